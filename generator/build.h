@@ -1,0 +1,42 @@
+// The build pipeline, stage by stage: read → config → content → model →
+// theme → render → write. `build`, `check` and `serve` all run through here.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "diagnostics.h"
+#include "output.h"
+#include "source_tree.h"
+
+namespace fazhi {
+
+struct BuildOptions {
+  std::filesystem::path source_dir = ".";
+  std::filesystem::path output_dir;  ///< empty: <source_dir>/public
+  std::string base_url;              ///< overrides site.toml when not empty
+  bool drafts = false;
+  bool serving = false;  ///< set by `serve`: templates may add preview-only bits
+  int jobs = 0;          ///< render threads; 0 = hardware concurrency
+};
+
+struct BuildStats {
+  size_t pages = 0;   ///< Markdown pages rendered
+  size_t files = 0;   ///< files written in all
+  double millis = 0;
+};
+
+/// Runs every stage on an already-read tree and hands each output file to
+/// `sink`. Stops after the first stage that reports an error: nothing is
+/// rendered from a model with errors. Returns false on error.
+bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* sink,
+                 Diagnostics* diags, BuildStats* stats);
+
+/// `fazhi build`: reads the tree, renders into a staging folder beside the
+/// output folder and swaps it in only when everything succeeded.
+bool BuildSite(const BuildOptions& opts, Diagnostics* diags, BuildStats* stats);
+
+/// `fazhi check`: validates everything `build` validates and writes nothing.
+bool CheckSite(const BuildOptions& opts, Diagnostics* diags, BuildStats* stats);
+
+}  // namespace fazhi

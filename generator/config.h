@@ -1,0 +1,50 @@
+// site.toml: the one config file. Every key is declared here; an unknown key
+// is an error at its line:col so a typo is never silently ignored.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+#include "source_tree.h"
+
+namespace fazhi {
+
+struct MenuItem {
+  std::string name;
+  std::string url;  ///< site-relative ("/reports/") or absolute
+};
+
+/// The footer identifiers a Chinese government site must carry. Empty means
+/// "not yet issued": the theme shows 待填, never an invented number.
+struct FooterConfig {
+  std::string site_code;   ///< 政府网站标识码
+  std::string icp;         ///< ICP备案号
+  std::string psb_code;    ///< 公安机关备案号
+  std::string psb_url;     ///< link of the 公安机关备案 record
+  std::string dzjg_url;    ///< link of the 党政机关网站标识 record
+};
+
+struct Config {
+  std::string title;
+  std::string language = "zh-CN";
+  std::string base_url = "/";  ///< always ends with '/'; may carry a sub-path
+  std::string theme = "default";
+  std::string sponsor;     ///< 主办单位 (also the default 信息来源)
+  std::string contact;     ///< 联系方式
+  std::string description;
+  std::string as_of;       ///< YYYY-MM-DD that stands in for "today"
+  int paginate = 10;       ///< items per list page
+  int summary_chars = 120; ///< summary length in characters
+  bool unsafe_html = false;  ///< let raw HTML through Markdown
+  std::vector<MenuItem> menu;
+  FooterConfig footer;
+};
+
+/// Parses `file` (site.toml). Errors go to `diags` as site.toml:line:col.
+bool ParseConfig(const SourceFile& file, Config* out, Diagnostics* diags);
+
+/// Applies a --base-url override: normalises to a trailing '/'.
+std::string NormalizeBaseUrl(std::string url);
+
+}  // namespace fazhi

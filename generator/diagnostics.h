@@ -1,0 +1,71 @@
+// Errors as values: every problem fazhi finds in config, content, data or
+// templates becomes a Diagnostic with a path relative to the site root and a
+// 1-based line and column, printed as "path:line:col: message" plus the
+// source line and a caret.
+#pragma once
+
+#include <cstddef>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fazhi {
+
+enum class Severity { kError, kWarning };
+
+struct Diagnostic {
+  Severity severity = Severity::kError;
+  std::string path;         ///< relative to the site root, '/' separated
+  int line = 0;             ///< 1-based; 0 when the problem has no position
+  int col = 0;              ///< 1-based, counted in Unicode code points
+  std::string message;
+  std::string source_line;  ///< the offending line, without its newline
+};
+
+/// The line `line` (1-based) of `text`, without the line terminator.
+std::string_view LineOf(std::string_view text, int line);
+
+/// 1-based line and column (in code points) of byte `offset` in `text`.
+void OffsetToLineCol(std::string_view text, size_t offset, int* line, int* col);
+
+/// "path:line:col: message" then the source line and a caret under `col`.
+/// Wide (CJK) characters take two cells so the caret lines up in a terminal.
+std::string FormatDiagnostic(const Diagnostic& d);
+
+/// Collects the diagnostics of one stage. Thread-safe, so parallel stages
+/// (rendering) can report into one collector. Keeps at most `cap` errors;
+/// the rest are counted and summarised.
+class Diagnostics {
+ public:
+  explicit Diagnostics(size_t cap = 50) : cap_(cap) {}
+  Diagnostics(const Diagnostics& other);
+  Diagnostics& operator=(const Diagnostics& other);
+
+  /// An error at `line:col` of `path`; `text` is the whole file, used to quote
+  /// the source line (pass "" when there is none).
+  void Error(std::string path, int line, int col, std::string message,
+             std::string_view text = {});
+  void Warning(std::string path, int line, int col, std::string message,
+               std::string_view text = {});
+  void Add(Diagnostic d);
+  void Merge(const Diagnostics& other);
+
+  bool has_errors() const;
+  size_t error_count() const;  ///< including those beyond the cap
+  size_t warning_count() const;
+  std::vector<Diagnostic> items() const;
+
+  /// Every kept diagnostic formatted, errors and warnings in the order found,
+  /// followed by "... and N more errors" when the cap was reached.
+  std::string Format() const;
+
+ private:
+  mutable std::mutex mu_;
+  size_t cap_;
+  size_t errors_ = 0;
+  size_t warnings_ = 0;
+  std::vector<Diagnostic> items_;
+};
+
+}  // namespace fazhi

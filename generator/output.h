@@ -1,0 +1,36 @@
+// Where rendered files go. Rendering never touches the disk itself: it hands
+// each finished file to an OutputSink, which either streams it into the
+// staging folder (build) or keeps it in memory (serve, tests).
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace fazhi {
+
+class OutputSink {
+ public:
+  virtual ~OutputSink() = default;
+  /// Stores `bytes` at `path` (relative to the output root, '/' separated).
+  /// Must be thread-safe: pages are rendered in parallel. Returns false (and
+  /// records why in `error()`) when the file cannot be stored.
+  virtual bool Put(const std::string& path, std::string bytes) = 0;
+};
+
+/// Keeps every file in memory, sorted by path.
+class MemorySink : public OutputSink {
+ public:
+  bool Put(const std::string& path, std::string bytes) override;
+  const std::map<std::string, std::string, std::less<>>& files() const { return files_; }
+  std::map<std::string, std::string, std::less<>> Take() { return std::move(files_); }
+  /// The file at `path`, or nullptr.
+  const std::string* Find(std::string_view path) const;
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, std::string, std::less<>> files_;
+};
+
+}  // namespace fazhi

@@ -1,0 +1,73 @@
+// The site as plain data: pages, sections and their URLs. No behaviour and
+// no I/O; build_model fills it, the renderers read it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config.h"
+#include "front_matter.h"
+
+namespace fazhi {
+
+struct TocEntry {
+  int level = 2;
+  std::string id;    ///< the heading's anchor id (keeps CJK text)
+  std::string text;  ///< plain text of the heading
+};
+
+/// Report facts (pages under content/reports/).
+struct ReportMeta {
+  int year = 0;
+  std::string publisher;   ///< part of a report's identity with its year
+  std::string published;   ///< original publication date, YYYY-MM-DD, may be empty
+  std::string original_url;
+};
+
+struct Page {
+  // Identity and place.
+  std::string source_path;  ///< "content/reports/2024.md"
+  std::string section;      ///< first folder under content/ ("" at the root)
+  std::string slug;         ///< last URL segment ("2024"; "" for the home page)
+  std::string url;          ///< site-relative URL, "/reports/2024/"
+  std::string output_path;  ///< "reports/2024/index.html"
+  std::string kind;         ///< "home", "section", "page", "report", ...
+  bool is_index = false;    ///< an _index.md (section front page)
+
+  // Front matter, typed.
+  std::string title;
+  std::string date;      ///< 发布日期, YYYY-MM-DD
+  std::string updated;   ///< 更新日期, may be empty
+  std::string source;    ///< 信息来源 (defaults to the site's sponsor)
+  std::string description;
+  std::string layout;    ///< explicit layout name, may be empty
+  bool draft = false;
+  int weight = 0;
+  std::vector<std::string> tags;
+  std::vector<std::string> categories;
+  ReportMeta report;     ///< filled for kind "report"
+  FrontMatter fm;        ///< the whole front matter, for feature modules
+
+  // Body.
+  std::string body;          ///< Markdown after the front matter
+  int body_first_line = 1;
+  std::string html;          ///< rendered body
+  std::string summary;       ///< plain text, cut by characters
+  std::vector<TocEntry> toc;
+};
+
+struct Section {
+  std::string name;   ///< folder name ("reports")
+  std::string title;  ///< from _index.md, else the folder name
+  std::string url;    ///< "/reports/"
+  int index_page = -1;         ///< index into Site::pages of its _index.md
+  std::vector<int> pages;      ///< member pages, newest first
+};
+
+struct Site {
+  Config config;
+  std::vector<Page> pages;        ///< sorted by source path
+  std::vector<Section> sections;  ///< sorted by name
+};
+
+}  // namespace fazhi
