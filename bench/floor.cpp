@@ -76,8 +76,9 @@ int main(int argc, char** argv) {
   const fs::path content = site / "content";
   for (const auto& e : fs::recursive_directory_iterator(content)) {
     if (!e.is_regular_file() || e.path().extension() != ".md") continue;
-    fs::path rel = fs::relative(e.path(), content);
-    rel.replace_extension();
+    // Plain string work: fs::relative would readlink every path component.
+    std::string rel = e.path().generic_string().substr(content.generic_string().size() + 1);
+    rel.resize(rel.size() - 3);  // ".md"
     jobs.push_back({e.path(), out / rel});
   }
   std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.in < b.in; });
