@@ -4,7 +4,7 @@
 The same Markdown files (hard links when possible) go into two site folders:
 
   OUT/fazhi/  site.toml, content/posts/*.md, themes/bench/ (a minimal theme)
-  OUT/hugo/   config.toml, content/posts/*.md, layouts/ (single, list, link hook)
+  OUT/hugo/   config.toml, content/posts/*.md, layouts/ (single, list)
 
 Every page has YAML front matter (title, date, source, tags, categories), a
 paragraph of Chinese prose per section, h2/h3 headings, bullet, ordered and
@@ -191,8 +191,10 @@ HUGO_LIST = HUGO_HEAD + """<h1>{{ .Title }}</h1>
 {{ template "_internal/pagination.html" . }}
 """ + HUGO_FOOT
 
-# fazhi rewrites links to other .md files to page URLs; Hugo 0.111 does not,
-# so a link render hook does the same (without checking that the page exists).
+# fazhi rewrites links to other .md files to page URLs; Hugo 0.111 does not.
+# With --hugo-link-hook this hook does the same (without checking that the
+# page exists). At 10,000 pages it cost Hugo a few seconds, so it is off by
+# default and Hugo's pages keep "p00042.md" hrefs.
 HUGO_LINK_HOOK = """{{- $u := .Destination -}}
 {{- if strings.HasSuffix $u ".md" -}}{{- $u = printf "../%s/" (strings.TrimSuffix ".md" $u) -}}{{- end -}}
 <a href="{{ $u | safeURL }}"{{ with .Title }} title="{{ . }}"{{ end }}>{{ .Text | safeHTML }}</a>"""
@@ -219,6 +221,10 @@ def main():
     ap.add_argument("--fazhi-theme", default="",
                     help="theme folder to copy into the fazhi site as themes/bench "
                          "(default: bench/theme next to this script)")
+    ap.add_argument("--hugo-link-hook", action="store_true",
+                    help="give Hugo a link render hook that rewrites .md links like fazhi "
+                         "does (off by default: it made Hugo slower, and the benchmark "
+                         "should not handicap Hugo)")
     args = ap.parse_args()
     if args.n < 2:
         sys.exit("gen_site.py: N must be at least 2")
@@ -252,7 +258,8 @@ def main():
     write(os.path.join(hg, "config.toml"), HUGO_CONFIG)
     write(os.path.join(hg, "layouts", "_default", "single.html"), HUGO_SINGLE)
     write(os.path.join(hg, "layouts", "_default", "list.html"), HUGO_LIST)
-    write(os.path.join(hg, "layouts", "_default", "_markup", "render-link.html"), HUGO_LINK_HOOK)
+    if args.hugo_link_hook:
+        write(os.path.join(hg, "layouts", "_default", "_markup", "render-link.html"), HUGO_LINK_HOOK)
 
     print("gen_site: %d pages, %.1f MB of Markdown in %s" % (args.n, total / 1e6, args.out))
 
