@@ -38,10 +38,11 @@ bool ReadFile(const fs::path& p, std::string* out) {
 }
 
 void ReadDir(const fs::path& root, const std::string& rel_dir, SourceTree* tree,
-             Diagnostics* diags) {
+             Diagnostics* diags, const std::string& prefix = "") {
   std::error_code ec;
   fs::path dir = root / rel_dir;
   if (!fs::is_directory(dir, ec)) return;
+  const std::string base = dir.generic_string();
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
   for (; it != end; it.increment(ec)) {
     if (ec) {
@@ -56,7 +57,8 @@ void ReadDir(const fs::path& root, const std::string& rel_dir, SourceTree* tree,
     if (!it->is_regular_file(ec)) continue;
     // The iterator's paths all start with root/rel_dir; fs::relative would
     // canonicalise both sides with a readlink per path component.
-    std::string rel = rel_dir + it->path().generic_string().substr(dir.generic_string().size());
+    std::string sub = it->path().generic_string().substr(base.size() + 1);
+    std::string rel = prefix + (rel_dir == "." ? sub : rel_dir + "/" + sub);
     std::string text;
     if (!ReadFile(it->path(), &text)) {
       diags->Error(rel, 0, 0, "cannot read file");
@@ -98,6 +100,12 @@ bool SourceTree::Read(const fs::path& root, SourceTree* out, Diagnostics* diags)
   for (const char* dir : {"content", "data", "layouts", "static", "themes"}) {
     ReadDir(root, dir, out, diags);
   }
+  return diags->error_count() == before;
+}
+
+bool SourceTree::AddDirectory(const fs::path& dir, const std::string& prefix, Diagnostics* diags) {
+  size_t before = diags->error_count();
+  ReadDir(dir, ".", this, diags, prefix);
   return diags->error_count() == before;
 }
 

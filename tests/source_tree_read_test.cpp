@@ -44,6 +44,11 @@ TEST_CASE("source_tree: Read gives root-relative paths and the exact bytes") {
   CHECK(tree.Find("content/sub/deep/b.md")->text == big);
   CHECK(tree.Find("content/empty.md")->text.empty());
   CHECK(tree.Find("content/sub/deep/b.md")->path == "content/sub/deep/b.md");
+
+  // A built-in theme folder is added under a prefix.
+  REQUIRE(tree.AddDirectory(root / "themes" / "t", "themes/builtin/", &diags));
+  CHECK(tree.Find("themes/builtin/layouts/page.mustache")->text == "{{title}}");
+  CHECK(tree.Under("themes/builtin/").size() == 1);
   fs::remove_all(root);
 }
 
