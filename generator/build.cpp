@@ -59,7 +59,10 @@ void RenderBodies(const SourceTree& tree, const Config& config, const ShortcodeH
   });
 }
 
-// Reads the site, plus any theme shipped with fazhi that the site has no copy of.
+std::vector<std::string> RequiredLayouts() { return {"home", "list", "page", "report", "404"}; }
+
+}  // namespace
+
 bool ReadSite(const BuildOptions& opts, SourceTree* tree, Diagnostics* diags) {
   if (!SourceTree::Read(opts.source_dir, tree, diags)) return false;
   std::error_code ec;
@@ -71,10 +74,6 @@ bool ReadSite(const BuildOptions& opts, SourceTree* tree, Diagnostics* diags) {
   }
   return true;
 }
-
-std::vector<std::string> RequiredLayouts() { return {"home", "list", "page", "report", "404"}; }
-
-}  // namespace
 
 bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* sink,
                  Diagnostics* diags, BuildStats* stats) {

@@ -5,6 +5,7 @@
 
 #include "build.h"
 #include "scaffold.h"
+#include "serve_command.h"
 
 namespace fazhi {
 namespace {
@@ -86,6 +87,9 @@ std::vector<Command> Commands() {
       {"check", "check [DIR] [--base-url URL] [--drafts]",
        "Validate everything `build` validates; write nothing.",
        [](auto& a, auto& o, auto& e) { return RunBuildOrCheck(a, o, e, true); }},
+      {"serve", "serve [DIR] [--port 1313] [--host 127.0.0.1] [--drafts]",
+       "Preview the site from memory with live reload and an error overlay (never writes public/).",
+       RunServe},
       {"new", "new site DIR | new report YEAR [--publisher NAME] | new page PATH  [--site DIR] [--date YYYY-MM-DD]",
        "Scaffold a site, an annual report or a page; never overwrites a file.", RunNew},
       {"version", "version", "Print the version.",

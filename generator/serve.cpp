@@ -260,7 +260,7 @@ bool PreviewServer::Rebuild() {
                     next->diags.error_count(), ms,
                     next->files ? "still serving the last good build" : "serving the error page");
     }
-    opts_.log(msg + line);
+    opts_.log(!ok, msg + line);
   }
   return ok;
 }

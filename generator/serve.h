@@ -40,8 +40,9 @@ struct ServeOptions {
   /// free worker (threads - max_event_streams of them).
   size_t max_event_streams = 48;
   std::chrono::milliseconds keepalive{5000};  ///< SSE comment interval
-  /// Where build results and errors are printed (the terminal); may be null.
-  std::function<void(const std::string&)> log;
+  /// Prints each build's outcome (the terminal): `failed` with the same
+  /// diagnostics text the overlay shows. May be null.
+  std::function<void(bool failed, const std::string& text)> log;
 };
 
 /// The path of the reload event stream.

@@ -2,6 +2,7 @@
 // The site comes from a small fake builder over in-memory sources, so these
 // tests pin the server's behaviour independently of the real pipeline.
 #include "serve.h"
+#include "sse_test_client.h"
 
 #include <doctest/doctest.h>
 #include <httplib.h>
@@ -57,71 +58,6 @@ struct FakeSite {
       return !diags->has_errors();
     };
   }
-};
-
-// A reload stream read on its own thread; events are queued as "name data".
-class EventClient {
- public:
-  explicit EventClient(int port) : cli_("127.0.0.1", port) {
-    cli_.set_read_timeout(10, 0);
-    thread_ = std::thread([this] {
-      auto res = cli_.Get(std::string(kEventsPath), [this](const char* data, size_t n) {
-        std::lock_guard<std::mutex> lock(mu_);
-        buf_.append(data, n);
-        size_t end;
-        while ((end = buf_.find("\n\n")) != std::string::npos) {
-          std::string block = buf_.substr(0, end);
-          buf_.erase(0, end + 2);
-          std::string name, data_field;
-          size_t pos = 0;
-          while (pos < block.size()) {
-            size_t nl = block.find('\n', pos);
-            std::string line = block.substr(pos, nl == std::string::npos ? nl : nl - pos);
-            if (line.rfind("event: ", 0) == 0) name = line.substr(7);
-            if (line.rfind("data: ", 0) == 0) data_field = line.substr(6);
-            pos = nl == std::string::npos ? block.size() : nl + 1;
-          }
-          if (!name.empty()) events_.push_back(name + " " + data_field);
-        }
-        cv_.notify_all();
-        return !quit_;
-      });
-      std::lock_guard<std::mutex> lock(mu_);
-      status_ = res ? res->status : -1;
-      ended_ = true;
-      cv_.notify_all();
-    });
-  }
-  ~EventClient() {
-    quit_ = true;
-    cli_.stop();
-    thread_.join();
-  }
-  /// The next event ("hello <gen>", "reload <gen>"), or "" after `limit`.
-  std::string Next(std::chrono::milliseconds limit = 5s) {
-    std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait_for(lock, limit, [&] { return !events_.empty() || ended_; });
-    if (events_.empty()) return "";
-    std::string e = events_.front();
-    events_.pop_front();
-    return e;
-  }
-  int WaitEnded(std::chrono::milliseconds limit) {
-    std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait_for(lock, limit, [&] { return ended_; });
-    return ended_ ? status_ : 0;
-  }
-
- private:
-  httplib::Client cli_;
-  std::thread thread_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::string buf_;
-  std::deque<std::string> events_;
-  std::atomic<bool> quit_{false};
-  bool ended_ = false;
-  int status_ = 0;
 };
 
 struct Running {
