@@ -20,8 +20,11 @@ namespace fazhi {
 
 struct WatchOptions {
   /// A batch is reported once no event arrived for this long, so an editor's
-  /// save (temp file, rename) or a `git checkout` becomes one rebuild.
-  std::chrono::milliseconds debounce{100};
+  /// save (temp file, rename) or a `git checkout` becomes one rebuild. Only
+  /// completed writes (CLOSE_WRITE, MOVED_TO) start the clock, so the quiet
+  /// window need not wait for slow writers; 50 ms leaves most of a 100 ms
+  /// save-to-reload budget for the rebuild.
+  std::chrono::milliseconds debounce{50};
   /// How often the polling fallback compares modification times.
   std::chrono::milliseconds poll_interval{500};
   bool force_polling = false;  ///< skip inotify (tests, odd file systems)
