@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli.h"
 #include "import_figures.h"
 #include "import_structure.h"
 #include "import_text.h"
@@ -43,48 +44,41 @@ std::string Today() {
 }
 
 // Returns 0 when parsed, 2 after printing a usage error, -1 for --help.
-int ParseArgs(const std::vector<std::string>& args, ImportArgs* a, std::ostream& err) {
+int ParseImportArgs(const std::vector<std::string>& args, ImportArgs* a, std::ostream& err) {
   auto usage_error = [&](const std::string& msg) {
     err << "fazhi import: " << msg << "\n" << ImportUsage();
-    return 2;
+    return kExitUsage;
   };
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    auto value = [&](std::string* v) {
-      if (i + 1 >= args.size()) return false;
-      *v = args[++i];
-      return true;
-    };
-    std::string v;
-    if (arg == "-h" || arg == "--help") return -1;
-    if (arg == "--force") {
-      a->force = true;
-    } else if (arg == "--site" || arg == "--year" || arg == "--date" || arg == "--title" ||
-               arg == "--publisher") {
-      if (!value(&v)) return usage_error(arg + " needs a value");
-      if (arg == "--site") a->site = v;
-      if (arg == "--title") a->title = v;
-      if (arg == "--publisher") a->publisher = v;
-      if (arg == "--date") {
-        if (!IsIsoDate(v)) return usage_error("--date wants YYYY-MM-DD, got '" + v + "'");
-        a->date = v;
-      }
-      if (arg == "--year") {
-        if (v.size() != 4 || v.find_first_not_of("0123456789") != std::string::npos ||
-            std::stoi(v) < 1990 || std::stoi(v) > 2100) {
-          return usage_error("--year wants a year such as 2024, got '" + v + "'");
-        }
-        a->year = std::stoi(v);
-      }
-    } else if (arg.size() > 1 && arg[0] == '-') {
-      return usage_error("unknown option '" + arg + "'");
-    } else if (a->file.empty()) {
-      a->file = arg;
-    } else {
-      return usage_error("only one file can be imported at a time");
-    }
+  ParsedArgs p;
+  std::string error;
+  if (!ParseArgs(args, {"--site", "--year", "--date", "--title", "--publisher"}, {"--force", "--help"},
+                 &p, &error)) {
+    return usage_error(error);
   }
-  if (a->file.empty()) return usage_error("which file? give the report to import");
+  for (const std::string& pos : p.positional) {
+    if (pos == "-h" || p.Has("--help")) return -1;
+    if (pos.size() > 1 && pos[0] == '-') return usage_error("unknown option " + pos);
+  }
+  if (p.Has("--help")) return -1;
+  if (p.positional.empty()) return usage_error("which file? give the report to import");
+  if (p.positional.size() > 1) return usage_error("only one file can be imported at a time");
+  a->file = p.positional[0];
+  a->site = p.Get("--site", ".");
+  a->title = p.Get("--title");
+  a->publisher = p.Get("--publisher");
+  a->force = p.Has("--force");
+  if (p.Has("--date")) {
+    a->date = p.Get("--date");
+    if (!IsIsoDate(a->date)) return usage_error("--date wants YYYY-MM-DD, got '" + a->date + "'");
+  }
+  if (p.Has("--year")) {
+    std::string v = p.Get("--year");
+    if (v.size() != 4 || v.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoi(v) < 1949 || std::stoi(v) > 2100) {
+      return usage_error("--year wants a year such as 2024, got '" + v + "'");
+    }
+    a->year = std::stoi(v);
+  }
   return 0;
 }
 
@@ -92,19 +86,19 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   std::ifstream in(a.file, std::ios::binary);
   if (!in) {
     err << "fazhi import: " << a.file << ": cannot open the file\n";
-    return 1;
+    return kExitErrors;
   }
   std::stringstream buf;
   buf << in.rdbuf();
   if (in.bad()) {
     err << "fazhi import: " << a.file << ": cannot read the file\n";
-    return 1;
+    return kExitErrors;
   }
   ImportedText text;
   std::string error;
   if (!ReadImportText(buf.str(), &text, &error)) {
     err << "fazhi import: " << a.file << ": " << error << "\n";
-    return 1;
+    return kExitErrors;
   }
   StructuredReport report = StructureReport(text.text);
   std::vector<ImportedFigure> figures = FindFigures(report);
@@ -114,7 +108,7 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   if (o.year == 0) {
     err << "fazhi import: " << a.file
         << ": the text does not say which year it reports on; pass --year\n";
-    return 1;
+    return kExitErrors;
   }
   o.date = a.date.empty() ? Today() : a.date;
   o.publisher = !a.publisher.empty() ? a.publisher : report.meta.publisher;
@@ -133,7 +127,7 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   o.input_name = name;
 
   std::vector<ImportFile> files = RenderImport(report, figures, o);
-  if (!WriteImportFiles(a.site, files, a.force, out, err)) return 1;
+  if (!WriteImportFiles(a.site, files, a.force, out, err)) return kExitErrors;
 
   size_t paragraphs = report.blocks.size() - static_cast<size_t>(report.heading_count);
   out << "imported " << name << " (" << text.format << "): " << report.heading_count
@@ -146,7 +140,7 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   if (report.clutter_removed > 0) {
     out << "  portal clutter removed: " << report.clutter_removed << " fragments\n";
   }
-  const ReportParts& p = report.parts;
+  const ImportParts& p = report.parts;
   auto part = [&](const char* label, const std::string& where) {
     out << "  " << label << ": " << (where.empty() ? "not found" : where) << "\n";
   };
@@ -178,7 +172,7 @@ const char* ImportUsage() {
 int RunImport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   try {
     ImportArgs a;
-    int rc = ParseArgs(args, &a, err);
+    int rc = ParseImportArgs(args, &a, err);
     if (rc == -1) {
       out << ImportUsage();
       return 0;
@@ -187,7 +181,7 @@ int RunImport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return Import(a, out, err);
   } catch (const std::exception& e) {
     err << "fazhi import: " << e.what() << "\n";
-    return 1;
+    return kExitErrors;
   }
 }
 

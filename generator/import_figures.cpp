@@ -259,8 +259,8 @@ std::vector<ImportedFigure> FindFigures(const StructuredReport& report) {
     }
     return p;
   };
-  for (const ReportBlock& b : report.blocks) {
-    if (b.kind == ReportBlockKind::kHeading) {
+  for (const ImportBlock& b : report.blocks) {
+    if (b.kind == ImportBlockKind::kHeading) {
       size_t depth = static_cast<size_t>(std::max(b.level - 1, 1));
       stack.resize(depth);
       stack[depth - 1] = HeadingLabel(b);

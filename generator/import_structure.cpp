@@ -537,8 +537,8 @@ class Structurer {
       AddParagraph(trimmed, line_no);
       return;
     }
-    ReportBlock b;
-    b.kind = ReportBlockKind::kHeading;
+    ImportBlock b;
+    b.kind = ImportBlockKind::kHeading;
     b.rank = m.rank;
     b.marker = ToU8(marker);
     b.text = ToU8(title);
@@ -559,7 +559,7 @@ class Structurer {
     for (U& item : SplitItems(text)) {
       U t = TrimU32(item);
       if (t.empty()) continue;
-      ReportBlock b;
+      ImportBlock b;
       b.text = ToU8(t);
       b.line = line_no;
       r_.blocks.push_back(std::move(b));
@@ -568,21 +568,21 @@ class Structurer {
 
   void Finish() {
     std::set<int> ranks;
-    for (const ReportBlock& b : r_.blocks) {
-      if (b.kind == ReportBlockKind::kHeading) ranks.insert(b.rank);
+    for (const ImportBlock& b : r_.blocks) {
+      if (b.kind == ImportBlockKind::kHeading) ranks.insert(b.rank);
     }
     std::vector<int> order(ranks.begin(), ranks.end());
-    for (ReportBlock& b : r_.blocks) {
-      if (b.kind != ReportBlockKind::kHeading) continue;
+    for (ImportBlock& b : r_.blocks) {
+      if (b.kind != ImportBlockKind::kHeading) continue;
       b.level = 2 + static_cast<int>(std::find(order.begin(), order.end(), b.rank) - order.begin());
       ++r_.heading_count;
     }
     if (r_.heading_count == 0) {
       r_.warnings.push_back("no headings found (一、 （一） 1. （1）); the text is imported as paragraphs");
-      std::vector<ReportBlock> out;
-      for (const ReportBlock& b : r_.blocks) {
+      std::vector<ImportBlock> out;
+      for (const ImportBlock& b : r_.blocks) {
         for (U& piece : SplitLongParagraph(ToU32(b.text), 300)) {
-          ReportBlock p = b;
+          ImportBlock p = b;
           p.text = ToU8(piece);
           out.push_back(std::move(p));
         }
@@ -594,7 +594,7 @@ class Structurer {
   }
 
   void FindMeta() {
-    ReportMeta& m = r_.meta;
+    ImportMeta& m = r_.meta;
     U title = ToU32(m.title);
     if (!title.empty()) {
       m.year = FindYear(title);
@@ -608,12 +608,12 @@ class Structurer {
     if (!signature_.empty()) m.publisher = signature_;
     if (m.publisher.empty() && !m.portal_source.empty()) m.publisher = m.portal_source;
     if (m.year == 0) {
-      for (const ReportBlock& b : r_.blocks) {
+      for (const ImportBlock& b : r_.blocks) {
         U t = ToU32(b.text);
         // "2024年，…" opening the report, or "二、2024年度…" in a heading.
-        if (b.kind == ReportBlockKind::kParagraph && t.size() > 5 && IsAsciiDigit(t[0])) {
+        if (b.kind == ImportBlockKind::kParagraph && t.size() > 5 && IsAsciiDigit(t[0])) {
           m.year = FindYear(t.substr(0, 5));
-        } else if (b.kind == ReportBlockKind::kHeading && Contains(t, U"年度")) {
+        } else if (b.kind == ImportBlockKind::kHeading && Contains(t, U"年度")) {
           m.year = FindYear(t);
         }
         if (m.year) break;
@@ -622,13 +622,13 @@ class Structurer {
   }
 
   void FindParts(int top_rank) {
-    ReportParts& p = r_.parts;
+    ImportParts& p = r_.parts;
     std::string top_label;
     std::string path;  // labels of the current headings, for a folded part
     std::vector<std::string> stack;
-    for (const ReportBlock& b : r_.blocks) {
+    for (const ImportBlock& b : r_.blocks) {
       U t = ToU32(b.text);
-      if (b.kind == ReportBlockKind::kHeading) {
+      if (b.kind == ImportBlockKind::kHeading) {
         while (!stack.empty() && static_cast<int>(stack.size()) >= b.level - 1) stack.pop_back();
         stack.push_back(HeadingLabel(b));
         if (b.rank != top_rank) {
@@ -707,7 +707,7 @@ int ParseChineseNumber(std::u32string_view s) {
   return tens * 10 + ones;
 }
 
-std::string HeadingLabel(const ReportBlock& b) { return b.marker + b.text; }
+std::string HeadingLabel(const ImportBlock& b) { return b.marker + b.text; }
 
 std::u32string ToU32(std::string_view s) {
   U out;

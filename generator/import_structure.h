@@ -11,10 +11,10 @@
 
 namespace fazhi {
 
-enum class ReportBlockKind { kHeading, kParagraph };
+enum class ImportBlockKind { kHeading, kParagraph };
 
-struct ReportBlock {
-  ReportBlockKind kind = ReportBlockKind::kParagraph;
+struct ImportBlock {
+  ImportBlockKind kind = ImportBlockKind::kParagraph;
   int rank = 0;        ///< heading kind: 1 一、 2 （一） 3 1./1、 4 （1）; 0 for paragraphs
   int level = 0;       ///< Markdown heading level (2…5), unused ranks skipped
   std::string marker;  ///< the heading's marker as written, e.g. "(一)"
@@ -22,7 +22,7 @@ struct ReportBlock {
   int line = 0;        ///< 1-based line of the imported text it starts on
 };
 
-struct ReportMeta {
+struct ImportMeta {
   std::string title;
   std::string publisher;      ///< from the title, the signature or the portal's 来源
   int year = 0;               ///< reporting year, 0 when the text does not say
@@ -32,15 +32,15 @@ struct ReportMeta {
 
 /// Where the report's required parts are (labels of the headings), empty when
 /// not found. The 第一责任人 part is often folded into the measures part.
-struct ReportParts {
+struct ImportParts {
   std::string measures, shortcomings, accountability, plans;
   bool accountability_folded = false;
 };
 
 struct StructuredReport {
-  ReportMeta meta;
-  std::vector<ReportBlock> blocks;
-  ReportParts parts;
+  ImportMeta meta;
+  std::vector<ImportBlock> blocks;
+  ImportParts parts;
   int clutter_removed = 0;  ///< portal lines and fragments dropped
   int heading_count = 0;
   std::vector<std::string> warnings;
@@ -53,7 +53,7 @@ StructuredReport StructureReport(std::string_view text);
 int ParseChineseNumber(std::u32string_view s);
 
 /// "(一)把握正确政治方向" style label of a heading, for messages and CSV.
-std::string HeadingLabel(const ReportBlock& b);
+std::string HeadingLabel(const ImportBlock& b);
 
 std::u32string ToU32(std::string_view s);
 std::string ToU8(std::u32string_view s);

@@ -99,9 +99,9 @@ std::string RenderReportMarkdown(const StructuredReport& r, const ImportWriteOpt
   if (!o.publisher.empty()) md += "publisher: " + YamlString(o.publisher) + "\n";
   if (!r.meta.published.empty()) md += "published: " + r.meta.published + "\n";
   md += "draft: true\n---\n";
-  for (const ReportBlock& b : r.blocks) {
+  for (const ImportBlock& b : r.blocks) {
     md += '\n';
-    if (b.kind == ReportBlockKind::kHeading) {
+    if (b.kind == ImportBlockKind::kHeading) {
       md += std::string(static_cast<size_t>(b.level), '#') + " " + EscapeMarkdown(b.marker + b.text) + "\n";
     } else {
       md += EscapeMarkdown(b.text) + "\n";
