@@ -87,6 +87,11 @@ std::string TrimName(U name) {
         changed = true;
       }
     }
+    // "二是提供…": the item marker is not part of the name.
+    if (name.size() > 2 && name[1] == U'是' && UV(U"一二三四五六七八九十").find(name[0]) != UV::npos) {
+      name.erase(0, 2);
+      changed = true;
+    }
     // "首次达到3个" before "100%": drop the count of the figure itself.
     size_t k = name.size();
     if (k >= 2 && name[k - 1] == U'个' && IsDigit(name[k - 2])) {

@@ -257,10 +257,15 @@ bool SourceField(UV s, U* value) {
 
 // A report title: "…报告" mentioning a year or 法治, without sentence punctuation.
 // Returns the title's length inside `s` (it may run straight into the body), or 0.
+// `s` is one whitespace-free word. A title that is the whole word may also
+// end in 情况 or 总结 ("…年法治政府建设工作情况").
 size_t TitleLength(UV s) {
   size_t limit = std::min<size_t>(s.size(), 70);
   size_t pos = s.substr(0, limit).find(U"报告");
-  if (pos == UV::npos) return 0;
+  if (pos == UV::npos) {
+    if (s.size() > 60 || HasPunct(s) || !(Contains(s, U"年") && Contains(s, U"法治"))) return 0;
+    return EndsWith(s, U"情况") || EndsWith(s, U"总结") ? s.size() : 0;
+  }
   UV title = s.substr(0, pos + 2);
   if (HasPunct(title)) return 0;
   bool yearish = Contains(title, U"年") || Contains(title, U"法治");
@@ -314,6 +319,9 @@ class Structurer {
   // line; that line may have been shortened to where the body starts.
   size_t StripHeader(std::vector<std::pair<U, int>>* lines) {
     U pending_org;
+    int uncertain_line = -1;  // first short fragment that may be body text
+    size_t uncertain_at = 0;
+    int uncertain_count = 0;
     for (size_t li = 0; li < lines->size() && li < 30; ++li) {
       U& line = (*lines)[li].first;
       std::vector<U> words = SplitWords(line);
@@ -324,9 +332,11 @@ class Structurer {
         size_t at = line.find(w, consumed_chars);
         U value;
         std::string iso;
-        if (r_.meta.title.empty() && !StartsWithMarker(w) && TitleLength(UV(line).substr(at)) > 0) {
-          size_t tl = TitleLength(UV(line).substr(at));
+        if (r_.meta.title.empty() && !StartsWithMarker(w) && TitleLength(w) > 0) {
+          size_t tl = TitleLength(w);
           U t = U(UV(line).substr(at, tl));
+          uncertain_line = -1;
+          uncertain_count = 0;
           if (!pending_org.empty() && !StartsWith(t, 0, pending_org)) t = pending_org + t;
           r_.meta.title = ToU8(t);
           if (!pending_org.empty()) r_.meta.publisher = ToU8(pending_org);
@@ -375,11 +385,28 @@ class Structurer {
         }
         bool body_like = StartsWithMarker(w) || HasPunct(w) || w.size() > 30 || !r_.meta.title.empty();
         if (body_like) {
-          line = TrimU32(UV(line).substr(at));
+          if (r_.meta.title.empty() && uncertain_line >= 0) {
+            // No title came: the short fragments were the start of the text.
+            r_.clutter_removed -= uncertain_count;
+            li = static_cast<size_t>(uncertain_line);
+            (*lines)[li].first = TrimU32(UV((*lines)[li].first).substr(uncertain_at));
+          } else {
+            line = TrimU32(UV(line).substr(at));
+          }
           body = true;
           break;
         }
         // A short fragment before the title: a column name or breadcrumb part.
+        // After a breadcrumb separator it is certainly one; otherwise it is
+        // clutter only if a title follows.
+        bool after_crumb = wi > 0 && IsPortalWord(words[wi - 1]) && !SourceField(words[wi - 1], &value);
+        if (!after_crumb) {
+          if (uncertain_line < 0) {
+            uncertain_line = static_cast<int>(li);
+            uncertain_at = at;
+          }
+          ++uncertain_count;
+        }
         ++r_.clutter_removed;
         consumed_chars = at + w.size();
       }
@@ -457,6 +484,7 @@ class Structurer {
     Marker seg_marker = MarkerAt(line, 0);
     if (seg_marker.rank) Accept(seg_marker);
     bool open = seg_marker.rank != 0;  // a heading whose sentence has not ended
+    bool seg_own_line = true;          // the segment starts a line or follows a heading directly
     size_t open_at = 0;
     for (size_t i = 1; i < line.size(); ++i) {
       if (IsSentenceEnd(line[i - 1])) open = false;
@@ -465,14 +493,20 @@ class Structurer {
       bool seq = m.number == counter_[m.rank] + 1;
       bool glued = open && m.rank > last_rank_ && i - open_at <= 60;
       if (!seq || !(IsBoundary(line[i - 1]) || glued)) continue;
-      Emit(line.substr(seg_start, i - seg_start), seg_marker, line_no, false);
+      // Inline 1. / （1） after "：" or "；" enumerate inside a sentence; only
+      // after a full stop do they start an item of their own.
+      if (m.rank >= 3 && !glued && !(line[i - 1] == U'。' || line[i - 1] == U'！' || line[i - 1] == U'？')) {
+        continue;
+      }
+      Emit(line.substr(seg_start, i - seg_start), seg_marker, line_no, false, seg_own_line);
       Accept(m);
+      seg_own_line = glued;
       seg_start = i;
       seg_marker = m;
       open = true;
       open_at = i;
     }
-    Emit(line.substr(seg_start), seg_marker, line_no, seg_start == 0);
+    Emit(line.substr(seg_start), seg_marker, line_no, seg_start == 0, seg_own_line);
   }
 
   void Accept(const Marker& m) {
@@ -481,7 +515,7 @@ class Structurer {
     last_rank_ = m.rank;
   }
 
-  void Emit(UV seg, const Marker& m, int line_no, bool whole_line) {
+  void Emit(UV seg, const Marker& m, int line_no, bool whole_line, bool own_line) {
     U trimmed = TrimU32(seg);
     if (trimmed.empty()) return;
     if (m.rank == 0) {
@@ -531,8 +565,9 @@ class Structurer {
     }
     while (!title.empty() && (IsPunct(title.back()) || IsSpace(title.back()))) title.pop_back();
     size_t max_len = m.rank >= 3 ? 50 : 80;
+    // 1. and （1） inside running text are items, not headings.
     bool heading = found && !title.empty() && title.size() <= max_len &&
-                   (m.rank <= 2 || ended_by_sentence);
+                   (m.rank <= 2 || (ended_by_sentence && own_line));
     if (!heading) {
       AddParagraph(trimmed, line_no);
       return;
@@ -607,6 +642,11 @@ class Structurer {
     }
     if (!signature_.empty()) m.publisher = signature_;
     if (m.publisher.empty() && !m.portal_source.empty()) m.publisher = m.portal_source;
+    if (m.year == 0 && !r_.blocks.empty()) {
+      // "示例区司法局2024年…": a year near the start of the text.
+      U first = ToU32(r_.blocks.front().text);
+      m.year = FindYear(first.substr(0, std::min<size_t>(first.size(), 24)));
+    }
     if (m.year == 0) {
       for (const ImportBlock& b : r_.blocks) {
         U t = ToU32(b.text);

@@ -39,7 +39,8 @@ bool IsWord(const xmlNode* n, std::string_view local) {
 }
 
 // Appends the text of `node`'s subtree to `lines`, starting a new line at
-// every w:p. Nested paragraphs (text boxes) get lines of their own.
+// every w:p. Nested paragraphs (text boxes) get lines of their own. `current`
+// is the line being filled (npos outside any paragraph).
 void CollectText(const xmlNode* node, std::vector<std::string>* lines, size_t current) {
   for (const xmlNode* n = node; n; n = n->next) {
     if (n->type != XML_ELEMENT_NODE) continue;
@@ -57,7 +58,7 @@ void CollectText(const xmlNode* node, std::vector<std::string>* lines, size_t cu
     if (IsWord(n, "t")) {
       xmlChar* content = xmlNodeGetContent(n);
       if (content) {
-        (*lines)[current] += reinterpret_cast<const char*>(content);
+        if (current < lines->size()) (*lines)[current] += reinterpret_cast<const char*>(content);
         xmlFree(content);
       }
       continue;
@@ -75,8 +76,7 @@ void CollectText(const xmlNode* node, std::vector<std::string>* lines, size_t cu
         IsWord(n, "rPr")) {
       continue;
     }
-    if (lines->empty()) lines->emplace_back();
-    CollectText(n->children, lines, current < lines->size() ? current : lines->size() - 1);
+    CollectText(n->children, lines, current);
   }
 }
 
@@ -208,7 +208,7 @@ bool ExtractDocxText(std::string_view bytes, std::string* text, std::string* err
     return false;
   }
   std::vector<std::string> lines;
-  CollectText(xmlDocGetRootElement(doc.get()), &lines, 0);
+  CollectText(xmlDocGetRootElement(doc.get()), &lines, std::string::npos);
   text->clear();
   for (const std::string& l : lines) {
     *text += l;
