@@ -235,6 +235,7 @@ std::vector<ImportedFigure> FindFiguresInText(std::string_view paragraph, std::s
       }
       name += ToU8(UV(s).substr(end, e - end));
     }
+    if (name.empty() && same_sentence) name = base_name;  // "…1537宗，累计1,537宗"
     if (name.empty()) name = "未命名";
     if (!derived) base_name = name;
 
