@@ -6,6 +6,8 @@
 #include <sstream>
 
 #include "cli.h"
+#include "config.h"
+#include "diagnostics.h"
 #include "import_figures.h"
 #include "import_structure.h"
 #include "import_text.h"
@@ -125,6 +127,18 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   std::string name = a.file;
   if (size_t slash = name.find_last_of('/'); slash != std::string::npos) name = name.substr(slash + 1);
   o.input_name = name;
+
+  // The stubs' categories must be ones the site knows.
+  std::ifstream toml(a.site + "/site.toml", std::ios::binary);
+  if (toml) {
+    std::stringstream t;
+    t << toml.rdbuf();
+    Config config;
+    Diagnostics diags;
+    if (ParseConfig(SourceFile{"site.toml", t.str()}, &config, &diags)) {
+      for (const IndicatorCategory& c : config.indicators.categories) o.categories.push_back(c.slug);
+    }
+  }
 
   std::vector<ImportFile> files = RenderImport(report, figures, o);
   if (!WriteImportFiles(a.site, files, a.force, out, err)) return kExitErrors;

@@ -265,14 +265,18 @@ std::vector<ImportedFigure> FindFigures(const StructuredReport& report) {
     }
     return p;
   };
-  for (const ImportBlock& b : report.blocks) {
+  int heading = -1;
+  for (size_t bi = 0; bi < report.blocks.size(); ++bi) {
+    const ImportBlock& b = report.blocks[bi];
     if (b.kind == ImportBlockKind::kHeading) {
+      heading = static_cast<int>(bi);
       size_t depth = static_cast<size_t>(std::max(b.level - 1, 1));
       stack.resize(depth);
       stack[depth - 1] = HeadingLabel(b);
     }
     for (ImportedFigure& f : FindFiguresInText(b.text, path())) {
       f.line = b.line;
+      f.heading = heading;
       out.push_back(std::move(f));
     }
   }

@@ -20,7 +20,9 @@ struct ImportedFigure {
   std::string name;       ///< suggested indicator name, for the editor to review
   std::string sentence;   ///< the sentence the figure came from
   std::string section;    ///< heading path, e.g. "一、… > (四)…"
+  std::string anchor;     ///< id of the innermost heading above it (set by the writer), or ""
   int line = 0;           ///< line in the imported text
+  int heading = -1;       ///< index of the innermost heading block above it, or -1
 };
 
 /// Every figure in the report's headings and paragraphs, in document order.

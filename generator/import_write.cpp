@@ -5,7 +5,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <system_error>
+
+#include "config.h"
+#include "markdown.h"
 
 namespace fazhi {
 namespace {
@@ -58,6 +62,20 @@ std::string GuessCategory(const ImportedFigure& f) {
     if (Has(*s, "无纸化") || Has(*s, "数字") || Has(*s, "平台")) return "digital";
   }
   return "";
+}
+
+std::vector<std::string> HeadingAnchors(const StructuredReport& r) {
+  std::vector<std::string> anchors(r.blocks.size());
+  std::set<std::string> used;
+  for (size_t i = 0; i < r.blocks.size(); ++i) {
+    const ImportBlock& b = r.blocks[i];
+    if (b.kind != ImportBlockKind::kHeading) continue;
+    std::string id = HeadingSlug(b.marker + b.text);
+    std::string unique = id;
+    for (int n = 1; !used.insert(unique).second; ++n) unique = id + "-" + std::to_string(n);
+    anchors[i] = unique;
+  }
+  return anchors;
 }
 
 std::string EscapeMarkdown(const std::string& text) {
@@ -118,20 +136,35 @@ std::string RenderObservationsCsv(const std::vector<ImportedFigure>& figures,
     const ImportedFigure& f = figures[i];
     csv += DraftIndicatorId(o.year, i, figures.size()) + "," + std::to_string(o.year) + "," +
            f.value + "," + CsvField(f.unit) + "," + CsvField(f.qualifier) + ",,原文,," +
-           CsvField(f.section) + "," + CsvField(f.sentence) + "\n";
+           CsvField("reports/" + std::to_string(o.year) + ".md" + (f.anchor.empty() ? "" : "#" + f.anchor)) +
+           "," + CsvField(f.sentence) + "\n";
   }
   return csv;
 }
 
 std::string RenderIndicatorStub(const ImportedFigure& f, const ImportWriteOptions& o) {
-  bool rate = f.unit == "%" || f.unit == "‰";
-  std::string kind = rate ? "rate" : (f.unit.find("元") != std::string::npos ? "amount" : "count");
+  bool growth = f.name.find("增长") != std::string::npos || f.name.find("下降") != std::string::npos ||
+                f.name.find("同比") != std::string::npos;
+  std::string kind = f.unit == "%" ? (growth ? "change" : "rate")
+                                   : (f.unit.find("元") != std::string::npos ? "amount" : "count");
+  std::vector<std::string> known = o.categories;
+  if (known.empty()) {
+    for (const IndicatorCategory& c : DefaultIndicatorCategories()) known.push_back(c.slug);
+  }
   std::string category = GuessCategory(f);
+  std::string category_note;
+  bool fits = false;
+  for (const std::string& k : known) fits = fits || k == category;
+  if (!fits) {
+    // A category the site knows, so a --drafts preview builds; marked for review.
+    category = known.empty() ? "" : known.front();
+    category_note = "  # 待定: no guess, choose one";
+  }
   std::string md = "---\n";
   md += "# Draft from `fazhi import`: check the name, category, unit and 口径, then delete\n"
         "# \"draft: true\". The id (this file's name) may be renamed; rename it in the CSV too.\n";
   md += "title: " + YamlString(f.name) + "\n";
-  md += "category: " + YamlString(category) + (category.empty() ? "  # 待定: choose a category\n" : "\n");
+  md += "category: " + YamlString(category) + category_note + "\n";
   md += "unit: " + YamlString(f.unit) + "\n";
   md += "kind: " + kind + "\n";
   md += "direction: neutral\n";
@@ -149,12 +182,17 @@ std::vector<ImportFile> RenderImport(const StructuredReport& r,
                                      const ImportWriteOptions& o) {
   std::vector<ImportFile> files;
   std::string year = std::to_string(o.year);
+  std::vector<std::string> anchors = HeadingAnchors(r);
+  std::vector<ImportedFigure> linked = figures;
+  for (ImportedFigure& f : linked) {
+    if (f.heading >= 0) f.anchor = anchors[static_cast<size_t>(f.heading)];
+  }
   files.push_back({"content/reports/" + year + ".md", RenderReportMarkdown(r, o)});
   if (!figures.empty()) {
-    files.push_back({"data/indicators/" + year + "-import.csv", RenderObservationsCsv(figures, o)});
-    for (size_t i = 0; i < figures.size(); ++i) {
-      files.push_back({"content/indicators/" + DraftIndicatorId(o.year, i, figures.size()) + ".md",
-                       RenderIndicatorStub(figures[i], o)});
+    files.push_back({"data/indicators/" + year + "-import.csv", RenderObservationsCsv(linked, o)});
+    for (size_t i = 0; i < linked.size(); ++i) {
+      files.push_back({"content/indicators/" + DraftIndicatorId(o.year, i, linked.size()) + ".md",
+                       RenderIndicatorStub(linked[i], o)});
     }
   }
   return files;

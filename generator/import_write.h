@@ -21,6 +21,9 @@ struct ImportWriteOptions {
   std::string title;      ///< final title (from the text or --title)
   std::string publisher;  ///< final publisher, may be empty
   std::string input_name; ///< the imported file's name, for the notes
+  /// Category slugs the site knows ([indicators] categories); the first is the
+  /// fallback when no guess fits. Empty: the default categories.
+  std::vector<std::string> categories;
 };
 
 struct ImportFile {
@@ -34,10 +37,15 @@ std::string DraftIndicatorId(int year, size_t index, size_t count);
 /// A category slug (DOMAIN.md §3.1) guessed from the figure's name and sentence, or "".
 std::string GuessCategory(const ImportedFigure& f);
 
+/// The anchor of each heading block as the Markdown stage will make it
+/// (HeadingSlug, de-duplicated with -1, -2 …); "" for paragraphs.
+std::vector<std::string> HeadingAnchors(const StructuredReport& r);
+
 /// Markdown text with Markdown syntax characters escaped so the prose stays prose.
 std::string EscapeMarkdown(const std::string& text);
 
 std::string RenderReportMarkdown(const StructuredReport& r, const ImportWriteOptions& o);
+/// `source` links each row to its section: "reports/<year>.md#<anchor>".
 std::string RenderObservationsCsv(const std::vector<ImportedFigure>& figures,
                                   const ImportWriteOptions& o);
 std::string RenderIndicatorStub(const ImportedFigure& f, const ImportWriteOptions& o);

@@ -22,6 +22,7 @@ TEST_CASE("import_write: draft ids, CSV quoting and the stub") {
   f.name = "办理行政复议案件办结率";
   f.sentence = "办理行政复议案件368件,同比增长120%,办结率80.16%;";
   f.section = "一、成效 > (四)争议化解";
+  f.anchor = "四争议化解";
   ImportWriteOptions o;
   o.year = 2024;
   o.date = "2025-03-01";
@@ -29,9 +30,11 @@ TEST_CASE("import_write: draft ids, CSV quoting and the stub") {
   o.publisher = "示例区司法局";
   CHECK(RenderObservationsCsv({f}, o) ==
         "\xEF\xBB\xBF" "indicator,year,value,unit,qualifier,breakdown,basis,formula,source,note\n"
-        "import-2024-01,2024,80.16,%,,,原文,,一、成效 > (四)争议化解,"
+        "import-2024-01,2024,80.16,%,,,原文,,reports/2024.md#四争议化解,"
         "\"办理行政复议案件368件,同比增长120%,办结率80.16%;\"\n");
   CHECK(GuessCategory(f) == "oversight");
+  f.anchor.clear();
+  CHECK(RenderObservationsCsv({f}, o).find(",原文,,reports/2024.md,\"") != std::string::npos);
   CHECK(RenderIndicatorStub(f, o) ==
         "---\n"
         "# Draft from `fazhi import`: check the name, category, unit and 口径, then delete\n"
@@ -72,6 +75,37 @@ TEST_CASE("import_write: front matter quotes text and dates the page by the stat
         "---\n\n"
         "## 一、成效\n\n"
         "正文。\n");
+}
+
+}  // namespace
+}  // namespace fazhi
+
+namespace fazhi {
+namespace {
+
+TEST_CASE("import_write: heading anchors follow the Markdown stage, duplicates numbered") {
+  StructuredReport r = StructureReport("一、成效\n（一）复议\n正文。\n二、成效\n（一）复议\n");
+  std::vector<std::string> a = HeadingAnchors(r);
+  REQUIRE(a.size() == 5);
+  CHECK(a[0] == "一成效");
+  CHECK(a[1] == "一复议");
+  CHECK(a[2] == "");
+  CHECK(a[3] == "二成效");
+  CHECK(a[4] == "一复议-1");
+}
+
+TEST_CASE("import_write: growth is a change, a category the site lacks falls back with a note") {
+  ImportedFigure f;
+  f.value = "120";
+  f.unit = "%";
+  f.name = "办理行政复议案件同比增长";
+  ImportWriteOptions o;
+  o.year = 2024;
+  o.date = "2025-03-01";
+  o.categories = {"review", "other"};
+  std::string stub = RenderIndicatorStub(f, o);
+  CHECK(stub.find("category: \"review\"  # 待定: no guess, choose one\nunit: \"%\"\nkind: change\n") !=
+        std::string::npos);
 }
 
 }  // namespace

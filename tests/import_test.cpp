@@ -205,7 +205,7 @@ TEST_CASE("import: the seed report gives its three parts, (一)–(四) and its 
   }
   const auto& fuyi = rows[29];
   CHECK(fuyi[0] == "import-2024-30");
-  CHECK(fuyi[8] == "一、推进法治政府建设的主要举措和成效 > (四)健全争议化解机制,社会公平正义更加有效彰显");
+  CHECK(fuyi[8] == "reports/2024.md#四健全争议化解机制社会公平正义更加有效彰显");
   CHECK(fuyi[9] == "认真落实新修订行政复议法,实施简繁分流,办理行政复议案件368件,同比增长120%,办结率80.16%;");
   std::string stub = ReadFile(site.path() / "content/indicators/import-2024-30.md");
   CHECK(stub.find("title: \"办理行政复议案件\"\ncategory: \"oversight\"\nunit: \"件\"\nkind: count\n") !=
@@ -426,6 +426,8 @@ TEST_CASE("import: fazhi build accepts the imported seed report after review") {
   CHECK(page.find("REPORT 2024 广州市从化区司法局") != std::string::npos);
   CHECK(page.find(">一、推进法治政府建设的主要举措和成效</h2>") != std::string::npos);
   CHECK(page.find(">(四)健全争议化解机制,社会公平正义更加有效彰显</h3>") != std::string::npos);
+  // The CSV's source links point at real anchors of the page.
+  CHECK(page.find("id=\"四健全争议化解机制社会公平正义更加有效彰显\"") != std::string::npos);
   CHECK(page.find("办理行政复议案件368件,同比增长120%,办结率80.16%") != std::string::npos);
   // As imported (drafts), the build leaves the report out rather than failing.
   std::string drafts = testing::kMinimalSite;
