@@ -4,8 +4,11 @@
 #include <libxml/tree.h>
 #include <zip.h>
 
+#include <array>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <tuple>
 #include <vector>
 
 #include "encoding.h"
@@ -38,10 +41,146 @@ bool IsWord(const xmlNode* n, std::string_view local) {
   return false;
 }
 
+std::string WordAttr(const xmlNode* n, const char* name) {
+  if (!n) return "";
+  for (const char* ns : kWordNs) {
+    xmlChar* v = xmlGetNsProp(n, reinterpret_cast<const xmlChar*>(name), reinterpret_cast<const xmlChar*>(ns));
+    if (v) {
+      std::string s(reinterpret_cast<const char*>(v));
+      xmlFree(v);
+      return s;
+    }
+  }
+  return "";
+}
+
+const xmlNode* WordChild(const xmlNode* n, std::string_view local) {
+  for (const xmlNode* c = n ? n->children : nullptr; c; c = c->next) {
+    if (IsWord(c, local)) return c;
+  }
+  return nullptr;
+}
+
+int ToInt(const std::string& s, int fallback) {
+  if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string::npos) return fallback;
+  return std::stoi(s);
+}
+
+// A counter in a numbering format: 一 for chineseCounting, 1 for decimal, …
+std::string FormatCounter(int n, const std::string& fmt) {
+  static const char* kCn[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (fmt == "bullet" || fmt == "none") return "";
+  if (fmt.rfind("chinese", 0) == 0 || fmt == "japaneseCounting" || fmt == "taiwaneseCounting" ||
+      fmt == "ideographDigital" || fmt == "japaneseDigitalTenThousand") {
+    if (n >= 1 && n <= 99) {
+      std::string s;
+      if (n >= 20) s += kCn[n / 10];
+      if (n >= 10) s += "十";
+      if (n % 10 || n < 10) s += kCn[n % 10];
+      return s;
+    }
+  } else if (fmt == "decimalFullWidth" || fmt == "decimalFullWidth2") {
+    std::string s;
+    for (char c : std::to_string(n)) {
+      AppendUtf8(s, U'０' + static_cast<char32_t>(c - '0'));
+    }
+    return s;
+  } else if (fmt == "decimalZero") {
+    return (n < 10 ? "0" : "") + std::to_string(n);
+  } else if ((fmt == "upperLetter" || fmt == "lowerLetter") && n >= 1 && n <= 26) {
+    return std::string(1, static_cast<char>((fmt == "upperLetter" ? 'A' : 'a') + n - 1));
+  }
+  return std::to_string(n);
+}
+
+// Word's automatic numbering (numbering.xml, styles.xml): "一、" and "（一）"
+// that Word draws in front of a paragraph but does not store in its text.
+class WordNumbering {
+ public:
+  void LoadNumbering(const xmlNode* root) {
+    for (const xmlNode* n = root ? root->children : nullptr; n; n = n->next) {
+      if (IsWord(n, "abstractNum")) {
+        Levels& levels = abstract_[WordAttr(n, "abstractNumId")];
+        for (const xmlNode* l = n->children; l; l = l->next) {
+          if (!IsWord(l, "lvl")) continue;
+          int i = ToInt(WordAttr(l, "ilvl"), -1);
+          if (i < 0 || i >= kLevels) continue;
+          levels[i].start = ToInt(WordAttr(WordChild(l, "start"), "val"), 1);
+          if (const xmlNode* f = WordChild(l, "numFmt")) levels[i].fmt = WordAttr(f, "val");
+          if (const xmlNode* t = WordChild(l, "lvlText")) levels[i].text = WordAttr(t, "val");
+        }
+      } else if (IsWord(n, "num")) {
+        num_to_abstract_[WordAttr(n, "numId")] = WordAttr(WordChild(n, "abstractNumId"), "val");
+      }
+    }
+  }
+
+  void LoadStyles(const xmlNode* root) {
+    for (const xmlNode* n = root ? root->children : nullptr; n; n = n->next) {
+      if (!IsWord(n, "style")) continue;
+      const xmlNode* num = WordChild(WordChild(n, "pPr"), "numPr");
+      if (!num) continue;
+      style_num_[WordAttr(n, "styleId")] = {WordAttr(WordChild(num, "numId"), "val"),
+                                            ToInt(WordAttr(WordChild(num, "ilvl"), "val"), 0)};
+    }
+  }
+
+  // The number Word shows in front of paragraph `p`, or "".
+  std::string Prefix(const xmlNode* p) {
+    const xmlNode* ppr = WordChild(p, "pPr");
+    if (!ppr) return "";
+    std::string num_id;
+    int level = 0;
+    if (const xmlNode* style = WordChild(ppr, "pStyle")) {
+      auto it = style_num_.find(WordAttr(style, "val"));
+      if (it != style_num_.end()) std::tie(num_id, level) = it->second;
+    }
+    if (const xmlNode* num = WordChild(ppr, "numPr")) {
+      if (const xmlNode* id = WordChild(num, "numId")) num_id = WordAttr(id, "val");
+      if (const xmlNode* l = WordChild(num, "ilvl")) level = ToInt(WordAttr(l, "val"), 0);
+    }
+    if (num_id.empty() || num_id == "0" || level < 0 || level >= kLevels) return "";
+    auto a = abstract_.find(num_to_abstract_[num_id]);
+    if (a == abstract_.end()) return "";
+    const Levels& levels = a->second;
+    std::array<int, kLevels>& count = counters_[num_id];
+    count[level] = count[level] == 0 ? levels[level].start : count[level] + 1;
+    for (int d = level + 1; d < kLevels; ++d) count[d] = 0;
+    if (levels[level].fmt == "bullet" || levels[level].fmt == "none") return "";
+    std::string out;
+    const std::string& text = levels[level].text;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '%' && i + 1 < text.size() && text[i + 1] >= '1' && text[i + 1] <= '9') {
+        int k = text[i + 1] - '1';
+        int value = count[k] == 0 ? levels[k].start : count[k];
+        out += FormatCounter(value, levels[k].fmt);
+        ++i;
+      } else {
+        out += text[i];
+      }
+    }
+    return out;
+  }
+
+ private:
+  static constexpr int kLevels = 9;
+  struct Level {
+    int start = 1;
+    std::string fmt = "decimal";
+    std::string text;
+  };
+  using Levels = std::array<Level, kLevels>;
+  std::map<std::string, Levels> abstract_;
+  std::map<std::string, std::string> num_to_abstract_;
+  std::map<std::string, std::pair<std::string, int>> style_num_;
+  std::map<std::string, std::array<int, kLevels>> counters_;
+};
+
 // Appends the text of `node`'s subtree to `lines`, starting a new line at
 // every w:p. Nested paragraphs (text boxes) get lines of their own. `current`
 // is the line being filled (npos outside any paragraph).
-void CollectText(const xmlNode* node, std::vector<std::string>* lines, size_t current) {
+void CollectText(const xmlNode* node, WordNumbering* numbering, std::vector<std::string>* lines,
+                 size_t current) {
   for (const xmlNode* n = node; n; n = n->next) {
     if (n->type != XML_ELEMENT_NODE) continue;
     // mc:Fallback repeats what mc:Choice holds (text boxes for old readers).
@@ -50,9 +189,9 @@ void CollectText(const xmlNode* node, std::vector<std::string>* lines, size_t cu
       continue;
     }
     if (IsWord(n, "p")) {
-      lines->emplace_back();
+      lines->push_back(numbering->Prefix(n));
       size_t mine = lines->size() - 1;
-      CollectText(n->children, lines, mine);
+      CollectText(n->children, numbering, lines, mine);
       continue;
     }
     if (IsWord(n, "t")) {
@@ -76,7 +215,7 @@ void CollectText(const xmlNode* node, std::vector<std::string>* lines, size_t cu
         IsWord(n, "rPr")) {
       continue;
     }
-    CollectText(n->children, lines, current);
+    CollectText(n->children, numbering, lines, current);
   }
 }
 
@@ -120,6 +259,12 @@ bool ReadZipEntry(zip_t* za, const char* name, std::string* out, std::string* er
     done += static_cast<zip_uint64_t>(n);
   }
   return true;
+}
+
+// No network, no entity expansion (XXE), no messages on stderr.
+xmlDoc* ParseXml(const std::string& xml) {
+  return xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "part.xml", nullptr,
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 }
 
 bool LooksBinary(std::string_view bytes) {
@@ -199,16 +344,27 @@ bool ExtractDocxText(std::string_view bytes, std::string* text, std::string* err
   if (!ReadZipEntry(za.get(), "word/document.xml", &xml, error)) return false;
 
   xmlInitParser();
-  // No network, no entity expansion (XXE), no messages on stderr.
-  std::unique_ptr<xmlDoc, XmlDocFree> doc(
-      xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "document.xml", nullptr,
-                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+  std::unique_ptr<xmlDoc, XmlDocFree> doc(ParseXml(xml));
   if (!doc) {
     *error = "the .docx file is damaged (word/document.xml is not well-formed XML)";
     return false;
   }
+  // Automatic numbering is optional: a document without it, or with parts
+  // that cannot be read, still imports (without the numbers).
+  WordNumbering numbering;
+  std::string part, ignored;
+  if (zip_name_locate(za.get(), "word/numbering.xml", 0) >= 0 &&
+      ReadZipEntry(za.get(), "word/numbering.xml", &part, &ignored)) {
+    std::unique_ptr<xmlDoc, XmlDocFree> n(ParseXml(part));
+    if (n) numbering.LoadNumbering(xmlDocGetRootElement(n.get()));
+    if (zip_name_locate(za.get(), "word/styles.xml", 0) >= 0 &&
+        ReadZipEntry(za.get(), "word/styles.xml", &part, &ignored)) {
+      std::unique_ptr<xmlDoc, XmlDocFree> st(ParseXml(part));
+      if (st) numbering.LoadStyles(xmlDocGetRootElement(st.get()));
+    }
+  }
   std::vector<std::string> lines;
-  CollectText(xmlDocGetRootElement(doc.get()), &lines, std::string::npos);
+  CollectText(xmlDocGetRootElement(doc.get()), &numbering, &lines, std::string::npos);
   text->clear();
   for (const std::string& l : lines) {
     *text += l;

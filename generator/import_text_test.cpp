@@ -84,6 +84,43 @@ TEST_CASE("import_text: WPS .docx with another namespace prefix reads the same")
   CHECK(t.format == "Word document (.docx)");
 }
 
+TEST_CASE("import_text: Word's automatic numbering (一、 （一） 1.) becomes text") {
+  const char* w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+  std::string numbering = std::string("<w:numbering ") + w + ">"
+      "<w:abstractNum w:abstractNumId=\"7\">"
+      "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"2\"><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%3.\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"3\"><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"•\"/></w:lvl>"
+      "</w:abstractNum><w:num w:numId=\"3\"><w:abstractNumId w:val=\"7\"/></w:num></w:numbering>";
+  std::string styles = std::string("<w:styles ") + w + "><w:style w:type=\"paragraph\" w:styleId=\"1\">"
+      "<w:pPr><w:numPr><w:numId w:val=\"3\"/></w:numPr></w:pPr></w:style></w:styles>";
+  auto p = [](const std::string& ppr, const std::string& text) {
+    return "<w:p><w:pPr>" + ppr + "</w:pPr><w:r><w:t>" + text + "</w:t></w:r></w:p>";
+  };
+  auto num = [](int level) {
+    return "<w:numPr><w:ilvl w:val=\"" + std::to_string(level) + "\"/><w:numId w:val=\"3\"/></w:numPr>";
+  };
+  std::string doc = std::string("<w:document ") + w + "><w:body>" +
+                    p("<w:pStyle w:val=\"1\"/>", "主要举措和成效") + p(num(1), "行政复议") +
+                    p(num(2), "规范性文件") + p(num(2), "法律顾问") + p(num(3), "要点") +
+                    p(num(1), "调解") + p("", "办理行政复议案件368件。") +
+                    p(num(0), "存在的不足和原因") + p(num(1), "影响力") +
+                    "<w:sectPr/></w:body></w:document>";
+  const std::string types = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>";
+  std::string text, error;
+  REQUIRE(ExtractDocxText(testing::MakeZip({{"[Content_Types].xml", types}, {"word/document.xml", doc},
+                                            {"word/numbering.xml", numbering}, {"word/styles.xml", styles}}),
+                          &text, &error));
+  CHECK(text ==
+        "一、主要举措和成效\n（一）行政复议\n1.规范性文件\n2.法律顾问\n要点\n（二）调解\n"
+        "办理行政复议案件368件。\n二、存在的不足和原因\n（一）影响力\n");
+  // Without numbering.xml the paragraphs come through unnumbered.
+  REQUIRE(ExtractDocxText(testing::MakeZip({{"[Content_Types].xml", types}, {"word/document.xml", doc}}),
+                          &text, &error));
+  CHECK(text.substr(0, text.find('\n')) == "主要举措和成效");
+}
+
 TEST_CASE("import_text: damaged .docx files are errors, not crashes") {
   std::string docx = testing::MakeDocxFromParagraphs({"一、主要举措和成效", "办理行政复议案件368件。"});
   CHECK(ReadError(docx.substr(0, docx.size() / 2)) ==
