@@ -1,6 +1,5 @@
 #include "import_command.h"
 
-#include <ctime>
 #include <exception>
 #include <fstream>
 #include <sstream>
@@ -12,6 +11,7 @@
 #include "import_structure.h"
 #include "import_text.h"
 #include "import_write.h"
+#include "scaffold.h"
 
 namespace fazhi {
 namespace {
@@ -33,16 +33,6 @@ bool IsIsoDate(const std::string& s) {
   }
   int m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
   return m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
-
-// Today on the local clock; used only when --date is not given.
-std::string Today() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
 }
 
 // Returns 0 when parsed, 2 after printing a usage error, -1 for --help.

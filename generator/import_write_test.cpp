@@ -13,6 +13,13 @@ TEST_CASE("import_write: Markdown syntax in report text stays text") {
   CHECK(EscapeMarkdown("- 开头的横线") == "\\- 开头的横线");
 }
 
+ImportWriteOptions Options2024() {
+  ImportWriteOptions o;
+  o.year = 2024;
+  o.date = "2025-03-01";
+  return o;
+}
+
 TEST_CASE("import_write: draft ids, CSV quoting and the stub") {
   CHECK(DraftIndicatorId(2024, 0, 34) == "import-2024-01");
   CHECK(DraftIndicatorId(2024, 99, 120) == "import-2024-100");
@@ -23,9 +30,7 @@ TEST_CASE("import_write: draft ids, CSV quoting and the stub") {
   f.sentence = "办理行政复议案件368件,同比增长120%,办结率80.16%;";
   f.section = "一、成效 > (四)争议化解";
   f.anchor = "四争议化解";
-  ImportWriteOptions o;
-  o.year = 2024;
-  o.date = "2025-03-01";
+  ImportWriteOptions o = Options2024();
   o.title = "示例区司法局2024年法治政府建设年度报告";
   o.publisher = "示例区司法局";
   CHECK(RenderObservationsCsv({f}, o) ==
@@ -99,9 +104,7 @@ TEST_CASE("import_write: growth is a change, a category the site lacks falls bac
   f.value = "120";
   f.unit = "%";
   f.name = "办理行政复议案件同比增长";
-  ImportWriteOptions o;
-  o.year = 2024;
-  o.date = "2025-03-01";
+  ImportWriteOptions o = Options2024();
   o.categories = {"review", "other"};
   std::string stub = RenderIndicatorStub(f, o);
   CHECK(stub.find("category: \"review\"  # 待定: no guess, choose one\nunit: \"%\"\nkind: change\n") !=
