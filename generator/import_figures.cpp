@@ -23,7 +23,7 @@ bool EndsWith(UV s, UV p) { return s.size() >= p.size() && s.substr(s.size() - p
 
 // Longest first, so 件次 wins over 件 and 个百分点 over 个.
 constexpr UV kUnits[] = {
-    U"个百分点", U"个工作日", U"平方公里", U"百分点", U"平方米", U"工作日", U"件次", U"人次", U"户次",
+    U"个百分点", U"个工作日", U"平方公里", U"个月", U"百分点", U"平方米", U"工作日", U"件次", U"人次", U"户次",
     U"家次", U"批次", U"场次", U"车次", U"台次", U"架次", U"篇次", U"课时", U"学时", U"小时", U"部门",
     U"公里", U"千米", U"%", U"％", U"‰", U"人", U"名", U"件", U"宗", U"次", U"份", U"个", U"家", U"户",
     U"场", U"批", U"项", U"条", U"篇", U"期", U"起", U"部", U"所", U"处", U"座", U"张", U"本", U"册",

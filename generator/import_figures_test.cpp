@@ -16,7 +16,7 @@ std::string Figures(std::string_view text) {
 
 TEST_CASE("import_figures: units, compound units and magnitudes") {
   CHECK(Figures("办理行政复议案件368件，出具法律意见347件次，走访企业12家次、群众30人次、农户5户次，"
-                "开展讲座6场、抽查3批次，投入2.5万元。") ==
+                "开展讲座6场、抽查3批次，投入2.5万元，时限压缩至3个月、5个工作日。") ==
         "368 件 - | 办理行政复议案件\n"
         "347 件次 - | 出具法律意见\n"
         "12 家次 - | 走访企业\n"
@@ -24,7 +24,9 @@ TEST_CASE("import_figures: units, compound units and magnitudes") {
         "5 户次 - | 农户\n"
         "6 场 - | 开展讲座\n"
         "3 批次 - | 抽查\n"
-        "2.5 万元 - | 投入\n");
+        "2.5 万元 - | 投入\n"
+        "3 个月 - | 时限压缩至\n"
+        "5 个工作日 - | 时限压缩至\n");
 }
 
 TEST_CASE("import_figures: qualifiers before and after the number") {

@@ -60,7 +60,9 @@ Marker MarkerAt(UV s, size_t i) {
   if (IsCnNumeral(c) && c != U'〇' && c != U'零' && c != U'两') {
     size_t j = i;
     while (j < s.size() && j - i < 3 && IsCnNumeral(s[j])) ++j;
-    if (j < s.size() && s[j] == U'、') {
+    // "一、", also "一．" and "一." as some texts write it.
+    bool dot = j + 1 < s.size() && (s[j] == U'．' || s[j] == '.') && !IsAsciiDigit(s[j + 1]);
+    if (j < s.size() && (s[j] == U'、' || dot)) {
       int n = ParseChineseNumber(s.substr(i, j - i));
       if (n > 0) m = {1, n, j + 1 - i};
     }

@@ -98,6 +98,22 @@ TEST_CASE("import_structure: the whole report on one line") {
   CHECK(r.meta.year == 2024);
 }
 
+TEST_CASE("import_structure: 一. and 一． are read like 一、") {
+  StructuredReport r = StructureReport("一. 主要成效\n正文。\n二．不足\n");
+  CHECK(Outline(r) == "## 一.主要成效\n正文。\n## 二．不足\n");
+}
+
+TEST_CASE("import_structure: publisher above the title, date under it, addressee kept") {
+  StructuredReport a = StructureReport("示例区司法局\n2024年法治政府建设年度报告\n（2025年3月20日）\n一、主要成效\n正文。\n");
+  CHECK(a.meta.title == "示例区司法局2024年法治政府建设年度报告");
+  CHECK(a.meta.publisher == "示例区司法局");
+  CHECK(a.meta.published == "2025-03-20");
+  StructuredReport b = StructureReport("2024年法治政府建设年度报告\n示例区司法局\n区委、区政府：\n一、主要成效\n");
+  CHECK(b.meta.title == "2024年法治政府建设年度报告");
+  CHECK(b.meta.publisher == "示例区司法局");
+  CHECK(Outline(b) == "区委、区政府：\n## 一、主要成效\n");
+}
+
 TEST_CASE("import_structure: a number like 2.0 or 1.5 is not a heading marker") {
   StructuredReport r = StructureReport("一、数字政府\n2.0版平台上线。\n1.5万人次参加。\n");
   CHECK(Outline(r) == "## 一、数字政府\n2.0版平台上线。\n1.5万人次参加。\n");
