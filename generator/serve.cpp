@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 
 namespace fazhi {
@@ -228,7 +229,14 @@ bool PreviewServer::Rebuild() {
   auto t0 = std::chrono::steady_clock::now();
   auto files = std::make_shared<SiteFiles>();
   auto next = std::make_shared<State>();
-  bool ok = builder_(files.get(), &next->diags) && !next->diags.has_errors();
+  bool ok = false;
+  try {
+    ok = builder_(files.get(), &next->diags) && !next->diags.has_errors();
+  } catch (const std::exception& e) {
+    // The pipeline reports errors as values; should anything still throw,
+    // the server shows it like any other error and keeps running.
+    next->diags.Error("(fazhi)", 0, 0, std::string("internal error while building: ") + e.what());
+  }
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   auto prev = Current();
   if (ok) {

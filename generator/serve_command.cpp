@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <mutex>
 
@@ -16,6 +17,17 @@ namespace fazhi {
 
 bool IsLoopbackHost(const std::string& host) {
   return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
+}
+
+std::string DescribeChanges(const ChangeSet& changes) {
+  std::string out;
+  size_t shown = std::min<size_t>(changes.paths.size(), 3);
+  for (size_t i = 0; i < shown; ++i) out += (i ? ", " : "") + changes.paths[i];
+  if (changes.paths.size() > shown) {
+    out += " and " + std::to_string(changes.paths.size() - shown) + " more";
+  }
+  if (out.empty()) out = "sources";
+  return out + (changes.rescan ? " changed (rescan); rebuilding" : " changed; rebuilding");
 }
 
 int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -87,7 +99,13 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
       server.Rebuild();
       server.Start();
       Watcher watcher(build.source_dir, WatchOptions{});
-      watcher.Start([&server](const ChangeSet&) { server.Rebuild(); });
+      watcher.Start([&](const ChangeSet& changes) {
+        {
+          std::lock_guard<std::mutex> lock(print_mu);
+          out << "fazhi: " << DescribeChanges(changes) << "\n" << std::flush;
+        }
+        server.Rebuild();
+      });
       std::string host = serve.host.find(':') != std::string::npos && serve.host.front() != '['
                              ? "[" + serve.host + "]"
                              : serve.host;

@@ -9,10 +9,15 @@
 
 namespace fazhi {
 
+struct ChangeSet;
+
 /// Runs the command (args after "serve"). Returns 0 after a clean stop, 1
 /// when the port cannot be bound or the folder does not exist, 2 on usage
 /// errors.
 int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// "content/a.md, site.toml changed; rebuilding" (at most three paths named).
+std::string DescribeChanges(const ChangeSet& changes);
 
 /// True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost).
 bool IsLoopbackHost(const std::string& host);

@@ -15,6 +15,7 @@
 
 #include "build.h"
 #include "cli.h"
+#include "watch.h"
 #include "sse_test_client.h"
 
 extern char** environ;
@@ -189,6 +190,12 @@ TEST_CASE("serve command: usage errors") {
   err.str("");
   CHECK(RunCli({"serve", "/nonexistent/fazhi-site"}, out, err) == kExitErrors);
   CHECK(err.str() == "fazhi: /nonexistent/fazhi-site: no such site folder\n");
+}
+
+TEST_CASE("serve command: DescribeChanges names at most three paths") {
+  CHECK(DescribeChanges({{"content/a.md"}, false}) == "content/a.md changed; rebuilding");
+  CHECK(DescribeChanges({{"a", "b", "c", "d", "e"}, false}) == "a, b, c and 2 more changed; rebuilding");
+  CHECK(DescribeChanges({{}, true}) == "sources changed (rescan); rebuilding");
 }
 
 TEST_CASE("serve command: IsLoopbackHost") {

@@ -7,13 +7,10 @@
 #include <doctest/doctest.h>
 #include <httplib.h>
 
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
 #include <memory>
 #include <mutex>
-#include <thread>
+#include <stdexcept>
 #include <vector>
 
 namespace fazhi {
@@ -252,6 +249,24 @@ TEST_CASE("serve: a failed first build serves the overlay on every path") {
   REQUIRE(res);
   CHECK(res->status == 200);
   CHECK(res->body.find("home again") != std::string::npos);
+}
+
+TEST_CASE("serve: a builder that throws is reported like an error and the server keeps going") {
+  bool throw_now = false;
+  FakeSite site;
+  SiteBuilder inner = site.Builder();
+  PreviewServer server(
+      [&](SiteFiles* files, Diagnostics* diags) {
+        if (throw_now) throw std::runtime_error("boom");
+        return inner(files, diags);
+      },
+      ServeOptions{});
+  CHECK(server.Rebuild());
+  throw_now = true;
+  CHECK_FALSE(server.Rebuild());
+  CHECK(server.last_diagnostics().Format() == "(fazhi): internal error while building: boom\n");
+  throw_now = false;
+  CHECK(server.Rebuild());
 }
 
 TEST_CASE("serve: 40 open reload streams do not block a page request") {

@@ -65,9 +65,12 @@ bool Watcher::Start(Callback on_change) {
       polling_ = true;
     } else {
       ResetWatches();
-      if (dirs_.empty()) {  // the watch limit or the file system said no
+      if (dirs_.empty() || watch_limit_hit_) {
+        // The watch limit or the file system said no: a partly watched
+        // tree would miss changes, so poll instead.
         close(inotify_fd_);
         inotify_fd_ = -1;
+        dirs_.clear();
         polling_ = true;
       }
     }
@@ -98,7 +101,11 @@ void Watcher::Stop() {
 void Watcher::AddWatch(const std::string& rel_dir) {
   fs::path p = rel_dir.empty() ? root_ : root_ / rel_dir;
   int wd = inotify_add_watch(inotify_fd_, p.c_str(), kMask);
-  if (wd >= 0) dirs_[wd] = rel_dir;
+  if (wd >= 0) {
+    dirs_[wd] = rel_dir;
+  } else if (errno == ENOSPC || errno == ENOMEM) {
+    watch_limit_hit_ = true;  // fs.inotify.max_user_watches reached
+  }
 }
 
 // Watches `rel_dir` and every folder below it, and collects the files found:
@@ -189,6 +196,18 @@ void Watcher::RunInotify() {
           last = Clock::now();
         }
       }
+    }
+    if (watch_limit_hit_) {
+      // A new folder could not be watched: switch to polling for good and
+      // report a rescan, since changes in that folder may have been missed.
+      close(inotify_fd_);
+      inotify_fd_ = -1;
+      dirs_.clear();
+      polling_ = true;
+      auto snapshot = Snapshot();
+      on_change_(ChangeSet{{}, true});
+      RunPolling(std::move(snapshot));
+      return;
     }
     if (have && Clock::now() - last >= opts_.debounce) {
       // Folders moved or the queue overflowed: the watch table may point at

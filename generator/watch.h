@@ -84,7 +84,8 @@ class Watcher {
   Callback on_change_;
   std::thread thread_;
   std::atomic<bool> stop_{false};
-  bool polling_ = false;
+  std::atomic<bool> polling_{false};
+  bool watch_limit_hit_ = false;
   int inotify_fd_ = -1;
   int wake_fd_ = -1;  ///< eventfd: written by Stop() to end poll()
   std::map<int, std::string> dirs_;  ///< inotify watch descriptor → folder
