@@ -278,21 +278,6 @@ bool ReadList(const SourceFile& f, const FmNode& root, std::string_view key,
 
 }  // namespace
 
-std::vector<IndicatorCategory> DefaultIndicatorCategories() {
-  return {
-      {"leadership", "党的领导与第一责任人"},
-      {"functions", "政府职能依法全面履行"},
-      {"rules", "依法行政制度体系"},
-      {"decisions", "重大行政决策"},
-      {"enforcement", "行政执法"},
-      {"oversight", "行政权力制约监督"},
-      {"disputes", "社会矛盾纠纷化解"},
-      {"capacity", "工作人员法治能力"},
-      {"digital", "数字法治政府"},
-      {"emergency", "突发事件应对"},
-  };
-}
-
 const char* KindName(IndicatorKind k) {
   switch (k) {
     case IndicatorKind::kCount: return "count";

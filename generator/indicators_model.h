@@ -9,21 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "config.h"  // IndicatorCategory, DefaultIndicatorCategories
 #include "diagnostics.h"
 #include "front_matter.h"
 #include "indicators_csv.h"
 #include "source_tree.h"
 
 namespace fazhi {
-
-/// A 法治政府建设 area (DOMAIN.md §3.1); configurable in site.toml.
-struct IndicatorCategory {
-  std::string slug;  ///< "oversight"
-  std::string name;  ///< "行政权力制约监督"
-};
-
-/// The default areas, in display order.
-std::vector<IndicatorCategory> DefaultIndicatorCategories();
 
 enum class IndicatorKind { kCount, kRate, kAmount, kBoolean, kChange };
 enum class Direction { kUp, kDown, kNeutral, kTarget };
