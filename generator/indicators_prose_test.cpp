@@ -74,10 +74,10 @@ TEST_CASE("indicators_prose: a missing indicator or year is an error at the shor
   std::string out = ExpandShortcodes(f, f.text.substr(17), 4, handlers, &diags);
   CHECK(out.substr(0, 80).find("办理[368件](/indicators/admin-review-cases/ \"行政复议收案数,2024年\")") == 0);
   CHECK(diags.Format() ==
-        "content/reports/2024.md:4:45: unknown indicator 'admin-review-case' (no "
+        "content/reports/2024.md:4:41: unknown indicator 'admin-review-case' (no "
         "content/indicators/admin-review-case.md)\n"
         "  办理{{< value admin-review-cases 2024 >}}，{{< value admin-review-case 2024 >}}；\n"
-        "                                               ^\n"
+        "                                             ^\n"
         "content/reports/2024.md:5:3: indicator 'admin-review-cases' has no value for 2023 (it has "
         "2024)\n"
         "  上年{{< value admin-review-cases 2023 >}}，{{< value penalties >}}\n"
