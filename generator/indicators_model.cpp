@@ -763,6 +763,7 @@ bool BuildIndicatorSet(std::vector<IndicatorCategory> categories, std::vector<In
                      std::tie(b.indicator, b.year, b.breakdown);
             });
   if (diags->error_count() == before) CheckFormulas(*out, texts, diags);
+  out->csv_texts = std::move(texts);
   return diags->error_count() == before;
 }
 

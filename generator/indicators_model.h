@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -89,6 +90,7 @@ struct IndicatorSet {
   std::vector<IndicatorCategory> categories;
   std::vector<IndicatorDef> defs;          ///< sorted by id
   std::vector<Observation> observations;   ///< sorted by indicator, year, breakdown
+  std::map<std::string, std::string> csv_texts;  ///< decoded CSV texts, for messages
 
   const IndicatorDef* Find(std::string_view id) const;
   const IndicatorCategory* Category(std::string_view slug) const;
