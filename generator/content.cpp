@@ -56,7 +56,10 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   if (page->section == "reports" && !page->is_index) {
     page->kind = "report";
     CheckKnownKeys(f, fm, ReportKeys(), diags);
-  } else if (!FeatureOwnsKeys(page->section)) {
+  } else if (FeatureOwnsKeys(page->section) && !page->is_index) {
+    // "indicator" / "profile": the feature module validates and renders these.
+    page->kind = page->section.substr(0, page->section.size() - 1);
+  } else {
     CheckKnownKeys(f, fm, CommonFrontMatterKeys(), diags);
   }
   if (page->kind.empty()) {
@@ -74,6 +77,8 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   FmDate(f, fm, "updated", &page->updated, diags);
   FmString(f, fm, "source", &page->source, diags);
   FmString(f, fm, "description", &page->description, diags);
+  std::string summary;
+  FmString(f, fm, "summary", &summary, diags);
   FmString(f, fm, "layout", &page->layout, diags);
   FmBool(f, fm, "draft", &page->draft, diags);
   long weight = 0;
@@ -83,9 +88,14 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   std::string slug;
   FmString(f, fm, "slug", &slug, diags);
 
-  if (page->title.empty()) diags->Error(f.path, 1, 1, "missing required front matter key 'title'", f.text);
+  if (!fm.Get("title")) {
+    diags->Error(f.path, 1, 1, "missing required front matter key 'title'", f.text);
+  } else if (page->title.empty()) {
+    const FmNode* n = fm.Get("title");
+    diags->Error(f.path, n->line, n->col, "'title' must not be empty", f.text);
+  }
   // Inspections count an undated item as not updated, so every item is dated.
-  if (page->date.empty() && !page->is_index) {
+  if (!fm.Get("date") && !page->is_index) {
     diags->Error(f.path, 1, 1, "missing required front matter key 'date' (发布日期)", f.text);
   }
   if (page->source.empty()) page->source = config.sponsor;
@@ -117,6 +127,7 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   }
   page->output_path = page->url.substr(1) + "index.html";
 
+  page->summary = summary;  // an explicit summary wins over the cut body text
   page->body_first_line = page->fm.body_first_line;
   page->body = f.text.substr(page->fm.body_offset);
   return diags->error_count() == before;
