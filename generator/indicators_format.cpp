@@ -17,8 +17,7 @@ std::string FormatNumber(double v, int decimals) {
 
 std::string FormatValue(const Observation& o, IndicatorKind kind) {
   if (kind == IndicatorKind::kBoolean) return o.value_text;
-  std::string num = o.value_text;
-  if (kind == IndicatorKind::kChange && o.value > 0) num = "+" + num;
+  const std::string& num = o.value_text;
   switch (o.qualifier) {
     case Qualifier::kExact: return num + o.unit;
     case Qualifier::kAtLeast: return num + o.unit + "以上";
@@ -105,7 +104,8 @@ Change ChangeFor(const IndicatorSet& set, const IndicatorDef& def, int year) {
   // A stated 同比 (e.g. +120%): judge it as a move from 100 to 100+g.
   c.cls = ClassifyChange(def, 100, 100 + g->value);
   c.basis = std::string("同比(") + BasisText(g->basis) + ")";
-  c.text = FormatValue(*g, IndicatorKind::kChange);  // already says 约/以上
+  // Already says 约/以上; the sign shows the direction of the stated change.
+  c.text = (g->value > 0 ? "+" : "") + FormatValue(*g, IndicatorKind::kChange);
   Describe(def, g->value, &c);
   c.approximate = g->qualifier != Qualifier::kExact;
   return c;

@@ -12,7 +12,8 @@
 namespace fazhi {
 
 /// "368件", "80.16%", "90%以上", "4000多次", "4000余次", "约4000次",
-/// "近4000次", "超4000次", "是"; a change indicator carries its sign ("+120%").
+/// "近4000次", "超4000次", "是". A stated change reads as the source says
+/// it ("同比增长120%" → "120%"); ChangeFor adds the sign.
 std::string FormatValue(const Observation& o, IndicatorKind kind);
 
 /// A number as text with exactly `decimals` decimals ("6.10"); never "-0".

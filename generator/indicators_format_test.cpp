@@ -49,7 +49,7 @@ TEST_CASE("indicators_format: values read as the source states them") {
   CHECK(FormatValue(Obs("a", 2024, "4000", "次", Q::kAbout), IndicatorKind::kCount) == "约4000次");
   CHECK(FormatValue(Obs("a", 2024, "4000", "次", Q::kNearly), IndicatorKind::kCount) == "近4000次");
   CHECK(FormatValue(Obs("a", 2024, "4000", "次", Q::kExceeds), IndicatorKind::kCount) == "超4000次");
-  CHECK(FormatValue(Obs("a", 2024, "120", "%"), IndicatorKind::kChange) == "+120%");
+  CHECK(FormatValue(Obs("a", 2024, "120", "%"), IndicatorKind::kChange) == "120%");
   CHECK(FormatValue(Obs("a", 2024, "-5.5", "%"), IndicatorKind::kChange) == "-5.5%");
   CHECK(FormatNumber(-0.001, 1) == "0.0");
 }

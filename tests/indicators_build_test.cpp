@@ -123,7 +123,7 @@ TEST_CASE("indicators build: dashboard, indicator page, SVG and prose citations"
   CHECK(Contains(page, "<p>新修订的《行政复议法》自2024年1月1日起施行。</p>"));
   CHECK(Contains(page, "<li>2024年：新法施行后收案增加</li>"));
   CHECK(Contains(page, "<a href=\"/data/indicators/admin-review-cases.csv\">"));
-  CHECK(Contains(page, "<a href=\"/indicators/admin-review-cases-yoy/\">行政复议收案数同比增长</a>：+120%（2024年）"));
+  CHECK(Contains(page, "<a href=\"/indicators/admin-review-cases-yoy/\">行政复议收案数同比增长</a>：120%（2024年）"));
   CHECK(Contains(page, "最后更新：<time datetime=\"2025-03-01\">2025年3月1日</time>"));
 
   const std::string& rate = r.File("indicators/admin-review-closure-rate/index.html");
@@ -138,7 +138,7 @@ TEST_CASE("indicators build: dashboard, indicator page, SVG and prose citations"
   // The report cites the data through the shortcode.
   CHECK(Contains(r.File("reports/2024/index.html"),
                  "办理行政复议案件<a href=\"/indicators/admin-review-cases/\" title=\"行政复议收案数,2024年\">368件</a>，"
-                 "同比增长<a href=\"/indicators/admin-review-cases-yoy/\" title=\"行政复议收案数同比增长,2024年\">+120%</a>"));
+                 "同比增长<a href=\"/indicators/admin-review-cases-yoy/\" title=\"行政复议收案数同比增长,2024年\">120%</a>"));
 }
 
 TEST_CASE("indicators build: the downloads parse back to the input values") {
