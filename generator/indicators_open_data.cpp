@@ -94,29 +94,20 @@ ordered_json Schema() {
   return s;
 }
 
-ordered_json CsvResource(std::string name, std::string path, std::string title) {
+// A Frictionless resource; CSV resources are tabular and carry the schema.
+ordered_json Resource(std::string name, std::string path, std::string title, bool csv) {
   ordered_json r;
   r["name"] = std::move(name);
   r["path"] = std::move(path);
   r["title"] = std::move(title);
-  r["profile"] = "tabular-data-resource";
-  r["format"] = "csv";
-  r["mediatype"] = "text/csv";
+  r["profile"] = csv ? "tabular-data-resource" : "data-resource";
+  r["format"] = csv ? "csv" : "json";
+  r["mediatype"] = csv ? "text/csv" : "application/json";
   r["encoding"] = "utf-8";
-  r["dialect"] = {{"delimiter", ","}, {"lineTerminator", "\r\n"}, {"header", true}};
-  r["schema"] = Schema();
-  return r;
-}
-
-ordered_json JsonResource(std::string name, std::string path, std::string title) {
-  ordered_json r;
-  r["name"] = std::move(name);
-  r["path"] = std::move(path);
-  r["title"] = std::move(title);
-  r["profile"] = "data-resource";
-  r["format"] = "json";
-  r["mediatype"] = "application/json";
-  r["encoding"] = "utf-8";
+  if (csv) {
+    r["dialect"] = {{"delimiter", ","}, {"lineTerminator", "\r\n"}, {"header", true}};
+    r["schema"] = Schema();
+  }
   return r;
 }
 
@@ -160,8 +151,8 @@ std::map<std::string, std::string> OpenDataFiles(const IndicatorSet& set, const 
   if (!meta.publisher.empty()) pkg["contributors"] = {{{"title", meta.publisher}, {"role", "publisher"}}};
   pkg["updated"] = meta.updated;
   pkg["resources"] = ordered_json::array();
-  pkg["resources"].push_back(CsvResource("indicators", "indicators.csv", "全部指标(CSV)"));
-  pkg["resources"].push_back(JsonResource("indicators-json", "indicators.json", "全部指标(JSON)"));
+  pkg["resources"].push_back(Resource("indicators", "indicators.csv", "全部指标(CSV)", true));
+  pkg["resources"].push_back(Resource("indicators-json", "indicators.json", "全部指标(JSON)", false));
   for (const IndicatorDef& d : set.defs) {
     std::string csv_path = IndicatorCsvPath(d.id), json_path = IndicatorJsonPath(d.id);
     files[csv_path] = Csv(set, d.id);
@@ -173,8 +164,8 @@ std::map<std::string, std::string> OpenDataFiles(const IndicatorSet& set, const 
     }
     files[json_path] = Dump(one);
     // Paths in the package are relative to /data/.
-    pkg["resources"].push_back(CsvResource(d.id, csv_path.substr(5), d.title + "(CSV)"));
-    pkg["resources"].push_back(JsonResource(d.id + "-json", json_path.substr(5), d.title + "(JSON)"));
+    pkg["resources"].push_back(Resource(d.id, csv_path.substr(5), d.title + "(CSV)", true));
+    pkg["resources"].push_back(Resource(d.id + "-json", json_path.substr(5), d.title + "(JSON)", false));
   }
   files["data/datapackage.json"] = Dump(pkg);
   return files;
