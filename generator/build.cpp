@@ -124,7 +124,7 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
 
   // Stage: render.
   if (!RenderSite(site, theme, opts.jobs, sink, diags)) return false;
-  if (!RenderIndicators(site, indicators, theme, sink, diags)) return false;
+  if (!RenderIndicators(site, indicators, theme, opts.jobs, sink, diags)) return false;
 
   if (stats) {
     stats->pages = site.pages.size();

@@ -1,5 +1,10 @@
 #include "indicators_view.h"
 
+#include <algorithm>
+#include <atomic>
+#include <functional>
+#include <thread>
+
 #include "indicators_chart.h"
 #include "indicators_format.h"
 #include "indicators_open_data.h"
@@ -308,52 +313,74 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
 
 }  // namespace
 
-bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& theme,
+bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& theme, int jobs,
                       OutputSink* sink, Diagnostics* diags) {
   if (set.defs.empty()) return true;
   size_t before = diags->error_count();
   Ctx ctx{site, set, Urls(site.config.base_url)};
-  LayoutRenderer renderer(theme);
   const Page* index = ctx.PageOf("content/indicators/_index.md");
   const std::string section_title = index && !index->title.empty() ? index->title : "指标";
+  using Crumbs = std::vector<std::pair<std::string, std::string>>;
 
-  auto render = [&](const std::string& layout, const std::string& url, const std::string& title,
-                    std::vector<std::pair<std::string, std::string>> crumbs, View body) {
-    View v = BaseView(site, ctx.urls, url, title);
-    SetBreadcrumbs(&v, ctx.urls, crumbs);
-    v.set(layout == "indicator" ? "indicator" : "indicators", body);
-    View page;
-    page.set("title", title);
-    v.set("page", page);
-    RenderToSink(&renderer, theme, layout, v, url.substr(1) + "index.html", sink, diags);
+  // One task per page; views are built inside the task so they build in parallel too.
+  struct Task {
+    std::string layout, url, title;
+    Crumbs crumbs;
+    std::function<View()> body;
   };
-
-  {
-    View d = Dashboard(ctx, index, "");
-    d.set("title", section_title);
-    render("indicators", "/indicators/", section_title, {{section_title, "/indicators/"}}, d);
-  }
+  std::vector<Task> tasks;
+  tasks.push_back({"indicators", "/indicators/", section_title, {{section_title, "/indicators/"}}, [&] {
+                     View d = Dashboard(ctx, index, "");
+                     d.set("title", section_title);
+                     return d;
+                   }});
   for (const IndicatorCategory& cat : set.categories) {
     if (set.InCategory(cat.slug).empty()) continue;
-    View d = Dashboard(ctx, index, cat.slug);
-    d.set("title", cat.name);
-    render("indicators", CategoryUrl(cat.slug), cat.name + " · " + section_title,
-           {{section_title, "/indicators/"}, {cat.name, CategoryUrl(cat.slug)}}, d);
+    tasks.push_back({"indicators", CategoryUrl(cat.slug), cat.name + " · " + section_title,
+                     {{section_title, "/indicators/"}, {cat.name, CategoryUrl(cat.slug)}}, [&, slug = cat.slug, name = cat.name] {
+                       View d = Dashboard(ctx, index, slug);
+                       d.set("title", name);
+                       return d;
+                     }});
   }
   for (int year : set.Years()) {
-    View d = YearPage(ctx, year);
     std::string title = std::to_string(year) + "年度指标";
-    d.set("title", title);
-    render("indicators", YearUrl(year), title,
-           {{section_title, "/indicators/"}, {title, YearUrl(year)}}, d);
+    tasks.push_back({"indicators", YearUrl(year), title, {{section_title, "/indicators/"}, {title, YearUrl(year)}},
+                     [&, year, title] {
+                       View d = YearPage(ctx, year);
+                       d.set("title", title);
+                       return d;
+                     }});
   }
   for (const IndicatorDef& d : set.defs) {
     const IndicatorCategory* cat = set.Category(d.category);
     std::string cat_name = cat ? cat->name : d.category;
-    render("indicator", IndicatorUrl(d.id), d.title,
-           {{section_title, "/indicators/"}, {cat_name, CategoryUrl(d.category)}, {d.title, IndicatorUrl(d.id)}},
-           IndicatorPage(ctx, d));
+    tasks.push_back({"indicator", IndicatorUrl(d.id), d.title,
+                     {{section_title, "/indicators/"}, {cat_name, CategoryUrl(d.category)}, {d.title, IndicatorUrl(d.id)}},
+                     [&ctx, &d] { return IndicatorPage(ctx, d); }});
   }
+
+  // Each worker owns a LayoutRenderer (kainjow templates are not thread-safe).
+  size_t threads = jobs > 0 ? static_cast<size_t>(jobs) : std::max(1u, std::thread::hardware_concurrency());
+  threads = std::max<size_t>(1, std::min(threads, tasks.size()));
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    LayoutRenderer renderer(theme);
+    for (size_t i; (i = next.fetch_add(1)) < tasks.size();) {
+      const Task& t = tasks[i];
+      View v = BaseView(site, ctx.urls, t.url, t.title);
+      SetBreadcrumbs(&v, ctx.urls, t.crumbs);
+      v.set(t.layout == "indicator" ? "indicator" : "indicators", t.body());
+      View page;
+      page.set("title", t.title);
+      v.set("page", page);
+      RenderToSink(&renderer, theme, t.layout, v, t.url.substr(1) + "index.html", sink, diags);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t i = 1; i < threads; ++i) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
 
   OpenDataMeta meta{site.config.title, site.config.sponsor, ctx.urls.prefix(), site.config.as_of};
   for (auto& [path, bytes] : OpenDataFiles(set, meta)) {

@@ -14,8 +14,9 @@
 
 namespace fazhi {
 
-/// Renders every indicator page and the open-data files into `sink`.
-bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& theme,
+/// Renders every indicator page (on `jobs` threads; 0 = hardware
+/// concurrency) and the open-data files into `sink`.
+bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& theme, int jobs,
                       OutputSink* sink, Diagnostics* diags);
 
 }  // namespace fazhi
