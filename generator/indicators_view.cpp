@@ -153,7 +153,9 @@ View Dashboard(const Ctx& ctx, const Page* index, std::string_view only_category
   ind.set("is_dashboard", Flag(only_category.empty()));
   ind.set("is_category", Flag(!only_category.empty()));
   ind.set("is_year", Flag(false));
-  ind.set("intro", index && only_category.empty() ? index->html : "");
+  std::string intro = index && only_category.empty() ? index->html : "";
+  ind.set("has_intro", Flag(!intro.empty()));  // kainjow treats "" as true
+  ind.set("intro", intro);
   View groups{View::type::list};
   size_t total = 0;
   for (const IndicatorCategory& cat : ctx.set.categories) {
@@ -237,9 +239,11 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
   v.set("responsible", d.responsible);
   v.set("has_responsible", Flag(!d.responsible.empty()));
   v.set("content", page ? page->html : "");
+  v.set("has_content", Flag(page && !page->html.empty()));
   std::string updated = page ? (page->updated.empty() ? page->date : page->updated) : "";
   v.set("updated", updated);
   v.set("updated_cn", ChineseDate(updated));
+  v.set("has_updated", Flag(!updated.empty()));
 
   auto series = ctx.set.Series(d.id);
   v.set("has_value", Flag(!series.empty()));
@@ -273,7 +277,9 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
     v.set("basis", BasisText(last.basis));
     v.set("is_computed", Flag(last.basis == Basis::kComputed));
     v.set("change", ChangeView(ChangeFor(ctx.set, d, last.year)));
-    v.set("gauge", IndicatorGaugeSvg(ctx.set, d, last.year));
+    std::string gauge = IndicatorGaugeSvg(ctx.set, d, last.year);
+    v.set("has_gauge", Flag(!gauge.empty()));
+    v.set("gauge", gauge);
     std::string breakdown = IndicatorBreakdownSvg(ctx.set, d, last.year);
     v.set("breakdown", breakdown);
     View parts{View::type::list};

@@ -132,8 +132,12 @@ TEST_CASE("indicators build: dashboard, indicator page, SVG and prose citations"
   CHECK(Contains(rate, "最后更新：<time datetime=\"2025-04-02\">"));
 
   CHECK(Contains(r.File("indicators/2024/index.html"), "<caption>2024年 · 行政权力制约监督</caption>"));
-  CHECK(Contains(r.File("indicators/categories/oversight/index.html"),
-                 "<a href=\"/indicators/categories/oversight/\" aria-current=\"page\">"));
+  const std::string& category = r.File("indicators/categories/oversight/index.html");
+  CHECK(Contains(category, "<a href=\"/indicators/categories/oversight/\" aria-current=\"page\">"));
+  CHECK_FALSE(Contains(category, "指标来自年度报告"));  // the intro is the dashboard's
+  CHECK_FALSE(Contains(category, "<div class=\"prose\"></div>"));
+  CHECK_FALSE(Contains(page, "fz-chart-gauge"));  // a count has no 0–100 gauge
+  CHECK_FALSE(Contains(r.File("indicators/admin-review-cases-yoy/index.html"), "<div class=\"prose\">"));
 
   // The report cites the data through the shortcode.
   CHECK(Contains(r.File("reports/2024/index.html"),
