@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
+#include <map>
 #include <thread>
 
 #include "indicators_chart.h"
@@ -41,6 +42,8 @@ struct Ctx {
   const Site& site;
   const IndicatorSet& set;
   Urls urls;
+  /// Indicator id → pages (reports, 述法 profiles, …) whose text links to it.
+  std::map<std::string, std::vector<const Page*>, std::less<>> cited_by;
   const Page* Def(const IndicatorDef& d) const {
     for (const Page& p : site.pages) {
       if (p.source_path == d.path) return &p;
@@ -56,6 +59,22 @@ struct Ctx {
 };
 
 std::string IndicatorUrl(std::string_view id) { return "/indicators/" + std::string(id) + "/"; }
+
+// Finds the pages that cite an indicator: the `value` shortcode (or a
+// hand-written link) leaves href="<prefix>indicators/<id>/" in their HTML.
+void CollectCitations(Ctx* ctx) {
+  const std::string needle = "href=\"" + ctx->urls.prefix() + "indicators/";
+  for (const Page& p : ctx->site.pages) {
+    if (p.kind == "indicator") continue;
+    for (size_t at = p.html.find(needle); at != std::string::npos; at = p.html.find(needle, at + 1)) {
+      size_t start = at + needle.size(), end = p.html.find('/', start);
+      if (end == std::string::npos) break;
+      std::string id = p.html.substr(start, end - start);
+      auto& pages = ctx->cited_by[id];
+      if (ctx->set.Find(id) && (pages.empty() || pages.back() != &p)) pages.push_back(&p);
+    }
+  }
+}
 std::string CategoryUrl(std::string_view slug) {
   return "/indicators/categories/" + std::string(slug) + "/";
 }
@@ -309,6 +328,18 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
   for (const IndicatorDef* r : rel) related.push_back(Card(ctx, *r));
   v.set("related", related);
   v.set("has_related", Flag(!rel.empty()));
+  View cited{View::type::list};
+  auto it = ctx.cited_by.find(d.id);
+  if (it != ctx.cited_by.end()) {
+    for (const Page* p : it->second) {
+      View c;
+      c.set("title", p->title);
+      c.set("url", ctx.urls.Rel(p->url));
+      cited.push_back(c);
+    }
+  }
+  v.set("has_cited_by", Flag(!cited.is_empty_list()));
+  v.set("cited_by", cited);
 
   View dl;
   dl.set("csv", ctx.urls.Rel("/" + IndicatorCsvPath(d.id)));
@@ -323,7 +354,8 @@ bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& th
                       OutputSink* sink, Diagnostics* diags) {
   if (set.defs.empty()) return true;
   size_t before = diags->error_count();
-  Ctx ctx{site, set, Urls(site.config.base_url)};
+  Ctx ctx{site, set, Urls(site.config.base_url), {}};
+  CollectCitations(&ctx);
   const Page* index = ctx.PageOf("content/indicators/_index.md");
   const std::string section_title = index && !index->title.empty() ? index->title : "指标";
   using Crumbs = std::vector<std::pair<std::string, std::string>>;

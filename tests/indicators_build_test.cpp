@@ -124,6 +124,7 @@ TEST_CASE("indicators build: dashboard, indicator page, SVG and prose citations"
   CHECK(Contains(page, "<li>2024年：新法施行后收案增加</li>"));
   CHECK(Contains(page, "<a href=\"/data/indicators/admin-review-cases.csv\">"));
   CHECK(Contains(page, "<a href=\"/indicators/admin-review-cases-yoy/\">行政复议收案数同比增长</a>：120%（2024年）"));
+  CHECK(Contains(page, "<h2 id=\"ind-cited\">引用本指标的报告和述法</h2>\n    <ul><li><a href=\"/reports/2024/\">2024年报告</a></li></ul>"));
   CHECK(Contains(page, "最后更新：<time datetime=\"2025-03-01\">2025年3月1日</time>"));
 
   const std::string& rate = r.File("indicators/admin-review-closure-rate/index.html");
