@@ -338,3 +338,28 @@ TEST_CASE("indicators_model: change_of and related must name known indicators") 
 }
 
 }  // namespace fazhi
+
+namespace fazhi {
+
+TEST_CASE("indicators_model: every prefix and a byte-flipped copy of a CSV give positioned errors, never a crash") {
+  const std::string csv =
+      "指标,年份,数值,单位,限定,依据,公式,来源,备注\r\n"
+      "admin-review-cases,2024,368,件,,原文,,reports/2024.md#四,\"新法\r\n施行\"\r\n"
+      "admin-review-closure-rate,2024,80.16,%,,计算,\"(1 + admin-review-cases@2024) / 4.6\",,\r\n";
+  for (size_t n = 0; n <= csv.size(); ++n) {
+    for (int flip = 0; flip < 2; ++flip) {
+      std::string text = csv.substr(0, n);
+      if (flip && n > 0) text[n - 1] = static_cast<char>(text[n - 1] ^ 0x22);
+      Site s = Demo(text);
+      IndicatorSet set;
+      Diagnostics diags;
+      Build(s, &set, &diags);
+      for (const Diagnostic& d : diags.items()) {
+        CHECK_MESSAGE(d.line > 0, d.message);
+        CHECK_MESSAGE(d.col > 0, d.message);
+      }
+    }
+  }
+}
+
+}  // namespace fazhi
