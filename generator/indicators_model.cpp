@@ -465,6 +465,9 @@ std::vector<const Observation*> IndicatorSet::Breakdown(std::string_view id, int
   for (const Observation& o : observations) {
     if (o.indicator == id && o.year == year && !o.breakdown.empty()) out.push_back(&o);
   }
+  std::stable_sort(out.begin(), out.end(), [](const Observation* a, const Observation* b) {
+    return a->value > b->value;
+  });
   return out;
 }
 

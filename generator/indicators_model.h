@@ -97,7 +97,7 @@ struct IndicatorSet {
   const Observation* Get(std::string_view id, int year, std::string_view breakdown = "") const;
   /// Observations of `id` without breakdown, oldest first.
   std::vector<const Observation*> Series(std::string_view id) const;
-  /// Observations of `id` in `year` with a breakdown, in file order of breakdown name.
+  /// Observations of `id` in `year` with a breakdown, largest first (then by name).
   std::vector<const Observation*> Breakdown(std::string_view id, int year) const;
   /// Definitions of a category, by weight then id.
   std::vector<const IndicatorDef*> InCategory(std::string_view slug) const;

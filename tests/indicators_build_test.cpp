@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "encoding.h"
 #include "indicators_csv.h"
 #include "site_fixture.h"
 
@@ -196,6 +197,25 @@ TEST_CASE("indicators build: citing a missing year or a missing report section i
   CHECK(Contains(r2.errors,
                  "data/indicators/2024.csv:2:36: source: '#五' is not a heading of content/reports/2024.md "
                  "(use a heading id, e.g. #一主要举措)\n"));
+}
+
+}  // namespace fazhi::testing
+
+namespace fazhi::testing {
+
+TEST_CASE("indicators build: breakdowns get a bar chart and a table; a GBK CSV from Excel reads as UTF-8") {
+  std::string gbk;
+  REQUIRE(Utf8ToGb18030("指标,年份,数值,分组\r\nadmin-review-cases,2024,20,甲镇\r\nadmin-review-cases,2024,15,乙街\r\n", &gbk));
+  FixtureResult r = BuildIndicatorSite("-- data/indicators/parts.csv --\n" + gbk);
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  const std::string& page = r.File("indicators/admin-review-cases/index.html");
+  CHECK(Contains(page, "<h2 id=\"ind-parts\">分组数据（2024年）</h2>"));
+  CHECK(Contains(page, "aria-labelledby=\"breakdown-admin-review-cases-2024-title breakdown-admin-review-cases-2024-desc\""));
+  CHECK(Contains(page, "<desc id=\"breakdown-admin-review-cases-2024-desc\">甲镇 20件;乙街 15件。</desc>"));
+  CHECK(Contains(page, "<tr><th scope=\"row\">甲镇</th><td>20件</td><td>原文</td></tr>"));
+  // The whole-area value stays the headline; breakdown rows are not years.
+  CHECK(Contains(page, "<span class=\"ind-number\">368件</span>"));
+  CHECK(Contains(r.File("data/indicators/admin-review-cases.csv"), "admin-review-cases,行政复议收案数,oversight,2024,20,件,,甲镇,原文"));
 }
 
 }  // namespace fazhi::testing
