@@ -54,7 +54,8 @@ bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Pa
     p.kind = "indicator";
     CheckKnownKeys(*f, p.fm.root, keys, diags);
     // /indicators/<year>/ and /indicators/categories/ belong to the dashboard.
-    bool year_like = p.slug.size() == 4 && std::all_of(p.slug.begin(), p.slug.end(), ::isdigit);
+    bool year_like = p.slug.size() == 4 && std::all_of(p.slug.begin(), p.slug.end(),
+                                                           [](char c) { return c >= '0' && c <= '9'; });
     if (year_like || p.slug == "categories" || p.slug.find('/') != std::string::npos) {
       diags->Error(p.source_path, 1, 1,
                    "indicator id '" + p.slug + "' clashes with the dashboard's pages (/indicators/" +

@@ -57,8 +57,13 @@ bool ExpandValueShortcode(const IndicatorSet& set, const Shortcode& sc,
   std::string title = def->title + "," + std::to_string(year) + "年" +
                       (breakdown.empty() ? "" : "," + breakdown) +
                       (o->basis == Basis::kComputed ? ",计算值" : "");
+  std::string quoted_title;
+  for (char c : title) {
+    if (c == '"' || c == '\\') quoted_title += '\\';
+    quoted_title += c;
+  }
   *markdown = "[" + EscapeMarkdown(FormatValue(*o, def->kind)) + "](" + indicator_url + " \"" +
-              title + "\")";
+              quoted_title + "\")";
   return true;
 }
 

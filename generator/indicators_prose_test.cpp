@@ -58,6 +58,9 @@ TEST_CASE("indicators_prose: value shortcode renders a linked value as the sourc
   REQUIRE(ExpandValueShortcode(set, {"value", {"admin-review-closure-rate", "2024"}, 3, 5}, "/x/", &md,
                                &err));
   CHECK(md == "[80.16%](/x/ \"行政复议办结率,2024年\")");
+  set.defs[4].title = "行政\"处罚\"";  // a quote in the title stays inside the link title
+  REQUIRE(ExpandValueShortcode(set, {"value", {"penalties", "2024"}, 3, 5}, "/p/", &md, &err));
+  CHECK(md == "[573件](/p/ \"行政\\\"处罚\\\",2024年\")");
 }
 
 TEST_CASE("indicators_prose: a missing indicator or year is an error at the shortcode") {

@@ -219,3 +219,24 @@ TEST_CASE("indicators build: breakdowns get a bar chart and a table; a GBK CSV f
 }
 
 }  // namespace fazhi::testing
+
+namespace fazhi::testing {
+
+TEST_CASE("indicators build: an indicator file named like a year clashes with the year page") {
+  FixtureResult r = BuildIndicatorSite(R"(-- content/indicators/2024.md --
+---
+title: 某指标
+date: 2025-03-01
+category: oversight
+unit: 件
+---
+)");
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "content/indicators/2024.md:1:1: indicator id '2024' clashes with the dashboard's pages "
+        "(/indicators/2024/); rename the file\n"
+        "  ---\n"
+        "  ^\n");
+}
+
+}  // namespace fazhi::testing
