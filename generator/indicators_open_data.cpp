@@ -11,7 +11,11 @@ using nlohmann::ordered_json;
 
 const char kBom[] = "\xEF\xBB\xBF";
 
-std::vector<std::string> Row(const IndicatorSet& set, const Observation& o) {
+std::string SourceUrl(const OpenDataMeta& meta, const std::string& source) {
+  return meta.source_url && !source.empty() ? meta.source_url(source) : source;
+}
+
+std::vector<std::string> Row(const IndicatorSet& set, const Observation& o, const OpenDataMeta& meta) {
   const IndicatorDef* d = set.Find(o.indicator);
   return {o.indicator,
           d ? d->title : "",
@@ -24,6 +28,7 @@ std::vector<std::string> Row(const IndicatorSet& set, const Observation& o) {
           BasisText(o.basis),
           o.formula,
           o.source,
+          SourceUrl(meta, o.source),
           o.note};
 }
 
@@ -46,7 +51,7 @@ ordered_json DefJson(const IndicatorSet& set, const IndicatorDef& d, const OpenD
   return j;
 }
 
-ordered_json ObsJson(const IndicatorSet& set, const Observation& o) {
+ordered_json ObsJson(const IndicatorSet& set, const Observation& o, const OpenDataMeta& meta) {
   const IndicatorDef* d = set.Find(o.indicator);
   ordered_json j;
   j["indicator"] = o.indicator;
@@ -61,15 +66,16 @@ ordered_json ObsJson(const IndicatorSet& set, const Observation& o) {
   j["basis"] = BasisText(o.basis);
   j["formula"] = o.formula;
   j["source"] = o.source;
+  j["source_url"] = SourceUrl(meta, o.source);
   j["note"] = o.note;
   return j;
 }
 
-std::string Csv(const IndicatorSet& set, std::string_view only_id) {
+std::string Csv(const IndicatorSet& set, std::string_view only_id, const OpenDataMeta& meta) {
   std::string out = kBom;
   out += CsvLine(OpenDataColumns());
   for (const Observation& o : set.observations) {
-    if (only_id.empty() || o.indicator == only_id) out += CsvLine(Row(set, o));
+    if (only_id.empty() || o.indicator == only_id) out += CsvLine(Row(set, o, meta));
   }
   return out;
 }
@@ -79,7 +85,7 @@ ordered_json Schema() {
   const char* descriptions[] = {
       "指标编号", "指标名称", "类别", "年度", "数值(原文数字)", "单位",
       "限定词: 空=确数, 以上, 多, 余, 约, 近, 超", "分组(镇街/部门), 空=全区", "依据: 原文 或 计算",
-      "计算公式(依据为计算时)", "来源(报告章节或网址)", "备注"};
+      "计算公式(依据为计算时)", "来源(站内报告文件与章节或网址)", "来源网址", "备注"};
   const auto& cols = OpenDataColumns();
   for (size_t i = 0; i < cols.size(); ++i) {
     ordered_json f;
@@ -118,7 +124,7 @@ std::string Dump(const ordered_json& j) { return j.dump(2, ' ', false) + "\n"; }
 const std::vector<std::string>& OpenDataColumns() {
   static const std::vector<std::string> kCols = {
       "indicator", "name", "category", "year", "value", "unit", "qualifier", "breakdown",
-      "basis", "formula", "source", "note"};
+      "basis", "formula", "source", "source_url", "note"};
   return kCols;
 }
 
@@ -131,7 +137,7 @@ std::string IndicatorJsonPath(std::string_view id) {
 
 std::map<std::string, std::string> OpenDataFiles(const IndicatorSet& set, const OpenDataMeta& meta) {
   std::map<std::string, std::string> files;
-  files["data/indicators.csv"] = Csv(set, "");
+  files["data/indicators.csv"] = Csv(set, "", meta);
 
   ordered_json all;
   all["title"] = meta.title + " 法治政府建设指标";
@@ -139,7 +145,7 @@ std::map<std::string, std::string> OpenDataFiles(const IndicatorSet& set, const 
   all["indicators"] = ordered_json::array();
   for (const IndicatorDef& d : set.defs) all["indicators"].push_back(DefJson(set, d, meta));
   all["observations"] = ordered_json::array();
-  for (const Observation& o : set.observations) all["observations"].push_back(ObsJson(set, o));
+  for (const Observation& o : set.observations) all["observations"].push_back(ObsJson(set, o, meta));
   files["data/indicators.json"] = Dump(all);
 
   ordered_json pkg;
@@ -155,12 +161,12 @@ std::map<std::string, std::string> OpenDataFiles(const IndicatorSet& set, const 
   pkg["resources"].push_back(Resource("indicators-json", "indicators.json", "全部指标(JSON)", false));
   for (const IndicatorDef& d : set.defs) {
     std::string csv_path = IndicatorCsvPath(d.id), json_path = IndicatorJsonPath(d.id);
-    files[csv_path] = Csv(set, d.id);
+    files[csv_path] = Csv(set, d.id, meta);
     ordered_json one;
     one["indicator"] = DefJson(set, d, meta);
     one["observations"] = ordered_json::array();
     for (const Observation& o : set.observations) {
-      if (o.indicator == d.id) one["observations"].push_back(ObsJson(set, o));
+      if (o.indicator == d.id) one["observations"].push_back(ObsJson(set, o, meta));
     }
     files[json_path] = Dump(one);
     // Paths in the package are relative to /data/.

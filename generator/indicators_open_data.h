@@ -5,6 +5,7 @@
 // that describes them all. Pure: returns the files, writes nothing.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 
@@ -17,6 +18,9 @@ struct OpenDataMeta {
   std::string publisher;  ///< 主办单位
   std::string base_url = "/";
   std::string updated;    ///< YYYY-MM-DD (config.as_of): no build timestamps
+  /// The public URL of a source ("reports/2024.md#x" → "https://…/reports/2024/#x");
+  /// unset: the source as written.
+  std::function<std::string(std::string_view)> source_url;
 };
 
 /// The CSV columns of every download, in order.

@@ -44,7 +44,11 @@ IndicatorSet SmallSet() {
 
 TEST_CASE("indicators_open_data: the CSV has a BOM and parses back to the input values") {
   IndicatorSet set = SmallSet();
-  auto files = OpenDataFiles(set, {"从化区司法局", "广州市从化区司法局", "/", "2025-03-31"});
+  auto files = OpenDataFiles(set, {"从化区司法局", "广州市从化区司法局", "/", "2025-03-31",
+                                  [](std::string_view s) {
+                                    return "https://fz.example.gov.cn/reports/2024/#" +
+                                           std::string(s.substr(s.find('#') + 1));
+                                  }});
   const std::string& csv = files.at("data/indicators.csv");
   CHECK(csv.substr(0, 3) == "\xEF\xBB\xBF");
   Diagnostics diags;
@@ -57,14 +61,16 @@ TEST_CASE("indicators_open_data: the CSV has a BOM and parses back to the input 
   CHECK(t.rows[1].fields[0].text == "admin-review-cases");
   CHECK(t.rows[1].fields[4].text == "368");
   CHECK(t.rows[1].fields[10].text == "reports/2024.md#四");
-  CHECK(t.rows[1].fields[11].text == set.observations[0].note);
+  CHECK(t.rows[1].fields[11].text == "https://fz.example.gov.cn/reports/2024/#四");
+  CHECK(t.rows[1].fields[12].text == set.observations[0].note);
+  CHECK(t.rows[2].fields[11].text == "");  // no source, no URL
   CHECK(t.rows[2].fields[4].text == "4000");
   CHECK(t.rows[2].fields[6].text == "多");
   CHECK(files.at("data/indicators/legal-consultations.csv").find("4000,次,多") != std::string::npos);
 }
 
 TEST_CASE("indicators_open_data: JSON and datapackage describe every file") {
-  auto files = OpenDataFiles(SmallSet(), {"站点", "主办", "/sub/", "2025-03-31"});
+  auto files = OpenDataFiles(SmallSet(), {"站点", "主办", "/sub/", "2025-03-31", nullptr});
   auto all = nlohmann::json::parse(files.at("data/indicators.json"));
   REQUIRE(all["observations"].size() == 2);
   CHECK(all["observations"][0]["value"] == 368);
@@ -74,6 +80,7 @@ TEST_CASE("indicators_open_data: JSON and datapackage describe every file") {
   auto one = nlohmann::json::parse(files.at("data/indicators/admin-review-cases.json"));
   CHECK(one["observations"].size() == 1);
   CHECK(one["indicator"]["unit"] == "件");
+  CHECK(one["observations"][0]["source_url"] == "reports/2024.md#四");  // no resolver: as written
 
   auto pkg = nlohmann::json::parse(files.at("data/datapackage.json"));
   CHECK(pkg["profile"] == "data-package");

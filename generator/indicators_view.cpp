@@ -91,24 +91,30 @@ View ChangeView(const Change& c) {
   return v;
 }
 
+// Where a source points: a URL as is, or the site URL (without base
+// prefix) of a report section, with the section's name in `label`. "" when
+// the page is unknown.
+std::string SourceTarget(const Ctx& ctx, const std::string& source, std::string* label) {
+  if (source.rfind("http", 0) == 0) {
+    *label = "原文链接";
+    return source;
+  }
+  size_t hash = source.find('#');
+  std::string anchor = hash == std::string::npos ? "" : source.substr(hash + 1);
+  const Page* p = ctx.PageOf("content/" + source.substr(0, hash));
+  if (!p) return "";
+  *label = p->title;
+  for (const TocEntry& t : p->toc) {
+    if (t.id == anchor) *label += " › " + t.text;
+  }
+  return p->url + (anchor.empty() ? "" : "#" + anchor);
+}
+
 // The source of an observation as a link: a report section or a URL.
 void SourceLink(const Ctx& ctx, const Observation& o, View* v) {
-  v->set("has_source", Flag(!o.source.empty()));
-  if (o.source.empty()) return;
-  if (o.source.rfind("http", 0) == 0) {
-    v->set("source_url", o.source);
-    v->set("source_label", "原文链接");
-    return;
-  }
-  size_t hash = o.source.find('#');
-  std::string anchor = hash == std::string::npos ? "" : o.source.substr(hash + 1);
-  const Page* p = ctx.PageOf("content/" + o.source.substr(0, hash));
-  if (!p) return;
-  std::string label = p->title;
-  for (const TocEntry& t : p->toc) {
-    if (t.id == anchor) label += " › " + t.text;
-  }
-  v->set("source_url", ctx.urls.Rel(p->url) + (anchor.empty() ? "" : "#" + anchor));
+  std::string label, target = o.source.empty() ? "" : SourceTarget(ctx, o.source, &label);
+  v->set("has_source", Flag(!target.empty()));
+  v->set("source_url", ctx.urls.Rel(target));
   v->set("source_label", label);
 }
 
@@ -420,7 +426,12 @@ bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& th
   work();
   for (auto& t : pool) t.join();
 
-  OpenDataMeta meta{site.config.title, site.config.sponsor, ctx.urls.prefix(), site.config.as_of};
+  OpenDataMeta meta{site.config.title, site.config.sponsor, ctx.urls.prefix(), site.config.as_of,
+                    [&ctx](std::string_view source) {
+                      std::string label, target = SourceTarget(ctx, std::string(source), &label);
+                      // Absolute when the base URL names a host, so the file stands alone.
+                      return target.empty() ? std::string(source) : ctx.urls.Abs(target);
+                    }};
   for (auto& [path, bytes] : OpenDataFiles(set, meta)) {
     if (!sink->Put(path, std::move(bytes))) diags->Error(path, 0, 0, "cannot write output file");
   }

@@ -164,6 +164,7 @@ TEST_CASE("indicators build: the downloads parse back to the input values") {
   REQUIRE(json["observations"].size() == 3);
   CHECK(json["observations"][2]["value"] == 80.16);
   CHECK(json["observations"][0]["source"] == "reports/2024.md#四争议化解");
+  CHECK(json["observations"][0]["source_url"] == "/reports/2024/#四争议化解");
   auto pkg = nlohmann::json::parse(r.File("data/datapackage.json"));
   for (const auto& res : pkg["resources"]) CHECK(r.Has("data/" + res["path"].get<std::string>()));
   auto one = nlohmann::json::parse(r.File("data/indicators/admin-review-closure-rate.json"));
