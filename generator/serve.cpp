@@ -14,6 +14,8 @@
 #include <exception>
 #include <filesystem>
 
+#include "indicators_chart.h"
+
 namespace fazhi {
 
 namespace {
@@ -38,22 +40,6 @@ constexpr std::string_view kOverlayStyle =
     "#fazhi-overlay h2{color:#ff8a80;margin:0 0 .5rem;font-size:1.25rem}"
     "#fazhi-overlay pre{white-space:pre-wrap;font:14px/1.5 ui-monospace,monospace;"
     "background:#000;padding:1rem;border-left:4px solid #ff5252}</style>";
-
-std::string HtmlEscape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -194,7 +180,8 @@ std::string RenderOverlay(const Diagnostics& diags, bool have_site) {
   out += "<h2>构建失败：" + std::to_string(diags.error_count()) + " 个错误 (fazhi build failed)</h2>";
   out += have_site ? "<p>下面是上一次成功构建的页面。修正错误并保存后，页面会自动刷新。</p>"
                    : "<p>网站还没有成功构建过。修正错误并保存后，页面会自动刷新。</p>";
-  out += "<pre>" + HtmlEscape(diags.Format()) + "</pre></div>";
+  // SvgEscape is plain XML escaping, which is also right for HTML text.
+  out += "<pre>" + SvgEscape(diags.Format()) + "</pre></div>";
   return out;
 }
 

@@ -15,6 +15,7 @@
 
 #include "build.h"
 #include "cli.h"
+#include "indicators_chart.h"
 #include "watch.h"
 #include "sse_test_client.h"
 
@@ -45,19 +46,6 @@ std::string ReadAll(const fs::path& p) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
-}
-
-std::string HtmlEscaped(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '"') out += "&quot;";
-    else if (c == '\'') out += "&#39;";
-    else out += c;
-  }
-  return out;
 }
 
 // `fazhi serve DIR --port 0` as a child process; stdout goes to a file.
@@ -146,10 +134,10 @@ TEST_CASE("serve command: edit → reload, break → overlay with position, fix 
   REQUIRE(res);
   CHECK(res->status == 200);
   CHECK(res->body.find("编辑后的新段落。") != std::string::npos);  // last good page
-  CHECK(res->body.find("<pre>" + HtmlEscaped(formatted) + "</pre>") != std::string::npos);
+  CHECK(res->body.find("<pre>" + SvgEscape(formatted) + "</pre>") != std::string::npos);
   res = cli.Get("/");
   REQUIRE(res);
-  CHECK(res->body.find(HtmlEscaped(formatted)) != std::string::npos);
+  CHECK(res->body.find(SvgEscape(formatted)) != std::string::npos);
 
   SaveAtomically(about, good);
   CHECK(events.Next().rfind("reload ", 0) == 0);
