@@ -19,6 +19,12 @@ bool IsLoopbackHost(const std::string& host) {
   return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
 }
 
+std::string HostWarning(const std::string& host) {
+  if (IsLoopbackHost(host)) return "";
+  return "fazhi: warning: --host " + host +
+         " lets other machines reach this preview server; it is meant for local previews only\n";
+}
+
 std::string DescribeChanges(const ChangeSet& changes) {
   std::string out;
   size_t shown = std::min<size_t>(changes.paths.size(), 3);
@@ -59,10 +65,7 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
     err << "fazhi: " << build.source_dir.string() << ": no such site folder\n";
     return kExitErrors;
   }
-  if (!IsLoopbackHost(serve.host)) {
-    err << "fazhi: warning: --host " << serve.host
-        << " lets other machines reach this preview server; it is meant for local previews only\n";
-  }
+  err << HostWarning(serve.host);
 
   std::mutex print_mu;  // build logs come from the watcher thread
   serve.log = [&](bool failed, const std::string& text) {

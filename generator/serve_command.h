@@ -19,6 +19,9 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
 /// "content/a.md, site.toml changed; rebuilding" (at most three paths named).
 std::string DescribeChanges(const ChangeSet& changes);
 
+/// The warning printed when serving on `host`: "" for loopback addresses.
+std::string HostWarning(const std::string& host);
+
 /// True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost).
 bool IsLoopbackHost(const std::string& host);
 

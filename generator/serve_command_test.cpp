@@ -186,13 +186,17 @@ TEST_CASE("serve command: DescribeChanges names at most three paths") {
   CHECK(DescribeChanges({{}, true}) == "sources changed (rescan); rebuilding");
 }
 
-TEST_CASE("serve command: IsLoopbackHost") {
+TEST_CASE("serve command: IsLoopbackHost and the --host warning") {
   CHECK(IsLoopbackHost("127.0.0.1"));
   CHECK(IsLoopbackHost("localhost"));
   CHECK(IsLoopbackHost("::1"));
   CHECK_FALSE(IsLoopbackHost("0.0.0.0"));
   CHECK_FALSE(IsLoopbackHost("::"));
   CHECK_FALSE(IsLoopbackHost("192.168.1.10"));
+  CHECK(HostWarning("127.0.0.1") == "");
+  CHECK(HostWarning("0.0.0.0") ==
+        "fazhi: warning: --host 0.0.0.0 lets other machines reach this preview server; it is meant "
+        "for local previews only\n");
 }
 
 }  // namespace fazhi
