@@ -1,7 +1,10 @@
 #include "profiles_model.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
+
+#include "content.h"
 
 namespace fazhi {
 namespace {
@@ -414,6 +417,43 @@ RectificationSummary SummarizeRectification(const std::vector<Profile>& profiles
     }
   }
   return s;
+}
+
+bool LoadProfiles(const SourceTree& tree, const Config& config, std::vector<Page>* pages,
+                  ProfilesData* out, Diagnostics* diags) {
+  size_t before = diags->error_count();
+  ProfileRules rules;
+  rules.vocab = config.profiles;
+  rules.as_of = config.as_of;
+  rules.other_keys = CommonFrontMatterKeys();
+  for (Page& page : *pages) {
+    if (page.section != "profiles") continue;
+    const SourceFile* file = tree.Find(page.source_path);
+    if (!file) continue;
+    if (page.is_index) {
+      if (page.source_path == "content/profiles/_index.md") {
+        ParseCohorts(*file, page.fm, rules, &out->cohorts, diags);
+      }
+      continue;
+    }
+    // /profiles/<year>/ and /profiles/types/ are the filtered lists.
+    bool numeric = !page.slug.empty() &&
+                   std::all_of(page.slug.begin(), page.slug.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (numeric || page.slug == "types") {
+      diags->Error(page.source_path, 1, 1,
+                   "a profile may not live at " + page.url +
+                       ": that URL is the list of profiles by year or type; rename the file",
+                   file->text);
+      continue;
+    }
+    page.kind = "profile";
+    Profile p;
+    if (ParseProfile(*file, page.fm, rules, &p, diags)) out->profiles.push_back(std::move(p));
+  }
+  std::stable_sort(out->profiles.begin(), out->profiles.end(),
+                   [](const Profile& a, const Profile& b) { return a.year > b.year; });
+  CheckUnits(out->profiles, tree, diags);
+  return diags->error_count() == before;
 }
 
 }  // namespace fazhi

@@ -15,6 +15,7 @@
 #include "config.h"
 #include "diagnostics.h"
 #include "front_matter.h"
+#include "site_model.h"
 #include "source_tree.h"
 
 namespace fazhi {
@@ -149,5 +150,18 @@ struct RectificationSummary {
 
 /// Sums the items of `profiles`; `year` 0 means all years.
 RectificationSummary SummarizeRectification(const std::vector<Profile>& profiles, int year = 0);
+
+/// Everything the profile pages are built from.
+struct ProfilesData {
+  std::vector<Profile> profiles;  ///< sorted by year (newest first), then path
+  std::vector<Cohort> cohorts;    ///< from content/profiles/_index.md
+  bool present() const { return !profiles.empty() || !cohorts.empty(); }
+};
+
+/// Stage "data" for profiles: reads every page under content/profiles/ (the
+/// _index.md for cohorts), marks profile pages as kind "profile" so the core
+/// leaves their rendering to RenderProfiles, and checks units across files.
+bool LoadProfiles(const SourceTree& tree, const Config& config, std::vector<Page>* pages,
+                  ProfilesData* out, Diagnostics* diags);
 
 }  // namespace fazhi
