@@ -191,7 +191,9 @@ class Renderer {
     if (index_) v.set("page", PageFields(site_, *index_, urls_));
     View l;
     l.set("title", title);
-    l.set("content", index_ && year == 0 && type.empty() ? index_->html : "");
+    std::string intro = index_ && year == 0 && type.empty() ? index_->html : "";
+    l.set("content", intro);
+    l.set("has_content", Flag(!intro.empty()));
     l.set("filters", Filters(url));
     std::vector<Profile> shown;
     View years{View::type::list};
@@ -334,6 +336,7 @@ class Renderer {
     View l;
     l.set("title", title);
     l.set("content", "");
+    l.set("has_content", Flag(false));
     l.set("filters", Filters(kUnitsUrl));
     View units{View::type::list};
     for (const auto& [slug, list] : Units()) {
@@ -375,9 +378,15 @@ class Renderer {
       }
     }
     u.set("profiles", profiles);
-    u.set("open", open);
+    auto table = [](const View& items) {
+      View t;
+      t.set("items", items);
+      t.set("show_profile", Flag(true));
+      return t;
+    };
+    u.set("open", table(open));
     u.set("has_open", Flag(!open.is_empty_list()));
-    u.set("closed", closed);
+    u.set("closed", table(closed));
     u.set("has_closed", Flag(!closed.is_empty_list()));
     u.set("summary", Summary(SummarizeRectification(ps)));
     u.set("indicators", View{View::type::list});
