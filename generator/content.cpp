@@ -83,9 +83,14 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   std::string slug;
   FmString(f, fm, "slug", &slug, diags);
 
-  if (page->title.empty()) diags->Error(f.path, 1, 1, "missing required front matter key 'title'", f.text);
+  if (!fm.Get("title")) {
+    diags->Error(f.path, 1, 1, "missing required front matter key 'title'", f.text);
+  } else if (page->title.empty()) {
+    const FmNode* n = fm.Get("title");
+    diags->Error(f.path, n->line, n->col, "'title' must not be empty", f.text);
+  }
   // Inspections count an undated item as not updated, so every item is dated.
-  if (page->date.empty() && !page->is_index) {
+  if (!fm.Get("date") && !page->is_index) {
     diags->Error(f.path, 1, 1, "missing required front matter key 'date' (发布日期)", f.text);
   }
   if (page->source.empty()) page->source = config.sponsor;

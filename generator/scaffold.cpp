@@ -85,6 +85,7 @@ int NewSite(const fs::path& dir, const std::string& date, std::ostream& out, std
   // Copy the default theme so the site can change it freely.
   fs::path theme = fs::path(BuiltinThemesDir()) / "default";
   if (fs::is_directory(theme, ec)) {
+    fs::create_directories(dir / "themes", ec);
     fs::copy(theme, dir / "themes/default", fs::copy_options::recursive, ec);
     if (ec) {
       err << "fazhi: cannot copy the default theme: " << ec.message() << "\n";
