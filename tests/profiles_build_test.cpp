@@ -3,108 +3,109 @@
 // the overdue computation and the privacy gate.
 #include <doctest/doctest.h>
 
-#include <map>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
-#include "build.h"
-#include "output.h"
+#include "site_fixture.h"
 #include "source_tree.h"
 
-namespace fazhi {
+namespace fazhi::testing {
 namespace {
 
-std::map<std::string, std::string> ProfileSite(const std::string& as_of) {
-  return {
-      {"site.toml", "title = \"测试站\"\nsponsor = \"测试单位\"\nas_of = " + as_of + "\n"},
-      {"content/_index.md", "---\ntitle: 首页\n---\n首页\n"},
-      {"content/profiles/_index.md",
-       "---\n"
-       "title: 一把手述法\n"
-       "cohorts:\n"
-       "  - year: 2024\n"
-       "    form: 专题述法\n"
-       "    occasion: 区委全面依法治区委员会会议\n"
-       "    groups:\n"
-       "      - {unit_type: 区委常委, count: 4}\n"
-       "      - {unit_type: 区直部门, count: 42}\n"
-       "      - {unit_type: 镇街, count: 16}\n"
-       "  - year: 2024\n"
-       "    form: 公开述法\n"
-       "    groups:\n"
-       "      - {label: 党政机关主要负责人, count: 8}\n"
-       "---\n"
-       "述法栏目。\n"},
-      {"content/profiles/2024-a.md",
-       "---\n"
-       "title: 甲局主要负责人2024年度述法\n"
-       "date: 2025-01-20\n"
-       "sample: true\n"
-       "unit: 甲局\n"
-       "unit_slug: jia\n"
-       "unit_type: 区直部门\n"
-       "post: 甲局主要负责人\n"
-       "year: 2024\n"
-       "form: 专题述法\n"
-       "duties:\n"
-       "  - item: 重大问题亲自过问\n"
-       "    evidence: 定期研究法治建设重大问题\n"
-       "rectification:\n"
-       "  - problem: 问题一\n"
-       "    status: 整改中\n"
-       "    deadline: 2025-03-31\n"
-       "  - problem: 问题二\n"
-       "    status: 已完成\n"
-       "    deadline: 2025-02-28\n"
-       "  - problem: 问题三\n"
-       "    status: 未开始\n"
-       "    deadline: 2025-12-31\n"
-       "---\n"
-       "## 晒成绩\n\n成绩。\n\n## 找差距\n\n差距。\n"},
-      {"content/profiles/2023-a.md",
-       "---\n"
-       "title: 甲局主要负责人2023年度述法\n"
-       "date: 2024-01-20\n"
-       "unit: 甲局\n"
-       "unit_slug: jia\n"
-       "unit_type: 区直部门\n"
-       "post: 甲局主要负责人\n"
-       "year: 2023\n"
-       "form: 书面述法\n"
-       "---\n"
-       "## 晒成绩\n\n成绩。\n"},
-      {"content/profiles/2024-b.md",
-       "---\n"
-       "title: 乙镇党委主要负责人2024年度述法\n"
-       "date: 2025-01-20\n"
-       "unit: 乙镇\n"
-       "unit_type: 镇街\n"
-       "post: 乙镇党委主要负责人\n"
-       "year: 2024\n"
-       "form: 专题述法\n"
-       "---\n"
-       "## 拓思路\n\n思路。\n"},
-  };
+// The site as a txtar archive; `as_of` stands in for "today".
+std::string ProfileSite(const std::string& as_of) {
+  return "-- site.toml --\ntitle = \"测试站\"\nsponsor = \"测试单位\"\nas_of = " + as_of + "\n" +
+         R"(-- content/_index.md --
+---
+title: 首页
+---
+首页
+-- content/profiles/_index.md --
+---
+title: 一把手述法
+cohorts:
+  - year: 2024
+    form: 专题述法
+    occasion: 区委全面依法治区委员会会议
+    groups:
+      - {unit_type: 区委常委, count: 4}
+      - {unit_type: 区直部门, count: 42}
+      - {unit_type: 镇街, count: 16}
+  - year: 2024
+    form: 公开述法
+    groups:
+      - {label: 党政机关主要负责人, count: 8}
+---
+述法栏目。
+-- content/profiles/2024-a.md --
+---
+title: 甲局主要负责人2024年度述法
+date: 2025-01-20
+sample: true
+unit: 甲局
+unit_slug: jia
+unit_type: 区直部门
+post: 甲局主要负责人
+year: 2024
+form: 专题述法
+duties:
+  - item: 重大问题亲自过问
+    evidence: 定期研究法治建设重大问题
+rectification:
+  - problem: 问题一
+    status: 整改中
+    deadline: 2025-03-31
+  - problem: 问题二
+    status: 已完成
+    deadline: 2025-02-28
+  - problem: 问题三
+    status: 未开始
+    deadline: 2025-12-31
+---
+## 晒成绩
+
+成绩。
+
+## 找差距
+
+差距。
+-- content/profiles/2023-a.md --
+---
+title: 甲局主要负责人2023年度述法
+date: 2024-01-20
+unit: 甲局
+unit_slug: jia
+unit_type: 区直部门
+post: 甲局主要负责人
+year: 2023
+form: 书面述法
+---
+## 晒成绩
+
+成绩。
+-- content/profiles/2024-b.md --
+---
+title: 乙镇党委主要负责人2024年度述法
+date: 2025-01-20
+unit: 乙镇
+unit_type: 镇街
+post: 乙镇党委主要负责人
+year: 2024
+form: 专题述法
+---
+## 拓思路
+
+思路。
+)";
 }
 
-struct Built {
-  bool ok = false;
-  std::string errors;
-  MemorySink sink;
-  std::string File(const std::string& path) const {
-    const std::string* f = sink.Find(path);
-    return f ? *f : "(missing " + path + ")";
-  }
-};
-
-void Build(std::map<std::string, std::string> files, Built* out) {
-  SourceTree tree = SourceTree::FromFiles(std::move(files));
-  Diagnostics diags;
-  REQUIRE(tree.AddDirectory(std::string(FAZHI_SOURCE_DIR) + "/themes/default", "themes/default/",
-                            &diags));
-  BuildOptions opts;
-  opts.jobs = 1;
-  out->ok = BuildToSink(tree, opts, &out->sink, &diags, nullptr);
-  out->errors = diags.Format();
+FixtureResult Build(const std::string& txtar) {
+  FixtureOptions opts;
+  opts.default_theme = true;
+  opts.build.jobs = 1;
+  return BuildFixture(txtar, opts);
 }
 
 bool Has(const std::string& hay, const std::string& needle) {
@@ -120,8 +121,7 @@ size_t Count(const std::string& hay, const std::string& needle) {
 }  // namespace
 
 TEST_CASE("profiles build: the index shows cohort counts and profiles by year and type") {
-  Built b;
-  Build(ProfileSite("2025-06-30"), &b);
+  FixtureResult b = Build(ProfileSite("2025-06-30"));
   REQUIRE(b.errors == "");
   REQUIRE(b.ok);
   std::string index = b.File("profiles/index.html");
@@ -149,8 +149,7 @@ TEST_CASE("profiles build: the index shows cohort counts and profiles by year an
 }
 
 TEST_CASE("profiles build: a profile page shows its parts, duties and rectification") {
-  Built b;
-  Build(ProfileSite("2025-06-30"), &b);
+  FixtureResult b = Build(ProfileSite("2025-06-30"));
   REQUIRE(b.ok);
   std::string p = b.File("profiles/2024-a/index.html");
   CHECK(Has(p, "<h1>甲局主要负责人2024年度述法</h1>"));
@@ -172,8 +171,7 @@ TEST_CASE("profiles build: overdue follows the configured as-of date") {
   auto overdue_rows = [](const std::string& html) {
     return Count(html, "<strong class=\"overdue\">已逾期</strong>");
   };
-  Built before;
-  Build(ProfileSite("2025-06-30"), &before);
+  FixtureResult before = Build(ProfileSite("2025-06-30"));
   REQUIRE(before.ok);
   std::string p = before.File("profiles/2024-a/index.html");
   CHECK(overdue_rows(p) == 1);
@@ -181,19 +179,16 @@ TEST_CASE("profiles build: overdue follows the configured as-of date") {
   REQUIRE(row != std::string::npos);
   CHECK(p.find("已逾期", row) < p.find("<td>问题二</td>"));
 
-  Built later;
-  Build(ProfileSite("2026-01-01"), &later);
+  FixtureResult later = Build(ProfileSite("2026-01-01"));
   REQUIRE(later.ok);
   CHECK(overdue_rows(later.File("profiles/2024-a/index.html")) == 2);  // 问题三 is due 2025-12-31
-  Built earlier;
-  Build(ProfileSite("2025-03-31"), &earlier);
+  FixtureResult earlier = Build(ProfileSite("2025-03-31"));
   REQUIRE(earlier.ok);
   CHECK(overdue_rows(earlier.File("profiles/2024-a/index.html")) == 0);  // due today is not late
 }
 
 TEST_CASE("profiles build: a unit page lists its years and open and closed items") {
-  Built b;
-  Build(ProfileSite("2025-06-30"), &b);
+  FixtureResult b = Build(ProfileSite("2025-06-30"));
   REQUIRE(b.ok);
   std::string u = b.File("units/jia/index.html");
   CHECK(Has(u, "<h1>甲局</h1>"));
@@ -215,44 +210,67 @@ TEST_CASE("profiles build: a unit page lists its years and open and closed items
 }
 
 TEST_CASE("profiles build: a profile error fails the build with its position") {
-  auto files = ProfileSite("2025-06-30");
-  std::string& p = files["content/profiles/2024-b.md"];
-  p.replace(p.find("unit_type: 镇街"), std::string("unit_type: 镇街").size(), "unit_type: 村居");
-  Built b;
-  Build(files, &b);
+  std::string site = ProfileSite("2025-06-30");
+  site.replace(site.rfind("unit_type: 镇街"), std::string("unit_type: 镇街").size(), "unit_type: 村居");
+  FixtureResult b = Build(site);
   CHECK_FALSE(b.ok);
   CHECK(b.errors ==
         "content/profiles/2024-b.md:5:12: unknown unit_type '村居'; expected one of: 区委常委, "
         "区直部门, 镇街 (set [profiles] unit_types in site.toml)\n"
         "  unit_type: 村居\n"
         "             ^\n");
-  CHECK(b.sink.files().empty());
+  CHECK(b.files.empty());
 }
 
 TEST_CASE("profiles build: the privacy gate stops an ID number anywhere in content") {
-  auto files = ProfileSite("2025-06-30");
-  files["content/profiles/2024-b.md"] += "\n联系人：乙，身份证号11010519491231002X。\n";
-  Built b;
-  Build(files, &b);
+  // The archive ends with 2024-b.md, so this line is appended to it.
+  FixtureResult b = Build(ProfileSite("2025-06-30") + "\n联系人：乙，身份证号11010519491231002X。\n");
   CHECK_FALSE(b.ok);
   CHECK(b.errors ==
         "content/profiles/2024-b.md:14:11: personal data: this looks like a 身份证号 (18 digits "
         "with a valid check digit and birth date); remove it\n"
         "  联系人：乙，身份证号11010519491231002X。\n"
         "                      ^\n");
-  CHECK(b.sink.files().empty());
+  CHECK(b.files.empty());
 
   // An allow-listed office number passes; an unlisted mobile does not.
-  files = ProfileSite("2025-06-30");
-  files["site.toml"] += "[privacy]\nallow = [\"138-0013-8000\"]\n";
-  files["content/about.md"] = "---\ntitle: 关于\ndate: 2025-01-01\n---\n值班电话 13800138000\n";
-  Built ok;
-  Build(files, &ok);
+  std::string site = ProfileSite("2025-06-30") +
+                     "-- content/about.md --\n---\ntitle: 关于\ndate: 2025-01-01\n---\n值班电话 13800138000\n";
+  site.replace(site.find("-- content/_index.md --"), 0, "[privacy]\nallow = [\"138-0013-8000\"]\n");
+  FixtureResult ok = Build(site);
   CHECK(ok.errors == "");
-  files["content/about.md"] += "手机 13800138001\n";
-  Built bad;
-  Build(files, &bad);
+  FixtureResult bad = Build(site + "手机 13800138001\n");
   CHECK(Has(bad.errors, "content/about.md:6:4: personal data: this looks like a mobile phone number"));
 }
 
-}  // namespace fazhi
+TEST_CASE("profiles build: demo profile pages match the golden files (UPDATE_GOLDEN=1 rewrites them)") {
+  namespace fs = std::filesystem;
+  SourceTree tree;
+  Diagnostics diags;
+  REQUIRE(SourceTree::Read(RepoRoot(), &tree, &diags));
+  MemorySink sink;
+  REQUIRE(BuildToSink(tree, BuildOptions{}, &sink, &diags, nullptr));
+  CHECK(diags.Format() == "");
+  fs::path golden = fs::path(RepoRoot()) / "tests/golden/demo";
+  const bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
+  for (const char* page : {"profiles/index.html", "profiles/2024-sfj/index.html", "units/sfj/index.html"}) {
+    CAPTURE(page);
+    const std::string* actual = sink.Find(page);
+    REQUIRE(actual != nullptr);
+    if (update) {
+      fs::create_directories((golden / page).parent_path());
+      std::ofstream(golden / page, std::ios::binary) << *actual;
+    }
+    std::ifstream in(golden / page, std::ios::binary);
+    std::stringstream expected;
+    expected << in.rdbuf();
+    CHECK(*actual == expected.str());
+  }
+  // The demo presents no invented personal facts: every profile is marked
+  // 示例 and no evaluation is shown.
+  const std::string& profile = *sink.Find("profiles/2024-sfj/index.html");
+  CHECK(Has(profile, "<span class=\"badge badge-sample\">示例</span> 本档案用于演示述法档案的格式"));
+  CHECK(Has(profile, "未公开。本站只刊登官方已公开的点评和测评结果，不作推算。"));
+}
+
+}  // namespace fazhi::testing
