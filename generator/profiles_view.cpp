@@ -12,6 +12,12 @@ namespace {
 
 View Flag(bool b) { return b ? View(View::type::bool_true) : View(View::type::bool_false); }
 
+// Sets `key` and `has_<key>`, so templates can show 未公开 for what is absent.
+void SetOptional(View* v, const std::string& key, const std::string& value) {
+  v->set(key, value);
+  v->set("has_" + key, Flag(!value.empty()));
+}
+
 std::string YearUrl(int year) { return "/profiles/" + std::to_string(year) + "/"; }
 std::string TypeUrl(const std::string& type) { return "/profiles/types/" + type + "/"; }
 std::string UnitUrl(const std::string& slug) { return "/units/" + slug + "/"; }
@@ -96,8 +102,7 @@ class Renderer {
     v.set("post", p.post);
     v.set("year", std::to_string(p.year));
     v.set("form", p.form);
-    v.set("occasion", p.occasion);
-    v.set("has_occasion", Flag(!p.occasion.empty()));
+    SetOptional(&v, "occasion", p.occasion);
     v.set("sample", Flag(p.sample));
     RectificationSummary s = SummarizeRectification({p});
     v.set("rectification", Summary(s));
@@ -106,17 +111,13 @@ class Renderer {
 
   View Rectification(const RectificationItem& it, const Profile& p) const {
     View v;
-    auto opt = [&](const char* key, const std::string& value) {
-      v.set(key, value);
-      v.set(std::string("has_") + key, Flag(!value.empty()));
-    };
     v.set("problem", it.problem);
-    opt("measure", it.measure);
-    opt("owner", it.owner);
-    opt("basis", it.basis);
-    opt("deadline", it.deadline);
+    SetOptional(&v, "measure", it.measure);
+    SetOptional(&v, "owner", it.owner);
+    SetOptional(&v, "basis", it.basis);
+    SetOptional(&v, "deadline", it.deadline);
     v.set("deadline_cn", ChineseDate(it.deadline));
-    opt("completed", it.completed);
+    SetOptional(&v, "completed", it.completed);
     v.set("completed_cn", ChineseDate(it.completed));
     v.set("status", it.status);
     v.set("status_class", StatusClass(it.status));
@@ -132,12 +133,9 @@ class Renderer {
     View v;
     v.set("year", std::to_string(c.year));
     v.set("form", c.form);
-    v.set("occasion", c.occasion);
-    v.set("has_occasion", Flag(!c.occasion.empty()));
-    v.set("source", c.source);
-    v.set("has_source", Flag(!c.source.empty()));
-    v.set("note", c.note);
-    v.set("has_note", Flag(!c.note.empty()));
+    SetOptional(&v, "occasion", c.occasion);
+    SetOptional(&v, "source", c.source);
+    SetOptional(&v, "note", c.note);
     View groups{View::type::list};
     int total = 0;
     for (const CohortGroup& g : c.groups) {
@@ -192,8 +190,7 @@ class Renderer {
     View l;
     l.set("title", title);
     std::string intro = index_ && year == 0 && type.empty() ? index_->html : "";
-    l.set("content", intro);
-    l.set("has_content", Flag(!intro.empty()));
+    SetOptional(&l, "content", intro);
     l.set("filters", Filters(url));
     std::vector<Profile> shown;
     View years{View::type::list};
@@ -252,12 +249,10 @@ class Renderer {
     View pv = Item(p);
     pv.set("year_url", urls_.Rel(YearUrl(p.year)));
     pv.set("type_url", urls_.Rel(TypeUrl(p.unit_type)));
-    pv.set("name", p.name);
-    pv.set("has_name", Flag(!p.name.empty()));
+    SetOptional(&pv, "name", p.name);
     pv.set("name_source", p.name_source);
-    pv.set("held", p.held);
+    SetOptional(&pv, "held", p.held);
     pv.set("held_cn", ChineseDate(p.held));
-    pv.set("has_held", Flag(!p.held.empty()));
 
     View sections{View::type::list};
     std::string missing;
@@ -269,14 +264,12 @@ class Renderer {
       for (const TocEntry& e : page.toc) {
         if (s.line > 0 && e.text == s.heading) anchor = e.id;
       }
-      sv.set("anchor", anchor);
-      sv.set("has_anchor", Flag(!anchor.empty()));
+      SetOptional(&sv, "anchor", anchor);
       sections.push_back(sv);
       if (s.line == 0) missing += (missing.empty() ? "" : "、") + s.name;
     }
     pv.set("sections", sections);
-    pv.set("missing_sections", missing);
-    pv.set("has_missing_sections", Flag(!missing.empty()));
+    SetOptional(&pv, "missing_sections", missing);
 
     View duties{View::type::list};
     for (const DutyItem& d : p.duties) {
@@ -284,20 +277,16 @@ class Renderer {
       dv.set("item", d.item);
       dv.set("evidence", d.evidence);
       dv.set("reported", Flag(!d.evidence.empty()));
-      dv.set("source", d.source);
-      dv.set("has_source", Flag(!d.source.empty()));
+      SetOptional(&dv, "source", d.source);
       duties.push_back(dv);
     }
     pv.set("duties", duties);
 
     const Evaluation& e = p.evaluation;
     View ev;
-    ev.set("comment", e.comment);
-    ev.set("has_comment", Flag(!e.comment.empty()));
-    ev.set("rating", e.rating);
-    ev.set("has_rating", Flag(!e.rating.empty()));
-    ev.set("by", e.by);
-    ev.set("has_by", Flag(!e.by.empty()));
+    SetOptional(&ev, "comment", e.comment);
+    SetOptional(&ev, "rating", e.rating);
+    SetOptional(&ev, "by", e.by);
     ev.set("source", e.source);
     pv.set("evaluation", ev);
     pv.set("has_evaluation", Flag(e.present()));
