@@ -220,6 +220,14 @@ TEST_CASE("profiles build: a profile error fails the build with its position") {
         "  unit_type: 村居\n"
         "             ^\n");
   CHECK(b.files.empty());
+
+  // The profiles index is strict too: a misspelt key is not silently ignored.
+  site = ProfileSite("2025-06-30");
+  site.replace(site.find("cohorts:"), std::string("cohorts:").size(), "cohort:");
+  CHECK(Build(site).errors ==
+        "content/profiles/_index.md:3:1: unknown front matter key 'cohort'\n"
+        "  cohort:\n"
+        "  ^\n");
 }
 
 TEST_CASE("profiles build: the privacy gate stops an ID number anywhere in content") {
