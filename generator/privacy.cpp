@@ -7,23 +7,79 @@
 namespace fazhi {
 namespace {
 
-bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+// The scanner works on the bytes of one line: digits are ASCII or full-width
+// (０-９ = EF BC 90-99), and the other characters it looks at are ASCII or
+// fixed CJK markers, so nothing needs decoding; columns are counted only for
+// findings.
+class Line {
+ public:
+  explicit Line(std::string_view text) : s_(text) {}
+  size_t size() const { return s_.size(); }
 
-// Full-width digits (０-９) read as ASCII digits; everything else unchanged.
-char32_t Normalize(char32_t c) {
-  if (c >= 0xFF10 && c <= 0xFF19) return c - 0xFF10 + '0';
-  if (c == 0xFF38 || c == 0xFF58) return 'X';  // Ｘ ｘ
-  return c;
+  /// The digit at byte `i` ('0'-'9'), or 0; `len` gets its length in bytes.
+  char DigitAt(size_t i, size_t* len = nullptr) const {
+    if (i >= s_.size()) return 0;
+    unsigned char c = static_cast<unsigned char>(s_[i]);
+    if (c >= '0' && c <= '9') {
+      if (len) *len = 1;
+      return static_cast<char>(c);
+    }
+    if (c == 0xEF && i + 2 < s_.size() && Byte(i + 1) == 0xBC && Byte(i + 2) >= 0x90 &&
+        Byte(i + 2) <= 0x99) {
+      if (len) *len = 3;
+      return static_cast<char>('0' + Byte(i + 2) - 0x90);
+    }
+    return 0;
+  }
+  bool digit(size_t i) const { return DigitAt(i) != 0; }
+  bool AnyDigit() const {
+    for (size_t i = 0; i < s_.size(); ++i) {
+      unsigned char c = Byte(i);
+      if ((c >= '0' && c <= '9') || (c == 0xEF && DigitAt(i))) return true;
+    }
+    return false;
+  }
+
+  /// Reads the digit run starting at `i`: its digits and the byte after it.
+  size_t Run(size_t i, std::string* digits) const {
+    digits->clear();
+    size_t len = 0;
+    for (char d; (d = DigitAt(i, &len)) != 0; i += len) *digits += d;
+    return i;
+  }
+
+  /// True when the text at byte `i` starts with `what`.
+  bool At(size_t i, std::string_view what) const { return s_.substr(i, what.size()) == what; }
+  char Ascii(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
+  bool IsX(size_t i) const { return Ascii(i) == 'X' || Ascii(i) == 'x' || At(i, "Ｘ") || At(i, "ｘ"); }
+
+  /// 1-based column (in code points) of byte `i`.
+  int Col(size_t i) const { return static_cast<int>(Utf8Length(s_.substr(0, i))) + 1; }
+
+ private:
+  unsigned char Byte(size_t i) const { return static_cast<unsigned char>(s_[i]); }
+  std::string_view s_;
+};
+
+struct Finding {
+  enum class Kind { kId, kMobile, kAddress } kind;
+  size_t byte;  // where the number starts
+};
+
+bool IsMobile(std::string_view d) {
+  return d.size() == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
 }
 
 std::string DigitsOf(std::string_view s) {
-  std::string out;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    char32_t c = 0;
-    pos += DecodeUtf8(s, pos, &c);
-    c = Normalize(c);
-    if (IsDigit(c)) out += static_cast<char>(c);
+  Line l(s);
+  std::string out, run;
+  for (size_t i = 0; i < l.size();) {
+    if (!l.digit(i)) {
+      ++i;
+      continue;
+    }
+    i = l.Run(i, &run);
+    out += run;
   }
   // "+86 138…" and "0086 138…" allow the same number as "138…".
   if (out.size() == 13 && out.compare(0, 2, "86") == 0) out.erase(0, 2);
@@ -31,49 +87,11 @@ std::string DigitsOf(std::string_view s) {
   return out;
 }
 
-bool IsMobile(std::string_view d) {
-  return d.size() == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
-}
-
-// One line as code points, with its 1-based column equal to index + 1.
-class Line {
- public:
-  explicit Line(std::string_view text) {
-    size_t pos = 0;
-    while (pos < text.size()) {
-      char32_t c = 0;
-      pos += DecodeUtf8(text, pos, &c);
-      cps_.push_back(Normalize(c));
-    }
-  }
-  size_t size() const { return cps_.size(); }
-  char32_t at(size_t i) const { return i < cps_.size() ? cps_[i] : 0; }
-  bool digit(size_t i) const { return i < cps_.size() && IsDigit(cps_[i]); }
-  /// End of the digit run starting at `i`.
-  size_t RunEnd(size_t i) const {
-    while (digit(i)) ++i;
-    return i;
-  }
-  std::string Ascii(size_t b, size_t e) const {
-    std::string s;
-    for (size_t i = b; i < e; ++i) s += static_cast<char>(cps_[i]);
-    return s;
-  }
-
- private:
-  std::vector<char32_t> cps_;
-};
-
-struct Finding {
-  enum class Kind { kId, kMobile, kAddress } kind;
-  size_t col;  // 0-based code point index
-};
-
 // A digit run that is the whole or fractional part of a decimal number
 // (99.87, 13000000000.5) is a figure, not a phone number.
 bool IsDecimalPart(const Line& l, size_t b, size_t e) {
-  if (l.at(e) == '.' && l.digit(e + 1)) return true;
-  if (b >= 2 && l.at(b - 1) == '.' && l.digit(b - 2)) return true;
+  if (l.Ascii(e) == '.' && l.digit(e + 1)) return true;
+  if (b >= 2 && l.Ascii(b - 1) == '.' && l.digit(b - 2)) return true;
   return false;
 }
 
@@ -84,33 +102,32 @@ bool Allowed(const std::string& digits, const std::vector<std::string>& allow_di
   return false;
 }
 
-bool IsSeparator(char32_t c) { return c == ' ' || c == '-'; }
+bool IsSeparator(char c) { return c == ' ' || c == '-'; }
 
+// A unit-level marker of a home address at byte `i`; `len` gets its bytes.
 bool IsAddressMarker(const Line& l, size_t i, size_t* len) {
-  char32_t c = l.at(i);
-  if (c == U'室' || c == U'房' || c == U'栋' || c == U'幢') {
-    *len = 1;
-    return true;
-  }
-  if (c == U'单' && l.at(i + 1) == U'元') {
-    *len = 2;
-    return true;
+  for (std::string_view m : {"室", "房", "栋", "幢", "单元"}) {
+    if (l.At(i, m)) {
+      *len = m.size();
+      return true;
+    }
   }
   return false;
 }
 
 void ScanLine(const Line& l, const PrivacyOptions& opts, const std::vector<std::string>& allow,
               std::vector<Finding>* out) {
+  if (!l.AnyDigit()) return;  // most lines of prose
   // Numbers: each maximal digit run is judged once.
+  std::string run, part;
   for (size_t i = 0; i < l.size();) {
     if (!l.digit(i)) {
       ++i;
       continue;
     }
-    size_t e = l.RunEnd(i);
-    size_t n = e - i;
-    std::string run = l.Ascii(i, e);
-    if (n == 17 && (l.at(e) == 'X' || l.at(e) == 'x') && !l.digit(e + 1)) {
+    size_t e = l.Run(i, &run);
+    size_t n = run.size();
+    if (n == 17 && l.IsX(e) && !l.digit(e + 1)) {
       if (IsPlausibleIdNumber(run + "X", opts.as_of)) out->push_back({Finding::Kind::kId, i});
     } else if (n == 18) {
       if (IsPlausibleIdNumber(run, opts.as_of)) out->push_back({Finding::Kind::kId, i});
@@ -120,45 +137,46 @@ void ScanLine(const Line& l, const PrivacyOptions& opts, const std::vector<std::
       if (n == 13 && run.compare(0, 2, "86") == 0) number = run.substr(2);
       if (n == 15 && run.compare(0, 4, "0086") == 0) number = run.substr(4);
       // 138-1234-5678 or 138 1234 5678.
-      size_t end = e;
-      if (n == 3 && IsSeparator(l.at(e)) && l.RunEnd(e + 1) == e + 5 &&
-          IsSeparator(l.at(e + 5)) && l.RunEnd(e + 6) == e + 10) {
-        number = run + l.Ascii(e + 1, e + 5) + l.Ascii(e + 6, e + 10);
-        end = e + 10;
+      if (n == 3 && IsSeparator(l.Ascii(e))) {
+        size_t e2 = l.Run(e + 1, &part);
+        if (part.size() == 4 && IsSeparator(l.Ascii(e2))) {
+          std::string middle = part;
+          size_t e3 = l.Run(e2 + 1, &part);
+          if (part.size() == 4) {
+            number = run + middle + part;
+            e = e3;
+          }
+        }
       }
-      if (IsMobile(number) && !Allowed(number, allow)) {
-        out->push_back({Finding::Kind::kMobile, i});
-      }
-      e = end;
+      if (IsMobile(number) && !Allowed(number, allow)) out->push_back({Finding::Kind::kMobile, i});
     }
     i = e;
   }
   // Home addresses: a unit-level marker (12室, 3栋, 2单元, 501房) that follows
-  // a house number (18号) or another unit-level marker within 20 characters.
+  // a house number (18号) or another unit-level marker within 20 bytes' worth
+  // of characters (CJK characters take 3 bytes each).
+  const size_t kNear = 60;
   size_t chain_start = std::string::npos;  // first number of the current chain
-  size_t chain_end = 0;                    // index just after its last marker
-  int markers = 0;
+  size_t chain_end = 0;                    // byte just after its last marker
   bool warned = false;
   for (size_t i = 0; i < l.size();) {
     if (!l.digit(i)) {
       ++i;
       continue;
     }
-    size_t e = l.RunEnd(i);
+    size_t e = l.Run(i, &run);
     size_t len = 0;
-    bool house = l.at(e) == U'号';
+    bool house = l.At(e, "号");
     bool unit = IsAddressMarker(l, e, &len);
     if (house || unit) {
-      if (chain_start == std::string::npos || i > chain_end + 20) {
+      if (chain_start == std::string::npos || i > chain_end + kNear) {
         chain_start = i;
-        markers = 0;
         warned = false;
-      } else if (unit && !warned && (markers > 0)) {
+      } else if (unit && !warned) {
         out->push_back({Finding::Kind::kAddress, chain_start});
         warned = true;
       }
-      ++markers;
-      chain_end = e + (house ? 1 : len);
+      chain_end = e + (house ? std::string_view("号").size() : len);
     }
     i = e;
   }
@@ -205,9 +223,10 @@ void CheckPrivacyText(const std::string& path, std::string_view text, const Priv
     size_t nl = text.find('\n', start);
     size_t end = nl == std::string_view::npos ? text.size() : nl;
     std::vector<Finding> found;
-    ScanLine(Line(text.substr(start, end - start)), opts, allow, &found);
+    Line line(text.substr(start, end - start));
+    ScanLine(line, opts, allow, &found);
     for (const Finding& f : found) {
-      int col = static_cast<int>(f.col) + 1;
+      int col = line.Col(f.byte);
       switch (f.kind) {
         case Finding::Kind::kId:
           diags->Error(path, line_no, col, kIdMessage, text);
@@ -250,8 +269,9 @@ bool CheckPrivacy(const SourceTree& tree, const PrivacyOptions& opts, Diagnostic
     std::string_view text = file.text;
     // Data files saved by Chinese Excel arrive as GB18030; scan their text,
     // not their bytes, so columns are right. Undecodable files are the
-    // loaders' business (they report the encoding error).
-    if (DetectEncoding(text) != TextEncoding::kUtf8) {
+    // loaders' business (they report the encoding error), and Markdown must
+    // be UTF-8 anyway (the content stage says so), so it is not re-checked.
+    if (!path.ends_with(".md") && DetectEncoding(text) != TextEncoding::kUtf8) {
       if (!DecodeToUtf8(text, &decoded, &enc, &error)) continue;
       text = decoded;
     }
