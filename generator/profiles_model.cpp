@@ -217,7 +217,7 @@ const std::vector<std::string_view>& ProfileKeys() {
   static const std::vector<std::string_view> k = {
       "unit",     "unit_slug", "unit_type", "post",       "name",         "name_source",
       "year",     "held",      "form",      "occasion",   "sample",       "duties",
-      "evaluation", "rectification", "links"};
+      "evaluation", "rectification", "links", "indicators"};
   return k;
 }
 
@@ -282,6 +282,14 @@ bool ParseProfile(const SourceFile& file, const FrontMatter& fm, const ProfileRu
   ReadEvaluation(r, root, &out->evaluation);
   ReadRectification(r, root, rules, &out->rectification);
   ReadLinks(r, root, &out->links);
+  if (FmStringList(file, root, "indicators", &out->indicators, diags)) {
+    const FmNode* n = root.Get("indicators");
+    if (n && n->is_list()) {
+      for (const FmNode& item : n->items) out->indicator_pos.push_back({item.line, item.col});
+    } else if (n && n->is_scalar()) {
+      out->indicator_pos.push_back({n->line, n->col});
+    }
+  }
 
   std::string_view body = std::string_view(file.text).substr(std::min(fm.body_offset, file.text.size()));
   out->sections = FindSections(body, fm.body_first_line, rules.vocab.sections);
@@ -298,6 +306,7 @@ bool ParseCohorts(const SourceFile& file, const FrontMatter& fm, const ProfileRu
   for (const FmNode* m : r.Maps(fm.root, "cohorts")) {
     r.Keys(*m, {"year", "form", "occasion", "source", "note", "groups"});
     Cohort c;
+    c.path = file.path;
     ReadYear(r, *m, "cohort", &c.year);
     if (r.Required(*m, "form", "述法形式", "cohort", &c.form)) {
       r.OneOf(*m, "form", c.form, rules.vocab.forms, kFormHint);
@@ -308,8 +317,11 @@ bool ParseCohorts(const SourceFile& file, const FrontMatter& fm, const ProfileRu
     std::vector<const FmNode*> groups = r.Maps(*m, "groups");
     if (groups.empty() && !m->Get("groups")) r.Error(*m, "cohort is missing required key 'groups'");
     for (const FmNode* g : groups) {
-      r.Keys(*g, {"unit_type", "label", "count"});
+      r.Keys(*g, {"unit_type", "label", "count", "indicator"});
       CohortGroup cg;
+      cg.line = g->line;
+      cg.col = g->col;
+      FmString(file, *g, "indicator", &cg.indicator, diags);
       FmString(file, *g, "unit_type", &cg.unit_type, diags);
       FmString(file, *g, "label", &cg.label, diags);
       if (cg.unit_type.empty() && cg.label.empty()) {

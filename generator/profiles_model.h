@@ -91,6 +91,10 @@ struct Profile {
   Evaluation evaluation;
   std::vector<RectificationItem> rectification;
   std::vector<ProfileLink> links;
+  /// Indicator ids the profile cites (checked against the indicators, when
+  /// the site has them); each with the line and column of its value.
+  std::vector<std::string> indicators;
+  std::vector<std::pair<int, int>> indicator_pos;
 };
 
 /// One group of a cohort: a unit type (validated) or a free label.
@@ -98,6 +102,8 @@ struct CohortGroup {
   std::string unit_type;  ///< empty when `label` is used
   std::string label;      ///< e.g. 党政机关主要负责人 when the type split is unknown
   int count = 0;
+  std::string indicator;  ///< optional indicator id holding the same count
+  int line = 0, col = 0;  ///< position of the group
 };
 
 /// How many heads gave one form of 述法 in one year, as the source states it.
@@ -108,6 +114,7 @@ struct Cohort {
   std::string source;  ///< text or URL of the source
   std::string note;
   std::vector<CohortGroup> groups;
+  std::string path;  ///< the _index.md it came from
   int total() const;
 };
 

@@ -292,3 +292,17 @@ TEST_CASE("profiles_model: share completed") {
 }
 
 }  // namespace fazhi
+
+namespace fazhi {
+
+TEST_CASE("profiles_model: cited indicators keep their positions") {
+  Parsed p = Parse(std::string(kHead) + "indicators: [admin-review-cases, disputes-resolved]\n---\n");
+  CHECK(p.errors == "");
+  REQUIRE(p.profile.indicators.size() == 2);
+  CHECK(p.profile.indicators[1] == "disputes-resolved");
+  REQUIRE(p.profile.indicator_pos.size() == 2);
+  CHECK(p.profile.indicator_pos[0] == std::pair<int, int>{9, 14});
+  CHECK(p.profile.indicator_pos[1] == std::pair<int, int>{9, 34});
+}
+
+}  // namespace fazhi
