@@ -121,6 +121,7 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   IndicatorSet indicators;
   if (!LoadIndicators(tree, config, &pages, &indicators, diags)) return false;
   CheckReportFigures(tree, pages, indicators, diags);  // warnings only
+  if (!CheckProfileIndicators(profiles, indicators, tree, diags)) return false;
 
   // Stage: Markdown bodies.
   ShortcodeHandlers shortcodes;
@@ -136,7 +137,7 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   // Stage: render.
   if (!RenderSite(site, theme, opts.jobs, sink, diags)) return false;
   if (!RenderIndicators(site, indicators, theme, opts.jobs, sink, diags)) return false;
-  if (!RenderProfiles(site, profiles, theme, sink, diags)) return false;
+  if (!RenderProfiles(site, profiles, indicators, theme, sink, diags)) return false;
 
   if (stats) {
     stats->pages = site.pages.size();

@@ -468,4 +468,38 @@ bool LoadProfiles(const SourceTree& tree, const Config& config, std::vector<Page
   return diags->error_count() == before;
 }
 
+bool CheckProfileIndicators(const ProfilesData& data, const IndicatorSet& set,
+                            const SourceTree& tree, Diagnostics* diags) {
+  size_t before = diags->error_count();
+  auto text_of = [&](const std::string& path) {
+    const SourceFile* f = tree.Find(path);
+    return f ? std::string_view(f->text) : std::string_view();
+  };
+  for (const Profile& p : data.profiles) {
+    for (size_t i = 0; i < p.indicators.size(); ++i) {
+      if (set.Find(p.indicators[i])) continue;
+      auto [line, col] = i < p.indicator_pos.size() ? p.indicator_pos[i] : std::pair<int, int>{1, 1};
+      diags->Error(p.source_path, line, col, "unknown indicator '" + p.indicators[i] + "'",
+                   text_of(p.source_path));
+    }
+  }
+  for (const Cohort& c : data.cohorts) {
+    for (const CohortGroup& g : c.groups) {
+      if (g.indicator.empty()) continue;
+      std::string msg;
+      const Observation* o = set.Get(g.indicator, c.year);
+      if (!set.Find(g.indicator)) {
+        msg = "unknown indicator '" + g.indicator + "'";
+      } else if (!o) {
+        msg = "indicator '" + g.indicator + "' has no value for " + std::to_string(c.year);
+      } else if (o->value != g.count) {
+        msg = "cohort count " + std::to_string(g.count) + " differs from indicator '" + g.indicator +
+              "' (" + std::to_string(c.year) + ": " + o->value_text + ")";
+      }
+      if (!msg.empty()) diags->Error(c.path, g.line, g.col, msg, text_of(c.path));
+    }
+  }
+  return diags->error_count() == before;
+}
+
 }  // namespace fazhi

@@ -15,6 +15,7 @@
 #include "config.h"
 #include "diagnostics.h"
 #include "front_matter.h"
+#include "indicators_model.h"
 #include "site_model.h"
 #include "source_tree.h"
 
@@ -170,5 +171,11 @@ struct ProfilesData {
 /// leaves their rendering to RenderProfiles, and checks units across files.
 bool LoadProfiles(const SourceTree& tree, const Config& config, std::vector<Page>* pages,
                   ProfilesData* out, Diagnostics* diags);
+
+/// Binds profiles to the indicators: every cited indicator must exist, and a
+/// cohort group that names an indicator must state the same count as the
+/// indicator's value for the cohort's year (one fact, one number).
+bool CheckProfileIndicators(const ProfilesData& data, const IndicatorSet& set,
+                            const SourceTree& tree, Diagnostics* diags);
 
 }  // namespace fazhi

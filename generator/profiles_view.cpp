@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "indicators_format.h"
 #include "render_site.h"
 #include "template_view.h"
 
@@ -35,9 +36,9 @@ std::string StatusClass(const std::string& status) {
 // Shared state of one render: the site, the data and the page of each profile.
 class Renderer {
  public:
-  Renderer(const Site& site, const ProfilesData& data, const Theme& theme, OutputSink* sink,
-           Diagnostics* diags)
-      : site_(site), data_(data), theme_(theme), sink_(sink), diags_(diags),
+  Renderer(const Site& site, const ProfilesData& data, const IndicatorSet& indicators,
+           const Theme& theme, OutputSink* sink, Diagnostics* diags)
+      : site_(site), data_(data), indicators_(indicators), theme_(theme), sink_(sink), diags_(diags),
         urls_(site.config.base_url), layouts_(theme) {
     for (const Page& p : site.pages) {
       page_by_path_[p.source_path] = &p;
@@ -76,6 +77,24 @@ class Renderer {
     std::map<std::string, std::vector<const Profile*>> out;
     for (const Profile& p : data_.profiles) out[p.unit_slug].push_back(&p);
     return out;
+  }
+
+  // The indicators `ids` name, each with its latest value, in the given order.
+  View Indicators(const std::vector<std::string>& ids) const {
+    View list{View::type::list};
+    for (const std::string& id : ids) {
+      const IndicatorDef* d = indicators_.Find(id);
+      if (!d) continue;
+      View v;
+      v.set("name", d->title);
+      v.set("url", urls_.Rel("/indicators/" + d->id + "/"));
+      std::vector<const Observation*> series = indicators_.Series(id);
+      std::string value = series.empty() ? "" : FormatValue(*series.back(), d->kind);
+      SetOptional(&v, "value", value);
+      v.set("year", series.empty() ? "" : std::to_string(series.back()->year));
+      list.push_back(v);
+    }
+    return list;
   }
 
   View Summary(const RectificationSummary& s) const {
@@ -145,6 +164,8 @@ class Renderer {
       gv.set("count", std::to_string(g.count));
       if (!g.unit_type.empty()) gv.set("type_url", urls_.Rel(TypeUrl(g.unit_type)));
       gv.set("has_type_url", Flag(!g.unit_type.empty()));
+      std::string indicator_url = g.indicator.empty() ? "" : urls_.Rel("/indicators/" + g.indicator + "/");
+      SetOptional(&gv, "indicator_url", indicator_url);
       groups.push_back(gv);
       total += g.count;
     }
@@ -306,6 +327,9 @@ class Renderer {
     }
     pv.set("links", links);
     pv.set("has_links", Flag(!p.links.empty()));
+    View cited = Indicators(p.indicators);
+    pv.set("has_indicators", Flag(!cited.is_empty_list()));
+    pv.set("indicators", cited);
 
     // The same unit's other years close the loop from 找差距 to 整改.
     View others{View::type::list};
@@ -378,8 +402,17 @@ class Renderer {
     u.set("closed", table(closed));
     u.set("has_closed", Flag(!closed.is_empty_list()));
     u.set("summary", Summary(SummarizeRectification(ps)));
-    u.set("indicators", View{View::type::list});
-    u.set("has_indicators", Flag(false));
+    // Its indicators: those its profiles cite and those it is responsible for.
+    std::vector<std::string> ids;
+    for (const Profile* p : list) ids.insert(ids.end(), p->indicators.begin(), p->indicators.end());
+    for (const IndicatorDef& d : indicators_.defs) {
+      if (!d.responsible.empty() && d.responsible == first.unit) ids.push_back(d.id);
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    View cited = Indicators(ids);
+    u.set("has_indicators", Flag(!cited.is_empty_list()));
+    u.set("indicators", cited);
     v.set("unit", u);
     Put("unit", v, url);
   }
@@ -390,6 +423,7 @@ class Renderer {
 
   const Site& site_;
   const ProfilesData& data_;
+  const IndicatorSet& indicators_;
   const Theme& theme_;
   OutputSink* sink_;
   Diagnostics* diags_;
@@ -407,8 +441,8 @@ const std::vector<std::string>& ProfileLayouts() {
   return l;
 }
 
-bool RenderProfiles(const Site& site, const ProfilesData& data, const Theme& theme,
-                    OutputSink* sink, Diagnostics* diags) {
+bool RenderProfiles(const Site& site, const ProfilesData& data, const IndicatorSet& indicators,
+                    const Theme& theme, OutputSink* sink, Diagnostics* diags) {
   if (!data.present()) return true;
   size_t before = diags->error_count();
   for (const std::string& layout : ProfileLayouts()) {
@@ -418,7 +452,7 @@ bool RenderProfiles(const Site& site, const ProfilesData& data, const Theme& the
     }
   }
   if (diags->error_count() != before) return false;
-  Renderer(site, data, theme, sink, diags).All();
+  Renderer(site, data, indicators, theme, sink, diags).All();
   return diags->error_count() == before;
 }
 

@@ -20,8 +20,9 @@ namespace fazhi {
 const std::vector<std::string>& ProfileLayouts();
 
 /// Renders every profile page into `sink`. Does nothing when the site has no
-/// profiles and no cohorts.
-bool RenderProfiles(const Site& site, const ProfilesData& data, const Theme& theme,
-                    OutputSink* sink, Diagnostics* diags);
+/// profiles and no cohorts. `indicators` supplies the values of the
+/// indicators profiles cite (empty when the site has none).
+bool RenderProfiles(const Site& site, const ProfilesData& data, const IndicatorSet& indicators,
+                    const Theme& theme, OutputSink* sink, Diagnostics* diags);
 
 }  // namespace fazhi

@@ -251,6 +251,51 @@ TEST_CASE("profiles build: the privacy gate stops an ID number anywhere in conte
   CHECK(Has(bad.errors, "content/about.md:6:4: personal data: this looks like a mobile phone number"));
 }
 
+TEST_CASE("profiles build: cohorts and profiles are bound to the indicators") {
+  const std::string indicators = R"(-- content/indicators/shufa-dept.md --
+---
+title: 区直部门专题述法人数
+date: 2025-01-01
+category: leadership
+unit: 名
+kind: count
+direction: neutral
+---
+-- data/indicators/a.csv --
+indicator,year,value,unit,qualifier,basis,formula,source,note
+shufa-dept,2024,42,名,,原文,,,
+)";
+  std::string site = ProfileSite("2025-06-30");
+  site.replace(site.find("{unit_type: 区直部门, count: 42}"), std::string("{unit_type: 区直部门, count: 42}").size(),
+               "{unit_type: 区直部门, count: 42, indicator: shufa-dept}");
+  site.replace(site.find("form: 书面述法\n"), std::string("form: 书面述法\n").size(),
+               "form: 书面述法\nindicators: [shufa-dept]\n");
+  FixtureResult ok = Build(site + indicators);
+  REQUIRE(ok.errors == "");
+  // The count links to its indicator; the profile and its unit list the value.
+  CHECK(Has(ok.File("profiles/index.html"),
+            "<a href=\"/indicators/shufa-dept/\" title=\"查看指标\"><span class=\"cohort-count\">42</span> 人</a>"));
+  const std::string li = "<li><a href=\"/indicators/shufa-dept/\">区直部门专题述法人数</a>：42名（2024年）</li>";
+  CHECK(Has(ok.File("profiles/2023-a/index.html"), li));
+  CHECK(Has(ok.File("units/jia/index.html"), li));
+
+  // One fact, one number: a cohort that disagrees with its indicator fails.
+  std::string wrong = site;
+  wrong.replace(wrong.find("count: 42, indicator"), std::string("count: 42").size(), "count: 41");
+  wrong.replace(wrong.find("indicators: [shufa-dept]"), std::string("indicators: [shufa-dept]").size(),
+                "indicators: [shufa-depts]");
+  FixtureResult bad = Build(wrong + indicators);
+  CHECK_FALSE(bad.ok);
+  CHECK(bad.errors ==
+        "content/profiles/2023-a.md:10:14: unknown indicator 'shufa-depts'\n"
+        "  indicators: [shufa-depts]\n"
+        "               ^\n"
+        "content/profiles/_index.md:9:9: cohort count 41 differs from indicator 'shufa-dept' (2024: "
+        "42)\n"
+        "        - {unit_type: 区直部门, count: 41, indicator: shufa-dept}\n"
+        "          ^\n");
+}
+
 TEST_CASE("profiles build: demo profile pages match the golden files (UPDATE_GOLDEN=1 rewrites them)") {
   namespace fs = std::filesystem;
   SourceTree tree;
