@@ -97,6 +97,14 @@ class Renderer {
     return list;
   }
 
+  // Totals of the items of `ps`; `sample` says whether a 示例 profile counts.
+  View Summary(const std::vector<Profile>& ps) const {
+    bool sample = std::any_of(ps.begin(), ps.end(), [](const Profile& p) { return p.sample; });
+    View v = Summary(SummarizeRectification(ps));
+    v.set("includes_sample", Flag(sample));
+    return v;
+  }
+
   View Summary(const RectificationSummary& s) const {
     View v;
     v.set("items", std::to_string(s.items));
@@ -255,7 +263,7 @@ class Renderer {
     }
     l.set("years", years);
     l.set("has_years", Flag(!years.is_empty_list()));
-    l.set("summary", Summary(SummarizeRectification(shown)));
+    l.set("summary", Summary(shown));
     l.set("is_units", Flag(false));
     v.set("listing", l);
     Put("profiles", v, url);
@@ -360,13 +368,13 @@ class Renderer {
       u.set("count", std::to_string(list.size()));
       std::vector<Profile> ps;
       for (const Profile* p : list) ps.push_back(*p);
-      u.set("rectification", Summary(SummarizeRectification(ps)));
+      u.set("rectification", Summary(ps));
       units.push_back(u);
     }
     l.set("units", units);
     l.set("is_units", Flag(true));
     l.set("has_years", Flag(false));
-    l.set("summary", Summary(SummarizeRectification(data_.profiles)));
+    l.set("summary", Summary(data_.profiles));
     v.set("listing", l);
     Put("profiles", v, kUnitsUrl);
   }
@@ -401,7 +409,7 @@ class Renderer {
     u.set("has_open", Flag(!open.is_empty_list()));
     u.set("closed", table(closed));
     u.set("has_closed", Flag(!closed.is_empty_list()));
-    u.set("summary", Summary(SummarizeRectification(ps)));
+    u.set("summary", Summary(ps));
     // Its indicators: those its profiles cite and those it is responsible for.
     std::vector<std::string> ids;
     for (const Profile* p : list) ids.insert(ids.end(), p->indicators.begin(), p->indicators.end());

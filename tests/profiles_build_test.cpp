@@ -133,7 +133,10 @@ TEST_CASE("profiles build: the index shows cohort counts and profiles by year an
   CHECK(Has(index, "党政机关主要负责人 <span class=\"cohort-count\">8</span> 人"));
   CHECK(Has(index, "本站收录的述法档案（2 份）"));  // 2024
   CHECK(Has(index, "本站收录的述法档案（1 份）"));  // 2023
-  CHECK(Has(index, "整改事项 3 项：已完成 1 项（33.3%），整改中 1 项，未开始 1 项，逾期 1 项"));
+  CHECK(Has(index, "整改事项 3 项：已完成 1 项（33.3%），整改中 1 项，未开始 1 项，逾期 1 项（截至 "
+                   "2025-06-30；含示例档案中的事项）"));
+  // A filter without the sample profile says nothing about samples.
+  CHECK_FALSE(Has(b.File("profiles/2023/index.html"), "含示例档案"));
 
   // Filters without JavaScript: one page per year and per unit type.
   std::string y2023 = b.File("profiles/2023/index.html");
