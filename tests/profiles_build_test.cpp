@@ -94,6 +94,9 @@ unit_type: 镇街
 post: 乙镇党委主要负责人
 year: 2024
 form: 专题述法
+rectification:
+  - problem: 问题四
+    status: 已完成
 ---
 ## 拓思路
 
@@ -133,10 +136,11 @@ TEST_CASE("profiles build: the index shows cohort counts and profiles by year an
   CHECK(Has(index, "党政机关主要负责人 <span class=\"cohort-count\">8</span> 人"));
   CHECK(Has(index, "本站收录的述法档案（2 份）"));  // 2024
   CHECK(Has(index, "本站收录的述法档案（1 份）"));  // 2023
-  CHECK(Has(index, "整改事项 3 项：已完成 1 项（33.3%），整改中 1 项，未开始 1 项，逾期 1 项（截至 "
+  CHECK(Has(index, "整改事项 4 项：已完成 2 项（50%），整改中 1 项，未开始 1 项，逾期 1 项（截至 "
                    "2025-06-30；含示例档案中的事项）"));
-  // A filter without the sample profile says nothing about samples.
-  CHECK_FALSE(Has(b.File("profiles/2023/index.html"), "含示例档案"));
+  // Without the 示例 profile the totals say nothing about samples.
+  CHECK(Has(b.File("profiles/types/镇街/index.html"),
+            "整改事项 1 项：已完成 1 项（100%），整改中 0 项，未开始 0 项，逾期 0 项（截至 2025-06-30）。"));
 
   // Filters without JavaScript: one page per year and per unit type.
   std::string y2023 = b.File("profiles/2023/index.html");
@@ -238,7 +242,7 @@ TEST_CASE("profiles build: the privacy gate stops an ID number anywhere in conte
   FixtureResult b = Build(ProfileSite("2025-06-30") + "\n联系人：乙，身份证号11010519491231002X。\n");
   CHECK_FALSE(b.ok);
   CHECK(b.errors ==
-        "content/profiles/2024-b.md:14:11: personal data: this looks like a 身份证号 (18 digits "
+        "content/profiles/2024-b.md:17:11: personal data: this looks like a 身份证号 (18 digits "
         "with a valid check digit and birth date); remove it\n"
         "  联系人：乙，身份证号11010519491231002X。\n"
         "                      ^\n");
