@@ -416,10 +416,12 @@ std::string RectificationSummary::ShareCompleted() const {
   return buf;
 }
 
-RectificationSummary SummarizeRectification(const std::vector<Profile>& profiles, int year) {
+RectificationSummary SummarizeRectification(const std::vector<Profile>& profiles, int year,
+                                            bool include_samples) {
   RectificationSummary s;
   for (const Profile& p : profiles) {
     if (year != 0 && p.year != year) continue;
+    if (p.sample && !include_samples) continue;
     for (const RectificationItem& it : p.rectification) {
       ++s.items;
       if (it.status == kStatusDone) ++s.completed;

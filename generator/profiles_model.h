@@ -156,8 +156,11 @@ struct RectificationSummary {
   std::string ShareCompleted() const;
 };
 
-/// Sums the items of `profiles`; `year` 0 means all years.
-RectificationSummary SummarizeRectification(const std::vector<Profile>& profiles, int year = 0);
+/// Sums the items of `profiles`; `year` 0 means all years. A dashboard
+/// indicator should pass include_samples = false: items of 示例 profiles are
+/// illustrations, not data.
+RectificationSummary SummarizeRectification(const std::vector<Profile>& profiles, int year = 0,
+                                            bool include_samples = true);
 
 /// Everything the profile pages are built from.
 struct ProfilesData {

@@ -105,6 +105,7 @@ TEST_CASE("profiles_model: a complete profile") {
   CHECK(s.overdue == 1);
   CHECK(s.ShareCompleted() == "25%");
   CHECK(SummarizeRectification({pr}, 2023).items == 0);
+  CHECK(SummarizeRectification({pr}, 2024, /*include_samples=*/false).items == 0);  // pr is 示例
 }
 
 TEST_CASE("profiles_model: missing required fields, each at 1:1") {
