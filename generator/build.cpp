@@ -64,7 +64,8 @@ void RenderBodies(const SourceTree& tree, const Config& config, const ShortcodeH
   });
 }
 
-// Reads the site, plus any theme shipped with fazhi that the site has no copy of.
+}  // namespace
+
 bool ReadSite(const BuildOptions& opts, SourceTree* tree, Diagnostics* diags) {
   if (!SourceTree::Read(opts.source_dir, tree, diags)) return false;
   std::error_code ec;
@@ -76,6 +77,8 @@ bool ReadSite(const BuildOptions& opts, SourceTree* tree, Diagnostics* diags) {
   }
   return true;
 }
+
+namespace {
 
 std::vector<std::string> RequiredLayouts(const SourceTree& tree) {
   std::vector<std::string> layouts = {"home", "list", "page", "report", "404"};
