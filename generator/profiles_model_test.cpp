@@ -307,3 +307,18 @@ TEST_CASE("profiles_model: cited indicators keep their positions") {
 }
 
 }  // namespace fazhi
+
+namespace fazhi {
+
+TEST_CASE("profiles_model: section names are configurable") {
+  std::vector<ProfileSection> s =
+      FindSections("# 述法报告\n\n## 一、履职情况\n\n文字\n\n### 存在问题\n", 5, {"履职情况", "存在问题", "改进举措"});
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].heading == "一、履职情况");
+  CHECK(s[0].line == 7);
+  CHECK(s[1].heading == "存在问题");
+  CHECK(s[1].line == 11);
+  CHECK(s[2].line == 0);
+}
+
+}  // namespace fazhi
