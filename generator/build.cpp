@@ -11,6 +11,7 @@
 #include "privacy.h"
 #include "profiles_model.h"
 #include "profiles_view.h"
+#include "rectification_indicators.h"
 #include "render_site.h"
 #include "scaffold.h"
 #include "shortcodes.h"
@@ -123,6 +124,8 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   // can cite values with {{< value id year >}}.
   IndicatorSet indicators;
   if (!LoadIndicators(tree, config, &pages, &indicators, diags)) return false;
+  // The profiles' rectification summary joins the dashboard as derived indicators.
+  if (!AddRectificationIndicators(profiles, pages, config, tree, &indicators, diags)) return false;
   CheckReportFigures(tree, pages, indicators, diags);  // warnings only
   if (!CheckProfileIndicators(profiles, indicators, tree, diags)) return false;
 
