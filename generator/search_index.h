@@ -1,0 +1,50 @@
+// The site search index, built at build time into /search/index.json and
+// read by themes/default/static/js/search.js. Documents are reports, report
+// sections (by heading anchor), indicators, profiles and pages; postings are
+// tokens from search_tokenize with a term weight in which title tokens count
+// kTitleBoost times. The format is compact JSON:
+//   {"avglen":N,"docs":[[url,title,kind,text,len],...],"terms":{"行政":[doc,w,doc,w,...],...},"v":1}
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fazhi {
+
+struct SearchDoc {
+  std::string url;    ///< relative to the base URL, no leading '/': "reports/2024/#（四）…"
+  std::string title;
+  std::string kind;   ///< label shown with the result: 年度报告, 报告章节, 指标, 述法, 页面
+  std::string text;   ///< plain text of the body
+};
+
+struct SearchIndexStats {
+  size_t docs = 0;
+  size_t terms = 0;
+  size_t postings = 0;
+  size_t bytes = 0;  ///< size of index.json
+};
+
+inline constexpr int kTitleBoost = 3;
+/// Characters of each document's text kept in the index for result snippets.
+inline constexpr size_t kSearchTextChars = 1200;
+
+/// Serialises the index for `docs` (in the given order; doc ids are positions).
+std::string BuildSearchIndex(const std::vector<SearchDoc>& docs, SearchIndexStats* stats);
+
+/// Plain text of an HTML fragment: tags dropped, block ends become spaces,
+/// the common entities decoded, whitespace collapsed. <script>/<style>/<svg>
+/// content is skipped (chart text is indexed from the data, not the drawing).
+std::string HtmlToText(std::string_view html);
+
+struct HtmlSection {
+  std::string id;     ///< the heading's id attribute ("" for the text before the first heading)
+  std::string title;  ///< the heading's plain text
+  std::string text;   ///< plain text up to the next heading of level <= max_level
+};
+
+/// Splits rendered Markdown at <h2>…<hN> headings that carry an id.
+std::vector<HtmlSection> SplitHtmlByHeadings(std::string_view html, int max_level = 3);
+
+}  // namespace fazhi
