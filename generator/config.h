@@ -25,6 +25,23 @@ struct FooterConfig {
   std::string dzjg_url;    ///< link of the 党政机关网站标识 record
 };
 
+struct IndicatorCategory {
+  std::string slug;  ///< "oversight"
+  std::string name;  ///< "行政权力制约监督"
+};
+
+/// [indicators]: the 法治政府建设 areas that indicators are grouped by.
+struct IndicatorsConfig {
+  std::vector<IndicatorCategory> categories;  ///< defaults: DOMAIN.md §3.1
+};
+
+/// [profiles]: the vocabulary of 述法 profiles.
+struct ProfilesConfig {
+  std::vector<std::string> unit_types = {"区委常委", "区直部门", "镇街"};
+  std::vector<std::string> sections = {"晒成绩", "亮家底", "找差距", "拓思路"};
+  std::vector<std::string> forms = {"专题述法", "现场述法", "书面述法", "公开述法", "年终述职述法"};
+};
+
 struct Config {
   std::string title;
   std::string language = "zh-CN";
@@ -39,7 +56,15 @@ struct Config {
   bool unsafe_html = false;  ///< let raw HTML through Markdown
   std::vector<MenuItem> menu;
   FooterConfig footer;
+  IndicatorsConfig indicators;
+  ProfilesConfig profiles;
+  std::vector<std::string> privacy_allow;  ///< [privacy] allow: published office numbers
+  std::vector<std::string> allow_hosts;    ///< [security] allow_hosts: external resources allowed
+  std::vector<std::string> robots_disallow = {};  ///< [robots] disallow: paths
 };
+
+/// The default indicator categories (法治政府建设 areas).
+std::vector<IndicatorCategory> DefaultIndicatorCategories();
 
 /// Parses `file` (site.toml). Errors go to `diags` as site.toml:line:col.
 bool ParseConfig(const SourceFile& file, Config* out, Diagnostics* diags);

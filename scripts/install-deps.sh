@@ -6,7 +6,7 @@ PKGS=(
   cmake g++ pkg-config make
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libkainjow-mustache-dev libcpp-httplib-dev doctest-dev
-  libyaml-cpp-dev libtomlplusplus-dev nlohmann-json3-dev
+  libyaml-dev libtomlplusplus-dev nlohmann-json3-dev
   libzip-dev libxml2-dev libxml2-utils
 )
 missing=()

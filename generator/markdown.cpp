@@ -1,0 +1,212 @@
+#include "markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <cstdlib>
+#include <mutex>
+#include <set>
+
+#include "utf8.h"
+
+namespace fazhi {
+namespace {
+
+// cmark-gfm keeps one process-wide table of special inline characters that
+// every cmark_parser_finish edits (github/cmark-gfm#176); parses with
+// extensions race without this lock. It guards library state that is global
+// by nature, so the lock is global too.
+std::mutex& FinishMutex() {
+  static std::mutex mu;
+  return mu;
+}
+
+void EnsureExtensions() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter", "tasklist"};
+constexpr const char* kHeadingMarker = "<!--fazhi-heading-->";
+
+void CollectText(cmark_node* node, std::string* out) {
+  cmark_iter* it = cmark_iter_new(node);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) {
+      if (const char* lit = cmark_node_get_literal(n)) *out += lit;
+    } else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
+      *out += ' ';
+    }
+  }
+  cmark_iter_free(it);
+}
+
+bool IsExternal(std::string_view url) {
+  if (url.empty() || url[0] == '#' || url[0] == '/') return true;
+  size_t colon = url.find(':');
+  size_t slash = url.find('/');
+  return colon != std::string_view::npos && (slash == std::string_view::npos || colon < slash);
+}
+
+// A link to another Markdown file: "x.md", "../a/b.md#frag".
+bool IsMarkdownLink(std::string_view url) {
+  if (IsExternal(url)) return false;
+  size_t end = url.find_first_of("#?");
+  std::string_view path = url.substr(0, end);
+  return path.size() > 3 && path.substr(path.size() - 3) == ".md";
+}
+
+}  // namespace
+
+std::string HeadingSlug(std::string_view text) {
+  std::string out;
+  bool dash_pending = false;
+  for (size_t pos = 0; pos < text.size();) {
+    char32_t cp;
+    pos += DecodeUtf8(text, pos, &cp);
+    if (cp == ' ' || cp == '\t' || cp == 0x3000 || cp == '-' || cp == '_') {
+      dash_pending = !out.empty();
+      continue;
+    }
+    bool keep = (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+                (cp > 0x7F && !(cp >= 0x3000 && cp <= 0x303F) && !(cp >= 0xFF00 && cp <= 0xFF0F) &&
+                 !(cp >= 0xFF1A && cp <= 0xFF20) && !(cp >= 0xFF3B && cp <= 0xFF40) &&
+                 !(cp >= 0xFF5B && cp <= 0xFF65) && !(cp >= 0x2010 && cp <= 0x206F) &&
+                 cp != 0xFFFD);
+    if (!keep) continue;
+    if (dash_pending) out += '-';
+    dash_pending = false;
+    if (cp >= 'A' && cp <= 'Z') cp = cp - 'A' + 'a';
+    AppendUtf8(out, cp);
+  }
+  return out.empty() ? "section" : out;
+}
+
+std::string MakeSummary(std::string_view text, size_t max_chars) {
+  std::string collapsed;
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !collapsed.empty();
+      continue;
+    }
+    if (space) collapsed += ' ';
+    space = false;
+    collapsed += c;
+  }
+  if (Utf8Length(collapsed) <= max_chars) return collapsed;
+  return TruncateUtf8(collapsed, max_chars) + "…";
+}
+
+void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const LinkResolver& resolve,
+                    MarkdownResult* out, std::vector<MarkdownProblem>* problems) {
+  EnsureExtensions();
+  int options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8;
+  if (opts.unsafe_html) options |= CMARK_OPT_UNSAFE;
+  cmark_parser* parser = cmark_parser_new(options);
+  for (const char* name : kExtensions) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser, ext);
+    }
+  }
+  cmark_parser_feed(parser, body.data(), body.size());
+  cmark_node* doc;
+  {
+    std::lock_guard<std::mutex> lock(FinishMutex());
+    doc = cmark_parser_finish(parser);
+  }
+
+  // Collect headings and links first; edit after the walk.
+  std::vector<cmark_node*> headings;
+  std::vector<cmark_node*> links;
+  cmark_iter* it = cmark_iter_new(doc);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(it);
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_HEADING) headings.push_back(n);
+    if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) links.push_back(n);
+  }
+  cmark_iter_free(it);
+
+  for (cmark_node* link : links) {
+    const char* url_c = cmark_node_get_url(link);
+    std::string_view url = url_c ? url_c : "";
+    if (!IsMarkdownLink(url)) continue;
+    std::string resolved, error;
+    if (resolve && resolve(url, &resolved, &error)) {
+      cmark_node_set_url(link, resolved.c_str());
+      continue;
+    }
+    // Inline nodes carry no reliable column; find the target on its line.
+    cmark_node* block = link;
+    while (block && cmark_node_get_start_line(block) == 0) block = cmark_node_parent(block);
+    int line = block ? cmark_node_get_start_line(block) : 1;
+    int col = block ? cmark_node_get_start_column(block) : 1;
+    for (int l = line; l <= (block ? cmark_node_get_end_line(block) : line); ++l) {
+      size_t start = 0;
+      for (int i = 1; i < l && start != std::string_view::npos; ++i) {
+        start = body.find('\n', start);
+        if (start != std::string_view::npos) ++start;
+      }
+      if (start == std::string_view::npos) break;
+      size_t end = body.find('\n', start);
+      std::string_view text = body.substr(start, end == std::string_view::npos ? body.npos : end - start);
+      size_t at = text.find("(" + std::string(url));
+      if (at != std::string_view::npos) {
+        line = l;
+        col = static_cast<int>(at) + 2;
+        break;
+      }
+    }
+    problems->push_back({line, col, error.empty() ? "broken link '" + std::string(url) + "'" : error});
+  }
+
+  std::set<std::string> used_ids;
+  std::vector<std::string> ids;
+  for (cmark_node* h : headings) {
+    std::string text;
+    CollectText(h, &text);
+    std::string id = HeadingSlug(text);
+    std::string unique = id;
+    for (int n = 1; !used_ids.insert(unique).second; ++n) unique = id + "-" + std::to_string(n);
+    ids.push_back(unique);
+    int level = cmark_node_get_heading_level(h);
+    if (level >= 2 && level <= 4) out->toc.push_back({level, unique, MakeSummary(text, 1000)});
+    cmark_node* marker = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+    cmark_node_set_on_enter(marker, kHeadingMarker);
+    cmark_node_set_on_exit(marker, "");
+    cmark_node_prepend_child(h, marker);
+  }
+
+  char* html = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(parser));
+  std::string_view rendered(html);
+  out->html.clear();
+  out->html.reserve(rendered.size() + ids.size() * 24);
+  // "<h2><!--fazhi-heading-->" → "<h2 id="…">", headings in document order.
+  size_t pos = 0, next_id = 0;
+  for (;;) {
+    size_t at = rendered.find(kHeadingMarker, pos);
+    if (at == std::string_view::npos || at < 4 || next_id >= ids.size()) break;
+    out->html.append(rendered.substr(pos, at - 1 - pos));  // up to and without '>'
+    out->html += " id=\"" + ids[next_id++] + "\">";
+    pos = at + std::string_view(kHeadingMarker).size();
+  }
+  out->html.append(rendered.substr(pos));
+  std::free(html);
+
+  out->plain_text.clear();
+  for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+    CollectText(n, &out->plain_text);
+    out->plain_text += '\n';
+  }
+  cmark_node_free(doc);
+  cmark_parser_free(parser);
+}
+
+}  // namespace fazhi
