@@ -126,7 +126,11 @@ class YamlReader {
       const yaml_mark_t& m = parser_.problem_mark;
       std::string msg = "invalid YAML front matter: ";
       msg += parser_.problem ? parser_.problem : "syntax error";
-      if (parser_.context) msg += std::string(" (") + parser_.context + ")";
+      if (parser_.context) {
+        msg += std::string(" (") + parser_.context + " that starts at " +
+               std::to_string(Line(parser_.context_mark)) + ":" +
+               std::to_string(Col(parser_.context_mark)) + ")";
+      }
       diags_->Error(f_.path, Line(m), Col(m), msg, f_.text);
       return false;
     }

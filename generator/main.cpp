@@ -1,2 +1,11 @@
-#include <cstdio>
-int main() { std::puts("fazhi (skeleton)"); return 0; }
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli.h"
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  return fazhi::RunCli(args, std::cout, std::cerr);
+}

@@ -54,6 +54,10 @@ struct Page {
   std::string html;          ///< rendered body
   std::string summary;       ///< plain text, cut by characters
   std::vector<TocEntry> toc;
+
+  // Links set by build_model.
+  int prev_in_series = -1;  ///< reports: the same publisher's previous year
+  int next_in_series = -1;
 };
 
 struct Section {

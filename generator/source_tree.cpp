@@ -19,7 +19,7 @@ bool ReadFile(const fs::path& p, std::string* out) {
 }
 
 void ReadDir(const fs::path& root, const std::string& rel_dir, SourceTree* tree,
-             Diagnostics* diags) {
+             Diagnostics* diags, const std::string& prefix = "") {
   std::error_code ec;
   fs::path dir = root / rel_dir;
   if (!fs::is_directory(dir, ec)) return;
@@ -35,7 +35,7 @@ void ReadDir(const fs::path& root, const std::string& rel_dir, SourceTree* tree,
       continue;
     }
     if (!it->is_regular_file(ec)) continue;
-    std::string rel = fs::relative(it->path(), root, ec).generic_string();
+    std::string rel = prefix + fs::relative(it->path(), root, ec).generic_string();
     std::string text;
     if (!ReadFile(it->path(), &text)) {
       diags->Error(rel, 0, 0, "cannot read file");
@@ -77,6 +77,12 @@ bool SourceTree::Read(const fs::path& root, SourceTree* out, Diagnostics* diags)
   for (const char* dir : {"content", "data", "layouts", "static", "themes"}) {
     ReadDir(root, dir, out, diags);
   }
+  return diags->error_count() == before;
+}
+
+bool SourceTree::AddDirectory(const fs::path& dir, const std::string& prefix, Diagnostics* diags) {
+  size_t before = diags->error_count();
+  ReadDir(dir, ".", this, diags, prefix);
   return diags->error_count() == before;
 }
 

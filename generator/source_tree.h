@@ -38,6 +38,10 @@ class SourceTree {
 
   void Add(std::string path, std::string text);
 
+  /// Reads every file under `dir` as `prefix` + its relative path (used for
+  /// the themes shipped with fazhi when the site has no copy of its own).
+  bool AddDirectory(const std::filesystem::path& dir, const std::string& prefix, Diagnostics* diags);
+
   std::filesystem::path root;  ///< empty for in-memory trees
 
  private:

@@ -1,0 +1,166 @@
+#include "cli.h"
+
+#include <functional>
+#include <thread>
+
+#include "build.h"
+#include "scaffold.h"
+
+namespace fazhi {
+namespace {
+
+struct Command {
+  const char* name;
+  const char* usage;
+  const char* summary;
+  std::function<int(const std::vector<std::string>&, std::ostream&, std::ostream&)> run;
+};
+
+std::vector<Command> Commands();
+
+int Usage(std::ostream& err, const std::string& message) {
+  err << "fazhi: " << message << "\nRun `fazhi help` for usage.\n";
+  return kExitUsage;
+}
+
+int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                    bool check) {
+  ParsedArgs a;
+  std::string error;
+  std::vector<std::string> valued = {"--base-url", "--jobs"};
+  if (!check) valued.push_back("--output");
+  if (!ParseArgs(args, valued, {"--drafts", "--quiet"}, &a, &error)) return Usage(err, error);
+  if (a.positional.size() > 1) return Usage(err, "expected at most one site folder");
+  BuildOptions opts;
+  opts.source_dir = a.positional.empty() ? "." : a.positional[0];
+  opts.output_dir = a.Get("--output");
+  opts.base_url = a.Get("--base-url");
+  opts.drafts = a.Has("--drafts");
+  if (a.Has("--jobs")) {
+    try {
+      opts.jobs = std::stoi(a.Get("--jobs"));
+    } catch (...) {
+      return Usage(err, "--jobs takes a number");
+    }
+  }
+  Diagnostics diags;
+  BuildStats stats;
+  bool ok = check ? CheckSite(opts, &diags, &stats) : BuildSite(opts, &diags, &stats);
+  err << diags.Format();
+  if (!ok) {
+    err << "fazhi: " << (check ? "check" : "build") << " failed with " << diags.error_count()
+        << (diags.error_count() == 1 ? " error" : " errors");
+    if (!check) err << "; the output folder was left unchanged";
+    err << "\n";
+    return kExitErrors;
+  }
+  if (!a.Has("--quiet")) {
+    if (check) {
+      out << "fazhi: check passed: " << stats.pages << " pages, " << diags.warning_count()
+          << " warnings\n";
+    } else {
+      std::string where = opts.output_dir.empty() ? (opts.source_dir / "public").string()
+                                                  : opts.output_dir.string();
+      out << "fazhi: built " << stats.pages << " pages, " << stats.files << " files into " << where
+          << " in " << static_cast<long>(stats.millis) << " ms\n";
+    }
+  }
+  return kExitOk;
+}
+
+int RunHelp(const std::vector<std::string>&, std::ostream& out, std::ostream&) {
+  out << "fazhi " FAZHI_VERSION " — a static site generator for rule-of-law transparency\n\n"
+         "Usage: fazhi <command> [options]\n\nCommands:\n";
+  for (const Command& c : Commands()) {
+    out << "  " << c.usage << "\n      " << c.summary << "\n";
+  }
+  out << "\nExit status: 0 success, 1 errors in the site, 2 usage errors.\n";
+  return kExitOk;
+}
+
+std::vector<Command> Commands() {
+  return {
+      {"build", "build [DIR] [--output DIR] [--base-url URL] [--drafts] [--jobs N] [--quiet]",
+       "Build the site in DIR (default .) into DIR/public, atomically.",
+       [](auto& a, auto& o, auto& e) { return RunBuildOrCheck(a, o, e, false); }},
+      {"check", "check [DIR] [--base-url URL] [--drafts]",
+       "Validate everything `build` validates; write nothing.",
+       [](auto& a, auto& o, auto& e) { return RunBuildOrCheck(a, o, e, true); }},
+      {"new", "new site DIR | new report YEAR [--publisher NAME] | new page PATH  [--site DIR] [--date YYYY-MM-DD]",
+       "Scaffold a site, an annual report or a page; never overwrites a file.", RunNew},
+      {"version", "version", "Print the version.",
+       [](auto&, auto& o, auto&) {
+         o << "fazhi " FAZHI_VERSION "\n";
+         return kExitOk;
+       }},
+      {"help", "help", "Show this help.", RunHelp},
+  };
+}
+
+}  // namespace
+
+bool ParsedArgs::Has(const std::string& name) const {
+  for (auto& [k, v] : options) {
+    if (k == name) return true;
+  }
+  return false;
+}
+
+std::string ParsedArgs::Get(const std::string& name, const std::string& fallback) const {
+  std::string value = fallback;
+  for (auto& [k, v] : options) {
+    if (k == name) value = v;
+  }
+  return value;
+}
+
+bool ParseArgs(const std::vector<std::string>& args, const std::vector<std::string>& valued,
+               const std::vector<std::string>& flags, ParsedArgs* out, std::string* error) {
+  auto contains = [](const std::vector<std::string>& v, const std::string& s) {
+    for (auto& x : v) {
+      if (x == s) return true;
+    }
+    return false;
+  };
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a.size() < 2 || a.compare(0, 2, "--") != 0) {
+      out->positional.push_back(a);
+      continue;
+    }
+    size_t eq = a.find('=');
+    std::string name = a.substr(0, eq);
+    if (contains(flags, name) && eq == std::string::npos) {
+      out->options.emplace_back(name, "");
+    } else if (contains(valued, name)) {
+      if (eq != std::string::npos) {
+        out->options.emplace_back(name, a.substr(eq + 1));
+      } else if (i + 1 < args.size()) {
+        out->options.emplace_back(name, args[++i]);
+      } else {
+        *error = "option " + name + " needs a value";
+        return false;
+      }
+    } else {
+      *error = "unknown option " + name;
+      return false;
+    }
+  }
+  return true;
+}
+
+int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.empty()) {
+    RunHelp({}, err, err);
+    return kExitUsage;
+  }
+  std::string name = args[0];
+  if (name == "--help" || name == "-h") name = "help";
+  if (name == "--version") name = "version";
+  for (const Command& c : Commands()) {
+    if (name == c.name) return c.run({args.begin() + 1, args.end()}, out, err);
+  }
+  return Usage(err, "unknown command '" + name + "'");
+}
+
+}  // namespace fazhi

@@ -1,0 +1,188 @@
+#include "render_site.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <vector>
+
+namespace fazhi {
+namespace {
+
+View Flag(bool b) { return b ? View(View::type::bool_true) : View(View::type::bool_false); }
+
+std::string LayoutFor(const Page& page, const Theme& theme) {
+  if (!page.layout.empty()) return page.layout;
+  if (theme.Has(page.kind)) return page.kind;
+  return "page";
+}
+
+const Section* SectionOf(const Site& site, const Page& page) {
+  for (const Section& s : site.sections) {
+    if (s.name == page.section) return &s;
+  }
+  return nullptr;
+}
+
+// One list page per `paginate` items: /reports/, /reports/page/2/, …
+void RenderSectionLists(const Site& site, const Section& section, const Urls& urls,
+                        LayoutRenderer* renderer, const Theme& theme, OutputSink* sink,
+                        Diagnostics* diags) {
+  const size_t per = static_cast<size_t>(site.config.paginate);
+  const size_t total = std::max<size_t>(1, (section.pages.size() + per - 1) / per);
+  const Page* index = section.index_page >= 0 ? &site.pages[section.index_page] : nullptr;
+  auto page_url = [&](size_t n) {
+    return n == 1 ? section.url : section.url + "page/" + std::to_string(n) + "/";
+  };
+  for (size_t n = 1; n <= total; ++n) {
+    View v = BaseView(site, urls, page_url(n), section.title);
+    SetBreadcrumbs(&v, urls, {{section.title, section.url}});
+    View list;
+    list.set("title", section.title);
+    list.set("content", index ? index->html : "");
+    View items{View::type::list};
+    for (size_t i = (n - 1) * per; i < std::min(section.pages.size(), n * per); ++i) {
+      items.push_back(PageItem(site.pages[section.pages[i]], urls));
+    }
+    list.set("items", items);
+    list.set("has_items", Flag(!section.pages.empty()));
+    list.set("count", std::to_string(section.pages.size()));
+    View pg;
+    pg.set("page", std::to_string(n));
+    pg.set("pages", std::to_string(total));
+    pg.set("has_pages", Flag(total > 1));
+    pg.set("has_prev", Flag(n > 1));
+    pg.set("has_next", Flag(n < total));
+    if (n > 1) pg.set("prev_url", urls.Rel(page_url(n - 1)));
+    if (n < total) pg.set("next_url", urls.Rel(page_url(n + 1)));
+    list.set("pagination", pg);
+    v.set("list", list);
+    if (index) v.set("page", PageFields(site, *index, urls));
+    std::string out = page_url(n).substr(1) + "index.html";
+    RenderToSink(renderer, theme, "list", v, out, sink, diags);
+  }
+}
+
+}  // namespace
+
+void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& fn) {
+  size_t threads = jobs > 0 ? static_cast<size_t>(jobs) : std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min(threads, n);
+  if (threads <= 1) {
+    for (size_t i = 0; i < n; ++i) fn(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> pool;
+  for (size_t t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      for (size_t i; (i = next.fetch_add(1)) < n;) fn(i);
+    });
+  }
+  for (auto& t : pool) t.join();
+}
+
+bool RenderToSink(LayoutRenderer* renderer, const Theme& theme, const std::string& layout,
+                  const View& view, const std::string& output_path, OutputSink* sink,
+                  Diagnostics* diags) {
+  std::string html, error;
+  if (!renderer->Render(layout, &view, &html, &error)) {
+    diags->Error(theme.PathOf(layout), 0, 0, "rendering " + output_path + ": " + error);
+    return false;
+  }
+  if (!sink->Put(output_path, std::move(html))) {
+    diags->Error(output_path, 0, 0, "cannot write output file");
+    return false;
+  }
+  return true;
+}
+
+bool RenderSite(const Site& site, const Theme& theme, int jobs, OutputSink* sink, Diagnostics* diags) {
+  size_t before = diags->error_count();
+  const Urls urls(site.config.base_url);
+
+  // Content pages, in parallel; each thread compiles its own templates.
+  std::vector<size_t> todo;
+  for (size_t i = 0; i < site.pages.size(); ++i) {
+    const Page& p = site.pages[i];
+    if (p.kind == "section" || p.kind == "home") continue;
+    if (p.kind != "page" && p.kind != "report") continue;  // feature pages render elsewhere
+    todo.push_back(i);
+  }
+  const size_t threads = jobs > 0 ? static_cast<size_t>(jobs) : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::unique_ptr<LayoutRenderer>> renderers;
+  for (size_t t = 0; t < threads; ++t) renderers.push_back(std::make_unique<LayoutRenderer>(theme));
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> pool;
+  for (size_t t = 0; t < std::min(threads, std::max<size_t>(todo.size(), 1)); ++t) {
+    pool.emplace_back([&, t] {
+      for (size_t k; (k = next.fetch_add(1)) < todo.size();) {
+        const Page& p = site.pages[todo[k]];
+        View v = BaseView(site, urls, p.url, p.title);
+        std::vector<std::pair<std::string, std::string>> crumbs;
+        if (const Section* s = SectionOf(site, p)) crumbs.push_back({s->title, s->url});
+        crumbs.push_back({p.title, p.url});
+        SetBreadcrumbs(&v, urls, crumbs);
+        v.set("page", PageFields(site, p, urls));
+        RenderToSink(renderers[t].get(), theme, LayoutFor(p, theme), v, p.output_path, sink, diags);
+      }
+    });
+  }
+  for (auto& t : pool) t.join();
+
+  LayoutRenderer& r = *renderers[0];
+  for (const Section& s : site.sections) {
+    if (s.name == "indicators" || s.name == "profiles") continue;  // feature modules list these
+    RenderSectionLists(site, s, urls, &r, theme, sink, diags);
+  }
+
+  // Home: the root _index.md plus the newest items of every section.
+  {
+    View v = BaseView(site, urls, "/", site.config.title);
+    for (const Page& p : site.pages) {
+      if (p.kind == "home") v.set("page", PageFields(site, p, urls));
+    }
+    View sections{View::type::list};
+    for (const Section& s : site.sections) {
+      View sv;
+      sv.set("title", s.title);
+      sv.set("url", urls.Rel(s.url));
+      View items{View::type::list};
+      for (size_t i = 0; i < std::min<size_t>(5, s.pages.size()); ++i) {
+        items.push_back(PageItem(site.pages[s.pages[i]], urls));
+      }
+      sv.set("items", items);
+      sv.set("has_items", Flag(!s.pages.empty()));
+      sections.push_back(sv);
+    }
+    v.set("sections", sections);
+    View reports{View::type::list};
+    std::vector<const Page*> rs;
+    for (const Page& p : site.pages) {
+      if (p.kind == "report") rs.push_back(&p);
+    }
+    std::sort(rs.begin(), rs.end(), [](const Page* a, const Page* b) {
+      return a->report.year != b->report.year ? a->report.year > b->report.year : a->source_path < b->source_path;
+    });
+    for (const Page* p : rs) {
+      View item = PageItem(*p, urls);
+      item.set("year", std::to_string(p->report.year));
+      item.set("publisher", p->report.publisher);
+      reports.push_back(item);
+    }
+    v.set("reports", reports);
+    v.set("has_reports", Flag(!rs.empty()));
+    RenderToSink(&r, theme, "home", v, "index.html", sink, diags);
+  }
+
+  {
+    View v = BaseView(site, urls, "/404.html", "页面未找到");
+    RenderToSink(&r, theme, "404", v, "404.html", sink, diags);
+  }
+
+  for (const auto& [path, file] : theme.static_files()) {
+    sink->Put(path, file->text);
+  }
+  return diags->error_count() == before;
+}
+
+}  // namespace fazhi

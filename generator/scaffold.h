@@ -1,0 +1,17 @@
+// `fazhi new`: scaffolds a site, an annual report or a page. Creates files
+// only where none exist; it never overwrites or deletes anything.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace fazhi {
+
+/// `fazhi new site DIR | report YEAR | page PATH` (args after "new").
+int RunNew(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// The folder holding the themes shipped with fazhi.
+std::string BuiltinThemesDir();
+
+}  // namespace fazhi

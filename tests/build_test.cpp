@@ -1,0 +1,266 @@
+// End-to-end: whole sites written inline, built in memory, output asserted.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "site_fixture.h"
+
+namespace fazhi::testing {
+namespace {
+
+std::string Site(std::string_view extra) { return std::string(kMinimalSite) + std::string(extra); }
+
+bool Contains(const std::string& haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("build: pages, sections, reports and the home page get pretty URLs") {
+  FixtureResult r = BuildFixture(Site(R"(-- content/_index.md --
+---
+title: 首页
+---
+-- content/about.md --
+---
+title: 关于
+date: 2025-01-02
+---
+见[报告](reports/2024.md#一主要举措)。
+-- content/reports/_index.md --
+---
+title: 年度报告
+---
+-- content/reports/2023.md --
+---
+title: 2023年报告
+date: 2024-03-01
+year: 2023
+---
+正文
+-- content/reports/2024.md --
+---
+title: 2024年报告
+date: 2025-03-01
+year: 2024
+---
+## 一、主要举措
+)"));
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  CHECK(r.File("about/index.html") ==
+        "<html lang=\"zh-CN\"><title>关于 - 测试站</title>\n"
+        "PAGE 关于 | 2025-01-02 | 某区司法局 | <p>见<a href=\"/reports/2024/#%E4%B8%80%E4%B8%BB%E8%A6%81%E4%B8%BE%E6%8E%AA\">报告</a>。</p>\n\n");
+  CHECK(Contains(r.File("reports/2024/index.html"),
+                 "REPORT 2024 某区司法局 prev=/reports/2023/ next= | <h2 id=\"一主要举措\">一、主要举措</h2>"));
+  CHECK(Contains(r.File("reports/2023/index.html"), "prev= next=/reports/2024/"));
+  // Lists are newest first.
+  CHECK(Contains(r.File("reports/index.html"),
+                 "LIST 年度报告 [2024年报告 /reports/2024/ 2025-03-01][2023年报告 /reports/2023/ 2024-03-01] page 1/1"));
+  CHECK(Contains(r.File("index.html"),
+                 "HOME [2024 2024年报告 /reports/2024/][2023 2023年报告 /reports/2023/]"));
+  CHECK(r.Has("404.html"));
+}
+
+TEST_CASE("build: --base-url with a sub-path prefixes every internal URL") {
+  FixtureOptions opts;
+  opts.build.base_url = "https://fz.example.gov.cn/sfj";
+  FixtureResult r = BuildFixture(Site(R"(-- content/a.md --
+---
+title: A
+date: 2025-01-02
+---
+[B](b.md)
+-- content/b.md --
+---
+title: B
+date: 2025-01-02
+---
+)"),
+                                 opts);
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  CHECK(Contains(r.File("a/index.html"), "<a href=\"/sfj/b/\">B</a>"));
+}
+
+TEST_CASE("build: lists are paginated") {
+  std::string site = Site("-- content/n/_index.md --\n---\ntitle: 通知\n---\n");
+  for (int i = 1; i <= 12; ++i) {
+    site += "-- content/n/p" + std::to_string(i) + ".md --\n---\ntitle: 第" + std::to_string(i) +
+            "条\ndate: 2025-01-" + (i < 10 ? "0" : "") + std::to_string(i) + "\n---\n";
+  }
+  FixtureResult r = BuildFixture(site);
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  CHECK(Contains(r.File("n/index.html"), "[第12条 /n/p12/ 2025-01-12]"));
+  CHECK(Contains(r.File("n/index.html"), "page 1/2"));
+  CHECK(r.File("n/page/2/index.html").find("[第2条 /n/p2/ 2025-01-02][第1条 /n/p1/ 2025-01-01] page 2/2") !=
+        std::string::npos);
+}
+
+TEST_CASE("build: drafts are left out unless asked for") {
+  std::string site = Site("-- content/d.md --\n---\ntitle: 草稿\ndate: 2025-01-02\ndraft: true\n---\n");
+  CHECK_FALSE(BuildFixture(site).Has("d/index.html"));
+  FixtureOptions opts;
+  opts.build.drafts = true;
+  CHECK(BuildFixture(site, opts).Has("d/index.html"));
+}
+
+TEST_CASE("build: YAML's no, yes and 01234 stay text; source defaults to the sponsor") {
+  FixtureResult r = BuildFixture(Site(R"(-- content/no.md --
+---
+title: no
+date: 2025-01-02
+tags: [01234, yes]
+---
+)"));
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  CHECK(Contains(r.File("no/index.html"), "PAGE no | 2025-01-02 | 某区司法局 |"));
+}
+
+TEST_CASE("build: TOML front matter between +++ fences") {
+  FixtureResult r = BuildFixture(Site(R"(-- content/t.md --
++++
+title = "TOML页"
+date = 2025-02-03
+source = "区政府办"
++++
+正文
+)"));
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  CHECK(Contains(r.File("t/index.html"), "PAGE TOML页 | 2025-02-03 | 区政府办 | <p>正文</p>"));
+}
+
+// --- bad input: exact messages and positions --------------------------------
+
+TEST_CASE("errors: malformed YAML front matter") {
+  FixtureResult r = BuildFixture(Site(R"(-- content/bad.md --
+---
+title: 坏的
+date: [2025-01-02
+---
+)"));
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "content/bad.md:4:1: invalid YAML front matter: did not find expected ',' or ']' (while parsing a flow sequence that starts at 3:7)\n"
+        "  ---\n"
+        "  ^\n");
+}
+
+TEST_CASE("errors: an unclosed front matter fence") {
+  FixtureResult r = BuildFixture(Site("-- content/open.md --\n---\ntitle: x\n"));
+  CHECK(r.errors == "content/open.md:1:1: front matter opened with '---' is never closed\n  ---\n  ^\n");
+}
+
+TEST_CASE("errors: duplicate YAML key, pointing at the second one") {
+  FixtureResult r = BuildFixture(Site(R"(-- content/dup.md --
+---
+title: 一
+date: 2025-01-02
+title: 二
+---
+)"));
+  CHECK(r.errors == "content/dup.md:4:1: duplicate key 'title'\n  title: 二\n  ^\n");
+}
+
+TEST_CASE("errors: unknown and mistyped front matter keys, all in one run") {
+  FixtureResult r = BuildFixture(Site(R"(-- content/a.md --
+---
+titel: 错字
+date: 2025-13-01
+draft: yes
+---
+-- content/b.md --
+---
+title: 乙
+---
+)"));
+  CHECK(r.errors ==
+        "content/a.md:2:1: unknown front matter key 'titel'\n  titel: 错字\n  ^\n"
+        "content/a.md:3:7: 'date' must be a date YYYY-MM-DD, not '2025-13-01'\n  date: 2025-13-01\n        ^\n"
+        "content/a.md:4:8: 'draft' must be true or false, not 'yes'\n  draft: yes\n         ^\n"
+        "content/a.md:1:1: missing required front matter key 'title'\n  ---\n  ^\n"
+        "content/b.md:1:1: missing required front matter key 'date' (发布日期)\n  ---\n  ^\n");
+}
+
+TEST_CASE("errors: unknown config key with its line and column") {
+  FixtureResult r = BuildFixture(R"(-- site.toml --
+title = "站"
+as_of = 2025-01-01
+[footer]
+icp_code = "x"
+)");
+  CHECK(r.errors == "site.toml:4:1: unknown key 'footer.icp_code'\n  icp_code = \"x\"\n  ^\n");
+}
+
+TEST_CASE("errors: missing template") {
+  std::string site = Site("");
+  site.replace(site.find("-- themes/default/layouts/404.mustache --"), std::string::npos, "");
+  FixtureResult r = BuildFixture(site);
+  CHECK(r.errors == "themes/default/layouts/404.mustache: missing template: the site needs a '404' layout\n");
+}
+
+TEST_CASE("errors: template syntax error at the template's line and column") {
+  FixtureResult r = BuildFixture(Site(R"(-- layouts/page.mustache --
+<main>
+  {{#page}}<h1>{{title}}</h1>
+</main>
+)"));
+  CHECK(r.errors == "layouts/page.mustache:2:3: template error: Unclosed section \"page\"\n"
+                    "    {{#page}}<h1>{{title}}</h1>\n    ^\n");
+}
+
+TEST_CASE("errors: a partial that does not exist") {
+  FixtureResult r = BuildFixture(Site("-- layouts/page.mustache --\n<p>\n  x {{> sidebar }}\n"));
+  CHECK(r.errors == "layouts/page.mustache:2:5: partial 'sidebar' not found\n    x {{> sidebar }}\n      ^\n");
+}
+
+TEST_CASE("errors: broken internal link, at the link target") {
+  FixtureResult r = BuildFixture(Site(R"(-- content/a.md --
+---
+title: 甲
+date: 2025-01-02
+---
+第一段。
+
+参见[2019年报告](reports/2019.md)。
+)"));
+  CHECK(r.errors == "content/a.md:7:13: link to a page that does not exist: 'reports/2019.md'\n"
+                    "  参见[2019年报告](reports/2019.md)。\n"
+                    "                   ^\n");
+}
+
+TEST_CASE("errors: invalid UTF-8 is reported at its byte's line and column") {
+  FixtureResult r = BuildFixture(Site("-- content/gbk.md --\n---\ntitle: \xD0\xD0\xD5\xFE\n---\n"));
+  CHECK(r.errors.substr(0, r.errors.find('\n')) ==
+        "content/gbk.md:2:8: invalid UTF-8 byte sequence (save the file as UTF-8)");
+}
+
+TEST_CASE("errors: a report needs its year; two reports of one publisher and year clash") {
+  FixtureResult r = BuildFixture(Site(R"(-- content/reports/a.md --
+---
+title: 甲
+date: 2025-01-02
+---
+-- content/reports/b.md --
+---
+title: 乙
+date: 2025-01-02
+year: 2024
+-- content/reports/c.md --
+)"));
+  CHECK(Contains(r.errors, "content/reports/a.md:1:1: missing required front matter key 'year' (the reporting year)\n"));
+  FixtureResult clash = BuildFixture(Site(R"(-- content/reports/a.md --
+---
+title: 甲
+date: 2025-01-02
+year: 2024
+---
+-- content/reports/b.md --
+---
+title: 乙
+date: 2025-01-02
+year: 2024
+---
+)"));
+  CHECK(clash.errors == "content/reports/b.md:1:1: a report of 某区司法局 for 2024 already exists: content/reports/a.md\n");
+}
+
+}  // namespace fazhi::testing

@@ -1,0 +1,185 @@
+// Disk behaviour of `fazhi build`: atomic replacement, refusal to touch
+// folders fazhi did not create, determinism, the demo site's golden pages
+// and the CLI's exit codes.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "build.h"
+#include "cli.h"
+#include "site_fixture.h"
+#include "txtar.h"
+#include "write_site.h"
+
+namespace fazhi::testing {
+namespace fs = std::filesystem;
+namespace {
+
+// A temporary folder removed at the end of the test.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() /
+           ("fazhi-test-" + std::to_string(getpid()) + "-" + std::to_string(counter()++));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  static int& counter() {
+    static int n = 0;
+    return n;
+  }
+};
+
+void WriteTree(const fs::path& root, std::string_view txtar) {
+  for (auto& [path, text] : ParseTxtar(txtar)) {
+    fs::create_directories((root / path).parent_path());
+    std::ofstream(root / path, std::ios::binary) << text;
+  }
+}
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Every file under `root` with its bytes.
+std::map<std::string, std::string> Snapshot(const fs::path& root) {
+  std::map<std::string, std::string> out;
+  for (auto& e : fs::recursive_directory_iterator(root)) {
+    if (e.is_regular_file()) out[fs::relative(e.path(), root).generic_string()] = Slurp(e.path());
+  }
+  return out;
+}
+
+int Cli(std::vector<std::string> args, std::string* out = nullptr, std::string* err = nullptr) {
+  std::ostringstream o, e;
+  int rc = RunCli(args, o, e);
+  if (out) *out = o.str();
+  if (err) *err = e.str();
+  return rc;
+}
+
+const char* kGoodPage = "-- content/a.md --\n---\ntitle: 甲\ndate: 2025-01-02\n---\n正文\n";
+
+}  // namespace
+
+TEST_CASE("output: a failed build leaves the previous public/ byte-for-byte") {
+  TempDir dir;
+  WriteTree(dir.path, std::string(kMinimalSite) + kGoodPage);
+  REQUIRE(Cli({"build", dir.path.string(), "--quiet"}) == 0);
+  auto before = Snapshot(dir.path / "public");
+  REQUIRE(before.count("a/index.html"));
+
+  WriteTree(dir.path, "-- content/a.md --\n---\ntitle: [甲\n---\n");
+  std::string err;
+  CHECK(Cli({"build", dir.path.string()}, nullptr, &err) == 1);
+  CHECK(err.find("content/a.md:3:1: invalid YAML front matter: did not find expected ',' or ']' "
+                 "(while parsing a flow sequence that starts at 2:8)") == 0);
+  CHECK(err.find("fazhi: build failed with 1 error; the output folder was left unchanged\n") != std::string::npos);
+  CHECK(Snapshot(dir.path / "public") == before);
+  // No staging folder is left behind.
+  for (auto& e : fs::directory_iterator(dir.path)) {
+    CHECK(e.path().filename().string().find("public.tmp-") == std::string::npos);
+  }
+}
+
+TEST_CASE("output: refuses folders it did not create, the source folder and content/") {
+  TempDir dir;
+  WriteTree(dir.path, std::string(kMinimalSite) + kGoodPage + "-- mine/keep.txt --\nuser file\n");
+  std::string err;
+  CHECK(Cli({"build", dir.path.string(), "--output", (dir.path / "mine").string()}, nullptr, &err) == 1);
+  CHECK(err.find("refusing to replace a non-empty folder that fazhi did not create (no .fazhi-output marker)") !=
+        std::string::npos);
+  CHECK(Slurp(dir.path / "mine/keep.txt") == "user file\n");
+
+  CHECK(Cli({"build", dir.path.string(), "--output", dir.path.string()}, nullptr, &err) == 1);
+  CHECK(err.find("refusing to write the site into a folder that contains the source folder") != std::string::npos);
+  CHECK(Cli({"build", dir.path.string(), "--output", (dir.path / "content/out").string()}, nullptr, &err) == 1);
+  CHECK(err.find("refusing to write the site inside the content/ folder") != std::string::npos);
+  CHECK(fs::exists(dir.path / "content/a.md"));
+
+  // An empty folder is fine, and after that it carries the marker.
+  fs::create_directories(dir.path / "empty");
+  CHECK(Cli({"build", dir.path.string(), "--output", (dir.path / "empty").string(), "--quiet"}) == 0);
+  CHECK(fs::exists(dir.path / "empty" / kOutputMarker));
+}
+
+TEST_CASE("output: two builds of the demo site are byte-identical") {
+  TempDir a, b;
+  REQUIRE(Cli({"build", RepoRoot(), "--output", (a.path / "public").string(), "--quiet"}) == 0);
+  REQUIRE(Cli({"build", RepoRoot(), "--output", (b.path / "public").string(), "--quiet", "--jobs", "1"}) == 0);
+  auto sa = Snapshot(a.path / "public");
+  auto sb = Snapshot(b.path / "public");
+  CHECK(sa.size() > 5);
+  CHECK(sa == sb);
+}
+
+TEST_CASE("output: demo site key pages match the golden files (UPDATE_GOLDEN=1 rewrites them)") {
+  TempDir dir;
+  REQUIRE(Cli({"build", RepoRoot(), "--output", (dir.path / "public").string(), "--quiet"}) == 0);
+  fs::path golden = fs::path(RepoRoot()) / "tests/golden/demo";
+  const bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
+  for (const char* page : {"index.html", "reports/index.html", "reports/2024/index.html", "about/index.html",
+                           "404.html"}) {
+    CAPTURE(page);
+    std::string actual = Slurp(dir.path / "public" / page);
+    REQUIRE(!actual.empty());
+    if (update) {
+      fs::create_directories((golden / page).parent_path());
+      std::ofstream(golden / page, std::ios::binary) << actual;
+    }
+    CHECK(actual == Slurp(golden / page));
+  }
+}
+
+TEST_CASE("cli: exit status 0 on success, 1 on site errors, 2 on usage errors") {
+  std::string out, err;
+  CHECK(Cli({"version"}, &out) == 0);
+  CHECK(out == "fazhi " FAZHI_VERSION "\n");
+  CHECK(Cli({"frobnicate"}, nullptr, &err) == 2);
+  CHECK(err == "fazhi: unknown command 'frobnicate'\nRun `fazhi help` for usage.\n");
+  CHECK(Cli({"build", "--outptu", "x"}, nullptr, &err) == 2);
+  CHECK(err == "fazhi: unknown option --outptu\nRun `fazhi help` for usage.\n");
+  CHECK(Cli({}, nullptr, &err) == 2);
+  TempDir dir;
+  CHECK(Cli({"check", dir.path.string()}, nullptr, &err) == 1);
+  CHECK(err == "site.toml: missing: every site needs a site.toml (run `fazhi new site DIR`)\n"
+               "fazhi: check failed with 1 error\n");
+}
+
+TEST_CASE("cli: check validates like build and writes nothing") {
+  TempDir dir;
+  WriteTree(dir.path, std::string(kMinimalSite) + kGoodPage);
+  std::string out;
+  CHECK(Cli({"check", dir.path.string()}, &out) == 0);
+  CHECK(out == "fazhi: check passed: 1 pages, 0 warnings\n");
+  CHECK_FALSE(fs::exists(dir.path / "public"));
+}
+
+TEST_CASE("cli: new site scaffolds a site that builds, and never overwrites") {
+  TempDir dir;
+  fs::path site = dir.path / "site";
+  std::string out, err;
+  REQUIRE(Cli({"new", "site", site.string(), "--date", "2025-02-01"}, &out, &err) == 0);
+  CHECK(fs::exists(site / "themes/default/layouts/report.mustache"));
+  CHECK(Slurp(site / "content/reports/2024.md").find("## 三、2024年度党政主要负责人履行推进法治建设第一责任人职责情况") !=
+        std::string::npos);
+  CHECK(Cli({"build", site.string(), "--quiet", "--drafts"}, nullptr, &err) == 0);
+  CHECK(fs::exists(site / "public/reports/2024/index.html"));
+
+  std::ofstream(site / "content/about.md") << "mine";
+  CHECK(Cli({"new", "page", "about", "--site", site.string()}, nullptr, &err) == 1);
+  CHECK(err.find("content/about.md: already exists; not overwritten") != std::string::npos);
+  CHECK(Slurp(site / "content/about.md") == "mine");
+  CHECK(Cli({"new", "site", site.string()}, nullptr, &err) == 1);
+}
+
+}  // namespace fazhi::testing

@@ -1,0 +1,36 @@
+// Builds a site given as a txtar string in memory and gives access to its
+// output and diagnostics; optionally with the repository's default theme.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "build.h"
+#include "output.h"
+
+namespace fazhi::testing {
+
+struct FixtureResult {
+  bool ok = false;
+  std::string errors;  ///< Diagnostics::Format()
+  std::map<std::string, std::string, std::less<>> files;
+  /// The output file at `path`; fails the test when it is missing.
+  const std::string& File(std::string_view path) const;
+  bool Has(std::string_view path) const { return files.count(std::string(path)) > 0; }
+};
+
+struct FixtureOptions {
+  bool default_theme = false;  ///< add themes/default from the repository
+  BuildOptions build;
+};
+
+FixtureResult BuildFixture(std::string_view txtar, const FixtureOptions& opts = {});
+
+/// The repository root (for the demo site and the default theme).
+std::string RepoRoot();
+
+/// A minimal valid site.toml and theme, to prepend to test archives.
+extern const char* const kMinimalSite;
+
+}  // namespace fazhi::testing
