@@ -13,12 +13,6 @@ const std::vector<RequiredItem>& RequiredReportItems() {
   return kItems;
 }
 
-bool ReportCompliance::complete() const {
-  for (const auto& i : items) {
-    if (i.heading_id.empty()) return false;
-  }
-  return !items.empty();
-}
 
 namespace {
 
@@ -130,6 +124,8 @@ ReportCompliance CheckReport(const Page& page, std::string_view text, Diagnostic
                      text);
     }
   }
+  rc.complete = true;
+  for (const auto& i : rc.items) rc.complete = rc.complete && !i.heading_id.empty();
   return rc;
 }
 

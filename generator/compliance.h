@@ -17,29 +17,13 @@
 
 namespace fazhi {
 
+/// (ReportCompliance, the result, lives in site_model.h: report pages show it.)
 /// The five items every 法治政府建设年度报告 must cover, in order.
 struct RequiredItem {
   const char* key;   ///< front matter key under `items:`
   const char* name;  ///< 主要举措和成效, ...
 };
 const std::vector<RequiredItem>& RequiredReportItems();
-
-struct ReportItemStatus {
-  std::string key;
-  std::string name;
-  std::string heading_id;    ///< anchor of the heading that covers it; "" when missing
-  std::string heading_text;
-  bool mapped = false;       ///< found through the front matter mapping
-};
-
-struct ReportCompliance {
-  std::string deadline;   ///< YYYY-04-01 of the year after the report's year
-  std::string published;  ///< as stated; "" when the report states none
-  bool on_time = false;   ///< published on or before the deadline
-  bool late = false;      ///< published after the deadline
-  std::vector<ReportItemStatus> items;  ///< the five, in order
-  bool complete() const;  ///< every item found
-};
 
 /// Checks one report page (kind "report"). `file_text` is the source file,
 /// quoted in messages. A late report, a report without a publication date

@@ -36,7 +36,7 @@ TEST_CASE("compliance: on-time report with the accountability item mapped into p
   CHECK(rc.deadline == "2025-04-01");
   CHECK(rc.on_time);
   CHECK_FALSE(rc.late);
-  CHECK(rc.complete());
+  CHECK(rc.complete);
   CHECK(rc.items[0].heading_id == "一推进法治政府建设的主要举措和成效");
   CHECK_FALSE(rc.items[0].mapped);
   CHECK(rc.items[1].heading_text == "二、2024年度推进法治政府建设存在的不足和原因");
@@ -66,7 +66,7 @@ TEST_CASE("compliance: the deadline day itself is on time, the day after is late
         "  ---\n"
         "  ^\n");
   CHECK_FALSE(d2.has_errors());
-  CHECK_FALSE(rc.complete());
+  CHECK_FALSE(rc.complete);
 }
 
 TEST_CASE("compliance: a report without a publication date gets a warning, not a date") {
@@ -84,7 +84,7 @@ TEST_CASE("compliance: a report without a publication date gets a warning, not a
   CHECK(rc.published == "");
   CHECK_FALSE(rc.on_time);
   CHECK_FALSE(rc.late);
-  CHECK(rc.complete());
+  CHECK(rc.complete);
 }
 
 TEST_CASE("compliance: a bad items mapping is an error at its position") {

@@ -108,7 +108,7 @@ std::string HtmlToText(std::string_view html) {
       size_t gt = html.find('>', i);
       if (gt == std::string_view::npos) break;
       i = gt + 1;
-      if (!closing && (name == "script" || name == "style" || name == "svg")) {
+      if (!closing && (name == "script" || name == "style" || name == "svg" || name == "nav")) {
         std::string close = "</" + name;
         size_t end = i;
         while (end < html.size() && !StartsWithCi(html, end, close)) ++end;

@@ -35,7 +35,8 @@ std::string BuildSearchIndex(const std::vector<SearchDoc>& docs, SearchIndexStat
 
 /// Plain text of an HTML fragment: tags dropped, block ends become spaces,
 /// the common entities decoded, whitespace collapsed. <script>/<style>/<svg>
-/// content is skipped (chart text is indexed from the data, not the drawing).
+/// and <nav> content is skipped (chart text is indexed from the data tables,
+/// menus and tables of contents would make every page match every heading).
 std::string HtmlToText(std::string_view html);
 
 struct HtmlSection {
