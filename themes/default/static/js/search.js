@@ -24,6 +24,13 @@
     return out;
   }
 
+  function foldString(s) {
+    var cps = codePoints(s);
+    var out = '';
+    for (var i = 0; i < cps.length; ++i) out += String.fromCodePoint(cps[i]);
+    return out;
+  }
+
   /* Tokens of `text` in order, with repeats. */
   function tokenize(text) {
     var cps = codePoints(text), n = cps.length, out = [], i = 0;
@@ -91,14 +98,17 @@
         }
       });
     });
-    var fq = String.fromCodePoint.apply(null, codePoints(query.trim()));
+    var fq = foldString(query.trim());
     var list = Object.keys(scores).map(function (k) {
-      var d = +k, title = String.fromCodePoint.apply(null, codePoints(docs[d][1]));
+      var d = +k, title = foldString(docs[d][1]), text = foldString(docs[d][3]);
       return { doc: d, all: hits[d] === qtokens.length ? 1 : 0,
-               phrase: fq && title.indexOf(fq) >= 0 ? 1 : 0, score: scores[d] };
+               phrase: fq && title.indexOf(fq) >= 0 ? 1 : 0,
+               inText: fq && text.indexOf(fq) >= 0 ? 1 : 0, score: scores[d] };
     });
+    // Whole query in the title, then the whole query in the text, then BM25.
     list.sort(function (a, b) {
-      return (b.all - a.all) || (b.phrase - a.phrase) || (b.score - a.score) || (a.doc - b.doc);
+      return (b.all - a.all) || (b.phrase - a.phrase) || (b.inText - a.inText) ||
+        (b.score - a.score) || (a.doc - b.doc);
     });
     return list.slice(0, limit || 20).map(function (r) {
       var d = docs[r.doc];
@@ -166,7 +176,9 @@
       h.appendChild(kind);
       li.appendChild(h);
       var chars = Array.from(r.text), ranges = matchRanges(r.text, qtokens);
-      var start = ranges.length ? Math.max(0, ranges[0][0] - 40) : 0;
+      // Centre the snippet on the longest match (the whole phrase where it occurs).
+      var best = ranges.reduce(function (m, r) { return !m || r[1] - r[0] > m[1] - m[0] ? r : m; }, null);
+      var start = best ? Math.max(0, best[0] - 40) : 0;
       var end = Math.min(chars.length, start + 140);
       var p = document.createElement('p');
       if (start > 0) p.appendChild(document.createTextNode('…'));
