@@ -80,9 +80,11 @@ TEST_CASE("search_index: client ranking puts title and whole-query matches first
       {"profiles/sfj-2024/", "区司法局主要负责人述法（示例）", "述法", "专题述法 晒成绩"},
   };
   std::string idx = BuildSearchIndex(docs, nullptr);
-  // "about/" holds 行政 and 复议 but not the whole word: it comes last.
+  // "about/" holds 行政 and 复议 but not 政复: documents with every token win outright.
   CHECK(ClientSearch(idx, "行政复议") ==
-        std::vector<std::string>{"indicators/admin-review-cases/", "reports/2024/#四", "about/"});
+        std::vector<std::string>{"indicators/admin-review-cases/", "reports/2024/#四"});
+  // No document holds every token: the partial matches are shown.
+  CHECK(ClientSearch(idx, "行政 不存在").size() == 3);
   CHECK(ClientSearch(idx, "复议").at(0) == "indicators/admin-review-cases/");
   CHECK(ClientSearch(idx, "述法").at(0) == "profiles/sfj-2024/");
   CHECK(ClientSearch(idx, "1537").at(0) == "indicators/disputes-resolved/");

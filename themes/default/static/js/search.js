@@ -105,6 +105,9 @@
                phrase: fq && title.indexOf(fq) >= 0 ? 1 : 0,
                inText: fq && text.indexOf(fq) >= 0 ? 1 : 0, score: scores[d] };
     });
+    // Where some documents hold every query token, only those are shown (as
+    // Pagefind does); otherwise the best partial matches are.
+    if (list.some(function (r) { return r.all; })) list = list.filter(function (r) { return r.all; });
     // Whole query in the title, then the whole query in the text, then BM25.
     list.sort(function (a, b) {
       return (b.all - a.all) || (b.phrase - a.phrase) || (b.inText - a.inText) ||
