@@ -54,6 +54,22 @@ std::string XmlEscape(std::string_view s) {
   return out;
 }
 
+std::string EncodeUrl(std::string_view url) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : url) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c >= 0x80 || c == ' ' || c == '"' || c == '<' || c == '>') {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
 namespace {
 
 bool IsAbsolute(std::string_view base_url) { return !UrlHost(base_url).empty(); }
@@ -78,7 +94,7 @@ std::string RenderSitemap(std::string_view base_url, std::vector<SitemapEntry> e
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (const auto& e : entries) {
-    out += "  <url><loc>" + XmlEscape(JoinUrl(base_url, e.url)) + "</loc>";
+    out += "  <url><loc>" + XmlEscape(EncodeUrl(JoinUrl(base_url, e.url))) + "</loc>";
     if (!e.lastmod.empty()) out += "<lastmod>" + XmlEscape(e.lastmod) + "</lastmod>";
     out += "</url>\n";
   }
@@ -87,7 +103,7 @@ std::string RenderSitemap(std::string_view base_url, std::vector<SitemapEntry> e
 }
 
 std::string AtomEntryId(std::string_view host, const FeedEntry& e) {
-  std::string path = e.url.empty() || e.url.front() != '/' ? "/" + e.url : e.url;
+  std::string path = EncodeUrl(e.url.empty() || e.url.front() != '/' ? "/" + e.url : e.url);
   return "tag:" + std::string(host.empty() ? "localhost" : host) + "," + e.published + ":" + path;
 }
 
@@ -112,7 +128,7 @@ std::string RenderAtomFeed(const FeedMeta& meta, std::vector<FeedEntry> entries)
     out += "  <entry>\n";
     out += "    <title>" + XmlEscape(e.title) + "</title>\n";
     out += "    <id>" + XmlEscape(AtomEntryId(host, e)) + "</id>\n";
-    out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + XmlEscape(JoinUrl(meta.base_url, e.url)) + "\"/>\n";
+    out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + XmlEscape(EncodeUrl(JoinUrl(meta.base_url, e.url))) + "\"/>\n";
     out += "    <published>" + AtomDate(e.published) + "</published>\n";
     out += "    <updated>" + AtomDate(changed(e)) + "</updated>\n";
     if (!e.source.empty()) out += "    <author><name>" + XmlEscape(e.source) + "</name></author>\n";

@@ -31,6 +31,7 @@ TEST_CASE("feeds: JoinUrl and UrlHost") {
   CHECK(UrlHost("//cdn.example.com/x.js") == "cdn.example.com");
   CHECK(UrlHost("/sub/") == "");
   CHECK(XmlEscape("a&b<c>\"'\x01") == "a&amp;b&lt;c&gt;&quot;&#39;");
+  CHECK(EncodeUrl("https://a.gov.cn/tags/复议 x/") == "https://a.gov.cn/tags/%E5%A4%8D%E8%AE%AE%20x/");
 }
 
 TEST_CASE("feeds: sitemap lists absolute URLs sorted, with lastmod") {

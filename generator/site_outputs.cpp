@@ -5,6 +5,7 @@
 #include "external_resources.h"
 #include "feeds.h"
 #include "render_site.h"
+#include "taxonomies.h"
 #include "template_view.h"
 
 namespace fazhi {
@@ -112,7 +113,7 @@ bool SiteOutputs::Put(const std::string& path, std::string bytes) {
   if (EndsWith(path, ".html")) {
     CheckRenderedHtml(path, bytes, config_, diags_);
     std::vector<SearchDoc> docs;
-    if (Indexable(path)) {
+    if (!finishing_ && Indexable(path)) {
       std::string kind, section_kind;
       KindsFor(path, &kind, &section_kind);
       docs = SearchDocsFromHtml(bytes, UrlOfOutput(path), kind, section_kind);
@@ -130,7 +131,23 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
   size_t before = diags_->error_count();
   const Urls urls(config_.base_url);
   const Site& site = *site_;
+  finishing_ = true;  // pages rendered from here on are navigation, not search documents
   LayoutRenderer renderer(theme);
+
+  // Taxonomy term pages and the report archive (not where another module
+  // already wrote, e.g. /units/ by the profiles feature).
+  std::vector<std::string> taken;
+  for (const std::string& path : html_paths_) {
+    size_t slash = path.find('/');
+    if (slash != std::string::npos) taken.push_back(path.substr(0, slash + 1));
+  }
+  std::sort(taken.begin(), taken.end());
+  taken.erase(std::unique(taken.begin(), taken.end()), taken.end());
+  Group nav{"分类导航", "", {}};
+  for (auto& [title, url] : RenderTaxonomies(site, CollectTaxonomies(site), taken, theme, this, diags_)) {
+    nav.items.push_back({title, url});
+  }
+  if (!nav.items.empty()) groups_.insert(groups_.begin(), std::move(nav));
 
   // Search index: every document, ordered by output path.
   std::vector<SearchDoc> docs;

@@ -65,6 +65,7 @@ class SiteOutputs : public OutputSink {
   std::map<std::string, std::vector<SearchDoc>> docs_;  ///< by output path: deterministic order
   std::vector<std::string> html_paths_;
   std::vector<Group> groups_;
+  bool finishing_ = false;
 };
 
 }  // namespace fazhi
