@@ -1,6 +1,7 @@
 #include "template_view.h"
 
 #include "feeds.h"
+#include "taxonomies.h"
 
 namespace fazhi {
 namespace {
@@ -144,7 +145,11 @@ View PageFields(const Site& site, const Page& page, const Urls& urls) {
   p.set("has_toc", Flag(page.toc.size() >= 2));
 
   View tags{View::type::list};
-  for (const std::string& t : page.tags) tags.push_back(View("name", t));
+  for (const std::string& t : page.tags) {
+    View tv("name", t);
+    tv.set("url", urls.Rel("/tags/" + TermSlug(t) + "/"));
+    tags.push_back(tv);
+  }
   p.set("tags", tags);
   p.set("has_tags", Flag(!page.tags.empty()));
 

@@ -84,8 +84,11 @@ function kindOf(rel) {
   const parts = rel.split('/');
   if (rel === 'index.html') return 'home';
   if (rel === '404.html') return '404';
+  if (['tags', 'years', 'categories'].includes(parts[0])) return parts.length === 2 ? 'terms' : 'term';
+  if (parts[0] === 'archive') return 'archive';
   if (parts.length === 2) return parts[0] === 'indicators' ? 'dashboard' : parts[0] === 'search' ? 'search'
-    : parts[0] === 'sitemap' ? 'sitemap' : fs.existsSync(path.join(root, 'content', parts[0])) ? 'list' : 'page';
+    : parts[0] === 'sitemap' ? 'sitemap' : fs.existsSync(path.join(root, 'content', parts[0])) ? 'list'
+    : fs.existsSync(path.join(root, 'content', parts[0] + '.md')) ? 'page' : 'other';
   if (parts.includes('page') && /^\d+$/.test(parts[parts.indexOf('page') + 1] || '')) return 'list';
   const top = { reports: 'report', indicators: 'indicator', profiles: 'profile', units: 'unit' }[parts[0]];
   if (top && parts.length === 3) return top;
