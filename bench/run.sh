@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Speed and memory of fazhi against Hugo (Debian's package) and against the
+# floor (read + cmark-gfm + write, bench/floor.cpp) on generated sites of N
+# Chinese Markdown pages (bench/gen_site.py). Prints, per size, the median
+# wall time, median CPU time (user+sys) and median peak RSS of each tool, and
+# the ratios. Then the cold build time of the demo site.
+#
+# Timing: bench/measure.cpp (fork, exec, wait4: wall, user+sys, peak RSS of the one process).
+#
+# Usage: bench/run.sh [--sizes "1000 10000 50000"] [--runs 3] [--runs-large 1]
+#                     [--large 50000] [--work DIR] [--fazhi PATH] [--no-hugo]
+#   --runs        runs per tool for sizes below --large (median reported)
+#   --runs-large  runs per tool for sizes of at least --large
+#   --work        folder for sites and outputs (default /dev/shm/fazhi-bench, a tmpfs)
+#   --fazhi       a fazhi binary to use instead of building build-bench/fazhi
+# Environment: JOBS (threads of the floor program, default nproc; fazhi uses all cores).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SIZES="1000 10000 50000"
+RUNS=3
+RUNS_LARGE=1
+LARGE=50000
+# tmpfs by default: on the 2-core VM this was written on, ext4 took 150-300 us
+# per mkdir/create and the same run varied 5x, which measured the disk, not
+# the generators. Pass --work /some/disk/dir to include the disk.
+WORK=/tmp/fazhi-bench
+[ -d /dev/shm ] && [ -w /dev/shm ] && WORK=/dev/shm/fazhi-bench
+FAZHI=""
+WITH_HUGO=1
+JOBS=${JOBS:-$(nproc)}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) SIZES=$2; shift 2 ;;
+    --runs) RUNS=$2; shift 2 ;;
+    --runs-large) RUNS_LARGE=$2; shift 2 ;;
+    --large) LARGE=$2; shift 2 ;;
+    --work) WORK=$2; shift 2 ;;
+    --fazhi) FAZHI=$2; shift 2 ;;
+    --no-hugo) WITH_HUGO=0; shift ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+
+say() { echo "bench: $*" >&2; }
+
+# --- tools -----------------------------------------------------------------
+apt_install() {
+  local SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  say "installing $* from Debian"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+if [ "$WITH_HUGO" = 1 ] && ! command -v hugo >/dev/null; then apt_install hugo; fi
+command -v pkg-config >/dev/null && pkg-config --exists libcmark-gfm || "$ROOT/scripts/install-deps.sh"
+
+mkdir -p "$WORK/bin"
+if [ -z "$FAZHI" ]; then
+  say "building fazhi (Release) in $ROOT/build-bench"
+  cmake -S "$ROOT" -B "$ROOT/build-bench" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$ROOT/build-bench" --target fazhi -j2 >/dev/null
+  FAZHI=$ROOT/build-bench/fazhi
+fi
+FLOOR=$WORK/bin/floor
+MEASURE=$WORK/bin/measure
+if [ ! -x "$FLOOR" ] || [ "$ROOT/bench/floor.cpp" -nt "$FLOOR" ]; then
+  say "building the floor program"
+  g++ -O2 -std=c++20 -Wall -Wextra -Werror "$ROOT/bench/floor.cpp" \
+    $(pkg-config --cflags --libs libcmark-gfm) -pthread -o "$FLOOR"
+fi
+if [ ! -x "$MEASURE" ] || [ "$ROOT/bench/measure.cpp" -nt "$MEASURE" ]; then
+  g++ -O2 -std=c++20 -Wall -Wextra -Werror "$ROOT/bench/measure.cpp" -o "$MEASURE"
+fi
+
+# --- measuring ---------------------------------------------------------------
+RESULTS=$WORK/results.tsv
+: > "$RESULTS"
+COUNTS=$WORK/counts.txt
+: > "$COUNTS"
+# measure SIZE TOOL OUTDIR CMD...: one run; appends "size tool wall user sys maxrss_kb".
+measure() {
+  local size=$1 tool=$2 out=$3; shift 3
+  rm -rf "$out" "$out".tmp-* 2>/dev/null || true
+  sync
+  local t=$WORK/time.txt
+  if ! "$MEASURE" "$t" "$@" >"$WORK/$tool.log" 2>&1; then
+    say "$tool failed on $size pages; its output:"; tail -20 "$WORK/$tool.log" >&2
+    return 1
+  fi
+  echo "$size $tool $(tail -1 "$t")" >> "$RESULTS"
+}
+
+for n in $SIZES; do
+  site=$WORK/site-$n
+  if [ ! -f "$site/.complete" ]; then
+    python3 "$ROOT/bench/gen_site.py" "$n" "$site" >&2
+    touch "$site/.complete"
+  fi
+  runs=$RUNS; [ "$n" -ge "$LARGE" ] && runs=$RUNS_LARGE
+  for r in $(seq 1 "$runs"); do
+    say "N=$n run $r/$runs"
+    # Interleaved, so a change in machine load hits every tool alike.
+    if [ "$WITH_HUGO" = 1 ]; then
+      measure "$n" hugo "$WORK/out-hugo" hugo --quiet -s "$site/hugo" -d "$WORK/out-hugo"
+    fi
+    measure "$n" fazhi "$WORK/out-fazhi" "$FAZHI" build "$site/fazhi" --output "$WORK/out-fazhi" || true
+    measure "$n" floor "$WORK/out-floor" "$FLOOR" "$site/fazhi" "$WORK/out-floor" -j "$JOBS"
+  done
+  # HTML files of the last run, to show the tools did comparable work.
+  count() { find "$1" -name '*.html' 2>/dev/null | wc -l; }
+  echo "$n $(count "$WORK/out-hugo") $(count "$WORK/out-fazhi") $(count "$WORK/out-floor")" >> "$COUNTS"
+  rm -rf "$WORK/out-hugo" "$WORK/out-fazhi" "$WORK/out-floor"
+done
+
+# Demo site: a cold build is a fresh process on the repository's own site.
+DEMO_RUNS=5
+for r in $(seq 1 $DEMO_RUNS); do
+  measure demo fazhi "$WORK/out-demo" "$FAZHI" build "$ROOT" --output "$WORK/out-demo" || break
+done
+
+# --- report ------------------------------------------------------------------
+python3 - "$RESULTS" "$COUNTS" <<'EOF'
+import collections, statistics, sys
+files = {}
+for line in open(sys.argv[2]):
+    size, *c = line.split()
+    files.update({(size, t): int(x) for t, x in zip(("hugo", "fazhi", "floor"), c)})
+rows = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    size, tool, wall, user, sys_, rss = line.split()
+    rows[(size, tool)].append((float(wall), float(user) + float(sys_), int(rss) / 1024))
+def med(size, tool):
+    r = rows.get((size, tool))
+    if not r: return None
+    return tuple(statistics.median(x[i] for x in r) for i in range(3)) + (len(r),)
+sizes = sorted({s for s, _ in rows if s != "demo"}, key=int)
+print("%-7s %-6s %5s %9s %9s %10s %8s" % ("pages", "tool", "runs", "wall s", "cpu s", "peak MiB",
+                                       "html"))
+for s in sizes:
+    for tool in ("hugo", "fazhi", "floor"):
+        m = med(s, tool)
+        if m:
+            print("%-7s %-6s %5d %9.3f %9.3f %10.1f %8d" % (s, tool, m[3], m[0], m[1], m[2],
+                                                         files.get((s, tool), 0)))
+print()
+print("%-7s %16s %16s %16s %16s" % ("pages", "hugo/fazhi wall", "hugo/fazhi cpu",
+                                     "fazhi/hugo RSS", "fazhi/floor wall"))
+for s in sizes:
+    h, f, fl = med(s, "hugo"), med(s, "fazhi"), med(s, "floor")
+    def r(a, b, i):
+        return "%15.2fx" % (a[i] / b[i]) if a and b and b[i] > 0 else "%16s" % "-"
+    print("%-7s %s %s %s %s" % (s, r(h, f, 0), r(h, f, 1), r(f, h, 2), r(f, fl, 0)))
+d = med("demo", "fazhi")
+if d:
+    print("\ndemo site cold build (fazhi, median of %d): %.0f ms wall, %.0f ms cpu, %.1f MiB peak"
+          % (d[3], d[0] * 1000, d[1] * 1000, d[2]))
+EOF
