@@ -357,6 +357,13 @@ try {
         if (name === 'search') await p.waitForSelector('#search-results li');
         await p.screenshot({ path: path.join(artifacts, `${name}-${label}.png`), fullPage: true });
       }
+      // The same home and report pages in 长者模式.
+      await p.goto(base);
+      await p.evaluate(() => localStorage.setItem('fazhi-elder', '1'));
+      for (const [name, u] of [['home', ''], ['report', urlOf((byKind.report || [])[0] || '')]]) {
+        await p.goto(base + u);
+        await p.screenshot({ path: path.join(artifacts, `${name}-${label}-elder.png`), fullPage: true });
+      }
       await c.close();
     }
     console.log(`     screenshots in ${path.relative(root, artifacts)}/`);
