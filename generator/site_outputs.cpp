@@ -53,7 +53,8 @@ std::string HumanSize(size_t bytes) {
 }  // namespace
 
 std::vector<SearchDoc> SearchDocsFromHtml(std::string_view html, const std::string& url,
-                                          const std::string& kind, const std::string& section_kind) {
+                                          const std::string& kind, const std::string& section_kind,
+                                          bool split) {
   std::vector<SearchDoc> out;
   size_t m = html.find("<main");
   size_t me = html.rfind("</main>");
@@ -67,7 +68,12 @@ std::vector<SearchDoc> SearchDocsFromHtml(std::string_view html, const std::stri
     size_t gt = main.find('>', h1);
     if (h1e != std::string_view::npos && gt < h1e) title = HtmlToText(main.substr(gt + 1, h1e - gt - 1));
   }
-  std::vector<HtmlSection> sections = SplitHtmlByHeadings(main, 3);
+  std::vector<HtmlSection> sections;
+  if (split) {
+    sections = SplitHtmlByHeadings(main, 3);
+  } else {
+    sections.push_back({"", title, HtmlToText(main)});
+  }
   for (size_t i = 0; i < sections.size(); ++i) {
     HtmlSection& s = sections[i];
     if (i == 0) {
@@ -89,34 +95,33 @@ SiteOutputs::SiteOutputs(OutputSink* inner, const Config& config, Diagnostics* d
 void SiteOutputs::SetSite(const Site* site) {
   site_ = site;
   page_by_output_.clear();
-  list_outputs_.clear();
   for (const Page& p : site->pages) page_by_output_[p.output_path] = &p;
-  for (const Section& s : site->sections) list_outputs_.push_back(s.url.substr(1) + "index.html");
 }
 
-bool SiteOutputs::Indexable(const std::string& path) const {
-  if (!EndsWith(path, ".html") || path == "index.html" || path == "404.html") return false;
-  for (const char* prefix : {"search/", "sitemap/", "archive/", "years/", "categories/", "tags/"}) {
-    if (path.rfind(prefix, 0) == 0) return false;
-  }
-  // Paginated list pages: …/page/2/index.html
-  if (size_t p = path.find("page/"); p != std::string::npos && (p == 0 || path[p - 1] == '/')) {
-    if (p + 5 < path.size() && isdigit(static_cast<unsigned char>(path[p + 5]))) return false;
-  }
-  if (std::find(list_outputs_.begin(), list_outputs_.end(), path) != list_outputs_.end()) return false;
+// Content pages are indexed (reports and plain pages split by section,
+// indicator and profile pages whole), and so are unit pages (/units/<x>/);
+// lists, dashboards, taxonomies and navigation pages are not.
+SiteOutputs::IndexMode SiteOutputs::ModeFor(const std::string& path) const {
+  if (!EndsWith(path, ".html")) return IndexMode::kSkip;
   auto it = page_by_output_.find(path);
-  if (it != page_by_output_.end() && (it->second->kind == "section" || it->second->kind == "home")) return false;
-  return true;
+  if (it != page_by_output_.end()) {
+    const Page& p = *it->second;
+    if (p.kind == "home" || p.kind == "section" || p.is_index) return IndexMode::kSkip;
+    return p.kind == "report" || p.kind == "page" ? IndexMode::kSections : IndexMode::kWhole;
+  }
+  if (path.rfind("units/", 0) == 0 && std::count(path.begin(), path.end(), '/') == 2) return IndexMode::kWhole;
+  return IndexMode::kSkip;
 }
 
 bool SiteOutputs::Put(const std::string& path, std::string bytes) {
   if (EndsWith(path, ".html")) {
     CheckRenderedHtml(path, bytes, config_, diags_);
     std::vector<SearchDoc> docs;
-    if (!finishing_ && Indexable(path)) {
+    IndexMode mode = finishing_ ? IndexMode::kSkip : ModeFor(path);
+    if (mode != IndexMode::kSkip) {
       std::string kind, section_kind;
       KindsFor(path, &kind, &section_kind);
-      docs = SearchDocsFromHtml(bytes, UrlOfOutput(path), kind, section_kind);
+      docs = SearchDocsFromHtml(bytes, UrlOfOutput(path), kind, section_kind, mode == IndexMode::kSections);
     }
     std::lock_guard<std::mutex> lock(mu_);
     html_paths_.push_back(path);

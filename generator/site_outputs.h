@@ -26,11 +26,13 @@ struct SiteOutputStats {
   size_t feed_entries = 0;
 };
 
-/// The search documents of one rendered page: the page itself (its <h1>
-/// and the text before its first anchored heading) and one per <h2>/<h3>
-/// section with an id. `url` is relative to the base URL ("reports/2024/").
+/// The search documents of one rendered page. With `split`: the page itself
+/// (its <h1> and the text before its first anchored heading) and one per
+/// <h2>/<h3> section with an id; without: one document with the whole <main>.
+/// `url` is relative to the base URL ("reports/2024/").
 std::vector<SearchDoc> SearchDocsFromHtml(std::string_view html, const std::string& url,
-                                          const std::string& kind, const std::string& section_kind);
+                                          const std::string& kind, const std::string& section_kind,
+                                          bool split = true);
 
 class SiteOutputs : public OutputSink {
  public:
@@ -53,14 +55,14 @@ class SiteOutputs : public OutputSink {
   void AddSitemapGroup(Group g);
 
  private:
-  bool Indexable(const std::string& path) const;
+  enum class IndexMode { kSkip, kSections, kWhole };
+  IndexMode ModeFor(const std::string& path) const;
 
   OutputSink* inner_;
   const Config& config_;
   Diagnostics* diags_;
   const Site* site_ = nullptr;
   std::map<std::string, const Page*> page_by_output_;
-  std::vector<std::string> list_outputs_;  ///< section list pages (not indexed)
   std::mutex mu_;
   std::map<std::string, std::vector<SearchDoc>> docs_;  ///< by output path: deterministic order
   std::vector<std::string> html_paths_;

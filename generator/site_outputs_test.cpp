@@ -24,6 +24,11 @@ TEST_CASE("site_outputs: a page's <main> becomes a page document and one per anc
   CHECK(docs[2].url == "reports/2024/#四");
   CHECK(docs[2].text == "调解1537宗。");
   CHECK(SearchDocsFromHtml("<p>no main</p>", "x/", "页面", "页面").empty());
+  // Indicator and profile pages stay whole: their headings (口径, 相关指标) are not topics.
+  auto whole = SearchDocsFromHtml(html, "indicators/x/", "指标", "指标", false);
+  REQUIRE(whole.size() == 1);
+  CHECK(whole[0].title == "2024年报告");
+  CHECK(whole[0].text == "导语。 一、成效 复议368件。 （四）化解 调解1537宗。");
 }
 
 }  // namespace
