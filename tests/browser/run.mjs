@@ -91,7 +91,9 @@ function kindOf(rel) {
     : fs.existsSync(path.join(root, 'content', parts[0] + '.md')) ? 'page' : 'other';
   if (parts.includes('page') && /^\d+$/.test(parts[parts.indexOf('page') + 1] || '')) return 'list';
   const top = { reports: 'report', indicators: 'indicator', profiles: 'profile', units: 'unit' }[parts[0]];
-  if (top && parts.length === 3) return top;
+  // A content page has its Markdown file; the rest (years, categories, cohorts) are lists.
+  if (top === 'unit' && parts.length === 3) return 'unit';
+  if (top && parts.length === 3 && fs.existsSync(path.join(root, 'content', parts[0], parts[1] + '.md'))) return top;
   return top ? `${top}-other` : 'page';
 }
 
