@@ -7,7 +7,7 @@
 //   node tests/browser/run.mjs [path/to/fazhi]
 //
 // Prints "N passed, M failed" and exits non-zero on any failure.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -66,6 +66,26 @@ function serve(dir, prefix) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+// `fazhi serve` (the preview server) when this fazhi has it, on a free port.
+async function startFazhiServe() {
+  const help = spawnSync(fazhi, ['help'], { encoding: 'utf8' }).stdout || '';
+  if (!/serve \[DIR\]/.test(help)) return null;
+  const child = spawn(fazhi, ['serve', root, '--port', '0', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise((ok, fail) => {
+    let buf = '';
+    const timer = setTimeout(() => fail(new Error(`fazhi serve did not start: ${buf}`)), 30000);
+    const on = (d) => {
+      buf += d;
+      const m = buf.match(/at (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    };
+    child.stdout.on('data', on);
+    child.stderr.on('data', on);
+    child.on('exit', (code) => { clearTimeout(timer); fail(new Error(`fazhi serve exited with ${code}: ${buf}`)); });
+  });
+  return { child, url };
+}
+
 function htmlFiles(dir) {
   const out = [];
   (function walk(d) {
@@ -100,14 +120,19 @@ function kindOf(rel) {
 fs.mkdirSync(artifacts, { recursive: true });
 const siteDir = path.join(artifacts, 'site');
 const subDir = path.join(artifacts, 'site-sub');
-let server, subServer, browser;
+let server, subServer, browser, fazhiServe;
 try {
   server = await serve(siteDir, '/');
   subServer = await serve(subDir, '/sub/fazhi/');
-  const base = `http://127.0.0.1:${server.address().port}/`;
+  const staticBase = `http://127.0.0.1:${server.address().port}/`;
   const subBase = `http://127.0.0.1:${subServer.address().port}/sub/fazhi/`;
-  const buildLog = build(siteDir, base);
+  const buildLog = build(siteDir, staticBase);
   build(subDir, subBase);
+  // The page tests run against `fazhi serve` where it exists, else against
+  // the built site on the static server; link checks always use the built files.
+  fazhiServe = await startFazhiServe();
+  const base = fazhiServe ? fazhiServe.url : staticBase;
+  console.log(`serving the demo site with ${fazhiServe ? 'fazhi serve' : 'a static node server'} at ${base}`);
   console.log(buildLog.trim().split('\n').filter((l) => /search|index|pages|files/i.test(l)).join('\n'));
   const pages = htmlFiles(siteDir);
   const byKind = {};
@@ -126,7 +151,7 @@ try {
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
 
   // Every internal link of every page resolves, at the root and under a sub-path.
-  for (const [label, dir, b] of [['root', siteDir, base], ['sub-path', subDir, subBase]]) {
+  for (const [label, dir, b] of [['root', siteDir, staticBase], ['sub-path', subDir, subBase]]) {
     await test(`links: every internal link resolves (${label})`, async () => {
       const bad = [];
       const seen = new Set();
@@ -377,6 +402,7 @@ try {
   if (browser) await browser.close();
   if (server) server.close();
   if (subServer) subServer.close();
+  if (fazhiServe) fazhiServe.child.kill('SIGTERM');
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
