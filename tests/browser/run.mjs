@@ -174,6 +174,17 @@ try {
     });
   }
 
+  await test('xml: sitemap.xml and feed.xml are well-formed (xmllint), robots.txt names the sitemap', () => {
+    for (const f of ['sitemap.xml', 'feed.xml']) {
+      const r = spawnSync('xmllint', ['--noout', path.join(siteDir, f)], { encoding: 'utf8' });
+      if (r.error) { console.log('     (xmllint not installed: well-formedness not checked)'); return; }
+      assert(r.status === 0, `${f}: ${r.stderr}`);
+    }
+    const feed = fs.readFileSync(path.join(siteDir, 'feed.xml'), 'utf8');
+    assert(/<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/.test(feed) && /<entry>/.test(feed), 'feed.xml is not an Atom feed with entries');
+    assert(fs.readFileSync(path.join(siteDir, 'robots.txt'), 'utf8').includes(`Sitemap: ${staticBase}sitemap.xml`), 'robots.txt');
+  });
+
   await test('navigation: home → menu → report, breadcrumbs and back home', async () => {
     await page.goto(base);
     assert(await page.locator('html[lang="zh-CN"]').count() === 1, 'html lang is not zh-CN');
