@@ -1,7 +1,8 @@
 #include "search_index.h"
 
-#include <map>
-#include <nlohmann/json.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <unordered_map>
 
 #include "search_tokenize.h"
 #include "utf8.h"
@@ -187,45 +188,119 @@ std::vector<HtmlSection> SplitHtmlByHeadings(std::string_view html, int max_leve
   return out;
 }
 
-std::string BuildSearchIndex(const std::vector<SearchDoc>& docs, SearchIndexStats* stats) {
-  using nlohmann::json;
-  // term -> (doc -> weight); std::map keeps the output sorted and stable.
-  std::map<std::string, std::map<size_t, int>> postings;
-  json jdocs = json::array();
+IndexedDoc IndexDocument(const SearchDoc& doc) {
+  IndexedDoc out;
+  out.url = doc.url;
+  out.title = doc.title;
+  out.kind = doc.kind;
+  out.text = TruncateUtf8(doc.text, kSearchTextChars);
+  std::vector<std::string> title = SearchTokens(doc.title);
+  std::vector<std::string> body = SearchTokens(doc.text);
+  out.len = title.size() + body.size();
+  std::unordered_map<std::string, int> w;
+  for (auto& t : title) w[std::move(t)] += kTitleBoost;
+  for (auto& t : body) w[std::move(t)] += 1;
+  out.weights.assign(w.begin(), w.end());
+  std::sort(out.weights.begin(), out.weights.end());
+  return out;
+}
+
+namespace {
+
+// A JSON string literal; UTF-8 passes through, invalid bytes become U+FFFD.
+void AppendJsonString(std::string* out, std::string_view s) {
+  *out += '"';
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      char32_t cp;
+      size_t n = DecodeUtf8(s, i, &cp);
+      if (cp == 0xFFFD && n == 1) {
+        *out += "\xEF\xBF\xBD";
+      } else {
+        out->append(s.substr(i, n));
+      }
+      i += n;
+      continue;
+    }
+    switch (c) {
+      case '"': *out += "\\\""; break;
+      case '\\': *out += "\\\\"; break;
+      case '\n': *out += "\\n"; break;
+      case '\r': *out += "\\r"; break;
+      case '\t': *out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          snprintf(buf, sizeof buf, "\\u%04x", c);
+          *out += buf;
+        } else {
+          *out += static_cast<char>(c);
+        }
+    }
+    ++i;
+  }
+  *out += '"';
+}
+
+}  // namespace
+
+std::string SerializeSearchIndex(const std::vector<IndexedDoc>& docs, SearchIndexStats* stats) {
+  std::unordered_map<std::string_view, std::vector<std::pair<uint32_t, int>>> postings;
   size_t total_len = 0;
   for (size_t d = 0; d < docs.size(); ++d) {
-    const SearchDoc& doc = docs[d];
-    std::vector<std::string> title = SearchTokens(doc.title);
-    std::vector<std::string> body = SearchTokens(doc.text);
-    for (const auto& t : title) postings[t][d] += kTitleBoost;
-    for (const auto& t : body) postings[t][d] += 1;
-    size_t len = title.size() + body.size();
-    total_len += len;
-    jdocs.push_back(json::array({doc.url, doc.title, doc.kind, TruncateUtf8(doc.text, kSearchTextChars), len}));
+    total_len += docs[d].len;
+    for (const auto& [term, w] : docs[d].weights) postings[term].push_back({static_cast<uint32_t>(d), w});
   }
-  json terms = json::object();
+  std::vector<std::string_view> terms;
+  terms.reserve(postings.size());
+  for (const auto& [t, _] : postings) terms.push_back(t);
+  std::sort(terms.begin(), terms.end());
+
+  std::string out = "{\"avglen\":";
+  out += std::to_string(docs.empty() ? 0 : (total_len + docs.size() / 2) / docs.size());
+  out += ",\"docs\":[";
+  for (size_t d = 0; d < docs.size(); ++d) {
+    if (d) out += ',';
+    out += '[';
+    AppendJsonString(&out, docs[d].url);
+    out += ',';
+    AppendJsonString(&out, docs[d].title);
+    out += ',';
+    AppendJsonString(&out, docs[d].kind);
+    out += ',';
+    AppendJsonString(&out, docs[d].text);
+    out += ',' + std::to_string(docs[d].len) + ']';
+  }
+  out += "],\"terms\":{";
   size_t npost = 0;
-  for (const auto& [term, by_doc] : postings) {
-    json list = json::array();
-    for (const auto& [d, w] : by_doc) {
-      list.push_back(d);
-      list.push_back(w);
+  for (size_t i = 0; i < terms.size(); ++i) {
+    if (i) out += ',';
+    AppendJsonString(&out, terms[i]);
+    out += ":[";
+    const auto& list = postings[terms[i]];  // doc ids ascending: docs were visited in order
+    for (size_t k = 0; k < list.size(); ++k) {
+      if (k) out += ',';
+      out += std::to_string(list[k].first) + ',' + std::to_string(list[k].second);
     }
-    npost += by_doc.size();
-    terms[term] = std::move(list);
+    out += ']';
+    npost += list.size();
   }
-  json index = {{"v", 1},
-                {"avglen", docs.empty() ? 0 : (total_len + docs.size() / 2) / docs.size()},
-                {"docs", std::move(jdocs)},
-                {"terms", std::move(terms)}};
-  std::string out = index.dump(-1, ' ', false, json::error_handler_t::replace);
+  out += "},\"v\":1}";
   if (stats) {
     stats->docs = docs.size();
-    stats->terms = postings.size();
+    stats->terms = terms.size();
     stats->postings = npost;
     stats->bytes = out.size();
   }
   return out;
+}
+
+std::string BuildSearchIndex(const std::vector<SearchDoc>& docs, SearchIndexStats* stats) {
+  std::vector<IndexedDoc> indexed;
+  indexed.reserve(docs.size());
+  for (const auto& d : docs) indexed.push_back(IndexDocument(d));
+  return SerializeSearchIndex(indexed, stats);
 }
 
 }  // namespace fazhi

@@ -30,7 +30,20 @@ inline constexpr int kTitleBoost = 3;
 /// Characters of each document's text kept in the index for result snippets.
 inline constexpr size_t kSearchTextChars = 1200;
 
-/// Serialises the index for `docs` (in the given order; doc ids are positions).
+/// A document with its term weights counted: the expensive part of indexing,
+/// done per page (in parallel, as pages are rendered).
+struct IndexedDoc {
+  std::string url, title, kind;
+  std::string text;  ///< cut to kSearchTextChars
+  size_t len = 0;    ///< tokens in title and text
+  std::vector<std::pair<std::string, int>> weights;  ///< term → weight, sorted by term
+};
+IndexedDoc IndexDocument(const SearchDoc& doc);
+
+/// Serialises the index of `docs` (in the given order; doc ids are positions).
+std::string SerializeSearchIndex(const std::vector<IndexedDoc>& docs, SearchIndexStats* stats);
+
+/// IndexDocument on each of `docs`, then SerializeSearchIndex.
 std::string BuildSearchIndex(const std::vector<SearchDoc>& docs, SearchIndexStats* stats);
 
 /// Plain text of an HTML fragment: tags dropped, block ends become spaces,

@@ -12,6 +12,9 @@ namespace fazhi {
 
 namespace {
 
+// Above this, search/index.json is too big to fetch on a phone.
+constexpr size_t kLargeSearchIndex = 8u << 20;
+
 View Flag(bool b) { return b ? View(View::type::bool_true) : View(View::type::bool_false); }
 
 bool EndsWith(std::string_view s, std::string_view suf) {
@@ -116,12 +119,16 @@ SiteOutputs::IndexMode SiteOutputs::ModeFor(const std::string& path) const {
 bool SiteOutputs::Put(const std::string& path, std::string bytes) {
   if (EndsWith(path, ".html")) {
     CheckRenderedHtml(path, bytes, config_, diags_);
-    std::vector<SearchDoc> docs;
-    IndexMode mode = finishing_ ? IndexMode::kSkip : ModeFor(path);
+    std::vector<IndexedDoc> docs;
+    IndexMode mode = finishing_ || !config_.search_enabled ? IndexMode::kSkip : ModeFor(path);
     if (mode != IndexMode::kSkip) {
       std::string kind, section_kind;
       KindsFor(path, &kind, &section_kind);
-      docs = SearchDocsFromHtml(bytes, UrlOfOutput(path), kind, section_kind, mode == IndexMode::kSections);
+      // Tokenized here, on the render threads; Finish only merges.
+      for (const SearchDoc& d : SearchDocsFromHtml(bytes, UrlOfOutput(path), kind, section_kind,
+                                                   mode == IndexMode::kSections)) {
+        docs.push_back(IndexDocument(d));
+      }
     }
     std::lock_guard<std::mutex> lock(mu_);
     html_paths_.push_back(path);
@@ -155,16 +162,18 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
   if (!nav.items.empty()) groups_.insert(groups_.begin(), std::move(nav));
 
   // Search index: every document, ordered by output path.
-  std::vector<SearchDoc> docs;
+  std::vector<IndexedDoc> docs;
   for (auto& [path, list] : docs_) {
-    for (auto& d : list) docs.push_back(d);
+    for (auto& d : list) docs.push_back(std::move(d));
   }
+  docs_.clear();
   SearchIndexStats sstats;
-  std::string index = BuildSearchIndex(docs, &sstats);
+  std::string index = SerializeSearchIndex(docs, &sstats);
   if (theme.Has("search")) {
     View v = BaseView(site, urls, "/search/", "站内搜索");
     SetBreadcrumbs(&v, urls, {{"站内搜索", "/search/"}});
     View s;
+    s.set("enabled", Flag(config_.search_enabled));
     s.set("docs", std::to_string(sstats.docs));
     s.set("size", HumanSize(sstats.bytes));
     v.set("search", s);
@@ -220,7 +229,15 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
     RenderToSink(&renderer, theme, "sitemap", v, "sitemap/index.html", inner_, diags_);
   }
 
-  inner_->Put("search/index.json", std::move(index));
+  if (config_.search_enabled) {
+    inner_->Put("search/index.json", std::move(index));
+    // One file suits a department site of hundreds of pages; say so when it grows past that.
+    if (sstats.bytes > kLargeSearchIndex) {
+      diags_->Warning("site.toml", 0, 0,
+                      "the search index is " + std::to_string(sstats.bytes / (1024 * 1024)) +
+                          " MiB, large for a browser to load; set [search] enabled = false, or see docs/search.md");
+    }
+  }
 
   // sitemap.xml: every HTML page but 404, dated from content where it has a date.
   std::vector<SitemapEntry> entries;

@@ -125,6 +125,18 @@ TEST_CASE("publish: an on-time report gets the 按时公开 mark") {
   CHECK(Contains(r.File("reports/2024/index.html"), "<span class=\"mark-ontime\">按时公开</span>"));
 }
 
+TEST_CASE("publish: [search] enabled = false builds no index and says so on /search/") {
+  std::string site = kSite;
+  site.replace(site.find("[robots]"), 8, "[search]\nenabled = false\n[robots]");
+  FixtureOptions o;
+  o.default_theme = true;
+  FixtureResult r = BuildFixture(site, o);
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  CHECK_FALSE(r.Has("search/index.json"));
+  CHECK(Contains(r.File("search/index.html"), "本站未提供站内搜索"));
+  CHECK_FALSE(Contains(r.File("search/index.html"), "search.js"));
+}
+
 TEST_CASE("publish: an empty section (空白栏目) fails the build at its _index.md") {
   FixtureOptions o;
   o.default_theme = true;
