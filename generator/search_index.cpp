@@ -188,7 +188,19 @@ std::vector<HtmlSection> SplitHtmlByHeadings(std::string_view html, int max_leve
   return out;
 }
 
-IndexedDoc IndexDocument(const SearchDoc& doc) {
+std::vector<uint32_t> TermDictionary::Intern(const std::vector<std::string_view>& terms) {
+  std::vector<uint32_t> out;
+  out.reserve(terms.size());
+  std::lock_guard<std::mutex> lock(mu_);
+  for (std::string_view t : terms) {
+    auto [it, added] = ids_.try_emplace(std::string(t), static_cast<uint32_t>(terms_.size()));
+    if (added) terms_.emplace_back(t);
+    out.push_back(it->second);
+  }
+  return out;
+}
+
+IndexedDoc IndexDocument(const SearchDoc& doc, TermDictionary* dict) {
   IndexedDoc out;
   out.url = doc.url;
   out.title = doc.title;
@@ -197,11 +209,15 @@ IndexedDoc IndexDocument(const SearchDoc& doc) {
   std::vector<std::string> title = SearchTokens(doc.title);
   std::vector<std::string> body = SearchTokens(doc.text);
   out.len = title.size() + body.size();
-  std::unordered_map<std::string, int> w;
-  for (auto& t : title) w[std::move(t)] += kTitleBoost;
-  for (auto& t : body) w[std::move(t)] += 1;
-  out.weights.assign(w.begin(), w.end());
-  std::sort(out.weights.begin(), out.weights.end());
+  std::unordered_map<std::string_view, uint32_t> w;
+  for (const auto& t : title) w[t] += kTitleBoost;
+  for (const auto& t : body) w[t] += 1;
+  std::vector<std::string_view> terms;
+  terms.reserve(w.size());
+  for (const auto& [t, _] : w) terms.push_back(t);
+  std::vector<uint32_t> ids = dict->Intern(terms);
+  out.weights.reserve(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) out.weights.push_back({ids[i], w[terms[i]]});
   return out;
 }
 
@@ -245,17 +261,22 @@ void AppendJsonString(std::string* out, std::string_view s) {
 
 }  // namespace
 
-std::string SerializeSearchIndex(const std::vector<IndexedDoc>& docs, SearchIndexStats* stats) {
-  std::unordered_map<std::string_view, std::vector<std::pair<uint32_t, int>>> postings;
+std::string SerializeSearchIndex(std::vector<IndexedDoc>* docs_in, const TermDictionary& dict,
+                                 SearchIndexStats* stats) {
+  std::vector<IndexedDoc>& docs = *docs_in;
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> postings(dict.size());
   size_t total_len = 0;
   for (size_t d = 0; d < docs.size(); ++d) {
     total_len += docs[d].len;
     for (const auto& [term, w] : docs[d].weights) postings[term].push_back({static_cast<uint32_t>(d), w});
+    docs[d].weights = {};
   }
-  std::vector<std::string_view> terms;
+  std::vector<uint32_t> terms;
   terms.reserve(postings.size());
-  for (const auto& [t, _] : postings) terms.push_back(t);
-  std::sort(terms.begin(), terms.end());
+  for (uint32_t t = 0; t < postings.size(); ++t) {
+    if (!postings[t].empty()) terms.push_back(t);
+  }
+  std::sort(terms.begin(), terms.end(), [&](uint32_t a, uint32_t b) { return dict.Term(a) < dict.Term(b); });
 
   std::string out = "{\"avglen\":";
   out += std::to_string(docs.empty() ? 0 : (total_len + docs.size() / 2) / docs.size());
@@ -276,7 +297,7 @@ std::string SerializeSearchIndex(const std::vector<IndexedDoc>& docs, SearchInde
   size_t npost = 0;
   for (size_t i = 0; i < terms.size(); ++i) {
     if (i) out += ',';
-    AppendJsonString(&out, terms[i]);
+    AppendJsonString(&out, dict.Term(terms[i]));
     out += ":[";
     const auto& list = postings[terms[i]];  // doc ids ascending: docs were visited in order
     for (size_t k = 0; k < list.size(); ++k) {
@@ -297,10 +318,11 @@ std::string SerializeSearchIndex(const std::vector<IndexedDoc>& docs, SearchInde
 }
 
 std::string BuildSearchIndex(const std::vector<SearchDoc>& docs, SearchIndexStats* stats) {
+  TermDictionary dict;
   std::vector<IndexedDoc> indexed;
   indexed.reserve(docs.size());
-  for (const auto& d : docs) indexed.push_back(IndexDocument(d));
-  return SerializeSearchIndex(indexed, stats);
+  for (const auto& d : docs) indexed.push_back(IndexDocument(d, &dict));
+  return SerializeSearchIndex(&indexed, dict, stats);
 }
 
 }  // namespace fazhi

@@ -6,8 +6,12 @@
 //   {"avglen":N,"docs":[[url,title,kind,text,len],...],"terms":{"行政":[doc,w,doc,w,...],...},"v":1}
 #pragma once
 
+#include <cstdint>
+#include <deque>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace fazhi {
@@ -30,18 +34,36 @@ inline constexpr int kTitleBoost = 3;
 /// Characters of each document's text kept in the index for result snippets.
 inline constexpr size_t kSearchTextChars = 1200;
 
+/// Terms interned to small ids, shared by the render threads, so a document
+/// keeps 8 bytes per distinct term instead of a string. Ids depend on thread
+/// timing; the serialised index orders terms by text, so output does not.
+class TermDictionary {
+ public:
+  /// Ids of `terms`, interning new ones (thread-safe, one lock per call).
+  std::vector<uint32_t> Intern(const std::vector<std::string_view>& terms);
+  const std::string& Term(uint32_t id) const { return terms_[id]; }
+  size_t size() const { return terms_.size(); }
+
+ private:
+  std::mutex mu_;
+  std::unordered_map<std::string, uint32_t> ids_;
+  std::deque<std::string> terms_;  ///< stable references
+};
+
 /// A document with its term weights counted: the expensive part of indexing,
 /// done per page (in parallel, as pages are rendered).
 struct IndexedDoc {
   std::string url, title, kind;
   std::string text;  ///< cut to kSearchTextChars
   size_t len = 0;    ///< tokens in title and text
-  std::vector<std::pair<std::string, int>> weights;  ///< term → weight, sorted by term
+  std::vector<std::pair<uint32_t, uint32_t>> weights;  ///< (term id, weight)
 };
-IndexedDoc IndexDocument(const SearchDoc& doc);
+IndexedDoc IndexDocument(const SearchDoc& doc, TermDictionary* dict);
 
 /// Serialises the index of `docs` (in the given order; doc ids are positions).
-std::string SerializeSearchIndex(const std::vector<IndexedDoc>& docs, SearchIndexStats* stats);
+/// Consumes the documents' weights.
+std::string SerializeSearchIndex(std::vector<IndexedDoc>* docs, const TermDictionary& dict,
+                                 SearchIndexStats* stats);
 
 /// IndexDocument on each of `docs`, then SerializeSearchIndex.
 std::string BuildSearchIndex(const std::vector<SearchDoc>& docs, SearchIndexStats* stats);

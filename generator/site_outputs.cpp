@@ -127,7 +127,7 @@ bool SiteOutputs::Put(const std::string& path, std::string bytes) {
       // Tokenized here, on the render threads; Finish only merges.
       for (const SearchDoc& d : SearchDocsFromHtml(bytes, UrlOfOutput(path), kind, section_kind,
                                                    mode == IndexMode::kSections)) {
-        docs.push_back(IndexDocument(d));
+        docs.push_back(IndexDocument(d, &terms_));
       }
     }
     std::lock_guard<std::mutex> lock(mu_);
@@ -168,7 +168,7 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
   }
   docs_.clear();
   SearchIndexStats sstats;
-  std::string index = SerializeSearchIndex(docs, &sstats);
+  std::string index = SerializeSearchIndex(&docs, terms_, &sstats);
   if (theme.Has("search")) {
     View v = BaseView(site, urls, "/search/", "站内搜索");
     SetBreadcrumbs(&v, urls, {{"站内搜索", "/search/"}});

@@ -64,6 +64,7 @@ class SiteOutputs : public OutputSink {
   const Site* site_ = nullptr;
   std::map<std::string, const Page*> page_by_output_;
   std::mutex mu_;
+  TermDictionary terms_;
   std::map<std::string, std::vector<IndexedDoc>> docs_;  ///< by output path: deterministic order
   std::vector<std::string> html_paths_;
   std::vector<Group> groups_;
