@@ -8,6 +8,8 @@
 #include "feeds.h"
 #include "config.h"
 #include "content.h"
+#include "indicators.h"
+#include "indicators_view.h"
 #include "markdown.h"
 #include "render_site.h"
 #include "scaffold.h"
@@ -76,7 +78,11 @@ bool ReadSite(const BuildOptions& opts, SourceTree* tree, Diagnostics* diags) {
   return true;
 }
 
-std::vector<std::string> RequiredLayouts() { return {"home", "list", "page", "report", "404"}; }
+std::vector<std::string> RequiredLayouts(const SourceTree& tree) {
+  std::vector<std::string> layouts = {"home", "list", "page", "report", "404"};
+  if (HasIndicators(tree)) layouts.insert(layouts.end(), {"indicators", "indicator"});
+  return layouts;
+}
 
 }  // namespace
 
@@ -101,14 +107,22 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   // Stage: theme. Loaded before rendering bodies so template errors and
   // content errors of one edit show up together in `serve`.
   Theme theme;
-  if (!Theme::Load(tree, config, RequiredLayouts(), &theme, diags)) return false;
+  if (!Theme::Load(tree, config, RequiredLayouts(tree), &theme, diags)) return false;
   // Nothing may load from other hosts (templates, CSS, content), unless allow-listed.
   if (!CheckExternalResources(tree, config, diags)) return false;
 
+  // Stage: indicators (definitions + CSV data), before the bodies so prose
+  // can cite values with {{< value id year >}}.
+  IndicatorSet indicators;
+  if (!LoadIndicators(tree, config, &pages, &indicators, diags)) return false;
+  CheckReportFigures(tree, pages, indicators, diags);  // warnings only
+
   // Stage: Markdown bodies.
   ShortcodeHandlers shortcodes;
+  AddIndicatorShortcodes(indicators, config, &shortcodes);
   RenderBodies(tree, config, shortcodes, opts.jobs, &pages, diags);
   if (diags->has_errors()) return false;
+  if (!CheckSourceAnchors(pages, indicators, diags)) return false;
 
   // Stage: model.
   Site site;
@@ -131,6 +145,7 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
 
   // Stage: render.
   if (!RenderSite(site, theme, opts.jobs, sink, diags)) return false;
+  if (!RenderIndicators(site, indicators, theme, opts.jobs, sink, diags)) return false;
 
   // Stage: whole-site outputs, after every other renderer.
   SiteOutputStats out_stats;
