@@ -25,9 +25,13 @@ std::string YearOf(const Page& p) {
   return "";
 }
 
+// The 单位 a page belongs to: a report's publisher, a profile's unit, an
+// indicator's responsible unit (an indicator's `unit` is its 计量单位, 件 or %).
 std::string UnitOf(const Page& p) {
-  if (const FmNode* u = p.fm.root.Get("unit"); u && u->is_scalar() && !u->scalar.empty()) return u->scalar;
   if (p.kind == "report") return p.report.publisher;
+  const char* key = p.kind == "profile" ? "unit" : p.kind == "indicator" ? "responsible" : nullptr;
+  if (!key) return "";
+  if (const FmNode* u = p.fm.root.Get(key); u && u->is_scalar()) return u->scalar;
   return "";
 }
 

@@ -1,7 +1,8 @@
 // Taxonomies and the report archive: /years/, /categories/, /units/ and
 // /tags/ with a page per term, and /archive/ (年度报告归档: reports by year
 // and publisher). Terms come from front matter: `year` (reports, profiles),
-// `categories`, `tags`, and the unit (`unit`, else a report's publisher).
+// `categories`, `tags`, and the unit (a report's publisher, a profile's
+// `unit`, an indicator's `responsible`).
 #pragma once
 
 #include <string>
