@@ -1,6 +1,7 @@
 #include "indicators.h"
 
 #include <algorithm>
+#include <set>
 
 #include "content.h"
 #include "indicators_prose.h"
@@ -69,8 +70,17 @@ bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Pa
     }
   }
   if (diags->error_count() != before) return false;
+  // Definitions present on disk but not loaded are drafts (LoadContent left them out).
+  std::set<std::string, std::less<>> drafts;
+  for (const SourceFile* f : tree.Under("content/indicators/", ".md")) {
+    std::string_view name = std::string_view(f->path).substr(19);
+    if (name.find('/') != std::string_view::npos || name == "_index.md") continue;
+    std::string id(name.substr(0, name.size() - 3));
+    bool loaded = std::any_of(defs.begin(), defs.end(), [&](const IndicatorDef& d) { return d.id == id; });
+    if (!loaded) drafts.insert(id);
+  }
   if (!BuildIndicatorSet(config.indicators.categories, std::move(defs), def_files,
-                         tree.Under("data/indicators/", ".csv"), set, diags)) {
+                         tree.Under("data/indicators/", ".csv"), set, diags, std::move(drafts))) {
     return false;
   }
   for (const Observation& o : set->observations) {

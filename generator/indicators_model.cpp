@@ -595,6 +595,7 @@ class ObservationLoader {
 
     o.indicator = cell[static_cast<int>(Column::kIndicator)];
     const IndicatorDef* def = set_->Find(o.indicator);
+    if (!def && set_->draft_ids.count(o.indicator)) return;  // published with its definition
     if (o.indicator.empty()) {
       err(Column::kIndicator, "missing indicator id");
     } else if (!def) {
@@ -743,8 +744,9 @@ void CheckFormulas(const IndicatorSet& set, const std::map<std::string, std::str
 bool BuildIndicatorSet(std::vector<IndicatorCategory> categories, std::vector<IndicatorDef> defs,
                        const std::vector<const SourceFile*>& def_files,
                        const std::vector<const SourceFile*>& csv_files, IndicatorSet* out,
-                       Diagnostics* diags) {
+                       Diagnostics* diags, std::set<std::string, std::less<>> draft_ids) {
   *out = IndicatorSet{};
+  out->draft_ids = std::move(draft_ids);
   out->categories = std::move(categories);
   out->defs = std::move(defs);
   std::sort(out->defs.begin(), out->defs.end(),

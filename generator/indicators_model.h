@@ -6,6 +6,7 @@
 
 #include <array>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -91,6 +92,9 @@ struct IndicatorSet {
   std::vector<IndicatorDef> defs;          ///< sorted by id
   std::vector<Observation> observations;   ///< sorted by indicator, year, breakdown
   std::map<std::string, std::string> csv_texts;  ///< decoded CSV texts, for messages
+  /// Ids whose definition is a draft left out of this build: their rows are
+  /// skipped like the draft itself (e.g. stubs written by `fazhi import`).
+  std::set<std::string, std::less<>> draft_ids;
 
   const IndicatorDef* Find(std::string_view id) const;
   const IndicatorCategory* Category(std::string_view slug) const;
@@ -116,7 +120,7 @@ struct IndicatorSet {
 bool BuildIndicatorSet(std::vector<IndicatorCategory> categories, std::vector<IndicatorDef> defs,
                        const std::vector<const SourceFile*>& def_files,
                        const std::vector<const SourceFile*>& csv_files, IndicatorSet* out,
-                       Diagnostics* diags);
+                       Diagnostics* diags, std::set<std::string, std::less<>> draft_ids = {});
 
 /// Number of decimals in a decimal text ("80.16" → 2).
 int DecimalsOf(std::string_view decimal_text);

@@ -242,3 +242,38 @@ unit: 件
 }
 
 }  // namespace fazhi::testing
+
+namespace fazhi::testing {
+
+TEST_CASE("indicators build: rows of a draft definition are left out with it (fazhi import stubs)") {
+  std::string draft = R"(-- content/indicators/import-2024-01.md --
+---
+title: 待审核指标
+date: 2025-03-01
+category: oversight
+unit: 件
+kind: count
+direction: neutral
+draft: true
+---
+-- data/indicators/import.csv --
+indicator,year,value,unit,qualifier,breakdown,basis,formula,source,note
+import-2024-01,2024,88,件,,,原文,,,
+)";
+  FixtureResult r = BuildIndicatorSite(draft);
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  CHECK_FALSE(r.Has("indicators/import-2024-01/index.html"));
+  FixtureOptions opts;
+  opts.default_theme = true;
+  opts.build.drafts = true;
+  FixtureResult with = BuildFixture(std::string(kIndicatorSite) + draft, opts);
+  REQUIRE_MESSAGE(with.ok, with.errors);
+  CHECK(Contains(with.File("indicators/import-2024-01/index.html"), "88件"));
+  // A row whose definition does not exist at all is still an error.
+  FixtureResult typo = BuildIndicatorSite(
+      "-- data/indicators/import.csv --\nindicator,year,value,unit,qualifier,breakdown,basis,formula,source,note\n"
+      "import-2024-02,2024,88,件,,,原文,,,\n");
+  CHECK(Contains(typo.errors, "data/indicators/import.csv:2:1: unknown indicator 'import-2024-02'"));
+}
+
+}  // namespace fazhi::testing
