@@ -305,20 +305,38 @@ try {
     const id = await page.evaluate(() => document.activeElement.id || location.hash);
     assert(id === 'main' || id === '#main', `Enter on the skip link focused ${id}`);
   });
-  await test('keyboard: every focusable element on the home page shows a focus outline', async () => {
-    await page.goto(base);
-    const n = await page.evaluate(() => document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])').length);
+  const keyboardPages = ['home', 'report', 'dashboard', 'indicator', 'profile', 'search', 'sitemap', 'archive']
+    .map((k) => [k, k === 'home' ? '' : k === 'search' ? `search/?q=${encodeURIComponent('复议')}` : urlOf((byKind[k] || [])[0] || '')])
+    .filter(([k, u]) => k === 'home' || u);
+  await test(`keyboard: every focusable element shows a focus outline (${keyboardPages.map(([k]) => k).join(', ')})`, async () => {
     const missing = [];
-    for (let i = 0; i < Math.min(n, 60); i++) {
-      await page.keyboard.press('Tab');
-      const s = await page.evaluate(() => {
-        const a = document.activeElement; if (!a || a === document.body) return null;
-        const cs = getComputedStyle(a);
-        return { tag: a.tagName + '.' + a.className, ok: cs.outlineStyle !== 'none' || cs.boxShadow !== 'none' };
-      });
-      if (s && !s.ok) missing.push(s.tag);
+    for (const [kind, u] of keyboardPages) {
+      await page.goto(base + u);
+      if (kind === 'search') await page.waitForSelector('#search-results li');
+      const n = await page.evaluate(() => document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])').length);
+      for (let i = 0; i < Math.min(n, 40); i++) {
+        await page.keyboard.press('Tab');
+        const s = await page.evaluate(() => {
+          const a = document.activeElement; if (!a || a === document.body) return null;
+          const cs = getComputedStyle(a);
+          return { tag: a.tagName + '.' + a.className, ok: cs.outlineStyle !== 'none' || cs.boxShadow !== 'none' };
+        });
+        if (s && !s.ok) missing.push(`${kind}: ${s.tag}`);
+      }
     }
-    assert(missing.length === 0, `no visible focus on ${missing.join(', ')}`);
+    assert(missing.length === 0, `no visible focus on ${[...new Set(missing)].join(', ')}`);
+  });
+
+  await test('charts: every inline SVG has a text alternative (title, aria-label or aria-hidden)', () => {
+    const bad = [];
+    for (const rel of pages) {
+      const html = fs.readFileSync(path.join(siteDir, rel), 'utf8');
+      for (const m of html.matchAll(/<svg\b([^>]*)>([\s\S]*?)<\/svg>/g)) {
+        if (/aria-hidden="true"|aria-label="[^"]+"|aria-labelledby=/.test(m[1]) || /<title>[^<]+<\/title>/.test(m[2])) continue;
+        bad.push(rel);
+      }
+    }
+    assert(bad.length === 0, `SVG without a text alternative in ${[...new Set(bad)].slice(0, 10).join(', ')}`);
   });
 
   await test('404: an unknown URL gets the 404 page', async () => {
