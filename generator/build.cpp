@@ -145,7 +145,7 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
 
   // Stage: site norms. 空白栏目 fail the build; report compliance (deadline,
   // the five required items) warns, and marks the report pages.
-  CheckEmptySections(site, tree, diags);
+  CheckEmptySections(site, tree, diags, opts.serving ? Severity::kWarning : Severity::kError);
   for (Page& p : site.pages) {
     if (p.kind != "report") continue;
     const SourceFile* f = tree.Find(p.source_path);

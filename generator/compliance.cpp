@@ -129,15 +129,19 @@ ReportCompliance CheckReport(const Page& page, std::string_view text, Diagnostic
   return rc;
 }
 
-void CheckEmptySections(const Site& site, const SourceTree& tree, Diagnostics* diags) {
+void CheckEmptySections(const Site& site, const SourceTree& tree, Diagnostics* diags, Severity severity) {
   for (const Section& s : site.sections) {
     if (s.index_page < 0 || !s.pages.empty()) continue;
     const Page& index = site.pages[static_cast<size_t>(s.index_page)];
     const SourceFile* f = tree.Find(index.source_path);
-    diags->Error(index.source_path, 1, 1,
-                 "空白栏目 (empty section): '" + s.name +
-                     "' has an _index.md but no pages; add a page or remove the folder",
-                 f ? std::string_view(f->text) : std::string_view());
+    std::string message = "空白栏目 (empty section): '" + s.name +
+                          "' has an _index.md but no pages; add a page or remove the folder";
+    std::string_view text = f ? std::string_view(f->text) : std::string_view();
+    if (severity == Severity::kError) {
+      diags->Error(index.source_path, 1, 1, std::move(message), text);
+    } else {
+      diags->Warning(index.source_path, 1, 1, std::move(message), text);
+    }
   }
 }
 

@@ -30,8 +30,10 @@ const std::vector<RequiredItem>& RequiredReportItems();
 /// and a missing item are warnings; a bad `items:` mapping is an error.
 ReportCompliance CheckReport(const Page& page, std::string_view file_text, Diagnostics* diags);
 
-/// Reports every section with an _index.md and no pages (空白栏目) as an
-/// error at line 1 of its _index.md.
-void CheckEmptySections(const Site& site, const SourceTree& tree, Diagnostics* diags);
+/// Reports every section with an _index.md and no pages (空白栏目) at line 1
+/// of its _index.md: an error for `build` and `check`; `serve` passes
+/// kWarning so a fresh site (its first report still a draft) can be previewed.
+void CheckEmptySections(const Site& site, const SourceTree& tree, Diagnostics* diags,
+                        Severity severity = Severity::kError);
 
 }  // namespace fazhi

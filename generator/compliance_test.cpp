@@ -126,6 +126,11 @@ TEST_CASE("compliance: an empty section (空白栏目) fails at its _index.md") 
         "add a page or remove the folder\n"
         "  ---\n"
         "  ^\n");
+  // `serve` previews a site whose only report is still a draft: a warning there.
+  Diagnostics preview;
+  CheckEmptySections(site, tree, &preview, Severity::kWarning);
+  CHECK_FALSE(preview.has_errors());
+  CHECK(preview.warning_count() == 1);
 }
 
 }  // namespace
