@@ -70,11 +70,7 @@ rectification:
 )";
 }
 
-FixtureResult Build(const std::string& site) {
-  FixtureOptions opts;
-  opts.default_theme = true;
-  return BuildFixture(site, opts);
-}
+FixtureResult Build(const std::string& site) { return BuildFixture(site, {.default_theme = true, .build = {}}); }
 
 }  // namespace
 
