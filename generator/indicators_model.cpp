@@ -757,10 +757,13 @@ bool IndicatorSet::AddGenerated(std::vector<IndicatorDef> add, std::vector<Obser
     const IndicatorDef& d = add[i];
     bool twice = std::any_of(add.begin(), add.begin() + static_cast<long>(i),
                              [&](const IndicatorDef& e) { return e.id == d.id; });
-    if (Find(d.id) || twice || draft_ids.count(d.id) > 0) {
-      *error = "indicator id '" + d.id + "' is computed by the build; " +
-               (Find(d.id) ? "content/indicators/" + d.id + ".md" : std::string("another definition")) +
-               " must not define it too";
+    if (twice) {
+      *error = "indicator id '" + d.id + "' is generated twice";
+      return false;
+    }
+    if (Find(d.id) || draft_ids.count(d.id) > 0) {
+      *error = "indicator id '" + d.id + "' is computed by the build; content/indicators/" + d.id +
+               ".md must not define it too";
       return false;
     }
     if (!Category(d.category)) {
