@@ -62,6 +62,8 @@ struct IndicatorDef {
   /// IndicatorSet::AddGenerated); such a definition has no page and no path.
   bool generated = false;
   std::vector<IndicatorLink> derived_from;  ///< the pages its values come from
+  std::string date;    ///< generated only: 发布日期 (newest page it is computed from)
+  std::string source;  ///< generated only: 信息来源
   /// Shown beside every value marked `sample` (e.g. 由示例述法档案计算，仅作演示).
   std::string sample_note;
 };

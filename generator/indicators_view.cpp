@@ -279,14 +279,15 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
   v.set("has_responsible", Flag(!d.responsible.empty()));
   v.set("content", page ? page->html : "");
   v.set("has_content", Flag(page && !page->html.empty()));
-  std::string updated = page ? (page->updated.empty() ? page->date : page->updated) : "";
+  const std::string& date = page ? page->date : d.date;
+  std::string updated = page ? (page->updated.empty() ? page->date : page->updated) : d.date;
   v.set("updated", updated);
   v.set("updated_cn", ChineseDate(updated));
   v.set("has_updated", Flag(!updated.empty()));
   // 发布日期 and 信息来源, shown on every item (item_meta partial).
-  v.set("date", page ? page->date : "");
-  v.set("date_cn", ChineseDate(page ? page->date : ""));
-  v.set("source", page ? page->source : "");
+  v.set("date", date);
+  v.set("date_cn", ChineseDate(date));
+  v.set("source", page ? page->source : d.source);
 
   auto series = ctx.set.Series(d.id);
   v.set("has_value", Flag(!series.empty()));

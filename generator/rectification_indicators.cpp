@@ -141,7 +141,18 @@ GeneratedIndicators RectificationIndicators(const std::vector<Profile>& profiles
     return std::tie(a.indicator, a.year) < std::tie(b.indicator, b.year);
   });
   links.insert(links.end(), units.begin(), units.end());
-  for (IndicatorDef& d : out.defs) d.derived_from = links;
+  // Dated like the newest profile page the values come from, so the item
+  // carries its 发布日期 and 信息来源 like every other page.
+  std::string date;
+  for (const Profile& p : profiles) {
+    const Page* page = p.rectification.empty() ? nullptr : PageAt(pages, p.source_path);
+    if (page && page->date > date) date = page->date;
+  }
+  for (IndicatorDef& d : out.defs) {
+    d.derived_from = links;
+    d.date = date;
+    d.source = opts.source;
+  }
   return out;
 }
 
@@ -149,7 +160,7 @@ bool AddRectificationIndicators(const ProfilesData& profiles, const std::vector<
                                 const Config& config, const SourceTree& tree, IndicatorSet* set,
                                 Diagnostics* diags) {
   if (set->defs.empty()) return true;  // no dashboard on this site
-  RectificationIndicatorOptions opts{config.profiles.rectification_category, config.as_of};
+  RectificationIndicatorOptions opts{config.profiles.rectification_category, config.as_of, config.sponsor};
   GeneratedIndicators g = RectificationIndicators(profiles.profiles, pages, opts);
   if (g.defs.empty()) return true;
   size_t before = diags->error_count();

@@ -29,6 +29,7 @@ inline constexpr std::string_view kRectificationSampleNote = "由示例述法档
 struct RectificationIndicatorOptions {
   std::string category = "leadership";  ///< an indicator category slug
   std::string as_of;                     ///< YYYY-MM-DD; items are overdue against it
+  std::string source;                    ///< 信息来源 of the computed items (the site sponsor)
 };
 
 struct GeneratedIndicators {

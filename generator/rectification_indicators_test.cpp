@@ -56,8 +56,10 @@ std::vector<Profile> Profiles(const std::string& as_of) {
 
 std::vector<Page> Pages() {
   std::vector<Page> pages;
+  int day = 1;
   for (const char* slug : {"2024-a", "2024-b", "2024-s", "2023-s", "2022-a"}) {
     Page p;
+    p.date = "2025-03-0" + std::to_string(day++);
     p.source_path = std::string("content/profiles/") + slug + ".md";
     p.url = std::string("/profiles/") + slug + "/";
     p.title = std::string("档案") + slug;
@@ -76,11 +78,15 @@ const Observation* Obs(const GeneratedIndicators& g, std::string_view id, int ye
 }  // namespace
 
 TEST_CASE("rectification_indicators: counts, share and overdue per year; samples only when alone") {
-  GeneratedIndicators g = RectificationIndicators(Profiles("2025-06-30"), Pages(), {"leadership", "2025-06-30"});
+  GeneratedIndicators g = RectificationIndicators(Profiles("2025-06-30"), Pages(), {"leadership", "2025-06-30", "某区司法局"});
   REQUIRE(g.defs.size() == 3);
   CHECK(g.defs[0].id == "rectification-items");
   CHECK(g.defs[1].id == "rectification-completed-share");
   CHECK(g.defs[2].id == "rectification-overdue");
+  // Dated like the newest profile page with items (2022-a, dated 03-05, has
+  // none); sourced to the sponsor.
+  CHECK(g.defs[0].date == "2025-03-04");
+  CHECK(g.defs[0].source == "某区司法局");
   for (const IndicatorDef& d : g.defs) {
     CHECK(d.category == "leadership");
     CHECK(d.generated);
@@ -141,11 +147,11 @@ TEST_CASE("rectification_indicators: counts, share and overdue per year; samples
 
 TEST_CASE("rectification_indicators: overdue follows as_of") {
   // On 2025-01-01 nothing is due yet.
-  GeneratedIndicators early = RectificationIndicators(Profiles("2025-01-01"), Pages(), {"leadership", "2025-01-01"});
+  GeneratedIndicators early = RectificationIndicators(Profiles("2025-01-01"), Pages(), {"leadership", "2025-01-01", "某区司法局"});
   CHECK(Obs(early, kRectificationOverdueId, 2024)->value_text == "0");
   CHECK(Obs(early, kRectificationOverdueId, 2023)->value_text == "1");  // due 2024-06-30
   // On 2026-01-01 the 整改中 and the 未开始 item of 2024 are both overdue.
-  GeneratedIndicators late = RectificationIndicators(Profiles("2026-01-01"), Pages(), {"leadership", "2026-01-01"});
+  GeneratedIndicators late = RectificationIndicators(Profiles("2026-01-01"), Pages(), {"leadership", "2026-01-01", "某区司法局"});
   CHECK(Obs(late, kRectificationOverdueId, 2024)->value_text == "2");
   CHECK(Obs(late, kRectificationItemsId, 2024)->value_text == "4");
 }
@@ -155,7 +161,7 @@ TEST_CASE("rectification_indicators: the share rounds to one decimal, whole valu
   auto share_of = [&](const std::string& items) {
     std::vector<Profile> ps = {
         ParseOne("content/profiles/x.md", Head("甲局", "jia", 2024, false) + "rectification:\n" + items, as_of)};
-    GeneratedIndicators g = RectificationIndicators(ps, {}, {"leadership", as_of});
+    GeneratedIndicators g = RectificationIndicators(ps, {}, {"leadership", as_of, "某区司法局"});
     return Obs(g, kRectificationShareId, 2024)->value_text;
   };
   CHECK(share_of(Item("已完成", "") + Item("已完成", "") + Item("整改中", "")) == "66.7");
@@ -168,7 +174,7 @@ TEST_CASE("rectification_indicators: the share rounds to one decimal, whole valu
 
 TEST_CASE("rectification_indicators: no items, no indicators") {
   std::vector<Profile> ps = {ParseOne("content/profiles/2022-a.md", Head("甲局", "jia", 2022, false), "2025-06-30")};
-  GeneratedIndicators g = RectificationIndicators(ps, {}, {"leadership", "2025-06-30"});
+  GeneratedIndicators g = RectificationIndicators(ps, {}, {"leadership", "2025-06-30", "某区司法局"});
   CHECK(g.defs.empty());
   CHECK(g.observations.empty());
 }
