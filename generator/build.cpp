@@ -11,6 +11,7 @@
 #include "indicators.h"
 #include "indicators_view.h"
 #include "markdown.h"
+#include "markdown_cache.h"
 #include "privacy.h"
 #include "profiles_model.h"
 #include "profiles_view.h"
@@ -35,35 +36,59 @@ class NullSink : public OutputSink {
   bool Put(const std::string&, std::string) override { return true; }
 };
 
+// Everything link rewriting and rendering read besides a page's own body:
+// the Markdown options, the base URL and every page's path and URL.
+std::string MarkdownContext(const Config& config, const std::vector<Page>& pages) {
+  std::string c = std::string(config.unsafe_html ? "unsafe" : "safe") + '\n' + config.base_url + '\n';
+  for (const Page& p : pages) c += p.source_path + '\t' + p.url + '\n';
+  return c;
+}
+
 // Shortcodes, Markdown, link rewriting, summary: per page, in parallel.
 void RenderBodies(const SourceTree& tree, const Config& config, const ShortcodeHandlers& shortcodes,
-                  int jobs, std::vector<Page>* pages, Diagnostics* diags) {
+                  int jobs, MarkdownCache* cache, std::vector<Page>* pages, Diagnostics* diags) {
   const Urls urls(config.base_url);
   MarkdownOptions md{config.unsafe_html};
   const std::vector<Page>& all = *pages;
+  if (cache) cache->BeginBuild(MarkdownContext(config, all));
   ParallelFor(pages->size(), jobs, [&](size_t i) {
     Page& p = (*pages)[i];
     const SourceFile* file = tree.Find(p.source_path);
     std::string body = ExpandShortcodes(*file, p.body, p.body_first_line, shortcodes, diags);
-    LinkResolver resolve = [&](std::string_view target, std::string* url, std::string* error) {
-      std::string site_url;
-      if (!ResolvePageLink(all, p.source_path, target, &site_url, error)) return false;
-      *url = urls.Rel(site_url);
-      return true;
-    };
-    MarkdownResult result;
-    std::vector<MarkdownProblem> problems;
-    RenderMarkdown(body, md, resolve, &result, &problems);
-    for (const MarkdownProblem& m : problems) {
+    std::shared_ptr<const MarkdownCache::Entry> cached = cache ? cache->Find(p.source_path, body) : nullptr;
+    std::shared_ptr<MarkdownCache::Entry> fresh;
+    if (!cached) {
+      fresh = std::make_shared<MarkdownCache::Entry>();
+      LinkResolver resolve = [&](std::string_view target, std::string* url, std::string* error) {
+        std::string site_url;
+        if (!ResolvePageLink(all, p.source_path, target, &site_url, error)) return false;
+        *url = urls.Rel(site_url);
+        return true;
+      };
+      RenderMarkdown(body, md, resolve, &fresh->result, &fresh->problems);
+      if (cache) {
+        fresh->body = std::move(body);
+        cache->Store(p.source_path, fresh);
+      }
+    }
+    const MarkdownCache::Entry& entry = cached ? *cached : *fresh;
+    for (const MarkdownProblem& m : entry.problems) {
       int line = p.body_first_line + m.line - 1;
       std::string_view text = LineOf(file->text, line);
       int col = static_cast<int>(
                     Utf8Length(text.substr(0, std::min<size_t>(text.size(), m.byte_col - 1)))) + 1;
       diags->Error(p.source_path, line, col, m.message, file->text);
     }
-    p.html = std::move(result.html);
-    p.toc = std::move(result.toc);
-    if (p.summary.empty()) p.summary = MakeSummary(result.plain_text, static_cast<size_t>(config.summary_chars));
+    if (p.summary.empty()) {
+      p.summary = MakeSummary(entry.result.plain_text, static_cast<size_t>(config.summary_chars));
+    }
+    if (cache) {  // the cache keeps its copy for the next build
+      p.html = entry.result.html;
+      p.toc = entry.result.toc;
+    } else {
+      p.html = std::move(fresh->result.html);
+      p.toc = std::move(fresh->result.toc);
+    }
     p.body.clear();
     p.body.shrink_to_fit();
   });
@@ -138,7 +163,7 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   // Stage: Markdown bodies.
   ShortcodeHandlers shortcodes;
   AddIndicatorShortcodes(indicators, config, &shortcodes);
-  RenderBodies(tree, config, shortcodes, opts.jobs, &pages, diags);
+  RenderBodies(tree, config, shortcodes, opts.jobs, opts.markdown_cache, &pages, diags);
   if (diags->has_errors()) return false;
   if (!CheckSourceAnchors(pages, indicators, diags)) return false;
 

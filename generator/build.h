@@ -11,6 +11,8 @@
 
 namespace fazhi {
 
+class MarkdownCache;
+
 struct BuildOptions {
   std::filesystem::path source_dir = ".";
   std::filesystem::path output_dir;  ///< empty: <source_dir>/public
@@ -18,6 +20,8 @@ struct BuildOptions {
   bool drafts = false;
   bool serving = false;  ///< set by `serve`: templates may add preview-only bits
   int jobs = 0;          ///< render threads; 0 = hardware concurrency
+  /// Reuses rendered Markdown across builds (serve); null: render every page.
+  MarkdownCache* markdown_cache = nullptr;
 };
 
 struct BuildStats {
