@@ -121,6 +121,13 @@ std::vector<std::string> RequiredLayouts(const SourceTree& tree) {
 bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* sink,
                  Diagnostics* diags, BuildStats* stats) {
   auto start = std::chrono::steady_clock::now();
+  auto last = start;
+  // Records how long the stage that just ended took (`fazhi build --timings`).
+  auto stage = [&](const char* name) {
+    auto now = std::chrono::steady_clock::now();
+    if (stats) stats->stages.push_back({name, std::chrono::duration<double, std::milli>(now - last).count()});
+    last = now;
+  };
 
   // Stage: config.
   const SourceFile* cfg = tree.Find("site.toml");
@@ -131,18 +138,22 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   Config config;
   if (!ParseConfig(*cfg, &config, diags)) return false;
   if (!opts.base_url.empty()) config.base_url = NormalizeBaseUrl(opts.base_url);
+  stage("config");
 
   // Stage: privacy gate. Personal data (ID and mobile numbers) anywhere in
   // content, data or templates fails the build before anything is rendered.
   if (!CheckPrivacy(tree, PrivacyOptions{config.privacy_allow, config.as_of}, diags)) return false;
+  stage("privacy");
 
   // Stage: content (front matter of every page; bodies later, once all URLs are known).
   std::vector<Page> pages;
   if (!LoadContent(tree, config, opts.drafts, &pages, diags)) return false;
+  stage("content");
 
   // Stage: data. Profiles (述法) are typed from their pages' front matter.
   ProfilesData profiles;
   if (!LoadProfiles(tree, config, &pages, &profiles, diags)) return false;
+  stage("profiles");
 
   // Stage: theme. Loaded before rendering bodies so template errors and
   // content errors of one edit show up together in `serve`.
@@ -150,6 +161,7 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   if (!Theme::Load(tree, config, RequiredLayouts(tree), &theme, diags)) return false;
   // Nothing may load from other hosts (templates, CSS, content), unless allow-listed.
   if (!CheckExternalResources(tree, config, diags)) return false;
+  stage("theme");
 
   // Stage: indicators (definitions + CSV data), before the bodies so prose
   // can cite values with {{< value id year >}}.
@@ -159,6 +171,7 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   if (!AddRectificationIndicators(profiles, pages, config, tree, &indicators, diags)) return false;
   CheckReportFigures(tree, pages, indicators, diags);  // warnings only
   if (!CheckProfileIndicators(profiles, indicators, tree, diags)) return false;
+  stage("indicators");
 
   // Stage: Markdown bodies.
   ShortcodeHandlers shortcodes;
@@ -166,10 +179,12 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   RenderBodies(tree, config, shortcodes, opts.jobs, opts.markdown_cache, &pages, diags);
   if (diags->has_errors()) return false;
   if (!CheckSourceAnchors(pages, indicators, diags)) return false;
+  stage("markdown");
 
   // Stage: model.
   Site site;
   if (!BuildModel(config, std::move(pages), &site, diags)) return false;
+  stage("model");
 
   // Stage: site norms. 空白栏目 fail the build; report compliance (deadline,
   // the five required items) warns, and marks the report pages.
@@ -185,15 +200,18 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   SiteOutputs outputs(sink, site.config, diags);
   outputs.SetSite(&site);
   sink = &outputs;
+  stage("compliance");
 
   // Stage: render.
   if (!RenderSite(site, theme, opts.jobs, sink, diags)) return false;
   if (!RenderIndicators(site, indicators, theme, opts.jobs, sink, diags)) return false;
   if (!RenderProfiles(site, profiles, indicators, theme, sink, diags)) return false;
+  stage("render");
 
   // Stage: whole-site outputs, after every other renderer.
   SiteOutputStats out_stats;
   if (!outputs.Finish(theme, &out_stats)) return false;
+  stage("search+feeds");
 
   if (stats) {
     stats->pages = site.pages.size();

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "diagnostics.h"
 #include "output.h"
@@ -24,10 +25,16 @@ struct BuildOptions {
   MarkdownCache* markdown_cache = nullptr;
 };
 
+struct StageTime {
+  const char* stage;
+  double millis;
+};
+
 struct BuildStats {
   size_t pages = 0;   ///< Markdown pages rendered
   size_t files = 0;   ///< files written in all
   double millis = 0;
+  std::vector<StageTime> stages;  ///< wall time of each stage, in pipeline order
   size_t search_docs = 0;    ///< documents in /search/index.json
   size_t search_terms = 0;
   size_t search_bytes = 0;   ///< size of /search/index.json
