@@ -53,7 +53,7 @@ void RenderBodies(const SourceTree& tree, const Config& config, const ShortcodeH
     }
     p.html = std::move(result.html);
     p.toc = std::move(result.toc);
-    p.summary = MakeSummary(result.plain_text, static_cast<size_t>(config.summary_chars));
+    if (p.summary.empty()) p.summary = MakeSummary(result.plain_text, static_cast<size_t>(config.summary_chars));
     p.body.clear();
     p.body.shrink_to_fit();
   });

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "build.h"
+#include "import_command.h"
 #include "scaffold.h"
 
 namespace fazhi {
@@ -88,6 +89,9 @@ std::vector<Command> Commands() {
        [](auto& a, auto& o, auto& e) { return RunBuildOrCheck(a, o, e, true); }},
       {"new", "new site DIR | new report YEAR [--publisher NAME] | new page PATH  [--site DIR] [--date YYYY-MM-DD]",
        "Scaffold a site, an annual report or a page; never overwrites a file.", RunNew},
+      {"import", "import FILE [--site DIR] [--year N] [--date YYYY-MM-DD] [--title T] [--publisher P] [--force]",
+       "Draft a report page, an indicator CSV and indicator stubs from a published report (.txt or .docx).",
+       RunImport},
       {"version", "version", "Print the version.",
        [](auto&, auto& o, auto&) {
          o << "fazhi " FAZHI_VERSION "\n";

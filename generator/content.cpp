@@ -56,7 +56,10 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   if (page->section == "reports" && !page->is_index) {
     page->kind = "report";
     CheckKnownKeys(f, fm, ReportKeys(), diags);
-  } else if (!FeatureOwnsKeys(page->section)) {
+  } else if (FeatureOwnsKeys(page->section) && !page->is_index) {
+    // "indicator" / "profile": the feature module validates and renders these.
+    page->kind = page->section.substr(0, page->section.size() - 1);
+  } else {
     CheckKnownKeys(f, fm, CommonFrontMatterKeys(), diags);
   }
   if (page->kind.empty()) {
@@ -74,6 +77,8 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   FmDate(f, fm, "updated", &page->updated, diags);
   FmString(f, fm, "source", &page->source, diags);
   FmString(f, fm, "description", &page->description, diags);
+  std::string summary;
+  FmString(f, fm, "summary", &summary, diags);
   FmString(f, fm, "layout", &page->layout, diags);
   FmBool(f, fm, "draft", &page->draft, diags);
   long weight = 0;
@@ -122,6 +127,7 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   }
   page->output_path = page->url.substr(1) + "index.html";
 
+  page->summary = summary;  // an explicit summary wins over the cut body text
   page->body_first_line = page->fm.body_first_line;
   page->body = f.text.substr(page->fm.body_offset);
   return diags->error_count() == before;

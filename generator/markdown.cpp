@@ -147,6 +147,30 @@ bool IsMarkdownLink(std::string_view url) {
   return path.size() > 3 && path.substr(path.size() - 3) == ".md";
 }
 
+// The first or last code point of a text-like node's literal, or 0.
+char32_t EdgeChar(cmark_node* n, bool last) {
+  if (!n) return 0;
+  cmark_node_type t = cmark_node_get_type(n);
+  while (t != CMARK_NODE_TEXT && t != CMARK_NODE_CODE) {
+    n = last ? cmark_node_last_child(n) : cmark_node_first_child(n);
+    if (!n) return 0;
+    t = cmark_node_get_type(n);
+  }
+  const char* lit = cmark_node_get_literal(n);
+  if (!lit || !*lit) return 0;
+  std::string_view s(lit);
+  size_t pos = 0;
+  if (last) {
+    pos = s.size() - 1;
+    while (pos > 0 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
+  }
+  char32_t cp;
+  DecodeUtf8(s, pos, &cp);
+  return cp;
+}
+
+bool IsWideText(char32_t cp) { return cp != 0 && DisplayWidth(cp) == 2; }
+
 }  // namespace
 
 std::string HeadingSlug(std::string_view text) {
@@ -211,6 +235,7 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
   // Collect headings and links first; edit after the walk.
   std::vector<cmark_node*> headings;
   std::vector<cmark_node*> links;
+  std::vector<cmark_node*> softbreaks;
   cmark_iter* it = cmark_iter_new(doc);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -219,8 +244,18 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
     cmark_node_type t = cmark_node_get_type(n);
     if (t == CMARK_NODE_HEADING) headings.push_back(n);
     if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) links.push_back(n);
+    if (t == CMARK_NODE_SOFTBREAK) softbreaks.push_back(n);
   }
   cmark_iter_free(it);
+
+  // A line break inside a Chinese paragraph is not a space: browsers would
+  // show one between the two characters. Drop soft breaks next to wide text.
+  for (cmark_node* br : softbreaks) {
+    if (IsWideText(EdgeChar(cmark_node_previous(br), true)) ||
+        IsWideText(EdgeChar(cmark_node_next(br), false))) {
+      cmark_node_free(br);
+    }
+  }
 
   for (cmark_node* link : links) {
     const char* url_c = cmark_node_get_url(link);

@@ -64,6 +64,11 @@ TEST_CASE("markdown: links to .md files become page URLs; broken ones are report
   CHECK(problems[0].message == "link to a page that does not exist: '2019.md'");
 }
 
+TEST_CASE("markdown: a line break inside Chinese text adds no space; between Latin words it does") {
+  CHECK(Render("提出合法性审核意见30件次，\n审查率100%\n**备案率**\nand\nmore\n").html ==
+        "<p>提出合法性审核意见30件次，审查率100%<strong>备案率</strong>and\nmore</p>\n");
+}
+
 TEST_CASE("markdown: summaries are cut by characters, not words") {
   CHECK(MakeSummary("行政复议案件368件，同比增长120%。", 8) == "行政复议案件36…");
   CHECK(MakeSummary("  短文\n 本  ", 10) == "短文 本");

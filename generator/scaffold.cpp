@@ -32,15 +32,6 @@ bool CreateNew(const fs::path& path, const std::string& text, std::ostream& out,
   return ok;
 }
 
-std::string Today() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
 std::string ReportTemplate(const std::string& year, const std::string& publisher, const std::string& date) {
   int next = std::stoi(year) + 1;
   return "---\ntitle: " + publisher + year + "年法治政府建设年度报告\n"
@@ -98,6 +89,15 @@ int NewSite(const fs::path& dir, const std::string& date, std::ostream& out, std
 }
 
 }  // namespace
+
+std::string Today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
 
 std::string BuiltinThemesDir() {
   // Installed layout first (<prefix>/bin/fazhi → <prefix>/share/fazhi/themes),

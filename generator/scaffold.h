@@ -11,6 +11,10 @@ namespace fazhi {
 /// `fazhi new site DIR | report YEAR | page PATH` (args after "new").
 int RunNew(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+/// Today on the local clock as YYYY-MM-DD: the default of --date for `new`
+/// and `import` (never used by `build`, whose "today" is config.as_of).
+std::string Today();
+
 /// The folder holding the themes shipped with fazhi.
 std::string BuiltinThemesDir();
 

@@ -1,0 +1,63 @@
+// Structure of an imported report: portal clutter removed, the title,
+// publisher, year and a stated publication date found, and the text cut into
+// headings (一、 / （一） / 1. / （1）) and paragraphs. Works whether headings sit
+// on their own lines, run inline ("（一）标题。一是…二是…"), or the whole
+// report is one line. Pure: text in, blocks out.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fazhi {
+
+enum class ImportBlockKind { kHeading, kParagraph };
+
+struct ImportBlock {
+  ImportBlockKind kind = ImportBlockKind::kParagraph;
+  int rank = 0;        ///< heading kind: 1 一、 2 （一） 3 1./1、 4 （1）; 0 for paragraphs
+  int level = 0;       ///< Markdown heading level (2…5), unused ranks skipped
+  std::string marker;  ///< the heading's marker as written, e.g. "(一)"
+  std::string text;    ///< heading title without marker, or paragraph text
+  int line = 0;        ///< 1-based line of the imported text it starts on
+};
+
+struct ImportMeta {
+  std::string title;
+  std::string publisher;      ///< from the title, the signature or the portal's 来源
+  int year = 0;               ///< reporting year, 0 when the text does not say
+  std::string published;      ///< YYYY-MM-DD stated in the text itself (signature date)
+  std::string portal_source;  ///< the portal's 来源 line, if any
+};
+
+/// Where the report's required parts are (labels of the headings), empty when
+/// not found. The 第一责任人 part is often folded into the measures part.
+struct ImportParts {
+  std::string measures, shortcomings, accountability, plans;
+  bool accountability_folded = false;
+};
+
+struct StructuredReport {
+  ImportMeta meta;
+  std::vector<ImportBlock> blocks;
+  ImportParts parts;
+  int clutter_removed = 0;  ///< portal lines and fragments dropped
+  int heading_count = 0;
+  std::vector<std::string> warnings;
+};
+
+/// Structures `text` (UTF-8, "\n" line ends, as from ReadImportText).
+StructuredReport StructureReport(std::string_view text);
+
+/// "一"…"九十九" (also 〇/零, 两) → 1…99; 0 when `s` is not such a numeral.
+int ParseChineseNumber(std::u32string_view s);
+
+/// "(一)把握正确政治方向" style label of a heading, for messages and CSV.
+std::string HeadingLabel(const ImportBlock& b);
+
+std::u32string ToU32(std::string_view s);
+std::string ToU8(std::u32string_view s);
+/// Trims ASCII whitespace, U+3000 and NBSP from both ends.
+std::u32string TrimU32(std::u32string_view s);
+
+}  // namespace fazhi
