@@ -198,9 +198,14 @@ std::string HeadingSlug(std::string_view text) {
 }
 
 std::string MakeSummary(std::string_view text, size_t max_chars) {
+  // Only a prefix is collapsed: a code point takes at most 4 bytes, so the
+  // first max_chars + 1 code points (all the result depends on) lie within
+  // it. A page's whole plain text used to be collapsed and counted.
+  const size_t limit = 4 * (max_chars + 2);
   std::string collapsed;
   bool space = false;
   for (char c : text) {
+    if (collapsed.size() >= limit) break;
     if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
       space = !collapsed.empty();
       continue;
