@@ -5,6 +5,8 @@
 #include "build_model.h"
 #include "config.h"
 #include "content.h"
+#include "indicators.h"
+#include "indicators_view.h"
 #include "markdown.h"
 #include "render_site.h"
 #include "scaffold.h"
@@ -72,7 +74,11 @@ bool ReadSite(const BuildOptions& opts, SourceTree* tree, Diagnostics* diags) {
   return true;
 }
 
-std::vector<std::string> RequiredLayouts() { return {"home", "list", "page", "report", "404"}; }
+std::vector<std::string> RequiredLayouts(const SourceTree& tree) {
+  std::vector<std::string> layouts = {"home", "list", "page", "report", "404"};
+  if (HasIndicators(tree)) layouts.insert(layouts.end(), {"indicators", "indicator"});
+  return layouts;
+}
 
 }  // namespace
 
@@ -97,12 +103,20 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   // Stage: theme. Loaded before rendering bodies so template errors and
   // content errors of one edit show up together in `serve`.
   Theme theme;
-  if (!Theme::Load(tree, config, RequiredLayouts(), &theme, diags)) return false;
+  if (!Theme::Load(tree, config, RequiredLayouts(tree), &theme, diags)) return false;
+
+  // Stage: indicators (definitions + CSV data), before the bodies so prose
+  // can cite values with {{< value id year >}}.
+  IndicatorSet indicators;
+  if (!LoadIndicators(tree, config, &pages, &indicators, diags)) return false;
+  CheckReportFigures(tree, pages, indicators, diags);  // warnings only
 
   // Stage: Markdown bodies.
   ShortcodeHandlers shortcodes;
+  AddIndicatorShortcodes(indicators, config, &shortcodes);
   RenderBodies(tree, config, shortcodes, opts.jobs, &pages, diags);
   if (diags->has_errors()) return false;
+  if (!CheckSourceAnchors(pages, indicators, diags)) return false;
 
   // Stage: model.
   Site site;
@@ -110,6 +124,7 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
 
   // Stage: render.
   if (!RenderSite(site, theme, opts.jobs, sink, diags)) return false;
+  if (!RenderIndicators(site, indicators, theme, opts.jobs, sink, diags)) return false;
 
   if (stats) {
     stats->pages = site.pages.size();

@@ -128,7 +128,9 @@ TEST_CASE("output: demo site key pages match the golden files (UPDATE_GOLDEN=1 r
   fs::path golden = fs::path(RepoRoot()) / "tests/golden/demo";
   const bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
   for (const char* page : {"index.html", "reports/index.html", "reports/2024/index.html", "about/index.html",
-                           "404.html"}) {
+                           "404.html", "indicators/index.html", "indicators/admin-review-cases/index.html",
+                           "indicators/admin-review-correction-rate/index.html", "data/indicators.csv",
+                           "data/datapackage.json"}) {
     CAPTURE(page);
     std::string actual = Slurp(dir.path / "public" / page);
     REQUIRE(!actual.empty());

@@ -1,0 +1,22 @@
+// Indicator pages: the dashboard (/indicators/), one page per category
+// (/indicators/categories/<slug>/, the filter that works without
+// JavaScript), one per year (/indicators/<year>/), one per indicator
+// (/indicators/<id>/), and the open-data downloads under /data/. This file
+// is the only one that knows the variable names of the indicators and
+// indicator layouts.
+#pragma once
+
+#include "diagnostics.h"
+#include "indicators_model.h"
+#include "output.h"
+#include "site_model.h"
+#include "theme.h"
+
+namespace fazhi {
+
+/// Renders every indicator page (on `jobs` threads; 0 = hardware
+/// concurrency) and the open-data files into `sink`.
+bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& theme, int jobs,
+                      OutputSink* sink, Diagnostics* diags);
+
+}  // namespace fazhi

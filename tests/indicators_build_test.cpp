@@ -1,0 +1,278 @@
+// End-to-end: a small site with indicator definitions, a CSV and a report
+// that cites the data, built in memory with the default theme.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "encoding.h"
+#include "indicators_csv.h"
+#include "site_fixture.h"
+
+namespace fazhi::testing {
+namespace {
+
+bool Contains(const std::string& hay, std::string_view needle) {
+  return hay.find(needle) != std::string::npos;
+}
+
+void Replace(std::string* s, std::string_view from, std::string_view to) {
+  size_t at = s->find(from);
+  REQUIRE(at != std::string::npos);
+  s->replace(at, from.size(), to);
+}
+
+const char* const kIndicatorSite = R"(-- site.toml --
+title = "测试站"
+sponsor = "某区司法局"
+as_of = 2025-06-30
+-- content/_index.md --
+---
+title: 首页
+---
+-- content/reports/2024.md --
+---
+title: 2024年报告
+date: 2025-03-01
+year: 2024
+---
+## 一、主要举措
+
+### （四）争议化解
+
+办理行政复议案件{{< value admin-review-cases 2024 >}}，同比增长{{< value admin-review-cases-yoy 2024 >}}，办结率80.16%；
+另据统计，行政复议案件370件。
+-- content/indicators/_index.md --
+---
+title: 法治指标
+---
+指标来自年度报告。
+-- content/indicators/admin-review-cases.md --
+---
+title: 行政复议收案数
+date: 2025-03-01
+category: oversight
+unit: 件
+kind: count
+direction: neutral
+method: 年度内新收的行政复议申请件数。
+aliases: [行政复议案件]
+---
+新修订的《行政复议法》自2024年1月1日起施行。
+-- content/indicators/admin-review-cases-yoy.md --
+---
+title: 行政复议收案数同比增长
+date: 2025-03-01
+category: oversight
+unit: "%"
+kind: change
+change_of: admin-review-cases
+---
+-- content/indicators/admin-review-closure-rate.md --
+---
+title: 行政复议办结率
+date: 2025-03-01
+updated: 2025-04-02
+category: oversight
+unit: "%"
+kind: rate
+direction: up
+aliases: [办结率]
+---
+-- data/indicators/2024.csv --
+指标,年份,数值,单位,限定,依据,公式,来源,备注
+admin-review-cases,2024,368,件,,原文,,reports/2024.md#四争议化解,新法施行后收案增加
+admin-review-cases-yoy,2024,120,%,,原文,,reports/2024.md#四争议化解,
+admin-review-closure-rate,2024,80.16,%,,原文,,reports/2024.md#四争议化解,
+)";
+
+FixtureResult BuildIndicatorSite(std::string_view extra = "") {
+  FixtureOptions opts;
+  opts.default_theme = true;
+  return BuildFixture(std::string(kIndicatorSite) + std::string(extra), opts);
+}
+
+}  // namespace
+
+TEST_CASE("indicators build: dashboard, indicator page, SVG and prose citations") {
+  FixtureResult r = BuildIndicatorSite();
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  // The prose that contradicts the data is a warning, not an error.
+  CHECK(r.errors ==
+        "content/reports/2024.md:11:12: warning: prose says 370件 for 行政复议收案数 but the data "
+        "says 368件 for 2024 (data/indicators/2024.csv:2)\n"
+        "  另据统计，行政复议案件370件。\n"
+        "                        ^\n");
+
+  const std::string& dash = r.File("indicators/index.html");
+  CHECK(Contains(dash, "<h1>法治指标</h1>"));
+  CHECK(Contains(dash, "<p>指标来自年度报告。</p>"));
+  CHECK(Contains(dash, "<a href=\"/indicators/categories/oversight/\">行政权力制约监督<span class=\"ind-count\">（3项）</span></a>"));
+  CHECK(Contains(dash, "<span class=\"ind-number\">368件</span> <span class=\"ind-period\">2024年</span>"));
+  CHECK(Contains(dash, "<p class=\"ind-change ind-change-neutral\"><span aria-hidden=\"true\">↑</span> 同比(原文) +120% <span class=\"ind-verdict\">不评价</span></p>"));
+  CHECK(Contains(dash, "<span class=\"ind-number\">80.16%</span>"));
+  CHECK(Contains(dash, "aria-labelledby=\"spark-admin-review-cases-title spark-admin-review-cases-desc\""));
+  CHECK(Contains(dash, ">仅2024年</text>"));
+  CHECK_FALSE(Contains(dash, "社会矛盾纠纷化解"));  // empty categories are not listed
+
+  const std::string& page = r.File("indicators/admin-review-cases/index.html");
+  CHECK(Contains(page, "<span class=\"ind-number\">368件</span> <span class=\"ind-period\">2024年度</span> <span class=\"ind-basis\">原文</span>"));
+  CHECK(Contains(page, "<title id=\"trend-admin-review-cases-title\">行政复议收案数(按年度)</title>"));
+  CHECK(Contains(page, "<desc id=\"trend-admin-review-cases-desc\">2024年 368件。</desc>"));
+  CHECK(Contains(page, ">仅有2024年数据</text>"));
+  CHECK(Contains(page, "<tr><th scope=\"row\"><a href=\"/indicators/2024/\">2024年</a></th><td>368件</td><td>原文</td><td><a href=\"/reports/2024/#四争议化解\">2024年报告 › （四）争议化解</a></td></tr>"));
+  CHECK(Contains(page, "<div class=\"ind-wide\"><dt>口径</dt><dd>年度内新收的行政复议申请件数。</dd></div>"));
+  CHECK(Contains(page, "<p>新修订的《行政复议法》自2024年1月1日起施行。</p>"));
+  CHECK(Contains(page, "<li>2024年：新法施行后收案增加</li>"));
+  CHECK(Contains(page, "<a href=\"/data/indicators/admin-review-cases.csv\">"));
+  CHECK(Contains(page, "<a href=\"/indicators/admin-review-cases-yoy/\">行政复议收案数同比增长</a>：120%（2024年）"));
+  CHECK(Contains(page, "<h2 id=\"ind-cited\">引用本指标的报告和述法</h2>\n    <ul><li><a href=\"/reports/2024/\">2024年报告</a></li></ul>"));
+  CHECK(Contains(page, "最后更新：<time datetime=\"2025-03-01\">2025年3月1日</time>"));
+
+  const std::string& rate = r.File("indicators/admin-review-closure-rate/index.html");
+  CHECK(Contains(rate, "<title id=\"gauge-admin-review-closure-rate-title\">"));
+  CHECK(Contains(rate, ">2024年 80.16%</text>"));
+  CHECK(Contains(rate, "最后更新：<time datetime=\"2025-04-02\">"));
+
+  CHECK(Contains(r.File("indicators/2024/index.html"), "<caption>2024年 · 行政权力制约监督</caption>"));
+  const std::string& category = r.File("indicators/categories/oversight/index.html");
+  CHECK(Contains(category, "<a href=\"/indicators/categories/oversight/\" aria-current=\"page\">"));
+  CHECK_FALSE(Contains(category, "指标来自年度报告"));  // the intro is the dashboard's
+  CHECK_FALSE(Contains(category, "<div class=\"prose\"></div>"));
+  CHECK_FALSE(Contains(page, "fz-chart-gauge"));  // a count has no 0–100 gauge
+  CHECK_FALSE(Contains(r.File("indicators/admin-review-cases-yoy/index.html"), "<div class=\"prose\">"));
+
+  // The report cites the data through the shortcode.
+  CHECK(Contains(r.File("reports/2024/index.html"),
+                 "办理行政复议案件<a href=\"/indicators/admin-review-cases/\" title=\"行政复议收案数,2024年\">368件</a>，"
+                 "同比增长<a href=\"/indicators/admin-review-cases-yoy/\" title=\"行政复议收案数同比增长,2024年\">120%</a>"));
+}
+
+TEST_CASE("indicators build: the downloads parse back to the input values") {
+  FixtureResult r = BuildIndicatorSite();
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  Diagnostics diags;
+  CsvTable t;
+  REQUIRE(ParseCsvFile(SourceFile{"indicators.csv", r.File("data/indicators.csv")}, &t, &diags));
+  CHECK(r.File("data/indicators.csv").substr(0, 3) == "\xEF\xBB\xBF");
+  REQUIRE(t.rows.size() == 4);
+  std::map<std::string, std::string> values;
+  for (size_t i = 1; i < t.rows.size(); ++i) values[t.rows[i].fields[0].text] = t.rows[i].fields[4].text;
+  CHECK(values == std::map<std::string, std::string>{{"admin-review-cases", "368"},
+                                                     {"admin-review-cases-yoy", "120"},
+                                                     {"admin-review-closure-rate", "80.16"}});
+  auto json = nlohmann::json::parse(r.File("data/indicators.json"));
+  REQUIRE(json["observations"].size() == 3);
+  CHECK(json["observations"][2]["value"] == 80.16);
+  CHECK(json["observations"][0]["source"] == "reports/2024.md#四争议化解");
+  CHECK(json["observations"][0]["source_url"] == "/reports/2024/#四争议化解");
+  auto pkg = nlohmann::json::parse(r.File("data/datapackage.json"));
+  for (const auto& res : pkg["resources"]) CHECK(r.Has("data/" + res["path"].get<std::string>()));
+  auto one = nlohmann::json::parse(r.File("data/indicators/admin-review-closure-rate.json"));
+  CHECK(one["observations"][0]["display"] == "80.16%");
+}
+
+TEST_CASE("indicators build: a bad CSV row fails the build with its file:line:col") {
+  FixtureResult r = BuildIndicatorSite("admin-review-closure-rate,2023,180,%,,原文,,,\n");
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "data/indicators/2024.csv:5:32: rate '180' is outside 0–100\n"
+        "  admin-review-closure-rate,2023,180,%,,原文,,,\n"
+        "                                 ^\n");
+  CHECK_FALSE(r.Has("indicators/index.html"));
+}
+
+TEST_CASE("indicators build: citing a missing year or a missing report section is an error") {
+  FixtureOptions opts;
+  opts.default_theme = true;
+  std::string site = kIndicatorSite;
+  Replace(&site, "{{< value admin-review-cases 2024 >}}", "{{< value admin-review-cases 2023 >}}");
+  FixtureResult r = BuildFixture(site, opts);
+  CHECK_FALSE(r.ok);
+  CHECK(Contains(r.errors,
+                 "content/reports/2024.md:10:9: indicator 'admin-review-cases' has no value for 2023 (it has 2024)\n"));
+
+  std::string bad_anchor = kIndicatorSite;
+  Replace(&bad_anchor, "reports/2024.md#四争议化解,新法", "reports/2024.md#五,新法");
+  FixtureResult r2 = BuildFixture(bad_anchor, opts);
+  CHECK_FALSE(r2.ok);
+  CHECK(Contains(r2.errors,
+                 "data/indicators/2024.csv:2:36: source: '#五' is not a heading of content/reports/2024.md "
+                 "(use a heading id, e.g. #一主要举措)\n"));
+}
+
+}  // namespace fazhi::testing
+
+namespace fazhi::testing {
+
+TEST_CASE("indicators build: breakdowns get a bar chart and a table; a GBK CSV from Excel reads as UTF-8") {
+  std::string gbk;
+  REQUIRE(Utf8ToGb18030("指标,年份,数值,分组\r\nadmin-review-cases,2024,20,甲镇\r\nadmin-review-cases,2024,15,乙街\r\n", &gbk));
+  FixtureResult r = BuildIndicatorSite("-- data/indicators/parts.csv --\n" + gbk);
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  const std::string& page = r.File("indicators/admin-review-cases/index.html");
+  CHECK(Contains(page, "<h2 id=\"ind-parts\">分组数据（2024年）</h2>"));
+  CHECK(Contains(page, "aria-labelledby=\"breakdown-admin-review-cases-2024-title breakdown-admin-review-cases-2024-desc\""));
+  CHECK(Contains(page, "<desc id=\"breakdown-admin-review-cases-2024-desc\">甲镇 20件;乙街 15件。</desc>"));
+  CHECK(Contains(page, "<tr><th scope=\"row\">甲镇</th><td>20件</td><td>原文</td></tr>"));
+  // The whole-area value stays the headline; breakdown rows are not years.
+  CHECK(Contains(page, "<span class=\"ind-number\">368件</span>"));
+  CHECK(Contains(r.File("data/indicators/admin-review-cases.csv"), "admin-review-cases,行政复议收案数,oversight,2024,20,件,,甲镇,原文"));
+}
+
+}  // namespace fazhi::testing
+
+namespace fazhi::testing {
+
+TEST_CASE("indicators build: an indicator file named like a year clashes with the year page") {
+  FixtureResult r = BuildIndicatorSite(R"(-- content/indicators/2024.md --
+---
+title: 某指标
+date: 2025-03-01
+category: oversight
+unit: 件
+---
+)");
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "content/indicators/2024.md:1:1: indicator id '2024' clashes with the dashboard's pages "
+        "(/indicators/2024/); rename the file\n"
+        "  ---\n"
+        "  ^\n");
+}
+
+}  // namespace fazhi::testing
+
+namespace fazhi::testing {
+
+TEST_CASE("indicators build: rows of a draft definition are left out with it (fazhi import stubs)") {
+  std::string draft = R"(-- content/indicators/import-2024-01.md --
+---
+title: 待审核指标
+date: 2025-03-01
+category: oversight
+unit: 件
+kind: count
+direction: neutral
+draft: true
+---
+-- data/indicators/import.csv --
+indicator,year,value,unit,qualifier,breakdown,basis,formula,source,note
+import-2024-01,2024,88,件,,,原文,,,
+)";
+  FixtureResult r = BuildIndicatorSite(draft);
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  CHECK_FALSE(r.Has("indicators/import-2024-01/index.html"));
+  FixtureOptions opts;
+  opts.default_theme = true;
+  opts.build.drafts = true;
+  FixtureResult with = BuildFixture(std::string(kIndicatorSite) + draft, opts);
+  REQUIRE_MESSAGE(with.ok, with.errors);
+  CHECK(Contains(with.File("indicators/import-2024-01/index.html"), "88件"));
+  // A row whose definition does not exist at all is still an error.
+  FixtureResult typo = BuildIndicatorSite(
+      "-- data/indicators/import.csv --\nindicator,year,value,unit,qualifier,breakdown,basis,formula,source,note\n"
+      "import-2024-02,2024,88,件,,,原文,,,\n");
+  CHECK(Contains(typo.errors, "data/indicators/import.csv:2:1: unknown indicator 'import-2024-02'"));
+}
+
+}  // namespace fazhi::testing
