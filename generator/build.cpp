@@ -98,7 +98,7 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
 
   // Stage: content (front matter of every page; bodies later, once all URLs are known).
   std::vector<Page> pages;
-  if (!LoadContent(tree, config, opts.drafts, &pages, diags)) return false;
+  if (!LoadContent(tree, config, opts.drafts, &pages, diags, opts.jobs)) return false;
 
   // Stage: theme. Loaded before rendering bodies so template errors and
   // content errors of one edit show up together in `serve`.
