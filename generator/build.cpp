@@ -8,6 +8,9 @@
 #include "indicators.h"
 #include "indicators_view.h"
 #include "markdown.h"
+#include "privacy.h"
+#include "profiles_model.h"
+#include "profiles_view.h"
 #include "render_site.h"
 #include "scaffold.h"
 #include "shortcodes.h"
@@ -61,7 +64,8 @@ void RenderBodies(const SourceTree& tree, const Config& config, const ShortcodeH
   });
 }
 
-// Reads the site, plus any theme shipped with fazhi that the site has no copy of.
+}  // namespace
+
 bool ReadSite(const BuildOptions& opts, SourceTree* tree, Diagnostics* diags) {
   if (!SourceTree::Read(opts.source_dir, tree, diags)) return false;
   std::error_code ec;
@@ -73,6 +77,8 @@ bool ReadSite(const BuildOptions& opts, SourceTree* tree, Diagnostics* diags) {
   }
   return true;
 }
+
+namespace {
 
 std::vector<std::string> RequiredLayouts(const SourceTree& tree) {
   std::vector<std::string> layouts = {"home", "list", "page", "report", "404"};
@@ -96,9 +102,17 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   if (!ParseConfig(*cfg, &config, diags)) return false;
   if (!opts.base_url.empty()) config.base_url = NormalizeBaseUrl(opts.base_url);
 
+  // Stage: privacy gate. Personal data (ID and mobile numbers) anywhere in
+  // content, data or templates fails the build before anything is rendered.
+  if (!CheckPrivacy(tree, PrivacyOptions{config.privacy_allow, config.as_of}, diags)) return false;
+
   // Stage: content (front matter of every page; bodies later, once all URLs are known).
   std::vector<Page> pages;
   if (!LoadContent(tree, config, opts.drafts, &pages, diags, opts.jobs)) return false;
+
+  // Stage: data. Profiles (述法) are typed from their pages' front matter.
+  ProfilesData profiles;
+  if (!LoadProfiles(tree, config, &pages, &profiles, diags)) return false;
 
   // Stage: theme. Loaded before rendering bodies so template errors and
   // content errors of one edit show up together in `serve`.
@@ -110,6 +124,7 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   IndicatorSet indicators;
   if (!LoadIndicators(tree, config, &pages, &indicators, diags)) return false;
   CheckReportFigures(tree, pages, indicators, diags);  // warnings only
+  if (!CheckProfileIndicators(profiles, indicators, tree, diags)) return false;
 
   // Stage: Markdown bodies.
   ShortcodeHandlers shortcodes;
@@ -125,6 +140,7 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   // Stage: render.
   if (!RenderSite(site, theme, opts.jobs, sink, diags)) return false;
   if (!RenderIndicators(site, indicators, theme, opts.jobs, sink, diags)) return false;
+  if (!RenderProfiles(site, profiles, indicators, theme, sink, diags)) return false;
 
   if (stats) {
     stats->pages = site.pages.size();

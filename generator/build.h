@@ -26,6 +26,10 @@ struct BuildStats {
   double millis = 0;
 };
 
+/// Reads the site at `opts.source_dir`, plus any theme shipped with fazhi
+/// that the site has no copy of (shared by build, check and serve).
+bool ReadSite(const BuildOptions& opts, SourceTree* tree, Diagnostics* diags);
+
 /// Runs every stage on an already-read tree and hands each output file to
 /// `sink`. Stops after the first stage that reports an error: nothing is
 /// rendered from a model with errors. Returns false on error.

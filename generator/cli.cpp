@@ -6,6 +6,7 @@
 #include "build.h"
 #include "import_command.h"
 #include "scaffold.h"
+#include "serve_command.h"
 
 namespace fazhi {
 namespace {
@@ -87,6 +88,9 @@ std::vector<Command> Commands() {
       {"check", "check [DIR] [--base-url URL] [--drafts]",
        "Validate everything `build` validates; write nothing.",
        [](auto& a, auto& o, auto& e) { return RunBuildOrCheck(a, o, e, true); }},
+      {"serve", "serve [DIR] [--port 1313] [--host 127.0.0.1] [--drafts]",
+       "Preview the site from memory with live reload and an error overlay (never writes public/).",
+       RunServe},
       {"new", "new site DIR | new report YEAR [--publisher NAME] | new page PATH  [--site DIR] [--date YYYY-MM-DD]",
        "Scaffold a site, an annual report or a page; never overwrites a file.", RunNew},
       {"import", "import FILE [--site DIR] [--year N] [--date YYYY-MM-DD] [--title T] [--publisher P] [--force]",

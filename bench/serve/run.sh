@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Preview-server benchmark: `fazhi serve` beside `hugo server` (Debian's hugo)
+# on the same generated N-page site (bench/gen_site.py, default 10,000 pages).
+#
+#  1. save → reload (also on the demo site): time from saving one page (editor-style temp file +
+#     rename) to the reload message on the open page's channel (fazhi: SSE,
+#     hugo: LiveReload WebSocket); the page is then fetched and must show the
+#     edit. bench/serve/reload_latency.py.
+#  2. requests/s for a small page (content/small.md, one sentence) under
+#     wrk on loopback: `wrk -t2 -c16 -d10s`.
+#
+# Usage: bench/serve/run.sh [--pages 10000] [--edits 5] [--duration 10s]
+#                           [--work DIR] [--fazhi PATH] [--no-hugo]
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+PAGES=10000
+EDITS=5
+DURATION=10s
+WORK=/tmp/fazhi-serve-bench
+[ -d /dev/shm ] && [ -w /dev/shm ] && WORK=/dev/shm/fazhi-serve-bench
+FAZHI=""
+WITH_HUGO=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --pages) PAGES=$2; shift 2 ;;
+    --edits) EDITS=$2; shift 2 ;;
+    --duration) DURATION=$2; shift 2 ;;
+    --work) WORK=$2; shift 2 ;;
+    --fazhi) FAZHI=$2; shift 2 ;;
+    --no-hugo) WITH_HUGO=0; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+say() { echo "bench/serve: $*" >&2; }
+
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v python3 >/dev/null || missing+=(python3)
+[ "$WITH_HUGO" = 1 ] && ! command -v hugo >/dev/null && missing+=(hugo)
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  say "installing ${missing[*]} from Debian"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ -z "$FAZHI" ]; then
+  say "building fazhi (Release) in $ROOT/build-bench"
+  cmake -S "$ROOT" -B "$ROOT/build-bench" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$ROOT/build-bench" --target fazhi -j2 >/dev/null
+  FAZHI=$ROOT/build-bench/fazhi
+fi
+
+SITE=$WORK/site$PAGES
+if [ ! -d "$SITE/fazhi/content" ]; then
+  say "generating a $PAGES-page site in $SITE"
+  rm -rf "$SITE"
+  python3 "$ROOT/bench/gen_site.py" "$PAGES" "$SITE" --fazhi-theme "$ROOT/themes/default" >/dev/null
+fi
+SMALL='---
+title: 小页面
+date: 2025-01-01
+source: 示例单位
+---
+
+这是一个用于吞吐量测试的短页面。
+'
+printf '%s' "$SMALL" > "$SITE/fazhi/content/small.md"
+printf '%s' "$SMALL" > "$SITE/hugo/content/small.md"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_http() {  # url, seconds
+  for _ in $(seq 1 $(( $2 * 10 ))); do
+    curl -fs -o /dev/null "$1" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+echo "machine: $(nproc) cores, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "site: $PAGES generated pages + content/small.md, in $SITE"
+
+# --- fazhi serve, demo site -------------------------------------------------
+DEMO=$WORK/demo
+rm -rf "$DEMO" && mkdir -p "$DEMO" && cp -r "$ROOT/site.toml" "$ROOT/content" "$DEMO/"
+[ -d "$ROOT/data" ] && cp -r "$ROOT/data" "$DEMO/"
+PORT=$(free_port)
+"$FAZHI" serve "$DEMO" --port "$PORT" > "$WORK/fazhi-demo.out" 2> "$WORK/fazhi-demo.err" &
+PIDS+=($!)
+DEMO_PID=$!
+wait_http "http://127.0.0.1:$PORT/about/" 60
+echo "demo site ($(find "$DEMO/content" -name '*.md' | wc -l) Markdown files):"
+python3 "$ROOT/bench/serve/reload_latency.py" fazhi "$PORT" "$DEMO" content/about.md /about/ \
+  --edits "$EDITS" | sed 's/^/demo /'
+kill -INT "$DEMO_PID"; wait "$DEMO_PID" || true
+
+# --- fazhi serve ------------------------------------------------------------
+PORT=$(free_port)
+say "starting fazhi serve on $PORT (first build of $PAGES pages)"
+T0=$(date +%s%N)
+"$FAZHI" serve "$SITE/fazhi" --port "$PORT" > "$WORK/fazhi-serve.out" 2> "$WORK/fazhi-serve.err" &
+PIDS+=($!)
+FAZHI_PID=$!
+wait_http "http://127.0.0.1:$PORT/small/" 300
+echo "fazhi serve: first build and ready in $(( ($(date +%s%N) - T0) / 1000000 )) ms"
+python3 "$ROOT/bench/serve/reload_latency.py" fazhi "$PORT" "$SITE/fazhi" \
+  content/posts/p00001.md /posts/p00001/ --edits "$EDITS"
+grep "built" "$WORK/fazhi-serve.out" | tail -n "$EDITS" | sed 's/^/fazhi serve log: /'
+echo "fazhi small page: $(curl -s "http://127.0.0.1:$PORT/small/" | wc -c) bytes"
+echo "command: wrk -t2 -c16 -d$DURATION http://127.0.0.1:$PORT/small/"
+wrk -t2 -c16 -d"$DURATION" "http://127.0.0.1:$PORT/small/" | sed 's/^/fazhi wrk: /'
+kill -INT "$FAZHI_PID"; wait "$FAZHI_PID" || true
+
+# --- hugo server ------------------------------------------------------------
+if [ "$WITH_HUGO" = 1 ]; then
+  PORT=$(free_port)
+  say "starting hugo server on $PORT"
+  T0=$(date +%s%N)
+  (cd "$SITE/hugo" && exec hugo server --bind 127.0.0.1 --port "$PORT" \
+     > "$WORK/hugo-server.out" 2>&1) &
+  PIDS+=($!)
+  HUGO_PID=$!
+  wait_http "http://127.0.0.1:$PORT/small/" 600
+  echo "hugo server: first build and ready in $(( ($(date +%s%N) - T0) / 1000000 )) ms ($(hugo version | cut -d' ' -f2))"
+  python3 "$ROOT/bench/serve/reload_latency.py" hugo "$PORT" "$SITE/hugo" \
+    content/posts/p00001.md /posts/p00001/ --edits "$EDITS" || echo "hugo reload measurement failed"
+  echo "hugo small page: $(curl -s "http://127.0.0.1:$PORT/small/" | wc -c) bytes"
+  echo "command: wrk -t2 -c16 -d$DURATION http://127.0.0.1:$PORT/small/"
+  wrk -t2 -c16 -d"$DURATION" "http://127.0.0.1:$PORT/small/" | sed 's/^/hugo wrk: /'
+  kill -INT "$HUGO_PID"; wait "$HUGO_PID" || true
+fi

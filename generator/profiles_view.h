@@ -1,0 +1,28 @@
+// The 述法 pages: /profiles/ (by year and unit type, with cohort counts),
+// /profiles/<year>/ and /profiles/types/<type>/ (filters without JavaScript),
+// /profiles/<slug>/ (one profile), /units/ and /units/<unit>/ (a unit's
+// profiles across years and its open and closed rectification items).
+// Layouts: profiles.mustache, profile.mustache, unit.mustache.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+#include "output.h"
+#include "profiles_model.h"
+#include "site_model.h"
+#include "theme.h"
+
+namespace fazhi {
+
+/// The layouts the profile pages need (checked only when a site has profiles).
+const std::vector<std::string>& ProfileLayouts();
+
+/// Renders every profile page into `sink`. Does nothing when the site has no
+/// profiles and no cohorts. `indicators` supplies the values of the
+/// indicators profiles cite (empty when the site has none).
+bool RenderProfiles(const Site& site, const ProfilesData& data, const IndicatorSet& indicators,
+                    const Theme& theme, OutputSink* sink, Diagnostics* diags);
+
+}  // namespace fazhi
