@@ -34,7 +34,7 @@ class NullSink : public OutputSink {
 void RenderBodies(const SourceTree& tree, const Config& config, const ShortcodeHandlers& shortcodes,
                   int jobs, std::vector<Page>* pages, Diagnostics* diags) {
   const Urls urls(config.base_url);
-  MarkdownOptions md{config.unsafe_html};
+  const MarkdownOptions md{config.unsafe_html};
   const std::vector<Page>& all = *pages;
   ParallelFor(pages->size(), jobs, [&](size_t i) {
     Page& p = (*pages)[i];
@@ -48,7 +48,10 @@ void RenderBodies(const SourceTree& tree, const Config& config, const ShortcodeH
     };
     MarkdownResult result;
     std::vector<MarkdownProblem> problems;
-    RenderMarkdown(body, md, resolve, &result, &problems);
+    // LoadPage rejected invalid UTF-8; only text a shortcode added is unchecked.
+    MarkdownOptions page_md = md;
+    page_md.valid_utf8 = body == p.body || FindInvalidUtf8(body) == std::string::npos;
+    RenderMarkdown(body, page_md, resolve, &result, &problems);
     for (const MarkdownProblem& m : problems) {
       int line = p.body_first_line + m.line - 1;
       std::string_view text = LineOf(file->text, line);

@@ -221,7 +221,8 @@ std::string MakeSummary(std::string_view text, size_t max_chars) {
 void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const LinkResolver& resolve,
                     MarkdownResult* out, std::vector<MarkdownProblem>* problems) {
   EnsureExtensions();
-  int options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8;
+  int options = CMARK_OPT_FOOTNOTES;
+  if (!opts.valid_utf8) options |= CMARK_OPT_VALIDATE_UTF8;
   if (opts.unsafe_html) options |= CMARK_OPT_UNSAFE;
   CmarkArena arena;
   cmark_parser* parser = cmark_parser_new_with_mem(options, CmarkArena::Mem());
