@@ -3,6 +3,9 @@
 #include <chrono>
 
 #include "build_model.h"
+#include "compliance.h"
+#include "external_resources.h"
+#include "feeds.h"
 #include "config.h"
 #include "content.h"
 #include "indicators.h"
@@ -14,6 +17,7 @@
 #include "render_site.h"
 #include "scaffold.h"
 #include "shortcodes.h"
+#include "site_outputs.h"
 #include "site_model.h"
 #include "theme.h"
 #include "utf8.h"
@@ -121,6 +125,8 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   // content errors of one edit show up together in `serve`.
   Theme theme;
   if (!Theme::Load(tree, config, RequiredLayouts(tree), &theme, diags)) return false;
+  // Nothing may load from other hosts (templates, CSS, content), unless allow-listed.
+  if (!CheckExternalResources(tree, config, diags)) return false;
 
   // Stage: indicators (definitions + CSV data), before the bodies so prose
   // can cite values with {{< value id year >}}.
@@ -140,13 +146,38 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   Site site;
   if (!BuildModel(config, std::move(pages), &site, diags)) return false;
 
+  // Stage: site norms. 空白栏目 fail the build; report compliance (deadline,
+  // the five required items) warns, and marks the report pages.
+  CheckEmptySections(site, tree, diags, opts.serving ? Severity::kWarning : Severity::kError);
+  for (Page& p : site.pages) {
+    if (p.kind != "report") continue;
+    const SourceFile* f = tree.Find(p.source_path);
+    p.report.compliance = CheckReport(p, f ? std::string_view(f->text) : std::string_view(), diags);
+  }
+  if (diags->has_errors()) return false;
+  // Every rendered page passes through `outputs` (search documents, the
+  // external-resource net); it writes search, sitemaps and feeds last.
+  SiteOutputs outputs(sink, site.config, diags);
+  outputs.SetSite(&site);
+  sink = &outputs;
+
   // Stage: render.
   if (!RenderSite(site, theme, opts.jobs, sink, diags)) return false;
   if (!RenderIndicators(site, indicators, theme, opts.jobs, sink, diags)) return false;
   if (!RenderProfiles(site, profiles, indicators, theme, sink, diags)) return false;
 
+  // Stage: whole-site outputs, after every other renderer.
+  SiteOutputStats out_stats;
+  if (!outputs.Finish(theme, &out_stats)) return false;
+
   if (stats) {
     stats->pages = site.pages.size();
+    stats->search_docs = out_stats.search.docs;
+    stats->search_terms = out_stats.search.terms;
+    stats->search_bytes = out_stats.search.bytes;
+    stats->sitemap_urls = out_stats.sitemap_urls;
+    stats->feed_entries = out_stats.feed_entries;
+    stats->relative_base_url = UrlHost(site.config.base_url).empty();
     stats->millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   }
   return true;

@@ -24,6 +24,12 @@ struct BuildStats {
   size_t pages = 0;   ///< Markdown pages rendered
   size_t files = 0;   ///< files written in all
   double millis = 0;
+  size_t search_docs = 0;    ///< documents in /search/index.json
+  size_t search_terms = 0;
+  size_t search_bytes = 0;   ///< size of /search/index.json
+  size_t sitemap_urls = 0;
+  size_t feed_entries = 0;
+  bool relative_base_url = false;  ///< sitemap/feed URLs lack a host
 };
 
 /// Reads the site at `opts.source_dir`, plus any theme shipped with fazhi

@@ -100,7 +100,7 @@ class ConfigReader {
     CheckKeys(root,
               {"title", "language", "base_url", "theme", "sponsor", "contact", "description",
                "as_of", "paginate", "summary_chars", "unsafe_html", "menu", "footer", "indicators",
-               "profiles", "privacy", "security", "robots"},
+               "profiles", "privacy", "security", "robots", "search"},
               "");
     Str(root, "title", &c->title);
     Str(root, "language", &c->language);
@@ -199,6 +199,10 @@ class ConfigReader {
     if (const toml::table* t = Table(root, "security")) {
       CheckKeys(*t, {"allow_hosts"}, "security.");
       StrList(*t, "allow_hosts", &c->allow_hosts);
+    }
+    if (const toml::table* t = Table(root, "search")) {
+      CheckKeys(*t, {"enabled"}, "search.");
+      Bool(*t, "enabled", &c->search_enabled);
     }
     if (const toml::table* t = Table(root, "robots")) {
       CheckKeys(*t, {"disallow"}, "robots.");

@@ -61,6 +61,7 @@ struct Config {
   std::vector<std::string> privacy_allow;  ///< [privacy] allow: published office numbers
   std::vector<std::string> allow_hosts;    ///< [security] allow_hosts: external resources allowed
   std::vector<std::string> robots_disallow = {};  ///< [robots] disallow: paths
+  bool search_enabled = true;  ///< [search] enabled: build /search/index.json
 };
 
 /// The default indicator categories (法治政府建设 areas).

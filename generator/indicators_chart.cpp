@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "feeds.h"
 #include "indicators_format.h"
 
 namespace fazhi {
@@ -61,21 +62,9 @@ std::string Legend(double x, double y, const std::vector<ChartPoint>& pts) {
 
 }  // namespace
 
-std::string SvgEscape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+// The same escaping as the feeds' XML (which also drops the control
+// characters XML 1.0 does not allow, so an SVG stays well-formed).
+std::string SvgEscape(std::string_view s) { return XmlEscape(s); }
 
 std::string TrendChartSvg(const ChartSpec& spec, const std::vector<ChartPoint>& pts) {
   const int w = 480, h = 220;

@@ -269,6 +269,10 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
   v.set("updated", updated);
   v.set("updated_cn", ChineseDate(updated));
   v.set("has_updated", Flag(!updated.empty()));
+  // 发布日期 and 信息来源, shown on every item (item_meta partial).
+  v.set("date", page ? page->date : "");
+  v.set("date_cn", ChineseDate(page ? page->date : ""));
+  v.set("source", page ? page->source : "");
 
   auto series = ctx.set.Series(d.id);
   v.set("has_value", Flag(!series.empty()));

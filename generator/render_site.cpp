@@ -1,5 +1,7 @@
 #include "render_site.h"
 
+#include "feeds.h"
+
 #include <algorithm>
 #include <atomic>
 #include <thread>
@@ -108,6 +110,9 @@ bool RenderSite(const Site& site, const Theme& theme, int jobs, OutputSink* sink
         crumbs.push_back({p.title, p.url});
         SetBreadcrumbs(&v, urls, crumbs);
         v.set("page", PageFields(site, p, urls));
+        v.set("head_meta", RenderHeadMeta({site.config.base_url, p.url, p.title, site.config.title,
+                                           p.description.empty() ? p.summary : p.description, true, p.date,
+                                           site.config.language}));
         RenderToSink(renderers[t].get(), theme, LayoutFor(p, theme), v, p.output_path, sink, diags);
       }
     });

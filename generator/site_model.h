@@ -16,12 +16,32 @@ struct TocEntry {
   std::string text;  ///< plain text of the heading
 };
 
+/// One of the five required items of an annual report, as found by compliance.
+struct ReportItemStatus {
+  std::string key;           ///< front matter key under `items:` ("accountability")
+  std::string name;          ///< 党政主要负责人履行第一责任人职责情况
+  std::string heading_id;    ///< anchor of the heading that covers it; "" when missing
+  std::string heading_text;
+  bool mapped = false;       ///< found through the front matter mapping
+};
+
+/// The compliance of a report (filled by compliance.cpp, shown on its page).
+struct ReportCompliance {
+  std::string deadline;   ///< YYYY-04-01 of the year after the report's year
+  std::string published;  ///< as stated; "" when the report states none
+  bool on_time = false;   ///< published on or before the deadline: 按时公开
+  bool late = false;      ///< published after the deadline
+  bool complete = false;  ///< all five items found
+  std::vector<ReportItemStatus> items;  ///< the five, in order
+};
+
 /// Report facts (pages under content/reports/).
 struct ReportMeta {
   int year = 0;
   std::string publisher;   ///< part of a report's identity with its year
   std::string published;   ///< original publication date, YYYY-MM-DD, may be empty
   std::string original_url;
+  ReportCompliance compliance;
 };
 
 struct Page {

@@ -1,5 +1,8 @@
 #include "template_view.h"
 
+#include "feeds.h"
+#include "taxonomies.h"
+
 namespace fazhi {
 namespace {
 
@@ -84,6 +87,9 @@ View BaseView(const Site& site, const Urls& urls, std::string_view site_url, std
   v.set("head_title", title.empty() || title == c.title ? c.title : std::string(title) + " - " + c.title);
   v.set("url", urls.Rel(site_url));
   v.set("canonical", urls.Abs(site_url));
+  v.set("head_meta", RenderHeadMeta({c.base_url, std::string(site_url),
+                                     title.empty() ? c.title : std::string(title), c.title, c.description,
+                                     false, "", c.language}));
   v.set("is_home", Flag(site_url == "/"));
   v.set("breadcrumbs", View{View::type::list});
   v.set("has_breadcrumbs", Flag(false));
@@ -139,7 +145,11 @@ View PageFields(const Site& site, const Page& page, const Urls& urls) {
   p.set("has_toc", Flag(page.toc.size() >= 2));
 
   View tags{View::type::list};
-  for (const std::string& t : page.tags) tags.push_back(View("name", t));
+  for (const std::string& t : page.tags) {
+    View tv("name", t);
+    tv.set("url", urls.Rel("/tags/" + TermSlug(t) + "/"));
+    tags.push_back(tv);
+  }
   p.set("tags", tags);
   p.set("has_tags", Flag(!page.tags.empty()));
 
@@ -163,6 +173,25 @@ View PageFields(const Site& site, const Page& page, const Urls& urls) {
         r.set(key, l);
       }
     };
+    const ReportCompliance& rc = page.report.compliance;
+    View comp;
+    comp.set("deadline", rc.deadline);
+    comp.set("deadline_cn", ChineseDate(rc.deadline));
+    comp.set("on_time", Flag(rc.on_time));
+    comp.set("late", Flag(rc.late));
+    comp.set("undated", Flag(rc.published.empty()));
+    comp.set("complete", Flag(rc.complete));
+    View items{View::type::list};
+    for (const ReportItemStatus& i : rc.items) {
+      View it;
+      it.set("name", i.name);
+      it.set("found", Flag(!i.heading_id.empty()));
+      it.set("heading_id", i.heading_id);
+      it.set("heading_text", i.heading_text);
+      items.push_back(it);
+    }
+    comp.set("items", items);
+    r.set("compliance", comp);
     link(page.prev_in_series, "prev");
     link(page.next_in_series, "next");
     p.set("report", r);

@@ -3,6 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
+# The browser tests (axe, vnu, screenshots) are part of the suite; their
+# tools are installed here too, before CMake looks for them.
+scripts/install-browser-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"
 ./build/fazhi build .

@@ -1,0 +1,277 @@
+#include "site_outputs.h"
+
+#include <algorithm>
+
+#include "external_resources.h"
+#include "feeds.h"
+#include "render_site.h"
+#include "taxonomies.h"
+#include "template_view.h"
+
+namespace fazhi {
+
+namespace {
+
+// Above this, search/index.json is too big to fetch on a phone.
+constexpr size_t kLargeSearchIndex = 8u << 20;
+
+View Flag(bool b) { return b ? View(View::type::bool_true) : View(View::type::bool_false); }
+
+bool EndsWith(std::string_view s, std::string_view suf) {
+  return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
+}
+
+// "reports/2024/index.html" → "reports/2024/"; "index.html" → "".
+std::string UrlOfOutput(const std::string& path) {
+  if (path == "index.html") return "";
+  if (EndsWith(path, "/index.html")) return path.substr(0, path.size() - 10);
+  return path;
+}
+
+// The result label of a page, by where it lives.
+void KindsFor(const std::string& path, std::string* kind, std::string* section_kind) {
+  std::string top = path.substr(0, path.find('/'));
+  if (top == "reports") {
+    *kind = "年度报告";
+    *section_kind = "报告章节";
+  } else if (top == "indicators") {
+    *kind = *section_kind = "指标";
+  } else if (top == "profiles") {
+    *kind = *section_kind = "述法";
+  } else if (top == "units") {
+    *kind = *section_kind = "单位";
+  } else {
+    *kind = *section_kind = "页面";
+  }
+}
+
+std::string HumanSize(size_t bytes) {
+  if (bytes < 1024) return std::to_string(bytes) + " 字节";
+  double kib = bytes / 1024.0;
+  char buf[32];
+  snprintf(buf, sizeof buf, "%.1f KiB", kib);
+  return buf;
+}
+
+}  // namespace
+
+std::vector<SearchDoc> SearchDocsFromHtml(std::string_view html, const std::string& url,
+                                          const std::string& kind, const std::string& section_kind,
+                                          bool split) {
+  std::vector<SearchDoc> out;
+  size_t m = html.find("<main");
+  size_t me = html.rfind("</main>");
+  if (m == std::string_view::npos || me == std::string_view::npos || me < m) return out;
+  size_t open_end = html.find('>', m);
+  std::string_view main = html.substr(open_end + 1, me - open_end - 1);
+  std::string title;
+  size_t h1 = main.find("<h1");
+  if (h1 != std::string_view::npos) {
+    size_t h1e = main.find("</h1>", h1);
+    size_t gt = main.find('>', h1);
+    if (h1e != std::string_view::npos && gt < h1e) title = HtmlToText(main.substr(gt + 1, h1e - gt - 1));
+  }
+  std::vector<HtmlSection> sections;
+  if (split) {
+    sections = SplitHtmlByHeadings(main, 3);
+  } else {
+    sections.push_back({"", title, HtmlToText(main)});
+  }
+  for (size_t i = 0; i < sections.size(); ++i) {
+    HtmlSection& s = sections[i];
+    if (i == 0) {
+      // The intro repeats the <h1>; the title carries it already.
+      std::string text = s.text;
+      if (!title.empty() && text.rfind(title, 0) == 0) text = text.substr(title.size());
+      if (!text.empty() && text.front() == ' ') text.erase(0, 1);
+      out.push_back({url, title, kind, std::move(text)});
+    } else {
+      out.push_back({url + "#" + s.id, s.title, section_kind, std::move(s.text)});
+    }
+  }
+  return out;
+}
+
+SiteOutputs::SiteOutputs(OutputSink* inner, const Config& config, Diagnostics* diags)
+    : inner_(inner), config_(config), diags_(diags) {}
+
+void SiteOutputs::SetSite(const Site* site) {
+  site_ = site;
+  page_by_output_.clear();
+  for (const Page& p : site->pages) page_by_output_[p.output_path] = &p;
+}
+
+// Content pages are indexed (reports and plain pages split by section,
+// indicator and profile pages whole), and so are unit pages (/units/<x>/);
+// lists, dashboards, taxonomies and navigation pages are not.
+SiteOutputs::IndexMode SiteOutputs::ModeFor(const std::string& path) const {
+  if (!EndsWith(path, ".html")) return IndexMode::kSkip;
+  auto it = page_by_output_.find(path);
+  if (it != page_by_output_.end()) {
+    const Page& p = *it->second;
+    if (p.kind == "home" || p.kind == "section" || p.is_index) return IndexMode::kSkip;
+    return p.kind == "report" || p.kind == "page" ? IndexMode::kSections : IndexMode::kWhole;
+  }
+  if (path.rfind("units/", 0) == 0 && std::count(path.begin(), path.end(), '/') == 2) return IndexMode::kWhole;
+  return IndexMode::kSkip;
+}
+
+bool SiteOutputs::Put(const std::string& path, std::string bytes) {
+  if (EndsWith(path, ".html")) {
+    CheckRenderedHtml(path, bytes, config_, diags_);
+    std::vector<IndexedDoc> docs;
+    IndexMode mode = finishing_ || !config_.search_enabled ? IndexMode::kSkip : ModeFor(path);
+    if (mode != IndexMode::kSkip) {
+      std::string kind, section_kind;
+      KindsFor(path, &kind, &section_kind);
+      // Tokenized here, on the render threads; Finish only merges.
+      for (const SearchDoc& d : SearchDocsFromHtml(bytes, UrlOfOutput(path), kind, section_kind,
+                                                   mode == IndexMode::kSections)) {
+        docs.push_back(IndexDocument(d, &terms_));
+      }
+    }
+    std::lock_guard<std::mutex> lock(mu_);
+    html_paths_.push_back(path);
+    if (!docs.empty()) docs_[path] = std::move(docs);
+  }
+  return inner_->Put(path, std::move(bytes));
+}
+
+void SiteOutputs::AddSitemapGroup(Group g) { groups_.push_back(std::move(g)); }
+
+bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
+  size_t before = diags_->error_count();
+  const Urls urls(config_.base_url);
+  const Site& site = *site_;
+  finishing_ = true;  // pages rendered from here on are navigation, not search documents
+  LayoutRenderer renderer(theme);
+
+  // Taxonomy term pages and the report archive (not where another module
+  // already wrote, e.g. /units/ by the profiles feature).
+  std::vector<std::string> taken;
+  for (const std::string& path : html_paths_) {
+    size_t slash = path.find('/');
+    if (slash != std::string::npos) taken.push_back(path.substr(0, slash + 1));
+  }
+  std::sort(taken.begin(), taken.end());
+  taken.erase(std::unique(taken.begin(), taken.end()), taken.end());
+  Group nav{"分类导航", "", {}};
+  for (auto& [title, url] : RenderTaxonomies(site, CollectTaxonomies(site), taken, theme, this, diags_)) {
+    nav.items.push_back({title, url});
+  }
+  if (!nav.items.empty()) groups_.insert(groups_.begin(), std::move(nav));
+
+  // Search index: every document, ordered by output path.
+  std::vector<IndexedDoc> docs;
+  for (auto& [path, list] : docs_) {
+    for (auto& d : list) docs.push_back(std::move(d));
+  }
+  docs_.clear();
+  SearchIndexStats sstats;
+  std::string index = SerializeSearchIndex(&docs, terms_, &sstats);
+  if (theme.Has("search")) {
+    View v = BaseView(site, urls, "/search/", "站内搜索");
+    SetBreadcrumbs(&v, urls, {{"站内搜索", "/search/"}});
+    View s;
+    s.set("enabled", Flag(config_.search_enabled));
+    s.set("docs", std::to_string(sstats.docs));
+    s.set("size", HumanSize(sstats.bytes));
+    v.set("search", s);
+    RenderToSink(&renderer, theme, "search", v, "search/index.html", inner_, diags_);
+    html_paths_.push_back("search/index.html");
+  }  // A theme without search/sitemap layouts gets the data files only.
+
+  // 网站地图: every section with its pages, then the groups other modules add.
+  if (theme.Has("sitemap")) {
+    html_paths_.push_back("sitemap/index.html");
+    View v = BaseView(site, urls, "/sitemap/", "网站地图");
+    SetBreadcrumbs(&v, urls, {{"网站地图", "/sitemap/"}});
+    View groups{View::type::list};
+    auto add_group = [&](const std::string& title, const std::string& url, View items, bool has) {
+      View g;
+      g.set("title", title);
+      if (!url.empty()) g.set("url", urls.Rel(url));
+      g.set("items", items);
+      g.set("has_items", Flag(has));
+      groups.push_back(g);
+    };
+    View top{View::type::list};
+    View home;
+    home.set("title", "首页");
+    home.set("url", urls.Rel("/"));
+    top.push_back(home);
+    for (const Page& p : site.pages) {
+      if (p.section.empty() && p.kind != "home" && p.kind != "section") top.push_back(PageItem(p, urls));
+    }
+    View search;
+    search.set("title", "站内搜索");
+    search.set("url", urls.Rel("/search/"));
+    top.push_back(search);
+    add_group("本站", "", top, true);
+    for (const Section& s : site.sections) {
+      View items{View::type::list};
+      for (int i : s.pages) items.push_back(PageItem(site.pages[static_cast<size_t>(i)], urls));
+      add_group(s.title, s.url, items, !s.pages.empty());
+    }
+    for (const Group& g : groups_) {
+      View items{View::type::list};
+      for (const auto& [title, url] : g.items) {
+        View it;
+        it.set("title", title);
+        it.set("url", urls.Rel(url));
+        items.push_back(it);
+      }
+      add_group(g.title, g.url, items, !g.items.empty());
+    }
+    View sm;
+    sm.set("groups", groups);
+    v.set("sitemap", sm);
+    RenderToSink(&renderer, theme, "sitemap", v, "sitemap/index.html", inner_, diags_);
+  }
+
+  if (config_.search_enabled) {
+    inner_->Put("search/index.json", std::move(index));
+    // One file suits a department site of hundreds of pages; say so when it grows past that.
+    if (sstats.bytes > kLargeSearchIndex) {
+      diags_->Warning("site.toml", 0, 0,
+                      "the search index is " + std::to_string(sstats.bytes / (1024 * 1024)) +
+                          " MiB, large for a browser to load; set [search] enabled = false, or see docs/search.md");
+    }
+  }
+
+  // sitemap.xml: every HTML page but 404, dated from content where it has a date.
+  std::vector<SitemapEntry> entries;
+  for (const std::string& path : html_paths_) {
+    if (path == "404.html") continue;
+    SitemapEntry e{"/" + UrlOfOutput(path), ""};
+    auto it = page_by_output_.find(path);
+    if (it != page_by_output_.end()) e.lastmod = it->second->updated.empty() ? it->second->date : it->second->updated;
+    entries.push_back(std::move(e));
+  }
+  std::sort(entries.begin(), entries.end(), [](const SitemapEntry& a, const SitemapEntry& b) { return a.url < b.url; });
+  entries.erase(std::unique(entries.begin(), entries.end(),
+                            [](const SitemapEntry& a, const SitemapEntry& b) { return a.url == b.url; }),
+                entries.end());
+  size_t sitemap_urls = entries.size();
+  inner_->Put("sitemap.xml", RenderSitemap(urls.Abs("/"), std::move(entries)));
+
+  // Atom feed: dated items (not lists, not the home page).
+  std::vector<FeedEntry> feed;
+  for (const Page& p : site.pages) {
+    if (p.kind == "home" || p.kind == "section" || p.date.empty()) continue;
+    feed.push_back({p.title, p.url, p.date, p.updated, p.description.empty() ? p.summary : p.description, p.source});
+  }
+  FeedMeta meta{config_.title, urls.Abs("/"), config_.sponsor, config_.as_of};
+  size_t feed_entries = std::min(feed.size(), meta.max_entries);
+  inner_->Put("feed.xml", RenderAtomFeed(meta, std::move(feed)));
+  inner_->Put("robots.txt", RenderRobots(urls.Abs("/"), config_.robots_disallow));
+
+  if (stats) {
+    stats->search = sstats;
+    stats->sitemap_urls = sitemap_urls;
+    stats->feed_entries = feed_entries;
+  }
+  return diags_->error_count() == before;
+}
+
+}  // namespace fazhi

@@ -1,0 +1,74 @@
+// Outputs derived from the whole rendered site, written after every other
+// renderer: the search index (/search/index.json) and the /search/ page, the
+// 网站地图 page (/sitemap/), sitemap.xml, the Atom feed (/feed.xml) and
+// robots.txt. SiteOutputs wraps the build's OutputSink, so it sees every HTML
+// page any module renders: it takes search documents from each page's <main>
+// and checks the page for resources from other hosts.
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "config.h"
+#include "diagnostics.h"
+#include "output.h"
+#include "search_index.h"
+#include "site_model.h"
+#include "theme.h"
+
+namespace fazhi {
+
+struct SiteOutputStats {
+  SearchIndexStats search;
+  size_t sitemap_urls = 0;
+  size_t feed_entries = 0;
+};
+
+/// The search documents of one rendered page. With `split`: the page itself
+/// (its <h1> and the text before its first anchored heading) and one per
+/// <h2>/<h3> section with an id; without: one document with the whole <main>.
+/// `url` is relative to the base URL ("reports/2024/").
+std::vector<SearchDoc> SearchDocsFromHtml(std::string_view html, const std::string& url,
+                                          const std::string& kind, const std::string& section_kind,
+                                          bool split = true);
+
+class SiteOutputs : public OutputSink {
+ public:
+  SiteOutputs(OutputSink* inner, const Config& config, Diagnostics* diags);
+
+  /// The model, once built: tells content pages from list pages and gives dates.
+  void SetSite(const Site* site);
+
+  bool Put(const std::string& path, std::string bytes) override;
+
+  /// Renders /search/ and /sitemap/ with `theme` and writes index.json,
+  /// sitemap.xml, feed.xml and robots.txt. Call after every other renderer.
+  bool Finish(const Theme& theme, SiteOutputStats* stats);
+
+  /// Extra entries for the 网站地图 page: (group title, group url, items).
+  struct Group {
+    std::string title, url;
+    std::vector<std::pair<std::string, std::string>> items;  ///< (title, site url)
+  };
+  void AddSitemapGroup(Group g);
+
+ private:
+  enum class IndexMode { kSkip, kSections, kWhole };
+  IndexMode ModeFor(const std::string& path) const;
+
+  OutputSink* inner_;
+  const Config& config_;
+  Diagnostics* diags_;
+  const Site* site_ = nullptr;
+  std::map<std::string, const Page*> page_by_output_;
+  std::mutex mu_;
+  TermDictionary terms_;
+  std::map<std::string, std::vector<IndexedDoc>> docs_;  ///< by output path: deterministic order
+  std::vector<std::string> html_paths_;
+  std::vector<Group> groups_;
+  bool finishing_ = false;
+};
+
+}  // namespace fazhi

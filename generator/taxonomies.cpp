@@ -1,0 +1,159 @@
+#include "taxonomies.h"
+
+#include <algorithm>
+#include <map>
+
+#include "render_site.h"
+#include "template_view.h"
+
+namespace fazhi {
+
+namespace {
+
+View Flag(bool b) { return b ? View(View::type::bool_true) : View(View::type::bool_false); }
+
+bool Newer(const Site& site, int a, int b) {
+  const Page& pa = site.pages[static_cast<size_t>(a)];
+  const Page& pb = site.pages[static_cast<size_t>(b)];
+  if (pa.date != pb.date) return pa.date > pb.date;
+  return pa.source_path < pb.source_path;
+}
+
+std::string YearOf(const Page& p) {
+  if (p.kind == "report" && p.report.year > 0) return std::to_string(p.report.year);
+  if (const FmNode* y = p.fm.root.Get("year"); y && y->is_scalar() && y->scalar.size() == 4) return y->scalar;
+  return "";
+}
+
+// The 单位 a page belongs to: a report's publisher, a profile's unit, an
+// indicator's responsible unit (an indicator's `unit` is its 计量单位, 件 or %).
+std::string UnitOf(const Page& p) {
+  if (p.kind == "report") return p.report.publisher;
+  const char* key = p.kind == "profile" ? "unit" : p.kind == "indicator" ? "responsible" : nullptr;
+  if (!key) return "";
+  if (const FmNode* u = p.fm.root.Get(key); u && u->is_scalar()) return u->scalar;
+  return "";
+}
+
+}  // namespace
+
+std::string TermSlug(std::string_view term) {
+  std::string out;
+  for (char c : term) {
+    out += (c == '/' || c == '?' || c == '#' || c == '%' || c == ' ' || c == '\\') ? '-' : c;
+  }
+  return out;
+}
+
+std::vector<Taxonomy> CollectTaxonomies(const Site& site) {
+  struct Def {
+    const char* key;
+    const char* title;
+  };
+  const Def defs[] = {{"years", "年度"}, {"categories", "分类"}, {"units", "单位"}, {"tags", "标签"}};
+  std::vector<Taxonomy> out;
+  for (const Def& d : defs) {
+    std::map<std::string, std::vector<int>> terms;
+    for (size_t i = 0; i < site.pages.size(); ++i) {
+      const Page& p = site.pages[i];
+      if (p.kind == "home" || p.kind == "section" || p.is_index) continue;
+      std::vector<std::string> names;
+      std::string key = d.key;
+      if (key == "years") names = {YearOf(p)};
+      else if (key == "units") names = {UnitOf(p)};
+      else if (key == "categories") names = p.categories;
+      else names = p.tags;
+      for (const std::string& n : names) {
+        if (!n.empty()) terms[n].push_back(static_cast<int>(i));
+      }
+    }
+    if (terms.empty()) continue;
+    Taxonomy t{d.key, d.title, std::string("/") + d.key + "/", {}};
+    for (auto& [name, pages] : terms) {
+      std::sort(pages.begin(), pages.end(), [&](int a, int b) { return Newer(site, a, b); });
+      pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
+      t.terms.push_back({name, t.url + TermSlug(name) + "/", pages});
+    }
+    if (t.key == "years") std::reverse(t.terms.begin(), t.terms.end());
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
+    const Site& site, const std::vector<Taxonomy>& taxonomies, const std::vector<std::string>& taken,
+    const Theme& theme, OutputSink* sink, Diagnostics* diags) {
+  std::vector<std::pair<std::string, std::string>> rendered;
+  if (!theme.Has("terms")) return rendered;
+  const Urls urls(site.config.base_url);
+  LayoutRenderer r(theme);
+  for (const Taxonomy& t : taxonomies) {
+    if (std::find(taken.begin(), taken.end(), t.url.substr(1)) != taken.end()) continue;
+    View v = BaseView(site, urls, t.url, t.title);
+    SetBreadcrumbs(&v, urls, {{t.title, t.url}});
+    View terms{View::type::list};
+    for (const TaxonomyTerm& term : t.terms) {
+      View tv;
+      tv.set("name", term.name);
+      tv.set("url", urls.Rel(term.url));
+      tv.set("count", std::to_string(term.pages.size()));
+      terms.push_back(tv);
+    }
+    View tax;
+    tax.set("title", t.title);
+    tax.set("terms", terms);
+    tax.set("is_index", Flag(true));
+    v.set("taxonomy", tax);
+    RenderToSink(&r, theme, "terms", v, t.url.substr(1) + "index.html", sink, diags);
+    rendered.push_back({t.title, t.url});
+    for (const TaxonomyTerm& term : t.terms) {
+      View tv = BaseView(site, urls, term.url, t.title + "：" + term.name);
+      SetBreadcrumbs(&tv, urls, {{t.title, t.url}, {term.name, term.url}});
+      View items{View::type::list};
+      for (int i : term.pages) items.push_back(PageItem(site.pages[static_cast<size_t>(i)], urls));
+      View tx;
+      tx.set("title", t.title + "：" + term.name);
+      tx.set("items", items);
+      tx.set("count", std::to_string(term.pages.size()));
+      tx.set("is_index", Flag(false));
+      tv.set("taxonomy", tx);
+      RenderToSink(&r, theme, "terms", tv, term.url.substr(1) + "index.html", sink, diags);
+    }
+  }
+
+  // 年度报告归档: reports by year, then publisher.
+  std::map<int, std::vector<const Page*>, std::greater<int>> by_year;
+  for (const Page& p : site.pages) {
+    if (p.kind == "report") by_year[p.report.year].push_back(&p);
+  }
+  if (!by_year.empty() && theme.Has("archive")) {
+    View v = BaseView(site, urls, "/archive/", "年度报告归档");
+    SetBreadcrumbs(&v, urls, {{"年度报告归档", "/archive/"}});
+    View years{View::type::list};
+    for (auto& [year, reports] : by_year) {
+      std::sort(reports.begin(), reports.end(), [](const Page* a, const Page* b) {
+        return a->report.publisher != b->report.publisher ? a->report.publisher < b->report.publisher
+                                                          : a->source_path < b->source_path;
+      });
+      View yv;
+      yv.set("year", std::to_string(year));
+      View items{View::type::list};
+      for (const Page* p : reports) {
+        View it = PageItem(*p, urls);
+        it.set("publisher", p->report.publisher);
+        it.set("on_time", Flag(p->report.compliance.on_time));
+        it.set("late", Flag(p->report.compliance.late));
+        it.set("undated", Flag(p->report.compliance.published.empty()));
+        items.push_back(it);
+      }
+      yv.set("reports", items);
+      years.push_back(yv);
+    }
+    v.set("archive", View("years", years));
+    RenderToSink(&r, theme, "archive", v, "archive/index.html", sink, diags);
+    rendered.push_back({"年度报告归档", "/archive/"});
+  }
+  return rendered;
+}
+
+}  // namespace fazhi

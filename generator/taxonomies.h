@@ -1,0 +1,44 @@
+// Taxonomies and the report archive: /years/, /categories/, /units/ and
+// /tags/ with a page per term, and /archive/ (年度报告归档: reports by year
+// and publisher). Terms come from front matter: `year` (reports, profiles),
+// `categories`, `tags`, and the unit (a report's publisher, a profile's
+// `unit`, an indicator's `responsible`).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+#include "output.h"
+#include "site_model.h"
+#include "theme.h"
+
+namespace fazhi {
+
+struct TaxonomyTerm {
+  std::string name;          ///< "行政复议"
+  std::string url;           ///< site-relative, "/tags/行政复议/"
+  std::vector<int> pages;    ///< indexes into Site::pages, newest first
+};
+
+struct Taxonomy {
+  std::string key;    ///< "tags"
+  std::string title;  ///< "标签"
+  std::string url;    ///< "/tags/"
+  std::vector<TaxonomyTerm> terms;  ///< sorted (years newest first, others by name)
+};
+
+/// The four taxonomies of `site` (a taxonomy without terms is left out).
+std::vector<Taxonomy> CollectTaxonomies(const Site& site);
+
+/// A term as a URL segment: '/', '?', '#', '%' and spaces become '-'.
+std::string TermSlug(std::string_view term);
+
+/// Renders the index and term pages of `taxonomies` (skipping one whose URL
+/// prefix another module already wrote to, listed in `taken`) and /archive/.
+/// Returns (title, site url) of each rendered index for the 网站地图.
+std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
+    const Site& site, const std::vector<Taxonomy>& taxonomies, const std::vector<std::string>& taken,
+    const Theme& theme, OutputSink* sink, Diagnostics* diags);
+
+}  // namespace fazhi

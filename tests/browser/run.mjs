@@ -1,0 +1,437 @@
+// End-to-end tests of the demo site in Debian's headless Chromium (never a
+// downloaded browser): navigation and links (at the site root and under a
+// sub-path), Chinese search, the elderly mode (with and without JavaScript),
+// keyboard focus, axe-core on every page, the Nu Html Checker on every page,
+// and screenshots at desktop and phone widths into tests/browser/artifacts/.
+//
+//   node tests/browser/run.mjs [path/to/fazhi]
+//
+// Prints "N passed, M failed" and exits non-zero on any failure.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const fazhi = path.resolve(process.argv[2] || path.join(root, 'build/fazhi'));
+const artifacts = path.join(here, 'artifacts');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+let passed = 0, failed = 0;
+async function test(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}\n     ${String(e && e.stack || e).split('\n').slice(0, 6).join('\n     ')}`);
+  }
+}
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+
+// --- build the demo site twice: at the root and under a sub-path ----------
+function build(outDir, baseUrl) {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  const r = spawnSync(fazhi, ['build', root, '--output', outDir, '--base-url', baseUrl], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`fazhi build failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return r.stdout + r.stderr;
+}
+
+// --- a tiny static server: serves `dir` under `prefix`, 404.html on a miss --
+const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
+  '.json': 'application/json', '.xml': 'application/xml', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8', '.csv': 'text/csv; charset=utf-8' };
+function serve(dir, prefix) {
+  const server = http.createServer((req, res) => {
+    let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const notFound = () => {
+      res.writeHead(404, { 'content-type': TYPES['.html'] });
+      res.end(fs.existsSync(path.join(dir, '404.html')) ? fs.readFileSync(path.join(dir, '404.html')) : 'not found');
+    };
+    if (!p.startsWith(prefix)) return notFound();
+    p = p.slice(prefix.length);
+    let file = path.join(dir, p);
+    if (!file.startsWith(dir)) return notFound();
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) return notFound();
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    res.end(fs.readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// `fazhi serve` (the preview server) when this fazhi has it, on a free port.
+async function startFazhiServe() {
+  const help = spawnSync(fazhi, ['help'], { encoding: 'utf8' }).stdout || '';
+  if (!/serve \[DIR\]/.test(help)) return null;
+  const child = spawn(fazhi, ['serve', root, '--port', '0', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise((ok, fail) => {
+    let buf = '';
+    const timer = setTimeout(() => fail(new Error(`fazhi serve did not start: ${buf}`)), 30000);
+    const on = (d) => {
+      buf += d;
+      const m = buf.match(/at (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    };
+    child.stdout.on('data', on);
+    child.stderr.on('data', on);
+    child.on('exit', (code) => { clearTimeout(timer); fail(new Error(`fazhi serve exited with ${code}: ${buf}`)); });
+  });
+  return { child, url };
+}
+
+function htmlFiles(dir) {
+  const out = [];
+  (function walk(d) {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const f = path.join(d, e.name);
+      if (e.isDirectory()) walk(f); else if (e.name.endsWith('.html')) out.push(path.relative(dir, f));
+    }
+  })(dir);
+  return out;
+}
+// "reports/2024/index.html" -> "reports/2024/"
+const urlOf = (rel) => rel === 'index.html' ? '' : rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
+
+// The page kind, from where the page lives.
+function kindOf(rel) {
+  const parts = rel.split('/');
+  if (rel === 'index.html') return 'home';
+  if (rel === '404.html') return '404';
+  if (['tags', 'years', 'categories'].includes(parts[0])) return parts.length === 2 ? 'terms' : 'term';
+  if (parts[0] === 'archive') return 'archive';
+  if (parts.length === 2) return parts[0] === 'indicators' ? 'dashboard' : parts[0] === 'search' ? 'search'
+    : parts[0] === 'sitemap' ? 'sitemap' : fs.existsSync(path.join(root, 'content', parts[0])) ? 'list'
+    : fs.existsSync(path.join(root, 'content', parts[0] + '.md')) ? 'page' : 'other';
+  if (parts.includes('page') && /^\d+$/.test(parts[parts.indexOf('page') + 1] || '')) return 'list';
+  const top = { reports: 'report', indicators: 'indicator', profiles: 'profile', units: 'unit' }[parts[0]];
+  // A content page has its Markdown file; the rest (years, categories, cohorts) are lists.
+  if (top === 'unit' && parts.length === 3) return 'unit';
+  if (top && parts.length === 3 && fs.existsSync(path.join(root, 'content', parts[0], parts[1] + '.md'))) return top;
+  return top ? `${top}-other` : 'page';
+}
+
+fs.mkdirSync(artifacts, { recursive: true });
+const siteDir = path.join(artifacts, 'site');
+const subDir = path.join(artifacts, 'site-sub');
+let server, subServer, browser, fazhiServe;
+try {
+  server = await serve(siteDir, '/');
+  subServer = await serve(subDir, '/sub/fazhi/');
+  const staticBase = `http://127.0.0.1:${server.address().port}/`;
+  const subBase = `http://127.0.0.1:${subServer.address().port}/sub/fazhi/`;
+  const buildLog = build(siteDir, staticBase);
+  build(subDir, subBase);
+  // The page tests run against `fazhi serve` where it exists, else against
+  // the built site on the static server; link checks always use the built files.
+  fazhiServe = await startFazhiServe();
+  const base = fazhiServe ? fazhiServe.url : staticBase;
+  console.log(`serving the demo site with ${fazhiServe ? 'fazhi serve' : 'a static node server'} at ${base}`);
+  console.log(buildLog.trim().split('\n').filter((l) => /search|index|pages|files/i.test(l)).join('\n'));
+  const pages = htmlFiles(siteDir);
+  const byKind = {};
+  for (const rel of pages) {
+    const k = kindOf(rel);
+    (byKind[k] ||= []).push(rel);
+  }
+  console.log(`${pages.length} pages; kinds: ${Object.entries(byKind).map(([k, v]) => `${k} ${v.length}`).join(', ')}`);
+
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  const external = [];
+  page.on('request', (req) => { if (!req.url().startsWith('http://127.0.0.1:') && !req.url().startsWith('data:')) external.push(req.url()); });
+  const consoleErrors = [];
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+
+  // Every internal link of every page resolves, at the root and under a sub-path.
+  for (const [label, dir, b] of [['root', siteDir, staticBase], ['sub-path', subDir, subBase]]) {
+    await test(`links: every internal link resolves (${label})`, async () => {
+      const bad = [];
+      const seen = new Set();
+      for (const rel of htmlFiles(dir)) {
+        const html = fs.readFileSync(path.join(dir, rel), 'utf8');
+        const pageUrl = new URL(urlOf(rel), b);
+        for (const m of html.matchAll(/\s(?:href|src)="([^"#]*)(#[^"]*)?"/g)) {
+          if (!m[1] || /^(mailto:|tel:|javascript:|data:)/.test(m[1])) continue;
+          const u = new URL(m[1].replace(/&amp;/g, '&'), pageUrl);
+          if (u.origin !== new URL(b).origin) continue;
+          if (seen.has(u.href)) continue;
+          seen.add(u.href);
+          if (!u.pathname.startsWith(new URL(b).pathname)) { bad.push(`${rel}: ${m[1]} leaves the base path`); continue; }
+          const r = await fetch(u);
+          if (r.status !== 200) bad.push(`${rel}: ${m[1]} -> ${r.status}`);
+        }
+      }
+      assert(bad.length === 0, bad.slice(0, 20).join('\n'));
+      assert(seen.size > 10, `only ${seen.size} links checked`);
+    });
+  }
+
+  await test('xml: sitemap.xml and feed.xml are well-formed (xmllint), robots.txt names the sitemap', () => {
+    for (const f of ['sitemap.xml', 'feed.xml']) {
+      const r = spawnSync('xmllint', ['--noout', path.join(siteDir, f)], { encoding: 'utf8' });
+      if (r.error) { console.log('     (xmllint not installed: well-formedness not checked)'); return; }
+      assert(r.status === 0, `${f}: ${r.stderr}`);
+    }
+    const feed = fs.readFileSync(path.join(siteDir, 'feed.xml'), 'utf8');
+    assert(/<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/.test(feed) && /<entry>/.test(feed), 'feed.xml is not an Atom feed with entries');
+    assert(fs.readFileSync(path.join(siteDir, 'robots.txt'), 'utf8').includes(`Sitemap: ${staticBase}sitemap.xml`), 'robots.txt');
+  });
+
+  await test('navigation: home → menu → report, breadcrumbs and back home', async () => {
+    await page.goto(base);
+    assert(await page.locator('html[lang="zh-CN"]').count() === 1, 'html lang is not zh-CN');
+    const nav = page.locator('nav.site-nav a');
+    assert(await nav.count() >= 3, 'the main menu has fewer than 3 links');
+    await page.locator('nav.site-nav a', { hasText: '年度报告' }).first().click();
+    await page.waitForLoadState();
+    assert(new URL(page.url()).pathname.startsWith('/reports/'), `menu went to ${page.url()}`);
+    await page.locator('main a[href*="/reports/"]').first().click();
+    await page.waitForLoadState();
+    assert(await page.locator('nav.breadcrumbs').count() === 1, 'no breadcrumbs on the report page');
+    await page.locator('nav.breadcrumbs a').first().click();
+    await page.waitForLoadState();
+    assert(page.url() === base, `breadcrumb root went to ${page.url()}`);
+  });
+
+  await test('every page shows 发布日期 and 信息来源 or is a listing; the footer carries the identifiers', async () => {
+    for (const rel of pages) {
+      const html = fs.readFileSync(path.join(siteDir, rel), 'utf8');
+      for (const id of ['主办单位', '联系方式', '网站标识码', 'ICP备案号', '公安机关备案号', '党政机关网站标识']) {
+        assert(html.includes(id), `${rel}: footer lacks ${id}`);
+      }
+    }
+    for (const k of ['report', 'page', 'indicator', 'profile']) {
+      for (const rel of byKind[k] || []) {
+        const html = fs.readFileSync(path.join(siteDir, rel), 'utf8');
+        assert(html.includes('发布日期') && html.includes('信息来源'), `${rel}: no 发布日期/信息来源`);
+      }
+    }
+  });
+
+  const searchCases = [
+    ['行政复议', /行政复议/], ['复议', /复议/], ['述法', /述法/], ['调解', /调解/], ['1537', /1537/],
+  ];
+  for (const [q, expect] of searchCases) {
+    await test(`search: “${q}” finds a matching page first, with <mark>`, async () => {
+      await page.goto(`${base}search/?q=${encodeURIComponent(q)}`);
+      await page.waitForSelector('#search-results li', { timeout: 5000 });
+      const first = page.locator('#search-results li').first();
+      const text = await first.innerText();
+      assert(expect.test(text), `first result does not mention ${q}: ${text.slice(0, 120)}`);
+      assert(await page.locator('#search-results mark').count() > 0, 'no <mark> highlight');
+      const href = await first.locator('a').first().getAttribute('href');
+      const r = await fetch(new URL(href, page.url()));
+      assert(r.status === 200, `first result ${href} -> ${r.status}`);
+    });
+  }
+  await test('search: 行政复议 ranks the report or the indicator first', async () => {
+    await page.goto(`${base}search/?q=${encodeURIComponent('行政复议')}`);
+    await page.waitForSelector('#search-results li');
+    const href = await page.locator('#search-results li a').first().getAttribute('href');
+    assert(/\/(reports|indicators)\//.test(href), `first result is ${href}`);
+  });
+  await test('search: works under a sub-path', async () => {
+    await page.goto(`${subBase}search/?q=${encodeURIComponent('调解')}`);
+    await page.waitForSelector('#search-results li');
+    const href = await page.locator('#search-results li a').first().getAttribute('href');
+    assert(href.startsWith('/sub/fazhi/'), `result link ${href} is outside the sub-path`);
+  });
+  await test('search: without JavaScript the page explains and links to the 网站地图', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const p = await noJs.newPage();
+    await p.goto(`${base}search/?q=x`);
+    const text = await p.locator('main').innerText();
+    assert(/JavaScript/.test(text), 'no explanation that search needs JavaScript');
+    assert(await p.locator('main a[href$="/sitemap/"]').count() > 0, 'no link to the 网站地图');
+    await noJs.close();
+  });
+
+  async function elderState(p) {
+    return p.evaluate(() => {
+      const cs = getComputedStyle(document.querySelector('main p, main li, main'));
+      return { font: parseFloat(cs.fontSize), line: parseFloat(cs.lineHeight) / parseFloat(cs.fontSize),
+               checked: document.getElementById('fz-elder').checked };
+    });
+  }
+  await test('elderly mode: CSS alone (no JavaScript) enlarges type, spaces lines ≥ 1.8', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const p = await noJs.newPage();
+    await p.goto(base);
+    const before = await elderState(p);
+    await p.locator('label[for="fz-elder"]').click();
+    const after = await elderState(p);
+    assert(after.font >= before.font * 1.2, `font ${before.font} → ${after.font}`);
+    assert(after.line >= 1.8, `line height ${after.line}`);
+    await noJs.close();
+  });
+  await test('elderly mode: keyboard toggle, remembered across pages with JavaScript', async () => {
+    const p = await ctx.newPage();
+    await p.goto(base);
+    await p.evaluate(() => localStorage.clear());
+    await p.reload();
+    const before = await elderState(p);
+    assert(!before.checked, 'elderly mode is on before it was chosen');
+    await p.focus('#fz-elder');
+    await p.keyboard.press('Space');
+    const on = await elderState(p);
+    assert(on.checked && on.font > before.font, 'Space did not switch elderly mode on');
+    await p.goto(`${base}reports/`);
+    const next = await elderState(p);
+    assert(next.checked && next.font >= on.font * 0.99, 'the choice was not remembered on the next page');
+    await p.locator('label[for="fz-elder"]').click();
+    await p.goto(base);
+    assert(!(await elderState(p)).checked, 'switching off was not remembered');
+    await p.close();
+  });
+
+  await test('keyboard: the first Tab reaches the skip link, which is visible and moves focus to main', async () => {
+    await page.goto(base);
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const a = document.activeElement; const r = a.getBoundingClientRect(); const cs = getComputedStyle(a);
+      return { cls: a.className, top: r.top, outline: cs.outlineStyle, href: a.getAttribute('href') };
+    });
+    assert(info.cls.includes('skip-link'), `first focus is ${info.cls}`);
+    assert(info.top >= 0, 'skip link stays off screen when focused');
+    await page.keyboard.press('Enter');
+    const id = await page.evaluate(() => document.activeElement.id || location.hash);
+    assert(id === 'main' || id === '#main', `Enter on the skip link focused ${id}`);
+  });
+  const keyboardPages = ['home', 'report', 'dashboard', 'indicator', 'profile', 'search', 'sitemap', 'archive']
+    .map((k) => [k, k === 'home' ? '' : k === 'search' ? `search/?q=${encodeURIComponent('复议')}` : urlOf((byKind[k] || [])[0] || '')])
+    .filter(([k, u]) => k === 'home' || u);
+  await test(`keyboard: every focusable element shows a focus outline (${keyboardPages.map(([k]) => k).join(', ')})`, async () => {
+    const missing = [];
+    for (const [kind, u] of keyboardPages) {
+      await page.goto(base + u);
+      if (kind === 'search') await page.waitForSelector('#search-results li');
+      const n = await page.evaluate(() => document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])').length);
+      for (let i = 0; i < Math.min(n, 40); i++) {
+        await page.keyboard.press('Tab');
+        const s = await page.evaluate(() => {
+          const a = document.activeElement; if (!a || a === document.body) return null;
+          const cs = getComputedStyle(a);
+          return { tag: a.tagName + '.' + a.className, ok: cs.outlineStyle !== 'none' || cs.boxShadow !== 'none' };
+        });
+        if (s && !s.ok) missing.push(`${kind}: ${s.tag}`);
+      }
+    }
+    assert(missing.length === 0, `no visible focus on ${[...new Set(missing)].join(', ')}`);
+  });
+
+  await test('charts: every inline SVG has a text alternative (title, aria-label or aria-hidden)', () => {
+    const bad = [];
+    for (const rel of pages) {
+      const html = fs.readFileSync(path.join(siteDir, rel), 'utf8');
+      for (const m of html.matchAll(/<svg\b([^>]*)>([\s\S]*?)<\/svg>/g)) {
+        if (/aria-hidden="true"|aria-label="[^"]+"|aria-labelledby=/.test(m[1]) || /<title>[^<]+<\/title>/.test(m[2])) continue;
+        bad.push(rel);
+      }
+    }
+    assert(bad.length === 0, `SVG without a text alternative in ${[...new Set(bad)].slice(0, 10).join(', ')}`);
+  });
+
+  await test('404: an unknown URL gets the 404 page', async () => {
+    const r = await page.goto(`${base}no-such-page/`);
+    assert(r.status() === 404, `status ${r.status()}`);
+    assert(/页面未找到|404/.test(await page.locator('main').innerText()), '404 page text missing');
+  });
+
+  const axeSource = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await test(`axe-core: zero violations on every page (${pages.length} pages)`, async () => {
+    const problems = [];
+    for (const rel of pages) {
+      if (rel === '404.html') continue;
+      await page.goto(base + urlOf(rel));
+      await page.evaluate(axeSource);
+      const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      for (const v of res.violations) {
+        problems.push(`${rel}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join('; ')}`);
+      }
+    }
+    assert(problems.length === 0, problems.slice(0, 30).join('\n'));
+  });
+  await test('axe-core: zero violations in elderly mode (home, report, search)', async () => {
+    const problems = [];
+    const p = await ctx.newPage();
+    await p.goto(base);
+    await p.evaluate(() => localStorage.setItem('fazhi-elder', '1'));
+    for (const u of ['', 'reports/', `search/?q=${encodeURIComponent('行政复议')}`].concat((byKind.report || []).slice(0, 1).map(urlOf))) {
+      await p.goto(base + u);
+      await p.evaluate(axeSource);
+      const res = await p.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      for (const v of res.violations) problems.push(`${u}: ${v.id}: ${v.help}`);
+    }
+    await p.evaluate(() => localStorage.clear());
+    await p.close();
+    assert(problems.length === 0, problems.join('\n'));
+  });
+
+  await test(`vnu: zero errors on every page (${pages.length} pages)`, () => {
+    const jar = path.join(here, 'node_modules/vnu-jar/build/dist/vnu.jar');
+    const r = spawnSync('java', ['-jar', jar, '--errors-only', '--format', 'gnu', ...pages.map((p) => path.join(siteDir, p))],
+      { encoding: 'utf8' });
+    if (r.error) throw r.error;
+    assert(r.status === 0, (r.stderr + r.stdout).split('\n').slice(0, 30).join('\n'));
+  });
+
+  await test('no request left 127.0.0.1 and no script error', () => {
+    assert(external.length === 0, `external requests: ${external.slice(0, 5).join(', ')}`);
+    assert(consoleErrors.length === 0, consoleErrors.slice(0, 5).join('\n'));
+  });
+
+  // Screenshots for a person to look at.
+  const shots = [['home', ''], ['dashboard', 'indicators/'], ['indicator', urlOf((byKind.indicator || []).find((r) => !/^indicators\/\d{4}\//.test(r)) || '')],
+    ['report', urlOf((byKind.report || [])[0] || '')], ['profile', urlOf((byKind.profile || [])[0] || '')],
+    ['search', `search/?q=${encodeURIComponent('行政复议')}`]];
+  await test('screenshots: home, dashboard, indicator, report, profile, search at 1280 and 390 px', async () => {
+    for (const [w, label] of [[1280, 'desktop'], [390, 'phone']]) {
+      const c = await browser.newContext({ viewport: { width: w, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+      const p = await c.newPage();
+      for (const [name, u] of shots) {
+        if (u === '' && name !== 'home') {
+          // Built by the indicators/profiles features: only once their content exists.
+          const folder = { indicator: 'indicators', profile: 'profiles' }[name];
+          assert(!fs.existsSync(path.join(root, 'content', folder)), `no ${name} page was built`);
+          if (label === 'desktop') console.log(`     (no ${name} page: content/${folder}/ does not exist yet)`);
+          continue;
+        }
+        if (name === 'dashboard' && !fs.existsSync(path.join(root, 'content/indicators'))) {
+          if (label === 'desktop') console.log('     (no dashboard: content/indicators/ does not exist yet)');
+          continue;
+        }
+        const r = await p.goto(base + u);
+        assert(r.status() === 200, `${name} page ${u} -> ${r.status()}`);
+        if (name === 'search') await p.waitForSelector('#search-results li');
+        await p.screenshot({ path: path.join(artifacts, `${name}-${label}.png`), fullPage: true });
+      }
+      // The same home and report pages in 长者模式.
+      await p.goto(base);
+      await p.evaluate(() => localStorage.setItem('fazhi-elder', '1'));
+      for (const [name, u] of [['home', ''], ['report', urlOf((byKind.report || [])[0] || '')]]) {
+        await p.goto(base + u);
+        await p.screenshot({ path: path.join(artifacts, `${name}-${label}-elder.png`), fullPage: true });
+      }
+      await c.close();
+    }
+    console.log(`     screenshots in ${path.relative(root, artifacts)}/`);
+  });
+} catch (e) {
+  failed++;
+  console.log(`FAIL setup\n     ${e.stack || e}`);
+} finally {
+  if (browser) await browser.close();
+  if (server) server.close();
+  if (subServer) subServer.close();
+  if (fazhiServe) fazhiServe.child.kill('SIGTERM');
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,169 @@
+// End-to-end: the site norms of a government site (issue 6) on small
+// inline sites built with the default theme.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "site_fixture.h"
+
+namespace fazhi::testing {
+namespace {
+
+bool Contains(const std::string& haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+const char* kSite = R"(-- site.toml --
+title = "测试区法治政府"
+sponsor = "某区司法局"
+base_url = "https://sfj.example.gov.cn/fz/"
+as_of = 2025-06-30
+[robots]
+disallow = ["/drafts/"]
+-- content/_index.md --
+---
+title: 首页
+---
+-- content/reports/_index.md --
+---
+title: 年度报告
+---
+-- content/reports/2024.md --
+---
+title: 2024年法治政府建设年度报告
+date: 2025-04-10
+year: 2024
+published: 2025-04-10
+tags: [行政复议]
+---
+## 一、主要举措和成效
+办理行政复议案件368件。
+## 二、存在的不足和原因
+不足。
+## 三、党政主要负责人履行推进法治建设第一责任人职责情况
+履职。
+## 四、下一年度主要安排
+安排。
+## 五、其他需要报告的情况
+无。
+-- content/about.md --
+---
+title: 关于本站
+date: 2025-01-02
+tags: [本站]
+categories: [说明]
+---
+人民调解1537宗。
+)";
+
+TEST_CASE("publish: search index, feeds, robots, taxonomies, archive and sitemap page") {
+  FixtureOptions o;
+  o.default_theme = true;
+  FixtureResult r = BuildFixture(kSite, o);
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  // The late report is flagged in the build and on its page.
+  CHECK(r.errors ==
+        "content/reports/2024.md:5:12: warning: report for 2024 was published 2025-04-10, after the deadline "
+        "2025-04-01 (1 April of the following year)\n"
+        "  published: 2025-04-10\n"
+        "             ^\n");
+  const std::string& report = r.File("reports/2024/index.html");
+  CHECK(Contains(report, "<span class=\"mark-late\">逾期公开</span>"));
+  CHECK_FALSE(Contains(report, "按时公开</span>"));
+  CHECK(Contains(report, "<li>其他需要报告的情况：见<a href=\"#五其他需要报告的情况\">五、其他需要报告的情况</a></li>"));
+  CHECK(Contains(report, "<meta property=\"og:url\" content=\"https://sfj.example.gov.cn/fz/reports/2024/\">"));
+  CHECK(Contains(report, "<link rel=\"canonical\" href=\"https://sfj.example.gov.cn/fz/reports/2024/\">"));
+
+  auto index = nlohmann::json::parse(r.File("search/index.json"));
+  std::vector<std::string> urls;
+  for (const auto& d : index["docs"]) urls.push_back(d[0]);
+  CHECK(urls == std::vector<std::string>{"about/", "reports/2024/", "reports/2024/#一主要举措和成效",
+                                         "reports/2024/#二存在的不足和原因",
+                                         "reports/2024/#三党政主要负责人履行推进法治建设第一责任人职责情况",
+                                         "reports/2024/#四下一年度主要安排", "reports/2024/#五其他需要报告的情况"});
+  CHECK(index["terms"]["1537"] == nlohmann::json::array({0, 1}));
+  CHECK(Contains(r.File("search/index.html"), "data-index=\"/fz/search/index.json\""));
+  CHECK(Contains(r.File("search/index.html"), "<noscript>"));
+
+  CHECK(r.File("robots.txt") ==
+        "User-agent: *\nDisallow: /fz/drafts/\n\nSitemap: https://sfj.example.gov.cn/fz/sitemap.xml\n");
+  const std::string& sitemap = r.File("sitemap.xml");
+  CHECK(Contains(sitemap, "<url><loc>https://sfj.example.gov.cn/fz/reports/2024/</loc><lastmod>2025-04-10</lastmod></url>"));
+  CHECK(Contains(sitemap, "<url><loc>https://sfj.example.gov.cn/fz/tags/%E8%A1%8C%E6%94%BF%E5%A4%8D%E8%AE%AE/</loc></url>"));
+  CHECK_FALSE(Contains(sitemap, "404.html"));
+  const std::string& feed = r.File("feed.xml");
+  CHECK(Contains(feed, "<id>tag:sfj.example.gov.cn,2025-04-10:/reports/2024/</id>"));
+  CHECK(Contains(feed, "<updated>2025-04-10T00:00:00+08:00</updated>"));
+
+  CHECK(Contains(r.File("tags/行政复议/index.html"), "2024年法治政府建设年度报告"));
+  CHECK(Contains(r.File("years/2024/index.html"), "2024年法治政府建设年度报告"));
+  CHECK(Contains(r.File("categories/说明/index.html"), "关于本站"));
+  CHECK(Contains(r.File("units/某区司法局/index.html"), "2024年法治政府建设年度报告"));
+  CHECK(Contains(r.File("archive/index.html"), "<h2 id=\"year-2024\">2024年度</h2>"));
+  const std::string& map = r.File("sitemap/index.html");
+  for (const char* link : {"/fz/about/", "/fz/reports/2024/", "/fz/tags/", "/fz/years/", "/fz/archive/", "/fz/search/"}) {
+    CAPTURE(link);
+    CHECK(Contains(map, std::string("href=\"") + link + "\""));
+  }
+  // Every page carries the elderly-mode switch and the footer identifiers.
+  for (const char* page : {"index.html", "about/index.html", "search/index.html", "archive/index.html"}) {
+    CAPTURE(page);
+    CHECK(Contains(r.File(page), "<input type=\"checkbox\" id=\"fz-elder\" class=\"elder-input\">"));
+    CHECK(Contains(r.File(page), "公安机关备案号"));
+  }
+}
+
+TEST_CASE("publish: an on-time report gets the 按时公开 mark") {
+  std::string site = kSite;
+  site.replace(site.find("published: 2025-04-10"), 21, "published: 2025-03-31");
+  FixtureOptions o;
+  o.default_theme = true;
+  FixtureResult r = BuildFixture(site, o);
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  CHECK(r.errors == "");
+  CHECK(Contains(r.File("reports/2024/index.html"), "<span class=\"mark-ontime\">按时公开</span>"));
+}
+
+TEST_CASE("publish: [search] enabled = false builds no index and says so on /search/") {
+  std::string site = kSite;
+  site.replace(site.find("[robots]"), 8, "[search]\nenabled = false\n[robots]");
+  FixtureOptions o;
+  o.default_theme = true;
+  FixtureResult r = BuildFixture(site, o);
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  CHECK_FALSE(r.Has("search/index.json"));
+  CHECK(Contains(r.File("search/index.html"), "本站未提供站内搜索"));
+  CHECK_FALSE(Contains(r.File("search/index.html"), "search.js"));
+}
+
+TEST_CASE("publish: an empty section (空白栏目) fails the build at its _index.md") {
+  FixtureOptions o;
+  o.default_theme = true;
+  FixtureResult r = BuildFixture(std::string(kSite) + "-- content/notices/_index.md --\n---\ntitle: 通知公告\n---\n", o);
+  CHECK_FALSE(r.ok);
+  CHECK(Contains(r.errors,
+                 "content/notices/_index.md:1:1: 空白栏目 (empty section): 'notices' has an _index.md but no pages; "
+                 "add a page or remove the folder\n  ---\n  ^\n"));
+}
+
+TEST_CASE("publish: an external script in a layout fails the build unless allow-listed") {
+  std::string layout =
+      "-- layouts/page.mustache --\n{{> head}}\n{{> header}}\n<script src=\"https://stats.example.com/t.js\"></script>\n{{> footer}}\n";
+  FixtureOptions o;
+  o.default_theme = true;
+  FixtureResult r = BuildFixture(std::string(kSite) + layout, o);
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "layouts/page.mustache:3:14: external script from stats.example.com: the site must load nothing from other "
+        "hosts; copy the file into static/ or add \"stats.example.com\" to [security] allow_hosts in site.toml\n"
+        "  <script src=\"https://stats.example.com/t.js\"></script>\n"
+        "               ^\n");
+  std::string allowed = kSite;
+  allowed.replace(allowed.find("[robots]"), 8, "[security]\nallow_hosts = [\"stats.example.com\"]\n[robots]");
+  FixtureResult ok = BuildFixture(allowed + layout, o);
+  CHECK_MESSAGE(ok.ok, ok.errors);
+}
+
+}  // namespace
+}  // namespace fazhi::testing
