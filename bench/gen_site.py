@@ -134,6 +134,11 @@ theme = "default"
 sponsor = "示例单位"
 as_of = 2025-01-01
 paginate = 10
+
+# The Hugo side builds no search index either. fazhi's single-file index
+# is meant for department sites of hundreds of pages (README "[search]").
+[search]
+enabled = false
 """
 
 HUGO_CONFIG = """baseURL = "http://example.org/"
