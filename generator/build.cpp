@@ -11,9 +11,11 @@
 #include "indicators.h"
 #include "indicators_view.h"
 #include "markdown.h"
+#include "markdown_cache.h"
 #include "privacy.h"
 #include "profiles_model.h"
 #include "profiles_view.h"
+#include "rectification_indicators.h"
 #include "render_site.h"
 #include "scaffold.h"
 #include "shortcodes.h"
@@ -34,38 +36,62 @@ class NullSink : public OutputSink {
   bool Put(const std::string&, std::string) override { return true; }
 };
 
+// Everything link rewriting and rendering read besides a page's own body:
+// the Markdown options, the base URL and every page's path and URL.
+std::string MarkdownContext(const Config& config, const std::vector<Page>& pages) {
+  std::string c = std::string(config.unsafe_html ? "unsafe" : "safe") + '\n' + config.base_url + '\n';
+  for (const Page& p : pages) c += p.source_path + '\t' + p.url + '\n';
+  return c;
+}
+
 // Shortcodes, Markdown, link rewriting, summary: per page, in parallel.
 void RenderBodies(const SourceTree& tree, const Config& config, const ShortcodeHandlers& shortcodes,
-                  int jobs, std::vector<Page>* pages, Diagnostics* diags) {
+                  int jobs, MarkdownCache* cache, std::vector<Page>* pages, Diagnostics* diags) {
   const Urls urls(config.base_url);
   const MarkdownOptions md{config.unsafe_html};
   const std::vector<Page>& all = *pages;
+  if (cache) cache->BeginBuild(MarkdownContext(config, all));
   ParallelFor(pages->size(), jobs, [&](size_t i) {
     Page& p = (*pages)[i];
     const SourceFile* file = tree.Find(p.source_path);
     std::string body = ExpandShortcodes(*file, p.body, p.body_first_line, shortcodes, diags);
-    LinkResolver resolve = [&](std::string_view target, std::string* url, std::string* error) {
-      std::string site_url;
-      if (!ResolvePageLink(all, p.source_path, target, &site_url, error)) return false;
-      *url = urls.Rel(site_url);
-      return true;
-    };
-    MarkdownResult result;
-    std::vector<MarkdownProblem> problems;
-    // LoadPage rejected invalid UTF-8; only text a shortcode added is unchecked.
-    MarkdownOptions page_md = md;
-    page_md.valid_utf8 = body == p.body || FindInvalidUtf8(body) == std::string::npos;
-    RenderMarkdown(body, page_md, resolve, &result, &problems);
-    for (const MarkdownProblem& m : problems) {
+    std::shared_ptr<const MarkdownCache::Entry> cached = cache ? cache->Find(p.source_path, body) : nullptr;
+    std::shared_ptr<MarkdownCache::Entry> fresh;
+    if (!cached) {
+      fresh = std::make_shared<MarkdownCache::Entry>();
+      LinkResolver resolve = [&](std::string_view target, std::string* url, std::string* error) {
+        std::string site_url;
+        if (!ResolvePageLink(all, p.source_path, target, &site_url, error)) return false;
+        *url = urls.Rel(site_url);
+        return true;
+      };
+      // LoadPage rejected invalid UTF-8; only text a shortcode added is unchecked.
+      MarkdownOptions page_md = md;
+      page_md.valid_utf8 = body == p.body || FindInvalidUtf8(body) == std::string::npos;
+      RenderMarkdown(body, page_md, resolve, &fresh->result, &fresh->problems);
+      if (cache) {
+        fresh->body = std::move(body);
+        cache->Store(p.source_path, fresh);
+      }
+    }
+    const MarkdownCache::Entry& entry = cached ? *cached : *fresh;
+    for (const MarkdownProblem& m : entry.problems) {
       int line = p.body_first_line + m.line - 1;
       std::string_view text = LineOf(file->text, line);
       int col = static_cast<int>(
                     Utf8Length(text.substr(0, std::min<size_t>(text.size(), m.byte_col - 1)))) + 1;
       diags->Error(p.source_path, line, col, m.message, file->text);
     }
-    p.html = std::move(result.html);
-    p.toc = std::move(result.toc);
-    if (p.summary.empty()) p.summary = MakeSummary(result.plain_text, static_cast<size_t>(config.summary_chars));
+    if (p.summary.empty()) {
+      p.summary = MakeSummary(entry.result.plain_text, static_cast<size_t>(config.summary_chars));
+    }
+    if (cache) {  // the cache keeps its copy for the next build
+      p.html = entry.result.html;
+      p.toc = entry.result.toc;
+    } else {
+      p.html = std::move(fresh->result.html);
+      p.toc = std::move(fresh->result.toc);
+    }
     p.body.clear();
     p.body.shrink_to_fit();
   });
@@ -98,6 +124,13 @@ std::vector<std::string> RequiredLayouts(const SourceTree& tree) {
 bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* sink,
                  Diagnostics* diags, BuildStats* stats) {
   auto start = std::chrono::steady_clock::now();
+  auto last = start;
+  // Records how long the stage that just ended took (`fazhi build --timings`).
+  auto stage = [&](const char* name) {
+    auto now = std::chrono::steady_clock::now();
+    if (stats) stats->stages.push_back({name, std::chrono::duration<double, std::milli>(now - last).count()});
+    last = now;
+  };
 
   // Stage: config.
   const SourceFile* cfg = tree.Find("site.toml");
@@ -108,18 +141,22 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   Config config;
   if (!ParseConfig(*cfg, &config, diags)) return false;
   if (!opts.base_url.empty()) config.base_url = NormalizeBaseUrl(opts.base_url);
+  stage("config");
 
   // Stage: privacy gate. Personal data (ID and mobile numbers) anywhere in
   // content, data or templates fails the build before anything is rendered.
   if (!CheckPrivacy(tree, PrivacyOptions{config.privacy_allow, config.as_of}, diags)) return false;
+  stage("privacy");
 
   // Stage: content (front matter of every page; bodies later, once all URLs are known).
   std::vector<Page> pages;
   if (!LoadContent(tree, config, opts.drafts, &pages, diags, opts.jobs)) return false;
+  stage("content");
 
   // Stage: data. Profiles (述法) are typed from their pages' front matter.
   ProfilesData profiles;
   if (!LoadProfiles(tree, config, &pages, &profiles, diags)) return false;
+  stage("profiles");
 
   // Stage: theme. Loaded before rendering bodies so template errors and
   // content errors of one edit show up together in `serve`.
@@ -127,24 +164,30 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   if (!Theme::Load(tree, config, RequiredLayouts(tree), &theme, diags)) return false;
   // Nothing may load from other hosts (templates, CSS, content), unless allow-listed.
   if (!CheckExternalResources(tree, config, diags)) return false;
+  stage("theme");
 
   // Stage: indicators (definitions + CSV data), before the bodies so prose
   // can cite values with {{< value id year >}}.
   IndicatorSet indicators;
   if (!LoadIndicators(tree, config, &pages, &indicators, diags)) return false;
+  // The profiles' rectification summary joins the dashboard as derived indicators.
+  if (!AddRectificationIndicators(profiles, pages, config, tree, &indicators, diags)) return false;
   CheckReportFigures(tree, pages, indicators, diags);  // warnings only
   if (!CheckProfileIndicators(profiles, indicators, tree, diags)) return false;
+  stage("indicators");
 
   // Stage: Markdown bodies.
   ShortcodeHandlers shortcodes;
   AddIndicatorShortcodes(indicators, config, &shortcodes);
-  RenderBodies(tree, config, shortcodes, opts.jobs, &pages, diags);
+  RenderBodies(tree, config, shortcodes, opts.jobs, opts.markdown_cache, &pages, diags);
   if (diags->has_errors()) return false;
   if (!CheckSourceAnchors(pages, indicators, diags)) return false;
+  stage("markdown");
 
   // Stage: model.
   Site site;
   if (!BuildModel(config, std::move(pages), &site, diags)) return false;
+  stage("model");
 
   // Stage: site norms. 空白栏目 fail the build; report compliance (deadline,
   // the five required items) warns, and marks the report pages.
@@ -160,15 +203,18 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   SiteOutputs outputs(sink, site.config, diags);
   outputs.SetSite(&site);
   sink = &outputs;
+  stage("compliance");
 
   // Stage: render.
   if (!RenderSite(site, theme, opts.jobs, sink, diags)) return false;
   if (!RenderIndicators(site, indicators, theme, opts.jobs, sink, diags)) return false;
   if (!RenderProfiles(site, profiles, indicators, theme, sink, diags)) return false;
+  stage("render");
 
   // Stage: whole-site outputs, after every other renderer.
   SiteOutputStats out_stats;
   if (!outputs.Finish(theme, &out_stats)) return false;
+  stage("search+feeds");
 
   if (stats) {
     stats->pages = site.pages.size();

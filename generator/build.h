@@ -4,12 +4,15 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "diagnostics.h"
 #include "output.h"
 #include "source_tree.h"
 
 namespace fazhi {
+
+class MarkdownCache;
 
 struct BuildOptions {
   std::filesystem::path source_dir = ".";
@@ -18,12 +21,20 @@ struct BuildOptions {
   bool drafts = false;
   bool serving = false;  ///< set by `serve`: templates may add preview-only bits
   int jobs = 0;          ///< render threads; 0 = hardware concurrency
+  /// Reuses rendered Markdown across builds (serve); null: render every page.
+  MarkdownCache* markdown_cache = nullptr;
+};
+
+struct StageTime {
+  const char* stage;
+  double millis;
 };
 
 struct BuildStats {
   size_t pages = 0;   ///< Markdown pages rendered
   size_t files = 0;   ///< files written in all
   double millis = 0;
+  std::vector<StageTime> stages;  ///< wall time of each stage, in pipeline order
   size_t search_docs = 0;    ///< documents in /search/index.json
   size_t search_terms = 0;
   size_t search_bytes = 0;   ///< size of /search/index.json

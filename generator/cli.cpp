@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include <cstdio>
 #include <functional>
 #include <thread>
 
@@ -31,7 +32,7 @@ int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std
   std::string error;
   std::vector<std::string> valued = {"--base-url", "--jobs"};
   if (!check) valued.push_back("--output");
-  if (!ParseArgs(args, valued, {"--drafts", "--quiet"}, &a, &error)) return Usage(err, error);
+  if (!ParseArgs(args, valued, {"--drafts", "--quiet", "--timings"}, &a, &error)) return Usage(err, error);
   if (a.positional.size() > 1) return Usage(err, "expected at most one site folder");
   BuildOptions opts;
   opts.source_dir = a.positional.empty() ? "." : a.positional[0];
@@ -74,6 +75,13 @@ int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std
       }
     }
   }
+  if (a.Has("--timings")) {
+    for (const StageTime& t : stats.stages) {
+      char line[64];
+      std::snprintf(line, sizeof line, "  %-14s %9.1f ms\n", t.stage, t.millis);
+      out << line;
+    }
+  }
   return kExitOk;
 }
 
@@ -89,10 +97,10 @@ int RunHelp(const std::vector<std::string>&, std::ostream& out, std::ostream&) {
 
 std::vector<Command> Commands() {
   return {
-      {"build", "build [DIR] [--output DIR] [--base-url URL] [--drafts] [--jobs N] [--quiet]",
+      {"build", "build [DIR] [--output DIR] [--base-url URL] [--drafts] [--jobs N] [--quiet] [--timings]",
        "Build the site in DIR (default .) into DIR/public, atomically.",
        [](auto& a, auto& o, auto& e) { return RunBuildOrCheck(a, o, e, false); }},
-      {"check", "check [DIR] [--base-url URL] [--drafts]",
+      {"check", "check [DIR] [--base-url URL] [--drafts] [--timings]",
        "Validate everything `build` validates; write nothing.",
        [](auto& a, auto& o, auto& e) { return RunBuildOrCheck(a, o, e, true); }},
       {"serve", "serve [DIR] [--port 1313] [--host 127.0.0.1] [--drafts]",

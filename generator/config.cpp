@@ -187,10 +187,21 @@ class ConfigReader {
       }
     }
     if (const toml::table* t = Table(root, "profiles")) {
-      CheckKeys(*t, {"unit_types", "sections", "forms"}, "profiles.");
+      CheckKeys(*t, {"unit_types", "sections", "forms", "rectification_category"}, "profiles.");
       StrList(*t, "unit_types", &c->profiles.unit_types);
       StrList(*t, "sections", &c->profiles.sections);
       StrList(*t, "forms", &c->profiles.forms);
+      Str(*t, "rectification_category", &c->profiles.rectification_category);
+      if (const toml::node* n = t->get("rectification_category")) {
+        const auto& cats = c->indicators.categories;
+        bool known = std::any_of(cats.begin(), cats.end(), [&](const IndicatorCategory& cat) {
+          return cat.slug == c->profiles.rectification_category;
+        });
+        if (!known) {
+          Err(*n, "unknown indicator category '" + c->profiles.rectification_category +
+                      "' (use a slug of [indicators] categories)");
+        }
+      }
     }
     if (const toml::table* t = Table(root, "privacy")) {
       CheckKeys(*t, {"allow"}, "privacy.");

@@ -40,6 +40,9 @@ struct ProfilesConfig {
   std::vector<std::string> unit_types = {"区委常委", "区直部门", "镇街"};
   std::vector<std::string> sections = {"晒成绩", "亮家底", "找差距", "拓思路"};
   std::vector<std::string> forms = {"专题述法", "现场述法", "书面述法", "公开述法", "年终述职述法"};
+  /// The indicator category of the rectification (整改) indicators computed
+  /// from the profiles; must be one of [indicators] categories.
+  std::string rectification_category = "leadership";
 };
 
 struct Config {

@@ -741,6 +741,55 @@ void CheckFormulas(const IndicatorSet& set, const std::map<std::string, std::str
 
 }  // namespace
 
+bool IndicatorSet::SampleOnly(std::string_view id) const {
+  bool any = false;
+  for (const Observation& o : observations) {
+    if (o.indicator != id) continue;
+    if (!o.sample) return false;
+    any = true;
+  }
+  return any;
+}
+
+bool IndicatorSet::AddGenerated(std::vector<IndicatorDef> add, std::vector<Observation> obs,
+                                std::string* error) {
+  for (size_t i = 0; i < add.size(); ++i) {
+    const IndicatorDef& d = add[i];
+    bool twice = std::any_of(add.begin(), add.begin() + static_cast<long>(i),
+                             [&](const IndicatorDef& e) { return e.id == d.id; });
+    if (twice) {
+      *error = "indicator id '" + d.id + "' is generated twice";
+      return false;
+    }
+    if (Find(d.id) || draft_ids.count(d.id) > 0) {
+      *error = "indicator id '" + d.id + "' is computed by the build; content/indicators/" + d.id +
+               ".md must not define it too";
+      return false;
+    }
+    if (!Category(d.category)) {
+      *error = "indicator '" + d.id + "': unknown category '" + d.category + "'";
+      return false;
+    }
+  }
+  for (const Observation& o : obs) {
+    bool known = std::any_of(add.begin(), add.end(), [&](const IndicatorDef& d) { return d.id == o.indicator; });
+    if (!known) {
+      *error = "observation of '" + o.indicator + "' has no generated definition";
+      return false;
+    }
+  }
+  for (IndicatorDef& d : add) {
+    d.generated = true;
+    defs.push_back(std::move(d));
+  }
+  std::sort(defs.begin(), defs.end(), [](const IndicatorDef& a, const IndicatorDef& b) { return a.id < b.id; });
+  for (Observation& o : obs) observations.push_back(std::move(o));
+  std::stable_sort(observations.begin(), observations.end(), [](const Observation& a, const Observation& b) {
+    return std::tie(a.indicator, a.year, a.breakdown) < std::tie(b.indicator, b.year, b.breakdown);
+  });
+  return true;
+}
+
 bool BuildIndicatorSet(std::vector<IndicatorCategory> categories, std::vector<IndicatorDef> defs,
                        const std::vector<const SourceFile*>& def_files,
                        const std::vector<const SourceFile*>& csv_files, IndicatorSet* out,

@@ -30,6 +30,14 @@ const char* DirectionName(Direction d);     ///< "up", "down", ...
 const char* QualifierText(Qualifier q);     ///< "", "以上", "多", ...
 const char* BasisText(Basis b);             ///< "原文" or "计算"
 
+/// A page an indicator links to (e.g. the 述法 profiles a derived value is
+/// computed from): a site URL without the base prefix.
+struct IndicatorLink {
+  std::string title;
+  std::string url;   ///< "/profiles/2024-sfj/"
+  std::string note;  ///< e.g. "2024年 · 2项"
+};
+
 struct IndicatorDef {
   std::string id;        ///< file name without .md
   std::string path;      ///< "content/indicators/<id>.md"
@@ -50,6 +58,14 @@ struct IndicatorDef {
   int weight = 0;           ///< order within its category (then id)
   int change_of_line = 0, change_of_col = 0;
   std::vector<std::array<int, 2>> related_pos;
+  /// Set for indicators the build computes from other site data (see
+  /// IndicatorSet::AddGenerated); such a definition has no page and no path.
+  bool generated = false;
+  std::vector<IndicatorLink> derived_from;  ///< the pages its values come from
+  std::string date;    ///< generated only: 发布日期 (newest page it is computed from)
+  std::string source;  ///< generated only: 信息来源
+  /// Shown beside every value marked `sample` (e.g. 由示例述法档案计算，仅作演示).
+  std::string sample_note;
 };
 
 /// Reads a definition from the front matter `root` (a map) of `file`.
@@ -81,8 +97,11 @@ struct Observation {
   std::string formula;     ///< for 计算: "a / b * 100" with numbers or id@year
   std::string source;      ///< "reports/2024.md#anchor" or a URL
   std::string note;
-  std::string path;        ///< the CSV file
+  std::string path;        ///< the CSV file ("" for generated values)
   int line = 0;            ///< row line
+  /// Computed only from 示例 (sample) data: shown with a 示例 badge and left
+  /// out of the open-data downloads.
+  bool sample = false;
   std::array<std::array<int, 2>, kColumnCount> pos{};  ///< line, col per column
 };
 
@@ -109,6 +128,15 @@ struct IndicatorSet {
   std::vector<int> Years() const;
   /// The indicator (kind change) that states the 同比 of `id`, or nullptr.
   const IndicatorDef* ChangeIndicatorOf(std::string_view id) const;
+  /// True when `id` has observations and every one of them is a sample.
+  bool SampleOnly(std::string_view id) const;
+
+  /// Adds indicators computed by the build (marked `generated`) with their
+  /// observations, keeping both lists sorted. Fails without changing the set,
+  /// with a message in `error`, when an id is already defined, a category is
+  /// unknown or an observation names an id not in `defs`.
+  bool AddGenerated(std::vector<IndicatorDef> defs, std::vector<Observation> observations,
+                    std::string* error);
 };
 
 /// Builds and validates the set: `defs` are already parsed (`def_files` are

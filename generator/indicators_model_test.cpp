@@ -362,4 +362,49 @@ TEST_CASE("indicators_model: every prefix and a byte-flipped copy of a CSV give 
   }
 }
 
+TEST_CASE("indicators_model: generated indicators join the set sorted, or not at all") {
+  IndicatorSet set;
+  set.categories = DefaultIndicatorCategories();
+  IndicatorDef m;
+  m.id = "m";
+  m.category = "leadership";
+  set.defs = {m};
+  auto def = [](std::string id, std::string category) {
+    IndicatorDef d;
+    d.id = std::move(id);
+    d.category = std::move(category);
+    return d;
+  };
+  auto obs = [](std::string id, int year, bool sample) {
+    Observation o;
+    o.indicator = std::move(id);
+    o.year = year;
+    o.sample = sample;
+    return o;
+  };
+  std::string error;
+  CHECK_FALSE(set.AddGenerated({def("m", "leadership")}, {}, &error));
+  CHECK(error == "indicator id 'm' is computed by the build; content/indicators/m.md must not define it too");
+  CHECK_FALSE(set.AddGenerated({def("a", "leadership"), def("a", "leadership")}, {}, &error));
+  CHECK(error == "indicator id 'a' is generated twice");
+  CHECK_FALSE(set.AddGenerated({def("a", "nowhere")}, {}, &error));
+  CHECK(error == "indicator 'a': unknown category 'nowhere'");
+  CHECK_FALSE(set.AddGenerated({def("a", "leadership")}, {obs("b", 2024, false)}, &error));
+  CHECK(error == "observation of 'b' has no generated definition");
+  CHECK(set.defs.size() == 1);
+
+  REQUIRE(set.AddGenerated({def("z", "leadership"), def("a", "leadership")},
+                           {obs("z", 2024, true), obs("a", 2024, false), obs("a", 2023, true)}, &error));
+  REQUIRE(set.defs.size() == 3);
+  CHECK(set.defs[0].id == "a");
+  CHECK(set.defs[0].generated);
+  CHECK(set.defs[1].id == "m");
+  CHECK_FALSE(set.defs[1].generated);
+  CHECK(set.observations[0].year == 2023);
+  CHECK(set.observations[2].indicator == "z");
+  CHECK(set.SampleOnly("z"));
+  CHECK_FALSE(set.SampleOnly("a"));  // 2024 is not a sample
+  CHECK_FALSE(set.SampleOnly("m"));  // no observations
+}
+
 }  // namespace fazhi

@@ -115,3 +115,20 @@ TEST_CASE("indicators_prose: prose that contradicts the data is a warning at the
 }
 
 }  // namespace fazhi
+
+namespace fazhi {
+
+TEST_CASE("indicators_prose: values the build derives are not checked against report prose") {
+  IndicatorSet set = Set();
+  SourceFile f{"content/reports/2024.md", "---\ntitle: t\n---\n办理行政检查564件。\n"};
+  {
+    Diagnostics diags;
+    CHECK(CheckProseNumbers(f, f.text.substr(17), 4, 2024, set, &diags) == 1);
+  }
+  set.defs[2].generated = true;  // 行政检查
+  Diagnostics diags;
+  CHECK(CheckProseNumbers(f, f.text.substr(17), 4, 2024, set, &diags) == 0);
+  CHECK(diags.Format().empty());
+}
+
+}  // namespace fazhi

@@ -17,6 +17,11 @@ namespace {
 
 View Flag(bool b) { return b ? View(View::type::bool_true) : View(View::type::bool_false); }
 
+void SetOptionalNote(View* v, const std::string& note) {
+  v->set("note", note);
+  v->set("has_note", Flag(!note.empty()));
+}
+
 const char* DirectionLabel(Direction d) {
   switch (d) {
     case Direction::kUp: return "数值越高越好";
@@ -118,6 +123,13 @@ void SourceLink(const Ctx& ctx, const Observation& o, View* v) {
   v->set("source_label", label);
 }
 
+// A value computed only from 示例 data carries a badge and its definition's note.
+void SampleMark(const IndicatorDef& d, const Observation& o, View* v) {
+  v->set("is_sample", Flag(o.sample));
+  v->set("sample_note", o.sample ? d.sample_note : "");
+  v->set("has_sample_note", Flag(o.sample && !d.sample_note.empty()));
+}
+
 View Card(const Ctx& ctx, const IndicatorDef& d) {
   View c;
   c.set("id", d.id);
@@ -132,6 +144,7 @@ View Card(const Ctx& ctx, const IndicatorDef& d) {
     c.set("basis", BasisText(o.basis));
     c.set("is_computed", Flag(o.basis == Basis::kComputed));
     c.set("change", ChangeView(ChangeFor(ctx.set, d, o.year)));
+    SampleMark(d, o, &c);
   }
   c.set("spark", IndicatorSparklineSvg(ctx.set, d));
   return c;
@@ -225,6 +238,7 @@ View YearPage(const Ctx& ctx, int year) {
       r.set("value", FormatValue(*o, d->kind));
       r.set("basis", BasisText(o->basis));
       r.set("change", ChangeView(ChangeFor(ctx.set, *d, year)));
+      SampleMark(*d, *o, &r);
       SourceLink(ctx, *o, &r);
       rows.push_back(r);
     }
@@ -265,14 +279,15 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
   v.set("has_responsible", Flag(!d.responsible.empty()));
   v.set("content", page ? page->html : "");
   v.set("has_content", Flag(page && !page->html.empty()));
-  std::string updated = page ? (page->updated.empty() ? page->date : page->updated) : "";
+  const std::string& date = page ? page->date : d.date;
+  std::string updated = page ? (page->updated.empty() ? page->date : page->updated) : d.date;
   v.set("updated", updated);
   v.set("updated_cn", ChineseDate(updated));
   v.set("has_updated", Flag(!updated.empty()));
   // 发布日期 and 信息来源, shown on every item (item_meta partial).
-  v.set("date", page ? page->date : "");
-  v.set("date_cn", ChineseDate(page ? page->date : ""));
-  v.set("source", page ? page->source : "");
+  v.set("date", date);
+  v.set("date_cn", ChineseDate(date));
+  v.set("source", page ? page->source : d.source);
 
   auto series = ctx.set.Series(d.id);
   v.set("has_value", Flag(!series.empty()));
@@ -287,6 +302,7 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
     r.set("formula", o->formula);
     r.set("has_formula", Flag(!o->formula.empty()));
     r.set("note", o->note);
+    SampleMark(d, *o, &r);
     SourceLink(ctx, *o, &r);
     rows.push_back(r);
     if (!o->note.empty()) {
@@ -306,6 +322,7 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
     v.set("basis", BasisText(last.basis));
     v.set("is_computed", Flag(last.basis == Basis::kComputed));
     v.set("change", ChangeView(ChangeFor(ctx.set, d, last.year)));
+    SampleMark(d, last, &v);
     std::string gauge = IndicatorGaugeSvg(ctx.set, d, last.year);
     v.set("has_gauge", Flag(!gauge.empty()));
     v.set("gauge", gauge);
@@ -351,9 +368,25 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
   v.set("has_cited_by", Flag(!cited.is_empty_list()));
   v.set("cited_by", cited);
 
+  View from{View::type::list};
+  for (const IndicatorLink& l : d.derived_from) {
+    View f;
+    f.set("title", l.title);
+    f.set("url", ctx.urls.Rel(l.url));
+    SetOptionalNote(&f, l.note);
+    from.push_back(f);
+  }
+  v.set("derived_from", from);
+  v.set("has_derived_from", Flag(!from.is_empty_list()));
+
+  // Values computed only from 示例 data are not open data (see OpenDataFiles).
+  bool sample_only = ctx.set.SampleOnly(d.id);
   View dl;
   dl.set("csv", ctx.urls.Rel("/" + IndicatorCsvPath(d.id)));
   dl.set("json", ctx.urls.Rel("/" + IndicatorJsonPath(d.id)));
+  dl.set("available", Flag(!sample_only));
+  dl.set("some_sample", Flag(!sample_only && std::any_of(series.begin(), series.end(),
+                                                          [](const Observation* o) { return o->sample; })));
   v.set("downloads", dl);
   return v;
 }

@@ -227,6 +227,8 @@ int Cohort::total() const {
   return t;
 }
 
+std::string UnitPageUrl(std::string_view slug) { return "/units/" + std::string(slug) + "/"; }
+
 std::string UnitSlug(std::string_view unit, std::string_view explicit_slug) {
   std::string s(explicit_slug.empty() ? unit : explicit_slug);
   for (char& c : s) {

@@ -144,6 +144,9 @@ bool CheckUnits(const std::vector<Profile>& profiles, const SourceTree& tree, Di
 /// replaced by '-'.
 std::string UnitSlug(std::string_view unit, std::string_view explicit_slug);
 
+/// The site URL of a unit's page: "/units/<slug>/".
+std::string UnitPageUrl(std::string_view slug);
+
 /// Totals of rectification items (整改), for the index, unit pages and the
 /// dashboard indicator.
 struct RectificationSummary {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "indicators_format.h"
+#include "rectification_indicators.h"
 #include "render_site.h"
 #include "template_view.h"
 
@@ -21,7 +22,6 @@ void SetOptional(View* v, const std::string& key, const std::string& value) {
 
 std::string YearUrl(int year) { return "/profiles/" + std::to_string(year) + "/"; }
 std::string TypeUrl(const std::string& type) { return "/profiles/types/" + type + "/"; }
-std::string UnitUrl(const std::string& slug) { return "/units/" + slug + "/"; }
 std::string OutputOf(const std::string& url) { return url.substr(1) + "index.html"; }
 
 const char kIndexUrl[] = "/profiles/";
@@ -115,6 +115,19 @@ class Renderer {
     v.set("share", s.ShareCompleted());
     v.set("has_items", Flag(s.items > 0));
     v.set("has_overdue", Flag(s.overdue > 0));
+    // The dashboard's rectification indicators (all units, by year).
+    View links{View::type::list};
+    for (std::string_view id : {kRectificationItemsId, kRectificationShareId, kRectificationOverdueId}) {
+      const IndicatorDef* d = indicators_.Find(id);
+      if (!d || !d->generated) continue;
+      View l;
+      l.set("name", d->title);
+      l.set("url", urls_.Rel("/indicators/" + d->id + "/"));
+      l.set("sep", links.is_empty_list() ? "" : "、");
+      links.push_back(l);
+    }
+    v.set("has_indicators", Flag(s.items > 0 && !links.is_empty_list()));
+    v.set("indicators", links);
     return v;
   }
 
@@ -124,7 +137,7 @@ class Renderer {
     v.set("title", page.title);
     v.set("url", urls_.Rel(page.url));
     v.set("unit", p.unit);
-    v.set("unit_url", urls_.Rel(UnitUrl(p.unit_slug)));
+    v.set("unit_url", urls_.Rel(UnitPageUrl(p.unit_slug)));
     v.set("unit_type", p.unit_type);
     v.set("post", p.post);
     v.set("year", std::to_string(p.year));
@@ -363,7 +376,7 @@ class Renderer {
     for (const auto& [slug, list] : Units()) {
       View u;
       u.set("name", list.front()->unit);
-      u.set("url", urls_.Rel(UnitUrl(slug)));
+      u.set("url", urls_.Rel(UnitPageUrl(slug)));
       u.set("unit_type", list.front()->unit_type);
       u.set("count", std::to_string(list.size()));
       std::vector<Profile> ps;
@@ -381,7 +394,7 @@ class Renderer {
 
   void UnitPage(const std::vector<const Profile*>& list) {
     const Profile& first = *list.front();
-    std::string url = UnitUrl(first.unit_slug);
+    std::string url = UnitPageUrl(first.unit_slug);
     View v = BaseView(site_, urls_, url, first.unit);
     SetBreadcrumbs(&v, urls_, {{title_, kIndexUrl}, {"单位", kUnitsUrl}, {first.unit, url}});
     View u;

@@ -9,6 +9,7 @@
 
 #include "build.h"
 #include "cli.h"
+#include "markdown_cache.h"
 #include "output.h"
 #include "serve.h"
 #include "watch.h"
@@ -72,9 +73,14 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
     std::lock_guard<std::mutex> lock(print_mu);
     (failed ? err : out) << text << std::flush;
   };
+  // The watcher thread runs one build at a time, so the cache needs no more
+  // than its own lock.
+  MarkdownCache markdown_cache;
+  build.markdown_cache = &markdown_cache;
   SiteBuilder builder = [&build](SiteFiles* files, Diagnostics* diags) {
-    // A full in-memory rebuild from a fresh read of the tree: nothing is
-    // reused between builds, so a preview is never stale.
+    // A full in-memory rebuild from a fresh read of the tree. Only Markdown
+    // is reused, and only for bodies byte-identical to the last build's in
+    // an identical link context (markdown_cache.h), so a preview is never stale.
     SourceTree tree;
     if (!ReadSite(build, &tree, diags)) return false;
     MemorySink sink;

@@ -163,6 +163,13 @@ TEST_CASE("cli: check validates like build and writes nothing") {
   std::string out;
   CHECK(Cli({"check", dir.path.string()}, &out) == 0);
   CHECK(out == "fazhi: check passed: 1 pages, 0 warnings\n");
+  // --timings lists every stage once, in pipeline order.
+  CHECK(Cli({"check", dir.path.string(), "--timings"}, &out) == 0);
+  size_t config = out.find("\n  config "), markdown = out.find("\n  markdown "), render = out.find("\n  render ");
+  CHECK(config != std::string::npos);
+  CHECK(config < markdown);
+  CHECK(markdown < render);
+  CHECK(render != std::string::npos);
   CHECK_FALSE(fs::exists(dir.path / "public"));
 }
 
