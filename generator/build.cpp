@@ -145,7 +145,7 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
 
   // Stage: privacy gate. Personal data (ID and mobile numbers) anywhere in
   // content, data or templates fails the build before anything is rendered.
-  if (!CheckPrivacy(tree, PrivacyOptions{config.privacy_allow, config.as_of}, diags)) return false;
+  if (!CheckPrivacy(tree, PrivacyOptions{config.privacy_allow, config.as_of}, diags, opts.jobs)) return false;
   stage("privacy");
 
   // Stage: content (front matter of every page; bodies later, once all URLs are known).
