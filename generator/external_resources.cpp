@@ -31,9 +31,12 @@ struct Attr {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-// Parses the attributes of the tag that starts at `lt` ('<'); sets `end` past '>'.
-std::vector<Attr> ParseTag(std::string_view s, size_t lt, std::string* name, size_t* end) {
-  std::vector<Attr> attrs;
+// Parses the attributes of the tag that starts at `lt` ('<') into `attrs`
+// (cleared first; the caller reuses it, so a page's tags cost no
+// allocations); sets `end` past '>'.
+void ParseTag(std::string_view s, size_t lt, std::string* name, size_t* end, std::vector<Attr>* out) {
+  std::vector<Attr>& attrs = *out;
+  attrs.clear();
   size_t i = lt + 1;
   name->clear();
   while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '-' || s[i] == ':')) {
@@ -79,7 +82,6 @@ std::vector<Attr> ParseTag(std::string_view s, size_t lt, std::string* name, siz
     attrs.push_back(std::move(a));
   }
   *end = i < s.size() ? i + 1 : s.size();
-  return attrs;
 }
 
 void ScanCss(std::string_view s, size_t base, std::vector<ExternalRef>* out) {
@@ -139,6 +141,8 @@ bool RelLoads(std::string_view rel) {
 
 void ScanHtml(std::string_view s, std::vector<ExternalRef>* out) {
   size_t i = 0;
+  std::string tag;
+  std::vector<Attr> attrs;
   while ((i = s.find('<', i)) != std::string_view::npos) {
     if (s.compare(i, 4, "<!--") == 0) {
       size_t close = s.find("-->", i);
@@ -149,9 +153,8 @@ void ScanHtml(std::string_view s, std::vector<ExternalRef>* out) {
       ++i;
       continue;
     }
-    std::string tag;
     size_t end;
-    std::vector<Attr> attrs = ParseTag(s, i, &tag, &end);
+    ParseTag(s, i, &tag, &end, &attrs);
     auto get = [&](std::string_view n) -> const Attr* {
       for (const auto& a : attrs) {
         if (a.name == n) return &a;
