@@ -45,9 +45,9 @@ void RenderSectionLists(const Site& site, const Section& section, const Urls& ur
     list.set("content", index ? index->html : "");
     View items{View::type::list};
     for (size_t i = (n - 1) * per; i < std::min(section.pages.size(), n * per); ++i) {
-      items.push_back(PageItem(site.pages[section.pages[i]], urls));
+      PushMoved(&items, PageItem(site.pages[section.pages[i]], urls));
     }
-    list.set("items", items);
+    SetMoved(&list, "items", std::move(items));
     list.set("has_items", Flag(!section.pages.empty()));
     list.set("count", std::to_string(section.pages.size()));
     View pg;
@@ -59,8 +59,8 @@ void RenderSectionLists(const Site& site, const Section& section, const Urls& ur
     if (n > 1) pg.set("prev_url", urls.Rel(page_url(n - 1)));
     if (n < total) pg.set("next_url", urls.Rel(page_url(n + 1)));
     list.set("pagination", pg);
-    v.set("list", list);
-    if (index) v.set("page", PageFields(site, *index, urls));
+    SetMoved(&v, "list", std::move(list));
+    if (index) SetMoved(&v, "page", PageFields(site, *index, urls));
     std::string out = page_url(n).substr(1) + "index.html";
     RenderToSink(renderers[worker].get(), theme, "list", v, out, sink, diags);
   });
@@ -109,7 +109,7 @@ bool RenderSite(const Site& site, const Theme& theme, int jobs, OutputSink* sink
         if (const Section* s = SectionOf(site, p)) crumbs.push_back({s->title, s->url});
         crumbs.push_back({p.title, p.url});
         SetBreadcrumbs(&v, urls, crumbs);
-        v.set("page", PageFields(site, p, urls));
+        SetMoved(&v, "page", PageFields(site, p, urls));
         v.set("head_meta", RenderHeadMeta({site.config.base_url, p.url, p.title, site.config.title,
                                            p.description.empty() ? p.summary : p.description, true, p.date,
                                            site.config.language}));
@@ -138,7 +138,7 @@ bool RenderSite(const Site& site, const Theme& theme, int jobs, OutputSink* sink
       sv.set("url", urls.Rel(s.url));
       View items{View::type::list};
       for (size_t i = 0; i < std::min<size_t>(5, s.pages.size()); ++i) {
-        items.push_back(PageItem(site.pages[s.pages[i]], urls));
+        PushMoved(&items, PageItem(site.pages[s.pages[i]], urls));
       }
       sv.set("items", items);
       sv.set("has_items", Flag(!s.pages.empty()));

@@ -118,13 +118,13 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
       View tv = BaseView(site, urls, term.url, t.title + "：" + term.name);
       SetBreadcrumbs(&tv, urls, {{t.title, t.url}, {term.name, term.url}});
       View items{View::type::list};
-      for (int i : term.pages) items.push_back(PageItem(site.pages[static_cast<size_t>(i)], urls));
+      for (int i : term.pages) PushMoved(&items, PageItem(site.pages[static_cast<size_t>(i)], urls));
       View tx;
       tx.set("title", t.title + "：" + term.name);
-      tx.set("items", items);
+      SetMoved(&tx, "items", std::move(items));
       tx.set("count", std::to_string(term.pages.size()));
       tx.set("is_index", Flag(false));
-      tv.set("taxonomy", tx);
+      SetMoved(&tv, "taxonomy", std::move(tx));
       RenderToSink(workers[worker].get(), theme, "terms", tv, term.url.substr(1) + "index.html", sink,
                    diags);
     });
