@@ -163,7 +163,7 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   Theme theme;
   if (!Theme::Load(tree, config, RequiredLayouts(tree), &theme, diags)) return false;
   // Nothing may load from other hosts (templates, CSS, content), unless allow-listed.
-  if (!CheckExternalResources(tree, config, diags)) return false;
+  if (!CheckExternalResources(tree, config, diags, opts.jobs)) return false;
   stage("theme");
 
   // Stage: indicators (definitions + CSV data), before the bodies so prose

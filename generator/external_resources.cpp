@@ -1,8 +1,10 @@
 #include "external_resources.h"
 
 #include <cctype>
+#include <cstdint>
 
 #include "feeds.h"
+#include "parallel.h"
 
 namespace fazhi {
 
@@ -331,21 +333,35 @@ bool IsAllowedResource(std::string_view url, std::string_view own_host, const st
   return false;
 }
 
-bool CheckExternalResources(const SourceTree& tree, const Config& config, Diagnostics* diags) {
-  bool ok = true;
+bool CheckExternalResources(const SourceTree& tree, const Config& config, Diagnostics* diags, int jobs) {
   std::string theme = "themes/" + config.theme + "/";
+  std::vector<std::pair<const SourceFile*, ResourceLang>> files;
   for (const auto& [path, f] : tree.files()) {
     bool in_theme = path.rfind(theme, 0) == 0;
     bool site_level = path.rfind("layouts/", 0) == 0 || path.rfind("static/", 0) == 0;
     if (in_theme || site_level) {
       if (EndsWith(path, ".mustache") || EndsWith(path, ".html") || EndsWith(path, ".htm") || EndsWith(path, ".svg")) {
-        ok = ScanFile(f, ResourceLang::kHtml, config, diags) && ok;
+        files.push_back({&f, ResourceLang::kHtml});
       } else if (EndsWith(path, ".css")) {
-        ok = ScanFile(f, ResourceLang::kCss, config, diags) && ok;
+        files.push_back({&f, ResourceLang::kCss});
       }
     } else if (path.rfind("content/", 0) == 0 && EndsWith(path, ".md")) {
-      ok = ScanFile(f, ResourceLang::kMarkdown, config, diags) && ok;
+      files.push_back({&f, ResourceLang::kMarkdown});
     }
+  }
+  // Scanned in parallel, each file into its own collector, merged in path
+  // order: the report is a serial scan's.
+  std::vector<Diagnostics> found;
+  found.reserve(files.size());
+  for (size_t i = 0; i < files.size(); ++i) found.emplace_back(SIZE_MAX);
+  std::vector<char> file_ok(files.size());
+  ParallelFor(files.size(), jobs, [&](size_t i) {
+    file_ok[i] = ScanFile(*files[i].first, files[i].second, config, &found[i]);
+  });
+  bool ok = true;
+  for (size_t i = 0; i < files.size(); ++i) {
+    diags->Merge(found[i]);
+    ok = file_ok[i] && ok;
   }
   return ok;
 }
