@@ -3,7 +3,7 @@
 
 The same Markdown files (hard links when possible) go into two site folders:
 
-  OUT/fazhi/  site.toml, content/posts/*.md, themes/bench/ (a minimal theme)
+  OUT/fazhi/  site.toml, content/posts/*.md (fazhi's built-in default theme)
   OUT/hugo/   config.toml, content/posts/*.md, layouts/ (single, list)
 
 Every page has YAML front matter (title, date, source, tags, categories), a
@@ -14,7 +14,7 @@ and one external link. The output depends only on N and --seed.
 The prose is assembled from generic phrases about government work; it states
 no facts and no figures (the only numbers are page numbers and table rows).
 
-Usage: gen_site.py N OUT [--seed 1] [--fazhi-theme DIR]
+Usage: gen_site.py N OUT [--seed 1] [--hugo-link-hook]
 """
 
 import argparse
@@ -130,10 +130,15 @@ def make_page(i, n, rng, titles):
 
 FAZHI_SITE_TOML = """title = "基准测试站点"
 base_url = "/"
-theme = "%s"
+theme = "default"
 sponsor = "示例单位"
 as_of = 2025-01-01
 paginate = 10
+
+# The Hugo side builds no search index either. fazhi's single-file index
+# is meant for department sites of hundreds of pages (README "[search]").
+[search]
+enabled = false
 """
 
 HUGO_CONFIG = """baseURL = "http://example.org/"
@@ -218,9 +223,6 @@ def main():
     ap.add_argument("n", type=int, help="number of pages")
     ap.add_argument("out", help="output folder (replaced)")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--fazhi-theme", default="",
-                    help="theme folder to copy into the fazhi site as themes/bench "
-                         "(default: bench/theme next to this script)")
     ap.add_argument("--hugo-link-hook", action="store_true",
                     help="give Hugo a link render hook that rewrites .md links like fazhi "
                          "does (off by default: it made Hugo slower, and the benchmark "
@@ -250,10 +252,7 @@ def main():
     for site in (fz, hg):
         write(os.path.join(site, "content", "posts", "_index.md"), index)
 
-    theme_src = args.fazhi_theme or os.path.join(os.path.dirname(os.path.abspath(__file__)), "theme")
-    write(os.path.join(fz, "site.toml"), FAZHI_SITE_TOML % "bench")
-    if os.path.isdir(theme_src):
-        shutil.copytree(theme_src, os.path.join(fz, "themes", "bench"))
+    write(os.path.join(fz, "site.toml"), FAZHI_SITE_TOML)
 
     write(os.path.join(hg, "config.toml"), HUGO_CONFIG)
     write(os.path.join(hg, "layouts", "_default", "single.html"), HUGO_SINGLE)

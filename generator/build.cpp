@@ -48,7 +48,7 @@ std::string MarkdownContext(const Config& config, const std::vector<Page>& pages
 void RenderBodies(const SourceTree& tree, const Config& config, const ShortcodeHandlers& shortcodes,
                   int jobs, MarkdownCache* cache, std::vector<Page>* pages, Diagnostics* diags) {
   const Urls urls(config.base_url);
-  MarkdownOptions md{config.unsafe_html};
+  const MarkdownOptions md{config.unsafe_html};
   const std::vector<Page>& all = *pages;
   if (cache) cache->BeginBuild(MarkdownContext(config, all));
   ParallelFor(pages->size(), jobs, [&](size_t i) {
@@ -65,7 +65,10 @@ void RenderBodies(const SourceTree& tree, const Config& config, const ShortcodeH
         *url = urls.Rel(site_url);
         return true;
       };
-      RenderMarkdown(body, md, resolve, &fresh->result, &fresh->problems);
+      // LoadPage rejected invalid UTF-8; only text a shortcode added is unchecked.
+      MarkdownOptions page_md = md;
+      page_md.valid_utf8 = body == p.body || FindInvalidUtf8(body) == std::string::npos;
+      RenderMarkdown(body, page_md, resolve, &fresh->result, &fresh->problems);
       if (cache) {
         fresh->body = std::move(body);
         cache->Store(p.source_path, fresh);
@@ -142,12 +145,12 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
 
   // Stage: privacy gate. Personal data (ID and mobile numbers) anywhere in
   // content, data or templates fails the build before anything is rendered.
-  if (!CheckPrivacy(tree, PrivacyOptions{config.privacy_allow, config.as_of}, diags)) return false;
+  if (!CheckPrivacy(tree, PrivacyOptions{config.privacy_allow, config.as_of}, diags, opts.jobs)) return false;
   stage("privacy");
 
   // Stage: content (front matter of every page; bodies later, once all URLs are known).
   std::vector<Page> pages;
-  if (!LoadContent(tree, config, opts.drafts, &pages, diags)) return false;
+  if (!LoadContent(tree, config, opts.drafts, &pages, diags, opts.jobs)) return false;
   stage("content");
 
   // Stage: data. Profiles (述法) are typed from their pages' front matter.
@@ -160,7 +163,7 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   Theme theme;
   if (!Theme::Load(tree, config, RequiredLayouts(tree), &theme, diags)) return false;
   // Nothing may load from other hosts (templates, CSS, content), unless allow-listed.
-  if (!CheckExternalResources(tree, config, diags)) return false;
+  if (!CheckExternalResources(tree, config, diags, opts.jobs)) return false;
   stage("theme");
 
   // Stage: indicators (definitions + CSV data), before the bodies so prose

@@ -1,9 +1,11 @@
 #include "content.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 #include "front_matter.h"
+#include "parallel.h"
 #include "utf8.h"
 
 namespace fazhi {
@@ -168,12 +170,25 @@ const std::vector<std::string_view>& CommonFrontMatterKeys() {
 }
 
 bool LoadContent(const SourceTree& tree, const Config& config, bool drafts,
-                 std::vector<Page>* pages, Diagnostics* diags) {
+                 std::vector<Page>* pages, Diagnostics* diags, int jobs) {
   size_t before = diags->error_count();
+  const std::vector<const SourceFile*> files = tree.Under("content/", ".md");
+  // Pages are parsed in parallel, each into its own slot with its own
+  // collector; merging in path order keeps the report as a serial run's.
+  std::vector<Page> loaded(files.size());
+  std::vector<Diagnostics> found;
+  found.reserve(files.size());
+  for (size_t i = 0; i < files.size(); ++i) found.emplace_back(SIZE_MAX);
+  std::vector<char> ok(files.size());
+  ParallelFor(files.size(), jobs, [&](size_t i) { ok[i] = LoadPage(*files[i], config, &loaded[i], &found[i]); });
+
   std::map<std::string, std::string> url_owner;
-  for (const SourceFile* f : tree.Under("content/", ".md")) {
-    Page page;
-    if (!LoadPage(*f, config, &page, diags)) continue;
+  pages->reserve(pages->size() + files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    const SourceFile* f = files[i];
+    diags->Merge(found[i]);
+    Page& page = loaded[i];
+    if (!ok[i]) continue;
     if (page.draft && !drafts) continue;
     auto [it, inserted] = url_owner.emplace(page.url, f->path);
     if (!inserted) {

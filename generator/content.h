@@ -16,8 +16,10 @@ namespace fazhi {
 
 /// Loads every page. Drafts are left out unless `drafts`. Every file is tried;
 /// each problem is reported at its position. Pages come sorted by path.
+/// Files are parsed on `jobs` threads (0 = all cores); the result and the
+/// diagnostics do not depend on it.
 bool LoadContent(const SourceTree& tree, const Config& config, bool drafts,
-                 std::vector<Page>* pages, Diagnostics* diags);
+                 std::vector<Page>* pages, Diagnostics* diags, int jobs = 1);
 
 /// Resolves a link written in `from_source` ("content/a/b.md") to `target`
 /// ("../c.md#x") against the loaded pages. Returns the page's site-relative

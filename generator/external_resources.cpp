@@ -1,8 +1,10 @@
 #include "external_resources.h"
 
 #include <cctype>
+#include <cstdint>
 
 #include "feeds.h"
+#include "parallel.h"
 
 namespace fazhi {
 
@@ -31,9 +33,12 @@ struct Attr {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-// Parses the attributes of the tag that starts at `lt` ('<'); sets `end` past '>'.
-std::vector<Attr> ParseTag(std::string_view s, size_t lt, std::string* name, size_t* end) {
-  std::vector<Attr> attrs;
+// Parses the attributes of the tag that starts at `lt` ('<') into `attrs`
+// (cleared first; the caller reuses it, so a page's tags cost no
+// allocations); sets `end` past '>'.
+void ParseTag(std::string_view s, size_t lt, std::string* name, size_t* end, std::vector<Attr>* out) {
+  std::vector<Attr>& attrs = *out;
+  attrs.clear();
   size_t i = lt + 1;
   name->clear();
   while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '-' || s[i] == ':')) {
@@ -79,7 +84,6 @@ std::vector<Attr> ParseTag(std::string_view s, size_t lt, std::string* name, siz
     attrs.push_back(std::move(a));
   }
   *end = i < s.size() ? i + 1 : s.size();
-  return attrs;
 }
 
 void ScanCss(std::string_view s, size_t base, std::vector<ExternalRef>* out) {
@@ -139,6 +143,8 @@ bool RelLoads(std::string_view rel) {
 
 void ScanHtml(std::string_view s, std::vector<ExternalRef>* out) {
   size_t i = 0;
+  std::string tag;
+  std::vector<Attr> attrs;
   while ((i = s.find('<', i)) != std::string_view::npos) {
     if (s.compare(i, 4, "<!--") == 0) {
       size_t close = s.find("-->", i);
@@ -149,9 +155,8 @@ void ScanHtml(std::string_view s, std::vector<ExternalRef>* out) {
       ++i;
       continue;
     }
-    std::string tag;
     size_t end;
-    std::vector<Attr> attrs = ParseTag(s, i, &tag, &end);
+    ParseTag(s, i, &tag, &end, &attrs);
     auto get = [&](std::string_view n) -> const Attr* {
       for (const auto& a : attrs) {
         if (a.name == n) return &a;
@@ -328,21 +333,35 @@ bool IsAllowedResource(std::string_view url, std::string_view own_host, const st
   return false;
 }
 
-bool CheckExternalResources(const SourceTree& tree, const Config& config, Diagnostics* diags) {
-  bool ok = true;
+bool CheckExternalResources(const SourceTree& tree, const Config& config, Diagnostics* diags, int jobs) {
   std::string theme = "themes/" + config.theme + "/";
+  std::vector<std::pair<const SourceFile*, ResourceLang>> files;
   for (const auto& [path, f] : tree.files()) {
     bool in_theme = path.rfind(theme, 0) == 0;
     bool site_level = path.rfind("layouts/", 0) == 0 || path.rfind("static/", 0) == 0;
     if (in_theme || site_level) {
       if (EndsWith(path, ".mustache") || EndsWith(path, ".html") || EndsWith(path, ".htm") || EndsWith(path, ".svg")) {
-        ok = ScanFile(f, ResourceLang::kHtml, config, diags) && ok;
+        files.push_back({&f, ResourceLang::kHtml});
       } else if (EndsWith(path, ".css")) {
-        ok = ScanFile(f, ResourceLang::kCss, config, diags) && ok;
+        files.push_back({&f, ResourceLang::kCss});
       }
     } else if (path.rfind("content/", 0) == 0 && EndsWith(path, ".md")) {
-      ok = ScanFile(f, ResourceLang::kMarkdown, config, diags) && ok;
+      files.push_back({&f, ResourceLang::kMarkdown});
     }
+  }
+  // Scanned in parallel, each file into its own collector, merged in path
+  // order: the report is a serial scan's.
+  std::vector<Diagnostics> found;
+  found.reserve(files.size());
+  for (size_t i = 0; i < files.size(); ++i) found.emplace_back(SIZE_MAX);
+  std::vector<char> file_ok(files.size());
+  ParallelFor(files.size(), jobs, [&](size_t i) {
+    file_ok[i] = ScanFile(*files[i].first, files[i].second, config, &found[i]);
+  });
+  bool ok = true;
+  for (size_t i = 0; i < files.size(); ++i) {
+    diags->Merge(found[i]);
+    ok = file_ok[i] && ok;
   }
   return ok;
 }

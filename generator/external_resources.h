@@ -38,7 +38,8 @@ bool IsAllowedResource(std::string_view url, std::string_view own_host,
 /// Scans the theme's and the site's templates and partials, static CSS/HTML
 /// and content Markdown; reports each external resource as an error at its
 /// position. Returns false when there was one.
-bool CheckExternalResources(const SourceTree& tree, const Config& config, Diagnostics* diags);
+/// Files are scanned on `jobs` threads (0 = all cores); the report does not depend on it.
+bool CheckExternalResources(const SourceTree& tree, const Config& config, Diagnostics* diags, int jobs = 1);
 
 /// Scans one rendered HTML file (the net under the source scan: shortcodes
 /// and data can add markup too). Errors are reported against `output_path`.

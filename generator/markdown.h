@@ -15,6 +15,9 @@ namespace fazhi {
 
 struct MarkdownOptions {
   bool unsafe_html = false;  ///< raw HTML passes through (tagfilter still applies)
+  /// The caller has checked that the text is valid UTF-8 (content pages are,
+  /// in LoadPage), so cmark-gfm need not check it again.
+  bool valid_utf8 = false;
 };
 
 /// Resolves a relative link target such as "../reports/2024.md#二" to a page

@@ -1,7 +1,10 @@
 #include "privacy.h"
 
+#include <cstdint>
+
 #include "encoding.h"
 #include "front_matter.h"
+#include "parallel.h"
 #include "utf8.h"
 
 namespace fazhi {
@@ -259,24 +262,34 @@ bool IsPrivacyScanned(std::string_view path) {
   return false;
 }
 
-bool CheckPrivacy(const SourceTree& tree, const PrivacyOptions& opts, Diagnostics* diags) {
-  Diagnostics local;
+bool CheckPrivacy(const SourceTree& tree, const PrivacyOptions& opts, Diagnostics* diags, int jobs) {
+  std::vector<const SourceFile*> files;
   for (const auto& [path, file] : tree.files()) {
-    if (!IsPrivacyScanned(path)) continue;
+    if (IsPrivacyScanned(path)) files.push_back(&file);
+  }
+  // Files are scanned in parallel, each into its own collector; merging them
+  // in path order gives the report (and the cap) of a serial scan.
+  std::vector<Diagnostics> found;
+  found.reserve(files.size());
+  for (size_t i = 0; i < files.size(); ++i) found.emplace_back(SIZE_MAX);
+  ParallelFor(files.size(), jobs, [&](size_t i) {
+    const std::string& path = files[i]->path;
     std::string decoded;
     TextEncoding enc;
     std::string error;
-    std::string_view text = file.text;
+    std::string_view text = files[i]->text;
     // Data files saved by Chinese Excel arrive as GB18030; scan their text,
     // not their bytes, so columns are right. Undecodable files are the
     // loaders' business (they report the encoding error), and Markdown must
     // be UTF-8 anyway (the content stage says so), so it is not re-checked.
     if (!path.ends_with(".md") && DetectEncoding(text) != TextEncoding::kUtf8) {
-      if (!DecodeToUtf8(text, &decoded, &enc, &error)) continue;
+      if (!DecodeToUtf8(text, &decoded, &enc, &error)) return;
       text = decoded;
     }
-    CheckPrivacyText(path, text, opts, &local);
-  }
+    CheckPrivacyText(path, text, opts, &found[i]);
+  });
+  Diagnostics local;
+  for (const Diagnostics& d : found) local.Merge(d);
   diags->Merge(local);
   return !local.has_errors();
 }

@@ -41,6 +41,8 @@ bool IsPrivacyScanned(std::string_view path);
 
 /// Scans every file of `tree` that IsPrivacyScanned() selects, decoding
 /// GB18030 and UTF-16 files first. Returns false when an error was found.
-bool CheckPrivacy(const SourceTree& tree, const PrivacyOptions& opts, Diagnostics* diags);
+/// Files are scanned on `jobs` threads (0 = all cores); the report does not
+/// depend on it.
+bool CheckPrivacy(const SourceTree& tree, const PrivacyOptions& opts, Diagnostics* diags, int jobs = 1);
 
 }  // namespace fazhi

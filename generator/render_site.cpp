@@ -27,15 +27,17 @@ const Section* SectionOf(const Site& site, const Page& page) {
 
 // One list page per `paginate` items: /reports/, /reports/page/2/, …
 void RenderSectionLists(const Site& site, const Section& section, const Urls& urls,
-                        LayoutRenderer* renderer, const Theme& theme, OutputSink* sink,
-                        Diagnostics* diags) {
+                        const std::vector<std::unique_ptr<LayoutRenderer>>& renderers,
+                        const Theme& theme, int jobs, OutputSink* sink, Diagnostics* diags) {
   const size_t per = static_cast<size_t>(site.config.paginate);
   const size_t total = std::max<size_t>(1, (section.pages.size() + per - 1) / per);
   const Page* index = section.index_page >= 0 ? &site.pages[section.index_page] : nullptr;
   auto page_url = [&](size_t n) {
     return n == 1 ? section.url : section.url + "page/" + std::to_string(n) + "/";
   };
-  for (size_t n = 1; n <= total; ++n) {
+  // List pages are independent of each other: render them in parallel.
+  ParallelForWorker(total, jobs, [&](size_t worker, size_t k) {
+    const size_t n = k + 1;
     View v = BaseView(site, urls, page_url(n), section.title);
     SetBreadcrumbs(&v, urls, {{section.title, section.url}});
     View list;
@@ -43,9 +45,9 @@ void RenderSectionLists(const Site& site, const Section& section, const Urls& ur
     list.set("content", index ? index->html : "");
     View items{View::type::list};
     for (size_t i = (n - 1) * per; i < std::min(section.pages.size(), n * per); ++i) {
-      items.push_back(PageItem(site.pages[section.pages[i]], urls));
+      PushMoved(&items, PageItem(site.pages[section.pages[i]], urls));
     }
-    list.set("items", items);
+    SetMoved(&list, "items", std::move(items));
     list.set("has_items", Flag(!section.pages.empty()));
     list.set("count", std::to_string(section.pages.size()));
     View pg;
@@ -57,31 +59,14 @@ void RenderSectionLists(const Site& site, const Section& section, const Urls& ur
     if (n > 1) pg.set("prev_url", urls.Rel(page_url(n - 1)));
     if (n < total) pg.set("next_url", urls.Rel(page_url(n + 1)));
     list.set("pagination", pg);
-    v.set("list", list);
-    if (index) v.set("page", PageFields(site, *index, urls));
+    SetMoved(&v, "list", std::move(list));
+    if (index) SetMoved(&v, "page", PageFields(site, *index, urls));
     std::string out = page_url(n).substr(1) + "index.html";
-    RenderToSink(renderer, theme, "list", v, out, sink, diags);
-  }
+    RenderToSink(renderers[worker].get(), theme, "list", v, out, sink, diags);
+  });
 }
 
 }  // namespace
-
-void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& fn) {
-  size_t threads = jobs > 0 ? static_cast<size_t>(jobs) : std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min(threads, n);
-  if (threads <= 1) {
-    for (size_t i = 0; i < n; ++i) fn(i);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> pool;
-  for (size_t t = 0; t < threads; ++t) {
-    pool.emplace_back([&] {
-      for (size_t i; (i = next.fetch_add(1)) < n;) fn(i);
-    });
-  }
-  for (auto& t : pool) t.join();
-}
 
 bool RenderToSink(LayoutRenderer* renderer, const Theme& theme, const std::string& layout,
                   const View& view, const std::string& output_path, OutputSink* sink,
@@ -124,7 +109,7 @@ bool RenderSite(const Site& site, const Theme& theme, int jobs, OutputSink* sink
         if (const Section* s = SectionOf(site, p)) crumbs.push_back({s->title, s->url});
         crumbs.push_back({p.title, p.url});
         SetBreadcrumbs(&v, urls, crumbs);
-        v.set("page", PageFields(site, p, urls));
+        SetMoved(&v, "page", PageFields(site, p, urls));
         v.set("head_meta", RenderHeadMeta({site.config.base_url, p.url, p.title, site.config.title,
                                            p.description.empty() ? p.summary : p.description, true, p.date,
                                            site.config.language}));
@@ -137,7 +122,7 @@ bool RenderSite(const Site& site, const Theme& theme, int jobs, OutputSink* sink
   LayoutRenderer& r = *renderers[0];
   for (const Section& s : site.sections) {
     if (s.name == "indicators" || s.name == "profiles") continue;  // feature modules list these
-    RenderSectionLists(site, s, urls, &r, theme, sink, diags);
+    RenderSectionLists(site, s, urls, renderers, theme, jobs, sink, diags);
   }
 
   // Home: the root _index.md plus the newest items of every section.
@@ -153,7 +138,7 @@ bool RenderSite(const Site& site, const Theme& theme, int jobs, OutputSink* sink
       sv.set("url", urls.Rel(s.url));
       View items{View::type::list};
       for (size_t i = 0; i < std::min<size_t>(5, s.pages.size()); ++i) {
-        items.push_back(PageItem(site.pages[s.pages[i]], urls));
+        PushMoved(&items, PageItem(site.pages[s.pages[i]], urls));
       }
       sv.set("items", items);
       sv.set("has_items", Flag(!s.pages.empty()));

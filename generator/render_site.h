@@ -7,14 +7,12 @@
 
 #include "diagnostics.h"
 #include "output.h"
+#include "parallel.h"
 #include "site_model.h"
 #include "template_view.h"
 #include "theme.h"
 
 namespace fazhi {
-
-/// Runs `fn(i)` for i in [0, n) on `jobs` threads (0 = hardware concurrency).
-void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& fn);
 
 /// Renders `layout` with `view` and puts it at `output_path`; errors are
 /// reported against the layout's path.

@@ -191,9 +191,9 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
       View g;
       g.set("title", title);
       if (!url.empty()) g.set("url", urls.Rel(url));
-      g.set("items", items);
+      SetMoved(&g, "items", std::move(items));
       g.set("has_items", Flag(has));
-      groups.push_back(g);
+      PushMoved(&groups, std::move(g));
     };
     View top{View::type::list};
     View home;
@@ -201,17 +201,17 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
     home.set("url", urls.Rel("/"));
     top.push_back(home);
     for (const Page& p : site.pages) {
-      if (p.section.empty() && p.kind != "home" && p.kind != "section") top.push_back(PageItem(p, urls));
+      if (p.section.empty() && p.kind != "home" && p.kind != "section") PushMoved(&top, PageItem(p, urls));
     }
     View search;
     search.set("title", "站内搜索");
     search.set("url", urls.Rel("/search/"));
     top.push_back(search);
-    add_group("本站", "", top, true);
+    add_group("本站", "", std::move(top), true);
     for (const Section& s : site.sections) {
       View items{View::type::list};
-      for (int i : s.pages) items.push_back(PageItem(site.pages[static_cast<size_t>(i)], urls));
-      add_group(s.title, s.url, items, !s.pages.empty());
+      for (int i : s.pages) PushMoved(&items, PageItem(site.pages[static_cast<size_t>(i)], urls));
+      add_group(s.title, s.url, std::move(items), !s.pages.empty());
     }
     for (const Group& g : groups_) {
       View items{View::type::list};
@@ -221,11 +221,11 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
         it.set("url", urls.Rel(url));
         items.push_back(it);
       }
-      add_group(g.title, g.url, items, !g.items.empty());
+      add_group(g.title, g.url, std::move(items), !g.items.empty());
     }
     View sm;
-    sm.set("groups", groups);
-    v.set("sitemap", sm);
+    SetMoved(&sm, "groups", std::move(groups));
+    SetMoved(&v, "sitemap", std::move(sm));
     RenderToSink(&renderer, theme, "sitemap", v, "sitemap/index.html", inner_, diags_);
   }
 

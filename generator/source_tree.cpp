@@ -22,8 +22,7 @@ bool ReadFile(const fs::path& p, std::string* out) {
   out->clear();
   if (ok && st.st_size > 0) out->resize(static_cast<size_t>(st.st_size));
   size_t got = 0;
-  while (ok) {
-    if (got == out->size()) out->resize(got + 4096);  // file grew, or /proc-like size 0
+  while (ok && got < out->size()) {
     ssize_t n = ::read(fd, out->data() + got, out->size() - got);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
@@ -32,8 +31,21 @@ bool ReadFile(const fs::path& p, std::string* out) {
     }
     got += static_cast<size_t>(n);
   }
-  ::close(fd);
   out->resize(got);
+  // Whatever is beyond the size fstat gave (a file that grew, or one that
+  // reports size 0) is appended in small steps; reading it into the string
+  // directly would double the string's capacity for every file.
+  char buf[4096];
+  while (ok) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ok = n == 0;
+      break;
+    }
+    out->append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
   return ok;
 }
 

@@ -1,7 +1,9 @@
 #include "taxonomies.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
+#include <memory>
 
 #include "render_site.h"
 #include "template_view.h"
@@ -82,11 +84,16 @@ std::vector<Taxonomy> CollectTaxonomies(const Site& site) {
 
 std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
     const Site& site, const std::vector<Taxonomy>& taxonomies, const std::vector<std::string>& taken,
-    const Theme& theme, OutputSink* sink, Diagnostics* diags) {
+    const Theme& theme, OutputSink* sink, Diagnostics* diags, int jobs) {
   std::vector<std::pair<std::string, std::string>> rendered;
   if (!theme.Has("terms")) return rendered;
   const Urls urls(site.config.base_url);
   LayoutRenderer r(theme);
+  // Term pages are independent of each other: one renderer per worker.
+  std::vector<std::unique_ptr<LayoutRenderer>> workers;
+  for (size_t i = 0; i < ThreadCount(SIZE_MAX, jobs); ++i) {
+    workers.push_back(std::make_unique<LayoutRenderer>(theme));
+  }
   for (const Taxonomy& t : taxonomies) {
     if (std::find(taken.begin(), taken.end(), t.url.substr(1)) != taken.end()) continue;
     View v = BaseView(site, urls, t.url, t.title);
@@ -106,19 +113,21 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
     v.set("taxonomy", tax);
     RenderToSink(&r, theme, "terms", v, t.url.substr(1) + "index.html", sink, diags);
     rendered.push_back({t.title, t.url});
-    for (const TaxonomyTerm& term : t.terms) {
+    ParallelForWorker(t.terms.size(), jobs, [&](size_t worker, size_t k) {
+      const TaxonomyTerm& term = t.terms[k];
       View tv = BaseView(site, urls, term.url, t.title + "：" + term.name);
       SetBreadcrumbs(&tv, urls, {{t.title, t.url}, {term.name, term.url}});
       View items{View::type::list};
-      for (int i : term.pages) items.push_back(PageItem(site.pages[static_cast<size_t>(i)], urls));
+      for (int i : term.pages) PushMoved(&items, PageItem(site.pages[static_cast<size_t>(i)], urls));
       View tx;
       tx.set("title", t.title + "：" + term.name);
-      tx.set("items", items);
+      SetMoved(&tx, "items", std::move(items));
       tx.set("count", std::to_string(term.pages.size()));
       tx.set("is_index", Flag(false));
-      tv.set("taxonomy", tx);
-      RenderToSink(&r, theme, "terms", tv, term.url.substr(1) + "index.html", sink, diags);
-    }
+      SetMoved(&tv, "taxonomy", std::move(tx));
+      RenderToSink(workers[worker].get(), theme, "terms", tv, term.url.substr(1) + "index.html", sink,
+                   diags);
+    });
   }
 
   // 年度报告归档: reports by year, then publisher.

@@ -36,9 +36,11 @@ std::string TermSlug(std::string_view term);
 
 /// Renders the index and term pages of `taxonomies` (skipping one whose URL
 /// prefix another module already wrote to, listed in `taken`) and /archive/.
-/// Returns (title, site url) of each rendered index for the 网站地图.
+/// Returns (title, site url) of each rendered index for the 网站地图. Term
+/// pages are rendered on `jobs` threads (0 = all cores); `sink` must be
+/// thread-safe, as every OutputSink is.
 std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
     const Site& site, const std::vector<Taxonomy>& taxonomies, const std::vector<std::string>& taken,
-    const Theme& theme, OutputSink* sink, Diagnostics* diags);
+    const Theme& theme, OutputSink* sink, Diagnostics* diags, int jobs = 0);
 
 }  // namespace fazhi

@@ -46,6 +46,16 @@ std::string ChineseDate(std::string_view iso) {
   return std::string(iso.substr(0, 4)) + "年" + num(5, 2) + "月" + num(8, 2) + "日";
 }
 
+void SetMoved(View* parent, const std::string& key, View&& value) {
+  parent->set(key, View{});  // a cheap placeholder, replaced below
+  if (const View* slot = parent->get(key)) *const_cast<View*>(slot) = std::move(value);
+}
+
+void PushMoved(View* list, View&& item) {
+  if (!list->is_list()) return;
+  const_cast<kainjow::mustache::basic_list<std::string>&>(list->list_value()).push_back(std::move(item));
+}
+
 View BaseView(const Site& site, const Urls& urls, std::string_view site_url, std::string_view title) {
   const Config& c = site.config;
   View v;

@@ -48,4 +48,11 @@ View PageItem(const Page& page, const Urls& urls);
 /// "2025-03-20" → "2025年3月20日".
 std::string ChineseDate(std::string_view iso);
 
+/// kainjow's set() and push_back() take const& and deep-copy: a list of
+/// 10,000 page items was copied several times on its way into a view. These
+/// move `value` in instead. (They reach the stored object through kainjow's
+/// const accessors; the object itself is not const, so this is well defined.)
+void SetMoved(View* parent, const std::string& key, View&& value);
+void PushMoved(View* list, View&& item);
+
 }  // namespace fazhi
