@@ -30,11 +30,9 @@ void RenderSectionLists(const Site& site, const Section& section, const Urls& ur
                         const std::vector<std::unique_ptr<LayoutRenderer>>& renderers,
                         const Theme& theme, int jobs, OutputSink* sink, Diagnostics* diags) {
   const size_t per = static_cast<size_t>(site.config.paginate);
-  const size_t total = std::max<size_t>(1, (section.pages.size() + per - 1) / per);
+  const size_t total = ListPageCount(section.pages.size(), per);
   const Page* index = section.index_page >= 0 ? &site.pages[section.index_page] : nullptr;
-  auto page_url = [&](size_t n) {
-    return n == 1 ? section.url : section.url + "page/" + std::to_string(n) + "/";
-  };
+  auto page_url = [&](size_t n) { return ListPageUrl(section.url, n); };
   // List pages are independent of each other: render them in parallel.
   ParallelForWorker(total, jobs, [&](size_t worker, size_t k) {
     const size_t n = k + 1;
@@ -50,15 +48,9 @@ void RenderSectionLists(const Site& site, const Section& section, const Urls& ur
     SetMoved(&list, "items", std::move(items));
     list.set("has_items", Flag(!section.pages.empty()));
     list.set("count", std::to_string(section.pages.size()));
-    View pg;
-    pg.set("page", std::to_string(n));
-    pg.set("pages", std::to_string(total));
-    pg.set("has_pages", Flag(total > 1));
-    pg.set("has_prev", Flag(n > 1));
-    pg.set("has_next", Flag(n < total));
-    if (n > 1) pg.set("prev_url", urls.Rel(page_url(n - 1)));
-    if (n < total) pg.set("next_url", urls.Rel(page_url(n + 1)));
+    View pg = PaginationView(urls, section.url, n, total);
     list.set("pagination", pg);
+    SetMoved(&v, "pagination", std::move(pg));
     SetMoved(&v, "list", std::move(list));
     if (index) SetMoved(&v, "page", PageFields(site, *index, urls));
     std::string out = page_url(n).substr(1) + "index.html";
@@ -67,6 +59,27 @@ void RenderSectionLists(const Site& site, const Section& section, const Urls& ur
 }
 
 }  // namespace
+
+std::string ListPageUrl(const std::string& base, size_t n) {
+  return n == 1 ? base : base + "page/" + std::to_string(n) + "/";
+}
+
+size_t ListPageCount(size_t items, size_t per) {
+  if (per == 0) return 1;
+  return std::max<size_t>(1, (items + per - 1) / per);
+}
+
+View PaginationView(const Urls& urls, const std::string& base, size_t n, size_t total) {
+  View pg;
+  pg.set("page", std::to_string(n));
+  pg.set("pages", std::to_string(total));
+  pg.set("has_pages", Flag(total > 1));
+  pg.set("has_prev", Flag(n > 1));
+  pg.set("has_next", Flag(n < total));
+  if (n > 1) pg.set("prev_url", urls.Rel(ListPageUrl(base, n - 1)));
+  if (n < total) pg.set("next_url", urls.Rel(ListPageUrl(base, n + 1)));
+  return pg;
+}
 
 bool RenderToSink(LayoutRenderer* renderer, const Theme& theme, const std::string& layout,
                   const View& view, const std::string& output_path, OutputSink* sink,

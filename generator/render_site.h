@@ -20,6 +20,17 @@ bool RenderToSink(LayoutRenderer* renderer, const Theme& theme, const std::strin
                   const View& view, const std::string& output_path, OutputSink* sink,
                   Diagnostics* diags);
 
+/// URL of list page `n` (1-based) of a list at `base`: base, base + "page/2/", …
+std::string ListPageUrl(const std::string& base, size_t n);
+
+/// Number of list pages for `items` items at `per` per page (at least 1).
+size_t ListPageCount(size_t items, size_t per);
+
+/// The `pagination` view of list page `n` of `total` for a list at `base`:
+/// page, pages, has_pages, has_prev, has_next, prev_url, next_url. Section
+/// lists and taxonomy term pages share it so both paginate the same way.
+View PaginationView(const Urls& urls, const std::string& base, size_t n, size_t total);
+
 /// The core pages: home, content pages, reports, section lists, 404, static
 /// files. Feature modules render their own pages beside these.
 bool RenderSite(const Site& site, const Theme& theme, int jobs, OutputSink* sink, Diagnostics* diags);

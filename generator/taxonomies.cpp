@@ -113,20 +113,33 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
     v.set("taxonomy", tax);
     RenderToSink(&r, theme, "terms", v, t.url.substr(1) + "index.html", sink, diags);
     rendered.push_back({t.title, t.url});
-    ParallelForWorker(t.terms.size(), jobs, [&](size_t worker, size_t k) {
+    // Term pages paginate like section lists: /tags/<term>/, /tags/<term>/page/2/, …
+    // Every (term, page) pair is independent: one flat parallel loop.
+    const size_t per = static_cast<size_t>(site.config.paginate);
+    std::vector<std::pair<size_t, size_t>> jobs_list;  // (term index, page number)
+    for (size_t k = 0; k < t.terms.size(); ++k) {
+      const size_t total = ListPageCount(t.terms[k].pages.size(), per);
+      for (size_t n = 1; n <= total; ++n) jobs_list.push_back({k, n});
+    }
+    ParallelForWorker(jobs_list.size(), jobs, [&](size_t worker, size_t j) {
+      const auto [k, n] = jobs_list[j];
       const TaxonomyTerm& term = t.terms[k];
-      View tv = BaseView(site, urls, term.url, t.title + "：" + term.name);
+      const size_t total = ListPageCount(term.pages.size(), per);
+      const std::string url = ListPageUrl(term.url, n);
+      View tv = BaseView(site, urls, url, t.title + "：" + term.name);
       SetBreadcrumbs(&tv, urls, {{t.title, t.url}, {term.name, term.url}});
       View items{View::type::list};
-      for (int i : term.pages) PushMoved(&items, PageItem(site.pages[static_cast<size_t>(i)], urls));
+      for (size_t i = (n - 1) * per; i < std::min(term.pages.size(), n * per); ++i) {
+        PushMoved(&items, PageItem(site.pages[static_cast<size_t>(term.pages[i])], urls));
+      }
       View tx;
       tx.set("title", t.title + "：" + term.name);
       SetMoved(&tx, "items", std::move(items));
       tx.set("count", std::to_string(term.pages.size()));
       tx.set("is_index", Flag(false));
       SetMoved(&tv, "taxonomy", std::move(tx));
-      RenderToSink(workers[worker].get(), theme, "terms", tv, term.url.substr(1) + "index.html", sink,
-                   diags);
+      SetMoved(&tv, "pagination", PaginationView(urls, term.url, n, total));
+      RenderToSink(workers[worker].get(), theme, "terms", tv, url.substr(1) + "index.html", sink, diags);
     });
   }
 

@@ -95,6 +95,45 @@ TEST_CASE("build: lists are paginated") {
         std::string::npos);
 }
 
+TEST_CASE("build: taxonomy term pages paginate like section lists") {
+  FixtureOptions opts;
+  opts.default_theme = true;
+  std::string site = "-- site.toml --\ntitle = \"测试站\"\nsponsor = \"某区司法局\"\nas_of = 2025-06-30\npaginate = 2\n";
+  for (int i = 1; i <= 5; ++i) {
+    site += "-- content/n/p" + std::to_string(i) + ".md --\n---\ntitle: 第" + std::to_string(i) +
+            "条\ndate: 2025-01-0" + std::to_string(i) + "\ntags: [复议]\n---\n正文。\n";
+  }
+  FixtureResult r = BuildFixture(site, opts);
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  const std::string& p1 = r.File("tags/复议/index.html");
+  const std::string& p2 = r.File("tags/复议/page/2/index.html");
+  const std::string& p3 = r.File("tags/复议/page/3/index.html");
+  CHECK_FALSE(r.Has("tags/复议/page/4/index.html"));
+  CHECK_FALSE(r.Has("tags/复议/page/1/index.html"));
+  // Newest first, `paginate` items a page; the count is the whole term's.
+  CHECK(Contains(p1, "共 5 项内容。"));
+  CHECK(Contains(p1, ">第5条</a>"));
+  CHECK(Contains(p1, ">第4条</a>"));
+  CHECK_FALSE(Contains(p1, ">第3条</a>"));
+  CHECK(Contains(p2, ">第3条</a>"));
+  CHECK(Contains(p2, ">第2条</a>"));
+  CHECK_FALSE(Contains(p2, ">第4条</a>"));
+  CHECK(Contains(p3, ">第1条</a>"));
+  // prev/next links and the page count, as on section lists.
+  CHECK(Contains(p1, "<span>第 1 页，共 3 页</span>"));
+  CHECK_FALSE(Contains(p1, "rel=\"prev\""));
+  CHECK(Contains(p1, "<a rel=\"next\" href=\"/tags/复议/page/2/\">下一页</a>"));
+  CHECK(Contains(p2, "<a rel=\"prev\" href=\"/tags/复议/\">上一页</a>"));
+  CHECK(Contains(p2, "<a rel=\"next\" href=\"/tags/复议/page/3/\">下一页</a>"));
+  CHECK(Contains(p2, "<span>第 2 页，共 3 页</span>"));
+  CHECK(Contains(p3, "<a rel=\"prev\" href=\"/tags/复议/page/2/\">上一页</a>"));
+  CHECK_FALSE(Contains(p3, "rel=\"next\""));
+  // The index of the taxonomy still lists the term once, with its full count.
+  CHECK(Contains(r.File("tags/index.html"), "（5项）"));
+  // Every page is in sitemap.xml.
+  CHECK(Contains(r.File("sitemap.xml"), "/tags/%E5%A4%8D%E8%AE%AE/page/3/"));
+}
+
 TEST_CASE("build: drafts are left out unless asked for") {
   std::string site = Site("-- content/d.md --\n---\ntitle: 草稿\ndate: 2025-01-02\ndraft: true\n---\n");
   CHECK_FALSE(BuildFixture(site).Has("d/index.html"));
