@@ -210,6 +210,10 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   if (!RenderIndicators(site, indicators, theme, opts.jobs, sink, diags)) return false;
   if (!RenderProfiles(site, profiles, indicators, theme, sink, diags)) return false;
   stage("render");
+  // 网站地图 entries of the feature modules (after the sections, before the taxonomies).
+  for (SiteOutputs::Group g : {IndicatorsSitemapGroup(site, indicators), ProfilesSitemapGroup(site, profiles)}) {
+    if (!g.title.empty()) outputs.AddSitemapGroup(std::move(g));
+  }
 
   // Stage: whole-site outputs, after every other renderer.
   SiteOutputStats out_stats;

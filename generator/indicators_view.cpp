@@ -475,4 +475,26 @@ bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& th
   return diags->error_count() == before;
 }
 
+SiteOutputs::Group IndicatorsSitemapGroup(const Site& site, const IndicatorSet& set) {
+  SiteOutputs::Group g;
+  if (set.defs.empty()) return g;
+  const Page* index = nullptr;
+  for (const Page& p : site.pages) {
+    if (p.source_path == "content/indicators/_index.md") index = &p;
+  }
+  g.title = index && !index->title.empty() ? index->title : "指标";
+  g.url = "/indicators/";
+  g.note = "共 " + std::to_string(set.defs.size()) + " 项指标";
+  for (const IndicatorCategory& cat : set.categories) {
+    const size_t n = set.InCategory(cat.slug).size();
+    if (n > 0) g.items.push_back({cat.name, CategoryUrl(cat.slug), "（" + std::to_string(n) + "项）"});
+  }
+  for (int year : set.Years()) {
+    size_t n = 0;
+    for (const Observation& o : set.observations) n += o.year == year ? 1 : 0;
+    g.items.push_back({std::to_string(year) + "年度指标", YearUrl(year), "（" + std::to_string(n) + "条数据）"});
+  }
+  return g;
+}
+
 }  // namespace fazhi

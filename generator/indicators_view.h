@@ -10,6 +10,7 @@
 #include "indicators_model.h"
 #include "output.h"
 #include "site_model.h"
+#include "site_outputs.h"
 #include "theme.h"
 
 namespace fazhi {
@@ -18,5 +19,9 @@ namespace fazhi {
 /// concurrency) and the open-data files into `sink`.
 bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& theme, int jobs,
                       OutputSink* sink, Diagnostics* diags);
+
+/// The 网站地图 entry of the indicators: the dashboard with the number of
+/// indicators, each category and each year page with its count.
+SiteOutputs::Group IndicatorsSitemapGroup(const Site& site, const IndicatorSet& set);
 
 }  // namespace fazhi

@@ -477,4 +477,31 @@ bool RenderProfiles(const Site& site, const ProfilesData& data, const IndicatorS
   return diags->error_count() == before;
 }
 
+SiteOutputs::Group ProfilesSitemapGroup(const Site& site, const ProfilesData& data) {
+  SiteOutputs::Group g;
+  if (!data.present()) return g;
+  const Page* index = nullptr;
+  for (const Page& p : site.pages) {
+    if (p.source_path == "content/profiles/_index.md") index = &p;
+  }
+  g.title = index && !index->title.empty() ? index->title : "一把手述法";
+  g.url = kIndexUrl;
+  g.note = "共 " + std::to_string(data.profiles.size()) + " 份";
+  std::map<int, size_t, std::greater<int>> years;
+  for (const Profile& p : data.profiles) ++years[p.year];
+  for (const Cohort& c : data.cohorts) years.emplace(c.year, 0);
+  for (const auto& [year, n] : years) {
+    g.items.push_back({std::to_string(year) + "年度" + g.title, YearUrl(year), "（" + std::to_string(n) + "份）"});
+  }
+  for (const std::string& type : site.config.profiles.unit_types) {
+    size_t n = 0;
+    for (const Profile& p : data.profiles) n += p.unit_type == type ? 1 : 0;
+    g.items.push_back({type + " · " + g.title, TypeUrl(type), "（" + std::to_string(n) + "份）"});
+  }
+  std::set<std::string> units;
+  for (const Profile& p : data.profiles) units.insert(p.unit_slug);
+  g.items.push_back({"单位", kUnitsUrl, "（" + std::to_string(units.size()) + "个）"});
+  return g;
+}
+
 }  // namespace fazhi

@@ -12,6 +12,7 @@
 #include "output.h"
 #include "profiles_model.h"
 #include "site_model.h"
+#include "site_outputs.h"
 #include "theme.h"
 
 namespace fazhi {
@@ -24,5 +25,9 @@ const std::vector<std::string>& ProfileLayouts();
 /// indicators profiles cite (empty when the site has none).
 bool RenderProfiles(const Site& site, const ProfilesData& data, const IndicatorSet& indicators,
                     const Theme& theme, OutputSink* sink, Diagnostics* diags);
+
+/// The 网站地图 entry of the profiles: the index with the number of profiles,
+/// each year and each unit type with its count, and the units index.
+SiteOutputs::Group ProfilesSitemapGroup(const Site& site, const ProfilesData& data);
 
 }  // namespace fazhi

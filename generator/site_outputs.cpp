@@ -155,11 +155,19 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
   }
   std::sort(taken.begin(), taken.end());
   taken.erase(std::unique(taken.begin(), taken.end()), taken.end());
-  Group nav{"分类导航", "", {}};
-  for (auto& [title, url] : RenderTaxonomies(site, CollectTaxonomies(site), taken, theme, this, diags_)) {
-    nav.items.push_back({title, url});
+  Group nav{"分类导航", "", {}, ""};
+  const std::vector<Taxonomy> taxonomies = CollectTaxonomies(site);
+  size_t reports = 0;
+  for (const Page& p : site.pages) reports += p.kind == "report" ? 1 : 0;
+  for (auto& [title, url] : RenderTaxonomies(site, taxonomies, taken, theme, this, diags_)) {
+    std::string note;
+    for (const Taxonomy& t : taxonomies) {
+      if (t.url == url) note = "（" + std::to_string(t.terms.size()) + "个）";
+    }
+    if (url == "/archive/") note = "（" + std::to_string(reports) + "份报告）";
+    nav.items.push_back({title, url, note});
   }
-  if (!nav.items.empty()) groups_.insert(groups_.begin(), std::move(nav));
+  if (!nav.items.empty()) groups_.push_back(std::move(nav));
 
   // Search index: every document, ordered by output path.
   std::vector<IndexedDoc> docs;
@@ -181,48 +189,68 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
     html_paths_.push_back("search/index.html");
   }  // A theme without search/sitemap layouts gets the data files only.
 
-  // 网站地图: every section with its pages, then the groups other modules add.
+  // 网站地图: the site's structure as government sites show it — 栏目 with their
+  // counts and list pages, each report, then the groups other modules add
+  // (indicator categories, profile years and types) and the taxonomy indexes.
+  // Not every page: sitemap.xml lists every URL for search engines.
   if (theme.Has("sitemap")) {
     html_paths_.push_back("sitemap/index.html");
     View v = BaseView(site, urls, "/sitemap/", "网站地图");
     SetBreadcrumbs(&v, urls, {{"网站地图", "/sitemap/"}});
     View groups{View::type::list};
-    auto add_group = [&](const std::string& title, const std::string& url, View items, bool has) {
-      View g;
-      g.set("title", title);
-      if (!url.empty()) g.set("url", urls.Rel(url));
-      SetMoved(&g, "items", std::move(items));
-      g.set("has_items", Flag(has));
-      PushMoved(&groups, std::move(g));
-    };
-    View top{View::type::list};
-    View home;
-    home.set("title", "首页");
-    home.set("url", urls.Rel("/"));
-    top.push_back(home);
-    for (const Page& p : site.pages) {
-      if (p.section.empty() && p.kind != "home" && p.kind != "section") PushMoved(&top, PageItem(p, urls));
-    }
-    View search;
-    search.set("title", "站内搜索");
-    search.set("url", urls.Rel("/search/"));
-    top.push_back(search);
-    add_group("本站", "", std::move(top), true);
-    for (const Section& s : site.sections) {
+    auto add_group = [&](const Group& g) {
+      View gv;
+      gv.set("title", g.title);
+      gv.set("url", g.url.empty() ? "" : urls.Rel(g.url));
+      gv.set("has_url", Flag(!g.url.empty()));
+      // has_note always set: an unset key would resolve in the parent context.
+      gv.set("note", g.note);
+      gv.set("has_note", Flag(!g.note.empty()));
       View items{View::type::list};
-      for (int i : s.pages) PushMoved(&items, PageItem(site.pages[static_cast<size_t>(i)], urls));
-      add_group(s.title, s.url, std::move(items), !s.pages.empty());
-    }
-    for (const Group& g : groups_) {
-      View items{View::type::list};
-      for (const auto& [title, url] : g.items) {
+      for (const Link& l : g.items) {
         View it;
-        it.set("title", title);
-        it.set("url", urls.Rel(url));
-        items.push_back(it);
+        it.set("title", l.title);
+        it.set("url", urls.Rel(l.url));
+        it.set("note", l.note);
+        it.set("has_note", Flag(!l.note.empty()));
+        PushMoved(&items, std::move(it));
       }
-      add_group(g.title, g.url, std::move(items), !g.items.empty());
+      SetMoved(&gv, "items", std::move(items));
+      gv.set("has_items", Flag(!g.items.empty()));
+      PushMoved(&groups, std::move(gv));
+    };
+    Group top{"本站", "", {{"首页", "/", ""}}, ""};
+    for (const Page& p : site.pages) {
+      if (p.section.empty() && p.kind != "home" && p.kind != "section") top.items.push_back({p.title, p.url, ""});
     }
+    top.items.push_back({"站内搜索", "/search/", ""});
+    add_group(top);
+    const size_t per = static_cast<size_t>(site.config.paginate);
+    for (const Section& s : site.sections) {
+      if (s.name == "indicators" || s.name == "profiles") continue;  // their modules add groups
+      const size_t pages = ListPageCount(s.pages.size(), per);
+      Group g{s.title, s.url, {}, "共 " + std::to_string(s.pages.size()) + " 项"};
+      if (pages > 1) g.note += "，分 " + std::to_string(pages) + " 页";
+      // Reports are the site's core documents, a few a year: each is listed.
+      // A section that fits on one list page lists its pages; a longer one
+      // lists its list pages (up to kMaxListPages, then the last one).
+      bool all_reports = !s.pages.empty();
+      for (int i : s.pages) all_reports = all_reports && site.pages[static_cast<size_t>(i)].kind == "report";
+      if (all_reports || pages == 1) {
+        for (int i : s.pages) {
+          const Page& p = site.pages[static_cast<size_t>(i)];
+          g.items.push_back({p.title, p.url, p.date.empty() ? "" : "（" + p.date + "）"});
+        }
+      } else {
+        constexpr size_t kMaxListPages = 10;
+        for (size_t n = 1; n <= pages; ++n) {
+          if (n > kMaxListPages && n != pages) continue;
+          g.items.push_back({"第 " + std::to_string(n) + " 页", ListPageUrl(s.url, n), ""});
+        }
+      }
+      add_group(g);
+    }
+    for (const Group& g : groups_) add_group(g);
     View sm;
     SetMoved(&sm, "groups", std::move(groups));
     SetMoved(&v, "sitemap", std::move(sm));

@@ -47,10 +47,16 @@ class SiteOutputs : public OutputSink {
   /// sitemap.xml, feed.xml and robots.txt. Call after every other renderer.
   bool Finish(const Theme& theme, SiteOutputStats* stats);
 
-  /// Extra entries for the 网站地图 page: (group title, group url, items).
+  /// A link on the 网站地图 page, with an optional note such as "（12项）".
+  struct Link {
+    std::string title, url;  ///< url: a site URL ("/indicators/")
+    std::string note;
+  };
+  /// Extra entries for the 网站地图 page: a group of links under a heading.
   struct Group {
     std::string title, url;
-    std::vector<std::pair<std::string, std::string>> items;  ///< (title, site url)
+    std::vector<Link> items;
+    std::string note;  ///< beside the heading, e.g. "共 30 项"
   };
   void AddSitemapGroup(Group g);
 

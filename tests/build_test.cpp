@@ -134,6 +134,42 @@ TEST_CASE("build: taxonomy term pages paginate like section lists") {
   CHECK(Contains(r.File("sitemap.xml"), "/tags/%E5%A4%8D%E8%AE%AE/page/3/"));
 }
 
+TEST_CASE("build: the 网站地图 shows the site's structure with counts, not every page") {
+  FixtureOptions opts;
+  opts.default_theme = true;
+  std::string site = "-- site.toml --\ntitle = \"测试站\"\nsponsor = \"某区司法局\"\nas_of = 2025-06-30\npaginate = 2\n"
+                     "-- content/n/_index.md --\n---\ntitle: 通知公告\n---\n"
+                     "-- content/reports/2024.md --\n---\ntitle: 2024年度报告\nyear: 2024\ndate: 2025-03-01\n---\n正文。\n"
+                     "-- content/reports/2023.md --\n---\ntitle: 2023年度报告\nyear: 2023\ndate: 2024-03-01\n---\n正文。\n"
+                     "-- content/reports/2022.md --\n---\ntitle: 2022年度报告\nyear: 2022\ndate: 2023-03-01\n---\n正文。\n";
+  for (int i = 1; i <= 25; ++i) {
+    std::string d = (i < 10 ? "0" : "") + std::to_string(i);
+    site += "-- content/n/p" + std::to_string(i) + ".md --\n---\ntitle: 第" + std::to_string(i) + "条\ndate: 2025-01-" +
+            d + "\ntags: [复议]\n---\n正文。\n";
+  }
+  FixtureResult r = BuildFixture(site, opts);
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  const std::string& map = r.File("sitemap/index.html");
+  // A long section: its count and its list pages (the first ten and the last), no single pages.
+  CHECK(Contains(map, "<h2><a href=\"/n/\">通知公告</a></h2>\n      <p class=\"sitemap-note\">共 25 项，分 13 页</p>"));
+  CHECK(Contains(map, "<li><a href=\"/n/\">第 1 页</a></li><li><a href=\"/n/page/2/\">第 2 页</a></li>"));
+  CHECK(Contains(map, "<li><a href=\"/n/page/10/\">第 10 页</a></li><li><a href=\"/n/page/13/\">第 13 页</a></li>"));
+  CHECK_FALSE(Contains(map, "/n/page/11/"));
+  CHECK_FALSE(Contains(map, "/n/p1/"));
+  // Reports: each one, though the section has two list pages.
+  CHECK(Contains(map, "<p class=\"sitemap-note\">共 3 项，分 2 页</p>"));
+  for (const char* y : {"2024", "2023", "2022"}) {
+    CAPTURE(y);
+    CHECK(Contains(map, std::string("<a href=\"/reports/") + y + "/\">" + y + "年度报告</a>"));
+  }
+  // Taxonomy indexes with their numbers of terms, and the archive with its reports.
+  CHECK(Contains(map, "<li><a href=\"/tags/\">标签</a> <span class=\"sitemap-count\">（1个）</span></li>"));
+  CHECK(Contains(map, "<li><a href=\"/years/\">年度</a> <span class=\"sitemap-count\">（3个）</span></li>"));
+  CHECK(Contains(map, "<li><a href=\"/archive/\">年度报告归档</a> <span class=\"sitemap-count\">（3份报告）</span></li>"));
+  // sitemap.xml still lists every page for search engines.
+  CHECK(Contains(r.File("sitemap.xml"), "/n/p1/</loc>"));
+}
+
 TEST_CASE("build: drafts are left out unless asked for") {
   std::string site = Site("-- content/d.md --\n---\ntitle: 草稿\ndate: 2025-01-02\ndraft: true\n---\n");
   CHECK_FALSE(BuildFixture(site).Has("d/index.html"));

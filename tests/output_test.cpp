@@ -130,7 +130,7 @@ TEST_CASE("output: demo site key pages match the golden files (UPDATE_GOLDEN=1 r
   for (const char* page : {"index.html", "reports/index.html", "reports/2024/index.html", "about/index.html",
                            "404.html", "indicators/index.html", "indicators/admin-review-cases/index.html",
                            "indicators/admin-review-correction-rate/index.html", "data/indicators.csv",
-                           "data/datapackage.json"}) {
+                           "data/datapackage.json", "sitemap/index.html"}) {
     CAPTURE(page);
     std::string actual = Slurp(dir.path / "public" / page);
     REQUIRE(!actual.empty());
