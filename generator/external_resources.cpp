@@ -50,7 +50,7 @@ void ParseTag(std::string_view s, size_t lt, std::string* name, size_t* end, std
       continue;
     }
     // Mustache tags inside a tag ({{#x}}checked{{/x}}) are skipped whole.
-    if (s.compare(i, 2, "{{") == 0) {
+    if (s[i] == '{' && s.compare(i, 2, "{{") == 0) {
       size_t close = s.find("}}", i);
       i = close == std::string_view::npos ? s.size() : close + 2;
       continue;
@@ -146,7 +146,7 @@ void ScanHtml(std::string_view s, std::vector<ExternalRef>* out) {
   std::string tag;
   std::vector<Attr> attrs;
   while ((i = s.find('<', i)) != std::string_view::npos) {
-    if (s.compare(i, 4, "<!--") == 0) {
+    if (i + 1 < s.size() && s[i + 1] == '!' && s.compare(i, 4, "<!--") == 0) {
       size_t close = s.find("-->", i);
       i = close == std::string_view::npos ? s.size() : close + 3;
       continue;
@@ -180,31 +180,34 @@ void ScanHtml(std::string_view s, std::vector<ExternalRef>* out) {
         while (k < a->value.size() && a->value[k] != ',') ++k;
       }
     };
-    if (tag == "script") check("src", "script");
-    else if (tag == "link") {
+    // string_view compares lengths before bytes: most tags (p, a, li, td)
+    // are rejected without a memcmp.
+    const std::string_view t = tag;
+    if (t == "script") check("src", "script");
+    else if (t == "link") {
       const Attr* rel = get("rel");
       if (rel && RelLoads(rel->value)) check("href", "stylesheet, font or icon (<link>)");
-    } else if (tag == "img" || tag == "source") {
-      check("src", tag == "img" ? "image" : "media source");
+    } else if (t == "img" || t == "source") {
+      check("src", t == "img" ? "image" : "media source");
       check_srcset("image");
-    } else if (tag == "iframe" || tag == "frame") check("src", "iframe");
-    else if (tag == "embed") check("src", "embedded object");
-    else if (tag == "object") check("data", "embedded object");
-    else if (tag == "video" || tag == "audio") {
+    } else if (t == "iframe" || t == "frame") check("src", "iframe");
+    else if (t == "embed") check("src", "embedded object");
+    else if (t == "object") check("data", "embedded object");
+    else if (t == "video" || t == "audio") {
       check("src", "media");
       check("poster", "image");
-    } else if (tag == "track") check("src", "media track");
-    else if (tag == "input") check("src", "image");
-    else if (tag == "image" || tag == "use") {
+    } else if (t == "track") check("src", "media track");
+    else if (t == "input") check("src", "image");
+    else if (t == "image" || t == "use") {
       check("href", "image");
       check("xlink:href", "image");
     }
     if (const Attr* st = get("style")) ScanCss(st->value, st->value_offset, out);
-    if (tag == "style" || tag == "script") {
+    if (t == "style" || t == "script") {
       std::string close = "</" + tag;
       size_t j = end;
       while (j < s.size() && !(s[j] == '<' && LowerStr(s.substr(j, close.size())) == close)) ++j;
-      if (tag == "style") ScanCss(s.substr(end, j - end), end, out);
+      if (t == "style") ScanCss(s.substr(end, j - end), end, out);
       i = j;
       continue;
     }
