@@ -59,8 +59,8 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
     page->kind = "report";
     CheckKnownKeys(f, fm, ReportKeys(), diags);
   } else if (FeatureOwnsKeys(page->section) && !page->is_index) {
-    // "indicator" / "profile": the feature module validates and renders these.
-    page->kind = page->section.substr(0, page->section.size() - 1);
+    // The feature module validates and renders these.
+    page->kind = page->section == "indicators" ? "indicator" : "profile";
   } else if (f.path == "content/profiles/_index.md") {
     // Its keys (the 述法 cohorts) are checked by ParseCohorts in profiles_model.
   } else {

@@ -52,7 +52,6 @@ bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Pa
     const SourceFile* f = tree.Find(p.source_path);
     if (!f) continue;
     def_files.push_back(f);
-    p.kind = "indicator";
     CheckKnownKeys(*f, p.fm.root, keys, diags);
     // /indicators/<year>/ and /indicators/categories/ belong to the dashboard.
     bool year_like = p.slug.size() == 4 && std::all_of(p.slug.begin(), p.slug.end(),

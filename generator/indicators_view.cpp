@@ -1,10 +1,9 @@
 #include "indicators_view.h"
 
 #include <algorithm>
-#include <atomic>
 #include <functional>
 #include <map>
-#include <thread>
+#include <memory>
 
 #include "indicators_chart.h"
 #include "indicators_format.h"
@@ -130,6 +129,17 @@ void SampleMark(const IndicatorDef& d, const Observation& o, View* v) {
   v->set("has_sample_note", Flag(o.sample && !d.sample_note.empty()));
 }
 
+// The headline of a card and of an indicator page: the latest value as the
+// source states it, its year and basis, and the change judged by direction.
+void LatestValue(const Ctx& ctx, const IndicatorDef& d, const Observation& o, View* v) {
+  v->set("value", FormatValue(o, d.kind));
+  v->set("year", std::to_string(o.year));
+  v->set("basis", BasisText(o.basis));
+  v->set("is_computed", Flag(o.basis == Basis::kComputed));
+  v->set("change", ChangeView(ChangeFor(ctx.set, d, o.year)));
+  SampleMark(d, o, v);
+}
+
 View Card(const Ctx& ctx, const IndicatorDef& d) {
   View c;
   c.set("id", d.id);
@@ -137,15 +147,7 @@ View Card(const Ctx& ctx, const IndicatorDef& d) {
   c.set("url", ctx.urls.Rel(IndicatorUrl(d.id)));
   auto series = ctx.set.Series(d.id);
   c.set("has_value", Flag(!series.empty()));
-  if (!series.empty()) {
-    const Observation& o = *series.back();
-    c.set("value", FormatValue(o, d.kind));
-    c.set("year", std::to_string(o.year));
-    c.set("basis", BasisText(o.basis));
-    c.set("is_computed", Flag(o.basis == Basis::kComputed));
-    c.set("change", ChangeView(ChangeFor(ctx.set, d, o.year)));
-    SampleMark(d, o, &c);
-  }
+  if (!series.empty()) LatestValue(ctx, d, *series.back(), &c);
   c.set("spark", IndicatorSparklineSvg(ctx.set, d));
   return c;
 }
@@ -317,12 +319,7 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
   v.set("has_notes", Flag(!notes.is_empty_list()));
   if (!series.empty()) {
     const Observation& last = *series.back();
-    v.set("value", FormatValue(last, d.kind));
-    v.set("year", std::to_string(last.year));
-    v.set("basis", BasisText(last.basis));
-    v.set("is_computed", Flag(last.basis == Basis::kComputed));
-    v.set("change", ChangeView(ChangeFor(ctx.set, d, last.year)));
-    SampleMark(d, last, &v);
+    LatestValue(ctx, d, last, &v);
     std::string gauge = IndicatorGaugeSvg(ctx.set, d, last.year);
     v.set("has_gauge", Flag(!gauge.empty()));
     v.set("gauge", gauge);
@@ -442,26 +439,20 @@ bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& th
   }
 
   // Each worker owns a LayoutRenderer (kainjow templates are not thread-safe).
-  size_t threads = jobs > 0 ? static_cast<size_t>(jobs) : std::max(1u, std::thread::hardware_concurrency());
-  threads = std::max<size_t>(1, std::min(threads, tasks.size()));
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    LayoutRenderer renderer(theme);
-    for (size_t i; (i = next.fetch_add(1)) < tasks.size();) {
-      const Task& t = tasks[i];
-      View v = BaseView(site, ctx.urls, t.url, t.title);
-      SetBreadcrumbs(&v, ctx.urls, t.crumbs);
-      v.set(t.layout == "indicator" ? "indicator" : "indicators", t.body());
-      View page;
-      page.set("title", t.title);
-      v.set("page", page);
-      RenderToSink(&renderer, theme, t.layout, v, t.url.substr(1) + "index.html", sink, diags);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (size_t i = 1; i < threads; ++i) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  std::vector<std::unique_ptr<LayoutRenderer>> renderers;
+  for (size_t w = 0; w < ThreadCount(tasks.size(), jobs); ++w) {
+    renderers.push_back(std::make_unique<LayoutRenderer>(theme));
+  }
+  ParallelForWorker(tasks.size(), jobs, [&](size_t worker, size_t i) {
+    const Task& t = tasks[i];
+    View v = BaseView(site, ctx.urls, t.url, t.title);
+    SetBreadcrumbs(&v, ctx.urls, t.crumbs);
+    v.set(t.layout == "indicator" ? "indicator" : "indicators", t.body());
+    View page;
+    page.set("title", t.title);
+    v.set("page", page);
+    RenderToSink(renderers[worker].get(), theme, t.layout, v, t.url.substr(1) + "index.html", sink, diags);
+  });
 
   OpenDataMeta meta{site.config.title, site.config.sponsor, ctx.urls.prefix(), site.config.as_of,
                     [&ctx](std::string_view source) {

@@ -462,7 +462,6 @@ bool LoadProfiles(const SourceTree& tree, const Config& config, std::vector<Page
                    file->text);
       continue;
     }
-    page.kind = "profile";
     Profile p;
     if (ParseProfile(*file, page.fm, rules, &p, diags)) out->profiles.push_back(std::move(p));
   }

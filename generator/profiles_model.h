@@ -173,8 +173,8 @@ struct ProfilesData {
 };
 
 /// Stage "data" for profiles: reads every page under content/profiles/ (the
-/// _index.md for cohorts), marks profile pages as kind "profile" so the core
-/// leaves their rendering to RenderProfiles, and checks units across files.
+/// _index.md for cohorts; LoadContent gave them kind "profile", so the core
+/// leaves their rendering to RenderProfiles) and checks units across files.
 bool LoadProfiles(const SourceTree& tree, const Config& config, std::vector<Page>* pages,
                   ProfilesData* out, Diagnostics* diags);
 

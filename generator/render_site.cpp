@@ -3,8 +3,7 @@
 #include "feeds.h"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
+#include <cstdint>
 #include <vector>
 
 namespace fazhi {
@@ -108,29 +107,24 @@ bool RenderSite(const Site& site, const Theme& theme, int jobs, OutputSink* sink
     if (p.kind != "page" && p.kind != "report") continue;  // feature pages render elsewhere
     todo.push_back(i);
   }
-  const size_t threads = jobs > 0 ? static_cast<size_t>(jobs) : std::max(1u, std::thread::hardware_concurrency());
+  // One LayoutRenderer per worker: kainjow templates are not thread-safe.
   std::vector<std::unique_ptr<LayoutRenderer>> renderers;
-  for (size_t t = 0; t < threads; ++t) renderers.push_back(std::make_unique<LayoutRenderer>(theme));
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> pool;
-  for (size_t t = 0; t < std::min(threads, std::max<size_t>(todo.size(), 1)); ++t) {
-    pool.emplace_back([&, t] {
-      for (size_t k; (k = next.fetch_add(1)) < todo.size();) {
-        const Page& p = site.pages[todo[k]];
-        View v = BaseView(site, urls, p.url, p.title);
-        std::vector<std::pair<std::string, std::string>> crumbs;
-        if (const Section* s = SectionOf(site, p)) crumbs.push_back({s->title, s->url});
-        crumbs.push_back({p.title, p.url});
-        SetBreadcrumbs(&v, urls, crumbs);
-        SetMoved(&v, "page", PageFields(site, p, urls));
-        v.set("head_meta", RenderHeadMeta({site.config.base_url, p.url, p.title, site.config.title,
-                                           p.description.empty() ? p.summary : p.description, true, p.date,
-                                           site.config.language}));
-        RenderToSink(renderers[t].get(), theme, LayoutFor(p, theme), v, p.output_path, sink, diags);
-      }
-    });
+  for (size_t t = 0; t < ThreadCount(SIZE_MAX, jobs); ++t) {
+    renderers.push_back(std::make_unique<LayoutRenderer>(theme));
   }
-  for (auto& t : pool) t.join();
+  ParallelForWorker(todo.size(), jobs, [&](size_t worker, size_t k) {
+    const Page& p = site.pages[todo[k]];
+    View v = BaseView(site, urls, p.url, p.title);
+    std::vector<std::pair<std::string, std::string>> crumbs;
+    if (const Section* s = SectionOf(site, p)) crumbs.push_back({s->title, s->url});
+    crumbs.push_back({p.title, p.url});
+    SetBreadcrumbs(&v, urls, crumbs);
+    SetMoved(&v, "page", PageFields(site, p, urls));
+    v.set("head_meta", RenderHeadMeta({site.config.base_url, p.url, p.title, site.config.title,
+                                       p.description.empty() ? p.summary : p.description, true, p.date,
+                                       site.config.language}));
+    RenderToSink(renderers[worker].get(), theme, LayoutFor(p, theme), v, p.output_path, sink, diags);
+  });
 
   LayoutRenderer& r = *renderers[0];
   for (const Section& s : site.sections) {
