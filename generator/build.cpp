@@ -1,5 +1,8 @@
 #include "build.h"
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <chrono>
 
 #include "build_model.h"
@@ -12,6 +15,7 @@
 #include "indicators_view.h"
 #include "markdown.h"
 #include "markdown_cache.h"
+#include "page_bodies.h"
 #include "privacy.h"
 #include "profiles_model.h"
 #include "profiles_view.h"
@@ -35,67 +39,6 @@ class NullSink : public OutputSink {
  public:
   bool Put(const std::string&, std::string) override { return true; }
 };
-
-// Everything link rewriting and rendering read besides a page's own body:
-// the Markdown options, the base URL and every page's path and URL.
-std::string MarkdownContext(const Config& config, const std::vector<Page>& pages) {
-  std::string c = std::string(config.unsafe_html ? "unsafe" : "safe") + '\n' + config.base_url + '\n';
-  for (const Page& p : pages) c += p.source_path + '\t' + p.url + '\n';
-  return c;
-}
-
-// Shortcodes, Markdown, link rewriting, summary: per page, in parallel.
-void RenderBodies(const SourceTree& tree, const Config& config, const ShortcodeHandlers& shortcodes,
-                  int jobs, MarkdownCache* cache, std::vector<Page>* pages, Diagnostics* diags) {
-  const Urls urls(config.base_url);
-  const MarkdownOptions md{config.unsafe_html};
-  const std::vector<Page>& all = *pages;
-  if (cache) cache->BeginBuild(MarkdownContext(config, all));
-  ParallelFor(pages->size(), jobs, [&](size_t i) {
-    Page& p = (*pages)[i];
-    const SourceFile* file = tree.Find(p.source_path);
-    std::string body = ExpandShortcodes(*file, p.body, p.body_first_line, shortcodes, diags);
-    std::shared_ptr<const MarkdownCache::Entry> cached = cache ? cache->Find(p.source_path, body) : nullptr;
-    std::shared_ptr<MarkdownCache::Entry> fresh;
-    if (!cached) {
-      fresh = std::make_shared<MarkdownCache::Entry>();
-      LinkResolver resolve = [&](std::string_view target, std::string* url, std::string* error) {
-        std::string site_url;
-        if (!ResolvePageLink(all, p.source_path, target, &site_url, error)) return false;
-        *url = urls.Rel(site_url);
-        return true;
-      };
-      // LoadPage rejected invalid UTF-8; only text a shortcode added is unchecked.
-      MarkdownOptions page_md = md;
-      page_md.valid_utf8 = body == p.body || FindInvalidUtf8(body) == std::string::npos;
-      RenderMarkdown(body, page_md, resolve, &fresh->result, &fresh->problems);
-      if (cache) {
-        fresh->body = std::move(body);
-        cache->Store(p.source_path, fresh);
-      }
-    }
-    const MarkdownCache::Entry& entry = cached ? *cached : *fresh;
-    for (const MarkdownProblem& m : entry.problems) {
-      int line = p.body_first_line + m.line - 1;
-      std::string_view text = LineOf(file->text, line);
-      int col = static_cast<int>(
-                    Utf8Length(text.substr(0, std::min<size_t>(text.size(), m.byte_col - 1)))) + 1;
-      diags->Error(p.source_path, line, col, m.message, file->text);
-    }
-    if (p.summary.empty()) {
-      p.summary = MakeSummary(entry.result.plain_text, static_cast<size_t>(config.summary_chars));
-    }
-    if (cache) {  // the cache keeps its copy for the next build
-      p.html = entry.result.html;
-      p.toc = entry.result.toc;
-    } else {
-      p.html = std::move(fresh->result.html);
-      p.toc = std::move(fresh->result.toc);
-    }
-    p.body.clear();
-    p.body.shrink_to_fit();
-  });
-}
 
 }  // namespace
 
@@ -128,7 +71,12 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   // Records how long the stage that just ended took (`fazhi build --timings`).
   auto stage = [&](const char* name) {
     auto now = std::chrono::steady_clock::now();
-    if (stats) stats->stages.push_back({name, std::chrono::duration<double, std::milli>(now - last).count()});
+    if (stats) {
+      struct rusage ru {};
+      getrusage(RUSAGE_SELF, &ru);  // ru_maxrss is in KiB on Linux
+      stats->stages.push_back({name, std::chrono::duration<double, std::milli>(now - last).count(),
+                               static_cast<double>(ru.ru_maxrss) / 1024.0});
+    }
     last = now;
   };
 
@@ -176,10 +124,16 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   if (!CheckProfileIndicators(profiles, indicators, tree, diags)) return false;
   stage("indicators");
 
-  // Stage: Markdown bodies.
+  // Stage: Markdown bodies of the pages other stages read. Plain pages are
+  // streamed: rendered in the render stage, page by page (page_bodies.h).
   ShortcodeHandlers shortcodes;
   AddIndicatorShortcodes(indicators, config, &shortcodes);
-  RenderBodies(tree, config, shortcodes, opts.jobs, opts.markdown_cache, &pages, diags);
+  const std::vector<std::string> anchored = SourceAnchorPages(indicators);
+  for (Page& p : pages) {
+    p.stream_body = p.kind == "page" && !std::binary_search(anchored.begin(), anchored.end(), p.source_path);
+  }
+  PageBodies bodies(tree, config, shortcodes, pages, opts.markdown_cache);
+  RenderBodies(bodies, opts.jobs, &pages, diags);
   if (diags->has_errors()) return false;
   if (!CheckSourceAnchors(pages, indicators, diags)) return false;
   stage("markdown");
@@ -206,7 +160,7 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   stage("compliance");
 
   // Stage: render.
-  if (!RenderSite(site, theme, opts.jobs, sink, diags)) return false;
+  if (!RenderSite(&site, theme, bodies, opts.jobs, sink, diags)) return false;
   if (!RenderIndicators(site, indicators, theme, opts.jobs, sink, diags)) return false;
   if (!RenderProfiles(site, profiles, indicators, theme, sink, diags)) return false;
   stage("render");

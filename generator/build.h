@@ -28,6 +28,7 @@ struct BuildOptions {
 struct StageTime {
   const char* stage;
   double millis;
+  double peak_mib;  ///< the process's peak resident memory when the stage ended
 };
 
 struct BuildStats {

@@ -77,8 +77,8 @@ int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std
   }
   if (a.Has("--timings")) {
     for (const StageTime& t : stats.stages) {
-      char line[64];
-      std::snprintf(line, sizeof line, "  %-14s %9.1f ms\n", t.stage, t.millis);
+      char line[96];
+      std::snprintf(line, sizeof line, "  %-14s %9.1f ms   peak %7.1f MiB\n", t.stage, t.millis, t.peak_mib);
       out << line;
     }
   }

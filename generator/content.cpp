@@ -133,7 +133,10 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
 
   page->summary = summary;  // an explicit summary wins over the cut body text
   page->body_first_line = page->fm.body_first_line;
-  page->body = f.text.substr(page->fm.body_offset);
+  page->body = std::string_view(f.text).substr(page->fm.body_offset);
+  // A plain page's keys are all in the typed fields above; its front matter
+  // tree is the bulk of a page's model, so it goes (feature pages keep theirs).
+  if (page->kind == "page") page->fm.root = FmNode{};
   return diags->error_count() == before;
 }
 

@@ -109,6 +109,18 @@ void CheckReportFigures(const SourceTree& tree, const std::vector<Page>& pages,
   }
 }
 
+std::vector<std::string> SourceAnchorPages(const IndicatorSet& set) {
+  std::vector<std::string> pages;
+  for (const Observation& o : set.observations) {
+    size_t hash = o.source.find('#');
+    if (o.source.empty() || IsUrl(o.source) || hash == std::string::npos) continue;
+    pages.push_back("content/" + o.source.substr(0, hash));
+  }
+  std::sort(pages.begin(), pages.end());
+  pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
+  return pages;
+}
+
 bool CheckSourceAnchors(const std::vector<Page>& pages, const IndicatorSet& set, Diagnostics* diags) {
   size_t before = diags->error_count();
   for (const Observation& o : set.observations) {

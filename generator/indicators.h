@@ -35,6 +35,10 @@ void AddIndicatorShortcodes(const IndicatorSet& set, const Config& config,
 void CheckReportFigures(const SourceTree& tree, const std::vector<Page>& pages,
                         const IndicatorSet& set, Diagnostics* diags);
 
+/// The pages ("content/reports/2024.md") an observation's source points at
+/// with an anchor: CheckSourceAnchors reads their headings.
+std::vector<std::string> SourceAnchorPages(const IndicatorSet& set);
+
 /// After Markdown: each source "reports/2024.md#anchor" must name a heading
 /// of that page. Returns false on error.
 bool CheckSourceAnchors(const std::vector<Page>& pages, const IndicatorSet& set, Diagnostics* diags);

@@ -65,17 +65,12 @@ struct Ctx {
 std::string IndicatorUrl(std::string_view id) { return "/indicators/" + std::string(id) + "/"; }
 
 // Finds the pages that cite an indicator: the `value` shortcode (or a
-// hand-written link) leaves href="<prefix>indicators/<id>/" in their HTML.
+// hand-written link) leaves a link to /indicators/<id>/ in their body, which
+// the page bodies stage recorded in Page::cites.
 void CollectCitations(Ctx* ctx) {
-  const std::string needle = "href=\"" + ctx->urls.prefix() + "indicators/";
   for (const Page& p : ctx->site.pages) {
-    if (p.kind == "indicator") continue;
-    for (size_t at = p.html.find(needle); at != std::string::npos; at = p.html.find(needle, at + 1)) {
-      size_t start = at + needle.size(), end = p.html.find('/', start);
-      if (end == std::string::npos) break;
-      std::string id = p.html.substr(start, end - start);
-      auto& pages = ctx->cited_by[id];
-      if (ctx->set.Find(id) && (pages.empty() || pages.back() != &p)) pages.push_back(&p);
+    for (const std::string& id : p.cites) {
+      if (ctx->set.Find(id)) ctx->cited_by[id].push_back(&p);
     }
   }
 }

@@ -1,6 +1,7 @@
 #include "render_site.h"
 
 #include "feeds.h"
+#include "page_bodies.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -95,7 +96,9 @@ bool RenderToSink(LayoutRenderer* renderer, const Theme& theme, const std::strin
   return true;
 }
 
-bool RenderSite(const Site& site, const Theme& theme, int jobs, OutputSink* sink, Diagnostics* diags) {
+bool RenderSite(Site* mutable_site, const Theme& theme, const PageBodies& bodies, int jobs, OutputSink* sink,
+                Diagnostics* diags) {
+  const Site& site = *mutable_site;
   size_t before = diags->error_count();
   const Urls urls(site.config.base_url);
 
@@ -112,8 +115,19 @@ bool RenderSite(const Site& site, const Theme& theme, int jobs, OutputSink* sink
   for (size_t t = 0; t < ThreadCount(SIZE_MAX, jobs); ++t) {
     renderers.push_back(std::make_unique<LayoutRenderer>(theme));
   }
+  // One collector per page, merged in page order (deterministic reports).
+  std::vector<Diagnostics> found;
+  found.reserve(todo.size());
+  for (size_t k = 0; k < todo.size(); ++k) found.emplace_back(SIZE_MAX);
   ParallelForWorker(todo.size(), jobs, [&](size_t worker, size_t k) {
-    const Page& p = site.pages[todo[k]];
+    // A streamed page's body is rendered here and its HTML released once the
+    // page is written; it writes only its own fields, which no other content
+    // page's view reads (they read titles and URLs).
+    Page& p = mutable_site->pages[todo[k]];
+    if (p.stream_body) {
+      bodies.Render(site.pages, &p, &found[k]);
+      if (found[k].has_errors()) return;
+    }
     View v = BaseView(site, urls, p.url, p.title);
     std::vector<std::pair<std::string, std::string>> crumbs;
     if (const Section* s = SectionOf(site, p)) crumbs.push_back({s->title, s->url});
@@ -123,8 +137,14 @@ bool RenderSite(const Site& site, const Theme& theme, int jobs, OutputSink* sink
     v.set("head_meta", RenderHeadMeta({site.config.base_url, p.url, p.title, site.config.title,
                                        p.description.empty() ? p.summary : p.description, true, p.date,
                                        site.config.language}));
-    RenderToSink(renderers[worker].get(), theme, LayoutFor(p, theme), v, p.output_path, sink, diags);
+    if (p.stream_body) {
+      std::string().swap(p.html);
+      std::vector<TocEntry>().swap(p.toc);
+    }
+    RenderToSink(renderers[worker].get(), theme, LayoutFor(p, theme), v, p.output_path, sink, &found[k]);
   });
+  for (const Diagnostics& d : found) diags->Merge(d);
+  if (diags->error_count() != before) return false;  // list pages would lack summaries
 
   LayoutRenderer& r = *renderers[0];
   for (const Section& s : site.sections) {

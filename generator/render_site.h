@@ -14,6 +14,8 @@
 
 namespace fazhi {
 
+class PageBodies;
+
 /// Renders `layout` with `view` and puts it at `output_path`; errors are
 /// reported against the layout's path.
 bool RenderToSink(LayoutRenderer* renderer, const Theme& theme, const std::string& layout,
@@ -32,7 +34,11 @@ size_t ListPageCount(size_t items, size_t per);
 View PaginationView(const Urls& urls, const std::string& base, size_t n, size_t total);
 
 /// The core pages: home, content pages, reports, section lists, 404, static
-/// files. Feature modules render their own pages beside these.
-bool RenderSite(const Site& site, const Theme& theme, int jobs, OutputSink* sink, Diagnostics* diags);
+/// files. Feature modules render their own pages beside these. The bodies
+/// of streamed pages (Page::stream_body) are rendered here with `bodies`,
+/// just before their template; their html is released once written and
+/// their summary and cites stay in `site` for the list and indicator pages.
+bool RenderSite(Site* site, const Theme& theme, const PageBodies& bodies, int jobs, OutputSink* sink,
+                Diagnostics* diags);
 
 }  // namespace fazhi

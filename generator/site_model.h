@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config.h"
@@ -69,11 +70,17 @@ struct Page {
   FrontMatter fm;        ///< the whole front matter, for feature modules
 
   // Body.
-  std::string body;          ///< Markdown after the front matter
+  /// Markdown after the front matter: a view into the SourceTree's text,
+  /// which outlives the build. Cleared once rendered.
+  std::string_view body;
   int body_first_line = 1;
-  std::string html;          ///< rendered body
+  /// Rendered in the render stage just before the page's template, its html
+  /// dropped once written (page_bodies.h); false: in the markdown stage.
+  bool stream_body = false;
+  std::string html;          ///< rendered body (empty again once a streamed page is written)
   std::string summary;       ///< plain text, cut by characters
   std::vector<TocEntry> toc;
+  std::vector<std::string> cites;  ///< ids of the indicators the body links to
 
   // Links set by build_model.
   int prev_in_series = -1;  ///< reports: the same publisher's previous year
