@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 namespace fazhi {
 
 class MarkdownCache;
+class SiteBuild;
 
 struct BuildOptions {
   std::filesystem::path source_dir = ".";
@@ -53,6 +55,47 @@ bool ReadSite(const BuildOptions& opts, SourceTree* tree, Diagnostics* diags);
 /// rendered from a model with errors. Returns false on error.
 bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* sink,
                  Diagnostics* diags, BuildStats* stats);
+
+/// The builds of one `serve` session. Keeps the source tree, the Markdown
+/// cache and the last good build, so that an edit re-runs only what it
+/// reaches: an edit to the body of plain pages re-renders those pages (and,
+/// when a summary changed, the lists, feeds and sitemaps), and anything
+/// else runs the whole pipeline on the updated tree. The result is always
+/// byte-identical to a fresh build (tests/build_session_test.cpp).
+class BuildSession {
+ public:
+  explicit BuildSession(BuildOptions opts);
+  ~BuildSession();
+  BuildSession(const BuildSession&) = delete;
+  BuildSession& operator=(const BuildSession&) = delete;
+
+  /// Brings the site up to date with the sources. `changed`: the paths
+  /// (relative to the site root) that changed since the previous call,
+  /// ignored on the first; `rescan`: anything may have changed. On success
+  /// `files` holds every output file (the unchanged ones shared with the
+  /// previous result). Problems go to `diags`; the warnings of files an
+  /// incremental build did not look at are carried over from the last one.
+  bool Build(const std::vector<std::string>& changed, bool rescan, SiteFiles* files, Diagnostics* diags,
+             BuildStats* stats);
+
+  /// Whether the last successful Build re-rendered only some pages, and how many.
+  bool last_incremental() const { return last_incremental_; }
+  size_t last_rendered_pages() const { return last_rendered_; }
+
+ private:
+  bool UpdateTree(const std::vector<std::string>& changed);
+
+  BuildOptions opts_;
+  std::unique_ptr<MarkdownCache> cache_;
+  SourceTree tree_;
+  bool have_tree_ = false;
+  std::unique_ptr<SiteBuild> last_;  ///< the last good build; null after a full failure
+  std::vector<std::string> dirty_;         ///< changed since last_ was up to date, sorted
+  SiteFiles files_;                        ///< last_'s output
+  std::vector<Diagnostic> warnings_;       ///< last_'s warnings
+  bool last_incremental_ = false;
+  size_t last_rendered_ = 0;
+};
 
 /// `fazhi build`: reads the tree, renders into a staging folder beside the
 /// output folder and swaps it in only when everything succeeded.

@@ -39,6 +39,8 @@ void PlaceOf(std::string_view path, std::string* section, std::string* dir, std:
   *is_index = *stem == "_index";
 }
 
+}  // namespace
+
 bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics* diags) {
   size_t before = diags->error_count();
   size_t bad = FindInvalidUtf8(f.text);
@@ -139,6 +141,8 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   if (page->kind == "page") page->fm.root = FmNode{};
   return diags->error_count() == before;
 }
+
+namespace {
 
 std::string NormalizePath(std::string_view dir, std::string_view rel) {
   std::vector<std::string> parts;

@@ -21,6 +21,10 @@ namespace fazhi {
 bool LoadContent(const SourceTree& tree, const Config& config, bool drafts,
                  std::vector<Page>* pages, Diagnostics* diags, int jobs = 1);
 
+/// Loads one page file (LoadContent does this for each; serve for an edit).
+/// Returns false when the file has errors.
+bool LoadPage(const SourceFile& file, const Config& config, Page* page, Diagnostics* diags);
+
 /// Resolves a link written in `from_source` ("content/a/b.md") to `target`
 /// ("../c.md#x") against the loaded pages. Returns the page's site-relative
 /// URL plus fragment, or false with a message.

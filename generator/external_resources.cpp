@@ -369,6 +369,10 @@ bool CheckExternalResources(const SourceTree& tree, const Config& config, Diagno
   return ok;
 }
 
+bool CheckMarkdownResources(const SourceFile& page, const Config& config, Diagnostics* diags) {
+  return ScanFile(page, ResourceLang::kMarkdown, config, diags);
+}
+
 bool CheckRenderedHtml(std::string_view output_path, std::string_view html, const Config& config,
                        Diagnostics* diags) {
   SourceFile f{std::string(output_path), std::string(html)};

@@ -41,6 +41,9 @@ bool IsAllowedResource(std::string_view url, std::string_view own_host,
 /// Files are scanned on `jobs` threads (0 = all cores); the report does not depend on it.
 bool CheckExternalResources(const SourceTree& tree, const Config& config, Diagnostics* diags, int jobs = 1);
 
+/// The content-Markdown part of CheckExternalResources for one page (an edit).
+bool CheckMarkdownResources(const SourceFile& page, const Config& config, Diagnostics* diags);
+
 /// Scans one rendered HTML file (the net under the source scan: shortcodes
 /// and data can add markup too). Errors are reported against `output_path`.
 bool CheckRenderedHtml(std::string_view output_path, std::string_view html, const Config& config,

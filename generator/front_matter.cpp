@@ -449,4 +449,18 @@ void CheckKnownKeys(const SourceFile& f, const FmNode& map, const std::vector<st
   }
 }
 
+bool SameValue(const FmNode& a, const FmNode& b) {
+  if (a.kind != b.kind || a.scalar != b.scalar || a.quoted != b.quoted || a.items.size() != b.items.size() ||
+      a.fields.size() != b.fields.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < a.items.size(); ++i) {
+    if (!SameValue(a.items[i], b.items[i])) return false;
+  }
+  for (size_t i = 0; i < a.fields.size(); ++i) {
+    if (a.fields[i].key != b.fields[i].key || !SameValue(a.fields[i].value, b.fields[i].value)) return false;
+  }
+  return true;
+}
+
 }  // namespace fazhi

@@ -44,6 +44,10 @@ struct FrontMatter {
   int body_first_line = 1; ///< 1-based line of the body's first line
 };
 
+/// True when `a` and `b` hold the same values (kinds, scalars, quoting,
+/// keys in order), wherever they are in their files.
+bool SameValue(const FmNode& a, const FmNode& b);
+
 /// Splits and parses the front matter of `file`. Errors (malformed YAML or
 /// TOML, unclosed fence, duplicate key, non-map document) go to `diags` with
 /// the file's positions. Returns false on error.

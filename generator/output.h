@@ -4,11 +4,17 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 
 namespace fazhi {
+
+/// A whole site's output files by path relative to the site root
+/// ("reports/2024/index.html"), shared so that an incremental rebuild can
+/// keep the unchanged ones without copying them.
+using SiteFiles = std::map<std::string, std::shared_ptr<const std::string>, std::less<>>;
 
 class OutputSink {
  public:

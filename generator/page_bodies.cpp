@@ -72,12 +72,13 @@ void PageBodies::Render(const std::vector<Page>& all, Page* page, Diagnostics* d
     p.toc = std::move(fresh->result.toc);
   }
   p.body = {};
+  p.body_rendered = true;
 }
 
 void RenderBodies(const PageBodies& bodies, int jobs, std::vector<Page>* pages, Diagnostics* diags) {
   std::vector<size_t> todo;
   for (size_t i = 0; i < pages->size(); ++i) {
-    if (!(*pages)[i].stream_body) todo.push_back(i);
+    if (!(*pages)[i].stream_body && !(*pages)[i].body_rendered) todo.push_back(i);
   }
   // One collector per page, merged in page order: the report reads the same
   // whatever the thread count.

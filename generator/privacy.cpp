@@ -264,8 +264,15 @@ bool IsPrivacyScanned(std::string_view path) {
 
 bool CheckPrivacy(const SourceTree& tree, const PrivacyOptions& opts, Diagnostics* diags, int jobs) {
   std::vector<const SourceFile*> files;
-  for (const auto& [path, file] : tree.files()) {
-    if (IsPrivacyScanned(path)) files.push_back(&file);
+  for (const auto& [path, file] : tree.files()) files.push_back(&file);
+  return CheckPrivacyFiles(files, opts, diags, jobs);
+}
+
+bool CheckPrivacyFiles(const std::vector<const SourceFile*>& all, const PrivacyOptions& opts,
+                       Diagnostics* diags, int jobs) {
+  std::vector<const SourceFile*> files;
+  for (const SourceFile* f : all) {
+    if (IsPrivacyScanned(f->path)) files.push_back(f);
   }
   // Files are scanned in parallel, each into its own collector; merging them
   // in path order gives the report (and the cap) of a serial scan.

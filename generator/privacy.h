@@ -45,4 +45,9 @@ bool IsPrivacyScanned(std::string_view path);
 /// depend on it.
 bool CheckPrivacy(const SourceTree& tree, const PrivacyOptions& opts, Diagnostics* diags, int jobs = 1);
 
+/// CheckPrivacy on `files` only (those IsPrivacyScanned() selects): the
+/// gate for the files an edit changed.
+bool CheckPrivacyFiles(const std::vector<const SourceFile*>& files, const PrivacyOptions& opts,
+                       Diagnostics* diags, int jobs = 1);
+
 }  // namespace fazhi

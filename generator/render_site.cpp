@@ -96,19 +96,22 @@ bool RenderToSink(LayoutRenderer* renderer, const Theme& theme, const std::strin
   return true;
 }
 
-bool RenderSite(Site* mutable_site, const Theme& theme, const PageBodies& bodies, int jobs, OutputSink* sink,
-                Diagnostics* diags) {
+bool RenderContentPages(Site* mutable_site, const Theme& theme, const PageBodies& bodies,
+                        const std::vector<size_t>* which, int jobs, OutputSink* sink, Diagnostics* diags) {
   const Site& site = *mutable_site;
   size_t before = diags->error_count();
   const Urls urls(site.config.base_url);
 
   // Content pages, in parallel; each thread compiles its own templates.
   std::vector<size_t> todo;
-  for (size_t i = 0; i < site.pages.size(); ++i) {
+  auto consider = [&](size_t i) {
     const Page& p = site.pages[i];
-    if (p.kind == "section" || p.kind == "home") continue;
-    if (p.kind != "page" && p.kind != "report") continue;  // feature pages render elsewhere
-    todo.push_back(i);
+    if (p.kind == "page" || p.kind == "report") todo.push_back(i);  // feature pages render elsewhere
+  };
+  if (which) {
+    for (size_t i : *which) consider(i);
+  } else {
+    for (size_t i = 0; i < site.pages.size(); ++i) consider(i);
   }
   // One LayoutRenderer per worker: kainjow templates are not thread-safe.
   std::vector<std::unique_ptr<LayoutRenderer>> renderers;
@@ -124,7 +127,7 @@ bool RenderSite(Site* mutable_site, const Theme& theme, const PageBodies& bodies
     // page is written; it writes only its own fields, which no other content
     // page's view reads (they read titles and URLs).
     Page& p = mutable_site->pages[todo[k]];
-    if (p.stream_body) {
+    if (!p.body_rendered) {
       bodies.Render(site.pages, &p, &found[k]);
       if (found[k].has_errors()) return;
     }
@@ -144,8 +147,16 @@ bool RenderSite(Site* mutable_site, const Theme& theme, const PageBodies& bodies
     RenderToSink(renderers[worker].get(), theme, LayoutFor(p, theme), v, p.output_path, sink, &found[k]);
   });
   for (const Diagnostics& d : found) diags->Merge(d);
-  if (diags->error_count() != before) return false;  // list pages would lack summaries
+  return diags->error_count() == before;
+}
 
+bool RenderLists(const Site& site, const Theme& theme, int jobs, OutputSink* sink, Diagnostics* diags) {
+  size_t before = diags->error_count();
+  const Urls urls(site.config.base_url);
+  std::vector<std::unique_ptr<LayoutRenderer>> renderers;
+  for (size_t t = 0; t < ThreadCount(SIZE_MAX, jobs); ++t) {
+    renderers.push_back(std::make_unique<LayoutRenderer>(theme));
+  }
   LayoutRenderer& r = *renderers[0];
   for (const Section& s : site.sections) {
     if (s.name == "indicators" || s.name == "profiles") continue;  // feature modules list these
@@ -195,11 +206,18 @@ bool RenderSite(Site* mutable_site, const Theme& theme, const PageBodies& bodies
     View v = BaseView(site, urls, "/404.html", "页面未找到");
     RenderToSink(&r, theme, "404", v, "404.html", sink, diags);
   }
+  return diags->error_count() == before;
+}
 
+bool RenderSite(Site* site, const Theme& theme, const PageBodies& bodies, int jobs, OutputSink* sink,
+                Diagnostics* diags) {
+  // List pages show the summaries the content pages' bodies give.
+  if (!RenderContentPages(site, theme, bodies, nullptr, jobs, sink, diags)) return false;
+  if (!RenderLists(*site, theme, jobs, sink, diags)) return false;
   for (const auto& [path, file] : theme.static_files()) {
     sink->Put(path, file->text);
   }
-  return diags->error_count() == before;
+  return true;
 }
 
 }  // namespace fazhi

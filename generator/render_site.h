@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "diagnostics.h"
 #include "output.h"
@@ -32,6 +33,18 @@ size_t ListPageCount(size_t items, size_t per);
 /// page, pages, has_pages, has_prev, has_next, prev_url, next_url. Section
 /// lists and taxonomy term pages share it so both paginate the same way.
 View PaginationView(const Urls& urls, const std::string& base, size_t n, size_t total);
+
+/// The content pages ("page" and "report") among `which` (indices into
+/// site->pages; every page when null). A page whose body is not rendered
+/// yet (a streamed page) gets it rendered with `bodies` just before its
+/// template, and its html and toc released once written; its summary and
+/// cites stay in `site` for the list and indicator pages.
+bool RenderContentPages(Site* site, const Theme& theme, const PageBodies& bodies,
+                        const std::vector<size_t>* which, int jobs, OutputSink* sink, Diagnostics* diags);
+
+/// The core pages that list others: section lists (paginated), the home
+/// page, and 404. They read every page's title, URL, date and summary.
+bool RenderLists(const Site& site, const Theme& theme, int jobs, OutputSink* sink, Diagnostics* diags);
 
 /// The core pages: home, content pages, reports, section lists, 404, static
 /// files. Feature modules render their own pages beside these. The bodies

@@ -458,9 +458,9 @@ void PreviewServer::Handle(const httplib::Request& req, httplib::Response& res) 
   }
   std::string type = ContentTypeFor(it->first);
   if (EndsWith(it->first, ".html")) {
-    res.set_content(InjectBeforeBodyEnd(it->second, tail), type);
+    res.set_content(InjectBeforeBodyEnd(*it->second, tail), type);
   } else {
-    res.set_content(it->second, type);
+    res.set_content(*it->second, type);
   }
 }
 

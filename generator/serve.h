@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "diagnostics.h"
+#include "output.h"
 
 namespace httplib {
 class Server;
@@ -24,9 +25,6 @@ struct Response;
 }  // namespace httplib
 
 namespace fazhi {
-
-/// Output files by path relative to the site root ("reports/2024/index.html").
-using SiteFiles = std::map<std::string, std::string, std::less<>>;
 
 /// Builds the whole site into `files`; reports problems into `diags`.
 /// Returns false when the build failed (then `files` is ignored).

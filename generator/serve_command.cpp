@@ -9,7 +9,6 @@
 
 #include "build.h"
 #include "cli.h"
-#include "markdown_cache.h"
 #include "output.h"
 #include "serve.h"
 #include "watch.h"
@@ -73,21 +72,23 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
     std::lock_guard<std::mutex> lock(print_mu);
     (failed ? err : out) << text << std::flush;
   };
-  // The watcher thread runs one build at a time, so the cache needs no more
-  // than its own lock.
-  MarkdownCache markdown_cache;
-  build.markdown_cache = &markdown_cache;
-  SiteBuilder builder = [&build](SiteFiles* files, Diagnostics* diags) {
-    // A full in-memory rebuild from a fresh read of the tree. Only Markdown
-    // is reused, and only for bodies byte-identical to the last build's in
-    // an identical link context (markdown_cache.h), so a preview is never stale.
-    SourceTree tree;
-    if (!ReadSite(build, &tree, diags)) return false;
-    MemorySink sink;
+  // Builds run one at a time (PreviewServer::Rebuild serialises them), on
+  // the main thread first and then on the watcher's; `pending` is what the
+  // watcher saw change since the last build.
+  BuildSession session(build);
+  ChangeSet pending;
+  SiteBuilder builder = [&](SiteFiles* files, Diagnostics* diags) {
+    ChangeSet changes = std::move(pending);
+    pending = ChangeSet{};
     BuildStats stats;
-    if (!BuildToSink(tree, build, &sink, diags, &stats)) return false;
-    *files = sink.Take();
-    return true;
+    bool ok = session.Build(changes.paths, changes.rescan, files, diags, &stats);
+    if (ok && session.last_incremental()) {
+      std::lock_guard<std::mutex> lock(print_mu);
+      out << "fazhi: re-rendered " << session.last_rendered_pages()
+          << (session.last_rendered_pages() == 1 ? " page" : " pages") << " in place of a full build\n"
+          << std::flush;
+    }
+    return ok;
   };
 
   // SIGINT/SIGTERM are blocked before any thread starts (threads inherit
@@ -113,6 +114,7 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
           std::lock_guard<std::mutex> lock(print_mu);
           out << "fazhi: " << DescribeChanges(changes) << "\n" << std::flush;
         }
+        pending = changes;
         server.Rebuild();
       });
       std::string host = serve.host.find(':') != std::string::npos && serve.host.front() != '['

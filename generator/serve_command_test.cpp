@@ -145,6 +145,15 @@ TEST_CASE("serve command: edit → reload, break → overlay with position, fix 
   REQUIRE(res);
   CHECK(res->body.find("fazhi-overlay") == std::string::npos);
   CHECK(res->body.find("编辑后的新段落。") == std::string::npos);
+  // The edit and the fix changed only the page's body: each re-rendered that
+  // page alone (the broken save ran the whole pipeline to report its errors).
+  std::string log = ReadAll(proc.log);
+  size_t fast = 0;
+  for (size_t at = log.find("re-rendered 1 page in place of a full build"); at != std::string::npos;
+       at = log.find("re-rendered 1 page in place of a full build", at + 1)) {
+    ++fast;
+  }
+  CHECK(fast == 2);
 
   auto t0 = std::chrono::steady_clock::now();
   CHECK(proc.Interrupt() == 0);

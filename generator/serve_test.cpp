@@ -36,7 +36,7 @@ struct FakeSite {
       std::lock_guard<std::mutex> lock(mu);
       for (auto& [path, text] : sources) {
         if (path.rfind("static/", 0) == 0) {
-          (*out)[path.substr(7)] = text;
+          (*out)[path.substr(7)] = std::make_shared<const std::string>(text);
           continue;
         }
         size_t at = text.find("BROKEN");
@@ -50,7 +50,8 @@ struct FakeSite {
         std::string key = name == "index" ? "index.html"
                           : name == "404" ? "404.html"
                                           : name + "/index.html";
-        (*out)[key] = "<!DOCTYPE html><html><body><p>" + text + "</p></body></html>\n";
+        (*out)[key] = std::make_shared<const std::string>("<!DOCTYPE html><html><body><p>" + text +
+                                                         "</p></body></html>\n");
       }
       return !diags->has_errors();
     };

@@ -15,6 +15,7 @@ struct TocEntry {
   int level = 2;
   std::string id;    ///< the heading's anchor id (keeps CJK text)
   std::string text;  ///< plain text of the heading
+  bool operator==(const TocEntry&) const = default;
 };
 
 /// One of the five required items of an annual report, as found by compliance.
@@ -24,6 +25,7 @@ struct ReportItemStatus {
   std::string heading_id;    ///< anchor of the heading that covers it; "" when missing
   std::string heading_text;
   bool mapped = false;       ///< found through the front matter mapping
+  bool operator==(const ReportItemStatus&) const = default;
 };
 
 /// The compliance of a report (filled by compliance.cpp, shown on its page).
@@ -34,6 +36,7 @@ struct ReportCompliance {
   bool late = false;      ///< published after the deadline
   bool complete = false;  ///< all five items found
   std::vector<ReportItemStatus> items;  ///< the five, in order
+  bool operator==(const ReportCompliance&) const = default;
 };
 
 /// Report facts (pages under content/reports/).
@@ -43,6 +46,7 @@ struct ReportMeta {
   std::string published;   ///< original publication date, YYYY-MM-DD, may be empty
   std::string original_url;
   ReportCompliance compliance;
+  bool operator==(const ReportMeta&) const = default;
 };
 
 struct Page {
@@ -77,6 +81,7 @@ struct Page {
   /// Rendered in the render stage just before the page's template, its html
   /// dropped once written (page_bodies.h); false: in the markdown stage.
   bool stream_body = false;
+  bool body_rendered = false;  ///< html, toc, summary and cites are set
   std::string html;          ///< rendered body (empty again once a streamed page is written)
   std::string summary;       ///< plain text, cut by characters
   std::vector<TocEntry> toc;
@@ -86,6 +91,12 @@ struct Page {
   int prev_in_series = -1;  ///< reports: the same publisher's previous year
   int next_in_series = -1;
 };
+
+/// True when `a` and `b` can differ only in what is rendered from the body
+/// (html, toc, summary, cites) and in source positions. Every other field
+/// may be read by other pages' outputs (lists, menus, feeds, sitemaps), so
+/// an edit that changes one of them is not local to its page (`serve`).
+bool SameOutsideBody(const Page& a, const Page& b);
 
 struct Section {
   std::string name;   ///< folder name ("reports")

@@ -131,30 +131,80 @@ bool SiteOutputs::Put(const std::string& path, std::string bytes) {
       }
     }
     std::lock_guard<std::mutex> lock(mu_);
-    html_paths_.push_back(path);
-    if (!docs.empty()) docs_[path] = std::move(docs);
+    (finishing_ ? finish_paths_ : page_paths_).insert(path);
+    if (docs.empty()) {
+      docs_.erase(path);  // a re-rendered page may have lost its documents
+    } else {
+      docs_[path] = std::move(docs);
+    }
   }
   return inner_->Put(path, std::move(bytes));
 }
 
 void SiteOutputs::AddSitemapGroup(Group g) { groups_.push_back(std::move(g)); }
 
+void SiteOutputs::Redirect(OutputSink* inner, Diagnostics* diags) {
+  inner_ = inner;
+  diags_ = diags;
+  finishing_ = false;
+}
+
+bool SiteOutputs::WriteSearch(const Theme& theme, SearchIndexStats* sstats) {
+  size_t before = diags_->error_count();
+  const Urls urls(config_.base_url);
+  // Every document, ordered by output path. Copied: serialising consumes
+  // them, and a later edit re-serialises with one page's documents replaced.
+  std::vector<IndexedDoc> docs;
+  for (const auto& [path, list] : docs_) docs.insert(docs.end(), list.begin(), list.end());
+  std::string index = SerializeSearchIndex(&docs, terms_, sstats);
+  if (theme.Has("search")) {
+    View v = BaseView(*site_, urls, "/search/", "站内搜索");
+    SetBreadcrumbs(&v, urls, {{"站内搜索", "/search/"}});
+    View s;
+    s.set("enabled", Flag(config_.search_enabled));
+    s.set("docs", std::to_string(sstats->docs));
+    s.set("size", HumanSize(sstats->bytes));
+    v.set("search", s);
+    LayoutRenderer renderer(theme);
+    RenderToSink(&renderer, theme, "search", v, "search/index.html", inner_, diags_);
+    finish_paths_.insert("search/index.html");
+  }  // A theme without search/sitemap layouts gets the data files only.
+  if (config_.search_enabled) {
+    inner_->Put("search/index.json", std::move(index));
+    // One file suits a department site of hundreds of pages; say so when it grows past that.
+    if (sstats->bytes > kLargeSearchIndex) {
+      diags_->Warning("site.toml", 0, 0,
+                      "the search index is " + std::to_string(sstats->bytes / (1024 * 1024)) +
+                          " MiB, large for a browser to load; set [search] enabled = false, or see docs/search.md");
+    }
+  }
+  return diags_->error_count() == before;
+}
+
+bool SiteOutputs::FinishSearch(const Theme& theme, SiteOutputStats* stats) {
+  finishing_ = true;
+  SearchIndexStats sstats;
+  bool ok = WriteSearch(theme, &sstats);
+  if (stats) stats->search = sstats;
+  return ok;
+}
+
 bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
   size_t before = diags_->error_count();
   const Urls urls(config_.base_url);
   const Site& site = *site_;
   finishing_ = true;  // pages rendered from here on are navigation, not search documents
+  finish_paths_.clear();
   LayoutRenderer renderer(theme);
 
   // Taxonomy term pages and the report archive (not where another module
   // already wrote, e.g. /units/ by the profiles feature).
   std::vector<std::string> taken;
-  for (const std::string& path : html_paths_) {
+  for (const std::string& path : page_paths_) {
     size_t slash = path.find('/');
     if (slash != std::string::npos) taken.push_back(path.substr(0, slash + 1));
   }
-  std::sort(taken.begin(), taken.end());
-  taken.erase(std::unique(taken.begin(), taken.end()), taken.end());
+  taken.erase(std::unique(taken.begin(), taken.end()), taken.end());  // sorted: from a set
   Group nav{"分类导航", "", {}, ""};
   const std::vector<Taxonomy> taxonomies = CollectTaxonomies(site);
   size_t reports = 0;
@@ -167,34 +217,16 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
     if (url == "/archive/") note = "（" + std::to_string(reports) + "份报告）";
     nav.items.push_back({title, url, note});
   }
-  if (!nav.items.empty()) groups_.push_back(std::move(nav));
 
-  // Search index: every document, ordered by output path.
-  std::vector<IndexedDoc> docs;
-  for (auto& [path, list] : docs_) {
-    for (auto& d : list) docs.push_back(std::move(d));
-  }
-  docs_.clear();
   SearchIndexStats sstats;
-  std::string index = SerializeSearchIndex(&docs, terms_, &sstats);
-  if (theme.Has("search")) {
-    View v = BaseView(site, urls, "/search/", "站内搜索");
-    SetBreadcrumbs(&v, urls, {{"站内搜索", "/search/"}});
-    View s;
-    s.set("enabled", Flag(config_.search_enabled));
-    s.set("docs", std::to_string(sstats.docs));
-    s.set("size", HumanSize(sstats.bytes));
-    v.set("search", s);
-    RenderToSink(&renderer, theme, "search", v, "search/index.html", inner_, diags_);
-    html_paths_.push_back("search/index.html");
-  }  // A theme without search/sitemap layouts gets the data files only.
+  WriteSearch(theme, &sstats);
 
   // 网站地图: the site's structure as government sites show it — 栏目 with their
   // counts and list pages, each report, then the groups other modules add
   // (indicator categories, profile years and types) and the taxonomy indexes.
   // Not every page: sitemap.xml lists every URL for search engines.
   if (theme.Has("sitemap")) {
-    html_paths_.push_back("sitemap/index.html");
+    finish_paths_.insert("sitemap/index.html");
     View v = BaseView(site, urls, "/sitemap/", "网站地图");
     SetBreadcrumbs(&v, urls, {{"网站地图", "/sitemap/"}});
     View groups{View::type::list};
@@ -251,25 +283,18 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
       add_group(g);
     }
     for (const Group& g : groups_) add_group(g);
+    if (!nav.items.empty()) add_group(nav);
     View sm;
     SetMoved(&sm, "groups", std::move(groups));
     SetMoved(&v, "sitemap", std::move(sm));
     RenderToSink(&renderer, theme, "sitemap", v, "sitemap/index.html", inner_, diags_);
   }
 
-  if (config_.search_enabled) {
-    inner_->Put("search/index.json", std::move(index));
-    // One file suits a department site of hundreds of pages; say so when it grows past that.
-    if (sstats.bytes > kLargeSearchIndex) {
-      diags_->Warning("site.toml", 0, 0,
-                      "the search index is " + std::to_string(sstats.bytes / (1024 * 1024)) +
-                          " MiB, large for a browser to load; set [search] enabled = false, or see docs/search.md");
-    }
-  }
-
   // sitemap.xml: every HTML page but 404, dated from content where it has a date.
   std::vector<SitemapEntry> entries;
-  for (const std::string& path : html_paths_) {
+  std::set<std::string> html_paths = page_paths_;
+  html_paths.insert(finish_paths_.begin(), finish_paths_.end());
+  for (const std::string& path : html_paths) {
     if (path == "404.html") continue;
     SitemapEntry e{"/" + UrlOfOutput(path), ""};
     auto it = page_by_output_.find(path);

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -43,9 +44,18 @@ class SiteOutputs : public OutputSink {
 
   bool Put(const std::string& path, std::string bytes) override;
 
-  /// Renders /search/ and /sitemap/ with `theme` and writes index.json,
-  /// sitemap.xml, feed.xml and robots.txt. Call after every other renderer.
+  /// Renders the taxonomy pages, /search/ and /sitemap/ with `theme` and
+  /// writes index.json, sitemap.xml, feed.xml and robots.txt. Call after
+  /// every other renderer; again (serve) after pages were re-rendered.
   bool Finish(const Theme& theme, SiteOutputStats* stats);
+
+  /// Only the search part of Finish: index.json and /search/. For an edit
+  /// that changed pages' text but nothing any list shows (serve).
+  bool FinishSearch(const Theme& theme, SiteOutputStats* stats);
+
+  /// Where files go from now on, and where problems are reported (serve
+  /// keeps this object from one build to the next edit's).
+  void Redirect(OutputSink* inner, Diagnostics* diags);
 
   /// A link on the 网站地图 page, with an optional note such as "（12项）".
   struct Link {
@@ -63,6 +73,7 @@ class SiteOutputs : public OutputSink {
  private:
   enum class IndexMode { kSkip, kSections, kWhole };
   IndexMode ModeFor(const std::string& path) const;
+  bool WriteSearch(const Theme& theme, SearchIndexStats* stats);
 
   OutputSink* inner_;
   const Config& config_;
@@ -72,7 +83,8 @@ class SiteOutputs : public OutputSink {
   std::mutex mu_;
   TermDictionary terms_;
   std::map<std::string, std::vector<IndexedDoc>> docs_;  ///< by output path: deterministic order
-  std::vector<std::string> html_paths_;
+  std::set<std::string> page_paths_;    ///< HTML files the renderers wrote
+  std::set<std::string> finish_paths_;  ///< HTML files Finish wrote
   std::vector<Group> groups_;
   bool finishing_ = false;
 };

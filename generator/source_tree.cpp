@@ -132,6 +132,18 @@ void SourceTree::Add(std::string path, std::string text) {
   files_.insert_or_assign(std::move(path), std::move(f));
 }
 
+bool SourceTree::Reread(std::string_view path) {
+  auto it = files_.find(path);
+  if (it == files_.end() || root.empty()) return false;
+  std::error_code ec;
+  fs::path p = root / fs::path(std::string(path));
+  if (!fs::is_regular_file(p, ec)) return false;
+  std::string text;
+  if (!ReadFile(p, &text)) return false;
+  it->second.text = std::move(text);  // in place: pointers to the file stay valid
+  return true;
+}
+
 const SourceFile* SourceTree::Find(std::string_view path) const {
   auto it = files_.find(path);
   return it == files_.end() ? nullptr : &it->second;

@@ -38,6 +38,11 @@ class SourceTree {
 
   void Add(std::string path, std::string text);
 
+  /// Reads `path`, a file the tree has, again from `root` (after an edit).
+  /// False, with the tree unchanged, when it is no longer a readable regular
+  /// file there.
+  bool Reread(std::string_view path);
+
   /// Reads every file under `dir` as `prefix` + its relative path (used for
   /// the themes shipped with fazhi when the site has no copy of its own).
   bool AddDirectory(const std::filesystem::path& dir, const std::string& prefix, Diagnostics* diags);

@@ -2,14 +2,16 @@
 """Time from saving one page to the reload event, for `fazhi serve` (SSE) or
 `hugo server` (LiveReload over a WebSocket).
 
-For each of --edits edits: a page's Markdown gets one more paragraph, saved
+For each of --edits edits: a page's Markdown gets one more paragraph (at the
+end of the body, or with --where start as its first paragraph, which changes
+the page's summary and so every list, feed and taxonomy page showing it), saved
 as editors do (write a temporary file, rename it over the page); the clock
 starts just before the write and stops when the reload message arrives. Then
 the page is fetched over HTTP and must contain the new paragraph (a reload
 that shows a stale page would not count). Prints one line per edit and a
 summary line: median, min and max in milliseconds.
 
-Usage: reload_latency.py fazhi|hugo PORT SITE_DIR PAGE_REL PAGE_URL [--edits 5]
+Usage: reload_latency.py fazhi|hugo PORT SITE_DIR PAGE_REL PAGE_URL [--edits 5] [--where end|start]
 """
 
 import argparse
@@ -86,6 +88,15 @@ def sse_events(s):
             buf = buf[end:]
 
 
+def edited(original, marker, where):
+    """`original` with a paragraph `marker` at the end of the body, or first."""
+    if where == "end":
+        return original + "\n" + marker + "\n"
+    # After the front matter's closing '---' line.
+    close = original.index("\n---\n", 4) + len("\n---\n")
+    return original[:close] + "\n" + marker + "\n" + original[close:]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("tool", choices=["fazhi", "hugo"])
@@ -94,6 +105,7 @@ def main():
     ap.add_argument("page_rel")
     ap.add_argument("page_url")
     ap.add_argument("--edits", type=int, default=5)
+    ap.add_argument("--where", choices=["end", "start"], default="end")
     args = ap.parse_args()
 
     if args.tool == "fazhi":
@@ -117,7 +129,7 @@ def main():
             tmp = os.path.join(os.path.dirname(page), "." + os.path.basename(page) + ".swp")
             t0 = time.monotonic()
             with open(tmp, "w", encoding="utf-8") as f:
-                f.write(original + "\n" + marker + "\n")
+                f.write(edited(original, marker, args.where))
             os.rename(tmp, page)
             for msg in stream:
                 if is_reload(msg):

@@ -108,9 +108,14 @@ PIDS+=($!)
 FAZHI_PID=$!
 wait_http "http://127.0.0.1:$PORT/small/" 300
 echo "fazhi serve: first build and ready in $(( ($(date +%s%N) - T0) / 1000000 )) ms"
+echo "edits at the end of the body (the summary stays):"
 python3 "$ROOT/bench/serve/reload_latency.py" fazhi "$PORT" "$SITE/fazhi" \
   content/posts/p00001.md /posts/p00001/ --edits "$EDITS"
-grep "built" "$WORK/fazhi-serve.out" | tail -n "$EDITS" | sed 's/^/fazhi serve log: /'
+grep -E "built|re-rendered" "$WORK/fazhi-serve.out" | tail -n $(( EDITS * 2 )) | sed 's/^/fazhi serve log: /'
+echo "edits as the first paragraph (the summary changes: lists, taxonomies and feeds follow):"
+python3 "$ROOT/bench/serve/reload_latency.py" fazhi "$PORT" "$SITE/fazhi" \
+  content/posts/p00001.md /posts/p00001/ --edits "$EDITS" --where start | sed 's/^fazhi/fazhi (summary)/'
+grep -E "built|re-rendered" "$WORK/fazhi-serve.out" | tail -n $(( EDITS * 2 )) | sed 's/^/fazhi serve log: /'
 echo "fazhi small page: $(curl -s "http://127.0.0.1:$PORT/small/" | wc -c) bytes"
 echo "command: wrk -t2 -c16 -d$DURATION http://127.0.0.1:$PORT/small/"
 wrk -t2 -c16 -d"$DURATION" "http://127.0.0.1:$PORT/small/" | sed 's/^/fazhi wrk: /'

@@ -1,0 +1,270 @@
+// The serve session's incremental builds: after every edit the session's
+// output must be byte-identical to a fresh build of the same sources, and an
+// edit to a plain page's body must take the fast path (re-render that page,
+// and the lists when its summary changed) while anything else falls back to
+// the whole pipeline. The site lives on disk: the session reads edits from it.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "build.h"
+#include "site_fixture.h"
+#include "txtar.h"
+
+namespace fazhi::testing {
+namespace {
+namespace fs = std::filesystem;
+
+const char* const kSite = R"(-- site.toml --
+title = "测试站"
+sponsor = "某区司法局"
+as_of = 2025-06-30
+paginate = 2
+-- content/_index.md --
+---
+title: 首页
+---
+-- content/news/_index.md --
+---
+title: 工作动态
+---
+-- content/news/a.md --
+---
+title: 甲
+date: 2025-01-03
+tags: [复议, 调解]
+---
+甲的第一段，讲行政复议。
+
+## 二、后续
+
+甲的第二段，见[乙](b.md)。
+-- content/news/b.md --
+---
+title: 乙
+date: 2025-01-02
+tags: [调解]
+categories: [动态]
+---
+乙的正文。
+-- content/news/c.md --
+---
+title: 丙
+date: 2025-01-01
+---
+丙的正文。
+-- content/reports/2024.md --
+---
+title: 2024年报告
+date: 2025-03-01
+year: 2024
+published: 2025-03-01
+---
+## 一、主要举措
+
+办理行政复议案件{{< value cases 2024 >}}。
+-- content/indicators/cases.md --
+---
+title: 行政复议收案数
+date: 2025-03-01
+category: oversight
+unit: 件
+kind: count
+direction: neutral
+---
+-- data/indicators/2024.csv --
+指标,年份,数值,单位,限定,依据,公式,来源,备注
+cases,2024,368,件,,原文,,reports/2024.md#一主要举措,
+)";
+
+struct Site {
+  fs::path dir;
+  explicit Site(const std::string& name) {
+    dir = fs::temp_directory_path() / ("fazhi-session-" + name + "-" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    for (auto& [path, text] : ParseTxtar(kSite)) Write(path, text);
+  }
+  ~Site() { fs::remove_all(dir); }
+  void Write(const std::string& path, const std::string& text) const {
+    fs::create_directories((dir / path).parent_path());
+    std::ofstream(dir / path, std::ios::binary) << text;
+  }
+  std::string Read(const std::string& path) const {
+    std::ifstream in(dir / path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  void Replace(const std::string& path, const std::string& from, const std::string& to) const {
+    std::string text = Read(path);
+    size_t at = text.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, from);
+    Write(path, text.replace(at, from.size(), to));
+  }
+  BuildOptions Options() const {
+    BuildOptions opts;
+    opts.source_dir = dir;
+    opts.serving = true;
+    opts.base_url = "/";
+    return opts;
+  }
+};
+
+using Files = std::map<std::string, std::string, std::less<>>;
+
+// A fresh build of the sources as they are on disk: what the session must equal.
+Files FreshBuild(const Site& site, std::string* errors) {
+  BuildOptions opts = site.Options();
+  SourceTree tree;
+  Diagnostics diags;
+  MemorySink sink;
+  BuildStats stats;
+  if (!ReadSite(opts, &tree, &diags) || !BuildToSink(tree, opts, &sink, &diags, &stats)) {
+    *errors = diags.Format();
+    return {};
+  }
+  *errors = diags.Format();
+  return sink.Take();
+}
+
+struct Step {
+  bool ok;
+  bool incremental;
+  std::string errors;
+};
+
+Step Rebuild(BuildSession* session, const Site& site, const std::vector<std::string>& changed) {
+  SiteFiles files;
+  Diagnostics diags;
+  BuildStats stats;
+  bool ok = session->Build(changed, false, &files, &diags, &stats);
+  Step step{ok, session->last_incremental(), diags.Format()};
+  std::string fresh_errors;
+  Files fresh = FreshBuild(site, &fresh_errors);
+  CHECK(step.errors == fresh_errors);  // the same errors and warnings, in the same order
+  if (!ok) return step;
+  Files got;
+  for (auto& [path, bytes] : files) got.emplace(path, *bytes);
+  REQUIRE(got.size() == fresh.size());
+  for (auto& [path, bytes] : fresh) {
+    auto it = got.find(path);
+    REQUIRE_MESSAGE(it != got.end(), "missing " << path);
+    CHECK_MESSAGE(it->second == bytes, "differs from a fresh build: " << path);
+  }
+  return step;
+}
+
+}  // namespace
+
+TEST_CASE("build session: body edits re-render in place, everything else rebuilds, output always fresh") {
+  Site site("edits");
+  BuildSession session(site.Options());
+  Step first = Rebuild(&session, site, {});
+  REQUIRE_MESSAGE(first.ok, first.errors);
+  CHECK_FALSE(first.incremental);
+
+  SUBCASE("a paragraph added at the end: only the page (and search) change") {
+    site.Replace("content/news/a.md", "见[乙](b.md)。", "见[乙](b.md)。\n\n新增的一段。");
+    Step s = Rebuild(&session, site, {"content/news/a.md"});
+    CHECK(s.ok);
+    CHECK(s.incremental);
+    CHECK(session.last_rendered_pages() == 1);
+  }
+  SUBCASE("a new first paragraph: the summary changes, lists, taxonomies and the feed follow") {
+    site.Replace("content/news/b.md", "乙的正文。", "乙的新开头。\n\n乙的正文。");
+    Step s = Rebuild(&session, site, {"content/news/b.md"});
+    CHECK(s.ok);
+    CHECK(s.incremental);
+  }
+  SUBCASE("two pages edited in one batch") {
+    site.Replace("content/news/b.md", "乙的正文。", "乙改过的正文。");
+    site.Replace("content/news/c.md", "丙的正文。", "丙改过的正文。");
+    Step s = Rebuild(&session, site, {"content/news/b.md", "content/news/c.md"});
+    CHECK(s.ok);
+    CHECK(s.incremental);
+    CHECK(session.last_rendered_pages() == 2);
+  }
+  SUBCASE("a title, a date or a tag is read by other pages: the whole pipeline runs") {
+    site.Replace("content/news/b.md", "title: 乙", "title: 乙（修订）");
+    CHECK_FALSE(Rebuild(&session, site, {"content/news/b.md"}).incremental);
+    site.Replace("content/news/c.md", "date: 2025-01-01", "date: 2025-01-05");
+    CHECK_FALSE(Rebuild(&session, site, {"content/news/c.md"}).incremental);
+    site.Replace("content/news/a.md", "tags: [复议, 调解]", "tags: [复议]");
+    CHECK_FALSE(Rebuild(&session, site, {"content/news/a.md"}).incremental);
+    // And the next body edit is fast again.
+    site.Replace("content/news/c.md", "丙的正文。", "丙的新正文。");
+    CHECK(Rebuild(&session, site, {"content/news/c.md"}).incremental);
+  }
+  SUBCASE("citing an indicator changes its page's 引用 list: the whole pipeline runs") {
+    site.Replace("content/news/c.md", "丙的正文。", "丙的正文，收案{{< value cases 2024 >}}。");
+    Step s = Rebuild(&session, site, {"content/news/c.md"});
+    CHECK(s.ok);
+    CHECK_FALSE(s.incremental);
+  }
+  SUBCASE("reports, indicator data and templates are not plain pages") {
+    site.Replace("content/reports/2024.md", "办理行政复议案件", "依法办理行政复议案件");
+    CHECK_FALSE(Rebuild(&session, site, {"content/reports/2024.md"}).incremental);
+    site.Replace("data/indicators/2024.csv", "cases,2024,368", "cases,2024,369");
+    CHECK_FALSE(Rebuild(&session, site, {"data/indicators/2024.csv"}).incremental);
+  }
+  SUBCASE("a new page and a deleted page re-read the tree") {
+    site.Write("content/news/d.md", "---\ntitle: 丁\ndate: 2025-01-04\n---\n丁的正文。\n");
+    Step added = Rebuild(&session, site, {"content/news/d.md"});
+    CHECK(added.ok);
+    CHECK_FALSE(added.incremental);
+    fs::remove(site.dir / "content/news/d.md");
+    Step removed = Rebuild(&session, site, {"content/news/d.md"});
+    CHECK(removed.ok);
+    CHECK_FALSE(removed.incremental);
+  }
+  SUBCASE("a broken link fails with its position and the fix is fast") {
+    site.Replace("content/news/a.md", "见[乙](b.md)。", "见[乙](bb.md)。");
+    Step broken = Rebuild(&session, site, {"content/news/a.md"});
+    CHECK_FALSE(broken.ok);
+    // After the report's compliance warnings, as a fresh build reports it.
+    const std::string error =
+          "content/news/a.md:10:12: link to a page that does not exist: 'bb.md'\n"
+          "  甲的第二段，见[乙](bb.md)。\n"
+          "                     ^\n";
+    CHECK(broken.errors.size() > error.size());
+    CHECK(broken.errors.substr(broken.errors.size() - error.size()) == error);
+    // Another page edited meanwhile: both are re-rendered with the fix.
+    site.Replace("content/news/c.md", "丙的正文。", "丙的新正文。");
+    CHECK_FALSE(Rebuild(&session, site, {"content/news/c.md"}).ok);  // a.md is still broken
+    site.Replace("content/news/a.md", "见[乙](bb.md)。", "见[乙](b.md)。");
+    Step fixed = Rebuild(&session, site, {"content/news/a.md"});
+    CHECK(fixed.ok);
+    CHECK(fixed.incremental);
+    CHECK(session.last_rendered_pages() == 2);
+  }
+  SUBCASE("personal data in an edit is stopped by the privacy gate") {
+    site.Replace("content/news/c.md", "丙的正文。", "联系电话13812345678。");
+    Step s = Rebuild(&session, site, {"content/news/c.md"});
+    CHECK_FALSE(s.ok);
+    CHECK(s.errors.rfind("content/news/c.md:5:5: ", 0) == 0);
+    site.Replace("content/news/c.md", "联系电话13812345678。", "丙的正文。");
+    CHECK(Rebuild(&session, site, {"content/news/c.md"}).incremental);
+  }
+  SUBCASE("a draft leaves the site: the whole pipeline runs") {
+    site.Replace("content/news/c.md", "date: 2025-01-01", "date: 2025-01-01\ndraft: true");
+    Step s = Rebuild(&session, site, {"content/news/c.md"});
+    CHECK(s.ok);
+    CHECK_FALSE(s.incremental);
+  }
+}
+
+TEST_CASE("build session: warnings of untouched files are kept across fast rebuilds") {
+  Site site("warnings");
+  // The report states no publication date: a warning, from a file the edit does not touch.
+  site.Replace("content/reports/2024.md", "published: 2025-03-01\n", "");
+  BuildSession session(site.Options());
+  Step first = Rebuild(&session, site, {});
+  REQUIRE(first.ok);
+  CHECK(first.errors.find("report states no publication date") != std::string::npos);
+  site.Replace("content/news/b.md", "乙的正文。", "乙的新正文。");
+  Step s = Rebuild(&session, site, {"content/news/b.md"});
+  CHECK(s.incremental);
+  CHECK(s.errors == first.errors);
+}
+
+}  // namespace fazhi::testing
