@@ -267,12 +267,13 @@ SiteBuild::Update SiteBuild::UpdatePages(const std::vector<std::string>& paths, 
   for (Page& p : fresh) bodies_->Render(site_.pages, &p, diags);
   if (diags->has_errors()) return Update::kFailed;
 
-  bool lists = false;  // a summary changed: the pages that list it must follow
+  std::vector<int> summaries;  // pages whose summary changed: the pages that list them follow
   for (size_t k = 0; k < files.size(); ++k) {
     const Page& old = site_.pages[indices[k]];
     if (fresh[k].cites != old.cites) return Update::kNotLocal;
-    lists = lists || fresh[k].summary != old.summary;
+    if (fresh[k].summary != old.summary) summaries.push_back(static_cast<int>(indices[k]));
   }
+  std::sort(summaries.begin(), summaries.end());
 
   // Commit: from here on a failure leaves this build inconsistent.
   for (size_t k = 0; k < files.size(); ++k) site_.pages[indices[k]] = std::move(fresh[k]);
@@ -282,12 +283,10 @@ SiteBuild::Update SiteBuild::UpdatePages(const std::vector<std::string>& paths, 
   *rendered = indices.size();
   SiteOutputStats out_stats;
   if (diags->error_count() == before) {
-    if (lists) {
-      RenderLists(site_, theme_, opts_.jobs, outputs_.get(), diags);
-      outputs_->Finish(theme_, &out_stats);
-    } else {
-      outputs_->FinishSearch(theme_, &out_stats);
-    }
+    // Summaries are read by the list pages that show them (section lists,
+    // home, taxonomy terms) and the feed; the text by the search index.
+    if (!summaries.empty()) RenderLists(site_, theme_, opts_.jobs, outputs_.get(), diags, &summaries);
+    outputs_->Refresh(theme_, summaries, &out_stats);
   }
   if (diags->error_count() != before) return Update::kBroken;
   if (stats) {

@@ -26,16 +26,32 @@ const Section* SectionOf(const Site& site, const Page& page) {
 }
 
 // One list page per `paginate` items: /reports/, /reports/page/2/, …
+// True when `showing` is null or holds one of `pages`.
+bool Shows(const std::vector<int>* showing, const int* first, const int* last) {
+  if (!showing) return true;
+  for (const int* i = first; i != last; ++i) {
+    if (std::binary_search(showing->begin(), showing->end(), *i)) return true;
+  }
+  return false;
+}
+
 void RenderSectionLists(const Site& site, const Section& section, const Urls& urls,
                         const std::vector<std::unique_ptr<LayoutRenderer>>& renderers,
-                        const Theme& theme, int jobs, OutputSink* sink, Diagnostics* diags) {
+                        const Theme& theme, int jobs, OutputSink* sink, Diagnostics* diags,
+                        const std::vector<int>* showing) {
   const size_t per = static_cast<size_t>(site.config.paginate);
   const size_t total = ListPageCount(section.pages.size(), per);
   const Page* index = section.index_page >= 0 ? &site.pages[section.index_page] : nullptr;
   auto page_url = [&](size_t n) { return ListPageUrl(section.url, n); };
+  std::vector<size_t> todo;  // list page numbers
+  for (size_t n = 1; n <= total; ++n) {
+    const size_t first = std::min(section.pages.size(), (n - 1) * per);
+    const size_t last = std::min(section.pages.size(), n * per);
+    if (Shows(showing, section.pages.data() + first, section.pages.data() + last)) todo.push_back(n);
+  }
   // List pages are independent of each other: render them in parallel.
-  ParallelForWorker(total, jobs, [&](size_t worker, size_t k) {
-    const size_t n = k + 1;
+  ParallelForWorker(todo.size(), jobs, [&](size_t worker, size_t k) {
+    const size_t n = todo[k];
     View v = BaseView(site, urls, page_url(n), section.title);
     SetBreadcrumbs(&v, urls, {{section.title, section.url}});
     View list;
@@ -150,7 +166,8 @@ bool RenderContentPages(Site* mutable_site, const Theme& theme, const PageBodies
   return diags->error_count() == before;
 }
 
-bool RenderLists(const Site& site, const Theme& theme, int jobs, OutputSink* sink, Diagnostics* diags) {
+bool RenderLists(const Site& site, const Theme& theme, int jobs, OutputSink* sink, Diagnostics* diags,
+                 const std::vector<int>* showing) {
   size_t before = diags->error_count();
   const Urls urls(site.config.base_url);
   std::vector<std::unique_ptr<LayoutRenderer>> renderers;
@@ -160,11 +177,18 @@ bool RenderLists(const Site& site, const Theme& theme, int jobs, OutputSink* sin
   LayoutRenderer& r = *renderers[0];
   for (const Section& s : site.sections) {
     if (s.name == "indicators" || s.name == "profiles") continue;  // feature modules list these
-    RenderSectionLists(site, s, urls, renderers, theme, jobs, sink, diags);
+    RenderSectionLists(site, s, urls, renderers, theme, jobs, sink, diags, showing);
   }
 
-  // Home: the root _index.md plus the newest items of every section.
-  {
+  // Home: the root _index.md plus the newest items of every section, and the reports.
+  std::vector<int> on_home;
+  for (const Section& s : site.sections) {
+    on_home.insert(on_home.end(), s.pages.begin(), s.pages.begin() + std::min<size_t>(5, s.pages.size()));
+  }
+  for (size_t i = 0; i < site.pages.size(); ++i) {
+    if (site.pages[i].kind == "report") on_home.push_back(static_cast<int>(i));
+  }
+  if (Shows(showing, on_home.data(), on_home.data() + on_home.size())) {
     View v = BaseView(site, urls, "/", site.config.title);
     for (const Page& p : site.pages) {
       if (p.kind == "home") v.set("page", PageFields(site, p, urls));
@@ -202,7 +226,7 @@ bool RenderLists(const Site& site, const Theme& theme, int jobs, OutputSink* sin
     RenderToSink(&r, theme, "home", v, "index.html", sink, diags);
   }
 
-  {
+  if (!showing) {
     View v = BaseView(site, urls, "/404.html", "页面未找到");
     RenderToSink(&r, theme, "404", v, "404.html", sink, diags);
   }

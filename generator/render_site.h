@@ -44,7 +44,11 @@ bool RenderContentPages(Site* site, const Theme& theme, const PageBodies& bodies
 
 /// The core pages that list others: section lists (paginated), the home
 /// page, and 404. They read every page's title, URL, date and summary.
-bool RenderLists(const Site& site, const Theme& theme, int jobs, OutputSink* sink, Diagnostics* diags);
+/// With `showing` (site page indices, sorted), only the list pages and the
+/// home page that list one of those pages: what changes when their
+/// summaries change (serve).
+bool RenderLists(const Site& site, const Theme& theme, int jobs, OutputSink* sink, Diagnostics* diags,
+                 const std::vector<int>* showing = nullptr);
 
 /// The core pages: home, content pages, reports, section lists, 404, static
 /// files. Feature modules render their own pages beside these. The bodies

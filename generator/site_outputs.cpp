@@ -181,12 +181,43 @@ bool SiteOutputs::WriteSearch(const Theme& theme, SearchIndexStats* sstats) {
   return diags_->error_count() == before;
 }
 
-bool SiteOutputs::FinishSearch(const Theme& theme, SiteOutputStats* stats) {
+bool SiteOutputs::Refresh(const Theme& theme, const std::vector<int>& summaries, SiteOutputStats* stats) {
+  size_t before = diags_->error_count();
   finishing_ = true;
+  if (!summaries.empty()) {
+    RenderTaxonomies(*site_, CollectTaxonomies(*site_), TakenPrefixes(), theme, this, diags_, 0, &summaries);
+    size_t feed_entries = WriteFeed();
+    if (stats) stats->feed_entries = feed_entries;
+  }
   SearchIndexStats sstats;
-  bool ok = WriteSearch(theme, &sstats);
+  WriteSearch(theme, &sstats);
   if (stats) stats->search = sstats;
-  return ok;
+  return diags_->error_count() == before;
+}
+
+// Folders other modules wrote pages into (taxonomies keep out of them).
+std::vector<std::string> SiteOutputs::TakenPrefixes() const {
+  std::vector<std::string> taken;
+  for (const std::string& path : page_paths_) {
+    size_t slash = path.find('/');
+    if (slash != std::string::npos) taken.push_back(path.substr(0, slash + 1));
+  }
+  taken.erase(std::unique(taken.begin(), taken.end()), taken.end());  // sorted: from a set
+  return taken;
+}
+
+// Atom feed: dated items (not lists, not the home page). Returns its entry count.
+size_t SiteOutputs::WriteFeed() {
+  const Urls urls(config_.base_url);
+  std::vector<FeedEntry> feed;
+  for (const Page& p : site_->pages) {
+    if (p.kind == "home" || p.kind == "section" || p.date.empty()) continue;
+    feed.push_back({p.title, p.url, p.date, p.updated, p.description.empty() ? p.summary : p.description, p.source});
+  }
+  FeedMeta meta{config_.title, urls.Abs("/"), config_.sponsor, config_.as_of};
+  size_t entries = std::min(feed.size(), meta.max_entries);
+  inner_->Put("feed.xml", RenderAtomFeed(meta, std::move(feed)));
+  return entries;
 }
 
 bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
@@ -199,12 +230,7 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
 
   // Taxonomy term pages and the report archive (not where another module
   // already wrote, e.g. /units/ by the profiles feature).
-  std::vector<std::string> taken;
-  for (const std::string& path : page_paths_) {
-    size_t slash = path.find('/');
-    if (slash != std::string::npos) taken.push_back(path.substr(0, slash + 1));
-  }
-  taken.erase(std::unique(taken.begin(), taken.end()), taken.end());  // sorted: from a set
+  const std::vector<std::string> taken = TakenPrefixes();
   Group nav{"分类导航", "", {}, ""};
   const std::vector<Taxonomy> taxonomies = CollectTaxonomies(site);
   size_t reports = 0;
@@ -308,15 +334,7 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
   size_t sitemap_urls = entries.size();
   inner_->Put("sitemap.xml", RenderSitemap(urls.Abs("/"), std::move(entries)));
 
-  // Atom feed: dated items (not lists, not the home page).
-  std::vector<FeedEntry> feed;
-  for (const Page& p : site.pages) {
-    if (p.kind == "home" || p.kind == "section" || p.date.empty()) continue;
-    feed.push_back({p.title, p.url, p.date, p.updated, p.description.empty() ? p.summary : p.description, p.source});
-  }
-  FeedMeta meta{config_.title, urls.Abs("/"), config_.sponsor, config_.as_of};
-  size_t feed_entries = std::min(feed.size(), meta.max_entries);
-  inner_->Put("feed.xml", RenderAtomFeed(meta, std::move(feed)));
+  size_t feed_entries = WriteFeed();
   inner_->Put("robots.txt", RenderRobots(urls.Abs("/"), config_.robots_disallow));
 
   if (stats) {

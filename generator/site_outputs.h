@@ -49,9 +49,11 @@ class SiteOutputs : public OutputSink {
   /// every other renderer; again (serve) after pages were re-rendered.
   bool Finish(const Theme& theme, SiteOutputStats* stats);
 
-  /// Only the search part of Finish: index.json and /search/. For an edit
-  /// that changed pages' text but nothing any list shows (serve).
-  bool FinishSearch(const Theme& theme, SiteOutputStats* stats);
+  /// What Finish writes that can change when pages were re-rendered with
+  /// only their text changed (serve): the search index and /search/, and,
+  /// for the pages in `summaries` (site page indices, sorted) whose summary
+  /// changed, the taxonomy pages that list them and the feed.
+  bool Refresh(const Theme& theme, const std::vector<int>& summaries, SiteOutputStats* stats);
 
   /// Where files go from now on, and where problems are reported (serve
   /// keeps this object from one build to the next edit's).
@@ -74,6 +76,8 @@ class SiteOutputs : public OutputSink {
   enum class IndexMode { kSkip, kSections, kWhole };
   IndexMode ModeFor(const std::string& path) const;
   bool WriteSearch(const Theme& theme, SearchIndexStats* stats);
+  size_t WriteFeed();
+  std::vector<std::string> TakenPrefixes() const;
 
   OutputSink* inner_;
   const Config& config_;

@@ -84,9 +84,16 @@ std::vector<Taxonomy> CollectTaxonomies(const Site& site) {
 
 std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
     const Site& site, const std::vector<Taxonomy>& taxonomies, const std::vector<std::string>& taken,
-    const Theme& theme, OutputSink* sink, Diagnostics* diags, int jobs) {
+    const Theme& theme, OutputSink* sink, Diagnostics* diags, int jobs, const std::vector<int>* showing) {
   std::vector<std::pair<std::string, std::string>> rendered;
   if (!theme.Has("terms")) return rendered;
+  auto shown = [&](const int* first, const int* last) {
+    if (!showing) return true;
+    for (const int* i = first; i != last; ++i) {
+      if (std::binary_search(showing->begin(), showing->end(), *i)) return true;
+    }
+    return false;
+  };
   const Urls urls(site.config.base_url);
   LayoutRenderer r(theme);
   // Term pages are independent of each other: one renderer per worker.
@@ -111,15 +118,19 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
     tax.set("terms", terms);
     tax.set("is_index", Flag(true));
     v.set("taxonomy", tax);
-    RenderToSink(&r, theme, "terms", v, t.url.substr(1) + "index.html", sink, diags);
+    if (!showing) RenderToSink(&r, theme, "terms", v, t.url.substr(1) + "index.html", sink, diags);  // counts only
     rendered.push_back({t.title, t.url});
     // Term pages paginate like section lists: /tags/<term>/, /tags/<term>/page/2/, …
     // Every (term, page) pair is independent: one flat parallel loop.
     const size_t per = static_cast<size_t>(site.config.paginate);
     std::vector<std::pair<size_t, size_t>> jobs_list;  // (term index, page number)
     for (size_t k = 0; k < t.terms.size(); ++k) {
-      const size_t total = ListPageCount(t.terms[k].pages.size(), per);
-      for (size_t n = 1; n <= total; ++n) jobs_list.push_back({k, n});
+      const std::vector<int>& pages = t.terms[k].pages;
+      const size_t total = ListPageCount(pages.size(), per);
+      for (size_t n = 1; n <= total; ++n) {
+        const size_t first = std::min(pages.size(), (n - 1) * per), last = std::min(pages.size(), n * per);
+        if (shown(pages.data() + first, pages.data() + last)) jobs_list.push_back({k, n});
+      }
     }
     ParallelForWorker(jobs_list.size(), jobs, [&](size_t worker, size_t j) {
       const auto [k, n] = jobs_list[j];
@@ -148,7 +159,16 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
   for (const Page& p : site.pages) {
     if (p.kind == "report") by_year[p.report.year].push_back(&p);
   }
-  if (!by_year.empty() && theme.Has("archive")) {
+  bool archive_shown = !showing;
+  for (auto& [year, reports] : by_year) {
+    for (const Page* p : reports) {
+      const int i = static_cast<int>(p - site.pages.data());
+      archive_shown = archive_shown || shown(&i, &i + 1);
+    }
+  }
+  if (!by_year.empty() && !theme.Has("archive")) archive_shown = false;
+  if (!by_year.empty() && theme.Has("archive") && !archive_shown) rendered.push_back({"年度报告归档", "/archive/"});
+  if (!by_year.empty() && archive_shown) {
     View v = BaseView(site, urls, "/archive/", "年度报告归档");
     SetBreadcrumbs(&v, urls, {{"年度报告归档", "/archive/"}});
     View years{View::type::list};

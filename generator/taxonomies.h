@@ -36,11 +36,14 @@ std::string TermSlug(std::string_view term);
 
 /// Renders the index and term pages of `taxonomies` (skipping one whose URL
 /// prefix another module already wrote to, listed in `taken`) and /archive/.
-/// Returns (title, site url) of each rendered index for the 网站地图. Term
-/// pages are rendered on `jobs` threads (0 = all cores); `sink` must be
-/// thread-safe, as every OutputSink is.
+/// Returns (title, site url) of each index for the 网站地图. Term pages are
+/// rendered on `jobs` threads (0 = all cores); `sink` must be thread-safe,
+/// as every OutputSink is. With `showing` (site page indices, sorted), only
+/// the term and archive pages that list one of those pages are rendered:
+/// what changes when their summaries change (serve).
 std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
     const Site& site, const std::vector<Taxonomy>& taxonomies, const std::vector<std::string>& taken,
-    const Theme& theme, OutputSink* sink, Diagnostics* diags, int jobs = 0);
+    const Theme& theme, OutputSink* sink, Diagnostics* diags, int jobs = 0,
+    const std::vector<int>* showing = nullptr);
 
 }  // namespace fazhi
