@@ -238,7 +238,9 @@ SiteBuild::Update SiteBuild::UpdatePages(const std::vector<std::string>& paths, 
     auto it = std::lower_bound(site_.pages.begin(), site_.pages.end(), path,
                                [](const Page& p, const std::string& s) { return p.source_path < s; });
     const SourceFile* f = tree_.Find(path);
-    if (it == site_.pages.end() || it->source_path != path || !it->stream_body || !f) return Update::kNotLocal;
+    if (it == site_.pages.end() || it->source_path != path || !it->stream_body || !f) {
+      return Update::kNotLocal;
+    }
     indices.push_back(static_cast<size_t>(it - site_.pages.begin()));
     files.push_back(f);
   }
@@ -264,8 +266,9 @@ SiteBuild::Update SiteBuild::UpdatePages(const std::vector<std::string>& paths, 
   }
   for (const SourceFile* f : files) ok = CheckMarkdownResources(*f, config_, diags) && ok;
   if (!ok) return Update::kFailed;
+  const size_t errors = diags->error_count();
   for (Page& p : fresh) bodies_->Render(site_.pages, &p, diags);
-  if (diags->has_errors()) return Update::kFailed;
+  if (diags->error_count() != errors) return Update::kFailed;
 
   std::vector<int> summaries;  // pages whose summary changed: the pages that list them follow
   for (size_t k = 0; k < files.size(); ++k) {
@@ -306,7 +309,8 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
   return build.Run(sink, diags, stats);
 }
 
-BuildSession::BuildSession(BuildOptions opts) : opts_(std::move(opts)), cache_(std::make_unique<MarkdownCache>()) {
+BuildSession::BuildSession(BuildOptions opts)
+    : opts_(std::move(opts)), cache_(std::make_unique<MarkdownCache>()) {
   opts_.markdown_cache = cache_.get();
 }
 
@@ -387,7 +391,9 @@ bool BuildSession::Build(const std::vector<std::string>& changed, bool rescan, S
   diags->Merge(found);
   if (!ok) return false;
   files_.clear();
-  for (auto& [path, bytes] : sink.Take()) files_.emplace(path, std::make_shared<const std::string>(std::move(bytes)));
+  for (auto& [path, bytes] : sink.Take()) {
+    files_.emplace(path, std::make_shared<const std::string>(std::move(bytes)));
+  }
   *files = files_;
   warnings_ = found.items();
   last_ = std::move(build);

@@ -118,7 +118,8 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
     tax.set("terms", terms);
     tax.set("is_index", Flag(true));
     v.set("taxonomy", tax);
-    if (!showing) RenderToSink(&r, theme, "terms", v, t.url.substr(1) + "index.html", sink, diags);  // counts only
+    // The index shows counts, not summaries: unchanged when only summaries changed.
+    if (!showing) RenderToSink(&r, theme, "terms", v, t.url.substr(1) + "index.html", sink, diags);
     rendered.push_back({t.title, t.url});
     // Term pages paginate like section lists: /tags/<term>/, /tags/<term>/page/2/, …
     // Every (term, page) pair is independent: one flat parallel loop.
@@ -159,16 +160,13 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
   for (const Page& p : site.pages) {
     if (p.kind == "report") by_year[p.report.year].push_back(&p);
   }
-  bool archive_shown = !showing;
-  for (auto& [year, reports] : by_year) {
-    for (const Page* p : reports) {
-      const int i = static_cast<int>(p - site.pages.data());
-      archive_shown = archive_shown || shown(&i, &i + 1);
-    }
+  std::vector<int> listed;  // the archive's items, as site page indices
+  for (const auto& [year, reports] : by_year) {
+    for (const Page* p : reports) listed.push_back(static_cast<int>(p - site.pages.data()));
   }
-  if (!by_year.empty() && !theme.Has("archive")) archive_shown = false;
-  if (!by_year.empty() && theme.Has("archive") && !archive_shown) rendered.push_back({"年度报告归档", "/archive/"});
-  if (!by_year.empty() && archive_shown) {
+  if (!by_year.empty() && theme.Has("archive") && !shown(listed.data(), listed.data() + listed.size())) {
+    rendered.push_back({"年度报告归档", "/archive/"});  // unchanged, still in the 网站地图
+  } else if (!by_year.empty() && theme.Has("archive")) {
     View v = BaseView(site, urls, "/archive/", "年度报告归档");
     SetBreadcrumbs(&v, urls, {{"年度报告归档", "/archive/"}});
     View years{View::type::list};

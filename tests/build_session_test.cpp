@@ -154,58 +154,58 @@ Step Rebuild(BuildSession* session, const Site& site, const std::vector<std::str
   return step;
 }
 
+// Replaces `from` by `to` in `path`, then rebuilds with that one change.
+Step Edit(BuildSession* session, const Site& site, const std::string& path, const std::string& from,
+          const std::string& to) {
+  site.Replace(path, from, to);
+  return Rebuild(session, site, {path});
+}
+
 }  // namespace
 
 TEST_CASE("build session: body edits re-render in place, everything else rebuilds, output always fresh") {
   Site site("edits");
   BuildSession session(site.Options());
+  const std::string a = "content/news/a.md", b = "content/news/b.md", c = "content/news/c.md";
   Step first = Rebuild(&session, site, {});
   REQUIRE_MESSAGE(first.ok, first.errors);
   CHECK_FALSE(first.incremental);
 
   SUBCASE("a paragraph added at the end: only the page (and search) change") {
-    site.Replace("content/news/a.md", "见[乙](b.md)。", "见[乙](b.md)。\n\n新增的一段。");
-    Step s = Rebuild(&session, site, {"content/news/a.md"});
+    Step s = Edit(&session, site, a, "见[乙](b.md)。", "见[乙](b.md)。\n\n新增的一段。");
     CHECK(s.ok);
     CHECK(s.incremental);
     CHECK(session.last_rendered_pages() == 1);
   }
   SUBCASE("a new first paragraph: the summary changes, lists, taxonomies and the feed follow") {
-    site.Replace("content/news/b.md", "乙的正文。", "乙的新开头。\n\n乙的正文。");
-    Step s = Rebuild(&session, site, {"content/news/b.md"});
+    Step s = Edit(&session, site, b, "乙的正文。", "乙的新开头。\n\n乙的正文。");
     CHECK(s.ok);
     CHECK(s.incremental);
   }
   SUBCASE("two pages edited in one batch") {
-    site.Replace("content/news/b.md", "乙的正文。", "乙改过的正文。");
-    site.Replace("content/news/c.md", "丙的正文。", "丙改过的正文。");
-    Step s = Rebuild(&session, site, {"content/news/b.md", "content/news/c.md"});
+    site.Replace(b, "乙的正文。", "乙改过的正文。");
+    site.Replace(c, "丙的正文。", "丙改过的正文。");
+    Step s = Rebuild(&session, site, {b, c});
     CHECK(s.ok);
     CHECK(s.incremental);
     CHECK(session.last_rendered_pages() == 2);
   }
   SUBCASE("a title, a date or a tag is read by other pages: the whole pipeline runs") {
-    site.Replace("content/news/b.md", "title: 乙", "title: 乙（修订）");
-    CHECK_FALSE(Rebuild(&session, site, {"content/news/b.md"}).incremental);
-    site.Replace("content/news/c.md", "date: 2025-01-01", "date: 2025-01-05");
-    CHECK_FALSE(Rebuild(&session, site, {"content/news/c.md"}).incremental);
-    site.Replace("content/news/a.md", "tags: [复议, 调解]", "tags: [复议]");
-    CHECK_FALSE(Rebuild(&session, site, {"content/news/a.md"}).incremental);
+    CHECK_FALSE(Edit(&session, site, b, "title: 乙", "title: 乙（修订）").incremental);
+    CHECK_FALSE(Edit(&session, site, c, "date: 2025-01-01", "date: 2025-01-05").incremental);
+    CHECK_FALSE(Edit(&session, site, a, "tags: [复议, 调解]", "tags: [复议]").incremental);
     // And the next body edit is fast again.
-    site.Replace("content/news/c.md", "丙的正文。", "丙的新正文。");
-    CHECK(Rebuild(&session, site, {"content/news/c.md"}).incremental);
+    CHECK(Edit(&session, site, c, "丙的正文。", "丙的新正文。").incremental);
   }
   SUBCASE("citing an indicator changes its page's 引用 list: the whole pipeline runs") {
-    site.Replace("content/news/c.md", "丙的正文。", "丙的正文，收案{{< value cases 2024 >}}。");
-    Step s = Rebuild(&session, site, {"content/news/c.md"});
+    Step s = Edit(&session, site, c, "丙的正文。", "丙的正文，见{{< value cases 2024 >}}。");
     CHECK(s.ok);
     CHECK_FALSE(s.incremental);
   }
   SUBCASE("reports, indicator data and templates are not plain pages") {
-    site.Replace("content/reports/2024.md", "办理行政复议案件", "依法办理行政复议案件");
-    CHECK_FALSE(Rebuild(&session, site, {"content/reports/2024.md"}).incremental);
-    site.Replace("data/indicators/2024.csv", "cases,2024,368", "cases,2024,369");
-    CHECK_FALSE(Rebuild(&session, site, {"data/indicators/2024.csv"}).incremental);
+    const std::string report = "content/reports/2024.md", csv = "data/indicators/2024.csv";
+    CHECK_FALSE(Edit(&session, site, report, "办理行政复议案件", "依法办理行政复议案件").incremental);
+    CHECK_FALSE(Edit(&session, site, csv, "cases,2024,368", "cases,2024,369").incremental);
   }
   SUBCASE("a new page and a deleted page re-read the tree") {
     site.Write("content/news/d.md", "---\ntitle: 丁\ndate: 2025-01-04\n---\n丁的正文。\n");
@@ -218,8 +218,7 @@ TEST_CASE("build session: body edits re-render in place, everything else rebuild
     CHECK_FALSE(removed.incremental);
   }
   SUBCASE("a broken link fails with its position and the fix is fast") {
-    site.Replace("content/news/a.md", "见[乙](b.md)。", "见[乙](bb.md)。");
-    Step broken = Rebuild(&session, site, {"content/news/a.md"});
+    Step broken = Edit(&session, site, a, "见[乙](b.md)。", "见[乙](bb.md)。");
     CHECK_FALSE(broken.ok);
     // After the report's compliance warnings, as a fresh build reports it.
     const std::string error =
@@ -229,25 +228,21 @@ TEST_CASE("build session: body edits re-render in place, everything else rebuild
     CHECK(broken.errors.size() > error.size());
     CHECK(broken.errors.substr(broken.errors.size() - error.size()) == error);
     // Another page edited meanwhile: both are re-rendered with the fix.
-    site.Replace("content/news/c.md", "丙的正文。", "丙的新正文。");
-    CHECK_FALSE(Rebuild(&session, site, {"content/news/c.md"}).ok);  // a.md is still broken
-    site.Replace("content/news/a.md", "见[乙](bb.md)。", "见[乙](b.md)。");
-    Step fixed = Rebuild(&session, site, {"content/news/a.md"});
+    // a.md is still broken.
+    CHECK_FALSE(Edit(&session, site, c, "丙的正文。", "丙的新正文。").ok);
+    Step fixed = Edit(&session, site, a, "见[乙](bb.md)。", "见[乙](b.md)。");
     CHECK(fixed.ok);
     CHECK(fixed.incremental);
     CHECK(session.last_rendered_pages() == 2);
   }
   SUBCASE("personal data in an edit is stopped by the privacy gate") {
-    site.Replace("content/news/c.md", "丙的正文。", "联系电话13812345678。");
-    Step s = Rebuild(&session, site, {"content/news/c.md"});
+    Step s = Edit(&session, site, c, "丙的正文。", "联系电话13812345678。");
     CHECK_FALSE(s.ok);
     CHECK(s.errors.rfind("content/news/c.md:5:5: ", 0) == 0);
-    site.Replace("content/news/c.md", "联系电话13812345678。", "丙的正文。");
-    CHECK(Rebuild(&session, site, {"content/news/c.md"}).incremental);
+    CHECK(Edit(&session, site, c, "联系电话13812345678。", "丙的正文。").incremental);
   }
   SUBCASE("a draft leaves the site: the whole pipeline runs") {
-    site.Replace("content/news/c.md", "date: 2025-01-01", "date: 2025-01-01\ndraft: true");
-    Step s = Rebuild(&session, site, {"content/news/c.md"});
+    Step s = Edit(&session, site, c, "date: 2025-01-01", "date: 2025-01-01\ndraft: true");
     CHECK(s.ok);
     CHECK_FALSE(s.incremental);
   }
@@ -261,8 +256,7 @@ TEST_CASE("build session: warnings of untouched files are kept across fast rebui
   Step first = Rebuild(&session, site, {});
   REQUIRE(first.ok);
   CHECK(first.errors.find("report states no publication date") != std::string::npos);
-  site.Replace("content/news/b.md", "乙的正文。", "乙的新正文。");
-  Step s = Rebuild(&session, site, {"content/news/b.md"});
+  Step s = Edit(&session, site, "content/news/b.md", "乙的正文。", "乙的新正文。");
   CHECK(s.incremental);
   CHECK(s.errors == first.errors);
 }
