@@ -1,5 +1,7 @@
 #include "search_index.h"
 
+#include <charconv>
+
 #include <algorithm>
 #include <cstdio>
 #include <unordered_map>
@@ -261,15 +263,13 @@ void AppendJsonString(std::string* out, std::string_view s) {
 
 }  // namespace
 
-std::string SerializeSearchIndex(std::vector<IndexedDoc>* docs_in, const TermDictionary& dict,
+std::string SerializeSearchIndex(const std::vector<const IndexedDoc*>& docs, const TermDictionary& dict,
                                  SearchIndexStats* stats) {
-  std::vector<IndexedDoc>& docs = *docs_in;
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> postings(dict.size());
   size_t total_len = 0;
   for (size_t d = 0; d < docs.size(); ++d) {
-    total_len += docs[d].len;
-    for (const auto& [term, w] : docs[d].weights) postings[term].push_back({static_cast<uint32_t>(d), w});
-    docs[d].weights = {};
+    total_len += docs[d]->len;
+    for (const auto& [term, w] : docs[d]->weights) postings[term].push_back({static_cast<uint32_t>(d), w});
   }
   std::vector<uint32_t> terms;
   terms.reserve(postings.size());
@@ -284,14 +284,14 @@ std::string SerializeSearchIndex(std::vector<IndexedDoc>* docs_in, const TermDic
   for (size_t d = 0; d < docs.size(); ++d) {
     if (d) out += ',';
     out += '[';
-    AppendJsonString(&out, docs[d].url);
+    AppendJsonString(&out, docs[d]->url);
     out += ',';
-    AppendJsonString(&out, docs[d].title);
+    AppendJsonString(&out, docs[d]->title);
     out += ',';
-    AppendJsonString(&out, docs[d].kind);
+    AppendJsonString(&out, docs[d]->kind);
     out += ',';
-    AppendJsonString(&out, docs[d].text);
-    out += ',' + std::to_string(docs[d].len) + ']';
+    AppendJsonString(&out, docs[d]->text);
+    out += ',' + std::to_string(docs[d]->len) + ']';
   }
   out += "],\"terms\":{";
   size_t npost = 0;
@@ -301,8 +301,12 @@ std::string SerializeSearchIndex(std::vector<IndexedDoc>* docs_in, const TermDic
     out += ":[";
     const auto& list = postings[terms[i]];  // doc ids ascending: docs were visited in order
     for (size_t k = 0; k < list.size(); ++k) {
+      // Millions of numbers on a large site: formatted in place, not via to_string.
+      char buf[16];
       if (k) out += ',';
-      out += std::to_string(list[k].first) + ',' + std::to_string(list[k].second);
+      out.append(buf, std::to_chars(buf, buf + sizeof buf, list[k].first).ptr);
+      out += ',';
+      out.append(buf, std::to_chars(buf, buf + sizeof buf, list[k].second).ptr);
     }
     out += ']';
     npost += list.size();
@@ -322,7 +326,9 @@ std::string BuildSearchIndex(const std::vector<SearchDoc>& docs, SearchIndexStat
   std::vector<IndexedDoc> indexed;
   indexed.reserve(docs.size());
   for (const auto& d : docs) indexed.push_back(IndexDocument(d, &dict));
-  return SerializeSearchIndex(&indexed, dict, stats);
+  std::vector<const IndexedDoc*> ptrs;
+  for (const IndexedDoc& d : indexed) ptrs.push_back(&d);
+  return SerializeSearchIndex(ptrs, dict, stats);
 }
 
 }  // namespace fazhi

@@ -61,8 +61,7 @@ struct IndexedDoc {
 IndexedDoc IndexDocument(const SearchDoc& doc, TermDictionary* dict);
 
 /// Serialises the index of `docs` (in the given order; doc ids are positions).
-/// Consumes the documents' weights.
-std::string SerializeSearchIndex(std::vector<IndexedDoc>* docs, const TermDictionary& dict,
+std::string SerializeSearchIndex(const std::vector<const IndexedDoc*>& docs, const TermDictionary& dict,
                                  SearchIndexStats* stats);
 
 /// IndexDocument on each of `docs`, then SerializeSearchIndex.

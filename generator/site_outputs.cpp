@@ -152,11 +152,13 @@ void SiteOutputs::Redirect(OutputSink* inner, Diagnostics* diags) {
 bool SiteOutputs::WriteSearch(const Theme& theme, SearchIndexStats* sstats) {
   size_t before = diags_->error_count();
   const Urls urls(config_.base_url);
-  // Every document, ordered by output path. Copied: serialising consumes
-  // them, and a later edit re-serialises with one page's documents replaced.
-  std::vector<IndexedDoc> docs;
-  for (const auto& [path, list] : docs_) docs.insert(docs.end(), list.begin(), list.end());
-  std::string index = SerializeSearchIndex(&docs, terms_, sstats);
+  // Every document, ordered by output path (kept: an edit re-serialises
+  // with one page's documents replaced).
+  std::vector<const IndexedDoc*> docs;
+  for (const auto& [path, list] : docs_) {
+    for (const IndexedDoc& d : list) docs.push_back(&d);
+  }
+  std::string index = SerializeSearchIndex(docs, terms_, sstats);
   if (theme.Has("search")) {
     View v = BaseView(*site_, urls, "/search/", "站内搜索");
     SetBreadcrumbs(&v, urls, {{"站内搜索", "/search/"}});
