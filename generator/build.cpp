@@ -344,19 +344,23 @@ bool BuildSession::Build(const std::vector<std::string>& changed, bool rescan, S
   }
 
   bool keep_last = false;
-  if (last_ && !dirty_.empty()) {
+  // The fast path is for edited pages without warnings, before and after:
+  // the other files' warnings, which still stand, then read exactly as a
+  // fresh build's (a warning's place in that report depends on its stage).
+  bool dirty_warned = false;
+  for (const Diagnostic& d : warnings_) {
+    dirty_warned = dirty_warned || std::binary_search(dirty_.begin(), dirty_.end(), d.path);
+  }
+  if (last_ && !dirty_.empty() && !dirty_warned) {
     MemorySink sink;
     Diagnostics found;
     size_t rendered = 0;
-    switch (last_->UpdatePages(dirty_, &sink, &found, stats, &rendered)) {
+    SiteBuild::Update update = last_->UpdatePages(dirty_, &sink, &found, stats, &rendered);
+    if (update == SiteBuild::Update::kDone && !found.items().empty()) {
+      update = SiteBuild::Update::kNotLocal;  // consistent, but its warnings need the full report
+    }
+    switch (update) {
       case SiteBuild::Update::kDone: {
-        // The warnings of the files it did not look at still stand.
-        std::vector<Diagnostic> warnings;
-        for (Diagnostic& d : warnings_) {
-          if (!std::binary_search(dirty_.begin(), dirty_.end(), d.path)) warnings.push_back(std::move(d));
-        }
-        for (Diagnostic& d : found.items()) warnings.push_back(std::move(d));
-        warnings_ = std::move(warnings);
         for (const Diagnostic& d : warnings_) diags->Add(d);
         for (auto& [path, bytes] : sink.Take()) {
           files_[path] = std::make_shared<const std::string>(std::move(bytes));

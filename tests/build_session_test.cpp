@@ -241,6 +241,16 @@ TEST_CASE("build session: body edits re-render in place, everything else rebuild
     CHECK(s.errors.rfind("content/news/c.md:5:5: ", 0) == 0);
     CHECK(Edit(&session, site, c, "联系电话13812345678。", "丙的正文。").incremental);
   }
+  SUBCASE("a page with a warning is rebuilt in full, so the report reads as a fresh build's") {
+    const std::string address = "住址：某某路18号3栋2单元501室。";
+    Step warned = Edit(&session, site, c, "丙的正文。", address);
+    CHECK(warned.ok);
+    CHECK_FALSE(warned.incremental);
+    CHECK(warned.errors.find("content/news/c.md:5:7: warning: this looks like a home address") !=
+          std::string::npos);
+    CHECK_FALSE(Edit(&session, site, c, address, "丙的正文。").incremental);  // it had one
+    CHECK(Edit(&session, site, c, "丙的正文。", "丙的新正文。").incremental);
+  }
   SUBCASE("a draft leaves the site: the whole pipeline runs") {
     Step s = Edit(&session, site, c, "date: 2025-01-01", "date: 2025-01-01\ndraft: true");
     CHECK(s.ok);
