@@ -201,6 +201,25 @@ TEST_CASE("indicators build: citing a missing year or a missing report section i
                  "(use a heading id, e.g. #一主要举措)\n"));
 }
 
+TEST_CASE("indicators build: a source may anchor into a plain page, whose headings are then known early") {
+  // Plain pages are rendered late, page by page (page_bodies.h); one that an
+  // indicator's source points into is rendered with the reports instead.
+  std::string site = kIndicatorSite;
+  Replace(&site, "reports/2024.md#四争议化解,新法", "notes.md#复议数据,新法");
+  site += "-- content/notes.md --\n---\ntitle: 说明\ndate: 2025-03-02\n---\n## 复议数据\n\n收案368件。\n";
+  FixtureOptions opts;
+  opts.default_theme = true;
+  FixtureResult r = BuildFixture(site, opts);
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  CHECK(Contains(r.File("indicators/admin-review-cases/index.html"), "<a href=\"/notes/#复议数据\">"));
+  CHECK(Contains(r.File("notes/index.html"), "<h2 id=\"复议数据\">"));
+
+  Replace(&site, "notes.md#复议数据,新法", "notes.md#别处,新法");
+  FixtureResult bad = BuildFixture(site, opts);
+  CHECK_FALSE(bad.ok);
+  CHECK(Contains(bad.errors, "source: '#别处' is not a heading of content/notes.md (use a heading id, e.g. #复议数据)\n"));
+}
+
 }  // namespace fazhi::testing
 
 namespace fazhi::testing {
