@@ -58,10 +58,11 @@ bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* s
 
 /// The builds of one `serve` session. Keeps the source tree, the Markdown
 /// cache and the last good build, so that an edit re-runs only what it
-/// reaches: an edit to the body of plain pages re-renders those pages (and,
-/// when a summary changed, the lists, feeds and sitemaps), and anything
-/// else runs the whole pipeline on the updated tree. The result is always
-/// byte-identical to a fresh build (tests/build_session_test.cpp).
+/// reaches: an edit to the body of plain pages re-renders those pages and
+/// the search index (and, when a summary changed, the list pages showing it
+/// and the feed); anything else runs the whole pipeline on the updated tree.
+/// Files and diagnostics are always byte-identical to a fresh build's
+/// (tests/build_session_test.cpp; docs/ARCHITECTURE.md has the rules).
 class BuildSession {
  public:
   explicit BuildSession(BuildOptions opts);
@@ -89,10 +90,10 @@ class BuildSession {
   std::unique_ptr<MarkdownCache> cache_;
   SourceTree tree_;
   bool have_tree_ = false;
-  std::unique_ptr<SiteBuild> last_;  ///< the last good build; null after a full failure
-  std::vector<std::string> dirty_;         ///< changed since last_ was up to date, sorted
-  SiteFiles files_;                        ///< last_'s output
-  std::vector<Diagnostic> warnings_;       ///< last_'s warnings
+  std::unique_ptr<SiteBuild> last_;   ///< the last good build, kept through failed edits
+  std::vector<std::string> dirty_;    ///< changed since last_ was up to date, sorted
+  SiteFiles files_;                   ///< last_'s output
+  std::vector<Diagnostic> warnings_;  ///< last_'s warnings
   bool last_incremental_ = false;
   size_t last_rendered_ = 0;
 };
