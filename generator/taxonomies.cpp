@@ -53,12 +53,19 @@ std::vector<Taxonomy> CollectTaxonomies(const Site& site) {
     const char* title;
   };
   const Def defs[] = {{"years", "年度"}, {"categories", "分类"}, {"units", "单位"}, {"tags", "标签"}};
+  // Pages newest first, once: each term's list then comes out in order.
+  std::vector<int> newest;
+  for (size_t i = 0; i < site.pages.size(); ++i) {
+    const Page& p = site.pages[i];
+    if (p.kind == "home" || p.kind == "section" || p.is_index) continue;
+    newest.push_back(static_cast<int>(i));
+  }
+  std::sort(newest.begin(), newest.end(), [&](int a, int b) { return Newer(site, a, b); });
   std::vector<Taxonomy> out;
   for (const Def& d : defs) {
     std::map<std::string, std::vector<int>> terms;
-    for (size_t i = 0; i < site.pages.size(); ++i) {
-      const Page& p = site.pages[i];
-      if (p.kind == "home" || p.kind == "section" || p.is_index) continue;
+    for (int i : newest) {
+      const Page& p = site.pages[static_cast<size_t>(i)];
       std::vector<std::string> names;
       std::string key = d.key;
       if (key == "years") names = {YearOf(p)};
@@ -66,14 +73,13 @@ std::vector<Taxonomy> CollectTaxonomies(const Site& site) {
       else if (key == "categories") names = p.categories;
       else names = p.tags;
       for (const std::string& n : names) {
-        if (!n.empty()) terms[n].push_back(static_cast<int>(i));
+        if (!n.empty()) terms[n].push_back(i);
       }
     }
     if (terms.empty()) continue;
     Taxonomy t{d.key, d.title, std::string("/") + d.key + "/", {}};
     for (auto& [name, pages] : terms) {
-      std::sort(pages.begin(), pages.end(), [&](int a, int b) { return Newer(site, a, b); });
-      pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
+      pages.erase(std::unique(pages.begin(), pages.end()), pages.end());  // a tag given twice
       t.terms.push_back({name, t.url + TermSlug(name) + "/", pages});
     }
     if (t.key == "years") std::reverse(t.terms.begin(), t.terms.end());
