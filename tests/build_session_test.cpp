@@ -227,8 +227,8 @@ TEST_CASE("build session: body edits re-render in place, everything else rebuild
           "                     ^\n";
     CHECK(broken.errors.size() > error.size());
     CHECK(broken.errors.substr(broken.errors.size() - error.size()) == error);
-    // Another page edited meanwhile: both are re-rendered with the fix.
-    // a.md is still broken.
+    // Another page edited meanwhile fails too (a.md is still broken); the
+    // fix then re-renders both.
     CHECK_FALSE(Edit(&session, site, c, "丙的正文。", "丙的新正文。").ok);
     Step fixed = Edit(&session, site, a, "见[乙](bb.md)。", "见[乙](b.md)。");
     CHECK(fixed.ok);
