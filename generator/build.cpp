@@ -93,6 +93,9 @@ class SiteBuild {
                      BuildStats* stats, size_t* rendered);
 
  private:
+  void FillStats(const SiteOutputStats& out, std::chrono::steady_clock::time_point start,
+                 BuildStats* stats) const;
+
   const SourceTree& tree_;
   const BuildOptions opts_;
   Config config_;
@@ -213,16 +216,7 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   if (!outputs.Finish(theme_, &out_stats)) return false;
   stage("search+feeds");
 
-  if (stats) {
-    stats->pages = site.pages.size();
-    stats->search_docs = out_stats.search.docs;
-    stats->search_terms = out_stats.search.terms;
-    stats->search_bytes = out_stats.search.bytes;
-    stats->sitemap_urls = out_stats.sitemap_urls;
-    stats->feed_entries = out_stats.feed_entries;
-    stats->relative_base_url = UrlHost(site.config.base_url).empty();
-    stats->millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  }
+  FillStats(out_stats, start, stats);
   return true;
 }
 
@@ -292,15 +286,21 @@ SiteBuild::Update SiteBuild::UpdatePages(const std::vector<std::string>& paths, 
     outputs_->Refresh(theme_, summaries, &out_stats);
   }
   if (diags->error_count() != before) return Update::kBroken;
-  if (stats) {
-    stats->pages = site_.pages.size();
-    stats->search_docs = out_stats.search.docs;
-    stats->search_terms = out_stats.search.terms;
-    stats->search_bytes = out_stats.search.bytes;
-    stats->relative_base_url = UrlHost(site_.config.base_url).empty();
-    stats->millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  }
+  FillStats(out_stats, start, stats);
   return Update::kDone;
+}
+
+void SiteBuild::FillStats(const SiteOutputStats& out, std::chrono::steady_clock::time_point start,
+                          BuildStats* stats) const {
+  if (!stats) return;
+  stats->pages = site_.pages.size();
+  stats->search_docs = out.search.docs;
+  stats->search_terms = out.search.terms;
+  stats->search_bytes = out.search.bytes;
+  stats->sitemap_urls = out.sitemap_urls;
+  stats->feed_entries = out.feed_entries;
+  stats->relative_base_url = UrlHost(site_.config.base_url).empty();
+  stats->millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
 bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* sink,

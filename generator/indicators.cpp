@@ -109,12 +109,25 @@ void CheckReportFigures(const SourceTree& tree, const std::vector<Page>& pages,
   }
 }
 
+namespace {
+
+// "reports/2024.md#一主要举措" → "content/reports/2024.md", "一主要举措";
+// false for URLs and sources without an anchor.
+bool AnchoredSource(const Observation& o, std::string* page, std::string* anchor) {
+  size_t hash = o.source.find('#');
+  if (o.source.empty() || IsUrl(o.source) || hash == std::string::npos) return false;
+  *page = "content/" + o.source.substr(0, hash);
+  *anchor = o.source.substr(hash + 1);
+  return true;
+}
+
+}  // namespace
+
 std::vector<std::string> SourceAnchorPages(const IndicatorSet& set) {
   std::vector<std::string> pages;
+  std::string page, anchor;
   for (const Observation& o : set.observations) {
-    size_t hash = o.source.find('#');
-    if (o.source.empty() || IsUrl(o.source) || hash == std::string::npos) continue;
-    pages.push_back("content/" + o.source.substr(0, hash));
+    if (AnchoredSource(o, &page, &anchor)) pages.push_back(page);
   }
   std::sort(pages.begin(), pages.end());
   pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
@@ -124,10 +137,9 @@ std::vector<std::string> SourceAnchorPages(const IndicatorSet& set) {
 bool CheckSourceAnchors(const std::vector<Page>& pages, const IndicatorSet& set, Diagnostics* diags) {
   size_t before = diags->error_count();
   for (const Observation& o : set.observations) {
-    size_t hash = o.source.find('#');
-    if (o.source.empty() || IsUrl(o.source) || hash == std::string::npos) continue;
-    const Page* page = PageAt(pages, "content/" + o.source.substr(0, hash));
-    std::string anchor = o.source.substr(hash + 1);
+    std::string path, anchor;
+    if (!AnchoredSource(o, &path, &anchor)) continue;
+    const Page* page = PageAt(pages, path);
     if (!page) continue;  // reported by LoadIndicators
     bool found = std::any_of(page->toc.begin(), page->toc.end(),
                              [&](const TocEntry& t) { return t.id == anchor; });

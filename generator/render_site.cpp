@@ -26,15 +26,6 @@ const Section* SectionOf(const Site& site, const Page& page) {
 }
 
 // One list page per `paginate` items: /reports/, /reports/page/2/, …
-// True when `showing` is null or holds one of `pages`.
-bool Shows(const std::vector<int>* showing, const int* first, const int* last) {
-  if (!showing) return true;
-  for (const int* i = first; i != last; ++i) {
-    if (std::binary_search(showing->begin(), showing->end(), *i)) return true;
-  }
-  return false;
-}
-
 void RenderSectionLists(const Site& site, const Section& section, const Urls& urls,
                         const std::vector<std::unique_ptr<LayoutRenderer>>& renderers,
                         const Theme& theme, int jobs, OutputSink* sink, Diagnostics* diags,
@@ -45,9 +36,7 @@ void RenderSectionLists(const Site& site, const Section& section, const Urls& ur
   auto page_url = [&](size_t n) { return ListPageUrl(section.url, n); };
   std::vector<size_t> todo;  // list page numbers
   for (size_t n = 1; n <= total; ++n) {
-    const size_t first = std::min(section.pages.size(), (n - 1) * per);
-    const size_t last = std::min(section.pages.size(), n * per);
-    if (Shows(showing, section.pages.data() + first, section.pages.data() + last)) todo.push_back(n);
+    if (ShowsAny(showing, ListPageItems(section.pages, per, n))) todo.push_back(n);
   }
   // List pages are independent of each other: render them in parallel.
   ParallelForWorker(todo.size(), jobs, [&](size_t worker, size_t k) {
@@ -58,8 +47,8 @@ void RenderSectionLists(const Site& site, const Section& section, const Urls& ur
     list.set("title", section.title);
     list.set("content", index ? index->html : "");
     View items{View::type::list};
-    for (size_t i = (n - 1) * per; i < std::min(section.pages.size(), n * per); ++i) {
-      PushMoved(&items, PageItem(site.pages[section.pages[i]], urls));
+    for (int i : ListPageItems(section.pages, per, n)) {
+      PushMoved(&items, PageItem(site.pages[static_cast<size_t>(i)], urls));
     }
     SetMoved(&list, "items", std::move(items));
     list.set("has_items", Flag(!section.pages.empty()));
@@ -78,6 +67,19 @@ void RenderSectionLists(const Site& site, const Section& section, const Urls& ur
 
 std::string ListPageUrl(const std::string& base, size_t n) {
   return n == 1 ? base : base + "page/" + std::to_string(n) + "/";
+}
+
+std::span<const int> ListPageItems(const std::vector<int>& items, size_t per, size_t n) {
+  const size_t first = std::min(items.size(), (n - 1) * per);
+  return std::span<const int>(items).subspan(first, std::min(items.size(), n * per) - first);
+}
+
+bool ShowsAny(const std::vector<int>* showing, std::span<const int> pages) {
+  if (!showing) return true;
+  for (int i : pages) {
+    if (std::binary_search(showing->begin(), showing->end(), i)) return true;
+  }
+  return false;
 }
 
 size_t ListPageCount(size_t items, size_t per) {
@@ -188,7 +190,7 @@ bool RenderLists(const Site& site, const Theme& theme, int jobs, OutputSink* sin
   for (size_t i = 0; i < site.pages.size(); ++i) {
     if (site.pages[i].kind == "report") on_home.push_back(static_cast<int>(i));
   }
-  if (Shows(showing, on_home.data(), on_home.data() + on_home.size())) {
+  if (ShowsAny(showing, on_home)) {
     View v = BaseView(site, urls, "/", site.config.title);
     for (const Page& p : site.pages) {
       if (p.kind == "home") v.set("page", PageFields(site, p, urls));

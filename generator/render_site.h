@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,13 @@ std::string ListPageUrl(const std::string& base, size_t n);
 
 /// Number of list pages for `items` items at `per` per page (at least 1).
 size_t ListPageCount(size_t items, size_t per);
+
+/// The items on list page `n` (1-based) of `items` at `per` per page.
+std::span<const int> ListPageItems(const std::vector<int>& items, size_t per, size_t n);
+
+/// True when `showing` (site page indices, sorted) is null or holds one of
+/// `pages`: whether a list that shows `pages` must be rendered again.
+bool ShowsAny(const std::vector<int>* showing, std::span<const int> pages);
 
 /// The `pagination` view of list page `n` of `total` for a list at `base`:
 /// page, pages, has_pages, has_prev, has_next, prev_url, next_url. Section

@@ -93,13 +93,6 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
     const Theme& theme, OutputSink* sink, Diagnostics* diags, int jobs, const std::vector<int>* showing) {
   std::vector<std::pair<std::string, std::string>> rendered;
   if (!theme.Has("terms")) return rendered;
-  auto shown = [&](const int* first, const int* last) {
-    if (!showing) return true;
-    for (const int* i = first; i != last; ++i) {
-      if (std::binary_search(showing->begin(), showing->end(), *i)) return true;
-    }
-    return false;
-  };
   const Urls urls(site.config.base_url);
   LayoutRenderer r(theme);
   // Term pages are independent of each other: one renderer per worker.
@@ -132,11 +125,9 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
     const size_t per = static_cast<size_t>(site.config.paginate);
     std::vector<std::pair<size_t, size_t>> jobs_list;  // (term index, page number)
     for (size_t k = 0; k < t.terms.size(); ++k) {
-      const std::vector<int>& pages = t.terms[k].pages;
-      const size_t total = ListPageCount(pages.size(), per);
+      const size_t total = ListPageCount(t.terms[k].pages.size(), per);
       for (size_t n = 1; n <= total; ++n) {
-        const size_t first = std::min(pages.size(), (n - 1) * per), last = std::min(pages.size(), n * per);
-        if (shown(pages.data() + first, pages.data() + last)) jobs_list.push_back({k, n});
+        if (ShowsAny(showing, ListPageItems(t.terms[k].pages, per, n))) jobs_list.push_back({k, n});
       }
     }
     ParallelForWorker(jobs_list.size(), jobs, [&](size_t worker, size_t j) {
@@ -147,8 +138,8 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
       View tv = BaseView(site, urls, url, t.title + "：" + term.name);
       SetBreadcrumbs(&tv, urls, {{t.title, t.url}, {term.name, term.url}});
       View items{View::type::list};
-      for (size_t i = (n - 1) * per; i < std::min(term.pages.size(), n * per); ++i) {
-        PushMoved(&items, PageItem(site.pages[static_cast<size_t>(term.pages[i])], urls));
+      for (int i : ListPageItems(term.pages, per, n)) {
+        PushMoved(&items, PageItem(site.pages[static_cast<size_t>(i)], urls));
       }
       View tx;
       tx.set("title", t.title + "：" + term.name);
@@ -170,7 +161,7 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
   for (const auto& [year, reports] : by_year) {
     for (const Page* p : reports) listed.push_back(static_cast<int>(p - site.pages.data()));
   }
-  if (!by_year.empty() && theme.Has("archive") && !shown(listed.data(), listed.data() + listed.size())) {
+  if (!by_year.empty() && theme.Has("archive") && !ShowsAny(showing, listed)) {
     rendered.push_back({"年度报告归档", "/archive/"});  // unchanged, still in the 网站地图
   } else if (!by_year.empty() && theme.Has("archive")) {
     View v = BaseView(site, urls, "/archive/", "年度报告归档");

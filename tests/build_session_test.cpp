@@ -97,9 +97,8 @@ struct Site {
   }
   void Replace(const std::string& path, const std::string& from, const std::string& to) const {
     std::string text = Read(path);
-    size_t at = text.find(from);
-    REQUIRE_MESSAGE(at != std::string::npos, from);
-    Write(path, text.replace(at, from.size(), to));
+    fazhi::testing::Replace(&text, from, to);
+    Write(path, text);
   }
   BuildOptions Options() const {
     BuildOptions opts;

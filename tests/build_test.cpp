@@ -10,10 +10,6 @@ namespace {
 
 std::string Site(std::string_view extra) { return std::string(kMinimalSite) + std::string(extra); }
 
-bool Contains(const std::string& haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
 }  // namespace
 
 TEST_CASE("build: pages, sections, reports and the home page get pretty URLs") {

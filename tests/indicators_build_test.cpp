@@ -11,16 +11,6 @@
 namespace fazhi::testing {
 namespace {
 
-bool Contains(const std::string& hay, std::string_view needle) {
-  return hay.find(needle) != std::string::npos;
-}
-
-void Replace(std::string* s, std::string_view from, std::string_view to) {
-  size_t at = s->find(from);
-  REQUIRE(at != std::string::npos);
-  s->replace(at, from.size(), to);
-}
-
 const char* const kIndicatorSite = R"(-- site.toml --
 title = "测试站"
 sponsor = "某区司法局"

@@ -10,10 +10,6 @@
 namespace fazhi::testing {
 namespace {
 
-bool Contains(const std::string& haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
 const char* kSite = R"(-- site.toml --
 title = "测试区法治政府"
 sponsor = "某区司法局"

@@ -11,10 +11,6 @@
 namespace fazhi::testing {
 namespace {
 
-bool Contains(const std::string& hay, std::string_view needle) {
-  return hay.find(needle) != std::string::npos;
-}
-
 // A site with one indicator and one profile of 甲局 for 2024 with three
 // items (one done, one 整改中 due 2025-03-31, one 未开始 due 2025-12-31).
 // `sample` marks the profile 示例.

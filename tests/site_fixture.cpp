@@ -26,6 +26,16 @@ as_of = 2025-06-30
 
 std::string RepoRoot() { return FAZHI_SOURCE_DIR; }
 
+bool Contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+void Replace(std::string* s, std::string_view from, std::string_view to) {
+  size_t at = s->find(from);
+  REQUIRE_MESSAGE(at != std::string::npos, from);
+  s->replace(at, from.size(), to);
+}
+
 const std::string& FixtureResult::File(std::string_view path) const {
   auto it = files.find(path);
   if (it == files.end()) {

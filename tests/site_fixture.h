@@ -27,6 +27,12 @@ struct FixtureOptions {
 
 FixtureResult BuildFixture(std::string_view txtar, const FixtureOptions& opts = {});
 
+/// True when `haystack` contains `needle`.
+bool Contains(std::string_view haystack, std::string_view needle);
+
+/// Replaces the first `from` in `*s` by `to`; fails the test when there is none.
+void Replace(std::string* s, std::string_view from, std::string_view to);
+
 /// The repository root (for the demo site and the default theme).
 std::string RepoRoot();
 
