@@ -9,7 +9,6 @@
 #include "build_model.h"
 #include "compliance.h"
 #include "external_resources.h"
-#include "feeds.h"
 #include "config.h"
 #include "content.h"
 #include "indicators.h"
@@ -28,6 +27,7 @@
 #include "site_model.h"
 #include "theme.h"
 #include "utf8.h"
+#include "web.h"
 #include "write_site.h"
 
 namespace fazhi {

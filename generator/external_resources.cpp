@@ -3,8 +3,8 @@
 #include <cctype>
 #include <cstdint>
 
-#include "feeds.h"
 #include "parallel.h"
+#include "web.h"
 
 namespace fazhi {
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "feeds.h"
 #include "indicators_format.h"
+#include "web.h"
 
 namespace fazhi {
 namespace {
@@ -12,20 +12,20 @@ namespace {
 std::string N(double v) { return FormatNumber(v, 1); }
 
 std::string Open(const ChartSpec& spec, const char* kind, int w, int h) {
-  std::string id = SvgEscape(spec.id);
+  std::string id = XmlEscape(spec.id);
   std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fz-chart fz-chart-";
   out += kind;
   out += "\" viewBox=\"0 0 " + std::to_string(w) + " " + std::to_string(h) + "\" width=\"" +
          std::to_string(w) + "\" height=\"" + std::to_string(h) + "\" role=\"img\" aria-labelledby=\"" +
          id + "-title " + id + "-desc\" fill=\"currentColor\" font-size=\"12\">";
-  out += "<title id=\"" + id + "-title\">" + SvgEscape(spec.title) + "</title>";
-  out += "<desc id=\"" + id + "-desc\">" + SvgEscape(spec.desc) + "</desc>";
+  out += "<title id=\"" + id + "-title\">" + XmlEscape(spec.title) + "</title>";
+  out += "<desc id=\"" + id + "-desc\">" + XmlEscape(spec.desc) + "</desc>";
   return out;
 }
 
 // Diagonal hatching for derived (计算) values: a pattern, not a colour.
 std::string HatchDefs(const ChartSpec& spec) {
-  return "<defs><pattern id=\"" + SvgEscape(spec.id) +
+  return "<defs><pattern id=\"" + XmlEscape(spec.id) +
          "-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
          "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"none\"/>"
          "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"currentColor\" stroke-width=\"2\"/>"
@@ -33,7 +33,7 @@ std::string HatchDefs(const ChartSpec& spec) {
 }
 
 std::string BarFill(const ChartSpec& spec, bool computed) {
-  return computed ? "fill=\"url(#" + SvgEscape(spec.id) + "-hatch)\" stroke=\"currentColor\""
+  return computed ? "fill=\"url(#" + XmlEscape(spec.id) + "-hatch)\" stroke=\"currentColor\""
                   : "fill=\"currentColor\" fill-opacity=\"0.75\" stroke=\"currentColor\"";
 }
 
@@ -42,7 +42,7 @@ std::string Text(double x, double y, std::string_view anchor, std::string_view t
   std::string out = "<text x=\"" + N(x) + "\" y=\"" + N(y) + "\" text-anchor=\"" +
                     std::string(anchor) + "\"";
   if (!cls.empty()) out += " class=\"" + std::string(cls) + "\"";
-  return out + ">" + SvgEscape(text) + "</text>";
+  return out + ">" + XmlEscape(text) + "</text>";
 }
 
 double ScaleMax(const ChartSpec& spec, const std::vector<ChartPoint>& pts) {
@@ -64,8 +64,6 @@ std::string Legend(double x, double y, const std::vector<ChartPoint>& pts) {
 
 // The same escaping as the feeds' XML (which also drops the control
 // characters XML 1.0 does not allow, so an SVG stays well-formed).
-std::string SvgEscape(std::string_view s) { return XmlEscape(s); }
-
 std::string TrendChartSvg(const ChartSpec& spec, const std::vector<ChartPoint>& pts) {
   const int w = 480, h = 220;
   const double left = 40, right = 16, top = 28, bottom = 36;

@@ -39,9 +39,6 @@ std::string RateGaugeSvg(const ChartSpec& spec, const ChartPoint& point,
 /// A small trend line for dashboard cards; one point → a dot and "仅YYYY年".
 std::string SparklineSvg(const ChartSpec& spec, const std::vector<ChartPoint>& points);
 
-/// `s` escaped for XML/HTML text and attribute values.
-std::string SvgEscape(std::string_view s);
-
 // Charts of one indicator straight from the set (ids derive from def.id).
 
 /// The series (no breakdown) of `def` as chart points.

@@ -1,6 +1,6 @@
 #include "render_site.h"
 
-#include "feeds.h"
+#include "head_meta.h"
 #include "page_bodies.h"
 
 #include <algorithm>

@@ -14,7 +14,7 @@
 #include <exception>
 #include <filesystem>
 
-#include "indicators_chart.h"
+#include "web.h"
 
 namespace fazhi {
 
@@ -180,8 +180,7 @@ std::string RenderOverlay(const Diagnostics& diags, bool have_site) {
   out += "<h2>构建失败：" + std::to_string(diags.error_count()) + " 个错误 (fazhi build failed)</h2>";
   out += have_site ? "<p>下面是上一次成功构建的页面。修正错误并保存后，页面会自动刷新。</p>"
                    : "<p>网站还没有成功构建过。修正错误并保存后，页面会自动刷新。</p>";
-  // SvgEscape is plain XML escaping, which is also right for HTML text.
-  out += "<pre>" + SvgEscape(diags.Format()) + "</pre></div>";
+  out += "<pre>" + XmlEscape(diags.Format()) + "</pre></div>";
   return out;
 }
 

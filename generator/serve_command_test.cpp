@@ -15,7 +15,7 @@
 
 #include "build.h"
 #include "cli.h"
-#include "indicators_chart.h"
+#include "web.h"
 #include "watch.h"
 #include "sse_test_client.h"
 
@@ -134,10 +134,10 @@ TEST_CASE("serve command: edit → reload, break → overlay with position, fix 
   REQUIRE(res);
   CHECK(res->status == 200);
   CHECK(res->body.find("编辑后的新段落。") != std::string::npos);  // last good page
-  CHECK(res->body.find("<pre>" + SvgEscape(formatted) + "</pre>") != std::string::npos);
+  CHECK(res->body.find("<pre>" + XmlEscape(formatted) + "</pre>") != std::string::npos);
   res = cli.Get("/");
   REQUIRE(res);
-  CHECK(res->body.find(SvgEscape(formatted)) != std::string::npos);
+  CHECK(res->body.find(XmlEscape(formatted)) != std::string::npos);
 
   SaveAtomically(about, good);
   CHECK(events.Next().rfind("reload ", 0) == 0);

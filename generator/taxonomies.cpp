@@ -7,6 +7,7 @@
 
 #include "render_site.h"
 #include "template_view.h"
+#include "web.h"
 
 namespace fazhi {
 
@@ -38,14 +39,6 @@ std::string UnitOf(const Page& p) {
 }
 
 }  // namespace
-
-std::string TermSlug(std::string_view term) {
-  std::string out;
-  for (char c : term) {
-    out += (c == '/' || c == '?' || c == '#' || c == '%' || c == ' ' || c == '\\') ? '-' : c;
-  }
-  return out;
-}
 
 std::vector<Taxonomy> CollectTaxonomies(const Site& site) {
   struct Def {

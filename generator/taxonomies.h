@@ -31,8 +31,6 @@ struct Taxonomy {
 /// The four taxonomies of `site` (a taxonomy without terms is left out).
 std::vector<Taxonomy> CollectTaxonomies(const Site& site);
 
-/// A term as a URL segment: '/', '?', '#', '%' and spaces become '-'.
-std::string TermSlug(std::string_view term);
 
 /// Renders the index and term pages of `taxonomies` (skipping one whose URL
 /// prefix another module already wrote to, listed in `taken`) and /archive/.

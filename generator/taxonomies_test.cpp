@@ -45,10 +45,5 @@ TEST_CASE("taxonomies: terms collect pages newest first; years newest first; emp
   CHECK(tax[2].terms[1].pages == std::vector<int>{2, 1});
 }
 
-TEST_CASE("taxonomies: TermSlug keeps Chinese and replaces URL-breaking characters") {
-  CHECK(TermSlug("行政复议") == "行政复议");
-  CHECK(TermSlug("a b/c?d#e%f\\g") == "a-b-c-d-e-f-g");
-}
-
 }  // namespace
 }  // namespace fazhi

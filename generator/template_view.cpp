@@ -1,7 +1,7 @@
 #include "template_view.h"
 
-#include "feeds.h"
-#include "taxonomies.h"
+#include "head_meta.h"
+#include "web.h"
 
 namespace fazhi {
 namespace {
