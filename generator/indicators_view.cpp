@@ -8,13 +8,12 @@
 #include "indicators_chart.h"
 #include "indicators_format.h"
 #include "indicators_open_data.h"
-#include "render_site.h"
+#include "parallel.h"
+#include "theme_render.h"
 #include "template_view.h"
 
 namespace fazhi {
 namespace {
-
-View Flag(bool b) { return b ? View(View::type::bool_true) : View(View::type::bool_false); }
 
 void SetOptionalNote(View* v, const std::string& note) {
   v->set("note", note);

@@ -6,13 +6,11 @@
 
 #include "indicators_format.h"
 #include "rectification_indicators.h"
-#include "render_site.h"
+#include "theme_render.h"
 #include "template_view.h"
 
 namespace fazhi {
 namespace {
-
-View Flag(bool b) { return b ? View(View::type::bool_true) : View(View::type::bool_false); }
 
 // Sets `key` and `has_<key>`, so templates can show 未公开 for what is absent.
 void SetOptional(View* v, const std::string& key, const std::string& value) {

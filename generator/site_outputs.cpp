@@ -4,7 +4,7 @@
 
 #include "external_resources.h"
 #include "feeds.h"
-#include "render_site.h"
+#include "theme_render.h"
 #include "taxonomies.h"
 #include "template_view.h"
 
@@ -14,8 +14,6 @@ namespace {
 
 // Above this, search/index.json is too big to fetch on a phone.
 constexpr size_t kLargeSearchIndex = 8u << 20;
-
-View Flag(bool b) { return b ? View(View::type::bool_true) : View(View::type::bool_false); }
 
 bool EndsWith(std::string_view s, std::string_view suf) {
   return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;

@@ -5,15 +5,14 @@
 #include <map>
 #include <memory>
 
-#include "render_site.h"
+#include "parallel.h"
+#include "theme_render.h"
 #include "template_view.h"
 #include "web.h"
 
 namespace fazhi {
 
 namespace {
-
-View Flag(bool b) { return b ? View(View::type::bool_true) : View(View::type::bool_false); }
 
 bool Newer(const Site& site, int a, int b) {
   const Page& pa = site.pages[static_cast<size_t>(a)];

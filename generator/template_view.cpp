@@ -8,8 +8,6 @@ namespace {
 
 constexpr const char* kToBeFilled = "待填";
 
-View Flag(bool b) { return b ? View(View::type::bool_true) : View(View::type::bool_false); }
-
 // A footer identifier: its value, or the 待填 placeholder and a flag so the
 // theme can mark it visibly. Never an invented number.
 void FooterField(View* footer, const std::string& key, const std::string& value) {

@@ -14,6 +14,9 @@ namespace fazhi {
 
 using View = kainjow::mustache::data;
 
+/// A Mustache boolean: sections render for true and inverted sections for false.
+inline View Flag(bool b) { return b ? View(View::type::bool_true) : View(View::type::bool_false); }
+
 /// Turns site-relative URLs ("/reports/2024/") into URLs that honour the
 /// configured base URL, at the root or under a sub-path.
 class Urls {
