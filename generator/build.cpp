@@ -207,7 +207,7 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   if (!RenderProfiles(site, profiles_, indicators_, theme_, sink, diags)) return false;
   stage("render");
   // 网站地图 entries of the feature modules (after the sections, before the taxonomies).
-  for (SiteOutputs::Group g : {IndicatorsSitemapGroup(site, indicators_), ProfilesSitemapGroup(site, profiles_)}) {
+  for (SitemapGroup g : {IndicatorsSitemapGroup(site, indicators_), ProfilesSitemapGroup(site, profiles_)}) {
     if (!g.title.empty()) outputs.AddSitemapGroup(std::move(g));
   }
 

@@ -460,8 +460,8 @@ bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& th
   return diags->error_count() == before;
 }
 
-SiteOutputs::Group IndicatorsSitemapGroup(const Site& site, const IndicatorSet& set) {
-  SiteOutputs::Group g;
+SitemapGroup IndicatorsSitemapGroup(const Site& site, const IndicatorSet& set) {
+  SitemapGroup g;
   if (set.defs.empty()) return g;
   const Page* index = nullptr;
   for (const Page& p : site.pages) {

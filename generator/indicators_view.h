@@ -10,7 +10,6 @@
 #include "indicators_model.h"
 #include "output.h"
 #include "site_model.h"
-#include "site_outputs.h"
 #include "theme.h"
 
 namespace fazhi {
@@ -22,6 +21,6 @@ bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& th
 
 /// The 网站地图 entry of the indicators: the dashboard with the number of
 /// indicators, each category and each year page with its count.
-SiteOutputs::Group IndicatorsSitemapGroup(const Site& site, const IndicatorSet& set);
+SitemapGroup IndicatorsSitemapGroup(const Site& site, const IndicatorSet& set);
 
 }  // namespace fazhi

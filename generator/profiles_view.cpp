@@ -475,8 +475,8 @@ bool RenderProfiles(const Site& site, const ProfilesData& data, const IndicatorS
   return diags->error_count() == before;
 }
 
-SiteOutputs::Group ProfilesSitemapGroup(const Site& site, const ProfilesData& data) {
-  SiteOutputs::Group g;
+SitemapGroup ProfilesSitemapGroup(const Site& site, const ProfilesData& data) {
+  SitemapGroup g;
   if (!data.present()) return g;
   const Page* index = nullptr;
   for (const Page& p : site.pages) {

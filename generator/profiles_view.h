@@ -12,7 +12,6 @@
 #include "output.h"
 #include "profiles_model.h"
 #include "site_model.h"
-#include "site_outputs.h"
 #include "theme.h"
 
 namespace fazhi {
@@ -28,6 +27,6 @@ bool RenderProfiles(const Site& site, const ProfilesData& data, const IndicatorS
 
 /// The 网站地图 entry of the profiles: the index with the number of profiles,
 /// each year and each unit type with its count, and the units index.
-SiteOutputs::Group ProfilesSitemapGroup(const Site& site, const ProfilesData& data);
+SitemapGroup ProfilesSitemapGroup(const Site& site, const ProfilesData& data);
 
 }  // namespace fazhi

@@ -112,4 +112,18 @@ struct Site {
   std::vector<Section> sections;  ///< sorted by name
 };
 
+/// A link on the 网站地图 page, with an optional note such as "（12项）".
+struct SitemapLink {
+  std::string title, url;  ///< url: a site URL ("/indicators/")
+  std::string note;
+};
+
+/// A group of links under a heading on the 网站地图 page: what a feature
+/// module adds to the site map besides the sections.
+struct SitemapGroup {
+  std::string title, url;
+  std::vector<SitemapLink> items;
+  std::string note;  ///< beside the heading, e.g. "共 30 项"
+};
+
 }  // namespace fazhi

@@ -139,7 +139,7 @@ bool SiteOutputs::Put(const std::string& path, std::string bytes) {
   return inner_->Put(path, std::move(bytes));
 }
 
-void SiteOutputs::AddSitemapGroup(Group g) { groups_.push_back(std::move(g)); }
+void SiteOutputs::AddSitemapGroup(SitemapGroup g) { groups_.push_back(std::move(g)); }
 
 void SiteOutputs::Redirect(OutputSink* inner, Diagnostics* diags) {
   inner_ = inner;
@@ -231,7 +231,7 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
   // Taxonomy term pages and the report archive (not where another module
   // already wrote, e.g. /units/ by the profiles feature).
   const std::vector<std::string> taken = TakenPrefixes();
-  Group nav{"分类导航", "", {}, ""};
+  SitemapGroup nav{"分类导航", "", {}, ""};
   const std::vector<Taxonomy> taxonomies = CollectTaxonomies(site);
   size_t reports = 0;
   for (const Page& p : site.pages) reports += p.kind == "report" ? 1 : 0;
@@ -256,7 +256,7 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
     View v = BaseView(site, urls, "/sitemap/", "网站地图");
     SetBreadcrumbs(&v, urls, {{"网站地图", "/sitemap/"}});
     View groups{View::type::list};
-    auto add_group = [&](const Group& g) {
+    auto add_group = [&](const SitemapGroup& g) {
       View gv;
       gv.set("title", g.title);
       gv.set("url", g.url.empty() ? "" : urls.Rel(g.url));
@@ -265,7 +265,7 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
       gv.set("note", g.note);
       gv.set("has_note", Flag(!g.note.empty()));
       View items{View::type::list};
-      for (const Link& l : g.items) {
+      for (const SitemapLink& l : g.items) {
         View it;
         it.set("title", l.title);
         it.set("url", urls.Rel(l.url));
@@ -277,7 +277,7 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
       gv.set("has_items", Flag(!g.items.empty()));
       PushMoved(&groups, std::move(gv));
     };
-    Group top{"本站", "", {{"首页", "/", ""}}, ""};
+    SitemapGroup top{"本站", "", {{"首页", "/", ""}}, ""};
     for (const Page& p : site.pages) {
       if (p.section.empty() && p.kind != "home" && p.kind != "section") top.items.push_back({p.title, p.url, ""});
     }
@@ -287,7 +287,7 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
     for (const Section& s : site.sections) {
       if (s.name == "indicators" || s.name == "profiles") continue;  // their modules add groups
       const size_t pages = ListPageCount(s.pages.size(), per);
-      Group g{s.title, s.url, {}, "共 " + std::to_string(s.pages.size()) + " 项"};
+      SitemapGroup g{s.title, s.url, {}, "共 " + std::to_string(s.pages.size()) + " 项"};
       if (pages > 1) g.note += "，分 " + std::to_string(pages) + " 页";
       // Reports are the site's core documents, a few a year: each is listed.
       // A section that fits on one list page lists its pages; a longer one
@@ -308,7 +308,7 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
       }
       add_group(g);
     }
-    for (const Group& g : groups_) add_group(g);
+    for (const SitemapGroup& g : groups_) add_group(g);
     if (!nav.items.empty()) add_group(nav);
     View sm;
     SetMoved(&sm, "groups", std::move(groups));

@@ -59,18 +59,8 @@ class SiteOutputs : public OutputSink {
   /// keeps this object from one build to the next edit's).
   void Redirect(OutputSink* inner, Diagnostics* diags);
 
-  /// A link on the 网站地图 page, with an optional note such as "（12项）".
-  struct Link {
-    std::string title, url;  ///< url: a site URL ("/indicators/")
-    std::string note;
-  };
-  /// Extra entries for the 网站地图 page: a group of links under a heading.
-  struct Group {
-    std::string title, url;
-    std::vector<Link> items;
-    std::string note;  ///< beside the heading, e.g. "共 30 项"
-  };
-  void AddSitemapGroup(Group g);
+  /// Extra entries for the 网站地图 page (from the feature modules).
+  void AddSitemapGroup(SitemapGroup g);
 
  private:
   enum class IndexMode { kSkip, kSections, kWhole };
@@ -89,7 +79,7 @@ class SiteOutputs : public OutputSink {
   std::map<std::string, std::vector<IndexedDoc>> docs_;  ///< by output path: deterministic order
   std::set<std::string> page_paths_;    ///< HTML files the renderers wrote
   std::set<std::string> finish_paths_;  ///< HTML files Finish wrote
-  std::vector<Group> groups_;
+  std::vector<SitemapGroup> groups_;
   bool finishing_ = false;
 };
 
