@@ -21,7 +21,6 @@
 #include "profiles_view.h"
 #include "rectification_indicators.h"
 #include "render_site.h"
-#include "scaffold.h"
 #include "shortcodes.h"
 #include "site_outputs.h"
 #include "site_model.h"
@@ -42,6 +41,18 @@ class NullSink : public OutputSink {
 };
 
 }  // namespace
+
+std::string BuiltinThemesDir() {
+  // Installed layout first (<prefix>/bin/fazhi → <prefix>/share/fazhi/themes),
+  // then the source checkout this binary was built from.
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path installed = exe.parent_path().parent_path() / "share/fazhi/themes";
+    if (fs::is_directory(installed, ec)) return installed.string();
+  }
+  return FAZHI_THEMES_DIR;
+}
 
 bool ReadSite(const BuildOptions& opts, SourceTree* tree, Diagnostics* diags) {
   if (!SourceTree::Read(opts.source_dir, tree, diags)) return false;

@@ -46,6 +46,9 @@ struct BuildStats {
   bool relative_base_url = false;  ///< sitemap/feed URLs lack a host
 };
 
+/// The folder holding the themes shipped with fazhi.
+std::string BuiltinThemesDir();
+
 /// Reads the site at `opts.source_dir`, plus any theme shipped with fazhi
 /// that the site has no copy of (shared by build, check and serve).
 bool ReadSite(const BuildOptions& opts, SourceTree* tree, Diagnostics* diags);

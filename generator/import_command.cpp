@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "cli.h"
+#include "args.h"
 #include "config.h"
 #include "diagnostics.h"
 #include "import_figures.h"

@@ -8,7 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "cli.h"
+#include "args.h"
+#include "build.h"
 
 namespace fazhi {
 namespace fs = std::filesystem;
@@ -97,18 +98,6 @@ std::string Today() {
   char buf[16];
   std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
   return buf;
-}
-
-std::string BuiltinThemesDir() {
-  // Installed layout first (<prefix>/bin/fazhi → <prefix>/share/fazhi/themes),
-  // then the source checkout this binary was built from.
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    fs::path installed = exe.parent_path().parent_path() / "share/fazhi/themes";
-    if (fs::is_directory(installed, ec)) return installed.string();
-  }
-  return FAZHI_THEMES_DIR;
 }
 
 int RunNew(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {

@@ -15,7 +15,4 @@ int RunNew(const std::vector<std::string>& args, std::ostream& out, std::ostream
 /// and `import` (never used by `build`, whose "today" is config.as_of).
 std::string Today();
 
-/// The folder holding the themes shipped with fazhi.
-std::string BuiltinThemesDir();
-
 }  // namespace fazhi

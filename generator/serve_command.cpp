@@ -8,7 +8,7 @@
 #include <mutex>
 
 #include "build.h"
-#include "cli.h"
+#include "args.h"
 #include "output.h"
 #include "serve.h"
 #include "watch.h"

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "build.h"
+#include "args.h"
 #include "cli.h"
 #include "web.h"
 #include "watch.h"
