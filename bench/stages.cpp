@@ -13,10 +13,10 @@
 #include <thread>
 #include <vector>
 
-#include "diagnostics.h"
-#include "front_matter.h"
-#include "markdown.h"
-#include "source_tree.h"
+#include "core/diagnostics.h"
+#include "core/front_matter.h"
+#include "markdown/markdown.h"
+#include "core/source_tree.h"
 
 namespace {
 

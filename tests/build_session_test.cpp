@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "build.h"
+#include "site/build.h"
 #include "site_fixture.h"
 #include "txtar.h"
 

@@ -5,8 +5,8 @@
 #include <map>
 #include <string>
 
-#include "config.h"
-#include "external_resources.h"
+#include "core/config.h"
+#include "norms/external_resources.h"
 
 namespace fazhi {
 

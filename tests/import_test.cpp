@@ -10,14 +10,14 @@
 #include <random>
 #include <sstream>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "docx_fixture.h"
-#include "encoding.h"
-#include "import_command.h"
-#include "import_figures.h"
-#include "import_structure.h"
-#include "import_text.h"
-#include "import_write.h"
+#include "core/encoding.h"
+#include "cli/import_command.h"
+#include "import/figures.h"
+#include "import/structure.h"
+#include "import/text.h"
+#include "import/write.h"
 #include "site_fixture.h"
 
 namespace fazhi {

@@ -4,8 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "encoding.h"
-#include "indicators_csv.h"
+#include "core/encoding.h"
+#include "indicators/csv.h"
 #include "site_fixture.h"
 
 namespace fazhi::testing {
@@ -192,7 +192,7 @@ TEST_CASE("indicators build: citing a missing year or a missing report section i
 }
 
 TEST_CASE("indicators build: a source may anchor into a plain page, whose headings are then known early") {
-  // Plain pages are rendered late, page by page (page_bodies.h); one that an
+  // Plain pages are rendered late, page by page (site/page_bodies.h); one that an
   // indicator's source points into is rendered with the reports instead.
   std::string site = kIndicatorSite;
   Replace(&site, "reports/2024.md#四争议化解,新法", "notes.md#复议数据,新法");

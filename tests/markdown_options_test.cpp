@@ -2,7 +2,7 @@
 // the same, and without it invalid bytes still become U+FFFD.
 #include <doctest/doctest.h>
 
-#include "markdown.h"
+#include "markdown/markdown.h"
 
 namespace fazhi {
 namespace {

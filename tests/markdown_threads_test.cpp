@@ -2,7 +2,7 @@
 // on one thread. cmark-gfm keeps a process-wide table of the extensions'
 // special inline characters; when parses raced on it, autolinks and
 // strikethrough were silently lost (../shared/LIBRARIES.md §2); the lock around
-// cmark_parser_finish in markdown.cpp prevents that. This test
+// cmark_parser_finish in markdown/markdown.cpp prevents that. This test
 // renders pages full of those constructs on 4 threads and compares.
 #include <doctest/doctest.h>
 
@@ -10,7 +10,7 @@
 #include <thread>
 #include <vector>
 
-#include "markdown.h"
+#include "markdown/markdown.h"
 
 namespace fazhi {
 namespace {

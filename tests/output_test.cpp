@@ -10,11 +10,11 @@
 #include <map>
 #include <sstream>
 
-#include "build.h"
-#include "cli.h"
+#include "site/build.h"
+#include "cli/cli.h"
 #include "site_fixture.h"
 #include "txtar.h"
-#include "write_site.h"
+#include "core/write_site.h"
 
 namespace fazhi::testing {
 namespace fs = std::filesystem;

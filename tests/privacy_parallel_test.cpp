@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "privacy.h"
+#include "norms/privacy.h"
 
 namespace fazhi {
 

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "site_fixture.h"
-#include "source_tree.h"
+#include "core/source_tree.h"
 
 namespace fazhi::testing {
 namespace {

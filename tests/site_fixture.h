@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "build.h"
-#include "output.h"
+#include "site/build.h"
+#include "core/output.h"
 
 namespace fazhi::testing {
 

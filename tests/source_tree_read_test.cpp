@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "source_tree.h"
+#include "core/source_tree.h"
 
 namespace fazhi {
 namespace {

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "markdown.h"
-#include "utf8.h"
+#include "markdown/markdown.h"
+#include "core/utf8.h"
 
 namespace fazhi {
 namespace {

@@ -5,8 +5,8 @@
 
 #include <kainjow/mustache.hpp>
 
-#include "config.h"
-#include "theme.h"
+#include "core/config.h"
+#include "theme/theme.h"
 
 namespace fazhi {
 

@@ -1,0 +1,214 @@
+// `fazhi serve` end to end: the real binary on a scaffolded site, the real
+// pipeline and the inotify watcher; plus the command's own argument errors.
+#include "cli/serve_command.h"
+
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "site/build.h"
+#include "cli/args.h"
+#include "cli/cli.h"
+#include "core/web.h"
+#include "serve/watch.h"
+#include "serve/sse_test_client.h"
+
+extern char** environ;
+
+namespace fazhi {
+namespace {
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+fs::path NewSite(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("fazhi-serve-" + name + "-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  std::ostringstream out, err;
+  REQUIRE(RunCli({"new", "site", dir.string()}, out, err) == 0);
+  return dir;
+}
+
+// Writes like an editor does: a temporary file renamed over the target.
+void SaveAtomically(const fs::path& file, const std::string& text) {
+  fs::path tmp = file.parent_path() / ("." + file.filename().string() + ".swp");
+  std::ofstream(tmp, std::ios::binary) << text;
+  fs::rename(tmp, file);
+}
+
+std::string ReadAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// `fazhi serve DIR --port 0` as a child process; stdout goes to a file.
+struct ServeProcess {
+  explicit ServeProcess(const fs::path& site) : log(site.string() + ".out") {
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 2, (log.string() + ".err").c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    std::string bin = FAZHI_BINARY;
+    std::vector<std::string> args = {bin, "serve", site.string(), "--port", "0"};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    REQUIRE(posix_spawn(&pid, bin.c_str(), &actions, nullptr, argv.data(), environ) == 0);
+    posix_spawn_file_actions_destroy(&actions);
+    // Wait for "fazhi: serving … at http://127.0.0.1:PORT/".
+    for (int i = 0; i < 500 && port == 0; ++i) {
+      std::string text = ReadAll(log);
+      size_t at = text.find("at http://127.0.0.1:");
+      if (at != std::string::npos) port = std::atoi(text.c_str() + at + 20);
+      std::this_thread::sleep_for(10ms);
+    }
+    REQUIRE(port > 0);
+  }
+  ~ServeProcess() {
+    if (pid > 0) {
+      kill(pid, SIGKILL);
+      waitpid(pid, nullptr, 0);
+    }
+    fs::remove(log);
+    fs::remove(log.string() + ".err");
+  }
+  /// Sends SIGINT and waits; returns the exit status, or -1.
+  int Interrupt() {
+    kill(pid, SIGINT);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    pid = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+  fs::path log;
+  pid_t pid = -1;
+  int port = 0;
+};
+
+}  // namespace
+
+TEST_CASE("serve command: edit → reload, break → overlay with position, fix → page, Ctrl-C") {
+  fs::path site = NewSite("e2e");
+  fs::path about = site / "content/about.md";
+  const std::string good = ReadAll(about);
+  ServeProcess proc(site);
+  httplib::Client cli("127.0.0.1", proc.port);
+  cli.set_read_timeout(5, 0);
+
+  auto res = cli.Get("/about/");
+  REQUIRE(res);
+  CHECK(res->status == 200);
+  CHECK(res->body.find("<script src=\"/__fazhi/live.js\"") != std::string::npos);
+  CHECK(res->body.find("fazhi-overlay") == std::string::npos);
+
+  EventClient events(proc.port);
+  REQUIRE(events.Next().rfind("hello ", 0) == 0);
+
+  SaveAtomically(about, good + "\n编辑后的新段落。\n");
+  CHECK(events.Next().rfind("reload ", 0) == 0);
+  res = cli.Get("/about/");
+  REQUIRE(res);
+  CHECK(res->body.find("编辑后的新段落。") != std::string::npos);
+
+  // Break the front matter. The overlay must show what the pipeline reports
+  // for this tree, with its path:line:col, source line and caret.
+  std::string broken = good;
+  broken.insert(broken.find('\n') + 1, "title: [unclosed\n");
+  SaveAtomically(about, broken);
+  CHECK(events.Next().rfind("reload ", 0) == 0);
+  BuildOptions opts;
+  opts.source_dir = site;
+  Diagnostics expected;
+  REQUIRE_FALSE(CheckSite(opts, &expected, nullptr));
+  std::string formatted = expected.Format();
+  CHECK(formatted.rfind("content/about.md:", 0) == 0);
+  res = cli.Get("/about/");
+  REQUIRE(res);
+  CHECK(res->status == 200);
+  CHECK(res->body.find("编辑后的新段落。") != std::string::npos);  // last good page
+  CHECK(res->body.find("<pre>" + XmlEscape(formatted) + "</pre>") != std::string::npos);
+  res = cli.Get("/");
+  REQUIRE(res);
+  CHECK(res->body.find(XmlEscape(formatted)) != std::string::npos);
+
+  SaveAtomically(about, good);
+  CHECK(events.Next().rfind("reload ", 0) == 0);
+  res = cli.Get("/about/");
+  REQUIRE(res);
+  CHECK(res->body.find("fazhi-overlay") == std::string::npos);
+  CHECK(res->body.find("编辑后的新段落。") == std::string::npos);
+  // The edit and the fix changed only the page's body: each re-rendered that
+  // page alone (the broken save ran the whole pipeline to report its errors).
+  std::string log = ReadAll(proc.log);
+  size_t fast = 0;
+  for (size_t at = log.find("re-rendered 1 page in place of a full build"); at != std::string::npos;
+       at = log.find("re-rendered 1 page in place of a full build", at + 1)) {
+    ++fast;
+  }
+  CHECK(fast == 2);
+
+  auto t0 = std::chrono::steady_clock::now();
+  CHECK(proc.Interrupt() == 0);
+  // PreviewServer::Stop itself is held to 1 s in serve/server_test.cpp; this bound
+  // also covers process teardown on a loaded CI machine.
+  CHECK(std::chrono::steady_clock::now() - t0 < 2s);
+  CHECK(events.WaitEnded(2s) != 0);
+  CHECK_FALSE(fs::exists(site / "public"));  // serving never writes the site
+  std::string err = ReadAll(proc.log.string() + ".err");
+  CHECK(err.find(formatted) != std::string::npos);  // the terminal shows the same errors
+  fs::remove_all(site);
+}
+
+TEST_CASE("serve command: a port in use exits 1 with a clear message") {
+  fs::path site = NewSite("port");
+  httplib::Server taken;
+  int port = taken.bind_to_any_port("127.0.0.1");
+  REQUIRE(port > 0);
+  std::ostringstream out, err;
+  CHECK(RunCli({"serve", site.string(), "--port", std::to_string(port)}, out, err) == kExitErrors);
+  CHECK(err.str() == "fazhi: cannot listen on 127.0.0.1:" + std::to_string(port) +
+                         ": the port is already in use (choose another with --port)\n");
+  fs::remove_all(site);
+}
+
+TEST_CASE("serve command: usage errors") {
+  std::ostringstream out, err;
+  CHECK(RunCli({"serve", "--port", "http"}, out, err) == kExitUsage);
+  CHECK(err.str() == "fazhi: --port takes a number from 0 to 65535\nRun `fazhi help` for usage.\n");
+  err.str("");
+  CHECK(RunCli({"serve", "--watch"}, out, err) == kExitUsage);
+  CHECK(err.str() == "fazhi: unknown option --watch\nRun `fazhi help` for usage.\n");
+  err.str("");
+  CHECK(RunCli({"serve", "/nonexistent/fazhi-site"}, out, err) == kExitErrors);
+  CHECK(err.str() == "fazhi: /nonexistent/fazhi-site: no such site folder\n");
+}
+
+TEST_CASE("serve command: DescribeChanges names at most three paths") {
+  CHECK(DescribeChanges({{"content/a.md"}, false}) == "content/a.md changed; rebuilding");
+  CHECK(DescribeChanges({{"a", "b", "c", "d", "e"}, false}) == "a, b, c and 2 more changed; rebuilding");
+  CHECK(DescribeChanges({{}, true}) == "sources changed (rescan); rebuilding");
+}
+
+TEST_CASE("serve command: IsLoopbackHost and the --host warning") {
+  CHECK(IsLoopbackHost("127.0.0.1"));
+  CHECK(IsLoopbackHost("localhost"));
+  CHECK(IsLoopbackHost("::1"));
+  CHECK_FALSE(IsLoopbackHost("0.0.0.0"));
+  CHECK_FALSE(IsLoopbackHost("::"));
+  CHECK_FALSE(IsLoopbackHost("192.168.1.10"));
+  CHECK(HostWarning("127.0.0.1") == "");
+  CHECK(HostWarning("0.0.0.0") ==
+        "fazhi: warning: --host 0.0.0.0 lets other machines reach this preview server; it is meant "
+        "for local previews only\n");
+}
+
+}  // namespace fazhi

@@ -1,0 +1,79 @@
+// site.toml: the one config file. Every key is declared here; an unknown key
+// is an error at its line:col so a typo is never silently ignored.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/source_tree.h"
+
+namespace fazhi {
+
+struct MenuItem {
+  std::string name;
+  std::string url;  ///< site-relative ("/reports/") or absolute
+};
+
+/// The footer identifiers a Chinese government site must carry. Empty means
+/// "not yet issued": the theme shows 待填, never an invented number.
+struct FooterConfig {
+  std::string site_code;   ///< 政府网站标识码
+  std::string icp;         ///< ICP备案号
+  std::string psb_code;    ///< 公安机关备案号
+  std::string psb_url;     ///< link of the 公安机关备案 record
+  std::string dzjg_url;    ///< link of the 党政机关网站标识 record
+};
+
+struct IndicatorCategory {
+  std::string slug;  ///< "oversight"
+  std::string name;  ///< "行政权力制约监督"
+};
+
+/// [indicators]: the 法治政府建设 areas that indicators are grouped by.
+struct IndicatorsConfig {
+  std::vector<IndicatorCategory> categories;  ///< defaults: DOMAIN.md §3.1
+};
+
+/// [profiles]: the vocabulary of 述法 profiles.
+struct ProfilesConfig {
+  std::vector<std::string> unit_types = {"区委常委", "区直部门", "镇街"};
+  std::vector<std::string> sections = {"晒成绩", "亮家底", "找差距", "拓思路"};
+  std::vector<std::string> forms = {"专题述法", "现场述法", "书面述法", "公开述法", "年终述职述法"};
+  /// The indicator category of the rectification (整改) indicators computed
+  /// from the profiles; must be one of [indicators] categories.
+  std::string rectification_category = "leadership";
+};
+
+struct Config {
+  std::string title;
+  std::string language = "zh-CN";
+  std::string base_url = "/";  ///< always ends with '/'; may carry a sub-path
+  std::string theme = "default";
+  std::string sponsor;     ///< 主办单位 (also the default 信息来源)
+  std::string contact;     ///< 联系方式
+  std::string description;
+  std::string as_of;       ///< YYYY-MM-DD that stands in for "today"
+  int paginate = 10;       ///< items per list page
+  int summary_chars = 120; ///< summary length in characters
+  bool unsafe_html = false;  ///< let raw HTML through Markdown
+  std::vector<MenuItem> menu;
+  FooterConfig footer;
+  IndicatorsConfig indicators;
+  ProfilesConfig profiles;
+  std::vector<std::string> privacy_allow;  ///< [privacy] allow: published office numbers
+  std::vector<std::string> allow_hosts;    ///< [security] allow_hosts: external resources allowed
+  std::vector<std::string> robots_disallow = {};  ///< [robots] disallow: paths
+  bool search_enabled = true;  ///< [search] enabled: build /search/index.json
+};
+
+/// The default indicator categories (法治政府建设 areas).
+std::vector<IndicatorCategory> DefaultIndicatorCategories();
+
+/// Parses `file` (site.toml). Errors go to `diags` as site.toml:line:col.
+bool ParseConfig(const SourceFile& file, Config* out, Diagnostics* diags);
+
+/// Applies a --base-url override: normalises to a trailing '/'.
+std::string NormalizeBaseUrl(std::string url);
+
+}  // namespace fazhi

@@ -1,0 +1,228 @@
+#include "core/content.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+
+#include "core/front_matter.h"
+#include "core/parallel.h"
+#include "core/utf8.h"
+
+namespace fazhi {
+namespace {
+
+// Sections whose pages carry feature-specific keys; those feature modules
+// check the keys themselves (indicators/stage.cpp, profiles.cpp).
+bool FeatureOwnsKeys(std::string_view section) {
+  return section == "indicators" || section == "profiles";
+}
+
+const std::vector<std::string_view>& ReportKeys() {
+  static const std::vector<std::string_view> keys = [] {
+    std::vector<std::string_view> k = CommonFrontMatterKeys();
+    for (std::string_view x : {"year", "publisher", "published", "original_url", "items"}) k.push_back(x);
+    return k;
+  }();
+  return keys;
+}
+
+// "content/reports/2024.md" → {"reports", "2024", is_index=false}.
+void PlaceOf(std::string_view path, std::string* section, std::string* dir, std::string* stem,
+             bool* is_index) {
+  std::string_view rel = path.substr(std::string_view("content/").size());
+  size_t slash = rel.rfind('/');
+  *dir = slash == std::string_view::npos ? "" : std::string(rel.substr(0, slash));
+  std::string_view file = slash == std::string_view::npos ? rel : rel.substr(slash + 1);
+  *stem = std::string(file.substr(0, file.size() - 3));
+  size_t first = rel.find('/');
+  *section = first == std::string_view::npos ? "" : std::string(rel.substr(0, first));
+  *is_index = *stem == "_index";
+}
+
+}  // namespace
+
+bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics* diags) {
+  size_t before = diags->error_count();
+  size_t bad = FindInvalidUtf8(f.text);
+  if (bad != std::string_view::npos) {
+    int line, col;
+    OffsetToLineCol(f.text, bad, &line, &col);
+    diags->Error(f.path, line, col, "invalid UTF-8 byte sequence (save the file as UTF-8)", f.text);
+    return false;
+  }
+  if (!ParseFrontMatter(f, &page->fm, diags)) return false;
+
+  std::string dir, stem;
+  PlaceOf(f.path, &page->section, &dir, &stem, &page->is_index);
+  page->source_path = f.path;
+  const FmNode& fm = page->fm.root;
+
+  if (page->section == "reports" && !page->is_index) {
+    page->kind = "report";
+    CheckKnownKeys(f, fm, ReportKeys(), diags);
+  } else if (FeatureOwnsKeys(page->section) && !page->is_index) {
+    // The feature module validates and renders these.
+    page->kind = page->section == "indicators" ? "indicator" : "profile";
+  } else if (f.path == "content/profiles/_index.md") {
+    // Its keys (the 述法 cohorts) are checked by ParseCohorts in profiles_model.
+  } else {
+    CheckKnownKeys(f, fm, CommonFrontMatterKeys(), diags);
+  }
+  if (page->kind.empty()) {
+    if (f.path == "content/_index.md") {
+      page->kind = "home";
+    } else if (page->is_index) {
+      page->kind = "section";
+    } else {
+      page->kind = "page";
+    }
+  }
+
+  FmString(f, fm, "title", &page->title, diags);
+  FmDate(f, fm, "date", &page->date, diags);
+  FmDate(f, fm, "updated", &page->updated, diags);
+  FmString(f, fm, "source", &page->source, diags);
+  FmString(f, fm, "description", &page->description, diags);
+  std::string summary;
+  FmString(f, fm, "summary", &summary, diags);
+  FmString(f, fm, "layout", &page->layout, diags);
+  FmBool(f, fm, "draft", &page->draft, diags);
+  long weight = 0;
+  if (FmInt(f, fm, "weight", &weight, diags)) page->weight = static_cast<int>(weight);
+  FmStringList(f, fm, "tags", &page->tags, diags);
+  FmStringList(f, fm, "categories", &page->categories, diags);
+  std::string slug;
+  FmString(f, fm, "slug", &slug, diags);
+
+  if (!fm.Get("title")) {
+    diags->Error(f.path, 1, 1, "missing required front matter key 'title'", f.text);
+  } else if (page->title.empty()) {
+    const FmNode* n = fm.Get("title");
+    diags->Error(f.path, n->line, n->col, "'title' must not be empty", f.text);
+  }
+  // Inspections count an undated item as not updated, so every item is dated.
+  if (!fm.Get("date") && !page->is_index) {
+    diags->Error(f.path, 1, 1, "missing required front matter key 'date' (发布日期)", f.text);
+  }
+  if (page->source.empty()) page->source = config.sponsor;
+
+  if (page->kind == "report") {
+    long year = 0;
+    if (FmInt(f, fm, "year", &year, diags)) {
+      if (!fm.Get("year")) {
+        diags->Error(f.path, 1, 1, "missing required front matter key 'year' (the reporting year)", f.text);
+      } else if (year < 1949 || year > 2100) {
+        const FmNode* n = fm.Get("year");
+        diags->Error(f.path, n->line, n->col, "'year' must be a year such as 2024", f.text);
+      }
+    }
+    page->report.year = static_cast<int>(year);
+    FmString(f, fm, "publisher", &page->report.publisher, diags);
+    if (page->report.publisher.empty()) page->report.publisher = page->source;
+    FmDate(f, fm, "published", &page->report.published, diags);
+    FmString(f, fm, "original_url", &page->report.original_url, diags);
+  }
+
+  // URL: content/a/b.md → /a/b/; content/a/_index.md → /a/; slug replaces the stem.
+  if (page->is_index) {
+    page->slug = dir.empty() ? "" : dir.substr(dir.rfind('/') == std::string::npos ? 0 : dir.rfind('/') + 1);
+    page->url = dir.empty() ? "/" : "/" + dir + "/";
+  } else {
+    page->slug = slug.empty() ? stem : slug;
+    page->url = "/" + (dir.empty() ? "" : dir + "/") + page->slug + "/";
+  }
+  page->output_path = page->url.substr(1) + "index.html";
+
+  page->summary = summary;  // an explicit summary wins over the cut body text
+  page->body_first_line = page->fm.body_first_line;
+  page->body = std::string_view(f.text).substr(page->fm.body_offset);
+  // A plain page's keys are all in the typed fields above; its front matter
+  // tree is the bulk of a page's model, so it goes (feature pages keep theirs).
+  if (page->kind == "page") page->fm.root = FmNode{};
+  return diags->error_count() == before;
+}
+
+namespace {
+
+std::string NormalizePath(std::string_view dir, std::string_view rel) {
+  std::vector<std::string> parts;
+  auto push = [&](std::string_view s) {
+    size_t i = 0;
+    while (i <= s.size()) {
+      size_t j = s.find('/', i);
+      if (j == std::string_view::npos) j = s.size();
+      std::string_view part = s.substr(i, j - i);
+      if (part == "..") {
+        if (!parts.empty()) parts.pop_back();
+      } else if (!part.empty() && part != ".") {
+        parts.emplace_back(part);
+      }
+      i = j + 1;
+    }
+  };
+  push(dir);
+  push(rel);
+  std::string out;
+  for (auto& p : parts) out += (out.empty() ? "" : "/") + p;
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& CommonFrontMatterKeys() {
+  static const std::vector<std::string_view> keys = {
+      "title", "date", "updated", "source", "description", "layout", "draft",
+      "weight", "tags", "categories", "slug", "summary"};
+  return keys;
+}
+
+bool LoadContent(const SourceTree& tree, const Config& config, bool drafts,
+                 std::vector<Page>* pages, Diagnostics* diags, int jobs) {
+  size_t before = diags->error_count();
+  const std::vector<const SourceFile*> files = tree.Under("content/", ".md");
+  // Pages are parsed in parallel, each into its own slot with its own
+  // collector; merging in path order keeps the report as a serial run's.
+  std::vector<Page> loaded(files.size());
+  std::vector<Diagnostics> found;
+  found.reserve(files.size());
+  for (size_t i = 0; i < files.size(); ++i) found.emplace_back(SIZE_MAX);
+  std::vector<char> ok(files.size());
+  ParallelFor(files.size(), jobs, [&](size_t i) { ok[i] = LoadPage(*files[i], config, &loaded[i], &found[i]); });
+
+  std::map<std::string, std::string> url_owner;
+  pages->reserve(pages->size() + files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    const SourceFile* f = files[i];
+    diags->Merge(found[i]);
+    Page& page = loaded[i];
+    if (!ok[i]) continue;
+    if (page.draft && !drafts) continue;
+    auto [it, inserted] = url_owner.emplace(page.url, f->path);
+    if (!inserted) {
+      diags->Error(f->path, 1, 1, "page URL " + page.url + " is already used by " + it->second, f->text);
+      continue;
+    }
+    pages->push_back(std::move(page));
+  }
+  return diags->error_count() == before;
+}
+
+bool ResolvePageLink(const std::vector<Page>& pages, std::string_view from_source,
+                     std::string_view target, std::string* url, std::string* error) {
+  size_t hash = target.find('#');
+  std::string_view path = target.substr(0, hash);
+  std::string_view frag = hash == std::string_view::npos ? "" : target.substr(hash);
+  size_t slash = from_source.rfind('/');
+  std::string resolved = NormalizePath(from_source.substr(0, slash), path);
+  // Binary search: pages are sorted by source path.
+  auto it = std::lower_bound(pages.begin(), pages.end(), resolved,
+                             [](const Page& p, const std::string& s) { return p.source_path < s; });
+  if (it == pages.end() || it->source_path != resolved) {
+    *error = "link to a page that does not exist: '" + std::string(target) + "'";
+    return false;
+  }
+  *url = it->url + std::string(frag);
+  return true;
+}
+
+}  // namespace fazhi

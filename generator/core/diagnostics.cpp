@@ -1,0 +1,150 @@
+#include "core/diagnostics.h"
+
+#include "core/utf8.h"
+
+namespace fazhi {
+
+std::string_view LineOf(std::string_view text, int line) {
+  if (line < 1) return {};
+  size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) return {};
+    start = nl + 1;
+  }
+  size_t end = text.find('\n', start);
+  if (end == std::string_view::npos) end = text.size();
+  std::string_view out = text.substr(start, end - start);
+  if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
+  return out;
+}
+
+void OffsetToLineCol(std::string_view text, size_t offset, int* line, int* col) {
+  if (offset > text.size()) offset = text.size();
+  int l = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++l;
+      line_start = i + 1;
+    }
+  }
+  *line = l;
+  *col = static_cast<int>(Utf8Length(text.substr(line_start, offset - line_start))) + 1;
+}
+
+std::string FormatDiagnostic(const Diagnostic& d) {
+  std::string out = d.path;
+  if (d.line > 0) {
+    out += ':' + std::to_string(d.line);
+    if (d.col > 0) out += ':' + std::to_string(d.col);
+  }
+  out += ": ";
+  if (d.severity == Severity::kWarning) out += "warning: ";
+  out += d.message;
+  out += '\n';
+  if (d.line > 0 && !d.source_line.empty()) {
+    out += "  ";
+    out += d.source_line;
+    out += "\n  ";
+    // Pad with the same whitespace/width as the characters before the column.
+    std::string_view s = d.source_line;
+    size_t pos = 0;
+    for (int c = 1; c < d.col && pos < s.size(); ++c) {
+      char32_t cp = 0;
+      size_t n = DecodeUtf8(s, pos, &cp);
+      if (cp == '\t') {
+        out += '\t';
+      } else {
+        out.append(static_cast<size_t>(DisplayWidth(cp)), ' ');
+      }
+      pos += n;
+    }
+    out += "^\n";
+  }
+  return out;
+}
+
+Diagnostics::Diagnostics(const Diagnostics& other) {
+  std::lock_guard<std::mutex> lock(other.mu_);
+  cap_ = other.cap_;
+  errors_ = other.errors_;
+  warnings_ = other.warnings_;
+  items_ = other.items_;
+}
+
+Diagnostics& Diagnostics::operator=(const Diagnostics& other) {
+  if (this == &other) return *this;
+  Diagnostics copy(other);
+  std::lock_guard<std::mutex> lock(mu_);
+  cap_ = copy.cap_;
+  errors_ = copy.errors_;
+  warnings_ = copy.warnings_;
+  items_ = std::move(copy.items_);
+  return *this;
+}
+
+void Diagnostics::Error(std::string path, int line, int col, std::string message,
+                        std::string_view text) {
+  Add(Diagnostic{Severity::kError, std::move(path), line, col, std::move(message),
+                 std::string(LineOf(text, line))});
+}
+
+void Diagnostics::Warning(std::string path, int line, int col, std::string message,
+                          std::string_view text) {
+  Add(Diagnostic{Severity::kWarning, std::move(path), line, col, std::move(message),
+                 std::string(LineOf(text, line))});
+}
+
+void Diagnostics::Add(Diagnostic d) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (d.severity == Severity::kError) {
+    if (errors_++ >= cap_) return;
+  } else {
+    if (warnings_++ >= cap_) return;
+  }
+  items_.push_back(std::move(d));
+}
+
+void Diagnostics::Merge(const Diagnostics& other) {
+  for (auto& d : other.items()) Add(d);
+  // Errors dropped by the other collector's cap still count here.
+  std::lock_guard<std::mutex> lock(other.mu_);
+  size_t kept_errors = 0;
+  for (auto& d : other.items_) kept_errors += d.severity == Severity::kError;
+  std::lock_guard<std::mutex> lock2(mu_);
+  errors_ += other.errors_ - kept_errors;
+}
+
+bool Diagnostics::has_errors() const { return error_count() > 0; }
+
+size_t Diagnostics::error_count() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return errors_;
+}
+
+size_t Diagnostics::warning_count() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return warnings_;
+}
+
+std::vector<Diagnostic> Diagnostics::items() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return items_;
+}
+
+std::string Diagnostics::Format() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::string out;
+  size_t kept_errors = 0;
+  for (auto& d : items_) {
+    out += FormatDiagnostic(d);
+    kept_errors += d.severity == Severity::kError;
+  }
+  if (errors_ > kept_errors) {
+    out += "... and " + std::to_string(errors_ - kept_errors) + " more errors\n";
+  }
+  return out;
+}
+
+}  // namespace fazhi

@@ -1,0 +1,129 @@
+// The site as plain data: pages, sections and their URLs. No behaviour and
+// no I/O; build_model fills it, the renderers read it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/config.h"
+#include "core/front_matter.h"
+
+namespace fazhi {
+
+struct TocEntry {
+  int level = 2;
+  std::string id;    ///< the heading's anchor id (keeps CJK text)
+  std::string text;  ///< plain text of the heading
+  bool operator==(const TocEntry&) const = default;
+};
+
+/// One of the five required items of an annual report, as found by compliance.
+struct ReportItemStatus {
+  std::string key;           ///< front matter key under `items:` ("accountability")
+  std::string name;          ///< 党政主要负责人履行第一责任人职责情况
+  std::string heading_id;    ///< anchor of the heading that covers it; "" when missing
+  std::string heading_text;
+  bool mapped = false;       ///< found through the front matter mapping
+  bool operator==(const ReportItemStatus&) const = default;
+};
+
+/// The compliance of a report (filled by norms/compliance.cpp, shown on its page).
+struct ReportCompliance {
+  std::string deadline;   ///< YYYY-04-01 of the year after the report's year
+  std::string published;  ///< as stated; "" when the report states none
+  bool on_time = false;   ///< published on or before the deadline: 按时公开
+  bool late = false;      ///< published after the deadline
+  bool complete = false;  ///< all five items found
+  std::vector<ReportItemStatus> items;  ///< the five, in order
+  bool operator==(const ReportCompliance&) const = default;
+};
+
+/// Report facts (pages under content/reports/).
+struct ReportMeta {
+  int year = 0;
+  std::string publisher;   ///< part of a report's identity with its year
+  std::string published;   ///< original publication date, YYYY-MM-DD, may be empty
+  std::string original_url;
+  ReportCompliance compliance;
+  bool operator==(const ReportMeta&) const = default;
+};
+
+struct Page {
+  // Identity and place.
+  std::string source_path;  ///< "content/reports/2024.md"
+  std::string section;      ///< first folder under content/ ("" at the root)
+  std::string slug;         ///< last URL segment ("2024"; "" for the home page)
+  std::string url;          ///< site-relative URL, "/reports/2024/"
+  std::string output_path;  ///< "reports/2024/index.html"
+  std::string kind;         ///< "home", "section", "page", "report", ...
+  bool is_index = false;    ///< an _index.md (section front page)
+
+  // Front matter, typed.
+  std::string title;
+  std::string date;      ///< 发布日期, YYYY-MM-DD
+  std::string updated;   ///< 更新日期, may be empty
+  std::string source;    ///< 信息来源 (defaults to the site's sponsor)
+  std::string description;
+  std::string layout;    ///< explicit layout name, may be empty
+  bool draft = false;
+  int weight = 0;
+  std::vector<std::string> tags;
+  std::vector<std::string> categories;
+  ReportMeta report;     ///< filled for kind "report"
+  FrontMatter fm;        ///< the whole front matter, for feature modules
+
+  // Body.
+  /// Markdown after the front matter: a view into the SourceTree's text,
+  /// which outlives the build. Cleared once rendered.
+  std::string_view body;
+  int body_first_line = 1;
+  /// Rendered in the render stage just before the page's template, its html
+  /// dropped once written (site/page_bodies.h); false: in the markdown stage.
+  bool stream_body = false;
+  bool body_rendered = false;  ///< html, toc, summary and cites are set
+  std::string html;          ///< rendered body (empty again once a streamed page is written)
+  std::string summary;       ///< plain text, cut by characters
+  std::vector<TocEntry> toc;
+  std::vector<std::string> cites;  ///< ids of the indicators the body links to
+
+  // Links set by build_model.
+  int prev_in_series = -1;  ///< reports: the same publisher's previous year
+  int next_in_series = -1;
+};
+
+/// True when `a` and `b` can differ only in what is rendered from the body
+/// (html, toc, summary, cites) and in source positions. Every other field
+/// may be read by other pages' outputs (lists, menus, feeds, sitemaps), so
+/// an edit that changes one of them is not local to its page (`serve`).
+bool SameOutsideBody(const Page& a, const Page& b);
+
+struct Section {
+  std::string name;   ///< folder name ("reports")
+  std::string title;  ///< from _index.md, else the folder name
+  std::string url;    ///< "/reports/"
+  int index_page = -1;         ///< index into Site::pages of its _index.md
+  std::vector<int> pages;      ///< member pages, newest first
+};
+
+struct Site {
+  Config config;
+  std::vector<Page> pages;        ///< sorted by source path
+  std::vector<Section> sections;  ///< sorted by name
+};
+
+/// A link on the 网站地图 page, with an optional note such as "（12项）".
+struct SitemapLink {
+  std::string title, url;  ///< url: a site URL ("/indicators/")
+  std::string note;
+};
+
+/// A group of links under a heading on the 网站地图 page: what a feature
+/// module adds to the site map besides the sections.
+struct SitemapGroup {
+  std::string title, url;
+  std::vector<SitemapLink> items;
+  std::string note;  ///< beside the heading, e.g. "共 30 项"
+};
+
+}  // namespace fazhi

@@ -1,0 +1,247 @@
+#include "import/write.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <system_error>
+
+#include "core/config.h"
+#include "markdown/markdown.h"
+
+namespace fazhi {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A YAML double-quoted scalar, so titles with ":" or "#" stay text.
+std::string YamlString(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+bool Has(const std::string& s, const char* word) { return s.find(word) != std::string::npos; }
+
+}  // namespace
+
+std::string DraftIndicatorId(int year, size_t index, size_t count) {
+  int width = count >= 100 ? 3 : 2;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "import-%d-%0*zu", year, width, index + 1);
+  return buf;
+}
+
+std::string GuessCategory(const ImportedFigure& f) {
+  const std::string& n = f.name;
+  // The name decides first; the sentence only when the name says nothing.
+  for (const std::string* s : {&n, &f.sentence}) {
+    if (Has(*s, "复议") || Has(*s, "诉讼") || Has(*s, "应诉") || Has(*s, "纠错") || Has(*s, "败诉")) return "oversight";
+    if (Has(*s, "调解") || Has(*s, "纠纷") || Has(*s, "争议") || Has(*s, "化解") || Has(*s, "信访")) return "disputes";
+    if (Has(*s, "述法") || Has(*s, "常委") || Has(*s, "主要负责") || Has(*s, "督察")) return "leadership";
+    if (Has(*s, "入企") || Has(*s, "营商") || Has(*s, "审批") || Has(*s, "企业")) return "functions";
+    if (Has(*s, "规范性文件") || Has(*s, "备案") || Has(*s, "审查率")) return "rules";
+    if (Has(*s, "法律意见") || Has(*s, "法律顾问") || Has(*s, "合法性") || Has(*s, "决策")) return "decisions";
+    if (Has(*s, "执法") || Has(*s, "处罚") || Has(*s, "检查") || Has(*s, "强制") || Has(*s, "案卷")) return "enforcement";
+    if (Has(*s, "学法") || Has(*s, "培训") || Has(*s, "考试") || Has(*s, "普法")) return "capacity";
+    if (Has(*s, "无纸化") || Has(*s, "数字") || Has(*s, "平台")) return "digital";
+  }
+  return "";
+}
+
+std::vector<std::string> HeadingAnchors(const StructuredReport& r) {
+  std::vector<std::string> anchors(r.blocks.size());
+  std::set<std::string> used;
+  for (size_t i = 0; i < r.blocks.size(); ++i) {
+    const ImportBlock& b = r.blocks[i];
+    if (b.kind != ImportBlockKind::kHeading) continue;
+    std::string id = HeadingSlug(b.marker + b.text);
+    std::string unique = id;
+    for (int n = 1; !used.insert(unique).second; ++n) unique = id + "-" + std::to_string(n);
+    anchors[i] = unique;
+  }
+  return anchors;
+}
+
+std::string EscapeMarkdown(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+      case '|': case '~': case '{': case '}': case '&':
+        out += '\\';
+        break;
+      case '#': case '+': case '-': case '=':
+        if (i == 0) out += '\\';
+        break;
+      default:
+        break;
+    }
+    out += c;
+  }
+  // "1." or "1)" at the start would become an ordered list.
+  size_t d = 0;
+  while (d < out.size() && out[d] >= '0' && out[d] <= '9') ++d;
+  if (d > 0 && d < out.size() && (out[d] == '.' || out[d] == ')')) out.insert(d, "\\");
+  return out;
+}
+
+std::string RenderReportMarkdown(const StructuredReport& r, const ImportWriteOptions& o) {
+  std::string md = "---\n";
+  md += "# Imported by `fazhi import` from " + o.input_name +
+        ". Check the headings and the text against the original,\n"
+        "# then delete \"draft: true\" to publish.\n";
+  md += "title: " + YamlString(o.title) + "\n";
+  // `date` is the 发布日期 on this site: the stated publication date when the
+  // text has one, else the import's as-of date. A portal's date is neither.
+  md += "date: " + (r.meta.published.empty() ? o.date : r.meta.published) + "\n";
+  if (!o.publisher.empty()) md += "source: " + YamlString(o.publisher) + "\n";
+  md += "year: " + std::to_string(o.year) + "\n";
+  if (!o.publisher.empty()) md += "publisher: " + YamlString(o.publisher) + "\n";
+  if (!r.meta.published.empty()) md += "published: " + r.meta.published + "\n";
+  md += "draft: true\n---\n";
+  for (const ImportBlock& b : r.blocks) {
+    md += '\n';
+    if (b.kind == ImportBlockKind::kHeading) {
+      md += std::string(static_cast<size_t>(b.level), '#') + " " + EscapeMarkdown(b.marker + b.text) + "\n";
+    } else {
+      md += EscapeMarkdown(b.text) + "\n";
+    }
+  }
+  return md;
+}
+
+std::string RenderObservationsCsv(const std::vector<ImportedFigure>& figures,
+                                  const ImportWriteOptions& o) {
+  // UTF-8 with BOM so that Chinese Excel opens it correctly.
+  std::string csv = "\xEF\xBB\xBF" "indicator,year,value,unit,qualifier,breakdown,basis,formula,source,note\n";
+  for (size_t i = 0; i < figures.size(); ++i) {
+    const ImportedFigure& f = figures[i];
+    csv += DraftIndicatorId(o.year, i, figures.size()) + "," + std::to_string(o.year) + "," +
+           f.value + "," + CsvField(f.unit) + "," + CsvField(f.qualifier) + ",,原文,," +
+           CsvField("reports/" + std::to_string(o.year) + ".md" + (f.anchor.empty() ? "" : "#" + f.anchor)) +
+           "," + CsvField(f.sentence) + "\n";
+  }
+  return csv;
+}
+
+std::string RenderIndicatorStub(const ImportedFigure& f, const ImportWriteOptions& o) {
+  bool growth = f.name.find("增长") != std::string::npos || f.name.find("下降") != std::string::npos ||
+                f.name.find("同比") != std::string::npos;
+  std::string kind = f.unit == "%" ? (growth ? "change" : "rate")
+                                   : (f.unit.find("元") != std::string::npos ? "amount" : "count");
+  std::vector<std::string> known = o.categories;
+  if (known.empty()) {
+    for (const IndicatorCategory& c : DefaultIndicatorCategories()) known.push_back(c.slug);
+  }
+  std::string category = GuessCategory(f);
+  std::string category_note;
+  bool fits = false;
+  for (const std::string& k : known) fits = fits || k == category;
+  if (!fits) {
+    // A category the site knows, so a --drafts preview builds; marked for review.
+    category = known.empty() ? "" : known.front();
+    category_note = "  # 待定: no guess, choose one";
+  }
+  std::string md = "---\n";
+  md += "# Draft from `fazhi import`: check the name, category, unit and 口径, then delete\n"
+        "# \"draft: true\". The id (this file's name) may be renamed; rename it in the CSV too.\n";
+  md += "title: " + YamlString(f.name) + "\n";
+  md += "category: " + YamlString(category) + category_note + "\n";
+  md += "unit: " + YamlString(f.unit) + "\n";
+  md += "kind: " + kind + "\n";
+  md += "direction: neutral\n";
+  md += "date: " + o.date + "\n";
+  if (!o.publisher.empty()) md += "source: " + YamlString(o.publisher) + "\n";
+  md += "draft: true\n---\n\n";
+  md += "导入草稿：本指标由 fazhi import 从" + EscapeMarkdown(o.title) + "（" +
+        EscapeMarkdown(f.section.empty() ? "正文" : f.section) + "）的原句中提取，请核对后完善口径。\n\n";
+  md += "> " + EscapeMarkdown(f.sentence) + "\n";
+  return md;
+}
+
+std::vector<ImportFile> RenderImport(const StructuredReport& r,
+                                     const std::vector<ImportedFigure>& figures,
+                                     const ImportWriteOptions& o) {
+  std::vector<ImportFile> files;
+  std::string year = std::to_string(o.year);
+  std::vector<std::string> anchors = HeadingAnchors(r);
+  std::vector<ImportedFigure> linked = figures;
+  for (ImportedFigure& f : linked) {
+    if (f.heading >= 0) f.anchor = anchors[static_cast<size_t>(f.heading)];
+  }
+  files.push_back({"content/reports/" + year + ".md", RenderReportMarkdown(r, o)});
+  if (!figures.empty()) {
+    files.push_back({"data/indicators/" + year + "-import.csv", RenderObservationsCsv(linked, o)});
+    for (size_t i = 0; i < linked.size(); ++i) {
+      files.push_back({"content/indicators/" + DraftIndicatorId(o.year, i, linked.size()) + ".md",
+                       RenderIndicatorStub(linked[i], o)});
+    }
+  }
+  return files;
+}
+
+bool WriteImportFiles(const std::string& site_dir, const std::vector<ImportFile>& files, bool force,
+                      std::ostream& out, std::ostream& err) {
+  std::error_code ec;
+  fs::path root(site_dir);
+  if (!force) {
+    std::vector<std::string> existing;
+    for (const ImportFile& f : files) {
+      if (fs::exists(root / f.path, ec)) existing.push_back(f.path);
+    }
+    if (!existing.empty()) {
+      err << "fazhi import: " << existing.size() << " file(s) exist already; nothing was written"
+          << " (use --force to overwrite):\n";
+      for (const std::string& p : existing) err << "  " << p << "\n";
+      return false;
+    }
+  }
+  for (const ImportFile& f : files) {
+    fs::path target = root / f.path;
+    fs::create_directories(target.parent_path(), ec);
+    if (ec) {
+      err << "fazhi import: cannot create " << target.parent_path().string() << ": " << ec.message() << "\n";
+      return false;
+    }
+    fs::path tmp = target;
+    tmp += ".tmp-" + std::to_string(::getpid());
+    {
+      std::ofstream o(tmp, std::ios::binary | std::ios::trunc);
+      o.write(f.bytes.data(), static_cast<std::streamsize>(f.bytes.size()));
+      o.close();
+      if (!o) {
+        fs::remove(tmp, ec);
+        err << "fazhi import: cannot write " << f.path << "\n";
+        return false;
+      }
+    }
+    fs::rename(tmp, target, ec);
+    if (ec) {
+      err << "fazhi import: cannot write " << f.path << ": " << ec.message() << "\n";
+      fs::remove(tmp, ec);
+      return false;
+    }
+    out << "wrote " << f.path << "\n";
+  }
+  return true;
+}
+
+}  // namespace fazhi

@@ -1,0 +1,65 @@
+// Output of `fazhi import`: the report as Markdown with front matter
+// (content/reports/<year>.md), the draft observations CSV
+// (data/indicators/<year>-import.csv) and one draft indicator definition per
+// figure (content/indicators/<id>.md). Rendering is pure; WriteImportFiles is
+// the only part that touches the disk (temp file + rename, never overwriting
+// unless forced).
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "import/figures.h"
+#include "import/structure.h"
+
+namespace fazhi {
+
+struct ImportWriteOptions {
+  int year = 0;
+  std::string date;       ///< YYYY-MM-DD: `date` when the text states no publication date
+  std::string title;      ///< final title (from the text or --title)
+  std::string publisher;  ///< final publisher, may be empty
+  std::string input_name; ///< the imported file's name, for the notes
+  /// Category slugs the site knows ([indicators] categories); the first is the
+  /// fallback when no guess fits. Empty: the default categories.
+  std::vector<std::string> categories;
+};
+
+struct ImportFile {
+  std::string path;  ///< relative to the site root, '/' separated
+  std::string bytes;
+};
+
+/// "import-2024-07": the draft indicator id of the `index`-th figure (0-based).
+std::string DraftIndicatorId(int year, size_t index, size_t count);
+
+/// A category slug (DOMAIN.md §3.1) guessed from the figure's name and sentence, or "".
+std::string GuessCategory(const ImportedFigure& f);
+
+/// The anchor of each heading block as the Markdown stage will make it
+/// (HeadingSlug, de-duplicated with -1, -2 …); "" for paragraphs.
+std::vector<std::string> HeadingAnchors(const StructuredReport& r);
+
+/// Markdown text with Markdown syntax characters escaped so the prose stays prose.
+std::string EscapeMarkdown(const std::string& text);
+
+std::string RenderReportMarkdown(const StructuredReport& r, const ImportWriteOptions& o);
+/// `source` links each row to its section: "reports/<year>.md#<anchor>".
+std::string RenderObservationsCsv(const std::vector<ImportedFigure>& figures,
+                                  const ImportWriteOptions& o);
+std::string RenderIndicatorStub(const ImportedFigure& f, const ImportWriteOptions& o);
+
+/// All output files of one import, in a fixed order.
+std::vector<ImportFile> RenderImport(const StructuredReport& r,
+                                     const std::vector<ImportedFigure>& figures,
+                                     const ImportWriteOptions& o);
+
+/// Writes `files` under `site_dir`. Without `force`, refuses (writing
+/// nothing) when any of them exists. Each file goes to a temporary sibling
+/// first and is renamed into place. Prints "wrote <path>" per file to `out`;
+/// returns false with the reason printed to `err`.
+bool WriteImportFiles(const std::string& site_dir, const std::vector<ImportFile>& files, bool force,
+                      std::ostream& out, std::ostream& err);
+
+}  // namespace fazhi

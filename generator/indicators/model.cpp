@@ -1,0 +1,824 @@
+#include "indicators/model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <tuple>
+
+#include "core/utf8.h"
+
+namespace fazhi {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+const FmNode* Field(const FmNode& map, std::string_view key) {
+  for (const FmField& f : map.fields) {
+    if (f.key == key) return &f.value;
+  }
+  return nullptr;
+}
+
+// Strict decimal: optional '-', digits, optional '.' digits.
+bool IsDecimal(std::string_view s) {
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  size_t digits = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+  if (digits == 0) return false;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    size_t frac = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++frac;
+    if (frac == 0) return false;
+  }
+  return i == s.size();
+}
+
+// Accepts Excel's thousands separators ("1,537") and drops them.
+bool NormalizeNumber(std::string_view in, std::string* out) {
+  std::string s;
+  size_t comma = in.find(',');
+  if (comma != std::string_view::npos) {
+    // Groups of exactly three digits after each comma, before any '.'.
+    size_t dot = in.find('.');
+    std::string_view ip = in.substr(0, dot);
+    size_t first = ip.find(',');
+    size_t lead = first - ((!ip.empty() && (ip[0] == '-' || ip[0] == '+')) ? 1 : 0);
+    if (lead < 1 || lead > 3) return false;
+    for (size_t i = first; i < ip.size(); i += 4) {
+      if (ip[i] != ',' || i + 4 > ip.size()) return false;
+    }
+    for (char c : in) {
+      if (c != ',') s += c;
+    }
+  } else {
+    s = std::string(in);
+  }
+  if (!IsDecimal(s)) return false;
+  if (s[0] == '+') s.erase(0, 1);
+  *out = s;
+  return true;
+}
+
+struct QualifierName {
+  Qualifier q;
+  const char* text;
+};
+constexpr QualifierName kQualifiers[] = {
+    {Qualifier::kExact, ""},     {Qualifier::kAtLeast, "以上"}, {Qualifier::kMore, "多"},
+    {Qualifier::kOver, "余"},    {Qualifier::kAbout, "约"},     {Qualifier::kNearly, "近"},
+    {Qualifier::kExceeds, "超"},
+};
+
+struct ColumnNames {
+  Column c;
+  const char* name;
+  const char* alias;
+};
+constexpr ColumnNames kColumns[kColumnCount] = {
+    {Column::kIndicator, "indicator", "指标"}, {Column::kYear, "year", "年份"},
+    {Column::kValue, "value", "数值"},         {Column::kUnit, "unit", "单位"},
+    {Column::kQualifier, "qualifier", "限定"}, {Column::kBreakdown, "breakdown", "分组"},
+    {Column::kBasis, "basis", "依据"},         {Column::kFormula, "formula", "公式"},
+    {Column::kSource, "source", "来源"},       {Column::kNote, "note", "备注"},
+};
+constexpr Column kRequired[] = {Column::kIndicator, Column::kYear, Column::kValue};
+
+std::string FormatFixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+// ---- Formula evaluation: a tiny recursive-descent parser over code points.
+class FormulaParser {
+ public:
+  FormulaParser(std::string_view s, const IndicatorSet& set) : s_(s), set_(set) {}
+
+  bool Run(double* v) {
+    if (!Expr(v)) return false;
+    SkipSpace();
+    if (pos_ < s_.size()) return Fail("unexpected '" + std::string(Rest()) + "'");
+    return true;
+  }
+  const std::string& error() const { return error_; }
+  size_t error_offset() const { return error_offset_; }
+
+ private:
+  bool Fail(std::string msg) {
+    if (error_.empty()) {
+      error_ = std::move(msg);
+      error_offset_ = Utf8Length(s_.substr(0, pos_));
+    }
+    return false;
+  }
+  std::string_view Rest() const {
+    size_t end = pos_;
+    while (end < s_.size() && s_[end] != ' ') ++end;
+    return s_.substr(pos_, end - pos_);
+  }
+  void SkipSpace() {
+    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t')) ++pos_;
+  }
+  bool Eat(std::string_view tok) {
+    SkipSpace();
+    if (s_.substr(pos_, tok.size()) == tok) {
+      pos_ += tok.size();
+      return true;
+    }
+    return false;
+  }
+  bool Expr(double* v) {
+    if (!Term(v)) return false;
+    while (true) {
+      double r;
+      if (Eat("+")) {
+        if (!Term(&r)) return false;
+        *v += r;
+      } else if (Eat("-")) {
+        if (!Term(&r)) return false;
+        *v -= r;
+      } else {
+        return true;
+      }
+    }
+  }
+  bool Term(double* v) {
+    if (!Factor(v)) return false;
+    while (true) {
+      double r;
+      if (Eat("*") || Eat("×")) {
+        if (!Factor(&r)) return false;
+        *v *= r;
+      } else if (Eat("/") || Eat("÷")) {
+        size_t at = pos_;
+        if (!Factor(&r)) return false;
+        if (r == 0) {
+          pos_ = at;
+          return Fail("division by zero");
+        }
+        *v /= r;
+      } else {
+        return true;
+      }
+    }
+  }
+  bool Factor(double* v) {
+    SkipSpace();
+    if (Eat("(")) {
+      if (!Expr(v)) return false;
+      if (!Eat(")")) return Fail("expected ')'");
+      return true;
+    }
+    if (Eat("-")) {
+      if (!Factor(v)) return false;
+      *v = -*v;
+      return true;
+    }
+    size_t start = pos_;
+    if (pos_ < s_.size() && s_[pos_] >= '0' && s_[pos_] <= '9') {
+      while (pos_ < s_.size() && ((s_[pos_] >= '0' && s_[pos_] <= '9') || s_[pos_] == '.')) ++pos_;
+      std::string num(s_.substr(start, pos_ - start));
+      if (!IsDecimal(num)) {
+        pos_ = start;
+        return Fail("'" + num + "' is not a number");
+      }
+      *v = std::strtod(num.c_str(), nullptr);
+      return true;
+    }
+    auto ident = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '-' || c == '_';
+    };
+    while (pos_ < s_.size() && ident(s_[pos_])) ++pos_;
+    std::string id(s_.substr(start, pos_ - start));
+    if (id.empty() || pos_ >= s_.size() || s_[pos_] != '@') {
+      pos_ = start;
+      if (pos_ >= s_.size()) return Fail("expected a number or indicator@year at the end");
+      return Fail("expected a number or indicator@year at '" + std::string(Rest()) + "'");
+    }
+    ++pos_;
+    size_t ys = pos_;
+    while (pos_ < s_.size() && s_[pos_] >= '0' && s_[pos_] <= '9') ++pos_;
+    std::string year(s_.substr(ys, pos_ - ys));
+    if (year.size() != 4) {
+      pos_ = start;
+      return Fail("expected a number or indicator@year at '" + std::string(Rest()) + "'");
+    }
+    if (!set_.Find(id)) {
+      pos_ = start;
+      return Fail("unknown indicator '" + id + "'");
+    }
+    const Observation* o = set_.Get(id, std::atoi(year.c_str()));
+    if (!o) {
+      pos_ = start;
+      return Fail("'" + id + "@" + year + "' has no observation");
+    }
+    *v = o->value;
+    return true;
+  }
+
+  std::string_view s_;
+  const IndicatorSet& set_;
+  size_t pos_ = 0;
+  std::string error_;
+  size_t error_offset_ = 0;
+};
+
+// Reads a scalar string field of a definition; reports non-scalars.
+bool ReadText(const SourceFile& f, const FmNode& root, std::string_view key, std::string* out,
+              Diagnostics* diags, const FmNode** node = nullptr) {
+  const FmNode* n = Field(root, key);
+  if (node) *node = n;
+  if (!n || n->kind == FmNode::Kind::kNull) return true;
+  if (!n->is_scalar()) {
+    diags->Error(f.path, n->line, n->col, "'" + std::string(key) + "' must be text", f.text);
+    return false;
+  }
+  *out = std::string(Trim(n->scalar));
+  return true;
+}
+
+bool ReadList(const SourceFile& f, const FmNode& root, std::string_view key,
+              std::vector<std::string>* out, std::vector<std::array<int, 2>>* pos,
+              Diagnostics* diags) {
+  const FmNode* n = Field(root, key);
+  if (!n || n->kind == FmNode::Kind::kNull) return true;
+  auto add = [&](const FmNode& item) {
+    if (!item.is_scalar()) {
+      diags->Error(f.path, item.line, item.col, "'" + std::string(key) + "' must be a list of text",
+                   f.text);
+      return false;
+    }
+    out->emplace_back(Trim(item.scalar));
+    if (pos) pos->push_back({item.line, item.col});
+    return true;
+  };
+  if (n->is_scalar()) return add(*n);
+  if (!n->is_list()) return add(*n);
+  bool ok = true;
+  for (const FmNode& item : n->items) ok = add(item) && ok;
+  return ok;
+}
+
+}  // namespace
+
+const char* KindName(IndicatorKind k) {
+  switch (k) {
+    case IndicatorKind::kCount: return "count";
+    case IndicatorKind::kRate: return "rate";
+    case IndicatorKind::kAmount: return "amount";
+    case IndicatorKind::kBoolean: return "boolean";
+    case IndicatorKind::kChange: return "change";
+  }
+  return "count";
+}
+
+const char* DirectionName(Direction d) {
+  switch (d) {
+    case Direction::kUp: return "up";
+    case Direction::kDown: return "down";
+    case Direction::kNeutral: return "neutral";
+    case Direction::kTarget: return "target";
+  }
+  return "neutral";
+}
+
+const char* QualifierText(Qualifier q) {
+  for (const QualifierName& n : kQualifiers) {
+    if (n.q == q) return n.text;
+  }
+  return "";
+}
+
+const char* BasisText(Basis b) { return b == Basis::kComputed ? "计算" : "原文"; }
+
+const char* ColumnName(Column c) { return kColumns[static_cast<int>(c)].name; }
+const char* ColumnAlias(Column c) { return kColumns[static_cast<int>(c)].alias; }
+
+const std::vector<std::string_view>& IndicatorDefKeys() {
+  static const std::vector<std::string_view> kKeys = {
+      "title",     "category",    "unit",        "kind",      "direction", "target",
+      "method",    "numerator",   "denominator", "responsible", "change_of", "aliases",
+      "related",   "weight"};
+  return kKeys;
+}
+
+bool ParseIndicatorDef(const SourceFile& file, const FmNode& root, std::string id,
+                       const std::vector<IndicatorCategory>& categories, IndicatorDef* out,
+                       Diagnostics* diags) {
+  *out = IndicatorDef{};
+  out->id = std::move(id);
+  out->path = file.path;
+  bool ok = true;
+  auto error = [&](int line, int col, std::string msg) {
+    diags->Error(file.path, line, col, std::move(msg), file.text);
+    ok = false;
+  };
+  const FmNode *cat_n, *unit_n, *kind_n, *dir_n, *target_n, *change_n, *weight_n;
+  std::string kind, direction, weight;
+  ok = ReadText(file, root, "title", &out->title, diags) && ok;
+  ok = ReadText(file, root, "category", &out->category, diags, &cat_n) && ok;
+  ok = ReadText(file, root, "unit", &out->unit, diags, &unit_n) && ok;
+  ok = ReadText(file, root, "kind", &kind, diags, &kind_n) && ok;
+  ok = ReadText(file, root, "direction", &direction, diags, &dir_n) && ok;
+  ok = ReadText(file, root, "target", &out->target_text, diags, &target_n) && ok;
+  ok = ReadText(file, root, "method", &out->method, diags) && ok;
+  ok = ReadText(file, root, "numerator", &out->numerator, diags) && ok;
+  ok = ReadText(file, root, "denominator", &out->denominator, diags) && ok;
+  ok = ReadText(file, root, "responsible", &out->responsible, diags) && ok;
+  ok = ReadText(file, root, "change_of", &out->change_of, diags, &change_n) && ok;
+  ok = ReadText(file, root, "weight", &weight, diags, &weight_n) && ok;
+  ok = ReadList(file, root, "aliases", &out->aliases, nullptr, diags) && ok;
+  ok = ReadList(file, root, "related", &out->related, &out->related_pos, diags) && ok;
+  if (!ok) return false;
+
+  for (auto [key, value] : {std::pair{"title", &out->title}, std::pair{"category", &out->category},
+                            std::pair{"unit", &out->unit}}) {
+    if (value->empty()) {
+      error(1, 1, std::string("indicator definition needs '") + key + "'");
+    }
+  }
+  if (!out->category.empty()) {
+    bool known = false;
+    std::string list;
+    for (const IndicatorCategory& c : categories) {
+      known = known || c.slug == out->category;
+      list += (list.empty() ? "" : ", ") + c.slug;
+    }
+    if (!known) {
+      error(cat_n->line, cat_n->col,
+            "unknown category '" + out->category + "' (known: " + list + ")");
+    }
+  }
+  if (!kind.empty()) {
+    static const std::pair<const char*, IndicatorKind> kKinds[] = {
+        {"count", IndicatorKind::kCount}, {"rate", IndicatorKind::kRate},
+        {"amount", IndicatorKind::kAmount}, {"boolean", IndicatorKind::kBoolean},
+        {"change", IndicatorKind::kChange}};
+    bool found = false;
+    for (auto& [name, k] : kKinds) {
+      if (kind == name) out->kind = k, found = true;
+    }
+    if (!found) {
+      error(kind_n->line, kind_n->col,
+            "unknown kind '" + kind + "' (use count, rate, amount, boolean or change)");
+    }
+  }
+  if (!direction.empty()) {
+    static const std::pair<const char*, Direction> kDirs[] = {{"up", Direction::kUp},
+                                                              {"down", Direction::kDown},
+                                                              {"neutral", Direction::kNeutral},
+                                                              {"target", Direction::kTarget}};
+    bool found = false;
+    for (auto& [name, d] : kDirs) {
+      if (direction == name) out->direction = d, found = true;
+    }
+    if (!found) {
+      error(dir_n->line, dir_n->col,
+            "unknown direction '" + direction + "' (use up, down, neutral or target)");
+    }
+  }
+  if (!out->target_text.empty()) {
+    std::string norm;
+    if (!NormalizeNumber(out->target_text, &norm)) {
+      error(target_n->line, target_n->col, "target '" + out->target_text + "' is not a number");
+    } else {
+      out->has_target = true;
+      out->target = std::strtod(norm.c_str(), nullptr);
+    }
+  } else if (out->direction == Direction::kTarget) {
+    error(dir_n->line, dir_n->col, "direction 'target' needs a 'target' value");
+  }
+  if ((out->kind == IndicatorKind::kRate || out->kind == IndicatorKind::kChange) &&
+      !out->unit.empty() && out->unit != "%") {
+    error(unit_n->line, unit_n->col,
+          std::string("the unit of a ") + KindName(out->kind) + " must be '%', not '" + out->unit +
+              "'");
+  }
+  if (!weight.empty()) {
+    std::string norm;
+    if (!NormalizeNumber(weight, &norm) || norm.find('.') != std::string::npos) {
+      error(weight_n->line, weight_n->col, "weight '" + weight + "' is not a whole number");
+    } else {
+      out->weight = std::atoi(norm.c_str());
+    }
+  }
+  if (change_n) {
+    out->change_of_line = change_n->line;
+    out->change_of_col = change_n->col;
+    if (out->kind != IndicatorKind::kChange) {
+      error(change_n->line, change_n->col, "'change_of' needs kind: change");
+    }
+  }
+  return ok;
+}
+
+// ---- IndicatorSet lookups.
+
+const IndicatorDef* IndicatorSet::Find(std::string_view id) const {
+  auto it = std::lower_bound(defs.begin(), defs.end(), id,
+                             [](const IndicatorDef& d, std::string_view k) { return d.id < k; });
+  return it != defs.end() && it->id == id ? &*it : nullptr;
+}
+
+const IndicatorCategory* IndicatorSet::Category(std::string_view slug) const {
+  for (const IndicatorCategory& c : categories) {
+    if (c.slug == slug) return &c;
+  }
+  return nullptr;
+}
+
+const Observation* IndicatorSet::Get(std::string_view id, int year,
+                                     std::string_view breakdown) const {
+  for (const Observation& o : observations) {
+    if (o.indicator == id && o.year == year && o.breakdown == breakdown) return &o;
+  }
+  return nullptr;
+}
+
+std::vector<const Observation*> IndicatorSet::Series(std::string_view id) const {
+  std::vector<const Observation*> out;
+  for (const Observation& o : observations) {
+    if (o.indicator == id && o.breakdown.empty()) out.push_back(&o);
+  }
+  return out;
+}
+
+std::vector<const Observation*> IndicatorSet::Breakdown(std::string_view id, int year) const {
+  std::vector<const Observation*> out;
+  for (const Observation& o : observations) {
+    if (o.indicator == id && o.year == year && !o.breakdown.empty()) out.push_back(&o);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Observation* a, const Observation* b) {
+    return a->value > b->value;
+  });
+  return out;
+}
+
+std::vector<const IndicatorDef*> IndicatorSet::InCategory(std::string_view slug) const {
+  std::vector<const IndicatorDef*> out;
+  for (const IndicatorDef& d : defs) {
+    if (d.category == slug) out.push_back(&d);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const IndicatorDef* a, const IndicatorDef* b) {
+    return a->weight < b->weight;
+  });
+  return out;
+}
+
+std::vector<int> IndicatorSet::Years() const {
+  std::vector<int> out;
+  for (const Observation& o : observations) out.push_back(o.year);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+const IndicatorDef* IndicatorSet::ChangeIndicatorOf(std::string_view id) const {
+  for (const IndicatorDef& d : defs) {
+    if (d.kind == IndicatorKind::kChange && d.change_of == id) return &d;
+  }
+  return nullptr;
+}
+
+int DecimalsOf(std::string_view t) {
+  size_t dot = t.find('.');
+  return dot == std::string_view::npos ? 0 : static_cast<int>(t.size() - dot - 1);
+}
+
+bool EvaluateFormula(std::string_view formula, const IndicatorSet& set, double* value,
+                     std::string* error, size_t* error_offset) {
+  FormulaParser p(formula, set);
+  if (p.Run(value)) return true;
+  *error = p.error();
+  *error_offset = p.error_offset();
+  return false;
+}
+
+// ---- Loading observations.
+namespace {
+
+class ObservationLoader {
+ public:
+  ObservationLoader(IndicatorSet* set, Diagnostics* diags) : set_(set), diags_(diags) {}
+
+  bool Load(const CsvTable& t) {
+    t_ = &t;
+    ok_ = true;
+    if (t.rows.empty()) return ok_;
+    std::array<int, kColumnCount> index;
+    index.fill(-1);
+    if (!ReadHeader(t.rows[0], &index)) return false;
+    for (size_t r = 1; r < t.rows.size(); ++r) LoadRow(t.rows[r], index);
+    return ok_;
+  }
+
+  std::map<std::tuple<std::string, int, std::string>, std::string>& seen() { return seen_; }
+
+ private:
+  void Error(int line, int col, std::string msg) {
+    diags_->Error(t_->path, line, col, std::move(msg), t_->text);
+    ok_ = false;
+  }
+
+  bool ReadHeader(const CsvRow& header, std::array<int, kColumnCount>* index) {
+    for (size_t i = 0; i < header.fields.size(); ++i) {
+      const CsvField& f = header.fields[i];
+      std::string name = Lower(Trim(f.text));
+      int found = -1;
+      for (int c = 0; c < kColumnCount; ++c) {
+        if (name == kColumns[c].name || name == kColumns[c].alias) found = c;
+      }
+      if (found < 0) {
+        Error(f.line, f.col, "unknown column '" + std::string(Trim(f.text)) + "'");
+      } else if ((*index)[found] >= 0) {
+        Error(f.line, f.col, "duplicate column '" + std::string(Trim(f.text)) + "'");
+      } else {
+        (*index)[found] = static_cast<int>(i);
+      }
+    }
+    for (Column c : kRequired) {
+      if ((*index)[static_cast<int>(c)] < 0) {
+        Error(header.line, 1, std::string("missing column '") + ColumnName(c) + "' (" +
+                                  ColumnAlias(c) + ")");
+      }
+    }
+    return ok_;
+  }
+
+  void LoadRow(const CsvRow& row, const std::array<int, kColumnCount>& index) {
+    size_t width = 0;
+    for (int i : index) width = std::max(width, static_cast<size_t>(i + 1));
+    if (row.fields.size() > width) {
+      const CsvField& extra = row.fields[width];
+      Error(extra.line, extra.col,
+            "row has " + std::to_string(row.fields.size()) + " fields but the header has " +
+                std::to_string(width));
+      return;
+    }
+    Observation o;
+    o.path = t_->path;
+    o.line = row.line;
+    std::array<std::string, kColumnCount> cell;
+    for (int c = 0; c < kColumnCount; ++c) {
+      int i = index[c];
+      if (i >= 0 && static_cast<size_t>(i) < row.fields.size()) {
+        const CsvField& f = row.fields[i];
+        cell[c] = std::string(Trim(f.text));
+        // Positions point at the content, after an opening quote.
+        o.pos[c] = {f.line, f.col + (f.quoted ? 1 : 0)};
+      } else {
+        // An absent trailing cell points at the end of the row's last field.
+        const CsvField& last = row.fields.back();
+        o.pos[c] = {last.line, last.col + static_cast<int>(Utf8Length(last.text))};
+      }
+    }
+    auto at = [&](Column c) { return o.pos[static_cast<int>(c)]; };
+    auto err = [&](Column c, std::string msg) { Error(at(c)[0], at(c)[1], std::move(msg)); };
+    size_t errors_before = diags_->error_count();
+
+    o.indicator = cell[static_cast<int>(Column::kIndicator)];
+    const IndicatorDef* def = set_->Find(o.indicator);
+    if (!def && set_->draft_ids.count(o.indicator)) return;  // published with its definition
+    if (o.indicator.empty()) {
+      err(Column::kIndicator, "missing indicator id");
+    } else if (!def) {
+      err(Column::kIndicator, "unknown indicator '" + o.indicator + "' (no content/indicators/" +
+                                  o.indicator + ".md)");
+    }
+
+    std::string year = cell[static_cast<int>(Column::kYear)];
+    if (year.size() == 7 && year.substr(4) == "年") year.resize(4);
+    if (year.size() != 4 || !std::all_of(year.begin(), year.end(),
+                                         [](char c) { return c >= '0' && c <= '9'; })) {
+      err(Column::kYear, "year '" + cell[static_cast<int>(Column::kYear)] + "' is not a year (YYYY)");
+    } else {
+      o.year = std::atoi(year.c_str());
+    }
+
+    std::string qual = cell[static_cast<int>(Column::kQualifier)];
+    bool qual_ok = false;
+    for (const QualifierName& q : kQualifiers) {
+      if (qual == q.text) o.qualifier = q.q, qual_ok = true;
+    }
+    if (!qual_ok) {
+      err(Column::kQualifier,
+          "unknown qualifier '" + qual + "' (use 以上, 多, 余, 约, 近 or 超, or leave it empty)");
+    }
+
+    o.unit = cell[static_cast<int>(Column::kUnit)];
+    if (def) {
+      if (o.unit.empty()) {
+        o.unit = def->unit;
+      } else if (o.unit != def->unit) {
+        err(Column::kUnit, "unit '" + o.unit + "' differs from the definition of '" + def->id +
+                               "' ('" + def->unit + "')");
+      }
+    }
+
+    std::string value = cell[static_cast<int>(Column::kValue)];
+    if (def && def->kind == IndicatorKind::kBoolean) {
+      std::string v = Lower(value);
+      if (v == "是" || v == "yes" || v == "true" || v == "1") {
+        o.value_text = "是", o.value = 1;
+      } else if (v == "否" || v == "no" || v == "false" || v == "0") {
+        o.value_text = "否", o.value = 0;
+      } else {
+        err(Column::kValue, "value '" + value + "' is not 是 or 否");
+      }
+    } else if (value.empty()) {
+      err(Column::kValue, "missing value");
+    } else {
+      std::string v = value;
+      // Excel's percent format writes "80.16%".
+      if (v.size() > 1 && v.back() == '%' && def && def->unit == "%") v.pop_back();
+      if (!NormalizeNumber(v, &o.value_text)) {
+        err(Column::kValue, "value '" + value + "' is not a number");
+      } else {
+        o.value = std::strtod(o.value_text.c_str(), nullptr);
+        if (def && def->kind == IndicatorKind::kRate && (o.value < 0 || o.value > 100)) {
+          err(Column::kValue, "rate '" + o.value_text + "' is outside 0–100");
+        }
+      }
+    }
+
+    std::string basis = cell[static_cast<int>(Column::kBasis)];
+    if (basis == "计算" || Lower(basis) == "computed") {
+      o.basis = Basis::kComputed;
+    } else if (!basis.empty() && basis != "原文" && Lower(basis) != "published") {
+      err(Column::kBasis, "unknown basis '" + basis + "' (use 原文 or 计算)");
+    }
+    o.formula = cell[static_cast<int>(Column::kFormula)];
+    if (o.basis == Basis::kComputed && o.formula.empty()) {
+      err(Column::kFormula, "basis 计算 needs a formula");
+    }
+    o.breakdown = cell[static_cast<int>(Column::kBreakdown)];
+    o.source = cell[static_cast<int>(Column::kSource)];
+    o.note = cell[static_cast<int>(Column::kNote)];
+
+    if (diags_->error_count() != errors_before) return;
+    auto key = std::make_tuple(o.indicator, o.year, o.breakdown);
+    std::string where = o.path + ":" + std::to_string(o.line);
+    auto [it, inserted] = seen_.emplace(key, where);
+    if (!inserted) {
+      std::string what = "duplicate observation of '" + o.indicator + "' for " + std::to_string(o.year);
+      if (!o.breakdown.empty()) what += ", breakdown '" + o.breakdown + "'";
+      Error(o.line, at(Column::kIndicator)[1], what + " (first at " + it->second + ")");
+      return;
+    }
+    set_->observations.push_back(std::move(o));
+  }
+
+  IndicatorSet* set_;
+  Diagnostics* diags_;
+  const CsvTable* t_ = nullptr;
+  bool ok_ = true;
+  std::map<std::tuple<std::string, int, std::string>, std::string> seen_;
+};
+
+void CheckDefinitionLinks(IndicatorSet* set, const std::vector<const SourceFile*>& def_files,
+                          Diagnostics* diags) {
+  for (const IndicatorDef& d : set->defs) {
+    std::string_view text;
+    for (const SourceFile* f : def_files) {
+      if (f->path == d.path) text = f->text;
+    }
+    if (!d.change_of.empty() && !set->Find(d.change_of)) {
+      diags->Error(d.path, d.change_of_line, d.change_of_col,
+                   "'change_of' refers to unknown indicator '" + d.change_of + "'", text);
+    }
+    for (size_t i = 0; i < d.related.size(); ++i) {
+      if (!set->Find(d.related[i])) {
+        diags->Error(d.path, d.related_pos[i][0], d.related_pos[i][1],
+                     "'related' refers to unknown indicator '" + d.related[i] + "'", text);
+      }
+    }
+  }
+}
+
+void CheckFormulas(const IndicatorSet& set, const std::map<std::string, std::string>& texts,
+                   Diagnostics* diags) {
+  for (const Observation& o : set.observations) {
+    if (o.formula.empty()) continue;
+    const std::string& text = texts.at(o.path);
+    auto fpos = o.pos[static_cast<int>(Column::kFormula)];
+    double computed = 0;
+    std::string why;
+    size_t off = 0;
+    if (!EvaluateFormula(o.formula, set, &computed, &why, &off)) {
+      int col = fpos[1] + static_cast<int>(off);
+      diags->Error(o.path, fpos[0], col, "formula: " + why, text);
+      continue;
+    }
+    if (o.basis != Basis::kComputed) continue;
+    int d = DecimalsOf(o.value_text);
+    double tolerance = 0.5 * std::pow(10.0, -d) + 1e-9;
+    if (std::fabs(computed - o.value) > tolerance) {
+      auto vpos = o.pos[static_cast<int>(Column::kValue)];
+      diags->Error(o.path, vpos[0], vpos[1],
+                   "value " + o.value_text + " does not match its formula " + o.formula + " = " +
+                       FormatFixed(computed, d + 2) + " (beyond rounding)",
+                   text);
+    }
+  }
+}
+
+}  // namespace
+
+bool IndicatorSet::SampleOnly(std::string_view id) const {
+  bool any = false;
+  for (const Observation& o : observations) {
+    if (o.indicator != id) continue;
+    if (!o.sample) return false;
+    any = true;
+  }
+  return any;
+}
+
+bool IndicatorSet::AddGenerated(std::vector<IndicatorDef> add, std::vector<Observation> obs,
+                                std::string* error) {
+  for (size_t i = 0; i < add.size(); ++i) {
+    const IndicatorDef& d = add[i];
+    bool twice = std::any_of(add.begin(), add.begin() + static_cast<long>(i),
+                             [&](const IndicatorDef& e) { return e.id == d.id; });
+    if (twice) {
+      *error = "indicator id '" + d.id + "' is generated twice";
+      return false;
+    }
+    if (Find(d.id) || draft_ids.count(d.id) > 0) {
+      *error = "indicator id '" + d.id + "' is computed by the build; content/indicators/" + d.id +
+               ".md must not define it too";
+      return false;
+    }
+    if (!Category(d.category)) {
+      *error = "indicator '" + d.id + "': unknown category '" + d.category + "'";
+      return false;
+    }
+  }
+  for (const Observation& o : obs) {
+    bool known = std::any_of(add.begin(), add.end(), [&](const IndicatorDef& d) { return d.id == o.indicator; });
+    if (!known) {
+      *error = "observation of '" + o.indicator + "' has no generated definition";
+      return false;
+    }
+  }
+  for (IndicatorDef& d : add) {
+    d.generated = true;
+    defs.push_back(std::move(d));
+  }
+  std::sort(defs.begin(), defs.end(), [](const IndicatorDef& a, const IndicatorDef& b) { return a.id < b.id; });
+  for (Observation& o : obs) observations.push_back(std::move(o));
+  std::stable_sort(observations.begin(), observations.end(), [](const Observation& a, const Observation& b) {
+    return std::tie(a.indicator, a.year, a.breakdown) < std::tie(b.indicator, b.year, b.breakdown);
+  });
+  return true;
+}
+
+bool BuildIndicatorSet(std::vector<IndicatorCategory> categories, std::vector<IndicatorDef> defs,
+                       const std::vector<const SourceFile*>& def_files,
+                       const std::vector<const SourceFile*>& csv_files, IndicatorSet* out,
+                       Diagnostics* diags, std::set<std::string, std::less<>> draft_ids) {
+  *out = IndicatorSet{};
+  out->draft_ids = std::move(draft_ids);
+  out->categories = std::move(categories);
+  out->defs = std::move(defs);
+  std::sort(out->defs.begin(), out->defs.end(),
+            [](const IndicatorDef& a, const IndicatorDef& b) { return a.id < b.id; });
+  size_t before = diags->error_count();
+  CheckDefinitionLinks(out, def_files, diags);
+
+  ObservationLoader loader(out, diags);
+  std::map<std::string, std::string> texts;
+  for (const SourceFile* f : csv_files) {
+    CsvTable t;
+    if (!ParseCsvFile(*f, &t, diags)) continue;
+    loader.Load(t);
+    texts[t.path] = t.text;
+  }
+  std::sort(out->observations.begin(), out->observations.end(),
+            [](const Observation& a, const Observation& b) {
+              return std::tie(a.indicator, a.year, a.breakdown) <
+                     std::tie(b.indicator, b.year, b.breakdown);
+            });
+  if (diags->error_count() == before) CheckFormulas(*out, texts, diags);
+  out->csv_texts = std::move(texts);
+  return diags->error_count() == before;
+}
+
+}  // namespace fazhi

@@ -1,0 +1,410 @@
+#include "indicators/model.h"
+
+#include <doctest/doctest.h>
+
+#include <utility>
+
+namespace fazhi {
+namespace {
+
+// A definition file "---\nkey: value\n...\n---\nbody" and its front matter
+// tree, with the positions a front-matter parser would give.
+struct DefFixture {
+  SourceFile file;
+  FmNode root;
+};
+
+DefFixture MakeDef(std::string id, std::vector<std::pair<std::string, std::string>> kv) {
+  DefFixture d;
+  d.file.path = "content/indicators/" + id + ".md";
+  d.file.text = "---\n";
+  d.root.kind = FmNode::Kind::kMap;
+  int line = 2;
+  for (auto& [k, v] : kv) {
+    d.file.text += k + ": " + v + "\n";
+    FmField f;
+    f.key = k;
+    f.line = line;
+    f.col = 1;
+    f.value.line = line;
+    f.value.col = static_cast<int>(k.size()) + 3;
+    if (!v.empty() && v[0] == '[') {
+      f.value.kind = FmNode::Kind::kList;
+      std::string inner = v.substr(1, v.size() - 2);
+      size_t start = 0;
+      while (start <= inner.size()) {
+        size_t comma = inner.find(',', start);
+        if (comma == std::string::npos) comma = inner.size();
+        FmNode item;
+        item.kind = FmNode::Kind::kScalar;
+        item.scalar = inner.substr(start, comma - start);
+        while (!item.scalar.empty() && item.scalar[0] == ' ') item.scalar.erase(0, 1);
+        item.line = line;
+        item.col = f.value.col + 1 + static_cast<int>(start);
+        f.value.items.push_back(item);
+        start = comma + 1;
+      }
+    } else {
+      f.value.kind = FmNode::Kind::kScalar;
+      f.value.scalar = v;
+    }
+    d.root.fields.push_back(f);
+    ++line;
+  }
+  d.file.text += "---\n正文。\n";
+  return d;
+}
+
+struct Site {
+  std::vector<DefFixture> defs;
+  std::vector<SourceFile> csvs;
+};
+
+bool Build(const Site& site, IndicatorSet* set, Diagnostics* diags) {
+  auto cats = DefaultIndicatorCategories();
+  std::vector<IndicatorDef> defs;
+  std::vector<const SourceFile*> def_files, csv_files;
+  for (const DefFixture& d : site.defs) {
+    IndicatorDef def;
+    std::string id = d.file.path.substr(19, d.file.path.size() - 22);
+    if (ParseIndicatorDef(d.file, d.root, id, cats, &def, diags)) defs.push_back(def);
+    def_files.push_back(&d.file);
+  }
+  for (const SourceFile& f : site.csvs) csv_files.push_back(&f);
+  return BuildIndicatorSet(cats, defs, def_files, csv_files, set, diags);
+}
+
+Site Demo(std::string csv) {
+  Site s;
+  s.defs.push_back(MakeDef("admin-review-cases", {{"title", "行政复议收案数"},
+                                                  {"category", "oversight"},
+                                                  {"unit", "件"},
+                                                  {"kind", "count"}}));
+  s.defs.push_back(MakeDef("admin-review-closure-rate", {{"title", "行政复议办结率"},
+                                                         {"category", "oversight"},
+                                                         {"unit", "%"},
+                                                         {"kind", "rate"},
+                                                         {"direction", "up"}}));
+  s.defs.push_back(MakeDef("paperless-rate", {{"title", "无纸化办案率"},
+                                              {"category", "enforcement"},
+                                              {"unit", "%"},
+                                              {"kind", "rate"},
+                                              {"direction", "up"}}));
+  s.defs.push_back(MakeDef("legal-consultations", {{"title", "法律咨询"},
+                                                   {"category", "functions"},
+                                                   {"unit", "次"}}));
+  s.csvs.push_back(SourceFile{"data/indicators/2024.csv", std::move(csv)});
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("indicators_model: a definition's fields are read from front matter") {
+  DefFixture d = MakeDef("review-rate", {{"title", "审查率"},
+                                         {"category", "rules"},
+                                         {"unit", "%"},
+                                         {"kind", "rate"},
+                                         {"direction", "target"},
+                                         {"target", "100"},
+                                         {"method", "审查数 ÷ 出台数"},
+                                         {"aliases", "[审查率, 合法性审查率]"},
+                                         {"weight", "3"}});
+  Diagnostics diags;
+  IndicatorDef def;
+  REQUIRE(ParseIndicatorDef(d.file, d.root, "review-rate", DefaultIndicatorCategories(), &def,
+                            &diags));
+  CHECK(diags.Format() == "");
+  CHECK(def.id == "review-rate");
+  CHECK(def.title == "审查率");
+  CHECK(def.kind == IndicatorKind::kRate);
+  CHECK(def.direction == Direction::kTarget);
+  CHECK(def.has_target);
+  CHECK(def.target == 100);
+  CHECK(def.aliases == std::vector<std::string>{"审查率", "合法性审查率"});
+  CHECK(def.weight == 3);
+}
+
+TEST_CASE("indicators_model: bad definitions report their field positions") {
+  DefFixture d = MakeDef("x", {{"category", "courts"},
+                               {"unit", "件"},
+                               {"kind", "ratio"},
+                               {"direction", "sideways"}});
+  Diagnostics diags;
+  IndicatorDef def;
+  CHECK_FALSE(ParseIndicatorDef(d.file, d.root, "x", DefaultIndicatorCategories(), &def, &diags));
+  CHECK(diags.Format() ==
+        "content/indicators/x.md:1:1: indicator definition needs 'title'\n"
+        "  ---\n"
+        "  ^\n"
+        "content/indicators/x.md:2:11: unknown category 'courts' (known: leadership, functions, "
+        "rules, decisions, enforcement, oversight, disputes, capacity, digital, emergency)\n"
+        "  category: courts\n"
+        "            ^\n"
+        "content/indicators/x.md:4:7: unknown kind 'ratio' (use count, rate, amount, boolean or "
+        "change)\n"
+        "  kind: ratio\n"
+        "        ^\n"
+        "content/indicators/x.md:5:12: unknown direction 'sideways' (use up, down, neutral or "
+        "target)\n"
+        "  direction: sideways\n"
+        "             ^\n");
+
+  DefFixture r = MakeDef("r", {{"title", "办结率"}, {"category", "oversight"}, {"unit", "件"},
+                               {"kind", "rate"}, {"direction", "target"}});
+  Diagnostics d2;
+  CHECK_FALSE(ParseIndicatorDef(r.file, r.root, "r", DefaultIndicatorCategories(), &def, &d2));
+  CHECK(d2.Format() ==
+        "content/indicators/r.md:6:12: direction 'target' needs a 'target' value\n"
+        "  direction: target\n"
+        "             ^\n"
+        "content/indicators/r.md:4:7: the unit of a rate must be '%', not '件'\n"
+        "  unit: 件\n"
+        "        ^\n");
+}
+
+TEST_CASE("indicators_model: categories are configurable") {
+  DefFixture d = MakeDef("x", {{"title", "t"}, {"category", "courts"}, {"unit", "件"}});
+  Diagnostics diags;
+  IndicatorDef def;
+  CHECK(ParseIndicatorDef(d.file, d.root, "x", {{"courts", "审判"}}, &def, &diags));
+  CHECK(diags.Format() == "");
+}
+
+TEST_CASE("indicators_model: observations with Chinese headers, qualifiers and breakdowns") {
+  Site s = Demo(
+      "指标,年份,数值,单位,限定,分组,依据,公式,来源,备注\r\n"
+      "admin-review-cases,2024,368,件,,,原文,,reports/2024.md#四,新法施行\r\n"
+      "admin-review-closure-rate,2024年,80.16%,%,,,,,,\r\n"
+      "paperless-rate,2024,90,,以上,,原文,,,\r\n"
+      "legal-consultations,2024,\"4,000\",次,多,,,,,\r\n"
+      "admin-review-cases,2024,20,,,太平镇,,,,\r\n"
+      "admin-review-cases,2023,167,,,,计算,368 / 2.2,,由同比增长120%反推\r\n");
+  IndicatorSet set;
+  Diagnostics diags;
+  REQUIRE(Build(s, &set, &diags));
+  CHECK(diags.Format() == "");
+  const Observation* o = set.Get("admin-review-cases", 2024);
+  REQUIRE(o);
+  CHECK(o->value_text == "368");
+  CHECK(o->unit == "件");
+  CHECK(o->source == "reports/2024.md#四");
+  CHECK(o->note == "新法施行");
+  CHECK(o->line == 2);
+  const Observation* rate = set.Get("admin-review-closure-rate", 2024);
+  REQUIRE(rate);
+  CHECK(rate->value_text == "80.16");
+  CHECK(rate->value == doctest::Approx(80.16));
+  CHECK(set.Get("paperless-rate", 2024)->qualifier == Qualifier::kAtLeast);
+  CHECK(set.Get("paperless-rate", 2024)->unit == "%");  // from the definition
+  CHECK(set.Get("legal-consultations", 2024)->value_text == "4000");
+  CHECK(set.Get("legal-consultations", 2024)->qualifier == Qualifier::kMore);
+  auto series = set.Series("admin-review-cases");
+  REQUIRE(series.size() == 2);
+  CHECK(series[0]->year == 2023);
+  CHECK(series[0]->basis == Basis::kComputed);
+  CHECK(series[1]->year == 2024);
+  auto parts = set.Breakdown("admin-review-cases", 2024);
+  REQUIRE(parts.size() == 1);
+  CHECK(parts[0]->breakdown == "太平镇");
+  CHECK(set.Years() == std::vector<int>{2023, 2024});
+}
+
+TEST_CASE("indicators_model: every bad cell is reported with its exact message") {
+  Site s = Demo(
+      "indicator,year,value,unit,qualifier,breakdown,basis,formula\n"
+      "admin-review-cases,2024,368,件,,,,\n"
+      "admin-review-case,2024,368,件,,,,\n"
+      "admin-review-cases,2024,370,,,,,\n"
+      "admin-review-cases,24,三百,宗,大约,,,\n"
+      "admin-review-closure-rate,2024,180.2,,,,,\n"
+      "paperless-rate,2024,90,,,,计算,\n"
+      "paperless-rate,2023,90,,,,推算,,extra\n"
+      "paperless-rate,2022,90,,,,,\n");
+  IndicatorSet set;
+  Diagnostics diags;
+  CHECK_FALSE(Build(s, &set, &diags));
+  CHECK(diags.Format() ==
+        "data/indicators/2024.csv:3:1: unknown indicator 'admin-review-case' (no "
+        "content/indicators/admin-review-case.md)\n"
+        "  admin-review-case,2024,368,件,,,,\n"
+        "  ^\n"
+        "data/indicators/2024.csv:4:1: duplicate observation of 'admin-review-cases' for 2024 "
+        "(first at data/indicators/2024.csv:2)\n"
+        "  admin-review-cases,2024,370,,,,,\n"
+        "  ^\n"
+        "data/indicators/2024.csv:5:20: year '24' is not a year (YYYY)\n"
+        "  admin-review-cases,24,三百,宗,大约,,,\n"
+        "                     ^\n"
+        "data/indicators/2024.csv:5:28: unknown qualifier '大约' (use 以上, 多, 余, 约, 近 or 超, "
+        "or leave it empty)\n"
+        "  admin-review-cases,24,三百,宗,大约,,,\n"
+        "                                ^\n"
+        "data/indicators/2024.csv:5:26: unit '宗' differs from the definition of "
+        "'admin-review-cases' ('件')\n"
+        "  admin-review-cases,24,三百,宗,大约,,,\n"
+        "                             ^\n"
+        "data/indicators/2024.csv:5:23: value '三百' is not a number\n"
+        "  admin-review-cases,24,三百,宗,大约,,,\n"
+        "                        ^\n"
+        "data/indicators/2024.csv:6:32: rate '180.2' is outside 0–100\n"
+        "  admin-review-closure-rate,2024,180.2,,,,,\n"
+        "                                 ^\n"
+        "data/indicators/2024.csv:7:30: basis 计算 needs a formula\n"
+        "  paperless-rate,2024,90,,,,计算,\n"
+        "                                 ^\n"
+        "data/indicators/2024.csv:8:31: row has 9 fields but the header has 8\n"
+        "  paperless-rate,2023,90,,,,推算,,extra\n"
+        "                                  ^\n");
+}
+
+TEST_CASE("indicators_model: missing and unknown columns are reported at the header line") {
+  Site s = Demo("指标,年份,单位,口径\n行政复议,2024,件,x\n");
+  IndicatorSet set;
+  Diagnostics diags;
+  CHECK_FALSE(Build(s, &set, &diags));
+  CHECK(diags.Format() ==
+        "data/indicators/2024.csv:1:10: unknown column '口径'\n"
+        "  指标,年份,单位,口径\n"
+        "                 ^\n"
+        "data/indicators/2024.csv:1:1: missing column 'value' (数值)\n"
+        "  指标,年份,单位,口径\n"
+        "  ^\n");
+}
+
+TEST_CASE("indicators_model: derived values are checked against their formula") {
+  Site ok = Demo(
+      "indicator,year,value,basis,formula\n"
+      "admin-review-cases,2024,368,原文,\n"
+      "admin-review-cases,2023,167,计算,\"admin-review-cases@2024 / (1 + 120 / 100)\"\n"
+      "admin-review-closure-rate,2024,80.16,原文,\n");
+  IndicatorSet set;
+  Diagnostics diags;
+  CHECK(Build(ok, &set, &diags));
+  CHECK(diags.Format() == "");
+
+  Site bad = Demo(
+      "indicator,year,value,basis,formula\n"
+      "admin-review-cases,2024,368,原文,\n"
+      "admin-review-closure-rate,2024,6.8,计算,18 / (admin-review-cases@2024 * 0.8016) * 100\n"
+      "paperless-rate,2024,50,计算,\"1 / admin-review-cases@2022\"\n"
+      "legal-consultations,2024,1,计算,2 ^ 3\n");
+  Diagnostics d2;
+  CHECK_FALSE(Build(bad, &set, &d2));
+  CHECK(d2.Format() ==
+        "data/indicators/2024.csv:3:32: value 6.8 does not match its formula 18 / "
+        "(admin-review-cases@2024 * 0.8016) * 100 = 6.102 (beyond rounding)\n"
+        "  admin-review-closure-rate,2024,6.8,计算,18 / (admin-review-cases@2024 * 0.8016) * 100\n"
+        "                                 ^\n"
+        "data/indicators/2024.csv:5:33: formula: unexpected '^'\n"
+        "  legal-consultations,2024,1,计算,2 ^ 3\n"
+        "                                    ^\n"
+        "data/indicators/2024.csv:4:32: formula: 'admin-review-cases@2022' has no observation\n"
+        "  paperless-rate,2024,50,计算,\"1 / admin-review-cases@2022\"\n"
+        "                                   ^\n");
+}
+
+TEST_CASE("indicators_model: a GB18030 CSV from Chinese Excel loads like UTF-8") {
+  std::string gbk;
+  REQUIRE(Utf8ToGb18030("指标,年份,数值,限定\r\nlegal-consultations,2024,4000,多\r\n", &gbk));
+  Site s = Demo(gbk);
+  IndicatorSet set;
+  Diagnostics diags;
+  REQUIRE(Build(s, &set, &diags));
+  const Observation* o = set.Get("legal-consultations", 2024);
+  REQUIRE(o);
+  CHECK(o->qualifier == Qualifier::kMore);
+  CHECK(o->value_text == "4000");
+}
+
+TEST_CASE("indicators_model: change_of and related must name known indicators") {
+  Site s = Demo("indicator,year,value\n");
+  s.defs.push_back(MakeDef("cases-yoy", {{"title", "同比"},
+                                         {"category", "oversight"},
+                                         {"unit", "%"},
+                                         {"kind", "change"},
+                                         {"change_of", "admin-review"},
+                                         {"related", "[admin-review-cases, nope]"}}));
+  IndicatorSet set;
+  Diagnostics diags;
+  CHECK_FALSE(Build(s, &set, &diags));
+  CHECK(diags.Format() ==
+        "content/indicators/cases-yoy.md:6:12: 'change_of' refers to unknown indicator "
+        "'admin-review'\n"
+        "  change_of: admin-review\n"
+        "             ^\n"
+        "content/indicators/cases-yoy.md:7:30: 'related' refers to unknown indicator 'nope'\n"
+        "  related: [admin-review-cases, nope]\n"
+        "                               ^\n");
+}
+
+}  // namespace fazhi
+
+namespace fazhi {
+
+TEST_CASE("indicators_model: every prefix and a byte-flipped copy of a CSV give positioned errors, never a crash") {
+  const std::string csv =
+      "指标,年份,数值,单位,限定,依据,公式,来源,备注\r\n"
+      "admin-review-cases,2024,368,件,,原文,,reports/2024.md#四,\"新法\r\n施行\"\r\n"
+      "admin-review-closure-rate,2024,80.16,%,,计算,\"(1 + admin-review-cases@2024) / 4.6\",,\r\n";
+  for (size_t n = 0; n <= csv.size(); ++n) {
+    for (int flip = 0; flip < 2; ++flip) {
+      std::string text = csv.substr(0, n);
+      if (flip && n > 0) text[n - 1] = static_cast<char>(text[n - 1] ^ 0x22);
+      Site s = Demo(text);
+      IndicatorSet set;
+      Diagnostics diags;
+      Build(s, &set, &diags);
+      for (const Diagnostic& d : diags.items()) {
+        CHECK_MESSAGE(d.line > 0, d.message);
+        CHECK_MESSAGE(d.col > 0, d.message);
+      }
+    }
+  }
+}
+
+TEST_CASE("indicators_model: generated indicators join the set sorted, or not at all") {
+  IndicatorSet set;
+  set.categories = DefaultIndicatorCategories();
+  IndicatorDef m;
+  m.id = "m";
+  m.category = "leadership";
+  set.defs = {m};
+  auto def = [](std::string id, std::string category) {
+    IndicatorDef d;
+    d.id = std::move(id);
+    d.category = std::move(category);
+    return d;
+  };
+  auto obs = [](std::string id, int year, bool sample) {
+    Observation o;
+    o.indicator = std::move(id);
+    o.year = year;
+    o.sample = sample;
+    return o;
+  };
+  std::string error;
+  CHECK_FALSE(set.AddGenerated({def("m", "leadership")}, {}, &error));
+  CHECK(error == "indicator id 'm' is computed by the build; content/indicators/m.md must not define it too");
+  CHECK_FALSE(set.AddGenerated({def("a", "leadership"), def("a", "leadership")}, {}, &error));
+  CHECK(error == "indicator id 'a' is generated twice");
+  CHECK_FALSE(set.AddGenerated({def("a", "nowhere")}, {}, &error));
+  CHECK(error == "indicator 'a': unknown category 'nowhere'");
+  CHECK_FALSE(set.AddGenerated({def("a", "leadership")}, {obs("b", 2024, false)}, &error));
+  CHECK(error == "observation of 'b' has no generated definition");
+  CHECK(set.defs.size() == 1);
+
+  REQUIRE(set.AddGenerated({def("z", "leadership"), def("a", "leadership")},
+                           {obs("z", 2024, true), obs("a", 2024, false), obs("a", 2023, true)}, &error));
+  REQUIRE(set.defs.size() == 3);
+  CHECK(set.defs[0].id == "a");
+  CHECK(set.defs[0].generated);
+  CHECK(set.defs[1].id == "m");
+  CHECK_FALSE(set.defs[1].generated);
+  CHECK(set.observations[0].year == 2023);
+  CHECK(set.observations[2].indicator == "z");
+  CHECK(set.SampleOnly("z"));
+  CHECK_FALSE(set.SampleOnly("a"));  // 2024 is not a sample
+  CHECK_FALSE(set.SampleOnly("m"));  // no observations
+}
+
+}  // namespace fazhi

@@ -1,0 +1,185 @@
+#include "indicators/open_data.h"
+
+#include <nlohmann/json.hpp>
+
+#include "indicators/format.h"
+
+namespace fazhi {
+namespace {
+
+using nlohmann::ordered_json;
+
+const char kBom[] = "\xEF\xBB\xBF";
+
+std::string SourceUrl(const OpenDataMeta& meta, const std::string& source) {
+  return meta.source_url && !source.empty() ? meta.source_url(source) : source;
+}
+
+std::vector<std::string> Row(const IndicatorSet& set, const Observation& o, const OpenDataMeta& meta) {
+  const IndicatorDef* d = set.Find(o.indicator);
+  return {o.indicator,
+          d ? d->title : "",
+          d ? d->category : "",
+          std::to_string(o.year),
+          o.value_text,
+          o.unit,
+          QualifierText(o.qualifier),
+          o.breakdown,
+          BasisText(o.basis),
+          o.formula,
+          o.source,
+          SourceUrl(meta, o.source),
+          o.note};
+}
+
+ordered_json DefJson(const IndicatorSet& set, const IndicatorDef& d, const OpenDataMeta& meta) {
+  const IndicatorCategory* c = set.Category(d.category);
+  ordered_json j;
+  j["id"] = d.id;
+  j["name"] = d.title;
+  j["category"] = d.category;
+  j["category_name"] = c ? c->name : "";
+  j["unit"] = d.unit;
+  j["kind"] = KindName(d.kind);
+  j["direction"] = DirectionName(d.direction);
+  if (d.has_target) j["target"] = d.target;
+  j["method"] = d.method;
+  if (!d.numerator.empty()) j["numerator"] = d.numerator;
+  if (!d.denominator.empty()) j["denominator"] = d.denominator;
+  if (!d.responsible.empty()) j["responsible"] = d.responsible;
+  j["url"] = meta.base_url + "indicators/" + d.id + "/";
+  return j;
+}
+
+ordered_json ObsJson(const IndicatorSet& set, const Observation& o, const OpenDataMeta& meta) {
+  const IndicatorDef* d = set.Find(o.indicator);
+  ordered_json j;
+  j["indicator"] = o.indicator;
+  j["year"] = o.year;
+  // Booleans are 是/否 in text and 1/0 as numbers.
+  j["value"] = o.value;
+  j["value_text"] = o.value_text;
+  j["unit"] = o.unit;
+  j["qualifier"] = QualifierText(o.qualifier);
+  j["display"] = d ? FormatValue(o, d->kind) : o.value_text + o.unit;
+  j["breakdown"] = o.breakdown;
+  j["basis"] = BasisText(o.basis);
+  j["formula"] = o.formula;
+  j["source"] = o.source;
+  j["source_url"] = SourceUrl(meta, o.source);
+  j["note"] = o.note;
+  return j;
+}
+
+std::string Csv(const IndicatorSet& set, std::string_view only_id, const OpenDataMeta& meta) {
+  std::string out = kBom;
+  out += CsvLine(OpenDataColumns());
+  for (const Observation& o : set.observations) {
+    if (!o.sample && (only_id.empty() || o.indicator == only_id)) out += CsvLine(Row(set, o, meta));
+  }
+  return out;
+}
+
+ordered_json Schema() {
+  ordered_json fields = ordered_json::array();
+  const char* descriptions[] = {
+      "指标编号", "指标名称", "类别", "年度", "数值(原文数字)", "单位",
+      "限定词: 空=确数, 以上, 多, 余, 约, 近, 超", "分组(镇街/部门), 空=全区", "依据: 原文 或 计算",
+      "计算公式(依据为计算时)", "来源(站内报告文件与章节或网址)", "来源网址", "备注"};
+  const auto& cols = OpenDataColumns();
+  for (size_t i = 0; i < cols.size(); ++i) {
+    ordered_json f;
+    f["name"] = cols[i];
+    f["type"] = cols[i] == "year" ? "year" : cols[i] == "value" ? "number" : "string";
+    f["description"] = descriptions[i];
+    fields.push_back(f);
+  }
+  ordered_json s;
+  s["fields"] = fields;
+  s["primaryKey"] = {"indicator", "year", "breakdown"};
+  return s;
+}
+
+// A Frictionless resource; CSV resources are tabular and carry the schema.
+ordered_json Resource(std::string name, std::string path, std::string title, bool csv) {
+  ordered_json r;
+  r["name"] = std::move(name);
+  r["path"] = std::move(path);
+  r["title"] = std::move(title);
+  r["profile"] = csv ? "tabular-data-resource" : "data-resource";
+  r["format"] = csv ? "csv" : "json";
+  r["mediatype"] = csv ? "text/csv" : "application/json";
+  r["encoding"] = "utf-8";
+  if (csv) {
+    r["dialect"] = {{"delimiter", ","}, {"lineTerminator", "\r\n"}, {"header", true}};
+    r["schema"] = Schema();
+  }
+  return r;
+}
+
+std::string Dump(const ordered_json& j) { return j.dump(2, ' ', false) + "\n"; }
+
+}  // namespace
+
+const std::vector<std::string>& OpenDataColumns() {
+  static const std::vector<std::string> kCols = {
+      "indicator", "name", "category", "year", "value", "unit", "qualifier", "breakdown",
+      "basis", "formula", "source", "source_url", "note"};
+  return kCols;
+}
+
+std::string IndicatorCsvPath(std::string_view id) {
+  return "data/indicators/" + std::string(id) + ".csv";
+}
+std::string IndicatorJsonPath(std::string_view id) {
+  return "data/indicators/" + std::string(id) + ".json";
+}
+
+std::map<std::string, std::string> OpenDataFiles(const IndicatorSet& set, const OpenDataMeta& meta) {
+  std::map<std::string, std::string> files;
+  files["data/indicators.csv"] = Csv(set, "", meta);
+
+  ordered_json all;
+  all["title"] = meta.title + " 法治政府建设指标";
+  all["updated"] = meta.updated;
+  all["indicators"] = ordered_json::array();
+  for (const IndicatorDef& d : set.defs) {
+    if (!set.SampleOnly(d.id)) all["indicators"].push_back(DefJson(set, d, meta));
+  }
+  all["observations"] = ordered_json::array();
+  for (const Observation& o : set.observations) {
+    if (!o.sample) all["observations"].push_back(ObsJson(set, o, meta));
+  }
+  files["data/indicators.json"] = Dump(all);
+
+  ordered_json pkg;
+  pkg["profile"] = "data-package";
+  pkg["name"] = "fazhi-indicators";
+  pkg["title"] = all["title"];
+  pkg["description"] =
+      "法治政府建设年度报告中的量化指标: 每个指标的定义与各年度数值, 注明原文或计算、限定词与来源章节。";
+  if (!meta.publisher.empty()) pkg["contributors"] = {{{"title", meta.publisher}, {"role", "publisher"}}};
+  pkg["updated"] = meta.updated;
+  pkg["resources"] = ordered_json::array();
+  pkg["resources"].push_back(Resource("indicators", "indicators.csv", "全部指标(CSV)", true));
+  pkg["resources"].push_back(Resource("indicators-json", "indicators.json", "全部指标(JSON)", false));
+  for (const IndicatorDef& d : set.defs) {
+    if (set.SampleOnly(d.id)) continue;
+    std::string csv_path = IndicatorCsvPath(d.id), json_path = IndicatorJsonPath(d.id);
+    files[csv_path] = Csv(set, d.id, meta);
+    ordered_json one;
+    one["indicator"] = DefJson(set, d, meta);
+    one["observations"] = ordered_json::array();
+    for (const Observation& o : set.observations) {
+      if (o.indicator == d.id && !o.sample) one["observations"].push_back(ObsJson(set, o, meta));
+    }
+    files[json_path] = Dump(one);
+    // Paths in the package are relative to /data/.
+    pkg["resources"].push_back(Resource(d.id, csv_path.substr(5), d.title + "(CSV)", true));
+    pkg["resources"].push_back(Resource(d.id + "-json", json_path.substr(5), d.title + "(JSON)", false));
+  }
+  files["data/datapackage.json"] = Dump(pkg);
+  return files;
+}
+
+}  // namespace fazhi

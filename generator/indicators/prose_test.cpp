@@ -1,0 +1,134 @@
+#include "indicators/prose.h"
+
+#include <doctest/doctest.h>
+
+namespace fazhi {
+namespace {
+
+IndicatorDef Def(std::string id, std::string title, std::string unit, std::vector<std::string> aliases,
+                 IndicatorKind kind = IndicatorKind::kCount) {
+  IndicatorDef d;
+  d.id = std::move(id);
+  d.title = std::move(title);
+  d.unit = std::move(unit);
+  d.aliases = std::move(aliases);
+  d.kind = kind;
+  return d;
+}
+
+Observation Obs(std::string id, std::string text, std::string unit, int line,
+                Qualifier q = Qualifier::kExact) {
+  Observation o;
+  o.indicator = std::move(id);
+  o.year = 2024;
+  o.value_text = text;
+  o.value = std::stod(text);
+  o.unit = std::move(unit);
+  o.qualifier = q;
+  o.path = "data/indicators/2024.csv";
+  o.line = line;
+  return o;
+}
+
+IndicatorSet Set() {
+  IndicatorSet s;
+  s.defs = {Def("admin-review-cases", "行政复议收案数", "件", {"行政复议案件"}),
+            Def("admin-review-closure-rate", "行政复议办结率", "%", {"办结率"}, IndicatorKind::kRate),
+            Def("inspections", "行政检查", "件", {}),
+            Def("legal-consultations", "法律咨询", "次", {}),
+            Def("penalties", "行政处罚", "件", {}),
+            Def("standing-committee", "区委常委述法人数", "名", {"区委常委"})};
+  s.observations = {Obs("admin-review-cases", "368", "件", 2),
+                    Obs("admin-review-closure-rate", "80.16", "%", 3),
+                    Obs("inspections", "546", "件", 4),
+                    Obs("legal-consultations", "4000", "次", 5, Qualifier::kMore),
+                    Obs("penalties", "573", "件", 6),
+                    Obs("standing-committee", "4", "名", 7)};
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("indicators_prose: value shortcode renders a linked value as the source says it") {
+  IndicatorSet set = Set();
+  std::string md, err;
+  REQUIRE(ExpandValueShortcode(set, {"value", {"legal-consultations", "2024"}, 3, 5},
+                               "/indicators/legal-consultations/", &md, &err));
+  CHECK(md == "[4000多次](/indicators/legal-consultations/ \"法律咨询,2024年\")");
+  REQUIRE(ExpandValueShortcode(set, {"value", {"admin-review-closure-rate", "2024"}, 3, 5}, "/x/", &md,
+                               &err));
+  CHECK(md == "[80.16%](/x/ \"行政复议办结率,2024年\")");
+  set.defs[4].title = "行政\"处罚\"";  // a quote in the title stays inside the link title
+  REQUIRE(ExpandValueShortcode(set, {"value", {"penalties", "2024"}, 3, 5}, "/p/", &md, &err));
+  CHECK(md == "[573件](/p/ \"行政\\\"处罚\\\",2024年\")");
+}
+
+TEST_CASE("indicators_prose: a missing indicator or year is an error at the shortcode") {
+  IndicatorSet set = Set();
+  ShortcodeHandlers handlers;
+  handlers["value"] = ValueShortcodeHandler(set, [](std::string_view id) {
+    return "/indicators/" + std::string(id) + "/";
+  });
+  SourceFile f{"content/reports/2024.md",
+               "---\ntitle: t\n---\n办理{{< value admin-review-cases 2024 >}}，"
+               "{{< value admin-review-case 2024 >}}；\n"
+               "上年{{< value admin-review-cases 2023 >}}，{{< value penalties >}}\n"};
+  Diagnostics diags;
+  std::string out = ExpandShortcodes(f, f.text.substr(17), 4, handlers, &diags);
+  CHECK(out.substr(0, 80).find("办理[368件](/indicators/admin-review-cases/ \"行政复议收案数,2024年\")") == 0);
+  CHECK(diags.Format() ==
+        "content/reports/2024.md:4:41: unknown indicator 'admin-review-case' (no "
+        "content/indicators/admin-review-case.md)\n"
+        "  办理{{< value admin-review-cases 2024 >}}，{{< value admin-review-case 2024 >}}；\n"
+        "                                             ^\n"
+        "content/reports/2024.md:5:3: indicator 'admin-review-cases' has no value for 2023 (it has "
+        "2024)\n"
+        "  上年{{< value admin-review-cases 2023 >}}，{{< value penalties >}}\n"
+        "      ^\n"
+        "content/reports/2024.md:5:41: value needs an indicator id and a year: {{< value <id> <year> "
+        ">}}\n"
+        "  上年{{< value admin-review-cases 2023 >}}，{{< value penalties >}}\n"
+        "                                             ^\n");
+}
+
+TEST_CASE("indicators_prose: prose that contradicts the data is a warning at the figure") {
+  IndicatorSet set = Set();
+  SourceFile f{"content/reports/2024.md",
+               "---\ntitle: t\n---\n"
+               "办理行政复议案件370件，同比增长120%，办结率80.16%；\n"
+               "共有4名区委常委、42名区直部门主要负责同志进行专题述法。\n"
+               "办理行政处罚573件、行政检查564件、行政强制0件。提供法律咨询4000多次。\n"
+               "代码 `行政处罚1件` 与 {{< value penalties 2024 >}} 不检查。\n"};
+  Diagnostics diags;
+  int n = CheckProseNumbers(f, f.text.substr(17), 4, 2024, set, &diags);
+  CHECK(n == 2);
+  CHECK(diags.Format() ==
+        "content/reports/2024.md:4:9: warning: prose says 370件 for 行政复议收案数 but the data says "
+        "368件 for 2024 (data/indicators/2024.csv:2)\n"
+        "  办理行政复议案件370件，同比增长120%，办结率80.16%；\n"
+        "                  ^\n"
+        "content/reports/2024.md:6:16: warning: prose says 564件 for 行政检查 but the data says 546件 "
+        "for 2024 (data/indicators/2024.csv:4)\n"
+        "  办理行政处罚573件、行政检查564件、行政强制0件。提供法律咨询4000多次。\n"
+        "                             ^\n");
+  CHECK_FALSE(diags.has_errors());
+}
+
+}  // namespace fazhi
+
+namespace fazhi {
+
+TEST_CASE("indicators_prose: values the build derives are not checked against report prose") {
+  IndicatorSet set = Set();
+  SourceFile f{"content/reports/2024.md", "---\ntitle: t\n---\n办理行政检查564件。\n"};
+  {
+    Diagnostics diags;
+    CHECK(CheckProseNumbers(f, f.text.substr(17), 4, 2024, set, &diags) == 1);
+  }
+  set.defs[2].generated = true;  // 行政检查
+  Diagnostics diags;
+  CHECK(CheckProseNumbers(f, f.text.substr(17), 4, 2024, set, &diags) == 0);
+  CHECK(diags.Format().empty());
+}
+
+}  // namespace fazhi

@@ -1,0 +1,46 @@
+// The indicators stage of the build: definitions from the pages under
+// content/indicators/, observations from data/indicators/*.csv, validated
+// into an IndicatorSet; the `value` shortcode for prose; the checks that bind
+// report prose and sources to the data.
+#pragma once
+
+#include <vector>
+
+#include "core/config.h"
+#include "core/diagnostics.h"
+#include "indicators/model.h"
+#include "markdown/shortcodes.h"
+#include "core/site_model.h"
+#include "core/source_tree.h"
+
+namespace fazhi {
+
+/// True when the site has indicator definitions or data (the theme then
+/// needs the indicators and indicator layouts).
+bool HasIndicators(const SourceTree& tree);
+
+/// Reads every definition page (marking it kind "indicator", so the core
+/// renderer leaves it to RenderIndicators) and every CSV, and validates
+/// them together, including that each source names an existing page.
+/// Returns false on error.
+bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Page>* pages,
+                    IndicatorSet* set, Diagnostics* diags);
+
+/// Registers `value`. `set` must outlive the handlers.
+void AddIndicatorShortcodes(const IndicatorSet& set, const Config& config,
+                            ShortcodeHandlers* handlers);
+
+/// Warnings where a report's prose (pages with a report year) contradicts
+/// the data for that year. Call before bodies are rendered.
+void CheckReportFigures(const SourceTree& tree, const std::vector<Page>& pages,
+                        const IndicatorSet& set, Diagnostics* diags);
+
+/// The pages ("content/reports/2024.md") an observation's source points at
+/// with an anchor: CheckSourceAnchors reads their headings.
+std::vector<std::string> SourceAnchorPages(const IndicatorSet& set);
+
+/// After Markdown: each source "reports/2024.md#anchor" must name a heading
+/// of that page. Returns false on error.
+bool CheckSourceAnchors(const std::vector<Page>& pages, const IndicatorSet& set, Diagnostics* diags);
+
+}  // namespace fazhi

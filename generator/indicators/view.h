@@ -1,0 +1,26 @@
+// Indicator pages: the dashboard (/indicators/), one page per category
+// (/indicators/categories/<slug>/, the filter that works without
+// JavaScript), one per year (/indicators/<year>/), one per indicator
+// (/indicators/<id>/), and the open-data downloads under /data/. This file
+// is the only one that knows the variable names of the indicators and
+// indicator layouts.
+#pragma once
+
+#include "core/diagnostics.h"
+#include "indicators/model.h"
+#include "core/output.h"
+#include "core/site_model.h"
+#include "theme/theme.h"
+
+namespace fazhi {
+
+/// Renders every indicator page (on `jobs` threads; 0 = hardware
+/// concurrency) and the open-data files into `sink`.
+bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& theme, int jobs,
+                      OutputSink* sink, Diagnostics* diags);
+
+/// The 网站地图 entry of the indicators: the dashboard with the number of
+/// indicators, each category and each year page with its count.
+SitemapGroup IndicatorsSitemapGroup(const Site& site, const IndicatorSet& set);
+
+}  // namespace fazhi

@@ -1,0 +1,341 @@
+#include "markdown/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <set>
+
+#include "core/utf8.h"
+
+namespace fazhi {
+namespace {
+
+// cmark-gfm keeps one process-wide table of special inline characters that
+// every cmark_parser_finish edits (github/cmark-gfm#176); parses with
+// extensions race without this lock. It guards library state that is global
+// by nature, so the lock is global too.
+std::mutex& FinishMutex() {
+  static std::mutex mu;
+  return mu;
+}
+
+void EnsureExtensions() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+// A bump allocator for the nodes and buffers of one RenderMarkdown call.
+// cmark-gfm allocates every node, text literal and buffer separately through
+// calloc/realloc/free; a page of 3 KB makes about a thousand such calls, and
+// malloc was a fifth of the Markdown stage's time. All of a page's cmark
+// memory is released at once when the call ends. cmark_mem has no context
+// pointer, so the active arena is found through a thread_local that is set
+// only for the duration of the call.
+class CmarkArena {
+ public:
+  CmarkArena() : prev_(active_) { active_ = this; }
+  ~CmarkArena() {
+    active_ = prev_;
+    for (char* b : blocks_) std::free(b);
+  }
+  CmarkArena(const CmarkArena&) = delete;
+  CmarkArena& operator=(const CmarkArena&) = delete;
+
+  static cmark_mem* Mem() {
+    static cmark_mem mem = {&Calloc, &Realloc, &Free};
+    return &mem;
+  }
+
+ private:
+  // Each allocation is preceded by its size, so realloc can copy.
+  static constexpr size_t kHeader = 16;  // keeps alignof(max_align_t)
+  static constexpr size_t kBlock = 64 * 1024;
+
+  static void* Calloc(size_t n, size_t size) {
+    void* p = active_->Alloc(n * size);
+    std::memset(p, 0, n * size);
+    return p;
+  }
+  static void* Realloc(void* p, size_t size) { return active_->Grow(static_cast<char*>(p), size); }
+  static void Free(void*) {}
+
+  static size_t& SizeOf(char* p) { return *reinterpret_cast<size_t*>(p - kHeader); }
+
+  char* Alloc(size_t size) {
+    size_t need = kHeader + ((size + 15) & ~size_t{15});
+    if (used_ + need > cap_) {
+      size_t cap = std::max(kBlock, need);
+      char* b = static_cast<char*>(std::malloc(cap));
+      if (!b) std::abort();  // as cmark's own allocator does on OOM
+      blocks_.push_back(b);
+      cur_ = b;
+      used_ = 0;
+      cap_ = cap;
+    }
+    char* p = cur_ + used_ + kHeader;
+    used_ += need;
+    last_ = p;
+    SizeOf(p) = size;
+    return p;
+  }
+
+  char* Grow(char* p, size_t size) {
+    if (!p) return Alloc(size);
+    size_t old = SizeOf(p);
+    if (p == last_) {  // the newest allocation can grow in place
+      size_t end = static_cast<size_t>(p - cur_) + ((size + 15) & ~size_t{15});
+      if (end <= cap_) {
+        used_ = end;
+        SizeOf(p) = size;
+        return p;
+      }
+    }
+    if (size <= old) {
+      SizeOf(p) = size;
+      return p;
+    }
+    char* q = Alloc(size);
+    std::memcpy(q, p, old);
+    return q;
+  }
+
+  static thread_local CmarkArena* active_;
+  CmarkArena* prev_;
+  std::vector<char*> blocks_;
+  char* cur_ = nullptr;
+  char* last_ = nullptr;
+  size_t used_ = 0, cap_ = 0;
+};
+
+thread_local CmarkArena* CmarkArena::active_ = nullptr;
+
+constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter", "tasklist"};
+constexpr const char* kHeadingMarker = "<!--fazhi-heading-->";
+
+void CollectText(cmark_node* node, std::string* out) {
+  cmark_iter* it = cmark_iter_new(node);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) {
+      if (const char* lit = cmark_node_get_literal(n)) *out += lit;
+    } else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
+      *out += ' ';
+    }
+  }
+  cmark_iter_free(it);
+}
+
+bool IsExternal(std::string_view url) {
+  if (url.empty() || url[0] == '#' || url[0] == '/') return true;
+  size_t colon = url.find(':');
+  size_t slash = url.find('/');
+  return colon != std::string_view::npos && (slash == std::string_view::npos || colon < slash);
+}
+
+// A link to another Markdown file: "x.md", "../a/b.md#frag".
+bool IsMarkdownLink(std::string_view url) {
+  if (IsExternal(url)) return false;
+  size_t end = url.find_first_of("#?");
+  std::string_view path = url.substr(0, end);
+  return path.size() > 3 && path.substr(path.size() - 3) == ".md";
+}
+
+// The first or last code point of a text-like node's literal, or 0.
+char32_t EdgeChar(cmark_node* n, bool last) {
+  if (!n) return 0;
+  cmark_node_type t = cmark_node_get_type(n);
+  while (t != CMARK_NODE_TEXT && t != CMARK_NODE_CODE) {
+    n = last ? cmark_node_last_child(n) : cmark_node_first_child(n);
+    if (!n) return 0;
+    t = cmark_node_get_type(n);
+  }
+  const char* lit = cmark_node_get_literal(n);
+  if (!lit || !*lit) return 0;
+  std::string_view s(lit);
+  size_t pos = 0;
+  if (last) {
+    pos = s.size() - 1;
+    while (pos > 0 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
+  }
+  char32_t cp;
+  DecodeUtf8(s, pos, &cp);
+  return cp;
+}
+
+bool IsWideText(char32_t cp) { return cp != 0 && DisplayWidth(cp) == 2; }
+
+}  // namespace
+
+std::string HeadingSlug(std::string_view text) {
+  std::string out;
+  bool dash_pending = false;
+  for (size_t pos = 0; pos < text.size();) {
+    char32_t cp;
+    pos += DecodeUtf8(text, pos, &cp);
+    if (cp == ' ' || cp == '\t' || cp == 0x3000 || cp == '-' || cp == '_') {
+      dash_pending = !out.empty();
+      continue;
+    }
+    bool keep = (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+                (cp > 0x7F && !(cp >= 0x3000 && cp <= 0x303F) && !(cp >= 0xFF00 && cp <= 0xFF0F) &&
+                 !(cp >= 0xFF1A && cp <= 0xFF20) && !(cp >= 0xFF3B && cp <= 0xFF40) &&
+                 !(cp >= 0xFF5B && cp <= 0xFF65) && !(cp >= 0x2010 && cp <= 0x206F) &&
+                 cp != 0xFFFD);
+    if (!keep) continue;
+    if (dash_pending) out += '-';
+    dash_pending = false;
+    if (cp >= 'A' && cp <= 'Z') cp = cp - 'A' + 'a';
+    AppendUtf8(out, cp);
+  }
+  return out.empty() ? "section" : out;
+}
+
+std::string MakeSummary(std::string_view text, size_t max_chars) {
+  // Only a prefix is collapsed: a code point takes at most 4 bytes, so the
+  // first max_chars + 1 code points (all the result depends on) lie within
+  // it. A page's whole plain text used to be collapsed and counted.
+  const size_t limit = 4 * (max_chars + 2);
+  std::string collapsed;
+  bool space = false;
+  for (char c : text) {
+    if (collapsed.size() >= limit) break;
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !collapsed.empty();
+      continue;
+    }
+    if (space) collapsed += ' ';
+    space = false;
+    collapsed += c;
+  }
+  if (Utf8Length(collapsed) <= max_chars) return collapsed;
+  return TruncateUtf8(collapsed, max_chars) + "…";
+}
+
+void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const LinkResolver& resolve,
+                    MarkdownResult* out, std::vector<MarkdownProblem>* problems) {
+  EnsureExtensions();
+  int options = CMARK_OPT_FOOTNOTES;
+  if (!opts.valid_utf8) options |= CMARK_OPT_VALIDATE_UTF8;
+  if (opts.unsafe_html) options |= CMARK_OPT_UNSAFE;
+  CmarkArena arena;
+  cmark_parser* parser = cmark_parser_new_with_mem(options, CmarkArena::Mem());
+  for (const char* name : kExtensions) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser, ext);
+    }
+  }
+  cmark_parser_feed(parser, body.data(), body.size());
+  cmark_node* doc;
+  {
+    std::lock_guard<std::mutex> lock(FinishMutex());
+    doc = cmark_parser_finish(parser);
+  }
+
+  // Collect headings and links first; edit after the walk.
+  std::vector<cmark_node*> headings;
+  std::vector<cmark_node*> links;
+  std::vector<cmark_node*> softbreaks;
+  cmark_iter* it = cmark_iter_new(doc);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(it);
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_HEADING) headings.push_back(n);
+    if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) links.push_back(n);
+    if (t == CMARK_NODE_SOFTBREAK) softbreaks.push_back(n);
+  }
+  cmark_iter_free(it);
+
+  // A line break inside a Chinese paragraph is not a space: browsers would
+  // show one between the two characters. Drop soft breaks next to wide text.
+  for (cmark_node* br : softbreaks) {
+    if (IsWideText(EdgeChar(cmark_node_previous(br), true)) ||
+        IsWideText(EdgeChar(cmark_node_next(br), false))) {
+      cmark_node_free(br);
+    }
+  }
+
+  for (cmark_node* link : links) {
+    const char* url_c = cmark_node_get_url(link);
+    std::string_view url = url_c ? url_c : "";
+    if (!IsMarkdownLink(url)) continue;
+    std::string resolved, error;
+    if (resolve && resolve(url, &resolved, &error)) {
+      cmark_node_set_url(link, resolved.c_str());
+      continue;
+    }
+    // Inline nodes carry no reliable column; find the target on its line.
+    cmark_node* block = link;
+    while (block && cmark_node_get_start_line(block) == 0) block = cmark_node_parent(block);
+    int line = block ? cmark_node_get_start_line(block) : 1;
+    int col = block ? cmark_node_get_start_column(block) : 1;
+    for (int l = line; l <= (block ? cmark_node_get_end_line(block) : line); ++l) {
+      size_t start = 0;
+      for (int i = 1; i < l && start != std::string_view::npos; ++i) {
+        start = body.find('\n', start);
+        if (start != std::string_view::npos) ++start;
+      }
+      if (start == std::string_view::npos) break;
+      size_t end = body.find('\n', start);
+      std::string_view text = body.substr(start, end == std::string_view::npos ? body.npos : end - start);
+      size_t at = text.find("(" + std::string(url));
+      if (at != std::string_view::npos) {
+        line = l;
+        col = static_cast<int>(at) + 2;
+        break;
+      }
+    }
+    problems->push_back({line, col, error.empty() ? "broken link '" + std::string(url) + "'" : error});
+  }
+
+  std::set<std::string> used_ids;
+  std::vector<std::string> ids;
+  for (cmark_node* h : headings) {
+    std::string text;
+    CollectText(h, &text);
+    std::string id = HeadingSlug(text);
+    std::string unique = id;
+    for (int n = 1; !used_ids.insert(unique).second; ++n) unique = id + "-" + std::to_string(n);
+    ids.push_back(unique);
+    int level = cmark_node_get_heading_level(h);
+    if (level >= 2 && level <= 4) out->toc.push_back({level, unique, MakeSummary(text, 1000)});
+    cmark_node* marker = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, CmarkArena::Mem());
+    cmark_node_set_on_enter(marker, kHeadingMarker);
+    cmark_node_set_on_exit(marker, "");
+    cmark_node_prepend_child(h, marker);
+  }
+
+  char* html = cmark_render_html_with_mem(doc, options, cmark_parser_get_syntax_extensions(parser),
+                                          CmarkArena::Mem());
+  std::string_view rendered(html);
+  out->html.clear();
+  out->html.reserve(rendered.size() + ids.size() * 24);
+  // "<h2><!--fazhi-heading-->" → "<h2 id="…">", headings in document order.
+  size_t pos = 0, next_id = 0;
+  for (;;) {
+    size_t at = rendered.find(kHeadingMarker, pos);
+    if (at == std::string_view::npos || at < 4 || next_id >= ids.size()) break;
+    out->html.append(rendered.substr(pos, at - 1 - pos));  // up to and without '>'
+    out->html += " id=\"" + ids[next_id++] + "\">";
+    pos = at + std::string_view(kHeadingMarker).size();
+  }
+  out->html.append(rendered.substr(pos));
+
+  out->plain_text.clear();
+  for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+    CollectText(n, &out->plain_text);
+    out->plain_text += '\n';
+  }
+  cmark_node_free(doc);
+  cmark_parser_free(parser);
+}
+
+}  // namespace fazhi

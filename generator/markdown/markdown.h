@@ -1,0 +1,53 @@
+// Markdown → HTML with cmark-gfm: GFM extensions, heading ids that keep
+// Chinese text, a table of contents, plain text for summaries and search, and
+// links to other .md files rewritten to page URLs. The only file that
+// includes cmark-gfm headers.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/site_model.h"
+
+namespace fazhi {
+
+struct MarkdownOptions {
+  bool unsafe_html = false;  ///< raw HTML passes through (tagfilter still applies)
+  /// The caller has checked that the text is valid UTF-8 (content pages are,
+  /// in LoadPage), so cmark-gfm need not check it again.
+  bool valid_utf8 = false;
+};
+
+/// Resolves a relative link target such as "../reports/2024.md#二" to a page
+/// URL. Returns false with a message when the target does not exist.
+using LinkResolver =
+    std::function<bool(std::string_view target, std::string* url, std::string* error)>;
+
+struct MarkdownProblem {
+  int line = 0;  ///< 1-based line within the body
+  int byte_col = 0;  ///< 1-based byte column within that line
+  std::string message;
+};
+
+struct MarkdownResult {
+  std::string html;
+  std::vector<TocEntry> toc;  ///< h2–h4
+  std::string plain_text;     ///< text content, blocks separated by '\n'
+};
+
+/// Renders `body`. Link problems are collected in `problems` (the HTML is
+/// still produced). Thread-safe.
+void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const LinkResolver& resolve,
+                    MarkdownResult* out, std::vector<MarkdownProblem>* problems);
+
+/// The anchor id for heading text: CJK kept, ASCII lowercased, spaces to '-',
+/// punctuation dropped ("二、存在的不足 (2024)" → "二存在的不足-2024").
+std::string HeadingSlug(std::string_view text);
+
+/// Collapses whitespace and cuts `text` to `max_chars` characters, adding
+/// "…" when cut. Counts characters, so CJK summaries are not cut by words.
+std::string MakeSummary(std::string_view text, size_t max_chars);
+
+}  // namespace fazhi

@@ -1,0 +1,77 @@
+#include "markdown/markdown.h"
+
+#include <doctest/doctest.h>
+
+namespace fazhi {
+namespace {
+
+MarkdownResult Render(std::string_view md, std::vector<MarkdownProblem>* problems = nullptr,
+                      bool unsafe = false) {
+  MarkdownResult r;
+  std::vector<MarkdownProblem> local;
+  LinkResolver resolve = [](std::string_view target, std::string* url, std::string* error) {
+    if (target.substr(0, 7) == "2024.md") {
+      *url = "/reports/2024/" + std::string(target.substr(7));
+      return true;
+    }
+    *error = "link to a page that does not exist: '" + std::string(target) + "'";
+    return false;
+  };
+  RenderMarkdown(md, MarkdownOptions{unsafe}, resolve, &r, problems ? problems : &local);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("markdown: heading ids keep Chinese text and are de-duplicated") {
+  MarkdownResult r = Render("## 一、主要举措和成效\n\n## 一、主要举措和成效\n\n### (一) Politics First\n");
+  CHECK(r.html ==
+        "<h2 id=\"一主要举措和成效\">一、主要举措和成效</h2>\n"
+        "<h2 id=\"一主要举措和成效-1\">一、主要举措和成效</h2>\n"
+        "<h3 id=\"一-politics-first\">(一) Politics First</h3>\n");
+  REQUIRE(r.toc.size() == 3);
+  CHECK(r.toc[2].level == 3);
+  CHECK(r.toc[2].id == "一-politics-first");
+  CHECK(r.toc[2].text == "(一) Politics First");
+}
+
+TEST_CASE("markdown: GFM tables, strikethrough, task lists, autolinks and footnotes") {
+  MarkdownResult r = Render(
+      "| 指标 | 数值 |\n|---|---:|\n| 复议 | 368 |\n\n~~旧~~ www.gov.cn\n\n- [x] 已完成\n\n见注[^1]\n\n[^1]: 来源\n");
+  CHECK(r.html.find("<table>") != std::string::npos);
+  CHECK(r.html.find("<td align=\"right\">368</td>") != std::string::npos);
+  CHECK(r.html.find("<del>旧</del>") != std::string::npos);
+  CHECK(r.html.find("<a href=\"http://www.gov.cn\">www.gov.cn</a>") != std::string::npos);
+  CHECK(r.html.find("type=\"checkbox\" checked=\"\" disabled=\"\"") != std::string::npos);
+  CHECK(r.html.find("class=\"footnotes\"") != std::string::npos);
+}
+
+TEST_CASE("markdown: raw HTML is omitted unless unsafe; tagfilter always applies") {
+  CHECK(Render("<b>x</b>\n\n<script>alert(1)</script>\n").html.find("<script>") == std::string::npos);
+  CHECK(Render("a <b>x</b>\n").html == "<p>a <!-- raw HTML omitted -->x<!-- raw HTML omitted --></p>\n");
+  MarkdownResult unsafe = Render("a <b>x</b>\n\n<script>alert(1)</script>\n", nullptr, true);
+  CHECK(unsafe.html.find("<b>x</b>") != std::string::npos);
+  CHECK(unsafe.html.find("&lt;script>") != std::string::npos);
+}
+
+TEST_CASE("markdown: links to .md files become page URLs; broken ones are reported") {
+  std::vector<MarkdownProblem> problems;
+  MarkdownResult r = Render("见[报告](2024.md#二)。\n\n另见 [旧报告](2019.md)\n", &problems);
+  CHECK(r.html.find("<a href=\"/reports/2024/#%E4%BA%8C\">报告</a>") != std::string::npos);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].line == 3);
+  CHECK(problems[0].byte_col == 20);  // the "2" of 2019.md
+  CHECK(problems[0].message == "link to a page that does not exist: '2019.md'");
+}
+
+TEST_CASE("markdown: a line break inside Chinese text adds no space; between Latin words it does") {
+  CHECK(Render("提出合法性审核意见30件次，\n审查率100%\n**备案率**\nand\nmore\n").html ==
+        "<p>提出合法性审核意见30件次，审查率100%<strong>备案率</strong>and\nmore</p>\n");
+}
+
+TEST_CASE("markdown: summaries are cut by characters, not words") {
+  CHECK(MakeSummary("行政复议案件368件，同比增长120%。", 8) == "行政复议案件36…");
+  CHECK(MakeSummary("  短文\n 本  ", 10) == "短文 本");
+}
+
+}  // namespace fazhi

@@ -1,0 +1,148 @@
+#include "norms/compliance.h"
+
+namespace fazhi {
+
+const std::vector<RequiredItem>& RequiredReportItems() {
+  static const std::vector<RequiredItem> kItems = {
+      {"achievements", "主要举措和成效"},
+      {"shortcomings", "不足和原因"},
+      {"accountability", "党政主要负责人履行第一责任人职责情况"},
+      {"next_year", "下一年度主要安排"},
+      {"other", "其他需要报告的情况"},
+  };
+  return kItems;
+}
+
+
+namespace {
+
+// Words by which a heading shows that it covers an item, in the wording
+// districts actually use (DOMAIN.md §1, §5).
+const std::vector<std::vector<std::string_view>>& ItemKeywords() {
+  static const std::vector<std::vector<std::string_view>> kWords = {
+      {"主要举措", "举措和成效", "主要成效", "工作成效"},
+      {"不足", "存在的问题", "问题和原因"},
+      {"第一责任人"},
+      {"下一年度", "下一步", "主要安排", "工作安排", "工作打算", "工作计划"},
+      {"其他需要报告", "其他事项"},
+  };
+  return kWords;
+}
+
+bool Contains(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+
+}  // namespace
+
+ReportCompliance CheckReport(const Page& page, std::string_view text, Diagnostics* diags) {
+  ReportCompliance rc;
+  const std::string& path = page.source_path;
+  const FmNode& root = page.fm.root;
+  if (page.report.year > 0) rc.deadline = std::to_string(page.report.year + 1) + "-04-01";
+  rc.published = page.report.published;
+  if (rc.published.empty()) {
+    const FmNode* year = root.Get("year");
+    diags->Warning(path, year ? year->line : 1, year ? year->col : 1,
+                   "report states no publication date: add 'published: YYYY-MM-DD', the date it was "
+                   "first made public, so the 1 April deadline (" +
+                       rc.deadline + ") can be checked",
+                   text);
+  } else if (!rc.deadline.empty()) {
+    rc.on_time = rc.published <= rc.deadline;
+    rc.late = !rc.on_time;
+    if (rc.late) {
+      const FmNode* pub = root.Get("published");
+      diags->Warning(path, pub ? pub->line : 1, pub ? pub->col : 1,
+                     "report for " + std::to_string(page.report.year) + " was published " + rc.published +
+                         ", after the deadline " + rc.deadline + " (1 April of the following year)",
+                     text);
+    }
+  }
+
+  const auto& required = RequiredReportItems();
+  for (const auto& r : required) rc.items.push_back({r.key, r.name, "", "", false});
+
+  // Front matter mapping: items: {accountability: "一、推进法治政府建设的主要举措和成效"}.
+  if (const FmNode* items = root.Get("items")) {
+    if (!items->is_map()) {
+      diags->Error(path, items->line, items->col,
+                   "'items' must map required items to headings, e.g. items: {accountability: \"一、…\"}",
+                   text);
+    } else {
+      for (const FmField& f : items->fields) {
+        size_t idx = required.size();
+        for (size_t i = 0; i < required.size(); ++i) {
+          if (f.key == required[i].key) idx = i;
+        }
+        if (idx == required.size()) {
+          diags->Error(path, f.line, f.col,
+                       "unknown report item '" + f.key +
+                           "' (expected achievements, shortcomings, accountability, next_year or other)",
+                       text);
+          continue;
+        }
+        if (!f.value.is_scalar()) {
+          diags->Error(path, f.value.line, f.value.col, "items." + f.key + " must be a heading's text or anchor",
+                       text);
+          continue;
+        }
+        const TocEntry* hit = nullptr;
+        for (const auto& t : page.toc) {
+          if (t.text == f.value.scalar || t.id == f.value.scalar) {
+            hit = &t;
+            break;
+          }
+        }
+        if (!hit) {
+          diags->Error(path, f.value.line, f.value.col,
+                       "items." + f.key + ": the report has no heading '" + f.value.scalar + "'", text);
+          continue;
+        }
+        rc.items[idx].heading_id = hit->id;
+        rc.items[idx].heading_text = hit->text;
+        rc.items[idx].mapped = true;
+      }
+    }
+  }
+
+  const auto& words = ItemKeywords();
+  for (size_t i = 0; i < rc.items.size(); ++i) {
+    if (!rc.items[i].heading_id.empty()) continue;
+    for (const auto& t : page.toc) {
+      bool match = false;
+      for (std::string_view w : words[i]) match = match || Contains(t.text, w);
+      if (match) {
+        rc.items[i].heading_id = t.id;
+        rc.items[i].heading_text = t.text;
+        break;
+      }
+    }
+    if (rc.items[i].heading_id.empty()) {
+      diags->Warning(path, 1, 1,
+                     "report lacks the required item " + std::string(required[i].name) +
+                         ": no heading covers it; if a section does, map it with items: {" +
+                         required[i].key + ": \"<heading>\"}",
+                     text);
+    }
+  }
+  rc.complete = true;
+  for (const auto& i : rc.items) rc.complete = rc.complete && !i.heading_id.empty();
+  return rc;
+}
+
+void CheckEmptySections(const Site& site, const SourceTree& tree, Diagnostics* diags, Severity severity) {
+  for (const Section& s : site.sections) {
+    if (s.index_page < 0 || !s.pages.empty()) continue;
+    const Page& index = site.pages[static_cast<size_t>(s.index_page)];
+    const SourceFile* f = tree.Find(index.source_path);
+    std::string message = "空白栏目 (empty section): '" + s.name +
+                          "' has an _index.md but no pages; add a page or remove the folder";
+    std::string_view text = f ? std::string_view(f->text) : std::string_view();
+    if (severity == Severity::kError) {
+      diags->Error(index.source_path, 1, 1, std::move(message), text);
+    } else {
+      diags->Warning(index.source_path, 1, 1, std::move(message), text);
+    }
+  }
+}
+
+}  // namespace fazhi

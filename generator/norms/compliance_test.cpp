@@ -1,0 +1,137 @@
+#include "norms/compliance.h"
+
+#include <doctest/doctest.h>
+
+namespace fazhi {
+namespace {
+
+// A report page as content loading leaves it: front matter parsed, TOC filled.
+Page MakeReport(const SourceFile& f, int year, std::string published, std::vector<TocEntry> toc) {
+  Page p;
+  p.source_path = f.path;
+  p.kind = "report";
+  Diagnostics d;
+  REQUIRE(ParseFrontMatter(f, &p.fm, &d));
+  p.report.year = year;
+  p.report.published = std::move(published);
+  p.toc = std::move(toc);
+  return p;
+}
+
+const std::vector<TocEntry> kSeedToc = {
+    {2, "一推进法治政府建设的主要举措和成效", "一、推进法治政府建设的主要举措和成效"},
+    {3, "一把握正确政治方向", "（一）把握正确政治方向"},
+    {2, "二2024年度推进法治政府建设存在的不足和原因", "二、2024年度推进法治政府建设存在的不足和原因"},
+    {2, "三下一年度推进法治政府建设的主要安排", "三、下一年度推进法治政府建设的主要安排"},
+};
+
+TEST_CASE("compliance: on-time report with the accountability item mapped into part 一") {
+  SourceFile f{"content/reports/2024.md",
+               "---\ntitle: 报告\nyear: 2024\npublished: 2025-03-20\nitems:\n"
+               "  accountability: 一、推进法治政府建设的主要举措和成效\n"
+               "  other: 三、下一年度推进法治政府建设的主要安排\n---\n正文\n"};
+  Diagnostics d;
+  ReportCompliance rc = CheckReport(MakeReport(f, 2024, "2025-03-20", kSeedToc), f.text, &d);
+  CHECK(d.Format() == "");
+  CHECK(rc.deadline == "2025-04-01");
+  CHECK(rc.on_time);
+  CHECK_FALSE(rc.late);
+  CHECK(rc.complete);
+  CHECK(rc.items[0].heading_id == "一推进法治政府建设的主要举措和成效");
+  CHECK_FALSE(rc.items[0].mapped);
+  CHECK(rc.items[1].heading_text == "二、2024年度推进法治政府建设存在的不足和原因");
+  CHECK(rc.items[2].mapped);
+  CHECK(rc.items[2].heading_id == "一推进法治政府建设的主要举措和成效");
+  CHECK(rc.items[3].heading_id == "三下一年度推进法治政府建设的主要安排");
+}
+
+TEST_CASE("compliance: the deadline day itself is on time, the day after is late") {
+  SourceFile f{"content/reports/2024.md", "---\nyear: 2024\npublished: 2025-04-02\n---\n"};
+  Diagnostics d;
+  CHECK(CheckReport(MakeReport(f, 2024, "2025-04-01", kSeedToc), f.text, &d).on_time);
+  Diagnostics d2;
+  ReportCompliance rc = CheckReport(MakeReport(f, 2024, "2025-04-02", kSeedToc), f.text, &d2);
+  CHECK(rc.late);
+  CHECK(d2.Format() ==
+        "content/reports/2024.md:3:12: warning: report for 2024 was published 2025-04-02, after the "
+        "deadline 2025-04-01 (1 April of the following year)\n"
+        "  published: 2025-04-02\n"
+        "             ^\n"
+        "content/reports/2024.md:1:1: warning: report lacks the required item 党政主要负责人履行第一责任人职责情况: "
+        "no heading covers it; if a section does, map it with items: {accountability: \"<heading>\"}\n"
+        "  ---\n"
+        "  ^\n"
+        "content/reports/2024.md:1:1: warning: report lacks the required item 其他需要报告的情况: no heading "
+        "covers it; if a section does, map it with items: {other: \"<heading>\"}\n"
+        "  ---\n"
+        "  ^\n");
+  CHECK_FALSE(d2.has_errors());
+  CHECK_FALSE(rc.complete);
+}
+
+TEST_CASE("compliance: a report without a publication date gets a warning, not a date") {
+  SourceFile f{"content/reports/2024.md", "---\ntitle: 报告\nyear: 2024\n---\n"};
+  std::vector<TocEntry> toc = kSeedToc;
+  toc.push_back({2, "四其他需要报告的情况", "四、其他需要报告的情况"});
+  toc.push_back({2, "五第一责任人", "五、党政主要负责人履行推进法治建设第一责任人职责情况"});
+  Diagnostics d;
+  ReportCompliance rc = CheckReport(MakeReport(f, 2024, "", toc), f.text, &d);
+  CHECK(d.Format() ==
+        "content/reports/2024.md:3:7: warning: report states no publication date: add 'published: YYYY-MM-DD', "
+        "the date it was first made public, so the 1 April deadline (2025-04-01) can be checked\n"
+        "  year: 2024\n"
+        "        ^\n");
+  CHECK(rc.published == "");
+  CHECK_FALSE(rc.on_time);
+  CHECK_FALSE(rc.late);
+  CHECK(rc.complete);
+}
+
+TEST_CASE("compliance: a bad items mapping is an error at its position") {
+  SourceFile f{"content/reports/2024.md",
+               "---\nyear: 2024\npublished: 2025-03-01\nitems:\n  acountability: 一、\n  other: 不存在的标题\n"
+               "  next_year: [a]\n---\n"};
+  Diagnostics d;
+  CheckReport(MakeReport(f, 2024, "2025-03-01", kSeedToc), f.text, &d);
+  CHECK(d.has_errors());
+  std::string out = d.Format();
+  CHECK(out.find("content/reports/2024.md:5:3: unknown report item 'acountability' (expected achievements, "
+                 "shortcomings, accountability, next_year or other)\n"
+                 "    acountability: 一、\n"
+                 "    ^\n") != std::string::npos);
+  CHECK(out.find("content/reports/2024.md:6:10: items.other: the report has no heading '不存在的标题'\n"
+                 "    other: 不存在的标题\n"
+                 "           ^\n") != std::string::npos);
+  CHECK(out.find("content/reports/2024.md:7:14: items.next_year must be a heading's text or anchor\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("compliance: an empty section (空白栏目) fails at its _index.md") {
+  Site site;
+  Page idx;
+  idx.source_path = "content/notices/_index.md";
+  idx.is_index = true;
+  site.pages.push_back(idx);
+  Page full_idx;
+  full_idx.source_path = "content/reports/_index.md";
+  site.pages.push_back(full_idx);
+  site.sections.push_back({"notices", "通知公告", "/notices/", 0, {}});
+  site.sections.push_back({"reports", "年度报告", "/reports/", 1, {2}});
+  site.sections.push_back({"about", "about", "/about/", -1, {}});
+  SourceTree tree = SourceTree::FromFiles({{"content/notices/_index.md", "---\ntitle: 通知公告\n---\n"}});
+  Diagnostics d;
+  CheckEmptySections(site, tree, &d);
+  CHECK(d.Format() ==
+        "content/notices/_index.md:1:1: 空白栏目 (empty section): 'notices' has an _index.md but no pages; "
+        "add a page or remove the folder\n"
+        "  ---\n"
+        "  ^\n");
+  // `serve` previews a site whose only report is still a draft: a warning there.
+  Diagnostics preview;
+  CheckEmptySections(site, tree, &preview, Severity::kWarning);
+  CHECK_FALSE(preview.has_errors());
+  CHECK(preview.warning_count() == 1);
+}
+
+}  // namespace
+}  // namespace fazhi

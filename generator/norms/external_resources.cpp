@@ -1,0 +1,382 @@
+#include "norms/external_resources.h"
+
+#include <cctype>
+#include <cstdint>
+
+#include "core/parallel.h"
+#include "core/web.h"
+
+namespace fazhi {
+
+namespace {
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+std::string LowerStr(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+bool NamesHost(std::string_view url) {
+  while (!url.empty() && (url.front() == ' ' || url.front() == '\t' || url.front() == '\n')) url.remove_prefix(1);
+  if (url.substr(0, 2) == "//") return true;
+  std::string l = LowerStr(url.substr(0, 8));
+  return l.rfind("http://", 0) == 0 || l.rfind("https://", 0) == 0;
+}
+
+struct Attr {
+  std::string name;  // lowercase
+  std::string_view value;
+  size_t value_offset;
+};
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Parses the attributes of the tag that starts at `lt` ('<') into `attrs`
+// (cleared first; the caller reuses it, so a page's tags cost no
+// allocations); sets `end` past '>'.
+void ParseTag(std::string_view s, size_t lt, std::string* name, size_t* end, std::vector<Attr>* out) {
+  std::vector<Attr>& attrs = *out;
+  attrs.clear();
+  size_t i = lt + 1;
+  name->clear();
+  while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '-' || s[i] == ':')) {
+    *name += Lower(s[i++]);
+  }
+  while (i < s.size() && s[i] != '>') {
+    if (IsSpace(s[i]) || s[i] == '/') {
+      ++i;
+      continue;
+    }
+    // Mustache tags inside a tag ({{#x}}checked{{/x}}) are skipped whole.
+    if (s[i] == '{' && s.compare(i, 2, "{{") == 0) {
+      size_t close = s.find("}}", i);
+      i = close == std::string_view::npos ? s.size() : close + 2;
+      continue;
+    }
+    Attr a;
+    while (i < s.size() && !IsSpace(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/') a.name += Lower(s[i++]);
+    while (i < s.size() && IsSpace(s[i])) ++i;
+    if (i < s.size() && s[i] == '=') {
+      ++i;
+      while (i < s.size() && IsSpace(s[i])) ++i;
+      if (i < s.size() && (s[i] == '"' || s[i] == '\'')) {
+        char q = s[i++];
+        size_t close = s.find(q, i);
+        if (close == std::string_view::npos) close = s.size();
+        a.value = s.substr(i, close - i);
+        a.value_offset = i;
+        i = close + 1;
+      } else {
+        size_t start = i;
+        while (i < s.size() && !IsSpace(s[i]) && s[i] != '>') ++i;
+        a.value = s.substr(start, i - start);
+        a.value_offset = start;
+      }
+    } else {
+      a.value_offset = i;
+    }
+    if (a.name.empty()) {
+      ++i;
+      continue;
+    }
+    attrs.push_back(std::move(a));
+  }
+  *end = i < s.size() ? i + 1 : s.size();
+}
+
+void ScanCss(std::string_view s, size_t base, std::vector<ExternalRef>* out) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (s.compare(i, 2, "/*") == 0) {
+      size_t close = s.find("*/", i + 2);
+      i = close == std::string_view::npos ? s.size() : close + 2;
+      continue;
+    }
+    bool is_url = i + 4 <= s.size() && LowerStr(s.substr(i, 4)) == "url(";
+    bool is_import = i + 7 <= s.size() && LowerStr(s.substr(i, 7)) == "@import";
+    if (!is_url && !is_import) {
+      ++i;
+      continue;
+    }
+    size_t j = i + (is_url ? 4 : 7);
+    while (j < s.size() && IsSpace(s[j])) ++j;
+    if (is_import && j + 4 <= s.size() && LowerStr(s.substr(j, 4)) == "url(") {
+      i = j;  // handled as url() on the next turn, reported as an import
+      is_url = true;
+      j += 4;
+      while (j < s.size() && IsSpace(s[j])) ++j;
+    }
+    size_t start, stop;
+    if (j < s.size() && (s[j] == '"' || s[j] == '\'')) {
+      char q = s[j];
+      start = j + 1;
+      stop = s.find(q, start);
+    } else if (is_url) {
+      start = j;
+      stop = s.find(')', start);
+    } else {
+      i = j;
+      continue;
+    }
+    if (stop == std::string_view::npos) stop = s.size();
+    std::string_view url = s.substr(start, stop - start);
+    if (NamesHost(url)) {
+      out->push_back({base + start, std::string(url), is_import ? "stylesheet (@import)" : "font or image (CSS url())"});
+    }
+    i = stop;
+  }
+}
+
+bool RelLoads(std::string_view rel) {
+  std::string r = " " + LowerStr(rel) + " ";
+  for (char& c : r) {
+    if (IsSpace(c)) c = ' ';
+  }
+  for (const char* k : {" stylesheet ", " preload ", " modulepreload ", " icon ", " apple-touch-icon ", " manifest ",
+                        " prefetch ", " import "}) {
+    if (r.find(k) != std::string::npos) return true;
+  }
+  return false;
+}
+
+void ScanHtml(std::string_view s, std::vector<ExternalRef>* out) {
+  size_t i = 0;
+  std::string tag;
+  std::vector<Attr> attrs;
+  while ((i = s.find('<', i)) != std::string_view::npos) {
+    if (i + 1 < s.size() && s[i + 1] == '!' && s.compare(i, 4, "<!--") == 0) {
+      size_t close = s.find("-->", i);
+      i = close == std::string_view::npos ? s.size() : close + 3;
+      continue;
+    }
+    if (i + 1 >= s.size() || !std::isalpha(static_cast<unsigned char>(s[i + 1]))) {
+      ++i;
+      continue;
+    }
+    size_t end;
+    ParseTag(s, i, &tag, &end, &attrs);
+    auto get = [&](std::string_view n) -> const Attr* {
+      for (const auto& a : attrs) {
+        if (a.name == n) return &a;
+      }
+      return nullptr;
+    };
+    auto check = [&](std::string_view attr, const char* what) {
+      const Attr* a = get(attr);
+      if (a && NamesHost(a->value)) out->push_back({a->value_offset, std::string(a->value), what});
+    };
+    auto check_srcset = [&](const char* what) {
+      const Attr* a = get("srcset");
+      if (!a) return;
+      size_t k = 0;
+      while (k < a->value.size()) {
+        while (k < a->value.size() && (IsSpace(a->value[k]) || a->value[k] == ',')) ++k;
+        size_t st = k;
+        while (k < a->value.size() && !IsSpace(a->value[k]) && a->value[k] != ',') ++k;
+        std::string_view url = a->value.substr(st, k - st);
+        if (NamesHost(url)) out->push_back({a->value_offset + st, std::string(url), what});
+        while (k < a->value.size() && a->value[k] != ',') ++k;
+      }
+    };
+    // string_view compares lengths before bytes: most tags (p, a, li, td)
+    // are rejected without a memcmp.
+    const std::string_view t = tag;
+    if (t == "script") check("src", "script");
+    else if (t == "link") {
+      const Attr* rel = get("rel");
+      if (rel && RelLoads(rel->value)) check("href", "stylesheet, font or icon (<link>)");
+    } else if (t == "img" || t == "source") {
+      check("src", t == "img" ? "image" : "media source");
+      check_srcset("image");
+    } else if (t == "iframe" || t == "frame") check("src", "iframe");
+    else if (t == "embed") check("src", "embedded object");
+    else if (t == "object") check("data", "embedded object");
+    else if (t == "video" || t == "audio") {
+      check("src", "media");
+      check("poster", "image");
+    } else if (t == "track") check("src", "media track");
+    else if (t == "input") check("src", "image");
+    else if (t == "image" || t == "use") {
+      check("href", "image");
+      check("xlink:href", "image");
+    }
+    if (const Attr* st = get("style")) ScanCss(st->value, st->value_offset, out);
+    if (t == "style" || t == "script") {
+      std::string close = "</" + tag;
+      size_t j = end;
+      while (j < s.size() && !(s[j] == '<' && LowerStr(s.substr(j, close.size())) == close)) ++j;
+      if (t == "style") ScanCss(s.substr(end, j - end), end, out);
+      i = j;
+      continue;
+    }
+    i = end;
+  }
+}
+
+// `s` with fenced code blocks and inline code spans blanked out (offsets kept):
+// an example of a <script> tag in a code block loads nothing.
+std::string BlankCode(std::string_view s) {
+  std::string out(s);
+  size_t i = 0;
+  bool at_line_start = true;
+  while (i < out.size()) {
+    if (at_line_start) {
+      size_t k = i;
+      while (k < out.size() && out[k] == ' ' && k - i < 3) ++k;
+      if (out.compare(k, 3, "```") == 0 || out.compare(k, 3, "~~~") == 0) {
+        std::string fence = out.substr(k, 3);
+        size_t line_end = out.find('\n', k);
+        size_t close = line_end == std::string::npos ? std::string::npos : out.find("\n" + fence, line_end);
+        size_t stop = close == std::string::npos ? out.size() : out.find('\n', close + 1 + 3);
+        if (stop == std::string::npos) stop = out.size();
+        for (size_t j = i; j < stop; ++j) {
+          if (out[j] != '\n') out[j] = ' ';
+        }
+        i = stop;
+        continue;
+      }
+    }
+    if (out[i] == '`') {
+      size_t close = out.find('`', i + 1);
+      size_t nl = out.find("\n\n", i);
+      if (close != std::string::npos && (nl == std::string::npos || close < nl)) {
+        for (size_t j = i; j <= close; ++j) {
+          if (out[j] != '\n') out[j] = ' ';
+        }
+        i = close + 1;
+        at_line_start = false;
+        continue;
+      }
+    }
+    at_line_start = out[i] == '\n';
+    ++i;
+  }
+  return out;
+}
+
+void ScanMarkdown(std::string_view text, std::vector<ExternalRef>* out) {
+  // Raw HTML (when the site lets it through) and images: ![alt](url "title").
+  std::string blanked = BlankCode(text);
+  std::string_view s = blanked;
+  ScanHtml(s, out);
+  size_t i = 0;
+  while ((i = s.find("![", i)) != std::string_view::npos) {
+    size_t close = s.find("](", i + 2);
+    size_t nl = s.find('\n', i);
+    if (close == std::string_view::npos || (nl != std::string_view::npos && close > nl)) {
+      i += 2;
+      continue;
+    }
+    size_t st = close + 2;
+    while (st < s.size() && (s[st] == ' ' || s[st] == '<')) ++st;
+    size_t en = st;
+    while (en < s.size() && !IsSpace(s[en]) && s[en] != ')' && s[en] != '>') ++en;
+    std::string_view url = s.substr(st, en - st);
+    if (NamesHost(url)) out->push_back({st, std::string(url), "image"});
+    i = en;
+  }
+}
+
+bool HostMatches(std::string_view host, std::string_view pattern) {
+  std::string p = LowerStr(pattern);
+  if (p.rfind("*.", 0) == 0) {
+    std::string_view suffix = std::string_view(p).substr(1);  // ".example.com"
+    return host.size() > suffix.size() && host.substr(host.size() - suffix.size()) == suffix;
+  }
+  return host == p;
+}
+
+void Report(const std::string& path, std::string_view text, const ExternalRef& r, std::string_view host,
+            Diagnostics* diags) {
+  int line, col;
+  OffsetToLineCol(text, r.offset, &line, &col);
+  diags->Error(path, line, col,
+               "external " + r.what + " from " + std::string(host) +
+                   ": the site must load nothing from other hosts; copy the file into static/ or add \"" +
+                   std::string(host) + "\" to [security] allow_hosts in site.toml",
+               text);
+}
+
+bool ScanFile(const SourceFile& f, ResourceLang lang, const Config& config, Diagnostics* diags) {
+  std::string own = UrlHost(config.base_url);
+  bool ok = true;
+  for (const auto& r : FindResourceRefs(f.text, lang)) {
+    if (IsAllowedResource(r.url, own, config.allow_hosts)) continue;
+    Report(f.path, f.text, r, UrlHost(r.url), diags);
+    ok = false;
+  }
+  return ok;
+}
+
+bool EndsWith(std::string_view s, std::string_view suf) {
+  return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
+}
+
+}  // namespace
+
+std::vector<ExternalRef> FindResourceRefs(std::string_view text, ResourceLang lang) {
+  std::vector<ExternalRef> out;
+  switch (lang) {
+    case ResourceLang::kHtml: ScanHtml(text, &out); break;
+    case ResourceLang::kCss: ScanCss(text, 0, &out); break;
+    case ResourceLang::kMarkdown: ScanMarkdown(text, &out); break;
+  }
+  return out;
+}
+
+bool IsAllowedResource(std::string_view url, std::string_view own_host, const std::vector<std::string>& allow_hosts) {
+  if (!NamesHost(url)) return true;
+  std::string host = UrlHost(url);
+  if (!own_host.empty() && host == own_host) return true;
+  for (const auto& a : allow_hosts) {
+    if (HostMatches(host, a)) return true;
+  }
+  return false;
+}
+
+bool CheckExternalResources(const SourceTree& tree, const Config& config, Diagnostics* diags, int jobs) {
+  std::string theme = "themes/" + config.theme + "/";
+  std::vector<std::pair<const SourceFile*, ResourceLang>> files;
+  for (const auto& [path, f] : tree.files()) {
+    bool in_theme = path.rfind(theme, 0) == 0;
+    bool site_level = path.rfind("layouts/", 0) == 0 || path.rfind("static/", 0) == 0;
+    if (in_theme || site_level) {
+      if (EndsWith(path, ".mustache") || EndsWith(path, ".html") || EndsWith(path, ".htm") || EndsWith(path, ".svg")) {
+        files.push_back({&f, ResourceLang::kHtml});
+      } else if (EndsWith(path, ".css")) {
+        files.push_back({&f, ResourceLang::kCss});
+      }
+    } else if (path.rfind("content/", 0) == 0 && EndsWith(path, ".md")) {
+      files.push_back({&f, ResourceLang::kMarkdown});
+    }
+  }
+  // Scanned in parallel, each file into its own collector, merged in path
+  // order: the report is a serial scan's.
+  std::vector<Diagnostics> found;
+  found.reserve(files.size());
+  for (size_t i = 0; i < files.size(); ++i) found.emplace_back(SIZE_MAX);
+  std::vector<char> file_ok(files.size());
+  ParallelFor(files.size(), jobs, [&](size_t i) {
+    file_ok[i] = ScanFile(*files[i].first, files[i].second, config, &found[i]);
+  });
+  bool ok = true;
+  for (size_t i = 0; i < files.size(); ++i) {
+    diags->Merge(found[i]);
+    ok = file_ok[i] && ok;
+  }
+  return ok;
+}
+
+bool CheckMarkdownResources(const SourceFile& page, const Config& config, Diagnostics* diags) {
+  return ScanFile(page, ResourceLang::kMarkdown, config, diags);
+}
+
+bool CheckRenderedHtml(std::string_view output_path, std::string_view html, const Config& config,
+                       Diagnostics* diags) {
+  SourceFile f{std::string(output_path), std::string(html)};
+  return ScanFile(f, ResourceLang::kHtml, config, diags);
+}
+
+}  // namespace fazhi

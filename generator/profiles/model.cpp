@@ -1,0 +1,508 @@
+#include "profiles/model.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "core/content.h"
+
+namespace fazhi {
+namespace {
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& s : v) {
+    if (!out.empty()) out += ", ";
+    out += s;
+  }
+  return out;
+}
+
+bool Contains(const std::vector<std::string>& v, std::string_view s) {
+  for (const std::string& x : v) {
+    if (x == s) return true;
+  }
+  return false;
+}
+
+// Reads the text of a key every profile (or item) must have. At the top level
+// a missing key is reported at 1:1 like the core's required keys; inside a
+// list item it is reported at the item.
+class Reader {
+ public:
+  Reader(const SourceFile& f, Diagnostics* diags) : f_(f), diags_(diags) {}
+
+  bool Required(const FmNode& map, std::string_view key, std::string_view gloss,
+                std::string_view what, std::string* out) {
+    if (!FmString(f_, map, key, out, diags_)) return false;
+    if (!out->empty()) return true;
+    std::string msg = what.empty()
+                          ? "missing required front matter key '" + std::string(key) + "'"
+                          : std::string(what) + " is missing required key '" + std::string(key) + "'";
+    if (!gloss.empty()) msg += " (" + std::string(gloss) + ")";
+    if (what.empty()) {
+      diags_->Error(f_.path, 1, 1, msg, f_.text);
+    } else {
+      diags_->Error(f_.path, map.line, map.col, msg, f_.text);
+    }
+    return false;
+  }
+
+  /// `value` (read from `key` of `map`) must be one of `allowed`.
+  bool OneOf(const FmNode& map, std::string_view key, const std::string& value,
+             const std::vector<std::string>& allowed, std::string_view hint) {
+    if (value.empty() || Contains(allowed, value)) return true;
+    const FmNode* n = map.Get(key);
+    std::string msg = "unknown " + std::string(key) + " '" + value + "'; expected one of: " +
+                      Join(allowed);
+    if (!hint.empty()) msg += " " + std::string(hint);
+    diags_->Error(f_.path, n ? n->line : 1, n ? n->col : 1, msg, f_.text);
+    return false;
+  }
+
+  /// The maps of the list at `key` (missing: empty). Reports a non-list or a
+  /// non-map item.
+  std::vector<const FmNode*> Maps(const FmNode& map, std::string_view key) {
+    std::vector<const FmNode*> out;
+    const FmNode* n = map.Get(key);
+    if (!n || n->kind == FmNode::Kind::kNull) return out;
+    if (!n->is_list()) {
+      Error(*n, "'" + std::string(key) + "' must be a list");
+      return out;
+    }
+    for (const FmNode& item : n->items) {
+      if (!item.is_map()) {
+        Error(item, "each item of '" + std::string(key) + "' must be a map of 'key: value' lines");
+        continue;
+      }
+      out.push_back(&item);
+    }
+    return out;
+  }
+
+  void Error(const FmNode& at, std::string msg) {
+    diags_->Error(f_.path, at.line, at.col, std::move(msg), f_.text);
+  }
+
+  void Keys(const FmNode& map, const std::vector<std::string_view>& known) {
+    CheckKnownKeys(f_, map, known, diags_);
+  }
+
+  const SourceFile& file() const { return f_; }
+  Diagnostics* diags() const { return diags_; }
+
+ private:
+  const SourceFile& f_;
+  Diagnostics* diags_;
+};
+
+const char kUnitTypeHint[] = "(set [profiles] unit_types in site.toml)";
+const char kFormHint[] = "(set [profiles] forms in site.toml)";
+
+bool ReadYear(Reader& r, const FmNode& map, std::string_view what, int* out) {
+  long year = 0;
+  if (!FmInt(r.file(), map, "year", &year, r.diags())) return false;
+  const FmNode* n = map.Get("year");
+  if (!n || n->kind == FmNode::Kind::kNull) {
+    if (what.empty()) {
+      r.diags()->Error(r.file().path, 1, 1, "missing required front matter key 'year' (述法年度)",
+                       r.file().text);
+    } else {
+      r.Error(map, std::string(what) + " is missing required key 'year'");
+    }
+    return false;
+  }
+  if (year < 1900 || year > 2100) {
+    r.Error(*n, "'year' must be a year between 1900 and 2100, not '" + n->scalar + "'");
+    return false;
+  }
+  *out = static_cast<int>(year);
+  return true;
+}
+
+void ReadDuties(Reader& r, const FmNode& root, std::vector<DutyItem>* out) {
+  for (const std::string& d : DefaultDutyItems()) out->push_back({d, "", ""});
+  std::map<std::string, const FmNode*> seen;
+  for (const FmNode* m : r.Maps(root, "duties")) {
+    r.Keys(*m, {"item", "evidence", "source"});
+    DutyItem d;
+    if (!r.Required(*m, "item", "职责事项", "duty item", &d.item)) continue;
+    FmString(r.file(), *m, "evidence", &d.evidence, r.diags());
+    FmString(r.file(), *m, "source", &d.source, r.diags());
+    if (!seen.emplace(d.item, m).second) {
+      r.Error(*m, "duty item '" + d.item + "' is listed twice");
+      continue;
+    }
+    bool merged = false;
+    for (DutyItem& existing : *out) {
+      if (existing.item == d.item) {
+        existing = d;
+        merged = true;
+      }
+    }
+    if (!merged) out->push_back(d);
+  }
+}
+
+void ReadEvaluation(Reader& r, const FmNode& root, Evaluation* out) {
+  const FmNode* n = root.Get("evaluation");
+  if (!n || n->kind == FmNode::Kind::kNull) return;
+  if (!n->is_map()) {
+    r.Error(*n, "'evaluation' must be a map of 'key: value' lines");
+    return;
+  }
+  r.Keys(*n, {"comment", "rating", "by", "source"});
+  FmString(r.file(), *n, "comment", &out->comment, r.diags());
+  FmString(r.file(), *n, "rating", &out->rating, r.diags());
+  FmString(r.file(), *n, "by", &out->by, r.diags());
+  FmString(r.file(), *n, "source", &out->source, r.diags());
+  if (out->present() && out->source.empty()) {
+    r.Error(*n,
+            "evaluation needs 'source': show a 点评 or 民主测评 only where it was officially "
+            "published");
+  }
+}
+
+void ReadRectification(Reader& r, const FmNode& root, const ProfileRules& rules,
+                       std::vector<RectificationItem>* out) {
+  for (const FmNode* m : r.Maps(root, "rectification")) {
+    r.Keys(*m, {"problem", "measure", "owner", "deadline", "status", "completed", "basis"});
+    RectificationItem it;
+    bool ok = r.Required(*m, "problem", "问题", "rectification item", &it.problem);
+    ok = r.Required(*m, "status", "状态", "rectification item", &it.status) && ok;
+    ok = r.OneOf(*m, "status", it.status, RectificationStatuses(), "") && ok;
+    FmString(r.file(), *m, "measure", &it.measure, r.diags());
+    FmString(r.file(), *m, "owner", &it.owner, r.diags());
+    FmString(r.file(), *m, "basis", &it.basis, r.diags());
+    ok = FmDate(r.file(), *m, "deadline", &it.deadline, r.diags()) && ok;
+    ok = FmDate(r.file(), *m, "completed", &it.completed, r.diags()) && ok;
+    if (!it.completed.empty() && it.status != kStatusDone) {
+      r.Error(*m->Get("completed"), "'completed' is set but the status is '" + it.status +
+                                        "', not '" + std::string(kStatusDone) + "'");
+      ok = false;
+    }
+    it.overdue = ok && !it.deadline.empty() && !rules.as_of.empty() &&
+                 it.deadline < rules.as_of && it.status != kStatusDone;
+    out->push_back(it);
+  }
+}
+
+void ReadLinks(Reader& r, const FmNode& root, std::vector<ProfileLink>* out) {
+  for (const FmNode* m : r.Maps(root, "links")) {
+    r.Keys(*m, {"title", "url", "kind"});
+    ProfileLink l;
+    bool ok = r.Required(*m, "title", "", "link", &l.title);
+    ok = r.Required(*m, "url", "", "link", &l.url) && ok;
+    FmString(r.file(), *m, "kind", &l.kind, r.diags());
+    if (l.kind.empty()) l.kind = "source";
+    ok = r.OneOf(*m, "kind", l.kind, {"source", "media"}, "") && ok;
+    if (ok) out->push_back(l);
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& RectificationStatuses() {
+  static const std::vector<std::string> s = {"未开始", "整改中", "已完成"};
+  return s;
+}
+
+const std::vector<std::string>& DefaultDutyItems() {
+  static const std::vector<std::string> d = {"重要工作亲自部署", "重大问题亲自过问",
+                                             "重点环节亲自协调", "重要任务亲自督办"};
+  return d;
+}
+
+const std::vector<std::string_view>& ProfileKeys() {
+  static const std::vector<std::string_view> k = {
+      "unit",     "unit_slug", "unit_type", "post",       "name",         "name_source",
+      "year",     "held",      "form",      "occasion",   "sample",       "duties",
+      "evaluation", "rectification", "links", "indicators"};
+  return k;
+}
+
+int Cohort::total() const {
+  int t = 0;
+  for (const CohortGroup& g : groups) t += g.count;
+  return t;
+}
+
+std::string UnitPageUrl(std::string_view slug) { return "/units/" + std::string(slug) + "/"; }
+
+std::string UnitSlug(std::string_view unit, std::string_view explicit_slug) {
+  std::string s(explicit_slug.empty() ? unit : explicit_slug);
+  for (char& c : s) {
+    if (c == '/' || c == ' ' || c == '\t' || c == '?' || c == '#' || c == '%') c = '-';
+  }
+  return s;
+}
+
+bool ParseProfile(const SourceFile& file, const FrontMatter& fm, const ProfileRules& rules,
+                  Profile* out, Diagnostics* diags) {
+  size_t before = diags->error_count();
+  Reader r(file, diags);
+  const FmNode& root = fm.root;
+  std::vector<std::string_view> known = rules.other_keys;
+  known.insert(known.end(), ProfileKeys().begin(), ProfileKeys().end());
+  r.Keys(root, known);
+
+  out->source_path = file.path;
+  r.Required(root, "unit", "单位", "", &out->unit);
+  if (r.Required(root, "unit_type", "单位类型", "", &out->unit_type)) {
+    r.OneOf(root, "unit_type", out->unit_type, rules.vocab.unit_types, kUnitTypeHint);
+  }
+  r.Required(root, "post", "职务", "", &out->post);
+  ReadYear(r, root, "", &out->year);
+  if (r.Required(root, "form", "述法形式", "", &out->form)) {
+    r.OneOf(root, "form", out->form, rules.vocab.forms, kFormHint);
+  }
+  FmString(file, root, "occasion", &out->occasion, diags);
+  FmDate(file, root, "held", &out->held, diags);
+  FmBool(file, root, "sample", &out->sample, diags);
+
+  std::string slug;
+  FmString(file, root, "unit_slug", &slug, diags);
+  if (slug.find_first_of("/?#% \t") != std::string::npos) {
+    r.Error(*root.Get("unit_slug"), "unit_slug '" + slug + "' may not contain '/', '?', '#', '%' or spaces");
+  }
+  out->unit_slug = UnitSlug(out->unit, slug);
+  const FmNode* at = root.Get(slug.empty() ? "unit" : "unit_slug");
+  if (at) {
+    out->unit_line = at->line;
+    out->unit_col = at->col;
+  }
+
+  FmString(file, root, "name", &out->name, diags);
+  FmString(file, root, "name_source", &out->name_source, diags);
+  if (!out->name.empty() && out->name_source.empty()) {
+    r.Error(*root.Get("name"),
+            "'name' needs 'name_source': publish a name only with the official page that "
+            "published it");
+  }
+
+  ReadDuties(r, root, &out->duties);
+  ReadEvaluation(r, root, &out->evaluation);
+  ReadRectification(r, root, rules, &out->rectification);
+  ReadLinks(r, root, &out->links);
+  if (FmStringList(file, root, "indicators", &out->indicators, diags)) {
+    const FmNode* n = root.Get("indicators");
+    if (n && n->is_list()) {
+      for (const FmNode& item : n->items) out->indicator_pos.push_back({item.line, item.col});
+    } else if (n && n->is_scalar()) {
+      out->indicator_pos.push_back({n->line, n->col});
+    }
+  }
+
+  std::string_view body = std::string_view(file.text).substr(std::min(fm.body_offset, file.text.size()));
+  out->sections = FindSections(body, fm.body_first_line, rules.vocab.sections);
+  return diags->error_count() == before;
+}
+
+bool ParseCohorts(const SourceFile& file, const FrontMatter& fm, const ProfileRules& rules,
+                  std::vector<Cohort>* out, Diagnostics* diags) {
+  size_t before = diags->error_count();
+  Reader r(file, diags);
+  std::vector<std::string_view> known = rules.other_keys;
+  known.push_back("cohorts");
+  r.Keys(fm.root, known);
+  for (const FmNode* m : r.Maps(fm.root, "cohorts")) {
+    r.Keys(*m, {"year", "form", "occasion", "source", "note", "groups"});
+    Cohort c;
+    c.path = file.path;
+    ReadYear(r, *m, "cohort", &c.year);
+    if (r.Required(*m, "form", "述法形式", "cohort", &c.form)) {
+      r.OneOf(*m, "form", c.form, rules.vocab.forms, kFormHint);
+    }
+    FmString(file, *m, "occasion", &c.occasion, diags);
+    FmString(file, *m, "source", &c.source, diags);
+    FmString(file, *m, "note", &c.note, diags);
+    std::vector<const FmNode*> groups = r.Maps(*m, "groups");
+    if (groups.empty() && !m->Get("groups")) r.Error(*m, "cohort is missing required key 'groups'");
+    for (const FmNode* g : groups) {
+      r.Keys(*g, {"unit_type", "label", "count", "indicator"});
+      CohortGroup cg;
+      cg.line = g->line;
+      cg.col = g->col;
+      FmString(file, *g, "indicator", &cg.indicator, diags);
+      FmString(file, *g, "unit_type", &cg.unit_type, diags);
+      FmString(file, *g, "label", &cg.label, diags);
+      if (cg.unit_type.empty() && cg.label.empty()) {
+        r.Error(*g, "cohort group needs 'unit_type' or 'label'");
+      }
+      r.OneOf(*g, "unit_type", cg.unit_type, rules.vocab.unit_types, kUnitTypeHint);
+      long count = -1;
+      if (FmInt(file, *g, "count", &count, diags)) {
+        if (!g->Get("count")) {
+          r.Error(*g, "cohort group is missing required key 'count'");
+        } else if (count < 0) {
+          r.Error(*g->Get("count"), "'count' must not be negative");
+        } else {
+          cg.count = static_cast<int>(count);
+        }
+      }
+      c.groups.push_back(cg);
+    }
+    out->push_back(c);
+  }
+  return diags->error_count() == before;
+}
+
+std::vector<ProfileSection> FindSections(std::string_view body, int body_first_line,
+                                         const std::vector<std::string>& names) {
+  std::vector<ProfileSection> out;
+  for (const std::string& n : names) out.push_back({n, "", 0});
+  std::string_view fence;
+  int line = body_first_line;
+  size_t pos = 0;
+  while (pos < body.size()) {
+    size_t nl = body.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? body.size() : nl;
+    std::string_view l = body.substr(pos, end - pos);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    std::string_view t = l.substr(std::min(l.find_first_not_of(' '), l.size()));
+    if (!fence.empty()) {
+      if (t.starts_with(fence)) fence = {};
+    } else if (t.starts_with("```") || t.starts_with("~~~")) {
+      fence = t.substr(0, 3);
+    } else if (t.starts_with("#")) {
+      size_t hashes = t.find_first_not_of('#');
+      if (hashes != std::string_view::npos && hashes <= 6 && t[hashes] == ' ') {
+        std::string_view text = t.substr(hashes + 1);
+        while (!text.empty() && (text.back() == '#' || text.back() == ' ')) text.remove_suffix(1);
+        for (ProfileSection& s : out) {
+          if (s.line == 0 && text.find(s.name) != std::string_view::npos) {
+            s.heading = std::string(text);
+            s.line = line;
+            break;
+          }
+        }
+      }
+    }
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+    ++line;
+  }
+  return out;
+}
+
+bool CheckUnits(const std::vector<Profile>& profiles, const SourceTree& tree, Diagnostics* diags) {
+  size_t before = diags->error_count();
+  std::map<std::string, const Profile*> by_unit, by_slug;
+  for (const Profile& p : profiles) {
+    const SourceFile* f = tree.Find(p.source_path);
+    std::string_view text = f ? std::string_view(f->text) : std::string_view();
+    auto [u, new_unit] = by_unit.emplace(p.unit, &p);
+    if (!new_unit && u->second->unit_slug != p.unit_slug) {
+      diags->Error(p.source_path, p.unit_line, p.unit_col,
+                   "unit '" + p.unit + "' has the slug '" + u->second->unit_slug + "' in " +
+                       u->second->source_path + " but '" + p.unit_slug + "' here",
+                   text);
+      continue;
+    }
+    auto [s, new_slug] = by_slug.emplace(p.unit_slug, &p);
+    if (!new_slug && s->second->unit != p.unit) {
+      diags->Error(p.source_path, p.unit_line, p.unit_col,
+                   "unit slug '" + p.unit_slug + "' is already used by unit '" + s->second->unit +
+                       "' in " + s->second->source_path,
+                   text);
+    }
+  }
+  return diags->error_count() == before;
+}
+
+std::string RectificationSummary::ShareCompleted() const {
+  if (items == 0) return "";
+  if (completed * 100 % items == 0) return std::to_string(completed * 100 / items) + "%";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * completed / items);
+  return buf;
+}
+
+RectificationSummary SummarizeRectification(const std::vector<Profile>& profiles, int year,
+                                            bool include_samples) {
+  RectificationSummary s;
+  for (const Profile& p : profiles) {
+    if (year != 0 && p.year != year) continue;
+    if (p.sample && !include_samples) continue;
+    for (const RectificationItem& it : p.rectification) {
+      ++s.items;
+      if (it.status == kStatusDone) ++s.completed;
+      if (it.status == "整改中") ++s.in_progress;
+      if (it.status == "未开始") ++s.not_started;
+      if (it.overdue) ++s.overdue;
+    }
+  }
+  return s;
+}
+
+bool LoadProfiles(const SourceTree& tree, const Config& config, std::vector<Page>* pages,
+                  ProfilesData* out, Diagnostics* diags) {
+  size_t before = diags->error_count();
+  ProfileRules rules;
+  rules.vocab = config.profiles;
+  rules.as_of = config.as_of;
+  rules.other_keys = CommonFrontMatterKeys();
+  for (Page& page : *pages) {
+    if (page.section != "profiles") continue;
+    const SourceFile* file = tree.Find(page.source_path);
+    if (!file) continue;
+    if (page.is_index) {
+      if (page.source_path == "content/profiles/_index.md") {
+        ParseCohorts(*file, page.fm, rules, &out->cohorts, diags);
+      }
+      continue;
+    }
+    // /profiles/<year>/ and /profiles/types/ are the filtered lists.
+    bool numeric = !page.slug.empty() &&
+                   std::all_of(page.slug.begin(), page.slug.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (numeric || page.slug == "types") {
+      diags->Error(page.source_path, 1, 1,
+                   "a profile may not live at " + page.url +
+                       ": that URL is the list of profiles by year or type; rename the file",
+                   file->text);
+      continue;
+    }
+    Profile p;
+    if (ParseProfile(*file, page.fm, rules, &p, diags)) out->profiles.push_back(std::move(p));
+  }
+  std::stable_sort(out->profiles.begin(), out->profiles.end(),
+                   [](const Profile& a, const Profile& b) { return a.year > b.year; });
+  CheckUnits(out->profiles, tree, diags);
+  return diags->error_count() == before;
+}
+
+bool CheckProfileIndicators(const ProfilesData& data, const IndicatorSet& set,
+                            const SourceTree& tree, Diagnostics* diags) {
+  size_t before = diags->error_count();
+  auto text_of = [&](const std::string& path) {
+    const SourceFile* f = tree.Find(path);
+    return f ? std::string_view(f->text) : std::string_view();
+  };
+  for (const Profile& p : data.profiles) {
+    for (size_t i = 0; i < p.indicators.size(); ++i) {
+      if (set.Find(p.indicators[i])) continue;
+      auto [line, col] = i < p.indicator_pos.size() ? p.indicator_pos[i] : std::pair<int, int>{1, 1};
+      diags->Error(p.source_path, line, col, "unknown indicator '" + p.indicators[i] + "'",
+                   text_of(p.source_path));
+    }
+  }
+  for (const Cohort& c : data.cohorts) {
+    for (const CohortGroup& g : c.groups) {
+      if (g.indicator.empty()) continue;
+      std::string msg;
+      const Observation* o = set.Get(g.indicator, c.year);
+      if (!set.Find(g.indicator)) {
+        msg = "unknown indicator '" + g.indicator + "'";
+      } else if (!o) {
+        msg = "indicator '" + g.indicator + "' has no value for " + std::to_string(c.year);
+      } else if (o->value != g.count) {
+        msg = "cohort count " + std::to_string(g.count) + " differs from indicator '" + g.indicator +
+              "' (" + std::to_string(c.year) + ": " + o->value_text + ")";
+      }
+      if (!msg.empty()) diags->Error(c.path, g.line, g.col, msg, text_of(c.path));
+    }
+  }
+  return diags->error_count() == before;
+}
+
+}  // namespace fazhi

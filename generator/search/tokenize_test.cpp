@@ -1,0 +1,107 @@
+#include "search/tokenize.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace fazhi {
+namespace {
+
+using V = std::vector<std::string>;
+
+// Strings both ports must tokenize identically: CJK runs of each length,
+// numbers with decimals and separators, full-width forms, mixed scripts,
+// punctuation, a character outside the BMP and an invalid byte sequence.
+const std::vector<std::string> kShared = {
+    "",
+    "行政复议",
+    "复议",
+    "法",
+    "述法",
+    "调解 1537",
+    "矛盾纠纷化解1537宗，成功率99.87%",
+    "办结率80.16%。",
+    "行政复议368件，同比增长120%",
+    "１５３７宗",
+    "ＡＢＣ　法治",
+    "ICP备案号：粤ICP备12345678号",
+    "1,537 and 1,5370 and 12,34",
+    "v2.0 3.X 1+3+5+N",
+    "(一)把握正确政治方向,法治政府建设更加扎实有力。",
+    "《中华人民共和国行政复议法》2024-01-01施行",
+    "𠀀𠀁 丽 〇",
+    "a.b 1. .5 80.16.3",
+    "English Words, MiXeD case!",
+    "\xe6\xb3\x95\xff\xe6\xb2\xbb",
+};
+
+TEST_CASE("search_tokenize: CJK runs become bigrams, a lone character a unigram") {
+  CHECK(SearchTokens("行政复议") == V{"行政", "政复", "复议"});
+  CHECK(SearchTokens("复议") == V{"复议"});
+  CHECK(SearchTokens("法") == V{"法"});
+  CHECK(SearchTokens("368件，同比") == V{"368", "件", "同比"});
+}
+
+TEST_CASE("search_tokenize: numbers and words") {
+  CHECK(SearchTokens("矛盾纠纷化解1537宗，成功率99.87%") ==
+        V{"矛盾", "盾纠", "纠纷", "纷化", "化解", "1537", "宗", "成功", "功率", "99.87"});
+  CHECK(SearchTokens("1,537 件") == V{"1537", "件"});
+  CHECK(SearchTokens("12,34 1,5370") == V{"12", "34", "1", "5370"});
+  CHECK(SearchTokens("80.16.3 a.b 1.") == V{"80.16.3", "a", "b", "1"});
+  CHECK(SearchTokens("MiXeD Case") == V{"mixed", "case"});
+}
+
+TEST_CASE("search_tokenize: full-width forms fold to half-width") {
+  CHECK(SearchTokens("１５３７宗") == V{"1537", "宗"});
+  CHECK(SearchTokens("ＩＣＰ　备案") == V{"icp", "备案"});
+  CHECK(FoldSearchChar(U'Ａ') == U'a');
+  CHECK(FoldSearchChar(U'，') == U',');
+  CHECK(FoldSearchChar(U'法') == U'法');
+}
+
+TEST_CASE("search_tokenize: the JS port in search.js gives identical tokens") {
+  namespace fs = std::filesystem;
+  if (std::system("node --version >/dev/null 2>&1") != 0) {
+    MESSAGE("node is not installed: skipping the C++/JS tokenizer comparison");
+    return;
+  }
+  fs::path js = fs::path(FAZHI_SOURCE_DIR) / "themes/default/static/js/search.js";
+  REQUIRE(fs::exists(js));
+  fs::path in = fs::temp_directory_path() / ("fazhi_tokens_" + std::to_string(::getpid()) + ".json");
+  {
+    // Invalid bytes cannot travel through JSON; JS sees U+FFFD where C++ decodes one.
+    nlohmann::json cases = nlohmann::json::array();
+    for (const auto& s : kShared) {
+      cases.push_back(nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+    std::ofstream(in) << cases.dump();
+  }
+  std::string cmd = "node -e \"const t=require(process.argv[1]);const fs=require('fs');"
+                    "const c=JSON.parse(fs.readFileSync(process.argv[2],'utf8')).map(JSON.parse);"
+                    "process.stdout.write(JSON.stringify(c.map(t.tokenize)))\" '" +
+                    js.string() + "' '" + in.string() + "'";
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int rc = pclose(p);
+  fs::remove(in);
+  REQUIRE(rc == 0);
+  auto js_tokens = nlohmann::json::parse(out);
+  REQUIRE(js_tokens.size() == kShared.size());
+  for (size_t i = 0; i < kShared.size(); ++i) {
+    INFO("case " << i << ": " << kShared[i]);
+    CHECK(js_tokens[i].get<V>() == SearchTokens(kShared[i]));
+  }
+}
+
+}  // namespace
+}  // namespace fazhi

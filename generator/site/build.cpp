@@ -1,0 +1,438 @@
+#include "site/build.h"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+
+#include "site/build_model.h"
+#include "norms/compliance.h"
+#include "norms/external_resources.h"
+#include "core/config.h"
+#include "core/content.h"
+#include "indicators/stage.h"
+#include "indicators/view.h"
+#include "markdown/markdown.h"
+#include "markdown/markdown_cache.h"
+#include "site/page_bodies.h"
+#include "norms/privacy.h"
+#include "profiles/model.h"
+#include "profiles/view.h"
+#include "profiles/rectification_indicators.h"
+#include "site/render_site.h"
+#include "markdown/shortcodes.h"
+#include "outputs/site_outputs.h"
+#include "core/site_model.h"
+#include "theme/theme.h"
+#include "core/utf8.h"
+#include "core/web.h"
+#include "core/write_site.h"
+
+namespace fazhi {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Discards output: `check` validates everything `build` does, writing nothing.
+class NullSink : public OutputSink {
+ public:
+  bool Put(const std::string&, std::string) override { return true; }
+};
+
+}  // namespace
+
+std::string BuiltinThemesDir() {
+  // Installed layout first (<prefix>/bin/fazhi → <prefix>/share/fazhi/themes),
+  // then the source checkout this binary was built from.
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path installed = exe.parent_path().parent_path() / "share/fazhi/themes";
+    if (fs::is_directory(installed, ec)) return installed.string();
+  }
+  return FAZHI_THEMES_DIR;
+}
+
+bool ReadSite(const BuildOptions& opts, SourceTree* tree, Diagnostics* diags) {
+  if (!SourceTree::Read(opts.source_dir, tree, diags)) return false;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(BuiltinThemesDir(), ec)) {
+    std::string name = entry.path().filename().string();
+    if (!entry.is_directory() || IsIgnoredFileName(name)) continue;
+    std::string prefix = "themes/" + name + "/";
+    if (tree->Under(prefix).empty() && !tree->AddDirectory(entry.path(), prefix, diags)) return false;
+  }
+  return true;
+}
+
+namespace {
+
+std::vector<std::string> RequiredLayouts(const SourceTree& tree) {
+  std::vector<std::string> layouts = {"home", "list", "page", "report", "404"};
+  if (HasIndicators(tree)) layouts.insert(layouts.end(), {"indicators", "indicator"});
+  return layouts;
+}
+
+}  // namespace
+
+// Every stage's product, kept together so that a serve session can bring a
+// finished build up to date with an edit by re-running only the last stages
+// for the pages it touched (UpdatePages). Not movable: the shortcodes, the
+// page bodies and the outputs refer to its members.
+class SiteBuild {
+ public:
+  SiteBuild(const SourceTree& tree, const BuildOptions& opts) : tree_(tree), opts_(opts) {}
+  SiteBuild(const SiteBuild&) = delete;
+  SiteBuild& operator=(const SiteBuild&) = delete;
+
+  /// The whole pipeline. Stops after the first stage that reports an error.
+  bool Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats);
+
+  enum class Update {
+    kDone,     ///< the changed pages and what reads them were re-rendered
+    kFailed,   ///< the edit has errors (in `diags`); the build is unchanged
+    kBroken,   ///< failed after the model changed: discard this build
+    kNotLocal  ///< the edit may reach other outputs: run the whole pipeline
+  };
+  /// Re-renders the streamed pages at `paths` (their text in the tree has
+  /// changed since this build ran) into `sink`, with every output that reads
+  /// what changed. Only for edits that leave every page's fields outside the
+  /// body alone (SameOutsideBody) and the cited indicators as they were;
+  /// anything else is kNotLocal.
+  Update UpdatePages(const std::vector<std::string>& paths, OutputSink* sink, Diagnostics* diags,
+                     BuildStats* stats, size_t* rendered);
+
+ private:
+  void FillStats(const SiteOutputStats& out, std::chrono::steady_clock::time_point start,
+                 BuildStats* stats) const;
+
+  const SourceTree& tree_;
+  const BuildOptions opts_;
+  Config config_;
+  ProfilesData profiles_;
+  Theme theme_;
+  IndicatorSet indicators_;
+  ShortcodeHandlers shortcodes_;
+  std::unique_ptr<PageBodies> bodies_;
+  Site site_;
+  std::unique_ptr<SiteOutputs> outputs_;
+};
+
+bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
+  auto start = std::chrono::steady_clock::now();
+  auto last = start;
+  // Records how long the stage that just ended took (`fazhi build --timings`).
+  auto stage = [&](const char* name) {
+    auto now = std::chrono::steady_clock::now();
+    if (stats) {
+      struct rusage ru {};
+      getrusage(RUSAGE_SELF, &ru);  // ru_maxrss is in KiB on Linux
+      stats->stages.push_back({name, std::chrono::duration<double, std::milli>(now - last).count(),
+                               static_cast<double>(ru.ru_maxrss) / 1024.0});
+    }
+    last = now;
+  };
+  const SourceTree& tree = tree_;
+  const BuildOptions& opts = opts_;
+
+  // Stage: config.
+  const SourceFile* cfg = tree.Find("site.toml");
+  if (!cfg) {
+    diags->Error("site.toml", 0, 0, "missing: every site needs a site.toml (run `fazhi new site DIR`)");
+    return false;
+  }
+  Config& config = config_;
+  if (!ParseConfig(*cfg, &config, diags)) return false;
+  if (!opts.base_url.empty()) config.base_url = NormalizeBaseUrl(opts.base_url);
+  stage("config");
+
+  // Stage: privacy gate. Personal data (ID and mobile numbers) anywhere in
+  // content, data or templates fails the build before anything is rendered.
+  if (!CheckPrivacy(tree, PrivacyOptions{config.privacy_allow, config.as_of}, diags, opts.jobs)) return false;
+  stage("privacy");
+
+  // Stage: content (front matter of every page; bodies later, once all URLs are known).
+  std::vector<Page> pages;
+  if (!LoadContent(tree, config, opts.drafts, &pages, diags, opts.jobs)) return false;
+  stage("content");
+
+  // Stage: data. Profiles (述法) are typed from their pages' front matter.
+  if (!LoadProfiles(tree, config, &pages, &profiles_, diags)) return false;
+  stage("profiles");
+
+  // Stage: theme. Loaded before rendering bodies so template errors and
+  // content errors of one edit show up together in `serve`.
+  if (!Theme::Load(tree, config, RequiredLayouts(tree), &theme_, diags)) return false;
+  // Nothing may load from other hosts (templates, CSS, content), unless allow-listed.
+  if (!CheckExternalResources(tree, config, diags, opts.jobs)) return false;
+  stage("theme");
+
+  // Stage: indicators (definitions + CSV data), before the bodies so prose
+  // can cite values with {{< value id year >}}.
+  if (!LoadIndicators(tree, config, &pages, &indicators_, diags)) return false;
+  // The profiles' rectification summary joins the dashboard as derived indicators.
+  if (!AddRectificationIndicators(profiles_, pages, config, tree, &indicators_, diags)) return false;
+  CheckReportFigures(tree, pages, indicators_, diags);  // warnings only
+  if (!CheckProfileIndicators(profiles_, indicators_, tree, diags)) return false;
+  stage("indicators");
+
+  // Stage: Markdown bodies of the pages other stages read. Plain pages are
+  // streamed: rendered in the render stage, page by page (site/page_bodies.h).
+  AddIndicatorShortcodes(indicators_, config, &shortcodes_);
+  const std::vector<std::string> anchored = SourceAnchorPages(indicators_);
+  for (Page& p : pages) {
+    p.stream_body = p.kind == "page" && !std::binary_search(anchored.begin(), anchored.end(), p.source_path);
+  }
+  bodies_ = std::make_unique<PageBodies>(tree, config, shortcodes_, pages, opts.markdown_cache);
+  RenderBodies(*bodies_, opts.jobs, &pages, diags);
+  if (diags->has_errors()) return false;
+  if (!CheckSourceAnchors(pages, indicators_, diags)) return false;
+  stage("markdown");
+
+  // Stage: model.
+  Site& site = site_;
+  if (!BuildModel(config, std::move(pages), &site, diags)) return false;
+  stage("model");
+
+  // Stage: site norms. 空白栏目 fail the build; report compliance (deadline,
+  // the five required items) warns, and marks the report pages.
+  CheckEmptySections(site, tree, diags, opts.serving ? Severity::kWarning : Severity::kError);
+  for (Page& p : site.pages) {
+    if (p.kind != "report") continue;
+    const SourceFile* f = tree.Find(p.source_path);
+    p.report.compliance = CheckReport(p, f ? std::string_view(f->text) : std::string_view(), diags);
+  }
+  if (diags->has_errors()) return false;
+  // Every rendered page passes through `outputs` (search documents, the
+  // external-resource net); it writes search, sitemaps and feeds last.
+  outputs_ = std::make_unique<SiteOutputs>(sink, site.config, diags);
+  SiteOutputs& outputs = *outputs_;
+  outputs.SetSite(&site);
+  sink = &outputs;
+  stage("compliance");
+
+  // Stage: render.
+  if (!RenderSite(&site, theme_, *bodies_, opts.jobs, sink, diags)) return false;
+  if (!RenderIndicators(site, indicators_, theme_, opts.jobs, sink, diags)) return false;
+  if (!RenderProfiles(site, profiles_, indicators_, theme_, sink, diags)) return false;
+  stage("render");
+  // 网站地图 entries of the feature modules (after the sections, before the taxonomies).
+  for (SitemapGroup g : {IndicatorsSitemapGroup(site, indicators_), ProfilesSitemapGroup(site, profiles_)}) {
+    if (!g.title.empty()) outputs.AddSitemapGroup(std::move(g));
+  }
+
+  // Stage: whole-site outputs, after every other renderer.
+  SiteOutputStats out_stats;
+  if (!outputs.Finish(theme_, &out_stats)) return false;
+  stage("search+feeds");
+
+  FillStats(out_stats, start, stats);
+  return true;
+}
+
+SiteBuild::Update SiteBuild::UpdatePages(const std::vector<std::string>& paths, OutputSink* sink,
+                                         Diagnostics* diags, BuildStats* stats, size_t* rendered) {
+  auto start = std::chrono::steady_clock::now();
+  // Which pages: each must be a streamed page of this build. Its own output
+  // reads its fields and other pages' titles and URLs; the lists, feeds and
+  // sitemaps read its fields and summary; the indicator pages its cites.
+  std::vector<size_t> indices;
+  std::vector<const SourceFile*> files;
+  for (const std::string& path : paths) {
+    auto it = std::lower_bound(site_.pages.begin(), site_.pages.end(), path,
+                               [](const Page& p, const std::string& s) { return p.source_path < s; });
+    const SourceFile* f = tree_.Find(path);
+    if (it == site_.pages.end() || it->source_path != path || !it->stream_body || !f) {
+      return Update::kNotLocal;
+    }
+    indices.push_back(static_cast<size_t>(it - site_.pages.begin()));
+    files.push_back(f);
+  }
+
+  // The stages of Run, in its order, for these files only; nothing in this
+  // build changes until every check has passed.
+  if (!CheckPrivacyFiles(files, PrivacyOptions{config_.privacy_allow, config_.as_of}, diags)) {
+    return Update::kFailed;
+  }
+  std::vector<Page> fresh(files.size());
+  bool ok = true;
+  for (size_t k = 0; k < files.size(); ++k) ok = LoadPage(*files[k], config_, &fresh[k], diags) && ok;
+  if (!ok) return Update::kFailed;
+  for (size_t k = 0; k < files.size(); ++k) {
+    const Page& old = site_.pages[indices[k]];
+    Page& p = fresh[k];
+    if (p.draft && !opts_.drafts) return Update::kNotLocal;  // the page leaves the site
+    // Set by later stages from other pages, as the whole pipeline would.
+    p.stream_body = old.stream_body;
+    p.prev_in_series = old.prev_in_series;
+    p.next_in_series = old.next_in_series;
+    if (!SameOutsideBody(old, p)) return Update::kNotLocal;
+  }
+  for (const SourceFile* f : files) ok = CheckMarkdownResources(*f, config_, diags) && ok;
+  if (!ok) return Update::kFailed;
+  const size_t errors = diags->error_count();
+  for (Page& p : fresh) bodies_->Render(site_.pages, &p, diags);
+  if (diags->error_count() != errors) return Update::kFailed;
+
+  std::vector<int> summaries;  // pages whose summary changed: the pages that list them follow
+  for (size_t k = 0; k < files.size(); ++k) {
+    const Page& old = site_.pages[indices[k]];
+    if (fresh[k].cites != old.cites) return Update::kNotLocal;
+    if (fresh[k].summary != old.summary) summaries.push_back(static_cast<int>(indices[k]));
+  }
+  std::sort(summaries.begin(), summaries.end());
+
+  // Commit: from here on a failure leaves this build inconsistent.
+  for (size_t k = 0; k < files.size(); ++k) site_.pages[indices[k]] = std::move(fresh[k]);
+  outputs_->Redirect(sink, diags);
+  size_t before = diags->error_count();
+  RenderContentPages(&site_, theme_, *bodies_, &indices, opts_.jobs, outputs_.get(), diags);
+  *rendered = indices.size();
+  SiteOutputStats out_stats;
+  if (diags->error_count() == before) {
+    // Summaries are read by the list pages that show them (section lists,
+    // home, taxonomy terms) and the feed; the text by the search index.
+    if (!summaries.empty()) RenderLists(site_, theme_, opts_.jobs, outputs_.get(), diags, &summaries);
+    outputs_->Refresh(theme_, summaries, &out_stats);
+  }
+  if (diags->error_count() != before) return Update::kBroken;
+  FillStats(out_stats, start, stats);
+  return Update::kDone;
+}
+
+void SiteBuild::FillStats(const SiteOutputStats& out, std::chrono::steady_clock::time_point start,
+                          BuildStats* stats) const {
+  if (!stats) return;
+  stats->pages = site_.pages.size();
+  stats->search_docs = out.search.docs;
+  stats->search_terms = out.search.terms;
+  stats->search_bytes = out.search.bytes;
+  stats->sitemap_urls = out.sitemap_urls;
+  stats->feed_entries = out.feed_entries;
+  stats->relative_base_url = UrlHost(site_.config.base_url).empty();
+  stats->millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* sink,
+                 Diagnostics* diags, BuildStats* stats) {
+  SiteBuild build(tree, opts);
+  return build.Run(sink, diags, stats);
+}
+
+BuildSession::BuildSession(BuildOptions opts)
+    : opts_(std::move(opts)), cache_(std::make_unique<MarkdownCache>()) {
+  opts_.markdown_cache = cache_.get();
+}
+
+BuildSession::~BuildSession() = default;
+
+// Re-reads the edited files. False when the edit is more than that (a file
+// created, deleted or renamed, a folder): then the whole tree is read again.
+bool BuildSession::UpdateTree(const std::vector<std::string>& changed) {
+  for (const std::string& path : changed) {
+    if (!tree_.Reread(path)) return false;
+  }
+  return true;
+}
+
+bool BuildSession::Build(const std::vector<std::string>& changed, bool rescan, SiteFiles* files,
+                         Diagnostics* diags, BuildStats* stats) {
+  last_incremental_ = false;
+  last_rendered_ = 0;
+  if (have_tree_ && !rescan && UpdateTree(changed)) {
+    std::vector<std::string> dirty = dirty_;
+    dirty.insert(dirty.end(), changed.begin(), changed.end());
+    std::sort(dirty.begin(), dirty.end());
+    dirty.erase(std::unique(dirty.begin(), dirty.end()), dirty.end());
+    dirty_ = std::move(dirty);
+  } else {
+    last_.reset();  // it refers to the tree being replaced
+    dirty_.clear();
+    tree_ = SourceTree();
+    have_tree_ = ReadSite(opts_, &tree_, diags);
+    if (!have_tree_) return false;
+  }
+
+  bool keep_last = false;
+  // The fast path is for edited pages without warnings, before and after:
+  // the other files' warnings, which still stand, then read exactly as a
+  // fresh build's (a warning's place in that report depends on its stage).
+  bool dirty_warned = false;
+  for (const Diagnostic& d : warnings_) {
+    dirty_warned = dirty_warned || std::binary_search(dirty_.begin(), dirty_.end(), d.path);
+  }
+  if (last_ && !dirty_.empty() && !dirty_warned) {
+    MemorySink sink;
+    Diagnostics found;
+    size_t rendered = 0;
+    SiteBuild::Update update = last_->UpdatePages(dirty_, &sink, &found, stats, &rendered);
+    if (update == SiteBuild::Update::kDone && !found.items().empty()) {
+      update = SiteBuild::Update::kNotLocal;  // consistent, but its warnings need the full report
+    }
+    switch (update) {
+      case SiteBuild::Update::kDone: {
+        for (const Diagnostic& d : warnings_) diags->Add(d);
+        for (auto& [path, bytes] : sink.Take()) {
+          files_[path] = std::make_shared<const std::string>(std::move(bytes));
+        }
+        *files = files_;
+        dirty_.clear();
+        last_incremental_ = true;
+        last_rendered_ = rendered;
+        return true;
+      }
+      case SiteBuild::Update::kFailed:
+        // The edit has errors. The whole pipeline below reports them exactly
+        // as `fazhi build` would (with the warnings of the stages before the
+        // failing one); the last good build stays for the fix, whose paths
+        // stay dirty.
+        keep_last = true;
+        break;
+      case SiteBuild::Update::kBroken:  // failed halfway: the last build is no longer whole
+        last_.reset();
+        break;
+      case SiteBuild::Update::kNotLocal:
+        break;
+    }
+  }
+
+  // The whole pipeline, with the Markdown cache.
+  if (!keep_last) last_.reset();
+  auto build = std::make_unique<SiteBuild>(tree_, opts_);
+  MemorySink sink;
+  Diagnostics found;
+  bool ok = build->Run(&sink, &found, stats);
+  diags->Merge(found);
+  if (!ok) return false;
+  files_.clear();
+  for (auto& [path, bytes] : sink.Take()) {
+    files_.emplace(path, std::make_shared<const std::string>(std::move(bytes)));
+  }
+  *files = files_;
+  warnings_ = found.items();
+  last_ = std::move(build);
+  dirty_.clear();
+  return true;
+}
+
+bool BuildSite(const BuildOptions& opts, Diagnostics* diags, BuildStats* stats) {
+  fs::path out = opts.output_dir.empty() ? opts.source_dir / "public" : opts.output_dir;
+  SourceTree tree;
+  if (!ReadSite(opts, &tree, diags)) return false;
+  if (!CheckOutputDir(opts.source_dir, out, diags)) return false;
+  StagingSink sink(out);
+  if (!BuildToSink(tree, opts, &sink, diags, stats)) return false;  // staging removed, output untouched
+  if (!sink.Commit(diags)) return false;
+  if (stats) stats->files = sink.files_written();
+  return true;
+}
+
+bool CheckSite(const BuildOptions& opts, Diagnostics* diags, BuildStats* stats) {
+  SourceTree tree;
+  if (!ReadSite(opts, &tree, diags)) return false;
+  NullSink sink;
+  return BuildToSink(tree, opts, &sink, diags, stats);
+}
+
+}  // namespace fazhi

@@ -1,0 +1,91 @@
+#include "site/build_model.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/front_matter.h"
+
+namespace fazhi {
+namespace {
+// sizeof(Page) on 64-bit libstdc++ when SameOutsideBody last listed its fields.
+constexpr size_t kPageSizeWhenSameOutsideBodyWasWritten = 920;
+}  // namespace
+
+bool SameOutsideBody(const Page& a, const Page& b) {
+  // A field added to Page must be compared here, or deliberately left out
+  // (body-derived or a source position): this fails to compile until then.
+  static_assert(sizeof(Page) == kPageSizeWhenSameOutsideBodyWasWritten,
+                "Page changed: update SameOutsideBody, then the size");
+  return a.source_path == b.source_path && a.section == b.section && a.slug == b.slug && a.url == b.url &&
+         a.output_path == b.output_path && a.kind == b.kind && a.is_index == b.is_index &&
+         a.title == b.title && a.date == b.date && a.updated == b.updated && a.source == b.source &&
+         a.description == b.description && a.layout == b.layout && a.draft == b.draft &&
+         a.weight == b.weight && a.tags == b.tags && a.categories == b.categories && a.report == b.report &&
+         a.fm.format == b.fm.format && SameValue(a.fm.root, b.fm.root) && a.stream_body == b.stream_body &&
+         a.prev_in_series == b.prev_in_series && a.next_in_series == b.next_in_series;
+  // Not compared: body, body_first_line, fm.body_offset, fm.body_first_line
+  // (positions), body_rendered, html, toc, summary, cites (from the body).
+}
+
+bool NewerFirst(const Page& a, const Page& b) {
+  if (a.date != b.date) return a.date > b.date;
+  if (a.weight != b.weight) return a.weight < b.weight;
+  if (a.title != b.title) return a.title < b.title;
+  return a.source_path < b.source_path;
+}
+
+bool BuildModel(const Config& config, std::vector<Page> pages, Site* site, Diagnostics* diags) {
+  size_t before = diags->error_count();
+  site->config = config;
+  std::sort(pages.begin(), pages.end(),
+            [](const Page& a, const Page& b) { return a.source_path < b.source_path; });
+  site->pages = std::move(pages);
+
+  std::map<std::string, Section> sections;
+  for (int i = 0; i < static_cast<int>(site->pages.size()); ++i) {
+    const Page& p = site->pages[i];
+    if (p.section.empty()) continue;
+    Section& s = sections[p.section];
+    s.name = p.section;
+    s.url = "/" + p.section + "/";
+    if (p.is_index && p.url == s.url) {
+      s.index_page = i;
+      s.title = p.title;
+    } else if (!p.is_index) {
+      s.pages.push_back(i);
+    }
+  }
+  for (auto& [name, s] : sections) {
+    if (s.title.empty()) s.title = name;
+    std::sort(s.pages.begin(), s.pages.end(),
+              [&](int a, int b) { return NewerFirst(site->pages[a], site->pages[b]); });
+    site->sections.push_back(std::move(s));
+  }
+
+  // Report series: one per publisher, ordered by year.
+  std::map<std::string, std::map<int, int>> series;
+  for (int i = 0; i < static_cast<int>(site->pages.size()); ++i) {
+    const Page& p = site->pages[i];
+    if (p.kind != "report") continue;
+    auto [it, inserted] = series[p.report.publisher].emplace(p.report.year, i);
+    if (!inserted) {
+      const Page& other = site->pages[it->second];
+      diags->Error(p.source_path, 1, 1,
+                   "a report of " + p.report.publisher + " for " + std::to_string(p.report.year) +
+                       " already exists: " + other.source_path);
+    }
+  }
+  for (auto& [publisher, years] : series) {
+    int prev = -1;
+    for (auto& [year, index] : years) {
+      if (prev >= 0) {
+        site->pages[prev].next_in_series = index;
+        site->pages[index].prev_in_series = prev;
+      }
+      prev = index;
+    }
+  }
+  return diags->error_count() == before;
+}
+
+}  // namespace fazhi

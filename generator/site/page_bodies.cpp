@@ -1,0 +1,106 @@
+#include "site/page_bodies.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "core/content.h"
+#include "markdown/markdown.h"
+#include "markdown/markdown_cache.h"
+#include "core/parallel.h"
+#include "theme/template_view.h"
+#include "core/utf8.h"
+
+namespace fazhi {
+namespace {
+
+// Everything link rewriting and rendering read besides a page's own body:
+// the Markdown options, the base URL and every page's path and URL.
+std::string MarkdownContext(const Config& config, const std::vector<Page>& pages) {
+  std::string c = std::string(config.unsafe_html ? "unsafe" : "safe") + '\n' + config.base_url + '\n';
+  for (const Page& p : pages) c += p.source_path + '\t' + p.url + '\n';
+  return c;
+}
+
+}  // namespace
+
+PageBodies::PageBodies(const SourceTree& tree, const Config& config, const ShortcodeHandlers& shortcodes,
+                       const std::vector<Page>& pages, MarkdownCache* cache)
+    : tree_(tree), config_(config), shortcodes_(shortcodes), cache_(cache) {
+  if (cache_) cache_->BeginBuild(MarkdownContext(config, pages));
+}
+
+void PageBodies::Render(const std::vector<Page>& all, Page* page, Diagnostics* diags) const {
+  Page& p = *page;
+  const Urls urls(config_.base_url);
+  const SourceFile* file = tree_.Find(p.source_path);
+  std::string body = ExpandShortcodes(*file, p.body, p.body_first_line, shortcodes_, diags);
+  std::shared_ptr<const MarkdownCache::Entry> cached = cache_ ? cache_->Find(p.source_path, body) : nullptr;
+  std::shared_ptr<MarkdownCache::Entry> fresh;
+  if (!cached) {
+    fresh = std::make_shared<MarkdownCache::Entry>();
+    LinkResolver resolve = [&](std::string_view target, std::string* url, std::string* error) {
+      std::string site_url;
+      if (!ResolvePageLink(all, p.source_path, target, &site_url, error)) return false;
+      *url = urls.Rel(site_url);
+      return true;
+    };
+    // LoadPage rejected invalid UTF-8; only text a shortcode added is unchecked.
+    MarkdownOptions md{config_.unsafe_html};
+    md.valid_utf8 = body == p.body || FindInvalidUtf8(body) == std::string::npos;
+    RenderMarkdown(body, md, resolve, &fresh->result, &fresh->problems);
+    if (cache_) {
+      fresh->body = std::move(body);
+      cache_->Store(p.source_path, fresh);
+    }
+  }
+  const MarkdownCache::Entry& entry = cached ? *cached : *fresh;
+  for (const MarkdownProblem& m : entry.problems) {
+    int line = p.body_first_line + m.line - 1;
+    std::string_view text = LineOf(file->text, line);
+    int col = static_cast<int>(Utf8Length(text.substr(0, std::min<size_t>(text.size(), m.byte_col - 1)))) + 1;
+    diags->Error(p.source_path, line, col, m.message, file->text);
+  }
+  if (p.summary.empty()) {
+    p.summary = MakeSummary(entry.result.plain_text, static_cast<size_t>(config_.summary_chars));
+  }
+  if (p.kind != "indicator") p.cites = IndicatorLinks(entry.result.html, urls.prefix());
+  if (cache_) {  // the cache keeps its copy for the next build
+    p.html = entry.result.html;
+    p.toc = entry.result.toc;
+  } else {
+    p.html = std::move(fresh->result.html);
+    p.toc = std::move(fresh->result.toc);
+  }
+  p.body = {};
+  p.body_rendered = true;
+}
+
+void RenderBodies(const PageBodies& bodies, int jobs, std::vector<Page>* pages, Diagnostics* diags) {
+  std::vector<size_t> todo;
+  for (size_t i = 0; i < pages->size(); ++i) {
+    if (!(*pages)[i].stream_body && !(*pages)[i].body_rendered) todo.push_back(i);
+  }
+  // One collector per page, merged in page order: the report reads the same
+  // whatever the thread count.
+  std::vector<Diagnostics> found;
+  found.reserve(todo.size());
+  for (size_t k = 0; k < todo.size(); ++k) found.emplace_back(SIZE_MAX);
+  ParallelFor(todo.size(), jobs, [&](size_t k) { bodies.Render(*pages, &(*pages)[todo[k]], &found[k]); });
+  for (const Diagnostics& d : found) diags->Merge(d);
+}
+
+std::vector<std::string> IndicatorLinks(std::string_view html, std::string_view prefix) {
+  const std::string needle = "href=\"" + std::string(prefix) + "indicators/";
+  std::vector<std::string> ids;
+  for (size_t at = html.find(needle); at != std::string_view::npos; at = html.find(needle, at + 1)) {
+    size_t start = at + needle.size(), end = html.find('/', start);
+    if (end == std::string_view::npos) break;
+    std::string_view candidate = html.substr(start, end - start);
+    if (candidate.find('"') != std::string_view::npos) continue;  // e.g. the dashboard's own link
+    std::string id(candidate);
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(std::move(id));
+  }
+  return ids;
+}
+
+}  // namespace fazhi

@@ -1,0 +1,199 @@
+#include "site/render_site.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "theme/head_meta.h"
+#include "site/page_bodies.h"
+#include "theme/render.h"
+
+namespace fazhi {
+namespace {
+
+std::string LayoutFor(const Page& page, const Theme& theme) {
+  if (!page.layout.empty()) return page.layout;
+  if (theme.Has(page.kind)) return page.kind;
+  return "page";
+}
+
+const Section* SectionOf(const Site& site, const Page& page) {
+  for (const Section& s : site.sections) {
+    if (s.name == page.section) return &s;
+  }
+  return nullptr;
+}
+
+// One list page per `paginate` items: /reports/, /reports/page/2/, …
+void RenderSectionLists(const Site& site, const Section& section, const Urls& urls,
+                        const std::vector<std::unique_ptr<LayoutRenderer>>& renderers,
+                        const Theme& theme, int jobs, OutputSink* sink, Diagnostics* diags,
+                        const std::vector<int>* showing) {
+  const size_t per = static_cast<size_t>(site.config.paginate);
+  const size_t total = ListPageCount(section.pages.size(), per);
+  const Page* index = section.index_page >= 0 ? &site.pages[section.index_page] : nullptr;
+  auto page_url = [&](size_t n) { return ListPageUrl(section.url, n); };
+  std::vector<size_t> todo;  // list page numbers
+  for (size_t n = 1; n <= total; ++n) {
+    if (ShowsAny(showing, ListPageItems(section.pages, per, n))) todo.push_back(n);
+  }
+  // List pages are independent of each other: render them in parallel.
+  ParallelForWorker(todo.size(), jobs, [&](size_t worker, size_t k) {
+    const size_t n = todo[k];
+    View v = BaseView(site, urls, page_url(n), section.title);
+    SetBreadcrumbs(&v, urls, {{section.title, section.url}});
+    View list;
+    list.set("title", section.title);
+    list.set("content", index ? index->html : "");
+    View items{View::type::list};
+    for (int i : ListPageItems(section.pages, per, n)) {
+      PushMoved(&items, PageItem(site.pages[static_cast<size_t>(i)], urls));
+    }
+    SetMoved(&list, "items", std::move(items));
+    list.set("has_items", Flag(!section.pages.empty()));
+    list.set("count", std::to_string(section.pages.size()));
+    View pg = PaginationView(urls, section.url, n, total);
+    list.set("pagination", pg);
+    SetMoved(&v, "pagination", std::move(pg));
+    SetMoved(&v, "list", std::move(list));
+    if (index) SetMoved(&v, "page", PageFields(site, *index, urls));
+    std::string out = page_url(n).substr(1) + "index.html";
+    RenderToSink(renderers[worker].get(), theme, "list", v, out, sink, diags);
+  });
+}
+
+}  // namespace
+
+bool RenderContentPages(Site* mutable_site, const Theme& theme, const PageBodies& bodies,
+                        const std::vector<size_t>* which, int jobs, OutputSink* sink, Diagnostics* diags) {
+  const Site& site = *mutable_site;
+  size_t before = diags->error_count();
+  const Urls urls(site.config.base_url);
+
+  // Content pages, in parallel; each thread compiles its own templates.
+  std::vector<size_t> todo;
+  auto consider = [&](size_t i) {
+    const Page& p = site.pages[i];
+    if (p.kind == "page" || p.kind == "report") todo.push_back(i);  // feature pages render elsewhere
+  };
+  if (which) {
+    for (size_t i : *which) consider(i);
+  } else {
+    for (size_t i = 0; i < site.pages.size(); ++i) consider(i);
+  }
+  // One LayoutRenderer per worker: kainjow templates are not thread-safe.
+  std::vector<std::unique_ptr<LayoutRenderer>> renderers;
+  for (size_t t = 0; t < ThreadCount(SIZE_MAX, jobs); ++t) {
+    renderers.push_back(std::make_unique<LayoutRenderer>(theme));
+  }
+  // One collector per page, merged in page order (deterministic reports).
+  std::vector<Diagnostics> found;
+  found.reserve(todo.size());
+  for (size_t k = 0; k < todo.size(); ++k) found.emplace_back(SIZE_MAX);
+  ParallelForWorker(todo.size(), jobs, [&](size_t worker, size_t k) {
+    // A streamed page's body is rendered here and its HTML released once the
+    // page is written; it writes only its own fields, which no other content
+    // page's view reads (they read titles and URLs).
+    Page& p = mutable_site->pages[todo[k]];
+    if (!p.body_rendered) {
+      bodies.Render(site.pages, &p, &found[k]);
+      if (found[k].has_errors()) return;
+    }
+    View v = BaseView(site, urls, p.url, p.title);
+    std::vector<std::pair<std::string, std::string>> crumbs;
+    if (const Section* s = SectionOf(site, p)) crumbs.push_back({s->title, s->url});
+    crumbs.push_back({p.title, p.url});
+    SetBreadcrumbs(&v, urls, crumbs);
+    SetMoved(&v, "page", PageFields(site, p, urls));
+    v.set("head_meta", RenderHeadMeta({site.config.base_url, p.url, p.title, site.config.title,
+                                       p.description.empty() ? p.summary : p.description, true, p.date,
+                                       site.config.language}));
+    if (p.stream_body) {
+      std::string().swap(p.html);
+      std::vector<TocEntry>().swap(p.toc);
+    }
+    RenderToSink(renderers[worker].get(), theme, LayoutFor(p, theme), v, p.output_path, sink, &found[k]);
+  });
+  for (const Diagnostics& d : found) diags->Merge(d);
+  return diags->error_count() == before;
+}
+
+bool RenderLists(const Site& site, const Theme& theme, int jobs, OutputSink* sink, Diagnostics* diags,
+                 const std::vector<int>* showing) {
+  size_t before = diags->error_count();
+  const Urls urls(site.config.base_url);
+  std::vector<std::unique_ptr<LayoutRenderer>> renderers;
+  for (size_t t = 0; t < ThreadCount(SIZE_MAX, jobs); ++t) {
+    renderers.push_back(std::make_unique<LayoutRenderer>(theme));
+  }
+  LayoutRenderer& r = *renderers[0];
+  for (const Section& s : site.sections) {
+    if (s.name == "indicators" || s.name == "profiles") continue;  // feature modules list these
+    RenderSectionLists(site, s, urls, renderers, theme, jobs, sink, diags, showing);
+  }
+
+  // Home: the root _index.md plus the newest items of every section, and the reports.
+  std::vector<int> on_home;
+  for (const Section& s : site.sections) {
+    on_home.insert(on_home.end(), s.pages.begin(), s.pages.begin() + std::min<size_t>(5, s.pages.size()));
+  }
+  for (size_t i = 0; i < site.pages.size(); ++i) {
+    if (site.pages[i].kind == "report") on_home.push_back(static_cast<int>(i));
+  }
+  if (ShowsAny(showing, on_home)) {
+    View v = BaseView(site, urls, "/", site.config.title);
+    for (const Page& p : site.pages) {
+      if (p.kind == "home") v.set("page", PageFields(site, p, urls));
+    }
+    View sections{View::type::list};
+    for (const Section& s : site.sections) {
+      View sv;
+      sv.set("title", s.title);
+      sv.set("url", urls.Rel(s.url));
+      View items{View::type::list};
+      for (size_t i = 0; i < std::min<size_t>(5, s.pages.size()); ++i) {
+        PushMoved(&items, PageItem(site.pages[s.pages[i]], urls));
+      }
+      sv.set("items", items);
+      sv.set("has_items", Flag(!s.pages.empty()));
+      sections.push_back(sv);
+    }
+    v.set("sections", sections);
+    View reports{View::type::list};
+    std::vector<const Page*> rs;
+    for (const Page& p : site.pages) {
+      if (p.kind == "report") rs.push_back(&p);
+    }
+    std::sort(rs.begin(), rs.end(), [](const Page* a, const Page* b) {
+      return a->report.year != b->report.year ? a->report.year > b->report.year : a->source_path < b->source_path;
+    });
+    for (const Page* p : rs) {
+      View item = PageItem(*p, urls);
+      item.set("year", std::to_string(p->report.year));
+      item.set("publisher", p->report.publisher);
+      reports.push_back(item);
+    }
+    v.set("reports", reports);
+    v.set("has_reports", Flag(!rs.empty()));
+    RenderToSink(&r, theme, "home", v, "index.html", sink, diags);
+  }
+
+  if (!showing) {
+    View v = BaseView(site, urls, "/404.html", "页面未找到");
+    RenderToSink(&r, theme, "404", v, "404.html", sink, diags);
+  }
+  return diags->error_count() == before;
+}
+
+bool RenderSite(Site* site, const Theme& theme, const PageBodies& bodies, int jobs, OutputSink* sink,
+                Diagnostics* diags) {
+  // List pages show the summaries the content pages' bodies give.
+  if (!RenderContentPages(site, theme, bodies, nullptr, jobs, sink, diags)) return false;
+  if (!RenderLists(*site, theme, jobs, sink, diags)) return false;
+  for (const auto& [path, file] : theme.static_files()) {
+    sink->Put(path, file->text);
+  }
+  return true;
+}
+
+}  // namespace fazhi

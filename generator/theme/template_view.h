@@ -1,0 +1,61 @@
+// Site/Page → Mustache data. Templates are logic-less, so everything they
+// show is precomputed here as strings, booleans and lists; this file and the
+// feature *_view.cpp files are the only places that know variable names.
+#pragma once
+
+#include <kainjow/mustache.hpp>
+
+#include <string>
+#include <string_view>
+
+#include "core/site_model.h"
+
+namespace fazhi {
+
+using View = kainjow::mustache::data;
+
+/// A Mustache boolean: sections render for true and inverted sections for false.
+inline View Flag(bool b) { return b ? View(View::type::bool_true) : View(View::type::bool_false); }
+
+/// Turns site-relative URLs ("/reports/2024/") into URLs that honour the
+/// configured base URL, at the root or under a sub-path.
+class Urls {
+ public:
+  explicit Urls(const std::string& base_url);
+  /// "/reports/" → "/sub/reports/" (path only; works on any host).
+  std::string Rel(std::string_view site_url) const;
+  /// "/reports/" → "https://host/sub/reports/" (or Rel() without a host).
+  std::string Abs(std::string_view site_url) const;
+  const std::string& prefix() const { return prefix_; }
+
+ private:
+  std::string origin_;  ///< "https://host" or ""
+  std::string prefix_;  ///< "/" or "/sub/"
+};
+
+/// Everything every page shows: site, menu, footer (with 待填 placeholders),
+/// canonical URL, breadcrumbs. `site_url` is the page's site-relative URL.
+View BaseView(const Site& site, const Urls& urls, std::string_view site_url, std::string_view title);
+
+/// Adds `crumbs` (name, site-relative url) as breadcrumbs; the home crumb
+/// is added first and the last crumb is marked current.
+void SetBreadcrumbs(View* view, const Urls& urls,
+                    const std::vector<std::pair<std::string, std::string>>& crumbs);
+
+/// A page's own fields under "page" (title, date, source, content, toc, …).
+View PageFields(const Site& site, const Page& page, const Urls& urls);
+
+/// A short entry for lists: title, url, date, source, summary.
+View PageItem(const Page& page, const Urls& urls);
+
+/// "2025-03-20" → "2025年3月20日".
+std::string ChineseDate(std::string_view iso);
+
+/// kainjow's set() and push_back() take const& and deep-copy: a list of
+/// 10,000 page items was copied several times on its way into a view. These
+/// move `value` in instead. (They reach the stored object through kainjow's
+/// const accessors; the object itself is not const, so this is well defined.)
+void SetMoved(View* parent, const std::string& key, View&& value);
+void PushMoved(View* list, View&& item);
+
+}  // namespace fazhi

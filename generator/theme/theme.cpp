@@ -1,0 +1,261 @@
+#include "theme/theme.h"
+
+#include <kainjow/mustache.hpp>
+
+#include <charconv>
+#include <set>
+
+namespace fazhi {
+
+struct Theme::Layout {
+  std::string path;
+  std::string text;  // partials inlined
+};
+
+Theme::Theme() = default;
+Theme::~Theme() = default;
+Theme::Theme(Theme&&) noexcept = default;
+Theme& Theme::operator=(Theme&&) noexcept = default;
+
+namespace {
+
+struct TemplateFile {
+  const SourceFile* file = nullptr;
+};
+
+std::string StemOf(std::string_view path, std::string_view prefix) {
+  std::string_view name = path.substr(prefix.size());
+  return std::string(name.substr(0, name.size() - std::string_view(".mustache").size()));
+}
+
+// Reports a kainjow error for `text` (the file `f`) at its line:col.
+void ReportTemplateError(const SourceFile& f, const std::string& message, Diagnostics* diags) {
+  std::string text;
+  size_t offset = 0;
+  int line = 1, col = 1;
+  if (ParseMustacheError(message, &text, &offset)) {
+    OffsetToLineCol(f.text, offset, &line, &col);
+  } else {
+    text = message;
+  }
+  diags->Error(f.path, line, col, "template error: " + text, f.text);
+}
+
+class PartialInliner {
+ public:
+  PartialInliner(const std::map<std::string, const SourceFile*, std::less<>>& partials,
+                 Diagnostics* diags)
+      : partials_(partials), diags_(diags) {}
+
+  // Replaces every {{> name}} in `f` with the partial's (inlined) text.
+  bool Inline(const SourceFile& f, std::string* out, int depth = 0) {
+    if (depth > 16) {
+      diags_->Error(f.path, 1, 1, "partials nest more than 16 deep (a partial includes itself?)",
+                    f.text);
+      return false;
+    }
+    std::string_view s = f.text;
+    size_t pos = 0;
+    bool ok = true;
+    while (pos < s.size()) {
+      size_t open = s.find("{{>", pos);
+      if (open == std::string_view::npos) break;
+      size_t close = s.find("}}", open);
+      if (close == std::string_view::npos) break;  // the parser reports the unclosed tag
+      out->append(s.substr(pos, open - pos));
+      std::string_view name = s.substr(open + 3, close - open - 3);
+      while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+      while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+      auto it = partials_.find(name);
+      if (it == partials_.end()) {
+        int line, col;
+        OffsetToLineCol(s, open, &line, &col);
+        diags_->Error(f.path, line, col, "partial '" + std::string(name) + "' not found", f.text);
+        ok = false;
+      } else {
+        ok = Inline(*it->second, out, depth + 1) && ok;
+      }
+      pos = close + 2;
+    }
+    out->append(s.substr(pos));
+    return ok;
+  }
+
+ private:
+  const std::map<std::string, const SourceFile*, std::less<>>& partials_;
+  Diagnostics* diags_;
+};
+
+
+// kainjow's own context splits every dotted name ("page.title") into a new
+// vector of strings through a stringstream on every lookup; that was about
+// 5 % of a build. This context resolves names the same way (top of the
+// stack first; "a.b" walks a, then b; like std::getline, a trailing '.'
+// adds no empty segment) but walks the segments in place.
+class FastContext : public kainjow::mustache::basic_context<std::string> {
+ public:
+  using Data = kainjow::mustache::data;
+  explicit FastContext(const Data* data) { items_.push_back(data); }
+  void push(const Data* data) override { items_.insert(items_.begin(), data); }
+  void pop() override { items_.erase(items_.begin()); }
+
+  const Data* get(const std::string& name) const override {
+    if (name.size() == 1 && name[0] == '.') return items_.front();
+    if (name.find('.') == std::string::npos) return get_partial(name);
+    std::string segment;
+    for (const Data* item : items_) {
+      const Data* var = item;
+      for (size_t start = 0;;) {
+        size_t dot = name.find('.', start);
+        segment.assign(name, start, (dot == std::string::npos ? name.size() : dot) - start);
+        var = var->get(segment);
+        if (!var || dot == std::string::npos || dot + 1 == name.size()) break;
+        start = dot + 1;
+      }
+      if (var) return var;
+    }
+    return nullptr;
+  }
+
+  const Data* get_partial(const std::string& name) const override {
+    for (const Data* item : items_) {
+      if (const Data* var = item->get(name)) return var;
+    }
+    return nullptr;
+  }
+
+ private:
+  std::vector<const Data*> items_;
+};
+
+// Lets kainjow's stream-based render(context, stream) append to a string.
+struct AppendTo {
+  std::string* out;
+  AppendTo& operator<<(const std::string& chunk) {
+    out->append(chunk);
+    return *this;
+  }
+};
+
+}  // namespace
+
+bool ParseMustacheError(std::string_view message, std::string* text, size_t* offset) {
+  size_t at = message.rfind(" at ");
+  if (at == std::string_view::npos) return false;
+  std::string_view num = message.substr(at + 4);
+  size_t value = 0;
+  auto [ptr, ec] = std::from_chars(num.data(), num.data() + num.size(), value);
+  if (ec != std::errc() || ptr != num.data() + num.size()) return false;
+  *text = std::string(message.substr(0, at));
+  *offset = value;
+  return true;
+}
+
+bool Theme::Load(const SourceTree& tree, const Config& config,
+                 const std::vector<std::string>& required, Theme* out, Diagnostics* diags) {
+  size_t before = diags->error_count();
+  const std::string base = "themes/" + config.theme + "/";
+  if (tree.Under(base).empty()) {
+    diags->Error("site.toml", 0, 0, "theme '" + config.theme + "' not found (looked in " + base + ")");
+    return false;
+  }
+  // Theme files first, then the site's own layouts/ overriding by name.
+  std::map<std::string, const SourceFile*, std::less<>> layouts, partials;
+  for (const SourceFile* f : tree.Under(base + "layouts/", ".mustache")) {
+    layouts[StemOf(f->path, base + "layouts/")] = f;
+  }
+  for (const SourceFile* f : tree.Under(base + "partials/", ".mustache")) {
+    partials[StemOf(f->path, base + "partials/")] = f;
+  }
+  for (const SourceFile* f : tree.Under("layouts/partials/", ".mustache")) {
+    partials[StemOf(f->path, "layouts/partials/")] = f;
+  }
+  for (const SourceFile* f : tree.Under("layouts/", ".mustache")) {
+    if (f->path.compare(0, 17, "layouts/partials/") == 0) continue;
+    layouts[StemOf(f->path, "layouts/")] = f;
+  }
+
+  // Check every file on its own first, so errors point into the file that has them.
+  bool files_ok = true;
+  for (auto* group : {&partials, &layouts}) {
+    for (auto& [name, f] : *group) {
+      Template t(f->text);
+      if (!t.is_valid()) {
+        ReportTemplateError(*f, t.error_message(), diags);
+        files_ok = false;
+      }
+    }
+  }
+  for (const std::string& name : required) {
+    if (!layouts.count(name)) {
+      diags->Error(base + "layouts/" + name + ".mustache", 0, 0,
+                   "missing template: the site needs a '" + name + "' layout");
+      files_ok = false;
+    }
+  }
+  if (!files_ok) return false;
+
+  PartialInliner inliner(partials, diags);
+  for (auto& [name, f] : layouts) {
+    std::string text;
+    if (!inliner.Inline(*f, &text)) continue;
+    Template check(text);
+    if (!check.is_valid()) {
+      // Each file parsed alone, so the combination is at fault (e.g. a
+      // section opened in one partial and closed in another).
+      diags->Error(f->path, 1, 1, "template error after inlining partials: " + check.error_message(),
+                   f->text);
+      continue;
+    }
+    auto layout = std::make_unique<Layout>();
+    layout->path = f->path;
+    layout->text = std::move(text);
+    out->layouts_[name] = std::move(layout);
+  }
+
+  for (const SourceFile* f : tree.Under(base + "static/")) {
+    out->static_files_[f->path.substr(base.size() + 7)] = f;
+  }
+  for (const SourceFile* f : tree.Under("static/")) {
+    out->static_files_[f->path.substr(7)] = f;
+  }
+  return diags->error_count() == before;
+}
+
+const std::string* Theme::Find(std::string_view layout) const {
+  auto it = layouts_.find(layout);
+  return it == layouts_.end() ? nullptr : &it->second->text;
+}
+
+LayoutRenderer::LayoutRenderer(const Theme& theme) : theme_(theme) {}
+LayoutRenderer::~LayoutRenderer() = default;
+
+bool LayoutRenderer::Render(std::string_view layout, const void* view, std::string* out,
+                            std::string* error) {
+  auto it = cache_.find(layout);
+  if (it == cache_.end()) {
+    const std::string* text = theme_.Find(layout);
+    if (!text) {
+      *error = "no layout named '" + std::string(layout) + "'";
+      return false;
+    }
+    it = cache_.emplace(std::string(layout), std::make_unique<Template>(*text)).first;
+  }
+  Template& t = *it->second;
+  out->clear();
+  FastContext ctx(static_cast<const kainjow::mustache::data*>(view));
+  AppendTo sink{out};
+  t.render(ctx, sink);
+  if (!t.is_valid()) {
+    *error = theme_.PathOf(layout) + ": " + t.error_message();
+    return false;
+  }
+  return true;
+}
+
+std::string Theme::PathOf(std::string_view layout) const {
+  auto it = layouts_.find(layout);
+  return it == layouts_.end() ? std::string(layout) : it->second->path;
+}
+
+}  // namespace fazhi

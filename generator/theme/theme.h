@@ -1,0 +1,76 @@
+// Themes: themes/<name>/layouts/*.mustache (one per page kind), partials/
+// and static/. A site's own layouts/ and layouts/partials/ override the
+// theme's files of the same name. Every template is checked when the theme
+// loads, partials are inlined once so rendering never re-parses them, and
+// template errors are reported as template path:line:col.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/config.h"
+#include "core/diagnostics.h"
+#include "core/source_tree.h"
+
+namespace kainjow::mustache {
+template <typename StringType> class basic_mustache;
+}
+
+namespace fazhi {
+
+using Template = kainjow::mustache::basic_mustache<std::string>;
+
+class Theme {
+ public:
+  Theme();
+  ~Theme();
+  Theme(Theme&&) noexcept;
+  Theme& operator=(Theme&&) noexcept;
+
+  /// Loads the theme named in `config` from `tree`. `required` lists the
+  /// layouts the site needs (e.g. home, list, page, report, 404).
+  static bool Load(const SourceTree& tree, const Config& config,
+                   const std::vector<std::string>& required, Theme* out, Diagnostics* diags);
+
+  /// The layout's text with partials inlined, or nullptr when the theme has
+  /// none of that name. Compile it per thread with LayoutRenderer.
+  const std::string* Find(std::string_view layout) const;
+  bool Has(std::string_view layout) const { return Find(layout) != nullptr; }
+
+  /// Where a layout came from (for error messages), e.g.
+  /// "themes/default/layouts/page.mustache".
+  std::string PathOf(std::string_view layout) const;
+
+  /// Static files: output path → source file (site static/ wins over the theme's).
+  const std::map<std::string, const SourceFile*, std::less<>>& static_files() const {
+    return static_files_;
+  }
+
+ private:
+  struct Layout;
+  std::map<std::string, std::unique_ptr<Layout>, std::less<>> layouts_;
+  std::map<std::string, const SourceFile*, std::less<>> static_files_;
+};
+
+/// Renders layouts of one theme. kainjow's render() mutates the template, so
+/// each render thread owns one LayoutRenderer (templates compiled lazily).
+class LayoutRenderer {
+ public:
+  explicit LayoutRenderer(const Theme& theme);
+  ~LayoutRenderer();
+  /// Renders `layout` with `view` (a kainjow::mustache::data) into `out`.
+  /// Returns false with a message when the layout is missing or fails.
+  bool Render(std::string_view layout, const void* view, std::string* out, std::string* error);
+
+ private:
+  const Theme& theme_;
+  std::map<std::string, std::unique_ptr<Template>, std::less<>> cache_;
+};
+
+/// Converts kainjow's "… at <offset>" error into "message" and an offset.
+bool ParseMustacheError(std::string_view message, std::string* text, size_t* offset);
+
+}  // namespace fazhi
