@@ -27,8 +27,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter",
-                                       "tasklist"};
+constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter", "tasklist"};
 
 bool ReadFile(const fs::path& p, std::string* out) {
   FILE* f = std::fopen(p.c_str(), "rb");
@@ -130,7 +129,7 @@ int main(int argc, char** argv) {
   work();
   for (auto& t : pool) t.join();
 
-  std::fprintf(stderr, "floor: %zu pages, %.1f MB in, %.1f MB out\n", jobs.size(),
-               bytes_in.load() / 1e6, bytes_out.load() / 1e6);
+  std::fprintf(stderr, "floor: %zu pages, %.1f MB in, %.1f MB out\n", jobs.size(), bytes_in.load() / 1e6,
+               bytes_out.load() / 1e6);
   return failed ? 1 : 0;
 }

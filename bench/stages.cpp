@@ -15,8 +15,8 @@
 
 #include "core/diagnostics.h"
 #include "core/front_matter.h"
-#include "markdown/markdown.h"
 #include "core/source_tree.h"
+#include "markdown/markdown.h"
 
 namespace {
 
@@ -73,7 +73,8 @@ int main(int argc, char** argv) {
     });
   };
   double md1 = markdown(1), md2 = markdown(2);
-  std::printf("%zu pages: read %.1f ms, front matter %.1f ms, markdown %.1f ms (1 thread), %.1f ms (2 threads)%s\n",
-              files.size(), read, fm, md1, md2, diags.has_errors() ? " [errors]" : "");
+  std::printf(
+      "%zu pages: read %.1f ms, front matter %.1f ms, markdown %.1f ms (1 thread), %.1f ms (2 threads)%s\n",
+      files.size(), read, fm, md1, md2, diags.has_errors() ? " [errors]" : "");
   return diags.has_errors() ? 1 : 0;
 }

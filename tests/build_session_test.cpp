@@ -221,9 +221,9 @@ TEST_CASE("build session: body edits re-render in place, everything else rebuild
     CHECK_FALSE(broken.ok);
     // After the report's compliance warnings, as a fresh build reports it.
     const std::string error =
-          "content/news/a.md:10:12: link to a page that does not exist: 'bb.md'\n"
-          "  甲的第二段，见[乙](bb.md)。\n"
-          "                     ^\n";
+        "content/news/a.md:10:12: link to a page that does not exist: 'bb.md'\n"
+        "  甲的第二段，见[乙](bb.md)。\n"
+        "                     ^\n";
     CHECK(broken.errors.size() > error.size());
     CHECK(broken.errors.substr(broken.errors.size() - error.size()) == error);
     // Another page edited meanwhile fails too (a.md is still broken); the

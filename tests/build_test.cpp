@@ -45,13 +45,16 @@ year: 2024
   REQUIRE_MESSAGE(r.ok, r.errors);
   CHECK(r.File("about/index.html") ==
         "<html lang=\"zh-CN\"><title>关于 - 测试站</title>\n"
-        "PAGE 关于 | 2025-01-02 | 某区司法局 | <p>见<a href=\"/reports/2024/#%E4%B8%80%E4%B8%BB%E8%A6%81%E4%B8%BE%E6%8E%AA\">报告</a>。</p>\n\n");
-  CHECK(Contains(r.File("reports/2024/index.html"),
-                 "REPORT 2024 某区司法局 prev=/reports/2023/ next= | <h2 id=\"一主要举措\">一、主要举措</h2>"));
+        "PAGE 关于 | 2025-01-02 | 某区司法局 | <p>见<a "
+        "href=\"/reports/2024/#%E4%B8%80%E4%B8%BB%E8%A6%81%E4%B8%BE%E6%8E%AA\">报告</a>。</p>\n\n");
+  CHECK(
+      Contains(r.File("reports/2024/index.html"),
+               "REPORT 2024 某区司法局 prev=/reports/2023/ next= | <h2 id=\"一主要举措\">一、主要举措</h2>"));
   CHECK(Contains(r.File("reports/2023/index.html"), "prev= next=/reports/2024/"));
   // Lists are newest first.
-  CHECK(Contains(r.File("reports/index.html"),
-                 "LIST 年度报告 [2024年报告 /reports/2024/ 2025-03-01][2023年报告 /reports/2023/ 2024-03-01] page 1/1"));
+  CHECK(Contains(
+      r.File("reports/index.html"),
+      "LIST 年度报告 [2024年报告 /reports/2024/ 2025-03-01][2023年报告 /reports/2023/ 2024-03-01] page 1/1"));
   CHECK(Contains(r.File("index.html"),
                  "HOME [2024 2024年报告 /reports/2024/][2023 2023年报告 /reports/2023/]"));
   CHECK(r.Has("404.html"));
@@ -94,7 +97,8 @@ TEST_CASE("build: lists are paginated") {
 TEST_CASE("build: taxonomy term pages paginate like section lists") {
   FixtureOptions opts;
   opts.default_theme = true;
-  std::string site = "-- site.toml --\ntitle = \"测试站\"\nsponsor = \"某区司法局\"\nas_of = 2025-06-30\npaginate = 2\n";
+  std::string site =
+      "-- site.toml --\ntitle = \"测试站\"\nsponsor = \"某区司法局\"\nas_of = 2025-06-30\npaginate = 2\n";
   for (int i = 1; i <= 5; ++i) {
     site += "-- content/n/p" + std::to_string(i) + ".md --\n---\ntitle: 第" + std::to_string(i) +
             "条\ndate: 2025-01-0" + std::to_string(i) + "\ntags: [复议]\n---\n正文。\n";
@@ -133,23 +137,26 @@ TEST_CASE("build: taxonomy term pages paginate like section lists") {
 TEST_CASE("build: the 网站地图 shows the site's structure with counts, not every page") {
   FixtureOptions opts;
   opts.default_theme = true;
-  std::string site = "-- site.toml --\ntitle = \"测试站\"\nsponsor = \"某区司法局\"\nas_of = 2025-06-30\npaginate = 2\n"
-                     "-- content/n/_index.md --\n---\ntitle: 通知公告\n---\n"
-                     "-- content/reports/2024.md --\n---\ntitle: 2024年度报告\nyear: 2024\ndate: 2025-03-01\n---\n正文。\n"
-                     "-- content/reports/2023.md --\n---\ntitle: 2023年度报告\nyear: 2023\ndate: 2024-03-01\n---\n正文。\n"
-                     "-- content/reports/2022.md --\n---\ntitle: 2022年度报告\nyear: 2022\ndate: 2023-03-01\n---\n正文。\n";
+  std::string site =
+      "-- site.toml --\ntitle = \"测试站\"\nsponsor = \"某区司法局\"\nas_of = 2025-06-30\npaginate = 2\n"
+      "-- content/n/_index.md --\n---\ntitle: 通知公告\n---\n"
+      "-- content/reports/2024.md --\n---\ntitle: 2024年度报告\nyear: 2024\ndate: 2025-03-01\n---\n正文。\n"
+      "-- content/reports/2023.md --\n---\ntitle: 2023年度报告\nyear: 2023\ndate: 2024-03-01\n---\n正文。\n"
+      "-- content/reports/2022.md --\n---\ntitle: 2022年度报告\nyear: 2022\ndate: 2023-03-01\n---\n正文。\n";
   for (int i = 1; i <= 25; ++i) {
     std::string d = (i < 10 ? "0" : "") + std::to_string(i);
-    site += "-- content/n/p" + std::to_string(i) + ".md --\n---\ntitle: 第" + std::to_string(i) + "条\ndate: 2025-01-" +
-            d + "\ntags: [复议]\n---\n正文。\n";
+    site += "-- content/n/p" + std::to_string(i) + ".md --\n---\ntitle: 第" + std::to_string(i) +
+            "条\ndate: 2025-01-" + d + "\ntags: [复议]\n---\n正文。\n";
   }
   FixtureResult r = BuildFixture(site, opts);
   REQUIRE_MESSAGE(r.ok, r.errors);
   const std::string& map = r.File("sitemap/index.html");
   // A long section: its count and its list pages (the first ten and the last), no single pages.
-  CHECK(Contains(map, "<h2><a href=\"/n/\">通知公告</a></h2>\n      <p class=\"sitemap-note\">共 25 项，分 13 页</p>"));
+  CHECK(Contains(
+      map, "<h2><a href=\"/n/\">通知公告</a></h2>\n      <p class=\"sitemap-note\">共 25 项，分 13 页</p>"));
   CHECK(Contains(map, "<li><a href=\"/n/\">第 1 页</a></li><li><a href=\"/n/page/2/\">第 2 页</a></li>"));
-  CHECK(Contains(map, "<li><a href=\"/n/page/10/\">第 10 页</a></li><li><a href=\"/n/page/13/\">第 13 页</a></li>"));
+  CHECK(Contains(
+      map, "<li><a href=\"/n/page/10/\">第 10 页</a></li><li><a href=\"/n/page/13/\">第 13 页</a></li>"));
   CHECK_FALSE(Contains(map, "/n/page/11/"));
   CHECK_FALSE(Contains(map, "/n/p1/"));
   // Reports: each one, though the section has two list pages.
@@ -161,7 +168,9 @@ TEST_CASE("build: the 网站地图 shows the site's structure with counts, not e
   // Taxonomy indexes with their numbers of terms, and the archive with its reports.
   CHECK(Contains(map, "<li><a href=\"/tags/\">标签</a> <span class=\"sitemap-count\">（1个）</span></li>"));
   CHECK(Contains(map, "<li><a href=\"/years/\">年度</a> <span class=\"sitemap-count\">（3个）</span></li>"));
-  CHECK(Contains(map, "<li><a href=\"/archive/\">年度报告归档</a> <span class=\"sitemap-count\">（3份报告）</span></li>"));
+  CHECK(Contains(
+      map,
+      "<li><a href=\"/archive/\">年度报告归档</a> <span class=\"sitemap-count\">（3份报告）</span></li>"));
   // sitemap.xml still lists every page for search engines.
   CHECK(Contains(r.File("sitemap.xml"), "/n/p1/</loc>"));
 }
@@ -210,7 +219,8 @@ date: [2025-01-02
 )"));
   CHECK_FALSE(r.ok);
   CHECK(r.errors ==
-        "content/bad.md:4:1: invalid YAML front matter: did not find expected ',' or ']' (while parsing a flow sequence that starts at 3:7)\n"
+        "content/bad.md:4:1: invalid YAML front matter: did not find expected ',' or ']' (while parsing a "
+        "flow sequence that starts at 3:7)\n"
         "  ---\n"
         "  ^\n");
 }
@@ -243,12 +253,13 @@ draft: yes
 title: 乙
 ---
 )"));
-  CHECK(r.errors ==
-        "content/a.md:2:1: unknown front matter key 'titel'\n  titel: 错字\n  ^\n"
-        "content/a.md:3:7: 'date' must be a date YYYY-MM-DD, not '2025-13-01'\n  date: 2025-13-01\n        ^\n"
-        "content/a.md:4:8: 'draft' must be true or false, not 'yes'\n  draft: yes\n         ^\n"
-        "content/a.md:1:1: missing required front matter key 'title'\n  ---\n  ^\n"
-        "content/b.md:1:1: missing required front matter key 'date' (发布日期)\n  ---\n  ^\n");
+  CHECK(
+      r.errors ==
+      "content/a.md:2:1: unknown front matter key 'titel'\n  titel: 错字\n  ^\n"
+      "content/a.md:3:7: 'date' must be a date YYYY-MM-DD, not '2025-13-01'\n  date: 2025-13-01\n        ^\n"
+      "content/a.md:4:8: 'draft' must be true or false, not 'yes'\n  draft: yes\n         ^\n"
+      "content/a.md:1:1: missing required front matter key 'title'\n  ---\n  ^\n"
+      "content/b.md:1:1: missing required front matter key 'date' (发布日期)\n  ---\n  ^\n");
 }
 
 TEST_CASE("errors: unknown config key with its line and column") {
@@ -274,13 +285,15 @@ TEST_CASE("errors: template syntax error at the template's line and column") {
   {{#page}}<h1>{{title}}</h1>
 </main>
 )"));
-  CHECK(r.errors == "layouts/page.mustache:2:3: template error: Unclosed section \"page\"\n"
-                    "    {{#page}}<h1>{{title}}</h1>\n    ^\n");
+  CHECK(r.errors ==
+        "layouts/page.mustache:2:3: template error: Unclosed section \"page\"\n"
+        "    {{#page}}<h1>{{title}}</h1>\n    ^\n");
 }
 
 TEST_CASE("errors: a partial that does not exist") {
   FixtureResult r = BuildFixture(Site("-- layouts/page.mustache --\n<p>\n  x {{> sidebar }}\n"));
-  CHECK(r.errors == "layouts/page.mustache:2:5: partial 'sidebar' not found\n    x {{> sidebar }}\n      ^\n");
+  CHECK(r.errors ==
+        "layouts/page.mustache:2:5: partial 'sidebar' not found\n    x {{> sidebar }}\n      ^\n");
 }
 
 TEST_CASE("errors: broken internal link, at the link target") {
@@ -293,9 +306,10 @@ date: 2025-01-02
 
 参见[2019年报告](reports/2019.md)。
 )"));
-  CHECK(r.errors == "content/a.md:7:13: link to a page that does not exist: 'reports/2019.md'\n"
-                    "  参见[2019年报告](reports/2019.md)。\n"
-                    "                   ^\n");
+  CHECK(r.errors ==
+        "content/a.md:7:13: link to a page that does not exist: 'reports/2019.md'\n"
+        "  参见[2019年报告](reports/2019.md)。\n"
+        "                   ^\n");
 }
 
 TEST_CASE("errors: invalid UTF-8 is reported at its byte's line and column") {
@@ -317,7 +331,8 @@ date: 2025-01-02
 year: 2024
 -- content/reports/c.md --
 )"));
-  CHECK(Contains(r.errors, "content/reports/a.md:1:1: missing required front matter key 'year' (the reporting year)\n"));
+  CHECK(Contains(
+      r.errors, "content/reports/a.md:1:1: missing required front matter key 'year' (the reporting year)\n"));
   FixtureResult clash = BuildFixture(Site(R"(-- content/reports/a.md --
 ---
 title: 甲
@@ -331,7 +346,8 @@ date: 2025-01-02
 year: 2024
 ---
 )"));
-  CHECK(clash.errors == "content/reports/b.md:1:1: a report of 某区司法局 for 2024 already exists: content/reports/a.md\n");
+  CHECK(clash.errors ==
+        "content/reports/b.md:1:1: a report of 某区司法局 for 2024 already exists: content/reports/a.md\n");
 }
 
 }  // namespace fazhi::testing

@@ -11,10 +11,17 @@ std::string XmlEscape(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -56,9 +63,10 @@ std::string DocumentXml(const std::vector<std::string>& paragraphs) {
     // Split between code points, roughly in the middle.
     size_t mid = p.size() / 2;
     while (mid < p.size() && (static_cast<unsigned char>(p[mid]) & 0xC0) == 0x80) ++mid;
-    xml += "<w:p><w:pPr><w:jc w:val=\"both\"/></w:pPr><w:r><w:rPr><w:rFonts w:hint=\"eastAsia\"/></w:rPr><w:t>" +
-           XmlEscape(p.substr(0, mid)) + "</w:t></w:r><w:r><w:t xml:space=\"preserve\">" +
-           XmlEscape(p.substr(mid)) + "</w:t></w:r></w:p>";
+    xml +=
+        "<w:p><w:pPr><w:jc w:val=\"both\"/></w:pPr><w:r><w:rPr><w:rFonts w:hint=\"eastAsia\"/></w:rPr><w:t>" +
+        XmlEscape(p.substr(0, mid)) + "</w:t></w:r><w:r><w:t xml:space=\"preserve\">" +
+        XmlEscape(p.substr(mid)) + "</w:t></w:r></w:p>";
   }
   xml += "<w:sectPr/></w:body></w:document>";
   return xml;

@@ -14,7 +14,8 @@ TEST_CASE("external resources: a parallel scan reports like a serial one") {
   std::map<std::string, std::string> files;
   for (int i = 0; i < 30; ++i) {
     files["content/p" + std::to_string(100 + i) + ".md"] =
-        "---\ntitle: 示例\n---\n![图](https://cdn.example.com/a.png)\n<img src=\"//cdn.example.com/b.png\">\n";
+        "---\ntitle: 示例\n---\n![图](https://cdn.example.com/a.png)\n<img "
+        "src=\"//cdn.example.com/b.png\">\n";
   }
   files["content/clean.md"] = "---\ntitle: 示例\n---\n正文\n";
   SourceTree tree = SourceTree::FromFiles(files);

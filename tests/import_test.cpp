@@ -11,9 +11,9 @@
 #include <sstream>
 
 #include "cli/cli.h"
-#include "docx_fixture.h"
-#include "core/encoding.h"
 #include "cli/import_command.h"
+#include "core/encoding.h"
+#include "docx_fixture.h"
 #include "import/figures.h"
 #include "import/structure.h"
 #include "import/text.h"
@@ -156,24 +156,27 @@ std::string FigureList(const std::vector<std::vector<std::string>>& rows) {
 
 TEST_CASE("import: the seed report gives its three parts, (一)–(四) and its figures") {
   TempDir site;
-  Run r = Import({SeedPath().string(), "--site", site.path().string(), "--date", "2025-03-01",
-                  "--publisher", "广州市从化区司法局"});
+  Run r = Import({SeedPath().string(), "--site", site.path().string(), "--date", "2025-03-01", "--publisher",
+                  "广州市从化区司法局"});
   REQUIRE(r.rc == 0);
   CHECK(r.err ==
         "warning: the text has no title; using \"广州市从化区司法局2024年法治政府建设年度报告\" "
         "(check it, or pass --title)\n");
   CHECK(r.out.find("wrote content/reports/2024.md\nwrote data/indicators/2024-import.csv\n"
                    "wrote content/indicators/import-2024-01.md\n") == 0);
-  CHECK(r.out.find("imported 000_8e2bfd6529608b47.txt (UTF-8 text): 7 headings, 28 paragraphs, 34 figures\n") !=
-        std::string::npos);
-  CHECK(r.out.find("  第一责任人职责: 一、推进法治政府建设的主要举措和成效 > "
-                   "(一)把握正确政治方向,法治政府建设更加扎实有力 二是压实法治建设第一责任人职责 (folded in)\n") !=
+  CHECK(
+      r.out.find("imported 000_8e2bfd6529608b47.txt (UTF-8 text): 7 headings, 28 paragraphs, 34 figures\n") !=
+      std::string::npos);
+  CHECK(r.out.find(
+            "  第一责任人职责: 一、推进法治政府建设的主要举措和成效 > "
+            "(一)把握正确政治方向,法治政府建设更加扎实有力 二是压实法治建设第一责任人职责 (folded in)\n") !=
         std::string::npos);
 
   std::string md = ReadFile(site.path() / "content/reports/2024.md");
   CHECK(FrontMatter(md) ==
         "---\n"
-        "# Imported by `fazhi import` from 000_8e2bfd6529608b47.txt. Check the headings and the text against the original,\n"
+        "# Imported by `fazhi import` from 000_8e2bfd6529608b47.txt. Check the headings and the text against "
+        "the original,\n"
         "# then delete \"draft: true\" to publish.\n"
         "title: \"广州市从化区司法局2024年法治政府建设年度报告\"\n"
         "date: 2025-03-01\n"
@@ -293,8 +296,9 @@ TEST_CASE("import: each variation as UTF-8, GBK and .docx") {
       std::string fm = FrontMatter(md);
       CHECK(fm.substr(fm.find("title:")) == v.front_matter_tail);
       CHECK(FigureList(CsvRows(ReadFile(site / "data/indicators/2024-import.csv"))) == v.figures);
-      std::string format = form == Form::kUtf8 ? "(UTF-8 text)" : form == Form::kGbk ? "(GB18030 text)"
-                                                                                       : "(Word document (.docx))";
+      std::string format = form == Form::kUtf8  ? "(UTF-8 text)"
+                           : form == Form::kGbk ? "(GB18030 text)"
+                                                : "(Word document (.docx))";
       CHECK(r.out.find(format) != std::string::npos);
     }
   }
@@ -303,7 +307,8 @@ TEST_CASE("import: each variation as UTF-8, GBK and .docx") {
 TEST_CASE("import: portal furniture and the signature never reach the page") {
   TempDir dir;
   WriteFile(dir.path() / "r.txt", Fixture("portal_lines.txt"));
-  Run r = Import({(dir.path() / "r.txt").string(), "--site", (dir.path() / "s").string(), "--date", "2025-06-30"});
+  Run r = Import(
+      {(dir.path() / "r.txt").string(), "--site", (dir.path() / "s").string(), "--date", "2025-06-30"});
   REQUIRE(r.rc == 0);
   std::string body = Body(ReadFile(dir.path() / "s/content/reports/2024.md"));
   for (const char* clutter : {"门户网站", "无障碍", "字号", "首页", "发布时间", "来源", "浏览次数", "1024",
@@ -313,13 +318,15 @@ TEST_CASE("import: portal furniture and the signature never reach the page") {
   CHECK(body.find("\n\n特此报告。\n") != std::string::npos);
   CHECK(r.out.find("  portal clutter removed: 19 fragments\n") != std::string::npos);
   CHECK(r.out.find("  publication date: 2025-03-20\n") != std::string::npos);
-  CHECK(r.out.find("  第一责任人职责: 一、党政主要负责人履行推进法治建设第一责任人职责情况\n") != std::string::npos);
+  CHECK(r.out.find("  第一责任人职责: 一、党政主要负责人履行推进法治建设第一责任人职责情况\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("import: a text without structure imports as paragraphs with a warning") {
   TempDir dir;
   WriteFile(dir.path() / "u.txt", Fixture("unstructured.txt"));
-  Run r = Import({(dir.path() / "u.txt").string(), "--site", (dir.path() / "s").string(), "--date", "2025-06-30"});
+  Run r = Import(
+      {(dir.path() / "u.txt").string(), "--site", (dir.path() / "s").string(), "--date", "2025-06-30"});
   REQUIRE(r.rc == 0);
   CHECK(r.err == "warning: no headings found (一、 （一） 1. （1）); the text is imported as paragraphs\n");
   std::string md = ReadFile(dir.path() / "s/content/reports/2024.md");
@@ -343,7 +350,8 @@ TEST_CASE("import: bad input is a clear error, exit 1, and nothing is written") 
   };
   check("empty.txt", "", "the file is empty");
   check("blank.txt", "\n\n   \n", "the file is empty");
-  check("binary.bin", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16), "the file is binary, not text or .docx");
+  check("binary.bin", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16),
+        "the file is binary, not text or .docx");
   check("unknown.txt", "\x81\x20\x81\x20\xFF\xFE\xFD",
         "unknown text encoding: the file is neither UTF-8, UTF-16 nor GB18030/GBK");
   std::string docx = testing::MakeDocxFromParagraphs({"一、主要举措和成效", "办理行政复议案件368件。"});
@@ -361,12 +369,13 @@ TEST_CASE("import: --year supplies a year the text does not state") {
   TempDir dir;
   WriteFile(dir.path() / "n.txt", "工作概况\n办理行政复议案件368件。\n");
   Run r = Import({(dir.path() / "n.txt").string(), "--site", (dir.path() / "s").string(), "--year", "2024",
-                  "--date", "2025-06-30", "--title", "示例区2024年法治政府建设年度报告", "--publisher", "示例区司法局"});
+                  "--date", "2025-06-30", "--title", "示例区2024年法治政府建设年度报告", "--publisher",
+                  "示例区司法局"});
   REQUIRE(r.rc == 0);
   CHECK(r.err == "warning: no headings found (一、 （一） 1. （1）); the text is imported as paragraphs\n");
-  CHECK(FrontMatter(ReadFile(dir.path() / "s/content/reports/2024.md")).find(
-            "title: \"示例区2024年法治政府建设年度报告\"\ndate: 2025-06-30\nsource: \"示例区司法局\"\nyear: 2024\n") !=
-        std::string::npos);
+  CHECK(FrontMatter(ReadFile(dir.path() / "s/content/reports/2024.md"))
+            .find("title: \"示例区2024年法治政府建设年度报告\"\ndate: 2025-06-30\nsource: "
+                  "\"示例区司法局\"\nyear: 2024\n") != std::string::npos);
 }
 
 TEST_CASE("import: existing files are never overwritten without --force") {
@@ -424,7 +433,8 @@ TEST_CASE("import: fazhi build accepts the imported seed report, CSV and stubs a
                   "广州市从化区司法局"});
   REQUIRE(r.rc == 0);
   // Review as the README describes, reduced to accepting every draft.
-  std::string txtar = "-- site.toml --\ntitle = \"测试站\"\nsponsor = \"广州市从化区司法局\"\nas_of = 2025-06-30\n";
+  std::string txtar =
+      "-- site.toml --\ntitle = \"测试站\"\nsponsor = \"广州市从化区司法局\"\nas_of = 2025-06-30\n";
   size_t stubs = 0;
   for (const auto& e : fs::recursive_directory_iterator(dir.path())) {
     if (!e.is_regular_file()) continue;
@@ -466,8 +476,8 @@ namespace {
 // Robustness: damaged inputs must give an error or a result, never a crash
 // (run under the sanitizer build to catch memory errors).
 TEST_CASE("import: truncated and corrupted .docx at many offsets never crash") {
-  std::string docx = testing::MakeDocxFromParagraphs({"一、主要举措和成效", "（一）行政复议",
-                                                      "办理行政复议案件368件，同比增长120%，办结率80.16%。"});
+  std::string docx = testing::MakeDocxFromParagraphs(
+      {"一、主要举措和成效", "（一）行政复议", "办理行政复议案件368件，同比增长120%，办结率80.16%。"});
   int errors = 0;
   for (size_t len = 0; len < docx.size(); len += 7) {
     ImportedText t;
@@ -494,16 +504,23 @@ TEST_CASE("import: truncated and corrupted .docx at many offsets never crash") {
 TEST_CASE("import: mutated report texts never crash the structurer or the figure finder") {
   std::string seed = ReadFile(SeedPath());
   std::u32string text = ToU32(seed);
-  const std::u32string alphabet = U"一二三四五是、（）()1234567890.．。，,；;：:“”《》〔〕%％件次名余多以上近约超第年月日+N \n";
+  const std::u32string alphabet =
+      U"一二三四五是、（）()1234567890.．。，,；;：:“”《》〔〕%％件次名余多以上近约超第年月日+N \n";
   std::mt19937 rng(11);
   for (int i = 0; i < 200; ++i) {
     std::u32string t = text;
     for (int k = 0; k < 40; ++k) {
       size_t at = rng() % t.size();
       switch (rng() % 3) {
-        case 0: t[at] = alphabet[rng() % alphabet.size()]; break;
-        case 1: t.erase(at, 1 + rng() % 5); break;
-        default: t.insert(at, 1, alphabet[rng() % alphabet.size()]); break;
+        case 0:
+          t[at] = alphabet[rng() % alphabet.size()];
+          break;
+        case 1:
+          t.erase(at, 1 + rng() % 5);
+          break;
+        default:
+          t.insert(at, 1, alphabet[rng() % alphabet.size()]);
+          break;
       }
       if (t.empty()) t = U"一";
     }

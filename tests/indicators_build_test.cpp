@@ -97,26 +97,38 @@ TEST_CASE("indicators build: dashboard, indicator page, SVG and prose citations"
   const std::string& dash = r.File("indicators/index.html");
   CHECK(Contains(dash, "<h1>法治指标</h1>"));
   CHECK(Contains(dash, "<p>指标来自年度报告。</p>"));
-  CHECK(Contains(dash, "<a href=\"/indicators/categories/oversight/\">行政权力制约监督<span class=\"ind-count\">（3项）</span></a>"));
+  CHECK(Contains(dash,
+                 "<a href=\"/indicators/categories/oversight/\">行政权力制约监督<span "
+                 "class=\"ind-count\">（3项）</span></a>"));
   CHECK(Contains(dash, "<span class=\"ind-number\">368件</span> <span class=\"ind-period\">2024年</span>"));
-  CHECK(Contains(dash, "<p class=\"ind-change ind-change-neutral\"><span aria-hidden=\"true\">↑</span> 同比(原文) +120% <span class=\"ind-verdict\">不评价</span></p>"));
+  CHECK(Contains(dash,
+                 "<p class=\"ind-change ind-change-neutral\"><span aria-hidden=\"true\">↑</span> 同比(原文) "
+                 "+120% <span class=\"ind-verdict\">不评价</span></p>"));
   CHECK(Contains(dash, "<span class=\"ind-number\">80.16%</span>"));
   CHECK(Contains(dash, "aria-labelledby=\"spark-admin-review-cases-title spark-admin-review-cases-desc\""));
   CHECK(Contains(dash, ">仅2024年</text>"));
   CHECK_FALSE(Contains(dash, "社会矛盾纠纷化解"));  // empty categories are not listed
 
   const std::string& page = r.File("indicators/admin-review-cases/index.html");
-  CHECK(Contains(page, "<span class=\"ind-number\">368件</span> <span class=\"ind-period\">2024年度</span> <span class=\"ind-basis\">原文</span>"));
+  CHECK(Contains(page,
+                 "<span class=\"ind-number\">368件</span> <span class=\"ind-period\">2024年度</span> <span "
+                 "class=\"ind-basis\">原文</span>"));
   CHECK(Contains(page, "<title id=\"trend-admin-review-cases-title\">行政复议收案数(按年度)</title>"));
   CHECK(Contains(page, "<desc id=\"trend-admin-review-cases-desc\">2024年 368件。</desc>"));
   CHECK(Contains(page, ">仅有2024年数据</text>"));
-  CHECK(Contains(page, "<tr><th scope=\"row\"><a href=\"/indicators/2024/\">2024年</a></th><td>368件</td><td>原文</td><td><a href=\"/reports/2024/#四争议化解\">2024年报告 › （四）争议化解</a></td></tr>"));
+  CHECK(Contains(
+      page,
+      "<tr><th scope=\"row\"><a href=\"/indicators/2024/\">2024年</a></th><td>368件</td><td>原文</td><td><a "
+      "href=\"/reports/2024/#四争议化解\">2024年报告 › （四）争议化解</a></td></tr>"));
   CHECK(Contains(page, "<div class=\"ind-wide\"><dt>口径</dt><dd>年度内新收的行政复议申请件数。</dd></div>"));
   CHECK(Contains(page, "<p>新修订的《行政复议法》自2024年1月1日起施行。</p>"));
   CHECK(Contains(page, "<li>2024年：新法施行后收案增加</li>"));
   CHECK(Contains(page, "<a href=\"/data/indicators/admin-review-cases.csv\">"));
-  CHECK(Contains(page, "<a href=\"/indicators/admin-review-cases-yoy/\">行政复议收案数同比增长</a>：120%（2024年）"));
-  CHECK(Contains(page, "<h2 id=\"ind-cited\">引用本指标的报告和述法</h2>\n    <ul><li><a href=\"/reports/2024/\">2024年报告</a></li></ul>"));
+  CHECK(Contains(
+      page, "<a href=\"/indicators/admin-review-cases-yoy/\">行政复议收案数同比增长</a>：120%（2024年）"));
+  CHECK(Contains(page,
+                 "<h2 id=\"ind-cited\">引用本指标的报告和述法</h2>\n    <ul><li><a "
+                 "href=\"/reports/2024/\">2024年报告</a></li></ul>"));
   CHECK(Contains(page, "最后更新：<time datetime=\"2025-03-01\">2025年3月1日</time>"));
 
   const std::string& rate = r.File("indicators/admin-review-closure-rate/index.html");
@@ -134,8 +146,10 @@ TEST_CASE("indicators build: dashboard, indicator page, SVG and prose citations"
 
   // The report cites the data through the shortcode.
   CHECK(Contains(r.File("reports/2024/index.html"),
-                 "办理行政复议案件<a href=\"/indicators/admin-review-cases/\" title=\"行政复议收案数,2024年\">368件</a>，"
-                 "同比增长<a href=\"/indicators/admin-review-cases-yoy/\" title=\"行政复议收案数同比增长,2024年\">120%</a>"));
+                 "办理行政复议案件<a href=\"/indicators/admin-review-cases/\" "
+                 "title=\"行政复议收案数,2024年\">368件</a>，"
+                 "同比增长<a href=\"/indicators/admin-review-cases-yoy/\" "
+                 "title=\"行政复议收案数同比增长,2024年\">120%</a>"));
 }
 
 TEST_CASE("indicators build: the downloads parse back to the input values") {
@@ -179,8 +193,9 @@ TEST_CASE("indicators build: citing a missing year or a missing report section i
   Replace(&site, "{{< value admin-review-cases 2024 >}}", "{{< value admin-review-cases 2023 >}}");
   FixtureResult r = BuildFixture(site, opts);
   CHECK_FALSE(r.ok);
-  CHECK(Contains(r.errors,
-                 "content/reports/2024.md:10:9: indicator 'admin-review-cases' has no value for 2023 (it has 2024)\n"));
+  CHECK(Contains(
+      r.errors,
+      "content/reports/2024.md:10:9: indicator 'admin-review-cases' has no value for 2023 (it has 2024)\n"));
 
   std::string bad_anchor = kIndicatorSite;
   Replace(&bad_anchor, "reports/2024.md#四争议化解,新法", "reports/2024.md#五,新法");
@@ -207,7 +222,9 @@ TEST_CASE("indicators build: a source may anchor into a plain page, whose headin
   Replace(&site, "notes.md#复议数据,新法", "notes.md#别处,新法");
   FixtureResult bad = BuildFixture(site, opts);
   CHECK_FALSE(bad.ok);
-  CHECK(Contains(bad.errors, "source: '#别处' is not a heading of content/notes.md (use a heading id, e.g. #复议数据)\n"));
+  CHECK(
+      Contains(bad.errors,
+               "source: '#别处' is not a heading of content/notes.md (use a heading id, e.g. #复议数据)\n"));
 }
 
 }  // namespace fazhi::testing
@@ -216,17 +233,21 @@ namespace fazhi::testing {
 
 TEST_CASE("indicators build: breakdowns get a bar chart and a table; a GBK CSV from Excel reads as UTF-8") {
   std::string gbk;
-  REQUIRE(Utf8ToGb18030("指标,年份,数值,分组\r\nadmin-review-cases,2024,20,甲镇\r\nadmin-review-cases,2024,15,乙街\r\n", &gbk));
+  REQUIRE(Utf8ToGb18030(
+      "指标,年份,数值,分组\r\nadmin-review-cases,2024,20,甲镇\r\nadmin-review-cases,2024,15,乙街\r\n", &gbk));
   FixtureResult r = BuildIndicatorSite("-- data/indicators/parts.csv --\n" + gbk);
   REQUIRE_MESSAGE(r.ok, r.errors);
   const std::string& page = r.File("indicators/admin-review-cases/index.html");
   CHECK(Contains(page, "<h2 id=\"ind-parts\">分组数据（2024年）</h2>"));
-  CHECK(Contains(page, "aria-labelledby=\"breakdown-admin-review-cases-2024-title breakdown-admin-review-cases-2024-desc\""));
+  CHECK(Contains(
+      page,
+      "aria-labelledby=\"breakdown-admin-review-cases-2024-title breakdown-admin-review-cases-2024-desc\""));
   CHECK(Contains(page, "<desc id=\"breakdown-admin-review-cases-2024-desc\">甲镇 20件;乙街 15件。</desc>"));
   CHECK(Contains(page, "<tr><th scope=\"row\">甲镇</th><td>20件</td><td>原文</td></tr>"));
   // The whole-area value stays the headline; breakdown rows are not years.
   CHECK(Contains(page, "<span class=\"ind-number\">368件</span>"));
-  CHECK(Contains(r.File("data/indicators/admin-review-cases.csv"), "admin-review-cases,行政复议收案数,oversight,2024,20,件,,甲镇,原文"));
+  CHECK(Contains(r.File("data/indicators/admin-review-cases.csv"),
+                 "admin-review-cases,行政复议收案数,oversight,2024,20,件,,甲镇,原文"));
 }
 
 }  // namespace fazhi::testing
@@ -280,7 +301,8 @@ import-2024-01,2024,88,件,,,原文,,,
   CHECK(Contains(with.File("indicators/import-2024-01/index.html"), "88件"));
   // A row whose definition does not exist at all is still an error.
   FixtureResult typo = BuildIndicatorSite(
-      "-- data/indicators/import.csv --\nindicator,year,value,unit,qualifier,breakdown,basis,formula,source,note\n"
+      "-- data/indicators/import.csv "
+      "--\nindicator,year,value,unit,qualifier,breakdown,basis,formula,source,note\n"
       "import-2024-02,2024,88,件,,,原文,,,\n");
   CHECK(Contains(typo.errors, "data/indicators/import.csv:2:1: unknown indicator 'import-2024-02'"));
 }

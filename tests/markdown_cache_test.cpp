@@ -3,8 +3,8 @@
 // fresh one.
 #include <doctest/doctest.h>
 
-#include "site/build.h"
 #include "markdown/markdown_cache.h"
+#include "site/build.h"
 #include "site_fixture.h"
 #include "txtar.h"
 

@@ -21,7 +21,11 @@ std::string Html(std::string_view md, bool valid_utf8) {
 TEST_CASE("markdown: valid_utf8 skips cmark's check without changing valid text") {
   const std::string md = "## 一、概况\n\n法治 ~~旧~~ www.gov.cn 𠀀\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n";
   CHECK(Html(md, true) == Html(md, false));
-  CHECK(Html("a\xFF" "b\n", false) == "<p>a\xEF\xBF\xBD" "b</p>\n");
+  CHECK(Html("a\xFF"
+             "b\n",
+             false) ==
+        "<p>a\xEF\xBF\xBD"
+        "b</p>\n");
 }
 
 }  // namespace fazhi

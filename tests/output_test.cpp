@@ -10,11 +10,11 @@
 #include <map>
 #include <sstream>
 
-#include "site/build.h"
 #include "cli/cli.h"
+#include "core/write_site.h"
+#include "site/build.h"
 #include "site_fixture.h"
 #include "txtar.h"
-#include "core/write_site.h"
 
 namespace fazhi::testing {
 namespace fs = std::filesystem;
@@ -83,7 +83,8 @@ TEST_CASE("output: a failed build leaves the previous public/ byte-for-byte") {
   CHECK(Cli({"build", dir.path.string()}, nullptr, &err) == 1);
   CHECK(err.find("content/a.md:3:1: invalid YAML front matter: did not find expected ',' or ']' "
                  "(while parsing a flow sequence that starts at 2:8)") == 0);
-  CHECK(err.find("fazhi: build failed with 1 error; the output folder was left unchanged\n") != std::string::npos);
+  CHECK(err.find("fazhi: build failed with 1 error; the output folder was left unchanged\n") !=
+        std::string::npos);
   CHECK(Snapshot(dir.path / "public") == before);
   // No staging folder is left behind.
   for (auto& e : fs::directory_iterator(dir.path)) {
@@ -96,13 +97,16 @@ TEST_CASE("output: refuses folders it did not create, the source folder and cont
   WriteTree(dir.path, std::string(kMinimalSite) + kGoodPage + "-- mine/keep.txt --\nuser file\n");
   std::string err;
   CHECK(Cli({"build", dir.path.string(), "--output", (dir.path / "mine").string()}, nullptr, &err) == 1);
-  CHECK(err.find("refusing to replace a non-empty folder that fazhi did not create (no .fazhi-output marker)") !=
+  CHECK(err.find(
+            "refusing to replace a non-empty folder that fazhi did not create (no .fazhi-output marker)") !=
         std::string::npos);
   CHECK(Slurp(dir.path / "mine/keep.txt") == "user file\n");
 
   CHECK(Cli({"build", dir.path.string(), "--output", dir.path.string()}, nullptr, &err) == 1);
-  CHECK(err.find("refusing to write the site into a folder that contains the source folder") != std::string::npos);
-  CHECK(Cli({"build", dir.path.string(), "--output", (dir.path / "content/out").string()}, nullptr, &err) == 1);
+  CHECK(err.find("refusing to write the site into a folder that contains the source folder") !=
+        std::string::npos);
+  CHECK(Cli({"build", dir.path.string(), "--output", (dir.path / "content/out").string()}, nullptr, &err) ==
+        1);
   CHECK(err.find("refusing to write the site inside the content/ folder") != std::string::npos);
   CHECK(fs::exists(dir.path / "content/a.md"));
 
@@ -115,7 +119,8 @@ TEST_CASE("output: refuses folders it did not create, the source folder and cont
 TEST_CASE("output: two builds of the demo site are byte-identical") {
   TempDir a, b;
   REQUIRE(Cli({"build", RepoRoot(), "--output", (a.path / "public").string(), "--quiet"}) == 0);
-  REQUIRE(Cli({"build", RepoRoot(), "--output", (b.path / "public").string(), "--quiet", "--jobs", "1"}) == 0);
+  REQUIRE(Cli({"build", RepoRoot(), "--output", (b.path / "public").string(), "--quiet", "--jobs", "1"}) ==
+          0);
   auto sa = Snapshot(a.path / "public");
   auto sb = Snapshot(b.path / "public");
   CHECK(sa.size() > 5);
@@ -153,8 +158,9 @@ TEST_CASE("cli: exit status 0 on success, 1 on site errors, 2 on usage errors") 
   CHECK(Cli({}, nullptr, &err) == 2);
   TempDir dir;
   CHECK(Cli({"check", dir.path.string()}, nullptr, &err) == 1);
-  CHECK(err == "site.toml: missing: every site needs a site.toml (run `fazhi new site DIR`)\n"
-               "fazhi: check failed with 1 error\n");
+  CHECK(err ==
+        "site.toml: missing: every site needs a site.toml (run `fazhi new site DIR`)\n"
+        "fazhi: check failed with 1 error\n");
 }
 
 TEST_CASE("cli: check validates like build and writes nothing") {
@@ -165,7 +171,8 @@ TEST_CASE("cli: check validates like build and writes nothing") {
   CHECK(out == "fazhi: check passed: 1 pages, 0 warnings\n");
   // --timings lists every stage once, in pipeline order.
   CHECK(Cli({"check", dir.path.string(), "--timings"}, &out) == 0);
-  size_t config = out.find("\n  config "), markdown = out.find("\n  markdown "), render = out.find("\n  render ");
+  size_t config = out.find("\n  config "), markdown = out.find("\n  markdown "),
+         render = out.find("\n  render ");
   CHECK(config != std::string::npos);
   CHECK(config < markdown);
   CHECK(markdown < render);
@@ -179,8 +186,8 @@ TEST_CASE("cli: new site scaffolds a site that builds, and never overwrites") {
   std::string out, err;
   REQUIRE(Cli({"new", "site", site.string(), "--date", "2025-02-01"}, &out, &err) == 0);
   CHECK(fs::exists(site / "themes/default/layouts/report.mustache"));
-  CHECK(Slurp(site / "content/reports/2024.md").find("## 三、2024年度党政主要负责人履行推进法治建设第一责任人职责情况") !=
-        std::string::npos);
+  CHECK(Slurp(site / "content/reports/2024.md")
+            .find("## 三、2024年度党政主要负责人履行推进法治建设第一责任人职责情况") != std::string::npos);
   CHECK(Cli({"build", site.string(), "--quiet", "--drafts"}, nullptr, &err) == 0);
   CHECK(fs::exists(site / "public/reports/2024/index.html"));
 

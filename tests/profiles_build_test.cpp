@@ -8,8 +8,8 @@
 #include <sstream>
 #include <string>
 
-#include "site_fixture.h"
 #include "core/source_tree.h"
+#include "site_fixture.h"
 
 namespace fazhi::testing {
 namespace {
@@ -111,9 +111,7 @@ FixtureResult Build(const std::string& txtar) {
   return BuildFixture(txtar, opts);
 }
 
-bool Has(const std::string& hay, const std::string& needle) {
-  return hay.find(needle) != std::string::npos;
-}
+bool Has(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 
 size_t Count(const std::string& hay, const std::string& needle) {
   size_t n = 0;
@@ -129,15 +127,18 @@ TEST_CASE("profiles build: the index shows cohort counts and profiles by year an
   REQUIRE(b.ok);
   std::string index = b.File("profiles/index.html");
   // Cohorts come from _index.md, not from counting profile files.
-  CHECK(Has(index, "<strong>专题述法</strong> · 区委全面依法治区委员会会议：共 <span class=\"cohort-total\">62</span> 人"));
+  CHECK(Has(index,
+            "<strong>专题述法</strong> · 区委全面依法治区委员会会议：共 <span "
+            "class=\"cohort-total\">62</span> 人"));
   CHECK(Has(index, "区委常委</a> <span class=\"cohort-count\">4</span> 人"));
   CHECK(Has(index, "区直部门</a> <span class=\"cohort-count\">42</span> 人"));
   CHECK(Has(index, "镇街</a> <span class=\"cohort-count\">16</span> 人"));
   CHECK(Has(index, "党政机关主要负责人 <span class=\"cohort-count\">8</span> 人"));
   CHECK(Has(index, "本站收录的述法档案（2 份）"));  // 2024
   CHECK(Has(index, "本站收录的述法档案（1 份）"));  // 2023
-  CHECK(Has(index, "整改事项 4 项：已完成 2 项（50%），整改中 1 项，未开始 1 项，逾期 1 项（截至 "
-                   "2025-06-30；含示例档案中的事项）"));
+  CHECK(Has(index,
+            "整改事项 4 项：已完成 2 项（50%），整改中 1 项，未开始 1 项，逾期 1 项（截至 "
+            "2025-06-30；含示例档案中的事项）"));
   // Without the 示例 profile the totals say nothing about samples.
   CHECK(Has(b.File("profiles/types/镇街/index.html"),
             "整改事项 1 项：已完成 1 项（100%），整改中 0 项，未开始 0 项，逾期 0 项（截至 2025-06-30）。"));
@@ -162,7 +163,8 @@ TEST_CASE("profiles build: a profile page shows its parts, duties and rectificat
   CHECK(Has(p, "<h1>甲局主要负责人2024年度述法</h1>"));
   CHECK(Has(p, "<span class=\"badge badge-sample\">示例</span> 本档案用于演示述法档案的格式"));
   // Sections: present ones link to their heading, absent ones say so.
-  CHECK(Has(p, "<li><a href=\"#晒成绩\">晒成绩</a></li><li>亮家底 <span class=\"na\">（未公开）</span></li>"));
+  CHECK(
+      Has(p, "<li><a href=\"#晒成绩\">晒成绩</a></li><li>亮家底 <span class=\"na\">（未公开）</span></li>"));
   // The 四个亲自 always show; unreported ones say 未报告.
   CHECK(Has(p, "<tr><th scope=\"row\">重大问题亲自过问</th><td>定期研究法治建设重大问题</td></tr>"));
   CHECK(Count(p, "<span class=\"na\">未报告</span>") == 3);
@@ -249,8 +251,9 @@ TEST_CASE("profiles build: the privacy gate stops an ID number anywhere in conte
   CHECK(b.files.empty());
 
   // An allow-listed office number passes; an unlisted mobile does not.
-  std::string site = ProfileSite("2025-06-30") +
-                     "-- content/about.md --\n---\ntitle: 关于\ndate: 2025-01-01\n---\n值班电话 13800138000\n";
+  std::string site =
+      ProfileSite("2025-06-30") +
+      "-- content/about.md --\n---\ntitle: 关于\ndate: 2025-01-01\n---\n值班电话 13800138000\n";
   site.replace(site.find("-- content/_index.md --"), 0, "[privacy]\nallow = [\"138-0013-8000\"]\n");
   FixtureResult ok = Build(site);
   CHECK(ok.errors == "");
@@ -273,7 +276,8 @@ indicator,year,value,unit,qualifier,basis,formula,source,note
 shufa-dept,2024,42,名,,原文,,,
 )";
   std::string site = ProfileSite("2025-06-30");
-  site.replace(site.find("{unit_type: 区直部门, count: 42}"), std::string("{unit_type: 区直部门, count: 42}").size(),
+  site.replace(site.find("{unit_type: 区直部门, count: 42}"),
+               std::string("{unit_type: 区直部门, count: 42}").size(),
                "{unit_type: 区直部门, count: 42, indicator: shufa-dept}");
   site.replace(site.find("form: 书面述法\n"), std::string("form: 书面述法\n").size(),
                "form: 书面述法\nindicators: [shufa-dept]\n");
@@ -281,8 +285,10 @@ shufa-dept,2024,42,名,,原文,,,
   REQUIRE(ok.errors == "");
   // The count links to its indicator; the profile and its unit list the value.
   CHECK(Has(ok.File("profiles/index.html"),
-            "<a href=\"/indicators/shufa-dept/\" title=\"查看指标\"><span class=\"cohort-count\">42</span> 人</a>"));
-  const std::string li = "<li><a href=\"/indicators/shufa-dept/\">区直部门专题述法人数</a>：42名（2024年）</li>";
+            "<a href=\"/indicators/shufa-dept/\" title=\"查看指标\"><span class=\"cohort-count\">42</span> "
+            "人</a>"));
+  const std::string li =
+      "<li><a href=\"/indicators/shufa-dept/\">区直部门专题述法人数</a>：42名（2024年）</li>";
   CHECK(Has(ok.File("profiles/2023-a/index.html"), li));
   CHECK(Has(ok.File("units/jia/index.html"), li));
 

@@ -67,8 +67,10 @@ TEST_CASE("publish: search index, feeds, robots, taxonomies, archive and sitemap
   const std::string& report = r.File("reports/2024/index.html");
   CHECK(Contains(report, "<span class=\"mark-late\">逾期公开</span>"));
   CHECK_FALSE(Contains(report, "按时公开</span>"));
-  CHECK(Contains(report, "<li>其他需要报告的情况：见<a href=\"#五其他需要报告的情况\">五、其他需要报告的情况</a></li>"));
-  CHECK(Contains(report, "<meta property=\"og:url\" content=\"https://sfj.example.gov.cn/fz/reports/2024/\">"));
+  CHECK(Contains(
+      report, "<li>其他需要报告的情况：见<a href=\"#五其他需要报告的情况\">五、其他需要报告的情况</a></li>"));
+  CHECK(
+      Contains(report, "<meta property=\"og:url\" content=\"https://sfj.example.gov.cn/fz/reports/2024/\">"));
   CHECK(Contains(report, "<link rel=\"canonical\" href=\"https://sfj.example.gov.cn/fz/reports/2024/\">"));
 
   auto index = nlohmann::json::parse(r.File("search/index.json"));
@@ -77,7 +79,8 @@ TEST_CASE("publish: search index, feeds, robots, taxonomies, archive and sitemap
   CHECK(urls == std::vector<std::string>{"about/", "reports/2024/", "reports/2024/#一主要举措和成效",
                                          "reports/2024/#二存在的不足和原因",
                                          "reports/2024/#三党政主要负责人履行推进法治建设第一责任人职责情况",
-                                         "reports/2024/#四下一年度主要安排", "reports/2024/#五其他需要报告的情况"});
+                                         "reports/2024/#四下一年度主要安排",
+                                         "reports/2024/#五其他需要报告的情况"});
   CHECK(index["terms"]["1537"] == nlohmann::json::array({0, 1}));
   CHECK(Contains(r.File("search/index.html"), "data-index=\"/fz/search/index.json\""));
   CHECK(Contains(r.File("search/index.html"), "<noscript>"));
@@ -85,8 +88,12 @@ TEST_CASE("publish: search index, feeds, robots, taxonomies, archive and sitemap
   CHECK(r.File("robots.txt") ==
         "User-agent: *\nDisallow: /fz/drafts/\n\nSitemap: https://sfj.example.gov.cn/fz/sitemap.xml\n");
   const std::string& sitemap = r.File("sitemap.xml");
-  CHECK(Contains(sitemap, "<url><loc>https://sfj.example.gov.cn/fz/reports/2024/</loc><lastmod>2025-04-10</lastmod></url>"));
-  CHECK(Contains(sitemap, "<url><loc>https://sfj.example.gov.cn/fz/tags/%E8%A1%8C%E6%94%BF%E5%A4%8D%E8%AE%AE/</loc></url>"));
+  CHECK(Contains(
+      sitemap,
+      "<url><loc>https://sfj.example.gov.cn/fz/reports/2024/</loc><lastmod>2025-04-10</lastmod></url>"));
+  CHECK(Contains(
+      sitemap,
+      "<url><loc>https://sfj.example.gov.cn/fz/tags/%E8%A1%8C%E6%94%BF%E5%A4%8D%E8%AE%AE/</loc></url>"));
   CHECK_FALSE(Contains(sitemap, "404.html"));
   const std::string& feed = r.File("feed.xml");
   CHECK(Contains(feed, "<id>tag:sfj.example.gov.cn,2025-04-10:/reports/2024/</id>"));
@@ -98,7 +105,8 @@ TEST_CASE("publish: search index, feeds, robots, taxonomies, archive and sitemap
   CHECK(Contains(r.File("units/某区司法局/index.html"), "2024年法治政府建设年度报告"));
   CHECK(Contains(r.File("archive/index.html"), "<h2 id=\"year-2024\">2024年度</h2>"));
   const std::string& map = r.File("sitemap/index.html");
-  for (const char* link : {"/fz/about/", "/fz/reports/2024/", "/fz/tags/", "/fz/years/", "/fz/archive/", "/fz/search/"}) {
+  for (const char* link :
+       {"/fz/about/", "/fz/reports/2024/", "/fz/tags/", "/fz/years/", "/fz/archive/", "/fz/search/"}) {
     CAPTURE(link);
     CHECK(Contains(map, std::string("href=\"") + link + "\""));
   }
@@ -136,23 +144,28 @@ TEST_CASE("publish: [search] enabled = false builds no index and says so on /sea
 TEST_CASE("publish: an empty section (空白栏目) fails the build at its _index.md") {
   FixtureOptions o;
   o.default_theme = true;
-  FixtureResult r = BuildFixture(std::string(kSite) + "-- content/notices/_index.md --\n---\ntitle: 通知公告\n---\n", o);
+  FixtureResult r =
+      BuildFixture(std::string(kSite) + "-- content/notices/_index.md --\n---\ntitle: 通知公告\n---\n", o);
   CHECK_FALSE(r.ok);
-  CHECK(Contains(r.errors,
-                 "content/notices/_index.md:1:1: 空白栏目 (empty section): 'notices' has an _index.md but no pages; "
-                 "add a page or remove the folder\n  ---\n  ^\n"));
+  CHECK(Contains(
+      r.errors,
+      "content/notices/_index.md:1:1: 空白栏目 (empty section): 'notices' has an _index.md but no pages; "
+      "add a page or remove the folder\n  ---\n  ^\n"));
 }
 
 TEST_CASE("publish: an external script in a layout fails the build unless allow-listed") {
   std::string layout =
-      "-- layouts/page.mustache --\n{{> head}}\n{{> header}}\n<script src=\"https://stats.example.com/t.js\"></script>\n{{> footer}}\n";
+      "-- layouts/page.mustache --\n{{> head}}\n{{> header}}\n<script "
+      "src=\"https://stats.example.com/t.js\"></script>\n{{> footer}}\n";
   FixtureOptions o;
   o.default_theme = true;
   FixtureResult r = BuildFixture(std::string(kSite) + layout, o);
   CHECK_FALSE(r.ok);
   CHECK(r.errors ==
-        "layouts/page.mustache:3:14: external script from stats.example.com: the site must load nothing from other "
-        "hosts; copy the file into static/ or add \"stats.example.com\" to [security] allow_hosts in site.toml\n"
+        "layouts/page.mustache:3:14: external script from stats.example.com: the site must load nothing from "
+        "other "
+        "hosts; copy the file into static/ or add \"stats.example.com\" to [security] allow_hosts in "
+        "site.toml\n"
         "  <script src=\"https://stats.example.com/t.js\"></script>\n"
         "               ^\n");
   std::string allowed = kSite;

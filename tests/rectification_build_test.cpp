@@ -15,7 +15,8 @@ namespace {
 // items (one done, one 整改中 due 2025-03-31, one 未开始 due 2025-12-31).
 // `sample` marks the profile 示例.
 std::string Site(bool sample, const std::string& as_of, const std::string& extra_config = "") {
-  return "-- site.toml --\ntitle = \"测试站\"\nsponsor = \"测试单位\"\nas_of = " + as_of + "\n" + extra_config +
+  return "-- site.toml --\ntitle = \"测试站\"\nsponsor = \"测试单位\"\nas_of = " + as_of + "\n" +
+         extra_config +
          R"(-- content/_index.md --
 ---
 title: 首页
@@ -66,7 +67,9 @@ rectification:
 )";
 }
 
-FixtureResult Build(const std::string& site) { return BuildFixture(site, {.default_theme = true, .build = {}}); }
+FixtureResult Build(const std::string& site) {
+  return BuildFixture(site, {.default_theme = true, .build = {}});
+}
 
 }  // namespace
 
@@ -76,32 +79,43 @@ TEST_CASE("rectification build: a real profile's items become computed indicator
 
   const std::string& dash = r.File("indicators/index.html");
   CHECK(Contains(dash, "党的领导与第一责任人<span class=\"ind-count\">（4项）</span>"));
-  CHECK(Contains(dash, "<a class=\"ind-card-title\" href=\"/indicators/rectification-completed-share/\">整改完成率</a>\n"
-                       "        <p class=\"ind-value\"><span class=\"ind-number\">33.3%</span> <span class=\"ind-period\">2024年</span> "
-                       "<span class=\"ind-basis\">计算值</span></p>\n"));
+  CHECK(Contains(
+      dash,
+      "<a class=\"ind-card-title\" href=\"/indicators/rectification-completed-share/\">整改完成率</a>\n"
+      "        <p class=\"ind-value\"><span class=\"ind-number\">33.3%</span> <span "
+      "class=\"ind-period\">2024年</span> "
+      "<span class=\"ind-basis\">计算值</span></p>\n"));
   CHECK(Contains(dash, "<span class=\"ind-number\">3项</span> <span class=\"ind-period\">2024年</span>"));
   CHECK_FALSE(Contains(dash, "示例"));
 
   // Overdue against as_of: on 2025-06-30 only 问题二 is overdue.
   const std::string& overdue = r.File("indicators/rectification-overdue/index.html");
-  CHECK(Contains(overdue, "<span class=\"ind-number\">1项</span> <span class=\"ind-period\">2024年度</span> <span class=\"ind-basis\">计算</span></p>"));
-  CHECK(Contains(overdue, "<td>1项</td><td>计算：<code>时限早于2025-06-30且未完成的事项（3项中2项写明时限）</code></td>"
-                          "<td><a href=\"/profiles/2024-a/\">甲局主要负责人2024年度述法</a></td>"));
-  CHECK(Contains(overdue, "<ul><li><a href=\"/profiles/2024-a/\">甲局主要负责人2024年度述法</a>（2024年 · 3项）</li>"
-                          "<li><a href=\"/units/jia/\">甲局</a>（单位页）</li></ul>"));
+  CHECK(Contains(overdue,
+                 "<span class=\"ind-number\">1项</span> <span class=\"ind-period\">2024年度</span> <span "
+                 "class=\"ind-basis\">计算</span></p>"));
+  CHECK(
+      Contains(overdue,
+               "<td>1项</td><td>计算：<code>时限早于2025-06-30且未完成的事项（3项中2项写明时限）</code></td>"
+               "<td><a href=\"/profiles/2024-a/\">甲局主要负责人2024年度述法</a></td>"));
+  CHECK(Contains(overdue,
+                 "<ul><li><a href=\"/profiles/2024-a/\">甲局主要负责人2024年度述法</a>（2024年 · 3项）</li>"
+                 "<li><a href=\"/units/jia/\">甲局</a>（单位页）</li></ul>"));
   CHECK(Contains(overdue, "<a href=\"/data/indicators/rectification-overdue.csv\">"));
 
   // Real data is open data, with basis 计算 and its formula.
   const std::string& csv = r.File("data/indicators.csv");
-  CHECK(Contains(csv, "rectification-completed-share,整改完成率,leadership,2024,33.3,%,,,计算,1 ÷ 3 × 100,profiles/2024-a.md,/profiles/2024-a/,\r\n"));
+  CHECK(Contains(csv,
+                 "rectification-completed-share,整改完成率,leadership,2024,33.3,%,,,计算,1 ÷ 3 × "
+                 "100,profiles/2024-a.md,/profiles/2024-a/,\r\n"));
   CHECK(Contains(csv, "rectification-items,整改事项数,leadership,2024,3,项,,,计算,"));
   CHECK(r.Has("data/indicators/rectification-items.json"));
   CHECK(Contains(r.File("data/datapackage.json"), "\"path\": \"indicators/rectification-overdue.csv\""));
 
   // The profiles index and the unit page link back.
-  std::string back = "全区按年度汇总的指标：<a href=\"/indicators/rectification-items/\">整改事项数</a>、"
-                     "<a href=\"/indicators/rectification-completed-share/\">整改完成率</a>、"
-                     "<a href=\"/indicators/rectification-overdue/\">逾期未完成整改事项数</a>";
+  std::string back =
+      "全区按年度汇总的指标：<a href=\"/indicators/rectification-items/\">整改事项数</a>、"
+      "<a href=\"/indicators/rectification-completed-share/\">整改完成率</a>、"
+      "<a href=\"/indicators/rectification-overdue/\">逾期未完成整改事项数</a>";
   CHECK(Contains(r.File("profiles/index.html"), back));
   CHECK(Contains(r.File("units/jia/index.html"), back));
 }
@@ -118,19 +132,22 @@ TEST_CASE("rectification build: values from 示例 profiles are labelled and kep
   REQUIRE_MESSAGE(r.ok, r.errors);
 
   const std::string& dash = r.File("indicators/index.html");
-  CHECK(Contains(dash, "<span class=\"ind-number\">33.3%</span> <span class=\"ind-period\">2024年</span> "
-                       "<span class=\"ind-basis\">计算值</span> <span class=\"badge badge-sample\">示例</span></p>"
-                       "<p class=\"ind-sample-note\" role=\"note\">由示例述法档案计算，仅作演示</p>"));
+  CHECK(Contains(dash,
+                 "<span class=\"ind-number\">33.3%</span> <span class=\"ind-period\">2024年</span> "
+                 "<span class=\"ind-basis\">计算值</span> <span class=\"badge badge-sample\">示例</span></p>"
+                 "<p class=\"ind-sample-note\" role=\"note\">由示例述法档案计算，仅作演示</p>"));
 
   const std::string& page = r.File("indicators/rectification-items/index.html");
-  CHECK(Contains(page, "<span class=\"ind-basis\">计算</span> <span class=\"badge badge-sample\">示例</span></p>"
-                       "<p class=\"ind-sample-note\" role=\"note\">由示例述法档案计算，仅作演示</p>"));
+  CHECK(Contains(page,
+                 "<span class=\"ind-basis\">计算</span> <span class=\"badge badge-sample\">示例</span></p>"
+                 "<p class=\"ind-sample-note\" role=\"note\">由示例述法档案计算，仅作演示</p>"));
   CHECK(Contains(page, "<td>3项 <span class=\"badge badge-sample\">示例</span></td>"));
   CHECK(Contains(page, "（2024年 · 3项 · 示例）"));
   CHECK(Contains(page, "<li>2024年：由示例述法档案计算，仅作演示</li>"));
   CHECK(Contains(page, "<p>本指标的数值均由示例数据计算，仅作演示，不列入开放数据下载。</p>"));
   CHECK_FALSE(Contains(page, "/data/indicators/rectification-items.csv"));
-  CHECK(Contains(r.File("indicators/2024/index.html"), "<td>3项 <span class=\"badge badge-sample\">示例</span></td>"));
+  CHECK(Contains(r.File("indicators/2024/index.html"),
+                 "<td>3项 <span class=\"badge badge-sample\">示例</span></td>"));
 
   // Open data: no sample value anywhere; the real indicator is still there.
   for (const char* file : {"data/indicators.csv", "data/indicators.json", "data/datapackage.json"}) {

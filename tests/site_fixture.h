@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "site/build.h"
 #include "core/output.h"
+#include "site/build.h"
 
 namespace fazhi::testing {
 

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "markdown/markdown.h"
 #include "core/utf8.h"
+#include "markdown/markdown.h"
 
 namespace fazhi {
 namespace {
@@ -31,7 +31,7 @@ std::string WholeTextSummary(std::string_view text, size_t max_chars) {
 }  // namespace
 
 TEST_CASE("markdown: MakeSummary on a prefix equals the whole-text summary") {
-  const std::string pieces[] = {"法治", " ", "\n\n", "a", "政府建设", "\t", "\xE6\xB3",  // cut sequence
+  const std::string pieces[] = {"法治", " ",  "\n\n",  "a", "政府建设", "\t", "\xE6\xB3",  // cut sequence
                                 "\xFF", "𠀀", "  x  ", "。"};
   unsigned seed = 7;
   int cut = 0;

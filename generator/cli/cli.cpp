@@ -5,10 +5,10 @@
 #include <thread>
 
 #include "cli/args.h"
-#include "site/build.h"
 #include "cli/import_command.h"
 #include "cli/new_command.h"
 #include "cli/serve_command.h"
+#include "site/build.h"
 
 namespace fazhi {
 namespace {
@@ -27,8 +27,7 @@ int Usage(std::ostream& err, const std::string& message) {
   return kExitUsage;
 }
 
-int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-                    bool check) {
+int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool check) {
   ParsedArgs a;
   std::string error;
   std::vector<std::string> valued = {"--base-url", "--jobs"};
@@ -60,16 +59,16 @@ int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std
   }
   if (!a.Has("--quiet")) {
     if (check) {
-      out << "fazhi: check passed: " << stats.pages << " pages, " << diags.warning_count()
-          << " warnings\n";
+      out << "fazhi: check passed: " << stats.pages << " pages, " << diags.warning_count() << " warnings\n";
     } else {
-      std::string where = opts.output_dir.empty() ? (opts.source_dir / "public").string()
-                                                  : opts.output_dir.string();
-      out << "fazhi: built " << stats.pages << " pages, " << stats.files << " files into " << where
-          << " in " << static_cast<long>(stats.millis) << " ms\n";
+      std::string where =
+          opts.output_dir.empty() ? (opts.source_dir / "public").string() : opts.output_dir.string();
+      out << "fazhi: built " << stats.pages << " pages, " << stats.files << " files into " << where << " in "
+          << static_cast<long>(stats.millis) << " ms\n";
       out << "fazhi: search index: " << stats.search_docs << " documents, " << stats.search_terms
-          << " terms, " << stats.search_bytes << " bytes (search/index.json); sitemap.xml: "
-          << stats.sitemap_urls << " URLs; feed.xml: " << stats.feed_entries << " entries\n";
+          << " terms, " << stats.search_bytes
+          << " bytes (search/index.json); sitemap.xml: " << stats.sitemap_urls
+          << " URLs; feed.xml: " << stats.feed_entries << " entries\n";
       if (stats.relative_base_url) {
         out << "fazhi: note: base_url has no host, so sitemap.xml, feed.xml and canonical links use paths; "
                "build with --base-url https://… for publication\n";
@@ -87,7 +86,8 @@ int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std
 }
 
 int RunHelp(const std::vector<std::string>&, std::ostream& out, std::ostream&) {
-  out << "fazhi " FAZHI_VERSION " — a static site generator for rule-of-law transparency\n\n"
+  out << "fazhi " FAZHI_VERSION
+         " — a static site generator for rule-of-law transparency\n\n"
          "Usage: fazhi <command> [options]\n\nCommands:\n";
   for (const Command& c : Commands()) {
     out << "  " << c.usage << "\n      " << c.summary << "\n";
@@ -107,9 +107,11 @@ std::vector<Command> Commands() {
       {"serve", "serve [DIR] [--port 1313] [--host 127.0.0.1] [--drafts]",
        "Preview the site from memory with live reload and an error overlay (never writes public/).",
        RunServe},
-      {"new", "new site DIR | new report YEAR [--publisher NAME] | new page PATH  [--site DIR] [--date YYYY-MM-DD]",
+      {"new",
+       "new site DIR | new report YEAR [--publisher NAME] | new page PATH  [--site DIR] [--date YYYY-MM-DD]",
        "Scaffold a site, an annual report or a page; never overwrites a file.", RunNew},
-      {"import", "import FILE [--site DIR] [--year N] [--date YYYY-MM-DD] [--title T] [--publisher P] [--force]",
+      {"import",
+       "import FILE [--site DIR] [--year N] [--date YYYY-MM-DD] [--title T] [--publisher P] [--force]",
        "Draft a report page, an indicator CSV and indicator stubs from a published report (.txt or .docx).",
        RunImport},
       {"version", "version", "Print the version.",

@@ -5,13 +5,13 @@
 #include <sstream>
 
 #include "cli/args.h"
+#include "cli/new_command.h"
 #include "core/config.h"
 #include "core/diagnostics.h"
 #include "import/figures.h"
 #include "import/structure.h"
 #include "import/text.h"
 #include "import/write.h"
-#include "cli/new_command.h"
 
 namespace fazhi {
 namespace {
@@ -43,8 +43,8 @@ int ParseImportArgs(const std::vector<std::string>& args, ImportArgs* a, std::os
   };
   ParsedArgs p;
   std::string error;
-  if (!ParseArgs(args, {"--site", "--year", "--date", "--title", "--publisher"}, {"--force", "--help"},
-                 &p, &error)) {
+  if (!ParseArgs(args, {"--site", "--year", "--date", "--title", "--publisher"}, {"--force", "--help"}, &p,
+                 &error)) {
     return usage_error(error);
   }
   for (const std::string& pos : p.positional) {
@@ -65,8 +65,8 @@ int ParseImportArgs(const std::vector<std::string>& args, ImportArgs* a, std::os
   }
   if (p.Has("--year")) {
     std::string v = p.Get("--year");
-    if (v.size() != 4 || v.find_first_not_of("0123456789") != std::string::npos ||
-        std::stoi(v) < 1949 || std::stoi(v) > 2100) {
+    if (v.size() != 4 || v.find_first_not_of("0123456789") != std::string::npos || std::stoi(v) < 1949 ||
+        std::stoi(v) > 2100) {
       return usage_error("--year wants a year such as 2024, got '" + v + "'");
     }
     a->year = std::stoi(v);
@@ -98,8 +98,7 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   ImportWriteOptions o;
   o.year = a.year ? a.year : report.meta.year;
   if (o.year == 0) {
-    err << "fazhi import: " << a.file
-        << ": the text does not say which year it reports on; pass --year\n";
+    err << "fazhi import: " << a.file << ": the text does not say which year it reports on; pass --year\n";
     return kExitErrors;
   }
   o.date = a.date.empty() ? Today() : a.date;
@@ -111,8 +110,9 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
     warnings.push_back("the text has no title; using \"" + o.title + "\" (check it, or pass --title)");
   }
   if (o.publisher.empty()) {
-    warnings.push_back("the text does not name its publisher; add publisher and source to the "
-                       "front matter (or pass --publisher)");
+    warnings.push_back(
+        "the text does not name its publisher; add publisher and source to the "
+        "front matter (or pass --publisher)");
   }
   std::string name = a.file;
   if (size_t slash = name.find_last_of('/'); slash != std::string::npos) name = name.substr(slash + 1);
@@ -134,8 +134,8 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   if (!WriteImportFiles(a.site, files, a.force, out, err)) return kExitErrors;
 
   size_t paragraphs = report.blocks.size() - static_cast<size_t>(report.heading_count);
-  out << "imported " << name << " (" << text.format << "): " << report.heading_count
-      << " headings, " << paragraphs << " paragraphs, " << figures.size() << " figures\n";
+  out << "imported " << name << " (" << text.format << "): " << report.heading_count << " headings, "
+      << paragraphs << " paragraphs, " << figures.size() << " figures\n";
   out << "  title: " << o.title << "\n  year: " << o.year << "\n";
   out << "  publication date: "
       << (report.meta.published.empty() ? "not stated in the text (date: " + o.date + ")"

@@ -35,17 +35,33 @@ bool CreateNew(const fs::path& path, const std::string& text, std::ostream& out,
 
 std::string ReportTemplate(const std::string& year, const std::string& publisher, const std::string& date) {
   int next = std::stoi(year) + 1;
-  return "---\ntitle: " + publisher + year + "年法治政府建设年度报告\n"
-         "date: " + date + "\n"
-         "year: " + year + "\n"
-         "publisher: " + publisher + "\n"
-         "# published: " + std::to_string(next) + "-03-31   # 原文公开日期（须在" + std::to_string(next) +
+  return "---\ntitle: " + publisher + year +
+         "年法治政府建设年度报告\n"
+         "date: " +
+         date +
+         "\n"
+         "year: " +
+         year +
+         "\n"
+         "publisher: " +
+         publisher +
+         "\n"
+         "# published: " +
+         std::to_string(next) + "-03-31   # 原文公开日期（须在" + std::to_string(next) +
          "年4月1日前）\n"
          "draft: true\n---\n\n"
-         "## 一、" + year + "年度推进法治政府建设的主要举措和成效\n\n"
-         "## 二、" + year + "年度推进法治政府建设存在的不足和原因\n\n"
-         "## 三、" + year + "年度党政主要负责人履行推进法治建设第一责任人职责情况\n\n"
-         "## 四、" + std::to_string(next) + "年度推进法治政府建设的主要安排\n\n"
+         "## 一、" +
+         year +
+         "年度推进法治政府建设的主要举措和成效\n\n"
+         "## 二、" +
+         year +
+         "年度推进法治政府建设存在的不足和原因\n\n"
+         "## 三、" +
+         year +
+         "年度党政主要负责人履行推进法治建设第一责任人职责情况\n\n"
+         "## 四、" +
+         std::to_string(next) +
+         "年度推进法治政府建设的主要安排\n\n"
          "## 五、其他需要报告的情况\n";
 }
 
@@ -60,19 +76,23 @@ int NewSite(const fs::path& dir, const std::string& date, std::ostream& out, std
                       "sponsor = \"某区司法局\"            # 主办单位，也是默认的信息来源\n"
                       "contact = \"\"                      # 联系方式\n"
                       "base_url = \"/\"\n"
-                      "as_of = " + date + "              # 代表“今天”的日期，使构建可复现\n\n"
-                      "[footer]                           # 未取得的标识留空，页面显示“待填”\n"
-                      "site_code = \"\"\nicp = \"\"\npsb_code = \"\"\n\n"
-                      "[[menu]]\nname = \"首页\"\nurl = \"/\"\n\n"
-                      "[[menu]]\nname = \"年度报告\"\nurl = \"/reports/\"\n\n"
-                      "[[menu]]\nname = \"关于本站\"\nurl = \"/about/\"\n",
+                      "as_of = " +
+                          date +
+                          "              # 代表“今天”的日期，使构建可复现\n\n"
+                          "[footer]                           # 未取得的标识留空，页面显示“待填”\n"
+                          "site_code = \"\"\nicp = \"\"\npsb_code = \"\"\n\n"
+                          "[[menu]]\nname = \"首页\"\nurl = \"/\"\n\n"
+                          "[[menu]]\nname = \"年度报告\"\nurl = \"/reports/\"\n\n"
+                          "[[menu]]\nname = \"关于本站\"\nurl = \"/about/\"\n",
                       out, err);
-  ok = ok && CreateNew(dir / "content/_index.md", "---\ntitle: 首页\n---\n\n本站公开本单位法治政府建设年度报告。\n", out, err);
+  ok = ok && CreateNew(dir / "content/_index.md",
+                       "---\ntitle: 首页\n---\n\n本站公开本单位法治政府建设年度报告。\n", out, err);
   ok = ok && CreateNew(dir / "content/about.md",
                        "---\ntitle: 关于本站\ndate: " + date + "\n---\n\n本站由某区司法局主办。\n", out, err);
   ok = ok && CreateNew(dir / "content/reports/_index.md", "---\ntitle: 年度报告\n---\n", out, err);
   std::string year = std::to_string(std::stoi(date.substr(0, 4)) - 1);
-  ok = ok && CreateNew(dir / ("content/reports/" + year + ".md"), ReportTemplate(year, "某区司法局", date), out, err);
+  ok = ok && CreateNew(dir / ("content/reports/" + year + ".md"), ReportTemplate(year, "某区司法局", date),
+                       out, err);
   if (!ok) return kExitErrors;
   // Copy the default theme so the site can change it freely.
   fs::path theme = fs::path(BuiltinThemesDir()) / "default";
@@ -122,7 +142,8 @@ int RunNew(const std::vector<std::string>& args, std::ostream& out, std::ostream
       return kExitUsage;
     }
     std::string publisher = a.Get("--publisher", "某区司法局");
-    return CreateNew(site / ("content/reports/" + arg + ".md"), ReportTemplate(arg, publisher, date), out, err)
+    return CreateNew(site / ("content/reports/" + arg + ".md"), ReportTemplate(arg, publisher, date), out,
+                     err)
                ? kExitOk
                : kExitErrors;
   }
@@ -134,9 +155,10 @@ int RunNew(const std::vector<std::string>& args, std::ostream& out, std::ostream
       return kExitUsage;
     }
     std::string title = fs::path(path).filename().string();
-    return CreateNew(site / ("content/" + path + ".md"),
-                     "---\ntitle: " + title + "\ndate: " + date + "\n# source: 信息来源（默认为主办单位）\n---\n\n",
-                     out, err)
+    return CreateNew(
+               site / ("content/" + path + ".md"),
+               "---\ntitle: " + title + "\ndate: " + date + "\n# source: 信息来源（默认为主办单位）\n---\n\n",
+               out, err)
                ? kExitOk
                : kExitErrors;
   }

@@ -7,11 +7,11 @@
 #include <filesystem>
 #include <mutex>
 
-#include "site/build.h"
 #include "cli/args.h"
 #include "core/output.h"
 #include "serve/server.h"
 #include "serve/watch.h"
+#include "site/build.h"
 
 namespace fazhi {
 
@@ -49,8 +49,7 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
   serve.host = a.Get("--host", "127.0.0.1");
   std::string port_text = a.Get("--port", "1313");
   if (port_text.empty() || port_text.size() > 5 ||
-      port_text.find_first_not_of("0123456789") != std::string::npos ||
-      std::stoi(port_text) > 65535) {
+      port_text.find_first_not_of("0123456789") != std::string::npos || std::stoi(port_text) > 65535) {
     return usage("--port takes a number from 0 to 65535");
   }
   serve.port = std::stoi(port_text);
@@ -122,8 +121,8 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
                              : serve.host;
       {
         std::lock_guard<std::mutex> lock(print_mu);
-        out << "fazhi: serving " << build.source_dir.string() << " at http://" << host << ":"
-            << server.port() << "/ (watching with " << watcher.mode() << "; Ctrl-C to stop)\n"
+        out << "fazhi: serving " << build.source_dir.string() << " at http://" << host << ":" << server.port()
+            << "/ (watching with " << watcher.mode() << "; Ctrl-C to stop)\n"
             << std::flush;
       }
       int sig = 0;

@@ -13,12 +13,12 @@
 #include <fstream>
 #include <sstream>
 
-#include "site/build.h"
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "core/web.h"
-#include "serve/watch.h"
 #include "serve/sse_test_client.h"
+#include "serve/watch.h"
+#include "site/build.h"
 
 extern char** environ;
 

@@ -1,8 +1,8 @@
 #include "core/config.h"
 
+#include <toml++/toml.h>
 #include <algorithm>
 #include <cstdio>
-#include <toml++/toml.h>
 
 #include "core/front_matter.h"
 
@@ -14,12 +14,12 @@ class ConfigReader {
   ConfigReader(const SourceFile& f, Diagnostics* diags) : f_(f), diags_(diags) {}
 
   void Err(const toml::node& n, const std::string& msg) {
-    diags_->Error(f_.path, static_cast<int>(n.source().begin.line),
-                  static_cast<int>(n.source().begin.column), msg, f_.text);
+    diags_->Error(f_.path, static_cast<int>(n.source().begin.line), static_cast<int>(n.source().begin.column),
+                  msg, f_.text);
   }
   void ErrKey(const toml::key& k, const std::string& msg) {
-    diags_->Error(f_.path, static_cast<int>(k.source().begin.line),
-                  static_cast<int>(k.source().begin.column), msg, f_.text);
+    diags_->Error(f_.path, static_cast<int>(k.source().begin.line), static_cast<int>(k.source().begin.column),
+                  msg, f_.text);
   }
 
   // Reports keys of `t` not in `known`; `where` prefixes the key in messages.
@@ -28,9 +28,8 @@ class ConfigReader {
     std::vector<const toml::key*> keys;
     for (auto& [k, v] : t) keys.push_back(&k);
     // Report in document order, not toml++'s sorted order.
-    std::sort(keys.begin(), keys.end(), [](const toml::key* a, const toml::key* b) {
-      return a->source().begin < b->source().begin;
-    });
+    std::sort(keys.begin(), keys.end(),
+              [](const toml::key* a, const toml::key* b) { return a->source().begin < b->source().begin; });
     for (const toml::key* k : keys) {
       if (std::find(known.begin(), known.end(), k->str()) == known.end()) {
         ErrKey(*k, "unknown key '" + where + std::string(k->str()) + "'");
@@ -53,8 +52,8 @@ class ConfigReader {
     if (!n) return;
     auto* i = n->as_integer();
     if (!i || i->get() < min || i->get() > max) {
-      Err(*n, "'" + std::string(key) + "' must be a whole number from " + std::to_string(min) +
-                  " to " + std::to_string(max));
+      Err(*n, "'" + std::string(key) + "' must be a whole number from " + std::to_string(min) + " to " +
+                  std::to_string(max));
       return;
     }
     *out = static_cast<int>(i->get());
@@ -98,9 +97,9 @@ class ConfigReader {
 
   void Read(const toml::table& root, Config* c) {
     CheckKeys(root,
-              {"title", "language", "base_url", "theme", "sponsor", "contact", "description",
-               "as_of", "paginate", "summary_chars", "unsafe_html", "menu", "footer", "indicators",
-               "profiles", "privacy", "security", "robots", "search"},
+              {"title", "language", "base_url", "theme", "sponsor", "contact", "description", "as_of",
+               "paginate", "summary_chars", "unsafe_html", "menu", "footer", "indicators", "profiles",
+               "privacy", "security", "robots", "search"},
               "");
     Str(root, "title", &c->title);
     Str(root, "language", &c->language);
@@ -256,8 +255,8 @@ bool ParseConfig(const SourceFile& file, Config* out, Diagnostics* diags) {
     table = toml::parse(std::string_view(file.text), std::string_view(file.path));
   } catch (const toml::parse_error& e) {
     diags->Error(file.path, static_cast<int>(e.source().begin.line),
-                 static_cast<int>(e.source().begin.column),
-                 "invalid TOML: " + std::string(e.description()), file.text);
+                 static_cast<int>(e.source().begin.column), "invalid TOML: " + std::string(e.description()),
+                 file.text);
     return false;
   }
   ConfigReader reader(file, diags);

@@ -18,11 +18,11 @@ struct MenuItem {
 /// The footer identifiers a Chinese government site must carry. Empty means
 /// "not yet issued": the theme shows 待填, never an invented number.
 struct FooterConfig {
-  std::string site_code;   ///< 政府网站标识码
-  std::string icp;         ///< ICP备案号
-  std::string psb_code;    ///< 公安机关备案号
-  std::string psb_url;     ///< link of the 公安机关备案 record
-  std::string dzjg_url;    ///< link of the 党政机关网站标识 record
+  std::string site_code;  ///< 政府网站标识码
+  std::string icp;        ///< ICP备案号
+  std::string psb_code;   ///< 公安机关备案号
+  std::string psb_url;    ///< link of the 公安机关备案 record
+  std::string dzjg_url;   ///< link of the 党政机关网站标识 record
 };
 
 struct IndicatorCategory {
@@ -50,21 +50,21 @@ struct Config {
   std::string language = "zh-CN";
   std::string base_url = "/";  ///< always ends with '/'; may carry a sub-path
   std::string theme = "default";
-  std::string sponsor;     ///< 主办单位 (also the default 信息来源)
-  std::string contact;     ///< 联系方式
+  std::string sponsor;  ///< 主办单位 (also the default 信息来源)
+  std::string contact;  ///< 联系方式
   std::string description;
-  std::string as_of;       ///< YYYY-MM-DD that stands in for "today"
-  int paginate = 10;       ///< items per list page
-  int summary_chars = 120; ///< summary length in characters
+  std::string as_of;         ///< YYYY-MM-DD that stands in for "today"
+  int paginate = 10;         ///< items per list page
+  int summary_chars = 120;   ///< summary length in characters
   bool unsafe_html = false;  ///< let raw HTML through Markdown
   std::vector<MenuItem> menu;
   FooterConfig footer;
   IndicatorsConfig indicators;
   ProfilesConfig profiles;
-  std::vector<std::string> privacy_allow;  ///< [privacy] allow: published office numbers
-  std::vector<std::string> allow_hosts;    ///< [security] allow_hosts: external resources allowed
+  std::vector<std::string> privacy_allow;         ///< [privacy] allow: published office numbers
+  std::vector<std::string> allow_hosts;           ///< [security] allow_hosts: external resources allowed
   std::vector<std::string> robots_disallow = {};  ///< [robots] disallow: paths
-  bool search_enabled = true;  ///< [search] enabled: build /search/index.json
+  bool search_enabled = true;                     ///< [search] enabled: build /search/index.json
 };
 
 /// The default indicator categories (法治政府建设 areas).

@@ -44,7 +44,8 @@ TEST_CASE("config: every unknown or mistyped key is reported with its position")
         "site.toml:2:9: 'as_of' must be a date such as 2025-03-31\n  as_of = \"soon\"\n          ^\n"
         "site.toml:3:12: 'paginate' must be a whole number from 1 to 1000\n  paginate = 0\n             ^\n"
         "site.toml:1:1: missing required key 'title'\n  titel = \"站\"\n  ^\n"
-        "site.toml:1:1: missing required key 'as_of' (the date that stands in for today)\n  titel = \"站\"\n  ^\n"
+        "site.toml:1:1: missing required key 'as_of' (the date that stands in for today)\n  titel = \"站\"\n "
+        " ^\n"
         "site.toml:4:1: 'menu' must be an array of tables ([[menu]])\n  [menu]\n  ^\n");
 }
 

@@ -13,9 +13,7 @@ namespace {
 
 // Sections whose pages carry feature-specific keys; those feature modules
 // check the keys themselves (indicators/stage.cpp, profiles.cpp).
-bool FeatureOwnsKeys(std::string_view section) {
-  return section == "indicators" || section == "profiles";
-}
+bool FeatureOwnsKeys(std::string_view section) { return section == "indicators" || section == "profiles"; }
 
 const std::vector<std::string_view>& ReportKeys() {
   static const std::vector<std::string_view> keys = [] {
@@ -170,14 +168,14 @@ std::string NormalizePath(std::string_view dir, std::string_view rel) {
 }  // namespace
 
 const std::vector<std::string_view>& CommonFrontMatterKeys() {
-  static const std::vector<std::string_view> keys = {
-      "title", "date", "updated", "source", "description", "layout", "draft",
-      "weight", "tags", "categories", "slug", "summary"};
+  static const std::vector<std::string_view> keys = {"title",       "date",       "updated", "source",
+                                                     "description", "layout",     "draft",   "weight",
+                                                     "tags",        "categories", "slug",    "summary"};
   return keys;
 }
 
-bool LoadContent(const SourceTree& tree, const Config& config, bool drafts,
-                 std::vector<Page>* pages, Diagnostics* diags, int jobs) {
+bool LoadContent(const SourceTree& tree, const Config& config, bool drafts, std::vector<Page>* pages,
+                 Diagnostics* diags, int jobs) {
   size_t before = diags->error_count();
   const std::vector<const SourceFile*> files = tree.Under("content/", ".md");
   // Pages are parsed in parallel, each into its own slot with its own
@@ -187,7 +185,8 @@ bool LoadContent(const SourceTree& tree, const Config& config, bool drafts,
   found.reserve(files.size());
   for (size_t i = 0; i < files.size(); ++i) found.emplace_back(SIZE_MAX);
   std::vector<char> ok(files.size());
-  ParallelFor(files.size(), jobs, [&](size_t i) { ok[i] = LoadPage(*files[i], config, &loaded[i], &found[i]); });
+  ParallelFor(files.size(), jobs,
+              [&](size_t i) { ok[i] = LoadPage(*files[i], config, &loaded[i], &found[i]); });
 
   std::map<std::string, std::string> url_owner;
   pages->reserve(pages->size() + files.size());
@@ -207,8 +206,8 @@ bool LoadContent(const SourceTree& tree, const Config& config, bool drafts,
   return diags->error_count() == before;
 }
 
-bool ResolvePageLink(const std::vector<Page>& pages, std::string_view from_source,
-                     std::string_view target, std::string* url, std::string* error) {
+bool ResolvePageLink(const std::vector<Page>& pages, std::string_view from_source, std::string_view target,
+                     std::string* url, std::string* error) {
   size_t hash = target.find('#');
   std::string_view path = target.substr(0, hash);
   std::string_view frag = hash == std::string_view::npos ? "" : target.substr(hash);

@@ -18,8 +18,8 @@ namespace fazhi {
 /// each problem is reported at its position. Pages come sorted by path.
 /// Files are parsed on `jobs` threads (0 = all cores); the result and the
 /// diagnostics do not depend on it.
-bool LoadContent(const SourceTree& tree, const Config& config, bool drafts,
-                 std::vector<Page>* pages, Diagnostics* diags, int jobs = 1);
+bool LoadContent(const SourceTree& tree, const Config& config, bool drafts, std::vector<Page>* pages,
+                 Diagnostics* diags, int jobs = 1);
 
 /// Loads one page file (LoadContent does this for each; serve for an edit).
 /// Returns false when the file has errors.
@@ -28,8 +28,8 @@ bool LoadPage(const SourceFile& file, const Config& config, Page* page, Diagnost
 /// Resolves a link written in `from_source` ("content/a/b.md") to `target`
 /// ("../c.md#x") against the loaded pages. Returns the page's site-relative
 /// URL plus fragment, or false with a message.
-bool ResolvePageLink(const std::vector<Page>& pages, std::string_view from_source,
-                     std::string_view target, std::string* url, std::string* error);
+bool ResolvePageLink(const std::vector<Page>& pages, std::string_view from_source, std::string_view target,
+                     std::string* url, std::string* error);
 
 /// The front matter keys every page may use.
 const std::vector<std::string_view>& CommonFrontMatterKeys();

@@ -84,14 +84,12 @@ Diagnostics& Diagnostics::operator=(const Diagnostics& other) {
   return *this;
 }
 
-void Diagnostics::Error(std::string path, int line, int col, std::string message,
-                        std::string_view text) {
+void Diagnostics::Error(std::string path, int line, int col, std::string message, std::string_view text) {
   Add(Diagnostic{Severity::kError, std::move(path), line, col, std::move(message),
                  std::string(LineOf(text, line))});
 }
 
-void Diagnostics::Warning(std::string path, int line, int col, std::string message,
-                          std::string_view text) {
+void Diagnostics::Warning(std::string path, int line, int col, std::string message, std::string_view text) {
   Add(Diagnostic{Severity::kWarning, std::move(path), line, col, std::move(message),
                  std::string(LineOf(text, line))});
 }

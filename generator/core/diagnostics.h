@@ -16,9 +16,9 @@ enum class Severity { kError, kWarning };
 
 struct Diagnostic {
   Severity severity = Severity::kError;
-  std::string path;         ///< relative to the site root, '/' separated
-  int line = 0;             ///< 1-based; 0 when the problem has no position
-  int col = 0;              ///< 1-based, counted in Unicode code points
+  std::string path;  ///< relative to the site root, '/' separated
+  int line = 0;      ///< 1-based; 0 when the problem has no position
+  int col = 0;       ///< 1-based, counted in Unicode code points
   std::string message;
   std::string source_line;  ///< the offending line, without its newline
 };
@@ -44,10 +44,8 @@ class Diagnostics {
 
   /// An error at `line:col` of `path`; `text` is the whole file, used to quote
   /// the source line (pass "" when there is none).
-  void Error(std::string path, int line, int col, std::string message,
-             std::string_view text = {});
-  void Warning(std::string path, int line, int col, std::string message,
-               std::string_view text = {});
+  void Error(std::string path, int line, int col, std::string message, std::string_view text = {});
+  void Warning(std::string path, int line, int col, std::string message, std::string_view text = {});
   void Add(Diagnostic d);
   void Merge(const Diagnostics& other);
 

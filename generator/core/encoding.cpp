@@ -40,12 +40,18 @@ bool HasPrefix(std::string_view s, std::string_view p) { return s.substr(0, p.si
 
 const char* EncodingName(TextEncoding e) {
   switch (e) {
-    case TextEncoding::kUtf8: return "UTF-8";
-    case TextEncoding::kUtf8Bom: return "UTF-8 with BOM";
-    case TextEncoding::kUtf16Le: return "UTF-16LE";
-    case TextEncoding::kUtf16Be: return "UTF-16BE";
-    case TextEncoding::kGb18030: return "GB18030";
-    case TextEncoding::kUnknown: break;
+    case TextEncoding::kUtf8:
+      return "UTF-8";
+    case TextEncoding::kUtf8Bom:
+      return "UTF-8 with BOM";
+    case TextEncoding::kUtf16Le:
+      return "UTF-16LE";
+    case TextEncoding::kUtf16Be:
+      return "UTF-16BE";
+    case TextEncoding::kGb18030:
+      return "GB18030";
+    case TextEncoding::kUnknown:
+      break;
   }
   return "unknown";
 }
@@ -62,8 +68,7 @@ TextEncoding DetectEncoding(std::string_view bytes) {
   return TextEncoding::kUnknown;
 }
 
-bool DecodeToUtf8(std::string_view bytes, std::string* out, TextEncoding* detected,
-                  std::string* error) {
+bool DecodeToUtf8(std::string_view bytes, std::string* out, TextEncoding* detected, std::string* error) {
   TextEncoding e = DetectEncoding(bytes);
   if (detected) *detected = e;
   switch (e) {
@@ -89,8 +94,6 @@ bool DecodeToUtf8(std::string_view bytes, std::string* out, TextEncoding* detect
   return false;
 }
 
-bool Utf8ToGb18030(std::string_view utf8, std::string* out) {
-  return Convert("UTF-8", "GB18030", utf8, out);
-}
+bool Utf8ToGb18030(std::string_view utf8, std::string* out) { return Convert("UTF-8", "GB18030", utf8, out); }
 
 }  // namespace fazhi

@@ -18,7 +18,10 @@ TEST_CASE("encoding: GB18030 text from Chinese Excel is detected and decoded") {
 TEST_CASE("encoding: UTF-8 BOM is dropped, plain UTF-8 kept") {
   std::string out, err;
   TextEncoding e;
-  REQUIRE(DecodeToUtf8("\xEF\xBB\xBF" "办结率", &out, &e, &err));
+  REQUIRE(
+      DecodeToUtf8("\xEF\xBB\xBF"
+                   "办结率",
+                   &out, &e, &err));
   CHECK(e == TextEncoding::kUtf8Bom);
   CHECK(out == "办结率");
   REQUIRE(DecodeToUtf8("成功率", &out, &e, &err));

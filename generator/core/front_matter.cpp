@@ -2,12 +2,12 @@
 
 #include <yaml.h>
 
+#include <toml++/toml.h>
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
-#include <sstream>
 #include <set>
-#include <toml++/toml.h>
+#include <sstream>
 
 #include "core/utf8.h"
 
@@ -65,9 +65,7 @@ bool FindFence(const SourceFile& f, Fence* fence, Diagnostics* diags) {
     pos = after;
   }
   diags->Error(f.path, 1, 1,
-               std::string("front matter opened with '") + std::string(marker) +
-                   "' is never closed",
-               f.text);
+               std::string("front matter opened with '") + std::string(marker) + "' is never closed", f.text);
   return false;
 }
 
@@ -128,8 +126,8 @@ class YamlReader {
       msg += parser_.problem ? parser_.problem : "syntax error";
       if (parser_.context) {
         msg += std::string(" (") + parser_.context + " that starts at " +
-               std::to_string(Line(parser_.context_mark)) + ":" +
-               std::to_string(Col(parser_.context_mark)) + ")";
+               std::to_string(Line(parser_.context_mark)) + ":" + std::to_string(Col(parser_.context_mark)) +
+               ")";
       }
       diags_->Error(f_.path, Line(m), Col(m), msg, f_.text);
       return false;
@@ -183,16 +181,14 @@ class YamlReader {
           field.line = Line(event_.start_mark);
           field.col = Col(event_.start_mark);
           if (event_.type != YAML_SCALAR_EVENT) {
-            diags_->Error(f_.path, field.line, field.col, "front matter keys must be plain text",
-                          f_.text);
+            diags_->Error(f_.path, field.line, field.col, "front matter keys must be plain text", f_.text);
             return false;
           }
           field.key.assign(reinterpret_cast<const char*>(event_.data.scalar.value),
                            event_.data.scalar.length);
           if (!seen.insert(field.key).second) {
             // yaml-cpp and many YAML loaders silently keep one of the two.
-            diags_->Error(f_.path, field.line, field.col, "duplicate key '" + field.key + "'",
-                          f_.text);
+            diags_->Error(f_.path, field.line, field.col, "duplicate key '" + field.key + "'", f_.text);
             ok_ = false;
           }
           if (!Next()) return false;
@@ -263,14 +259,13 @@ void TomlToNode(const toml::node& n, int line_offset, FmNode* out) {
       out->scalar = buf;
     } else if (auto* tm = n.as_time()) {
       char buf[16];
-      std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", tm->get().hour, tm->get().minute,
-                    tm->get().second);
+      std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", tm->get().hour, tm->get().minute, tm->get().second);
       out->scalar = buf;
     } else if (auto* dt = n.as_date_time()) {
       char buf[40];
       const auto& v = dt->get();
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", v.date.year, v.date.month,
-                    v.date.day, v.time.hour, v.time.minute, v.time.second);
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", v.date.year, v.date.month, v.date.day,
+                    v.time.hour, v.time.minute, v.time.second);
       out->scalar = buf;
     }
   }
@@ -297,10 +292,14 @@ bool ParseToml(const SourceFile& f, const Fence& fence, FrontMatter* out, Diagno
 
 const char* KindName(FmNode::Kind k) {
   switch (k) {
-    case FmNode::Kind::kNull: return "nothing";
-    case FmNode::Kind::kScalar: return "a single value";
-    case FmNode::Kind::kList: return "a list";
-    case FmNode::Kind::kMap: return "a map";
+    case FmNode::Kind::kNull:
+      return "nothing";
+    case FmNode::Kind::kScalar:
+      return "a single value";
+    case FmNode::Kind::kList:
+      return "a list";
+    case FmNode::Kind::kMap:
+      return "a map";
   }
   return "?";
 }
@@ -346,8 +345,7 @@ bool FmString(const SourceFile& f, const FmNode& map, std::string_view key, std:
   return true;
 }
 
-bool FmBool(const SourceFile& f, const FmNode& map, std::string_view key, bool* out,
-            Diagnostics* diags) {
+bool FmBool(const SourceFile& f, const FmNode& map, std::string_view key, bool* out, Diagnostics* diags) {
   const FmNode* n = map.Get(key);
   if (!n || n->kind == FmNode::Kind::kNull) return true;
   if (!ExpectScalar(f, *n, key, diags)) return false;
@@ -364,8 +362,7 @@ bool FmBool(const SourceFile& f, const FmNode& map, std::string_view key, bool* 
   return true;
 }
 
-bool FmInt(const SourceFile& f, const FmNode& map, std::string_view key, long* out,
-           Diagnostics* diags) {
+bool FmInt(const SourceFile& f, const FmNode& map, std::string_view key, long* out, Diagnostics* diags) {
   const FmNode* n = map.Get(key);
   if (!n || n->kind == FmNode::Kind::kNull) return true;
   if (!ExpectScalar(f, *n, key, diags)) return false;
@@ -405,16 +402,15 @@ bool FmDate(const SourceFile& f, const FmNode& map, std::string_view key, std::s
   if (!ExpectScalar(f, *n, key, diags)) return false;
   if (!IsValidDate(n->scalar)) {
     diags->Error(f.path, n->line, n->col,
-                 "'" + std::string(key) + "' must be a date YYYY-MM-DD, not '" + n->scalar + "'",
-                 f.text);
+                 "'" + std::string(key) + "' must be a date YYYY-MM-DD, not '" + n->scalar + "'", f.text);
     return false;
   }
   *out = n->scalar;
   return true;
 }
 
-bool FmStringList(const SourceFile& f, const FmNode& map, std::string_view key,
-                  std::vector<std::string>* out, Diagnostics* diags) {
+bool FmStringList(const SourceFile& f, const FmNode& map, std::string_view key, std::vector<std::string>* out,
+                  Diagnostics* diags) {
   const FmNode* n = map.Get(key);
   if (!n || n->kind == FmNode::Kind::kNull) return true;
   out->clear();
@@ -428,8 +424,8 @@ bool FmStringList(const SourceFile& f, const FmNode& map, std::string_view key,
   }
   for (const FmNode& item : n->items) {
     if (!item.is_scalar()) {
-      diags->Error(f.path, item.line, item.col,
-                   "items of '" + std::string(key) + "' must be single values", f.text);
+      diags->Error(f.path, item.line, item.col, "items of '" + std::string(key) + "' must be single values",
+                   f.text);
       return false;
     }
     out->push_back(item.scalar);
@@ -443,8 +439,7 @@ void CheckKnownKeys(const SourceFile& f, const FmNode& map, const std::vector<st
     bool ok = false;
     for (std::string_view k : known) ok = ok || k == field.key;
     if (!ok) {
-      diags->Error(f.path, field.line, field.col, "unknown front matter key '" + field.key + "'",
-                   f.text);
+      diags->Error(f.path, field.line, field.col, "unknown front matter key '" + field.key + "'", f.text);
     }
   }
 }

@@ -17,10 +17,10 @@ struct FmField;
 struct FmNode {
   enum class Kind { kNull, kScalar, kList, kMap };
   Kind kind = Kind::kNull;
-  std::string scalar;         ///< the source text of a scalar, unquoted
-  bool quoted = false;        ///< scalar was quoted in the source
-  int line = 0, col = 0;      ///< 1-based position in the file
-  std::vector<FmNode> items;  ///< kList
+  std::string scalar;           ///< the source text of a scalar, unquoted
+  bool quoted = false;          ///< scalar was quoted in the source
+  int line = 0, col = 0;        ///< 1-based position in the file
+  std::vector<FmNode> items;    ///< kList
   std::vector<FmField> fields;  ///< kMap, in document order
 
   bool is_scalar() const { return kind == Kind::kScalar; }
@@ -39,9 +39,9 @@ struct FmField {
 struct FrontMatter {
   enum class Format { kNone, kYaml, kToml };
   Format format = Format::kNone;
-  FmNode root;             ///< a kMap (empty when there is no front matter)
-  size_t body_offset = 0;  ///< byte offset of the body in the file
-  int body_first_line = 1; ///< 1-based line of the body's first line
+  FmNode root;              ///< a kMap (empty when there is no front matter)
+  size_t body_offset = 0;   ///< byte offset of the body in the file
+  int body_first_line = 1;  ///< 1-based line of the body's first line
 };
 
 /// True when `a` and `b` hold the same values (kinds, scalars, quoting,
@@ -57,16 +57,14 @@ bool ParseFrontMatter(const SourceFile& file, FrontMatter* out, Diagnostics* dia
 /// Each returns false (and reports) when present but malformed.
 bool FmString(const SourceFile& f, const FmNode& map, std::string_view key, std::string* out,
               Diagnostics* diags);
-bool FmBool(const SourceFile& f, const FmNode& map, std::string_view key, bool* out,
-            Diagnostics* diags);
-bool FmInt(const SourceFile& f, const FmNode& map, std::string_view key, long* out,
-           Diagnostics* diags);
+bool FmBool(const SourceFile& f, const FmNode& map, std::string_view key, bool* out, Diagnostics* diags);
+bool FmInt(const SourceFile& f, const FmNode& map, std::string_view key, long* out, Diagnostics* diags);
 /// A "YYYY-MM-DD" date (a TOML date or a YAML/TOML string); validates the calendar.
 bool FmDate(const SourceFile& f, const FmNode& map, std::string_view key, std::string* out,
             Diagnostics* diags);
 /// A list of strings; a single scalar is accepted as a one-item list.
-bool FmStringList(const SourceFile& f, const FmNode& map, std::string_view key,
-                  std::vector<std::string>* out, Diagnostics* diags);
+bool FmStringList(const SourceFile& f, const FmNode& map, std::string_view key, std::vector<std::string>* out,
+                  Diagnostics* diags);
 
 /// Reports every key of `map` that is not in `known` as
 /// "unknown front matter key 'x'" at the key's position.

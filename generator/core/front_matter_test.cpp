@@ -27,8 +27,8 @@ TEST_CASE("front_matter: YAML scalars keep their source text and position") {
   CHECK(fm.root.Get("zip")->line == 3);
   CHECK(fm.root.Get("zip")->col == 6);
   CHECK(fm.body_first_line == 7);
-  CHECK(std::string_view("---\ntitle: no\nzip: 01234\nratio: 1.10\nq: 'yes'\n---\nbody\n").substr(fm.body_offset) ==
-        "body\n");
+  CHECK(std::string_view("---\ntitle: no\nzip: 01234\nratio: 1.10\nq: 'yes'\n---\nbody\n")
+            .substr(fm.body_offset) == "body\n");
 }
 
 TEST_CASE("front_matter: numbers are decimal only; booleans only true/false") {

@@ -20,21 +20,21 @@ struct TocEntry {
 
 /// One of the five required items of an annual report, as found by compliance.
 struct ReportItemStatus {
-  std::string key;           ///< front matter key under `items:` ("accountability")
-  std::string name;          ///< 党政主要负责人履行第一责任人职责情况
-  std::string heading_id;    ///< anchor of the heading that covers it; "" when missing
+  std::string key;         ///< front matter key under `items:` ("accountability")
+  std::string name;        ///< 党政主要负责人履行第一责任人职责情况
+  std::string heading_id;  ///< anchor of the heading that covers it; "" when missing
   std::string heading_text;
-  bool mapped = false;       ///< found through the front matter mapping
+  bool mapped = false;  ///< found through the front matter mapping
   bool operator==(const ReportItemStatus&) const = default;
 };
 
 /// The compliance of a report (filled by norms/compliance.cpp, shown on its page).
 struct ReportCompliance {
-  std::string deadline;   ///< YYYY-04-01 of the year after the report's year
-  std::string published;  ///< as stated; "" when the report states none
-  bool on_time = false;   ///< published on or before the deadline: 按时公开
-  bool late = false;      ///< published after the deadline
-  bool complete = false;  ///< all five items found
+  std::string deadline;                 ///< YYYY-04-01 of the year after the report's year
+  std::string published;                ///< as stated; "" when the report states none
+  bool on_time = false;                 ///< published on or before the deadline: 按时公开
+  bool late = false;                    ///< published after the deadline
+  bool complete = false;                ///< all five items found
   std::vector<ReportItemStatus> items;  ///< the five, in order
   bool operator==(const ReportCompliance&) const = default;
 };
@@ -42,8 +42,8 @@ struct ReportCompliance {
 /// Report facts (pages under content/reports/).
 struct ReportMeta {
   int year = 0;
-  std::string publisher;   ///< part of a report's identity with its year
-  std::string published;   ///< original publication date, YYYY-MM-DD, may be empty
+  std::string publisher;  ///< part of a report's identity with its year
+  std::string published;  ///< original publication date, YYYY-MM-DD, may be empty
   std::string original_url;
   ReportCompliance compliance;
   bool operator==(const ReportMeta&) const = default;
@@ -61,17 +61,17 @@ struct Page {
 
   // Front matter, typed.
   std::string title;
-  std::string date;      ///< 发布日期, YYYY-MM-DD
-  std::string updated;   ///< 更新日期, may be empty
-  std::string source;    ///< 信息来源 (defaults to the site's sponsor)
+  std::string date;     ///< 发布日期, YYYY-MM-DD
+  std::string updated;  ///< 更新日期, may be empty
+  std::string source;   ///< 信息来源 (defaults to the site's sponsor)
   std::string description;
-  std::string layout;    ///< explicit layout name, may be empty
+  std::string layout;  ///< explicit layout name, may be empty
   bool draft = false;
   int weight = 0;
   std::vector<std::string> tags;
   std::vector<std::string> categories;
-  ReportMeta report;     ///< filled for kind "report"
-  FrontMatter fm;        ///< the whole front matter, for feature modules
+  ReportMeta report;  ///< filled for kind "report"
+  FrontMatter fm;     ///< the whole front matter, for feature modules
 
   // Body.
   /// Markdown after the front matter: a view into the SourceTree's text,
@@ -82,8 +82,8 @@ struct Page {
   /// dropped once written (site/page_bodies.h); false: in the markdown stage.
   bool stream_body = false;
   bool body_rendered = false;  ///< html, toc, summary and cites are set
-  std::string html;          ///< rendered body (empty again once a streamed page is written)
-  std::string summary;       ///< plain text, cut by characters
+  std::string html;            ///< rendered body (empty again once a streamed page is written)
+  std::string summary;         ///< plain text, cut by characters
   std::vector<TocEntry> toc;
   std::vector<std::string> cites;  ///< ids of the indicators the body links to
 
@@ -99,11 +99,11 @@ struct Page {
 bool SameOutsideBody(const Page& a, const Page& b);
 
 struct Section {
-  std::string name;   ///< folder name ("reports")
-  std::string title;  ///< from _index.md, else the folder name
-  std::string url;    ///< "/reports/"
-  int index_page = -1;         ///< index into Site::pages of its _index.md
-  std::vector<int> pages;      ///< member pages, newest first
+  std::string name;        ///< folder name ("reports")
+  std::string title;       ///< from _index.md, else the folder name
+  std::string url;         ///< "/reports/"
+  int index_page = -1;     ///< index into Site::pages of its _index.md
+  std::vector<int> pages;  ///< member pages, newest first
 };
 
 struct Site {

@@ -49,8 +49,8 @@ bool ReadFile(const fs::path& p, std::string* out) {
   return ok;
 }
 
-void ReadDir(const fs::path& root, const std::string& rel_dir, SourceTree* tree,
-             Diagnostics* diags, const std::string& prefix = "") {
+void ReadDir(const fs::path& root, const std::string& rel_dir, SourceTree* tree, Diagnostics* diags,
+             const std::string& prefix = "") {
   std::error_code ec;
   fs::path dir = root / rel_dir;
   if (!fs::is_directory(dir, ec)) return;
@@ -83,8 +83,8 @@ void ReadDir(const fs::path& root, const std::string& rel_dir, SourceTree* tree,
 }  // namespace
 
 bool IsIgnoredFileName(std::string_view name) {
-  if (name.empty() || name.front() == '.') return true;   // dotfiles, .swp, .DS_Store
-  if (name.back() == '~') return true;                     // emacs/vim backups
+  if (name.empty() || name.front() == '.') return true;        // dotfiles, .swp, .DS_Store
+  if (name.back() == '~') return true;                         // emacs/vim backups
   if (name.front() == '#' && name.back() == '#') return true;  // emacs autosave
   auto ends = [&](std::string_view s) {
     return name.size() >= s.size() && name.substr(name.size() - s.size()) == s;
@@ -149,8 +149,7 @@ const SourceFile* SourceTree::Find(std::string_view path) const {
   return it == files_.end() ? nullptr : &it->second;
 }
 
-std::vector<const SourceFile*> SourceTree::Under(std::string_view prefix,
-                                                 std::string_view suffix) const {
+std::vector<const SourceFile*> SourceTree::Under(std::string_view prefix, std::string_view suffix) const {
   std::vector<const SourceFile*> out;
   for (auto it = files_.lower_bound(prefix); it != files_.end(); ++it) {
     const std::string& p = it->first;

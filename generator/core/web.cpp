@@ -23,7 +23,8 @@ std::string UrlHost(std::string_view url) {
   size_t end = url.find_first_of("/?#", start);
   std::string_view host = url.substr(start, end == std::string_view::npos ? url.size() - start : end - start);
   if (size_t at = host.rfind('@'); at != std::string_view::npos) host.remove_prefix(at + 1);
-  if (size_t colon = host.rfind(':'); colon != std::string_view::npos && host.find(']') == std::string_view::npos) {
+  if (size_t colon = host.rfind(':');
+      colon != std::string_view::npos && host.find(']') == std::string_view::npos) {
     host = host.substr(0, colon);
   }
   std::string h(host);
@@ -38,11 +39,21 @@ std::string XmlEscape(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
       default:
         // Control characters other than tab/newline are not allowed in XML 1.0.
         if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;

@@ -42,8 +42,7 @@ bool CheckOutputDir(const fs::path& source_dir, const fs::path& output_dir, Diag
   }
   for (const char* input : {"content", "data", "layouts", "static", "themes"}) {
     if (IsWithin(out, src / input)) {
-      diags->Error(shown, 0, 0, std::string("refusing to write the site inside the ") + input +
-                                    "/ folder");
+      diags->Error(shown, 0, 0, std::string("refusing to write the site inside the ") + input + "/ folder");
       return false;
     }
   }
@@ -55,8 +54,9 @@ bool CheckOutputDir(const fs::path& source_dir, const fs::path& output_dir, Diag
     }
     bool empty = fs::directory_iterator(out, ec) == fs::directory_iterator();
     if (!empty && !fs::exists(out / kOutputMarker, ec)) {
-      diags->Error(shown, 0, 0, std::string("refusing to replace a non-empty folder that fazhi did not create (no ") +
-                                    kOutputMarker + " marker); choose another --output or empty it");
+      diags->Error(shown, 0, 0,
+                   std::string("refusing to replace a non-empty folder that fazhi did not create (no ") +
+                       kOutputMarker + " marker); choose another --output or empty it");
       return false;
     }
   }

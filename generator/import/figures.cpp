@@ -23,12 +23,14 @@ bool EndsWith(UV s, UV p) { return s.size() >= p.size() && s.substr(s.size() - p
 
 // Longest first, so 件次 wins over 件 and 个百分点 over 个.
 constexpr UV kUnits[] = {
-    U"个百分点", U"个工作日", U"平方公里", U"个月", U"百分点", U"平方米", U"工作日", U"件次", U"人次", U"户次",
-    U"家次", U"批次", U"场次", U"车次", U"台次", U"架次", U"篇次", U"课时", U"学时", U"小时", U"部门",
-    U"公里", U"千米", U"%", U"％", U"‰", U"人", U"名", U"件", U"宗", U"次", U"份", U"个", U"家", U"户",
-    U"场", U"批", U"项", U"条", U"篇", U"期", U"起", U"部", U"所", U"处", U"座", U"张", U"本", U"册",
-    U"套", U"台", U"辆", U"天", U"例", U"位", U"支", U"类", U"组", U"轮", U"卷", U"单", U"节", U"堂",
-    U"元", U"倍", U"亩", U"吨"};
+    U"个百分点", U"个工作日", U"平方公里", U"个月", U"百分点", U"平方米", U"工作日", U"件次", U"人次",
+    U"户次",     U"家次",     U"批次",     U"场次", U"车次",   U"台次",   U"架次",   U"篇次", U"课时",
+    U"学时",     U"小时",     U"部门",     U"公里", U"千米",   U"%",      U"％",     U"‰",    U"人",
+    U"名",       U"件",       U"宗",       U"次",   U"份",     U"个",     U"家",     U"户",   U"场",
+    U"批",       U"项",       U"条",       U"篇",   U"期",     U"起",     U"部",     U"所",   U"处",
+    U"座",       U"张",       U"本",       U"册",   U"套",     U"台",     U"辆",     U"天",   U"例",
+    U"位",       U"支",       U"类",       U"组",   U"轮",     U"卷",     U"单",     U"节",   U"堂",
+    U"元",       U"倍",       U"亩",       U"吨"};
 
 size_t UnitAt(UV s, size_t i) {
   for (UV u : kUnits) {
@@ -61,15 +63,15 @@ struct Qualifier {
   UV text;
   const char* csv;
 };
-constexpr Qualifier kBefore[] = {{U"超过", "超"}, {U"将近", "近"}, {U"接近", "近"}, {U"大约", "约"},
-                                 {U"不少于", "以上"}, {U"不低于", "以上"}, {U"逾", "超"},
-                                 {U"超", "超"}, {U"近", "近"}, {U"约", "约"}};
+constexpr Qualifier kBefore[] = {{U"超过", "超"},     {U"将近", "近"},     {U"接近", "近"}, {U"大约", "约"},
+                                 {U"不少于", "以上"}, {U"不低于", "以上"}, {U"逾", "超"},   {U"超", "超"},
+                                 {U"近", "近"},       {U"约", "约"}};
 
 std::string TrimName(U name) {
-  static const UV kLead[] = {U"截至目前", U"截至年底", U"共有", U"共计", U"合计", U"累计", U"其中",
-                             U"全年", U"实现", U"共", U"和", U"及", U"与", U"、", U"并"};
+  static const UV kLead[] = {U"截至目前", U"截至年底", U"共有", U"共计", U"合计", U"累计", U"其中", U"全年",
+                             U"实现",     U"共",       U"和",   U"及",   U"与",   U"、",   U"并"};
   static const UV kTrail[] = {U"首次达到", U"均达到", U"均为", U"达到", U"累计", U"共计", U"分别为",
-                              U"分别", U"已达", U"达", U"为", U"共", U"计", U"的"};
+                              U"分别",     U"已达",   U"达",   U"为",   U"共",   U"计",   U"的"};
   bool changed = true;
   while (changed) {
     changed = false;
@@ -110,9 +112,9 @@ std::vector<ImportedFigure> FindFiguresInText(std::string_view paragraph, std::s
   std::vector<ImportedFigure> out;
   U s = ToU32(paragraph);
   std::vector<bool> quoted = QuotedPositions(s);
-  size_t prev_end = 0;        // end of the previous figure in this paragraph
-  size_t prev_sentence = 0;   // its sentence start
-  std::string base_name;      // name of the last figure not named after another
+  size_t prev_end = 0;       // end of the previous figure in this paragraph
+  size_t prev_sentence = 0;  // its sentence start
+  std::string base_name;     // name of the last figure not named after another
   for (size_t i = 0; i < s.size(); ++i) {
     if (!IsDigit(s[i])) continue;
     if (i > 0 && (IsDigit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == U'．')) continue;
@@ -123,8 +125,8 @@ std::vector<ImportedFigure> FindFiguresInText(std::string_view paragraph, std::s
     while (j < s.size()) {
       if (IsDigit(s[j])) {
         value += DigitChar(s[j++]);
-      } else if (s[j] == ',' && !decimal && j + 3 < s.size() && IsDigit(s[j + 1]) &&
-                 IsDigit(s[j + 2]) && IsDigit(s[j + 3]) && (j + 4 >= s.size() || !IsDigit(s[j + 4]))) {
+      } else if (s[j] == ',' && !decimal && j + 3 < s.size() && IsDigit(s[j + 1]) && IsDigit(s[j + 2]) &&
+                 IsDigit(s[j + 3]) && (j + 4 >= s.size() || !IsDigit(s[j + 4]))) {
         ++j;  // 1,537
       } else if ((s[j] == '.' || s[j] == U'．') && !decimal && j + 1 < s.size() && IsDigit(s[j + 1])) {
         decimal = true;
@@ -137,16 +139,29 @@ std::vector<ImportedFigure> FindFiguresInText(std::string_view paragraph, std::s
     size_t num_end = j;
     auto skip = [&] { i = num_end - 1; };
     // Names and codes: 5G, V2.0, 1+3+5+N, 3+X, numbers in quotes or 《》.
-    if (quoted[i]) { skip(); continue; }
-    if (i > 0 && (IsAsciiLetter(s[i - 1]) || IsPlus(s[i - 1]))) { skip(); continue; }
-    if (num_end < s.size() && (IsAsciiLetter(s[num_end]) || IsPlus(s[num_end]))) { skip(); continue; }
+    if (quoted[i]) {
+      skip();
+      continue;
+    }
+    if (i > 0 && (IsAsciiLetter(s[i - 1]) || IsPlus(s[i - 1]))) {
+      skip();
+      continue;
+    }
+    if (num_end < s.size() && (IsAsciiLetter(s[num_end]) || IsPlus(s[num_end]))) {
+      skip();
+      continue;
+    }
     // Ordinals and ranks: 第6次, 排名第3, 前10名.
     size_t b = i;
     while (b > 0 && IsSpace(s[b - 1])) --b;
-    if (b > 0 && (s[b - 1] == U'第' || s[b - 1] == U'前')) { skip(); continue; }
+    if (b > 0 && (s[b - 1] == U'第' || s[b - 1] == U'前')) {
+      skip();
+      continue;
+    }
     // Years (2024年, 2021-2025) and dates (2025-01-20, 2025.1.20).
-    if (num_end < s.size() && (s[num_end] == '-' || s[num_end] == '/' || s[num_end] == U'—' ||
-                               s[num_end] == U'–' || s[num_end] == U'～' || s[num_end] == '~') &&
+    if (num_end < s.size() &&
+        (s[num_end] == '-' || s[num_end] == '/' || s[num_end] == U'—' || s[num_end] == U'–' ||
+         s[num_end] == U'～' || s[num_end] == '~') &&
         num_end + 1 < s.size() && IsDigit(s[num_end + 1])) {
       skip();
       continue;
@@ -168,7 +183,10 @@ std::vector<ImportedFigure> FindFiguresInText(std::string_view paragraph, std::s
       ++k;
     }
     size_t ulen = UnitAt(s, k);
-    if (ulen == 0) { skip(); continue; }
+    if (ulen == 0) {
+      skip();
+      continue;
+    }
     U unit = magnitude + U(UV(s).substr(k, ulen));
     if (unit == U"％") unit = U"%";
     size_t end = k + ulen;
@@ -176,7 +194,10 @@ std::vector<ImportedFigure> FindFiguresInText(std::string_view paragraph, std::s
     if (unit == U"个" && end < s.size() && IsDigit(s[end])) {
       size_t e = end;
       while (e < s.size() && (IsDigit(s[e]) || s[e] == '.')) ++e;
-      if (e < s.size() && (s[e] == '%' || s[e] == U'％')) { skip(); continue; }
+      if (e < s.size() && (s[e] == '%' || s[e] == U'％')) {
+        skip();
+        continue;
+      }
     }
     if (StartsWith(s, end, U"以上")) {
       qualifier = "以上";

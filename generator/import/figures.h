@@ -29,7 +29,6 @@ struct ImportedFigure {
 std::vector<ImportedFigure> FindFigures(const StructuredReport& report);
 
 /// The figures of one paragraph (used by FindFigures and by tests).
-std::vector<ImportedFigure> FindFiguresInText(std::string_view paragraph,
-                                              std::string_view section = {});
+std::vector<ImportedFigure> FindFiguresInText(std::string_view paragraph, std::string_view section = {});
 
 }  // namespace fazhi

@@ -68,7 +68,8 @@ TEST_CASE("import_figures: a list of counts names each by the noun after its uni
   CHECK(Figures("参考率、通过率和优秀率首次达到3个100%。") == "100 % - | 参考率、通过率和优秀率\n");
 }
 
-TEST_CASE("import_figures: years, dates, ordinals, ranks, document numbers, versions and names are not facts") {
+TEST_CASE(
+    "import_figures: years, dates, ordinals, ranks, document numbers, versions and names are not facts") {
   CHECK(Figures("2024年，深入贯彻《法治政府建设实施纲要(2021-2025年)》，申报2023—2024年项目。") == "");
   CHECK(Figures("紧紧围绕省委“1310”具体部署、市委“1312”思路举措，组建“1+8”团队。") == "");
   CHECK(Figures("加快对1+3+5+N产业政策和3+X模式的审核，推进5G应用。") == "");
@@ -79,8 +80,8 @@ TEST_CASE("import_figures: years, dates, ordinals, ranks, document numbers, vers
 }
 
 TEST_CASE("import_figures: a figure keeps its sentence and section") {
-  std::vector<ImportedFigure> f = FindFiguresInText(
-      "一是深化府院联动。成功化解行政争议88宗。二是优化机制。", "一、成效 > （四）争议化解");
+  std::vector<ImportedFigure> f = FindFiguresInText("一是深化府院联动。成功化解行政争议88宗。二是优化机制。",
+                                                    "一、成效 > （四）争议化解");
   REQUIRE(f.size() == 1);
   CHECK(f[0].sentence == "成功化解行政争议88宗。");
   CHECK(f[0].section == "一、成效 > （四）争议化解");

@@ -156,9 +156,10 @@ bool HasPunct(UV s) {
 bool IsOrgLike(UV s) {
   if (s.size() < 3 || s.size() > 30 || HasPunct(s)) return false;
   if (std::any_of(s.begin(), s.end(), [](char32_t c) { return IsAsciiDigit(c); })) return false;
-  for (UV suf : {UV(U"局"), UV(U"委"), UV(U"政府"), UV(U"办公室"), UV(U"办"), UV(U"院"), UV(U"厅"),
-                 UV(U"部"), UV(U"中心"), UV(U"委员会"), UV(U"所"), UV(U"处"), UV(U"署"), UV(U"街道"),
-                 UV(U"街道办事处"), UV(U"镇"), UV(U"乡"), UV(U"管委会"), UV(U"队"), UV(U"会")}) {
+  for (UV suf :
+       {UV(U"局"),         UV(U"委"),   UV(U"政府"),   UV(U"办公室"), UV(U"办"), UV(U"院"), UV(U"厅"),
+        UV(U"部"),         UV(U"中心"), UV(U"委员会"), UV(U"所"),     UV(U"处"), UV(U"署"), UV(U"街道"),
+        UV(U"街道办事处"), UV(U"镇"),   UV(U"乡"),     UV(U"管委会"), UV(U"队"), UV(U"会")}) {
     if (EndsWith(s, suf)) return true;
   }
   return false;
@@ -224,12 +225,15 @@ bool IsTimeToken(UV s) {
 
 // Words that only occur in a portal's page furniture.
 constexpr UV kPortalWords[] = {
-    U"无障碍", U"字号", U"字体", U"打印", U"关闭", U"分享", U"扫一扫", U"收藏", U"浏览次数", U"阅读次数",
-    U"浏览量", U"点击数", U"点击量", U"阅读量", U"访问量", U"返回顶部", U"返回首页", U"当前位置", U"您现在的位置",
-    U"网站地图", U"门户网站", U"政府网", U"长者模式", U"适老化", U"关怀版", U"繁體", U"繁体", U"简体", U"登录",
-    U"注册", U"搜索", U"发布时间", U"发布日期", U"信息来源", U"来源", U"作者", U"责任编辑", U"编辑", U"索引号",
-    U"发文机关", U"发布机构", U"成文日期", U"主题分类", U"公开方式", U"公开范围", U"视力保护色", U"上一篇",
-    U"下一篇", U"相关链接", U"相关文章", U"微信", U"微博", U"【", U"】"};
+    U"无障碍",       U"字号",     U"字体",     U"打印",       U"关闭",     U"分享",
+    U"扫一扫",       U"收藏",     U"浏览次数", U"阅读次数",   U"浏览量",   U"点击数",
+    U"点击量",       U"阅读量",   U"访问量",   U"返回顶部",   U"返回首页", U"当前位置",
+    U"您现在的位置", U"网站地图", U"门户网站", U"政府网",     U"长者模式", U"适老化",
+    U"关怀版",       U"繁體",     U"繁体",     U"简体",       U"登录",     U"注册",
+    U"搜索",         U"发布时间", U"发布日期", U"信息来源",   U"来源",     U"作者",
+    U"责任编辑",     U"编辑",     U"索引号",   U"发文机关",   U"发布机构", U"成文日期",
+    U"主题分类",     U"公开方式", U"公开范围", U"视力保护色", U"上一篇",   U"下一篇",
+    U"相关链接",     U"相关文章", U"微信",     U"微博",       U"【",       U"】"};
 
 bool IsPortalWord(UV s) {
   if (s.size() > 40) return false;
@@ -240,8 +244,8 @@ bool IsPortalWord(UV s) {
       Contains(s, U"›")) {
     return true;
   }
-  static const std::set<U> kSingles = {U"大", U"中", U"小", U"A", U"A+", U"A-", U"|", U"/", U"-",
-                                       U"默认", U"标准", U"打印本页"};
+  static const std::set<U> kSingles = {U"大", U"中", U"小", U"A",    U"A+",   U"A-",
+                                       U"|",  U"/",  U"-",  U"默认", U"标准", U"打印本页"};
   return kSingles.count(U(s)) > 0;
 }
 
@@ -285,8 +289,10 @@ int FindYear(UV s) {
     bool ok = true;
     int y = 0;
     for (size_t k = 0; k < 4; ++k) {
-      if (!IsAsciiDigit(s[i + k])) ok = false;
-      else y = y * 10 + DigitValue(s[i + k]);
+      if (!IsAsciiDigit(s[i + k]))
+        ok = false;
+      else
+        y = y * 10 + DigitValue(s[i + k]);
     }
     if (ok && s[i + 4] == U'年' && y >= 1990 && y <= 2100) return y;
   }
@@ -539,8 +545,8 @@ class Structurer {
         if (IsSentenceEnd(rest[j])) {
           title = rest.substr(0, j);
           body = rest.substr(j + 1);
-          ended_by_sentence = rest[j] == U'。' || rest[j] == U'！' || rest[j] == U'？' ||
-                              rest[j] == '!' || rest[j] == '?';
+          ended_by_sentence =
+              rest[j] == U'。' || rest[j] == U'！' || rest[j] == U'？' || rest[j] == '!' || rest[j] == '?';
           found = true;
           break;
         }

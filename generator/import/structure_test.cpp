@@ -70,7 +70,8 @@ TEST_CASE("import_structure: inline heading with 一是…二是… items") {
 }
 
 TEST_CASE("import_structure: items are split only in order and after a boundary") {
-  StructuredReport r = StructureReport("主要表现在：一是统一是非标准；二是影响力有待提升。三是机制有待健全。\n");
+  StructuredReport r =
+      StructureReport("主要表现在：一是统一是非标准；二是影响力有待提升。三是机制有待健全。\n");
   CHECK(Outline(r) ==
         "主要表现在：\n"
         "一是统一是非标准；\n"
@@ -104,11 +105,13 @@ TEST_CASE("import_structure: 一. and 一． are read like 一、") {
 }
 
 TEST_CASE("import_structure: publisher above the title, date under it, addressee kept") {
-  StructuredReport a = StructureReport("示例区司法局\n2024年法治政府建设年度报告\n（2025年3月20日）\n一、主要成效\n正文。\n");
+  StructuredReport a =
+      StructureReport("示例区司法局\n2024年法治政府建设年度报告\n（2025年3月20日）\n一、主要成效\n正文。\n");
   CHECK(a.meta.title == "示例区司法局2024年法治政府建设年度报告");
   CHECK(a.meta.publisher == "示例区司法局");
   CHECK(a.meta.published == "2025-03-20");
-  StructuredReport b = StructureReport("2024年法治政府建设年度报告\n示例区司法局\n区委、区政府：\n一、主要成效\n");
+  StructuredReport b =
+      StructureReport("2024年法治政府建设年度报告\n示例区司法局\n区委、区政府：\n一、主要成效\n");
   CHECK(b.meta.title == "2024年法治政府建设年度报告");
   CHECK(b.meta.publisher == "示例区司法局");
   CHECK(Outline(b) == "区委、区政府：\n## 一、主要成效\n");
@@ -159,8 +162,8 @@ TEST_CASE("import_structure: the signature date is the publication date; footer 
 TEST_CASE("import_structure: dates in Chinese numerals and a date under the title") {
   StructuredReport a = StructureReport("一、成效\n特此报告。\n示例区司法局\n二〇二五年一月二十日\n");
   CHECK(a.meta.published == "2025-01-20");
-  StructuredReport b = StructureReport(
-      "示例区司法局2024年法治政府建设年度报告\n（2025年3月20日）\n一、成效\n正文。\n");
+  StructuredReport b =
+      StructureReport("示例区司法局2024年法治政府建设年度报告\n（2025年3月20日）\n一、成效\n正文。\n");
   CHECK(b.meta.published == "2025-03-20");
   CHECK(Outline(b) == "## 一、成效\n正文。\n");
 }
@@ -179,11 +182,12 @@ TEST_CASE("import_structure: the 第一责任人 part first, or folded into part
   StructuredReport folded = StructureReport(
       "一、主要举措和成效\n（一）加强党的领导。一是深化政治建设。二是压实法治建设第一责任人职责，定期研究。\n"
       "二、存在的不足和原因\n三、下一年度主要安排\n");
-  CHECK(folded.parts.accountability == "一、主要举措和成效 > （一）加强党的领导 二是压实法治建设第一责任人职责");
+  CHECK(folded.parts.accountability ==
+        "一、主要举措和成效 > （一）加强党的领导 二是压实法治建设第一责任人职责");
   CHECK(folded.parts.accountability_folded);
 
-  StructuredReport heading = StructureReport(
-      "一、主要举措和成效\n（一）履行第一责任人职责\n正文。\n二、存在的不足和原因\n");
+  StructuredReport heading =
+      StructureReport("一、主要举措和成效\n（一）履行第一责任人职责\n正文。\n二、存在的不足和原因\n");
   CHECK(heading.parts.accountability == "一、主要举措和成效 > （一）履行第一责任人职责");
   CHECK(heading.parts.accountability_folded);
 }

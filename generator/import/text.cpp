@@ -25,8 +25,7 @@ constexpr const char* kWordNs[] = {
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",  // Word, WPS
     "http://purl.oclc.org/ooxml/wordprocessingml/main",              // Strict OOXML
 };
-constexpr const char* kMarkupCompatNs =
-    "http://schemas.openxmlformats.org/markup-compatibility/2006";
+constexpr const char* kMarkupCompatNs = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 bool IsNs(const xmlNode* n, const char* href) {
   return n->ns && n->ns->href && std::string_view(reinterpret_cast<const char*>(n->ns->href)) == href;
@@ -44,7 +43,8 @@ bool IsWord(const xmlNode* n, std::string_view local) {
 std::string WordAttr(const xmlNode* n, const char* name) {
   if (!n) return "";
   for (const char* ns : kWordNs) {
-    xmlChar* v = xmlGetNsProp(n, reinterpret_cast<const xmlChar*>(name), reinterpret_cast<const xmlChar*>(ns));
+    xmlChar* v =
+        xmlGetNsProp(n, reinterpret_cast<const xmlChar*>(name), reinterpret_cast<const xmlChar*>(ns));
     if (v) {
       std::string s(reinterpret_cast<const char*>(v));
       xmlFree(v);
@@ -184,8 +184,7 @@ void CollectText(const xmlNode* node, WordNumbering* numbering, std::vector<std:
   for (const xmlNode* n = node; n; n = n->next) {
     if (n->type != XML_ELEMENT_NODE) continue;
     // mc:Fallback repeats what mc:Choice holds (text boxes for old readers).
-    if (IsNs(n, kMarkupCompatNs) &&
-        std::string_view(reinterpret_cast<const char*>(n->name)) == "Fallback") {
+    if (IsNs(n, kMarkupCompatNs) && std::string_view(reinterpret_cast<const char*>(n->name)) == "Fallback") {
       continue;
     }
     if (IsWord(n, "p")) {
@@ -237,13 +236,12 @@ bool ReadZipEntry(zip_t* za, const char* name, std::string* out, std::string* er
   }
   zip_stat_t st;
   zip_stat_init(&st);
-  if (zip_stat_index(za, static_cast<zip_uint64_t>(idx), 0, &st) != 0 ||
-      !(st.valid & ZIP_STAT_SIZE) || st.size > kMaxDocumentXml) {
+  if (zip_stat_index(za, static_cast<zip_uint64_t>(idx), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
+      st.size > kMaxDocumentXml) {
     *error = std::string("the .docx entry ") + name + " is unreadable or too large";
     return false;
   }
-  std::unique_ptr<zip_file_t, ZipFileCloser> f(
-      zip_fopen_index(za, static_cast<zip_uint64_t>(idx), 0));
+  std::unique_ptr<zip_file_t, ZipFileCloser> f(zip_fopen_index(za, static_cast<zip_uint64_t>(idx), 0));
   if (!f) {
     *error = "the .docx file is damaged or truncated (cannot open " + std::string(name) + ")";
     return false;

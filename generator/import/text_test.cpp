@@ -40,7 +40,9 @@ TEST_CASE("import_text: NBSP and zero-width characters are normalised") {
 TEST_CASE("import_text: bad input is an error with a reason") {
   CHECK(ReadError("") == "the file is empty");
   CHECK(ReadError(" \n\t\n") == "the file is empty");
-  CHECK(ReadError(std::string("\x7F" "ELF\x02\x01\x01\x00\x00\x00", 10)) == "the file is binary, not text or .docx");
+  CHECK(ReadError(std::string("\x7F"
+                              "ELF\x02\x01\x01\x00\x00\x00",
+                              10)) == "the file is binary, not text or .docx");
   // 0x81 0x20 is invalid in UTF-8 and in GB18030.
   CHECK(ReadError("\x81\x20\x81\x20\xB0\xA1") ==
         "unknown text encoding: the file is neither UTF-8, UTF-16 nor GB18030/GBK");
@@ -48,8 +50,7 @@ TEST_CASE("import_text: bad input is an error with a reason") {
         "the text is not Chinese prose (wrong encoding or not a report)");
   CHECK(ReadError(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) ==
         "this is an old Word .doc (or another OLE) file; save it as .docx and import that");
-  CHECK(ReadError("%PDF-1.7\n") ==
-        "PDF is not supported; copy the text into a .txt file or use the .docx");
+  CHECK(ReadError("%PDF-1.7\n") == "PDF is not supported; copy the text into a .txt file or use the .docx");
 }
 
 TEST_CASE("import_text: .docx paragraphs, runs, tabs and breaks") {
@@ -59,7 +60,8 @@ TEST_CASE("import_text: .docx paragraphs, runs, tabs and breaks") {
       "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><w:body>"
       "<w:p><w:r><w:t>一、主要</w:t></w:r><w:r><w:t>举措和成效</w:t></w:r></w:p>"
       "<w:p><w:r><w:t>办理</w:t></w:r><w:del><w:r><w:delText>删除的</w:delText></w:r></w:del>"
-      "<w:r><w:instrText>PAGE</w:instrText><w:t>368件</w:t><w:tab/><w:t>同比</w:t><w:br/><w:t>增长</w:t></w:r></w:p>"
+      "<w:r><w:instrText>PAGE</w:instrText><w:t>368件</w:t><w:tab/><w:t>同比</w:t><w:br/><w:t>增长</w:t></"
+      "w:r></w:p>"
       "<w:p><w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p>"
       "</w:txbxContent></mc:Choice><mc:Fallback><w:p><w:r><w:t>文本框</w:t></w:r></w:p></mc:Fallback>"
       "</mc:AlternateContent></w:r></w:p>"
@@ -75,7 +77,8 @@ TEST_CASE("import_text: WPS .docx with another namespace prefix reads the same")
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
       "<ns0:document xmlns:ns0=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
       "xmlns:wpsCustomData=\"http://www.wps.cn/officeDocument/2013/wpsCustomData\"><ns0:body>"
-      "<ns0:p><ns0:pPr><ns0:pStyle ns0:val=\"2\"/></ns0:pPr><ns0:r><ns0:t>（一）依法行政</ns0:t></ns0:r></ns0:p>"
+      "<ns0:p><ns0:pPr><ns0:pStyle "
+      "ns0:val=\"2\"/></ns0:pPr><ns0:r><ns0:t>（一）依法行政</ns0:t></ns0:r></ns0:p>"
       "<ns0:sectPr><wpsCustomData:docInfo/></ns0:sectPr></ns0:body></ns0:document>";
   ImportedText t;
   std::string error;
@@ -86,15 +89,20 @@ TEST_CASE("import_text: WPS .docx with another namespace prefix reads the same")
 
 TEST_CASE("import_text: Word's automatic numbering (一、 （一） 1.) becomes text") {
   const char* w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
-  std::string numbering = std::string("<w:numbering ") + w + ">"
+  std::string numbering =
+      std::string("<w:numbering ") + w +
+      ">"
       "<w:abstractNum w:abstractNumId=\"7\">"
-      "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>"
-      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText "
+      "w:val=\"%1、\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText "
+      "w:val=\"（%2）\"/></w:lvl>"
       "<w:lvl w:ilvl=\"2\"><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%3.\"/></w:lvl>"
       "<w:lvl w:ilvl=\"3\"><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"•\"/></w:lvl>"
       "</w:abstractNum><w:num w:numId=\"3\"><w:abstractNumId w:val=\"7\"/></w:num></w:numbering>";
-  std::string styles = std::string("<w:styles ") + w + "><w:style w:type=\"paragraph\" w:styleId=\"1\">"
-      "<w:pPr><w:numPr><w:numId w:val=\"3\"/></w:numPr></w:pPr></w:style></w:styles>";
+  std::string styles = std::string("<w:styles ") + w +
+                       "><w:style w:type=\"paragraph\" w:styleId=\"1\">"
+                       "<w:pPr><w:numPr><w:numId w:val=\"3\"/></w:numPr></w:pPr></w:style></w:styles>";
   auto p = [](const std::string& ppr, const std::string& text) {
     return "<w:p><w:pPr>" + ppr + "</w:pPr><w:r><w:t>" + text + "</w:t></w:r></w:p>";
   };
@@ -103,14 +111,15 @@ TEST_CASE("import_text: Word's automatic numbering (一、 （一） 1.) becomes
   };
   std::string doc = std::string("<w:document ") + w + "><w:body>" +
                     p("<w:pStyle w:val=\"1\"/>", "主要举措和成效") + p(num(1), "行政复议") +
-                    p(num(2), "规范性文件") + p(num(2), "法律顾问") + p(num(3), "要点") +
-                    p(num(1), "调解") + p("", "办理行政复议案件368件。") +
-                    p(num(0), "存在的不足和原因") + p(num(1), "影响力") +
+                    p(num(2), "规范性文件") + p(num(2), "法律顾问") + p(num(3), "要点") + p(num(1), "调解") +
+                    p("", "办理行政复议案件368件。") + p(num(0), "存在的不足和原因") + p(num(1), "影响力") +
                     "<w:sectPr/></w:body></w:document>";
   const std::string types = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>";
   std::string text, error;
-  REQUIRE(ExtractDocxText(testing::MakeZip({{"[Content_Types].xml", types}, {"word/document.xml", doc},
-                                            {"word/numbering.xml", numbering}, {"word/styles.xml", styles}}),
+  REQUIRE(ExtractDocxText(testing::MakeZip({{"[Content_Types].xml", types},
+                                            {"word/document.xml", doc},
+                                            {"word/numbering.xml", numbering},
+                                            {"word/styles.xml", styles}}),
                           &text, &error));
   CHECK(text ==
         "一、主要举措和成效\n（一）行政复议\n1.规范性文件\n2.法律顾问\n要点\n（二）调解\n"
@@ -132,7 +141,8 @@ TEST_CASE("import_text: damaged .docx files are errors, not crashes") {
   CHECK(ReadError(testing::MakeDocx("<w:document><w:body><w:p>")) ==
         "the .docx file is damaged (word/document.xml is not well-formed XML)");
   // A damaged byte inside the compressed document: the CRC check catches it.
-  std::string corrupt = testing::MakeDocxFromParagraphs(std::vector<std::string>(200, "办理行政复议案件368件。"));
+  std::string corrupt =
+      testing::MakeDocxFromParagraphs(std::vector<std::string>(200, "办理行政复议案件368件。"));
   size_t at = corrupt.find("word/document.xml") + 40;
   corrupt[at] = static_cast<char>(corrupt[at] ^ 0x55);
   ImportedText t;

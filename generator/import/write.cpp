@@ -51,13 +51,17 @@ std::string GuessCategory(const ImportedFigure& f) {
   const std::string& n = f.name;
   // The name decides first; the sentence only when the name says nothing.
   for (const std::string* s : {&n, &f.sentence}) {
-    if (Has(*s, "复议") || Has(*s, "诉讼") || Has(*s, "应诉") || Has(*s, "纠错") || Has(*s, "败诉")) return "oversight";
-    if (Has(*s, "调解") || Has(*s, "纠纷") || Has(*s, "争议") || Has(*s, "化解") || Has(*s, "信访")) return "disputes";
+    if (Has(*s, "复议") || Has(*s, "诉讼") || Has(*s, "应诉") || Has(*s, "纠错") || Has(*s, "败诉"))
+      return "oversight";
+    if (Has(*s, "调解") || Has(*s, "纠纷") || Has(*s, "争议") || Has(*s, "化解") || Has(*s, "信访"))
+      return "disputes";
     if (Has(*s, "述法") || Has(*s, "常委") || Has(*s, "主要负责") || Has(*s, "督察")) return "leadership";
     if (Has(*s, "入企") || Has(*s, "营商") || Has(*s, "审批") || Has(*s, "企业")) return "functions";
     if (Has(*s, "规范性文件") || Has(*s, "备案") || Has(*s, "审查率")) return "rules";
-    if (Has(*s, "法律意见") || Has(*s, "法律顾问") || Has(*s, "合法性") || Has(*s, "决策")) return "decisions";
-    if (Has(*s, "执法") || Has(*s, "处罚") || Has(*s, "检查") || Has(*s, "强制") || Has(*s, "案卷")) return "enforcement";
+    if (Has(*s, "法律意见") || Has(*s, "法律顾问") || Has(*s, "合法性") || Has(*s, "决策"))
+      return "decisions";
+    if (Has(*s, "执法") || Has(*s, "处罚") || Has(*s, "检查") || Has(*s, "强制") || Has(*s, "案卷"))
+      return "enforcement";
     if (Has(*s, "学法") || Has(*s, "培训") || Has(*s, "考试") || Has(*s, "普法")) return "capacity";
     if (Has(*s, "无纸化") || Has(*s, "数字") || Has(*s, "平台")) return "digital";
   }
@@ -84,11 +88,25 @@ std::string EscapeMarkdown(const std::string& text) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-      case '|': case '~': case '{': case '}': case '&':
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '|':
+      case '~':
+      case '{':
+      case '}':
+      case '&':
         out += '\\';
         break;
-      case '#': case '+': case '-': case '=':
+      case '#':
+      case '+':
+      case '-':
+      case '=':
         if (i == 0) out += '\\';
         break;
       default:
@@ -128,14 +146,15 @@ std::string RenderReportMarkdown(const StructuredReport& r, const ImportWriteOpt
   return md;
 }
 
-std::string RenderObservationsCsv(const std::vector<ImportedFigure>& figures,
-                                  const ImportWriteOptions& o) {
+std::string RenderObservationsCsv(const std::vector<ImportedFigure>& figures, const ImportWriteOptions& o) {
   // UTF-8 with BOM so that Chinese Excel opens it correctly.
-  std::string csv = "\xEF\xBB\xBF" "indicator,year,value,unit,qualifier,breakdown,basis,formula,source,note\n";
+  std::string csv =
+      "\xEF\xBB\xBF"
+      "indicator,year,value,unit,qualifier,breakdown,basis,formula,source,note\n";
   for (size_t i = 0; i < figures.size(); ++i) {
     const ImportedFigure& f = figures[i];
-    csv += DraftIndicatorId(o.year, i, figures.size()) + "," + std::to_string(o.year) + "," +
-           f.value + "," + CsvField(f.unit) + "," + CsvField(f.qualifier) + ",,原文,," +
+    csv += DraftIndicatorId(o.year, i, figures.size()) + "," + std::to_string(o.year) + "," + f.value + "," +
+           CsvField(f.unit) + "," + CsvField(f.qualifier) + ",,原文,," +
            CsvField("reports/" + std::to_string(o.year) + ".md" + (f.anchor.empty() ? "" : "#" + f.anchor)) +
            "," + CsvField(f.sentence) + "\n";
   }
@@ -161,8 +180,9 @@ std::string RenderIndicatorStub(const ImportedFigure& f, const ImportWriteOption
     category_note = "  # 待定: no guess, choose one";
   }
   std::string md = "---\n";
-  md += "# Draft from `fazhi import`: check the name, category, unit and 口径, then delete\n"
-        "# \"draft: true\". The id (this file's name) may be renamed; rename it in the CSV too.\n";
+  md +=
+      "# Draft from `fazhi import`: check the name, category, unit and 口径, then delete\n"
+      "# \"draft: true\". The id (this file's name) may be renamed; rename it in the CSV too.\n";
   md += "title: " + YamlString(f.name) + "\n";
   md += "category: " + YamlString(category) + category_note + "\n";
   md += "unit: " + YamlString(f.unit) + "\n";
@@ -177,8 +197,7 @@ std::string RenderIndicatorStub(const ImportedFigure& f, const ImportWriteOption
   return md;
 }
 
-std::vector<ImportFile> RenderImport(const StructuredReport& r,
-                                     const std::vector<ImportedFigure>& figures,
+std::vector<ImportFile> RenderImport(const StructuredReport& r, const std::vector<ImportedFigure>& figures,
                                      const ImportWriteOptions& o) {
   std::vector<ImportFile> files;
   std::string year = std::to_string(o.year);

@@ -17,10 +17,10 @@ namespace fazhi {
 
 struct ImportWriteOptions {
   int year = 0;
-  std::string date;       ///< YYYY-MM-DD: `date` when the text states no publication date
-  std::string title;      ///< final title (from the text or --title)
-  std::string publisher;  ///< final publisher, may be empty
-  std::string input_name; ///< the imported file's name, for the notes
+  std::string date;        ///< YYYY-MM-DD: `date` when the text states no publication date
+  std::string title;       ///< final title (from the text or --title)
+  std::string publisher;   ///< final publisher, may be empty
+  std::string input_name;  ///< the imported file's name, for the notes
   /// Category slugs the site knows ([indicators] categories); the first is the
   /// fallback when no guess fits. Empty: the default categories.
   std::vector<std::string> categories;
@@ -46,13 +46,11 @@ std::string EscapeMarkdown(const std::string& text);
 
 std::string RenderReportMarkdown(const StructuredReport& r, const ImportWriteOptions& o);
 /// `source` links each row to its section: "reports/<year>.md#<anchor>".
-std::string RenderObservationsCsv(const std::vector<ImportedFigure>& figures,
-                                  const ImportWriteOptions& o);
+std::string RenderObservationsCsv(const std::vector<ImportedFigure>& figures, const ImportWriteOptions& o);
 std::string RenderIndicatorStub(const ImportedFigure& f, const ImportWriteOptions& o);
 
 /// All output files of one import, in a fixed order.
-std::vector<ImportFile> RenderImport(const StructuredReport& r,
-                                     const std::vector<ImportedFigure>& figures,
+std::vector<ImportFile> RenderImport(const StructuredReport& r, const std::vector<ImportedFigure>& figures,
                                      const ImportWriteOptions& o);
 
 /// Writes `files` under `site_dir`. Without `force`, refuses (writing

@@ -34,28 +34,30 @@ TEST_CASE("import_write: draft ids, CSV quoting and the stub") {
   o.title = "示例区司法局2024年法治政府建设年度报告";
   o.publisher = "示例区司法局";
   CHECK(RenderObservationsCsv({f}, o) ==
-        "\xEF\xBB\xBF" "indicator,year,value,unit,qualifier,breakdown,basis,formula,source,note\n"
+        "\xEF\xBB\xBF"
+        "indicator,year,value,unit,qualifier,breakdown,basis,formula,source,note\n"
         "import-2024-01,2024,80.16,%,,,原文,,reports/2024.md#四争议化解,"
         "\"办理行政复议案件368件,同比增长120%,办结率80.16%;\"\n");
   CHECK(GuessCategory(f) == "oversight");
   f.anchor.clear();
   CHECK(RenderObservationsCsv({f}, o).find(",原文,,reports/2024.md,\"") != std::string::npos);
-  CHECK(RenderIndicatorStub(f, o) ==
-        "---\n"
-        "# Draft from `fazhi import`: check the name, category, unit and 口径, then delete\n"
-        "# \"draft: true\". The id (this file's name) may be renamed; rename it in the CSV too.\n"
-        "title: \"办理行政复议案件办结率\"\n"
-        "category: \"oversight\"\n"
-        "unit: \"%\"\n"
-        "kind: rate\n"
-        "direction: neutral\n"
-        "date: 2025-03-01\n"
-        "source: \"示例区司法局\"\n"
-        "draft: true\n"
-        "---\n\n"
-        "导入草稿：本指标由 fazhi import 从示例区司法局2024年法治政府建设年度报告（一、成效 \\> (四)争议化解）"
-        "的原句中提取，请核对后完善口径。\n\n"
-        "> 办理行政复议案件368件,同比增长120%,办结率80.16%;\n");
+  CHECK(
+      RenderIndicatorStub(f, o) ==
+      "---\n"
+      "# Draft from `fazhi import`: check the name, category, unit and 口径, then delete\n"
+      "# \"draft: true\". The id (this file's name) may be renamed; rename it in the CSV too.\n"
+      "title: \"办理行政复议案件办结率\"\n"
+      "category: \"oversight\"\n"
+      "unit: \"%\"\n"
+      "kind: rate\n"
+      "direction: neutral\n"
+      "date: 2025-03-01\n"
+      "source: \"示例区司法局\"\n"
+      "draft: true\n"
+      "---\n\n"
+      "导入草稿：本指标由 fazhi import 从示例区司法局2024年法治政府建设年度报告（一、成效 \\> (四)争议化解）"
+      "的原句中提取，请核对后完善口径。\n\n"
+      "> 办理行政复议案件368件,同比增长120%,办结率80.16%;\n");
 }
 
 TEST_CASE("import_write: front matter quotes text and dates the page by the stated date") {

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "indicators/format.h"
 #include "core/web.h"
+#include "indicators/format.h"
 
 namespace fazhi {
 namespace {
@@ -16,8 +16,8 @@ std::string Open(const ChartSpec& spec, const char* kind, int w, int h) {
   std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fz-chart fz-chart-";
   out += kind;
   out += "\" viewBox=\"0 0 " + std::to_string(w) + " " + std::to_string(h) + "\" width=\"" +
-         std::to_string(w) + "\" height=\"" + std::to_string(h) + "\" role=\"img\" aria-labelledby=\"" +
-         id + "-title " + id + "-desc\" fill=\"currentColor\" font-size=\"12\">";
+         std::to_string(w) + "\" height=\"" + std::to_string(h) + "\" role=\"img\" aria-labelledby=\"" + id +
+         "-title " + id + "-desc\" fill=\"currentColor\" font-size=\"12\">";
   out += "<title id=\"" + id + "-title\">" + XmlEscape(spec.title) + "</title>";
   out += "<desc id=\"" + id + "-desc\">" + XmlEscape(spec.desc) + "</desc>";
   return out;
@@ -39,8 +39,7 @@ std::string BarFill(const ChartSpec& spec, bool computed) {
 
 std::string Text(double x, double y, std::string_view anchor, std::string_view text,
                  std::string_view cls = "") {
-  std::string out = "<text x=\"" + N(x) + "\" y=\"" + N(y) + "\" text-anchor=\"" +
-                    std::string(anchor) + "\"";
+  std::string out = "<text x=\"" + N(x) + "\" y=\"" + N(y) + "\" text-anchor=\"" + std::string(anchor) + "\"";
   if (!cls.empty()) out += " class=\"" + std::string(cls) + "\"";
   return out + ">" + XmlEscape(text) + "</text>";
 }
@@ -77,14 +76,15 @@ std::string TrendChartSvg(const ChartSpec& spec, const std::vector<ChartPoint>& 
   // Axis and, for percentages, the 0/50/100 grid.
   if (spec.percent) {
     for (int g : {0, 50, 100}) {
-      out += "<line x1=\"" + N(left) + "\" y1=\"" + N(y_of(g)) + "\" x2=\"" + N(w - right) +
-             "\" y2=\"" + N(y_of(g)) + "\" stroke=\"currentColor\" stroke-opacity=\"0.3\" "
+      out += "<line x1=\"" + N(left) + "\" y1=\"" + N(y_of(g)) + "\" x2=\"" + N(w - right) + "\" y2=\"" +
+             N(y_of(g)) +
+             "\" stroke=\"currentColor\" stroke-opacity=\"0.3\" "
              "stroke-dasharray=\"2 3\"/>";
       out += Text(left - 4, y_of(g) + 4, "end", std::to_string(g) + "%", "fz-axis");
     }
   }
-  out += "<line x1=\"" + N(left) + "\" y1=\"" + N(base) + "\" x2=\"" + N(w - right) + "\" y2=\"" +
-         N(base) + "\" stroke=\"currentColor\"/>";
+  out += "<line x1=\"" + N(left) + "\" y1=\"" + N(base) + "\" x2=\"" + N(w - right) + "\" y2=\"" + N(base) +
+         "\" stroke=\"currentColor\"/>";
   if (pts.empty()) {
     out += Text(w / 2.0, h / 2.0, "middle", "暂无数据");
     return out + "</svg>";
@@ -92,8 +92,8 @@ std::string TrendChartSvg(const ChartSpec& spec, const std::vector<ChartPoint>& 
   if (pts.size() == 1) {
     const ChartPoint& p = pts[0];
     double bw = 64, x = left + plot_w / 2 - bw / 2, y = y_of(p.value);
-    out += "<rect class=\"fz-bar\" x=\"" + N(x) + "\" y=\"" + N(y) + "\" width=\"" + N(bw) +
-           "\" height=\"" + N(base - y) + "\" " + BarFill(spec, p.computed) + "/>";
+    out += "<rect class=\"fz-bar\" x=\"" + N(x) + "\" y=\"" + N(y) + "\" width=\"" + N(bw) + "\" height=\"" +
+           N(base - y) + "\" " + BarFill(spec, p.computed) + "/>";
     out += Text(x + bw / 2, y - 6, "middle", p.value_label, "fz-value");
     out += Text(x + bw / 2, base + 16, "middle", p.label + "年");
     out += Text(left, 16, "start", "仅有" + p.label + "年数据", "fz-note");
@@ -120,8 +120,8 @@ std::string TrendChartSvg(const ChartSpec& spec, const std::vector<ChartPoint>& 
              "/>";
     } else {
       double bw = std::min(64.0, step * 0.6);
-      out += "<rect class=\"fz-bar\" x=\"" + N(cx - bw / 2) + "\" y=\"" + N(y) + "\" width=\"" +
-             N(bw) + "\" height=\"" + N(base - y) + "\" " + BarFill(spec, p.computed) + "/>";
+      out += "<rect class=\"fz-bar\" x=\"" + N(cx - bw / 2) + "\" y=\"" + N(y) + "\" width=\"" + N(bw) +
+             "\" height=\"" + N(base - y) + "\" " + BarFill(spec, p.computed) + "/>";
     }
     out += Text(cx, y - 8, "middle", p.value_label, "fz-value");
     out += Text(cx, base + 16, "middle", p.label);
@@ -142,8 +142,8 @@ std::string BreakdownChartSvg(const ChartSpec& spec, const std::vector<ChartPoin
     double y = 6 + row * static_cast<double>(i);
     double bw = std::max(1.0, std::clamp(p.value, 0.0, max) / max * bar_max);
     out += Text(label_w - 6, y + 15, "end", p.label);
-    out += "<rect class=\"fz-bar\" x=\"" + N(label_w) + "\" y=\"" + N(y + 3) + "\" width=\"" +
-           N(bw) + "\" height=\"18\" " + BarFill(spec, p.computed) + "/>";
+    out += "<rect class=\"fz-bar\" x=\"" + N(label_w) + "\" y=\"" + N(y + 3) + "\" width=\"" + N(bw) +
+           "\" height=\"18\" " + BarFill(spec, p.computed) + "/>";
     out += Text(label_w + bw + 6, y + 15, "start", p.value_label, "fz-value");
   }
   return out + "</svg>";
@@ -158,15 +158,15 @@ std::string RateGaugeSvg(const ChartSpec& spec, const ChartPoint& p, std::option
   out += "<rect class=\"fz-track\" x=\"" + N(left) + "\" y=\"" + N(y) + "\" width=\"" + N(width) +
          "\" height=\"" + N(bar_h) + "\" fill=\"none\" stroke=\"currentColor\"/>";
   out += "<rect class=\"fz-bar\" x=\"" + N(left) + "\" y=\"" + N(y) + "\" width=\"" +
-         N(x_of(p.value) - left) + "\" height=\"" + N(bar_h) + "\" " + BarFill(spec, p.computed) +
-         "/>";
+         N(x_of(p.value) - left) + "\" height=\"" + N(bar_h) + "\" " + BarFill(spec, p.computed) + "/>";
   out += Text(left, 14, "start", p.label + "年 " + p.value_label, "fz-value");
   out += Text(left, y + bar_h + 16, "start", "0%", "fz-axis");
   out += Text(left + width, y + bar_h + 16, "end", "100%", "fz-axis");
   if (target) {
     double tx = x_of(*target);
     out += "<line class=\"fz-target\" x1=\"" + N(tx) + "\" y1=\"" + N(y - 4) + "\" x2=\"" + N(tx) +
-           "\" y2=\"" + N(y + bar_h + 4) + "\" stroke=\"currentColor\" stroke-width=\"3\" "
+           "\" y2=\"" + N(y + bar_h + 4) +
+           "\" stroke=\"currentColor\" stroke-width=\"3\" "
            "stroke-dasharray=\"3 2\"/>";
     out += Text(left + width, 14, "end", "目标 " + FormatNumber(*target, 0) + "%", "fz-axis");
   }
@@ -204,8 +204,8 @@ std::string SparklineSvg(const ChartSpec& spec, const std::vector<ChartPoint>& p
 std::vector<ChartPoint> SeriesPoints(const IndicatorSet& set, const IndicatorDef& def) {
   std::vector<ChartPoint> pts;
   for (const Observation* o : set.Series(def.id)) {
-    pts.push_back({std::to_string(o->year), o->value, FormatValue(*o, def.kind),
-                   o->basis == Basis::kComputed});
+    pts.push_back(
+        {std::to_string(o->year), o->value, FormatValue(*o, def.kind), o->basis == Basis::kComputed});
   }
   return pts;
 }
@@ -252,8 +252,7 @@ std::string IndicatorBreakdownSvg(const IndicatorSet& set, const IndicatorDef& d
 std::string IndicatorGaugeSvg(const IndicatorSet& set, const IndicatorDef& def, int year) {
   const Observation* o = set.Get(def.id, year);
   if (!o || def.kind != IndicatorKind::kRate) return "";
-  ChartPoint p{std::to_string(year), o->value, FormatValue(*o, def.kind),
-               o->basis == Basis::kComputed};
+  ChartPoint p{std::to_string(year), o->value, FormatValue(*o, def.kind), o->basis == Basis::kComputed};
   std::string desc = p.label + "年 " + p.value_label;
   if (def.has_target) desc += ",目标 " + def.target_text + "%";
   ChartSpec spec{"gauge-" + def.id, def.title + "(0–100%)", desc + "。", true};

@@ -16,16 +16,16 @@
 namespace fazhi {
 
 struct ChartPoint {
-  std::string label;        ///< "2024" or a breakdown name
+  std::string label;  ///< "2024" or a breakdown name
   double value = 0;
   std::string value_label;  ///< "368件", "90%以上"
   bool computed = false;    ///< 计算 value: hatched instead of solid
 };
 
 struct ChartSpec {
-  std::string id;     ///< unique on its page; prefixes the title/desc ids
-  std::string title;  ///< <title>
-  std::string desc;   ///< <desc>: the data in words
+  std::string id;        ///< unique on its page; prefixes the title/desc ids
+  std::string title;     ///< <title>
+  std::string desc;      ///< <desc>: the data in words
   bool percent = false;  ///< a 0–100 scale
 };
 
@@ -34,8 +34,7 @@ std::string TrendChartSvg(const ChartSpec& spec, const std::vector<ChartPoint>& 
 /// Horizontal bars, one per breakdown (镇街, 部门), largest first as given.
 std::string BreakdownChartSvg(const ChartSpec& spec, const std::vector<ChartPoint>& points);
 /// A 0–100 bar with the value filled, its label, and a target mark.
-std::string RateGaugeSvg(const ChartSpec& spec, const ChartPoint& point,
-                         std::optional<double> target);
+std::string RateGaugeSvg(const ChartSpec& spec, const ChartPoint& point, std::optional<double> target);
 /// A small trend line for dashboard cards; one point → a dot and "仅YYYY年".
 std::string SparklineSvg(const ChartSpec& spec, const std::vector<ChartPoint>& points);
 

@@ -15,8 +15,8 @@
 namespace fazhi {
 
 struct CsvField {
-  std::string text;      ///< unquoted, "" unescaped
-  int line = 0, col = 0; ///< 1-based start of the field (its quote, if quoted)
+  std::string text;       ///< unquoted, "" unescaped
+  int line = 0, col = 0;  ///< 1-based start of the field (its quote, if quoted)
   bool quoted = false;
 };
 

@@ -19,13 +19,20 @@ std::string FormatValue(const Observation& o, IndicatorKind kind) {
   if (kind == IndicatorKind::kBoolean) return o.value_text;
   const std::string& num = o.value_text;
   switch (o.qualifier) {
-    case Qualifier::kExact: return num + o.unit;
-    case Qualifier::kAtLeast: return num + o.unit + "以上";
-    case Qualifier::kMore: return num + "多" + o.unit;
-    case Qualifier::kOver: return num + "余" + o.unit;
-    case Qualifier::kAbout: return "约" + num + o.unit;
-    case Qualifier::kNearly: return "近" + num + o.unit;
-    case Qualifier::kExceeds: return "超" + num + o.unit;
+    case Qualifier::kExact:
+      return num + o.unit;
+    case Qualifier::kAtLeast:
+      return num + o.unit + "以上";
+    case Qualifier::kMore:
+      return num + "多" + o.unit;
+    case Qualifier::kOver:
+      return num + "余" + o.unit;
+    case Qualifier::kAbout:
+      return "约" + num + o.unit;
+    case Qualifier::kNearly:
+      return "近" + num + o.unit;
+    case Qualifier::kExceeds:
+      return "超" + num + o.unit;
   }
   return num + o.unit;
 }
@@ -33,9 +40,12 @@ std::string FormatValue(const Observation& o, IndicatorKind kind) {
 ChangeClass ClassifyChange(const IndicatorDef& def, double prev, double cur) {
   if (cur == prev) return ChangeClass::kNeutral;
   switch (def.direction) {
-    case Direction::kUp: return cur > prev ? ChangeClass::kBetter : ChangeClass::kWorse;
-    case Direction::kDown: return cur < prev ? ChangeClass::kBetter : ChangeClass::kWorse;
-    case Direction::kNeutral: return ChangeClass::kNeutral;
+    case Direction::kUp:
+      return cur > prev ? ChangeClass::kBetter : ChangeClass::kWorse;
+    case Direction::kDown:
+      return cur < prev ? ChangeClass::kBetter : ChangeClass::kWorse;
+    case Direction::kNeutral:
+      return ChangeClass::kNeutral;
     case Direction::kTarget: {
       double before = std::fabs(prev - def.target), after = std::fabs(cur - def.target);
       if (after == before) return ChangeClass::kNeutral;
@@ -47,10 +57,14 @@ ChangeClass ClassifyChange(const IndicatorDef& def, double prev, double cur) {
 
 const char* ChangeCss(ChangeClass c) {
   switch (c) {
-    case ChangeClass::kBetter: return "better";
-    case ChangeClass::kWorse: return "worse";
-    case ChangeClass::kNeutral: return "neutral";
-    case ChangeClass::kNone: break;
+    case ChangeClass::kBetter:
+      return "better";
+    case ChangeClass::kWorse:
+      return "worse";
+    case ChangeClass::kNeutral:
+      return "neutral";
+    case ChangeClass::kNone:
+      break;
   }
   return "";
 }

@@ -24,11 +24,11 @@ enum class ChangeClass { kNone, kBetter, kWorse, kNeutral };
 
 struct Change {
   ChangeClass cls = ChangeClass::kNone;  ///< kNone: nothing to compare with
-  std::string text;      ///< "+202件(+121.7%)", "+2.30个百分点", "+120%"
-  std::string basis;     ///< "较2023年" or "同比(原文)"
-  std::string arrow;     ///< "↑", "↓" or "→" (shape, not colour, carries the sign)
-  std::string verdict;   ///< "向好", "需关注", "持平" or "不评价" (text, not colour)
-  std::string css;       ///< "better", "worse", "neutral"
+  std::string text;                      ///< "+202件(+121.7%)", "+2.30个百分点", "+120%"
+  std::string basis;                     ///< "较2023年" or "同比(原文)"
+  std::string arrow;                     ///< "↑", "↓" or "→" (shape, not colour, carries the sign)
+  std::string verdict;       ///< "向好", "需关注", "持平" or "不评价" (text, not colour)
+  std::string css;           ///< "better", "worse", "neutral"
   bool approximate = false;  ///< a qualifier (以上, 约, …) makes the change approximate
 };
 

@@ -72,9 +72,9 @@ TEST_CASE("indicators_format: a rise is judged by direction, not by sign") {
 TEST_CASE("indicators_format: change against the previous year") {
   IndicatorDef lawsuits = Def("lawsuits-lost", "件", Direction::kDown);
   IndicatorDef rate = Def("closure-rate", "%", Direction::kUp, IndicatorKind::kRate);
-  IndicatorSet set = Set({lawsuits, rate},
-                         {Obs("closure-rate", 2023, "82.5", "%"), Obs("closure-rate", 2024, "80.16", "%"),
-                          Obs("lawsuits-lost", 2023, "10", "件"), Obs("lawsuits-lost", 2024, "12", "件")});
+  IndicatorSet set =
+      Set({lawsuits, rate}, {Obs("closure-rate", 2023, "82.5", "%"), Obs("closure-rate", 2024, "80.16", "%"),
+                             Obs("lawsuits-lost", 2023, "10", "件"), Obs("lawsuits-lost", 2024, "12", "件")});
   Change c = ChangeFor(set, lawsuits, 2024);
   CHECK(c.cls == ChangeClass::kWorse);
   CHECK(c.text == "+2件(+20.0%)");

@@ -202,8 +202,8 @@ class FormulaParser {
       return true;
     }
     auto ident = [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-             c == '-' || c == '_';
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+             c == '_';
     };
     while (pos_ < s_.size() && ident(s_[pos_])) ++pos_;
     std::string id(s_.substr(start, pos_ - start));
@@ -254,15 +254,13 @@ bool ReadText(const SourceFile& f, const FmNode& root, std::string_view key, std
   return true;
 }
 
-bool ReadList(const SourceFile& f, const FmNode& root, std::string_view key,
-              std::vector<std::string>* out, std::vector<std::array<int, 2>>* pos,
-              Diagnostics* diags) {
+bool ReadList(const SourceFile& f, const FmNode& root, std::string_view key, std::vector<std::string>* out,
+              std::vector<std::array<int, 2>>* pos, Diagnostics* diags) {
   const FmNode* n = Field(root, key);
   if (!n || n->kind == FmNode::Kind::kNull) return true;
   auto add = [&](const FmNode& item) {
     if (!item.is_scalar()) {
-      diags->Error(f.path, item.line, item.col, "'" + std::string(key) + "' must be a list of text",
-                   f.text);
+      diags->Error(f.path, item.line, item.col, "'" + std::string(key) + "' must be a list of text", f.text);
       return false;
     }
     out->emplace_back(Trim(item.scalar));
@@ -280,21 +278,30 @@ bool ReadList(const SourceFile& f, const FmNode& root, std::string_view key,
 
 const char* KindName(IndicatorKind k) {
   switch (k) {
-    case IndicatorKind::kCount: return "count";
-    case IndicatorKind::kRate: return "rate";
-    case IndicatorKind::kAmount: return "amount";
-    case IndicatorKind::kBoolean: return "boolean";
-    case IndicatorKind::kChange: return "change";
+    case IndicatorKind::kCount:
+      return "count";
+    case IndicatorKind::kRate:
+      return "rate";
+    case IndicatorKind::kAmount:
+      return "amount";
+    case IndicatorKind::kBoolean:
+      return "boolean";
+    case IndicatorKind::kChange:
+      return "change";
   }
   return "count";
 }
 
 const char* DirectionName(Direction d) {
   switch (d) {
-    case Direction::kUp: return "up";
-    case Direction::kDown: return "down";
-    case Direction::kNeutral: return "neutral";
-    case Direction::kTarget: return "target";
+    case Direction::kUp:
+      return "up";
+    case Direction::kDown:
+      return "down";
+    case Direction::kNeutral:
+      return "neutral";
+    case Direction::kTarget:
+      return "target";
   }
   return "neutral";
 }
@@ -313,9 +320,8 @@ const char* ColumnAlias(Column c) { return kColumns[static_cast<int>(c)].alias; 
 
 const std::vector<std::string_view>& IndicatorDefKeys() {
   static const std::vector<std::string_view> kKeys = {
-      "title",     "category",    "unit",        "kind",      "direction", "target",
-      "method",    "numerator",   "denominator", "responsible", "change_of", "aliases",
-      "related",   "weight"};
+      "title",     "category",    "unit",        "kind",      "direction", "target",  "method",
+      "numerator", "denominator", "responsible", "change_of", "aliases",   "related", "weight"};
   return kKeys;
 }
 
@@ -362,15 +368,15 @@ bool ParseIndicatorDef(const SourceFile& file, const FmNode& root, std::string i
       list += (list.empty() ? "" : ", ") + c.slug;
     }
     if (!known) {
-      error(cat_n->line, cat_n->col,
-            "unknown category '" + out->category + "' (known: " + list + ")");
+      error(cat_n->line, cat_n->col, "unknown category '" + out->category + "' (known: " + list + ")");
     }
   }
   if (!kind.empty()) {
-    static const std::pair<const char*, IndicatorKind> kKinds[] = {
-        {"count", IndicatorKind::kCount}, {"rate", IndicatorKind::kRate},
-        {"amount", IndicatorKind::kAmount}, {"boolean", IndicatorKind::kBoolean},
-        {"change", IndicatorKind::kChange}};
+    static const std::pair<const char*, IndicatorKind> kKinds[] = {{"count", IndicatorKind::kCount},
+                                                                   {"rate", IndicatorKind::kRate},
+                                                                   {"amount", IndicatorKind::kAmount},
+                                                                   {"boolean", IndicatorKind::kBoolean},
+                                                                   {"change", IndicatorKind::kChange}};
     bool found = false;
     for (auto& [name, k] : kKinds) {
       if (kind == name) out->kind = k, found = true;
@@ -405,11 +411,10 @@ bool ParseIndicatorDef(const SourceFile& file, const FmNode& root, std::string i
   } else if (out->direction == Direction::kTarget) {
     error(dir_n->line, dir_n->col, "direction 'target' needs a 'target' value");
   }
-  if ((out->kind == IndicatorKind::kRate || out->kind == IndicatorKind::kChange) &&
-      !out->unit.empty() && out->unit != "%") {
+  if ((out->kind == IndicatorKind::kRate || out->kind == IndicatorKind::kChange) && !out->unit.empty() &&
+      out->unit != "%") {
     error(unit_n->line, unit_n->col,
-          std::string("the unit of a ") + KindName(out->kind) + " must be '%', not '" + out->unit +
-              "'");
+          std::string("the unit of a ") + KindName(out->kind) + " must be '%', not '" + out->unit + "'");
   }
   if (!weight.empty()) {
     std::string norm;
@@ -444,8 +449,7 @@ const IndicatorCategory* IndicatorSet::Category(std::string_view slug) const {
   return nullptr;
 }
 
-const Observation* IndicatorSet::Get(std::string_view id, int year,
-                                     std::string_view breakdown) const {
+const Observation* IndicatorSet::Get(std::string_view id, int year, std::string_view breakdown) const {
   for (const Observation& o : observations) {
     if (o.indicator == id && o.year == year && o.breakdown == breakdown) return &o;
   }
@@ -465,9 +469,8 @@ std::vector<const Observation*> IndicatorSet::Breakdown(std::string_view id, int
   for (const Observation& o : observations) {
     if (o.indicator == id && o.year == year && !o.breakdown.empty()) out.push_back(&o);
   }
-  std::stable_sort(out.begin(), out.end(), [](const Observation* a, const Observation* b) {
-    return a->value > b->value;
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Observation* a, const Observation* b) { return a->value > b->value; });
   return out;
 }
 
@@ -476,9 +479,8 @@ std::vector<const IndicatorDef*> IndicatorSet::InCategory(std::string_view slug)
   for (const IndicatorDef& d : defs) {
     if (d.category == slug) out.push_back(&d);
   }
-  std::stable_sort(out.begin(), out.end(), [](const IndicatorDef* a, const IndicatorDef* b) {
-    return a->weight < b->weight;
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const IndicatorDef* a, const IndicatorDef* b) { return a->weight < b->weight; });
   return out;
 }
 
@@ -502,8 +504,8 @@ int DecimalsOf(std::string_view t) {
   return dot == std::string_view::npos ? 0 : static_cast<int>(t.size() - dot - 1);
 }
 
-bool EvaluateFormula(std::string_view formula, const IndicatorSet& set, double* value,
-                     std::string* error, size_t* error_offset) {
+bool EvaluateFormula(std::string_view formula, const IndicatorSet& set, double* value, std::string* error,
+                     size_t* error_offset) {
   FormulaParser p(formula, set);
   if (p.Run(value)) return true;
   *error = p.error();
@@ -555,8 +557,7 @@ class ObservationLoader {
     }
     for (Column c : kRequired) {
       if ((*index)[static_cast<int>(c)] < 0) {
-        Error(header.line, 1, std::string("missing column '") + ColumnName(c) + "' (" +
-                                  ColumnAlias(c) + ")");
+        Error(header.line, 1, std::string("missing column '") + ColumnName(c) + "' (" + ColumnAlias(c) + ")");
       }
     }
     return ok_;
@@ -599,14 +600,14 @@ class ObservationLoader {
     if (o.indicator.empty()) {
       err(Column::kIndicator, "missing indicator id");
     } else if (!def) {
-      err(Column::kIndicator, "unknown indicator '" + o.indicator + "' (no content/indicators/" +
-                                  o.indicator + ".md)");
+      err(Column::kIndicator,
+          "unknown indicator '" + o.indicator + "' (no content/indicators/" + o.indicator + ".md)");
     }
 
     std::string year = cell[static_cast<int>(Column::kYear)];
     if (year.size() == 7 && year.substr(4) == "年") year.resize(4);
-    if (year.size() != 4 || !std::all_of(year.begin(), year.end(),
-                                         [](char c) { return c >= '0' && c <= '9'; })) {
+    if (year.size() != 4 ||
+        !std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       err(Column::kYear, "year '" + cell[static_cast<int>(Column::kYear)] + "' is not a year (YYYY)");
     } else {
       o.year = std::atoi(year.c_str());
@@ -627,8 +628,8 @@ class ObservationLoader {
       if (o.unit.empty()) {
         o.unit = def->unit;
       } else if (o.unit != def->unit) {
-        err(Column::kUnit, "unit '" + o.unit + "' differs from the definition of '" + def->id +
-                               "' ('" + def->unit + "')");
+        err(Column::kUnit,
+            "unit '" + o.unit + "' differs from the definition of '" + def->id + "' ('" + def->unit + "')");
       }
     }
 
@@ -772,7 +773,8 @@ bool IndicatorSet::AddGenerated(std::vector<IndicatorDef> add, std::vector<Obser
     }
   }
   for (const Observation& o : obs) {
-    bool known = std::any_of(add.begin(), add.end(), [&](const IndicatorDef& d) { return d.id == o.indicator; });
+    bool known =
+        std::any_of(add.begin(), add.end(), [&](const IndicatorDef& d) { return d.id == o.indicator; });
     if (!known) {
       *error = "observation of '" + o.indicator + "' has no generated definition";
       return false;
@@ -782,7 +784,8 @@ bool IndicatorSet::AddGenerated(std::vector<IndicatorDef> add, std::vector<Obser
     d.generated = true;
     defs.push_back(std::move(d));
   }
-  std::sort(defs.begin(), defs.end(), [](const IndicatorDef& a, const IndicatorDef& b) { return a.id < b.id; });
+  std::sort(defs.begin(), defs.end(),
+            [](const IndicatorDef& a, const IndicatorDef& b) { return a.id < b.id; });
   for (Observation& o : obs) observations.push_back(std::move(o));
   std::stable_sort(observations.begin(), observations.end(), [](const Observation& a, const Observation& b) {
     return std::tie(a.indicator, a.year, a.breakdown) < std::tie(b.indicator, b.year, b.breakdown);
@@ -792,8 +795,8 @@ bool IndicatorSet::AddGenerated(std::vector<IndicatorDef> add, std::vector<Obser
 
 bool BuildIndicatorSet(std::vector<IndicatorCategory> categories, std::vector<IndicatorDef> defs,
                        const std::vector<const SourceFile*>& def_files,
-                       const std::vector<const SourceFile*>& csv_files, IndicatorSet* out,
-                       Diagnostics* diags, std::set<std::string, std::less<>> draft_ids) {
+                       const std::vector<const SourceFile*>& csv_files, IndicatorSet* out, Diagnostics* diags,
+                       std::set<std::string, std::less<>> draft_ids) {
   *out = IndicatorSet{};
   out->draft_ids = std::move(draft_ids);
   out->categories = std::move(categories);
@@ -813,8 +816,7 @@ bool BuildIndicatorSet(std::vector<IndicatorCategory> categories, std::vector<In
   }
   std::sort(out->observations.begin(), out->observations.end(),
             [](const Observation& a, const Observation& b) {
-              return std::tie(a.indicator, a.year, a.breakdown) <
-                     std::tie(b.indicator, b.year, b.breakdown);
+              return std::tie(a.indicator, a.year, a.breakdown) < std::tie(b.indicator, b.year, b.breakdown);
             });
   if (diags->error_count() == before) CheckFormulas(*out, texts, diags);
   out->csv_texts = std::move(texts);

@@ -14,8 +14,8 @@
 #include "core/config.h"  // IndicatorCategory, DefaultIndicatorCategories
 #include "core/diagnostics.h"
 #include "core/front_matter.h"
-#include "indicators/csv.h"
 #include "core/source_tree.h"
+#include "indicators/csv.h"
 
 namespace fazhi {
 
@@ -25,10 +25,10 @@ enum class Direction { kUp, kDown, kNeutral, kTarget };
 enum class Qualifier { kExact, kAtLeast, kMore, kOver, kAbout, kNearly, kExceeds };
 enum class Basis { kOriginal, kComputed };  ///< 原文 (as published) or 计算 (derived)
 
-const char* KindName(IndicatorKind k);      ///< "count", "rate", ...
-const char* DirectionName(Direction d);     ///< "up", "down", ...
-const char* QualifierText(Qualifier q);     ///< "", "以上", "多", ...
-const char* BasisText(Basis b);             ///< "原文" or "计算"
+const char* KindName(IndicatorKind k);   ///< "count", "rate", ...
+const char* DirectionName(Direction d);  ///< "up", "down", ...
+const char* QualifierText(Qualifier q);  ///< "", "以上", "多", ...
+const char* BasisText(Basis b);          ///< "原文" or "计算"
 
 /// A page an indicator links to (e.g. the 述法 profiles a derived value is
 /// computed from): a site URL without the base prefix.
@@ -49,13 +49,13 @@ struct IndicatorDef {
   bool has_target = false;
   std::string target_text;  ///< as written ("100")
   double target = 0;
-  std::string method;       ///< 口径/计算方法
+  std::string method;  ///< 口径/计算方法
   std::string numerator, denominator;
-  std::string responsible;  ///< 责任单位
-  std::string change_of;    ///< kind change: the indicator whose 同比 this states
+  std::string responsible;           ///< 责任单位
+  std::string change_of;             ///< kind change: the indicator whose 同比 this states
   std::vector<std::string> aliases;  ///< names prose uses (for `fazhi check`)
   std::vector<std::string> related;  ///< related indicator ids
-  int weight = 0;           ///< order within its category (then id)
+  int weight = 0;                    ///< order within its category (then id)
   int change_of_line = 0, change_of_col = 0;
   std::vector<std::array<int, 2>> related_pos;
   /// Set for indicators the build computes from other site data (see
@@ -78,8 +78,18 @@ bool ParseIndicatorDef(const SourceFile& file, const FmNode& root, std::string i
 /// The front matter keys ParseIndicatorDef reads.
 const std::vector<std::string_view>& IndicatorDefKeys();
 
-enum class Column { kIndicator, kYear, kValue, kUnit, kQualifier, kBreakdown, kBasis, kFormula,
-                    kSource, kNote };
+enum class Column {
+  kIndicator,
+  kYear,
+  kValue,
+  kUnit,
+  kQualifier,
+  kBreakdown,
+  kBasis,
+  kFormula,
+  kSource,
+  kNote
+};
 constexpr int kColumnCount = 10;
 /// English header name of a column ("indicator"); the Chinese alias is ColumnAlias.
 const char* ColumnName(Column c);
@@ -90,15 +100,15 @@ struct Observation {
   int year = 0;
   std::string value_text;  ///< exact decimal text as stated ("80.16"); 是/否 for boolean
   double value = 0;
-  std::string unit;        ///< the definition's unit when the cell is empty
+  std::string unit;  ///< the definition's unit when the cell is empty
   Qualifier qualifier = Qualifier::kExact;
-  std::string breakdown;   ///< "" for the whole area; else 镇街/部门
+  std::string breakdown;  ///< "" for the whole area; else 镇街/部门
   Basis basis = Basis::kOriginal;
-  std::string formula;     ///< for 计算: "a / b * 100" with numbers or id@year
-  std::string source;      ///< "reports/2024.md#anchor" or a URL
+  std::string formula;  ///< for 计算: "a / b * 100" with numbers or id@year
+  std::string source;   ///< "reports/2024.md#anchor" or a URL
   std::string note;
-  std::string path;        ///< the CSV file ("" for generated values)
-  int line = 0;            ///< row line
+  std::string path;  ///< the CSV file ("" for generated values)
+  int line = 0;      ///< row line
   /// Computed only from 示例 (sample) data: shown with a 示例 badge and left
   /// out of the open-data downloads.
   bool sample = false;
@@ -108,8 +118,8 @@ struct Observation {
 /// Everything the indicator pages show, validated.
 struct IndicatorSet {
   std::vector<IndicatorCategory> categories;
-  std::vector<IndicatorDef> defs;          ///< sorted by id
-  std::vector<Observation> observations;   ///< sorted by indicator, year, breakdown
+  std::vector<IndicatorDef> defs;                ///< sorted by id
+  std::vector<Observation> observations;         ///< sorted by indicator, year, breakdown
   std::map<std::string, std::string> csv_texts;  ///< decoded CSV texts, for messages
   /// Ids whose definition is a draft left out of this build: their rows are
   /// skipped like the draft itself (e.g. stubs written by `fazhi import`).
@@ -147,8 +157,8 @@ struct IndicatorSet {
 /// on error.
 bool BuildIndicatorSet(std::vector<IndicatorCategory> categories, std::vector<IndicatorDef> defs,
                        const std::vector<const SourceFile*>& def_files,
-                       const std::vector<const SourceFile*>& csv_files, IndicatorSet* out,
-                       Diagnostics* diags, std::set<std::string, std::less<>> draft_ids = {});
+                       const std::vector<const SourceFile*>& csv_files, IndicatorSet* out, Diagnostics* diags,
+                       std::set<std::string, std::less<>> draft_ids = {});
 
 /// Number of decimals in a decimal text ("80.16" → 2).
 int DecimalsOf(std::string_view decimal_text);
@@ -156,7 +166,7 @@ int DecimalsOf(std::string_view decimal_text);
 /// Evaluates a formula (+ - * / × ÷, parentheses, numbers, `id@year`
 /// references resolved in `set`). On failure returns false with a message and
 /// the 0-based code-point offset of the problem.
-bool EvaluateFormula(std::string_view formula, const IndicatorSet& set, double* value,
-                     std::string* error, size_t* error_offset);
+bool EvaluateFormula(std::string_view formula, const IndicatorSet& set, double* value, std::string* error,
+                     size_t* error_offset);
 
 }  // namespace fazhi

@@ -76,10 +76,9 @@ bool Build(const Site& site, IndicatorSet* set, Diagnostics* diags) {
 
 Site Demo(std::string csv) {
   Site s;
-  s.defs.push_back(MakeDef("admin-review-cases", {{"title", "行政复议收案数"},
-                                                  {"category", "oversight"},
-                                                  {"unit", "件"},
-                                                  {"kind", "count"}}));
+  s.defs.push_back(
+      MakeDef("admin-review-cases",
+              {{"title", "行政复议收案数"}, {"category", "oversight"}, {"unit", "件"}, {"kind", "count"}}));
   s.defs.push_back(MakeDef("admin-review-closure-rate", {{"title", "行政复议办结率"},
                                                          {"category", "oversight"},
                                                          {"unit", "%"},
@@ -90,9 +89,8 @@ Site Demo(std::string csv) {
                                               {"unit", "%"},
                                               {"kind", "rate"},
                                               {"direction", "up"}}));
-  s.defs.push_back(MakeDef("legal-consultations", {{"title", "法律咨询"},
-                                                   {"category", "functions"},
-                                                   {"unit", "次"}}));
+  s.defs.push_back(
+      MakeDef("legal-consultations", {{"title", "法律咨询"}, {"category", "functions"}, {"unit", "次"}}));
   s.csvs.push_back(SourceFile{"data/indicators/2024.csv", std::move(csv)});
   return s;
 }
@@ -111,8 +109,7 @@ TEST_CASE("indicators_model: a definition's fields are read from front matter") 
                                          {"weight", "3"}});
   Diagnostics diags;
   IndicatorDef def;
-  REQUIRE(ParseIndicatorDef(d.file, d.root, "review-rate", DefaultIndicatorCategories(), &def,
-                            &diags));
+  REQUIRE(ParseIndicatorDef(d.file, d.root, "review-rate", DefaultIndicatorCategories(), &def, &diags));
   CHECK(diags.Format() == "");
   CHECK(def.id == "review-rate");
   CHECK(def.title == "审查率");
@@ -125,10 +122,8 @@ TEST_CASE("indicators_model: a definition's fields are read from front matter") 
 }
 
 TEST_CASE("indicators_model: bad definitions report their field positions") {
-  DefFixture d = MakeDef("x", {{"category", "courts"},
-                               {"unit", "件"},
-                               {"kind", "ratio"},
-                               {"direction", "sideways"}});
+  DefFixture d =
+      MakeDef("x", {{"category", "courts"}, {"unit", "件"}, {"kind", "ratio"}, {"direction", "sideways"}});
   Diagnostics diags;
   IndicatorDef def;
   CHECK_FALSE(ParseIndicatorDef(d.file, d.root, "x", DefaultIndicatorCategories(), &def, &diags));
@@ -149,8 +144,11 @@ TEST_CASE("indicators_model: bad definitions report their field positions") {
         "  direction: sideways\n"
         "             ^\n");
 
-  DefFixture r = MakeDef("r", {{"title", "办结率"}, {"category", "oversight"}, {"unit", "件"},
-                               {"kind", "rate"}, {"direction", "target"}});
+  DefFixture r = MakeDef("r", {{"title", "办结率"},
+                               {"category", "oversight"},
+                               {"unit", "件"},
+                               {"kind", "rate"},
+                               {"direction", "target"}});
   Diagnostics d2;
   CHECK_FALSE(ParseIndicatorDef(r.file, r.root, "r", DefaultIndicatorCategories(), &def, &d2));
   CHECK(d2.Format() ==
@@ -341,7 +339,8 @@ TEST_CASE("indicators_model: change_of and related must name known indicators") 
 
 namespace fazhi {
 
-TEST_CASE("indicators_model: every prefix and a byte-flipped copy of a CSV give positioned errors, never a crash") {
+TEST_CASE(
+    "indicators_model: every prefix and a byte-flipped copy of a CSV give positioned errors, never a crash") {
   const std::string csv =
       "指标,年份,数值,单位,限定,依据,公式,来源,备注\r\n"
       "admin-review-cases,2024,368,件,,原文,,reports/2024.md#四,\"新法\r\n施行\"\r\n"

@@ -82,10 +82,19 @@ std::string Csv(const IndicatorSet& set, std::string_view only_id, const OpenDat
 
 ordered_json Schema() {
   ordered_json fields = ordered_json::array();
-  const char* descriptions[] = {
-      "指标编号", "指标名称", "类别", "年度", "数值(原文数字)", "单位",
-      "限定词: 空=确数, 以上, 多, 余, 约, 近, 超", "分组(镇街/部门), 空=全区", "依据: 原文 或 计算",
-      "计算公式(依据为计算时)", "来源(站内报告文件与章节或网址)", "来源网址", "备注"};
+  const char* descriptions[] = {"指标编号",
+                                "指标名称",
+                                "类别",
+                                "年度",
+                                "数值(原文数字)",
+                                "单位",
+                                "限定词: 空=确数, 以上, 多, 余, 约, 近, 超",
+                                "分组(镇街/部门), 空=全区",
+                                "依据: 原文 或 计算",
+                                "计算公式(依据为计算时)",
+                                "来源(站内报告文件与章节或网址)",
+                                "来源网址",
+                                "备注"};
   const auto& cols = OpenDataColumns();
   for (size_t i = 0; i < cols.size(); ++i) {
     ordered_json f;
@@ -122,18 +131,14 @@ std::string Dump(const ordered_json& j) { return j.dump(2, ' ', false) + "\n"; }
 }  // namespace
 
 const std::vector<std::string>& OpenDataColumns() {
-  static const std::vector<std::string> kCols = {
-      "indicator", "name", "category", "year", "value", "unit", "qualifier", "breakdown",
-      "basis", "formula", "source", "source_url", "note"};
+  static const std::vector<std::string> kCols = {"indicator", "name",       "category",  "year",  "value",
+                                                 "unit",      "qualifier",  "breakdown", "basis", "formula",
+                                                 "source",    "source_url", "note"};
   return kCols;
 }
 
-std::string IndicatorCsvPath(std::string_view id) {
-  return "data/indicators/" + std::string(id) + ".csv";
-}
-std::string IndicatorJsonPath(std::string_view id) {
-  return "data/indicators/" + std::string(id) + ".json";
-}
+std::string IndicatorCsvPath(std::string_view id) { return "data/indicators/" + std::string(id) + ".csv"; }
+std::string IndicatorJsonPath(std::string_view id) { return "data/indicators/" + std::string(id) + ".json"; }
 
 std::map<std::string, std::string> OpenDataFiles(const IndicatorSet& set, const OpenDataMeta& meta) {
   std::map<std::string, std::string> files;

@@ -20,7 +20,7 @@ struct OpenDataMeta {
   std::string title;      ///< the site's title
   std::string publisher;  ///< 主办单位
   std::string base_url = "/";
-  std::string updated;    ///< YYYY-MM-DD (config.as_of): no build timestamps
+  std::string updated;  ///< YYYY-MM-DD (config.as_of): no build timestamps
   /// The public URL of a source ("reports/2024.md#x" → "https://…/reports/2024/#x");
   /// unset: the source as written.
   std::function<std::string(std::string_view)> source_url;

@@ -44,11 +44,10 @@ IndicatorSet SmallSet() {
 
 TEST_CASE("indicators_open_data: the CSV has a BOM and parses back to the input values") {
   IndicatorSet set = SmallSet();
-  auto files = OpenDataFiles(set, {"从化区司法局", "广州市从化区司法局", "/", "2025-03-31",
-                                  [](std::string_view s) {
-                                    return "https://fz.example.gov.cn/reports/2024/#" +
-                                           std::string(s.substr(s.find('#') + 1));
-                                  }});
+  auto files = OpenDataFiles(
+      set, {"从化区司法局", "广州市从化区司法局", "/", "2025-03-31", [](std::string_view s) {
+              return "https://fz.example.gov.cn/reports/2024/#" + std::string(s.substr(s.find('#') + 1));
+            }});
   const std::string& csv = files.at("data/indicators.csv");
   CHECK(csv.substr(0, 3) == "\xEF\xBB\xBF");
   Diagnostics diags;

@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <vector>
 
-#include "indicators/format.h"
 #include "core/utf8.h"
+#include "indicators/format.h"
 
 namespace fazhi {
 namespace {
@@ -26,9 +26,8 @@ bool IsYear(std::string_view s) {
 
 }  // namespace
 
-bool ExpandValueShortcode(const IndicatorSet& set, const Shortcode& sc,
-                          const std::string& indicator_url, std::string* markdown,
-                          std::string* error) {
+bool ExpandValueShortcode(const IndicatorSet& set, const Shortcode& sc, const std::string& indicator_url,
+                          std::string* markdown, std::string* error) {
   if (sc.args.size() < 2 || sc.args.size() > 3) {
     *error = "value needs an indicator id and a year: {{< value <id> <year> >}}";
     return false;
@@ -48,7 +47,8 @@ bool ExpandValueShortcode(const IndicatorSet& set, const Shortcode& sc,
   const Observation* o = set.Get(id, year, breakdown);
   if (!o) {
     std::string years;
-    for (const Observation* s : set.Series(id)) years += (years.empty() ? "" : ", ") + std::to_string(s->year);
+    for (const Observation* s : set.Series(id))
+      years += (years.empty() ? "" : ", ") + std::to_string(s->year);
     *error = "indicator '" + id + "' has no value for " + sc.args[1] +
              (breakdown.empty() ? "" : ", breakdown '" + breakdown + "'") +
              (years.empty() ? " (it has no values)" : " (it has " + years + ")");
@@ -62,8 +62,8 @@ bool ExpandValueShortcode(const IndicatorSet& set, const Shortcode& sc,
     if (c == '"' || c == '\\') quoted_title += '\\';
     quoted_title += c;
   }
-  *markdown = "[" + EscapeMarkdown(FormatValue(*o, def->kind)) + "](" + indicator_url + " \"" +
-              quoted_title + "\")";
+  *markdown =
+      "[" + EscapeMarkdown(FormatValue(*o, def->kind)) + "](" + indicator_url + " \"" + quoted_title + "\")";
   return true;
 }
 
@@ -120,8 +120,7 @@ std::vector<Figure> FiguresWithUnit(std::string_view clause, const std::string& 
       if (clause.substr(k, q.size()) == q) k += q.size();
     }
     std::string_view rest = clause.substr(k);
-    bool match = rest.substr(0, unit.size()) == unit ||
-                 (unit == "%" && rest.substr(0, 3) == "％");
+    bool match = rest.substr(0, unit.size()) == unit || (unit == "%" && rest.substr(0, 3) == "％");
     if (match) {
       size_t ulen = rest.substr(0, unit.size()) == unit ? unit.size() : 3;
       // "件次" is not "件": the unit must not continue into a longer unit.
@@ -150,8 +149,9 @@ std::string MaskedBody(std::string_view body) {
     size_t nl = s.find('\n', line_start);
     size_t end = nl == std::string::npos ? s.size() : nl;
     std::string_view line(s.data() + line_start, end - line_start);
-    bool is_fence = line.substr(line.find_first_not_of(' ') == std::string_view::npos
-                                    ? 0 : line.find_first_not_of(' ')).substr(0, 3) == "```";
+    bool is_fence =
+        line.substr(line.find_first_not_of(' ') == std::string_view::npos ? 0 : line.find_first_not_of(' '))
+            .substr(0, 3) == "```";
     if (is_fence || fence) std::fill(s.begin() + line_start, s.begin() + end, ' ');
     if (is_fence) fence = !fence;
     line_start = end + 1;
@@ -189,7 +189,8 @@ int CheckProseNumbers(const SourceFile& file, std::string_view body, int body_fi
       if (def.kind == IndicatorKind::kBoolean || def.generated) continue;
       const Observation* o = set.Get(def.id, year);
       if (!o) continue;
-      std::vector<std::string> names = def.aliases.empty() ? std::vector<std::string>{def.title} : def.aliases;
+      std::vector<std::string> names =
+          def.aliases.empty() ? std::vector<std::string>{def.title} : def.aliases;
       std::vector<Figure> figures;
       std::vector<size_t> reported;  // one warning per figure, whichever alias found it
       for (const std::string& name : names) {
@@ -221,8 +222,8 @@ int CheckProseNumbers(const SourceFile& file, std::string_view body, int body_fi
           std::string said(clause.substr(best->begin, best->end - best->begin));
           diags->Warning(file.path, line, col,
                          "prose says " + said + " for " + def.title + " but the data says " +
-                             FormatValue(*o, def.kind) + " for " + std::to_string(year) + " (" +
-                             o->path + ":" + std::to_string(o->line) + ")",
+                             FormatValue(*o, def.kind) + " for " + std::to_string(year) + " (" + o->path +
+                             ":" + std::to_string(o->line) + ")",
                          file.text);
           reported.push_back(best->begin);
           ++warnings;

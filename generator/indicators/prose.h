@@ -8,18 +8,17 @@
 #include <string_view>
 
 #include "core/diagnostics.h"
+#include "core/source_tree.h"
 #include "indicators/model.h"
 #include "markdown/shortcodes.h"
-#include "core/source_tree.h"
 
 namespace fazhi {
 
 /// Markdown for `{{< value <id> <year> [breakdown] >}}`: the formatted value
 /// ("368件", "90%以上") as a link to the indicator page `page_url(id)`.
 /// Returns false with a message for a missing indicator or year.
-bool ExpandValueShortcode(const IndicatorSet& set, const Shortcode& sc,
-                          const std::string& indicator_url, std::string* markdown,
-                          std::string* error);
+bool ExpandValueShortcode(const IndicatorSet& set, const Shortcode& sc, const std::string& indicator_url,
+                          std::string* markdown, std::string* error);
 
 /// The handler to register under "value"; `url_of(id)` gives the final URL
 /// (base URL applied) of an indicator page.

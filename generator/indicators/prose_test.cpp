@@ -55,8 +55,8 @@ TEST_CASE("indicators_prose: value shortcode renders a linked value as the sourc
   REQUIRE(ExpandValueShortcode(set, {"value", {"legal-consultations", "2024"}, 3, 5},
                                "/indicators/legal-consultations/", &md, &err));
   CHECK(md == "[4000多次](/indicators/legal-consultations/ \"法律咨询,2024年\")");
-  REQUIRE(ExpandValueShortcode(set, {"value", {"admin-review-closure-rate", "2024"}, 3, 5}, "/x/", &md,
-                               &err));
+  REQUIRE(
+      ExpandValueShortcode(set, {"value", {"admin-review-closure-rate", "2024"}, 3, 5}, "/x/", &md, &err));
   CHECK(md == "[80.16%](/x/ \"行政复议办结率,2024年\")");
   set.defs[4].title = "行政\"处罚\"";  // a quote in the title stays inside the link title
   REQUIRE(ExpandValueShortcode(set, {"value", {"penalties", "2024"}, 3, 5}, "/p/", &md, &err));
@@ -66,16 +66,16 @@ TEST_CASE("indicators_prose: value shortcode renders a linked value as the sourc
 TEST_CASE("indicators_prose: a missing indicator or year is an error at the shortcode") {
   IndicatorSet set = Set();
   ShortcodeHandlers handlers;
-  handlers["value"] = ValueShortcodeHandler(set, [](std::string_view id) {
-    return "/indicators/" + std::string(id) + "/";
-  });
+  handlers["value"] =
+      ValueShortcodeHandler(set, [](std::string_view id) { return "/indicators/" + std::string(id) + "/"; });
   SourceFile f{"content/reports/2024.md",
                "---\ntitle: t\n---\n办理{{< value admin-review-cases 2024 >}}，"
                "{{< value admin-review-case 2024 >}}；\n"
                "上年{{< value admin-review-cases 2023 >}}，{{< value penalties >}}\n"};
   Diagnostics diags;
   std::string out = ExpandShortcodes(f, f.text.substr(17), 4, handlers, &diags);
-  CHECK(out.substr(0, 80).find("办理[368件](/indicators/admin-review-cases/ \"行政复议收案数,2024年\")") == 0);
+  CHECK(out.substr(0, 80).find("办理[368件](/indicators/admin-review-cases/ \"行政复议收案数,2024年\")") ==
+        0);
   CHECK(diags.Format() ==
         "content/reports/2024.md:4:41: unknown indicator 'admin-review-case' (no "
         "content/indicators/admin-review-case.md)\n"

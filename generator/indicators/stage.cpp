@@ -10,9 +10,7 @@
 namespace fazhi {
 namespace {
 
-bool IsUrl(std::string_view s) {
-  return s.substr(0, 7) == "http://" || s.substr(0, 8) == "https://";
-}
+bool IsUrl(std::string_view s) { return s.substr(0, 7) == "http://" || s.substr(0, 8) == "https://"; }
 
 // Sources are written relative to content/: "reports/2024.md#四".
 constexpr std::string_view kSourceBase = "content/_.md";
@@ -40,8 +38,8 @@ bool HasIndicators(const SourceTree& tree) {
   return !tree.Under("data/indicators/", ".csv").empty();
 }
 
-bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Page>* pages,
-                    IndicatorSet* set, Diagnostics* diags) {
+bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Page>* pages, IndicatorSet* set,
+                    Diagnostics* diags) {
   size_t before = diags->error_count();
   std::vector<std::string_view> keys = CommonFrontMatterKeys();
   for (std::string_view k : IndicatorDefKeys()) keys.push_back(k);
@@ -54,12 +52,12 @@ bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Pa
     def_files.push_back(f);
     CheckKnownKeys(*f, p.fm.root, keys, diags);
     // /indicators/<year>/ and /indicators/categories/ belong to the dashboard.
-    bool year_like = p.slug.size() == 4 && std::all_of(p.slug.begin(), p.slug.end(),
-                                                           [](char c) { return c >= '0' && c <= '9'; });
+    bool year_like = p.slug.size() == 4 &&
+                     std::all_of(p.slug.begin(), p.slug.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (year_like || p.slug == "categories" || p.slug.find('/') != std::string::npos) {
       diags->Error(p.source_path, 1, 1,
-                   "indicator id '" + p.slug + "' clashes with the dashboard's pages (/indicators/" +
-                       p.slug + "/); rename the file",
+                   "indicator id '" + p.slug + "' clashes with the dashboard's pages (/indicators/" + p.slug +
+                       "/); rename the file",
                    f->text);
       continue;
     }
@@ -86,22 +84,22 @@ bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Pa
     if (o.source.empty() || IsUrl(o.source)) continue;
     std::string url, error;
     if (!ResolvePageLink(*pages, kSourceBase, o.source, &url, &error)) {
-      SourceError(*set, o, "source: " + error + " (write it relative to content/, e.g. reports/2024.md#section)", diags);
+      SourceError(*set, o,
+                  "source: " + error + " (write it relative to content/, e.g. reports/2024.md#section)",
+                  diags);
     }
   }
   return diags->error_count() == before;
 }
 
-void AddIndicatorShortcodes(const IndicatorSet& set, const Config& config,
-                            ShortcodeHandlers* handlers) {
+void AddIndicatorShortcodes(const IndicatorSet& set, const Config& config, ShortcodeHandlers* handlers) {
   Urls urls(config.base_url);
-  (*handlers)["value"] = ValueShortcodeHandler(set, [urls](std::string_view id) {
-    return urls.Rel("/indicators/" + std::string(id) + "/");
-  });
+  (*handlers)["value"] = ValueShortcodeHandler(
+      set, [urls](std::string_view id) { return urls.Rel("/indicators/" + std::string(id) + "/"); });
 }
 
-void CheckReportFigures(const SourceTree& tree, const std::vector<Page>& pages,
-                        const IndicatorSet& set, Diagnostics* diags) {
+void CheckReportFigures(const SourceTree& tree, const std::vector<Page>& pages, const IndicatorSet& set,
+                        Diagnostics* diags) {
   for (const Page& p : pages) {
     if (p.kind != "report" || p.report.year == 0) continue;
     const SourceFile* f = tree.Find(p.source_path);
@@ -141,8 +139,8 @@ bool CheckSourceAnchors(const std::vector<Page>& pages, const IndicatorSet& set,
     if (!AnchoredSource(o, &path, &anchor)) continue;
     const Page* page = PageAt(pages, path);
     if (!page) continue;  // reported by LoadIndicators
-    bool found = std::any_of(page->toc.begin(), page->toc.end(),
-                             [&](const TocEntry& t) { return t.id == anchor; });
+    bool found =
+        std::any_of(page->toc.begin(), page->toc.end(), [&](const TocEntry& t) { return t.id == anchor; });
     if (!found) {
       SourceError(set, o,
                   "source: '#" + anchor + "' is not a heading of " + page->source_path +

@@ -8,10 +8,10 @@
 
 #include "core/config.h"
 #include "core/diagnostics.h"
-#include "indicators/model.h"
-#include "markdown/shortcodes.h"
 #include "core/site_model.h"
 #include "core/source_tree.h"
+#include "indicators/model.h"
+#include "markdown/shortcodes.h"
 
 namespace fazhi {
 
@@ -23,17 +23,16 @@ bool HasIndicators(const SourceTree& tree);
 /// renderer leaves it to RenderIndicators) and every CSV, and validates
 /// them together, including that each source names an existing page.
 /// Returns false on error.
-bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Page>* pages,
-                    IndicatorSet* set, Diagnostics* diags);
+bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Page>* pages, IndicatorSet* set,
+                    Diagnostics* diags);
 
 /// Registers `value`. `set` must outlive the handlers.
-void AddIndicatorShortcodes(const IndicatorSet& set, const Config& config,
-                            ShortcodeHandlers* handlers);
+void AddIndicatorShortcodes(const IndicatorSet& set, const Config& config, ShortcodeHandlers* handlers);
 
 /// Warnings where a report's prose (pages with a report year) contradicts
 /// the data for that year. Call before bodies are rendered.
-void CheckReportFigures(const SourceTree& tree, const std::vector<Page>& pages,
-                        const IndicatorSet& set, Diagnostics* diags);
+void CheckReportFigures(const SourceTree& tree, const std::vector<Page>& pages, const IndicatorSet& set,
+                        Diagnostics* diags);
 
 /// The pages ("content/reports/2024.md") an observation's source points at
 /// with an anchor: CheckSourceAnchors reads their headings.

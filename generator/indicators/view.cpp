@@ -5,10 +5,10 @@
 #include <map>
 #include <memory>
 
+#include "core/parallel.h"
 #include "indicators/chart.h"
 #include "indicators/format.h"
 #include "indicators/open_data.h"
-#include "core/parallel.h"
 #include "theme/render.h"
 #include "theme/template_view.h"
 
@@ -22,21 +22,30 @@ void SetOptionalNote(View* v, const std::string& note) {
 
 const char* DirectionLabel(Direction d) {
   switch (d) {
-    case Direction::kUp: return "数值越高越好";
-    case Direction::kDown: return "数值越低越好";
-    case Direction::kNeutral: return "不以高低评价好坏";
-    case Direction::kTarget: return "以达到目标值为好";
+    case Direction::kUp:
+      return "数值越高越好";
+    case Direction::kDown:
+      return "数值越低越好";
+    case Direction::kNeutral:
+      return "不以高低评价好坏";
+    case Direction::kTarget:
+      return "以达到目标值为好";
   }
   return "";
 }
 
 const char* KindLabel(IndicatorKind k) {
   switch (k) {
-    case IndicatorKind::kCount: return "计数";
-    case IndicatorKind::kRate: return "比率";
-    case IndicatorKind::kAmount: return "数量";
-    case IndicatorKind::kBoolean: return "是/否";
-    case IndicatorKind::kChange: return "同比变化";
+    case IndicatorKind::kCount:
+      return "计数";
+    case IndicatorKind::kRate:
+      return "比率";
+    case IndicatorKind::kAmount:
+      return "数量";
+    case IndicatorKind::kBoolean:
+      return "是/否";
+    case IndicatorKind::kChange:
+      return "同比变化";
   }
   return "";
 }
@@ -73,9 +82,7 @@ void CollectCitations(Ctx* ctx) {
     }
   }
 }
-std::string CategoryUrl(std::string_view slug) {
-  return "/indicators/categories/" + std::string(slug) + "/";
-}
+std::string CategoryUrl(std::string_view slug) { return "/indicators/categories/" + std::string(slug) + "/"; }
 std::string YearUrl(int year) { return "/indicators/" + std::to_string(year) + "/"; }
 
 View ChangeView(const Change& c) {
@@ -377,7 +384,7 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
   dl.set("json", ctx.urls.Rel("/" + IndicatorJsonPath(d.id)));
   dl.set("available", Flag(!sample_only));
   dl.set("some_sample", Flag(!sample_only && std::any_of(series.begin(), series.end(),
-                                                          [](const Observation* o) { return o->sample; })));
+                                                         [](const Observation* o) { return o->sample; })));
   v.set("downloads", dl);
   return v;
 }
@@ -408,8 +415,11 @@ bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& th
                    }});
   for (const IndicatorCategory& cat : set.categories) {
     if (set.InCategory(cat.slug).empty()) continue;
-    tasks.push_back({"indicators", CategoryUrl(cat.slug), cat.name + " · " + section_title,
-                     {{section_title, "/indicators/"}, {cat.name, CategoryUrl(cat.slug)}}, [&, slug = cat.slug, name = cat.name] {
+    tasks.push_back({"indicators",
+                     CategoryUrl(cat.slug),
+                     cat.name + " · " + section_title,
+                     {{section_title, "/indicators/"}, {cat.name, CategoryUrl(cat.slug)}},
+                     [&, slug = cat.slug, name = cat.name] {
                        View d = Dashboard(ctx, index, slug);
                        d.set("title", name);
                        return d;
@@ -417,7 +427,10 @@ bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& th
   }
   for (int year : set.Years()) {
     std::string title = std::to_string(year) + "年度指标";
-    tasks.push_back({"indicators", YearUrl(year), title, {{section_title, "/indicators/"}, {title, YearUrl(year)}},
+    tasks.push_back({"indicators",
+                     YearUrl(year),
+                     title,
+                     {{section_title, "/indicators/"}, {title, YearUrl(year)}},
                      [&, year, title] {
                        View d = YearPage(ctx, year);
                        d.set("title", title);
@@ -427,8 +440,12 @@ bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& th
   for (const IndicatorDef& d : set.defs) {
     const IndicatorCategory* cat = set.Category(d.category);
     std::string cat_name = cat ? cat->name : d.category;
-    tasks.push_back({"indicator", IndicatorUrl(d.id), d.title,
-                     {{section_title, "/indicators/"}, {cat_name, CategoryUrl(d.category)}, {d.title, IndicatorUrl(d.id)}},
+    tasks.push_back({"indicator",
+                     IndicatorUrl(d.id),
+                     d.title,
+                     {{section_title, "/indicators/"},
+                      {cat_name, CategoryUrl(d.category)},
+                      {d.title, IndicatorUrl(d.id)}},
                      [&ctx, &d] { return IndicatorPage(ctx, d); }});
   }
 
@@ -477,7 +494,8 @@ SitemapGroup IndicatorsSitemapGroup(const Site& site, const IndicatorSet& set) {
   for (int year : set.Years()) {
     size_t n = 0;
     for (const Observation& o : set.observations) n += o.year == year ? 1 : 0;
-    g.items.push_back({std::to_string(year) + "年度指标", YearUrl(year), "（" + std::to_string(n) + "条数据）"});
+    g.items.push_back(
+        {std::to_string(year) + "年度指标", YearUrl(year), "（" + std::to_string(n) + "条数据）"});
   }
   return g;
 }

@@ -7,9 +7,9 @@
 #pragma once
 
 #include "core/diagnostics.h"
-#include "indicators/model.h"
 #include "core/output.h"
 #include "core/site_model.h"
+#include "indicators/model.h"
 #include "theme/theme.h"
 
 namespace fazhi {

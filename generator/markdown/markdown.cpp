@@ -186,8 +186,7 @@ std::string HeadingSlug(std::string_view text) {
     bool keep = (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
                 (cp > 0x7F && !(cp >= 0x3000 && cp <= 0x303F) && !(cp >= 0xFF00 && cp <= 0xFF0F) &&
                  !(cp >= 0xFF1A && cp <= 0xFF20) && !(cp >= 0xFF3B && cp <= 0xFF40) &&
-                 !(cp >= 0xFF5B && cp <= 0xFF65) && !(cp >= 0x2010 && cp <= 0x206F) &&
-                 cp != 0xFFFD);
+                 !(cp >= 0xFF5B && cp <= 0xFF65) && !(cp >= 0x2010 && cp <= 0x206F) && cp != 0xFFFD);
     if (!keep) continue;
     if (dash_pending) out += '-';
     dash_pending = false;
@@ -313,8 +312,8 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
     cmark_node_prepend_child(h, marker);
   }
 
-  char* html = cmark_render_html_with_mem(doc, options, cmark_parser_get_syntax_extensions(parser),
-                                          CmarkArena::Mem());
+  char* html =
+      cmark_render_html_with_mem(doc, options, cmark_parser_get_syntax_extensions(parser), CmarkArena::Mem());
   std::string_view rendered(html);
   out->html.clear();
   out->html.reserve(rendered.size() + ids.size() * 24);

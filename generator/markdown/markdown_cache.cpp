@@ -14,7 +14,7 @@ void MarkdownCache::BeginBuild(std::string context) {
 }
 
 std::shared_ptr<const MarkdownCache::Entry> MarkdownCache::Find(const std::string& source_path,
-                                                                 const std::string& body) {
+                                                                const std::string& body) {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = previous_.find(source_path);
   if (it == previous_.end() || it->second->body != body) {

@@ -37,7 +37,8 @@ TEST_CASE("markdown: heading ids keep Chinese text and are de-duplicated") {
 
 TEST_CASE("markdown: GFM tables, strikethrough, task lists, autolinks and footnotes") {
   MarkdownResult r = Render(
-      "| 指标 | 数值 |\n|---|---:|\n| 复议 | 368 |\n\n~~旧~~ www.gov.cn\n\n- [x] 已完成\n\n见注[^1]\n\n[^1]: 来源\n");
+      "| 指标 | 数值 |\n|---|---:|\n| 复议 | 368 |\n\n~~旧~~ www.gov.cn\n\n- [x] 已完成\n\n见注[^1]\n\n[^1]: "
+      "来源\n");
   CHECK(r.html.find("<table>") != std::string::npos);
   CHECK(r.html.find("<td align=\"right\">368</td>") != std::string::npos);
   CHECK(r.html.find("<del>旧</del>") != std::string::npos);

@@ -13,7 +13,6 @@ const std::vector<RequiredItem>& RequiredReportItems() {
   return kItems;
 }
 
-
 namespace {
 
 // Words by which a heading shows that it covers an item, in the wording
@@ -81,8 +80,8 @@ ReportCompliance CheckReport(const Page& page, std::string_view text, Diagnostic
           continue;
         }
         if (!f.value.is_scalar()) {
-          diags->Error(path, f.value.line, f.value.col, "items." + f.key + " must be a heading's text or anchor",
-                       text);
+          diags->Error(path, f.value.line, f.value.col,
+                       "items." + f.key + " must be a heading's text or anchor", text);
           continue;
         }
         const TocEntry* hit = nullptr;
@@ -119,8 +118,8 @@ ReportCompliance CheckReport(const Page& page, std::string_view text, Diagnostic
     if (rc.items[i].heading_id.empty()) {
       diags->Warning(path, 1, 1,
                      "report lacks the required item " + std::string(required[i].name) +
-                         ": no heading covers it; if a section does, map it with items: {" +
-                         required[i].key + ": \"<heading>\"}",
+                         ": no heading covers it; if a section does, map it with items: {" + required[i].key +
+                         ": \"<heading>\"}",
                      text);
     }
   }

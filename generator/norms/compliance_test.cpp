@@ -57,7 +57,8 @@ TEST_CASE("compliance: the deadline day itself is on time, the day after is late
         "deadline 2025-04-01 (1 April of the following year)\n"
         "  published: 2025-04-02\n"
         "             ^\n"
-        "content/reports/2024.md:1:1: warning: report lacks the required item 党政主要负责人履行第一责任人职责情况: "
+        "content/reports/2024.md:1:1: warning: report lacks the required item "
+        "党政主要负责人履行第一责任人职责情况: "
         "no heading covers it; if a section does, map it with items: {accountability: \"<heading>\"}\n"
         "  ---\n"
         "  ^\n"
@@ -76,11 +77,12 @@ TEST_CASE("compliance: a report without a publication date gets a warning, not a
   toc.push_back({2, "五第一责任人", "五、党政主要负责人履行推进法治建设第一责任人职责情况"});
   Diagnostics d;
   ReportCompliance rc = CheckReport(MakeReport(f, 2024, "", toc), f.text, &d);
-  CHECK(d.Format() ==
-        "content/reports/2024.md:3:7: warning: report states no publication date: add 'published: YYYY-MM-DD', "
-        "the date it was first made public, so the 1 April deadline (2025-04-01) can be checked\n"
-        "  year: 2024\n"
-        "        ^\n");
+  CHECK(
+      d.Format() ==
+      "content/reports/2024.md:3:7: warning: report states no publication date: add 'published: YYYY-MM-DD', "
+      "the date it was first made public, so the 1 April deadline (2025-04-01) can be checked\n"
+      "  year: 2024\n"
+      "        ^\n");
   CHECK(rc.published == "");
   CHECK_FALSE(rc.on_time);
   CHECK_FALSE(rc.late);
@@ -88,9 +90,10 @@ TEST_CASE("compliance: a report without a publication date gets a warning, not a
 }
 
 TEST_CASE("compliance: a bad items mapping is an error at its position") {
-  SourceFile f{"content/reports/2024.md",
-               "---\nyear: 2024\npublished: 2025-03-01\nitems:\n  acountability: 一、\n  other: 不存在的标题\n"
-               "  next_year: [a]\n---\n"};
+  SourceFile f{
+      "content/reports/2024.md",
+      "---\nyear: 2024\npublished: 2025-03-01\nitems:\n  acountability: 一、\n  other: 不存在的标题\n"
+      "  next_year: [a]\n---\n"};
   Diagnostics d;
   CheckReport(MakeReport(f, 2024, "2025-03-01", kSeedToc), f.text, &d);
   CHECK(d.has_errors());

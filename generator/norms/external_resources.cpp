@@ -19,7 +19,8 @@ std::string LowerStr(std::string_view s) {
 }
 
 bool NamesHost(std::string_view url) {
-  while (!url.empty() && (url.front() == ' ' || url.front() == '\t' || url.front() == '\n')) url.remove_prefix(1);
+  while (!url.empty() && (url.front() == ' ' || url.front() == '\t' || url.front() == '\n'))
+    url.remove_prefix(1);
   if (url.substr(0, 2) == "//") return true;
   std::string l = LowerStr(url.substr(0, 8));
   return l.rfind("http://", 0) == 0 || l.rfind("https://", 0) == 0;
@@ -56,7 +57,8 @@ void ParseTag(std::string_view s, size_t lt, std::string* name, size_t* end, std
       continue;
     }
     Attr a;
-    while (i < s.size() && !IsSpace(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/') a.name += Lower(s[i++]);
+    while (i < s.size() && !IsSpace(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/')
+      a.name += Lower(s[i++]);
     while (i < s.size() && IsSpace(s[i])) ++i;
     if (i < s.size() && s[i] == '=') {
       ++i;
@@ -123,7 +125,8 @@ void ScanCss(std::string_view s, size_t base, std::vector<ExternalRef>* out) {
     if (stop == std::string_view::npos) stop = s.size();
     std::string_view url = s.substr(start, stop - start);
     if (NamesHost(url)) {
-      out->push_back({base + start, std::string(url), is_import ? "stylesheet (@import)" : "font or image (CSS url())"});
+      out->push_back(
+          {base + start, std::string(url), is_import ? "stylesheet (@import)" : "font or image (CSS url())"});
     }
     i = stop;
   }
@@ -134,8 +137,8 @@ bool RelLoads(std::string_view rel) {
   for (char& c : r) {
     if (IsSpace(c)) c = ' ';
   }
-  for (const char* k : {" stylesheet ", " preload ", " modulepreload ", " icon ", " apple-touch-icon ", " manifest ",
-                        " prefetch ", " import "}) {
+  for (const char* k : {" stylesheet ", " preload ", " modulepreload ", " icon ", " apple-touch-icon ",
+                        " manifest ", " prefetch ", " import "}) {
     if (r.find(k) != std::string::npos) return true;
   }
   return false;
@@ -183,21 +186,27 @@ void ScanHtml(std::string_view s, std::vector<ExternalRef>* out) {
     // string_view compares lengths before bytes: most tags (p, a, li, td)
     // are rejected without a memcmp.
     const std::string_view t = tag;
-    if (t == "script") check("src", "script");
+    if (t == "script")
+      check("src", "script");
     else if (t == "link") {
       const Attr* rel = get("rel");
       if (rel && RelLoads(rel->value)) check("href", "stylesheet, font or icon (<link>)");
     } else if (t == "img" || t == "source") {
       check("src", t == "img" ? "image" : "media source");
       check_srcset("image");
-    } else if (t == "iframe" || t == "frame") check("src", "iframe");
-    else if (t == "embed") check("src", "embedded object");
-    else if (t == "object") check("data", "embedded object");
+    } else if (t == "iframe" || t == "frame")
+      check("src", "iframe");
+    else if (t == "embed")
+      check("src", "embedded object");
+    else if (t == "object")
+      check("data", "embedded object");
     else if (t == "video" || t == "audio") {
       check("src", "media");
       check("poster", "image");
-    } else if (t == "track") check("src", "media track");
-    else if (t == "input") check("src", "image");
+    } else if (t == "track")
+      check("src", "media track");
+    else if (t == "input")
+      check("src", "image");
     else if (t == "image" || t == "use") {
       check("href", "image");
       check("xlink:href", "image");
@@ -319,14 +328,21 @@ bool EndsWith(std::string_view s, std::string_view suf) {
 std::vector<ExternalRef> FindResourceRefs(std::string_view text, ResourceLang lang) {
   std::vector<ExternalRef> out;
   switch (lang) {
-    case ResourceLang::kHtml: ScanHtml(text, &out); break;
-    case ResourceLang::kCss: ScanCss(text, 0, &out); break;
-    case ResourceLang::kMarkdown: ScanMarkdown(text, &out); break;
+    case ResourceLang::kHtml:
+      ScanHtml(text, &out);
+      break;
+    case ResourceLang::kCss:
+      ScanCss(text, 0, &out);
+      break;
+    case ResourceLang::kMarkdown:
+      ScanMarkdown(text, &out);
+      break;
   }
   return out;
 }
 
-bool IsAllowedResource(std::string_view url, std::string_view own_host, const std::vector<std::string>& allow_hosts) {
+bool IsAllowedResource(std::string_view url, std::string_view own_host,
+                       const std::vector<std::string>& allow_hosts) {
   if (!NamesHost(url)) return true;
   std::string host = UrlHost(url);
   if (!own_host.empty() && host == own_host) return true;
@@ -343,7 +359,8 @@ bool CheckExternalResources(const SourceTree& tree, const Config& config, Diagno
     bool in_theme = path.rfind(theme, 0) == 0;
     bool site_level = path.rfind("layouts/", 0) == 0 || path.rfind("static/", 0) == 0;
     if (in_theme || site_level) {
-      if (EndsWith(path, ".mustache") || EndsWith(path, ".html") || EndsWith(path, ".htm") || EndsWith(path, ".svg")) {
+      if (EndsWith(path, ".mustache") || EndsWith(path, ".html") || EndsWith(path, ".htm") ||
+          EndsWith(path, ".svg")) {
         files.push_back({&f, ResourceLang::kHtml});
       } else if (EndsWith(path, ".css")) {
         files.push_back({&f, ResourceLang::kCss});
@@ -358,9 +375,8 @@ bool CheckExternalResources(const SourceTree& tree, const Config& config, Diagno
   found.reserve(files.size());
   for (size_t i = 0; i < files.size(); ++i) found.emplace_back(SIZE_MAX);
   std::vector<char> file_ok(files.size());
-  ParallelFor(files.size(), jobs, [&](size_t i) {
-    file_ok[i] = ScanFile(*files[i].first, files[i].second, config, &found[i]);
-  });
+  ParallelFor(files.size(), jobs,
+              [&](size_t i) { file_ok[i] = ScanFile(*files[i].first, files[i].second, config, &found[i]); });
   bool ok = true;
   for (size_t i = 0; i < files.size(); ++i) {
     diags->Merge(found[i]);

@@ -15,16 +15,20 @@ TEST_CASE("external_resources: HTML tags that load resources; plain links do not
   std::string html =
       "<a href=\"https://www.gov.cn/\">中国政府网</a>\n"
       "<script src=\"https://cdn.example.com/a.js\"></script>\n"
-      "<SCRIPT SRC='//cdn.example.com/b.js'></SCRIPT><script>var x='<img src=\"https://no.example/\">';</script>\n"
-      "<link rel=\"canonical\" href=\"https://a.gov.cn/\"><link rel=\"stylesheet\" href=\"https://fonts.example.com/css\">\n"
-      "<img alt=\"\" src=\"{{base_url}}img/a.png\" srcset=\"/a.png 1x, http://img.example.com/a@2x.png 2x\">\n"
-      "<iframe src=\"https://map.example.com/embed\"></iframe><div style=\"background:url('https://bg.example.com/x.png')\">\n"
-      "<style>@import url(\"https://s.example.com/a.css\"); .x{background:url(data:image/png;base64,AA)}</style>\n"
+      "<SCRIPT SRC='//cdn.example.com/b.js'></SCRIPT><script>var x='<img "
+      "src=\"https://no.example/\">';</script>\n"
+      "<link rel=\"canonical\" href=\"https://a.gov.cn/\"><link rel=\"stylesheet\" "
+      "href=\"https://fonts.example.com/css\">\n"
+      "<img alt=\"\" src=\"{{base_url}}img/a.png\" srcset=\"/a.png 1x, http://img.example.com/a@2x.png "
+      "2x\">\n"
+      "<iframe src=\"https://map.example.com/embed\"></iframe><div "
+      "style=\"background:url('https://bg.example.com/x.png')\">\n"
+      "<style>@import url(\"https://s.example.com/a.css\"); "
+      ".x{background:url(data:image/png;base64,AA)}</style>\n"
       "<!-- <script src=\"https://commented.example.com/x.js\"></script> -->\n"
       "<input type=\"checkbox\" {{#on}}checked{{/on}} id=\"x\">";
   CHECK(Urls(html, ResourceLang::kHtml) ==
-        std::vector<std::string>{"script https://cdn.example.com/a.js",
-                                 "script //cdn.example.com/b.js",
+        std::vector<std::string>{"script https://cdn.example.com/a.js", "script //cdn.example.com/b.js",
                                  "stylesheet, font or icon (<link>) https://fonts.example.com/css",
                                  "image http://img.example.com/a@2x.png",
                                  "iframe https://map.example.com/embed",
@@ -50,8 +54,8 @@ TEST_CASE("external_resources: Markdown images count, code blocks and links do n
       "```html\n<script src=\"https://code.example.com/x.js\"></script>\n```\n"
       "`<img src=\"https://inline.example.com/x.png\">`\n"
       "<img src=\"https://raw.example.com/x.png\">\n";
-  CHECK(Urls(md, ResourceLang::kMarkdown) ==
-        std::vector<std::string>{"image https://raw.example.com/x.png", "image https://img.example.com/a.png"});
+  CHECK(Urls(md, ResourceLang::kMarkdown) == std::vector<std::string>{"image https://raw.example.com/x.png",
+                                                                      "image https://img.example.com/a.png"});
 }
 
 TEST_CASE("external_resources: allow_hosts and the site's own host") {
@@ -77,21 +81,22 @@ TEST_CASE("external_resources: the build check reports each source position") {
   Config cfg;
   Diagnostics d;
   CHECK_FALSE(CheckExternalResources(tree, cfg, &d));
-  CHECK(d.Format() ==
-        "content/about.md:4:10: external image from map.example.com: the site must load nothing from other "
-        "hosts; copy the file into static/ or add \"map.example.com\" to [security] allow_hosts in site.toml\n"
-        "  正文 ![地图](https://map.example.com/m.png)\n"
-        "               ^\n"
-        "themes/default/partials/head.mustache:2:32: external stylesheet, font or icon (<link>) from "
-        "fonts.example.com: the site must load nothing from other hosts; copy the file into static/ or add "
-        "\"fonts.example.com\" to [security] allow_hosts in site.toml\n"
-        "    <link rel=\"stylesheet\" href=\"https://fonts.example.com/css?family=Noto\">\n"
-        "                                 ^\n"
-        "themes/default/static/css/site.css:2:20: external font or image (CSS url()) from fonts.example.com: "
-        "the site must load nothing from other hosts; copy the file into static/ or add \"fonts.example.com\" "
-        "to [security] allow_hosts in site.toml\n"
-        "  @font-face{src:url(//fonts.example.com/x.woff)}\n"
-        "                     ^\n");
+  CHECK(
+      d.Format() ==
+      "content/about.md:4:10: external image from map.example.com: the site must load nothing from other "
+      "hosts; copy the file into static/ or add \"map.example.com\" to [security] allow_hosts in site.toml\n"
+      "  正文 ![地图](https://map.example.com/m.png)\n"
+      "               ^\n"
+      "themes/default/partials/head.mustache:2:32: external stylesheet, font or icon (<link>) from "
+      "fonts.example.com: the site must load nothing from other hosts; copy the file into static/ or add "
+      "\"fonts.example.com\" to [security] allow_hosts in site.toml\n"
+      "    <link rel=\"stylesheet\" href=\"https://fonts.example.com/css?family=Noto\">\n"
+      "                                 ^\n"
+      "themes/default/static/css/site.css:2:20: external font or image (CSS url()) from fonts.example.com: "
+      "the site must load nothing from other hosts; copy the file into static/ or add \"fonts.example.com\" "
+      "to [security] allow_hosts in site.toml\n"
+      "  @font-face{src:url(//fonts.example.com/x.woff)}\n"
+      "                     ^\n");
   cfg.allow_hosts = {"fonts.example.com", "map.example.com"};
   Diagnostics d2;
   CHECK(CheckExternalResources(tree, cfg, &d2));
@@ -101,7 +106,8 @@ TEST_CASE("external_resources: the build check reports each source position") {
 TEST_CASE("external_resources: rendered HTML is checked against its output path") {
   Config cfg;
   Diagnostics d;
-  CHECK_FALSE(CheckRenderedHtml("reports/2024/index.html", "<p>x</p>\n<img src=\"https://x.example.com/a.png\">", cfg, &d));
+  CHECK_FALSE(CheckRenderedHtml("reports/2024/index.html",
+                                "<p>x</p>\n<img src=\"https://x.example.com/a.png\">", cfg, &d));
   CHECK(d.Format().rfind("reports/2024/index.html:2:11: external image from x.example.com:", 0) == 0);
 }
 

@@ -27,8 +27,7 @@ class Line {
       if (len) *len = 1;
       return static_cast<char>(c);
     }
-    if (c == 0xEF && i + 2 < s_.size() && Byte(i + 1) == 0xBC && Byte(i + 2) >= 0x90 &&
-        Byte(i + 2) <= 0x99) {
+    if (c == 0xEF && i + 2 < s_.size() && Byte(i + 1) == 0xBC && Byte(i + 2) >= 0x90 && Byte(i + 2) <= 0x99) {
       if (len) *len = 3;
       return static_cast<char>('0' + Byte(i + 2) - 0x90);
     }
@@ -69,9 +68,7 @@ struct Finding {
   size_t byte;  // where the number starts
 };
 
-bool IsMobile(std::string_view d) {
-  return d.size() == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
-}
+bool IsMobile(std::string_view d) { return d.size() == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9'; }
 
 std::string DigitsOf(std::string_view s) {
   Line l(s);
@@ -250,12 +247,11 @@ void CheckPrivacyText(const std::string& path, std::string_view text, const Priv
 
 bool IsPrivacyScanned(std::string_view path) {
   if (path == "site.toml") return true;
-  bool in_tree = path.starts_with("content/") || path.starts_with("data/") ||
-                 path.starts_with("layouts/") || path.starts_with("themes/");
+  bool in_tree = path.starts_with("content/") || path.starts_with("data/") || path.starts_with("layouts/") ||
+                 path.starts_with("themes/");
   if (!in_tree) return false;
-  static const char* const kExts[] = {".md",   ".markdown", ".csv", ".tsv", ".json",
-                                      ".toml", ".yaml",     ".yml", ".txt", ".html",
-                                      ".htm",  ".mustache", ".xml"};
+  static const char* const kExts[] = {".md",  ".markdown", ".csv",  ".tsv", ".json",     ".toml", ".yaml",
+                                      ".yml", ".txt",      ".html", ".htm", ".mustache", ".xml"};
   for (const char* ext : kExts) {
     if (path.ends_with(ext)) return true;
   }

@@ -19,7 +19,7 @@ TEST_CASE("privacy: ID number check digit, region and birth date") {
   // The example number of GB 11643-1999 (check character X).
   CHECK(IsPlausibleIdNumber("11010519491231002X"));
   CHECK(IsPlausibleIdNumber("11010519491231002x"));
-  CHECK(IsPlausibleIdNumber("110105194912310038"));  // check digit 8
+  CHECK(IsPlausibleIdNumber("110105194912310038"));        // check digit 8
   CHECK_FALSE(IsPlausibleIdNumber("110105194912310021"));  // wrong check digit
   CHECK_FALSE(IsPlausibleIdNumber("110105198102290029"));  // 1981-02-29 does not exist
   CHECK_FALSE(IsPlausibleIdNumber("910105194912310029"));  // no region starts with 9
@@ -51,8 +51,7 @@ TEST_CASE("privacy: mobile numbers in their common spellings are errors") {
   const std::string msg =
       "personal data: this looks like a mobile phone number; remove it, or list it under [privacy] "
       "allow in site.toml if it is an officially published office number\n";
-  CHECK(Scan("电话13812345678\n") ==
-        "content/a.md:1:3: " + msg + "  电话13812345678\n      ^\n");
+  CHECK(Scan("电话13812345678\n") == "content/a.md:1:3: " + msg + "  电话13812345678\n      ^\n");
   CHECK(Scan("tel: 138-1234-5678\n") == "content/a.md:1:6: " + msg + "  tel: 138-1234-5678\n       ^\n");
   CHECK(Scan("a 138 1234 5678\n") == "content/a.md:1:3: " + msg + "  a 138 1234 5678\n    ^\n");
   CHECK(Scan("+8613812345678\n") == "content/a.md:1:2: " + msg + "  +8613812345678\n   ^\n");

@@ -50,19 +50,25 @@ std::string RenderAtomFeed(const FeedMeta& meta, std::vector<FeedEntry> entries)
   if (entries.size() > meta.max_entries) entries.resize(meta.max_entries);
   std::string host = UrlHost(meta.base_url);
   std::string feed_updated = entries.empty() ? meta.as_of : changed(entries.front());
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n";
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+      "xml:lang=\"zh-CN\">\n";
   out += "  <title>" + XmlEscape(meta.title) + "</title>\n";
   out += "  <id>" + XmlEscape(host.empty() ? "tag:localhost,2000:/" : JoinUrl(meta.base_url, "")) + "</id>\n";
-  out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + XmlEscape(JoinUrl(meta.base_url, "feed.xml")) + "\"/>\n";
-  out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + XmlEscape(JoinUrl(meta.base_url, "")) + "\"/>\n";
+  out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" +
+         XmlEscape(JoinUrl(meta.base_url, "feed.xml")) + "\"/>\n";
+  out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + XmlEscape(JoinUrl(meta.base_url, "")) +
+         "\"/>\n";
   out += "  <updated>" + AtomDate(feed_updated) + "</updated>\n";
-  out += "  <author><name>" + XmlEscape(meta.sponsor.empty() ? meta.title : meta.sponsor) + "</name></author>\n";
+  out +=
+      "  <author><name>" + XmlEscape(meta.sponsor.empty() ? meta.title : meta.sponsor) + "</name></author>\n";
   out += "  <generator>fazhi</generator>\n";
   for (const auto& e : entries) {
     out += "  <entry>\n";
     out += "    <title>" + XmlEscape(e.title) + "</title>\n";
     out += "    <id>" + XmlEscape(AtomEntryId(host, e)) + "</id>\n";
-    out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + XmlEscape(EncodeUrl(JoinUrl(meta.base_url, e.url))) + "\"/>\n";
+    out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" +
+           XmlEscape(EncodeUrl(JoinUrl(meta.base_url, e.url))) + "\"/>\n";
     out += "    <published>" + AtomDate(e.published) + "</published>\n";
     out += "    <updated>" + AtomDate(changed(e)) + "</updated>\n";
     if (!e.source.empty()) out += "    <author><name>" + XmlEscape(e.source) + "</name></author>\n";

@@ -27,10 +27,10 @@ struct FeedEntry {
 };
 
 struct FeedMeta {
-  std::string title;     ///< site title
+  std::string title;  ///< site title
   std::string base_url;
-  std::string sponsor;   ///< 主办单位: the feed's author
-  std::string as_of;     ///< the feed's <updated> when there are no entries
+  std::string sponsor;  ///< 主办单位: the feed's author
+  std::string as_of;    ///< the feed's <updated> when there are no entries
   size_t max_entries = 50;
 };
 

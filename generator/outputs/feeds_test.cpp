@@ -84,7 +84,8 @@ TEST_CASE("feeds: robots.txt honours the base path and disallow list") {
   CHECK(RenderRobots("https://a.gov.cn/", {}) ==
         "User-agent: *\nDisallow:\n\nSitemap: https://a.gov.cn/sitemap.xml\n");
   CHECK(RenderRobots("https://a.gov.cn/sub/", {"/drafts/", "tmp/"}) ==
-        "User-agent: *\nDisallow: /sub/drafts/\nDisallow: /sub/tmp/\n\nSitemap: https://a.gov.cn/sub/sitemap.xml\n");
+        "User-agent: *\nDisallow: /sub/drafts/\nDisallow: /sub/tmp/\n\nSitemap: "
+        "https://a.gov.cn/sub/sitemap.xml\n");
 }
 
 }  // namespace

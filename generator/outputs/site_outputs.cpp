@@ -4,8 +4,8 @@
 
 #include "norms/external_resources.h"
 #include "outputs/feeds.h"
-#include "theme/render.h"
 #include "outputs/taxonomies.h"
+#include "theme/render.h"
 #include "theme/template_view.h"
 
 namespace fazhi {
@@ -110,7 +110,8 @@ SiteOutputs::IndexMode SiteOutputs::ModeFor(const std::string& path) const {
     if (p.kind == "home" || p.kind == "section" || p.is_index) return IndexMode::kSkip;
     return p.kind == "report" || p.kind == "page" ? IndexMode::kSections : IndexMode::kWhole;
   }
-  if (path.rfind("units/", 0) == 0 && std::count(path.begin(), path.end(), '/') == 2) return IndexMode::kWhole;
+  if (path.rfind("units/", 0) == 0 && std::count(path.begin(), path.end(), '/') == 2)
+    return IndexMode::kWhole;
   return IndexMode::kSkip;
 }
 
@@ -123,8 +124,8 @@ bool SiteOutputs::Put(const std::string& path, std::string bytes) {
       std::string kind, section_kind;
       KindsFor(path, &kind, &section_kind);
       // Tokenized here, on the render threads; Finish only merges.
-      for (const SearchDoc& d : SearchDocsFromHtml(bytes, UrlOfOutput(path), kind, section_kind,
-                                                   mode == IndexMode::kSections)) {
+      for (const SearchDoc& d :
+           SearchDocsFromHtml(bytes, UrlOfOutput(path), kind, section_kind, mode == IndexMode::kSections)) {
         docs.push_back(IndexDocument(d, &terms_));
       }
     }
@@ -173,9 +174,10 @@ bool SiteOutputs::WriteSearch(const Theme& theme, SearchIndexStats* sstats) {
     inner_->Put("search/index.json", std::move(index));
     // One file suits a department site of hundreds of pages; say so when it grows past that.
     if (sstats->bytes > kLargeSearchIndex) {
-      diags_->Warning("site.toml", 0, 0,
-                      "the search index is " + std::to_string(sstats->bytes / (1024 * 1024)) +
-                          " MiB, large for a browser to load; set [search] enabled = false, or see docs/search.md");
+      diags_->Warning(
+          "site.toml", 0, 0,
+          "the search index is " + std::to_string(sstats->bytes / (1024 * 1024)) +
+              " MiB, large for a browser to load; set [search] enabled = false, or see docs/search.md");
     }
   }
   return diags_->error_count() == before;
@@ -212,7 +214,8 @@ size_t SiteOutputs::WriteFeed() {
   std::vector<FeedEntry> feed;
   for (const Page& p : site_->pages) {
     if (p.kind == "home" || p.kind == "section" || p.date.empty()) continue;
-    feed.push_back({p.title, p.url, p.date, p.updated, p.description.empty() ? p.summary : p.description, p.source});
+    feed.push_back(
+        {p.title, p.url, p.date, p.updated, p.description.empty() ? p.summary : p.description, p.source});
   }
   FeedMeta meta{config_.title, urls.Abs("/"), config_.sponsor, config_.as_of};
   size_t entries = std::min(feed.size(), meta.max_entries);
@@ -279,7 +282,8 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
     };
     SitemapGroup top{"本站", "", {{"首页", "/", ""}}, ""};
     for (const Page& p : site.pages) {
-      if (p.section.empty() && p.kind != "home" && p.kind != "section") top.items.push_back({p.title, p.url, ""});
+      if (p.section.empty() && p.kind != "home" && p.kind != "section")
+        top.items.push_back({p.title, p.url, ""});
     }
     top.items.push_back({"站内搜索", "/search/", ""});
     add_group(top);
@@ -324,10 +328,12 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
     if (path == "404.html") continue;
     SitemapEntry e{"/" + UrlOfOutput(path), ""};
     auto it = page_by_output_.find(path);
-    if (it != page_by_output_.end()) e.lastmod = it->second->updated.empty() ? it->second->date : it->second->updated;
+    if (it != page_by_output_.end())
+      e.lastmod = it->second->updated.empty() ? it->second->date : it->second->updated;
     entries.push_back(std::move(e));
   }
-  std::sort(entries.begin(), entries.end(), [](const SitemapEntry& a, const SitemapEntry& b) { return a.url < b.url; });
+  std::sort(entries.begin(), entries.end(),
+            [](const SitemapEntry& a, const SitemapEntry& b) { return a.url < b.url; });
   entries.erase(std::unique(entries.begin(), entries.end(),
                             [](const SitemapEntry& a, const SitemapEntry& b) { return a.url == b.url; }),
                 entries.end());

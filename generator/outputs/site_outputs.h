@@ -15,8 +15,8 @@
 #include "core/config.h"
 #include "core/diagnostics.h"
 #include "core/output.h"
-#include "search/index.h"
 #include "core/site_model.h"
+#include "search/index.h"
 #include "theme/theme.h"
 
 namespace fazhi {
@@ -77,8 +77,8 @@ class SiteOutputs : public OutputSink {
   std::mutex mu_;
   TermDictionary terms_;
   std::map<std::string, std::vector<IndexedDoc>> docs_;  ///< by output path: deterministic order
-  std::set<std::string> page_paths_;    ///< HTML files the renderers wrote
-  std::set<std::string> finish_paths_;  ///< HTML files Finish wrote
+  std::set<std::string> page_paths_;                     ///< HTML files the renderers wrote
+  std::set<std::string> finish_paths_;                   ///< HTML files Finish wrote
   std::vector<SitemapGroup> groups_;
   bool finishing_ = false;
 };

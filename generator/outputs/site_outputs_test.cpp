@@ -8,8 +8,10 @@ namespace {
 TEST_CASE("site_outputs: a page's <main> becomes a page document and one per anchored section") {
   std::string html =
       "<html><body><header><nav>菜单 行政复议</nav></header>"
-      "<main id=\"main\"><article><h1>2024年报告</h1><nav class=\"toc\"><h2>目录</h2><a href=\"#一\">一</a></nav>"
-      "<p>导语。</p><h2 id=\"一\">一、成效</h2><p>复议368件。</p><h3 id=\"四\">（四）化解</h3><p>调解1537宗。</p>"
+      "<main id=\"main\"><article><h1>2024年报告</h1><nav class=\"toc\"><h2>目录</h2><a "
+      "href=\"#一\">一</a></nav>"
+      "<p>导语。</p><h2 id=\"一\">一、成效</h2><p>复议368件。</p><h3 "
+      "id=\"四\">（四）化解</h3><p>调解1537宗。</p>"
       "</article></main><footer>主办单位</footer></body></html>";
   auto docs = SearchDocsFromHtml(html, "reports/2024/", "年度报告", "报告章节");
   REQUIRE(docs.size() == 3);

@@ -6,9 +6,9 @@
 #include <memory>
 
 #include "core/parallel.h"
+#include "core/web.h"
 #include "theme/render.h"
 #include "theme/template_view.h"
-#include "core/web.h"
 
 namespace fazhi {
 
@@ -60,10 +60,14 @@ std::vector<Taxonomy> CollectTaxonomies(const Site& site) {
       const Page& p = site.pages[static_cast<size_t>(i)];
       std::vector<std::string> names;
       std::string key = d.key;
-      if (key == "years") names = {YearOf(p)};
-      else if (key == "units") names = {UnitOf(p)};
-      else if (key == "categories") names = p.categories;
-      else names = p.tags;
+      if (key == "years")
+        names = {YearOf(p)};
+      else if (key == "units")
+        names = {UnitOf(p)};
+      else if (key == "categories")
+        names = p.categories;
+      else
+        names = p.tags;
       for (const std::string& n : names) {
         if (!n.empty()) terms[n].push_back(i);
       }

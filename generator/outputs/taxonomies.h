@@ -16,21 +16,20 @@
 namespace fazhi {
 
 struct TaxonomyTerm {
-  std::string name;          ///< "行政复议"
-  std::string url;           ///< site-relative, "/tags/行政复议/"
-  std::vector<int> pages;    ///< indexes into Site::pages, newest first
+  std::string name;        ///< "行政复议"
+  std::string url;         ///< site-relative, "/tags/行政复议/"
+  std::vector<int> pages;  ///< indexes into Site::pages, newest first
 };
 
 struct Taxonomy {
-  std::string key;    ///< "tags"
-  std::string title;  ///< "标签"
-  std::string url;    ///< "/tags/"
+  std::string key;                  ///< "tags"
+  std::string title;                ///< "标签"
+  std::string url;                  ///< "/tags/"
   std::vector<TaxonomyTerm> terms;  ///< sorted (years newest first, others by name)
 };
 
 /// The four taxonomies of `site` (a taxonomy without terms is left out).
 std::vector<Taxonomy> CollectTaxonomies(const Site& site);
-
 
 /// Renders the index and term pages of `taxonomies` (skipping one whose URL
 /// prefix another module already wrote to, listed in `taken`) and /archive/.
@@ -39,9 +38,11 @@ std::vector<Taxonomy> CollectTaxonomies(const Site& site);
 /// as every OutputSink is. With `showing` (site page indices, sorted), only
 /// the term and archive pages that list one of those pages are rendered:
 /// what changes when their summaries change (serve).
-std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
-    const Site& site, const std::vector<Taxonomy>& taxonomies, const std::vector<std::string>& taken,
-    const Theme& theme, OutputSink* sink, Diagnostics* diags, int jobs = 0,
-    const std::vector<int>* showing = nullptr);
+std::vector<std::pair<std::string, std::string>> RenderTaxonomies(const Site& site,
+                                                                  const std::vector<Taxonomy>& taxonomies,
+                                                                  const std::vector<std::string>& taken,
+                                                                  const Theme& theme, OutputSink* sink,
+                                                                  Diagnostics* diags, int jobs = 0,
+                                                                  const std::vector<int>* showing = nullptr);
 
 }  // namespace fazhi

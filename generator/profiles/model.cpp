@@ -32,8 +32,8 @@ class Reader {
  public:
   Reader(const SourceFile& f, Diagnostics* diags) : f_(f), diags_(diags) {}
 
-  bool Required(const FmNode& map, std::string_view key, std::string_view gloss,
-                std::string_view what, std::string* out) {
+  bool Required(const FmNode& map, std::string_view key, std::string_view gloss, std::string_view what,
+                std::string* out) {
     if (!FmString(f_, map, key, out, diags_)) return false;
     if (!out->empty()) return true;
     std::string msg = what.empty()
@@ -53,8 +53,7 @@ class Reader {
              const std::vector<std::string>& allowed, std::string_view hint) {
     if (value.empty() || Contains(allowed, value)) return true;
     const FmNode* n = map.Get(key);
-    std::string msg = "unknown " + std::string(key) + " '" + value + "'; expected one of: " +
-                      Join(allowed);
+    std::string msg = "unknown " + std::string(key) + " '" + value + "'; expected one of: " + Join(allowed);
     if (!hint.empty()) msg += " " + std::string(hint);
     diags_->Error(f_.path, n ? n->line : 1, n ? n->col : 1, msg, f_.text);
     return false;
@@ -177,12 +176,12 @@ void ReadRectification(Reader& r, const FmNode& root, const ProfileRules& rules,
     ok = FmDate(r.file(), *m, "deadline", &it.deadline, r.diags()) && ok;
     ok = FmDate(r.file(), *m, "completed", &it.completed, r.diags()) && ok;
     if (!it.completed.empty() && it.status != kStatusDone) {
-      r.Error(*m->Get("completed"), "'completed' is set but the status is '" + it.status +
-                                        "', not '" + std::string(kStatusDone) + "'");
+      r.Error(*m->Get("completed"), "'completed' is set but the status is '" + it.status + "', not '" +
+                                        std::string(kStatusDone) + "'");
       ok = false;
     }
-    it.overdue = ok && !it.deadline.empty() && !rules.as_of.empty() &&
-                 it.deadline < rules.as_of && it.status != kStatusDone;
+    it.overdue = ok && !it.deadline.empty() && !rules.as_of.empty() && it.deadline < rules.as_of &&
+                 it.status != kStatusDone;
     out->push_back(it);
   }
 }
@@ -208,16 +207,15 @@ const std::vector<std::string>& RectificationStatuses() {
 }
 
 const std::vector<std::string>& DefaultDutyItems() {
-  static const std::vector<std::string> d = {"重要工作亲自部署", "重大问题亲自过问",
-                                             "重点环节亲自协调", "重要任务亲自督办"};
+  static const std::vector<std::string> d = {"重要工作亲自部署", "重大问题亲自过问", "重点环节亲自协调",
+                                             "重要任务亲自督办"};
   return d;
 }
 
 const std::vector<std::string_view>& ProfileKeys() {
   static const std::vector<std::string_view> k = {
-      "unit",     "unit_slug", "unit_type", "post",       "name",         "name_source",
-      "year",     "held",      "form",      "occasion",   "sample",       "duties",
-      "evaluation", "rectification", "links", "indicators"};
+      "unit", "unit_slug", "unit_type", "post",   "name",       "name_source",   "year",  "held",
+      "form", "occasion",  "sample",    "duties", "evaluation", "rectification", "links", "indicators"};
   return k;
 }
 
@@ -237,8 +235,8 @@ std::string UnitSlug(std::string_view unit, std::string_view explicit_slug) {
   return s;
 }
 
-bool ParseProfile(const SourceFile& file, const FrontMatter& fm, const ProfileRules& rules,
-                  Profile* out, Diagnostics* diags) {
+bool ParseProfile(const SourceFile& file, const FrontMatter& fm, const ProfileRules& rules, Profile* out,
+                  Diagnostics* diags) {
   size_t before = diags->error_count();
   Reader r(file, diags);
   const FmNode& root = fm.root;
@@ -402,8 +400,8 @@ bool CheckUnits(const std::vector<Profile>& profiles, const SourceTree& tree, Di
     auto [s, new_slug] = by_slug.emplace(p.unit_slug, &p);
     if (!new_slug && s->second->unit != p.unit) {
       diags->Error(p.source_path, p.unit_line, p.unit_col,
-                   "unit slug '" + p.unit_slug + "' is already used by unit '" + s->second->unit +
-                       "' in " + s->second->source_path,
+                   "unit slug '" + p.unit_slug + "' is already used by unit '" + s->second->unit + "' in " +
+                       s->second->source_path,
                    text);
     }
   }
@@ -435,8 +433,8 @@ RectificationSummary SummarizeRectification(const std::vector<Profile>& profiles
   return s;
 }
 
-bool LoadProfiles(const SourceTree& tree, const Config& config, std::vector<Page>* pages,
-                  ProfilesData* out, Diagnostics* diags) {
+bool LoadProfiles(const SourceTree& tree, const Config& config, std::vector<Page>* pages, ProfilesData* out,
+                  Diagnostics* diags) {
   size_t before = diags->error_count();
   ProfileRules rules;
   rules.vocab = config.profiles;
@@ -453,8 +451,8 @@ bool LoadProfiles(const SourceTree& tree, const Config& config, std::vector<Page
       continue;
     }
     // /profiles/<year>/ and /profiles/types/ are the filtered lists.
-    bool numeric = !page.slug.empty() &&
-                   std::all_of(page.slug.begin(), page.slug.end(), [](char c) { return c >= '0' && c <= '9'; });
+    bool numeric = !page.slug.empty() && std::all_of(page.slug.begin(), page.slug.end(),
+                                                     [](char c) { return c >= '0' && c <= '9'; });
     if (numeric || page.slug == "types") {
       diags->Error(page.source_path, 1, 1,
                    "a profile may not live at " + page.url +
@@ -471,8 +469,8 @@ bool LoadProfiles(const SourceTree& tree, const Config& config, std::vector<Page
   return diags->error_count() == before;
 }
 
-bool CheckProfileIndicators(const ProfilesData& data, const IndicatorSet& set,
-                            const SourceTree& tree, Diagnostics* diags) {
+bool CheckProfileIndicators(const ProfilesData& data, const IndicatorSet& set, const SourceTree& tree,
+                            Diagnostics* diags) {
   size_t before = diags->error_count();
   auto text_of = [&](const std::string& path) {
     const SourceFile* f = tree.Find(path);
@@ -496,8 +494,8 @@ bool CheckProfileIndicators(const ProfilesData& data, const IndicatorSet& set,
       } else if (!o) {
         msg = "indicator '" + g.indicator + "' has no value for " + std::to_string(c.year);
       } else if (o->value != g.count) {
-        msg = "cohort count " + std::to_string(g.count) + " differs from indicator '" + g.indicator +
-              "' (" + std::to_string(c.year) + ": " + o->value_text + ")";
+        msg = "cohort count " + std::to_string(g.count) + " differs from indicator '" + g.indicator + "' (" +
+              std::to_string(c.year) + ": " + o->value_text + ")";
       }
       if (!msg.empty()) diags->Error(c.path, g.line, g.col, msg, text_of(c.path));
     }

@@ -15,9 +15,9 @@
 #include "core/config.h"
 #include "core/diagnostics.h"
 #include "core/front_matter.h"
-#include "indicators/model.h"
 #include "core/site_model.h"
 #include "core/source_tree.h"
+#include "indicators/model.h"
 
 namespace fazhi {
 
@@ -31,8 +31,8 @@ const std::vector<std::string>& DefaultDutyItems();
 
 /// Vocabulary and "today" for validation.
 struct ProfileRules {
-  ProfilesConfig vocab;            ///< unit types, section names, forms
-  std::string as_of;               ///< YYYY-MM-DD; overdue is computed against it
+  ProfilesConfig vocab;                      ///< unit types, section names, forms
+  std::string as_of;                         ///< YYYY-MM-DD; overdue is computed against it
   std::vector<std::string_view> other_keys;  ///< front matter keys the core owns
 };
 
@@ -51,14 +51,14 @@ struct Evaluation {
 };
 
 struct RectificationItem {
-  std::string problem;   ///< 问题
-  std::string measure;   ///< 措施 (may be unpublished)
-  std::string owner;     ///< 责任单位
-  std::string deadline;  ///< 时限 YYYY-MM-DD, may be empty (not published)
-  std::string status;    ///< one of RectificationStatuses()
-  std::string completed; ///< completion date, optional
-  std::string basis;     ///< the source that supports the item
-  bool overdue = false;  ///< deadline < as_of and not 已完成
+  std::string problem;    ///< 问题
+  std::string measure;    ///< 措施 (may be unpublished)
+  std::string owner;      ///< 责任单位
+  std::string deadline;   ///< 时限 YYYY-MM-DD, may be empty (not published)
+  std::string status;     ///< one of RectificationStatuses()
+  std::string completed;  ///< completion date, optional
+  std::string basis;      ///< the source that supports the item
+  bool overdue = false;   ///< deadline < as_of and not 已完成
 };
 
 struct ProfileLink {
@@ -68,25 +68,25 @@ struct ProfileLink {
 };
 
 struct ProfileSection {
-  std::string name;  ///< configured name ("晒成绩")
+  std::string name;     ///< configured name ("晒成绩")
   std::string heading;  ///< the heading's text as written, empty when absent
-  int line = 0;      ///< line of the heading, 0 when absent
+  int line = 0;         ///< line of the heading, 0 when absent
 };
 
 struct Profile {
-  std::string source_path;  ///< content/profiles/2024-sfj.md
-  std::string unit;         ///< 单位
-  std::string unit_slug;    ///< URL segment of /units/<unit_slug>/
+  std::string source_path;          ///< content/profiles/2024-sfj.md
+  std::string unit;                 ///< 单位
+  std::string unit_slug;            ///< URL segment of /units/<unit_slug>/
   int unit_line = 0, unit_col = 0;  ///< position of the unit (or unit_slug) value
-  std::string unit_type;    ///< one of ProfilesConfig::unit_types
-  std::string post;         ///< 职务, e.g. 区司法局主要负责人
-  std::string name;         ///< only when officially published
-  std::string name_source;  ///< the official page that published the name
+  std::string unit_type;            ///< one of ProfilesConfig::unit_types
+  std::string post;                 ///< 职务, e.g. 区司法局主要负责人
+  std::string name;                 ///< only when officially published
+  std::string name_source;          ///< the official page that published the name
   int year = 0;
-  std::string held;         ///< 述法日期 YYYY-MM-DD, may be empty
-  std::string form;         ///< one of ProfilesConfig::forms
-  std::string occasion;     ///< e.g. 区委全面依法治区委员会会议
-  bool sample = false;      ///< 示例: illustrates the format, not a published 述法
+  std::string held;                      ///< 述法日期 YYYY-MM-DD, may be empty
+  std::string form;                      ///< one of ProfilesConfig::forms
+  std::string occasion;                  ///< e.g. 区委全面依法治区委员会会议
+  bool sample = false;                   ///< 示例: illustrates the format, not a published 述法
   std::vector<ProfileSection> sections;  ///< configured sections, in config order
   std::vector<DutyItem> duties;          ///< 四个亲自 first, then extra items
   Evaluation evaluation;
@@ -125,8 +125,8 @@ const std::vector<std::string_view>& ProfileKeys();
 /// Reads one profile from its parsed front matter and body. Reports every
 /// problem (missing required key, unknown unit type/form/status, bad date,
 /// unknown key) at its position. Returns false on error.
-bool ParseProfile(const SourceFile& file, const FrontMatter& fm, const ProfileRules& rules,
-                  Profile* out, Diagnostics* diags);
+bool ParseProfile(const SourceFile& file, const FrontMatter& fm, const ProfileRules& rules, Profile* out,
+                  Diagnostics* diags);
 
 /// Reads `cohorts:` from the front matter of content/profiles/_index.md.
 bool ParseCohorts(const SourceFile& file, const FrontMatter& fm, const ProfileRules& rules,
@@ -175,13 +175,13 @@ struct ProfilesData {
 /// Stage "data" for profiles: reads every page under content/profiles/ (the
 /// _index.md for cohorts; LoadContent gave them kind "profile", so the core
 /// leaves their rendering to RenderProfiles) and checks units across files.
-bool LoadProfiles(const SourceTree& tree, const Config& config, std::vector<Page>* pages,
-                  ProfilesData* out, Diagnostics* diags);
+bool LoadProfiles(const SourceTree& tree, const Config& config, std::vector<Page>* pages, ProfilesData* out,
+                  Diagnostics* diags);
 
 /// Binds profiles to the indicators: every cited indicator must exist, and a
 /// cohort group that names an indicator must state the same count as the
 /// indicator's value for the cohort's year (one fact, one number).
-bool CheckProfileIndicators(const ProfilesData& data, const IndicatorSet& set,
-                            const SourceTree& tree, Diagnostics* diags);
+bool CheckProfileIndicators(const ProfilesData& data, const IndicatorSet& set, const SourceTree& tree,
+                            Diagnostics* diags);
 
 }  // namespace fazhi

@@ -93,7 +93,7 @@ TEST_CASE("profiles_model: a complete profile") {
   // Sections: headings in the body, not inside fenced code.
   REQUIRE(pr.sections.size() == 4);
   CHECK(pr.sections[0].line == 34);  // the body starts on line 34
-  CHECK(pr.sections[1].line == 0);  // 亮家底 absent
+  CHECK(pr.sections[1].line == 0);   // 亮家底 absent
   CHECK(pr.sections[2].heading == "三、找差距");
   CHECK(pr.sections[2].line == 42);
 
@@ -193,8 +193,8 @@ TEST_CASE("profiles_model: names and evaluations only with their official source
         "it was officially published\n"
         "    rating: 优秀\n"
         "    ^\n");
-  CHECK(Parse(std::string(kHead) + "evaluation:\n  rating: 优秀\n  source: http://x.gov.cn/\n---\n")
-            .errors == "");
+  CHECK(Parse(std::string(kHead) + "evaluation:\n  rating: 优秀\n  source: http://x.gov.cn/\n---\n").errors ==
+        "");
 }
 
 TEST_CASE("profiles_model: unknown keys, at any level") {
@@ -311,8 +311,8 @@ TEST_CASE("profiles_model: cited indicators keep their positions") {
 namespace fazhi {
 
 TEST_CASE("profiles_model: section names are configurable") {
-  std::vector<ProfileSection> s =
-      FindSections("# 述法报告\n\n## 一、履职情况\n\n文字\n\n### 存在问题\n", 5, {"履职情况", "存在问题", "改进举措"});
+  std::vector<ProfileSection> s = FindSections("# 述法报告\n\n## 一、履职情况\n\n文字\n\n### 存在问题\n", 5,
+                                               {"履职情况", "存在问题", "改进举措"});
   REQUIRE(s.size() == 3);
   CHECK(s[0].heading == "一、履职情况");
   CHECK(s[0].line == 7);

@@ -34,7 +34,8 @@ std::string ContentRelative(std::string_view source_path) {
 }
 
 IndicatorDef Def(std::string_view id, std::string title, std::string unit, IndicatorKind kind,
-                 Direction direction, std::string method, int weight, const RectificationIndicatorOptions& opts) {
+                 Direction direction, std::string method, int weight,
+                 const RectificationIndicatorOptions& opts) {
   IndicatorDef d;
   d.id = std::string(id);
   d.title = std::move(title);
@@ -66,7 +67,8 @@ GeneratedIndicators RectificationIndicators(const std::vector<Profile>& profiles
 
   out.defs.push_back(Def(kRectificationItemsId, "整改事项数", "项", IndicatorKind::kCount,
                          Direction::kNeutral,
-                         "当年述法档案中记录的整改事项条数之和（已完成 + 整改中 + 未开始）。一条记录可能汇总多个问题，以档案所列依据为准。",
+                         "当年述法档案中记录的整改事项条数之和（已完成 + 整改中 + "
+                         "未开始）。一条记录可能汇总多个问题，以档案所列依据为准。",
                          90, opts));
   IndicatorDef share = Def(kRectificationShareId, "整改完成率", "%", IndicatorKind::kRate, Direction::kUp,
                            "已完成事项 ÷ 全部事项 × 100，按整改事项条数计算。", 91, opts);
@@ -123,15 +125,15 @@ GeneratedIndicators RectificationIndicators(const std::vector<Profile>& profiles
                         Int(s.completed) + " ÷ " + Int(s.items) + " × 100");
     o.value = 100.0 * s.completed / s.items;
     out.observations.push_back(std::move(o));
-    out.observations.push_back(obs(kRectificationOverdueId, s.overdue, Int(s.overdue), "项",
-                                   "时限早于" + opts.as_of + "且未完成的事项（" + Int(s.items) + "项中" +
-                                       Int(dated) + "项写明时限）"));
+    out.observations.push_back(obs(
+        kRectificationOverdueId, s.overdue, Int(s.overdue), "项",
+        "时限早于" + opts.as_of + "且未完成的事项（" + Int(s.items) + "项中" + Int(dated) + "项写明时限）"));
 
     for (const Profile* p : used) {
       const Page* page = PageAt(pages, p->source_path);
-      links.push_back({page ? page->title : p->unit + Int(p->year) + "年度述法",
-                       page ? page->url : "", Int(year) + "年 · " + Int(static_cast<int>(p->rectification.size())) +
-                                                  "项" + (p->sample ? " · 示例" : "")});
+      links.push_back({page ? page->title : p->unit + Int(p->year) + "年度述法", page ? page->url : "",
+                       Int(year) + "年 · " + Int(static_cast<int>(p->rectification.size())) + "项" +
+                           (p->sample ? " · 示例" : "")});
       if (unit_seen.insert(p->unit_slug).second) {
         units.push_back({p->unit, UnitPageUrl(p->unit_slug), "单位页"});
       }

@@ -13,10 +13,10 @@
 
 #include "core/config.h"
 #include "core/diagnostics.h"
-#include "indicators/model.h"
-#include "profiles/model.h"
 #include "core/site_model.h"
 #include "core/source_tree.h"
+#include "indicators/model.h"
+#include "profiles/model.h"
 
 namespace fazhi {
 
@@ -28,8 +28,8 @@ inline constexpr std::string_view kRectificationSampleNote = "由示例述法档
 
 struct RectificationIndicatorOptions {
   std::string category = "leadership";  ///< an indicator category slug
-  std::string as_of;                     ///< YYYY-MM-DD; items are overdue against it
-  std::string source;                    ///< 信息来源 of the computed items (the site sponsor)
+  std::string as_of;                    ///< YYYY-MM-DD; items are overdue against it
+  std::string source;                   ///< 信息来源 of the computed items (the site sponsor)
 };
 
 struct GeneratedIndicators {

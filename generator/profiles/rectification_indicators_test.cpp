@@ -78,7 +78,8 @@ const Observation* Obs(const GeneratedIndicators& g, std::string_view id, int ye
 }  // namespace
 
 TEST_CASE("rectification_indicators: counts, share and overdue per year; samples only when alone") {
-  GeneratedIndicators g = RectificationIndicators(Profiles("2025-06-30"), Pages(), {"leadership", "2025-06-30", "某区司法局"});
+  GeneratedIndicators g =
+      RectificationIndicators(Profiles("2025-06-30"), Pages(), {"leadership", "2025-06-30", "某区司法局"});
   REQUIRE(g.defs.size() == 3);
   CHECK(g.defs[0].id == "rectification-items");
   CHECK(g.defs[1].id == "rectification-completed-share");
@@ -147,11 +148,13 @@ TEST_CASE("rectification_indicators: counts, share and overdue per year; samples
 
 TEST_CASE("rectification_indicators: overdue follows as_of") {
   // On 2025-01-01 nothing is due yet.
-  GeneratedIndicators early = RectificationIndicators(Profiles("2025-01-01"), Pages(), {"leadership", "2025-01-01", "某区司法局"});
+  GeneratedIndicators early =
+      RectificationIndicators(Profiles("2025-01-01"), Pages(), {"leadership", "2025-01-01", "某区司法局"});
   CHECK(Obs(early, kRectificationOverdueId, 2024)->value_text == "0");
   CHECK(Obs(early, kRectificationOverdueId, 2023)->value_text == "1");  // due 2024-06-30
   // On 2026-01-01 the 整改中 and the 未开始 item of 2024 are both overdue.
-  GeneratedIndicators late = RectificationIndicators(Profiles("2026-01-01"), Pages(), {"leadership", "2026-01-01", "某区司法局"});
+  GeneratedIndicators late =
+      RectificationIndicators(Profiles("2026-01-01"), Pages(), {"leadership", "2026-01-01", "某区司法局"});
   CHECK(Obs(late, kRectificationOverdueId, 2024)->value_text == "2");
   CHECK(Obs(late, kRectificationItemsId, 2024)->value_text == "4");
 }
@@ -159,8 +162,8 @@ TEST_CASE("rectification_indicators: overdue follows as_of") {
 TEST_CASE("rectification_indicators: the share rounds to one decimal, whole values stay whole") {
   std::string as_of = "2025-06-30";
   auto share_of = [&](const std::string& items) {
-    std::vector<Profile> ps = {
-        ParseOne("content/profiles/x.md", Head("甲局", "jia", 2024, false) + "rectification:\n" + items, as_of)};
+    std::vector<Profile> ps = {ParseOne(
+        "content/profiles/x.md", Head("甲局", "jia", 2024, false) + "rectification:\n" + items, as_of)};
     GeneratedIndicators g = RectificationIndicators(ps, {}, {"leadership", as_of, "某区司法局"});
     return Obs(g, kRectificationShareId, 2024)->value_text;
   };
@@ -173,7 +176,8 @@ TEST_CASE("rectification_indicators: the share rounds to one decimal, whole valu
 }
 
 TEST_CASE("rectification_indicators: no items, no indicators") {
-  std::vector<Profile> ps = {ParseOne("content/profiles/2022-a.md", Head("甲局", "jia", 2022, false), "2025-06-30")};
+  std::vector<Profile> ps = {
+      ParseOne("content/profiles/2022-a.md", Head("甲局", "jia", 2022, false), "2025-06-30")};
   GeneratedIndicators g = RectificationIndicators(ps, {}, {"leadership", "2025-06-30", "某区司法局"});
   CHECK(g.defs.empty());
   CHECK(g.observations.empty());
@@ -204,7 +208,8 @@ TEST_CASE("rectification_indicators: added to the indicator set, sorted and chec
   SUBCASE("a definition page with the same id is an error at that page") {
     set.defs.insert(set.defs.begin(), IndicatorDef{});
     set.defs.front().id = "rectification-items";
-    SourceTree tree = SourceTree::FromFiles({{"content/indicators/rectification-items.md", "---\ntitle: x\n---\n"}});
+    SourceTree tree =
+        SourceTree::FromFiles({{"content/indicators/rectification-items.md", "---\ntitle: x\n---\n"}});
     Diagnostics diags;
     CHECK_FALSE(AddRectificationIndicators(data, Pages(), config, tree, &set, &diags));
     CHECK(diags.Format() ==

@@ -34,10 +34,16 @@ std::string StatusClass(const std::string& status) {
 // Shared state of one render: the site, the data and the page of each profile.
 class Renderer {
  public:
-  Renderer(const Site& site, const ProfilesData& data, const IndicatorSet& indicators,
-           const Theme& theme, OutputSink* sink, Diagnostics* diags)
-      : site_(site), data_(data), indicators_(indicators), theme_(theme), sink_(sink), diags_(diags),
-        urls_(site.config.base_url), layouts_(theme) {
+  Renderer(const Site& site, const ProfilesData& data, const IndicatorSet& indicators, const Theme& theme,
+           OutputSink* sink, Diagnostics* diags)
+      : site_(site),
+        data_(data),
+        indicators_(indicators),
+        theme_(theme),
+        sink_(sink),
+        diags_(diags),
+        urls_(site.config.base_url),
+        layouts_(theme) {
     for (const Page& p : site.pages) {
       page_by_path_[p.source_path] = &p;
       if (p.source_path == "content/profiles/_index.md") index_ = &p;
@@ -283,8 +289,9 @@ class Renderer {
   void ProfilePage(const Profile& p) {
     const Page& page = PageOf(p);
     View v = BaseView(site_, urls_, page.url, page.title);
-    SetBreadcrumbs(&v, urls_, {{title_, kIndexUrl}, {std::to_string(p.year) + "年", YearUrl(p.year)},
-                               {page.title, page.url}});
+    SetBreadcrumbs(
+        &v, urls_,
+        {{title_, kIndexUrl}, {std::to_string(p.year) + "年", YearUrl(p.year)}, {page.title, page.url}});
     v.set("page", PageFields(site_, page, urls_));
     View pv = Item(p);
     pv.set("year_url", urls_.Rel(YearUrl(p.year)));
@@ -489,7 +496,8 @@ SitemapGroup ProfilesSitemapGroup(const Site& site, const ProfilesData& data) {
   for (const Profile& p : data.profiles) ++years[p.year];
   for (const Cohort& c : data.cohorts) years.emplace(c.year, 0);
   for (const auto& [year, n] : years) {
-    g.items.push_back({std::to_string(year) + "年度" + g.title, YearUrl(year), "（" + std::to_string(n) + "份）"});
+    g.items.push_back(
+        {std::to_string(year) + "年度" + g.title, YearUrl(year), "（" + std::to_string(n) + "份）"});
   }
   for (const std::string& type : site.config.profiles.unit_types) {
     size_t n = 0;

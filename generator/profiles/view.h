@@ -10,8 +10,8 @@
 
 #include "core/diagnostics.h"
 #include "core/output.h"
-#include "profiles/model.h"
 #include "core/site_model.h"
+#include "profiles/model.h"
 #include "theme/theme.h"
 
 namespace fazhi {

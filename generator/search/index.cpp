@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <unordered_map>
 
-#include "search/tokenize.h"
 #include "core/utf8.h"
+#include "search/tokenize.h"
 
 namespace fazhi {
 
@@ -35,9 +35,9 @@ std::string TagName(std::string_view s, size_t pos) {
 }
 
 bool IsBlockTag(const std::string& t) {
-  static const char* kBlocks[] = {"p",  "div", "li", "ul", "ol", "br", "tr", "td", "th", "table",
-                                  "h1", "h2",  "h3", "h4", "h5", "h6", "section", "blockquote",
-                                  "pre", "dt", "dd", "caption", "figcaption", "hr"};
+  static const char* kBlocks[] = {"p",       "div",        "li",  "ul", "ol", "br",      "tr",         "td",
+                                  "th",      "table",      "h1",  "h2", "h3", "h4",      "h5",         "h6",
+                                  "section", "blockquote", "pre", "dt", "dd", "caption", "figcaption", "hr"};
   for (const char* b : kBlocks) {
     if (t == b) return true;
   }
@@ -49,8 +49,8 @@ size_t DecodeEntity(std::string_view s, size_t pos, std::string* out) {
   size_t semi = s.find(';', pos);
   if (semi == std::string_view::npos || semi - pos > 10) return 0;
   std::string_view name = s.substr(pos + 1, semi - pos - 1);
-  static const std::pair<const char*, const char*> kNamed[] = {
-      {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "}};
+  static const std::pair<const char*, const char*> kNamed[] = {{"amp", "&"},   {"lt", "<"},   {"gt", ">"},
+                                                               {"quot", "\""}, {"apos", "'"}, {"nbsp", " "}};
   for (const auto& [n, v] : kNamed) {
     if (name == n) {
       *out += v;
@@ -64,10 +64,14 @@ size_t DecodeEntity(std::string_view s, size_t pos, std::string* out) {
     if (digits.empty()) return 0;
     for (char c : digits) {
       int v;
-      if (c >= '0' && c <= '9') v = c - '0';
-      else if (hex && c >= 'a' && c <= 'f') v = c - 'a' + 10;
-      else if (hex && c >= 'A' && c <= 'F') v = c - 'A' + 10;
-      else return 0;
+      if (c >= '0' && c <= '9')
+        v = c - '0';
+      else if (hex && c >= 'a' && c <= 'f')
+        v = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F')
+        v = c - 'A' + 10;
+      else
+        return 0;
       cp = cp * (hex ? 16 : 10) + v;
       if (cp > 0x10FFFF) return 0;
     }
@@ -168,8 +172,10 @@ std::vector<HtmlSection> SplitHtmlByHeadings(std::string_view html, int max_leve
       std::string_view enc = where.substr(at + 5, q - at - 5);
       for (size_t k = 0; k < enc.size();) {
         size_t n = enc[k] == '&' ? DecodeEntity(enc, k, &val) : 0;
-        if (n == 0) val += enc[k++];
-        else k += n;
+        if (n == 0)
+          val += enc[k++];
+        else
+          k += n;
       }
       id = val;
       break;
@@ -242,11 +248,21 @@ void AppendJsonString(std::string* out, std::string_view s) {
       continue;
     }
     switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
+      case '"':
+        *out += "\\\"";
+        break;
+      case '\\':
+        *out += "\\\\";
+        break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\r':
+        *out += "\\r";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];

@@ -17,10 +17,10 @@
 namespace fazhi {
 
 struct SearchDoc {
-  std::string url;    ///< relative to the base URL, no leading '/': "reports/2024/#（四）…"
+  std::string url;  ///< relative to the base URL, no leading '/': "reports/2024/#（四）…"
   std::string title;
-  std::string kind;   ///< label shown with the result: 年度报告, 报告章节, 指标, 述法, 页面
-  std::string text;   ///< plain text of the body
+  std::string kind;  ///< label shown with the result: 年度报告, 报告章节, 指标, 述法, 页面
+  std::string text;  ///< plain text of the body
 };
 
 struct SearchIndexStats {
@@ -54,8 +54,8 @@ class TermDictionary {
 /// done per page (in parallel, as pages are rendered).
 struct IndexedDoc {
   std::string url, title, kind;
-  std::string text;  ///< cut to kSearchTextChars
-  size_t len = 0;    ///< tokens in title and text
+  std::string text;                                    ///< cut to kSearchTextChars
+  size_t len = 0;                                      ///< tokens in title and text
   std::vector<std::pair<uint32_t, uint32_t>> weights;  ///< (term id, weight)
 };
 IndexedDoc IndexDocument(const SearchDoc& doc, TermDictionary* dict);

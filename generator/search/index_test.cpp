@@ -36,9 +36,11 @@ TEST_CASE("search_index: SplitHtmlByHeadings cuts at headings with ids") {
 
 TEST_CASE("search_index: index format, title boost and stats") {
   SearchIndexStats st;
-  std::string idx = BuildSearchIndex({{"a/", "复议", "页面", "复议 复议 1537"}, {"b/", "调解", "指标", "复议"}}, &st);
+  std::string idx =
+      BuildSearchIndex({{"a/", "复议", "页面", "复议 复议 1537"}, {"b/", "调解", "指标", "复议"}}, &st);
   CHECK(idx ==
-        "{\"avglen\":3,\"docs\":[[\"a/\",\"复议\",\"页面\",\"复议 复议 1537\",4],[\"b/\",\"调解\",\"指标\",\"复议\",2]],"
+        "{\"avglen\":3,\"docs\":[[\"a/\",\"复议\",\"页面\",\"复议 复议 "
+        "1537\",4],[\"b/\",\"调解\",\"指标\",\"复议\",2]],"
         "\"terms\":{\"1537\":[0,1],\"复议\":[0,5,1,1],\"调解\":[1,3]},\"v\":1}");
   CHECK(st.docs == 2);
   CHECK(st.terms == 3);
@@ -52,10 +54,11 @@ std::vector<std::string> ClientSearch(const std::string& index, const std::strin
   fs::path js = fs::path(FAZHI_SOURCE_DIR) / "themes/default/static/js/search.js";
   fs::path f = fs::temp_directory_path() / ("fazhi_index_" + std::to_string(::getpid()) + ".json");
   std::ofstream(f) << index;
-  std::string cmd = "node -e \"const t=require(process.argv[1]);const fs=require('fs');"
-                    "const i=JSON.parse(fs.readFileSync(process.argv[2],'utf8'));"
-                    "process.stdout.write(JSON.stringify(t.search(i,process.argv[3]).map(r=>r.url)))\" '" +
-                    js.string() + "' '" + f.string() + "' '" + query + "'";
+  std::string cmd =
+      "node -e \"const t=require(process.argv[1]);const fs=require('fs');"
+      "const i=JSON.parse(fs.readFileSync(process.argv[2],'utf8'));"
+      "process.stdout.write(JSON.stringify(t.search(i,process.argv[3]).map(r=>r.url)))\" '" +
+      js.string() + "' '" + f.string() + "' '" + query + "'";
   std::string out;
   FILE* p = popen(cmd.c_str(), "r");
   char buf[4096];

@@ -2,10 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -82,10 +82,11 @@ TEST_CASE("search_tokenize: the JS port in search.js gives identical tokens") {
     }
     std::ofstream(in) << cases.dump();
   }
-  std::string cmd = "node -e \"const t=require(process.argv[1]);const fs=require('fs');"
-                    "const c=JSON.parse(fs.readFileSync(process.argv[2],'utf8')).map(JSON.parse);"
-                    "process.stdout.write(JSON.stringify(c.map(t.tokenize)))\" '" +
-                    js.string() + "' '" + in.string() + "'";
+  std::string cmd =
+      "node -e \"const t=require(process.argv[1]);const fs=require('fs');"
+      "const c=JSON.parse(fs.readFileSync(process.argv[2],'utf8')).map(JSON.parse);"
+      "process.stdout.write(JSON.stringify(c.map(t.tokenize)))\" '" +
+      js.string() + "' '" + in.string() + "'";
   std::string out;
   FILE* p = popen(cmd.c_str(), "r");
   REQUIRE(p != nullptr);

@@ -1,7 +1,7 @@
 #include "serve/server.h"
 
-#include <httplib.h>
 #include <arpa/inet.h>
+#include <httplib.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
@@ -104,23 +104,27 @@ struct PreviewServer::State {
 std::string ContentTypeFor(std::string_view path) {
   size_t dot = path.rfind('.');
   size_t slash = path.rfind('/');
-  std::string ext =
-      (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash))
-          ? std::string()
-          : Lower(path.substr(dot + 1));
+  std::string ext = (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash))
+                        ? std::string()
+                        : Lower(path.substr(dot + 1));
   static constexpr std::pair<std::string_view, std::string_view> kText[] = {
-      {"html", "text/html"},       {"htm", "text/html"},
-      {"css", "text/css"},         {"js", "text/javascript"},
-      {"mjs", "text/javascript"},  {"json", "application/json"},
-      {"xml", "application/xml"},  {"svg", "image/svg+xml"},
-      {"csv", "text/csv"},         {"txt", "text/plain"},
-      {"md", "text/markdown"},     {"webmanifest", "application/manifest+json"},
+      {"html", "text/html"},      {"htm", "text/html"},       {"css", "text/css"},
+      {"js", "text/javascript"},  {"mjs", "text/javascript"}, {"json", "application/json"},
+      {"xml", "application/xml"}, {"svg", "image/svg+xml"},   {"csv", "text/csv"},
+      {"txt", "text/plain"},      {"md", "text/markdown"},    {"webmanifest", "application/manifest+json"},
   };
   static constexpr std::pair<std::string_view, std::string_view> kBinary[] = {
-      {"png", "image/png"},   {"jpg", "image/jpeg"},    {"jpeg", "image/jpeg"},
-      {"gif", "image/gif"},   {"webp", "image/webp"},   {"avif", "image/avif"},
-      {"ico", "image/x-icon"}, {"woff2", "font/woff2"}, {"woff", "font/woff"},
-      {"pdf", "application/pdf"}, {"zip", "application/zip"},
+      {"png", "image/png"},
+      {"jpg", "image/jpeg"},
+      {"jpeg", "image/jpeg"},
+      {"gif", "image/gif"},
+      {"webp", "image/webp"},
+      {"avif", "image/avif"},
+      {"ico", "image/x-icon"},
+      {"woff2", "font/woff2"},
+      {"woff", "font/woff"},
+      {"pdf", "application/pdf"},
+      {"zip", "application/zip"},
       {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
       {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
   };
@@ -190,9 +194,9 @@ PreviewServer::PreviewServer(SiteBuilder builder, ServeOptions opts)
   // left open across a restart reloads once the new server is up.
   auto now = std::chrono::system_clock::now().time_since_epoch();
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%llx",
-                static_cast<unsigned long long>(
-                    std::chrono::duration_cast<std::chrono::microseconds>(now).count()));
+  std::snprintf(
+      buf, sizeof buf, "%llx",
+      static_cast<unsigned long long>(std::chrono::duration_cast<std::chrono::microseconds>(now).count()));
   instance_ = buf;
   auto st = std::make_shared<State>();
   st->generation = instance_ + ".0";
@@ -247,8 +251,7 @@ bool PreviewServer::Rebuild() {
     std::string msg = next->diags.Format();
     char line[160];
     if (ok) {
-      std::snprintf(line, sizeof line, "fazhi: built %zu files in %.1f ms\n", next->files->size(),
-                    ms);
+      std::snprintf(line, sizeof line, "fazhi: built %zu files in %.1f ms\n", next->files->size(), ms);
     } else {
       std::snprintf(line, sizeof line, "fazhi: build failed (%zu errors) in %.1f ms; %s\n",
                     next->diags.error_count(), ms,
@@ -369,8 +372,7 @@ void PreviewServer::ServeEvents(httplib::Response& res) {
           std::unique_lock<std::mutex> lock(events_mu_);
           if (sent == kNone) {
             sent = events_generation_;
-            msg = "retry: 500\nevent: hello\ndata: " + instance_ + "." + std::to_string(sent) +
-                  "\n\n";
+            msg = "retry: 500\nevent: hello\ndata: " + instance_ + "." + std::to_string(sent) + "\n\n";
           } else {
             events_cv_.wait_for(lock, opts_.keepalive,
                                 [&] { return closing_ || events_generation_ != sent; });
@@ -425,15 +427,15 @@ void PreviewServer::Handle(const httplib::Request& req, httplib::Response& res) 
     res.status = st->overlay.empty() ? 503 : 500;
     res.set_content(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>fazhi</title>"
-        "</head><body>" + tail + "</body></html>\n",
+        "</head><body>" +
+            tail + "</body></html>\n",
         ContentTypeFor(".html"));
     return;
   }
   const SiteFiles& files = *st->files;
   std::string lookup = key.empty() || key.back() == '/' ? key + "index.html" : key;
   auto it = files.find(lookup);
-  if (it == files.end() && !key.empty() && key.back() != '/' &&
-      files.count(key + "/index.html")) {
+  if (it == files.end() && !key.empty() && key.back() != '/' && files.count(key + "/index.html")) {
     // A folder: redirect to the slash form so relative links resolve.
     std::string_view raw = req.target;
     size_t q = raw.find('?');

@@ -47,11 +47,9 @@ struct FakeSite {
           continue;
         }
         std::string name = path.substr(8, path.size() - 8 - 3);
-        std::string key = name == "index" ? "index.html"
-                          : name == "404" ? "404.html"
-                                          : name + "/index.html";
+        std::string key = name == "index" ? "index.html" : name == "404" ? "404.html" : name + "/index.html";
         (*out)[key] = std::make_shared<const std::string>("<!DOCTYPE html><html><body><p>" + text +
-                                                         "</p></body></html>\n");
+                                                          "</p></body></html>\n");
       }
       return !diags->has_errors();
     };
@@ -113,8 +111,7 @@ TEST_CASE("serve: ContentTypeFor adds charset=utf-8 to text types only") {
 }
 
 TEST_CASE("serve: InjectBeforeBodyEnd uses the last </body>, any case") {
-  CHECK(InjectBeforeBodyEnd("<p>&lt;/body></p></BODY></html>", "X") ==
-        "<p>&lt;/body></p>X</BODY></html>");
+  CHECK(InjectBeforeBodyEnd("<p>&lt;/body></p></BODY></html>", "X") == "<p>&lt;/body></p>X</BODY></html>");
   CHECK(InjectBeforeBodyEnd("no body", "X") == "no bodyX");
 }
 
@@ -127,8 +124,10 @@ TEST_CASE("serve: a page is fetched, with the reload script and charset") {
   CHECK(res->status == 200);
   CHECK(res->get_header_value("Content-Type") == "text/html; charset=utf-8");
   CHECK(res->get_header_value("Cache-Control") == "no-store");
-  CHECK(res->body == "<!DOCTYPE html><html><body><p>about page\n</p><script src=\"/__fazhi/live.js\" "
-                     "data-generation=\"" + run.server->generation() + "\"></script></body></html>\n");
+  CHECK(res->body ==
+        "<!DOCTYPE html><html><body><p>about page\n</p><script src=\"/__fazhi/live.js\" "
+        "data-generation=\"" +
+            run.server->generation() + "\"></script></body></html>\n");
   res = cli.Get("/");
   REQUIRE(res);
   CHECK(res->body.find("home page") != std::string::npos);
@@ -161,9 +160,9 @@ TEST_CASE("serve: traversal, multi-range, bodies and other methods are refused")
   FakeSite site;
   Running run(&site);
   auto cli = run.Client();
-  for (const char* path : {"/../site.toml", "/%2e%2e/site.toml", "/%2E%2E%2Fsite.toml",
-                           "/about/..%2f..%2fsite.toml", "/..%5csite.toml", "/a%00.html",
-                           "/%252e%252e/site.toml", "/about/./"}) {
+  for (const char* path :
+       {"/../site.toml", "/%2e%2e/site.toml", "/%2E%2E%2Fsite.toml", "/about/..%2f..%2fsite.toml",
+        "/..%5csite.toml", "/a%00.html", "/%252e%252e/site.toml", "/about/./"}) {
     CAPTURE(path);
     auto res = cli.Get(path);
     REQUIRE(res);

@@ -17,10 +17,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kSourceDirs = {"content", "data", "layouts", "static",
-                                                         "themes"};
-constexpr uint32_t kMask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE |
-                           IN_DELETE_SELF | IN_ONLYDIR;
+constexpr std::array<std::string_view, 5> kSourceDirs = {"content", "data", "layouts", "static", "themes"};
+constexpr uint32_t kMask =
+    IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_ONLYDIR;
 
 bool IsSourceDir(std::string_view name) {
   for (auto d : kSourceDirs) {
@@ -41,9 +40,8 @@ bool IsWatchedPath(std::string_view rel) {
   if (!IsSourceDir(rel.substr(0, slash))) return false;
   while (slash != std::string_view::npos) {
     size_t next = rel.find('/', slash + 1);
-    std::string_view part = rel.substr(slash + 1, next == std::string_view::npos
-                                                      ? std::string_view::npos
-                                                      : next - slash - 1);
+    std::string_view part =
+        rel.substr(slash + 1, next == std::string_view::npos ? std::string_view::npos : next - slash - 1);
     if (IsIgnoredFileName(part)) return false;
     slash = next;
   }
@@ -113,8 +111,7 @@ void Watcher::AddWatch(const std::string& rel_dir) {
 bool Watcher::AddTree(const std::string& rel_dir, std::set<std::string>* found) {
   AddWatch(rel_dir);
   std::error_code ec;
-  fs::recursive_directory_iterator it(root_ / rel_dir, fs::directory_options::skip_permission_denied,
-                                      ec);
+  fs::recursive_directory_iterator it(root_ / rel_dir, fs::directory_options::skip_permission_denied, ec);
   if (ec) return false;
   for (fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
     if (ec) break;
@@ -154,8 +151,7 @@ void Watcher::RunInotify() {
   while (!stop_) {
     int timeout = -1;
     if (have) {
-      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-          last + opts_.debounce - Clock::now());
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(last + opts_.debounce - Clock::now());
       timeout = left.count() > 0 ? static_cast<int>(left.count()) : 0;
     }
     pollfd fds[2] = {{inotify_fd_, POLLIN, 0}, {wake_fd_, POLLIN, 0}};
@@ -225,12 +221,10 @@ std::map<std::string, Watcher::Stamp> Watcher::Snapshot() const {
   std::map<std::string, Stamp> out;
   std::error_code ec;
   if (fs::exists(root_ / "site.toml", ec)) {
-    out["site.toml"] = {fs::last_write_time(root_ / "site.toml", ec),
-                        fs::file_size(root_ / "site.toml", ec)};
+    out["site.toml"] = {fs::last_write_time(root_ / "site.toml", ec), fs::file_size(root_ / "site.toml", ec)};
   }
   for (auto d : kSourceDirs) {
-    fs::recursive_directory_iterator it(root_ / d, fs::directory_options::skip_permission_denied,
-                                        ec);
+    fs::recursive_directory_iterator it(root_ / d, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
       ec.clear();
       continue;

@@ -5,8 +5,8 @@
 #pragma once
 
 #include <atomic>
-#include <cstdint>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -87,7 +87,7 @@ class Watcher {
   std::atomic<bool> polling_{false};
   bool watch_limit_hit_ = false;
   int inotify_fd_ = -1;
-  int wake_fd_ = -1;  ///< eventfd: written by Stop() to end poll()
+  int wake_fd_ = -1;                 ///< eventfd: written by Stop() to end poll()
   std::map<int, std::string> dirs_;  ///< inotify watch descriptor → folder
 };
 

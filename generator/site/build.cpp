@@ -6,28 +6,28 @@
 #include <chrono>
 #include <memory>
 
-#include "site/build_model.h"
-#include "norms/compliance.h"
-#include "norms/external_resources.h"
 #include "core/config.h"
 #include "core/content.h"
+#include "core/site_model.h"
+#include "core/utf8.h"
+#include "core/web.h"
+#include "core/write_site.h"
 #include "indicators/stage.h"
 #include "indicators/view.h"
 #include "markdown/markdown.h"
 #include "markdown/markdown_cache.h"
-#include "site/page_bodies.h"
-#include "norms/privacy.h"
-#include "profiles/model.h"
-#include "profiles/view.h"
-#include "profiles/rectification_indicators.h"
-#include "site/render_site.h"
 #include "markdown/shortcodes.h"
+#include "norms/compliance.h"
+#include "norms/external_resources.h"
+#include "norms/privacy.h"
 #include "outputs/site_outputs.h"
-#include "core/site_model.h"
+#include "profiles/model.h"
+#include "profiles/rectification_indicators.h"
+#include "profiles/view.h"
+#include "site/build_model.h"
+#include "site/page_bodies.h"
+#include "site/render_site.h"
 #include "theme/theme.h"
-#include "core/utf8.h"
-#include "core/web.h"
-#include "core/write_site.h"
 
 namespace fazhi {
 namespace fs = std::filesystem;
@@ -314,8 +314,8 @@ void SiteBuild::FillStats(const SiteOutputStats& out, std::chrono::steady_clock:
   stats->millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
-bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* sink,
-                 Diagnostics* diags, BuildStats* stats) {
+bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* sink, Diagnostics* diags,
+                 BuildStats* stats) {
   SiteBuild build(tree, opts);
   return build.Run(sink, diags, stats);
 }

@@ -34,13 +34,13 @@ struct StageTime {
 };
 
 struct BuildStats {
-  size_t pages = 0;   ///< Markdown pages rendered
-  size_t files = 0;   ///< files written in all
+  size_t pages = 0;  ///< Markdown pages rendered
+  size_t files = 0;  ///< files written in all
   double millis = 0;
   std::vector<StageTime> stages;  ///< wall time of each stage, in pipeline order
-  size_t search_docs = 0;    ///< documents in /search/index.json
+  size_t search_docs = 0;         ///< documents in /search/index.json
   size_t search_terms = 0;
-  size_t search_bytes = 0;   ///< size of /search/index.json
+  size_t search_bytes = 0;  ///< size of /search/index.json
   size_t sitemap_urls = 0;
   size_t feed_entries = 0;
   bool relative_base_url = false;  ///< sitemap/feed URLs lack a host
@@ -56,8 +56,8 @@ bool ReadSite(const BuildOptions& opts, SourceTree* tree, Diagnostics* diags);
 /// Runs every stage on an already-read tree and hands each output file to
 /// `sink`. Stops after the first stage that reports an error: nothing is
 /// rendered from a model with errors. Returns false on error.
-bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* sink,
-                 Diagnostics* diags, BuildStats* stats);
+bool BuildToSink(const SourceTree& tree, const BuildOptions& opts, OutputSink* sink, Diagnostics* diags,
+                 BuildStats* stats);
 
 /// The builds of one `serve` session. Keeps the source tree, the Markdown
 /// cache and the last good build, so that an edit re-runs only what it

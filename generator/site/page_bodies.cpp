@@ -4,11 +4,11 @@
 #include <memory>
 
 #include "core/content.h"
+#include "core/parallel.h"
+#include "core/utf8.h"
 #include "markdown/markdown.h"
 #include "markdown/markdown_cache.h"
-#include "core/parallel.h"
 #include "theme/template_view.h"
-#include "core/utf8.h"
 
 namespace fazhi {
 namespace {

@@ -16,9 +16,9 @@
 
 #include "core/config.h"
 #include "core/diagnostics.h"
-#include "markdown/shortcodes.h"
 #include "core/site_model.h"
 #include "core/source_tree.h"
+#include "markdown/shortcodes.h"
 
 namespace fazhi {
 

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "theme/head_meta.h"
 #include "site/page_bodies.h"
+#include "theme/head_meta.h"
 #include "theme/render.h"
 
 namespace fazhi {
@@ -26,9 +26,8 @@ const Section* SectionOf(const Site& site, const Page& page) {
 
 // One list page per `paginate` items: /reports/, /reports/page/2/, …
 void RenderSectionLists(const Site& site, const Section& section, const Urls& urls,
-                        const std::vector<std::unique_ptr<LayoutRenderer>>& renderers,
-                        const Theme& theme, int jobs, OutputSink* sink, Diagnostics* diags,
-                        const std::vector<int>* showing) {
+                        const std::vector<std::unique_ptr<LayoutRenderer>>& renderers, const Theme& theme,
+                        int jobs, OutputSink* sink, Diagnostics* diags, const std::vector<int>* showing) {
   const size_t per = static_cast<size_t>(site.config.paginate);
   const size_t total = ListPageCount(section.pages.size(), per);
   const Page* index = section.index_page >= 0 ? &site.pages[section.index_page] : nullptr;
@@ -165,7 +164,8 @@ bool RenderLists(const Site& site, const Theme& theme, int jobs, OutputSink* sin
       if (p.kind == "report") rs.push_back(&p);
     }
     std::sort(rs.begin(), rs.end(), [](const Page* a, const Page* b) {
-      return a->report.year != b->report.year ? a->report.year > b->report.year : a->source_path < b->source_path;
+      return a->report.year != b->report.year ? a->report.year > b->report.year
+                                              : a->source_path < b->source_path;
     });
     for (const Page* p : rs) {
       View item = PageItem(*p, urls);

@@ -7,8 +7,8 @@ namespace fazhi {
 
 struct HeadMeta {
   std::string base_url;
-  std::string url;          ///< site-relative URL of the page
-  std::string title;        ///< page title
+  std::string url;    ///< site-relative URL of the page
+  std::string title;  ///< page title
   std::string site_title;
   std::string description;  ///< plain text; may be empty
   bool article = false;     ///< og:type article (dated items) or website

@@ -6,7 +6,13 @@ namespace fazhi {
 namespace {
 
 TEST_CASE("head meta: has canonical and Open Graph tags") {
-  HeadMeta m{"https://a.gov.cn/sub/", "/reports/2024/", "2024年度报告", "法治从化", "年度\"报告\"", true, "2025-01-15"};
+  HeadMeta m{"https://a.gov.cn/sub/",
+             "/reports/2024/",
+             "2024年度报告",
+             "法治从化",
+             "年度\"报告\"",
+             true,
+             "2025-01-15"};
   CHECK(RenderHeadMeta(m) ==
         "<link rel=\"canonical\" href=\"https://a.gov.cn/sub/reports/2024/\">\n"
         "<meta property=\"og:type\" content=\"article\">\n"

@@ -38,9 +38,8 @@ View PaginationView(const Urls& urls, const std::string& base, size_t n, size_t 
   return pg;
 }
 
-bool RenderToSink(LayoutRenderer* renderer, const Theme& theme, const std::string& layout,
-                  const View& view, const std::string& output_path, OutputSink* sink,
-                  Diagnostics* diags) {
+bool RenderToSink(LayoutRenderer* renderer, const Theme& theme, const std::string& layout, const View& view,
+                  const std::string& output_path, OutputSink* sink, Diagnostics* diags) {
   std::string html, error;
   if (!renderer->Render(layout, &view, &html, &error)) {
     diags->Error(theme.PathOf(layout), 0, 0, "rendering " + output_path + ": " + error);

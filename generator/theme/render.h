@@ -15,9 +15,8 @@ namespace fazhi {
 
 /// Renders `layout` with `view` and puts it at `output_path`; errors are
 /// reported against the layout's path.
-bool RenderToSink(LayoutRenderer* renderer, const Theme& theme, const std::string& layout,
-                  const View& view, const std::string& output_path, OutputSink* sink,
-                  Diagnostics* diags);
+bool RenderToSink(LayoutRenderer* renderer, const Theme& theme, const std::string& layout, const View& view,
+                  const std::string& output_path, OutputSink* sink, Diagnostics* diags);
 
 /// URL of list page `n` (1-based) of a list at `base`: base, base + "page/2/", …
 std::string ListPageUrl(const std::string& base, size_t n);

@@ -1,7 +1,7 @@
 #include "theme/template_view.h"
 
-#include "theme/head_meta.h"
 #include "core/web.h"
+#include "theme/head_meta.h"
 
 namespace fazhi {
 namespace {
@@ -40,7 +40,9 @@ std::string Urls::Abs(std::string_view site_url) const { return origin_ + Rel(si
 
 std::string ChineseDate(std::string_view iso) {
   if (iso.size() != 10) return std::string(iso);
-  auto num = [&](size_t pos, size_t len) { return std::to_string(std::stoi(std::string(iso.substr(pos, len)))); };
+  auto num = [&](size_t pos, size_t len) {
+    return std::to_string(std::stoi(std::string(iso.substr(pos, len))));
+  };
   return std::string(iso.substr(0, 4)) + "年" + num(5, 2) + "月" + num(8, 2) + "日";
 }
 
@@ -95,9 +97,9 @@ View BaseView(const Site& site, const Urls& urls, std::string_view site_url, std
   v.set("head_title", title.empty() || title == c.title ? c.title : std::string(title) + " - " + c.title);
   v.set("url", urls.Rel(site_url));
   v.set("canonical", urls.Abs(site_url));
-  v.set("head_meta", RenderHeadMeta({c.base_url, std::string(site_url),
-                                     title.empty() ? c.title : std::string(title), c.title, c.description,
-                                     false, "", c.language}));
+  v.set("head_meta",
+        RenderHeadMeta({c.base_url, std::string(site_url), title.empty() ? c.title : std::string(title),
+                        c.title, c.description, false, "", c.language}));
   v.set("is_home", Flag(site_url == "/"));
   v.set("breadcrumbs", View{View::type::list});
   v.set("has_breadcrumbs", Flag(false));

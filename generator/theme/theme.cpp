@@ -43,15 +43,13 @@ void ReportTemplateError(const SourceFile& f, const std::string& message, Diagno
 
 class PartialInliner {
  public:
-  PartialInliner(const std::map<std::string, const SourceFile*, std::less<>>& partials,
-                 Diagnostics* diags)
+  PartialInliner(const std::map<std::string, const SourceFile*, std::less<>>& partials, Diagnostics* diags)
       : partials_(partials), diags_(diags) {}
 
   // Replaces every {{> name}} in `f` with the partial's (inlined) text.
   bool Inline(const SourceFile& f, std::string* out, int depth = 0) {
     if (depth > 16) {
-      diags_->Error(f.path, 1, 1, "partials nest more than 16 deep (a partial includes itself?)",
-                    f.text);
+      diags_->Error(f.path, 1, 1, "partials nest more than 16 deep (a partial includes itself?)", f.text);
       return false;
     }
     std::string_view s = f.text;
@@ -85,7 +83,6 @@ class PartialInliner {
   const std::map<std::string, const SourceFile*, std::less<>>& partials_;
   Diagnostics* diags_;
 };
-
 
 // kainjow's own context splits every dotted name ("page.title") into a new
 // vector of strings through a stringstream on every lookup; that was about
@@ -151,8 +148,8 @@ bool ParseMustacheError(std::string_view message, std::string* text, size_t* off
   return true;
 }
 
-bool Theme::Load(const SourceTree& tree, const Config& config,
-                 const std::vector<std::string>& required, Theme* out, Diagnostics* diags) {
+bool Theme::Load(const SourceTree& tree, const Config& config, const std::vector<std::string>& required,
+                 Theme* out, Diagnostics* diags) {
   size_t before = diags->error_count();
   const std::string base = "themes/" + config.theme + "/";
   if (tree.Under(base).empty()) {
@@ -230,8 +227,7 @@ const std::string* Theme::Find(std::string_view layout) const {
 LayoutRenderer::LayoutRenderer(const Theme& theme) : theme_(theme) {}
 LayoutRenderer::~LayoutRenderer() = default;
 
-bool LayoutRenderer::Render(std::string_view layout, const void* view, std::string* out,
-                            std::string* error) {
+bool LayoutRenderer::Render(std::string_view layout, const void* view, std::string* out, std::string* error) {
   auto it = cache_.find(layout);
   if (it == cache_.end()) {
     const std::string* text = theme_.Find(layout);

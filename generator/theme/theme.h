@@ -16,7 +16,8 @@
 #include "core/source_tree.h"
 
 namespace kainjow::mustache {
-template <typename StringType> class basic_mustache;
+template <typename StringType>
+class basic_mustache;
 }
 
 namespace fazhi {
@@ -32,8 +33,8 @@ class Theme {
 
   /// Loads the theme named in `config` from `tree`. `required` lists the
   /// layouts the site needs (e.g. home, list, page, report, 404).
-  static bool Load(const SourceTree& tree, const Config& config,
-                   const std::vector<std::string>& required, Theme* out, Diagnostics* diags);
+  static bool Load(const SourceTree& tree, const Config& config, const std::vector<std::string>& required,
+                   Theme* out, Diagnostics* diags);
 
   /// The layout's text with partials inlined, or nullptr when the theme has
   /// none of that name. Compile it per thread with LayoutRenderer.
@@ -45,9 +46,7 @@ class Theme {
   std::string PathOf(std::string_view layout) const;
 
   /// Static files: output path → source file (site static/ wins over the theme's).
-  const std::map<std::string, const SourceFile*, std::less<>>& static_files() const {
-    return static_files_;
-  }
+  const std::map<std::string, const SourceFile*, std::less<>>& static_files() const { return static_files_; }
 
  private:
   struct Layout;
