@@ -33,7 +33,7 @@ void OffsetToLineCol(std::string_view text, size_t offset, int* line, int* col) 
   *col = static_cast<int>(Utf8Length(text.substr(line_start, offset - line_start))) + 1;
 }
 
-std::string FormatDiagnostic(const Diagnostic& d) {
+std::string FormatDiagnostic(const Diagnostic& d, Lang lang) {
   std::string out = d.path;
   if (d.line > 0) {
     out += ':' + std::to_string(d.line);
@@ -41,7 +41,7 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   }
   out += ": ";
   if (d.severity == Severity::kWarning) out += "warning: ";
-  out += d.message;
+  out += d.message.Render(lang);
   out += '\n';
   if (d.line > 0 && !d.source_line.empty()) {
     out += "  ";
@@ -84,14 +84,22 @@ Diagnostics& Diagnostics::operator=(const Diagnostics& other) {
   return *this;
 }
 
-void Diagnostics::Error(std::string path, int line, int col, std::string message, std::string_view text) {
+void Diagnostics::Error(std::string path, int line, int col, Message message, std::string_view text) {
   Add(Diagnostic{Severity::kError, std::move(path), line, col, std::move(message),
                  std::string(LineOf(text, line))});
 }
 
-void Diagnostics::Warning(std::string path, int line, int col, std::string message, std::string_view text) {
+void Diagnostics::Warning(std::string path, int line, int col, Message message, std::string_view text) {
   Add(Diagnostic{Severity::kWarning, std::move(path), line, col, std::move(message),
                  std::string(LineOf(text, line))});
+}
+
+void Diagnostics::Error(std::string path, int line, int col, std::string message, std::string_view text) {
+  Error(std::move(path), line, col, Message::Verbatim(std::move(message)), text);
+}
+
+void Diagnostics::Warning(std::string path, int line, int col, std::string message, std::string_view text) {
+  Warning(std::move(path), line, col, Message::Verbatim(std::move(message)), text);
 }
 
 void Diagnostics::Add(Diagnostic d) {
@@ -131,12 +139,12 @@ std::vector<Diagnostic> Diagnostics::items() const {
   return items_;
 }
 
-std::string Diagnostics::Format() const {
+std::string Diagnostics::Format(Lang lang) const {
   std::lock_guard<std::mutex> lock(mu_);
   std::string out;
   size_t kept_errors = 0;
   for (auto& d : items_) {
-    out += FormatDiagnostic(d);
+    out += FormatDiagnostic(d, lang);
     kept_errors += d.severity == Severity::kError;
   }
   if (errors_ > kept_errors) {

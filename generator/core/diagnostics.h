@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/message.h"
+
 namespace fazhi {
 
 enum class Severity { kError, kWarning };
@@ -19,7 +21,7 @@ struct Diagnostic {
   std::string path;  ///< relative to the site root, '/' separated
   int line = 0;      ///< 1-based; 0 when the problem has no position
   int col = 0;       ///< 1-based, counted in Unicode code points
-  std::string message;
+  Message message;
   std::string source_line;  ///< the offending line, without its newline
 };
 
@@ -31,7 +33,7 @@ void OffsetToLineCol(std::string_view text, size_t offset, int* line, int* col);
 
 /// "path:line:col: message" then the source line and a caret under `col`.
 /// Wide (CJK) characters take two cells so the caret lines up in a terminal.
-std::string FormatDiagnostic(const Diagnostic& d);
+std::string FormatDiagnostic(const Diagnostic& d, Lang lang = Lang::kZh);
 
 /// Collects the diagnostics of one stage. Thread-safe, so parallel stages
 /// (rendering) can report into one collector. Keeps at most `cap` errors;
@@ -44,6 +46,9 @@ class Diagnostics {
 
   /// An error at `line:col` of `path`; `text` is the whole file, used to quote
   /// the source line (pass "" when there is none).
+  void Error(std::string path, int line, int col, Message message, std::string_view text = {});
+  void Warning(std::string path, int line, int col, Message message, std::string_view text = {});
+  /// Text not yet in a message catalogue (being moved there: issue 13).
   void Error(std::string path, int line, int col, std::string message, std::string_view text = {});
   void Warning(std::string path, int line, int col, std::string message, std::string_view text = {});
   void Add(Diagnostic d);
@@ -56,7 +61,7 @@ class Diagnostics {
 
   /// Every kept diagnostic formatted, errors and warnings in the order found,
   /// followed by "... and N more errors" when the cap was reached.
-  std::string Format() const;
+  std::string Format(Lang lang = Lang::kZh) const;
 
  private:
   mutable std::mutex mu_;

@@ -354,8 +354,8 @@ TEST_CASE(
       Diagnostics diags;
       Build(s, &set, &diags);
       for (const Diagnostic& d : diags.items()) {
-        CHECK_MESSAGE(d.line > 0, d.message);
-        CHECK_MESSAGE(d.col > 0, d.message);
+        CHECK_MESSAGE(d.line > 0, d.message.Render());
+        CHECK_MESSAGE(d.col > 0, d.message.Render());
       }
     }
   }
