@@ -426,7 +426,7 @@ TEST_CASE("import: usage errors exit 2") {
   CHECK(help.out.find("usage: fazhi import <file>") == 0);
 }
 
-// Review = what the README asks the editor to do; here: accept the drafts.
+// Review = what docs/import.md asks the editor to do; here: accept the drafts.
 std::string Reviewed(std::string text) {
   size_t at = text.find("draft: true\n");
   REQUIRE(at != std::string::npos);
@@ -438,7 +438,7 @@ TEST_CASE("import: fazhi build accepts the imported seed report, CSV and stubs a
   Run r = Import({SeedPath().string(), "--site", dir.path().string(), "--date", "2025-03-01", "--publisher",
                   "广州市从化区司法局"});
   REQUIRE(r.rc == 0);
-  // Review as the README describes, reduced to accepting every draft.
+  // Review as docs/import.md describes, reduced to accepting every draft.
   std::string txtar =
       "-- site.toml --\ntitle = \"测试站\"\nsponsor = \"广州市从化区司法局\"\nas_of = 2025-06-30\n";
   size_t stubs = 0;
