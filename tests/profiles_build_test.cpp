@@ -43,7 +43,6 @@ cohorts:
 ---
 title: 甲局主要负责人2024年度述法
 date: 2025-01-20
-sample: true
 unit: 甲局
 unit_slug: jia
 unit_type: 区直部门
@@ -101,6 +100,24 @@ rectification:
 ## 拓思路
 
 思路。
+-- content/profiles/2024-c.md --
+---
+title: 丙局主要负责人2024年度述法（示例）
+date: 2025-01-20
+sample: true
+unit: 丙局
+unit_slug: bing
+unit_type: 区直部门
+post: 丙局主要负责人
+year: 2024
+rectification:
+  - problem: 问题五
+    status: 整改中
+    deadline: 2025-01-31
+---
+## 晒成绩
+
+示例。
 )";
 }
 
@@ -134,12 +151,15 @@ TEST_CASE("profiles build: the index shows cohort counts and profiles by year an
   CHECK(Has(index, "区直部门</a> <span class=\"cohort-count\">42</span> 人"));
   CHECK(Has(index, "镇街</a> <span class=\"cohort-count\">16</span> 人"));
   CHECK(Has(index, "党政机关主要负责人 <span class=\"cohort-count\">8</span> 人"));
-  CHECK(Has(index, "本站收录的述法档案（2 份）"));  // 2024
-  CHECK(Has(index, "本站收录的述法档案（1 份）"));  // 2023
+  // The 示例 profile is listed with its badge but never counted.
+  CHECK(Has(index, "本站收录的述法档案（2 份；另有示例 1 份，仅演示格式，不计入）"));  // 2024
+  CHECK(Has(index, "本站收录的述法档案（1 份）"));                                     // 2023
+  CHECK(Has(index, "区直部门</a>（1 份；示例 1 份）"));
+  CHECK(Has(index, "丙局主要负责人2024年度述法（示例）</a> <span class=\"badge badge-sample\">示例</span>"));
+  // Its overdue 问题五 is in no total.
   CHECK(Has(index,
-            "整改事项 4 项：已完成 2 项（50%），整改中 1 项，未开始 1 项，逾期 1 项（截至 "
-            "2025-06-30；含示例档案中的事项）"));
-  // Without the 示例 profile the totals say nothing about samples.
+            "整改事项 4 项：已完成 2 项（50%），整改中 1 项，未开始 1 项，逾期 1 项（截至 2025-06-30）。"));
+  CHECK_FALSE(Has(index, "含示例"));
   CHECK(Has(b.File("profiles/types/镇街/index.html"),
             "整改事项 1 项：已完成 1 项（100%），整改中 0 项，未开始 0 项，逾期 0 项（截至 2025-06-30）。"));
 
@@ -161,7 +181,14 @@ TEST_CASE("profiles build: a profile page shows its parts, duties and rectificat
   REQUIRE(b.ok);
   std::string p = b.File("profiles/2024-a/index.html");
   CHECK(Has(p, "<h1>甲局主要负责人2024年度述法</h1>"));
-  CHECK(Has(p, "<span class=\"badge badge-sample\">示例</span> 本档案用于演示述法档案的格式"));
+  CHECK_FALSE(Has(p, "badge-sample"));
+  // A 示例 profile shows its own items on its own page, with the badge; a form
+  // it does not state reads 未载明.
+  std::string s = b.File("profiles/2024-c/index.html");
+  CHECK(Has(s, "<span class=\"badge badge-sample\">示例</span> 本档案用于演示述法档案的格式"));
+  CHECK(Has(s, "共 1 项：已完成 0 项，整改中 1 项，未开始 0 项，逾期 1 项（截至 2025-06-30）"));
+  CHECK(Has(s, "<dt>述法形式</dt><dd><span class=\"na\">未载明</span></dd>"));
+  CHECK(Has(s, "<p class=\"report-kicker\">区直部门 · 2024年度</p>"));
   // Sections: present ones link to their heading, absent ones say so.
   CHECK(
       Has(p, "<li><a href=\"#晒成绩\">晒成绩</a></li><li>亮家底 <span class=\"na\">（未公开）</span></li>"));
@@ -216,6 +243,14 @@ TEST_CASE("profiles build: a unit page lists its years and open and closed items
   CHECK(Has(b.File("units/乙镇/index.html"), "<h1>乙镇</h1>"));
   std::string units = b.File("units/index.html");
   CHECK(Has(units, "<a href=\"/units/jia/\">甲局</a></th><td>区直部门</td><td>2 份</td>"));
+  CHECK(Has(units,
+            "<a href=\"/units/bing/\">丙局</a></th><td>区直部门</td><td>0 份（另有示例 1 份）</td>"
+            "<td><span class=\"na\">—</span></td>"));
+  // A unit with only a 示例 profile: no "无" items, and none of the sample's.
+  std::string bing = b.File("units/bing/index.html");
+  CHECK(Has(bing, "本站尚未收录该单位公开发布的述法档案。"));
+  CHECK_FALSE(Has(bing, "问题五"));
+  CHECK_FALSE(Has(bing, "无。"));
 }
 
 TEST_CASE("profiles build: a profile error fails the build with its position") {
@@ -240,11 +275,11 @@ TEST_CASE("profiles build: a profile error fails the build with its position") {
 }
 
 TEST_CASE("profiles build: the privacy gate stops an ID number anywhere in content") {
-  // The archive ends with 2024-b.md, so this line is appended to it.
+  // The archive ends with 2024-c.md, so this line is appended to it.
   FixtureResult b = Build(ProfileSite("2025-06-30") + "\n联系人：乙，身份证号11010519491231002X。\n");
   CHECK_FALSE(b.ok);
   CHECK(b.errors ==
-        "content/profiles/2024-b.md:17:11: personal data: this looks like a 身份证号 (18 digits "
+        "content/profiles/2024-c.md:19:11: personal data: this looks like a 身份证号 (18 digits "
         "with a valid check digit and birth date); remove it\n"
         "  联系人：乙，身份证号11010519491231002X。\n"
         "                      ^\n");

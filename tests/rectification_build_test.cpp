@@ -113,7 +113,7 @@ TEST_CASE("rectification build: a real profile's items become computed indicator
 
   // The profiles index and the unit page link back.
   std::string back =
-      "全区按年度汇总的指标：<a href=\"/indicators/rectification-items/\">整改事项数</a>、"
+      "按年度汇总的整改指标：<a href=\"/indicators/rectification-items/\">整改事项数</a>、"
       "<a href=\"/indicators/rectification-completed-share/\">整改完成率</a>、"
       "<a href=\"/indicators/rectification-overdue/\">逾期未完成整改事项数</a>";
   CHECK(Contains(r.File("profiles/index.html"), back));
@@ -127,27 +127,20 @@ TEST_CASE("rectification build: overdue follows the configured as-of date") {
                  "<span class=\"ind-number\">2项</span> <span class=\"ind-period\">2024年度</span>"));
 }
 
-TEST_CASE("rectification build: values from 示例 profiles are labelled and kept out of open data") {
+TEST_CASE("rectification build: items of 示例 profiles never become indicators, counts or open data") {
   FixtureResult r = Build(Site(true, "2025-06-30"));
   REQUIRE_MESSAGE(r.ok, r.errors);
 
-  const std::string& dash = r.File("indicators/index.html");
-  CHECK(Contains(dash,
-                 "<span class=\"ind-number\">33.3%</span> <span class=\"ind-period\">2024年度</span> "
-                 "<span class=\"ind-basis\">计算值</span> <span class=\"badge badge-sample\">示例</span></p>"
-                 "<p class=\"ind-sample-note\" role=\"note\">由示例述法档案计算，仅作演示</p>"));
-
-  const std::string& page = r.File("indicators/rectification-items/index.html");
-  CHECK(Contains(page,
-                 "<span class=\"ind-basis\">计算</span> <span class=\"badge badge-sample\">示例</span></p>"
-                 "<p class=\"ind-sample-note\" role=\"note\">由示例述法档案计算，仅作演示</p>"));
-  CHECK(Contains(page, "<td>3项 <span class=\"badge badge-sample\">示例</span></td>"));
-  CHECK(Contains(page, "（2024年 · 3项 · 示例）"));
-  CHECK(Contains(page, "<li>2024年：由示例述法档案计算，仅作演示</li>"));
-  CHECK(Contains(page, "<p>本指标的数值均由示例数据计算，仅作演示，不列入开放数据下载。</p>"));
-  CHECK_FALSE(Contains(page, "/data/indicators/rectification-items.csv"));
-  CHECK(Contains(r.File("indicators/2024/index.html"),
-                 "<td>3项 <span class=\"badge badge-sample\">示例</span></td>"));
+  // No card, no page, no year row, and the category counts only real indicators.
+  for (const char* file : {"indicators/index.html", "indicators/2024/index.html",
+                           "indicators/categories/leadership/index.html", "profiles/index.html"}) {
+    INFO(file);
+    CHECK_FALSE(Contains(r.File(file), "rectification"));
+    CHECK_FALSE(Contains(r.File(file), "整改完成率"));
+  }
+  CHECK_FALSE(r.Has("indicators/rectification-items/index.html"));
+  CHECK(Contains(r.File("indicators/index.html"),
+                 "党的领导与第一责任人<span class=\"ind-count\">（1项）</span>"));
 
   // Open data: no sample value anywhere; the real indicator is still there.
   for (const char* file : {"data/indicators.csv", "data/indicators.json", "data/datapackage.json"}) {

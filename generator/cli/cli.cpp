@@ -59,7 +59,9 @@ int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std
   }
   if (!a.Has("--quiet")) {
     if (check) {
-      out << "fazhi: check passed: " << stats.pages << " pages, " << diags.warning_count() << " warnings\n";
+      out << "fazhi: check passed: " << stats.pages << " pages, " << diags.warning_count() << " warnings";
+      if (diags.note_count() > 0) out << ", " << diags.note_count() << " editor notes (not published)";
+      out << "\n";
     } else {
       std::string where =
           opts.output_dir.empty() ? (opts.source_dir / "public").string() : opts.output_dir.string();

@@ -6,6 +6,7 @@
 
 #include "core/front_matter.h"
 #include "core/parallel.h"
+#include "core/record_messages.h"
 #include "core/utf8.h"
 
 namespace fazhi {
@@ -35,6 +36,27 @@ void PlaceOf(std::string_view path, std::string* section, std::string* dir, std:
   size_t first = rel.find('/');
   *section = first == std::string_view::npos ? "" : std::string(rel.substr(0, first));
   *is_index = *stem == "_index";
+}
+
+// `review:` holds the editor's own notes on the page (an analyst's finding,
+// a figure that does not add up): reported as notes for `check` and
+// `serve`'s /_review/ page, never rendered.
+void ReadReviewNotes(const SourceFile& f, const FmNode& fm, Diagnostics* diags) {
+  const FmNode* n = fm.Get("review");
+  if (!n) return;
+  std::vector<const FmNode*> notes;
+  if (n->is_list()) {
+    for (const FmNode& item : n->items) notes.push_back(&item);
+  } else {
+    notes.push_back(n);
+  }
+  for (const FmNode* note : notes) {
+    if (!note->is_scalar()) {
+      diags->Error(f.path, note->line, note->col, Message(msg::kReviewNotText), f.text);
+    } else if (!note->scalar.empty()) {
+      diags->Note(f.path, note->line, note->col, Message::Verbatim(note->scalar), f.text);
+    }
+  }
 }
 
 }  // namespace
@@ -91,6 +113,7 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   FmStringList(f, fm, "categories", &page->categories, diags);
   std::string slug;
   FmString(f, fm, "slug", &slug, diags);
+  ReadReviewNotes(f, fm, diags);
 
   if (!fm.Get("title")) {
     diags->Error(f.path, 1, 1, "missing required front matter key 'title'", f.text);
@@ -168,9 +191,9 @@ std::string NormalizePath(std::string_view dir, std::string_view rel) {
 }  // namespace
 
 const std::vector<std::string_view>& CommonFrontMatterKeys() {
-  static const std::vector<std::string_view> keys = {"title",       "date",       "updated", "source",
-                                                     "description", "layout",     "draft",   "weight",
-                                                     "tags",        "categories", "slug",    "summary"};
+  static const std::vector<std::string_view> keys = {"title",  "date",    "updated", "source", "description",
+                                                     "layout", "draft",   "weight",  "tags",   "categories",
+                                                     "slug",   "summary", "review"};
   return keys;
 }
 

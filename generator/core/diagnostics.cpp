@@ -1,5 +1,6 @@
 #include "core/diagnostics.h"
 
+#include "core/record_messages.h"
 #include "core/utf8.h"
 
 namespace fazhi {
@@ -41,6 +42,7 @@ std::string FormatDiagnostic(const Diagnostic& d, Lang lang) {
   }
   out += ": ";
   if (d.severity == Severity::kWarning) out += "warning: ";
+  if (d.severity == Severity::kNote) out += Message(msg::kNotePrefix).Render(lang);
   out += d.message.Render(lang);
   out += '\n';
   if (d.line > 0 && !d.source_line.empty()) {
@@ -70,6 +72,7 @@ Diagnostics::Diagnostics(const Diagnostics& other) {
   cap_ = other.cap_;
   errors_ = other.errors_;
   warnings_ = other.warnings_;
+  notes_ = other.notes_;
   items_ = other.items_;
 }
 
@@ -80,6 +83,7 @@ Diagnostics& Diagnostics::operator=(const Diagnostics& other) {
   cap_ = copy.cap_;
   errors_ = copy.errors_;
   warnings_ = copy.warnings_;
+  notes_ = copy.notes_;
   items_ = std::move(copy.items_);
   return *this;
 }
@@ -91,6 +95,11 @@ void Diagnostics::Error(std::string path, int line, int col, Message message, st
 
 void Diagnostics::Warning(std::string path, int line, int col, Message message, std::string_view text) {
   Add(Diagnostic{Severity::kWarning, std::move(path), line, col, std::move(message),
+                 std::string(LineOf(text, line))});
+}
+
+void Diagnostics::Note(std::string path, int line, int col, Message message, std::string_view text) {
+  Add(Diagnostic{Severity::kNote, std::move(path), line, col, std::move(message),
                  std::string(LineOf(text, line))});
 }
 
@@ -106,8 +115,10 @@ void Diagnostics::Add(Diagnostic d) {
   std::lock_guard<std::mutex> lock(mu_);
   if (d.severity == Severity::kError) {
     if (errors_++ >= cap_) return;
-  } else {
+  } else if (d.severity == Severity::kWarning) {
     if (warnings_++ >= cap_) return;
+  } else {
+    if (notes_++ >= cap_) return;
   }
   items_.push_back(std::move(d));
 }
@@ -132,6 +143,11 @@ size_t Diagnostics::error_count() const {
 size_t Diagnostics::warning_count() const {
   std::lock_guard<std::mutex> lock(mu_);
   return warnings_;
+}
+
+size_t Diagnostics::note_count() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return notes_;
 }
 
 std::vector<Diagnostic> Diagnostics::items() const {

@@ -864,16 +864,6 @@ void CheckFormulas(const IndicatorSet& set, const std::map<std::string, std::str
 
 }  // namespace
 
-bool IndicatorSet::SampleOnly(std::string_view id) const {
-  bool any = false;
-  for (const Observation& o : observations) {
-    if (o.indicator != id) continue;
-    if (!o.sample) return false;
-    any = true;
-  }
-  return any;
-}
-
 bool IndicatorSet::AddGenerated(std::vector<IndicatorDef> add, std::vector<Observation> obs,
                                 std::string* error) {
   for (size_t i = 0; i < add.size(); ++i) {

@@ -72,8 +72,6 @@ struct IndicatorDef {
   std::vector<IndicatorLink> derived_from;  ///< the pages its values come from
   std::string date;    ///< generated only: 发布日期 (newest page it is computed from)
   std::string source;  ///< generated only: 信息来源
-  /// Shown beside every value marked `sample` (e.g. 由示例述法档案计算，仅作演示).
-  std::string sample_note;
 };
 
 /// Reads a definition from the front matter `root` (a map) of `file`.
@@ -128,11 +126,8 @@ struct Observation {
   std::string source;   ///< "reports/2024.md#anchor" or a URL
   std::string quote;    ///< 原文: the source sentence, verbatim
   std::string note;
-  std::string path;  ///< the CSV file ("" for generated values)
-  int line = 0;      ///< row line
-  /// Computed only from 示例 (sample) data: shown with a 示例 badge and left
-  /// out of the open-data downloads.
-  bool sample = false;
+  std::string path;                                    ///< the CSV file ("" for generated values)
+  int line = 0;                                        ///< row line
   std::array<std::array<int, 2>, kColumnCount> pos{};  ///< line, col per column
 
   /// The identity of the value: no two observations share it.
@@ -168,8 +163,6 @@ struct IndicatorSet {
   std::vector<int> Years() const;
   /// The indicator (kind change) that states the 同比 of `id`, or nullptr.
   const IndicatorDef* ChangeIndicatorOf(std::string_view id) const;
-  /// True when `id` has observations and every one of them is a sample.
-  bool SampleOnly(std::string_view id) const;
 
   /// Adds indicators computed by the build (marked `generated`) with their
   /// observations, keeping both lists sorted. Fails without changing the set,

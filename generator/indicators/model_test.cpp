@@ -374,11 +374,10 @@ TEST_CASE("indicators_model: generated indicators join the set sorted, or not at
     d.category = std::move(category);
     return d;
   };
-  auto obs = [](std::string id, int year, bool sample) {
+  auto obs = [](std::string id, int year) {
     Observation o;
     o.indicator = std::move(id);
     o.year = year;
-    o.sample = sample;
     return o;
   };
   std::string error;
@@ -388,12 +387,12 @@ TEST_CASE("indicators_model: generated indicators join the set sorted, or not at
   CHECK(error == "indicator id 'a' is generated twice");
   CHECK_FALSE(set.AddGenerated({def("a", "nowhere")}, {}, &error));
   CHECK(error == "indicator 'a': unknown category 'nowhere'");
-  CHECK_FALSE(set.AddGenerated({def("a", "leadership")}, {obs("b", 2024, false)}, &error));
+  CHECK_FALSE(set.AddGenerated({def("a", "leadership")}, {obs("b", 2024)}, &error));
   CHECK(error == "observation of 'b' has no generated definition");
   CHECK(set.defs.size() == 1);
 
   REQUIRE(set.AddGenerated({def("z", "leadership"), def("a", "leadership")},
-                           {obs("z", 2024, true), obs("a", 2024, false), obs("a", 2023, true)}, &error));
+                           {obs("z", 2024), obs("a", 2024), obs("a", 2023)}, &error));
   REQUIRE(set.defs.size() == 3);
   CHECK(set.defs[0].id == "a");
   CHECK(set.defs[0].generated);
@@ -401,9 +400,6 @@ TEST_CASE("indicators_model: generated indicators join the set sorted, or not at
   CHECK_FALSE(set.defs[1].generated);
   CHECK(set.observations[0].year == 2023);
   CHECK(set.observations[2].indicator == "z");
-  CHECK(set.SampleOnly("z"));
-  CHECK_FALSE(set.SampleOnly("a"));  // 2024 is not a sample
-  CHECK_FALSE(set.SampleOnly("m"));  // no observations
 }
 
 }  // namespace fazhi

@@ -251,9 +251,10 @@ bool ParseProfile(const SourceFile& file, const FrontMatter& fm, const ProfileRu
   }
   r.Required(root, "post", "职务", "", &out->post);
   ReadYear(r, root, "", &out->year);
-  if (r.Required(root, "form", "述法形式", "", &out->form)) {
-    r.OneOf(root, "form", out->form, rules.vocab.forms, kFormHint);
-  }
+  // The form is often not published for one head (a report gives counts):
+  // left out, the page says 未载明 rather than guess.
+  FmString(file, root, "form", &out->form, diags);
+  if (!out->form.empty()) r.OneOf(root, "form", out->form, rules.vocab.forms, kFormHint);
   FmString(file, root, "occasion", &out->occasion, diags);
   FmDate(file, root, "held", &out->held, diags);
   FmBool(file, root, "sample", &out->sample, diags);

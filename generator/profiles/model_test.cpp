@@ -108,7 +108,7 @@ TEST_CASE("profiles_model: a complete profile") {
   CHECK(SummarizeRectification({pr}, 2024, /*include_samples=*/false).items == 0);  // pr is 示例
 }
 
-TEST_CASE("profiles_model: missing required fields, each at 1:1") {
+TEST_CASE("profiles_model: missing required fields, each at 1:1; the form is optional") {
   Parsed p = Parse("---\ntitle: x\ndate: 2025-01-20\nunit: 区司法局\n---\n");
   CHECK_FALSE(p.ok);
   CHECK(p.errors ==
@@ -117,8 +117,6 @@ TEST_CASE("profiles_model: missing required fields, each at 1:1") {
         "content/profiles/p.md:1:1: missing required front matter key 'post' (职务)\n"
         "  ---\n  ^\n"
         "content/profiles/p.md:1:1: missing required front matter key 'year' (述法年度)\n"
-        "  ---\n  ^\n"
-        "content/profiles/p.md:1:1: missing required front matter key 'form' (述法形式)\n"
         "  ---\n  ^\n");
 }
 

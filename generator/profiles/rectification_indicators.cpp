@@ -46,7 +46,6 @@ IndicatorDef Def(std::string_view id, std::string title, std::string unit, Indic
   d.method = std::move(method);
   d.weight = weight;
   d.generated = true;
-  d.sample_note = std::string(kRectificationSampleNote);
   for (std::string_view other : {kRectificationItemsId, kRectificationShareId, kRectificationOverdueId}) {
     if (other != id) d.related.emplace_back(other);
   }
@@ -60,8 +59,10 @@ GeneratedIndicators RectificationIndicators(const std::vector<Profile>& profiles
                                             const RectificationIndicatorOptions& opts) {
   GeneratedIndicators out;
   std::set<int, std::greater<int>> years;  // newest first, like the profiles index
+  // 示例 profiles illustrate the format: their items never become figures
+  // outside their own page.
   for (const Profile& p : profiles) {
-    if (!p.rectification.empty()) years.insert(p.year);
+    if (!p.rectification.empty() && !p.sample) years.insert(p.year);
   }
   if (years.empty()) return out;
 
@@ -86,13 +87,11 @@ GeneratedIndicators RectificationIndicators(const std::vector<Profile>& profiles
   std::set<std::string> unit_seen;
 
   for (int year : years) {
-    std::vector<const Profile*> real, sample;
+    std::vector<const Profile*> used;
     for (const Profile& p : profiles) {
-      if (p.year == year && !p.rectification.empty()) (p.sample ? sample : real).push_back(&p);
+      if (p.year == year && !p.rectification.empty() && !p.sample) used.push_back(&p);
     }
-    bool is_sample = real.empty();
-    const std::vector<const Profile*>& used = is_sample ? sample : real;
-    RectificationSummary s = SummarizeRectification(profiles, year, is_sample);
+    RectificationSummary s = SummarizeRectification(profiles, year, /*include_samples=*/false);
     int dated = 0;
     for (const Profile* p : used) {
       for (const RectificationItem& it : p->rectification) dated += it.deadline.empty() ? 0 : 1;
@@ -114,8 +113,6 @@ GeneratedIndicators RectificationIndicators(const std::vector<Profile>& profiles
       o.basis = Basis::kComputed;
       o.formula = std::move(formula);
       o.source = source;
-      o.sample = is_sample;
-      if (is_sample) o.note = std::string(kRectificationSampleNote);
       return o;
     };
     out.observations.push_back(obs(kRectificationItemsId, s.items, Int(s.items), "项",
@@ -132,8 +129,7 @@ GeneratedIndicators RectificationIndicators(const std::vector<Profile>& profiles
     for (const Profile* p : used) {
       const Page* page = PageAt(pages, p->source_path);
       links.push_back({page ? page->title : p->unit + Int(p->year) + "年度述法", page ? page->url : "",
-                       Int(year) + "年 · " + Int(static_cast<int>(p->rectification.size())) + "项" +
-                           (p->sample ? " · 示例" : "")});
+                       Int(year) + "年 · " + Int(static_cast<int>(p->rectification.size())) + "项"});
       if (unit_seen.insert(p->unit_slug).second) {
         units.push_back({p->unit, UnitPageUrl(p->unit_slug), "单位页"});
       }
@@ -147,7 +143,7 @@ GeneratedIndicators RectificationIndicators(const std::vector<Profile>& profiles
   // carries its 发布日期 and 信息来源 like every other page.
   std::string date;
   for (const Profile& p : profiles) {
-    const Page* page = p.rectification.empty() ? nullptr : PageAt(pages, p.source_path);
+    const Page* page = p.rectification.empty() || p.sample ? nullptr : PageAt(pages, p.source_path);
     if (page && page->date > date) date = page->date;
   }
   for (IndicatorDef& d : out.defs) {

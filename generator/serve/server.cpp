@@ -15,6 +15,7 @@
 #include <filesystem>
 
 #include "core/web.h"
+#include "serve/review.h"
 
 namespace fazhi {
 
@@ -126,6 +127,7 @@ std::string ContentTypeFor(std::string_view path) {
       {"pdf", "application/pdf"},
       {"zip", "application/zip"},
       {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+      {"ofd", "application/ofd"},
       {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
   };
   for (auto& [e, type] : kText) {
@@ -422,7 +424,13 @@ void PreviewServer::Handle(const httplib::Request& req, httplib::Response& res) 
     return;
   }
   auto st = Current();
-  std::string tail = st->overlay + ScriptTag(st->generation);
+  // The editor's view of the build: served here only, never in the built site.
+  if (key == kReviewPath.substr(1) || key + "/" == kReviewPath.substr(1)) {
+    res.set_content(InjectBeforeBodyEnd(RenderReviewPage(st->diags), ScriptTag(st->generation)),
+                    ContentTypeFor(".html"));
+    return;
+  }
+  std::string tail = st->overlay + RenderReviewBadge(st->diags) + ScriptTag(st->generation);
   if (!st->files) {  // no good build yet: the error page on every path
     res.status = st->overlay.empty() ? 503 : 500;
     res.set_content(

@@ -2,6 +2,7 @@
 // The site comes from a small fake builder over in-memory sources, so these
 // tests pin the server's behaviour independently of the real pipeline.
 #include "serve/server.h"
+#include "serve/review.h"
 #include "serve/sse_test_client.h"
 
 #include <doctest/doctest.h>
@@ -124,10 +125,9 @@ TEST_CASE("serve: a page is fetched, with the reload script and charset") {
   CHECK(res->status == 200);
   CHECK(res->get_header_value("Content-Type") == "text/html; charset=utf-8");
   CHECK(res->get_header_value("Cache-Control") == "no-store");
-  CHECK(res->body ==
-        "<!DOCTYPE html><html><body><p>about page\n</p><script src=\"/__fazhi/live.js\" "
-        "data-generation=\"" +
-            run.server->generation() + "\"></script></body></html>\n");
+  CHECK(res->body == "<!DOCTYPE html><html><body><p>about page\n</p>" + RenderReviewBadge(Diagnostics()) +
+                         "<script src=\"/__fazhi/live.js\" data-generation=\"" + run.server->generation() +
+                         "\"></script></body></html>\n");
   res = cli.Get("/");
   REQUIRE(res);
   CHECK(res->body.find("home page") != std::string::npos);
@@ -328,6 +328,53 @@ TEST_CASE("serve: a port in use is a clear error") {
   CHECK_FALSE(second.Bind(&error));
   CHECK(error == "cannot listen on 127.0.0.1:" + std::to_string(opts.port) +
                      ": the port is already in use (choose another with --port)");
+}
+
+}  // namespace fazhi
+
+namespace fazhi {
+
+TEST_CASE("serve: /_review/ lists the latest build's warnings and editor notes; every page links to it") {
+  FakeSite site;
+  Running run(&site);
+  auto cli = run.Client();
+  auto res = cli.Get("/_review/");
+  REQUIRE(res);
+  CHECK(res->status == 200);
+  CHECK(res->get_header_value("Content-Type") == "text/html; charset=utf-8");
+  CHECK(res->body.find("<h1>编辑核对</h1>") != std::string::npos);
+  CHECK(res->body.find("错误 0 个，警告 0 个，编辑备注 0 条。") != std::string::npos);
+  CHECK(res->body.find("没有需要核对的问题。") != std::string::npos);
+  CHECK(cli.Get("/_review")->status == 200);
+  res = cli.Get("/about/");
+  REQUIRE(res);
+  CHECK(res->body.find("<a href=\"/_review/\"") != std::string::npos);
+  CHECK(res->body.find("编辑核对：0 项") != std::string::npos);
+
+  // A broken page: the review lists the error under its file, and the badge counts it.
+  site.Set("content/about.md", "about\nBROKEN page\n");
+  run.server->Rebuild();
+  res = cli.Get("/_review/");
+  REQUIRE(res);
+  CHECK(res->body.find("错误 1 个，警告 0 个，编辑备注 0 条。") != std::string::npos);
+  CHECK(res->body.find("<h2>content/about.md</h2>") != std::string::npos);
+  CHECK(res->body.find("<span class=\"sev sev-error\">错误</span><pre>content/about.md:2:1: unknown word "
+                       "&lt;BROKEN&gt;") != std::string::npos);
+  CHECK(cli.Get("/")->body.find("编辑核对：1 项") != std::string::npos);
+}
+
+TEST_CASE("serve: the review page shows notes and warnings with their severity") {
+  Diagnostics d;
+  d.Warning("content/reports/2024.md", 5, 7, "report states no publication date", "a\nb\nc\nd\nyear: 2024\n");
+  d.Note("content/indicators/x.md", 2, 9, Message::Verbatim("6.8%与其他数字推不出"),
+         "---\nreview: 6.8%与其他数字推不出\n");
+  std::string page = RenderReviewPage(d);
+  CHECK(page.find("错误 0 个，警告 1 个，编辑备注 1 条。") != std::string::npos);
+  CHECK(page.find("<span class=\"sev sev-note\">编辑备注</span><pre>content/indicators/x.md:2:9: "
+                  "编辑备注（不公开）：6.8%与其他数字推不出\n  review: 6.8%与其他数字推不出\n") !=
+        std::string::npos);
+  CHECK(page.find("<span class=\"sev sev-warning\">警告</span>") != std::string::npos);
+  CHECK(RenderReviewBadge(d).find("编辑核对：2 项") != std::string::npos);
 }
 
 }  // namespace fazhi
