@@ -170,9 +170,20 @@ void Connections::Loop() {
       if (it == conns_.end() || it->second->state == State::kBusy) continue;
       Conn* c = it->second.get();
       uint32_t e = events[i].events;
+      if (c->state == State::kWriting) {
+        // Input waits in the kernel until the response is out (pipelined
+        // requests are read after it); a connection that broke is closed.
+        if (e & EPOLLOUT) {
+          OnWritable(c);
+        } else if (e & (EPOLLHUP | EPOLLERR)) {
+          Close(c);
+        }
+        continue;
+      }
       if (e & EPOLLOUT) {
         OnWritable(c);
-        if (!conns_.count(fd) || conns_[fd].get() != c) continue;
+        auto again = conns_.find(fd);
+        if (again == conns_.end() || again->second.get() != c) continue;
       }
       if (e & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) OnReadable(c);
     }
