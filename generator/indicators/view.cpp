@@ -472,7 +472,7 @@ bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& th
                       return target.empty() ? std::string(source) : ctx.urls.Abs(target);
                     }};
   for (auto& [path, bytes] : OpenDataFiles(set, meta)) {
-    if (!sink->Put(path, std::move(bytes))) diags->Error(path, 0, 0, "cannot write output file");
+    if (!sink->Put(path, std::move(bytes))) return false;  // a failing sink reports why
   }
   return diags->error_count() == before;
 }
