@@ -107,7 +107,7 @@ TEST_CASE("editor mistakes: Word's control characters never reach the HTML") {
         "content/a.md:5:4: 这里有一个 Word 的手动换行符（U+000B，Word 里按 Shift+回车 "
         "产生），网页上显示不出来：请删除"
         "它，需要换行就真正换一行（空一行是分段）\n"
-        "  第一行\v第二行\v第三行\n"
+        "  第一行\\x0b第二行\\x0b第三行\n"  // the quoted line names the character
         "        ^\n"
         "content/a.md:7:6: 这里有一个对象占位符（U+FFFC），是从 Word "
         "复制时图片或附件留下的，图片本身没有复制过来：请删除"

@@ -93,9 +93,10 @@ bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Pa
 }
 
 void AddIndicatorShortcodes(const IndicatorSet& set, const Config& config, ShortcodeHandlers* handlers) {
-  Urls urls(config.base_url);
-  (*handlers)["value"] = ValueShortcodeHandler(
-      set, [urls](std::string_view id) { return urls.Rel("/indicators/" + std::string(id) + "/"); });
+  // A site URL, as an editor would write it: link rewriting adds the base
+  // URL's path and checks that the page exists.
+  (*handlers)["value"] =
+      ValueShortcodeHandler(set, [](std::string_view id) { return "/indicators/" + std::string(id) + "/"; });
 }
 
 void CheckReportFigures(const SourceTree& tree, const std::vector<Page>& pages, const IndicatorSet& set,
@@ -104,6 +105,17 @@ void CheckReportFigures(const SourceTree& tree, const std::vector<Page>& pages, 
     if (p.kind != "report" || p.report.year == 0) continue;
     const SourceFile* f = tree.Find(p.source_path);
     if (f) CheckProseNumbers(*f, p.body, p.body_first_line, p.report.year, set, diags);
+  }
+}
+
+void CheckValueScopesInPages(const SourceTree& tree, const std::vector<Page>& pages, const IndicatorSet& set,
+                             Diagnostics* diags) {
+  for (const Page& p : pages) {
+    // Plain pages are streamed and checked nowhere else before rendering;
+    // reports, profiles and the other feature pages are where figures are cited.
+    if (p.kind == "page") continue;
+    const SourceFile* f = tree.Find(p.source_path);
+    if (f) CheckValueScopes(*f, p.body, p.body_first_line, set, diags);
   }
 }
 
