@@ -58,6 +58,7 @@ rectification:
     deadline: 2025-03-31
   - problem: 问题二
     status: 已完成
+    completed: 未注明
     deadline: 2025-02-28
   - problem: 问题三
     status: 未开始
@@ -96,6 +97,7 @@ form: 专题述法
 rectification:
   - problem: 问题四
     status: 已完成
+    completed: 未注明
 ---
 ## 拓思路
 
