@@ -122,7 +122,8 @@ TEST_CASE("indicators build: dashboard, indicator page, SVG and prose citations"
   CHECK_FALSE(Contains(page, "trend-admin-review-cases"));
   CHECK(Contains(page,
                  "<tr><th scope=\"row\"><a "
-                 "href=\"/indicators/2024/\">2024年度</a></th><td>368件</td><td>原文</td><td><a "
+                 "href=\"/indicators/2024/\">2024年度</a></th><td data-label=\"数值\">368件</td><td "
+                 "data-label=\"依据\">原文</td><td data-label=\"来源\"><a "
                  "href=\"/reports/2024/#四争议化解\">2024年报告 › （四）争议化解</a></td></tr>"));
   CHECK(Contains(page, "<div class=\"ind-wide\"><dt>口径</dt><dd>年度内新收的行政复议申请件数。</dd></div>"));
   CHECK(Contains(page, "<p>新修订的《行政复议法》自2024年1月1日起施行。</p>"));
@@ -253,7 +254,9 @@ TEST_CASE("indicators build: breakdowns get a bar chart and a table; a GBK CSV f
       page,
       "aria-labelledby=\"breakdown-admin-review-cases-2024-title breakdown-admin-review-cases-2024-desc\""));
   CHECK(Contains(page, "<desc id=\"breakdown-admin-review-cases-2024-desc\">甲镇 20件;乙街 15件。</desc>"));
-  CHECK(Contains(page, "<tr><th scope=\"row\">甲镇</th><td>20件</td><td>原文</td></tr>"));
+  CHECK(Contains(page,
+                 "<tr><th scope=\"row\">甲镇</th><td data-label=\"数值\">20件</td><td "
+                 "data-label=\"依据\">原文</td></tr>"));
   // The whole-area value stays the headline; breakdown rows are not years.
   CHECK(Contains(page, "<span class=\"ind-number\">368件</span>"));
   CHECK(Contains(r.File("data/indicators/admin-review-cases.csv"),

@@ -195,7 +195,9 @@ TEST_CASE("profiles build: a profile page shows its parts, duties and rectificat
   CHECK(
       Has(p, "<li><a href=\"#晒成绩\">晒成绩</a></li><li>亮家底 <span class=\"na\">（未公开）</span></li>"));
   // The 四个亲自 always show; unreported ones say 未报告.
-  CHECK(Has(p, "<tr><th scope=\"row\">重大问题亲自过问</th><td>定期研究法治建设重大问题</td></tr>"));
+  CHECK(Has(p,
+            "<tr><th scope=\"row\">重大问题亲自过问</th><td "
+            "data-label=\"履职情况\">定期研究法治建设重大问题</td></tr>"));
   CHECK(Count(p, "<span class=\"na\">未报告</span>") == 3);
   CHECK(Has(p, "未公开。本站只刊登官方已公开的点评和测评结果，不作推算。"));
   CHECK(Has(p, "共 3 项：已完成 1 项，整改中 1 项，未开始 1 项，逾期 1 项（截至 2025-06-30）"));
@@ -213,9 +215,9 @@ TEST_CASE("profiles build: overdue follows the configured as-of date") {
   REQUIRE(before.ok);
   std::string p = before.File("profiles/2024-a/index.html");
   CHECK(overdue_rows(p) == 1);
-  size_t row = p.find("<td>问题一</td>");
+  size_t row = p.find("<td data-label=\"问题\">问题一</td>");
   REQUIRE(row != std::string::npos);
-  CHECK(p.find("已逾期", row) < p.find("<td>问题二</td>"));
+  CHECK(p.find("已逾期", row) < p.find("<td data-label=\"问题\">问题二</td>"));
 
   FixtureResult later = Build(ProfileSite("2026-01-01"));
   REQUIRE(later.ok);
@@ -237,17 +239,20 @@ TEST_CASE("profiles build: a unit page lists its years and open and closed items
   size_t open = u.find("未完成的整改事项");
   size_t closed = u.find("已完成的整改事项");
   REQUIRE(open < closed);
-  CHECK(u.find("<td>问题一<br>") > open);
-  CHECK(u.find("<td>问题一<br>") < closed);
-  CHECK(u.find("<td>问题三<br>") < closed);
-  CHECK(u.find("<td>问题二<br>") > closed);
+  CHECK(u.find("<td data-label=\"问题\">问题一<br>") > open);
+  CHECK(u.find("<td data-label=\"问题\">问题一<br>") < closed);
+  CHECK(u.find("<td data-label=\"问题\">问题三<br>") < closed);
+  CHECK(u.find("<td data-label=\"问题\">问题二<br>") > closed);
   // A unit without a slug gets its name as the URL segment.
   CHECK(Has(b.File("units/乙镇/index.html"), "<h1>乙镇</h1>"));
   std::string units = b.File("units/index.html");
-  CHECK(Has(units, "<a href=\"/units/jia/\">甲局</a></th><td>区直部门</td><td>2 份</td>"));
   CHECK(Has(units,
-            "<a href=\"/units/bing/\">丙局</a></th><td>区直部门</td><td>0 份（另有示例 1 份）</td>"
-            "<td><span class=\"na\">—</span></td>"));
+            "<a href=\"/units/jia/\">甲局</a></th><td data-label=\"类型\">区直部门</td><td "
+            "data-label=\"档案\">2 份</td>"));
+  CHECK(Has(units,
+            "<a href=\"/units/bing/\">丙局</a></th><td data-label=\"类型\">区直部门</td><td "
+            "data-label=\"档案\">0 份（另有示例 1 份）</td>"
+            "<td data-label=\"整改事项\"><span class=\"na\">—</span></td>"));
   // A unit with only a 示例 profile: no "无" items, and none of the sample's.
   std::string bing = b.File("units/bing/index.html");
   CHECK(Has(bing, "本站尚未收录该单位公开发布的述法档案。"));

@@ -94,10 +94,11 @@ TEST_CASE("rectification build: a real profile's items become computed indicator
   CHECK(Contains(overdue,
                  "<span class=\"ind-number\">1项</span> <span class=\"ind-period\">2024年度</span> <span "
                  "class=\"ind-basis\">计算</span></p>"));
-  CHECK(
-      Contains(overdue,
-               "<td>1项</td><td>计算：<code>时限早于2025-06-30且未完成的事项（3项中2项写明时限）</code></td>"
-               "<td><a href=\"/profiles/2024-a/\">甲局主要负责人2024年度述法</a></td>"));
+  CHECK(Contains(
+      overdue,
+      "<td data-label=\"数值\">1项</td><td "
+      "data-label=\"依据\">计算：<code>时限早于2025-06-30且未完成的事项（3项中2项写明时限）</code></td>"
+      "<td data-label=\"来源\"><a href=\"/profiles/2024-a/\">甲局主要负责人2024年度述法</a></td>"));
   CHECK(Contains(overdue,
                  "<ul><li><a href=\"/profiles/2024-a/\">甲局主要负责人2024年度述法</a>（2024年 · 3项）</li>"
                  "<li><a href=\"/units/jia/\">甲局</a>（单位页）</li></ul>"));

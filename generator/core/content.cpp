@@ -167,6 +167,7 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   std::string slug;
   FmString(f, fm, "slug", &slug, diags);
   ReadReviewNotes(f, fm, diags);
+  ReadRecordMeta(f, fm, &page->record, diags);
   if (const FmNode* n = fm.Get("slug"); n && !slug.empty() && !IsUrlSegment(slug)) {
     // "../x" or "a/b" would put the page outside its section, or outside
     // the output folder: caught here, where `check` sees it too.
@@ -264,9 +265,13 @@ std::string DefaultSectionTitle(std::string_view name) {
 }
 
 const std::vector<std::string_view>& CommonFrontMatterKeys() {
-  static const std::vector<std::string_view> keys = {"title",  "date",    "updated", "source", "description",
-                                                     "layout", "draft",   "weight",  "tags",   "categories",
-                                                     "slug",   "summary", "review"};
+  static const std::vector<std::string_view> keys = [] {
+    std::vector<std::string_view> k = {"title",  "date",    "updated", "source", "description",
+                                       "layout", "draft",   "weight",  "tags",   "categories",
+                                       "slug",   "summary", "review"};
+    for (std::string_view x : RecordFrontMatterKeys()) k.push_back(x);
+    return k;
+  }();
   return keys;
 }
 
@@ -281,8 +286,11 @@ bool LoadContent(const SourceTree& tree, const Config& config, bool drafts, std:
   found.reserve(files.size());
   for (size_t i = 0; i < files.size(); ++i) found.emplace_back(SIZE_MAX);
   std::vector<char> ok(files.size());
-  ParallelFor(files.size(), jobs,
-              [&](size_t i) { ok[i] = LoadPage(*files[i], config, &loaded[i], &found[i]); });
+  ParallelFor(files.size(), jobs, [&](size_t i) {
+    // Attachments are checked even when the page has other errors: all in one run.
+    const bool page_ok = LoadPage(*files[i], config, &loaded[i], &found[i]);
+    ok[i] = ResolveAttachments(tree, *files[i], &loaded[i].record, &found[i]) && page_ok;
+  });
 
   std::map<std::string, std::string> url_owner;
   pages->reserve(pages->size() + files.size());

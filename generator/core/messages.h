@@ -118,6 +118,25 @@ inline constexpr MessageText kPublishedInReportYear{
     "original "
     "publication date) and year (the year reported on, not the year of publication)"};
 
+// --- The official record (record.h, issue 14) -------------------------------
+
+inline constexpr MessageText kAttachmentShape{
+    "attachments（附件）的每一项应为文件名，或写成 file（文件名）和 title（标题）两项",
+    "each item of 'attachments' must be a file name, or a map with 'file' and 'title'"};
+inline constexpr MessageText kAttachmentMissing{
+    "附件“{0}”不存在：应放在 {1}（路径相对于本页所在的文件夹）",
+    "attachment '{0}' not found: expected at {1} (the path is relative to the page's folder)"};
+inline constexpr MessageText kAttachmentOutside{
+    "附件“{0}”不在 content/ 文件夹内：请把原件放在本页旁边，写相对路径",
+    "attachment '{0}' is outside the content/ folder: put the original beside the page and give a relative "
+    "path"};
+inline constexpr MessageText kAttachmentFormat{
+    "附件“{0}”的格式不能作为原件公开：只能是 PDF、OFD、Word（.doc、.docx）、WPS（.wps）或 "
+    "Excel（.xls、.xlsx）",
+    "attachment '{0}' is not a format originals are published in: PDF, OFD, Word (.doc, .docx), WPS (.wps) "
+    "or "
+    "Excel (.xls, .xlsx)"};
+
 // --- Causes of failed file-system calls (os_error.h) ------------------------
 
 inline constexpr MessageText kOsCause{"{0}（{1}）", "{0} ({1})"};

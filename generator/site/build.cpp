@@ -91,13 +91,16 @@ bool ReadSite(const BuildOptions& opts, SourceTree* tree, Diagnostics* diags) {
 
 namespace {
 
-// Publishes the files under content/ that pages link (content/reports/chart.png
+// Publishes the files under content/ that pages link or attach (content/reports/chart.png
 // → reports/chart.png), each once. A file whose path another output already
 // took is an error rather than a silent overwrite.
 bool PublishResources(const Site& site, const SourceTree& tree,
                       const std::set<std::string, std::less<>>& taken, OutputSink* sink, Diagnostics* diags) {
   std::set<std::string> files;
-  for (const Page& p : site.pages) files.insert(p.resources.begin(), p.resources.end());
+  for (const Page& p : site.pages) {
+    files.insert(p.resources.begin(), p.resources.end());
+    for (const Attachment& a : p.record.attachments) files.insert(a.source);  // the originals (附件)
+  }
   size_t before = diags->error_count();
   for (const std::string& path : files) {
     const SourceFile* f = tree.Find(path);
@@ -319,7 +322,10 @@ SiteBuild::Update SiteBuild::UpdatePages(const std::vector<std::string>& paths, 
   }
   std::vector<Page> fresh(files.size());
   bool ok = true;
-  for (size_t k = 0; k < files.size(); ++k) ok = LoadPage(*files[k], config_, &fresh[k], diags) && ok;
+  for (size_t k = 0; k < files.size(); ++k) {
+    ok = LoadPage(*files[k], config_, &fresh[k], diags) && ok;
+    ok = ResolveAttachments(tree_, *files[k], &fresh[k].record, diags) && ok;
+  }
   if (!ok) return Update::kFailed;
   for (size_t k = 0; k < files.size(); ++k) {
     const Page& old = site_.pages[indices[k]];

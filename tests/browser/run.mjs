@@ -388,6 +388,167 @@ try {
     assert(consoleErrors.length === 0, consoleErrors.slice(0, 5).join('\n'));
   });
 
+  // --- Phones: no page scrolls sideways at 360 px, in normal and 长者模式 --
+  // Returns "" when the page fits, else the widest element that does not.
+  async function sidewaysAt360(p, url) {
+    await p.goto(url);
+    return p.evaluate(() => {
+      const de = document.documentElement;
+      if (de.scrollWidth <= de.clientWidth) return '';
+      let worst = null, right = 0;
+      for (const el of document.body.querySelectorAll('*')) {
+        const r = el.getBoundingClientRect();
+        if (r.right > right + 0.5) { right = r.right; worst = el; }
+      }
+      const name = worst ? worst.tagName.toLowerCase() + (worst.className && typeof worst.className === 'string' ? '.' + worst.className.split(' ').join('.') : '') : '?';
+      return `scrollWidth ${de.scrollWidth} > ${de.clientWidth} (widest: ${name}, right edge ${Math.round(right)})`;
+    });
+  }
+  async function checkPhones(label, pageUrls) {
+    for (const elder of [false, true]) {
+      await test(`phones: no sideways scroll at 360 px on every page${elder ? ' in 长者模式' : ''} (${label}, ${pageUrls.length} pages)`, async () => {
+        const c = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+        const p = await c.newPage();
+        await p.goto(pageUrls[0]);
+        await p.evaluate((on) => { if (on) localStorage.setItem('fazhi-elder', '1'); else localStorage.removeItem('fazhi-elder'); }, elder);
+        const bad = [];
+        for (const u of pageUrls) {
+          const why = await sidewaysAt360(p, u);
+          if (why) bad.push(`${u}: ${why}`);
+        }
+        await c.close();
+        assert(bad.length === 0, bad.slice(0, 20).join('\n'));
+      });
+    }
+  }
+  await checkPhones('demo', pages.filter((r) => r !== '404.html').map((r) => base + urlOf(r)));
+
+  // --- 长者模式 without :has(): the class set from the stored choice ------
+  // A browser without :has() drops every rule that uses it; the test does the
+  // same to the page's style sheets, then checks the class path alone.
+  async function dropHasRules(p) {
+    return p.evaluate(() => {
+      let dropped = 0;
+      for (const sheet of document.styleSheets) {
+        let rules;
+        try { rules = sheet.cssRules; } catch (e) { continue; }
+        for (let i = rules.length - 1; i >= 0; i--) {
+          if (rules[i].selectorText && rules[i].selectorText.includes(':has(')) { sheet.deleteRule(i); dropped++; }
+        }
+      }
+      return dropped;
+    });
+  }
+  await test('elderly mode without :has(): the stored choice sets html.fz-elder, which enlarges text, charts, controls and the cursor', async () => {
+    const p = await ctx.newPage();
+    const indicatorUrl = base + urlOf((byKind.indicator || []).find((r) => fs.readFileSync(path.join(siteDir, r), 'utf8').includes('fz-chart')) || '');
+    await p.goto(base);
+    await p.evaluate(() => localStorage.removeItem('fazhi-elder'));
+    const measure = () => p.evaluate(() => {
+      const q = (s) => document.querySelector(s);
+      const chart = q('.fz-chart text');
+      return {
+        cls: document.documentElement.classList.contains('fz-elder'),
+        checked: q('#fz-elder').checked,
+        font: parseFloat(getComputedStyle(q('main p, main li')).fontSize),
+        line: parseFloat(getComputedStyle(document.body).lineHeight) / parseFloat(getComputedStyle(document.body).fontSize),
+        box: q('#fz-elder').getBoundingClientRect().width,
+        chart: chart ? parseFloat(getComputedStyle(chart).fontSize) : 0,
+        cursor: getComputedStyle(document.body).cursor,
+      };
+    });
+    await p.goto(indicatorUrl);
+    assert(await dropHasRules(p) > 0, 'the style sheets have no :has() rules to drop');
+    const off = await measure();
+    assert(!off.cls && !off.checked, 'elderly mode is on before it was chosen');
+    await p.evaluate(() => localStorage.setItem('fazhi-elder', '1'));
+    await p.goto(indicatorUrl);
+    await dropHasRules(p);
+    const on = await measure();
+    assert(on.cls, 'the stored choice did not set html.fz-elder');
+    assert(on.checked, 'the switch does not show the stored choice');
+    assert(on.font >= off.font * 1.2, `text ${off.font} → ${on.font} without :has()`);
+    assert(on.line >= 1.8, `line height ${on.line}`);
+    assert(on.box > off.box, `the switch did not grow (${off.box} → ${on.box})`);
+    if (off.chart) assert(on.chart > off.chart, `chart text ${off.chart} → ${on.chart}`);
+    assert(/url\(/.test(on.cursor), `no large cursor: ${on.cursor}`);
+    // Switching off with the keyboard works without :has() too, and is remembered.
+    await p.focus('#fz-elder');
+    await p.keyboard.press('Space');
+    const after = await measure();
+    assert(!after.cls && after.font <= off.font * 1.01, 'switching off did not remove the class');
+    assert(await p.evaluate(() => localStorage.getItem('fazhi-elder')) === null, 'switching off was not remembered');
+    await p.close();
+  });
+
+  // --- Print: no search box or switches; the record prints whole ---------
+  await test('print: the search box and switches are hidden; the metadata table prints', async () => {
+    const p = await ctx.newPage();
+    await p.emulateMedia({ media: 'print' });
+    await p.goto(base + urlOf((byKind.report || [])[0] || ''));
+    const shown = await p.evaluate(() => {
+      const vis = (s) => { const e = document.querySelector(s); return !!e && getComputedStyle(e).display !== 'none'; };
+      return { search: vis('.header-search'), elder: vis('.elder-toggle'), nav: vis('.site-nav'), meta: vis('table.gk-meta') };
+    });
+    await p.close();
+    assert(!shown.search && !shown.elder && !shown.nav, `printed: ${JSON.stringify(shown)}`);
+    assert(shown.meta, 'the 信息公开 metadata table does not print');
+  });
+
+  // --- The record test site: metadata, 落款, a PDF attachment, phones ----
+  const recordSrc = path.join(here, 'sites/record');
+  const recordDir = path.join(artifacts, 'site-record');
+  let recordServer;
+  try {
+    recordServer = await serve(recordDir, '/');
+    const recordBase = `http://127.0.0.1:${recordServer.address().port}/`;
+    fs.rmSync(recordDir, { recursive: true, force: true });
+    const rb = spawnSync(fazhi, ['build', recordSrc, '--output', recordDir, '--base-url', recordBase], { encoding: 'utf8' });
+    await test('record site: builds with its PDF attachment, metadata table and 落款', async () => {
+      assert(rb.status === 0, `fazhi build failed (${rb.status}):\n${rb.stdout}\n${rb.stderr}`);
+      const p = await ctx.newPage();
+      await p.goto(`${recordBase}reports/2025/`);
+      const info = await p.evaluate(() => {
+        const sig = document.querySelector('.signature');
+        const a = document.querySelector('.attachments a');
+        return {
+          meta: [...document.querySelectorAll('table.gk-meta th')].map((t) => t.textContent).join(','),
+          sigAlign: sig && getComputedStyle(sig).textAlign, sigLines: sig ? sig.innerText.split('\n') : [],
+          href: a && a.getAttribute('href'),
+        };
+      });
+      assert(info.meta === '索引号,主题分类,发布机构,成文日期,名称,文号,发布日期,信息来源', `metadata rows: ${info.meta}`);
+      assert(info.sigAlign === 'right' && info.sigLines.join('|') === '测试区司法局|2026年3月18日', `落款: ${JSON.stringify(info)}`);
+      const r = await fetch(new URL(info.href, `${recordBase}reports/2025/`));
+      assert(r.status === 200 && (await r.arrayBuffer()).byteLength === fs.statSync(path.join(recordSrc, 'content/reports/2025.pdf')).size, `attachment ${info.href} -> ${r.status}`);
+      await p.close();
+    });
+    if (rb.status === 0) {
+      const recordPages = htmlFiles(recordDir).filter((r) => r !== '404.html');
+      await checkPhones('record site', recordPages.map((r) => recordBase + urlOf(r)));
+      await test(`record site: axe-core zero violations (${recordPages.length} pages)`, async () => {
+        const problems = [];
+        const p = await ctx.newPage();
+        for (const rel of recordPages) {
+          await p.goto(recordBase + urlOf(rel));
+          await p.evaluate(axeSource);
+          const res = await p.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+          for (const v of res.violations) problems.push(`${rel}: ${v.id}: ${v.help} — ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join('; ')}`);
+        }
+        await p.close();
+        assert(problems.length === 0, problems.slice(0, 20).join('\n'));
+      });
+      await test(`record site: vnu zero errors (${recordPages.length} pages)`, () => {
+        const jar = path.join(here, 'node_modules/vnu-jar/build/dist/vnu.jar');
+        const r = spawnSync('java', ['-jar', jar, '--errors-only', '--format', 'gnu', ...recordPages.map((p) => path.join(recordDir, p))], { encoding: 'utf8' });
+        if (r.error) throw r.error;
+        assert(r.status === 0, (r.stderr + r.stdout).split('\n').slice(0, 30).join('\n'));
+      });
+    }
+  } finally {
+    if (recordServer) recordServer.close();
+  }
+
   // Screenshots for a person to look at.
   const shots = [['home', ''], ['dashboard', 'indicators/'], ['indicator', urlOf((byKind.indicator || []).find((r) => !/^indicators\/\d{4}\//.test(r)) || '')],
     ['report', urlOf((byKind.report || [])[0] || '')], ['profile', urlOf((byKind.profile || [])[0] || '')],
