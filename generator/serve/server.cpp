@@ -273,7 +273,7 @@ bool PreviewServer::Bind(std::string* error) {
   s.set_keep_alive_timeout(2);
   s.set_read_timeout(5, 0);
   s.set_write_timeout(5, 0);
-  s.set_payload_max_length(16 * 1024);
+  s.set_payload_max_length(size_t{16} * 1024);
   // httplib's default socket options add SO_REUSEPORT, which lets a second
   // server bind a port that is in use and silently share its traffic.
   s.set_socket_options([](socket_t sock) {

@@ -176,7 +176,7 @@ TEST_CASE("serve: traversal, multi-range, bodies and other methods are refused")
   REQUIRE(res);
   CHECK(res->status == 206);
   CHECK(res->body == "body");
-  res = cli.Post("/about/", std::string(64 * 1024, 'x'), "text/plain");
+  res = cli.Post("/about/", std::string(size_t{64} * 1024, 'x'), "text/plain");
   REQUIRE(res);
   CHECK(res->status == 413);
   res = cli.Post("/about/", "x", "text/plain");
