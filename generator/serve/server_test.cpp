@@ -273,6 +273,7 @@ TEST_CASE("serve: 40 open reload streams do not block a page request") {
   FakeSite site;
   Running run(&site);
   std::vector<std::unique_ptr<EventClient>> tabs;
+  tabs.reserve(40);
   for (int i = 0; i < 40; ++i) tabs.push_back(std::make_unique<EventClient>(run.server->port()));
   for (auto& t : tabs) REQUIRE(t->Next().rfind("hello ", 0) == 0);  // all 40 are connected
   auto cli = run.Client();
@@ -306,6 +307,7 @@ TEST_CASE("serve: Stop is prompt with open reload streams and idle keep-alive co
   FakeSite site;
   Running run(&site);
   std::vector<std::unique_ptr<EventClient>> tabs;
+  tabs.reserve(32);
   for (int i = 0; i < 32; ++i) tabs.push_back(std::make_unique<EventClient>(run.server->port()));
   for (auto& t : tabs) REQUIRE(t->Next().rfind("hello ", 0) == 0);
   auto cli = run.Client();
