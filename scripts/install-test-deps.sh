@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian 12 packages only, the tools that only the tests and
-# the quality checks use (nothing here is needed to build or run fazhi):
+# the quality checks use (nothing here is needed to build or run fazhi, so
+# scripts/test.sh calls this and scripts/setup.sh does not):
 #   clang-format  the `format` test (scripts/check-format.sh)
 #   clang-tidy    the `tidy` test (scripts/check-tidy.sh; brings run-clang-tidy)
 #   gcovr         the line-coverage report (scripts/coverage.sh)

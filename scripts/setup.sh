@@ -6,9 +6,6 @@ scripts/install-deps.sh
 # The browser tests (axe, vnu, screenshots) are part of the suite; their
 # tools are installed here too, before CMake looks for them.
 scripts/install-browser-deps.sh
-# The quality checks' tools (clang-format, clang-tidy, gcovr). Test-only, like
-# the browser tools: kept in their own script so a build-only install can skip it.
-scripts/install-test-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"
 ./build/fazhi build .
