@@ -45,7 +45,7 @@ struct ReportCompliance {
 /// Report facts (pages under content/reports/).
 struct ReportMeta {
   int year = 0;
-  bool excerpt = false;  ///< `excerpt: true`: the page summarises part of the original
+  bool excerpt = false;   ///< `excerpt: true`: the page summarises part of the original
   std::string publisher;  ///< part of a report's identity with its year
   std::string published;  ///< original publication date, YYYY-MM-DD, may be empty
   std::string original_url;
