@@ -30,7 +30,8 @@ bool FeatureOwnsKeys(std::string_view section) { return section == "indicators" 
 const std::vector<std::string_view>& ReportKeys() {
   static const std::vector<std::string_view> keys = [] {
     std::vector<std::string_view> k = CommonFrontMatterKeys();
-    for (std::string_view x : {"year", "publisher", "published", "original_url", "items"}) k.push_back(x);
+    for (std::string_view x : {"year", "publisher", "published", "original_url", "items", "excerpt"})
+      k.push_back(x);
     return k;
   }();
   return keys;
@@ -209,6 +210,7 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
                    Message(msg::kPublishedInReportYear, page->report.published, year), f.text);
     }
     FmString(f, fm, "original_url", &page->report.original_url, diags);
+    FmBool(f, fm, "excerpt", &page->report.excerpt, diags);
   }
 
   // URL: content/a/b.md → /a/b/; content/a/_index.md → /a/; slug replaces the stem.
@@ -289,7 +291,7 @@ bool LoadContent(const SourceTree& tree, const Config& config, bool drafts, std:
   ParallelFor(files.size(), jobs, [&](size_t i) {
     // Attachments are checked even when the page has other errors: all in one run.
     const bool page_ok = LoadPage(*files[i], config, &loaded[i], &found[i]);
-    ok[i] = ResolveAttachments(tree, *files[i], &loaded[i].record, &found[i]) && page_ok;
+    ok[i] = static_cast<char>(ResolveAttachments(tree, *files[i], &loaded[i].record, &found[i]) && page_ok);
   });
 
   std::map<std::string, std::string> url_owner;

@@ -58,7 +58,7 @@ GeneratedIndicators RectificationIndicators(const std::vector<Profile>& profiles
                                             const std::vector<Page>& pages,
                                             const RectificationIndicatorOptions& opts) {
   GeneratedIndicators out;
-  std::set<int, std::greater<int>> years;  // newest first, like the profiles index
+  std::set<int, std::greater<>> years;  // newest first, like the profiles index
   // 示例 profiles illustrate the format: their items never become figures
   // outside their own page.
   for (const Profile& p : profiles) {
