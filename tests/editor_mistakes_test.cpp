@@ -382,4 +382,38 @@ TEST_CASE("editor mistakes: menu URLs are checked against the site's pages") {
         "        ^\n");
 }
 
+TEST_CASE("editor mistakes: an Excel workbook in data/ is named with how to save it as CSV") {
+  FixtureResult r = BuildFixture(Site(R"(-- content/indicators/cases.md --
+---
+title: 行政复议收案数
+date: 2025-03-01
+category: oversight
+unit: 件
+kind: count
+---
+-- data/indicators/2024.csv --
+指标,年份,数值,单位
+cases,2024,368,件
+-- data/indicators/2024.xlsx --
+PK master copy of 2024.csv: read nothing, say nothing
+-- data/2025年指标.XLSX --
+PK
+-- data/indicators/各单位.et --
+WPS
+-- data/indicators/说明.txt --
+not a workbook
+)"),
+                                 DefaultTheme());
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  CHECK(
+      r.errors ==
+      "data/2025年指标.XLSX: warning: 这是 Excel/WPS 工作簿，fazhi 不读取它，里面的数不会上网站：请在 Excel "
+      "里点“文件 → 另存为”，保存类型选“CSV UTF-8（逗号分隔）(*.csv)”，存为 data/indicators/2025年指标.csv"
+      "（每行一个数值，各列见 docs/indicators.md）；工作簿本身可以留作底稿\n"
+      "data/indicators/各单位.et: warning: 这是 Excel/WPS 工作簿，fazhi 不读取它，里面的数不会上网站：请在 "
+      "Excel 里点“文件 → 另存为”，保存类型选“CSV UTF-8（逗号分隔）(*.csv)”，存为 data/indicators/各单位.csv"
+      "（每行一个数值，各列见 docs/indicators.md）；工作簿本身可以留作底稿\n");
+  CHECK(Contains(r.File("indicators/cases/index.html"), "368"));
+}
+
 }  // namespace fazhi::testing

@@ -50,4 +50,13 @@ inline constexpr MessageText kFormulaTooDeep{
     "括号或负号嵌套超过{0}层；请把公式拆开，分几行计算",
     "parentheses or minus signs nested more than {0} deep; split the formula into several rows"};
 
+// ---- Files under data/ that are not read (data_files.h).
+inline constexpr MessageText kDataWorkbookNotRead{
+    "这是 Excel/WPS 工作簿，fazhi 不读取它，里面的数不会上网站：请在 Excel 里点“文件 → 另存为”，保存类型选"
+    "“CSV UTF-8（逗号分隔）(*.csv)”，存为 {0}（每行一个数值，各列见 "
+    "docs/indicators.md）；工作簿本身可以留作底稿",
+    "this is an Excel/WPS workbook; fazhi does not read it, so its figures do not reach the site: in Excel "
+    "choose File → Save As, type “CSV UTF-8 (Comma delimited) (*.csv)”, and save it as {0} (one value per "
+    "row, columns in docs/indicators.md); the workbook itself may stay as the master copy"};
+
 }  // namespace fazhi::msg

@@ -15,6 +15,7 @@
 #include "core/utf8.h"
 #include "core/web.h"
 #include "core/write_site.h"
+#include "indicators/data_files.h"
 #include "indicators/stage.h"
 #include "indicators/view.h"
 #include "markdown/markdown.h"
@@ -215,7 +216,9 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   stage("theme");
 
   // Stage: indicators (definitions + CSV data), before the bodies so prose
-  // can cite values with {{< value id year >}}.
+  // can cite values with {{< value id year >}}. A workbook dropped into
+  // data/ is named, not ignored (warnings only).
+  CheckDataFiles(tree, diags);
   if (!LoadIndicators(tree, config, &pages, &indicators_, diags)) return false;
   // The profiles' rectification summary joins the dashboard as derived indicators.
   if (!AddRectificationIndicators(profiles_, pages, config, tree, &indicators_, diags)) return false;
