@@ -24,6 +24,27 @@ std::string Page(std::string_view path, std::string_view body) {
   return "-- " + std::string(path) + " --\n---\ntitle: 页面\ndate: 2025-01-02\n---\n" + std::string(body);
 }
 
+// The diagnostics of `errors` (each a "path:…" line and its quoted lines)
+// whose first line contains `needle`, in order.
+std::string DiagnosticsWith(const std::string& errors, std::string_view needle) {
+  std::string out, current;
+  auto flush = [&] {
+    if (current.substr(0, current.find('\n')).find(needle) != std::string::npos) out += current;
+    current.clear();
+  };
+  size_t start = 0;
+  while (start < errors.size()) {
+    size_t end = errors.find('\n', start);
+    end = end == std::string::npos ? errors.size() : end + 1;
+    std::string_view line(errors.data() + start, end - start);
+    if (!line.starts_with("  ")) flush();
+    current += line;
+    start = end;
+  }
+  flush();
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("editor mistakes: a shortcode typed with IME angle brackets is an error, not literal text") {
@@ -414,6 +435,68 @@ not a workbook
       "Excel 里点“文件 → 另存为”，保存类型选“CSV UTF-8（逗号分隔）(*.csv)”，存为 data/indicators/各单位.csv"
       "（每行一个数值，各列见 docs/indicators.md）；工作簿本身可以留作底稿\n");
   CHECK(Contains(r.File("indicators/cases/index.html"), "368"));
+}
+
+TEST_CASE("editor mistakes: one unit under a short name and its full name is a warning at the short one") {
+  std::string site = Site(R"(-- content/reports/2023.md --
+---
+title: 2023年报告
+date: 2024-03-01
+year: 2023
+published: 2024-03-01
+---
+-- content/reports/2024.md --
+---
+title: 2024年报告
+date: 2025-03-01
+year: 2024
+published: 2025-03-01
+publisher: 滨河区司法局
+---
+-- content/reports/2024-czj.md --
+---
+title: 财政局2024年报告
+date: 2025-03-02
+year: 2024
+published: 2025-03-02
+publisher: 滨河区财政局
+---
+-- content/reports/2023-czj.md --
+---
+title: 财政局2023年报告
+date: 2024-03-02
+year: 2023
+published: 2024-03-02
+source: 临江市滨河区财政局
+---
+-- content/reports/2024-qsfj.md --
+---
+title: 区司法局2024年报告
+date: 2025-03-03
+year: 2024
+published: 2025-03-03
+publisher: 区司法局
+---
+)");
+  Replace(&site, "sponsor = \"某区司法局\"", "sponsor = \"临江市滨河区司法局\"");
+  FixtureResult r = BuildFixture(site);
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  // The reports also lack their five required items: keep the unit warnings.
+  CHECK(DiagnosticsWith(r.errors, "单位名称“") ==
+        "content/reports/2024.md:6:12: warning: "
+        "单位名称“滨河区司法局”像是本站主办单位“临江市滨河区司法局”（site.toml 的 sponsor）的简称："
+        "同一个单位写成两个名称，网站上会分成两个单位，各年的报告也连不成一个系列。请统一写成"
+        "“临江市滨河区司法局”；如果确实是另一个单位，可以不理会这条提醒\n"
+        "  publisher: 滨河区司法局\n"
+        "             ^\n"
+        "content/reports/2024-czj.md:6:12: warning: "
+        "单位名称“滨河区财政局”像是“临江市滨河区财政局”（content/reports/2023-czj.md 用的名称）的简称："
+        "同一个单位写成两个名称，网站上会分成两个单位，各年的报告也连不成一个系列。请统一写成"
+        "“临江市滨河区财政局”；如果确实是另一个单位，可以不理会这条提醒\n"
+        "  publisher: 滨河区财政局\n"
+        "             ^\n");
+  // "区司法局" is not 临江市滨河区司法局 without a whole place name (区 alone);
+  // the 2023 report takes the sponsor's name by default and is not named.
 }
 
 }  // namespace fazhi::testing

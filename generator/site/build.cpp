@@ -24,6 +24,7 @@
 #include "norms/compliance.h"
 #include "norms/external_resources.h"
 #include "norms/privacy.h"
+#include "norms/unit_names.h"
 #include "outputs/site_outputs.h"
 #include "profiles/model.h"
 #include "profiles/rectification_indicators.h"
@@ -249,6 +250,7 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   // (空白栏目 are never published); report compliance (deadline,
   // the five required items) warns, and marks the report pages.
   ExplainUnopenedSections(site, tree, diags);
+  CheckUnitNames(site, tree, diags);  // one unit under two names: warnings only
   for (Page& p : site.pages) {
     if (p.kind != "report") continue;
     const SourceFile* f = tree.Find(p.source_path);
