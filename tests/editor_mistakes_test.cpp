@@ -499,4 +499,50 @@ publisher: 区司法局
   // the 2023 report takes the sponsor's name by default and is not named.
 }
 
+TEST_CASE(
+    "editor mistakes: full-width digits, ％ and 2024年度 in a CSV are read; an unquoted 1,420 is an error at "
+    "it") {
+  const std::string defs = R"(-- content/indicators/cases.md --
+---
+title: 行政复议收案数
+date: 2025-03-01
+category: oversight
+unit: 件
+kind: count
+---
+-- content/indicators/rate.md --
+---
+title: 行政复议办结率
+date: 2025-03-01
+category: oversight
+unit: "%"
+kind: rate
+---
+)";
+  FixtureResult r = BuildFixture(Site(defs + "-- data/indicators/2024.csv --\n"
+                                             "指标,年份,数值,单位\n"
+                                             "cases,２０２４,３６８\u3000,件\n"
+                                             "cases,2023年度,\"1,420\",件\n"
+                                             "rate,2024年,８０．１６％,%\n"),
+                                 DefaultTheme());
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  const std::string& csv = r.File("data/indicators.csv");
+  CHECK(Contains(csv, "cases,行政复议收案数,oversight,count,2024,年度,,,368,件,,368件,"));
+  CHECK(Contains(csv, "cases,行政复议收案数,oversight,count,2023,年度,,,1420,件,"));
+  CHECK(Contains(csv, "rate,行政复议办结率,oversight,rate,2024,年度,,,80.16,%,,80.16%,"));
+
+  FixtureResult bad = BuildFixture(Site(defs + "-- data/indicators/2024.csv --\n"
+                                               "指标,年份,数值,单位\n"
+                                               "cases,2023,1,420,件\n"),
+                                   DefaultTheme());
+  CHECK_FALSE(bad.ok);
+  CHECK(bad.errors ==
+        "data/indicators/2024.csv:2:12: "
+        "数值“1,420”里的千位分隔符“,”把它分成了两格，这一行就多出了一格：请去掉逗号写成 "
+        "1420，或给它加上引号写成 "
+        "\"1,420\"\n"
+        "  cases,2023,1,420,件\n"
+        "             ^\n");
+}
+
 }  // namespace fazhi::testing

@@ -59,4 +59,11 @@ inline constexpr MessageText kDataWorkbookNotRead{
     "choose File → Save As, type “CSV UTF-8 (Comma delimited) (*.csv)”, and save it as {0} (one value per "
     "row, columns in docs/indicators.md); the workbook itself may stay as the master copy"};
 
+// ---- Cells as Excel saves them (cells.h).
+inline constexpr MessageText kValueSplitThousands{
+    "数值“{0}”里的千位分隔符“,”把它分成了两格，这一行就多出了一格：请去掉逗号写成 {1}，或给它加上引号写成 "
+    "\"{0}\"",
+    "the thousands separator in the value '{0}' splits it into two cells, so this row has one cell too "
+    "many: drop the comma ({1}) or quote it (\"{0}\")"};
+
 }  // namespace fazhi::msg
