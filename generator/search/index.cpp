@@ -1,6 +1,7 @@
 #include "search/index.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -16,6 +17,8 @@
 #include "search/tokenize.h"
 
 namespace fazhi {
+
+void AppendJsonText(std::string* out, std::string_view s);
 
 namespace {
 
@@ -139,11 +142,11 @@ size_t PowerOfTwoAtLeast(size_t n) {
 // each section's text cut to kSearchSectionBytes, the page's to kSearchPageBytes.
 std::string PageMeta(const std::string& url, const std::string& date, const SearchPage& page) {
   std::string out = "[";
-  AppendJsonString(&out, url);
+  AppendJsonText(&out, url);
   out += ',';
-  AppendJsonString(&out, page.title);
+  AppendJsonText(&out, page.title);
   out += ',';
-  AppendJsonString(&out, date);
+  AppendJsonText(&out, date);
   out += ",[";
   size_t budget = kSearchPageBytes;
   bool first = true;
@@ -152,9 +155,9 @@ std::string PageMeta(const std::string& url, const std::string& date, const Sear
     if (!first) out += ',';
     first = false;
     out += '[';
-    AppendJsonString(&out, s.id);
+    AppendJsonText(&out, s.id);
     out += ',';
-    AppendJsonString(&out, s.heading);
+    AppendJsonText(&out, s.heading);
     out += ',';
     std::string_view text = s.text;
     while (!text.empty() && text.back() == '\n') text.remove_suffix(1);
@@ -162,11 +165,10 @@ std::string PageMeta(const std::string& url, const std::string& date, const Sear
     size_t end = std::min(text.size(), std::min(kSearchSectionBytes, budget));
     while (end < text.size() && end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
     budget -= end;
-    AppendJsonString(&out, text.substr(0, end));
+    AppendJsonText(&out, text.substr(0, end));
     if (!s.leads.empty()) {
       out += ',';
-      AppendJsonString(&out,
-                       std::string_view(s.leads).substr(0, s.leads.size() - 1));  // without the last '\n'
+      AppendJsonText(&out, std::string_view(s.leads).substr(0, s.leads.size() - 1));  // without the last '\n'
     }
     out += ']';
   }
@@ -183,6 +185,59 @@ uint32_t SearchTermHash(std::string_view term) {
     h *= 16777619u;
   }
   return h;
+}
+
+// A JSON string of text the extractor made: valid UTF-8 from valid HTML (and
+// an invalid byte, from a template that has one, cannot end the string), so
+// only quotes, backslashes and control characters need a look.
+void AppendJsonText(std::string* out, std::string_view s) {
+  *out += '"';
+  size_t run = 0;
+  const size_t n = s.size();
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  auto has_zero = [](uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
+  for (size_t i = 0; i < n; ++i) {
+    // Eight bytes at a time while none is below 0x20, a quote or a backslash.
+    while (i + 8 <= n) {
+      uint64_t w;
+      memcpy(&w, s.data() + i, 8);
+      if (((w - 0x2020202020202020ull) & ~w & kHighs) != 0 || has_zero(w ^ (0x22 * kOnes)) ||
+          has_zero(w ^ (0x5C * kOnes))) {
+        break;
+      }
+      i += 8;
+    }
+    while (i < n) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 || c == '"' || c == '\\') break;
+      ++i;
+    }
+    if (i == n) break;
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    out->append(s.substr(run, i - run));
+    switch (c) {
+      case '"':
+        *out += "\\\"";
+        break;
+      case '\\':
+        *out += "\\\\";
+        break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
+      default: {
+        char buf[8];
+        snprintf(buf, sizeof buf, "\\u%04x", c);
+        *out += buf;
+      }
+    }
+    run = i + 1;
+  }
+  out->append(s.substr(run));
+  *out += '"';
 }
 
 void AppendJsonString(std::string* out, std::string_view s) {
@@ -268,7 +323,10 @@ class SearchIndex::Impl {
       float best = 0;                          // best section weight so far
     };
     std::vector<Slot> slots;  // by term id
+    // Terms met in the current section and page: arrays as long as `slots`
+    // (a term enters each at most once), filled without a capacity check.
     std::vector<uint32_t> sec_terms, page_terms;
+    size_t nsec = 0, npage = 0;
     uint32_t sec_no = 0, page_no = 0;
   };
   Worker* WorkerForThisThread();
@@ -370,7 +428,12 @@ uint32_t SearchIndex::Impl::NewTermId(Worker* w, const SearchToken& t) {
     id = Intern(0, t.text);
     w->long_ids.emplace(std::string(t.text), id);
   }
-  if (id >= w->slots.size()) w->slots.resize(std::max<size_t>(id + 1, w->slots.size() * 2));
+  if (id >= w->slots.size()) {
+    size_t n = std::max<size_t>(id + 1, w->slots.size() * 2);
+    w->slots.resize(n);
+    w->sec_terms.resize(n);
+    w->page_terms.resize(n);
+  }
   return id;
 }
 
@@ -378,7 +441,7 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
                             const SearchPage& page) {
   Worker* w = WorkerForThisThread();
   ++w->page_no;
-  w->page_terms.clear();
+  w->npage = 0;
   auto page_term = [&](uint32_t id) {
     Worker::Slot& x = w->slots[id];
     if (x.page_stamp != w->page_no) {
@@ -386,7 +449,7 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
       x.title = 0;
       x.best = 0;
       x.field = 0;
-      w->page_terms.push_back(id);
+      w->page_terms[w->npage++] = id;
     }
   };
   ForEachIndexToken(page.title, all_unigrams_, [&](const SearchToken& t) {
@@ -405,31 +468,33 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
     if (x.sec_stamp != w->sec_no) {
       x.sec_stamp = w->sec_no;
       x.body = x.head = 0;
-      w->sec_terms.push_back(id);
+      w->sec_terms[w->nsec++] = id;
     }
     uint16_t& c = heading ? x.head : x.body;
-    if (c < UINT16_MAX) ++c;
+    c += c < UINT16_MAX;
   };
   for (const SearchSection& s : page.sections) {
     ++w->sec_no;
-    w->sec_terms.clear();
+    w->nsec = 0;
     len = 0;
     for (const std::string* part : {&s.heading, &s.leads, &s.text}) {
       heading = part != &s.text;
       ForEachIndexToken(*part, all_unigrams_, count);
     }
-    const float norm = 1.0f - kB + kB * static_cast<float>(len) / kRefLength;
-    for (uint32_t id : w->sec_terms) {
+    const float inv_norm = 1.0f / (1.0f - kB + kB * static_cast<float>(len) / kRefLength);
+    for (size_t k = 0; k < w->nsec; ++k) {
+      const uint32_t id = w->sec_terms[k];
       page_term(id);
       Worker::Slot& x = w->slots[id];
-      x.best = std::max(x.best, (x.body + kHeadingWeight * x.head) / norm);
+      x.best = std::max(x.best, (x.body + kHeadingWeight * x.head) * inv_norm);
       if (x.head > 0 && x.field < 1) x.field = 1;
     }
   }
   PageEntry e;
   e.kind = kind;
-  e.terms.reserve(w->page_terms.size());
-  for (uint32_t id : w->page_terms) {
+  e.terms.reserve(w->npage);
+  for (size_t k = 0; k < w->npage; ++k) {
+    const uint32_t id = w->page_terms[k];
     const Worker::Slot& x = w->slots[id];
     e.terms.push_back(Pack(id, Impact(x.best + kTitleWeight * x.title, x.field)));
   }
@@ -492,15 +557,25 @@ std::string SearchIndex::Impl::Bucket(const std::vector<uint32_t>& terms) const 
     const bool bitmap = list.size() > kTop && 5 * list.size() > 5 * kTop + docs / 4;
     const std::vector<Packed>* listed = &list;
     if (bitmap) {
-      // The kTop highest impacts (ties: lower page number first), by page.
-      top = list;
-      std::nth_element(top.begin(), top.begin() + kTop, top.end(), [](Packed x, Packed y) {
-        return ImpactOf(x) != ImpactOf(y) ? ImpactOf(x) > ImpactOf(y) : x < y;
-      });
-      uint8_t bound = ImpactOf(top[kTop]);
-      for (size_t k = kTop + 1; k < top.size(); ++k) bound = std::max(bound, ImpactOf(top[k]));
-      top.resize(kTop);
-      std::sort(top.begin(), top.end());
+      // The kTop highest impacts (ties: lower page number first), by page:
+      // the impact of the kTop-th from a histogram, then one pass in order.
+      size_t count[256] = {};
+      for (Packed p : list) ++count[ImpactOf(p)];
+      int cut = 255;
+      size_t above = 0;  // pages with an impact above `cut`
+      while (above + count[cut] < kTop) above += count[cut--];
+      size_t at_cut = kTop - above;  // of the pages at `cut`, the first ones
+      top.clear();
+      uint8_t bound = 0;
+      for (Packed p : list) {
+        uint8_t i = ImpactOf(p);
+        if (i > cut || (i == cut && at_cut > 0)) {
+          if (i == cut) --at_cut;
+          top.push_back(p);
+        } else {
+          bound = std::max(bound, i);
+        }
+      }
       entry += '\x01';
       PutVarint(&entry, top.size());
       entry += static_cast<char>(bound);

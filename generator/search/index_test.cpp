@@ -372,7 +372,8 @@ TEST_CASE(
   REQUIRE(r.urls.size() == 2);
   CHECK(r.urls[0] == "reports/2024/#四");
   CHECK(r.urls[1] == "indicators/admin-review-cases/");
-  CHECK(r.snippets[0] == "行政复议与应诉。 办理行政复议案件368件，矛盾纠纷化解1537宗。");  // the lead-in with its sentence
+  CHECK(r.snippets[0] ==
+        "行政复议与应诉。 办理行政复议案件368件，矛盾纠纷化解1537宗。");  // the lead-in with its sentence
   CHECK_FALSE(r.partial);
   CHECK(r.total == 2);
   // The exact phrase above a page holding its bigrams apart, however often.

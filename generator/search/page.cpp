@@ -97,6 +97,7 @@ size_t DecodeEntity(std::string_view s, size_t pos, std::string* out) {
       cp = cp * (hex ? 16 : 10) + v;
       if (cp > 0x10FFFF) return 0;
     }
+    if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;  // not a character: left as written
     AppendUtf8(*out, cp);
     return semi - pos + 1;
   }
@@ -121,8 +122,23 @@ class Text {
         i += w;
         continue;
       }
+      // A run up to the next whitespace: a character at a time (a Chinese
+      // character is one step, not three).
       size_t start = i;
-      while (i < n && !(kMaybeSpace[static_cast<unsigned char>(bytes[i])] && SpaceAt(bytes, i))) ++i;
+      while (i < n) {
+        unsigned char c = static_cast<unsigned char>(bytes[i]);
+        if (c < 0x80) {
+          if (kAsciiSpace[c]) break;
+          ++i;
+        } else if (c >= 0xE0 && c != 0xE3) {
+          i += c >= 0xF0 ? 4 : 3;
+        } else if (SpaceAt(bytes, i)) {
+          break;
+        } else {
+          i += c >= 0xE0 ? 3 : (c >= 0xC0 ? 2 : 1);
+        }
+      }
+      if (i > n) i = n;  // a sequence cut short at the end
       std::string_view run = bytes.substr(start, i - start);
       if (space_ && !out_->empty() && out_->back() != '\n' && !(newline_ && last_cjk_ && FirstIsCjk(run))) {
         *out_ += ' ';
@@ -164,11 +180,9 @@ class Text {
     return IsCjk(cp);
   }
 
-  // Bytes that may start a whitespace character.
-  static constexpr auto kMaybeSpace = [] {
-    std::array<bool, 256> t{};
+  static constexpr auto kAsciiSpace = [] {
+    std::array<bool, 128> t{};
     for (unsigned char c : {' ', '\n', '\t', '\r', '\f'}) t[c] = true;
-    t[0xC2] = t[0xE3] = true;
     return t;
   }();
 
@@ -192,8 +206,11 @@ bool ParseTag(std::string_view h, size_t pos, Tag* t) {
   if (t->closing) ++i;
   size_t start = i;
   size_t len = 0;
-  while (i < h.size() && (isalnum(static_cast<unsigned char>(h[i])))) {
-    if (len < sizeof t->buf) t->buf[len++] = Lower(h[i]);
+  while (i < h.size()) {
+    char c = h[i];
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alnum) break;
+    if (len < sizeof t->buf) t->buf[len++] = Lower(c);
     ++i;
   }
   if (i == start) return false;

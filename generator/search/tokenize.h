@@ -115,7 +115,19 @@ void ForEachIndexToken(std::string_view text, bool all_unigrams, F&& f) {
   std::string word;
   while (pos < n) {
     char32_t cp;
-    size_t len = Decode(text, pos, &cp);
+    size_t len;
+    // The common case first: a Chinese character (U+3400–U+9FFF: three
+    // bytes led by E3–E9).
+    const unsigned char c0 = static_cast<unsigned char>(data[pos]);
+    if (c0 >= 0xE3 && c0 <= 0xE9 && pos + 2 < n &&
+        (static_cast<unsigned char>(data[pos + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(data[pos + 2]) & 0xC0) == 0x80) {
+      cp = (static_cast<char32_t>(c0 & 0x0F) << 12) | (static_cast<char32_t>(data[pos + 1] & 0x3F) << 6) |
+           static_cast<char32_t>(data[pos + 2] & 0x3F);
+      len = 3;
+    } else {
+      len = Decode(text, pos, &cp);
+    }
     if (IsHan(cp)) {  // folding leaves Chinese characters alone
       if (run > 0) {
         if (all_unigrams) unigram();
