@@ -4,6 +4,8 @@
 
 #include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostics.h"
@@ -69,6 +71,12 @@ struct Config {
   /// [search.synonyms]: a query that finds nothing tries these words instead
   /// (营商环境 = ["涉企", "入企"]), in order.
   std::map<std::string, std::vector<std::string>> search_synonyms;
+
+  /// Where each key set in site.toml is ("theme", "profiles.rectification_category"):
+  /// later stages that find a value wrong report it there.
+  std::map<std::string, std::pair<int, int>, std::less<>> positions;
+  /// Line and column of `key` in site.toml, or 0, 0 when it is not set there.
+  std::pair<int, int> PositionOf(std::string_view key) const;
 };
 
 /// The default indicator categories (法治政府建设 areas).

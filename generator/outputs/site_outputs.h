@@ -42,7 +42,7 @@ class SiteOutputs : public OutputSink {
   bool Put(const std::string& path, std::string bytes) override;
 
   /// Renders the taxonomy pages, /search/ and /sitemap/ with `theme` and
-  /// writes index.json, sitemap.xml, feed.xml and robots.txt. Call after
+  /// writes the search index, sitemap.xml, feed.xml and robots.txt. Call after
   /// every other renderer; again (serve) after pages were re-rendered.
   bool Finish(const Theme& theme, SiteOutputStats* stats);
 
