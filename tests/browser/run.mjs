@@ -13,6 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { bucketsOf, measureQueries, serveDir } from './search-load.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -272,6 +273,37 @@ try {
     await page.waitForSelector('#search-results li');
     const href = await page.locator('#search-results li a').first().getAttribute('href');
     assert(href.startsWith('/sub/fazhi/'), `result link ${href} is outside the sub-path`);
+  });
+  await test('search: on a generated 2,000-page site a query fetches the manifest, its tokens\' buckets and the groups of 10 results only', async () => {
+    const work = path.join(artifacts, 'gen-2000');
+    let r = spawnSync('python3', [path.join(root, 'bench/gen_site.py'), '2000', work, '--search', 'on'], { encoding: 'utf8' });
+    assert(r.status === 0, r.stderr);
+    const site = path.join(work, 'public');
+    r = spawnSync(fazhi, ['build', path.join(work, 'fazhi'), '--output', site, '--quiet'], { encoding: 'utf8' });
+    assert(r.status === 0, r.stderr + r.stdout);
+    const manifest = JSON.parse(fs.readFileSync(path.join(site, 'search/manifest.json'), 'utf8'));
+    const buckets = fs.readdirSync(path.join(site, 'search/t')).length;
+    const groups = fs.readdirSync(path.join(site, 'search/p')).length;
+    assert(manifest.docs === 2000 && buckets === manifest.buckets && buckets >= 16 && groups >= 100,
+      `index of ${manifest.docs} pages in ${buckets} buckets, ${groups} groups`);
+    const genServer = await serveDir(site);
+    try {
+      const rows = await measureQueries(browser, `http://127.0.0.1:${genServer.address().port}/`, site,
+        ['行政复议', '法律援助便民服务', '区司法局']);
+      for (const x of rows) {
+        assert(x.results === 10 && /共找到 \d+ 条/.test(x.status) && !/未找到/.test(x.status), `${x.q}: ${x.status}`);
+        const t = x.files.filter((f) => f.startsWith('t/')).map((f) => +f.match(/^t\/(\d+)\.bin/)[1]).sort((a, b) => a - b);
+        const p = x.files.filter((f) => f.startsWith('p/'));
+        const other = x.files.filter((f) => !f.startsWith('t/') && !f.startsWith('p/') && !/^manifest\.json/.test(f));
+        assert(x.files.filter((f) => /^manifest\.json/.test(f)).length === 1, `${x.q}: manifest fetched ${x.files}`);
+        assert(JSON.stringify(t) === JSON.stringify(bucketsOf(manifest, x.q)),
+          `${x.q}: buckets fetched ${t}, the query's tokens are in ${bucketsOf(manifest, x.q)}`);
+        assert(p.length >= 1 && p.length <= 10 && new Set(p).size === p.length, `${x.q}: groups fetched ${p}`);
+        assert(other.length === 0, `${x.q}: also fetched ${other}`);
+      }
+    } finally {
+      genServer.close();
+    }
   });
   await test('search: without JavaScript the page explains and links to the 网站地图', async () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false });
