@@ -73,16 +73,25 @@ TEST_CASE("publish: search index, feeds, robots, taxonomies, archive and sitemap
       Contains(report, "<meta property=\"og:url\" content=\"https://sfj.example.gov.cn/fz/reports/2024/\">"));
   CHECK(Contains(report, "<link rel=\"canonical\" href=\"https://sfj.example.gov.cn/fz/reports/2024/\">"));
 
-  auto index = nlohmann::json::parse(r.File("search/index.json"));
+  // The search index: the report and the about page (lists, tags and the
+  // archive are not indexed), the report's sections with their anchors.
+  auto manifest = nlohmann::json::parse(r.File("search/manifest.json"));
+  CHECK(manifest["docs"] == 2);
+  CHECK(manifest["kinds"][0] == nlohmann::json::parse(R"(["年度报告",1])"));
+  auto group = nlohmann::json::parse(r.File("search/p/0.json"));
   std::vector<std::string> urls;
-  for (const auto& d : index["docs"]) urls.push_back(d[0]);
-  CHECK(urls == std::vector<std::string>{"about/", "reports/2024/", "reports/2024/#一主要举措和成效",
-                                         "reports/2024/#二存在的不足和原因",
-                                         "reports/2024/#三党政主要负责人履行推进法治建设第一责任人职责情况",
-                                         "reports/2024/#四下一年度主要安排",
-                                         "reports/2024/#五其他需要报告的情况"});
-  CHECK(index["terms"]["1537"] == nlohmann::json::array({0, 1}));
-  CHECK(Contains(r.File("search/index.html"), "data-index=\"/fz/search/index.json\""));
+  for (const auto& page : group) {
+    urls.push_back(page[0]);
+    for (const auto& section : page[3]) {
+      if (!section[0].get<std::string>().empty())
+        urls.push_back(page[0].get<std::string>() + "#" + section[0].get<std::string>());
+    }
+  }
+  CHECK(urls == std::vector<std::string>{
+                    "reports/2024/", "reports/2024/#一主要举措和成效", "reports/2024/#二存在的不足和原因",
+                    "reports/2024/#三党政主要负责人履行推进法治建设第一责任人职责情况",
+                    "reports/2024/#四下一年度主要安排", "reports/2024/#五其他需要报告的情况", "about/"});
+  CHECK(Contains(r.File("search/index.html"), "data-index=\"/fz/search/\""));
   CHECK(Contains(r.File("search/index.html"), "<noscript>"));
 
   CHECK(r.File("robots.txt") ==
@@ -136,7 +145,7 @@ TEST_CASE("publish: [search] enabled = false builds no index and says so on /sea
   o.default_theme = true;
   FixtureResult r = BuildFixture(site, o);
   REQUIRE_MESSAGE(r.ok, r.errors);
-  CHECK_FALSE(r.Has("search/index.json"));
+  CHECK_FALSE(r.Has("search/manifest.json"));
   CHECK(Contains(r.File("search/index.html"), "本站未提供站内搜索"));
   CHECK_FALSE(Contains(r.File("search/index.html"), "search.js"));
 }

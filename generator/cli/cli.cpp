@@ -66,9 +66,9 @@ int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std
       out << "fazhi: built " << stats.pages << " pages, " << stats.files << " files (" << stats.files_written
           << " written, " << stats.files_unchanged << " unchanged) into " << where << " in "
           << static_cast<long>(stats.millis) << " ms\n";
-      out << "fazhi: search index: " << stats.search_docs << " documents, " << stats.search_terms
-          << " terms, " << stats.search_bytes
-          << " bytes (search/index.json); sitemap.xml: " << stats.sitemap_urls
+      out << "fazhi: search index: " << stats.search_docs << " pages, " << stats.search_terms << " terms, "
+          << stats.search_files << " files, " << stats.search_bytes
+          << " bytes (search/); sitemap.xml: " << stats.sitemap_urls
           << " URLs; feed.xml: " << stats.feed_entries << " entries\n";
       if (stats.relative_base_url) {
         out << "fazhi: note: base_url has no host, so sitemap.xml, feed.xml and canonical links use paths; "

@@ -219,8 +219,13 @@ class ConfigReader {
       StrList(*t, "allow_hosts", &c->allow_hosts);
     }
     if (const toml::table* t = Table(root, "search")) {
-      CheckKeys(*t, {"enabled"}, "search.");
+      CheckKeys(*t, {"enabled", "synonyms"}, "search.");
       Bool(*t, "enabled", &c->search_enabled);
+      if (const toml::table* syn = Table(*t, "synonyms")) {
+        for (const auto& [word, list] : *syn) {
+          StrList(*syn, word.str(), &c->search_synonyms[std::string(word.str())]);
+        }
+      }
     }
     if (const toml::table* t = Table(root, "robots")) {
       CheckKeys(*t, {"disallow"}, "robots.");

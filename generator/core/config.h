@@ -68,7 +68,10 @@ struct Config {
   std::vector<std::string> privacy_allow;         ///< [privacy] allow: published office numbers
   std::vector<std::string> allow_hosts;           ///< [security] allow_hosts: external resources allowed
   std::vector<std::string> robots_disallow = {};  ///< [robots] disallow: paths
-  bool search_enabled = true;                     ///< [search] enabled: build /search/index.json
+  bool search_enabled = true;                     ///< [search] enabled: build the search index
+  /// [search.synonyms]: a query that finds nothing tries these words instead
+  /// (营商环境 = ["涉企", "入企"]), in order.
+  std::map<std::string, std::vector<std::string>> search_synonyms;
 
   /// Where each key set in site.toml is ("theme", "profiles.rectification_category"):
   /// later stages that find a value wrong report it there.

@@ -261,7 +261,7 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   // external-resource net); it writes search, sitemaps and feeds last.
   recorder_ = std::make_unique<PathRecorder>(sink, &output_paths_);
   sink = recorder_.get();
-  outputs_ = std::make_unique<SiteOutputs>(sink, site.config, diags);
+  outputs_ = std::make_unique<SiteOutputs>(sink, site.config, diags, opts.serving, opts.jobs);
   SiteOutputs& outputs = *outputs_;
   outputs.SetSite(&site);
   sink = &outputs;
@@ -371,6 +371,9 @@ SiteBuild::Update SiteBuild::UpdatePages(const std::vector<std::string>& paths, 
     outputs_->Refresh(theme_, summaries, &out_stats);
   }
   if (diags->error_count() != before) return Update::kBroken;
+  // The search index changed its layout (fewer buckets): files the session
+  // keeps from the last build are gone from a fresh build's output.
+  if (outputs_->search_files_dropped()) return Update::kBroken;
   FillStats(out_stats, start, stats);
   return Update::kDone;
 }
@@ -381,6 +384,7 @@ void SiteBuild::FillStats(const SiteOutputStats& out, std::chrono::steady_clock:
   stats->pages = site_.pages.size();
   stats->search_docs = out.search.docs;
   stats->search_terms = out.search.terms;
+  stats->search_files = out.search.docs ? out.search.buckets + out.search.groups + 1 : 0;
   stats->search_bytes = out.search.bytes;
   stats->sitemap_urls = out.sitemap_urls;
   stats->feed_entries = out.feed_entries;

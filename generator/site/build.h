@@ -42,9 +42,10 @@ struct BuildStats {
   size_t files_unchanged = 0;
   double millis = 0;
   std::vector<StageTime> stages;  ///< wall time of each stage, in pipeline order
-  size_t search_docs = 0;         ///< documents in /search/index.json
+  size_t search_docs = 0;         ///< pages in the search index
   size_t search_terms = 0;
-  size_t search_bytes = 0;  ///< size of /search/index.json
+  size_t search_files = 0;  ///< files under search/ (manifest, term buckets, page groups)
+  size_t search_bytes = 0;  ///< their size together
   size_t sitemap_urls = 0;
   size_t feed_entries = 0;
   bool relative_base_url = false;  ///< sitemap/feed URLs lack a host
