@@ -215,8 +215,9 @@ class ConfigReader {
       Bool(*t, "enabled", &c->search_enabled);
     }
     if (const toml::table* t = Table(root, "robots")) {
-      CheckKeys(*t, {"disallow"}, "robots.");
+      CheckKeys(*t, {"disallow", "merged_into_root"}, "robots.");
       StrList(*t, "disallow", &c->robots_disallow);
+      Bool(*t, "merged_into_root", &c->robots_merged_into_root);
     }
   }
 

@@ -8,6 +8,7 @@
 
 #include "core/config.h"
 #include "core/content.h"
+#include "core/manifest.h"
 #include "core/site_model.h"
 #include "core/utf8.h"
 #include "core/web.h"
@@ -20,6 +21,7 @@
 #include "norms/compliance.h"
 #include "norms/external_resources.h"
 #include "norms/privacy.h"
+#include "norms/publishing.h"
 #include "outputs/site_outputs.h"
 #include "profiles/model.h"
 #include "profiles/rectification_indicators.h"
@@ -145,6 +147,10 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   Config& config = config_;
   if (!ParseConfig(*cfg, &config, diags)) return false;
   if (!opts.base_url.empty()) config.base_url = NormalizeBaseUrl(opts.base_url);
+  if (!opts.as_of.empty()) config.as_of = opts.as_of;
+  CheckRobotsPlacement(config, *cfg, !opts.base_url.empty(), diags);
+  if (!opts.clock_today.empty())
+    CheckAsOfFreshness(config, opts.clock_today, *cfg, !opts.as_of.empty(), diags);
   stage("config");
 
   // Stage: privacy gate. Personal data (ID and mobile numbers) anywhere in
@@ -421,10 +427,22 @@ bool BuildSite(const BuildOptions& opts, Diagnostics* diags, BuildStats* stats) 
   SourceTree tree;
   if (!ReadSite(opts, &tree, diags)) return false;
   if (!CheckOutputDir(opts.source_dir, out, diags)) return false;
+  if (!opts.manifest.empty() && !CheckManifestPath(opts.source_dir, out, opts.manifest, diags)) return false;
   StagingSink sink(out);
-  if (!BuildToSink(tree, opts, &sink, diags, stats)) return false;  // staging removed, output untouched
+  // The manifest sees every file on its way into the staging folder; it is
+  // written beside its destination first and renamed into place only after
+  // the output was swapped in, so it never describes a site that is not there.
+  ManifestSink manifest(&sink);
+  OutputSink* target = opts.manifest.empty() ? static_cast<OutputSink*>(&sink) : &manifest;
+  if (!BuildToSink(tree, opts, target, diags, stats)) return false;  // staging removed, output untouched
+  PendingFile manifest_file(opts.manifest);
+  if (!opts.manifest.empty() && !manifest_file.Write(manifest.Text(), diags)) return false;
   if (!sink.Commit(diags)) return false;
-  if (stats) stats->files = sink.files_written();
+  if (!opts.manifest.empty() && !manifest_file.Commit(diags)) return false;
+  if (stats) {
+    stats->files = sink.files_written();
+    stats->manifest_files = opts.manifest.empty() ? 0 : manifest.size();
+  }
   return true;
 }
 
