@@ -8,13 +8,15 @@
 #
 # uploaded.sha256 is the manifest of the last upload (keep it with the deploy
 # job, e.g. in the CI cache); when it is missing, everything is uploaded. New
-# and changed files are copied with rsync (over ssh, or to a local folder),
-# files that left the site are deleted there, and on success public.sha256 is
+# and changed files are copied with rsync (over ssh, or to a local folder);
+# the files of the last upload that left the site are deleted there, with the
+# folders they leave empty, and nothing else; on success public.sha256 is
 # copied to uploaded.sha256.
 #
 # A server that takes no rsync (a 站群 platform that takes uploaded archives):
 # with CHANGES=changes.tar set, nothing is sent; the new and changed files go
-# into changes.tar and the paths to delete into changes.tar.removed.
+# into changes.tar and the paths to delete into changes.tar.removed (files
+# first, then the folders they leave empty, deepest first).
 set -eu
 if [ $# -ne 4 ]; then
   echo "usage: $0 PUBLIC_DIR NEW_MANIFEST LAST_UPLOADED_MANIFEST DEST" >&2
@@ -29,23 +31,40 @@ if grep -q '^\\' "$new"; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-[ -f "$old" ] && cp "$old" "$work/old" || : >"$work/old"
+if [ -f "$old" ]; then cp "$old" "$work/old"; else : >"$work/old"; fi
+export LC_ALL=C
 # Lines only in the new manifest: new files, or files whose SHA-256 changed.
-LC_ALL=C sort "$work/old" >"$work/old.sorted"
-LC_ALL=C sort "$new" >"$work/new.sorted"
-LC_ALL=C comm -13 "$work/old.sorted" "$work/new.sorted" | cut -c67- >"$work/changed"
+sort "$work/old" >"$work/old.sorted"
+sort "$new" >"$work/new.sorted"
+comm -13 "$work/old.sorted" "$work/new.sorted" | cut -c67- >"$work/changed"
 # Paths only in the old manifest: files that left the site.
-cut -c67- "$work/old.sorted" >"$work/old.paths"
-cut -c67- "$work/new.sorted" >"$work/new.paths"
-LC_ALL=C comm -23 "$work/old.paths" "$work/new.paths" >"$work/removed"
+cut -c67- "$work/old" | sort >"$work/old.paths"
+cut -c67- "$new" | sort >"$work/new.paths"
+comm -23 "$work/old.paths" "$work/new.paths" >"$work/removed"
+# The folders of a list of paths, with all their parents.
+folders() { sed -n 's#/[^/]*$##p' "$1" | awk '{ while (1) { print; if (!sub("/[^/]*$", "")) break } }' | sort -u; }
+folders "$work/old.paths" >"$work/old.dirs"
+folders "$work/new.paths" >"$work/new.dirs"
+# Folders that held only removed files (an empty one left behind would answer 403, not 404).
+comm -23 "$work/old.dirs" "$work/new.dirs" | sort -r >"$work/removed.dirs"
 echo "upload-changed: $(wc -l <"$work/changed") new or changed, $(wc -l <"$work/removed") removed, $(wc -l <"$work/new.paths") in the site"
 if [ -n "${CHANGES:-}" ]; then
   tar -cf "$CHANGES" -C "$public" -T "$work/changed"
-  cp "$work/removed" "$CHANGES.removed"
+  cat "$work/removed" "$work/removed.dirs" >"$CHANGES.removed"
   echo "upload-changed: wrote $CHANGES and $CHANGES.removed; $old is left as it was until they are applied"
   exit 0
 fi
-# --delete-missing-args: a listed path missing from public/ is deleted at DEST.
-cat "$work/changed" "$work/removed" >"$work/list"
-rsync -t --chmod=D755,F644 --files-from="$work/list" --delete-missing-args "$public/" "$dest"
+if [ -s "$work/changed" ]; then
+  rsync -t --chmod=D755,F644 --files-from="$work/changed" "$public/" "$dest"
+fi
+if [ -s "$work/removed" ]; then
+  # Delete exactly the removed files and emptied folders: rsync --delete
+  # over a filter that lets through only them (and the folders above them,
+  # to get there) and protects everything else at DEST. Nothing is copied.
+  escape() { sed 's/[][*?]/\\&/g' "$1"; }
+  { folders "$work/removed" | escape /dev/stdin | sed 's#.*#+ /&/#'
+    escape "$work/removed" | sed 's#.*#+ /&#'
+    echo '- *'; } >"$work/filter"
+  rsync -r --delete --existing --ignore-existing --filter="merge $work/filter" "$public/" "$dest"
+fi
 cp "$new" "$old"

@@ -8,15 +8,18 @@
 # The man page comes from the CLI's own help (`fazhi --help`, `--version`)
 # through help2man, plus the sections in fazhi.h2m. help2man is a packaging
 # tool, installed by scripts/install-test-deps.sh, not by the lean setup.
+# The man page and the changelog are dated by the last commit, not the build,
+# so they are the same on every machine (SOURCE_DATE_EPOCH for help2man).
+execute_process(COMMAND git log -1 --format=%ct WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+                OUTPUT_VARIABLE FAZHI_SOURCE_DATE OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
+if(NOT FAZHI_SOURCE_DATE)
+  set(FAZHI_SOURCE_DATE 0)
+endif()
+set(FAZHI_PACKAGE_MAINTAINER "fazhi maintainers <maintainers@fazhi.invalid>"
+    CACHE STRING "Maintainer field of the Debian package")
+
 find_program(HELP2MAN help2man)
 if(HELP2MAN)
-  # help2man dates the page; SOURCE_DATE_EPOCH makes that the last commit's
-  # date rather than the build's, so the page is the same on every machine.
-  execute_process(COMMAND git log -1 --format=%ct WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
-                  OUTPUT_VARIABLE FAZHI_SOURCE_DATE OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
-  if(NOT FAZHI_SOURCE_DATE)
-    set(FAZHI_SOURCE_DATE 0)
-  endif()
   add_custom_command(
     OUTPUT ${CMAKE_BINARY_DIR}/fazhi.1.gz
     COMMAND ${CMAKE_COMMAND} -E env SOURCE_DATE_EPOCH=${FAZHI_SOURCE_DATE} LC_ALL=C.UTF-8
@@ -35,24 +38,35 @@ endif()
 install(FILES ${CMAKE_CURRENT_LIST_DIR}/fazhi.bash-completion DESTINATION share/bash-completion/completions
         RENAME fazhi)
 install(FILES ${CMAKE_CURRENT_LIST_DIR}/copyright DESTINATION share/doc/fazhi)
+# A native package's changelog (Debian policy 12.7): one entry for this
+# version, dated like the man page; gzip -9n as policy asks.
+execute_process(COMMAND date -u -R -d @${FAZHI_SOURCE_DATE} OUTPUT_VARIABLE FAZHI_SOURCE_DATE_RFC2822
+                OUTPUT_STRIP_TRAILING_WHITESPACE)
+file(WRITE ${CMAKE_BINARY_DIR}/changelog
+     "fazhi (${PROJECT_VERSION}) unstable; urgency=medium\n\n"
+     "  * Release ${PROJECT_VERSION}; see the README of the fazhi repository.\n\n"
+     " -- ${FAZHI_PACKAGE_MAINTAINER}  ${FAZHI_SOURCE_DATE_RFC2822}\n")
+add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/changelog.gz
+                   COMMAND gzip -9nc ${CMAKE_BINARY_DIR}/changelog > ${CMAKE_BINARY_DIR}/changelog.gz
+                   DEPENDS ${CMAKE_BINARY_DIR}/changelog)
+add_custom_target(fazhi_changelog ALL DEPENDS ${CMAKE_BINARY_DIR}/changelog.gz)
+install(FILES ${CMAKE_BINARY_DIR}/changelog.gz DESTINATION share/doc/fazhi)
 # The deployment recipes, exactly the files tests/deploy/ runs (in share/fazhi, not
 # share/doc, which minimal images leave out: the CI recipes run upload-changed.sh).
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/deploy/ DESTINATION share/fazhi/deploy USE_SOURCE_PERMISSIONS)
 
-set(FAZHI_PACKAGE_MAINTAINER "fazhi maintainers <maintainers@fazhi.invalid>"
-    CACHE STRING "Maintainer field of the Debian package")
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME fazhi)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT ${FAZHI_PACKAGE_MAINTAINER})
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "static site generator for rule-of-law transparency")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "static site generator for rule-of-law transparency\n"
-    " fazhi turns a folder of Markdown and data files into the public site of a\n"
-    " Chinese district government or department: its annual reports on building\n"
-    " a government under the rule of law, their figures as checkable indicators,\n"
-    " leaders' accountability profiles, and what a government site must carry.")
+# The extended description (CPack puts the summary above it as the synopsis).
+string(CONCAT CPACK_DEBIAN_PACKAGE_DESCRIPTION
+       "fazhi turns a folder of Markdown and data files into the public site of a\n"
+       "Chinese district government or department: its annual reports on building\n"
+       "a government under the rule of law, their figures as checkable indicators,\n"
+       "leaders' accountability profiles, and what a government site must carry.")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # fazhi_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION web)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)

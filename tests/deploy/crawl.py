@@ -21,7 +21,7 @@ import urllib.parse
 import urllib.request
 
 TEXT_TYPES = {
-    ".html": "text/html", ".css": "text/css", ".js": "application/javascript",
+    ".html": "text/html", ".css": "text/css", ".js": ("application/javascript", "text/javascript"),
     ".json": "application/json", ".xml": None, ".csv": "text/csv", ".txt": "text/plain",
 }
 
@@ -83,7 +83,7 @@ def main():
         if ext in TEXT_TYPES and "charset=utf-8" not in ctype.lower():
             problems.append(f"no charset=utf-8 in Content-Type '{ctype}': {url}")
         expected = TEXT_TYPES.get(ext)
-        if expected and not ctype.startswith(expected):
+        if expected and not ctype.startswith(expected):  # str.startswith takes a tuple too
             problems.append(f"Content-Type '{ctype}', expected {expected}: {url}")
         if ext in (".css", ".js") and "max-age" not in headers.get("Cache-Control", ""):
             problems.append(f"no Cache-Control max-age: {url}")
