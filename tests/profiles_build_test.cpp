@@ -288,7 +288,7 @@ shufa-dept,2024,42,名,,原文,,,
             "<a href=\"/indicators/shufa-dept/\" title=\"查看指标\"><span class=\"cohort-count\">42</span> "
             "人</a>"));
   const std::string li =
-      "<li><a href=\"/indicators/shufa-dept/\">区直部门专题述法人数</a>：42名（2024年）</li>";
+      "<li><a href=\"/indicators/shufa-dept/\">区直部门专题述法人数</a>：42名（2024年度）</li>";
   CHECK(Has(ok.File("profiles/2023-a/index.html"), li));
   CHECK(Has(ok.File("units/jia/index.html"), li));
 

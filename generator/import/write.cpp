@@ -146,17 +146,31 @@ std::string RenderReportMarkdown(const StructuredReport& r, const ImportWriteOpt
   return md;
 }
 
+namespace {
+
+// The time scope the sentence states: 累计 or 截至 when it says so (the
+// editor checks that the word belongs to this figure), else empty (年度).
+std::string SentenceScope(std::string_view sentence) {
+  if (sentence.find("累计") != std::string_view::npos) return "累计";
+  if (sentence.find("截至") != std::string_view::npos || sentence.find("截止") != std::string_view::npos) {
+    return "截至";
+  }
+  return "";
+}
+
+}  // namespace
+
 std::string RenderObservationsCsv(const std::vector<ImportedFigure>& figures, const ImportWriteOptions& o) {
   // UTF-8 with BOM so that Chinese Excel opens it correctly.
   std::string csv =
       "\xEF\xBB\xBF"
-      "indicator,year,value,unit,qualifier,breakdown,basis,formula,source,note\n";
+      "indicator,year,value,unit,qualifier,scope,breakdown,basis,formula,source,quote,note\n";
   for (size_t i = 0; i < figures.size(); ++i) {
     const ImportedFigure& f = figures[i];
     csv += DraftIndicatorId(o.year, i, figures.size()) + "," + std::to_string(o.year) + "," + f.value + "," +
-           CsvField(f.unit) + "," + CsvField(f.qualifier) + ",,原文,," +
+           CsvField(f.unit) + "," + CsvField(f.qualifier) + "," + SentenceScope(f.sentence) + ",,原文,," +
            CsvField("reports/" + std::to_string(o.year) + ".md" + (f.anchor.empty() ? "" : "#" + f.anchor)) +
-           "," + CsvField(f.sentence) + "\n";
+           "," + CsvField(f.sentence) + ",\n";
   }
   return csv;
 }

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "core/utf8.h"
+#include "indicators/messages.h"
 
 namespace fazhi {
 namespace {
@@ -96,7 +97,59 @@ constexpr ColumnNames kColumns[kColumnCount] = {
     {Column::kQualifier, "qualifier", "限定"}, {Column::kBreakdown, "breakdown", "分组"},
     {Column::kBasis, "basis", "依据"},         {Column::kFormula, "formula", "公式"},
     {Column::kSource, "source", "来源"},       {Column::kNote, "note", "备注"},
+    {Column::kScope, "scope", "期间"},         {Column::kSince, "since", "起始"},
+    {Column::kUntil, "until", "截至日期"},     {Column::kQuote, "quote", "原文"},
 };
+
+struct ScopeName {
+  Scope s;
+  const char* text;
+  const char* english;
+};
+constexpr ScopeName kScopes[] = {{Scope::kAnnual, "年度", "annual"},
+                                 {Scope::kCumulative, "累计", "cumulative"},
+                                 {Scope::kPointInTime, "截至", "point"},
+                                 {Scope::kUnstated, "未载明", "unstated"}};
+
+// "2019", "2019-03" or "2019-03-01" (checked against the calendar).
+bool IsPeriodDate(std::string_view s) {
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i) {
+      if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
+    }
+    return true;
+  };
+  if (s.size() == 4) return digits(0, 4);
+  if (s.size() == 7) {
+    if (!digits(0, 4) || s[4] != '-' || !digits(5, 2)) return false;
+    int month = (s[5] - '0') * 10 + (s[6] - '0');
+    return month >= 1 && month <= 12;
+  }
+  return IsValidDate(s);
+}
+
+// True when `number` occurs in `text` as a whole number: not inside a longer
+// one ("100" is not in "1000" or "2.100"). Thousands separators in the text
+// ("1,537") are ignored.
+bool ContainsNumber(std::string_view text, std::string_view number) {
+  std::string plain;
+  for (size_t i = 0; i < text.size(); ++i) {
+    bool separator = text[i] == ',' && i > 0 && i + 1 < text.size() && text[i - 1] >= '0' &&
+                     text[i - 1] <= '9' && text[i + 1] >= '0' && text[i + 1] <= '9';
+    if (!separator) plain += text[i];
+  }
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t at = plain.find(number); at != std::string::npos; at = plain.find(number, at + 1)) {
+    size_t end = at + number.size();
+    bool before =
+        at > 0 && (digit(plain[at - 1]) || (plain[at - 1] == '.' && at > 1 && digit(plain[at - 2])));
+    bool after =
+        end < plain.size() &&
+        (digit(plain[end]) || (plain[end] == '.' && end + 1 < plain.size() && digit(plain[end + 1])));
+    if (!before && !after) return true;
+  }
+  return false;
+}
 constexpr Column kRequired[] = {Column::kIndicator, Column::kYear, Column::kValue};
 
 std::string FormatFixed(double v, int decimals) {
@@ -315,6 +368,17 @@ const char* QualifierText(Qualifier q) {
 
 const char* BasisText(Basis b) { return b == Basis::kComputed ? "计算" : "原文"; }
 
+const char* ScopeText(Scope s) {
+  for (const ScopeName& n : kScopes) {
+    if (n.s == s) return n.text;
+  }
+  return "年度";
+}
+
+bool Observation::ComparableWith(const Observation& o) const {
+  return scope == o.scope && (scope != Scope::kCumulative || since == o.since);
+}
+
 const char* ColumnName(Column c) { return kColumns[static_cast<int>(c)].name; }
 const char* ColumnAlias(Column c) { return kColumns[static_cast<int>(c)].alias; }
 
@@ -464,6 +528,15 @@ std::vector<const Observation*> IndicatorSet::Series(std::string_view id) const 
   return out;
 }
 
+std::vector<const Observation*> IndicatorSet::ComparableSeries(std::string_view id) const {
+  std::vector<const Observation*> all = Series(id), out;
+  if (all.empty()) return out;
+  for (const Observation* o : all) {
+    if (o->ComparableWith(*all.back())) out.push_back(o);
+  }
+  return out;
+}
+
 std::vector<const Observation*> IndicatorSet::Breakdown(std::string_view id, int year) const {
   std::vector<const Observation*> out;
   for (const Observation& o : observations) {
@@ -561,6 +634,52 @@ class ObservationLoader {
       }
     }
     return ok_;
+  }
+
+  void ErrorAt(const Observation& o, Column c, Message msg) {
+    auto at = o.pos[static_cast<int>(c)];
+    diags_->Error(t_->path, at[0], at[1], std::move(msg), t_->text);
+    ok_ = false;
+  }
+
+  // scope, since and until: the time the value covers.
+  void ReadScope(const std::array<std::string, kColumnCount>& cell, Observation* o) {
+    const std::string& scope = cell[static_cast<int>(Column::kScope)];
+    bool known = scope.empty();
+    for (const ScopeName& n : kScopes) {
+      if (scope == n.text || Lower(scope) == n.english) o->scope = n.s, known = true;
+    }
+    if (!known) return ErrorAt(*o, Column::kScope, Message(msg::kUnknownScope, scope));
+    o->since = cell[static_cast<int>(Column::kSince)];
+    o->until = cell[static_cast<int>(Column::kUntil)];
+    for (auto [column, value, wanted, text] :
+         {std::tuple{Column::kSince, &o->since, Scope::kCumulative, &msg::kSinceNeedsCumulative},
+          std::tuple{Column::kUntil, &o->until, Scope::kPointInTime, &msg::kUntilNeedsPointInTime}}) {
+      if (value->empty()) continue;
+      if (o->scope != wanted) {
+        ErrorAt(*o, column, Message(*text, *value, ScopeText(o->scope)));
+      } else if (!IsPeriodDate(*value)) {
+        ErrorAt(*o, column, Message(msg::kBadPeriodDate, *value));
+      }
+    }
+  }
+
+  // The source sentence must state the value, and its 累计/截至 must not be
+  // lost by a row left at the default scope.
+  void CheckQuote(const Observation& o, const IndicatorDef* def, const std::string& scope_cell) {
+    if (o.quote.empty()) return;
+    bool numeric = def && def->kind != IndicatorKind::kBoolean;
+    if (numeric && o.basis == Basis::kOriginal && !ContainsNumber(o.quote, o.value_text)) {
+      ErrorAt(o, Column::kQuote, Message(msg::kQuoteLacksValue, o.quote, o.value_text));
+    }
+    if (!scope_cell.empty()) return;  // an explicit 年度 is the editor's reading
+    for (const char* word : {"累计", "截至", "截止"}) {
+      if (o.quote.find(word) == std::string::npos) continue;
+      auto at = o.pos[static_cast<int>(Column::kQuote)];
+      const char* scope = std::string_view(word) == "累计" ? "累计" : "截至";
+      diags_->Warning(t_->path, at[0], at[1], Message(msg::kQuoteSaysScope, word, scope), t_->text);
+      break;
+    }
   }
 
   void LoadRow(const CsvRow& row, const std::array<int, kColumnCount>& index) {
@@ -672,6 +791,9 @@ class ObservationLoader {
     o.breakdown = cell[static_cast<int>(Column::kBreakdown)];
     o.source = cell[static_cast<int>(Column::kSource)];
     o.note = cell[static_cast<int>(Column::kNote)];
+    ReadScope(cell, &o);
+    o.quote = cell[static_cast<int>(Column::kQuote)];
+    if (diags_->error_count() == errors_before) CheckQuote(o, def, cell[static_cast<int>(Column::kScope)]);
 
     if (diags_->error_count() != errors_before) return;
     auto key = std::make_tuple(o.indicator, o.year, o.breakdown);
@@ -787,9 +909,8 @@ bool IndicatorSet::AddGenerated(std::vector<IndicatorDef> add, std::vector<Obser
   std::sort(defs.begin(), defs.end(),
             [](const IndicatorDef& a, const IndicatorDef& b) { return a.id < b.id; });
   for (Observation& o : obs) observations.push_back(std::move(o));
-  std::stable_sort(observations.begin(), observations.end(), [](const Observation& a, const Observation& b) {
-    return std::tie(a.indicator, a.year, a.breakdown) < std::tie(b.indicator, b.year, b.breakdown);
-  });
+  std::stable_sort(observations.begin(), observations.end(),
+                   [](const Observation& a, const Observation& b) { return a.Key() < b.Key(); });
   return true;
 }
 
@@ -815,9 +936,7 @@ bool BuildIndicatorSet(std::vector<IndicatorCategory> categories, std::vector<In
     texts[t.path] = t.text;
   }
   std::sort(out->observations.begin(), out->observations.end(),
-            [](const Observation& a, const Observation& b) {
-              return std::tie(a.indicator, a.year, a.breakdown) < std::tie(b.indicator, b.year, b.breakdown);
-            });
+            [](const Observation& a, const Observation& b) { return a.Key() < b.Key(); });
   if (diags->error_count() == before) CheckFormulas(*out, texts, diags);
   out->csv_texts = std::move(texts);
   return diags->error_count() == before;

@@ -407,3 +407,103 @@ TEST_CASE("indicators_model: generated indicators join the set sorted, or not at
 }
 
 }  // namespace fazhi
+
+namespace fazhi {
+
+TEST_CASE("indicators_model: each observation states its time scope, its start or date and its sentence") {
+  Site s = Demo(
+      "indicator,year,value,unit,qualifier,scope,since,until,quote\r\n"
+      "admin-review-cases,2024,368,件,,,,,\"办理行政复议案件368件,同比增长120%\"\r\n"
+      "legal-consultations,2024,4000,次,多,累计,,,\"累计审查“三资”合同387份,提供法律咨询4000多次\"\r\n"
+      "legal-consultations,2023,3000,次,多,cumulative,2019,,\r\n"
+      "paperless-rate,2024,90,%,以上,截至,,,\"截至目前,无纸化办案率达到90%以上\"\r\n"
+      "paperless-rate,2023,80,%,,截至,,2023-12-31,\r\n"
+      "admin-review-closure-rate,2024,80.16,%,,未载明,,,\r\n");
+  IndicatorSet set;
+  Diagnostics diags;
+  REQUIRE(Build(s, &set, &diags));
+  CHECK(diags.Format() == "");
+  CHECK(set.Get("admin-review-cases", 2024)->scope == Scope::kAnnual);
+  CHECK(set.Get("admin-review-cases", 2024)->quote == "办理行政复议案件368件,同比增长120%");
+  CHECK(set.Get("legal-consultations", 2024)->scope == Scope::kCumulative);
+  CHECK(set.Get("legal-consultations", 2023)->since == "2019");
+  CHECK(set.Get("paperless-rate", 2024)->scope == Scope::kPointInTime);
+  CHECK(set.Get("paperless-rate", 2024)->until == "");
+  CHECK(set.Get("paperless-rate", 2023)->until == "2023-12-31");
+  CHECK(set.Get("admin-review-closure-rate", 2024)->scope == Scope::kUnstated);
+  // A cumulative total since an unstated start is not comparable with one since 2019.
+  CHECK_FALSE(set.Get("legal-consultations", 2024)->ComparableWith(*set.Get("legal-consultations", 2023)));
+  CHECK(set.ComparableSeries("legal-consultations").size() == 1);
+  CHECK(set.Get("paperless-rate", 2024)->ComparableWith(*set.Get("paperless-rate", 2023)));
+  CHECK(set.ComparableSeries("paperless-rate").size() == 2);
+}
+
+TEST_CASE("indicators_model: a bad scope, a start or date on the wrong scope, and a bad date are errors") {
+  Site s = Demo(
+      "指标,年份,数值,期间,起始,截至日期\r\n"
+      "admin-review-cases,2024,368,全年,,\r\n"
+      "legal-consultations,2024,4000,年度,2019,\r\n"
+      "paperless-rate,2024,90,累计,,2024-12-31\r\n"
+      "admin-review-closure-rate,2024,80,截至,,2024-13\r\n");
+  IndicatorSet set;
+  Diagnostics diags;
+  CHECK_FALSE(Build(s, &set, &diags));
+  CHECK(diags.Format() ==
+        "data/indicators/2024.csv:2:29: 未知的期间“全年”：请写 年度、累计、截至 或 未载明（留空即年度）\n"
+        "  admin-review-cases,2024,368,全年,,\n"
+        "                              ^\n"
+        "data/indicators/2024.csv:3:34: 起始时间“2019”只用于期间为“累计”的数值；本行期间为“年度”\n"
+        "  legal-consultations,2024,4000,年度,2019,\n"
+        "                                     ^\n"
+        "data/indicators/2024.csv:4:28: 截至日期“2024-12-31”只用于期间为“截至”的数值；本行期间为“累计”\n"
+        "  paperless-rate,2024,90,累计,,2024-12-31\n"
+        "                               ^\n"
+        "data/indicators/2024.csv:5:39: “2024-13”不是日期：请写 2019、2019-03 或 2019-03-01\n"
+        "  admin-review-closure-rate,2024,80,截至,,2024-13\n"
+        "                                          ^\n");
+}
+
+TEST_CASE("indicators_model: the source sentence must state the value; a lost 累计 or 截至 is a warning") {
+  Site s = Demo(
+      "indicator,year,value,unit,qualifier,scope,quote\r\n"
+      "admin-review-cases,2024,370,件,,,\"办理行政复议案件368件,同比增长120%\"\r\n"
+      "legal-consultations,2024,4000,次,多,,\"累计审查“三资”合同387份,提供法律咨询4000多次\"\r\n"
+      "paperless-rate,2024,90,%,以上,,\"截至目前,无纸化办案率达到90%以上\"\r\n"
+      "admin-review-closure-rate,2024,100,%,,,\"参考率、通过率和优秀率首次达到3个100%\"\r\n");
+  IndicatorSet set;
+  Diagnostics diags;
+  CHECK_FALSE(Build(s, &set, &diags));
+  CHECK(diags.Format() ==
+        "data/indicators/2024.csv:2:34: 原文“办理行政复议案件368件,同比增长120%”中没有数值 "
+        "370：请核对数值或原文\n"
+        "  admin-review-cases,2024,370,件,,,\"办理行政复议案件368件,同比增长120%\"\n"
+        "                                    ^\n"
+        "data/indicators/2024.csv:3:37: warning: 原文含“累计”，但本行期间为年度：请在期间列写 "
+        "累计，原文未说明时写 未载明\n"
+        "  legal-consultations,2024,4000,次,多,,\"累计审查“三资”合同387份,提供法律咨询4000多次\"\n"
+        "                                        ^\n"
+        "data/indicators/2024.csv:4:31: warning: 原文含“截至”，但本行期间为年度：请在期间列写 "
+        "截至，原文未说明时写 未载明\n"
+        "  paperless-rate,2024,90,%,以上,,\"截至目前,无纸化办案率达到90%以上\"\n"
+        "                                  ^\n");
+}
+
+TEST_CASE("indicators_model: the value must stand alone in the sentence, thousands separators aside") {
+  Site s = Demo(
+      "indicator,year,value,quote\r\n"
+      "admin-review-cases,2024,10,\"达到3个100%\"\r\n"
+      "legal-consultations,2024,1537,\"成功化解1,537宗\"\r\n"
+      "admin-review-closure-rate,2024,80.1,\"办结率80.16%\"\r\n"
+      "paperless-rate,2024,100,\"达到3个100%\"\r\n");
+  IndicatorSet set;
+  Diagnostics diags;
+  CHECK_FALSE(Build(s, &set, &diags));
+  std::string out = diags.Format();
+  CHECK(out.find("没有数值 10：") != std::string::npos);
+  CHECK(out.find("没有数值 80.1：") != std::string::npos);
+  CHECK(out.find("1537") == std::string::npos);
+  CHECK(out.find("没有数值 100：") == std::string::npos);
+  CHECK(diags.error_count() == 2);
+}
+
+}  // namespace fazhi

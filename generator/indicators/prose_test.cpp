@@ -132,3 +132,33 @@ TEST_CASE("indicators_prose: values the build derives are not checked against re
 }
 
 }  // namespace fazhi
+
+namespace fazhi {
+
+TEST_CASE("indicators_prose: a 累计 or 截至 value cited without the word is a warning at the shortcode") {
+  IndicatorSet set = Set();
+  for (Observation& o : set.observations) {
+    if (o.indicator == "legal-consultations") o.scope = Scope::kCumulative;
+    if (o.indicator == "penalties") o.scope = Scope::kPointInTime;
+  }
+  SourceFile f{
+      "content/reports/2024.md",
+      "---\ntitle: t\n---\n"
+      "累计审查合同，提供法律咨询{{< value legal-consultations 2024 >}}。\n"
+      "提供法律咨询{{< value legal-consultations 2024 >}}；办理行政处罚{{< value penalties 2024 >}}。\n"
+      "截至目前，办理行政处罚{{< value penalties 2024 >}}，\n行政检查{{< value inspections 2024 >}}。\n"};
+  std::string_view body = std::string_view(f.text).substr(f.text.find("累计"));
+  Diagnostics diags;
+  CHECK(CheckValueScopes(f, body, 4, set, &diags) == 2);
+  CHECK(diags.Format() ==
+        "content/reports/2024.md:5:7: warning: “法律咨询”的数值是累计4000多次，但本句没有“累计”："
+        "请照原文写明，否则读者会当作当年的数\n"
+        "  提供法律咨询{{< value legal-consultations 2024 >}}；办理行政处罚{{< value penalties 2024 >}}。\n"
+        "              ^\n"
+        "content/reports/2024.md:5:52: warning: “行政处罚”的数值是截至目前573件，但本句没有“截至”："
+        "请照原文写明，否则读者会当作当年的数\n"
+        "  提供法律咨询{{< value legal-consultations 2024 >}}；办理行政处罚{{< value penalties 2024 >}}。\n"
+        "                                                                  ^\n");
+}
+
+}  // namespace fazhi

@@ -1,0 +1,37 @@
+// Messages of the indicators stage (data/indicators/*.csv and the indicator
+// definitions) that an editor reads: Chinese first, English with --lang en.
+#pragma once
+
+#include "core/message.h"
+
+namespace fazhi::msg {
+
+// ---- Time scope of an observation (scope / since / until columns).
+inline constexpr MessageText kUnknownScope{
+    "未知的期间“{0}”：请写 年度、累计、截至 或 未载明（留空即年度）",
+    "unknown scope '{0}' (use 年度, 累计, 截至 or 未载明; empty means 年度)"};
+inline constexpr MessageText kSinceNeedsCumulative{
+    "起始时间“{0}”只用于期间为“累计”的数值；本行期间为“{1}”",
+    "a start ('{0}') belongs only to a 累计 (cumulative) value; this row's scope is {1}"};
+inline constexpr MessageText kUntilNeedsPointInTime{
+    "截至日期“{0}”只用于期间为“截至”的数值；本行期间为“{1}”",
+    "an as-of date ('{0}') belongs only to a 截至 (point-in-time) value; this row's scope is {1}"};
+inline constexpr MessageText kBadPeriodDate{"“{0}”不是日期：请写 2019、2019-03 或 2019-03-01",
+                                            "'{0}' is not a date: write 2019, 2019-03 or 2019-03-01"};
+
+// ---- The source sentence (quote column).
+inline constexpr MessageText kQuoteLacksValue{
+    "原文“{0}”中没有数值 {1}：请核对数值或原文",
+    "the source sentence '{0}' does not contain the value {1}: check the value or the sentence"};
+inline constexpr MessageText kQuoteSaysScope{
+    "原文含“{0}”，但本行期间为年度：请在期间列写 {1}，原文未说明时写 未载明",
+    "the source sentence says '{0}' but this row's scope is 年度 (annual): write {1} in the scope column, "
+    "or 未载明 when the sentence does not say"};
+
+// ---- Prose that cites values ({{< value … >}}).
+inline constexpr MessageText kValueLosesScope{
+    "“{0}”的数值是{1}，但本句没有“{2}”：请照原文写明，否则读者会当作当年的数",
+    "the value of '{0}' is {1}, but this sentence does not say '{2}': say it as the source does, or readers "
+    "take it for the year's figure"};
+
+}  // namespace fazhi::msg
