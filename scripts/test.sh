@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# Quick start, step 2: the whole test suite through ctest.
+# Quick start, step 2: install what only the tests use (Debian's chromium, a
+# Java runtime, nginx, apache2, dpkg-dev…, and the npm packages pinned in
+# tests/browser and tests/deploy), then the whole suite through ctest. The
+# build is configured so that a test whose tools are missing fails the
+# configuration instead of quietly not running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x build/fazhi ] || scripts/setup.sh
+scripts/install-test-deps.sh
+scripts/install-browser-deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DFAZHI_REQUIRE_ALL_TESTS=ON >/dev/null
 cmake --build build -j"$(nproc)"
 ctest --test-dir build --output-on-failure -j"$(nproc)"

@@ -157,7 +157,7 @@ TEST_CASE("deploy: --as-of overrides site.toml, and today is the date the CLI is
         "fazhi: check passed: 2 pages, 0 warnings\n");
 }
 
-TEST_CASE("deploy: check warns when as_of lags behind the clock; build output never depends on it") {
+TEST_CASE("deploy: check warns when as_of lags behind the clock, and build output never depends on it") {
   TempDir dir;
   fs::path site = dir.path / "site";
   WriteTree(site, std::string(kMinimalSite) + kPages);  // as_of = 2025-06-30

@@ -1,6 +1,7 @@
 // The files the Debian package adds around the binary stay in step with the
 // CLI: the bash completion offers exactly the commands and options of
 // `fazhi help` (the man page is generated from that help, so it cannot drift).
+// And docs/deployment.md shows the recipes tests/deploy runs, verbatim.
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -54,6 +55,27 @@ TEST_CASE("package: the bash completion offers every command and option of fazhi
     REQUIRE_MESSAGE(std::regex_search(completion, m, arm), command);
     CHECK_MESSAGE(Options(m[1]) == options, command);
   }
+}
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST_CASE("package: docs/deployment.md shows each tested recipe verbatim") {
+  std::string doc = Slurp(RepoRoot() + "/docs/deployment.md");
+  REQUIRE(!doc.empty());
+  for (const char* recipe : {"nginx.conf", "apache.conf", "gitlab-ci.yml", "github-workflow.yml"}) {
+    std::string text = Slurp(RepoRoot() + "/deploy/" + recipe);
+    REQUIRE_MESSAGE(!text.empty(), recipe);
+    CHECK_MESSAGE(Contains(doc, "\n" + text + "```\n"), recipe);
+  }
+  // The upload script is shown by its usage, which is its own header.
+  std::string upload = Slurp(RepoRoot() + "/deploy/upload-changed.sh");
+  CHECK(Contains(upload, "#   upload-changed.sh SITE/public public.sha256 uploaded.sha256 user@host:/srv/www/sfj/fzbg/\n"));
+  CHECK(Contains(doc, "sh /usr/share/fazhi/deploy/upload-changed.sh SITE/public public.sha256 uploaded.sha256"));
 }
 
 }  // namespace
