@@ -74,8 +74,11 @@ TEST_CASE("package: docs/deployment.md shows each tested recipe verbatim") {
   }
   // The upload script is shown by its usage, which is its own header.
   std::string upload = Slurp(RepoRoot() + "/deploy/upload-changed.sh");
-  CHECK(Contains(upload, "#   upload-changed.sh SITE/public public.sha256 uploaded.sha256 user@host:/srv/www/sfj/fzbg/\n"));
-  CHECK(Contains(doc, "sh /usr/share/fazhi/deploy/upload-changed.sh SITE/public public.sha256 uploaded.sha256"));
+  CHECK(Contains(
+      upload,
+      "#   upload-changed.sh SITE/public public.sha256 uploaded.sha256 user@host:/srv/www/sfj/fzbg/\n"));
+  CHECK(Contains(doc,
+                 "sh /usr/share/fazhi/deploy/upload-changed.sh SITE/public public.sha256 uploaded.sha256"));
 }
 
 }  // namespace

@@ -244,8 +244,7 @@ TEST_CASE("profiles build: the privacy gate stops an ID number anywhere in conte
   FixtureResult b = Build(ProfileSite("2025-06-30") + "\n联系人：乙，身份证号11010519491231002X。\n");
   CHECK_FALSE(b.ok);
   CHECK(b.errors ==
-        "content/profiles/2024-b.md:17:11: personal data: this looks like a 身份证号 (18 digits "
-        "with a valid check digit and birth date); remove it\n"
+        "content/profiles/2024-b.md:17:11: 个人信息：这像是身份证号（18位，校验位和出生日期有效）；请删除\n"
         "  联系人：乙，身份证号11010519491231002X。\n"
         "                      ^\n");
   CHECK(b.files.empty());
@@ -258,7 +257,7 @@ TEST_CASE("profiles build: the privacy gate stops an ID number anywhere in conte
   FixtureResult ok = Build(site);
   CHECK(ok.errors == "");
   FixtureResult bad = Build(site + "手机 13800138001\n");
-  CHECK(Has(bad.errors, "content/about.md:6:4: personal data: this looks like a mobile phone number"));
+  CHECK(Has(bad.errors, "content/about.md:6:4: 个人信息：这像是手机号码"));
 }
 
 TEST_CASE("profiles build: cohorts and profiles are bound to the indicators") {

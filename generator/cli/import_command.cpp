@@ -1,6 +1,7 @@
 #include "cli/import_command.h"
 
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -9,6 +10,7 @@
 #include "core/config.h"
 #include "core/diagnostics.h"
 #include "import/figures.h"
+#include "import/messages.h"
 #include "import/structure.h"
 #include "import/text.h"
 #include "import/write.h"
@@ -75,6 +77,14 @@ int ParseImportArgs(const std::vector<std::string>& args, ImportArgs* a, std::os
 }
 
 int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
+  // The file is read whole: a 5 GB file given by mistake is refused first.
+  std::error_code size_ec;
+  uintmax_t size = std::filesystem::file_size(a.file, size_ec);
+  if (!size_ec && size > kMaxImportBytes) {
+    err << "fazhi import: " << a.file << ": " << Message(msg::kImportTooLarge, kMaxImportBytes >> 20).Render()
+        << "\n";
+    return kExitErrors;
+  }
   std::ifstream in(a.file, std::ios::binary);
   if (!in) {
     err << "fazhi import: " << a.file << ": cannot open the file\n";
@@ -88,12 +98,13 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   }
   ImportedText text;
   std::string error;
-  if (!ReadImportText(buf.str(), &text, &error)) {
-    err << "fazhi import: " << a.file << ": " << error << "\n";
+  if (!ReadImportText(buf.str(), &text, &error, a.file)) {
+    err << "fazhi import: " << a.file << ": " << VisibleText(error) << "\n";
     return kExitErrors;
   }
   StructuredReport report = StructureReport(text.text);
-  std::vector<ImportedFigure> figures = FindFigures(report);
+  size_t dropped = 0;
+  std::vector<ImportedFigure> figures = FindFigures(report, &dropped);
 
   ImportWriteOptions o;
   o.year = a.year ? a.year : report.meta.year;
@@ -105,6 +116,7 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   o.publisher = !a.publisher.empty() ? a.publisher : report.meta.publisher;
   o.title = !a.title.empty() ? a.title : report.meta.title;
   std::vector<std::string> warnings = report.warnings;
+  if (dropped > 0) warnings.push_back(Message(msg::kImportTooManyFigures, kMaxImportFigures).Render());
   if (o.title.empty()) {
     o.title = o.publisher + std::to_string(o.year) + "年法治政府建设年度报告";
     warnings.push_back("the text has no title; using \"" + o.title + "\" (check it, or pass --title)");
@@ -136,7 +148,9 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   size_t paragraphs = report.blocks.size() - static_cast<size_t>(report.heading_count);
   out << "imported " << name << " (" << text.format << "): " << report.heading_count << " headings, "
       << paragraphs << " paragraphs, " << figures.size() << " figures\n";
-  out << "  title: " << o.title << "\n  year: " << o.year << "\n";
+  // Title, headings and warnings come from the imported text: printed
+  // through VisibleText, so its control characters cannot reach the terminal.
+  out << "  title: " << VisibleText(o.title) << "\n  year: " << o.year << "\n";
   out << "  publication date: "
       << (report.meta.published.empty() ? "not stated in the text (date: " + o.date + ")"
                                         : report.meta.published)
@@ -146,7 +160,7 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   }
   const ImportParts& p = report.parts;
   auto part = [&](const char* label, const std::string& where) {
-    out << "  " << label << ": " << (where.empty() ? "not found" : where) << "\n";
+    out << "  " << label << ": " << (where.empty() ? "not found" : VisibleText(where)) << "\n";
   };
   part("主要举措和成效", p.measures);
   part("不足和原因", p.shortcomings);
@@ -154,7 +168,7 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
                              ? std::string()
                              : p.accountability + (p.accountability_folded ? " (folded in)" : ""));
   part("下一年度安排", p.plans);
-  for (const std::string& w : warnings) err << "warning: " << w << "\n";
+  for (const std::string& w : warnings) err << "warning: " << VisibleText(w) << "\n";
   out << "Next: review the files above (see README, \"Importing a report\"), then run fazhi build.\n";
   return 0;
 }

@@ -262,7 +262,22 @@ bool ParseConfig(const SourceFile& file, Config* out, Diagnostics* diags) {
   }
   ConfigReader reader(file, diags);
   reader.Read(table, out);
+  for (auto& [k, v] : table) {
+    out->positions[std::string(k.str())] = {static_cast<int>(v.source().begin.line),
+                                            static_cast<int>(v.source().begin.column)};
+    if (const toml::table* t = v.as_table()) {
+      for (auto& [k2, v2] : *t) {
+        out->positions[std::string(k.str()) + "." + std::string(k2.str())] = {
+            static_cast<int>(v2.source().begin.line), static_cast<int>(v2.source().begin.column)};
+      }
+    }
+  }
   return diags->error_count() == before;
+}
+
+std::pair<int, int> Config::PositionOf(std::string_view key) const {
+  auto it = positions.find(key);
+  return it == positions.end() ? std::pair<int, int>{0, 0} : it->second;
 }
 
 }  // namespace fazhi

@@ -5,11 +5,22 @@
 #include <map>
 
 #include "core/front_matter.h"
+#include "core/messages.h"
 #include "core/parallel.h"
 #include "core/utf8.h"
 
 namespace fazhi {
 namespace {
+
+// One segment of a URL path: no separators, not "." or "..", nothing that
+// could end or escape the path.
+bool IsUrlSegment(std::string_view s) {
+  if (s.empty() || s == "." || s == "..") return false;
+  for (unsigned char c : s) {
+    if (c == '/' || c == '\\' || c == '?' || c == '#' || c < 0x20 || c == 0x7f) return false;
+  }
+  return true;
+}
 
 // Sections whose pages carry feature-specific keys; those feature modules
 // check the keys themselves (indicators/stage.cpp, profiles.cpp).
@@ -91,6 +102,11 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   FmStringList(f, fm, "categories", &page->categories, diags);
   std::string slug;
   FmString(f, fm, "slug", &slug, diags);
+  if (const FmNode* n = fm.Get("slug"); n && !slug.empty() && !IsUrlSegment(slug)) {
+    // "../x" or "a/b" would put the page outside its section, or outside
+    // the output folder: caught here, where `check` sees it too.
+    diags->Error(f.path, n->line, n->col, Message(msg::kSlugNotASegment, slug), f.text);
+  }
 
   if (!fm.Get("title")) {
     diags->Error(f.path, 1, 1, "missing required front matter key 'title'", f.text);

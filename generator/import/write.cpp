@@ -1,7 +1,9 @@
 #include "import/write.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +11,7 @@
 #include <system_error>
 
 #include "core/config.h"
+#include "import/messages.h"
 #include "markdown/markdown.h"
 
 namespace fazhi {
@@ -237,8 +240,17 @@ bool WriteImportFiles(const std::string& site_dir, const std::vector<ImportFile>
   fs::path root(site_dir);
   if (!force) {
     std::vector<std::string> existing;
+    // lstat, not stat: a symbolic link that leads nowhere is something
+    // there too, and renaming over it would replace it unasked.
     for (const ImportFile& f : files) {
-      if (fs::exists(root / f.path, ec)) existing.push_back(f.path);
+      fs::file_status st = fs::symlink_status(root / f.path, ec);
+      if (!fs::exists(st)) continue;
+      std::string line = f.path;
+      if (fs::is_symlink(st)) {
+        line =
+            Message(msg::kImportTargetIsLink, f.path, fs::read_symlink(root / f.path, ec).string()).Render();
+      }
+      existing.push_back(line);
     }
     if (!existing.empty()) {
       err << "fazhi import: " << existing.size() << " file(s) exist already; nothing was written"
@@ -257,10 +269,18 @@ bool WriteImportFiles(const std::string& site_dir, const std::vector<ImportFile>
     fs::path tmp = target;
     tmp += ".tmp-" + std::to_string(::getpid());
     {
-      std::ofstream o(tmp, std::ios::binary | std::ios::trunc);
-      o.write(f.bytes.data(), static_cast<std::streamsize>(f.bytes.size()));
-      o.close();
-      if (!o) {
+      // O_EXCL | O_NOFOLLOW: never write through something already there.
+      fs::remove(tmp, ec);
+      int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+      bool ok = fd >= 0;
+      for (size_t done = 0; ok && done < f.bytes.size();) {
+        ssize_t n = ::write(fd, f.bytes.data() + done, f.bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        ok = n > 0;
+        if (ok) done += static_cast<size_t>(n);
+      }
+      if (fd >= 0 && ::close(fd) != 0) ok = false;
+      if (!ok) {
         fs::remove(tmp, ec);
         err << "fazhi import: cannot write " << f.path << "\n";
         return false;

@@ -34,4 +34,20 @@ inline constexpr MessageText kValueLosesScope{
     "the value of '{0}' is {1}, but this sentence does not say '{2}': say it as the source does, or readers "
     "take it for the year's figure"};
 
+// ---- Formulas of 计算 rows (data/indicators/*.csv, column formula/公式).
+inline constexpr MessageText kFormulaError{"公式：{0}", "formula: {0}"};
+inline constexpr MessageText kFormulaUnexpected{"多出了“{0}”", "unexpected '{0}'"};
+inline constexpr MessageText kFormulaDivisionByZero{"除数为零", "division by zero"};
+inline constexpr MessageText kFormulaExpectedCloseParen{"缺少右括号“)”", "expected ')'"};
+inline constexpr MessageText kFormulaNotANumber{"“{0}”不是数字", "'{0}' is not a number"};
+inline constexpr MessageText kFormulaExpectedOperandAtEnd{"末尾缺少数字或“指标@年份”",
+                                                          "expected a number or indicator@year at the end"};
+inline constexpr MessageText kFormulaExpectedOperand{"“{0}”处应为数字或“指标@年份”",
+                                                     "expected a number or indicator@year at '{0}'"};
+inline constexpr MessageText kFormulaUnknownIndicator{"未知指标“{0}”", "unknown indicator '{0}'"};
+inline constexpr MessageText kFormulaNoObservation{"“{0}@{1}”没有数据", "'{0}@{1}' has no observation"};
+inline constexpr MessageText kFormulaTooDeep{
+    "括号或负号嵌套超过{0}层；请把公式拆开，分几行计算",
+    "parentheses or minus signs nested more than {0} deep; split the formula into several rows"};
+
 }  // namespace fazhi::msg

@@ -159,6 +159,10 @@ std::string FormatFixed(double v, int decimals) {
 }
 
 // ---- Formula evaluation: a tiny recursive-descent parser over code points.
+// Nesting ('(' and unary '-') is capped at kMaxFormulaDepth, so a formula of
+// 30,000 '(' is an error at its position rather than a stack overflow.
+constexpr int kMaxFormulaDepth = 100;
+
 class FormulaParser {
  public:
   FormulaParser(std::string_view s, const IndicatorSet& set) : s_(s), set_(set) {}
@@ -166,16 +170,16 @@ class FormulaParser {
   bool Run(double* v) {
     if (!Expr(v)) return false;
     SkipSpace();
-    if (pos_ < s_.size()) return Fail("unexpected '" + std::string(Rest()) + "'");
+    if (pos_ < s_.size()) return Fail(Message(msg::kFormulaUnexpected, std::string(Rest())));
     return true;
   }
-  const std::string& error() const { return error_; }
+  const Message& error() const { return error_; }
   size_t error_offset() const { return error_offset_; }
 
  private:
-  bool Fail(std::string msg) {
+  bool Fail(Message m) {
     if (error_.empty()) {
-      error_ = std::move(msg);
+      error_ = std::move(m);
       error_offset_ = Utf8Length(s_.substr(0, pos_));
     }
     return false;
@@ -223,7 +227,7 @@ class FormulaParser {
         if (!Factor(&r)) return false;
         if (r == 0) {
           pos_ = at;
-          return Fail("division by zero");
+          return Fail(Message(msg::kFormulaDivisionByZero));
         }
         *v /= r;
       } else {
@@ -231,25 +235,28 @@ class FormulaParser {
       }
     }
   }
+  // Every nesting ('(' or a unary '-') passes through here.
+  bool Nested(double* v, bool paren) {
+    if (depth_ == kMaxFormulaDepth) return Fail(Message(msg::kFormulaTooDeep, kMaxFormulaDepth));
+    ++depth_;
+    pos_ += 1;  // past '(' or '-'
+    bool ok = paren ? Expr(v) : Factor(v);
+    --depth_;
+    if (!ok) return false;
+    if (paren && !Eat(")")) return Fail(Message(msg::kFormulaExpectedCloseParen));
+    if (!paren) *v = -*v;
+    return true;
+  }
   bool Factor(double* v) {
     SkipSpace();
-    if (Eat("(")) {
-      if (!Expr(v)) return false;
-      if (!Eat(")")) return Fail("expected ')'");
-      return true;
-    }
-    if (Eat("-")) {
-      if (!Factor(v)) return false;
-      *v = -*v;
-      return true;
-    }
+    if (pos_ < s_.size() && (s_[pos_] == '(' || s_[pos_] == '-')) return Nested(v, s_[pos_] == '(');
     size_t start = pos_;
     if (pos_ < s_.size() && s_[pos_] >= '0' && s_[pos_] <= '9') {
       while (pos_ < s_.size() && ((s_[pos_] >= '0' && s_[pos_] <= '9') || s_[pos_] == '.')) ++pos_;
       std::string num(s_.substr(start, pos_ - start));
       if (!IsDecimal(num)) {
         pos_ = start;
-        return Fail("'" + num + "' is not a number");
+        return Fail(Message(msg::kFormulaNotANumber, num));
       }
       *v = std::strtod(num.c_str(), nullptr);
       return true;
@@ -262,8 +269,8 @@ class FormulaParser {
     std::string id(s_.substr(start, pos_ - start));
     if (id.empty() || pos_ >= s_.size() || s_[pos_] != '@') {
       pos_ = start;
-      if (pos_ >= s_.size()) return Fail("expected a number or indicator@year at the end");
-      return Fail("expected a number or indicator@year at '" + std::string(Rest()) + "'");
+      if (pos_ >= s_.size()) return Fail(Message(msg::kFormulaExpectedOperandAtEnd));
+      return Fail(Message(msg::kFormulaExpectedOperand, std::string(Rest())));
     }
     ++pos_;
     size_t ys = pos_;
@@ -271,16 +278,16 @@ class FormulaParser {
     std::string year(s_.substr(ys, pos_ - ys));
     if (year.size() != 4) {
       pos_ = start;
-      return Fail("expected a number or indicator@year at '" + std::string(Rest()) + "'");
+      return Fail(Message(msg::kFormulaExpectedOperand, std::string(Rest())));
     }
     if (!set_.Find(id)) {
       pos_ = start;
-      return Fail("unknown indicator '" + id + "'");
+      return Fail(Message(msg::kFormulaUnknownIndicator, id));
     }
     const Observation* o = set_.Get(id, std::atoi(year.c_str()));
     if (!o) {
       pos_ = start;
-      return Fail("'" + id + "@" + year + "' has no observation");
+      return Fail(Message(msg::kFormulaNoObservation, id, year));
     }
     *v = o->value;
     return true;
@@ -289,7 +296,8 @@ class FormulaParser {
   std::string_view s_;
   const IndicatorSet& set_;
   size_t pos_ = 0;
-  std::string error_;
+  int depth_ = 0;
+  Message error_;
   size_t error_offset_ = 0;
 };
 
@@ -577,7 +585,7 @@ int DecimalsOf(std::string_view t) {
   return dot == std::string_view::npos ? 0 : static_cast<int>(t.size() - dot - 1);
 }
 
-bool EvaluateFormula(std::string_view formula, const IndicatorSet& set, double* value, std::string* error,
+bool EvaluateFormula(std::string_view formula, const IndicatorSet& set, double* value, Message* error,
                      size_t* error_offset) {
   FormulaParser p(formula, set);
   if (p.Run(value)) return true;
@@ -842,11 +850,11 @@ void CheckFormulas(const IndicatorSet& set, const std::map<std::string, std::str
     const std::string& text = texts.at(o.path);
     auto fpos = o.pos[static_cast<int>(Column::kFormula)];
     double computed = 0;
-    std::string why;
+    Message why;
     size_t off = 0;
     if (!EvaluateFormula(o.formula, set, &computed, &why, &off)) {
       int col = fpos[1] + static_cast<int>(off);
-      diags->Error(o.path, fpos[0], col, "formula: " + why, text);
+      diags->Error(o.path, fpos[0], col, Message(msg::kFormulaError, std::move(why)), text);
       continue;
     }
     if (o.basis != Basis::kComputed) continue;

@@ -196,7 +196,7 @@ int DecimalsOf(std::string_view decimal_text);
 /// Evaluates a formula (+ - * / × ÷, parentheses, numbers, `id@year`
 /// references resolved in `set`). On failure returns false with a message and
 /// the 0-based code-point offset of the problem.
-bool EvaluateFormula(std::string_view formula, const IndicatorSet& set, double* value, std::string* error,
+bool EvaluateFormula(std::string_view formula, const IndicatorSet& set, double* value, Message* error,
                      size_t* error_offset);
 
 }  // namespace fazhi

@@ -293,12 +293,50 @@ TEST_CASE("indicators_model: derived values are checked against their formula") 
         "(admin-review-cases@2024 * 0.8016) * 100 = 6.102 (beyond rounding)\n"
         "  admin-review-closure-rate,2024,6.8,计算,18 / (admin-review-cases@2024 * 0.8016) * 100\n"
         "                                 ^\n"
-        "data/indicators/2024.csv:5:33: formula: unexpected '^'\n"
+        "data/indicators/2024.csv:5:33: 公式：多出了“^”\n"
         "  legal-consultations,2024,1,计算,2 ^ 3\n"
         "                                    ^\n"
-        "data/indicators/2024.csv:4:32: formula: 'admin-review-cases@2022' has no observation\n"
+        "data/indicators/2024.csv:4:32: 公式：“admin-review-cases@2022”没有数据\n"
         "  paperless-rate,2024,50,计算,\"1 / admin-review-cases@2022\"\n"
         "                                   ^\n");
+}
+
+TEST_CASE("indicators_model: a formula nested 30,000 deep is an error at the 101st level, not a crash") {
+  // Issue 18, failure 1: the recursive parser overflowed the stack (exit 139).
+  std::string deep = std::string(30000, '(') + "1" + std::string(30000, ')');
+  std::string minus = std::string(30000, '-') + "1";
+  std::string ok100 =
+      std::string(100, '(') + "2" + std::string(100, ')') + " + " + std::string(99, '-') + "3";
+  Site s = Demo(
+      "indicator,year,value,basis,formula\n"
+      "legal-consultations,2024,1,计算," +
+      deep +
+      "\n"
+      "paperless-rate,2024,50,计算," +
+      minus +
+      "\n"
+      "admin-review-cases,2024,-1,计算," +
+      ok100 + "\n");
+  IndicatorSet set;
+  Diagnostics d;
+  CHECK_FALSE(Build(s, &set, &d));
+  std::vector<Diagnostic> items = d.items();
+  REQUIRE(items.size() == 2);
+  // The column is the 101st '(' / '-' (the formula starts at column 31 / 27).
+  CHECK(items[0].line == 2);
+  CHECK(items[0].col == 31 + 100);
+  CHECK(items[0].message.Render() == "公式：括号或负号嵌套超过100层；请把公式拆开，分几行计算");
+  CHECK(items[0].message.Render(Lang::kEn) ==
+        "formula: parentheses or minus signs nested more than 100 deep; split the formula into several rows");
+  CHECK(items[1].line == 3);
+  CHECK(items[1].col == 27 + 100);
+  // 100 levels are fine, and evaluate: 2 + (-1)^99 * 3 = -1.
+  double v = 0;
+  Message why;
+  size_t off = 0;
+  IndicatorSet empty;
+  CHECK(EvaluateFormula(ok100, empty, &v, &why, &off));
+  CHECK(v == -1);
 }
 
 TEST_CASE("indicators_model: a GB18030 CSV from Chinese Excel loads like UTF-8") {

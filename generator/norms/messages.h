@@ -1,10 +1,29 @@
-// Messages of the norms checks (see core/message.h for how they are used).
+// Messages the norms checks report (see core/message.h): Chinese first,
+// English with `--lang en`.
 #pragma once
 
 #include "core/message.h"
 
 namespace fazhi::msg {
 
+// The privacy gate (norms/privacy.cpp).
+inline constexpr MessageText kPrivacyIdNumber{
+    "个人信息：这像是身份证号（18位，校验位和出生日期有效）；请删除",
+    "personal data: this looks like a 身份证号 (18 digits with a valid "
+    "check digit and birth date); remove it"};
+inline constexpr MessageText kPrivacyIdByKeyword{
+    "个人信息：“{0}”后面的{1}位数字像是证件号码（校验位不对也算）；请删除",
+    "personal data: the {1} digits after '{0}' look like an ID number (whatever the check digit); remove "
+    "them"};
+inline constexpr MessageText kPrivacyMobile{
+    "个人信息：这像是手机号码；请删除；如果是正式公开的办公电话，请把它列入 site.toml 的 [privacy] allow",
+    "personal data: this looks like a mobile phone number; remove it, or list it under [privacy] allow in "
+    "site.toml if it is an officially published office number"};
+inline constexpr MessageText kPrivacyAddress{
+    "这像是住宅地址（号/栋/单元/室）；只发布正式公开的地址",
+    "this looks like a home address (号/栋/单元/室); publish only addresses that are officially public"};
+
+// Publishing (norms/publishing.cpp).
 inline constexpr MessageText kRobotsNotAtRoot{
     "base_url 带子路径“{0}”，robots.txt 会生成在 {1}，但搜索引擎只读取主机根目录的 {2}。"
     "请把本站 robots.txt 的 Sitemap 和 Disallow 行合并进 {2}，"

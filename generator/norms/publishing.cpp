@@ -2,30 +2,13 @@
 
 #include <chrono>
 #include <string>
+#include <utility>
 
 #include "core/web.h"
 #include "norms/messages.h"
 
 namespace fazhi {
 namespace {
-
-// The line of site.toml that sets top-level `key`, or 0.
-int KeyLine(std::string_view text, std::string_view key) {
-  int line = 1;
-  for (size_t start = 0; start < text.size(); ++line) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view l = text.substr(start, end - start);
-    size_t i = l.find_first_not_of(" \t");
-    if (i != std::string_view::npos && l[i] == '[') return 0;  // a table starts: past the top level
-    if (i != std::string_view::npos && l.substr(i, key.size()) == key) {
-      size_t eq = l.find_first_not_of(" \t", i + key.size());
-      if (eq != std::string_view::npos && l[eq] == '=') return line;
-    }
-    start = end + 1;
-  }
-  return 0;
-}
 
 // "https://host/sfj/fzbg/" → "/sfj/fzbg/"; "/sfj/fzbg/" → itself.
 std::string UrlPath(std::string_view url) {
@@ -51,8 +34,8 @@ void CheckRobotsPlacement(const Config& config, const SourceFile& site_toml, boo
   std::string root = UrlHost(config.base_url).empty()
                          ? std::string("/robots.txt")
                          : config.base_url.substr(0, config.base_url.size() - path.size()) + "/robots.txt";
-  int line = base_url_overridden ? 0 : KeyLine(site_toml.text, "base_url");
-  diags->Warning(site_toml.path, line, line ? 1 : 0,
+  auto [line, col] = base_url_overridden ? std::pair<int, int>{0, 0} : config.PositionOf("base_url");
+  diags->Warning(site_toml.path, line, col,
                  Message(msg::kRobotsNotAtRoot, path, JoinUrl(config.base_url, "robots.txt"), root),
                  site_toml.text);
 }
@@ -65,12 +48,12 @@ void CheckAsOfFreshness(const Config& config, std::string_view today, const Sour
                         bool as_of_overridden, Diagnostics* diags) {
   if (config.as_of.empty() || today.empty()) return;
   int behind = DaysBetween(config.as_of, today);
-  int line = as_of_overridden ? 0 : KeyLine(site_toml.text, "as_of");
+  auto [line, col] = as_of_overridden ? std::pair<int, int>{0, 0} : config.PositionOf("as_of");
   if (behind > kAsOfStaleDays) {
-    diags->Warning(site_toml.path, line, line ? 1 : 0,
-                   Message(msg::kAsOfBehindClock, config.as_of, today, behind), site_toml.text);
+    diags->Warning(site_toml.path, line, col, Message(msg::kAsOfBehindClock, config.as_of, today, behind),
+                   site_toml.text);
   } else if (behind < 0) {
-    diags->Warning(site_toml.path, line, line ? 1 : 0, Message(msg::kAsOfAfterClock, config.as_of, today),
+    diags->Warning(site_toml.path, line, col, Message(msg::kAsOfAfterClock, config.as_of, today),
                    site_toml.text);
   }
 }

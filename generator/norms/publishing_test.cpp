@@ -21,16 +21,18 @@ Config WithBase(std::string base_url) {
 
 TEST_CASE("publishing: robots.txt under a sub-path is warned at base_url's line") {
   SourceFile toml = SiteToml("title = \"x\"\nbase_url = \"https://www.example.gov.cn/sfj/fzbg/\"\n");
+  Config config = WithBase("https://www.example.gov.cn/sfj/fzbg/");
+  config.positions["base_url"] = {2, 12};  // as ParseConfig records it: the value
   Diagnostics diags;
-  CheckRobotsPlacement(WithBase("https://www.example.gov.cn/sfj/fzbg/"), toml, false, &diags);
+  CheckRobotsPlacement(config, toml, false, &diags);
   CHECK(diags.Format() ==
-        "site.toml:2:1: warning: base_url 带子路径“/sfj/fzbg/”，robots.txt 会生成在 "
+        "site.toml:2:12: warning: base_url 带子路径“/sfj/fzbg/”，robots.txt 会生成在 "
         "https://www.example.gov.cn/sfj/fzbg/robots.txt，但搜索引擎只读取主机根目录的 "
         "https://www.example.gov.cn/robots.txt。请把本站 robots.txt 的 Sitemap 和 Disallow 行合并进 "
         "https://www.example.gov.cn/robots.txt，再在 site.toml 的 [robots] 中写 merged_into_root = "
         "true（见 docs/deployment.md）\n"
         "  base_url = \"https://www.example.gov.cn/sfj/fzbg/\"\n"
-        "  ^\n");
+        "             ^\n");
   CHECK(diags.warning_count() == 1);
   CHECK_FALSE(diags.has_errors());
 }
@@ -63,8 +65,9 @@ TEST_CASE("publishing: days between dates cross months, leap days and years") {
 }
 
 TEST_CASE("publishing: check warns when as_of lags more than 30 days behind the clock, or is ahead of it") {
-  SourceFile toml = SiteToml("title = \"x\"\nas_of = 2025-06-30   # today\n[robots]\nas_of = 1\n");
+  SourceFile toml = SiteToml("title = \"x\"\nas_of = 2025-06-30   # today\n");
   Config c = WithBase("/");
+  c.positions["as_of"] = {2, 9};
   Diagnostics fresh;
   CheckAsOfFreshness(c, "2025-06-30", toml, false, &fresh);
   CheckAsOfFreshness(c, "2025-07-30", toml, false, &fresh);  // 30 days: still fresh
@@ -72,12 +75,12 @@ TEST_CASE("publishing: check warns when as_of lags more than 30 days behind the 
   Diagnostics stale;
   CheckAsOfFreshness(c, "2025-07-31", toml, false, &stale);
   CHECK(stale.Format() ==
-        "site.toml:2:1: warning: as_of 是 2025-06-30，比今天（2025-07-31）早 31 天：逾期整改和“截至”日期都按 "
+        "site.toml:2:9: warning: as_of 是 2025-06-30，比今天（2025-07-31）早 31 天：逾期整改和“截至”日期都按 "
         "as_of "
         "计算，网站显示的是过时的状态。请把 as_of 改为今天，或在定时构建中用 fazhi build --as-of today（见 "
         "docs/deployment.md）\n"
         "  as_of = 2025-06-30   # today\n"
-        "  ^\n");
+        "          ^\n");
   Diagnostics ahead;
   CheckAsOfFreshness(c, "2025-06-29", toml, true, &ahead);
   CHECK(ahead.Format() ==

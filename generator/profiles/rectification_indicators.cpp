@@ -177,9 +177,14 @@ bool AddRectificationIndicators(const ProfilesData& profiles, const std::vector<
     }
   }
   if (!set->Category(opts.category)) {
-    diags->Error("site.toml", 0, 0,
+    // At the key that names the category, else at the categories it is missing from.
+    auto [line, col] = config.PositionOf("profiles.rectification_category");
+    if (line == 0) std::tie(line, col) = config.PositionOf("indicators");
+    const SourceFile* toml = tree.Find("site.toml");
+    diags->Error("site.toml", line, col,
                  "the rectification indicators need the indicator category '" + opts.category +
-                     "': add it to [indicators] categories or set [profiles] rectification_category");
+                     "': add it to [indicators] categories or set [profiles] rectification_category",
+                 toml ? std::string_view(toml->text) : std::string_view());
   }
   if (diags->error_count() != before) return false;
   std::string error;
