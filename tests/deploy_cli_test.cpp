@@ -14,7 +14,6 @@
 
 #include "cli/cli.h"
 #include "core/manifest.h"
-#include "core/write_site.h"
 #include "site_fixture.h"
 #include "txtar.h"
 
@@ -79,7 +78,6 @@ TEST_CASE("deploy: build --manifest lists every output file with its SHA-256, as
   Run r = Cli({"build", site.string(), "--manifest", manifest.string()});
   REQUIRE(r.rc == 0);
   std::map<std::string, std::string> files = Snapshot(site / "public");
-  files.erase(kOutputMarker);  // fazhi's own marker is no site file
   std::string expected;
   for (const auto& [path, bytes] : files) expected += Sha256Hex(bytes) + "  " + path + "\n";
   CHECK(files.count("index.html") == 1);
@@ -118,6 +116,9 @@ TEST_CASE("deploy: --manifest refuses the output folder and files that are not m
   CHECK(inside.rc == 1);
   CHECK(Contains(inside.err, "清单文件不能放在输出目录"));
   CHECK_FALSE(fs::exists(site / "public"));
+  Run work = Cli({"build", site.string(), "--manifest", (site / ".public.fazhi/m.sha256").string()});
+  CHECK(work.rc == 1);
+  CHECK(Contains(work.err, "清单文件不能放在输出目录 " + (site / ".public.fazhi").string() + " 之内"));
   std::string toml = Slurp(site / "site.toml");
   Run over = Cli({"build", site.string(), "--manifest", (site / "site.toml").string()});
   CHECK(over.rc == 1);

@@ -80,7 +80,8 @@ int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std
     } else {
       std::string where =
           opts.output_dir.empty() ? (opts.source_dir / "public").string() : opts.output_dir.string();
-      out << "fazhi: built " << stats.pages << " pages, " << stats.files << " files into " << where << " in "
+      out << "fazhi: built " << stats.pages << " pages, " << stats.files << " files (" << stats.files_written
+          << " written, " << stats.files_unchanged << " unchanged) into " << where << " in "
           << static_cast<long>(stats.millis) << " ms\n";
       out << "fazhi: search index: " << stats.search_docs << " documents, " << stats.search_terms
           << " terms, " << stats.search_bytes

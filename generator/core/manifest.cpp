@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "core/messages.h"
+#include "core/output_folder.h"
 
 namespace fazhi {
 namespace fs = std::filesystem;
@@ -101,9 +102,11 @@ bool CheckManifestPath(const fs::path& source_dir, const fs::path& output_dir, c
                        Diagnostics* diags) {
   fs::path m = Canonical(manifest);
   std::string shown = manifest.string();
-  if (IsWithin(m, Canonical(output_dir))) {
-    diags->Error(shown, 0, 0, Message(msg::kManifestInsideOutput, output_dir.string()));
-    return false;
+  for (const fs::path& folder : {output_dir, WorkFolderOf(output_dir)}) {
+    if (IsWithin(m, Canonical(folder))) {
+      diags->Error(shown, 0, 0, Message(msg::kManifestInsideOutput, folder.string()));
+      return false;
+    }
   }
   fs::path src = Canonical(source_dir);
   for (const char* input : {"content", "data", "layouts", "static", "themes"}) {

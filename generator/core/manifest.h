@@ -42,7 +42,8 @@ class ManifestSink : public OutputSink {
 };
 
 /// Refuses a manifest path that lies inside the output folder (the next
-/// build would replace it, and it would be deployed with the site) or inside
+/// build would replace it, and it would be deployed with the site) or its
+/// work folder (.public.fazhi/, which fazhi prunes), or inside
 /// an input folder of the site, and an existing file that is not a manifest,
 /// so a mistyped `--manifest site.toml` overwrites nothing of the user's.
 bool CheckManifestPath(const std::filesystem::path& source_dir, const std::filesystem::path& output_dir,

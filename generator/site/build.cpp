@@ -429,20 +429,39 @@ bool BuildSite(const BuildOptions& opts, Diagnostics* diags, BuildStats* stats) 
   if (!ReadSite(opts, &tree, diags)) return false;
   if (!CheckOutputDir(opts.source_dir, out, diags)) return false;
   if (!opts.manifest.empty() && !CheckManifestPath(opts.source_dir, out, opts.manifest, diags)) return false;
-  StagingSink sink(out);
-  // The manifest sees every file on its way into the staging folder; it is
-  // written beside its destination first and renamed into place only after
-  // the output was swapped in, so it never describes a site that is not there.
+  auto opened = std::chrono::steady_clock::now();
+  StagingSink sink(out, diags, opts.write);
+  if (!sink.Open()) return false;
+  const double open_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - opened).count();
+  // The manifest sees every file on its way into next/; it is written beside
+  // its destination first and renamed into place only after the output was
+  // swapped in, so it never describes a site that is not there.
   ManifestSink manifest(&sink);
   OutputSink* target = opts.manifest.empty() ? static_cast<OutputSink*>(&sink) : &manifest;
-  if (!BuildToSink(tree, opts, target, diags, stats)) return false;  // staging removed, output untouched
+  // Some outputs ignore a failed Put (the sink reported it): check the sink too.
+  if (!BuildToSink(tree, opts, target, diags, stats) || sink.failed()) return false;  // output untouched
   PendingFile manifest_file(opts.manifest);
   if (!opts.manifest.empty() && !manifest_file.Write(manifest.Text(), diags)) return false;
-  if (!sink.Commit(diags)) return false;
+  auto start = std::chrono::steady_clock::now();
+  if (!sink.Commit()) return false;
   if (!opts.manifest.empty() && !manifest_file.Commit(diags)) return false;
   if (stats) {
-    stats->files = sink.files_written();
+    WriteCounts c = sink.counts();
+    stats->files = c.files;
+    stats->files_written = c.written;
+    stats->files_unchanged = c.kept + c.linked;
     stats->manifest_files = opts.manifest.empty() ? 0 : manifest.size();
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    struct rusage ru {};
+    getrusage(RUSAGE_SELF, &ru);
+    const double peak = static_cast<double>(ru.ru_maxrss) / 1024.0;
+    // Before the pipeline's stages: the peak then is at most the current one.
+    stats->stages.insert(
+        stats->stages.begin(),
+        {"open output", open_ms, stats->stages.empty() ? peak : stats->stages.front().peak_mib});
+    stats->stages.push_back({"commit", ms, peak});
+    stats->millis += open_ms + ms;
   }
   return true;
 }

@@ -13,6 +13,8 @@ port=$(free_port)
 base="http://127.0.0.1:$port/sfj/fzbg/"
 "$fazhi" build "$src" --output "$work/www/sfj/fzbg" --base-url "$base" --manifest "$work/public.sha256" \
   --quiet 2>"$work/build.log" || { cat "$work/build.log"; exit 1; }
+# What a deploy by git leaves behind: never to be served.
+mkdir "$work/www/sfj/fzbg/.git" && echo "[core]" >"$work/www/sfj/fzbg/.git/config"
 
 sed "/^#/!s#/srv/www/#$work/www/#g" "$src/deploy/apache.conf" >"$work/site.conf"
 changed=$(diff "$src/deploy/apache.conf" "$work/site.conf" | grep -c '^[<>]' || true)

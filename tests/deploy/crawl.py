@@ -9,7 +9,7 @@ with the expected headers: HTML, CSS, JavaScript, JSON, XML, CSV and text as
 UTF-8, CSS and JavaScript with Cache-Control. Then it fetches every file in
 MANIFEST (from `fazhi build --manifest`) and compares its SHA-256 with the
 served bytes, asks for a page that does not exist (404, with the site's own
-404.html as the body) and for a dot file (404). Prints one line per problem
+404.html as the body) and for .git/config, which the test put there (404). Prints one line per problem
 and a summary; exits 1 when anything failed.
 """
 import hashlib
@@ -129,9 +129,10 @@ def main():
         problems.append(f"a missing page gave {status} and {'the' if body == not_found_page else 'not the'} site's 404.html")
     if "charset=utf-8" not in headers.get("Content-Type", "").lower():
         problems.append("the 404 page has no charset=utf-8")
-    status, _, _ = fetch(base + ".fazhi-output")
+    # The test put a .git/config into the served folder, as a deploy by git would.
+    status, _, _ = fetch(base + ".git/config")
     if status != 404:
-        problems.append(f".fazhi-output gave {status}, expected 404")
+        problems.append(f".git/config gave {status}, expected 404")
 
     for p in problems:
         print("crawl: " + p)

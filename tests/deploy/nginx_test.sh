@@ -14,6 +14,8 @@ port=$(free_port)
 base="http://127.0.0.1:$port/sfj/fzbg/"
 "$fazhi" build "$src" --output "$work/www/sfj/fzbg" --base-url "$base" --manifest "$work/public.sha256" \
   --quiet 2>"$work/build.log" || { cat "$work/build.log"; exit 1; }
+# What a deploy by git leaves behind: never to be served.
+mkdir "$work/www/sfj/fzbg/.git" && echo "[core]" >"$work/www/sfj/fzbg/.git/config"
 
 sed "s#root /srv/www;#root $work/www;#" "$src/deploy/nginx.conf" >"$work/site.conf"
 # Only the root differs from the documented file.

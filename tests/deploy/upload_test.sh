@@ -24,7 +24,7 @@ cmp "$work/public.sha256" "$work/uploaded.sha256"
 files=$(wc -l <"$work/public.sha256")
 grep -qx "upload-changed: $files new or changed, 0 removed, $files in the site" "$work/first.log"
 [ -f "$server/notice/index.html" ]
-[ ! -e "$server/.fazhi-output" ]  # fazhi's marker is no site file
+[ -z "$(find "$server" -name '.*')" ]  # nothing of fazhi's own is uploaded
 
 # Mark every uploaded file, edit one page, remove another, rebuild.
 cp -r "$server" "$work/server-before"
