@@ -76,5 +76,5 @@ complete_words() { # the words offered for the command line "$@" (the last word 
 [ "$(complete_words fazhi "")" = "build check help import new serve version " ]
 [ "$(complete_words fazhi build --ma)" = "--manifest " ]
 [ "$(complete_words fazhi check --as-of "")" = "today " ]
-[ "$(complete_words fazhi new "")" = "page report site " ]
+[ "$(complete_words fazhi new "")" = "indicator page profile report site " ]
 echo "deb: $(basename "$deb"), $(du -k "$deb" | cut -f1) KiB, $(wc -l <"$work/contents") paths; Depends: $depends"
