@@ -1,20 +1,26 @@
 #!/usr/bin/env bash
-# Installs what only the tests use (nothing here is needed to build or run
-# fazhi; scripts/test.sh calls this, scripts/setup.sh does not):
-#   Debian packages: dpkg-dev and help2man (the .deb: Depends, man page),
-#     man-db and bash-completion (the package test reads both), nginx and
-#     apache2 (the server recipes), rsync (the upload recipe), git and
-#     python3 (the GitLab pipeline test, the crawler);
+# Installs what only the tests and the quality checks use (nothing here is
+# needed to build or run fazhi; scripts/test.sh calls this, scripts/setup.sh
+# does not):
+#   Debian packages:
+#     clang-format   the `format` test (scripts/check-format.sh)
+#     clang-tidy     the `tidy` check (scripts/check-tidy.sh; brings run-clang-tidy)
+#     gcovr          the line-coverage report (scripts/coverage.sh)
+#     dpkg-dev, help2man  the .deb (Depends, man page); man-db and
+#       bash-completion (the package test reads both)
+#     nginx, apache2 the server recipes; rsync the upload recipe
+#     git, python3   the GitLab pipeline test, the crawler
 #   npm packages pinned in tests/deploy/package-lock.json: gitlab-ci-local,
 #     action-validator.
-# The browser test's tools come from scripts/install-browser-deps.sh.
+# The sanitizer suite needs nothing more: g++ ships ASan and UBSan. The
+# browser test's tools come from scripts/install-browser-deps.sh.
 # Idempotent: packages already present are skipped. The tests start their
 # own nginx and Apache on loopback ports and stop them; the packages' own
 # services are not started on install (both would want port 80), through a
 # policy-rc.d that exists only while apt runs, unless the machine has one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PKGS=(dpkg-dev help2man man-db bash-completion nginx apache2 rsync git python3)
+PKGS=(clang-format clang-tidy gcovr dpkg-dev help2man man-db bash-completion nginx apache2 rsync git python3)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Quick start, step 2: install what only the tests use (Debian's chromium, a
-# Java runtime, nginx, apache2, dpkg-dev…, and the npm packages pinned in
-# tests/browser and tests/deploy), then the whole suite through ctest. The
-# build is configured so that a test whose tools are missing fails the
-# configuration instead of quietly not running.
+# Quick start, step 2: install what only the tests use (clang-format,
+# clang-tidy, gcovr, nginx, apache2, dpkg-dev… through
+# scripts/install-test-deps.sh; Debian's chromium, a Java runtime and the npm
+# packages pinned in tests/browser through scripts/install-browser-deps.sh),
+# then the whole suite through ctest. The build is configured so that a test
+# whose tools are missing fails the configuration instead of quietly not
+# running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x build/fazhi ] || scripts/setup.sh
