@@ -251,7 +251,7 @@ TEST_CASE("editor mistakes: a link that already carries the site's sub-path woul
         "           ^\n");
 }
 
-TEST_CASE("editor mistakes: a value cut short by ' #' is a warning; a real comment is not") {
+TEST_CASE("editor mistakes: a value cut short by ' #' is a warning, a real comment is not") {
   FixtureResult r = BuildFixture(Site(R"(-- content/a.md --
 ---
 title: 通知   # 标题（这是注释）
