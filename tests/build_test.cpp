@@ -183,7 +183,7 @@ TEST_CASE("build: drafts are left out unless asked for") {
   CHECK(BuildFixture(site, opts).Has("d/index.html"));
 }
 
-TEST_CASE("build: YAML's no, yes and 01234 stay text; source defaults to the sponsor") {
+TEST_CASE("build: YAML's no, yes and 01234 stay text, source defaults to the sponsor") {
   FixtureResult r = BuildFixture(Site(R"(-- content/no.md --
 ---
 title: no
@@ -318,7 +318,7 @@ TEST_CASE("errors: invalid UTF-8 is reported at its byte's line and column") {
         "content/gbk.md:2:8: invalid UTF-8 byte sequence (save the file as UTF-8)");
 }
 
-TEST_CASE("errors: a report needs its year; two reports of one publisher and year clash") {
+TEST_CASE("errors: a report needs its year, two reports of one publisher and year clash") {
   FixtureResult r = BuildFixture(Site(R"(-- content/reports/a.md --
 ---
 title: 甲

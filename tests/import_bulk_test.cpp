@@ -129,7 +129,7 @@ TEST_CASE("bulk import: a folder of reports, each assigned to its unit, with a s
         std::string::npos);
 }
 
-TEST_CASE("bulk import: nothing is overwritten without --force; with it, everything is") {
+TEST_CASE("bulk import: nothing is overwritten without --force, with it, everything is") {
   BulkDir dir;
   fs::path site = dir.path() / "site";
   Write(site / "data/units.csv", kUnits);

@@ -241,7 +241,7 @@ TEST_CASE("indicators build: a source may anchor into a plain page, whose headin
 
 namespace fazhi::testing {
 
-TEST_CASE("indicators build: breakdowns get a bar chart and a table; a GBK CSV from Excel reads as UTF-8") {
+TEST_CASE("indicators build: breakdowns get a bar chart and a table, a GBK CSV from Excel reads as UTF-8") {
   std::string gbk;
   REQUIRE(Utf8ToGb18030(
       "指标,年份,数值,分组\r\nadmin-review-cases,2024,20,甲镇\r\nadmin-review-cases,2024,15,乙街\r\n", &gbk));

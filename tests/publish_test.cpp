@@ -17,6 +17,7 @@ base_url = "https://sfj.example.gov.cn/fz/"
 as_of = 2025-06-30
 [robots]
 disallow = ["/drafts/"]
+merged_into_root = true
 -- content/_index.md --
 ---
 title: 首页

@@ -53,7 +53,7 @@ TEST_CASE("source_tree: Read gives root-relative paths and the exact bytes") {
 }
 
 TEST_CASE(
-    "source_tree: symbolic links that leave the site are errors at the link; their targets are never read") {
+    "source_tree: symbolic links that leave the site are errors at the link, their targets are never read") {
   // Issue 18, failure 5: static/passwd.txt → /etc/passwd was published, and a
   // content/secret.md → /etc/passwd had its first line quoted in an error.
   namespace fs = std::filesystem;

@@ -1,13 +1,16 @@
 #include "cli/cli.h"
 
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <thread>
 
 #include "cli/args.h"
 #include "cli/import_command.h"
+#include "cli/messages.h"
 #include "cli/new_command.h"
 #include "cli/serve_command.h"
+#include "core/front_matter.h"
 #include "site/build.h"
 
 namespace fazhi {
@@ -20,24 +23,38 @@ struct Command {
   std::function<int(const std::vector<std::string>&, std::ostream&, std::ostream&)> run;
 };
 
-std::vector<Command> Commands();
+std::vector<Command> Commands(const CliEnvironment& env);
 
 int Usage(std::ostream& err, const std::string& message) {
   err << "fazhi: " << message << "\nRun `fazhi help` for usage.\n";
   return kExitUsage;
 }
 
-int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool check) {
+int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool check,
+                    const CliEnvironment& env) {
   ParsedArgs a;
   std::string error;
-  std::vector<std::string> valued = {"--base-url", "--jobs"};
-  if (!check) valued.push_back("--output");
+  std::vector<std::string> valued = {"--base-url", "--jobs", "--as-of"};
+  if (!check) valued.insert(valued.end(), {"--output", "--manifest"});
   if (!ParseArgs(args, valued, {"--drafts", "--quiet", "--timings"}, &a, &error)) return Usage(err, error);
   if (a.positional.size() > 1) return Usage(err, "expected at most one site folder");
   BuildOptions opts;
   opts.source_dir = a.positional.empty() ? "." : a.positional[0];
   opts.output_dir = a.Get("--output");
   opts.base_url = a.Get("--base-url");
+  opts.manifest = a.Get("--manifest");
+  if (a.Has("--manifest") && opts.manifest.empty())
+    return Usage(err, Message(msg::kManifestNeedsFile).Render());
+  opts.as_of = a.Get("--as-of");
+  if (opts.as_of == "today") {
+    if (env.today.empty()) return Usage(err, Message(msg::kAsOfNoClock).Render());
+    opts.as_of = env.today;
+  }
+  if (a.Has("--as-of") && !IsValidDate(opts.as_of)) {
+    return Usage(err, Message(msg::kAsOfInvalid, a.Get("--as-of")).Render());
+  }
+  // The clock only ever reaches `check`: build output depends on as_of alone.
+  if (check) opts.clock_today = env.today;
   opts.drafts = a.Has("--drafts");
   if (a.Has("--jobs")) {
     try {
@@ -70,6 +87,9 @@ int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std
           << stats.search_files << " files, " << stats.search_bytes
           << " bytes (search/); sitemap.xml: " << stats.sitemap_urls
           << " URLs; feed.xml: " << stats.feed_entries << " entries\n";
+      if (!opts.manifest.empty()) {
+        out << Message(msg::kManifestWritten, stats.manifest_files, opts.manifest.string()).Render() << "\n";
+      }
       if (stats.relative_base_url) {
         out << "fazhi: note: base_url has no host, so sitemap.xml, feed.xml and canonical links use paths; "
                "build with --base-url https://… for publication\n";
@@ -90,21 +110,23 @@ int RunHelp(const std::vector<std::string>&, std::ostream& out, std::ostream&) {
   out << "fazhi " FAZHI_VERSION
          " — a static site generator for rule-of-law transparency\n\n"
          "Usage: fazhi <command> [options]\n\nCommands:\n";
-  for (const Command& c : Commands()) {
+  for (const Command& c : Commands({})) {
     out << "  " << c.usage << "\n      " << c.summary << "\n";
   }
   out << "\nExit status: 0 success, 1 errors in the site, 2 usage errors.\n";
   return kExitOk;
 }
 
-std::vector<Command> Commands() {
+std::vector<Command> Commands(const CliEnvironment& env) {
   return {
-      {"build", "build [DIR] [--output DIR] [--base-url URL] [--drafts] [--jobs N] [--quiet] [--timings]",
+      {"build",
+       "build [DIR] [--output DIR] [--base-url URL] [--as-of DATE|today] [--manifest FILE] [--drafts] "
+       "[--jobs N] [--quiet] [--timings]",
        "Build the site in DIR (default .) into DIR/public, atomically.",
-       [](auto& a, auto& o, auto& e) { return RunBuildOrCheck(a, o, e, false); }},
-      {"check", "check [DIR] [--base-url URL] [--drafts] [--timings]",
+       [env](auto& a, auto& o, auto& e) { return RunBuildOrCheck(a, o, e, false, env); }},
+      {"check", "check [DIR] [--base-url URL] [--as-of DATE|today] [--drafts] [--timings]",
        "Validate everything `build` validates; write nothing.",
-       [](auto& a, auto& o, auto& e) { return RunBuildOrCheck(a, o, e, true); }},
+       [env](auto& a, auto& o, auto& e) { return RunBuildOrCheck(a, o, e, true, env); }},
       {"serve", "serve [DIR] [--port 1313] [--host 127.0.0.1] [--drafts]",
        "Preview the site from memory with live reload and an error overlay (never writes public/).",
        RunServe},
@@ -130,7 +152,17 @@ std::vector<Command> Commands() {
 
 }  // namespace
 
-int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+std::string ClockToday() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
+  return buf;
+}
+
+int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+           const CliEnvironment& env) {
   if (args.empty()) {
     RunHelp({}, err, err);
     return kExitUsage;
@@ -138,7 +170,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   std::string name = args[0];
   if (name == "--help" || name == "-h") name = "help";
   if (name == "--version") name = "version";
-  for (const Command& c : Commands()) {
+  for (const Command& c : Commands(env)) {
     if (name == c.name) return c.run({args.begin() + 1, args.end()}, out, err);
   }
   return Usage(err, "unknown command '" + name + "'");

@@ -228,8 +228,9 @@ class ConfigReader {
       }
     }
     if (const toml::table* t = Table(root, "robots")) {
-      CheckKeys(*t, {"disallow"}, "robots.");
+      CheckKeys(*t, {"disallow", "merged_into_root"}, "robots.");
       StrList(*t, "disallow", &c->robots_disallow);
+      Bool(*t, "merged_into_root", &c->robots_merged_into_root);
     }
   }
 

@@ -31,7 +31,7 @@ TEST_CASE("front_matter: YAML scalars keep their source text and position") {
             .substr(fm.body_offset) == "body\n");
 }
 
-TEST_CASE("front_matter: numbers are decimal only; booleans only true/false") {
+TEST_CASE("front_matter: numbers are decimal only, booleans only true/false") {
   Diagnostics d;
   SourceFile f{"content/x.md", "---\nweight: 010\nflag: on\n---\n"};
   FrontMatter fm;

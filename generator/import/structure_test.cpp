@@ -127,7 +127,7 @@ TEST_CASE("import_structure: inline 1.；2.； enumerations stay prose") {
   CHECK(Outline(r) == "## 三、下一年度安排\n重点做好：1.加强督察；2.健全机制；3.开展培训。\n");
 }
 
-TEST_CASE("import_structure: portal clutter is removed; the portal date is not the publication date") {
+TEST_CASE("import_structure: portal clutter is removed, the portal date is not the publication date") {
   StructuredReport r = StructureReport(
       "示例区人民政府门户网站\n"
       "无障碍 | 长者模式 字号：大 中 小\n"
@@ -145,7 +145,7 @@ TEST_CASE("import_structure: portal clutter is removed; the portal date is not t
   CHECK(Outline(r) == "## 一、主要举措和成效\n办理行政复议案件368件。\n");
 }
 
-TEST_CASE("import_structure: the signature date is the publication date; footer clutter goes") {
+TEST_CASE("import_structure: the signature date is the publication date, footer clutter goes") {
   StructuredReport r = StructureReport(
       "示例区司法局2024年法治政府建设年度报告\n"
       "一、主要举措和成效\n"

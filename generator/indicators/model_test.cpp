@@ -514,7 +514,7 @@ TEST_CASE("indicators_model: a bad scope, a start or date on the wrong scope, an
         "                                          ^\n");
 }
 
-TEST_CASE("indicators_model: the source sentence must state the value; a lost 累计 or 截至 is a warning") {
+TEST_CASE("indicators_model: the source sentence must state the value, a lost 累计 or 截至 is a warning") {
   Site s = Demo(
       "indicator,year,value,unit,qualifier,scope,quote\r\n"
       "admin-review-cases,2024,370,件,,,\"办理行政复议案件368件,同比增长120%\"\r\n"

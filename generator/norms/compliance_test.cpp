@@ -129,7 +129,7 @@ TEST_CASE("compliance: a bad items mapping is an error at its position") {
         std::string::npos);
 }
 
-TEST_CASE("compliance: a section left out because its pages are drafts says so; a new empty one does not") {
+TEST_CASE("compliance: a section left out because its pages are drafts says so, a new empty one does not") {
   Site site;
   site.sections.push_back({"news", "新闻", "/news/", -1, {0}});
   site.unopened.push_back({"reports", "/reports/", "年度报告", "content/reports/_index.md"});

@@ -11,7 +11,7 @@ std::vector<std::string> Urls(std::string_view text, ResourceLang lang) {
   return out;
 }
 
-TEST_CASE("external_resources: HTML tags that load resources; plain links do not") {
+TEST_CASE("external_resources: HTML tags that load resources, plain links do not") {
   std::string html =
       "<a href=\"https://www.gov.cn/\">中国政府网</a>\n"
       "<script src=\"https://cdn.example.com/a.js\"></script>\n"

@@ -23,6 +23,27 @@ inline constexpr MessageText kPrivacyAddress{
     "这像是住宅地址（号/栋/单元/室）；只发布正式公开的地址",
     "this looks like a home address (号/栋/单元/室); publish only addresses that are officially public"};
 
+// Publishing (norms/publishing.cpp).
+inline constexpr MessageText kRobotsNotAtRoot{
+    "base_url 带子路径“{0}”，robots.txt 会生成在 {1}，但搜索引擎只读取主机根目录的 {2}。"
+    "请把本站 robots.txt 的 Sitemap 和 Disallow 行合并进 {2}，"
+    "再在 site.toml 的 [robots] 中写 merged_into_root = true（见 docs/deployment.md）",
+    "base_url has the sub-path '{0}', so robots.txt is written to {1}, but crawlers read only {2} at the "
+    "host root. Merge the Sitemap and Disallow lines of this site's robots.txt into {2}, then set "
+    "merged_into_root = true under [robots] in site.toml (see docs/deployment.md)"};
+
+inline constexpr MessageText kAsOfBehindClock{
+    "as_of 是 {0}，比今天（{1}）早 {2} 天：逾期整改和“截至”日期都按 as_of 计算，网站显示的是过时的状态。"
+    "请把 as_of 改为今天，或在定时构建中用 fazhi build --as-of today（见 docs/deployment.md）",
+    "as_of is {0}, {2} days before today ({1}): overdue rectification items and 截至 dates are computed "
+    "from as_of, so the site shows a stale state. Set as_of to today, or build with fazhi build --as-of "
+    "today in a scheduled pipeline (see docs/deployment.md)"};
+
+inline constexpr MessageText kAsOfAfterClock{
+    "as_of 是 {0}，晚于今天（{1}）：期限在这两天之间的整改事项会被提前算作逾期。请检查 as_of",
+    "as_of is {0}, after today ({1}): rectification items due between the two dates count as overdue too "
+    "early. Check as_of"};
+
 inline constexpr MessageText kSectionOnlyDrafts{
     "栏目“{0}”（{1}）这次不发布：它只有草稿 {2}（标着 draft: "
     "true），空白栏目不发布，它的菜单项也暂不显示。稿子写完"

@@ -207,7 +207,7 @@ TEST_CASE("serve: a rebuild sends a reload event carrying the new generation") {
   CHECK(res->body.find("about, edited") != std::string::npos);
 }
 
-TEST_CASE("serve: a broken edit shows the overlay on the last good page; the fix removes it") {
+TEST_CASE("serve: a broken edit shows the overlay on the last good page, the fix removes it") {
   FakeSite site;
   Running run(&site);
   auto cli = run.Client();

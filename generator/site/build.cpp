@@ -11,6 +11,7 @@
 #include "core/config.h"
 #include "core/content.h"
 #include "core/links.h"
+#include "core/manifest.h"
 #include "core/site_model.h"
 #include "core/utf8.h"
 #include "core/web.h"
@@ -24,6 +25,7 @@
 #include "norms/compliance.h"
 #include "norms/external_resources.h"
 #include "norms/privacy.h"
+#include "norms/publishing.h"
 #include "norms/unit_names.h"
 #include "outputs/site_outputs.h"
 #include "profiles/model.h"
@@ -193,6 +195,10 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   Config& config = config_;
   if (!ParseConfig(*cfg, &config, diags)) return false;
   if (!opts.base_url.empty()) config.base_url = NormalizeBaseUrl(opts.base_url);
+  if (!opts.as_of.empty()) config.as_of = opts.as_of;
+  CheckRobotsPlacement(config, *cfg, !opts.base_url.empty(), diags);
+  if (!opts.clock_today.empty())
+    CheckAsOfFreshness(config, opts.clock_today, *cfg, !opts.as_of.empty(), diags);
   stage("config");
 
   // Stage: privacy gate. Personal data (ID and mobile numbers) anywhere in
@@ -499,20 +505,30 @@ bool BuildSite(const BuildOptions& opts, Diagnostics* diags, BuildStats* stats) 
   SourceTree tree;
   if (!ReadSite(opts, &tree, diags)) return false;
   if (!CheckOutputDir(opts.source_dir, out, diags)) return false;
+  if (!opts.manifest.empty() && !CheckManifestPath(opts.source_dir, out, opts.manifest, diags)) return false;
   auto opened = std::chrono::steady_clock::now();
   StagingSink sink(out, diags, opts.write);
   if (!sink.Open()) return false;
   const double open_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - opened).count();
+  // The manifest sees every file on its way into next/; it is written beside
+  // its destination first and renamed into place only after the output was
+  // swapped in, so it never describes a site that is not there.
+  ManifestSink manifest(&sink);
+  OutputSink* target = opts.manifest.empty() ? static_cast<OutputSink*>(&sink) : &manifest;
   // Some outputs ignore a failed Put (the sink reported it): check the sink too.
-  if (!BuildToSink(tree, opts, &sink, diags, stats) || sink.failed()) return false;  // output untouched
+  if (!BuildToSink(tree, opts, target, diags, stats) || sink.failed()) return false;  // output untouched
+  PendingFile manifest_file(opts.manifest);
+  if (!opts.manifest.empty() && !manifest_file.Write(manifest.Text(), diags)) return false;
   auto start = std::chrono::steady_clock::now();
   if (!sink.Commit()) return false;
+  if (!opts.manifest.empty() && !manifest_file.Commit(diags)) return false;
   if (stats) {
     WriteCounts c = sink.counts();
     stats->files = c.files;
     stats->files_written = c.written;
     stats->files_unchanged = c.kept + c.linked;
+    stats->manifest_files = opts.manifest.empty() ? 0 : manifest.size();
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     struct rusage ru {};
     getrusage(RUSAGE_SELF, &ru);

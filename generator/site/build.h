@@ -21,6 +21,12 @@ struct BuildOptions {
   std::filesystem::path source_dir = ".";
   std::filesystem::path output_dir;  ///< empty: <source_dir>/public
   std::string base_url;              ///< overrides site.toml when not empty
+  std::string as_of;                 ///< YYYY-MM-DD; overrides site.toml when not empty
+  /// `build` only: also write every output file's SHA-256 here (core/manifest.h).
+  std::filesystem::path manifest;
+  /// `check` only: the clock's date (YYYY-MM-DD), to warn when as_of lags far
+  /// behind it. Empty for `build`, whose output must not depend on the clock.
+  std::string clock_today;
   bool drafts = false;
   bool serving = false;  ///< set by `serve`: templates may add preview-only bits
   int jobs = 0;          ///< render threads; 0 = hardware concurrency
@@ -49,6 +55,7 @@ struct BuildStats {
   size_t sitemap_urls = 0;
   size_t feed_entries = 0;
   bool relative_base_url = false;  ///< sitemap/feed URLs lack a host
+  size_t manifest_files = 0;       ///< lines written to BuildOptions::manifest
 };
 
 /// The folder holding the themes shipped with fazhi.
