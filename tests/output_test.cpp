@@ -81,8 +81,13 @@ TEST_CASE("output: a failed build leaves the previous public/ byte-for-byte") {
   WriteTree(dir.path, "-- content/a.md --\n---\ntitle: [甲\n---\n");
   std::string err;
   CHECK(Cli({"build", dir.path.string()}, nullptr, &err) == 1);
-  CHECK(err.find("content/a.md:3:1: invalid YAML front matter: did not find expected ',' or ']' "
-                 "(while parsing a flow sequence that starts at 2:8)") == 0);
+  CHECK(err.find("content/a.md:2:8: 方括号“[”没有闭合：列表写成 [甲, 乙]，用半角逗号分隔，以“]”结束\n"
+                 "  title: [甲\n"
+                 "         ^\n") == 0);
+  CHECK(err.find("fazhi：构建失败，共 1 个错误；输出文件夹保持原样\n") != std::string::npos);
+  CHECK(Cli({"build", dir.path.string(), "--lang", "en"}, nullptr, &err) == 1);
+  CHECK(err.find("content/a.md:2:8: the '[' that begins here is never closed: write a list as [a, b]\n") ==
+        0);
   CHECK(err.find("fazhi: build failed with 1 error; the output folder was left unchanged\n") !=
         std::string::npos);
   CHECK(Snapshot(dir.path / "public") == before);
@@ -97,17 +102,15 @@ TEST_CASE("output: refuses folders it did not create, the source folder and cont
   WriteTree(dir.path, std::string(kMinimalSite) + kGoodPage + "-- mine/keep.txt --\nuser file\n");
   std::string err;
   CHECK(Cli({"build", dir.path.string(), "--output", (dir.path / "mine").string()}, nullptr, &err) == 1);
-  CHECK(err.find(
-            "refusing to replace a non-empty folder that fazhi did not create (no .fazhi-output marker)") !=
+  CHECK(err.find("这个文件夹不是空的，也不是 fazhi 生成的（没有 .fazhi-output 标记文件）") !=
         std::string::npos);
   CHECK(Slurp(dir.path / "mine/keep.txt") == "user file\n");
 
   CHECK(Cli({"build", dir.path.string(), "--output", dir.path.string()}, nullptr, &err) == 1);
-  CHECK(err.find("refusing to write the site into a folder that contains the source folder") !=
-        std::string::npos);
+  CHECK(err.find("不能把网站输出到包含站点文件夹的文件夹里") != std::string::npos);
   CHECK(Cli({"build", dir.path.string(), "--output", (dir.path / "content/out").string()}, nullptr, &err) ==
         1);
-  CHECK(err.find("refusing to write the site inside the content/ folder") != std::string::npos);
+  CHECK(err.find("不能把网站输出到 content/ 文件夹里面") != std::string::npos);
   CHECK(fs::exists(dir.path / "content/a.md"));
 
   // An empty folder is fine, and after that it carries the marker.
@@ -152,15 +155,24 @@ TEST_CASE("cli: exit status 0 on success, 1 on site errors, 2 on usage errors") 
   CHECK(Cli({"version"}, &out) == 0);
   CHECK(out == "fazhi " FAZHI_VERSION "\n");
   CHECK(Cli({"frobnicate"}, nullptr, &err) == 2);
-  CHECK(err == "fazhi: unknown command 'frobnicate'\nRun `fazhi help` for usage.\n");
+  CHECK(err == "fazhi：没有“frobnicate”这个命令\n运行 `fazhi help` 查看用法。\n");
+  CHECK(Cli({"biuld"}, nullptr, &err) == 2);
+  CHECK(err == "fazhi：没有“biuld”这个命令，是不是要写“build”？\n运行 `fazhi help` 查看用法。\n");
+  CHECK(Cli({"--lang", "en", "biuld"}, nullptr, &err) == 2);
+  CHECK(err == "fazhi: unknown command 'biuld'; did you mean 'build'?\nRun `fazhi help` for usage.\n");
+  CHECK(Cli({"--lang", "fr", "build"}, nullptr, &err) == 2);
+  CHECK(err == "fazhi：--lang 只能是 zh 或 en，这里是“fr”\n运行 `fazhi help` 查看用法。\n");
   CHECK(Cli({"build", "--outptu", "x"}, nullptr, &err) == 2);
-  CHECK(err == "fazhi: unknown option --outptu\nRun `fazhi help` for usage.\n");
+  CHECK(err ==
+        "fazhi：没有 --outptu 这个选项\n"
+        "运行 `fazhi help` 查看用法。\n");
   CHECK(Cli({}, nullptr, &err) == 2);
   TempDir dir;
   CHECK(Cli({"check", dir.path.string()}, nullptr, &err) == 1);
-  CHECK(err ==
-        "site.toml: missing: every site needs a site.toml (run `fazhi new site DIR`)\n"
-        "fazhi: check failed with 1 error\n");
+  CHECK(
+      err ==
+      "site.toml: 缺少 site.toml：每个站点都需要这个设置文件（可以用 `fazhi new site 文件夹` 新建一个站点）\n"
+      "fazhi：检查未通过，共 1 个错误\n");
 }
 
 TEST_CASE("cli: check validates like build and writes nothing") {
@@ -168,7 +180,7 @@ TEST_CASE("cli: check validates like build and writes nothing") {
   WriteTree(dir.path, std::string(kMinimalSite) + kGoodPage);
   std::string out;
   CHECK(Cli({"check", dir.path.string()}, &out) == 0);
-  CHECK(out == "fazhi: check passed: 1 pages, 0 warnings\n");
+  CHECK(out == "fazhi：检查通过：1 个页面，0 个警告\n");
   // --timings lists every stage once, in pipeline order.
   CHECK(Cli({"check", dir.path.string(), "--timings"}, &out) == 0);
   size_t config = out.find("\n  config "), markdown = out.find("\n  markdown "),
@@ -193,7 +205,7 @@ TEST_CASE("cli: new site scaffolds a site that builds, and never overwrites") {
 
   std::ofstream(site / "content/about.md") << "mine";
   CHECK(Cli({"new", "page", "about", "--site", site.string()}, nullptr, &err) == 1);
-  CHECK(err.find("content/about.md: already exists; not overwritten") != std::string::npos);
+  CHECK(err.find("content/about.md 已经存在，没有覆盖") != std::string::npos);
   CHECK(Slurp(site / "content/about.md") == "mine");
   CHECK(Cli({"new", "site", site.string()}, nullptr, &err) == 1);
 }

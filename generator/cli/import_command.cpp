@@ -5,9 +5,11 @@
 #include <sstream>
 
 #include "cli/args.h"
+#include "cli/messages.h"
 #include "cli/new_command.h"
 #include "core/config.h"
 #include "core/diagnostics.h"
+#include "core/messages.h"
 #include "import/figures.h"
 #include "import/structure.h"
 #include "import/text.h"
@@ -36,24 +38,24 @@ bool IsIsoDate(const std::string& s) {
 }
 
 // Returns 0 when parsed, 2 after printing a usage error, -1 for --help.
-int ParseImportArgs(const std::vector<std::string>& args, ImportArgs* a, std::ostream& err) {
-  auto usage_error = [&](const std::string& msg) {
-    err << "fazhi import: " << msg << "\n" << ImportUsage();
+int ParseImportArgs(const std::vector<std::string>& args, ImportArgs* a, std::ostream& err, Lang lang) {
+  auto usage_error = [&](Message m) {
+    err << Message(msg::kImportPrefix, std::move(m)).Render(lang) << "\n" << ImportUsage(lang);
     return kExitUsage;
   };
   ParsedArgs p;
-  std::string error;
+  Message error;
   if (!ParseArgs(args, {"--site", "--year", "--date", "--title", "--publisher"}, {"--force", "--help"}, &p,
                  &error)) {
     return usage_error(error);
   }
   for (const std::string& pos : p.positional) {
     if (pos == "-h" || p.Has("--help")) return -1;
-    if (pos.size() > 1 && pos[0] == '-') return usage_error("unknown option " + pos);
+    if (pos.size() > 1 && pos[0] == '-') return usage_error(Message(msg::kUnknownOption, pos));
   }
   if (p.Has("--help")) return -1;
-  if (p.positional.empty()) return usage_error("which file? give the report to import");
-  if (p.positional.size() > 1) return usage_error("only one file can be imported at a time");
+  if (p.positional.empty()) return usage_error(Message(msg::kImportWhichFile));
+  if (p.positional.size() > 1) return usage_error(Message(msg::kImportOneFile));
   a->file = p.positional[0];
   a->site = p.Get("--site", ".");
   a->title = p.Get("--title");
@@ -61,35 +63,36 @@ int ParseImportArgs(const std::vector<std::string>& args, ImportArgs* a, std::os
   a->force = p.Has("--force");
   if (p.Has("--date")) {
     a->date = p.Get("--date");
-    if (!IsIsoDate(a->date)) return usage_error("--date wants YYYY-MM-DD, got '" + a->date + "'");
+    if (!IsIsoDate(a->date)) return usage_error(Message(msg::kImportDate, a->date));
   }
   if (p.Has("--year")) {
     std::string v = p.Get("--year");
     if (v.size() != 4 || v.find_first_not_of("0123456789") != std::string::npos || std::stoi(v) < 1949 ||
         std::stoi(v) > 2100) {
-      return usage_error("--year wants a year such as 2024, got '" + v + "'");
+      return usage_error(Message(msg::kImportYear, v));
     }
     a->year = std::stoi(v);
   }
   return 0;
 }
 
-int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
+int Import(const ImportArgs& a, std::ostream& out, std::ostream& err, Lang lang) {
+  auto say = [lang](std::ostream& to, Message m) { to << m.Render(lang) << "\n"; };
   std::ifstream in(a.file, std::ios::binary);
   if (!in) {
-    err << "fazhi import: " << a.file << ": cannot open the file\n";
+    say(err, Message(msg::kImportFileError, a.file, Message(msg::kImportCannotOpen)));
     return kExitErrors;
   }
   std::stringstream buf;
   buf << in.rdbuf();
   if (in.bad()) {
-    err << "fazhi import: " << a.file << ": cannot read the file\n";
+    say(err, Message(msg::kImportFileError, a.file, Message(msg::kImportCannotRead)));
     return kExitErrors;
   }
   ImportedText text;
-  std::string error;
+  Message error;
   if (!ReadImportText(buf.str(), &text, &error)) {
-    err << "fazhi import: " << a.file << ": " << error << "\n";
+    say(err, Message(msg::kImportFileError, a.file, std::move(error)));
     return kExitErrors;
   }
   StructuredReport report = StructureReport(text.text);
@@ -98,22 +101,18 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   ImportWriteOptions o;
   o.year = a.year ? a.year : report.meta.year;
   if (o.year == 0) {
-    err << "fazhi import: " << a.file << ": the text does not say which year it reports on; pass --year\n";
+    say(err, Message(msg::kImportFileError, a.file, Message(msg::kImportNoYear)));
     return kExitErrors;
   }
   o.date = a.date.empty() ? Today() : a.date;
   o.publisher = !a.publisher.empty() ? a.publisher : report.meta.publisher;
   o.title = !a.title.empty() ? a.title : report.meta.title;
-  std::vector<std::string> warnings = report.warnings;
+  std::vector<Message> warnings = report.warnings;
   if (o.title.empty()) {
     o.title = o.publisher + std::to_string(o.year) + "年法治政府建设年度报告";
-    warnings.push_back("the text has no title; using \"" + o.title + "\" (check it, or pass --title)");
+    warnings.push_back(Message(msg::kImportNoTitle, o.title));
   }
-  if (o.publisher.empty()) {
-    warnings.push_back(
-        "the text does not name its publisher; add publisher and source to the "
-        "front matter (or pass --publisher)");
-  }
+  if (o.publisher.empty()) warnings.push_back(Message(msg::kImportNoPublisher));
   std::string name = a.file;
   if (size_t slash = name.find_last_of('/'); slash != std::string::npos) name = name.substr(slash + 1);
   o.input_name = name;
@@ -131,60 +130,52 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   }
 
   std::vector<ImportFile> files = RenderImport(report, figures, o);
-  if (!WriteImportFiles(a.site, files, a.force, out, err)) return kExitErrors;
+  if (!WriteImportFiles(a.site, files, a.force, out, err, lang)) return kExitErrors;
 
   size_t paragraphs = report.blocks.size() - static_cast<size_t>(report.heading_count);
-  out << "imported " << name << " (" << text.format << "): " << report.heading_count << " headings, "
-      << paragraphs << " paragraphs, " << figures.size() << " figures\n";
-  out << "  title: " << o.title << "\n  year: " << o.year << "\n";
-  out << "  publication date: "
-      << (report.meta.published.empty() ? "not stated in the text (date: " + o.date + ")"
-                                        : report.meta.published)
-      << "\n";
-  if (report.clutter_removed > 0) {
-    out << "  portal clutter removed: " << report.clutter_removed << " fragments\n";
-  }
+  say(out, Message(msg::kImportSummary, name, text.format, report.heading_count, paragraphs, figures.size()));
+  say(out, Message(msg::kImportTitleLine, o.title));
+  say(out, Message(msg::kImportYearLine, o.year));
+  say(out, Message(msg::kImportPublishedLine, report.meta.published.empty()
+                                                  ? Message(msg::kImportNotStated, o.date)
+                                                  : Message::Verbatim(report.meta.published)));
+  if (report.clutter_removed > 0) say(out, Message(msg::kImportClutter, report.clutter_removed));
   const ImportParts& p = report.parts;
-  auto part = [&](const char* label, const std::string& where) {
-    out << "  " << label << ": " << (where.empty() ? "not found" : where) << "\n";
+  auto part = [&](const char* label, Message where) {
+    say(out, Message(msg::kImportPartLine, label, std::move(where)));
   };
-  part("主要举措和成效", p.measures);
-  part("不足和原因", p.shortcomings);
-  part("第一责任人职责", p.accountability.empty()
-                             ? std::string()
-                             : p.accountability + (p.accountability_folded ? " (folded in)" : ""));
-  part("下一年度安排", p.plans);
-  for (const std::string& w : warnings) err << "warning: " << w << "\n";
-  out << "Next: review the files above (see README, \"Importing a report\"), then run fazhi build.\n";
+  auto found = [](const std::string& where) {
+    return where.empty() ? Message(msg::kImportNotFound) : Message::Verbatim(where);
+  };
+  part("主要举措和成效", found(p.measures));
+  part("不足和原因", found(p.shortcomings));
+  part("第一责任人职责", p.accountability_folded && !p.accountability.empty()
+                             ? Message(msg::kImportFolded, p.accountability)
+                             : found(p.accountability));
+  part("下一年度安排", found(p.plans));
+  for (const Message& w : warnings)
+    err << Message(msg::kWarningPrefix).Render(lang) << w.Render(lang) << "\n";
+  say(out, Message(msg::kImportNext));
   return 0;
 }
 
 }  // namespace
 
-const char* ImportUsage() {
-  return "usage: fazhi import <file> [--site DIR] [--year N] [--date YYYY-MM-DD]\n"
-         "                    [--title TEXT] [--publisher NAME] [--force]\n"
-         "  <file>       the report: UTF-8 or GB18030/GBK text, or a .docx (Word, WPS)\n"
-         "  --site DIR   the site to write into (default: the current folder)\n"
-         "  --year N     the reporting year (default: found in the text)\n"
-         "  --date D     front matter date when the text states no publication date\n"
-         "               (default: today on this computer's clock)\n"
-         "  --title, --publisher  override what the text says\n"
-         "  --force      overwrite files that exist\n";
-}
+std::string ImportUsage(Lang lang) { return Message(msg::kImportUsage).Render(lang); }
 
-int RunImport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int RunImport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+              const LangChoice& choice) {
   try {
     ImportArgs a;
-    int rc = ParseImportArgs(args, &a, err);
+    int rc = ParseImportArgs(args, &a, err, choice.lang);
     if (rc == -1) {
-      out << ImportUsage();
+      out << ImportUsage(choice.lang);
       return 0;
     }
     if (rc != 0) return rc;
-    return Import(a, out, err);
+    return Import(a, out, err, choice.lang);
   } catch (const std::exception& e) {
-    err << "fazhi import: " << e.what() << "\n";
+    err << Message(msg::kImportPrefix, e.what()).Render(choice.lang) << "\n";
     return kExitErrors;
   }
 }

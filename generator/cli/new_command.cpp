@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "cli/args.h"
+#include "cli/messages.h"
 #include "site/build.h"
 
 namespace fazhi {
@@ -18,18 +19,19 @@ namespace {
 
 // Creates `path` with `text`; fails if anything exists there (O_EXCL), so a
 // user's file is never overwritten.
-bool CreateNew(const fs::path& path, const std::string& text, std::ostream& out, std::ostream& err) {
+bool CreateNew(const fs::path& path, const std::string& text, std::ostream& out, std::ostream& err,
+               Lang lang) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0644);
   if (fd < 0) {
-    err << "fazhi: " << path.string() << ": "
-        << (errno == EEXIST ? "already exists; not overwritten" : "cannot create") << "\n";
+    err << Message(errno == EEXIST ? msg::kAlreadyExists : msg::kCannotCreateFile, path.string()).Render(lang)
+        << "\n";
     return false;
   }
   bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
   ok = ::close(fd) == 0 && ok;
-  if (ok) out << "created " << path.string() << "\n";
+  if (ok) out << Message(msg::kCreated, path.string()).Render(lang) << "\n";
   return ok;
 }
 
@@ -65,10 +67,10 @@ std::string ReportTemplate(const std::string& year, const std::string& publisher
          "## 五、其他需要报告的情况\n";
 }
 
-int NewSite(const fs::path& dir, const std::string& date, std::ostream& out, std::ostream& err) {
+int NewSite(const fs::path& dir, const std::string& date, std::ostream& out, std::ostream& err, Lang lang) {
   std::error_code ec;
   if (fs::exists(dir, ec) && fs::directory_iterator(dir, ec) != fs::directory_iterator()) {
-    err << "fazhi: " << dir.string() << " is not empty; a new site needs an empty or new folder\n";
+    err << Message(msg::kSiteNotEmpty, dir.string()).Render(lang) << "\n";
     return kExitErrors;
   }
   bool ok = CreateNew(dir / "site.toml",
@@ -84,15 +86,16 @@ int NewSite(const fs::path& dir, const std::string& date, std::ostream& out, std
                           "[[menu]]\nname = \"首页\"\nurl = \"/\"\n\n"
                           "[[menu]]\nname = \"年度报告\"\nurl = \"/reports/\"\n\n"
                           "[[menu]]\nname = \"关于本站\"\nurl = \"/about/\"\n",
-                      out, err);
+                      out, err, lang);
   ok = ok && CreateNew(dir / "content/_index.md",
-                       "---\ntitle: 首页\n---\n\n本站公开本单位法治政府建设年度报告。\n", out, err);
-  ok = ok && CreateNew(dir / "content/about.md",
-                       "---\ntitle: 关于本站\ndate: " + date + "\n---\n\n本站由某区司法局主办。\n", out, err);
-  ok = ok && CreateNew(dir / "content/reports/_index.md", "---\ntitle: 年度报告\n---\n", out, err);
+                       "---\ntitle: 首页\n---\n\n本站公开本单位法治政府建设年度报告。\n", out, err, lang);
+  ok = ok &&
+       CreateNew(dir / "content/about.md",
+                 "---\ntitle: 关于本站\ndate: " + date + "\n---\n\n本站由某区司法局主办。\n", out, err, lang);
+  ok = ok && CreateNew(dir / "content/reports/_index.md", "---\ntitle: 年度报告\n---\n", out, err, lang);
   std::string year = std::to_string(std::stoi(date.substr(0, 4)) - 1);
   ok = ok && CreateNew(dir / ("content/reports/" + year + ".md"), ReportTemplate(year, "某区司法局", date),
-                       out, err);
+                       out, err, lang);
   if (!ok) return kExitErrors;
   // Copy the default theme so the site can change it freely.
   fs::path theme = fs::path(BuiltinThemesDir()) / "default";
@@ -100,12 +103,12 @@ int NewSite(const fs::path& dir, const std::string& date, std::ostream& out, std
     fs::create_directories(dir / "themes", ec);
     fs::copy(theme, dir / "themes/default", fs::copy_options::recursive, ec);
     if (ec) {
-      err << "fazhi: cannot copy the default theme: " << ec.message() << "\n";
+      err << Message(msg::kCannotCopyTheme, ec.message()).Render(lang) << "\n";
       return kExitErrors;
     }
-    out << "created " << (dir / "themes/default").string() << "/\n";
+    out << Message(msg::kCreated, (dir / "themes/default").string() + "/").Render(lang) << "\n";
   }
-  out << "\nNext: fazhi build " << dir.string() << "\n";
+  out << Message(msg::kNextBuild, dir.string()).Render(lang) << "\n";
   return kExitOk;
 }
 
@@ -120,30 +123,32 @@ std::string Today() {
   return buf;
 }
 
-int RunNew(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int RunNew(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+           const LangChoice& choice) {
+  const Lang lang = choice.lang;
   ParsedArgs a;
-  std::string error;
+  Message error;
   if (!ParseArgs(args, {"--site", "--date", "--publisher"}, {}, &a, &error)) {
-    err << "fazhi: " << error << "\n";
+    err << Message(msg::kNewPlain, std::move(error)).Render(lang) << "\n";
     return kExitUsage;
   }
   std::string date = a.Get("--date", Today());
   if (a.positional.size() != 2) {
-    err << "fazhi: usage: fazhi new site DIR | new report YEAR | new page PATH\n";
+    err << Message(msg::kNewUsage).Render(lang) << "\n";
     return kExitUsage;
   }
   const std::string& what = a.positional[0];
   const std::string& arg = a.positional[1];
   fs::path site = a.Get("--site", ".");
-  if (what == "site") return NewSite(arg, date, out, err);
+  if (what == "site") return NewSite(arg, date, out, err, lang);
   if (what == "report") {
     if (arg.size() != 4 || arg.find_first_not_of("0123456789") != std::string::npos) {
-      err << "fazhi: the report year must be four digits, such as 2024\n";
+      err << Message(msg::kReportYearDigits).Render(lang) << "\n";
       return kExitUsage;
     }
     std::string publisher = a.Get("--publisher", "某区司法局");
     return CreateNew(site / ("content/reports/" + arg + ".md"), ReportTemplate(arg, publisher, date), out,
-                     err)
+                     err, lang)
                ? kExitOk
                : kExitErrors;
   }
@@ -151,18 +156,18 @@ int RunNew(const std::vector<std::string>& args, std::ostream& out, std::ostream
     std::string path = arg;
     if (path.size() > 3 && path.substr(path.size() - 3) == ".md") path.resize(path.size() - 3);
     if (path.find("..") != std::string::npos || path.empty() || path[0] == '/') {
-      err << "fazhi: the page path must be relative to content/, such as notices/2025-open-day\n";
+      err << Message(msg::kPagePathRelative).Render(lang) << "\n";
       return kExitUsage;
     }
     std::string title = fs::path(path).filename().string();
     return CreateNew(
                site / ("content/" + path + ".md"),
                "---\ntitle: " + title + "\ndate: " + date + "\n# source: 信息来源（默认为主办单位）\n---\n\n",
-               out, err)
+               out, err, lang)
                ? kExitOk
                : kExitErrors;
   }
-  err << "fazhi: unknown kind '" << what << "'; expected site, report or page\n";
+  err << Message(msg::kNewUnknownKind, what).Render(lang) << "\n";
   return kExitUsage;
 }
 

@@ -29,7 +29,7 @@ bool LoadPage(const SourceFile& file, const Config& config, Page* page, Diagnost
 /// ("../c.md#x") against the loaded pages. Returns the page's site-relative
 /// URL plus fragment, or false with a message.
 bool ResolvePageLink(const std::vector<Page>& pages, std::string_view from_source, std::string_view target,
-                     std::string* url, std::string* error);
+                     std::string* url, Message* error);
 
 /// The front matter keys every page may use.
 const std::vector<std::string_view>& CommonFrontMatterKeys();

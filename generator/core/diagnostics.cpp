@@ -1,5 +1,6 @@
 #include "core/diagnostics.h"
 
+#include "core/messages.h"
 #include "core/utf8.h"
 
 namespace fazhi {
@@ -40,7 +41,7 @@ std::string FormatDiagnostic(const Diagnostic& d, Lang lang) {
     if (d.col > 0) out += ':' + std::to_string(d.col);
   }
   out += ": ";
-  if (d.severity == Severity::kWarning) out += "warning: ";
+  if (d.severity == Severity::kWarning) out += Message(msg::kWarningPrefix).Render(lang);
   out += d.message.Render(lang);
   out += '\n';
   if (d.line > 0 && !d.source_line.empty()) {
@@ -94,14 +95,6 @@ void Diagnostics::Warning(std::string path, int line, int col, Message message, 
                  std::string(LineOf(text, line))});
 }
 
-void Diagnostics::Error(std::string path, int line, int col, std::string message, std::string_view text) {
-  Error(std::move(path), line, col, Message::Verbatim(std::move(message)), text);
-}
-
-void Diagnostics::Warning(std::string path, int line, int col, std::string message, std::string_view text) {
-  Warning(std::move(path), line, col, Message::Verbatim(std::move(message)), text);
-}
-
 void Diagnostics::Add(Diagnostic d) {
   std::lock_guard<std::mutex> lock(mu_);
   if (d.severity == Severity::kError) {
@@ -148,7 +141,7 @@ std::string Diagnostics::Format(Lang lang) const {
     kept_errors += d.severity == Severity::kError;
   }
   if (errors_ > kept_errors) {
-    out += "... and " + std::to_string(errors_ - kept_errors) + " more errors\n";
+    out += Message(msg::kMoreErrors, errors_ - kept_errors).Render(lang) + '\n';
   }
   return out;
 }

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <system_error>
 
+#include "core/messages.h"
+
 namespace fazhi {
 namespace fs = std::filesystem;
 
@@ -37,26 +39,24 @@ bool CheckOutputDir(const fs::path& source_dir, const fs::path& output_dir, Diag
   fs::path out = Canonical(output_dir);
   std::string shown = output_dir.string();
   if (IsWithin(src, out)) {
-    diags->Error(shown, 0, 0, "refusing to write the site into a folder that contains the source folder");
+    diags->Error(shown, 0, 0, Message(msg::kOutputContainsSource));
     return false;
   }
   for (const char* input : {"content", "data", "layouts", "static", "themes"}) {
     if (IsWithin(out, src / input)) {
-      diags->Error(shown, 0, 0, std::string("refusing to write the site inside the ") + input + "/ folder");
+      diags->Error(shown, 0, 0, Message(msg::kOutputInsideInput, input));
       return false;
     }
   }
   std::error_code ec;
   if (fs::exists(out, ec)) {
     if (!fs::is_directory(out, ec)) {
-      diags->Error(shown, 0, 0, "output path exists and is not a folder");
+      diags->Error(shown, 0, 0, Message(msg::kOutputNotFolder));
       return false;
     }
     bool empty = fs::directory_iterator(out, ec) == fs::directory_iterator();
     if (!empty && !fs::exists(out / kOutputMarker, ec)) {
-      diags->Error(shown, 0, 0,
-                   std::string("refusing to replace a non-empty folder that fazhi did not create (no ") +
-                       kOutputMarker + " marker); choose another --output or empty it");
+      diags->Error(shown, 0, 0, Message(msg::kOutputNotOurs, kOutputMarker));
       return false;
     }
   }
@@ -69,7 +69,7 @@ StagingSink::StagingSink(fs::path output_dir) : output_(Canonical(output_dir)) {
   std::error_code ec;
   fs::remove_all(staging_, ec);  // left over from a crashed build of this pid
   fs::create_directories(staging_, ec);
-  if (ec) first_error_ = "cannot create " + staging_.string() + ": " + ec.message();
+  if (ec) first_error_ = Message(msg::kCannotCreate, staging_.string(), ec.message());
 }
 
 StagingSink::~StagingSink() {
@@ -100,7 +100,7 @@ bool StagingSink::Put(const std::string& path, std::string bytes) {
   }
   if (fd >= 0) ok = (::close(fd) == 0) && ok;
   std::lock_guard<std::mutex> lock(mu_);
-  if (!ok && first_error_.empty()) first_error_ = "cannot write " + target.string();
+  if (!ok && first_error_.empty()) first_error_ = Message(msg::kCannotWrite, target.string());
   files_ += ok;
   return ok;
 }
@@ -121,7 +121,7 @@ bool StagingSink::Commit(Diagnostics* diags) {
   if (had_output) {
     fs::rename(output_, old, ec);
     if (ec) {
-      diags->Error(output_.string(), 0, 0, "cannot move the previous output aside: " + ec.message());
+      diags->Error(output_.string(), 0, 0, Message(msg::kCannotMoveOld, ec.message()));
       return false;
     }
   }
@@ -129,7 +129,7 @@ bool StagingSink::Commit(Diagnostics* diags) {
   if (ec) {
     std::error_code ec2;
     if (had_output) fs::rename(old, output_, ec2);  // put the previous site back
-    diags->Error(output_.string(), 0, 0, "cannot move the new site into place: " + ec.message());
+    diags->Error(output_.string(), 0, 0, Message(msg::kCannotMoveNew, ec.message()));
     return false;
   }
   committed_ = true;

@@ -44,7 +44,7 @@ class StagingSink : public OutputSink {
   std::mutex mu_;
   size_t files_ = 0;
   bool committed_ = false;
-  std::string first_error_;
+  Message first_error_;
 };
 
 }  // namespace fazhi

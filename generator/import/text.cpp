@@ -13,6 +13,7 @@
 
 #include "core/encoding.h"
 #include "core/utf8.h"
+#include "import/messages.h"
 
 namespace fazhi {
 namespace {
@@ -228,22 +229,22 @@ struct XmlDocFree {
   void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
 };
 
-bool ReadZipEntry(zip_t* za, const char* name, std::string* out, std::string* error) {
+bool ReadZipEntry(zip_t* za, const char* name, std::string* out, Message* error) {
   zip_int64_t idx = zip_name_locate(za, name, 0);
   if (idx < 0) {
-    *error = std::string("the .docx has no ") + name + " (is it a Word document?)";
+    *error = Message(msg::kDocxMissingEntry, name);
     return false;
   }
   zip_stat_t st;
   zip_stat_init(&st);
   if (zip_stat_index(za, static_cast<zip_uint64_t>(idx), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
       st.size > kMaxDocumentXml) {
-    *error = std::string("the .docx entry ") + name + " is unreadable or too large";
+    *error = Message(msg::kDocxEntryTooLarge, name);
     return false;
   }
   std::unique_ptr<zip_file_t, ZipFileCloser> f(zip_fopen_index(za, static_cast<zip_uint64_t>(idx), 0));
   if (!f) {
-    *error = "the .docx file is damaged or truncated (cannot open " + std::string(name) + ")";
+    *error = Message(msg::kDocxCannotOpen, name);
     return false;
   }
   out->assign(static_cast<size_t>(st.size), '\0');
@@ -251,7 +252,7 @@ bool ReadZipEntry(zip_t* za, const char* name, std::string* out, std::string* er
   while (done < st.size) {
     zip_int64_t n = zip_fread(f.get(), out->data() + done, st.size - done);
     if (n <= 0) {
-      *error = "the .docx file is damaged or truncated (cannot read " + std::string(name) + ")";
+      *error = Message(msg::kDocxCannotRead, name);
       return false;
     }
     done += static_cast<zip_uint64_t>(n);
@@ -322,20 +323,20 @@ std::string NormalizeImportText(std::string_view in) {
   return out;
 }
 
-bool ExtractDocxText(std::string_view bytes, std::string* text, std::string* error) {
+bool ExtractDocxText(std::string_view bytes, std::string* text, Message* error) {
   zip_error_t ze;
   zip_error_init(&ze);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &ze);
   if (!src) {
     zip_error_fini(&ze);
-    *error = "cannot read the .docx file";
+    *error = Message(msg::kDocxUnreadable);
     return false;
   }
   std::unique_ptr<zip_t, ZipCloser> za(zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze));
   zip_error_fini(&ze);
   if (!za) {
     zip_source_free(src);
-    *error = "the .docx file is damaged or truncated (its ZIP directory cannot be read)";
+    *error = Message(msg::kDocxNoZip);
     return false;
   }
   std::string xml;
@@ -344,13 +345,14 @@ bool ExtractDocxText(std::string_view bytes, std::string* text, std::string* err
   xmlInitParser();
   std::unique_ptr<xmlDoc, XmlDocFree> doc(ParseXml(xml));
   if (!doc) {
-    *error = "the .docx file is damaged (word/document.xml is not well-formed XML)";
+    *error = Message(msg::kDocxBadXml);
     return false;
   }
   // Automatic numbering is optional: a document without it, or with parts
   // that cannot be read, still imports (without the numbers).
   WordNumbering numbering;
-  std::string part, ignored;
+  std::string part;
+  Message ignored;
   if (zip_name_locate(za.get(), "word/numbering.xml", 0) >= 0 &&
       ReadZipEntry(za.get(), "word/numbering.xml", &part, &ignored)) {
     std::unique_ptr<xmlDoc, XmlDocFree> n(ParseXml(part));
@@ -371,42 +373,41 @@ bool ExtractDocxText(std::string_view bytes, std::string* text, std::string* err
   return true;
 }
 
-bool ReadImportText(std::string_view bytes, ImportedText* out, std::string* error) {
+bool ReadImportText(std::string_view bytes, ImportedText* out, Message* error) {
   if (IsBlank(bytes)) {
-    *error = "the file is empty";
+    *error = Message(msg::kImportEmpty);
     return false;
   }
   std::string decoded;
   if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
     if (!ExtractDocxText(bytes, &decoded, error)) return false;
-    out->format = "Word document (.docx)";
+    out->format = Message(msg::kFormatDocx);
   } else if (bytes.substr(0, 4) == std::string_view("\xD0\xCF\x11\xE0", 4)) {
-    *error = "this is an old Word .doc (or another OLE) file; save it as .docx and import that";
+    *error = Message(msg::kImportOldDoc);
     return false;
   } else if (bytes.substr(0, 5) == "%PDF-") {
-    *error = "PDF is not supported; copy the text into a .txt file or use the .docx";
+    *error = Message(msg::kImportPdf);
     return false;
   } else {
     TextEncoding enc = TextEncoding::kUnknown;
     bool utf16 = bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
     if (!utf16 && LooksBinary(bytes)) {
-      *error = "the file is binary, not text or .docx";
+      *error = Message(msg::kImportBinary);
       return false;
     }
-    std::string why;
-    if (!DecodeToUtf8(bytes, &decoded, &enc, &why)) {
-      *error = "unknown text encoding: the file is neither UTF-8, UTF-16 nor GB18030/GBK";
+    if (!DecodeToUtf8(bytes, &decoded, &enc, nullptr)) {
+      *error = Message(msg::kImportEncoding);
       return false;
     }
-    out->format = std::string(EncodingName(enc)) + " text";
+    out->format = Message(msg::kFormatText, EncodingName(enc));
   }
   out->text = NormalizeImportText(decoded);
   if (IsBlank(out->text)) {
-    *error = "the file has no text";
+    *error = Message(msg::kImportNoText);
     return false;
   }
   if (!LooksLikeChineseText(out->text)) {
-    *error = "the text is not Chinese prose (wrong encoding or not a report)";
+    *error = Message(msg::kImportNotChinese);
     return false;
   }
   return true;

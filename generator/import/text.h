@@ -8,21 +8,23 @@
 #include <string>
 #include <string_view>
 
+#include "core/message.h"
+
 namespace fazhi {
 
 struct ImportedText {
-  std::string text;    ///< UTF-8, "\n" line ends, one paragraph per line
-  std::string format;  ///< for messages: "UTF-8 text", "GB18030 text", "Word document (.docx)"
+  std::string text;  ///< UTF-8, "\n" line ends, one paragraph per line
+  Message format;    ///< for messages: "UTF-8 text", "GB18030 text", "Word document (.docx)"
 };
 
 /// Reads `bytes` (the whole file). A ZIP signature means .docx whatever the
 /// file is called. Returns false with a one-line reason in `error`.
-bool ReadImportText(std::string_view bytes, ImportedText* out, std::string* error);
+bool ReadImportText(std::string_view bytes, ImportedText* out, Message* error);
 
 /// The paragraphs of word/document.xml in a .docx held in memory, one per
 /// line; w:tab becomes a tab and w:br a line break. Deleted text (tracked
 /// changes) and field codes are left out.
-bool ExtractDocxText(std::string_view bytes, std::string* text, std::string* error);
+bool ExtractDocxText(std::string_view bytes, std::string* text, Message* error);
 
 /// Line ends to "\n", NBSP and other odd spaces to plain spaces, zero-width
 /// characters removed. Leaves the full-width ideographic space (U+3000).

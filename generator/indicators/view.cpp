@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 
+#include "core/messages.h"
 #include "core/parallel.h"
 #include "indicators/chart.h"
 #include "indicators/format.h"
@@ -472,7 +473,7 @@ bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& th
                       return target.empty() ? std::string(source) : ctx.urls.Abs(target);
                     }};
   for (auto& [path, bytes] : OpenDataFiles(set, meta)) {
-    if (!sink->Put(path, std::move(bytes))) diags->Error(path, 0, 0, "cannot write output file");
+    if (!sink->Put(path, std::move(bytes))) diags->Error(path, 0, 0, Message(msg::kCannotWriteOutput));
   }
   return diags->error_count() == before;
 }

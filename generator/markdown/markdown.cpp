@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/utf8.h"
+#include "markdown/messages.h"
 
 namespace fazhi {
 namespace {
@@ -266,7 +267,8 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
     const char* url_c = cmark_node_get_url(link);
     std::string_view url = url_c ? url_c : "";
     if (!IsMarkdownLink(url)) continue;
-    std::string resolved, error;
+    std::string resolved;
+    Message error;
     if (resolve && resolve(url, &resolved, &error)) {
       cmark_node_set_url(link, resolved.c_str());
       continue;
@@ -292,7 +294,7 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
         break;
       }
     }
-    problems->push_back({line, col, error.empty() ? "broken link '" + std::string(url) + "'" : error});
+    problems->push_back({line, col, error.empty() ? Message(msg::kBrokenLink, url) : std::move(error)});
   }
 
   std::set<std::string> used_ids;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/message.h"
 #include "core/site_model.h"
 
 namespace fazhi {
@@ -22,12 +23,12 @@ struct MarkdownOptions {
 
 /// Resolves a relative link target such as "../reports/2024.md#二" to a page
 /// URL. Returns false with a message when the target does not exist.
-using LinkResolver = std::function<bool(std::string_view target, std::string* url, std::string* error)>;
+using LinkResolver = std::function<bool(std::string_view target, std::string* url, Message* error)>;
 
 struct MarkdownProblem {
   int line = 0;      ///< 1-based line within the body
   int byte_col = 0;  ///< 1-based byte column within that line
-  std::string message;
+  Message message;
 };
 
 struct MarkdownResult {

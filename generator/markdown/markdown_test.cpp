@@ -9,12 +9,12 @@ MarkdownResult Render(std::string_view md, std::vector<MarkdownProblem>* problem
                       bool unsafe = false) {
   MarkdownResult r;
   std::vector<MarkdownProblem> local;
-  LinkResolver resolve = [](std::string_view target, std::string* url, std::string* error) {
+  LinkResolver resolve = [](std::string_view target, std::string* url, Message* error) {
     if (target.substr(0, 7) == "2024.md") {
       *url = "/reports/2024/" + std::string(target.substr(7));
       return true;
     }
-    *error = "link to a page that does not exist: '" + std::string(target) + "'";
+    *error = Message::Verbatim("no page " + std::string(target));
     return false;
   };
   RenderMarkdown(md, MarkdownOptions{unsafe}, resolve, &r, problems ? problems : &local);
@@ -62,7 +62,7 @@ TEST_CASE("markdown: links to .md files become page URLs; broken ones are report
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].line == 3);
   CHECK(problems[0].byte_col == 20);  // the "2" of 2019.md
-  CHECK(problems[0].message == "link to a page that does not exist: '2019.md'");
+  CHECK(problems[0].message.Render() == "no page 2019.md");
 }
 
 TEST_CASE("markdown: a line break inside Chinese text adds no space; between Latin words it does") {

@@ -6,6 +6,7 @@
 #include "core/front_matter.h"
 #include "core/parallel.h"
 #include "core/utf8.h"
+#include "norms/messages.h"
 
 namespace fazhi {
 namespace {
@@ -182,16 +183,6 @@ void ScanLine(const Line& l, const PrivacyOptions& opts, const std::vector<std::
   }
 }
 
-const char kIdMessage[] =
-    "personal data: this looks like a 身份证号 (18 digits with a valid check digit and birth date); "
-    "remove it";
-const char kMobileMessage[] =
-    "personal data: this looks like a mobile phone number; remove it, or list it under [privacy] "
-    "allow in site.toml if it is an officially published office number";
-const char kAddressMessage[] =
-    "this looks like a home address (号/栋/单元/室); publish only addresses that are officially "
-    "public";
-
 }  // namespace
 
 bool IsPlausibleIdNumber(std::string_view id, std::string_view as_of) {
@@ -229,13 +220,13 @@ void CheckPrivacyText(const std::string& path, std::string_view text, const Priv
       int col = line.Col(f.byte);
       switch (f.kind) {
         case Finding::Kind::kId:
-          diags->Error(path, line_no, col, kIdMessage, text);
+          diags->Error(path, line_no, col, Message(msg::kPersonalId), text);
           break;
         case Finding::Kind::kMobile:
-          diags->Error(path, line_no, col, kMobileMessage, text);
+          diags->Error(path, line_no, col, Message(msg::kPersonalMobile), text);
           break;
         case Finding::Kind::kAddress:
-          diags->Warning(path, line_no, col, kAddressMessage, text);
+          diags->Warning(path, line_no, col, Message(msg::kPersonalAddress), text);
           break;
       }
     }
@@ -279,7 +270,7 @@ bool CheckPrivacyFiles(const std::vector<const SourceFile*>& all, const PrivacyO
     const std::string& path = files[i]->path;
     std::string decoded;
     TextEncoding enc;
-    std::string error;
+    Message error;
     std::string_view text = files[i]->text;
     // Data files saved by Chinese Excel arrive as GB18030; scan their text,
     // not their bytes, so columns are right. Undecodable files are the

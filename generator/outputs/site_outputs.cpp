@@ -4,6 +4,7 @@
 
 #include "norms/external_resources.h"
 #include "outputs/feeds.h"
+#include "outputs/messages.h"
 #include "outputs/taxonomies.h"
 #include "theme/render.h"
 #include "theme/template_view.h"
@@ -174,10 +175,7 @@ bool SiteOutputs::WriteSearch(const Theme& theme, SearchIndexStats* sstats) {
     inner_->Put("search/index.json", std::move(index));
     // One file suits a department site of hundreds of pages; say so when it grows past that.
     if (sstats->bytes > kLargeSearchIndex) {
-      diags_->Warning(
-          "site.toml", 0, 0,
-          "the search index is " + std::to_string(sstats->bytes / (1024 * 1024)) +
-              " MiB, large for a browser to load; set [search] enabled = false, or see docs/search.md");
+      diags_->Warning("site.toml", 0, 0, Message(msg::kSearchIndexLarge, sstats->bytes / (1024 * 1024)));
     }
   }
   return diags_->error_count() == before;

@@ -38,7 +38,7 @@ void PageBodies::Render(const std::vector<Page>& all, Page* page, Diagnostics* d
   std::shared_ptr<MarkdownCache::Entry> fresh;
   if (!cached) {
     fresh = std::make_shared<MarkdownCache::Entry>();
-    LinkResolver resolve = [&](std::string_view target, std::string* url, std::string* error) {
+    LinkResolver resolve = [&](std::string_view target, std::string* url, Message* error) {
       std::string site_url;
       if (!ResolvePageLink(all, p.source_path, target, &site_url, error)) return false;
       *url = urls.Rel(site_url);

@@ -5,6 +5,9 @@
 #include <charconv>
 #include <set>
 
+#include "core/suggest.h"
+#include "theme/messages.h"
+
 namespace fazhi {
 
 struct Theme::Layout {
@@ -38,7 +41,7 @@ void ReportTemplateError(const SourceFile& f, const std::string& message, Diagno
   } else {
     text = message;
   }
-  diags->Error(f.path, line, col, "template error: " + text, f.text);
+  diags->Error(f.path, line, col, Message(msg::kTemplateError, text), f.text);
 }
 
 class PartialInliner {
@@ -49,7 +52,7 @@ class PartialInliner {
   // Replaces every {{> name}} in `f` with the partial's (inlined) text.
   bool Inline(const SourceFile& f, std::string* out, int depth = 0) {
     if (depth > 16) {
-      diags_->Error(f.path, 1, 1, "partials nest more than 16 deep (a partial includes itself?)", f.text);
+      diags_->Error(f.path, 1, 1, Message(msg::kPartialsTooDeep), f.text);
       return false;
     }
     std::string_view s = f.text;
@@ -68,7 +71,13 @@ class PartialInliner {
       if (it == partials_.end()) {
         int line, col;
         OffsetToLineCol(s, open, &line, &col);
-        diags_->Error(f.path, line, col, "partial '" + std::string(name) + "' not found", f.text);
+        std::vector<std::string_view> names;
+        for (const auto& [known, file] : partials_) names.push_back(known);
+        std::string near = NearestName(name, names);
+        diags_->Error(f.path, line, col,
+                      near.empty() ? Message(msg::kPartialMissing, name)
+                                   : Message(msg::kPartialMissingDidYouMean, name, near),
+                      f.text);
         ok = false;
       } else {
         ok = Inline(*it->second, out, depth + 1) && ok;
@@ -153,7 +162,7 @@ bool Theme::Load(const SourceTree& tree, const Config& config, const std::vector
   size_t before = diags->error_count();
   const std::string base = "themes/" + config.theme + "/";
   if (tree.Under(base).empty()) {
-    diags->Error("site.toml", 0, 0, "theme '" + config.theme + "' not found (looked in " + base + ")");
+    diags->Error("site.toml", 0, 0, Message(msg::kThemeMissing, config.theme, base));
     return false;
   }
   // Theme files first, then the site's own layouts/ overriding by name.
@@ -185,8 +194,7 @@ bool Theme::Load(const SourceTree& tree, const Config& config, const std::vector
   }
   for (const std::string& name : required) {
     if (!layouts.count(name)) {
-      diags->Error(base + "layouts/" + name + ".mustache", 0, 0,
-                   "missing template: the site needs a '" + name + "' layout");
+      diags->Error(base + "layouts/" + name + ".mustache", 0, 0, Message(msg::kLayoutMissing, name));
       files_ok = false;
     }
   }
@@ -200,8 +208,7 @@ bool Theme::Load(const SourceTree& tree, const Config& config, const std::vector
     if (!check.is_valid()) {
       // Each file parsed alone, so the combination is at fault (e.g. a
       // section opened in one partial and closed in another).
-      diags->Error(f->path, 1, 1, "template error after inlining partials: " + check.error_message(),
-                   f->text);
+      diags->Error(f->path, 1, 1, Message(msg::kTemplateErrorInlined, check.error_message()), f->text);
       continue;
     }
     auto layout = std::make_unique<Layout>();
