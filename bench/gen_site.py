@@ -136,7 +136,7 @@ as_of = 2025-01-01
 paginate = 10
 
 # The Hugo side builds no search index either. fazhi's single-file index
-# is meant for department sites of hundreds of pages (README "[search]").
+# is meant for department sites of hundreds of pages (docs/search.md).
 [search]
 enabled = false
 """

@@ -1,7 +1,7 @@
 // Times fazhi's input stages one by one on a generated site, best of 3:
 // reading the source tree, parsing front matter, and Markdown (RenderMarkdown
-// with link rewriting) on 1 and on 2 threads. The figures in README
-// "Performance" that name this tool come from it.
+// with link rewriting) on 1 and on 2 threads. The figures in
+// docs/performance.md that name this tool come from it.
 //
 // Build and run: bench/stages.sh SITE (builds build-bench/ if needed), e.g.
 //   bench/stages.sh /dev/shm/fazhi-bench/site-10000/fazhi

@@ -245,7 +245,7 @@ TEST_CASE("build session: body edits re-render in place, everything else rebuild
     Step warned = Edit(&session, site, c, "丙的正文。", address);
     CHECK(warned.ok);
     CHECK_FALSE(warned.incremental);
-    CHECK(warned.errors.find("content/news/c.md:5:7: 警告：这里像是一个住址") != std::string::npos);
+    CHECK(warned.errors.find("content/news/c.md:5:7: 警告：这像是住宅地址") != std::string::npos);
     CHECK_FALSE(Edit(&session, site, c, address, "丙的正文。").incremental);  // it had one
     CHECK(Edit(&session, site, c, "丙的正文。", "丙的新正文。").incremental);
   }

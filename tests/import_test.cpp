@@ -138,11 +138,11 @@ std::vector<std::vector<std::string>> CsvRows(const std::string& csv) {
   std::istringstream in(csv.substr(3));
   std::string line;
   std::getline(in, line);
-  CHECK(line == "indicator,year,value,unit,qualifier,breakdown,basis,formula,source,note");
+  CHECK(line == "indicator,year,value,unit,qualifier,scope,breakdown,basis,formula,source,quote,note");
   std::vector<std::vector<std::string>> rows;
   while (std::getline(in, line)) {
     rows.push_back(CsvRecord(line));
-    CHECK(rows.back().size() == 10);
+    CHECK(rows.back().size() == 12);
   }
   return rows;
 }
@@ -214,18 +214,24 @@ TEST_CASE("import: the seed report gives its three parts, (一)–(四) and its 
         "120% 80.16% 18件 6.8%");
   for (const auto& row : rows) {
     CHECK(row[1] == "2024");
-    CHECK(row[6] == "原文");
+    CHECK(row[7] == "原文");
     CHECK(fs::exists(site.path() / ("content/indicators/" + row[0] + ".md")));
     // Years, the named deployments "1310"/"1312", "3个100%" and “1+8” never come out
     // (the exact list above also rules out 1+3+5+N, 第六次, 连续6年).
     for (const char* bad : {"2021", "2023", "2024", "2025", "1310", "1312", "131", "1", "3"}) {
-      CHECK_MESSAGE(row[2] != bad, row[2] << " from: " << row[9]);
+      CHECK_MESSAGE(row[2] != bad, row[2] << " from: " << row[10]);
     }
   }
   const auto& fuyi = rows[29];
   CHECK(fuyi[0] == "import-2024-30");
-  CHECK(fuyi[8] == "reports/2024.md#四健全争议化解机制社会公平正义更加有效彰显");
-  CHECK(fuyi[9] == "认真落实新修订行政复议法,实施简繁分流,办理行政复议案件368件,同比增长120%,办结率80.16%;");
+  CHECK(fuyi[5] == "");  // annual: the sentence says neither 累计 nor 截至
+  CHECK(fuyi[9] == "reports/2024.md#四健全争议化解机制社会公平正义更加有效彰显");
+  CHECK(fuyi[10] == "认真落实新修订行政复议法,实施简繁分流,办理行政复议案件368件,同比增长120%,办结率80.16%;");
+  // The scope the sentence states comes with the figure: 累计 347件次, 截至目前 25个.
+  CHECK(rows[12][2] + rows[12][3] == "347件次");
+  CHECK(rows[12][5] == "累计");
+  CHECK(rows[21][2] + rows[21][3] == "25个");
+  CHECK(rows[21][5] == "截至");
   std::string stub = ReadFile(site.path() / "content/indicators/import-2024-30.md");
   CHECK(stub.find("title: \"办理行政复议案件\"\ncategory: \"oversight\"\nunit: \"件\"\nkind: count\n") !=
         std::string::npos);
@@ -433,7 +439,7 @@ TEST_CASE("import: usage errors exit 2") {
   CHECK(en.out.find("usage: fazhi import <file>") == 0);
 }
 
-// Review = what the README asks the editor to do; here: accept the drafts.
+// Review = what docs/import.md asks the editor to do; here: accept the drafts.
 std::string Reviewed(std::string text) {
   size_t at = text.find("draft: true\n");
   REQUIRE(at != std::string::npos);
@@ -445,7 +451,7 @@ TEST_CASE("import: fazhi build accepts the imported seed report, CSV and stubs a
   Run r = Import({SeedPath().string(), "--site", dir.path().string(), "--date", "2025-03-01", "--publisher",
                   "广州市从化区司法局"});
   REQUIRE(r.rc == 0);
-  // Review as the README describes, reduced to accepting every draft.
+  // Review as docs/import.md describes, reduced to accepting every draft.
   std::string txtar =
       "-- site.toml --\ntitle = \"测试站\"\nsponsor = \"广州市从化区司法局\"\nas_of = 2025-06-30\n";
   size_t stubs = 0;

@@ -88,35 +88,11 @@ TEST_CASE("indicators build: dashboard, indicator page, SVG and prose citations"
   REQUIRE_MESSAGE(r.ok, r.errors);
   // The prose that contradicts the data is a warning, not an error. (The
   // report compliance warnings about this short fixture report follow it.)
-  CHECK(r.errors.substr(0, r.errors.find("content/reports/2024.md:4:7: warning: report states no")) ==
-        "content/reports/2024.md:11:12: 警告：正文写的是 370件（行政复议收案数），但数据是 368件（2024 "
-        "年，data/indicators/2024.csv:2）\n"
+  CHECK(r.errors.substr(0, r.errors.find("content/reports/2024.md:4:7: 警告：报告没有写公开日期")) ==
+        "content/reports/2024.md:11:12: 警告：正文写的是 370件（行政复议收案数），但数据是 368件（2024年，"
+        "data/indicators/2024.csv:2）\n"
         "  另据统计，行政复议案件370件。\n"
-        "                        ^\n"
-        "content/reports/2024.md:4:7: 警告：报告没有写公开日期：请加上“published: "
-        "YYYY-MM-DD”（首次公开的日期），以便核对4月1日的期限（2025-04-01）\n"
-        "  year: 2024\n"
-        "        ^\n"
-        "content/reports/2024.md:1:1: "
-        "警告：报告缺少必备事项“不足和原因”：没有标题涉及它；如果某一节写的就是它，请用 items: "
-        "{shortcomings: \"标题\"} 对应起来\n"
-        "  ---\n"
-        "  ^\n"
-        "content/reports/2024.md:1:1: "
-        "警告：报告缺少必备事项“党政主要负责人履行第一责任人职责情况”：没有标题涉及它；如果某一节写的就是它，"
-        "请用 items: {accountability: \"标题\"} 对应起来\n"
-        "  ---\n"
-        "  ^\n"
-        "content/reports/2024.md:1:1: "
-        "警告：报告缺少必备事项“下一年度主要安排”：没有标题涉及它；如果某一节写的就是它，请用 items: "
-        "{next_year: \"标题\"} 对应起来\n"
-        "  ---\n"
-        "  ^\n"
-        "content/reports/2024.md:1:1: "
-        "警告：报告缺少必备事项“其他需要报告的情况”：没有标题涉及它；如果某一节写的就是它，请用 items: "
-        "{other: \"标题\"} 对应起来\n"
-        "  ---\n"
-        "  ^\n");
+        "                        ^\n");
 
   const std::string& dash = r.File("indicators/index.html");
   CHECK(Contains(dash, "<h1>法治指标</h1>"));
@@ -124,32 +100,38 @@ TEST_CASE("indicators build: dashboard, indicator page, SVG and prose citations"
   CHECK(Contains(dash,
                  "<a href=\"/indicators/categories/oversight/\">行政权力制约监督<span "
                  "class=\"ind-count\">（3项）</span></a>"));
-  CHECK(Contains(dash, "<span class=\"ind-number\">368件</span> <span class=\"ind-period\">2024年</span>"));
+  CHECK(Contains(dash, "<span class=\"ind-number\">368件</span> <span class=\"ind-period\">2024年度</span>"));
   CHECK(Contains(dash,
-                 "<p class=\"ind-change ind-change-neutral\"><span aria-hidden=\"true\">↑</span> 同比(原文) "
-                 "+120% <span class=\"ind-verdict\">不评价</span></p>"));
+                 "<p class=\"ind-change ind-change-neutral\"><span aria-hidden=\"true\">↑</span> "
+                 "同比增长120%（原文） <span class=\"ind-verdict\">不评价</span></p>"));
   CHECK(Contains(dash, "<span class=\"ind-number\">80.16%</span>"));
-  CHECK(Contains(dash, "aria-labelledby=\"spark-admin-review-cases-title spark-admin-review-cases-desc\""));
-  CHECK(Contains(dash, ">仅2024年</text>"));
+  // The change is shown as a change, not as a level of 120%.
+  CHECK(Contains(dash, "<span class=\"ind-number\">同比增长120%</span>"));
+  CHECK_FALSE(Contains(dash, "<span class=\"ind-number\">120%</span>"));
+  // One year: said once for the page; no sparkline, no "no prior year" on every card.
+  CHECK(Contains(dash, "目前只有2024年度一个年度的数据，暂无可比较的上年数据，因此各指标不显示趋势。"));
+  CHECK_FALSE(Contains(dash, "<svg"));
+  CHECK_FALSE(Contains(dash, "无上年数据可比"));
   CHECK_FALSE(Contains(dash, "社会矛盾纠纷化解"));  // empty categories are not listed
 
   const std::string& page = r.File("indicators/admin-review-cases/index.html");
   CHECK(Contains(page,
                  "<span class=\"ind-number\">368件</span> <span class=\"ind-period\">2024年度</span> <span "
                  "class=\"ind-basis\">原文</span>"));
-  CHECK(Contains(page, "<title id=\"trend-admin-review-cases-title\">行政复议收案数(按年度)</title>"));
-  CHECK(Contains(page, "<desc id=\"trend-admin-review-cases-desc\">2024年 368件。</desc>"));
-  CHECK(Contains(page, ">仅有2024年数据</text>"));
-  CHECK(Contains(
-      page,
-      "<tr><th scope=\"row\"><a href=\"/indicators/2024/\">2024年</a></th><td>368件</td><td>原文</td><td><a "
-      "href=\"/reports/2024/#四争议化解\">2024年报告 › （四）争议化解</a></td></tr>"));
+  // A single year is a value and a table, not a one-bar chart.
+  CHECK_FALSE(Contains(page, "trend-admin-review-cases"));
+  CHECK(Contains(page,
+                 "<tr><th scope=\"row\"><a "
+                 "href=\"/indicators/2024/\">2024年度</a></th><td>368件</td><td>原文</td><td><a "
+                 "href=\"/reports/2024/#四争议化解\">2024年报告 › （四）争议化解</a></td></tr>"));
   CHECK(Contains(page, "<div class=\"ind-wide\"><dt>口径</dt><dd>年度内新收的行政复议申请件数。</dd></div>"));
   CHECK(Contains(page, "<p>新修订的《行政复议法》自2024年1月1日起施行。</p>"));
   CHECK(Contains(page, "<li>2024年：新法施行后收案增加</li>"));
   CHECK(Contains(page, "<a href=\"/data/indicators/admin-review-cases.csv\">"));
   CHECK(Contains(
-      page, "<a href=\"/indicators/admin-review-cases-yoy/\">行政复议收案数同比增长</a>：120%（2024年）"));
+      page,
+      "<a "
+      "href=\"/indicators/admin-review-cases-yoy/\">行政复议收案数同比增长</a>：同比增长120%（2024年度）"));
   CHECK(Contains(page,
                  "<h2 id=\"ind-cited\">引用本指标的报告和述法</h2>\n    <ul><li><a "
                  "href=\"/reports/2024/\">2024年报告</a></li></ul>"));
@@ -185,19 +167,23 @@ TEST_CASE("indicators build: the downloads parse back to the input values") {
   CHECK(r.File("data/indicators.csv").substr(0, 3) == "\xEF\xBB\xBF");
   REQUIRE(t.rows.size() == 4);
   std::map<std::string, std::string> values;
-  for (size_t i = 1; i < t.rows.size(); ++i) values[t.rows[i].fields[0].text] = t.rows[i].fields[4].text;
+  for (size_t i = 1; i < t.rows.size(); ++i) values[t.rows[i].fields[0].text] = t.rows[i].fields[8].text;
+  CHECK(t.rows[0].fields[8].text == "value");
   CHECK(values == std::map<std::string, std::string>{{"admin-review-cases", "368"},
                                                      {"admin-review-cases-yoy", "120"},
                                                      {"admin-review-closure-rate", "80.16"}});
   auto json = nlohmann::json::parse(r.File("data/indicators.json"));
   REQUIRE(json["observations"].size() == 3);
   CHECK(json["observations"][2]["value"] == 80.16);
-  CHECK(json["observations"][0]["source"] == "reports/2024.md#四争议化解");
-  CHECK(json["observations"][0]["source_url"] == "/reports/2024/#四争议化解");
+  // The source is the document and its section, never the site's file path.
+  CHECK(json["observations"][0]["source_title"] == "2024年报告");
+  CHECK(json["observations"][0]["source_section"] == "（四）争议化解");
+  CHECK(json["observations"][0]["page_url"] == "/reports/2024/#四争议化解");
+  CHECK(r.File("data/indicators.json").find("reports/2024.md") == std::string::npos);
   auto pkg = nlohmann::json::parse(r.File("data/datapackage.json"));
   for (const auto& res : pkg["resources"]) CHECK(r.Has("data/" + res["path"].get<std::string>()));
   auto one = nlohmann::json::parse(r.File("data/indicators/admin-review-closure-rate.json"));
-  CHECK(one["observations"][0]["display"] == "80.16%");
+  CHECK(one["observations"][0]["stated"] == "80.16%");
 }
 
 TEST_CASE("indicators build: a bad CSV row fails the build with its file:line:col") {
@@ -270,7 +256,7 @@ TEST_CASE("indicators build: breakdowns get a bar chart and a table; a GBK CSV f
   // The whole-area value stays the headline; breakdown rows are not years.
   CHECK(Contains(page, "<span class=\"ind-number\">368件</span>"));
   CHECK(Contains(r.File("data/indicators/admin-review-cases.csv"),
-                 "admin-review-cases,行政复议收案数,oversight,2024,20,件,,甲镇,原文"));
+                 "admin-review-cases,行政复议收案数,oversight,count,2024,年度,,,20,件,,20件,甲镇,原文"));
 }
 
 }  // namespace fazhi::testing

@@ -244,8 +244,7 @@ TEST_CASE("profiles build: the privacy gate stops an ID number anywhere in conte
   FixtureResult b = Build(ProfileSite("2025-06-30") + "\n联系人：乙，身份证号11010519491231002X。\n");
   CHECK_FALSE(b.ok);
   CHECK(b.errors ==
-        "content/profiles/2024-b.md:17:11: "
-        "个人信息：这里像是一个身份证号（18位，校验位和出生日期都有效），请删除\n"
+        "content/profiles/2024-b.md:17:11: 个人信息：这像是身份证号（18位，校验位和出生日期有效）；请删除\n"
         "  联系人：乙，身份证号11010519491231002X。\n"
         "                      ^\n");
   CHECK(b.files.empty());
@@ -258,7 +257,7 @@ TEST_CASE("profiles build: the privacy gate stops an ID number anywhere in conte
   FixtureResult ok = Build(site);
   CHECK(ok.errors == "");
   FixtureResult bad = Build(site + "手机 13800138001\n");
-  CHECK(Has(bad.errors, "content/about.md:6:4: 个人信息：这里像是一个手机号码"));
+  CHECK(Has(bad.errors, "content/about.md:6:4: 个人信息：这像是手机号码"));
 }
 
 TEST_CASE("profiles build: cohorts and profiles are bound to the indicators") {
@@ -288,7 +287,7 @@ shufa-dept,2024,42,名,,原文,,,
             "<a href=\"/indicators/shufa-dept/\" title=\"查看指标\"><span class=\"cohort-count\">42</span> "
             "人</a>"));
   const std::string li =
-      "<li><a href=\"/indicators/shufa-dept/\">区直部门专题述法人数</a>：42名（2024年）</li>";
+      "<li><a href=\"/indicators/shufa-dept/\">区直部门专题述法人数</a>：42名（2024年度）</li>";
   CHECK(Has(ok.File("profiles/2023-a/index.html"), li));
   CHECK(Has(ok.File("units/jia/index.html"), li));
 

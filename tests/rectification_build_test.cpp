@@ -83,9 +83,9 @@ TEST_CASE("rectification build: a real profile's items become computed indicator
       dash,
       "<a class=\"ind-card-title\" href=\"/indicators/rectification-completed-share/\">整改完成率</a>\n"
       "        <p class=\"ind-value\"><span class=\"ind-number\">33.3%</span> <span "
-      "class=\"ind-period\">2024年</span> "
+      "class=\"ind-period\">2024年度</span> "
       "<span class=\"ind-basis\">计算值</span></p>\n"));
-  CHECK(Contains(dash, "<span class=\"ind-number\">3项</span> <span class=\"ind-period\">2024年</span>"));
+  CHECK(Contains(dash, "<span class=\"ind-number\">3项</span> <span class=\"ind-period\">2024年度</span>"));
   CHECK_FALSE(Contains(dash, "示例"));
 
   // Overdue against as_of: on 2025-06-30 only 问题二 is overdue.
@@ -105,9 +105,9 @@ TEST_CASE("rectification build: a real profile's items become computed indicator
   // Real data is open data, with basis 计算 and its formula.
   const std::string& csv = r.File("data/indicators.csv");
   CHECK(Contains(csv,
-                 "rectification-completed-share,整改完成率,leadership,2024,33.3,%,,,计算,1 ÷ 3 × "
-                 "100,profiles/2024-a.md,/profiles/2024-a/,\r\n"));
-  CHECK(Contains(csv, "rectification-items,整改事项数,leadership,2024,3,项,,,计算,"));
+                 "rectification-completed-share,整改完成率,leadership,rate,2024,年度,,,33.3,%,,33.3%,,计算,"
+                 "1 ÷ 3 × 100,,甲局主要负责人2024年度述法,,/profiles/2024-a/,/profiles/2024-a/,\r\n"));
+  CHECK(Contains(csv, "rectification-items,整改事项数,leadership,count,2024,年度,,,3,项,,3项,,计算,"));
   CHECK(r.Has("data/indicators/rectification-items.json"));
   CHECK(Contains(r.File("data/datapackage.json"), "\"path\": \"indicators/rectification-overdue.csv\""));
 
@@ -133,7 +133,7 @@ TEST_CASE("rectification build: values from 示例 profiles are labelled and kep
 
   const std::string& dash = r.File("indicators/index.html");
   CHECK(Contains(dash,
-                 "<span class=\"ind-number\">33.3%</span> <span class=\"ind-period\">2024年</span> "
+                 "<span class=\"ind-number\">33.3%</span> <span class=\"ind-period\">2024年度</span> "
                  "<span class=\"ind-basis\">计算值</span> <span class=\"badge badge-sample\">示例</span></p>"
                  "<p class=\"ind-sample-note\" role=\"note\">由示例述法档案计算，仅作演示</p>"));
 

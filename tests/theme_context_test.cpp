@@ -54,4 +54,62 @@ TEST_CASE("theme: LayoutRenderer renders like kainjow's own context") {
   CHECK(out.find("站点标题|报告 &lt;2024&gt;|2025-01-15||") == 0);
 }
 
+TEST_CASE("theme: sections nested too deep are an error at the tag, whatever the delimiters") {
+  // Issue 18, failure 6: 10,000 nested sections took 12 s and 1.06 GB.
+  auto load = [](std::map<std::string, std::string> files) {
+    Config config;
+    config.theme = "t";
+    Theme theme;
+    Diagnostics diags;
+    Theme::Load(SourceTree::FromFiles(std::move(files)), config, {"page"}, &theme, &diags);
+    return diags.Format();
+  };
+  std::string deep;
+  for (int i = 0; i < 10000; ++i) deep += "{{#a}}";
+  for (int i = 0; i < 10000; ++i) deep += "{{/a}}";
+  CHECK(load({{"themes/t/layouts/page.mustache", "<p>\n" + deep}}) ==
+        "themes/t/layouts/page.mustache:2:385: 模板中的区块（{{#…}} 或 {{^…}}）嵌套超过64层；请减少嵌套\n"
+        "  " +
+            deep +
+            "\n"
+            "  " +
+            std::string(384, ' ') + "^\n");
+  // 64 levels are fine.
+  std::string ok;
+  for (int i = 0; i < 64; ++i) ok += "{{^a}}";
+  for (int i = 0; i < 64; ++i) ok += "{{/a}}";
+  CHECK(load({{"themes/t/layouts/page.mustache", ok}}) == "");
+  // Changed delimiters do not hide a section.
+  std::string other = "{{=<% %>=}}";
+  for (int i = 0; i < 65; ++i) other += "<%#a%>";
+  for (int i = 0; i < 65; ++i) other += "<%/a%>";
+  CHECK(load({{"themes/t/layouts/page.mustache", other}}).find(":1:396: 模板中的区块") != std::string::npos);
+  // Two partials of 40 levels each nest 80 deep once inlined.
+  std::string forty_open, forty_close;
+  for (int i = 0; i < 40; ++i) forty_open += "{{#a}}", forty_close += "{{/a}}";
+  CHECK(load({{"themes/t/layouts/page.mustache", forty_open + "{{> inner}}" + forty_close},
+              {"themes/t/partials/inner.mustache", forty_open + forty_close}}) ==
+        "themes/t/layouts/page.mustache:1:1: 嵌入局部模板（partials）后，区块嵌套超过64层；请减少嵌套\n"
+        "  " +
+            forty_open + "{{> inner}}" + forty_close + "\n  ^\n");
+}
+
+TEST_CASE("theme: partials that include each other twice at every level stop at 16 MiB") {
+  std::map<std::string, std::string> files = {{"themes/t/layouts/page.mustache", "{{> p0}}"}};
+  for (int i = 0; i < 15; ++i) {
+    std::string next = "{{> p" + std::to_string(i + 1) + "}}";
+    files["themes/t/partials/p" + std::to_string(i) + ".mustache"] = next + next;
+  }
+  files["themes/t/partials/p15.mustache"] = std::string(1000, 'x');  // 2^15 copies: 32 MB
+  Config config;
+  config.theme = "t";
+  Theme theme;
+  Diagnostics diags;
+  CHECK_FALSE(Theme::Load(SourceTree::FromFiles(files), config, {"page"}, &theme, &diags));
+  CHECK(diags.Format() ==
+        "themes/t/layouts/page.mustache:1:1: 嵌入局部模板（partials）后，模板超过16 "
+        "MiB；是否有局部模板被反复包含？\n"
+        "  {{> p0}}\n  ^\n");
+}
+
 }  // namespace fazhi

@@ -1,6 +1,7 @@
 #include "cli/import_command.h"
 
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -11,6 +12,7 @@
 #include "core/diagnostics.h"
 #include "core/messages.h"
 #include "import/figures.h"
+#include "import/messages.h"
 #include "import/structure.h"
 #include "import/text.h"
 #include "import/write.h"
@@ -40,7 +42,7 @@ bool IsIsoDate(const std::string& s) {
 // Returns 0 when parsed, 2 after printing a usage error, -1 for --help.
 int ParseImportArgs(const std::vector<std::string>& args, ImportArgs* a, std::ostream& err, Lang lang) {
   auto usage_error = [&](Message m) {
-    err << Message(msg::kImportPrefix, std::move(m)).Render(lang) << "\n" << ImportUsage(lang);
+    err << VisibleText(Message(msg::kImportPrefix, std::move(m)).Render(lang)) << "\n" << ImportUsage(lang);
     return kExitUsage;
   };
   ParsedArgs p;
@@ -77,7 +79,16 @@ int ParseImportArgs(const std::vector<std::string>& args, ImportArgs* a, std::os
 }
 
 int Import(const ImportArgs& a, std::ostream& out, std::ostream& err, Lang lang) {
-  auto say = [lang](std::ostream& to, Message m) { to << m.Render(lang) << "\n"; };
+  // Text from the imported file (title, headings) is in these lines: printed
+  // through VisibleText, so its control characters cannot reach the terminal.
+  auto say = [lang](std::ostream& to, Message m) { to << VisibleText(m.Render(lang)) << "\n"; };
+  // The file is read whole: a 5 GB file given by mistake is refused first.
+  std::error_code size_ec;
+  uintmax_t size = std::filesystem::file_size(a.file, size_ec);
+  if (!size_ec && size > kMaxImportBytes) {
+    say(err, Message(msg::kImportFileError, a.file, Message(msg::kImportTooLarge, kMaxImportBytes >> 20)));
+    return kExitErrors;
+  }
   std::ifstream in(a.file, std::ios::binary);
   if (!in) {
     say(err, Message(msg::kImportFileError, a.file, Message(msg::kImportCannotOpen)));
@@ -91,12 +102,13 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err, Lang lang)
   }
   ImportedText text;
   Message error;
-  if (!ReadImportText(buf.str(), &text, &error)) {
+  if (!ReadImportText(buf.str(), &text, &error, a.file)) {
     say(err, Message(msg::kImportFileError, a.file, std::move(error)));
     return kExitErrors;
   }
   StructuredReport report = StructureReport(text.text);
-  std::vector<ImportedFigure> figures = FindFigures(report);
+  size_t dropped = 0;
+  std::vector<ImportedFigure> figures = FindFigures(report, &dropped);
 
   ImportWriteOptions o;
   o.year = a.year ? a.year : report.meta.year;
@@ -108,6 +120,7 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err, Lang lang)
   o.publisher = !a.publisher.empty() ? a.publisher : report.meta.publisher;
   o.title = !a.title.empty() ? a.title : report.meta.title;
   std::vector<Message> warnings = report.warnings;
+  if (dropped > 0) warnings.push_back(Message(msg::kImportTooManyFigures, kMaxImportFigures));
   if (o.title.empty()) {
     o.title = o.publisher + std::to_string(o.year) + "年法治政府建设年度报告";
     warnings.push_back(Message(msg::kImportNoTitle, o.title));
@@ -130,7 +143,7 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err, Lang lang)
   }
 
   std::vector<ImportFile> files = RenderImport(report, figures, o);
-  if (!WriteImportFiles(a.site, files, a.force, out, err, lang)) return kExitErrors;
+  if (!WriteImportFiles(a.site, files, a.force, out, err)) return kExitErrors;
 
   size_t paragraphs = report.blocks.size() - static_cast<size_t>(report.heading_count);
   say(out, Message(msg::kImportSummary, name, text.format, report.heading_count, paragraphs, figures.size()));
@@ -153,8 +166,7 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err, Lang lang)
                              ? Message(msg::kImportFolded, p.accountability)
                              : found(p.accountability));
   part("下一年度安排", found(p.plans));
-  for (const Message& w : warnings)
-    err << Message(msg::kWarningPrefix).Render(lang) << w.Render(lang) << "\n";
+  for (const Message& w : warnings) say(err, Message(msg::kWarningLine, w));
   say(out, Message(msg::kImportNext));
   return 0;
 }
@@ -175,7 +187,7 @@ int RunImport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     if (rc != 0) return rc;
     return Import(a, out, err, choice.lang);
   } catch (const std::exception& e) {
-    err << Message(msg::kImportPrefix, e.what()).Render(choice.lang) << "\n";
+    err << VisibleText(Message(msg::kImportPrefix, e.what()).Render(choice.lang)) << "\n";
     return kExitErrors;
   }
 }

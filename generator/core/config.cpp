@@ -273,10 +273,6 @@ std::string NormalizeBaseUrl(std::string url) {
 
 bool ParseConfig(const SourceFile& file, Config* out, Diagnostics* diags) {
   size_t before = diags->error_count();
-  if (size_t cr = FindBareCr(file.text); cr != std::string::npos) {
-    ReportBareCr(file, cr, diags);
-    return false;
-  }
   size_t start = file.text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   SyntaxSpan span{start, file.text.size(), 1};
   if (!CheckTomlChars(file, span, diags)) return false;
@@ -290,7 +286,22 @@ bool ParseConfig(const SourceFile& file, Config* out, Diagnostics* diags) {
   }
   ConfigReader reader(file, diags);
   reader.Read(table, out);
+  for (auto& [k, v] : table) {
+    out->positions[std::string(k.str())] = {static_cast<int>(v.source().begin.line),
+                                            static_cast<int>(v.source().begin.column)};
+    if (const toml::table* t = v.as_table()) {
+      for (auto& [k2, v2] : *t) {
+        out->positions[std::string(k.str()) + "." + std::string(k2.str())] = {
+            static_cast<int>(v2.source().begin.line), static_cast<int>(v2.source().begin.column)};
+      }
+    }
+  }
   return diags->error_count() == before;
+}
+
+std::pair<int, int> Config::PositionOf(std::string_view key) const {
+  auto it = positions.find(key);
+  return it == positions.end() ? std::pair<int, int>{0, 0} : it->second;
 }
 
 }  // namespace fazhi

@@ -2,7 +2,10 @@
 // is an error at its line:col so a typo is never silently ignored.
 #pragma once
 
+#include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostics.h"
@@ -65,6 +68,12 @@ struct Config {
   std::vector<std::string> allow_hosts;           ///< [security] allow_hosts: external resources allowed
   std::vector<std::string> robots_disallow = {};  ///< [robots] disallow: paths
   bool search_enabled = true;                     ///< [search] enabled: build /search/index.json
+
+  /// Where each key set in site.toml is ("theme", "profiles.rectification_category"):
+  /// later stages that find a value wrong report it there.
+  std::map<std::string, std::pair<int, int>, std::less<>> positions;
+  /// Line and column of `key` in site.toml, or 0, 0 when it is not set there.
+  std::pair<int, int> PositionOf(std::string_view key) const;
 };
 
 /// The default indicator categories (法治政府建设 areas).

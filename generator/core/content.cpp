@@ -14,6 +14,16 @@
 namespace fazhi {
 namespace {
 
+// One segment of a URL path: no separators, not "." or "..", nothing that
+// could end or escape the path.
+bool IsUrlSegment(std::string_view s) {
+  if (s.empty() || s == "." || s == "..") return false;
+  for (unsigned char c : s) {
+    if (c == '/' || c == '\\' || c == '?' || c == '#' || c < 0x20 || c == 0x7f) return false;
+  }
+  return true;
+}
+
 // Sections whose pages carry feature-specific keys; those feature modules
 // check the keys themselves (indicators/stage.cpp, profiles.cpp).
 bool FeatureOwnsKeys(std::string_view section) { return section == "indicators" || section == "profiles"; }
@@ -49,10 +59,6 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
     int line, col;
     OffsetToLineCol(f.text, bad, &line, &col);
     diags->Error(f.path, line, col, Message(msg::kInvalidUtf8), f.text);
-    return false;
-  }
-  if (size_t cr = FindBareCr(f.text); cr != std::string::npos) {
-    ReportBareCr(f, cr, diags);
     return false;
   }
   if (!ParseFrontMatter(f, &page->fm, diags)) return false;
@@ -103,6 +109,11 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   FmStringList(f, fm, "categories", &page->categories, diags);
   std::string slug;
   FmString(f, fm, "slug", &slug, diags);
+  if (const FmNode* n = fm.Get("slug"); n && !slug.empty() && !IsUrlSegment(slug)) {
+    // "../x" or "a/b" would put the page outside its section, or outside
+    // the output folder: caught here, where `check` sees it too.
+    diags->Error(f.path, n->line, n->col, Message(msg::kSlugNotASegment, slug), f.text);
+  }
 
   if (!fm.Get("title")) {
     diags->Error(f.path, 1, 1, Message(msg::kMissingFmKey, "title", Message(msg::kTitleWhat)), f.text);

@@ -1,5 +1,7 @@
 #include "core/diagnostics.h"
 
+#include <cstdio>
+
 #include "core/messages.h"
 #include "core/utf8.h"
 
@@ -34,19 +36,80 @@ void OffsetToLineCol(std::string_view text, size_t offset, int* line, int* col) 
   *col = static_cast<int>(Utf8Length(text.substr(line_start, offset - line_start))) + 1;
 }
 
+namespace {
+
+// How the code point `cp` (or the invalid byte `byte`, when `invalid`) is
+// shown in a terminal or a CI log: "" when as itself; otherwise an escape.
+// Characters that could rewrite what the reader sees are escaped: line
+// breaks (a value with a newline would split a message and forge a line of
+// its own), ESC (ANSI sequences: colours, cursor moves, cleared screens),
+// other C0 and C1 controls, and the bidi controls that reorder a line.
+std::string EscapeOf(char32_t cp, bool invalid, unsigned char byte, bool keep_tab) {
+  char buf[16];
+  if (invalid) {
+    std::snprintf(buf, sizeof buf, "\\x%02x", byte);
+    return buf;
+  }
+  switch (cp) {
+    case '\n':
+      return "\\n";
+    case '\r':
+      return "\\r";
+    case '\t':
+      return keep_tab ? "" : "\\t";
+    default:
+      break;
+  }
+  bool bidi = cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+              (cp >= 0x2066 && cp <= 0x2069);
+  if (cp < 0x20 || cp == 0x7F) {
+    std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(cp));
+    return buf;
+  }
+  if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || bidi) {
+    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+    return buf;
+  }
+  return "";
+}
+
+void AppendVisible(std::string* out, std::string_view s, bool keep_tab) {
+  for (size_t pos = 0; pos < s.size();) {
+    char32_t cp = 0;
+    size_t n = DecodeUtf8(s, pos, &cp);
+    bool invalid = cp == 0xFFFD && n == 1;
+    std::string esc = EscapeOf(cp, invalid, static_cast<unsigned char>(s[pos]), keep_tab);
+    if (esc.empty()) {
+      out->append(s.substr(pos, n));
+    } else {
+      out->append(esc);
+    }
+    pos += n;
+  }
+}
+
+}  // namespace
+
+std::string VisibleText(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  AppendVisible(&out, s, false);
+  return out;
+}
+
 std::string FormatDiagnostic(const Diagnostic& d, Lang lang) {
-  std::string out = d.path;
+  std::string out = VisibleText(d.path);
   if (d.line > 0) {
     out += ':' + std::to_string(d.line);
     if (d.col > 0) out += ':' + std::to_string(d.col);
   }
   out += ": ";
   if (d.severity == Severity::kWarning) out += Message(msg::kWarningPrefix).Render(lang);
-  out += d.message.Render(lang);
+  AppendVisible(&out, d.message.Render(lang), false);
   out += '\n';
   if (d.line > 0 && !d.source_line.empty()) {
     out += "  ";
-    out += d.source_line;
+    AppendVisible(&out, d.source_line, true);
     out += "\n  ";
     // Pad with the same whitespace/width as the characters before the column.
     std::string_view s = d.source_line;
@@ -54,8 +117,12 @@ std::string FormatDiagnostic(const Diagnostic& d, Lang lang) {
     for (int c = 1; c < d.col && pos < s.size(); ++c) {
       char32_t cp = 0;
       size_t n = DecodeUtf8(s, pos, &cp);
+      bool invalid = cp == 0xFFFD && n == 1;
+      std::string esc = EscapeOf(cp, invalid, static_cast<unsigned char>(s[pos]), true);
       if (cp == '\t') {
         out += '\t';
+      } else if (!esc.empty()) {
+        out.append(esc.size(), ' ');
       } else {
         out.append(static_cast<size_t>(DisplayWidth(cp)), ' ');
       }
@@ -86,13 +153,20 @@ Diagnostics& Diagnostics::operator=(const Diagnostics& other) {
 }
 
 void Diagnostics::Error(std::string path, int line, int col, Message message, std::string_view text) {
+  // Past the cap only the count matters: finding the line is a walk through
+  // the file, which for 20,000 errors in one file would be quadratic.
   Add(Diagnostic{Severity::kError, std::move(path), line, col, std::move(message),
-                 std::string(LineOf(text, line))});
+                 Full(Severity::kError) ? std::string() : std::string(LineOf(text, line))});
 }
 
 void Diagnostics::Warning(std::string path, int line, int col, Message message, std::string_view text) {
   Add(Diagnostic{Severity::kWarning, std::move(path), line, col, std::move(message),
-                 std::string(LineOf(text, line))});
+                 Full(Severity::kWarning) ? std::string() : std::string(LineOf(text, line))});
+}
+
+bool Diagnostics::Full(Severity s) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return (s == Severity::kError ? errors_ : warnings_) >= cap_;
 }
 
 void Diagnostics::Add(Diagnostic d) {

@@ -31,8 +31,15 @@ std::string_view LineOf(std::string_view text, int line);
 /// 1-based line and column (in code points) of byte `offset` in `text`.
 void OffsetToLineCol(std::string_view text, size_t offset, int* line, int* col);
 
+/// `s` as it may be printed to a terminal or a CI log: line breaks, ESC
+/// (ANSI sequences), other control characters, bidi controls and invalid
+/// bytes become visible escapes ("\n", "\x1b", "\u202e", "\xff"), so text
+/// from a site can neither split a message nor rewrite the screen.
+std::string VisibleText(std::string_view s);
+
 /// "path:line:col: message" then the source line and a caret under `col`.
 /// Wide (CJK) characters take two cells so the caret lines up in a terminal.
+/// Path, message and line pass through VisibleText (the line keeps its tabs).
 std::string FormatDiagnostic(const Diagnostic& d, Lang lang = Lang::kZh);
 
 /// Collects the diagnostics of one stage. Thread-safe, so parallel stages
@@ -61,6 +68,8 @@ class Diagnostics {
   std::string Format(Lang lang = Lang::kZh) const;
 
  private:
+  bool Full(Severity s) const;  ///< the cap for `s` is reached: no more are kept
+
   mutable std::mutex mu_;
   size_t cap_;
   size_t errors_ = 0;

@@ -11,6 +11,7 @@ namespace fazhi::msg {
 // --- The diagnostics frame --------------------------------------------------
 
 inline constexpr MessageText kWarningPrefix{"警告：", "warning: "};
+inline constexpr MessageText kWarningLine{"警告：{0}", "warning: {0}"};
 inline constexpr MessageText kMoreErrors{"……另有 {0} 个错误未列出", "... and {0} more errors"};
 inline constexpr MessageText kErrorCount{"{0} 个错误", "{0} errors"};
 inline constexpr MessageText kOneError{"1 个错误", "1 error"};
@@ -90,10 +91,6 @@ inline constexpr MessageText kChineseQuotesKept{
     "值的两端是中文引号“”，它们会原样显示在页面上；如果是想给值加引号，请改用半角双引号：{0}: \"{1}\"",
     "the value is wrapped in Chinese quotes “”, which will show on the page; to quote the value, use ASCII "
     "double quotes: {0}: \"{1}\""};
-inline constexpr MessageText kCrLineEnds{
-    "这个文件用单独的回车符（CR，旧式 Mac 格式）换行，读不出分行：请另存为 UTF-8，换行符选 LF 或 CRLF",
-    "this file ends its lines with a bare carriage return (CR, old Mac style), so its lines cannot be told "
-    "apart; save it as UTF-8 with LF or CRLF line endings"};
 inline constexpr MessageText kFullWidthEquals{"这里用了全角等号“＝”，请改为半角等号“=”",
                                               "a full-width equals sign '＝' here; use '='"};
 inline constexpr MessageText kTomlColon{"site.toml 用等号“=”连接键和值，这里用了冒号“{0}”：请改为 {1} = …",
@@ -304,5 +301,22 @@ inline constexpr MessageText kConfigUnknownCategory{
     "categories: {1})"};
 inline constexpr MessageText kConfigUnknownCategoryDidYouMean{
     "没有“{0}”这个指标类别，是不是要写“{1}”？", "unknown indicator category '{0}'; did you mean '{1}'?"};
+
+// Reading the site (source_tree).
+inline constexpr MessageText kSymlinkLeavesSite{
+    "符号链接指向站点文件夹之外（{0}）：fazhi 不读取站点外的文件；请把要发布的文件复制进站点文件夹",
+    "symbolic link points outside the site folder ({0}): fazhi reads no file outside the site; copy the "
+    "file into the site folder"};
+inline constexpr MessageText kSymlinkDangling{
+    "符号链接的目标不存在（{0}）；请删除这个链接或改正它",
+    "symbolic link points to nothing ({0}); remove or fix the link"};
+inline constexpr MessageText kSymlinkedFolderSkipped{
+    "链接到文件夹的符号链接不会被读取，其中的文件不会发布；请改用真实的文件夹",
+    "a symbolic link to a folder is not followed, so its files are not published; use a real folder"};
+
+// Content (front matter).
+inline constexpr MessageText kSlugNotASegment{
+    "slug “{0}” 只能是网址中的一段名称：不能含有 /、\\、?、# 或控制字符，也不能是 . 或 ..",
+    "slug '{0}' must be one segment of a URL: no /, \\, ?, # or control characters, and not . or .."};
 
 }  // namespace fazhi::msg

@@ -53,6 +53,11 @@ class SourceTree {
   std::map<std::string, SourceFile, std::less<>> files_;
 };
 
+/// Turns the line ends of old Mac files (a CR alone, also from Excel for Mac
+/// CSV) into LF, in place, for Markdown, TOML, YAML and CSV files: byte for
+/// byte, so positions stay; CRLF is left as it is.
+void NormalizeLoneCr(std::string_view path, std::string* text);
+
 /// True for names an editor or the OS leaves behind (".a.md.swp", "a.md~",
 /// "#a.md#", ".DS_Store"): they are never content. Shared with the watcher.
 bool IsIgnoredFileName(std::string_view name);

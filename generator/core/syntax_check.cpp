@@ -167,25 +167,6 @@ std::string CodePointName(char32_t cp) {
   return buf;
 }
 
-size_t FindBareCr(std::string_view text) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) return i;
-  }
-  return std::string_view::npos;
-}
-
-void ReportBareCr(const SourceFile& file, size_t offset, Diagnostics* diags) {
-  std::string_view before = std::string_view(file.text).substr(0, offset);
-  size_t start = before.find_last_of('\n');
-  start = start == std::string_view::npos ? 0 : start + 1;
-  int line = 1;
-  for (char c : before) line += c == '\n';
-  std::string quoted(before.substr(start));
-  int col = static_cast<int>(Utf8Length(quoted)) + 1;
-  // Quote only the line up to the CR: the rest of the file is on it too.
-  diags->Add(Diagnostic{Severity::kError, file.path, line, col, Message(msg::kCrLineEnds), quoted});
-}
-
 bool CheckYamlChars(const SourceFile& file, SyntaxSpan span, Diagnostics* diags) {
   Checker check(file, diags);
   std::vector<Line> lines = SplitLines(file.text, span);

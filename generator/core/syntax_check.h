@@ -54,14 +54,6 @@ void ReportYamlFailure(const SourceFile& file, SyntaxSpan span, const YamlFailur
 void ReportTomlFailure(const SourceFile& file, SyntaxSpan span, std::string_view description, int line,
                        int col, Diagnostics* diags);
 
-/// Byte offset of the first carriage return not followed by a line feed
-/// (old Mac line endings, which make a file one line), or npos.
-size_t FindBareCr(std::string_view text);
-
-/// Reports a bare CR at `offset` of `file` (FindBareCr), quoting only the
-/// text before it so the whole file is not printed as one line.
-void ReportBareCr(const SourceFile& file, size_t offset, Diagnostics* diags);
-
 /// "U+200B" for an invisible or confusable code point.
 std::string CodePointName(char32_t cp);
 

@@ -1,6 +1,7 @@
 #include "import/figures.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace fazhi {
 namespace {
@@ -112,6 +113,18 @@ std::vector<ImportedFigure> FindFiguresInText(std::string_view paragraph, std::s
   std::vector<ImportedFigure> out;
   U s = ToU32(paragraph);
   std::vector<bool> quoted = QuotedPositions(s);
+  // Where the sentence and the clause around each position start, and where
+  // the sentence ends: found once, so a paragraph of one endless sentence
+  // with thousands of figures is read in linear time.
+  const size_t n = s.size();
+  std::vector<uint32_t> sentence_start(n + 1, 0), clause_start(n + 1, 0), sentence_end(n + 1, 0);
+  for (size_t i = 1; i <= n; ++i) {
+    sentence_start[i] = IsSentenceEnd(s[i - 1]) ? static_cast<uint32_t>(i) : sentence_start[i - 1];
+    clause_start[i] = IsClauseEnd(s[i - 1]) ? static_cast<uint32_t>(i) : clause_start[i - 1];
+  }
+  sentence_end[n] = static_cast<uint32_t>(n);
+  for (size_t i = n; i-- > 0;)
+    sentence_end[i] = IsSentenceEnd(s[i]) ? static_cast<uint32_t>(i) : sentence_end[i + 1];
   size_t prev_end = 0;       // end of the previous figure in this paragraph
   size_t prev_sentence = 0;  // its sentence start
   std::string base_name;     // name of the last figure not named after another
@@ -219,17 +232,17 @@ std::vector<ImportedFigure> FindFiguresInText(std::string_view paragraph, std::s
       }
     }
     // The sentence and the clause the figure sits in.
-    size_t sent_start = i;
-    while (sent_start > 0 && !IsSentenceEnd(s[sent_start - 1])) --sent_start;
-    size_t sent_end = end;
-    while (sent_end < s.size() && !IsSentenceEnd(s[sent_end])) ++sent_end;
+    size_t sent_start = sentence_start[i];
+    size_t sent_end = sentence_end[std::min(end, n)];
     if (sent_end < s.size()) ++sent_end;
-    size_t clause = start;
-    while (clause > 0 && !IsClauseEnd(s[clause - 1])) --clause;
+    size_t clause = clause_start[start];
     bool same_sentence = !out.empty() && prev_sentence == sent_start;
     if (same_sentence && prev_end > clause && prev_end <= start) clause = prev_end;
 
-    U prefix = U(UV(s).substr(clause, start - clause));
+    // A name is at most 30 characters (TrimName); the words before it in a
+    // clause of thousands need not be copied for every figure.
+    size_t name_from = std::max(clause, start - std::min<size_t>(start, 120));
+    U prefix = U(UV(s).substr(name_from, start - name_from));
     // "4名区委常委、42名区直部门…": after a list separator the words before
     // belong to the previous figure.
     bool listed = same_sentence && clause == prev_end &&
@@ -265,7 +278,18 @@ std::vector<ImportedFigure> FindFiguresInText(std::string_view paragraph, std::s
     f.unit = ToU8(unit);
     f.qualifier = qualifier;
     f.name = name;
-    f.sentence = ToU8(TrimU32(UV(s).substr(sent_start, sent_end - sent_start)));
+    if (sent_end - sent_start > kMaxSentenceChars) {
+      // The part of an overlong sentence around the figure: a window of
+      // kMaxSentenceChars, the figure near its middle.
+      size_t room = kMaxSentenceChars > end - start ? kMaxSentenceChars - (end - start) : 0;
+      size_t from = std::max(sent_start, start - std::min(start, room / 2));
+      size_t to = std::max(end, std::min(sent_end, from + kMaxSentenceChars));
+      from = std::min(start, std::max(sent_start, to > kMaxSentenceChars ? to - kMaxSentenceChars : 0));
+      f.sentence = (from > sent_start ? "…" : "") + ToU8(TrimU32(UV(s).substr(from, to - from))) +
+                   (to < sent_end ? "…" : "");
+    } else {
+      f.sentence = ToU8(TrimU32(UV(s).substr(sent_start, sent_end - sent_start)));
+    }
     f.section = std::string(section);
     out.push_back(std::move(f));
     prev_end = end;
@@ -275,8 +299,9 @@ std::vector<ImportedFigure> FindFiguresInText(std::string_view paragraph, std::s
   return out;
 }
 
-std::vector<ImportedFigure> FindFigures(const StructuredReport& report) {
+std::vector<ImportedFigure> FindFigures(const StructuredReport& report, size_t* dropped) {
   std::vector<ImportedFigure> out;
+  if (dropped) *dropped = 0;
   std::vector<std::string> stack;  // heading labels by level
   auto path = [&] {
     std::string p;
@@ -296,6 +321,10 @@ std::vector<ImportedFigure> FindFigures(const StructuredReport& report) {
       stack[depth - 1] = HeadingLabel(b);
     }
     for (ImportedFigure& f : FindFiguresInText(b.text, path())) {
+      if (out.size() >= kMaxImportFigures) {
+        if (dropped) ++*dropped;
+        continue;
+      }
       f.line = b.line;
       f.heading = heading;
       out.push_back(std::move(f));

@@ -18,15 +18,26 @@ struct ImportedFigure {
   std::string unit;       ///< 件, 件次, %, 万元, …
   std::string qualifier;  ///< "", 以上, 多, 余, 约, 近, 超
   std::string name;       ///< suggested indicator name, for the editor to review
-  std::string sentence;   ///< the sentence the figure came from
-  std::string section;    ///< heading path, e.g. "一、… > (四)…"
-  std::string anchor;     ///< id of the innermost heading above it (set by the writer), or ""
-  int line = 0;           ///< line in the imported text
-  int heading = -1;       ///< index of the innermost heading block above it, or -1
+  /// The sentence the figure came from; beyond kMaxSentenceChars, the part
+  /// around the figure with "…" where it was cut.
+  std::string sentence;
+  std::string section;  ///< heading path, e.g. "一、… > (四)…"
+  std::string anchor;   ///< id of the innermost heading above it (set by the writer), or ""
+  int line = 0;         ///< line in the imported text
+  int heading = -1;     ///< index of the innermost heading block above it, or -1
 };
 
-/// Every figure in the report's headings and paragraphs, in document order.
-std::vector<ImportedFigure> FindFigures(const StructuredReport& report);
+/// A report has far fewer figures (the seed: 34); beyond this many the
+/// rest are left out (and counted), so a file that is no report cannot make
+/// thousands of files.
+inline constexpr size_t kMaxImportFigures = 500;
+/// A figure's sentence is kept up to this many characters (the CSV note and
+/// the stub quote it): a text without full stops is one "sentence".
+inline constexpr size_t kMaxSentenceChars = 200;
+
+/// Every figure in the report's headings and paragraphs, in document order,
+/// at most kMaxImportFigures; `dropped` (if given) gets how many more there were.
+std::vector<ImportedFigure> FindFigures(const StructuredReport& report, size_t* dropped = nullptr);
 
 /// The figures of one paragraph (used by FindFigures and by tests).
 std::vector<ImportedFigure> FindFiguresInText(std::string_view paragraph, std::string_view section = {});

@@ -2,6 +2,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 #include <zip.h>
 
 #include <array>
@@ -19,8 +20,12 @@ namespace fazhi {
 namespace {
 
 // A report's document.xml is a few hundred KiB; anything beyond this is not a
-// report (or is a ZIP bomb).
+// report (or is a ZIP bomb). It is read as a stream, so its size bounds the
+// time, not the memory.
 constexpr uint64_t kMaxDocumentXml = 64u << 20;
+// numbering.xml and styles.xml are read whole (a tree of nodes, tens of
+// bytes each per byte of XML); real ones are tens of KiB.
+constexpr uint64_t kMaxSidePartXml = 4u << 20;
 
 constexpr const char* kWordNs[] = {
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",  // Word, WPS
@@ -126,9 +131,8 @@ class WordNumbering {
     }
   }
 
-  // The number Word shows in front of paragraph `p`, or "".
-  std::string Prefix(const xmlNode* p) {
-    const xmlNode* ppr = WordChild(p, "pPr");
+  // The number Word shows in front of the paragraph whose w:pPr is `ppr`, or "".
+  std::string Prefix(const xmlNode* ppr) {
     if (!ppr) return "";
     std::string num_id;
     int level = 0;
@@ -177,46 +181,112 @@ class WordNumbering {
   std::map<std::string, std::array<int, kLevels>> counters_;
 };
 
-// Appends the text of `node`'s subtree to `lines`, starting a new line at
-// every w:p. Nested paragraphs (text boxes) get lines of their own. `current`
-// is the line being filled (npos outside any paragraph).
-void CollectText(const xmlNode* node, WordNumbering* numbering, std::vector<std::string>* lines,
-                 size_t current) {
-  for (const xmlNode* n = node; n; n = n->next) {
-    if (n->type != XML_ELEMENT_NODE) continue;
-    // mc:Fallback repeats what mc:Choice holds (text boxes for old readers).
-    if (IsNs(n, kMarkupCompatNs) && std::string_view(reinterpret_cast<const char*>(n->name)) == "Fallback") {
-      continue;
-    }
-    if (IsWord(n, "p")) {
-      lines->push_back(numbering->Prefix(n));
-      size_t mine = lines->size() - 1;
-      CollectText(n->children, numbering, lines, mine);
-      continue;
-    }
-    if (IsWord(n, "t")) {
-      xmlChar* content = xmlNodeGetContent(n);
-      if (content) {
-        if (current < lines->size()) (*lines)[current] += reinterpret_cast<const char*>(content);
-        xmlFree(content);
-      }
-      continue;
-    }
-    if (IsWord(n, "tab")) {
-      if (current < lines->size()) (*lines)[current] += '\t';
-      continue;
-    }
-    if (IsWord(n, "br") || IsWord(n, "cr")) {
-      if (current < lines->size()) (*lines)[current] += '\n';
-      continue;
-    }
-    // Deleted runs, field instructions and paragraph properties carry no text.
-    if (IsWord(n, "del") || IsWord(n, "instrText") || IsWord(n, "delText") || IsWord(n, "pPr") ||
-        IsWord(n, "rPr")) {
-      continue;
-    }
-    CollectText(n->children, numbering, lines, current);
+struct ReaderFree {
+  void operator()(xmlTextReader* r) const { xmlFreeTextReader(r); }
+};
+
+bool IsWordName(xmlTextReader* r, std::string_view local) {
+  const xmlChar* name = xmlTextReaderConstLocalName(r);
+  const xmlChar* ns = xmlTextReaderConstNamespaceUri(r);
+  if (!name || !ns || std::string_view(reinterpret_cast<const char*>(name)) != local) return false;
+  for (const char* w : kWordNs) {
+    if (std::string_view(reinterpret_cast<const char*>(ns)) == w) return true;
   }
+  return false;
+}
+
+// Reads word/document.xml as a stream (no tree of the whole document: 63 MiB
+// of empty paragraphs once took 1.98 GB) into one line per w:p; w:tab becomes
+// a tab and w:br a line break. Nested paragraphs (text boxes) get lines of
+// their own. Deleted text, field codes and mc:Fallback (a copy of mc:Choice)
+// are skipped. Stops with an error beyond kMaxImportParagraphs paragraphs or
+// kMaxImportTextBytes of text.
+bool ReadDocumentText(const std::string& xml, WordNumbering* numbering, std::vector<std::string>* lines,
+                      Message* error) {
+  std::unique_ptr<xmlTextReader, ReaderFree> r(
+      xmlReaderForMemory(xml.data(), static_cast<int>(xml.size()), "document.xml", nullptr,
+                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+  if (!r) {
+    *error = Message(msg::kDocxBadXml);
+    return false;
+  }
+  struct Open {
+    size_t line;
+    int depth;
+  };
+  std::vector<Open> paragraphs;  // the w:p elements we are in
+  size_t text_bytes = 0;
+  auto current = [&]() -> std::string* {
+    return paragraphs.empty() ? nullptr : &(*lines)[paragraphs.back().line];
+  };
+  auto add = [&](std::string_view s) {
+    if (std::string* line = current()) {
+      line->append(s);
+      text_bytes += s.size();
+    }
+  };
+  // Each turn handles the node the reader is on, then moves on: into its
+  // children (Read) or, for the elements whose content is dealt with here or
+  // not wanted, past them (Next, which lands on the following node).
+  int ret = xmlTextReaderRead(r.get());
+  while (ret == 1) {
+    int type = xmlTextReaderNodeType(r.get());
+    int depth = xmlTextReaderDepth(r.get());
+    bool skip = false;
+    if (type == XML_READER_TYPE_END_ELEMENT) {
+      if (!paragraphs.empty() && paragraphs.back().depth == depth && IsWordName(r.get(), "p")) {
+        paragraphs.pop_back();
+      }
+    } else if (type == XML_READER_TYPE_ELEMENT) {
+      bool empty = xmlTextReaderIsEmptyElement(r.get()) == 1;
+      const xmlChar* ns = xmlTextReaderConstNamespaceUri(r.get());
+      const xmlChar* local = xmlTextReaderConstLocalName(r.get());
+      if (ns && local && std::string_view(reinterpret_cast<const char*>(ns)) == kMarkupCompatNs &&
+          std::string_view(reinterpret_cast<const char*>(local)) == "Fallback") {
+        skip = true;
+      } else if (IsWordName(r.get(), "p")) {
+        if (lines->size() >= kMaxImportParagraphs) {
+          *error = Message(msg::kImportTooManyParagraphs, kMaxImportParagraphs);
+          return false;
+        }
+        lines->emplace_back();
+        if (!empty) paragraphs.push_back({lines->size() - 1, depth});
+      } else if (IsWordName(r.get(), "pPr")) {
+        if (!paragraphs.empty() && paragraphs.back().depth == depth - 1 && !empty) {
+          std::string prefix = numbering->Prefix(xmlTextReaderExpand(r.get()));
+          current()->insert(0, prefix);
+          text_bytes += prefix.size();
+        }
+        skip = true;
+      } else if (IsWordName(r.get(), "t")) {
+        if (!empty) {
+          xmlChar* content = xmlTextReaderReadString(r.get());
+          if (content) {
+            add(reinterpret_cast<const char*>(content));
+            xmlFree(content);
+          }
+        }
+        skip = true;
+      } else if (IsWordName(r.get(), "tab")) {
+        add("\t");
+      } else if (IsWordName(r.get(), "br") || IsWordName(r.get(), "cr")) {
+        add("\n");
+      } else if (IsWordName(r.get(), "del") || IsWordName(r.get(), "instrText") ||
+                 IsWordName(r.get(), "delText") || IsWordName(r.get(), "rPr")) {
+        skip = true;
+      }
+      if (text_bytes > kMaxImportTextBytes) {
+        *error = Message(msg::kImportTooMuchText, kMaxImportTextBytes >> 20);
+        return false;
+      }
+    }
+    ret = skip ? xmlTextReaderNext(r.get()) : xmlTextReaderRead(r.get());
+  }
+  if (ret != 0) {
+    *error = Message(msg::kDocxBadXml);
+    return false;
+  }
+  return true;
 }
 
 struct ZipCloser {
@@ -229,7 +299,8 @@ struct XmlDocFree {
   void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
 };
 
-bool ReadZipEntry(zip_t* za, const char* name, std::string* out, Message* error) {
+bool ReadZipEntry(zip_t* za, const char* name, std::string* out, Message* error,
+                  uint64_t max_size = kMaxDocumentXml) {
   zip_int64_t idx = zip_name_locate(za, name, 0);
   if (idx < 0) {
     *error = Message(msg::kDocxMissingEntry, name);
@@ -238,7 +309,7 @@ bool ReadZipEntry(zip_t* za, const char* name, std::string* out, Message* error)
   zip_stat_t st;
   zip_stat_init(&st);
   if (zip_stat_index(za, static_cast<zip_uint64_t>(idx), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
-      st.size > kMaxDocumentXml) {
+      st.size > max_size) {
     *error = Message(msg::kDocxEntryTooLarge, name);
     return false;
   }
@@ -343,28 +414,23 @@ bool ExtractDocxText(std::string_view bytes, std::string* text, Message* error) 
   if (!ReadZipEntry(za.get(), "word/document.xml", &xml, error)) return false;
 
   xmlInitParser();
-  std::unique_ptr<xmlDoc, XmlDocFree> doc(ParseXml(xml));
-  if (!doc) {
-    *error = Message(msg::kDocxBadXml);
-    return false;
-  }
   // Automatic numbering is optional: a document without it, or with parts
   // that cannot be read, still imports (without the numbers).
   WordNumbering numbering;
   std::string part;
   Message ignored;
   if (zip_name_locate(za.get(), "word/numbering.xml", 0) >= 0 &&
-      ReadZipEntry(za.get(), "word/numbering.xml", &part, &ignored)) {
+      ReadZipEntry(za.get(), "word/numbering.xml", &part, &ignored, kMaxSidePartXml)) {
     std::unique_ptr<xmlDoc, XmlDocFree> n(ParseXml(part));
     if (n) numbering.LoadNumbering(xmlDocGetRootElement(n.get()));
     if (zip_name_locate(za.get(), "word/styles.xml", 0) >= 0 &&
-        ReadZipEntry(za.get(), "word/styles.xml", &part, &ignored)) {
+        ReadZipEntry(za.get(), "word/styles.xml", &part, &ignored, kMaxSidePartXml)) {
       std::unique_ptr<xmlDoc, XmlDocFree> st(ParseXml(part));
       if (st) numbering.LoadStyles(xmlDocGetRootElement(st.get()));
     }
   }
   std::vector<std::string> lines;
-  CollectText(xmlDocGetRootElement(doc.get()), &numbering, &lines, std::string::npos);
+  if (!ReadDocumentText(xml, &numbering, &lines, error)) return false;
   text->clear();
   for (const std::string& l : lines) {
     *text += l;
@@ -373,13 +439,28 @@ bool ExtractDocxText(std::string_view bytes, std::string* text, Message* error) 
   return true;
 }
 
-bool ReadImportText(std::string_view bytes, ImportedText* out, Message* error) {
+bool ReadImportText(std::string_view bytes, ImportedText* out, Message* error, std::string_view name) {
+  if (bytes.size() > kMaxImportBytes) {
+    *error = Message(msg::kImportTooLarge, kMaxImportBytes >> 20);
+    return false;
+  }
   if (IsBlank(bytes)) {
     *error = Message(msg::kImportEmpty);
     return false;
   }
+  std::string ext;
+  if (size_t dot = name.rfind('.'); dot != std::string_view::npos) {
+    for (char c : name.substr(dot + 1)) ext += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  bool zip = bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+  if ((ext == "docx" || ext == "docm" || ext == "dotx") && !zip) {
+    // Ten random bytes decode as GB18030 "text" with CJK in it: the name
+    // says what the file should be, and it is not.
+    *error = Message(msg::kImportDocxNotZip);
+    return false;
+  }
   std::string decoded;
-  if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
+  if (zip) {
     if (!ExtractDocxText(bytes, &decoded, error)) return false;
     out->format = Message(msg::kFormatDocx);
   } else if (bytes.substr(0, 4) == std::string_view("\xD0\xCF\x11\xE0", 4)) {
@@ -401,7 +482,17 @@ bool ReadImportText(std::string_view bytes, ImportedText* out, Message* error) {
     }
     out->format = Message(msg::kFormatText, EncodingName(enc));
   }
+  if (decoded.size() > kMaxImportTextBytes) {
+    *error = Message(msg::kImportTooMuchText, kMaxImportTextBytes >> 20);
+    return false;
+  }
   out->text = NormalizeImportText(decoded);
+  size_t lines = 0;
+  for (char c : out->text) lines += c == '\n';
+  if (lines > kMaxImportParagraphs) {
+    *error = Message(msg::kImportTooManyParagraphs, kMaxImportParagraphs);
+    return false;
+  }
   if (IsBlank(out->text)) {
     *error = Message(msg::kImportNoText);
     return false;

@@ -1,7 +1,9 @@
 #include "import/write.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -147,17 +149,31 @@ std::string RenderReportMarkdown(const StructuredReport& r, const ImportWriteOpt
   return md;
 }
 
+namespace {
+
+// The time scope the sentence states: 累计 or 截至 when it says so (the
+// editor checks that the word belongs to this figure), else empty (年度).
+std::string SentenceScope(std::string_view sentence) {
+  if (sentence.find("累计") != std::string_view::npos) return "累计";
+  if (sentence.find("截至") != std::string_view::npos || sentence.find("截止") != std::string_view::npos) {
+    return "截至";
+  }
+  return "";
+}
+
+}  // namespace
+
 std::string RenderObservationsCsv(const std::vector<ImportedFigure>& figures, const ImportWriteOptions& o) {
   // UTF-8 with BOM so that Chinese Excel opens it correctly.
   std::string csv =
       "\xEF\xBB\xBF"
-      "indicator,year,value,unit,qualifier,breakdown,basis,formula,source,note\n";
+      "indicator,year,value,unit,qualifier,scope,breakdown,basis,formula,source,quote,note\n";
   for (size_t i = 0; i < figures.size(); ++i) {
     const ImportedFigure& f = figures[i];
     csv += DraftIndicatorId(o.year, i, figures.size()) + "," + std::to_string(o.year) + "," + f.value + "," +
-           CsvField(f.unit) + "," + CsvField(f.qualifier) + ",,原文,," +
+           CsvField(f.unit) + "," + CsvField(f.qualifier) + "," + SentenceScope(f.sentence) + ",,原文,," +
            CsvField("reports/" + std::to_string(o.year) + ".md" + (f.anchor.empty() ? "" : "#" + f.anchor)) +
-           "," + CsvField(f.sentence) + "\n";
+           "," + CsvField(f.sentence) + ",\n";
   }
   return csv;
 }
@@ -225,8 +241,17 @@ bool WriteImportFiles(const std::string& site_dir, const std::vector<ImportFile>
   fs::path root(site_dir);
   if (!force) {
     std::vector<std::string> existing;
+    // lstat, not stat: a symbolic link that leads nowhere is something
+    // there too, and renaming over it would replace it unasked.
     for (const ImportFile& f : files) {
-      if (fs::exists(root / f.path, ec)) existing.push_back(f.path);
+      fs::file_status st = fs::symlink_status(root / f.path, ec);
+      if (!fs::exists(st)) continue;
+      std::string line = f.path;
+      if (fs::is_symlink(st)) {
+        line =
+            Message(msg::kImportTargetIsLink, f.path, fs::read_symlink(root / f.path, ec).string()).Render();
+      }
+      existing.push_back(line);
     }
     if (!existing.empty()) {
       say(err, Message(msg::kImportFilesExist, existing.size()));
@@ -244,10 +269,18 @@ bool WriteImportFiles(const std::string& site_dir, const std::vector<ImportFile>
     fs::path tmp = target;
     tmp += ".tmp-" + std::to_string(::getpid());
     {
-      std::ofstream o(tmp, std::ios::binary | std::ios::trunc);
-      o.write(f.bytes.data(), static_cast<std::streamsize>(f.bytes.size()));
-      o.close();
-      if (!o) {
+      // O_EXCL | O_NOFOLLOW: never write through something already there.
+      fs::remove(tmp, ec);
+      int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+      bool ok = fd >= 0;
+      for (size_t done = 0; ok && done < f.bytes.size();) {
+        ssize_t n = ::write(fd, f.bytes.data() + done, f.bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        ok = n > 0;
+        if (ok) done += static_cast<size_t>(n);
+      }
+      if (fd >= 0 && ::close(fd) != 0) ok = false;
+      if (!ok) {
         fs::remove(tmp, ec);
         say(err, Message(msg::kImportCannotWrite, f.path));
         return false;

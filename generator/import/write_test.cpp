@@ -35,9 +35,9 @@ TEST_CASE("import_write: draft ids, CSV quoting and the stub") {
   o.publisher = "示例区司法局";
   CHECK(RenderObservationsCsv({f}, o) ==
         "\xEF\xBB\xBF"
-        "indicator,year,value,unit,qualifier,breakdown,basis,formula,source,note\n"
-        "import-2024-01,2024,80.16,%,,,原文,,reports/2024.md#四争议化解,"
-        "\"办理行政复议案件368件,同比增长120%,办结率80.16%;\"\n");
+        "indicator,year,value,unit,qualifier,scope,breakdown,basis,formula,source,quote,note\n"
+        "import-2024-01,2024,80.16,%,,,,原文,,reports/2024.md#四争议化解,"
+        "\"办理行政复议案件368件,同比增长120%,办结率80.16%;\",\n");
   CHECK(GuessCategory(f) == "oversight");
   f.anchor.clear();
   CHECK(RenderObservationsCsv({f}, o).find(",原文,,reports/2024.md,\"") != std::string::npos);

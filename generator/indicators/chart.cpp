@@ -203,11 +203,17 @@ std::string SparklineSvg(const ChartSpec& spec, const std::vector<ChartPoint>& p
 
 std::vector<ChartPoint> SeriesPoints(const IndicatorSet& set, const IndicatorDef& def) {
   std::vector<ChartPoint> pts;
-  for (const Observation* o : set.Series(def.id)) {
+  for (const Observation* o : set.ComparableSeries(def.id)) {
     pts.push_back(
-        {std::to_string(o->year), o->value, FormatValue(*o, def.kind), o->basis == Basis::kComputed});
+        {std::to_string(o->year), o->value, FormatStated(*o, def.kind), o->basis == Basis::kComputed});
   }
   return pts;
+}
+
+bool HasTrend(const IndicatorSet& set, const IndicatorDef& def) {
+  // A change (同比) is not a level: never drawn on a level's axis.
+  return def.kind != IndicatorKind::kChange && def.kind != IndicatorKind::kBoolean &&
+         set.ComparableSeries(def.id).size() >= 2;
 }
 
 namespace {
@@ -224,6 +230,7 @@ std::string DescribePoints(const std::vector<ChartPoint>& pts, std::string_view 
 }  // namespace
 
 std::string IndicatorTrendSvg(const IndicatorSet& set, const IndicatorDef& def) {
+  if (!HasTrend(set, def)) return "";
   auto pts = SeriesPoints(set, def);
   ChartSpec spec{"trend-" + def.id, def.title + "(按年度)", DescribePoints(pts, "年"),
                  def.unit == "%" && def.kind != IndicatorKind::kChange};
@@ -231,6 +238,7 @@ std::string IndicatorTrendSvg(const IndicatorSet& set, const IndicatorDef& def) 
 }
 
 std::string IndicatorSparklineSvg(const IndicatorSet& set, const IndicatorDef& def) {
+  if (!HasTrend(set, def)) return "";
   auto pts = SeriesPoints(set, def);
   ChartSpec spec{"spark-" + def.id, def.title + "趋势", DescribePoints(pts, "年"),
                  def.unit == "%" && def.kind != IndicatorKind::kChange};
@@ -240,7 +248,7 @@ std::string IndicatorSparklineSvg(const IndicatorSet& set, const IndicatorDef& d
 std::string IndicatorBreakdownSvg(const IndicatorSet& set, const IndicatorDef& def, int year) {
   std::vector<ChartPoint> pts;
   for (const Observation* o : set.Breakdown(def.id, year)) {
-    pts.push_back({o->breakdown, o->value, FormatValue(*o, def.kind), o->basis == Basis::kComputed});
+    pts.push_back({o->breakdown, o->value, FormatStated(*o, def.kind), o->basis == Basis::kComputed});
   }
   if (pts.empty()) return "";
   ChartSpec spec{"breakdown-" + def.id + "-" + std::to_string(year),
@@ -252,7 +260,7 @@ std::string IndicatorBreakdownSvg(const IndicatorSet& set, const IndicatorDef& d
 std::string IndicatorGaugeSvg(const IndicatorSet& set, const IndicatorDef& def, int year) {
   const Observation* o = set.Get(def.id, year);
   if (!o || def.kind != IndicatorKind::kRate) return "";
-  ChartPoint p{std::to_string(year), o->value, FormatValue(*o, def.kind), o->basis == Basis::kComputed};
+  ChartPoint p{std::to_string(year), o->value, FormatStated(*o, def.kind), o->basis == Basis::kComputed};
   std::string desc = p.label + "年 " + p.value_label;
   if (def.has_target) desc += ",目标 " + def.target_text + "%";
   ChartSpec spec{"gauge-" + def.id, def.title + "(0–100%)", desc + "。", true};

@@ -2,8 +2,8 @@
 // from other hosts. Every chart has <title>/<desc> and role="img", draws in
 // currentColor so it follows high-contrast and print styles, labels every
 // value in text (never colour alone), hatches derived (计算) values, and is
-// byte-for-byte deterministic. A lone data point is drawn as a single labelled
-// bar with the words "仅有YYYY年数据", so it reads as deliberate.
+// byte-for-byte deterministic. The indicator pages draw a trend only from two
+// or more comparable periods, and never draw a change (同比) with levels.
 #pragma once
 
 #include <optional>
@@ -40,8 +40,13 @@ std::string SparklineSvg(const ChartSpec& spec, const std::vector<ChartPoint>& p
 
 // Charts of one indicator straight from the set (ids derive from def.id).
 
-/// The series (no breakdown) of `def` as chart points.
+/// The comparable series (no breakdown; the newest value's scope) of `def`
+/// as chart points.
 std::vector<ChartPoint> SeriesPoints(const IndicatorSet& set, const IndicatorDef& def);
+/// True when `def` has two or more comparable periods and is a level (not a
+/// change or a 是/否): only then is there a trend to draw.
+bool HasTrend(const IndicatorSet& set, const IndicatorDef& def);
+/// "" unless HasTrend: one period is shown as a value, not as a one-bar chart.
 std::string IndicatorTrendSvg(const IndicatorSet& set, const IndicatorDef& def);
 std::string IndicatorSparklineSvg(const IndicatorSet& set, const IndicatorDef& def);
 /// "" when `def` has no breakdown in `year`.

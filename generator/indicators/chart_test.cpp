@@ -1,5 +1,7 @@
 #include "indicators/chart.h"
 
+#include "indicators/format.h"
+
 #include <doctest/doctest.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -37,6 +39,43 @@ TEST_CASE("indicators_chart: a single point is one labelled bar that says it is 
   CHECK(Count(svg, "//s:text[.='仅有2024年数据']") == 1);
   CHECK(Count(svg, "//s:text[.='2024年']") == 1);
   CHECK(svg == TrendChartSvg(spec, {{"2024", 368, "368件", false}}));  // deterministic
+}
+
+TEST_CASE("indicators_chart: an indicator draws a trend only from two comparable periods, never a change") {
+  IndicatorSet set;
+  IndicatorDef cases;
+  cases.id = "cases";
+  cases.title = "办理行政复议案件";
+  cases.unit = "件";
+  IndicatorDef yoy = cases;
+  yoy.id = "cases-yoy";
+  yoy.unit = "%";
+  yoy.kind = IndicatorKind::kChange;
+  set.defs = {cases, yoy};
+  auto obs = [](std::string id, int year, double v, Scope scope) {
+    Observation o;
+    o.indicator = std::move(id);
+    o.year = year;
+    o.value = v;
+    o.value_text = FormatNumber(v, 0);
+    o.unit = "件";
+    o.scope = scope;
+    return o;
+  };
+  set.observations = {obs("cases", 2024, 368, Scope::kAnnual)};
+  CHECK(IndicatorTrendSvg(set, cases) == "");
+  CHECK(IndicatorSparklineSvg(set, cases) == "");
+  // A cumulative figure of an earlier year is not a point of the annual trend.
+  set.observations = {obs("cases", 2023, 900, Scope::kCumulative), obs("cases", 2024, 368, Scope::kAnnual)};
+  CHECK_FALSE(HasTrend(set, cases));
+  set.observations = {obs("cases", 2023, 167, Scope::kAnnual), obs("cases", 2024, 368, Scope::kAnnual),
+                      obs("cases-yoy", 2023, 10, Scope::kAnnual),
+                      obs("cases-yoy", 2024, 120, Scope::kAnnual)};
+  CHECK(HasTrend(set, cases));
+  CHECK(Count(IndicatorTrendSvg(set, cases), "//s:rect[@class='fz-bar']") == 2);
+  CHECK(Count(IndicatorSparklineSvg(set, cases), "/s:svg") == 1);
+  CHECK_FALSE(HasTrend(set, yoy));
+  CHECK(IndicatorTrendSvg(set, yoy) == "");
 }
 
 TEST_CASE("indicators_chart: several years draw bars or a line, derived values hatched") {

@@ -37,6 +37,61 @@ std::string FormatValue(const Observation& o, IndicatorKind kind) {
   return num + o.unit;
 }
 
+std::string ChinesePeriodDate(std::string_view date) {
+  auto part = [&](size_t pos, size_t len) {
+    std::string_view d = date.substr(pos, len);
+    while (d.size() > 1 && d[0] == '0') d.remove_prefix(1);
+    return std::string(d);
+  };
+  if (date.size() == 4) return std::string(date) + "年";
+  if (date.size() == 7) return part(0, 4) + "年" + part(5, 2) + "月";
+  if (date.size() == 10) return part(0, 4) + "年" + part(5, 2) + "月" + part(8, 2) + "日";
+  return std::string(date);
+}
+
+std::string FormatStated(const Observation& o, IndicatorKind kind) {
+  if (kind == IndicatorKind::kChange) {
+    Observation magnitude = o;
+    std::string verb = "同比增长";
+    if (o.value < 0) {
+      verb = "同比下降";
+      if (!magnitude.value_text.empty() && magnitude.value_text[0] == '-') magnitude.value_text.erase(0, 1);
+    } else if (o.value == 0) {
+      return "同比持平";
+    }
+    return verb + FormatValue(magnitude, kind);
+  }
+  std::string value = FormatValue(o, kind);
+  switch (o.scope) {
+    case Scope::kAnnual:
+    case Scope::kUnstated:
+      return value;
+    case Scope::kCumulative:
+      return (o.since.empty() ? "" : ChinesePeriodDate(o.since) + "以来") + "累计" + value;
+    case Scope::kPointInTime:
+      return "截至" + (o.until.empty() ? std::string("目前") : ChinesePeriodDate(o.until)) + value;
+  }
+  return value;
+}
+
+std::string PeriodLabel(const Observation& o) {
+  return std::to_string(o.year) + (o.scope == Scope::kAnnual ? "年度" : "年度报告");
+}
+
+std::string ScopeNote(const Observation& o) {
+  switch (o.scope) {
+    case Scope::kAnnual:
+      return "";
+    case Scope::kCumulative:
+      return o.since.empty() ? "起始时间原文未载明" : "";
+    case Scope::kPointInTime:
+      return o.until.empty() ? "原文为“截至目前”，未载明具体日期" : "";
+    case Scope::kUnstated:
+      return "原文未载明统计期间";
+  }
+  return "";
+}
+
 ChangeClass ClassifyChange(const IndicatorDef& def, double prev, double cur) {
   if (cur == prev) return ChangeClass::kNeutral;
   switch (def.direction) {
@@ -96,8 +151,9 @@ void Describe(const IndicatorDef& def, double delta, Change* c) {
 Change ChangeFor(const IndicatorSet& set, const IndicatorDef& def, int year) {
   Change c;
   const Observation* cur = set.Get(def.id, year);
-  if (!cur || def.kind == IndicatorKind::kBoolean) return c;
-  if (const Observation* prev = set.Get(def.id, year - 1)) {
+  if (!cur || def.kind == IndicatorKind::kBoolean || def.kind == IndicatorKind::kChange) return c;
+  const Observation* prev = set.Get(def.id, year - 1);
+  if (prev && prev->ComparableWith(*cur) && cur->scope != Scope::kUnstated) {
     double delta = cur->value - prev->value;
     int decimals = std::max(DecimalsOf(cur->value_text), DecimalsOf(prev->value_text));
     c.cls = ClassifyChange(def, prev->value, cur->value);
@@ -117,9 +173,8 @@ Change ChangeFor(const IndicatorSet& set, const IndicatorDef& def, int year) {
   if (!g) return c;
   // A stated 同比 (e.g. +120%): judge it as a move from 100 to 100+g.
   c.cls = ClassifyChange(def, 100, 100 + g->value);
-  c.basis = std::string("同比(") + BasisText(g->basis) + ")";
-  // Already says 约/以上; the sign shows the direction of the stated change.
-  c.text = (g->value > 0 ? "+" : "") + FormatValue(*g, IndicatorKind::kChange);
+  // Read as the source says it ("同比增长120%"), qualifier included.
+  c.text = FormatStated(*g, IndicatorKind::kChange) + "（" + BasisText(g->basis) + "）";
   Describe(def, g->value, &c);
   c.approximate = g->qualifier != Qualifier::kExact;
   return c;

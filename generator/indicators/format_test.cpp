@@ -97,11 +97,56 @@ TEST_CASE("indicators_format: a stated 同比 stands in for a missing previous y
                                         Obs("admin-review-cases-yoy", 2024, "120", "%")});
   Change c = ChangeFor(set, cases, 2024);
   CHECK(c.cls == ChangeClass::kNeutral);
-  CHECK(c.text == "+120%");
-  CHECK(c.basis == "同比(原文)");
+  CHECK(c.text == "同比增长120%（原文）");
+  CHECK(c.basis == "");
   CHECK(c.arrow == "↑");
   CHECK(c.verdict == "不评价");
   CHECK(c.css == "neutral");
+}
+
+TEST_CASE("indicators_format: a value reads with its time scope; a change reads as a change") {
+  Observation cases = Obs("a", 2024, "368", "件");
+  CHECK(FormatStated(cases, IndicatorKind::kCount) == "368件");
+  CHECK(PeriodLabel(cases) == "2024年度");
+  CHECK(ScopeNote(cases) == "");
+  Observation consult = Obs("a", 2024, "4000", "次", Qualifier::kMore);
+  consult.scope = Scope::kCumulative;
+  CHECK(FormatStated(consult, IndicatorKind::kCount) == "累计4000多次");
+  CHECK(PeriodLabel(consult) == "2024年度报告");
+  CHECK(ScopeNote(consult) == "起始时间原文未载明");
+  consult.since = "2019-03";
+  CHECK(FormatStated(consult, IndicatorKind::kCount) == "2019年3月以来累计4000多次");
+  CHECK(ScopeNote(consult) == "");
+  Observation paperless = Obs("a", 2024, "90", "%", Qualifier::kAtLeast);
+  paperless.scope = Scope::kPointInTime;
+  CHECK(FormatStated(paperless, IndicatorKind::kRate) == "截至目前90%以上");
+  CHECK(ScopeNote(paperless) == "原文为“截至目前”，未载明具体日期");
+  paperless.until = "2024-12-31";
+  CHECK(FormatStated(paperless, IndicatorKind::kRate) == "截至2024年12月31日90%以上");
+  Observation unstated = Obs("a", 2024, "244", "件次");
+  unstated.scope = Scope::kUnstated;
+  CHECK(FormatStated(unstated, IndicatorKind::kCount) == "244件次");
+  CHECK(ScopeNote(unstated) == "原文未载明统计期间");
+  CHECK(FormatStated(Obs("a", 2024, "120", "%"), IndicatorKind::kChange) == "同比增长120%");
+  CHECK(FormatStated(Obs("a", 2024, "-5.5", "%"), IndicatorKind::kChange) == "同比下降5.5%");
+  CHECK(FormatStated(Obs("a", 2024, "0", "%"), IndicatorKind::kChange) == "同比持平");
+  CHECK(FormatStated(Obs("a", 2024, "120", "%", Qualifier::kExceeds), IndicatorKind::kChange) ==
+        "同比增长超120%");
+}
+
+TEST_CASE("indicators_format: values of different scopes are not compared; a change has no change") {
+  IndicatorDef disputes = Def("disputes", "宗", Direction::kNeutral);
+  Observation y2023 = Obs("disputes", 2023, "900", "宗");
+  Observation y2024 = Obs("disputes", 2024, "1537", "宗");
+  y2024.scope = Scope::kCumulative;
+  IndicatorSet set = Set({disputes}, {y2023, y2024});
+  CHECK(ChangeFor(set, disputes, 2024).cls == ChangeClass::kNone);
+  y2023.scope = Scope::kCumulative;
+  IndicatorSet same = Set({disputes}, {y2023, y2024});
+  CHECK(ChangeFor(same, disputes, 2024).text == "+637宗(+70.8%)");
+  IndicatorDef yoy = Def("yoy", "%", Direction::kNeutral, IndicatorKind::kChange);
+  IndicatorSet changes = Set({yoy}, {Obs("yoy", 2023, "50", "%"), Obs("yoy", 2024, "120", "%")});
+  CHECK(ChangeFor(changes, yoy, 2024).cls == ChangeClass::kNone);
 }
 
 TEST_CASE("indicators_format: qualified values make the change approximate") {

@@ -105,17 +105,6 @@ inline constexpr MessageText kCsvDuplicateBreakdown{
 
 // --- Formulas ---------------------------------------------------------------------
 
-inline constexpr MessageText kFormula{"公式有误：{0}", "formula: {0}"};
-inline constexpr MessageText kFormulaUnexpected{"多出了“{0}”", "unexpected '{0}'"};
-inline constexpr MessageText kFormulaDivZero{"除数为零", "division by zero"};
-inline constexpr MessageText kFormulaParen{"缺少右括号“)”", "expected ')'"};
-inline constexpr MessageText kFormulaNotNumber{"“{0}”不是数字", "'{0}' is not a number"};
-inline constexpr MessageText kFormulaExpectedEnd{"结尾缺少一个数字或“指标编号@年份”",
-                                                 "expected a number or indicator@year at the end"};
-inline constexpr MessageText kFormulaExpected{"在“{0}”处应是一个数字或“指标编号@年份”",
-                                              "expected a number or indicator@year at '{0}'"};
-inline constexpr MessageText kFormulaUnknown{"没有“{0}”这个指标", "unknown indicator '{0}'"};
-inline constexpr MessageText kFormulaNoValue{"“{0}@{1}”没有数值", "'{0}@{1}' has no observation"};
 inline constexpr MessageText kFormulaMismatch{
     "数值 {0} 和它的公式 {1} = {2} 对不上（超出了四舍五入的误差）",
     "value {0} does not match its formula {1} = {2} (beyond rounding)"};
@@ -153,7 +142,51 @@ inline constexpr MessageText kSourceLink{
 inline constexpr MessageText kSourceAnchor{
     "来源（source）的“#{0}”不是 {1} 里的标题：请用标题的编号，例如 #{2}",
     "source: '#{0}' is not a heading of {1} (use a heading id, e.g. #{2})"};
-inline constexpr MessageText kProseDiffers{"正文写的是 {0}（{1}），但数据是 {2}（{3} 年，{4}）",
+inline constexpr MessageText kProseDiffers{"正文写的是 {0}（{1}），但数据是 {2}（{3}年，{4}）",
                                            "prose says {0} for {1} but the data says {2} for {3} ({4})"};
+
+// ---- Time scope of an observation (scope / since / until columns).
+inline constexpr MessageText kUnknownScope{
+    "未知的期间“{0}”：请写 年度、累计、截至 或 未载明（留空即年度）",
+    "unknown scope '{0}' (use 年度, 累计, 截至 or 未载明; empty means 年度)"};
+inline constexpr MessageText kSinceNeedsCumulative{
+    "起始时间“{0}”只用于期间为“累计”的数值；本行期间为“{1}”",
+    "a start ('{0}') belongs only to a 累计 (cumulative) value; this row's scope is {1}"};
+inline constexpr MessageText kUntilNeedsPointInTime{
+    "截至日期“{0}”只用于期间为“截至”的数值；本行期间为“{1}”",
+    "an as-of date ('{0}') belongs only to a 截至 (point-in-time) value; this row's scope is {1}"};
+inline constexpr MessageText kBadPeriodDate{"“{0}”不是日期：请写 2019、2019-03 或 2019-03-01",
+                                            "'{0}' is not a date: write 2019, 2019-03 or 2019-03-01"};
+
+// ---- The source sentence (quote column).
+inline constexpr MessageText kQuoteLacksValue{
+    "原文“{0}”中没有数值 {1}：请核对数值或原文",
+    "the source sentence '{0}' does not contain the value {1}: check the value or the sentence"};
+inline constexpr MessageText kQuoteSaysScope{
+    "原文含“{0}”，但本行期间为年度：请在期间列写 {1}，原文未说明时写 未载明",
+    "the source sentence says '{0}' but this row's scope is 年度 (annual): write {1} in the scope column, "
+    "or 未载明 when the sentence does not say"};
+
+// ---- Prose that cites values ({{< value … >}}).
+inline constexpr MessageText kValueLosesScope{
+    "“{0}”的数值是{1}，但本句没有“{2}”：请照原文写明，否则读者会当作当年的数",
+    "the value of '{0}' is {1}, but this sentence does not say '{2}': say it as the source does, or readers "
+    "take it for the year's figure"};
+
+// ---- Formulas of 计算 rows (data/indicators/*.csv, column formula/公式).
+inline constexpr MessageText kFormulaError{"公式：{0}", "formula: {0}"};
+inline constexpr MessageText kFormulaUnexpected{"多出了“{0}”", "unexpected '{0}'"};
+inline constexpr MessageText kFormulaDivisionByZero{"除数为零", "division by zero"};
+inline constexpr MessageText kFormulaExpectedCloseParen{"缺少右括号“)”", "expected ')'"};
+inline constexpr MessageText kFormulaNotANumber{"“{0}”不是数字", "'{0}' is not a number"};
+inline constexpr MessageText kFormulaExpectedOperandAtEnd{"末尾缺少数字或“指标@年份”",
+                                                          "expected a number or indicator@year at the end"};
+inline constexpr MessageText kFormulaExpectedOperand{"“{0}”处应为数字或“指标@年份”",
+                                                     "expected a number or indicator@year at '{0}'"};
+inline constexpr MessageText kFormulaUnknownIndicator{"未知指标“{0}”", "unknown indicator '{0}'"};
+inline constexpr MessageText kFormulaNoObservation{"“{0}@{1}”没有数据", "'{0}@{1}' has no observation"};
+inline constexpr MessageText kFormulaTooDeep{
+    "括号或负号嵌套超过{0}层；请把公式拆开，分几行计算",
+    "parentheses or minus signs nested more than {0} deep; split the formula into several rows"};
 
 }  // namespace fazhi::msg

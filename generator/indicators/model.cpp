@@ -98,7 +98,59 @@ constexpr ColumnNames kColumns[kColumnCount] = {
     {Column::kQualifier, "qualifier", "限定"}, {Column::kBreakdown, "breakdown", "分组"},
     {Column::kBasis, "basis", "依据"},         {Column::kFormula, "formula", "公式"},
     {Column::kSource, "source", "来源"},       {Column::kNote, "note", "备注"},
+    {Column::kScope, "scope", "期间"},         {Column::kSince, "since", "起始"},
+    {Column::kUntil, "until", "截至日期"},     {Column::kQuote, "quote", "原文"},
 };
+
+struct ScopeName {
+  Scope s;
+  const char* text;
+  const char* english;
+};
+constexpr ScopeName kScopes[] = {{Scope::kAnnual, "年度", "annual"},
+                                 {Scope::kCumulative, "累计", "cumulative"},
+                                 {Scope::kPointInTime, "截至", "point"},
+                                 {Scope::kUnstated, "未载明", "unstated"}};
+
+// "2019", "2019-03" or "2019-03-01" (checked against the calendar).
+bool IsPeriodDate(std::string_view s) {
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i) {
+      if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
+    }
+    return true;
+  };
+  if (s.size() == 4) return digits(0, 4);
+  if (s.size() == 7) {
+    if (!digits(0, 4) || s[4] != '-' || !digits(5, 2)) return false;
+    int month = (s[5] - '0') * 10 + (s[6] - '0');
+    return month >= 1 && month <= 12;
+  }
+  return IsValidDate(s);
+}
+
+// True when `number` occurs in `text` as a whole number: not inside a longer
+// one ("100" is not in "1000" or "2.100"). Thousands separators in the text
+// ("1,537") are ignored.
+bool ContainsNumber(std::string_view text, std::string_view number) {
+  std::string plain;
+  for (size_t i = 0; i < text.size(); ++i) {
+    bool separator = text[i] == ',' && i > 0 && i + 1 < text.size() && text[i - 1] >= '0' &&
+                     text[i - 1] <= '9' && text[i + 1] >= '0' && text[i + 1] <= '9';
+    if (!separator) plain += text[i];
+  }
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t at = plain.find(number); at != std::string::npos; at = plain.find(number, at + 1)) {
+    size_t end = at + number.size();
+    bool before =
+        at > 0 && (digit(plain[at - 1]) || (plain[at - 1] == '.' && at > 1 && digit(plain[at - 2])));
+    bool after =
+        end < plain.size() &&
+        (digit(plain[end]) || (plain[end] == '.' && end + 1 < plain.size() && digit(plain[end + 1])));
+    if (!before && !after) return true;
+  }
+  return false;
+}
 constexpr Column kRequired[] = {Column::kIndicator, Column::kYear, Column::kValue};
 
 std::string FormatFixed(double v, int decimals) {
@@ -108,6 +160,10 @@ std::string FormatFixed(double v, int decimals) {
 }
 
 // ---- Formula evaluation: a tiny recursive-descent parser over code points.
+// Nesting ('(' and unary '-') is capped at kMaxFormulaDepth, so a formula of
+// 30,000 '(' is an error at its position rather than a stack overflow.
+constexpr int kMaxFormulaDepth = 100;
+
 class FormulaParser {
  public:
   FormulaParser(std::string_view s, const IndicatorSet& set) : s_(s), set_(set) {}
@@ -115,16 +171,16 @@ class FormulaParser {
   bool Run(double* v) {
     if (!Expr(v)) return false;
     SkipSpace();
-    if (pos_ < s_.size()) return Fail(Message(msg::kFormulaUnexpected, Rest()));
+    if (pos_ < s_.size()) return Fail(Message(msg::kFormulaUnexpected, std::string(Rest())));
     return true;
   }
   const Message& error() const { return error_; }
   size_t error_offset() const { return error_offset_; }
 
  private:
-  bool Fail(Message msg) {
+  bool Fail(Message m) {
     if (error_.empty()) {
-      error_ = std::move(msg);
+      error_ = std::move(m);
       error_offset_ = Utf8Length(s_.substr(0, pos_));
     }
     return false;
@@ -172,7 +228,7 @@ class FormulaParser {
         if (!Factor(&r)) return false;
         if (r == 0) {
           pos_ = at;
-          return Fail(Message(msg::kFormulaDivZero));
+          return Fail(Message(msg::kFormulaDivisionByZero));
         }
         *v /= r;
       } else {
@@ -180,25 +236,28 @@ class FormulaParser {
       }
     }
   }
+  // Every nesting ('(' or a unary '-') passes through here.
+  bool Nested(double* v, bool paren) {
+    if (depth_ == kMaxFormulaDepth) return Fail(Message(msg::kFormulaTooDeep, kMaxFormulaDepth));
+    ++depth_;
+    pos_ += 1;  // past '(' or '-'
+    bool ok = paren ? Expr(v) : Factor(v);
+    --depth_;
+    if (!ok) return false;
+    if (paren && !Eat(")")) return Fail(Message(msg::kFormulaExpectedCloseParen));
+    if (!paren) *v = -*v;
+    return true;
+  }
   bool Factor(double* v) {
     SkipSpace();
-    if (Eat("(")) {
-      if (!Expr(v)) return false;
-      if (!Eat(")")) return Fail(Message(msg::kFormulaParen));
-      return true;
-    }
-    if (Eat("-")) {
-      if (!Factor(v)) return false;
-      *v = -*v;
-      return true;
-    }
+    if (pos_ < s_.size() && (s_[pos_] == '(' || s_[pos_] == '-')) return Nested(v, s_[pos_] == '(');
     size_t start = pos_;
     if (pos_ < s_.size() && s_[pos_] >= '0' && s_[pos_] <= '9') {
       while (pos_ < s_.size() && ((s_[pos_] >= '0' && s_[pos_] <= '9') || s_[pos_] == '.')) ++pos_;
       std::string num(s_.substr(start, pos_ - start));
       if (!IsDecimal(num)) {
         pos_ = start;
-        return Fail(Message(msg::kFormulaNotNumber, num));
+        return Fail(Message(msg::kFormulaNotANumber, num));
       }
       *v = std::strtod(num.c_str(), nullptr);
       return true;
@@ -211,8 +270,8 @@ class FormulaParser {
     std::string id(s_.substr(start, pos_ - start));
     if (id.empty() || pos_ >= s_.size() || s_[pos_] != '@') {
       pos_ = start;
-      if (pos_ >= s_.size()) return Fail(Message(msg::kFormulaExpectedEnd));
-      return Fail(Message(msg::kFormulaExpected, Rest()));
+      if (pos_ >= s_.size()) return Fail(Message(msg::kFormulaExpectedOperandAtEnd));
+      return Fail(Message(msg::kFormulaExpectedOperand, std::string(Rest())));
     }
     ++pos_;
     size_t ys = pos_;
@@ -220,16 +279,16 @@ class FormulaParser {
     std::string year(s_.substr(ys, pos_ - ys));
     if (year.size() != 4) {
       pos_ = start;
-      return Fail(Message(msg::kFormulaExpected, Rest()));
+      return Fail(Message(msg::kFormulaExpectedOperand, std::string(Rest())));
     }
     if (!set_.Find(id)) {
       pos_ = start;
-      return Fail(Message(msg::kFormulaUnknown, id));
+      return Fail(Message(msg::kFormulaUnknownIndicator, id));
     }
     const Observation* o = set_.Get(id, std::atoi(year.c_str()));
     if (!o) {
       pos_ = start;
-      return Fail(Message(msg::kFormulaNoValue, id, year));
+      return Fail(Message(msg::kFormulaNoObservation, id, year));
     }
     *v = o->value;
     return true;
@@ -238,6 +297,7 @@ class FormulaParser {
   std::string_view s_;
   const IndicatorSet& set_;
   size_t pos_ = 0;
+  int depth_ = 0;
   Message error_;
   size_t error_offset_ = 0;
 };
@@ -316,6 +376,17 @@ const char* QualifierText(Qualifier q) {
 }
 
 const char* BasisText(Basis b) { return b == Basis::kComputed ? "计算" : "原文"; }
+
+const char* ScopeText(Scope s) {
+  for (const ScopeName& n : kScopes) {
+    if (n.s == s) return n.text;
+  }
+  return "年度";
+}
+
+bool Observation::ComparableWith(const Observation& o) const {
+  return scope == o.scope && (scope != Scope::kCumulative || since == o.since);
+}
 
 const char* ColumnName(Column c) { return kColumns[static_cast<int>(c)].name; }
 const char* ColumnAlias(Column c) { return kColumns[static_cast<int>(c)].alias; }
@@ -483,6 +554,15 @@ std::vector<const Observation*> IndicatorSet::Series(std::string_view id) const 
   return out;
 }
 
+std::vector<const Observation*> IndicatorSet::ComparableSeries(std::string_view id) const {
+  std::vector<const Observation*> all = Series(id), out;
+  if (all.empty()) return out;
+  for (const Observation* o : all) {
+    if (o->ComparableWith(*all.back())) out.push_back(o);
+  }
+  return out;
+}
+
 std::vector<const Observation*> IndicatorSet::Breakdown(std::string_view id, int year) const {
   std::vector<const Observation*> out;
   for (const Observation& o : observations) {
@@ -594,6 +674,52 @@ class ObservationLoader {
     return ok_;
   }
 
+  void ErrorAt(const Observation& o, Column c, Message msg) {
+    auto at = o.pos[static_cast<int>(c)];
+    diags_->Error(t_->path, at[0], at[1], std::move(msg), t_->text);
+    ok_ = false;
+  }
+
+  // scope, since and until: the time the value covers.
+  void ReadScope(const std::array<std::string, kColumnCount>& cell, Observation* o) {
+    const std::string& scope = cell[static_cast<int>(Column::kScope)];
+    bool known = scope.empty();
+    for (const ScopeName& n : kScopes) {
+      if (scope == n.text || Lower(scope) == n.english) o->scope = n.s, known = true;
+    }
+    if (!known) return ErrorAt(*o, Column::kScope, Message(msg::kUnknownScope, scope));
+    o->since = cell[static_cast<int>(Column::kSince)];
+    o->until = cell[static_cast<int>(Column::kUntil)];
+    for (auto [column, value, wanted, text] :
+         {std::tuple{Column::kSince, &o->since, Scope::kCumulative, &msg::kSinceNeedsCumulative},
+          std::tuple{Column::kUntil, &o->until, Scope::kPointInTime, &msg::kUntilNeedsPointInTime}}) {
+      if (value->empty()) continue;
+      if (o->scope != wanted) {
+        ErrorAt(*o, column, Message(*text, *value, ScopeText(o->scope)));
+      } else if (!IsPeriodDate(*value)) {
+        ErrorAt(*o, column, Message(msg::kBadPeriodDate, *value));
+      }
+    }
+  }
+
+  // The source sentence must state the value, and its 累计/截至 must not be
+  // lost by a row left at the default scope.
+  void CheckQuote(const Observation& o, const IndicatorDef* def, const std::string& scope_cell) {
+    if (o.quote.empty()) return;
+    bool numeric = def && def->kind != IndicatorKind::kBoolean;
+    if (numeric && o.basis == Basis::kOriginal && !ContainsNumber(o.quote, o.value_text)) {
+      ErrorAt(o, Column::kQuote, Message(msg::kQuoteLacksValue, o.quote, o.value_text));
+    }
+    if (!scope_cell.empty()) return;  // an explicit 年度 is the editor's reading
+    for (const char* word : {"累计", "截至", "截止"}) {
+      if (o.quote.find(word) == std::string::npos) continue;
+      auto at = o.pos[static_cast<int>(Column::kQuote)];
+      const char* scope = std::string_view(word) == "累计" ? "累计" : "截至";
+      diags_->Warning(t_->path, at[0], at[1], Message(msg::kQuoteSaysScope, word, scope), t_->text);
+      break;
+    }
+  }
+
   void LoadRow(const CsvRow& row, const std::array<int, kColumnCount>& index) {
     size_t width = 0;
     for (int i : index) width = std::max(width, static_cast<size_t>(i + 1));
@@ -698,6 +824,9 @@ class ObservationLoader {
     o.breakdown = cell[static_cast<int>(Column::kBreakdown)];
     o.source = cell[static_cast<int>(Column::kSource)];
     o.note = cell[static_cast<int>(Column::kNote)];
+    ReadScope(cell, &o);
+    o.quote = cell[static_cast<int>(Column::kQuote)];
+    if (diags_->error_count() == errors_before) CheckQuote(o, def, cell[static_cast<int>(Column::kScope)]);
 
     if (diags_->error_count() != errors_before) return;
     auto key = std::make_tuple(o.indicator, o.year, o.breakdown);
@@ -751,7 +880,7 @@ void CheckFormulas(const IndicatorSet& set, const std::map<std::string, std::str
     size_t off = 0;
     if (!EvaluateFormula(o.formula, set, &computed, &why, &off)) {
       int col = fpos[1] + static_cast<int>(off);
-      diags->Error(o.path, fpos[0], col, Message(msg::kFormula, std::move(why)), text);
+      diags->Error(o.path, fpos[0], col, Message(msg::kFormulaError, std::move(why)), text);
       continue;
     }
     if (o.basis != Basis::kComputed) continue;
@@ -811,9 +940,8 @@ bool IndicatorSet::AddGenerated(std::vector<IndicatorDef> add, std::vector<Obser
   std::sort(defs.begin(), defs.end(),
             [](const IndicatorDef& a, const IndicatorDef& b) { return a.id < b.id; });
   for (Observation& o : obs) observations.push_back(std::move(o));
-  std::stable_sort(observations.begin(), observations.end(), [](const Observation& a, const Observation& b) {
-    return std::tie(a.indicator, a.year, a.breakdown) < std::tie(b.indicator, b.year, b.breakdown);
-  });
+  std::stable_sort(observations.begin(), observations.end(),
+                   [](const Observation& a, const Observation& b) { return a.Key() < b.Key(); });
   return true;
 }
 
@@ -861,9 +989,7 @@ bool BuildIndicatorSet(std::vector<IndicatorCategory> categories, std::vector<In
     texts[t.path] = t.text;
   }
   std::sort(out->observations.begin(), out->observations.end(),
-            [](const Observation& a, const Observation& b) {
-              return std::tie(a.indicator, a.year, a.breakdown) < std::tie(b.indicator, b.year, b.breakdown);
-            });
+            [](const Observation& a, const Observation& b) { return a.Key() < b.Key(); });
   if (diags->error_count() == before) CheckFormulas(*out, texts, diags);
   out->csv_texts = std::move(texts);
   return diags->error_count() == before;

@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "core/config.h"  // IndicatorCategory, DefaultIndicatorCategories
@@ -24,11 +25,18 @@ enum class Direction { kUp, kDown, kNeutral, kTarget };
 /// How the source states a value: exactly, or 以上/多/余/约/近/超.
 enum class Qualifier { kExact, kAtLeast, kMore, kOver, kAbout, kNearly, kExceeds };
 enum class Basis { kOriginal, kComputed };  ///< 原文 (as published) or 计算 (derived)
+/// The time a value covers, as its source sentence says: the year's flow
+/// (年度, "2024年办理…368件"), a total since some start (累计, "累计成功化解
+/// 1537宗"), a stock on a date (截至, "截至目前，…25个"), or a sentence that
+/// leaves it open (未载明). Values of different scopes are never compared
+/// or charted together.
+enum class Scope { kAnnual, kCumulative, kPointInTime, kUnstated };
 
 const char* KindName(IndicatorKind k);   ///< "count", "rate", ...
 const char* DirectionName(Direction d);  ///< "up", "down", ...
 const char* QualifierText(Qualifier q);  ///< "", "以上", "多", ...
 const char* BasisText(Basis b);          ///< "原文" or "计算"
+const char* ScopeText(Scope s);          ///< "年度", "累计", "截至" or "未载明"
 
 /// A page an indicator links to (e.g. the 述法 profiles a derived value is
 /// computed from): a site URL without the base prefix.
@@ -88,16 +96,28 @@ enum class Column {
   kBasis,
   kFormula,
   kSource,
-  kNote
+  kNote,
+  kScope,
+  kSince,
+  kUntil,
+  kQuote
 };
-constexpr int kColumnCount = 10;
+constexpr int kColumnCount = 14;
 /// English header name of a column ("indicator"); the Chinese alias is ColumnAlias.
 const char* ColumnName(Column c);
 const char* ColumnAlias(Column c);  ///< "指标"
 
+/// One value of one indicator. Its key is (indicator, year, breakdown) —
+/// see Key(); a further dimension (a reporting unit) belongs in the key, the
+/// time scope does not: one indicator has one value per year and group, and
+/// the scope says what kind of value it is.
 struct Observation {
   std::string indicator;
-  int year = 0;
+  int year = 0;  ///< the reporting year: the year of the report that states it
+  /// What time the value covers; since/until only as the source gives them.
+  Scope scope = Scope::kAnnual;
+  std::string since;       ///< 累计: start, "2019", "2019-03" or "2019-03-01"; "" = not stated
+  std::string until;       ///< 截至: date in the same forms; "" = 截至目前 (no date stated)
   std::string value_text;  ///< exact decimal text as stated ("80.16"); 是/否 for boolean
   double value = 0;
   std::string unit;  ///< the definition's unit when the cell is empty
@@ -106,6 +126,7 @@ struct Observation {
   Basis basis = Basis::kOriginal;
   std::string formula;  ///< for 计算: "a / b * 100" with numbers or id@year
   std::string source;   ///< "reports/2024.md#anchor" or a URL
+  std::string quote;    ///< 原文: the source sentence, verbatim
   std::string note;
   std::string path;  ///< the CSV file ("" for generated values)
   int line = 0;      ///< row line
@@ -113,6 +134,12 @@ struct Observation {
   /// out of the open-data downloads.
   bool sample = false;
   std::array<std::array<int, 2>, kColumnCount> pos{};  ///< line, col per column
+
+  /// The identity of the value: no two observations share it.
+  auto Key() const { return std::tie(indicator, year, breakdown); }
+  /// Same scope (and the same start for 累计): a change or a trend between
+  /// the two values means something.
+  bool ComparableWith(const Observation& o) const;
 };
 
 /// Everything the indicator pages show, validated.
@@ -130,6 +157,9 @@ struct IndicatorSet {
   const Observation* Get(std::string_view id, int year, std::string_view breakdown = "") const;
   /// Observations of `id` without breakdown, oldest first.
   std::vector<const Observation*> Series(std::string_view id) const;
+  /// The newest observation of `id` without breakdown and the older ones
+  /// comparable with it, oldest first: what a trend may draw.
+  std::vector<const Observation*> ComparableSeries(std::string_view id) const;
   /// Observations of `id` in `year` with a breakdown, largest first (then by name).
   std::vector<const Observation*> Breakdown(std::string_view id, int year) const;
   /// Definitions of a category, by weight then id.

@@ -261,10 +261,7 @@ TEST_CASE("indicators_model: missing and unknown columns are reported at the hea
   IndicatorSet set;
   Diagnostics diags;
   CHECK_FALSE(Build(s, &set, &diags));
-  CHECK(diags.Format() ==
-        "data/indicators/2024.csv:1:10: "
-        "不认识的列名“口径”（可用的列名：indicator（指标）、year（年份）、value（数值）、unit（单位）、qualif"
-        "ier（限定）、breakdown（分组）、basis（依据）、formula（公式）、source（来源）、note（备注））\n"
+  CHECK(diags.Format() == "data/indicators/2024.csv:1:10: 不认识的列名“口径”（可用的列名：indicator（指标）、year（年份）、value（数值）、unit（单位）、qualifier（限定）、breakdown（分组）、basis（依据）、formula（公式）、source（来源）、note（备注）、scope（期间）、since（起始）、until（截至日期）、quote（原文））\n"
         "  指标,年份,单位,口径\n"
         "                 ^\n"
         "data/indicators/2024.csv:1:1: 缺少“value”列（也可以写作“数值”）\n"
@@ -296,12 +293,50 @@ TEST_CASE("indicators_model: derived values are checked against their formula") 
         "6.102 对不上（超出了四舍五入的误差）\n"
         "  admin-review-closure-rate,2024,6.8,计算,18 / (admin-review-cases@2024 * 0.8016) * 100\n"
         "                                 ^\n"
-        "data/indicators/2024.csv:5:33: 公式有误：多出了“^”\n"
+        "data/indicators/2024.csv:5:33: 公式：多出了“^”\n"
         "  legal-consultations,2024,1,计算,2 ^ 3\n"
         "                                    ^\n"
-        "data/indicators/2024.csv:4:32: 公式有误：“admin-review-cases@2022”没有数值\n"
+        "data/indicators/2024.csv:4:32: 公式：“admin-review-cases@2022”没有数据\n"
         "  paperless-rate,2024,50,计算,\"1 / admin-review-cases@2022\"\n"
         "                                   ^\n");
+}
+
+TEST_CASE("indicators_model: a formula nested 30,000 deep is an error at the 101st level, not a crash") {
+  // Issue 18, failure 1: the recursive parser overflowed the stack (exit 139).
+  std::string deep = std::string(30000, '(') + "1" + std::string(30000, ')');
+  std::string minus = std::string(30000, '-') + "1";
+  std::string ok100 =
+      std::string(100, '(') + "2" + std::string(100, ')') + " + " + std::string(99, '-') + "3";
+  Site s = Demo(
+      "indicator,year,value,basis,formula\n"
+      "legal-consultations,2024,1,计算," +
+      deep +
+      "\n"
+      "paperless-rate,2024,50,计算," +
+      minus +
+      "\n"
+      "admin-review-cases,2024,-1,计算," +
+      ok100 + "\n");
+  IndicatorSet set;
+  Diagnostics d;
+  CHECK_FALSE(Build(s, &set, &d));
+  std::vector<Diagnostic> items = d.items();
+  REQUIRE(items.size() == 2);
+  // The column is the 101st '(' / '-' (the formula starts at column 31 / 27).
+  CHECK(items[0].line == 2);
+  CHECK(items[0].col == 31 + 100);
+  CHECK(items[0].message.Render() == "公式：括号或负号嵌套超过100层；请把公式拆开，分几行计算");
+  CHECK(items[0].message.Render(Lang::kEn) ==
+        "formula: parentheses or minus signs nested more than 100 deep; split the formula into several rows");
+  CHECK(items[1].line == 3);
+  CHECK(items[1].col == 27 + 100);
+  // 100 levels are fine, and evaluate: 2 + (-1)^99 * 3 = -1.
+  double v = 0;
+  Message why;
+  size_t off = 0;
+  IndicatorSet empty;
+  CHECK(EvaluateFormula(ok100, empty, &v, &why, &off));
+  CHECK(v == -1);
 }
 
 TEST_CASE("indicators_model: a GB18030 CSV from Chinese Excel loads like UTF-8") {
@@ -408,6 +443,102 @@ TEST_CASE("indicators_model: generated indicators join the set sorted, or not at
   CHECK(set.SampleOnly("z"));
   CHECK_FALSE(set.SampleOnly("a"));  // 2024 is not a sample
   CHECK_FALSE(set.SampleOnly("m"));  // no observations
+}
+
+}  // namespace fazhi
+
+namespace fazhi {
+
+TEST_CASE("indicators_model: each observation states its time scope, its start or date and its sentence") {
+  Site s = Demo(
+      "indicator,year,value,unit,qualifier,scope,since,until,quote\r\n"
+      "admin-review-cases,2024,368,件,,,,,\"办理行政复议案件368件,同比增长120%\"\r\n"
+      "legal-consultations,2024,4000,次,多,累计,,,\"累计审查“三资”合同387份,提供法律咨询4000多次\"\r\n"
+      "legal-consultations,2023,3000,次,多,cumulative,2019,,\r\n"
+      "paperless-rate,2024,90,%,以上,截至,,,\"截至目前,无纸化办案率达到90%以上\"\r\n"
+      "paperless-rate,2023,80,%,,截至,,2023-12-31,\r\n"
+      "admin-review-closure-rate,2024,80.16,%,,未载明,,,\r\n");
+  IndicatorSet set;
+  Diagnostics diags;
+  REQUIRE(Build(s, &set, &diags));
+  CHECK(diags.Format() == "");
+  CHECK(set.Get("admin-review-cases", 2024)->scope == Scope::kAnnual);
+  CHECK(set.Get("admin-review-cases", 2024)->quote == "办理行政复议案件368件,同比增长120%");
+  CHECK(set.Get("legal-consultations", 2024)->scope == Scope::kCumulative);
+  CHECK(set.Get("legal-consultations", 2023)->since == "2019");
+  CHECK(set.Get("paperless-rate", 2024)->scope == Scope::kPointInTime);
+  CHECK(set.Get("paperless-rate", 2024)->until == "");
+  CHECK(set.Get("paperless-rate", 2023)->until == "2023-12-31");
+  CHECK(set.Get("admin-review-closure-rate", 2024)->scope == Scope::kUnstated);
+  // A cumulative total since an unstated start is not comparable with one since 2019.
+  CHECK_FALSE(set.Get("legal-consultations", 2024)->ComparableWith(*set.Get("legal-consultations", 2023)));
+  CHECK(set.ComparableSeries("legal-consultations").size() == 1);
+  CHECK(set.Get("paperless-rate", 2024)->ComparableWith(*set.Get("paperless-rate", 2023)));
+  CHECK(set.ComparableSeries("paperless-rate").size() == 2);
+}
+
+TEST_CASE("indicators_model: a bad scope, a start or date on the wrong scope, and a bad date are errors") {
+  Site s = Demo(
+      "指标,年份,数值,期间,起始,截至日期\r\n"
+      "admin-review-cases,2024,368,全年,,\r\n"
+      "legal-consultations,2024,4000,年度,2019,\r\n"
+      "paperless-rate,2024,90,累计,,2024-12-31\r\n"
+      "admin-review-closure-rate,2024,80,截至,,2024-13\r\n");
+  IndicatorSet set;
+  Diagnostics diags;
+  CHECK_FALSE(Build(s, &set, &diags));
+  CHECK(diags.Format() ==
+        "data/indicators/2024.csv:2:29: 未知的期间“全年”：请写 年度、累计、截至 或 未载明（留空即年度）\n"
+        "  admin-review-cases,2024,368,全年,,\n"
+        "                              ^\n"
+        "data/indicators/2024.csv:3:34: 起始时间“2019”只用于期间为“累计”的数值；本行期间为“年度”\n"
+        "  legal-consultations,2024,4000,年度,2019,\n"
+        "                                     ^\n"
+        "data/indicators/2024.csv:4:28: 截至日期“2024-12-31”只用于期间为“截至”的数值；本行期间为“累计”\n"
+        "  paperless-rate,2024,90,累计,,2024-12-31\n"
+        "                               ^\n"
+        "data/indicators/2024.csv:5:39: “2024-13”不是日期：请写 2019、2019-03 或 2019-03-01\n"
+        "  admin-review-closure-rate,2024,80,截至,,2024-13\n"
+        "                                          ^\n");
+}
+
+TEST_CASE("indicators_model: the source sentence must state the value; a lost 累计 or 截至 is a warning") {
+  Site s = Demo(
+      "indicator,year,value,unit,qualifier,scope,quote\r\n"
+      "admin-review-cases,2024,370,件,,,\"办理行政复议案件368件,同比增长120%\"\r\n"
+      "legal-consultations,2024,4000,次,多,,\"累计审查“三资”合同387份,提供法律咨询4000多次\"\r\n"
+      "paperless-rate,2024,90,%,以上,,\"截至目前,无纸化办案率达到90%以上\"\r\n"
+      "admin-review-closure-rate,2024,100,%,,,\"参考率、通过率和优秀率首次达到3个100%\"\r\n");
+  IndicatorSet set;
+  Diagnostics diags;
+  CHECK_FALSE(Build(s, &set, &diags));
+  CHECK(diags.Format() == "data/indicators/2024.csv:2:34: 原文“办理行政复议案件368件,同比增长120%”中没有数值 370：请核对数值或原文\n"
+        "  admin-review-cases,2024,370,件,,,\"办理行政复议案件368件,同比增长120%\"\n"
+        "                                    ^\n"
+        "data/indicators/2024.csv:3:37: 警告：原文含“累计”，但本行期间为年度：请在期间列写 累计，原文未说明时写 未载明\n"
+        "  legal-consultations,2024,4000,次,多,,\"累计审查“三资”合同387份,提供法律咨询4000多次\"\n"
+        "                                        ^\n"
+        "data/indicators/2024.csv:4:31: 警告：原文含“截至”，但本行期间为年度：请在期间列写 截至，原文未说明时写 未载明\n"
+        "  paperless-rate,2024,90,%,以上,,\"截至目前,无纸化办案率达到90%以上\"\n"
+        "                                  ^\n");
+}
+
+TEST_CASE("indicators_model: the value must stand alone in the sentence, thousands separators aside") {
+  Site s = Demo(
+      "indicator,year,value,quote\r\n"
+      "admin-review-cases,2024,10,\"达到3个100%\"\r\n"
+      "legal-consultations,2024,1537,\"成功化解1,537宗\"\r\n"
+      "admin-review-closure-rate,2024,80.1,\"办结率80.16%\"\r\n"
+      "paperless-rate,2024,100,\"达到3个100%\"\r\n");
+  IndicatorSet set;
+  Diagnostics diags;
+  CHECK_FALSE(Build(s, &set, &diags));
+  std::string out = diags.Format();
+  CHECK(out.find("没有数值 10：") != std::string::npos);
+  CHECK(out.find("没有数值 80.1：") != std::string::npos);
+  CHECK(out.find("1537") == std::string::npos);
+  CHECK(out.find("没有数值 100：") == std::string::npos);
+  CHECK(diags.error_count() == 2);
 }
 
 }  // namespace fazhi

@@ -11,24 +11,41 @@ using nlohmann::ordered_json;
 
 const char kBom[] = "\xEF\xBB\xBF";
 
-std::string SourceUrl(const OpenDataMeta& meta, const std::string& source) {
-  return meta.source_url && !source.empty() ? meta.source_url(source) : source;
+SourceRef Resolve(const OpenDataMeta& meta, const std::string& source) {
+  if (source.empty()) return {};
+  if (meta.resolve_source) return meta.resolve_source(source);
+  SourceRef r;
+  if (source.rfind("http://", 0) == 0 || source.rfind("https://", 0) == 0) r.url = source;
+  return r;
+}
+
+std::string Stated(const IndicatorDef* d, const Observation& o) {
+  return FormatStated(o, d ? d->kind : IndicatorKind::kCount);
 }
 
 std::vector<std::string> Row(const IndicatorSet& set, const Observation& o, const OpenDataMeta& meta) {
   const IndicatorDef* d = set.Find(o.indicator);
+  SourceRef src = Resolve(meta, o.source);
   return {o.indicator,
           d ? d->title : "",
           d ? d->category : "",
+          d ? KindName(d->kind) : "",
           std::to_string(o.year),
+          ScopeText(o.scope),
+          o.since,
+          o.until,
           o.value_text,
           o.unit,
           QualifierText(o.qualifier),
+          Stated(d, o),
           o.breakdown,
           BasisText(o.basis),
           o.formula,
-          o.source,
-          SourceUrl(meta, o.source),
+          o.quote,
+          src.title,
+          src.section,
+          src.url,
+          src.page_url,
           o.note};
 }
 
@@ -53,20 +70,27 @@ ordered_json DefJson(const IndicatorSet& set, const IndicatorDef& d, const OpenD
 
 ordered_json ObsJson(const IndicatorSet& set, const Observation& o, const OpenDataMeta& meta) {
   const IndicatorDef* d = set.Find(o.indicator);
+  SourceRef src = Resolve(meta, o.source);
   ordered_json j;
   j["indicator"] = o.indicator;
   j["year"] = o.year;
+  j["scope"] = ScopeText(o.scope);
+  j["since"] = o.since;
+  j["until"] = o.until;
   // Booleans are 是/否 in text and 1/0 as numbers.
   j["value"] = o.value;
   j["value_text"] = o.value_text;
   j["unit"] = o.unit;
   j["qualifier"] = QualifierText(o.qualifier);
-  j["display"] = d ? FormatValue(o, d->kind) : o.value_text + o.unit;
+  j["stated"] = Stated(d, o);
   j["breakdown"] = o.breakdown;
   j["basis"] = BasisText(o.basis);
   j["formula"] = o.formula;
-  j["source"] = o.source;
-  j["source_url"] = SourceUrl(meta, o.source);
+  j["quote"] = o.quote;
+  j["source_title"] = src.title;
+  j["source_section"] = src.section;
+  j["source_url"] = src.url;
+  j["page_url"] = src.page_url;
   j["note"] = o.note;
   return j;
 }
@@ -82,19 +106,28 @@ std::string Csv(const IndicatorSet& set, std::string_view only_id, const OpenDat
 
 ordered_json Schema() {
   ordered_json fields = ordered_json::array();
-  const char* descriptions[] = {"指标编号",
-                                "指标名称",
-                                "类别",
-                                "年度",
-                                "数值(原文数字)",
-                                "单位",
-                                "限定词: 空=确数, 以上, 多, 余, 约, 近, 超",
-                                "分组(镇街/部门), 空=全区",
-                                "依据: 原文 或 计算",
-                                "计算公式(依据为计算时)",
-                                "来源(站内报告文件与章节或网址)",
-                                "来源网址",
-                                "备注"};
+  const char* descriptions[] = {
+      "指标编号",
+      "指标名称",
+      "类别",
+      "类型: count 计数, rate 比率, amount 数量, boolean 是/否, change 同比变化(不是水平值)",
+      "报告年度(数值所在报告的年度)",
+      "期间: 年度=当年数, 累计=累计数, 截至=某日的存量, 未载明=原文未说明",
+      "累计的起始时间(原文给出时)",
+      "截至日期(原文给出时; 空且期间为截至=原文为“截至目前”)",
+      "数值(原文数字)",
+      "单位",
+      "限定词: 空=确数, 以上, 多, 余, 约, 近, 超",
+      "原文说法: 数值连同期间与限定词, 如“累计4000多次”“同比增长120%”",
+      "分组(镇街/部门), 空=全区",
+      "依据: 原文 或 计算",
+      "计算公式(依据为计算时)",
+      "原文语句",
+      "来源文件标题",
+      "来源章节",
+      "来源文件网址(发布机关公开的原文)",
+      "本站对应章节网址",
+      "备注"};
   const auto& cols = OpenDataColumns();
   for (size_t i = 0; i < cols.size(); ++i) {
     ordered_json f;
@@ -131,9 +164,10 @@ std::string Dump(const ordered_json& j) { return j.dump(2, ' ', false) + "\n"; }
 }  // namespace
 
 const std::vector<std::string>& OpenDataColumns() {
-  static const std::vector<std::string> kCols = {"indicator", "name",       "category",  "year",  "value",
-                                                 "unit",      "qualifier",  "breakdown", "basis", "formula",
-                                                 "source",    "source_url", "note"};
+  static const std::vector<std::string> kCols = {
+      "indicator", "name",  "category",     "kind",           "year",       "scope",     "since",
+      "until",     "value", "unit",         "qualifier",      "stated",     "breakdown", "basis",
+      "formula",   "quote", "source_title", "source_section", "source_url", "page_url",  "note"};
   return kCols;
 }
 

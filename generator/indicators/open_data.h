@@ -16,14 +16,23 @@
 
 namespace fazhi {
 
+/// Where an observation's `source` points, as a reader of the downloads
+/// needs it: the document and its address, never a file path of the site.
+struct SourceRef {
+  std::string title;     ///< the source document ("从化区司法局2024年法治政府建设年度报告")
+  std::string section;   ///< the heading the value sits under, "" for none
+  std::string url;       ///< the document as its publisher published it (original_url), else page_url
+  std::string page_url;  ///< the section on this site ("" for an outside source)
+};
+
 struct OpenDataMeta {
   std::string title;      ///< the site's title
   std::string publisher;  ///< 主办单位
   std::string base_url = "/";
   std::string updated;  ///< YYYY-MM-DD (config.as_of): no build timestamps
-  /// The public URL of a source ("reports/2024.md#x" → "https://…/reports/2024/#x");
-  /// unset: the source as written.
-  std::function<std::string(std::string_view)> source_url;
+  /// Resolves a source ("reports/2024.md#x" or a URL); unset: a URL source
+  /// is its own url, anything else is left out.
+  std::function<SourceRef(std::string_view)> resolve_source;
 };
 
 /// The CSV columns of every download, in order.

@@ -238,4 +238,68 @@ int CheckProseNumbers(const SourceFile& file, std::string_view body, int body_fi
   return warnings;
 }
 
+namespace {
+
+// Byte range of the sentence around [from, to) in `text`: from after the
+// previous 。；！？ or blank line to the next one.
+std::pair<size_t, size_t> SentenceAround(std::string_view text, size_t from, size_t to) {
+  static const std::string_view kEnds[] = {"。", "；", "！", "？", "\n\n"};
+  size_t begin = 0, end = text.size();
+  for (std::string_view m : kEnds) {
+    size_t b = text.rfind(m, from);
+    if (b != std::string_view::npos && b + m.size() <= from) begin = std::max(begin, b + m.size());
+    size_t e = text.find(m, to);
+    if (e != std::string_view::npos) end = std::min(end, e);
+  }
+  return {begin, end};
+}
+
+}  // namespace
+
+int CheckValueScopes(const SourceFile& file, std::string_view body, int body_first_line,
+                     const IndicatorSet& set, Diagnostics* diags) {
+  size_t body_offset = 0;
+  for (int l = 1; l < body_first_line; ++l) {
+    size_t nl = file.text.find('\n', body_offset);
+    if (nl == std::string::npos) break;
+    body_offset = nl + 1;
+  }
+  int warnings = 0;
+  for (size_t p = 0; (p = body.find("{{<", p)) != std::string_view::npos;) {
+    size_t e = body.find(">}}", p);
+    if (e == std::string_view::npos) break;
+    std::vector<std::string> words;
+    std::string_view inner = body.substr(p + 3, e - p - 3);
+    for (size_t i = 0; i < inner.size();) {
+      size_t j = inner.find_first_of(" \t\n", i);
+      if (j == std::string_view::npos) j = inner.size();
+      if (j > i) words.emplace_back(inner.substr(i, j - i));
+      i = j + 1;
+    }
+    size_t at = p;
+    p = e + 3;
+    if (words.size() < 3 || words[0] != "value" || !IsYear(words[2])) continue;
+    const IndicatorDef* def = set.Find(words[1]);
+    const Observation* o =
+        def ? set.Get(words[1], std::atoi(words[2].c_str()), words.size() > 3 ? words[3] : "") : nullptr;
+    if (!o) continue;  // the shortcode itself reports it
+    std::vector<std::string_view> needed;
+    if (o->scope == Scope::kCumulative) needed = {"累计"};
+    if (o->scope == Scope::kPointInTime) needed = {"截至", "截止"};
+    if (needed.empty()) continue;
+    auto [begin, end] = SentenceAround(body, at, p);
+    std::string_view sentence = body.substr(begin, end - begin);
+    bool said = std::any_of(needed.begin(), needed.end(),
+                            [&](std::string_view w) { return sentence.find(w) != std::string_view::npos; });
+    if (said) continue;
+    int line, col;
+    OffsetToLineCol(file.text, body_offset + at, &line, &col);
+    diags->Warning(file.path, line, col,
+                   Message(msg::kValueLosesScope, def->title, FormatStated(*o, def->kind), needed[0]),
+                   file.text);
+    ++warnings;
+  }
+  return warnings;
+}
+
 }  // namespace fazhi

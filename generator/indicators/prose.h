@@ -33,4 +33,10 @@ ShortcodeHandler ValueShortcodeHandler(const IndicatorSet& set,
 int CheckProseNumbers(const SourceFile& file, std::string_view body, int body_first_line, int year,
                       const IndicatorSet& set, Diagnostics* diags);
 
+/// Warns at a `value` shortcode whose value is 累计 or 截至 when its sentence
+/// does not say so: written without the word, a total since some start or a
+/// stock on a date reads as the year's figure. Returns the number of warnings.
+int CheckValueScopes(const SourceFile& file, std::string_view body, int body_first_line,
+                     const IndicatorSet& set, Diagnostics* diags);
+
 }  // namespace fazhi

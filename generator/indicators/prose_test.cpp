@@ -101,12 +101,12 @@ TEST_CASE("indicators_prose: prose that contradicts the data is a warning at the
   int n = CheckProseNumbers(f, f.text.substr(17), 4, 2024, set, &diags);
   CHECK(n == 2);
   CHECK(diags.Format() ==
-        "content/reports/2024.md:4:9: 警告：正文写的是 370件（行政复议收案数），但数据是 368件（2024 "
-        "年，data/indicators/2024.csv:2）\n"
+        "content/reports/2024.md:4:9: 警告：正文写的是 370件（行政复议收案数），但数据是 368件（2024年，"
+        "data/indicators/2024.csv:2）\n"
         "  办理行政复议案件370件，同比增长120%，办结率80.16%；\n"
         "                  ^\n"
-        "content/reports/2024.md:6:16: 警告：正文写的是 564件（行政检查），但数据是 546件（2024 "
-        "年，data/indicators/2024.csv:4）\n"
+        "content/reports/2024.md:6:16: 警告：正文写的是 564件（行政检查），但数据是 546件（2024年，"
+        "data/indicators/2024.csv:4）\n"
         "  办理行政处罚573件、行政检查564件、行政强制0件。提供法律咨询4000多次。\n"
         "                             ^\n");
   CHECK_FALSE(diags.has_errors());
@@ -127,6 +127,33 @@ TEST_CASE("indicators_prose: values the build derives are not checked against re
   Diagnostics diags;
   CHECK(CheckProseNumbers(f, f.text.substr(17), 4, 2024, set, &diags) == 0);
   CHECK(diags.Format().empty());
+}
+
+}  // namespace fazhi
+
+namespace fazhi {
+
+TEST_CASE("indicators_prose: a 累计 or 截至 value cited without the word is a warning at the shortcode") {
+  IndicatorSet set = Set();
+  for (Observation& o : set.observations) {
+    if (o.indicator == "legal-consultations") o.scope = Scope::kCumulative;
+    if (o.indicator == "penalties") o.scope = Scope::kPointInTime;
+  }
+  SourceFile f{
+      "content/reports/2024.md",
+      "---\ntitle: t\n---\n"
+      "累计审查合同，提供法律咨询{{< value legal-consultations 2024 >}}。\n"
+      "提供法律咨询{{< value legal-consultations 2024 >}}；办理行政处罚{{< value penalties 2024 >}}。\n"
+      "截至目前，办理行政处罚{{< value penalties 2024 >}}，\n行政检查{{< value inspections 2024 >}}。\n"};
+  std::string_view body = std::string_view(f.text).substr(f.text.find("累计"));
+  Diagnostics diags;
+  CHECK(CheckValueScopes(f, body, 4, set, &diags) == 2);
+  CHECK(diags.Format() == "content/reports/2024.md:5:7: 警告：“法律咨询”的数值是累计4000多次，但本句没有“累计”：请照原文写明，否则读者会当作当年的数\n"
+        "  提供法律咨询{{< value legal-consultations 2024 >}}；办理行政处罚{{< value penalties 2024 >}}。\n"
+        "              ^\n"
+        "content/reports/2024.md:5:52: 警告：“行政处罚”的数值是截至目前573件，但本句没有“截至”：请照原文写明，否则读者会当作当年的数\n"
+        "  提供法律咨询{{< value legal-consultations 2024 >}}；办理行政处罚{{< value penalties 2024 >}}。\n"
+        "                                                                  ^\n");
 }
 
 }  // namespace fazhi

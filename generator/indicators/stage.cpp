@@ -104,6 +104,17 @@ void CheckReportFigures(const SourceTree& tree, const std::vector<Page>& pages, 
   }
 }
 
+void CheckValueScopesInPages(const SourceTree& tree, const std::vector<Page>& pages, const IndicatorSet& set,
+                             Diagnostics* diags) {
+  for (const Page& p : pages) {
+    // Plain pages are streamed and checked nowhere else before rendering;
+    // reports, profiles and the other feature pages are where figures are cited.
+    if (p.kind == "page") continue;
+    const SourceFile* f = tree.Find(p.source_path);
+    if (f) CheckValueScopes(*f, p.body, p.body_first_line, set, diags);
+  }
+}
+
 namespace {
 
 // "reports/2024.md#一主要举措" → "content/reports/2024.md", "一主要举措";

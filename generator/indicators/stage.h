@@ -34,6 +34,11 @@ void AddIndicatorShortcodes(const IndicatorSet& set, const Config& config, Short
 void CheckReportFigures(const SourceTree& tree, const std::vector<Page>& pages, const IndicatorSet& set,
                         Diagnostics* diags);
 
+/// Warnings where a page other than a plain page cites a 累计 or 截至 value
+/// in a sentence that does not say so (see CheckValueScopes).
+void CheckValueScopesInPages(const SourceTree& tree, const std::vector<Page>& pages, const IndicatorSet& set,
+                             Diagnostics* diags);
+
 /// The pages ("content/reports/2024.md") an observation's source points at
 /// with an anchor: CheckSourceAnchors reads their headings.
 std::vector<std::string> SourceAnchorPages(const IndicatorSet& set);

@@ -91,6 +91,7 @@ View ChangeView(const Change& c) {
   v.set("has", Flag(c.cls != ChangeClass::kNone));
   v.set("text", c.text);
   v.set("basis", c.basis);
+  v.set("has_basis", Flag(!c.basis.empty()));
   v.set("arrow", c.arrow);
   v.set("verdict", c.verdict);
   v.set("css", c.css);
@@ -116,12 +117,43 @@ std::string SourceTarget(const Ctx& ctx, const std::string& source, std::string*
   return p->url + (anchor.empty() ? "" : "#" + anchor);
 }
 
+// A source for the downloads: the document's title and published address,
+// the section, and the section's page on this site (absolute when the base
+// URL names a host, so the file stands alone).
+SourceRef ResolveSource(const Ctx& ctx, std::string_view source) {
+  SourceRef r;
+  if (source.rfind("http", 0) == 0) {
+    r.url = std::string(source);
+    return r;
+  }
+  size_t hash = source.find('#');
+  std::string anchor = hash == std::string_view::npos ? "" : std::string(source.substr(hash + 1));
+  const Page* p = ctx.PageOf("content/" + std::string(source.substr(0, hash)));
+  if (!p) return r;
+  r.title = p->title;
+  for (const TocEntry& t : p->toc) {
+    if (t.id == anchor) r.section = t.text;
+  }
+  r.page_url = ctx.urls.Abs(p->url + (anchor.empty() ? "" : "#" + anchor));
+  r.url = p->report.original_url.empty() ? r.page_url : p->report.original_url;
+  return r;
+}
+
 // The source of an observation as a link: a report section or a URL.
 void SourceLink(const Ctx& ctx, const Observation& o, View* v) {
   std::string label, target = o.source.empty() ? "" : SourceTarget(ctx, o.source, &label);
   v->set("has_source", Flag(!target.empty()));
   v->set("source_url", ctx.urls.Rel(target));
   v->set("source_label", label);
+}
+
+// What the source leaves open about a value's period, and its sentence.
+void ScopeFields(const Observation& o, View* v) {
+  std::string note = ScopeNote(o);
+  v->set("scope_note", note);
+  v->set("has_scope_note", Flag(!note.empty()));
+  v->set("quote", o.quote);
+  v->set("has_quote", Flag(!o.quote.empty()));
 }
 
 // A value computed only from 示例 data carries a badge and its definition's note.
@@ -134,8 +166,11 @@ void SampleMark(const IndicatorDef& d, const Observation& o, View* v) {
 // The headline of a card and of an indicator page: the latest value as the
 // source states it, its year and basis, and the change judged by direction.
 void LatestValue(const Ctx& ctx, const IndicatorDef& d, const Observation& o, View* v) {
-  v->set("value", FormatValue(o, d.kind));
+  v->set("value", FormatStated(o, d.kind));
   v->set("year", std::to_string(o.year));
+  v->set("period", PeriodLabel(o));
+  ScopeFields(o, v);
+  v->set("is_change", Flag(d.kind == IndicatorKind::kChange));
   v->set("basis", BasisText(o.basis));
   v->set("is_computed", Flag(o.basis == Basis::kComputed));
   v->set("change", ChangeView(ChangeFor(ctx.set, d, o.year)));
@@ -150,7 +185,9 @@ View Card(const Ctx& ctx, const IndicatorDef& d) {
   auto series = ctx.set.Series(d.id);
   c.set("has_value", Flag(!series.empty()));
   if (!series.empty()) LatestValue(ctx, d, *series.back(), &c);
-  c.set("spark", IndicatorSparklineSvg(ctx.set, d));
+  std::string spark = IndicatorSparklineSvg(ctx.set, d);
+  c.set("has_spark", Flag(!spark.empty()));
+  c.set("spark", spark);
   return c;
 }
 
@@ -217,6 +254,10 @@ View Dashboard(const Ctx& ctx, const Page* index, std::string_view only_category
   }
   ind.set("groups", groups);
   ind.set("count", std::to_string(total));
+  // Said once for the page, not "no prior year" on every card.
+  std::vector<int> years = ctx.set.Years();
+  ind.set("single_year", Flag(years.size() == 1));
+  ind.set("only_year", years.size() == 1 ? std::to_string(years[0]) : "");
   ind.set("categories", CategoryNav(ctx, only_category));
   ind.set("all_url", ctx.urls.Rel("/indicators/"));
   ind.set("years", YearNav(ctx, 0));
@@ -239,7 +280,8 @@ View YearPage(const Ctx& ctx, int year) {
       View r;
       r.set("title", d->title);
       r.set("url", ctx.urls.Rel(IndicatorUrl(d->id)));
-      r.set("value", FormatValue(*o, d->kind));
+      r.set("value", FormatStated(*o, d->kind));
+      ScopeFields(*o, &r);
       r.set("basis", BasisText(o->basis));
       r.set("change", ChangeView(ChangeFor(ctx.set, *d, year)));
       SampleMark(*d, *o, &r);
@@ -299,8 +341,10 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
   for (const Observation* o : series) {
     View r;
     r.set("year", std::to_string(o->year));
+    r.set("period", PeriodLabel(*o));
     r.set("year_url", ctx.urls.Rel(YearUrl(o->year)));
-    r.set("value", FormatValue(*o, d.kind));
+    r.set("value", FormatStated(*o, d.kind));
+    ScopeFields(*o, &r);
     r.set("basis", BasisText(o->basis));
     r.set("is_computed", Flag(o->basis == Basis::kComputed));
     r.set("formula", o->formula);
@@ -331,14 +375,16 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
     for (const Observation* o : ctx.set.Breakdown(d.id, last.year)) {
       View r;
       r.set("name", o->breakdown);
-      r.set("value", FormatValue(*o, d.kind));
+      r.set("value", FormatStated(*o, d.kind));
       r.set("basis", BasisText(o->basis));
       parts.push_back(r);
     }
     v.set("breakdown_rows", parts);
     v.set("has_breakdown", Flag(!breakdown.empty()));
   }
-  v.set("trend", IndicatorTrendSvg(ctx.set, d));
+  std::string trend = IndicatorTrendSvg(ctx.set, d);
+  v.set("has_trend", Flag(!trend.empty()));
+  v.set("trend", trend);
 
   View related{View::type::list};
   std::vector<const IndicatorDef*> rel;
@@ -467,11 +513,7 @@ bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& th
   });
 
   OpenDataMeta meta{site.config.title, site.config.sponsor, ctx.urls.prefix(), site.config.as_of,
-                    [&ctx](std::string_view source) {
-                      std::string label, target = SourceTarget(ctx, std::string(source), &label);
-                      // Absolute when the base URL names a host, so the file stands alone.
-                      return target.empty() ? std::string(source) : ctx.urls.Abs(target);
-                    }};
+                    [&ctx](std::string_view source) { return ResolveSource(ctx, source); }};
   for (auto& [path, bytes] : OpenDataFiles(set, meta)) {
     if (!sink->Put(path, std::move(bytes))) diags->Error(path, 0, 0, Message(msg::kCannotWriteOutput));
   }

@@ -6,19 +6,22 @@
 
 namespace fazhi::msg {
 
-// --- Personal data -------------------------------------------------------------
-
-inline constexpr MessageText kPersonalId{
-    "个人信息：这里像是一个身份证号（18位，校验位和出生日期都有效），请删除",
-    "personal data: this looks like a 身份证号 (18 digits with a valid check "
-    "digit and birth date); remove it"};
-inline constexpr MessageText kPersonalMobile{
-    "个人信息：这里像是一个手机号码，请删除；如果它是正式公开的办公电话，请写进 site.toml 的 [privacy] allow",
+// The privacy gate (norms/privacy.cpp).
+inline constexpr MessageText kPrivacyIdNumber{
+    "个人信息：这像是身份证号（18位，校验位和出生日期有效）；请删除",
+    "personal data: this looks like a 身份证号 (18 digits with a valid "
+    "check digit and birth date); remove it"};
+inline constexpr MessageText kPrivacyIdByKeyword{
+    "个人信息：“{0}”后面的{1}位数字像是证件号码（校验位不对也算）；请删除",
+    "personal data: the {1} digits after '{0}' look like an ID number (whatever the check digit); remove "
+    "them"};
+inline constexpr MessageText kPrivacyMobile{
+    "个人信息：这像是手机号码；请删除；如果是正式公开的办公电话，请把它列入 site.toml 的 [privacy] allow",
     "personal data: this looks like a mobile phone number; remove it, or list it under [privacy] allow in "
     "site.toml if it is an officially published office number"};
-inline constexpr MessageText kPersonalAddress{"这里像是一个住址（号/栋/单元/室）：只能公开正式公开过的地址",
-                                              "this looks like a home address (号/栋/单元/室); publish only "
-                                              "addresses that are officially public"};
+inline constexpr MessageText kPrivacyAddress{
+    "这像是住宅地址（号/栋/单元/室）；只发布正式公开的地址",
+    "this looks like a home address (号/栋/单元/室); publish only addresses that are officially public"};
 
 // --- Resources from other hosts ---------------------------------------------------
 

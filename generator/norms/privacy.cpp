@@ -1,20 +1,21 @@
 #include "norms/privacy.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "core/encoding.h"
 #include "core/front_matter.h"
 #include "core/parallel.h"
 #include "core/utf8.h"
+#include "norms/digits.h"
 #include "norms/messages.h"
 
 namespace fazhi {
 namespace {
 
-// The scanner works on the bytes of one line: digits are ASCII or full-width
-// (０-９ = EF BC 90-99), and the other characters it looks at are ASCII or
-// fixed CJK markers, so nothing needs decoding; columns are counted only for
-// findings.
+// The address check works on the bytes of one line: digits are ASCII or
+// full-width (０-９ = EF BC 90-99), and the markers it looks for are fixed
+// CJK characters, so nothing needs decoding.
 class Line {
  public:
   explicit Line(std::string_view text) : s_(text) {}
@@ -35,13 +36,6 @@ class Line {
     return 0;
   }
   bool digit(size_t i) const { return DigitAt(i) != 0; }
-  bool AnyDigit() const {
-    for (size_t i = 0; i < s_.size(); ++i) {
-      unsigned char c = Byte(i);
-      if ((c >= '0' && c <= '9') || (c == 0xEF && DigitAt(i))) return true;
-    }
-    return false;
-  }
 
   /// Reads the digit run starting at `i`: its digits and the byte after it.
   size_t Run(size_t i, std::string* digits) const {
@@ -53,11 +47,6 @@ class Line {
 
   /// True when the text at byte `i` starts with `what`.
   bool At(size_t i, std::string_view what) const { return s_.substr(i, what.size()) == what; }
-  char Ascii(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
-  bool IsX(size_t i) const { return Ascii(i) == 'X' || Ascii(i) == 'x' || At(i, "Ｘ") || At(i, "ｘ"); }
-
-  /// 1-based column (in code points) of byte `i`.
-  int Col(size_t i) const { return static_cast<int>(Utf8Length(s_.substr(0, i))) + 1; }
 
  private:
   unsigned char Byte(size_t i) const { return static_cast<unsigned char>(s_[i]); }
@@ -65,35 +54,24 @@ class Line {
 };
 
 struct Finding {
-  enum class Kind { kId, kMobile, kAddress } kind;
-  size_t byte;  // where the number starts
+  enum class Kind { kId, kIdByKeyword, kMobile, kAddress } kind;
+  size_t byte;               // where the number starts in the text
+  std::string_view keyword;  // kIdByKeyword: the word before it
+  size_t digits = 0;         // kIdByKeyword: how many digits
 };
 
 bool IsMobile(std::string_view d) { return d.size() == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9'; }
 
+// The digits of an allow-list entry ("138-0013-8000", "+86 138…").
 std::string DigitsOf(std::string_view s) {
-  Line l(s);
-  std::string out, run;
-  for (size_t i = 0; i < l.size();) {
-    if (!l.digit(i)) {
-      ++i;
-      continue;
-    }
-    i = l.Run(i, &run);
-    out += run;
-  }
+  std::string out;
+  DigitScanner::Scan(s, DigitSyntax::kData, [&](const std::vector<DigitRun>& runs, bool) {
+    for (const DigitRun& r : runs) out += r.digits;
+  });
   // "+86 138…" and "0086 138…" allow the same number as "138…".
   if (out.size() == 13 && out.compare(0, 2, "86") == 0) out.erase(0, 2);
   if (out.size() == 15 && out.compare(0, 4, "0086") == 0) out.erase(0, 4);
   return out;
-}
-
-// A digit run that is the whole or fractional part of a decimal number
-// (99.87, 13000000000.5) is a figure, not a phone number.
-bool IsDecimalPart(const Line& l, size_t b, size_t e) {
-  if (l.Ascii(e) == '.' && l.digit(e + 1)) return true;
-  if (b >= 2 && l.Ascii(b - 1) == '.' && l.digit(b - 2)) return true;
-  return false;
 }
 
 bool Allowed(const std::string& digits, const std::vector<std::string>& allow_digits) {
@@ -103,7 +81,100 @@ bool Allowed(const std::string& digits, const std::vector<std::string>& allow_di
   return false;
 }
 
-bool IsSeparator(char c) { return c == ' ' || c == '-'; }
+// The mobile number that `digits` spells (11 digits, or with 86 / 0086), or "".
+std::string MobileOf(const std::string& digits) {
+  std::string number;
+  if (digits.size() == 11) number = digits;
+  if (digits.size() == 13 && digits.compare(0, 2, "86") == 0) number = digits.substr(2);
+  if (digits.size() == 15 && digits.compare(0, 4, "0086") == 0) number = digits.substr(4);
+  return IsMobile(number) ? number : "";
+}
+
+// Words that say the number after them is an ID number: then it counts
+// whatever its check digit (a typo or a made-up check digit still exposes
+// the person's region and birth date).
+constexpr std::string_view kIdKeywords[] = {"身份证",   "身份證",     "证件号",     "證件號",  "身份号码",
+                                            "身份號碼", "公民身份号", "居民身份号", "证件号码"};
+constexpr size_t kKeywordReach = 120;  // bytes before the number: about 40 CJK characters
+
+std::string_view IdKeywordBefore(std::string_view text, size_t byte) {
+  size_t from = byte > kKeywordReach ? byte - kKeywordReach : 0;
+  std::string_view before = text.substr(from, byte - from);
+  std::string_view found;
+  size_t at = 0;
+  for (std::string_view k : kIdKeywords) {
+    size_t p = before.rfind(k);
+    if (p != std::string_view::npos && (found.empty() || p >= at)) found = k, at = p;
+  }
+  return found;
+}
+
+// What the digits of a candidate number (starting at `byte`) are, if anything.
+bool Match(std::string_view text, const std::string& digits, bool ends_x, size_t byte,
+           const PrivacyOptions& opts, const std::vector<std::string>& allow, Finding* f) {
+  size_t nd = digits.size();
+  std::string id = ends_x ? (nd == 17 ? digits + "X" : "") : (nd == 18 ? digits : "");
+  if (!id.empty() && IsPlausibleIdNumber(id, opts.as_of)) {
+    *f = {Finding::Kind::kId, byte, {}, 0};
+    return true;
+  }
+  // A first-generation ID number has 15 digits and no check character.
+  if (!id.empty() || (!ends_x && nd == 15)) {
+    std::string_view k = IdKeywordBefore(text, byte);
+    if (!k.empty()) {
+      *f = {Finding::Kind::kIdByKeyword, byte, k, id.empty() ? nd : 18};
+      return true;
+    }
+  }
+  if (ends_x) return false;
+  std::string mobile = MobileOf(digits);
+  if (mobile.empty() || Allowed(mobile, allow)) return false;
+  *f = {Finding::Kind::kMobile, byte, {}, 0};
+  return true;
+}
+
+// ID and mobile numbers: numbers made of whole runs of a group (so never a
+// part of a longer number), not splitting a decimal (99.87).
+void FindNumbers(std::string_view text, DigitSyntax syntax, const PrivacyOptions& opts,
+                 const std::vector<std::string>& allow, std::vector<Finding>* out) {
+  size_t next_byte = 0;  // findings do not overlap
+  DigitScanner::Scan(text, syntax, [&](const std::vector<DigitRun>& runs, bool last) {
+    size_t n = runs.size();
+    // Two runs joined by a single '.' that joins nothing else are one
+    // decimal number; three or more (138.1234.5678) are a dotted grouping.
+    std::vector<char> decimal_with_next(n, 0);
+    for (size_t k = 1; k < n; ++k) {
+      if (!runs[k].decimal_before) continue;
+      bool chain = (k >= 2 && runs[k - 1].decimal_before) || (k + 1 < n && runs[k + 1].decimal_before);
+      if (!chain) decimal_with_next[k - 1] = 1;
+    }
+    size_t limit = last ? n : n - std::min(n, DigitScanner::kOverlap);
+    for (size_t s = 0; s < limit; ++s) {
+      if (runs[s].byte < next_byte || runs[s].too_long) continue;
+      if (s > 0 && decimal_with_next[s - 1]) continue;
+      std::string digits;
+      bool found = false;
+      Finding best{};
+      size_t best_end = 0;
+      for (size_t e = s; e < n; ++e) {
+        if (runs[e].too_long || (e > s && decimal_with_next[e - 1])) break;
+        digits += runs[e].digits;
+        if (digits.size() > 18) break;
+        Finding f{};
+        if (!decimal_with_next[e] && Match(text, digits, runs[e].ends_x, runs[s].byte, opts, allow, &f)) {
+          best = f;  // the longest number from this run wins (an ID over a mobile in it)
+          best_end = runs[e].end;
+          found = true;
+        }
+        if (runs[e].ends_x) break;
+      }
+      if (found) {
+        out->push_back(best);
+        next_byte = best_end;
+      }
+    }
+  });
+}
 
 // A unit-level marker of a home address at byte `i`; `len` gets its bytes.
 bool IsAddressMarker(const Line& l, size_t i, size_t* len) {
@@ -116,50 +187,16 @@ bool IsAddressMarker(const Line& l, size_t i, size_t* len) {
   return false;
 }
 
-void ScanLine(const Line& l, const PrivacyOptions& opts, const std::vector<std::string>& allow,
-              std::vector<Finding>* out) {
-  if (!l.AnyDigit()) return;  // most lines of prose
-  // Numbers: each maximal digit run is judged once.
-  std::string run, part;
-  for (size_t i = 0; i < l.size();) {
-    if (!l.digit(i)) {
-      ++i;
-      continue;
-    }
-    size_t e = l.Run(i, &run);
-    size_t n = run.size();
-    if (n == 17 && l.IsX(e) && !l.digit(e + 1)) {
-      if (IsPlausibleIdNumber(run + "X", opts.as_of)) out->push_back({Finding::Kind::kId, i});
-    } else if (n == 18) {
-      if (IsPlausibleIdNumber(run, opts.as_of)) out->push_back({Finding::Kind::kId, i});
-    } else if (!IsDecimalPart(l, i, e)) {
-      std::string number;
-      if (n == 11) number = run;
-      if (n == 13 && run.compare(0, 2, "86") == 0) number = run.substr(2);
-      if (n == 15 && run.compare(0, 4, "0086") == 0) number = run.substr(4);
-      // 138-1234-5678 or 138 1234 5678.
-      if (n == 3 && IsSeparator(l.Ascii(e))) {
-        size_t e2 = l.Run(e + 1, &part);
-        if (part.size() == 4 && IsSeparator(l.Ascii(e2))) {
-          std::string middle = part;
-          size_t e3 = l.Run(e2 + 1, &part);
-          if (part.size() == 4) {
-            number = run + middle + part;
-            e = e3;
-          }
-        }
-      }
-      if (IsMobile(number) && !Allowed(number, allow)) out->push_back({Finding::Kind::kMobile, i});
-    }
-    i = e;
-  }
-  // Home addresses: a unit-level marker (12室, 3栋, 2单元, 501房) that follows
-  // a house number (18号) or another unit-level marker within 20 bytes' worth
-  // of characters (CJK characters take 3 bytes each).
+// Home addresses: a unit-level marker (12室, 3栋, 2单元, 501房) that follows
+// a house number (18号) or another unit-level marker within 20 bytes' worth
+// of characters (CJK characters take 3 bytes each). `base` is the line's
+// offset in the text.
+void FindAddresses(const Line& l, size_t base, std::vector<Finding>* out) {
   const size_t kNear = 60;
   size_t chain_start = std::string::npos;  // first number of the current chain
   size_t chain_end = 0;                    // byte just after its last marker
   bool warned = false;
+  std::string run;
   for (size_t i = 0; i < l.size();) {
     if (!l.digit(i)) {
       ++i;
@@ -174,7 +211,7 @@ void ScanLine(const Line& l, const PrivacyOptions& opts, const std::vector<std::
         chain_start = i;
         warned = false;
       } else if (unit && !warned) {
-        out->push_back({Finding::Kind::kAddress, chain_start});
+        out->push_back({Finding::Kind::kAddress, base + chain_start, {}, 0});
         warned = true;
       }
       chain_end = e + (house ? std::string_view("号").size() : len);
@@ -208,44 +245,95 @@ void CheckPrivacyText(const std::string& path, std::string_view text, const Priv
                       Diagnostics* diags) {
   std::vector<std::string> allow;
   for (const std::string& a : opts.allow) allow.push_back(DigitsOf(a));
-  int line_no = 1;
-  size_t start = 0;
-  while (start <= text.size()) {
+  std::vector<Finding> found;
+  FindNumbers(text, DigitSyntaxOf(path), opts, allow, &found);
+  for (size_t start = 0; start <= text.size();) {
     size_t nl = text.find('\n', start);
     size_t end = nl == std::string_view::npos ? text.size() : nl;
-    std::vector<Finding> found;
-    Line line(text.substr(start, end - start));
-    ScanLine(line, opts, allow, &found);
-    for (const Finding& f : found) {
-      int col = line.Col(f.byte);
-      switch (f.kind) {
-        case Finding::Kind::kId:
-          diags->Error(path, line_no, col, Message(msg::kPersonalId), text);
-          break;
-        case Finding::Kind::kMobile:
-          diags->Error(path, line_no, col, Message(msg::kPersonalMobile), text);
-          break;
-        case Finding::Kind::kAddress:
-          diags->Warning(path, line_no, col, Message(msg::kPersonalAddress), text);
-          break;
-      }
-    }
+    FindAddresses(Line(text.substr(start, end - start)), start, &found);
     if (nl == std::string_view::npos) break;
     start = nl + 1;
-    ++line_no;
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [](const Finding& a, const Finding& b) { return a.byte < b.byte; });
+  // Lines and columns in one sweep: a file of many findings stays linear.
+  int line = 1;
+  size_t line_start = 0, pos = 0;
+  for (const Finding& f : found) {
+    for (; pos < f.byte; ++pos) {
+      if (text[pos] == '\n') ++line, line_start = pos + 1;
+    }
+    int col = static_cast<int>(Utf8Length(text.substr(line_start, f.byte - line_start))) + 1;
+    switch (f.kind) {
+      case Finding::Kind::kId:
+        diags->Error(path, line, col, Message(msg::kPrivacyIdNumber), text);
+        break;
+      case Finding::Kind::kIdByKeyword:
+        diags->Error(path, line, col, Message(msg::kPrivacyIdByKeyword, f.keyword, f.digits), text);
+        break;
+      case Finding::Kind::kMobile:
+        diags->Error(path, line, col, Message(msg::kPrivacyMobile), text);
+        break;
+      case Finding::Kind::kAddress:
+        diags->Warning(path, line, col, Message(msg::kPrivacyAddress), text);
+        break;
+    }
   }
 }
 
 bool IsPrivacyScanned(std::string_view path) {
-  if (path == "site.toml") return true;
-  bool in_tree = path.starts_with("content/") || path.starts_with("data/") || path.starts_with("layouts/") ||
-                 path.starts_with("themes/");
-  if (!in_tree) return false;
-  static const char* const kExts[] = {".md",  ".markdown", ".csv",  ".tsv", ".json",     ".toml", ".yaml",
-                                      ".yml", ".txt",      ".html", ".htm", ".mustache", ".xml"};
-  for (const char* ext : kExts) {
-    if (path.ends_with(ext)) return true;
+  return path == "site.toml" || path.starts_with("content/") || path.starts_with("data/") ||
+         path.starts_with("layouts/") || path.starts_with("static/") || path.starts_with("themes/");
+}
+
+bool IsOpaqueBinary(std::string_view path, std::string_view bytes) {
+  std::string ext;
+  size_t dot = path.rfind('.');
+  if (dot != std::string_view::npos && path.find('/', dot) == std::string_view::npos) {
+    for (char c : path.substr(dot + 1)) ext += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   }
+  auto starts = [&](std::string_view magic) { return bytes.substr(0, magic.size()) == magic; };
+  auto is = [&](std::initializer_list<std::string_view> exts) {
+    for (std::string_view e : exts) {
+      if (ext == e) return true;
+    }
+    return false;
+  };
+  using namespace std::string_view_literals;
+  if (is({"png"})) return starts("\x89PNG\r\n\x1a\n"sv);
+  if (is({"jpg", "jpeg", "jfif"})) return starts("\xff\xd8\xff"sv);
+  if (is({"gif"})) return starts("GIF87a"sv) || starts("GIF89a"sv);
+  if (is({"webp", "wav", "avi"})) return starts("RIFF"sv);
+  if (is({"pdf"})) return starts("%PDF-"sv);
+  if (is({"zip", "docx", "xlsx", "pptx", "odt", "ods", "odp", "epub", "jar", "ofd"})) {
+    return starts("PK\x03\x04"sv) || starts("PK\x05\x06"sv);
+  }
+  if (is({"doc", "xls", "ppt", "wps", "et", "dps"})) return starts("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"sv);
+  if (is({"gz", "tgz"})) return starts("\x1f\x8b"sv);
+  if (is({"bz2"})) return starts("BZh"sv);
+  if (is({"xz"}))
+    return starts(
+        "\xfd"
+        "7zXZ\0"sv);
+  if (is({"7z"})) return starts("7z\xbc\xaf\x27\x1c"sv);
+  if (is({"rar"})) return starts("Rar!"sv);
+  if (is({"woff"})) return starts("wOFF"sv);
+  if (is({"woff2"})) return starts("wOF2"sv);
+  if (is({"ttf", "otf", "ttc"})) {
+    return starts("\0\x01\0\0"sv) || starts("OTTO"sv) || starts("ttcf"sv) || starts("true"sv);
+  }
+  if (is({"ico", "cur"})) return starts("\0\0\x01\0"sv) || starts("\0\0\x02\0"sv);
+  if (is({"mp4", "m4a", "m4v", "mov", "avif", "heic", "3gp"})) {
+    return bytes.size() >= 8 && bytes.substr(4, 4) == "ftyp";
+  }
+  if (is({"mp3"}))
+    return starts("ID3"sv) || starts("\xff\xfb"sv) || starts("\xff\xf3"sv) || starts("\xff\xf2"sv);
+  if (is({"ogg", "oga", "ogv", "opus"})) return starts("OggS"sv);
+  if (is({"flac"})) return starts("fLaC"sv);
+  if (is({"webm", "mkv"})) return starts("\x1a\x45\xdf\xa3"sv);
+  if (is({"tif", "tiff"})) return starts("II*\0"sv) || starts("MM\0*"sv);
+  if (is({"bmp"})) return starts("BM"sv) && bytes.size() >= 26;
+  if (is({"wasm"})) return starts("\0asm"sv);
   return false;
 }
 
@@ -276,8 +364,13 @@ bool CheckPrivacyFiles(const std::vector<const SourceFile*>& all, const PrivacyO
     // not their bytes, so columns are right. Undecodable files are the
     // loaders' business (they report the encoding error), and Markdown must
     // be UTF-8 anyway (the content stage says so), so it is not re-checked.
-    if (!path.ends_with(".md") && DetectEncoding(text) != TextEncoding::kUtf8) {
-      if (!DecodeToUtf8(text, &decoded, &enc, &error)) return;
+    // Images, PDFs, Office files, archives, fonts and media (by name and
+    // content both) cannot be read here and are left out.
+    if (IsOpaqueBinary(path, text)) return;
+    // A file in no encoding fazhi knows is scanned as bytes: ASCII digits
+    // read the same in any of them.
+    if (!path.ends_with(".md") && DetectEncoding(text) != TextEncoding::kUtf8 &&
+        DecodeToUtf8(text, &decoded, &enc, &error)) {
       text = decoded;
     }
     CheckPrivacyText(path, text, opts, &found[i]);

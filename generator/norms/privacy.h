@@ -1,10 +1,13 @@
-// The privacy gate: before anything is published, every text file of the
-// site (content, data, site layouts, theme templates, site.toml) is scanned
-// for personal data that a government site must not carry. An 18-digit
-// 身份证号 with a valid check digit and birth date, or a mainland mobile
-// number, is an error that fails the build; text that looks like a home
-// address (…号…室 / 栋 / 单元 / 房) is a warning. Officially published office
-// numbers go on the allow-list (`[privacy] allow` in site.toml).
+// The privacy gate: before anything is published, every file of the site
+// that can be read as text (content, data, layouts, static assets, themes
+// with their css/js, site.toml) is scanned for personal data that a
+// government site must not carry. An 18-digit 身份证号 with a valid check
+// digit and birth date (or any 18 or 15 digits right after 身份证/证件号…),
+// or a mainland mobile number, is an error that fails the build; text that
+// looks like a home address (…号…室 / 栋 / 单元 / 房) is a warning. Numbers are
+// found however they are written (norms/digits.h: separators, markup,
+// entities, escapes, full-width digits). Officially published office numbers
+// go on the allow-list (`[privacy] allow` in site.toml).
 #pragma once
 
 #include <string>
@@ -35,9 +38,15 @@ bool IsPlausibleIdNumber(std::string_view id, std::string_view as_of = {});
 void CheckPrivacyText(const std::string& path, std::string_view text, const PrivacyOptions& opts,
                       Diagnostics* diags);
 
-/// True for the files the gate scans: text files under content/, data/,
-/// layouts/ and themes/, and site.toml (static assets are not scanned).
+/// True for the files the gate scans: every file under content/, data/,
+/// layouts/, static/ and themes/ (theme assets included), and site.toml.
 bool IsPrivacyScanned(std::string_view path);
+
+/// True when `bytes` is an image, PDF, Office file, archive, font or media
+/// file, both by the extension of `path` and by its first bytes: such files
+/// cannot be read for numbers and are skipped. A file named .png that is
+/// text is scanned.
+bool IsOpaqueBinary(std::string_view path, std::string_view bytes);
 
 /// Scans every file of `tree` that IsPrivacyScanned() selects, decoding
 /// GB18030 and UTF-16 files first. Returns false when an error was found.

@@ -31,7 +31,7 @@ TEST_CASE("privacy: ID number check digit, region and birth date") {
 TEST_CASE("privacy: an ID number is an error at its line and column") {
   std::string text = "---\ntitle: 示例\n---\n联系人身份证：11010519491231002X。\n";
   CHECK(Scan(text) ==
-        "content/a.md:4:8: 个人信息：这里像是一个身份证号（18位，校验位和出生日期都有效），请删除\n"
+        "content/a.md:4:8: 个人信息：这像是身份证号（18位，校验位和出生日期有效）；请删除\n"
         "  联系人身份证：11010519491231002X。\n"
         "                ^\n");
 }
@@ -48,8 +48,7 @@ TEST_CASE("privacy: numbers that are not ID numbers pass") {
 
 TEST_CASE("privacy: mobile numbers in their common spellings are errors") {
   const std::string msg =
-      "个人信息：这里像是一个手机号码，请删除；如果它是正式公开的办公电话，请写进 site.toml 的 [privacy] "
-      "allow\n";
+      "个人信息：这像是手机号码；请删除；如果是正式公开的办公电话，请把它列入 site.toml 的 [privacy] allow\n";
   CHECK(Scan("电话13812345678\n") == "content/a.md:1:3: " + msg + "  电话13812345678\n      ^\n");
   CHECK(Scan("tel: 138-1234-5678\n") == "content/a.md:1:6: " + msg + "  tel: 138-1234-5678\n       ^\n");
   CHECK(Scan("a 138 1234 5678\n") == "content/a.md:1:3: " + msg + "  a 138 1234 5678\n    ^\n");
@@ -70,7 +69,7 @@ TEST_CASE("privacy: the allow-list admits published office numbers by their digi
 
 TEST_CASE("privacy: a home address is a warning, an office address is not") {
   CHECK(Scan("住址：某某路18号3栋2单元501室\n") ==
-        "content/a.md:1:7: 警告：这里像是一个住址（号/栋/单元/室）：只能公开正式公开过的地址\n"
+        "content/a.md:1:7: 警告：这像是住宅地址（号/栋/单元/室）；只发布正式公开的地址\n"
         "  住址：某某路18号3栋2单元501室\n"
         "              ^\n");
   CHECK(Scan("地址：某某区某某路48号\n") == "");
@@ -86,9 +85,15 @@ TEST_CASE("privacy: which files are scanned") {
   CHECK(IsPrivacyScanned("content/profiles/a.md"));
   CHECK(IsPrivacyScanned("data/indicators/2024.csv"));
   CHECK(IsPrivacyScanned("themes/default/partials/footer.mustache"));
-  CHECK_FALSE(IsPrivacyScanned("static/logo.png"));
-  CHECK_FALSE(IsPrivacyScanned("themes/default/static/site.css"));
-  CHECK_FALSE(IsPrivacyScanned("content/img/a.jpg"));
+  // Everything that is published: static files and theme assets too (a
+  // logo.png is looked at, then skipped as an image by IsOpaqueBinary).
+  CHECK(IsPrivacyScanned("static/logo.png"));
+  CHECK(IsPrivacyScanned("static/notes.txt"));
+  CHECK(IsPrivacyScanned("themes/default/static/site.css"));
+  CHECK(IsPrivacyScanned("themes/default/static/js/elder.js"));
+  CHECK(IsPrivacyScanned("content/img/a.jpg"));
+  CHECK_FALSE(IsPrivacyScanned("public/index.html"));
+  CHECK_FALSE(IsPrivacyScanned("README.md"));
 }
 
 TEST_CASE("privacy: the gate scans a whole tree and decodes GB18030 data files") {
@@ -102,14 +107,14 @@ TEST_CASE("privacy: the gate scans a whole tree and decodes GB18030 data files")
   });
   Diagnostics diags;
   CHECK_FALSE(CheckPrivacy(tree, {}, &diags));
-  CHECK(diags.error_count() == 2);
+  CHECK(diags.error_count() == 3);
   std::string out = diags.Format();
-  CHECK(out.find("content/a.md:4:4: 个人信息：这里像是一个身份证号") != std::string::npos);
-  CHECK(out.find("data/people.csv:2:6: 个人信息：这里像是一个手机号码") != std::string::npos);
+  CHECK(out.find("content/a.md:4:4: 个人信息：这像是身份证号") != std::string::npos);
+  CHECK(out.find("data/people.csv:2:6: 个人信息：这像是手机号码") != std::string::npos);
   CHECK(diags.Format(Lang::kEn).find("data/people.csv:2:6: personal data: this looks like a mobile") !=
         std::string::npos);
   CHECK(out.find("  区司法局,13812345678\n") != std::string::npos);
-  CHECK(out.find("static/") == std::string::npos);
+  CHECK(out.find("static/notes.txt:1:1: 个人信息：这像是手机号码") != std::string::npos);
 }
 
 }  // namespace fazhi

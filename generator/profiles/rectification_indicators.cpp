@@ -177,7 +177,13 @@ bool AddRectificationIndicators(const ProfilesData& profiles, const std::vector<
     }
   }
   if (!set->Category(opts.category)) {
-    diags->Error("site.toml", 0, 0, Message(msg::kRectificationCategory, opts.category));
+    // At the key that names the category, else at the categories it is missing from.
+    auto [line, col] = config.PositionOf("profiles.rectification_category");
+    if (line == 0) std::tie(line, col) = config.PositionOf("indicators");
+    const SourceFile* toml = tree.Find("site.toml");
+    diags->Error("site.toml", line, col,
+                 Message(msg::kRectificationCategory, opts.category),
+                 toml ? std::string_view(toml->text) : std::string_view());
   }
   if (diags->error_count() != before) return false;
   Message error;

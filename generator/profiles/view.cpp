@@ -94,9 +94,10 @@ class Renderer {
       v.set("name", d->title);
       v.set("url", urls_.Rel("/indicators/" + d->id + "/"));
       std::vector<const Observation*> series = indicators_.Series(id);
-      std::string value = series.empty() ? "" : FormatValue(*series.back(), d->kind);
+      std::string value = series.empty() ? "" : FormatStated(*series.back(), d->kind);
       SetOptional(&v, "value", value);
       v.set("year", series.empty() ? "" : std::to_string(series.back()->year));
+      v.set("period", series.empty() ? "" : PeriodLabel(*series.back()));
       list.push_back(v);
     }
     return list;

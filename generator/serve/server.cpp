@@ -3,20 +3,18 @@
 #include <arpa/inet.h>
 #include <httplib.h>
 #include <netinet/in.h>
-#include <pthread.h>
-#include <signal.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
-#include <filesystem>
 
 #include "core/messages.h"
 #include "core/web.h"
 #include "serve/messages.h"
+#include "serve/request_head.h"
 
 namespace fazhi {
 
@@ -70,31 +68,98 @@ std::string ScriptTag(const std::string& generation) {
          "\"></script>";
 }
 
-// Shuts down (without closing: the owner still closes its descriptor) every
-// connected socket of this process whose local port is `port`, i.e. the
-// connections the server accepted.
-void ShutdownAcceptedSockets(int port) {
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
-    int fd = std::atoi(entry.path().filename().c_str());
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISSOCK(st.st_mode)) continue;
-    sockaddr_storage local{}, peer{};
-    socklen_t len = sizeof local, plen = sizeof peer;
-    if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &len) != 0) continue;
-    int local_port = -1;
-    if (local.ss_family == AF_INET) {
-      local_port = ntohs(reinterpret_cast<sockaddr_in*>(&local)->sin_port);
-    } else if (local.ss_family == AF_INET6) {
-      local_port = ntohs(reinterpret_cast<sockaddr_in6*>(&local)->sin6_port);
-    }
-    if (local_port != port) continue;
-    if (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &plen) != 0) continue;  // the listener
-    shutdown(fd, SHUT_RDWR);
-  }
+constexpr size_t kMaxBody = 16 * 1024;
+
+// The client asked to close after this request (or speaks HTTP/1.0 without
+// keep-alive).
+bool WantsClose(const RequestHead& head) {
+  std::string v = Lower(head.Field("Connection"));
+  return v == "close" || (head.version == "HTTP/1.0" && v != "keep-alive");
 }
 
+// A reply fazhi writes itself, without httplib: refusals and 416.
+std::string SimpleReply(const RequestHead& head, int status, std::string_view reason, std::string_view body,
+                        bool close, std::string_view extra_headers = "") {
+  if (WantsClose(head)) close = true;
+  std::string out = "HTTP/1.1 " + std::to_string(status) + " " + std::string(reason) + "\r\n";
+  if (!body.empty()) out += "Content-Type: text/plain; charset=utf-8\r\n";
+  out += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  out += extra_headers;
+  if (close) out += "Connection: close\r\n";
+  out += "\r\n";
+  if (head.method != "HEAD") out += body;
+  return out;
+}
+
+// The bytes of one request head for httplib to parse; what it writes is
+// collected, to be sent by Connections without blocking a worker.
+class HeadStream : public httplib::Stream {
+ public:
+  HeadStream(std::string_view in, std::string* out) : in_(in), out_(out) {}
+  bool is_readable() const override { return pos_ < in_.size(); }
+  bool is_writable() const override { return true; }
+  ssize_t read(char* ptr, size_t size) override {
+    size_t n = std::min(size, in_.size() - pos_);
+    std::memcpy(ptr, in_.data() + pos_, n);
+    pos_ += n;
+    return static_cast<ssize_t>(n);
+  }
+  ssize_t write(const char* ptr, size_t size) override {
+    out_->append(ptr, size);
+    return static_cast<ssize_t>(size);
+  }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    ip.clear();
+    port = 0;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    ip.clear();
+    port = 0;
+  }
+  socket_t socket() const override { return INVALID_SOCKET; }
+
+ private:
+  std::string_view in_;
+  size_t pos_ = 0;
+  std::string* out_;
+};
+
+// httplib's accept loop hands each socket to its task queue; this one runs
+// the task at once, and the task (process_and_close_socket, below) only
+// passes the socket on to Connections.
+class InlineQueue : public httplib::TaskQueue {
+ public:
+  void enqueue(std::function<void()> fn) override { fn(); }
+  void shutdown() override {}
+};
+
 }  // namespace
+
+// httplib's server, used for what it is good at (parsing a request,
+// routing, ranges, writing a response) on bytes Connections has framed.
+class PreviewServer::Http : public httplib::Server {
+ public:
+  Connections* connections = nullptr;
+
+  /// httplib 0.11 listens with a backlog of 5: a burst of connections (a
+  /// page with many assets, or a flood) would see SYNs dropped and retried
+  /// a second later. listen() again only changes the backlog.
+  void WidenBacklog() { ::listen(svr_sock_, SOMAXCONN); }
+
+  /// Answers the request in `raw` (one complete head) into `out`.
+  void Process(std::string_view raw, std::string* out, bool* close) {
+    HeadStream strm(raw, out);
+    bool closed = false;
+    bool ok = process_request(strm, false, closed, nullptr);
+    *close = closed || !ok;
+  }
+
+ private:
+  bool process_and_close_socket(socket_t sock) override {
+    connections->Adopt(sock);
+    return true;
+  }
+};
 
 struct PreviewServer::State {
   std::shared_ptr<const SiteFiles> files;  ///< last good site; null before the first
@@ -255,8 +320,10 @@ bool PreviewServer::Rebuild() {
       state_ = next;
     }
     ++events_generation_;
+    if (connections_) {
+      connections_->Broadcast(events_generation_, "event: reload\ndata: " + next->generation + "\n\n");
+    }
   }
-  events_cv_.notify_all();
   if (opts_.log) {
     char millis[32];
     std::snprintf(millis, sizeof millis, "%.1f", ms);
@@ -269,48 +336,35 @@ bool PreviewServer::Rebuild() {
 }
 
 bool PreviewServer::Bind(Message* error) {
-  http_ = std::make_unique<httplib::Server>();
+  http_ = std::make_unique<Http>();
   auto& s = *http_;
-  // Each open reload stream holds a worker for as long as it is open, and
-  // the compiled-in default pool has 8 threads (LIBRARIES.md §4).
-  s.new_task_queue = [n = opts_.threads] { return new httplib::ThreadPool(n); };
-  s.set_tcp_nodelay(true);
+  s.new_task_queue = [] { return new InlineQueue; };
   s.set_keep_alive_max_count(1000);
-  s.set_keep_alive_timeout(2);
-  s.set_read_timeout(5, 0);
-  s.set_write_timeout(5, 0);
-  s.set_payload_max_length(16 * 1024);
+  s.set_keep_alive_timeout(static_cast<time_t>(
+      std::chrono::duration_cast<std::chrono::seconds>(opts_.limits.idle_timeout).count()));
+  s.set_payload_max_length(kMaxBody);
   // httplib's default socket options add SO_REUSEPORT, which lets a second
   // server bind a port that is in use and silently share its traffic.
   s.set_socket_options([](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
-  // Body-less GET/HEAD (every browser request) is answered before routing.
-  // Anything with a body goes through routing, which reads it under the
-  // payload limit (413 beyond it) before Handle() answers, so no unread body
-  // is left on a keep-alive connection.
+  // Respond() has refused every request with a body, so routing needs no
+  // body reader: every request is answered here.
   s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-    if (req.has_header("Transfer-Encoding") ||
-        (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0")) {
-      return httplib::Server::HandlerResponse::Unhandled;
-    }
     Handle(req, res);
     return httplib::Server::HandlerResponse::Handled;
   });
-  auto handle = [this](const httplib::Request& req, httplib::Response& res) { Handle(req, res); };
-  s.Get(".*", handle);
-  s.Post(".*", handle);
-  s.Put(".*", handle);
-  s.Patch(".*", handle);
-  s.Delete(".*", handle);
-  s.Options(".*", handle);
   errno = 0;
   if (opts_.port == 0) {
     port_ = s.bind_to_any_port(opts_.host);
-    if (port_ > 0) return true;
+    if (port_ > 0) {
+      http_->WidenBacklog();
+      return true;
+    }
   } else if (s.bind_to_port(opts_.host, opts_.port)) {
     port_ = opts_.port;
+    http_->WidenBacklog();
     return true;
   }
   int err = errno;
@@ -324,15 +378,18 @@ bool PreviewServer::Bind(Message* error) {
 }
 
 void PreviewServer::Start() {
+  ConnectionLimits limits = opts_.limits;
+  limits.workers = opts_.threads;
+  limits.max_event_streams = opts_.max_event_streams;
+  limits.keepalive = opts_.keepalive;
+  {
+    std::lock_guard<std::mutex> lock(events_mu_);
+    connections_ = std::make_unique<Connections>(
+        limits, [this](const RequestHead& head, std::string_view raw) { return Respond(head, raw); });
+  }
+  connections_->Start();
+  http_->connections = connections_.get();
   listener_ = std::thread([this] {
-    // cpp-httplib 0.11 sends without MSG_NOSIGNAL, so a write to a closed
-    // reload stream raises SIGPIPE. Block it here; the worker threads the
-    // server creates from this thread inherit the mask, and write() then
-    // just fails with EPIPE.
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGPIPE);
-    pthread_sigmask(SIG_BLOCK, &set, nullptr);
     http_->listen_after_bind();
     listen_returned_ = true;
   });
@@ -342,65 +399,80 @@ void PreviewServer::Start() {
 }
 
 void PreviewServer::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(events_mu_);
-    closing_ = true;
-  }
-  events_cv_.notify_all();  // reload streams return at once instead of at their keepalive
-  if (http_) {
-    http_->stop();
-    // A worker serving an idle keep-alive connection only notices the stop
-    // when its keep-alive wait (seconds) ends; httplib 0.11 offers no way to
-    // close those connections, so shut them down here.
-    if (port_ > 0) ShutdownAcceptedSockets(port_);
-  }
+  if (http_) http_->stop();
   if (listener_.joinable()) listener_.join();
+  // Reload streams end with their closing chunk; every connection closes.
+  if (connections_) connections_->Stop();
 }
 
-void PreviewServer::ServeEvents(httplib::Response& res) {
+Reply PreviewServer::OpenEvents(const RequestHead& head) {
+  Reply r;
+  if (!connections_->ReserveEventStream()) {
+    r.bytes = SimpleReply(head, 503, "Service Unavailable", "too many open reload streams\n", true,
+                          "Retry-After: 2\r\n");
+    r.close = true;
+    return r;
+  }
+  r.events = true;
+  std::string hello;
   {
     std::lock_guard<std::mutex> lock(events_mu_);
-    if (closing_ || open_streams_ >= opts_.max_event_streams) {
-      res.status = 503;
-      res.set_header("Retry-After", "2");
-      res.set_content("too many open reload streams\n", "text/plain; charset=utf-8");
-      return;
-    }
-    ++open_streams_;
+    r.events_generation = events_generation_;
+    hello =
+        "retry: 500\nevent: hello\ndata: " + instance_ + "." + std::to_string(events_generation_) + "\n\n";
   }
-  res.set_header("Cache-Control", "no-store");
-  const uint64_t kNone = ~uint64_t{0};
-  res.set_chunked_content_provider(
-      "text/event-stream",
-      [this, sent = kNone](size_t, httplib::DataSink& sink) mutable {
-        std::string msg;
-        {
-          std::unique_lock<std::mutex> lock(events_mu_);
-          if (sent == kNone) {
-            sent = events_generation_;
-            msg = "retry: 500\nevent: hello\ndata: " + instance_ + "." + std::to_string(sent) + "\n\n";
-          } else {
-            events_cv_.wait_for(lock, opts_.keepalive,
-                                [&] { return closing_ || events_generation_ != sent; });
-            if (closing_) {
-              lock.unlock();
-              sink.done();
-              return false;
-            }
-            if (events_generation_ != sent) {
-              sent = events_generation_;
-              msg = "event: reload\ndata: " + instance_ + "." + std::to_string(sent) + "\n\n";
-            } else {
-              msg = ": keepalive\n\n";
-            }
-          }
-        }
-        return sink.write(msg.data(), msg.size());
-      },
-      [this](bool) {
-        std::lock_guard<std::mutex> lock(events_mu_);
-        --open_streams_;
-      });
+  char size[20];
+  std::snprintf(size, sizeof size, "%zx\r\n", hello.size());
+  r.bytes =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n" +
+      std::string(size) + hello + "\r\n";
+  return r;
+}
+
+// Decides what httplib never sees: requests for another host (DNS
+// rebinding), bodies, other methods, multiple ranges, the reload stream.
+Reply PreviewServer::Respond(const RequestHead& head, std::string_view raw) {
+  Reply r;
+  auto refuse = [&](int status, std::string_view reason, std::string_view body, bool close,
+                    std::string_view extra = "") {
+    r.bytes = SimpleReply(head, status, reason, body, close, extra);
+    r.close = close || WantsClose(head);
+    return r;
+  };
+  size_t hosts = head.Count("Host");
+  if (hosts > 1 || (hosts == 0 && head.version == "HTTP/1.1")) {
+    return refuse(400, "Bad Request", "400 请求须有且只有一个 Host 头 (one Host field required)\n", true);
+  }
+  if (hosts == 1 && !IsAllowedHost(head.Field("Host"), opts_.host)) {
+    return refuse(
+        403, "Forbidden",
+        "403 fazhi serve 只回答以 IP 地址或 localhost 访问的请求，以防别的网页借 DNS 重绑定读取预览 "
+        "(this preview answers only requests for an IP address or localhost)\n",
+        true);
+  }
+  long long body = AnnouncedBodyLength(head);
+  bool get_or_head = head.method == "GET" || head.method == "HEAD";
+  // A body is never read: the reply goes out and the connection closes.
+  if (body < 0) return refuse(400, "Bad Request", "400 Content-Length 无效 (bad Content-Length)\n", true);
+  if (body > static_cast<long long>(kMaxBody)) {
+    return refuse(413, "Payload Too Large", "413 请求正文过大 (payload too large)\n", true);
+  }
+  if (body > 0 && get_or_head) {
+    return refuse(400, "Bad Request", "400 GET 请求不能带正文 (a GET with a body)\n", true);
+  }
+  if (!get_or_head) {
+    return refuse(405, "Method Not Allowed", "method not allowed\n", body > 0, "Allow: GET, HEAD\r\n");
+  }
+  if (CountRanges(head.Field("Range")) > 1) {
+    // Multiple ranges would make a multipart body many times the request's
+    // size (LIBRARIES.md §4): an empty 416 instead.
+    return refuse(416, "Range Not Satisfiable", "", false);
+  }
+  std::string_view path = std::string_view(head.target).substr(0, head.target.find_first_of("?#"));
+  if (head.method == "GET" && path == kEventsPath) return OpenEvents(head);
+  http_->Process(raw, &r.bytes, &r.close);
+  return r;
 }
 
 void PreviewServer::Handle(const httplib::Request& req, httplib::Response& res) {
@@ -421,7 +493,10 @@ void PreviewServer::Handle(const httplib::Request& req, httplib::Response& res) 
     res.set_content("bad request path\n", "text/plain; charset=utf-8");
     return;
   }
-  if (key == kEventsPath.substr(1)) return ServeEvents(res);
+  if (key == kEventsPath.substr(1)) {  // HEAD: the GET is a stream (OpenEvents)
+    res.set_content("", "text/event-stream");
+    return;
+  }
   res.set_header("Cache-Control", "no-store");
   if (key == kLiveScriptPath.substr(1)) {
     res.set_content(kLiveScript.data(), kLiveScript.size(), ContentTypeFor("live.js"));

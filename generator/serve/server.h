@@ -1,12 +1,20 @@
 // The preview server behind `fazhi serve`: serves the last good build from
-// memory over cpp-httplib, tells open pages to reload through Server-Sent
-// Events after each rebuild, and overlays the build errors on every HTML page
-// while the latest build is broken. Never writes the site to disk.
+// memory, tells open pages to reload through Server-Sent Events after each
+// rebuild, and overlays the build errors on every HTML page while the latest
+// build is broken. Never writes the site to disk.
+//
+// Security model: a preview for the editor's own browser. It listens on
+// 127.0.0.1 unless --host says otherwise, answers only GET and HEAD, only to
+// requests whose Host names an IP address, localhost or the --host name (so
+// a web page elsewhere cannot read the preview, drafts included, through DNS
+// rebinding), and keeps every connection within time and size limits
+// (serve/connections.h), so slow or hostile clients cannot starve it.
+// cpp-httplib parses each request and writes each response; the waiting is
+// done by Connections.
 #pragma once
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
@@ -17,9 +25,9 @@
 
 #include "core/diagnostics.h"
 #include "core/output.h"
+#include "serve/connections.h"
 
 namespace httplib {
-class Server;
 struct Request;
 struct Response;
 }  // namespace httplib
@@ -32,12 +40,14 @@ using SiteBuilder = std::function<bool(SiteFiles* files, Diagnostics* diags)>;
 
 struct ServeOptions {
   std::string host = "127.0.0.1";
-  int port = 1313;      ///< 0: any free port (tests)
-  size_t threads = 64;  ///< worker threads; each open reload stream holds one
-  /// Reload streams beyond this get 503, so page requests always find a
-  /// free worker (threads - max_event_streams of them).
-  size_t max_event_streams = 48;
+  int port = 1313;     ///< 0: any free port (tests)
+  size_t threads = 4;  ///< workers: each turns a request into a response in memory
+  /// Reload streams (open tabs) beyond this get 503. They hold no thread.
+  size_t max_event_streams = 128;
   std::chrono::milliseconds keepalive{5000};  ///< SSE comment interval
+  /// Time and size limits per connection (the defaults suit a preview;
+  /// tests shorten the timeouts).
+  ConnectionLimits limits;
   /// Prints each build's outcome (the terminal): `failed` with the same
   /// diagnostics text the overlay shows. May be null.
   std::function<void(bool failed, const std::string& text)> log;
@@ -87,7 +97,8 @@ class PreviewServer {
   /// Serves on a background thread. REQUIRES: Bind() succeeded.
   void Start();
 
-  /// Ends every reload stream, stops listening and joins the workers.
+  /// Ends every reload stream, stops listening, closes every connection and
+  /// joins the threads.
   void Stop();
 
   /// "<instance>.<n>": changes with every build, and between server runs.
@@ -97,13 +108,16 @@ class PreviewServer {
 
  private:
   struct State;
+  class Http;
   std::shared_ptr<const State> Current() const;
+  Reply Respond(const RequestHead& head, std::string_view raw);
+  Reply OpenEvents(const RequestHead& head);
   void Handle(const httplib::Request& req, httplib::Response& res);
-  void ServeEvents(httplib::Response& res);
 
   SiteBuilder builder_;
   ServeOptions opts_;
-  std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<Http> http_;
+  std::unique_ptr<Connections> connections_;
   std::thread listener_;
   std::atomic<bool> listen_returned_{false};
   int port_ = 0;
@@ -113,11 +127,8 @@ class PreviewServer {
   mutable std::mutex state_mu_;
   std::shared_ptr<const State> state_;
 
-  std::mutex events_mu_;  ///< guards the three fields below
-  std::condition_variable events_cv_;
+  std::mutex events_mu_;  ///< orders generations: a page's generation is never ahead of the streams'
   uint64_t events_generation_ = 0;
-  bool closing_ = false;
-  size_t open_streams_ = 0;
 };
 
 }  // namespace fazhi

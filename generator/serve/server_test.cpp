@@ -2,6 +2,8 @@
 // The site comes from a small fake builder over in-memory sources, so these
 // tests pin the server's behaviour independently of the real pipeline.
 #include "serve/server.h"
+#include "serve/raw_http_test_client.h"
+#include "serve/request_head.h"
 #include "serve/sse_test_client.h"
 
 #include <doctest/doctest.h>
@@ -57,6 +59,11 @@ struct FakeSite {
     };
   }
 };
+
+std::string Get(std::string_view path, std::string_view host = "127.0.0.1", std::string_view extra = "") {
+  return "GET " + std::string(path) + " HTTP/1.1\r\nHost: " + std::string(host) + "\r\n" +
+         std::string(extra) + "\r\n";
+}
 
 struct Running {
   explicit Running(FakeSite* site, ServeOptions opts = {}) {
@@ -174,6 +181,7 @@ TEST_CASE("serve: traversal, multi-range, bodies and other methods are refused")
   auto res = cli.Get("/about/", {{"Range", "bytes=0-1,0-2"}});
   REQUIRE(res);
   CHECK(res->status == 416);
+  CHECK(res->body.empty());
   res = cli.Get("/style.css", {{"Range", "bytes=0-3"}});
   REQUIRE(res);
   CHECK(res->status == 206);
@@ -350,6 +358,248 @@ TEST_CASE("serve: a port in use is a clear error") {
         "无法在 127.0.0.1:" + std::to_string(opts.port) + " 上监听：端口已被占用（可以用 --port 换一个）");
   CHECK(error.Render(Lang::kEn) == "cannot listen on 127.0.0.1:" + std::to_string(opts.port) +
                                        ": the port is already in use (choose another with --port)");
+}
+
+TEST_CASE("serve: IsAllowedHost takes IP literals, localhost and the --host name only") {
+  CHECK(IsAllowedHost("127.0.0.1:1313", "127.0.0.1"));
+  CHECK(IsAllowedHost("127.0.0.1", "127.0.0.1"));
+  CHECK(IsAllowedHost("localhost:1313", "127.0.0.1"));
+  CHECK(IsAllowedHost("LOCALHOST.", "127.0.0.1"));
+  CHECK(IsAllowedHost("[::1]:1313", "127.0.0.1"));
+  CHECK(IsAllowedHost("192.168.1.20:1313", "0.0.0.0"));  // a LAN preview with --host 0.0.0.0
+  CHECK(IsAllowedHost("preview.lan:1313", "preview.lan"));
+  CHECK_FALSE(IsAllowedHost("evil.example:1313", "127.0.0.1"));
+  CHECK_FALSE(IsAllowedHost("127.0.0.1.evil.example", "127.0.0.1"));
+  CHECK_FALSE(IsAllowedHost("localhost.evil.example", "127.0.0.1"));
+  CHECK_FALSE(IsAllowedHost("[::1", "127.0.0.1"));
+  CHECK_FALSE(IsAllowedHost("127.0.0.1:x", "127.0.0.1"));
+  CHECK_FALSE(IsAllowedHost("", "127.0.0.1"));
+}
+
+TEST_CASE("serve: ParseRequestHead frames heads, a byte at a time too, within its limits") {
+  HeadLimits limits;
+  limits.max_fields = 3;
+  limits.max_bytes = 200;
+  std::string req = "GET /a?x=1 HTTP/1.1\r\nHost: h\r\nX-A:  1 \r\n\r\nGET /b";
+  RequestHead head;
+  HeadScan scan;
+  for (size_t n = 1; n < req.size(); ++n) {
+    HeadStatus st = ParseRequestHead(std::string_view(req).substr(0, n), limits, &scan, &head);
+    if (n < req.find("\r\n\r\n") + 4) REQUIRE(st == HeadStatus::kIncomplete);
+    if (st == HeadStatus::kComplete) break;
+  }
+  CHECK(head.method == "GET");
+  CHECK(head.target == "/a?x=1");
+  CHECK(head.Field("x-a") == "1");
+  CHECK(head.size == req.find("GET /b"));
+  auto parse = [&](std::string_view s) {
+    HeadScan fresh;
+    return ParseRequestHead(s, limits, &fresh, &head);
+  };
+  CHECK(parse("GET / HTTP/1.1\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\n") == HeadStatus::kTooLarge);
+  CHECK(parse("GET / HTTP/1.1\r\nA: " + std::string(300, 'x')) == HeadStatus::kTooLarge);
+  CHECK(parse("GET / HTTP/1.1\nHost: h\n\n") == HeadStatus::kBad);
+  CHECK(parse("GET / HTTP/2.0\r\n\r\n") == HeadStatus::kBadVersion);
+  CHECK(parse("GET /\r\n\r\n") == HeadStatus::kBad);
+  CHECK(parse("GET / HTTP/1.1\r\n folded\r\n\r\n") == HeadStatus::kBad);
+  CHECK(parse("GET / HTTP/1.1\r\nA\x01: b\r\n\r\n") == HeadStatus::kBad);
+  CHECK(parse("\r\n\r\nGET / HTTP/1.1\r\n\r\n") == HeadStatus::kComplete);
+  CHECK(AnnouncedBodyLength(head) == 0);
+  CHECK(parse("GET / HTTP/1.1\r\nContent-Length: -1\r\n\r\n") == HeadStatus::kComplete);
+  CHECK(AnnouncedBodyLength(head) == -1);
+  CHECK(parse("GET / HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n") == HeadStatus::kComplete);
+  CHECK(AnnouncedBodyLength(head) == -1);
+  CHECK(CountRanges("bytes=0-1,2-3,4-") == 3);
+}
+
+TEST_CASE("serve: a request for another host name is refused (DNS rebinding)") {
+  // Issue 18, failure 7: a page on evil.example whose name is re-pointed at
+  // 127.0.0.1 could read the preview, drafts included.
+  FakeSite site;
+  Running run(&site);
+  std::string port = std::to_string(run.server->port());
+  struct Case {
+    std::string request;
+    int status;
+  } cases[] = {
+      {Get("/about/", "evil.example:" + port), 403},
+      {Get("/about/", "localhost.evil.example"), 403},
+      {Get("/__fazhi/events", "evil.example:" + port), 403},
+      {"GET /about/ HTTP/1.1\r\n\r\n", 400},                                           // no Host
+      {"GET /about/ HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\n\r\n", 400},  // two
+      {Get("/about/", "127.0.0.1:" + port), 200},
+      {Get("/about/", "localhost:" + port), 200},
+      {Get("/about/", "[::1]:" + port), 200},
+      {"GET /about/ HTTP/1.0\r\n\r\n", 200},  // HTTP/1.0 may leave Host out
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.request);
+    RawConnection conn(run.server->port());
+    REQUIRE(conn.Send(c.request));
+    auto got = conn.Read(1);
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].status == c.status);
+    if (c.status == 403) CHECK(got[0].body.find("DNS") != std::string::npos);
+    if (c.status == 200) CHECK(got[0].body.find("about page") != std::string::npos);
+  }
+}
+
+TEST_CASE("serve: slow clients do not starve the others (slowloris)") {
+  // Issue 18, failure 7: 70 slowloris connections took all 64 workers and 3
+  // of 4 normal requests timed out. Now heads are read by one epoll thread
+  // and a worker only sees complete requests: 300 slow connections and two
+  // workers leave page requests as fast as ever.
+  FakeSite site;
+  ServeOptions opts;
+  opts.threads = 2;
+  opts.limits.head_timeout = 1500ms;
+  Running run(&site, opts);
+  std::vector<std::unique_ptr<RawConnection>> slow;
+  for (int i = 0; i < 300; ++i) {
+    slow.push_back(std::make_unique<RawConnection>(run.server->port()));
+    REQUIRE(slow.back()->Send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "));
+  }
+  auto cli = run.Client();
+  for (int i = 0; i < 4; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    auto res = cli.Get("/about/");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(std::chrono::steady_clock::now() - t0 < 1s);
+    for (int k = 0; k < 300; k += 7) slow[static_cast<size_t>(k)]->Send("x");  // keep dripping
+  }
+  // A head that is still not complete when its deadline passes gets 408 and
+  // the connection is closed, however steadily it drips.
+  auto got = slow[0]->Read(1, 5s);
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].status == 408);
+  CHECK(slow[0]->WaitClosed(5s));
+}
+
+TEST_CASE("serve: more connections than the cap: the oldest waiting one makes room") {
+  FakeSite site;
+  ServeOptions opts;
+  opts.limits.max_connections = 20;
+  Running run(&site, opts);
+  std::vector<std::unique_ptr<RawConnection>> idle;
+  for (int i = 0; i < 40; ++i) idle.push_back(std::make_unique<RawConnection>(run.server->port()));
+  RawConnection fresh(run.server->port());
+  REQUIRE(fresh.Send(Get("/about/")));
+  auto got = fresh.Read(1);
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].status == 200);
+  CHECK(idle[0]->WaitClosed(2s));  // the first idle connections were closed
+}
+
+TEST_CASE("serve: header fields are capped in number and size") {
+  // Issue 18, failure 7: a million header fields were accepted (+104 MB).
+  FakeSite site;
+  Running run(&site);
+  std::string many = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  for (int i = 0; i < 1000; ++i) many += "X-" + std::to_string(i) + ": 1\r\n";
+  RawConnection a(run.server->port());
+  a.Send(many);  // the server may close before it has all of it
+  auto got = a.Read(1);
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].status == 431);
+  CHECK(a.WaitClosed(3s));
+
+  RawConnection b(run.server->port());
+  b.Send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + std::string(100 * 1024, 'x'));
+  got = b.Read(1);
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].status == 431);
+
+  // Up to the limits is fine: 90 fields.
+  std::string ok = "GET /about/ HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  for (int i = 0; i < 90; ++i) ok += "X-" + std::to_string(i) + ": 1\r\n";
+  RawConnection c(run.server->port());
+  REQUIRE(c.Send(ok + "\r\n"));
+  got = c.Read(1);
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].status == 200);
+}
+
+TEST_CASE("serve: multiple ranges get an empty 416, and the connection goes on") {
+  // Issue 18, failure 7: the 416 carried a multipart body 52 times the request.
+  FakeSite site;
+  site.Set("static/big.txt", std::string(1 << 20, 'a'));
+  Running run(&site);
+  std::string ranges = "Range: bytes=0-";
+  for (int i = 0; i < 49; ++i) ranges += ",0-";
+  RawConnection conn(run.server->port());
+  REQUIRE(conn.Send(Get("/big.txt", "127.0.0.1", ranges + "\r\n")));
+  REQUIRE(conn.Send(Get("/style.css", "127.0.0.1", "Range: bytes=0-3\r\n")));
+  auto got = conn.Read(2);
+  REQUIRE(got.size() == 2);
+  CHECK(got[0].status == 416);
+  CHECK(got[0].headers["content-length"] == "0");
+  CHECK(got[0].body.empty());
+  CHECK(got[1].status == 206);
+  CHECK(got[1].body == "body");
+  CHECK(conn.unread().empty());  // nothing beyond the two responses
+}
+
+TEST_CASE("serve: pipelined requests are all answered, in order") {
+  // Issue 18, failure 7: requests after the first in one packet were dropped.
+  FakeSite site;
+  Running run(&site);
+  RawConnection conn(run.server->port());
+  REQUIRE(conn.Send(Get("/") + Get("/about/") + Get("/style.css") + Get("/nope/") + Get("/about/")));
+  auto got = conn.Read(5, 3s);
+  REQUIRE(got.size() == 5);
+  CHECK(got[0].body.find("home page") != std::string::npos);
+  CHECK(got[1].body.find("about page") != std::string::npos);
+  CHECK(got[2].body == "body{}\n");
+  CHECK(got[3].status == 404);
+  CHECK(got[4].body.find("about page") != std::string::npos);
+  // The connection stays open for more.
+  REQUIRE(conn.Send(Get("/style.css")));
+  got = conn.Read(1);
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].body == "body{}\n");
+}
+
+TEST_CASE("serve: a bad or unexpected Content-Length is answered at once") {
+  // Issue 18, failure 7: `Content-Length: -1` got no reply for 5 s.
+  FakeSite site;
+  Running run(&site);
+  for (auto [extra, status] : std::vector<std::pair<std::string, int>>{
+           {"Content-Length: -1\r\n", 400},
+           {"Content-Length: abc\r\n", 400},
+           {"Content-Length: 5\r\n", 400},  // a GET with a body (never sent)
+           {"Content-Length: 99999999999\r\n", 413},
+       }) {
+    CAPTURE(extra);
+    RawConnection conn(run.server->port());
+    auto t0 = std::chrono::steady_clock::now();
+    REQUIRE(conn.Send(Get("/about/", "127.0.0.1", extra)));
+    auto got = conn.Read(1, 3s);
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].status == status);
+    CHECK(std::chrono::steady_clock::now() - t0 < 500ms);
+    CHECK(conn.WaitClosed(3s));
+  }
+}
+
+TEST_CASE("serve: a client that never reads holds no worker") {
+  FakeSite site;
+  site.Set("static/big.txt", std::string(4 << 20, 'a'));
+  ServeOptions opts;
+  opts.threads = 1;
+  Running run(&site, opts);
+  RawConnection hog(run.server->port());
+  std::string requests;
+  for (int i = 0; i < 20; ++i) requests += Get("/big.txt");
+  REQUIRE(hog.Send(requests));  // 80 MiB of responses, never read
+  auto cli = run.Client();
+  for (int i = 0; i < 3; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    auto res = cli.Get("/about/");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(std::chrono::steady_clock::now() - t0 < 1s);
+  }
 }
 
 }  // namespace fazhi

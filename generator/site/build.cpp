@@ -176,7 +176,8 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   if (!LoadIndicators(tree, config, &pages, &indicators_, diags)) return false;
   // The profiles' rectification summary joins the dashboard as derived indicators.
   if (!AddRectificationIndicators(profiles_, pages, config, tree, &indicators_, diags)) return false;
-  CheckReportFigures(tree, pages, indicators_, diags);  // warnings only
+  CheckReportFigures(tree, pages, indicators_, diags);       // warnings only
+  CheckValueScopesInPages(tree, pages, indicators_, diags);  // warnings only
   if (!CheckProfileIndicators(profiles_, indicators_, tree, diags)) return false;
   stage("indicators");
 

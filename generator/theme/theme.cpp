@@ -31,6 +31,54 @@ std::string StemOf(std::string_view path, std::string_view prefix) {
   return std::string(name.substr(0, name.size() - std::string_view(".mustache").size()));
 }
 
+// Sections may nest this deep. kainjow copies each section's inner text and
+// walks sections recursively, so 10,000 nested sections took 12 s and 1 GB
+// (and deeper ones would overflow the stack); real layouts nest a handful.
+constexpr int kMaxSectionDepth = 64;
+// An inlined layout may grow to this (partials included twice at each of
+// 16 levels would otherwise make 65,536 copies).
+constexpr size_t kMaxInlinedBytes = 16 << 20;
+
+std::string_view TrimSpace(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// The byte offset of the section tag that nests deeper than `max_depth`, or
+// npos. Tags are found the way kainjow's parser finds them (triple mustaches,
+// set-delimiter tags), so a changed delimiter does not hide a section.
+size_t TooDeepSection(std::string_view text, int max_depth) {
+  std::string begin = "{{", end = "}}";
+  int depth = 0;
+  size_t pos = 0;
+  while (true) {
+    size_t open = text.find(begin, pos);
+    if (open == std::string_view::npos) return std::string_view::npos;
+    size_t start = open + begin.size();
+    bool brace = begin == "{{" && end == "}}";
+    bool triple = brace && start < text.size() && text[start] == '{';
+    std::string_view close = triple ? std::string_view("}}}") : std::string_view(end);
+    if (triple) ++start;
+    size_t close_at = text.find(close, start);
+    if (close_at == std::string_view::npos) return std::string_view::npos;  // kainjow reports it
+    std::string_view contents = TrimSpace(text.substr(start, close_at - start));
+    pos = close_at + close.size();
+    if (triple || contents.empty()) continue;
+    if (contents.front() == '=' && contents.size() >= 5 && contents.back() == '=') {
+      std::string_view inner = TrimSpace(contents.substr(1, contents.size() - 2));
+      size_t space = inner.find(' ');
+      if (space == std::string_view::npos) continue;
+      begin = std::string(inner.substr(0, space));
+      end = std::string(TrimSpace(inner.substr(space)));
+    } else if (contents.front() == '#' || contents.front() == '^') {
+      if (++depth > max_depth) return open;
+    } else if (contents.front() == '/' && depth > 0) {
+      --depth;
+    }
+  }
+}
+
 // Reports a kainjow error for `text` (the file `f`) at its line:col.
 void ReportTemplateError(const SourceFile& f, const std::string& message, Diagnostics* diags) {
   std::string text;
@@ -51,6 +99,7 @@ class PartialInliner {
 
   // Replaces every {{> name}} in `f` with the partial's (inlined) text.
   bool Inline(const SourceFile& f, std::string* out, int depth = 0) {
+    if (depth == 0) too_large_ = false;
     if (depth > 16) {
       diags_->Error(f.path, 1, 1, Message(msg::kPartialsTooDeep), f.text);
       return false;
@@ -82,13 +131,21 @@ class PartialInliner {
       } else {
         ok = Inline(*it->second, out, depth + 1) && ok;
       }
+      if (out->size() > kMaxInlinedBytes) {
+        too_large_ = true;  // stop before the copies fill the memory
+        return false;
+      }
       pos = close + 2;
     }
     out->append(s.substr(pos));
     return ok;
   }
 
+  /// The last Inline() stopped at kMaxInlinedBytes.
+  bool too_large() const { return too_large_; }
+
  private:
+  bool too_large_ = false;
   const std::map<std::string, const SourceFile*, std::less<>>& partials_;
   Diagnostics* diags_;
 };
@@ -101,16 +158,17 @@ class PartialInliner {
 class FastContext : public kainjow::mustache::basic_context<std::string> {
  public:
   using Data = kainjow::mustache::data;
+  // The stack's top is items_.back(): push and pop cost nothing however deep.
   explicit FastContext(const Data* data) { items_.push_back(data); }
-  void push(const Data* data) override { items_.insert(items_.begin(), data); }
-  void pop() override { items_.erase(items_.begin()); }
+  void push(const Data* data) override { items_.push_back(data); }
+  void pop() override { items_.pop_back(); }
 
   const Data* get(const std::string& name) const override {
-    if (name.size() == 1 && name[0] == '.') return items_.front();
+    if (name.size() == 1 && name[0] == '.') return items_.back();
     if (name.find('.') == std::string::npos) return get_partial(name);
     std::string segment;
-    for (const Data* item : items_) {
-      const Data* var = item;
+    for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+      const Data* var = *it;
       for (size_t start = 0;;) {
         size_t dot = name.find('.', start);
         segment.assign(name, start, (dot == std::string::npos ? name.size() : dot) - start);
@@ -124,8 +182,8 @@ class FastContext : public kainjow::mustache::basic_context<std::string> {
   }
 
   const Data* get_partial(const std::string& name) const override {
-    for (const Data* item : items_) {
-      if (const Data* var = item->get(name)) return var;
+    for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+      if (const Data* var = (*it)->get(name)) return var;
     }
     return nullptr;
   }
@@ -162,7 +220,10 @@ bool Theme::Load(const SourceTree& tree, const Config& config, const std::vector
   size_t before = diags->error_count();
   const std::string base = "themes/" + config.theme + "/";
   if (tree.Under(base).empty()) {
-    diags->Error("site.toml", 0, 0, Message(msg::kThemeMissing, config.theme, base));
+    auto [line, col] = config.PositionOf("theme");
+    const SourceFile* toml = tree.Find("site.toml");
+    diags->Error("site.toml", line, col, Message(msg::kThemeNotFound, config.theme, base),
+                 toml ? std::string_view(toml->text) : std::string_view());
     return false;
   }
   // Theme files first, then the site's own layouts/ overriding by name.
@@ -185,6 +246,14 @@ bool Theme::Load(const SourceTree& tree, const Config& config, const std::vector
   bool files_ok = true;
   for (auto* group : {&partials, &layouts}) {
     for (auto& [name, f] : *group) {
+      size_t deep = TooDeepSection(f->text, kMaxSectionDepth);
+      if (deep != std::string_view::npos) {
+        int line, col;
+        OffsetToLineCol(f->text, deep, &line, &col);
+        diags->Error(f->path, line, col, Message(msg::kTemplateTooDeep, kMaxSectionDepth), f->text);
+        files_ok = false;
+        continue;
+      }
       Template t(f->text);
       if (!t.is_valid()) {
         ReportTemplateError(*f, t.error_message(), diags);
@@ -203,7 +272,16 @@ bool Theme::Load(const SourceTree& tree, const Config& config, const std::vector
   PartialInliner inliner(partials, diags);
   for (auto& [name, f] : layouts) {
     std::string text;
-    if (!inliner.Inline(*f, &text)) continue;
+    if (!inliner.Inline(*f, &text)) {
+      if (inliner.too_large()) {
+        diags->Error(f->path, 1, 1, Message(msg::kTemplateTooLarge, kMaxInlinedBytes >> 20), f->text);
+      }
+      continue;
+    }
+    if (TooDeepSection(text, kMaxSectionDepth) != std::string_view::npos) {
+      diags->Error(f->path, 1, 1, Message(msg::kTemplateTooDeepInlined, kMaxSectionDepth), f->text);
+      continue;
+    }
     Template check(text);
     if (!check.is_valid()) {
       // Each file parsed alone, so the combination is at fault (e.g. a
