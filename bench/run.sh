@@ -7,12 +7,19 @@
 #
 # Timing: bench/measure.cpp (fork, exec, wait4: wall, user+sys, peak RSS of the one process).
 #
+# With --rebuild, instead: per size, Hugo and fazhi side by side, each into its
+# own output folder: a cold build (empty folder), the first rebuild after it,
+# rebuilds of the unchanged site into the existing output, and rebuilds with
+# one page changed; then fazhi's rebuilt output is compared (diff -r) with a
+# fresh build into an empty folder. Run it on a real disk: --work DIR on ext4.
+#
 # Usage: bench/run.sh [--sizes "1000 10000 50000"] [--runs 3] [--runs-large 1]
-#                     [--large 50000] [--work DIR] [--fazhi PATH] [--no-hugo]
+#                     [--large 50000] [--work DIR] [--fazhi PATH] [--no-hugo] [--rebuild]
 #   --runs        runs per tool for sizes below --large (median reported)
 #   --runs-large  runs per tool for sizes of at least --large
 #   --work        folder for sites and outputs (default /dev/shm/fazhi-bench, a tmpfs)
 #   --fazhi       a fazhi binary to use instead of building build-bench/fazhi
+#   --rebuild     the rebuild scenarios above instead of cold builds
 # Environment: JOBS (threads of the floor program, default nproc; fazhi uses all cores).
 set -euo pipefail
 
@@ -28,6 +35,7 @@ WORK=/tmp/fazhi-bench
 [ -d /dev/shm ] && [ -w /dev/shm ] && WORK=/dev/shm/fazhi-bench
 FAZHI=""
 WITH_HUGO=1
+REBUILD=0
 JOBS=${JOBS:-$(nproc)}
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -38,7 +46,8 @@ while [ $# -gt 0 ]; do
     --work) WORK=$2; shift 2 ;;
     --fazhi) FAZHI=$2; shift 2 ;;
     --no-hugo) WITH_HUGO=0; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --rebuild) REBUILD=1; shift ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -78,10 +87,16 @@ RESULTS=$WORK/results.tsv
 : > "$RESULTS"
 COUNTS=$WORK/counts.txt
 : > "$COUNTS"
-# measure SIZE TOOL OUTDIR CMD...: one run; appends "size tool wall user sys maxrss_kb".
+# measure SIZE TOOL OUTDIR CMD...: one run into an empty OUTDIR (and no fazhi
+# work folder beside it); appends "size tool wall user sys maxrss_kb".
 measure() {
   local size=$1 tool=$2 out=$3; shift 3
-  rm -rf "$out" "$out".tmp-* 2>/dev/null || true
+  rm -rf "$out" "$out".tmp-* "$(dirname "$out")/.$(basename "$out").fazhi" 2>/dev/null || true
+  measure_keep "$size" "$tool" "$@"
+}
+# measure_keep SIZE TOOL CMD...: one run into whatever output exists.
+measure_keep() {
+  local size=$1 tool=$2; shift 2
   sync
   local t=$WORK/time.txt
   if ! "$MEASURE" "$t" "$@" >"$WORK/$tool.log" 2>&1; then
@@ -91,6 +106,47 @@ measure() {
   echo "$size $tool $(tail -1 "$t")" >> "$RESULTS"
 }
 
+# rebuilds N SITE RUNS: the --rebuild scenarios, Hugo and fazhi interleaved.
+rebuilds() {
+  local n=$1 site=$2 runs=$3 r
+  local hout=$WORK/out-hugo fout=$WORK/out-fazhi
+  local hugo_cmd=(hugo --quiet -s "$site/hugo" -d "$hout")
+  local fazhi_cmd=("$FAZHI" build "$site/fazhi" --output "$fout")
+  both() {  # both SCENARIO: one run of each into its existing output
+    if [ "$WITH_HUGO" = 1 ]; then measure_keep "$n/$1" hugo "${hugo_cmd[@]}"; fi
+    measure_keep "$n/$1" fazhi "${fazhi_cmd[@]}"
+  }
+  say "N=$n cold"
+  if [ "$WITH_HUGO" = 1 ]; then measure "$n/cold" hugo "$hout" "${hugo_cmd[@]}"; fi
+  measure "$n/cold" fazhi "$fout" "${fazhi_cmd[@]}"
+  say "N=$n first rebuild"
+  both rebuild-1
+  for r in $(seq 1 "$runs"); do say "N=$n unchanged $r/$runs"; both unchanged; done
+  # The page's Markdown is one file hard-linked into both sites.
+  local page=$site/fazhi/content/posts/p00001.md size0
+  size0=$(stat -c %s "$page")
+  for r in $(seq 1 "$runs"); do
+    say "N=$n one page changed $r/$runs"
+    printf '\n第%d次修改：本段为测量只改一页的重建而追加。\n' "$r" >> "$page"
+    both one-page
+    truncate -s "$size0" "$page"
+  done
+  # Output bytes: the rebuilt folder against a fresh build into an empty one.
+  "$FAZHI" build "$site/fazhi" --output "$fout" --quiet
+  rm -rf "$WORK/out-fresh" "$WORK/.out-fresh.fazhi"
+  "$FAZHI" build "$site/fazhi" --output "$WORK/out-fresh" --quiet
+  if diff -r "$fout" "$WORK/out-fresh" >/dev/null; then
+    echo "$n identical $(find "$fout" -type f | wc -l)" >> "$WORK/identical.txt"
+  else
+    echo "$n DIFFERENT" >> "$WORK/identical.txt"
+  fi
+  rm -rf "$hout" "$fout" "$WORK/.out-fazhi.fazhi" "$WORK/out-fresh" "$WORK/.out-fresh.fazhi"
+}
+
+if [ "$REBUILD" = 1 ]; then
+  : > "$WORK/identical.txt"
+  say "work folder: $(df -T "$WORK" | awk 'NR==2 {print $1, $2}'); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
 for n in $SIZES; do
   site=$WORK/site-$n
   if [ ! -f "$site/.complete" ]; then
@@ -98,6 +154,10 @@ for n in $SIZES; do
     touch "$site/.complete"
   fi
   runs=$RUNS; [ "$n" -ge "$LARGE" ] && runs=$RUNS_LARGE
+  if [ "$REBUILD" = 1 ]; then
+    rebuilds "$n" "$site" "$runs"
+    continue
+  fi
   for r in $(seq 1 "$runs"); do
     say "N=$n run $r/$runs"
     # Interleaved, so a change in machine load hits every tool alike.
@@ -112,6 +172,34 @@ for n in $SIZES; do
   echo "$n $(count "$WORK/out-hugo") $(count "$WORK/out-fazhi") $(count "$WORK/out-floor")" >> "$COUNTS"
   rm -rf "$WORK/out-hugo" "$WORK/out-fazhi" "$WORK/out-floor"
 done
+
+if [ "$REBUILD" = 1 ]; then
+  say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  python3 - "$RESULTS" "$WORK/identical.txt" <<'EOF'
+import collections, statistics, sys
+rows = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    key, tool, wall, user, sys_, rss = line.split()
+    rows[(key, tool)].append((float(wall), float(user) + float(sys_), int(rss) / 1024))
+def med(key, tool):
+    r = rows.get((key, tool))
+    return (statistics.median(x[0] for x in r), statistics.median(x[1] for x in r),
+            min(x[0] for x in r), max(x[0] for x in r), len(r)) if r else None
+print("%-16s %-6s %4s %9s %15s %9s %16s" % ("pages/scenario", "tool", "runs", "wall s", "(min-max)",
+                                           "cpu s", "hugo/fazhi wall"))
+for key in dict.fromkeys(k for k, _ in rows):
+    h, f = med(key, "hugo"), med(key, "fazhi")
+    for tool, m in (("hugo", h), ("fazhi", f)):
+        if not m: continue
+        ratio = "%15.2fx" % (h[0] / f[0]) if tool == "fazhi" and h and f[0] > 0 else ""
+        print("%-16s %-6s %4d %9.3f %7.3f-%-7.3f %9.3f %16s" % (key, tool, m[4], m[0], m[2], m[3], m[1], ratio))
+print()
+for line in open(sys.argv[2]):
+    n, verdict, *files = line.split()
+    print("%s pages: rebuilt output vs fresh build: %s%s" % (n, verdict, " (%s files)" % files[0] if files else ""))
+EOF
+  exit 0
+fi
 
 # Demo site: a cold build is a fresh process on the repository's own site.
 DEMO_RUNS=5

@@ -3,6 +3,8 @@
 // and the CLI's exit codes.
 #include <doctest/doctest.h>
 
+#include <sys/mount.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -91,10 +93,6 @@ TEST_CASE("output: a failed build leaves the previous public/ byte-for-byte") {
   CHECK(err.find("fazhi: build failed with 1 error; the output folder was left unchanged\n") !=
         std::string::npos);
   CHECK(Snapshot(dir.path / "public") == before);
-  // No staging folder is left behind.
-  for (auto& e : fs::directory_iterator(dir.path)) {
-    CHECK(e.path().filename().string().find("public.tmp-") == std::string::npos);
-  }
 }
 
 TEST_CASE("output: refuses folders it did not create, the source folder and content/") {
@@ -102,8 +100,10 @@ TEST_CASE("output: refuses folders it did not create, the source folder and cont
   WriteTree(dir.path, std::string(kMinimalSite) + kGoodPage + "-- mine/keep.txt --\nuser file\n");
   std::string err;
   CHECK(Cli({"build", dir.path.string(), "--output", (dir.path / "mine").string()}, nullptr, &err) == 1);
-  CHECK(err.find("这个文件夹不是空的，也不是 fazhi 生成的（没有 .fazhi-output 标记文件）") !=
-        std::string::npos);
+  CHECK(err.find((dir.path / "mine").string() + ": 这个文件夹不是空的，也不是 fazhi 生成的（" +
+                 (dir.path / ".mine.fazhi").string() +
+                 " 中没有它的记录），为免删掉别的文件，fazhi 不会替换它：请换一个 --output，或先清空它\n") ==
+        0);
   CHECK(Slurp(dir.path / "mine/keep.txt") == "user file\n");
 
   CHECK(Cli({"build", dir.path.string(), "--output", dir.path.string()}, nullptr, &err) == 1);
@@ -113,10 +113,13 @@ TEST_CASE("output: refuses folders it did not create, the source folder and cont
   CHECK(err.find("不能把网站输出到 content/ 文件夹里面") != std::string::npos);
   CHECK(fs::exists(dir.path / "content/a.md"));
 
-  // An empty folder is fine, and after that it carries the marker.
+  // An empty folder is fine, and after that fazhi knows it for its own
+  // (the record is in the work folder beside it, nothing inside it).
   fs::create_directories(dir.path / "empty");
   CHECK(Cli({"build", dir.path.string(), "--output", (dir.path / "empty").string(), "--quiet"}) == 0);
-  CHECK(fs::exists(dir.path / "empty" / kOutputMarker));
+  CHECK(fs::exists(dir.path / "empty/a/index.html"));
+  CHECK(fs::exists(dir.path / ".empty.fazhi/ids"));
+  CHECK(Cli({"build", dir.path.string(), "--output", (dir.path / "empty").string(), "--quiet"}) == 0);
 }
 
 TEST_CASE("output: two builds of the demo site are byte-identical") {
@@ -128,6 +131,115 @@ TEST_CASE("output: two builds of the demo site are byte-identical") {
   auto sb = Snapshot(b.path / "public");
   CHECK(sa.size() > 5);
   CHECK(sa == sb);
+}
+
+TEST_CASE("output: a rebuild into the existing public/ has the bytes of a fresh build") {
+  TempDir a, b;
+  const std::string again = (a.path / "public").string(), fresh = (b.path / "public").string();
+  // Cold, then next/ linked from public/, then the steady state.
+  for (int i = 0; i < 3; ++i) REQUIRE(Cli({"build", RepoRoot(), "--output", again, "--quiet"}) == 0);
+  REQUIRE(Cli({"build", RepoRoot(), "--output", fresh, "--quiet"}) == 0);
+  CHECK(Snapshot(again) == Snapshot(fresh));
+  std::string out;
+  REQUIRE(Cli({"build", RepoRoot(), "--output", again}, &out) == 0);
+  CHECK(out.find(" files (0 written, ") != std::string::npos);
+
+  // Pages edited, added and removed, a page turned into a section.
+  TempDir site;
+  WriteTree(site.path, std::string(kMinimalSite) + kGoodPage +
+                           "-- content/b.md --\n---\ntitle: 乙\ndate: 2025-01-03\n---\n乙的正文\n");
+  const std::string pub = (site.path / "public").string();
+  for (int i = 0; i < 2; ++i) REQUIRE(Cli({"build", site.path.string(), "--quiet"}) == 0);
+  fs::remove(site.path / "content/b.md");
+  WriteTree(site.path,
+            "-- content/a.md --\n---\ntitle: 甲（修订）\ndate: 2025-01-02\n---\n新的正文\n"
+            "-- content/c/_index.md --\n---\ntitle: 丙栏目\n---\n"
+            "-- content/c/d.md --\n---\ntitle: 丁\ndate: 2025-01-04\n---\n丁的正文\n");
+  REQUIRE(Cli({"build", site.path.string(), "--quiet"}) == 0);
+  REQUIRE(Cli({"build", site.path.string(), "--output", (b.path / "site").string(), "--quiet"}) == 0);
+  CHECK(Snapshot(pub) == Snapshot(b.path / "site"));
+  CHECK_FALSE(fs::exists(site.path / "public/b/index.html"));
+}
+
+// A small tmpfs for one test, unmounted at its end. Mounting needs root
+// (as in CI); elsewhere `mounted` is false.
+struct SmallDisk {
+  fs::path path;
+  bool mounted = false;
+  SmallDisk(fs::path at, const std::string& options) : path(std::move(at)) {
+    fs::create_directories(path);
+    mounted = ::geteuid() == 0 && ::mount("tmpfs", path.c_str(), "tmpfs", 0, options.c_str()) == 0;
+  }
+  bool ReadOnly() { return ::mount(nullptr, path.c_str(), nullptr, MS_REMOUNT | MS_RDONLY, nullptr) == 0; }
+  ~SmallDisk() {
+    if (mounted) ::umount2(path.c_str(), MNT_DETACH);
+  }
+};
+
+TEST_CASE("output: a full disk, no inodes left or a read-only disk fail the build with the path and cause") {
+  TempDir dir;
+  WriteTree(dir.path, std::string(kMinimalSite) + kGoodPage);
+  const std::string site = dir.path.string();
+  std::string err;
+  if (::geteuid() != 0) {  // without root: a folder without write permission (EACCES)
+    fs::create_directories(dir.path / "locked");
+    ::chmod((dir.path / "locked").c_str(), 0555);
+    CHECK(Cli({"build", site, "--output", (dir.path / "locked/public").string()}, nullptr, &err) == 1);
+    CHECK(err.find((dir.path / "locked/.public.fazhi").string() + ": 无法创建文件夹：没有权限（EACCES）\n") ==
+          0);
+    ::chmod((dir.path / "locked").c_str(), 0755);
+    return;
+  }
+  const std::string big =
+      "-- content/big.md --\n---\ntitle: 大\ndate: 2025-01-05\n---\n" + std::string(3 << 20, 'x') + "\n";
+
+  SUBCASE("full disk") {
+    SmallDisk disk(dir.path / "disk", "size=2m");
+    REQUIRE(disk.mounted);
+    const std::string pub = (disk.path / "public").string();
+    REQUIRE(Cli({"build", site, "--output", pub, "--quiet"}) == 0);
+    auto before = Snapshot(pub);
+    WriteTree(dir.path, big);
+    CHECK(Cli({"build", site, "--output", pub}, nullptr, &err) == 1);
+    CHECK(err.find(": 无法写入文件：磁盘已满（空间或文件数已用完）（ENOSPC）\n") != std::string::npos);
+    CHECK(err.find((disk.path / ".public.fazhi/next/").string()) == 0);  // the path comes first
+    CHECK(err.find("fazhi: build failed with 1 error; the output folder was left unchanged\n") !=
+          std::string::npos);
+    CHECK(Snapshot(pub) == before);
+    fs::remove(dir.path / "content/big.md");
+    CHECK(Cli({"build", site, "--output", pub, "--quiet"}) == 0);  // the space came back
+    CHECK(Snapshot(pub) == before);
+  }
+  SUBCASE("no inodes left") {
+    SmallDisk disk(dir.path / "disk", "size=64m,nr_inodes=60");
+    REQUIRE(disk.mounted);
+    const std::string pub = (disk.path / "public").string();
+    REQUIRE(Cli({"build", site, "--output", pub, "--quiet"}) == 0);
+    auto before = Snapshot(pub);
+    std::string pages;
+    for (int i = 0; i < 40; ++i) {
+      pages += "-- content/p" + std::to_string(i) + ".md --\n---\ntitle: 页" + std::to_string(i) +
+               "\ndate: 2025-02-01\n---\n正文\n";
+    }
+    WriteTree(dir.path, pages);
+    CHECK(Cli({"build", site, "--output", pub}, nullptr, &err) == 1);
+    CHECK(err.find(disk.path.string() + "/.public.fazhi/next/") == 0);
+    CHECK(err.find("：磁盘已满（空间或文件数已用完）（ENOSPC）\n") != std::string::npos);
+    CHECK(Snapshot(pub) == before);
+  }
+  SUBCASE("read-only disk") {
+    SmallDisk disk(dir.path / "disk", "size=8m");
+    REQUIRE(disk.mounted);
+    const std::string pub = (disk.path / "public").string();
+    REQUIRE(Cli({"build", site, "--output", pub, "--quiet"}) == 0);
+    auto before = Snapshot(pub);
+    REQUIRE(disk.ReadOnly());
+    CHECK(Cli({"build", site, "--output", pub}, nullptr, &err) == 1);
+    CHECK(err == (disk.path / ".public.fazhi/lock").string() +
+                     ": 无法打开：所在的文件系统是只读的（EROFS）\n"
+                     "fazhi: build failed with 1 error; the output folder was left unchanged\n");
+    CHECK(Snapshot(pub) == before);
+  }
 }
 
 TEST_CASE("output: demo site key pages match the golden files (UPDATE_GOLDEN=1 rewrites them)") {

@@ -78,7 +78,8 @@ int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std
     } else {
       std::string where =
           opts.output_dir.empty() ? (opts.source_dir / "public").string() : opts.output_dir.string();
-      out << Message(msg::kBuilt, stats.pages, stats.files, where, static_cast<long>(stats.millis))
+      out << Message(msg::kBuilt, stats.pages, stats.files, where, static_cast<long>(stats.millis),
+                     stats.files_written, stats.files_unchanged)
                  .Render(lang)
           << "\n";
       out << Message(msg::kBuildStats, stats.search_docs, stats.search_terms, stats.search_bytes,

@@ -58,8 +58,9 @@ inline constexpr MessageText kBuildFailed{
 inline constexpr MessageText kCheckFailed{"fazhi：检查未通过，共 {0}", "fazhi: check failed with {0}"};
 inline constexpr MessageText kCheckPassed{"fazhi：检查通过：{0} 个页面，{1}",
                                           "fazhi: check passed: {0} pages, {1}"};
-inline constexpr MessageText kBuilt{"fazhi：已生成 {0} 个页面、{1} 个文件，写入 {2}，用时 {3} 毫秒",
-                                    "fazhi: built {0} pages, {1} files into {2} in {3} ms"};
+inline constexpr MessageText kBuilt{
+    "fazhi：已生成 {0} 个页面、{1} 个文件（{4} 个新写入，{5} 个未变），写入 {2}，用时 {3} 毫秒",
+    "fazhi: built {0} pages, {1} files ({4} written, {5} unchanged) into {2} in {3} ms"};
 inline constexpr MessageText kBuildStats{
     "fazhi：搜索索引 {0} 个文档、{1} 个词、{2} 字节（search/index.json）；sitemap.xml {3} 个网址；feed.xml "
     "{4} 条",

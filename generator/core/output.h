@@ -20,8 +20,9 @@ class OutputSink {
  public:
   virtual ~OutputSink() = default;
   /// Stores `bytes` at `path` (relative to the output root, '/' separated).
-  /// Must be thread-safe: pages are rendered in parallel. Returns false (and
-  /// records why in `error()`) when the file cannot be stored.
+  /// Must be thread-safe: pages are rendered in parallel. Returns false when
+  /// the file cannot be stored; the sink itself reports why (once, with the
+  /// path and the cause), so callers only stop.
   virtual bool Put(const std::string& path, std::string bytes) = 0;
 };
 

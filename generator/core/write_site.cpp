@@ -1,140 +1,435 @@
 #include "core/write_site.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
-#include <cstdio>
-#include <fstream>
+#include <cstring>
 #include <system_error>
 
 #include "core/messages.h"
+#include "core/os_error.h"
 
 namespace fazhi {
 namespace fs = std::filesystem;
 
 namespace {
 
-fs::path Canonical(const fs::path& p) {
-  std::error_code ec;
-  fs::path c = fs::weakly_canonical(fs::absolute(p, ec), ec);
-  return ec ? fs::absolute(p) : c;
-}
-
-// True when `inner` is `outer` or lies inside it.
-bool IsWithin(const fs::path& inner, const fs::path& outer) {
-  auto i = inner.begin(), o = outer.begin();
-  for (; o != outer.end(); ++i, ++o) {
-    if (o->empty()) continue;  // trailing separator
-    if (i == inner.end() || *i != *o) return false;
+// A relative path without empty, "." or ".." parts: it stays inside next/.
+bool ValidRel(const std::string& p) {
+  if (p.empty() || p[0] == '/' || p.find('\0') != std::string::npos) return false;
+  size_t start = 0;
+  while (start <= p.size()) {
+    size_t end = p.find('/', start);
+    if (end == std::string::npos) end = p.size();
+    std::string_view part(p.data() + start, end - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    start = end + 1;
   }
   return true;
+}
+
+// Opens `path` to read it, never through a symbolic link and without
+// updating its access time where the process may ask that (relatime would
+// otherwise dirty every inode once a day).
+int OpenToCompare(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOATIME);
+  if (fd < 0 && errno == EPERM) fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  return fd;
+}
+
+// Whether the open file `fd` is a regular file holding exactly `bytes`.
+bool SameBytes(int fd, std::string_view bytes, ino_t* ino = nullptr) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<size_t>(st.st_size) != bytes.size()) {
+    return false;
+  }
+  if (ino) *ino = st.st_ino;
+  thread_local std::string buf(256 * 1024, '\0');
+  for (size_t off = 0; off < bytes.size();) {
+    ssize_t n = ::read(fd, buf.data(), std::min(buf.size(), bytes.size() - off));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0 || std::memcmp(buf.data(), bytes.data() + off, static_cast<size_t>(n)) != 0) return false;
+    off += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+bool Exists(const std::string& path) {
+  struct stat st {};
+  return ::lstat(path.c_str(), &st) == 0;
+}
+
+bool IsDir(const std::string& path) {
+  struct stat st {};
+  return ::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+std::string ParentOf(const std::string& rel) {
+  size_t slash = rel.rfind('/');
+  return slash == std::string::npos ? std::string() : rel.substr(0, slash);
 }
 
 }  // namespace
 
-bool CheckOutputDir(const fs::path& source_dir, const fs::path& output_dir, Diagnostics* diags) {
-  fs::path src = Canonical(source_dir);
-  fs::path out = Canonical(output_dir);
-  std::string shown = output_dir.string();
-  if (IsWithin(src, out)) {
-    diags->Error(shown, 0, 0, Message(msg::kOutputContainsSource));
-    return false;
-  }
-  for (const char* input : {"content", "data", "layouts", "static", "themes"}) {
-    if (IsWithin(out, src / input)) {
-      diags->Error(shown, 0, 0, Message(msg::kOutputInsideInput, input));
-      return false;
-    }
-  }
-  std::error_code ec;
-  if (fs::exists(out, ec)) {
-    if (!fs::is_directory(out, ec)) {
-      diags->Error(shown, 0, 0, Message(msg::kOutputNotFolder));
-      return false;
-    }
-    bool empty = fs::directory_iterator(out, ec) == fs::directory_iterator();
-    if (!empty && !fs::exists(out / kOutputMarker, ec)) {
-      diags->Error(shown, 0, 0, Message(msg::kOutputNotOurs, kOutputMarker));
-      return false;
-    }
-  }
+StagingSink::StagingSink(const fs::path& output_dir, Diagnostics* diags, WriteOptions opts)
+    : diags_(diags),
+      opts_(std::move(opts)),
+      disk_(opts_.fault),
+      folder_(
+          [&] {
+            std::error_code ec;
+            fs::path c = fs::weakly_canonical(fs::absolute(output_dir, ec), ec);
+            return ec ? fs::absolute(output_dir) : c;
+          }(),
+          &disk_) {
+  out_ = folder_.path();
+  next_ = folder_.next();
+  dirty_ = folder_.work() + "/dirty";
+}
+
+StagingSink::~StagingSink() = default;
+
+bool StagingSink::Open() {
+  if (!folder_.Open(diags_)) return false;
+  dirty_marked_ = Exists(dirty_);
+  out_at_open_ = IsDir(out_);
+  if (!ListNext()) return false;
+  verify_ = dirty_marked_ || listed_files_.empty();
+  opened_ = true;
   return true;
 }
 
-StagingSink::StagingSink(fs::path output_dir) : output_(Canonical(output_dir)) {
-  staging_ = output_;
-  staging_ += ".tmp-" + std::to_string(getpid());
-  std::error_code ec;
-  fs::remove_all(staging_, ec);  // left over from a crashed build of this pid
-  fs::create_directories(staging_, ec);
-  if (ec) first_error_ = Message(msg::kCannotCreate, staging_.string(), ec.message());
+void StagingSink::Fail(const std::string& path, Message message) {
+  bool expected = false;
+  if (failed_.compare_exchange_strong(expected, true)) diags_->Error(path, 0, 0, std::move(message));
 }
 
-StagingSink::~StagingSink() {
-  if (!committed_) {
-    std::error_code ec;
-    fs::remove_all(staging_, ec);
+bool StagingSink::MarkDirty() {
+  std::lock_guard<std::mutex> lock(dirty_mu_);
+  if (dirty_marked_) return true;
+  int e = disk_.CreateFile(dirty_, "");
+  if (e != 0 && e != EEXIST) {
+    Fail(dirty_, Message(msg::kDiskCannotWriteFile, OsError(e)));
+    return false;
   }
+  dirty_marked_ = true;
+  return true;
 }
 
-bool StagingSink::Put(const std::string& path, std::string bytes) {
-  if (path.empty() || path[0] == '/' || path.find("..") != std::string::npos) return false;
-  fs::path target = staging_ / path;
-  // One mkdir for the usual case (a new page folder whose parent exists);
-  // create_directories stats every component, which showed in profiles.
-  const fs::path parent = target.parent_path();
-  if (::mkdir(parent.c_str(), 0777) != 0 && errno != EEXIST) {
-    std::error_code ec;
-    fs::create_directories(parent, ec);
+// Lists the folder `dir_fd` (at `rel` below next/) and those below it: the
+// entry types come from readdir, so a file costs no stat. Returns false when
+// a folder cannot be read.
+bool StagingSink::ListFolder(int dir_fd, const std::string& rel, std::vector<std::string>* others) {
+  DIR* dir = ::fdopendir(dir_fd);
+  if (!dir) {
+    ::close(dir_fd);
+    return false;
   }
-  // Unbuffered: the bytes are already in one string.
-  int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  bool ok = fd >= 0;
-  for (size_t done = 0; ok && done < bytes.size();) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<size_t>(n);
+  bool ok = true;
+  errno = 0;
+  while (struct dirent* e = ::readdir(dir)) {
+    std::string_view name = e->d_name;
+    if (name == "." || name == "..") continue;
+    std::string path = rel.empty() ? std::string(name) : rel + "/" + std::string(name);
+    unsigned char type = e->d_type;
+    if (type == DT_UNKNOWN) {  // file systems without d_type
+      struct stat st {};
+      if (::fstatat(::dirfd(dir), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        ok = false;
+        break;
+      }
+      type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
+    }
+    if (type == DT_REG) {
+      listed_files_.push_back(std::move(path));
+    } else if (type == DT_DIR) {
+      int fd = ::openat(::dirfd(dir), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      listed_dirs_.push_back(path);
+      if (fd < 0 || !ListFolder(fd, path, others)) {
+        ok = false;
+        break;
+      }
+    } else {
+      others->push_back(std::move(path));
+    }
+    errno = 0;
   }
-  if (fd >= 0) ok = (::close(fd) == 0) && ok;
-  std::lock_guard<std::mutex> lock(mu_);
-  if (!ok && first_error_.empty()) first_error_ = Message(msg::kCannotWrite, target.string());
-  files_ += ok;
+  if (errno != 0) ok = false;
+  ::closedir(dir);
   return ok;
 }
 
-bool StagingSink::Commit(Diagnostics* diags) {
-  if (!first_error_.empty()) {
-    diags->Error(output_.string(), 0, 0, first_error_);
-    return false;
-  }
-  {
-    std::ofstream marker(staging_ / kOutputMarker, std::ios::binary);
-    marker << "This folder is generated by `fazhi build` and replaced on every build.\n";
-  }
-  std::error_code ec;
-  fs::path old = output_;
-  old += ".old-" + std::to_string(getpid());
-  bool had_output = fs::exists(output_, ec);
-  if (had_output) {
-    fs::rename(output_, old, ec);
-    if (ec) {
-      diags->Error(output_.string(), 0, 0, Message(msg::kCannotMoveOld, ec.message()));
+// What next/ holds before this build. Anything that is neither a file nor a
+// folder (a symbolic link someone put into public/, which became next/ after
+// the last swap) is removed now, before a write could follow it.
+bool StagingSink::ListNext() {
+  std::vector<std::string> others;
+  int fd = ::open(next_.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  bool listed = fd >= 0 && ListFolder(fd, "", &others);
+  for (const std::string& rel : listed ? others : std::vector<std::string>()) {
+    if (!MarkDirty()) return false;
+    if (int e = disk_.Unlink(next_ + "/" + rel); e != 0 && e != ENOENT) {
+      Fail(next_ + "/" + rel, Message(msg::kDiskCannotRemove, OsError(e)));
       return false;
     }
   }
-  fs::rename(staging_, output_, ec);
-  if (ec) {
-    std::error_code ec2;
-    if (had_output) fs::rename(old, output_, ec2);  // put the previous site back
-    diags->Error(output_.string(), 0, 0, Message(msg::kCannotMoveNew, ec.message()));
+  if (listed) return true;
+  // A folder of next/ that cannot be listed could hide files the new site
+  // lacks: start from an empty next/ instead.
+  listed_dirs_.clear();
+  listed_files_.clear();
+  if (!MarkDirty()) return false;
+  int e = disk_.RemoveTree(next_);
+  if (e == 0) e = disk_.Mkdir(next_);
+  if (e != 0) {
+    Fail(next_, Message(msg::kDiskCannotCreateFolder, OsError(e)));
     return false;
   }
-  committed_ = true;
-  if (had_output) fs::remove_all(old, ec);
   return true;
+}
+
+int StagingSink::MakeParents(const std::string& rel, std::string* failed_at) {
+  const std::string rel_dir = ParentOf(rel);
+  if (rel_dir.empty()) return 0;
+  const std::string dir = next_ + "/" + rel_dir;
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    int e = disk_.Mkdir(dir);
+    if (e == 0) return 0;
+    if (e == EEXIST) {
+      if (IsDir(dir)) return 0;
+      // The previous site has a file where the new one has a folder.
+      int u = disk_.Unlink(dir);
+      if (u != 0 && u != ENOENT && u != EISDIR) {
+        *failed_at = dir;
+        return u;
+      }
+      continue;
+    }
+    if (e == ENOENT || e == ENOTDIR) {
+      if (rel_dir.find('/') == std::string::npos) {  // next/ itself is gone
+        *failed_at = dir;
+        return e;
+      }
+      if (int p = MakeParents(rel_dir, failed_at)) return p;
+      continue;
+    }
+    *failed_at = dir;
+    return e;
+  }
+  *failed_at = dir;
+  return EEXIST;
+}
+
+StagingSink::Placed StagingSink::Place(const std::string& rel, const std::string& bytes) {
+  const std::string target = next_ + "/" + rel;
+  bool present = false;
+  ino_t next_ino = 0;
+  int fd = OpenToCompare(target);
+  if (fd >= 0) {
+    bool same = SameBytes(fd, bytes, &next_ino);
+    ::close(fd);
+    if (same) {
+      if (verify_) {
+        // next/ may hold files of an unfinished build: the spare must get
+        // the output folder's file unless it is this very one.
+        struct stat st {};
+        if (::lstat((out_ + "/" + rel).c_str(), &st) != 0 || st.st_ino != next_ino) {
+          std::lock_guard<std::mutex> lock(mu_);
+          written_.push_back(rel);
+        }
+      }
+      return Placed::kKept;
+    }
+    present = true;
+  } else {
+    present = errno != ENOENT && errno != ENOTDIR;  // a symbolic link (ELOOP), an unreadable file, …
+  }
+  if (!MarkDirty()) return Placed::kFailed;
+  if (present) {
+    int e = disk_.Unlink(target);
+    if (e == EISDIR) e = disk_.RemoveTree(target);  // the previous site has a folder here
+    if (e != 0 && e != ENOENT) {
+      Fail(target, Message(msg::kDiskCannotRemove, OsError(e)));
+      return Placed::kFailed;
+    }
+  }
+  std::string failed_at;
+  // The same bytes in the output folder: share its file.
+  if (out_at_open_) {
+    const std::string source = out_ + "/" + rel;
+    int ofd = OpenToCompare(source);
+    if (ofd >= 0) {
+      bool same = SameBytes(ofd, bytes);
+      ::close(ofd);
+      if (same) {
+        int e = disk_.Link(source, target);
+        if ((e == ENOENT || e == ENOTDIR) && MakeParents(rel, &failed_at) == 0)
+          e = disk_.Link(source, target);
+        if (e == 0) return Placed::kLinked;
+        // EPERM (fs.protected_hardlinks: another user's file), EMLINK, …: write a copy.
+      }
+    }
+  }
+  int e = disk_.CreateFile(target, bytes);
+  if (e == ENOENT || e == ENOTDIR) {
+    if (int m = MakeParents(rel, &failed_at)) {
+      Fail(failed_at, Message(msg::kDiskCannotCreateFolder, OsError(m)));
+      return Placed::kFailed;
+    }
+    e = disk_.CreateFile(target, bytes);
+  }
+  if (e != 0) {
+    if (e != EEXIST) disk_.Unlink(target);  // what a full disk let through
+    Fail(target, Message(msg::kDiskCannotWriteFile, OsError(e)));
+    return Placed::kFailed;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  written_.push_back(rel);
+  return Placed::kWritten;
+}
+
+bool StagingSink::Put(const std::string& path, std::string bytes) {
+  if (!opened_ || failed_) return false;
+  if (!ValidRel(path)) {
+    Fail(path, Message(msg::kOutputBadPath));
+    return false;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    seen_.insert(path);
+  }
+  switch (Place(path, bytes)) {
+    case Placed::kKept:
+      ++kept_;
+      return true;
+    case Placed::kLinked:
+      ++linked_;
+      return true;
+    case Placed::kWritten:
+      ++written_count_;
+      return true;
+    case Placed::kFailed:
+      return false;
+  }
+  return false;
+}
+
+// Removes from next/ every listed file and folder the new site lacks: before
+// the swap from the next site (an error fails the build: a leftover would be
+// published), after it from the previous site (`spare`: only the next
+// build's work is at stake).
+bool StagingSink::Prune(bool spare) {
+  std::unordered_set<std::string> keep_dirs;
+  for (const std::string& p : seen_) {
+    for (size_t slash = p.find('/'); slash != std::string::npos; slash = p.find('/', slash + 1)) {
+      keep_dirs.insert(p.substr(0, slash));
+    }
+  }
+  // Removed folders, and files of the new site where the listing had a
+  // folder: nothing below them is left to remove.
+  std::unordered_set<std::string> gone;
+  auto under_gone = [&](const std::string& rel) {
+    for (size_t slash = rel.find('/'); slash != std::string::npos; slash = rel.find('/', slash + 1)) {
+      std::string up = rel.substr(0, slash);
+      if (gone.count(up) || seen_.count(up)) return true;
+    }
+    return false;
+  };
+  auto remove = [&](const std::string& rel, bool folder) {
+    if (!spare && !MarkDirty()) return false;
+    const std::string path = next_ + "/" + rel;
+    int e = folder ? disk_.RemoveTree(path) : disk_.Unlink(path);
+    if (e != 0 && e != ENOENT && e != ENOTDIR) {
+      if (!spare) Fail(path, Message(msg::kDiskCannotRemove, OsError(e)));
+      return false;
+    }
+    if (!spare) removed_.push_back(rel);
+    return true;
+  };
+  // Folders come before what they hold (the listing walked down).
+  for (const std::string& d : listed_dirs_) {
+    if (keep_dirs.count(d) || seen_.count(d) || under_gone(d)) continue;
+    if (!remove(d, true)) return false;
+    gone.insert(d);
+  }
+  for (const std::string& f : listed_files_) {
+    if (seen_.count(f) || keep_dirs.count(f) || under_gone(f)) continue;
+    if (!remove(f, false)) return false;
+  }
+  return true;
+}
+
+// After the swap next/ holds the previous site. Make it the new site's
+// twin: the new files linked in, the removed ones removed. When next/ was
+// not the twin of the output folder before this build (verify_), what the
+// previous site holds is unknown: it is listed and pruned. Failures only
+// cost the next build some work (it checks every file), so they are not
+// errors; they leave the dirty mark, so that the next build checks.
+bool StagingSink::SyncSpare() {
+  bool ok = true;
+  std::string failed_at;
+  for (const std::string& rel : written_) {
+    const std::string target = next_ + "/" + rel, source = out_ + "/" + rel;
+    int e = disk_.Unlink(target);
+    if (e == EISDIR) e = disk_.RemoveTree(target);
+    if (e != 0 && e != ENOENT && e != ENOTDIR) {  // ENOTDIR: a file where a folder goes, fixed below
+      ok = false;
+      continue;
+    }
+    e = disk_.Link(source, target);
+    if ((e == ENOENT || e == ENOTDIR) && MakeParents(rel, &failed_at) == 0) e = disk_.Link(source, target);
+    ok = ok && e == 0;
+  }
+  if (verify_) {
+    listed_files_.clear();
+    listed_dirs_.clear();
+    std::vector<std::string> others;
+    int fd = ::open(next_.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    ok = ok && fd >= 0 && ListFolder(fd, "", &others);
+    for (const std::string& rel : others) ok = ok && disk_.Unlink(next_ + "/" + rel) == 0;
+    return ok && Prune(true);
+  }
+  for (const std::string& rel : removed_) {
+    int e = disk_.RemoveTree(next_ + "/" + rel);
+    ok = ok && (e == 0 || e == ENOENT);
+  }
+  return ok;
+}
+
+bool StagingSink::Commit() {
+  if (!opened_ || failed_) return false;
+  if (!Prune(false)) return false;
+  // A web server's document root keeps its permissions.
+  struct stat ost {
+  }, nst{};
+  if (::stat(out_.c_str(), &ost) == 0 && ::stat(next_.c_str(), &nst) == 0 &&
+      (ost.st_mode & 07777) != (nst.st_mode & 07777)) {
+    if (int e = disk_.Chmod(next_, ost.st_mode & 07777)) {
+      Fail(next_, Message(msg::kDiskCannotWriteFile, OsError(e)));
+      return false;
+    }
+  }
+  if (!folder_.Record(diags_) || !folder_.Swap(opts_.durable, &had_output_, diags_)) {
+    failed_ = true;
+    return false;
+  }
+  bool twin = !had_output_ || SyncSpare();
+  if (twin && dirty_marked_) disk_.Unlink(dirty_);
+  return true;
+}
+
+WriteCounts StagingSink::counts() const {
+  WriteCounts c;
+  c.files = seen_.size();
+  c.kept = kept_;
+  c.linked = linked_;
+  c.written = written_count_;
+  c.removed = removed_.size();
+  return c;
 }
 
 }  // namespace fazhi

@@ -515,7 +515,7 @@ bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& th
   OpenDataMeta meta{site.config.title, site.config.sponsor, ctx.urls.prefix(), site.config.as_of,
                     [&ctx](std::string_view source) { return ResolveSource(ctx, source); }};
   for (auto& [path, bytes] : OpenDataFiles(set, meta)) {
-    if (!sink->Put(path, std::move(bytes))) diags->Error(path, 0, 0, Message(msg::kCannotWriteOutput));
+    if (!sink->Put(path, std::move(bytes))) return false;  // a failing sink reports why
   }
   return diags->error_count() == before;
 }

@@ -34,6 +34,12 @@ constexpr char32_t kDigitBlocks[] = {
 char DigitOf(char32_t cp) {
   if (cp >= '0' && cp <= '9') return static_cast<char>(cp);
   if (cp < 0xB2) return 0;
+  // Most text lies between the digit blocks (CJK ideographs, kana, Hangul,
+  // most punctuation): answered without the table.
+  if ((cp > 0xB9 && cp < 0x0660) || (cp > 0x1C59 && cp < 0x2070) || (cp > 0x2792 && cp < 0xA620) ||
+      (cp > 0xABF9 && cp < 0xFF10) || (cp > 0xFF19 && cp < 0x104A0)) {
+    return 0;
+  }
   for (char32_t b : kDigitBlocks) {
     if (cp >= b && cp < b + 10) return static_cast<char>('0' + (cp - b));
   }
@@ -386,6 +392,23 @@ void DigitScanner::Scan(std::string_view text, DigitSyntax syntax, const GroupFn
     run_open = false;
   };
   for (size_t i = 0; i < text.size();) {
+    // Fast paths for what most text is. Outside a group only a digit (or an
+    // escape that may be one) matters; CJK ideographs break any group.
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80 && !open && !(b >= '0' && b <= '9') && b != '&' && b != '%' && b != '\\') {
+      ++i;
+      continue;
+    }
+    if (b >= 0xE3 && b <= 0xE9 && i + 2 < text.size()) {
+      char32_t cp =
+          (char32_t(b & 0x0F) << 12) | (char32_t(text[i + 1] & 0x3F) << 6) | char32_t(text[i + 2] & 0x3F);
+      if (cp >= 0x3400 && cp <= 0x9FFF && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80 &&
+          (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80) {
+        close();
+        i += 3;
+        continue;
+      }
+    }
     Unit u = UnitAt(text, i, syntax);
     switch (u.kind) {
       case Unit::kDigit:

@@ -13,46 +13,6 @@
 namespace fazhi {
 namespace {
 
-// The address check works on the bytes of one line: digits are ASCII or
-// full-width (０-９ = EF BC 90-99), and the markers it looks for are fixed
-// CJK characters, so nothing needs decoding.
-class Line {
- public:
-  explicit Line(std::string_view text) : s_(text) {}
-  size_t size() const { return s_.size(); }
-
-  /// The digit at byte `i` ('0'-'9'), or 0; `len` gets its length in bytes.
-  char DigitAt(size_t i, size_t* len = nullptr) const {
-    if (i >= s_.size()) return 0;
-    unsigned char c = static_cast<unsigned char>(s_[i]);
-    if (c >= '0' && c <= '9') {
-      if (len) *len = 1;
-      return static_cast<char>(c);
-    }
-    if (c == 0xEF && i + 2 < s_.size() && Byte(i + 1) == 0xBC && Byte(i + 2) >= 0x90 && Byte(i + 2) <= 0x99) {
-      if (len) *len = 3;
-      return static_cast<char>('0' + Byte(i + 2) - 0x90);
-    }
-    return 0;
-  }
-  bool digit(size_t i) const { return DigitAt(i) != 0; }
-
-  /// Reads the digit run starting at `i`: its digits and the byte after it.
-  size_t Run(size_t i, std::string* digits) const {
-    digits->clear();
-    size_t len = 0;
-    for (char d; (d = DigitAt(i, &len)) != 0; i += len) *digits += d;
-    return i;
-  }
-
-  /// True when the text at byte `i` starts with `what`.
-  bool At(size_t i, std::string_view what) const { return s_.substr(i, what.size()) == what; }
-
- private:
-  unsigned char Byte(size_t i) const { return static_cast<unsigned char>(s_[i]); }
-  std::string_view s_;
-};
-
 struct Finding {
   enum class Kind { kId, kIdByKeyword, kMobile, kAddress } kind;
   size_t byte;               // where the number starts in the text
@@ -109,6 +69,50 @@ std::string_view IdKeywordBefore(std::string_view text, size_t byte) {
   return found;
 }
 
+// Home addresses: a unit-level marker (12室, 3栋, 2单元, 501房) that follows
+// a house number (18号) or another unit-level marker on the same line within
+// 20 characters' worth of bytes (CJK characters take 3 bytes each). Fed the
+// digit runs the number scan found, in order, so it costs nothing per byte.
+class AddressFinder {
+ public:
+  AddressFinder(std::string_view text, std::vector<Finding>* out) : text_(text), out_(out) {}
+
+  void Add(const DigitRun& r) {
+    if (r.byte < next_ || r.ends_x) return;  // already seen (pieces of a group overlap)
+    next_ = r.byte + 1;
+    bool house = text_.substr(r.end, 3) == "号";
+    size_t len = house ? 3 : MarkerAt(r.end);
+    if (len == 0) return;
+    bool near =
+        chain_start_ != std::string_view::npos && r.byte <= chain_end_ + kNear &&
+        text_.substr(chain_end_, r.byte - std::min(r.byte, chain_end_)).find('\n') == std::string_view::npos;
+    if (!near) {
+      chain_start_ = r.byte;
+      warned_ = false;
+    } else if (!house && !warned_) {
+      out_->push_back({Finding::Kind::kAddress, chain_start_, {}, 0});
+      warned_ = true;
+    }
+    chain_end_ = r.end + len;
+  }
+
+ private:
+  static constexpr size_t kNear = 60;
+  size_t MarkerAt(size_t i) const {
+    for (std::string_view m : {"室", "房", "栋", "幢", "单元"}) {
+      if (text_.substr(i, m.size()) == m) return m.size();
+    }
+    return 0;
+  }
+
+  std::string_view text_;
+  std::vector<Finding>* out_;
+  size_t next_ = 0;
+  size_t chain_start_ = std::string_view::npos;  // first number of the current chain
+  size_t chain_end_ = 0;                         // byte just after its last marker
+  bool warned_ = false;
+};
+
 // What the digits of a candidate number (starting at `byte`) are, if anything.
 bool Match(std::string_view text, const std::string& digits, bool ends_x, size_t byte,
            const PrivacyOptions& opts, const std::vector<std::string>& allow, Finding* f) {
@@ -136,10 +140,13 @@ bool Match(std::string_view text, const std::string& digits, bool ends_x, size_t
 // ID and mobile numbers: numbers made of whole runs of a group (so never a
 // part of a longer number), not splitting a decimal (99.87).
 void FindNumbers(std::string_view text, DigitSyntax syntax, const PrivacyOptions& opts,
-                 const std::vector<std::string>& allow, std::vector<Finding>* out) {
+                 const std::vector<std::string>& allow, std::vector<Finding>* out,
+                 std::vector<Finding>* addresses) {
   size_t next_byte = 0;  // findings do not overlap
+  AddressFinder address(text, addresses);
   DigitScanner::Scan(text, syntax, [&](const std::vector<DigitRun>& runs, bool last) {
     size_t n = runs.size();
+    for (const DigitRun& r : runs) address.Add(r);
     // Two runs joined by a single '.' that joins nothing else are one
     // decimal number; three or more (138.1234.5678) are a dotted grouping.
     std::vector<char> decimal_with_next(n, 0);
@@ -176,50 +183,6 @@ void FindNumbers(std::string_view text, DigitSyntax syntax, const PrivacyOptions
   });
 }
 
-// A unit-level marker of a home address at byte `i`; `len` gets its bytes.
-bool IsAddressMarker(const Line& l, size_t i, size_t* len) {
-  for (std::string_view m : {"室", "房", "栋", "幢", "单元"}) {
-    if (l.At(i, m)) {
-      *len = m.size();
-      return true;
-    }
-  }
-  return false;
-}
-
-// Home addresses: a unit-level marker (12室, 3栋, 2单元, 501房) that follows
-// a house number (18号) or another unit-level marker within 20 bytes' worth
-// of characters (CJK characters take 3 bytes each). `base` is the line's
-// offset in the text.
-void FindAddresses(const Line& l, size_t base, std::vector<Finding>* out) {
-  const size_t kNear = 60;
-  size_t chain_start = std::string::npos;  // first number of the current chain
-  size_t chain_end = 0;                    // byte just after its last marker
-  bool warned = false;
-  std::string run;
-  for (size_t i = 0; i < l.size();) {
-    if (!l.digit(i)) {
-      ++i;
-      continue;
-    }
-    size_t e = l.Run(i, &run);
-    size_t len = 0;
-    bool house = l.At(e, "号");
-    bool unit = IsAddressMarker(l, e, &len);
-    if (house || unit) {
-      if (chain_start == std::string::npos || i > chain_end + kNear) {
-        chain_start = i;
-        warned = false;
-      } else if (unit && !warned) {
-        out->push_back({Finding::Kind::kAddress, base + chain_start, {}, 0});
-        warned = true;
-      }
-      chain_end = e + (house ? std::string_view("号").size() : len);
-    }
-    i = e;
-  }
-}
-
 }  // namespace
 
 bool IsPlausibleIdNumber(std::string_view id, std::string_view as_of) {
@@ -245,15 +208,9 @@ void CheckPrivacyText(const std::string& path, std::string_view text, const Priv
                       Diagnostics* diags) {
   std::vector<std::string> allow;
   for (const std::string& a : opts.allow) allow.push_back(DigitsOf(a));
-  std::vector<Finding> found;
-  FindNumbers(text, DigitSyntaxOf(path), opts, allow, &found);
-  for (size_t start = 0; start <= text.size();) {
-    size_t nl = text.find('\n', start);
-    size_t end = nl == std::string_view::npos ? text.size() : nl;
-    FindAddresses(Line(text.substr(start, end - start)), start, &found);
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
-  }
+  std::vector<Finding> found, addresses;
+  FindNumbers(text, DigitSyntaxOf(path), opts, allow, &found, &addresses);
+  found.insert(found.end(), addresses.begin(), addresses.end());
   std::stable_sort(found.begin(), found.end(),
                    [](const Finding& a, const Finding& b) { return a.byte < b.byte; });
   // Lines and columns in one sweep: a file of many findings stays linear.

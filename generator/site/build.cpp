@@ -425,10 +425,31 @@ bool BuildSite(const BuildOptions& opts, Diagnostics* diags, BuildStats* stats) 
   SourceTree tree;
   if (!ReadSite(opts, &tree, diags)) return false;
   if (!CheckOutputDir(opts.source_dir, out, diags)) return false;
-  StagingSink sink(out);
-  if (!BuildToSink(tree, opts, &sink, diags, stats)) return false;  // staging removed, output untouched
-  if (!sink.Commit(diags)) return false;
-  if (stats) stats->files = sink.files_written();
+  auto opened = std::chrono::steady_clock::now();
+  StagingSink sink(out, diags, opts.write);
+  if (!sink.Open()) return false;
+  const double open_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - opened).count();
+  // Some outputs ignore a failed Put (the sink reported it): check the sink too.
+  if (!BuildToSink(tree, opts, &sink, diags, stats) || sink.failed()) return false;  // output untouched
+  auto start = std::chrono::steady_clock::now();
+  if (!sink.Commit()) return false;
+  if (stats) {
+    WriteCounts c = sink.counts();
+    stats->files = c.files;
+    stats->files_written = c.written;
+    stats->files_unchanged = c.kept + c.linked;
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    struct rusage ru {};
+    getrusage(RUSAGE_SELF, &ru);
+    const double peak = static_cast<double>(ru.ru_maxrss) / 1024.0;
+    // Before the pipeline's stages: the peak then is at most the current one.
+    stats->stages.insert(
+        stats->stages.begin(),
+        {"open output", open_ms, stats->stages.empty() ? peak : stats->stages.front().peak_mib});
+    stats->stages.push_back({"commit", ms, peak});
+    stats->millis += open_ms + ms;
+  }
   return true;
 }
 

@@ -10,6 +10,7 @@
 #include "core/diagnostics.h"
 #include "core/output.h"
 #include "core/source_tree.h"
+#include "core/write_site.h"
 
 namespace fazhi {
 
@@ -25,6 +26,7 @@ struct BuildOptions {
   int jobs = 0;          ///< render threads; 0 = hardware concurrency
   /// Reuses rendered Markdown across builds (serve); null: render every page.
   MarkdownCache* markdown_cache = nullptr;
+  WriteOptions write;  ///< how `build` writes the output folder (durability; tests: fault hook)
 };
 
 struct StageTime {
@@ -34,8 +36,10 @@ struct StageTime {
 };
 
 struct BuildStats {
-  size_t pages = 0;  ///< Markdown pages rendered
-  size_t files = 0;  ///< files written in all
+  size_t pages = 0;          ///< Markdown pages rendered
+  size_t files = 0;          ///< files in the output folder
+  size_t files_written = 0;  ///< of which written anew (the others were unchanged)
+  size_t files_unchanged = 0;
   double millis = 0;
   std::vector<StageTime> stages;  ///< wall time of each stage, in pipeline order
   size_t search_docs = 0;         ///< documents in /search/index.json
@@ -104,8 +108,9 @@ class BuildSession {
   size_t last_rendered_ = 0;
 };
 
-/// `fazhi build`: reads the tree, renders into a staging folder beside the
-/// output folder and swaps it in only when everything succeeded.
+/// `fazhi build`: reads the tree, renders into the next site in the work
+/// folder beside the output folder (writing only what changed) and swaps it
+/// in only when everything succeeded (core/write_site.h).
 bool BuildSite(const BuildOptions& opts, Diagnostics* diags, BuildStats* stats);
 
 /// `fazhi check`: validates everything `build` validates and writes nothing.

@@ -48,11 +48,7 @@ bool RenderToSink(LayoutRenderer* renderer, const Theme& theme, const std::strin
     diags->Error(theme.PathOf(layout), 0, 0, Message(msg::kRenderFailed, output_path, error));
     return false;
   }
-  if (!sink->Put(output_path, std::move(html))) {
-    diags->Error(output_path, 0, 0, Message(msg::kCannotWriteOutput));
-    return false;
-  }
-  return true;
+  return sink->Put(output_path, std::move(html));  // a failing sink reports why
 }
 
 }  // namespace fazhi

@@ -1,0 +1,41 @@
+// A layout template: loaded as a theme (nesting and size limits, kainjow's
+// parser, partials inlined) and rendered with a small view.
+#include <kainjow/mustache.hpp>
+
+#include "core/config.h"
+#include "fuzz_input.h"
+#include "theme/theme.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace fazhi;
+  std::string text = fuzz::Bytes(data, size);
+  // A partial of its own: the text after the first NUL byte, if any.
+  std::string partial;
+  if (size_t nul = text.find('\0'); nul != std::string::npos) {
+    partial = text.substr(nul + 1);
+    text.resize(nul);
+  }
+  SourceTree tree = SourceTree::FromFiles(
+      {{"themes/t/layouts/page.mustache", text}, {"themes/t/partials/p.mustache", partial}});
+  Config config;
+  config.theme = "t";
+  Theme theme;
+  Diagnostics diags;
+  if (Theme::Load(tree, config, {"page"}, &theme, &diags)) {
+    kainjow::mustache::data page;
+    page.set("title", "标题 <b>");
+    page.set("content", "<p>正文</p>");
+    kainjow::mustache::data items{kainjow::mustache::data::type::list};
+    items.push_back(kainjow::mustache::data("name", "甲"));
+    items.push_back(kainjow::mustache::data("name", "乙"));
+    kainjow::mustache::data view;
+    view.set("page", page);
+    view.set("items", items);
+    view.set("flag", kainjow::mustache::data::type::bool_true);
+    LayoutRenderer renderer(theme);
+    std::string out, error;
+    renderer.Render("page", &view, &out, &error);
+  }
+  fuzz::Drain(diags);
+  return 0;
+}
