@@ -142,7 +142,7 @@ TEST_CASE("output: a rebuild into the existing public/ has the bytes of a fresh 
   CHECK(Snapshot(again) == Snapshot(fresh));
   std::string out;
   REQUIRE(Cli({"build", RepoRoot(), "--output", again}, &out) == 0);
-  CHECK(out.find(" files (0 written, ") != std::string::npos);
+  CHECK(out.find(" 个文件（0 个新写入，") != std::string::npos);
 
   // Pages edited, added and removed, a page turned into a section.
   TempDir site;
@@ -203,8 +203,7 @@ TEST_CASE("output: a full disk, no inodes left or a read-only disk fail the buil
     CHECK(Cli({"build", site, "--output", pub}, nullptr, &err) == 1);
     CHECK(err.find(": 无法写入文件：磁盘已满（空间或文件数已用完）（ENOSPC）\n") != std::string::npos);
     CHECK(err.find((disk.path / ".public.fazhi/next/").string()) == 0);  // the path comes first
-    CHECK(err.find("fazhi: build failed with 1 error; the output folder was left unchanged\n") !=
-          std::string::npos);
+    CHECK(err.find("fazhi：构建失败，共 1 个错误；输出文件夹保持原样\n") != std::string::npos);
     CHECK(Snapshot(pub) == before);
     fs::remove(dir.path / "content/big.md");
     CHECK(Cli({"build", site, "--output", pub, "--quiet"}) == 0);  // the space came back
@@ -237,7 +236,7 @@ TEST_CASE("output: a full disk, no inodes left or a read-only disk fail the buil
     CHECK(Cli({"build", site, "--output", pub}, nullptr, &err) == 1);
     CHECK(err == (disk.path / ".public.fazhi/lock").string() +
                      ": 无法打开：所在的文件系统是只读的（EROFS）\n"
-                     "fazhi: build failed with 1 error; the output folder was left unchanged\n");
+                     "fazhi：构建失败，共 1 个错误；输出文件夹保持原样\n");
     CHECK(Snapshot(pub) == before);
   }
 }
