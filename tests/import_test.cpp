@@ -427,7 +427,8 @@ TEST_CASE("import: usage errors exit 2") {
     CHECK(r.err.find("用法：fazhi import <文件>") != std::string::npos);
   };
   usage({}, "fazhi import：导入哪个文件？请给出要导入的报告");
-  usage({"a.txt", "b.txt"}, "fazhi import：一次只能导入一个文件");
+  usage({"a.txt", "b.txt", "--title", "T"},
+        "fazhi import：--title 只用于导入单个文件；批量导入时标题和单位取自各文件的正文与单位名录");
   usage({"a.txt", "--bogus"}, "fazhi import：没有 --bogus 这个选项");
   usage({"a.txt", "--date", "2025/03/01"}, "fazhi import：--date 要写成 YYYY-MM-DD，这里是“2025/03/01”");
   usage({"a.txt", "--year", "24"}, "fazhi import：--year 要写年份，例如 2024，这里是“24”");

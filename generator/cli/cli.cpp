@@ -117,10 +117,11 @@ std::vector<Command> Commands() {
        [](auto& a, auto& o, auto& e, auto& l) { return RunBuildOrCheck(a, o, e, l, true); }},
       {"serve", "serve [DIR] [--port 1313] [--host 127.0.0.1] [--drafts]", msg::kHelpServe, RunServe},
       {"new",
-       "new site DIR | new report YEAR [--publisher NAME] | new page PATH  [--site DIR] [--date YYYY-MM-DD]",
+       "new site DIR --sponsor NAME | new report YEAR [--publisher NAME] | new indicator ID | new profile "
+       "UNIT [--year N] [--unit NAME] | new page PATH  [--site DIR] [--date YYYY-MM-DD]",
        msg::kHelpNew, RunNew},
       {"import",
-       "import FILE [--site DIR] [--year N] [--date YYYY-MM-DD] [--title T] [--publisher P] [--force]",
+       "import FILE|DIR… [--site DIR] [--year N] [--date YYYY-MM-DD] [--title T] [--publisher P] [--force]",
        msg::kHelpImport, RunImport},
       {"version", "version", msg::kHelpVersion,
        [](auto&, auto& o, auto&, auto&) {

@@ -41,12 +41,13 @@ inline constexpr MessageText kHelpServe{
     "Preview the site from memory with live reload and an error overlay (never "
     "writes public/)."};
 inline constexpr MessageText kHelpNew{
-    "新建一个站点、一份年度报告或一个页面；从不覆盖已有文件。",
-    "Scaffold a site, an annual report or a page; never overwrites a file."};
+    "新建一个站点、一份年度报告、一个指标、一份述法档案或一个页面；从不覆盖已有文件。",
+    "Scaffold a site, an annual report, an indicator, a 述法 profile or a page; never overwrites a file."};
 inline constexpr MessageText kHelpImport{
-    "从已发布的报告（.txt 或 .docx）生成报告页面、指标 CSV 和指标草稿。",
-    "Draft a report page, an indicator CSV and indicator stubs from a published "
-    "report (.txt or .docx)."};
+    "从已发布的报告（.txt 或 .docx）生成报告页面、指标 CSV 和指标草稿；给一个文件夹或几个文件时，"
+    "按 data/units.csv 把每份报告归到它的单位，最后列出汇总表。",
+    "Draft a report page, an indicator CSV and indicator stubs from a published report (.txt or .docx); "
+    "a folder or several files: each assigned to its unit from data/units.csv, with a summary table."};
 inline constexpr MessageText kHelpVersion{"显示版本。", "Print the version."};
 inline constexpr MessageText kHelpHelp{"显示本帮助。", "Show this help."};
 
@@ -84,26 +85,23 @@ inline constexpr MessageText kSiteNotEmpty{
     "fazhi: {0} is not empty; a new site needs an empty or new folder"};
 inline constexpr MessageText kCannotCopyTheme{"fazhi：无法复制默认主题（{0}）",
                                               "fazhi: cannot copy the default theme: {0}"};
-inline constexpr MessageText kNextBuild{"\n下一步：fazhi build {0}", "\nNext: fazhi build {0}"};
-inline constexpr MessageText kNewUsage{"fazhi：用法：fazhi new site 文件夹 | new report 年份 | new page 路径",
-                                       "fazhi: usage: fazhi new site DIR | new report YEAR | new page PATH"};
 inline constexpr MessageText kReportYearDigits{"fazhi：报告年份要写四位数字，例如 2024",
                                                "fazhi: the report year must be four digits, such as 2024"};
 inline constexpr MessageText kPagePathRelative{"fazhi：页面路径要相对于 content/，例如 notices/2025-open-day",
                                                "fazhi: the page path must be relative to content/, such as "
                                                "notices/2025-open-day"};
-inline constexpr MessageText kNewUnknownKind{"fazhi：没有“{0}”这一类；请写 site、report 或 page",
-                                             "fazhi: unknown kind '{0}'; expected site, report or page"};
+inline constexpr MessageText kNewUnknownKind{
+    "fazhi：没有“{0}”这一类；请写 site、report、indicator、profile 或 page",
+    "fazhi: unknown kind '{0}'; expected site, report, indicator, profile or page"};
 inline constexpr MessageText kNewPlain{"fazhi：{0}", "fazhi: {0}"};
 
 // --- import --------------------------------------------------------------------------------
 
 inline constexpr MessageText kImportPrefix{"fazhi import：{0}", "fazhi import: {0}"};
 inline constexpr MessageText kImportFileError{"fazhi import：{0}：{1}", "fazhi import: {0}: {1}"};
+inline constexpr MessageText kImportFileWarning{"{0}：{1}", "{0}: {1}"};
 inline constexpr MessageText kImportWhichFile{"导入哪个文件？请给出要导入的报告",
                                               "which file? give the report to import"};
-inline constexpr MessageText kImportOneFile{"一次只能导入一个文件",
-                                            "only one file can be imported at a time"};
 inline constexpr MessageText kImportDate{"--date 要写成 YYYY-MM-DD，这里是“{0}”",
                                          "--date wants YYYY-MM-DD, got '{0}'"};
 inline constexpr MessageText kImportYear{"--year 要写年份，例如 2024，这里是“{0}”",
@@ -138,7 +136,10 @@ inline constexpr MessageText kImportNext{
 inline constexpr MessageText kImportUsage{
     "用法：fazhi import <文件> [--site 文件夹] [--year 年份] [--date YYYY-MM-DD]\n"
     "                    [--title 标题] [--publisher 发布单位] [--force]\n"
+    "      fazhi import <文件夹或几个文件…> [--site 文件夹] [--year 年份] [--date YYYY-MM-DD] [--force]\n"
     "  <文件>         要导入的报告：UTF-8 或 GB18030/GBK 文本，或者 .docx（Word、WPS）\n"
+    "  <文件夹>       一次导入多份报告：按标题、落款和开头几行里的名称，\n"
+    "                 从 data/units.csv 找到每份报告的单位\n"
     "  --site 文件夹  写入哪个站点（默认当前文件夹）\n"
     "  --year 年份    报告年度（默认从文中找）\n"
     "  --date 日期    文中没有写公开日期时，文件头的 date（默认这台电脑今天的日期）\n"
@@ -146,7 +147,10 @@ inline constexpr MessageText kImportUsage{
     "  --force        覆盖已有的文件\n",
     "usage: fazhi import <file> [--site DIR] [--year N] [--date YYYY-MM-DD]\n"
     "                    [--title TEXT] [--publisher NAME] [--force]\n"
+    "       fazhi import <folder or files…> [--site DIR] [--year N] [--date YYYY-MM-DD] [--force]\n"
     "  <file>       the report: UTF-8 or GB18030/GBK text, or a .docx (Word, WPS)\n"
+    "  <folder>     many reports at once: each is assigned to its unit from\n"
+    "               data/units.csv by the names in its title, 落款 and first lines\n"
     "  --site DIR   the site to write into (default: the current folder)\n"
     "  --year N     the reporting year (default: found in the text)\n"
     "  --date D     front matter date when the text states no publication date\n"
@@ -177,5 +181,55 @@ inline constexpr MessageText kServing{
     "fazhi: serving {0} at http://{1}:{2}/ (watching with {3}; Ctrl-C to stop)"};
 inline constexpr MessageText kStopped{"fazhi：已停止", "fazhi: stopped"};
 inline constexpr MessageText kPlain{"fazhi：{0}", "fazhi: {0}"};
+
+// --- fazhi new --------------------------------------------------------------------
+
+inline constexpr MessageText kNewUsage{
+    "fazhi：用法：fazhi new site 文件夹 --sponsor 主办单位 | new report 年份 | new indicator 代号 | new "
+    "profile "
+    "单位代号 [--year 年份] | new page 路径",
+    "fazhi: usage: fazhi new site DIR --sponsor NAME | new report YEAR | new indicator ID | new profile UNIT "
+    "[--year YEAR] | new page PATH"};
+inline constexpr MessageText kNewSiteNeedsSponsor{
+    "fazhi：请用 --sponsor 写明主办单位，例如：fazhi new site {0} --sponsor "
+    "某区司法局（网站名称、信息来源和报告的"
+    "发布单位都由它填写）",
+    "fazhi: name the sponsor with --sponsor, e.g. fazhi new site {0} --sponsor 某区司法局 (it fills the "
+    "site's "
+    "title, the default source and the reports' publisher)"};
+inline constexpr MessageText kNewSiteNext{
+    "\n网站已建好，可以直接生成。下一步：\n"
+    "  cd {0}\n"
+    "  fazhi new report {1}      新建{1}年度报告（草稿）\n"
+    "  fazhi serve --drafts         在浏览器里预览（草稿也显示），改动后自动刷新\n"
+    "  fazhi build                  检查并生成网站到 public/\n"
+    "编辑指南：docs/编辑指南.md",
+    "\nThe site is ready and builds as it is. Next:\n"
+    "  cd {0}\n"
+    "  fazhi new report {1}      a draft of the {1} annual report\n"
+    "  fazhi serve --drafts         preview in a browser (drafts too), reloading on every change\n"
+    "  fazhi build                  check and build the site into public/\n"
+    "Editor's guide: docs/编辑指南.md"};
+inline constexpr MessageText kNewDraftNext{
+    "这是一份草稿（draft: true），不会发布：写完后删去 draft: true 这一行。预览：fazhi serve "
+    "--drafts；检查：fazhi "
+    "check。文件：{0}",
+    "This is a draft (draft: true) and is not published: delete the draft: true line when it is ready. "
+    "Preview: "
+    "fazhi serve --drafts; check: fazhi check. File: {0}"};
+inline constexpr MessageText kNotASiteFolder{
+    "fazhi：{0} 不是站点文件夹（里面没有 site.toml）：请在站点文件夹里运行，或加 --site 站点文件夹",
+    "fazhi: {0} is not a site folder (it has no site.toml): run this inside the site folder or add --site "
+    "DIR"};
+inline constexpr MessageText kIndicatorIdForm{
+    "fazhi：指标代号“{0}”只能用小写英文字母、数字和“-”，例如 admin-review-cases；它也是指标页面的网址",
+    "fazhi: the indicator id '{0}' may use only lowercase letters, digits and '-', e.g. admin-review-cases; "
+    "it is "
+    "also the indicator page's URL"};
+inline constexpr MessageText kProfileSlugForm{
+    "fazhi：单位代号“{0}”只能用小写英文字母、数字和“-”，例如 sfj；它是单位页面的网址 /units/sfj/",
+    "fazhi: the unit slug '{0}' may use only lowercase letters, digits and '-', e.g. sfj; it is the unit "
+    "page's URL "
+    "/units/sfj/"};
 
 }  // namespace fazhi::msg

@@ -155,6 +155,10 @@ class ConfigReader {
           MenuItem m;
           Str(*t, "name", &m.name);
           Str(*t, "url", &m.url);
+          if (const toml::node* u = t->get("url")) {
+            m.line = static_cast<int>(u->source().begin.line);
+            m.col = static_cast<int>(u->source().begin.column);
+          }
           if (m.name.empty() || m.url.empty()) Err(item, Message(msg::kConfigMenuNeedsBoth));
           c->menu.push_back(std::move(m));
         }

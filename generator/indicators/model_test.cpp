@@ -121,6 +121,17 @@ TEST_CASE("indicators_model: a definition's fields are read from front matter") 
   CHECK(def.weight == 3);
 }
 
+TEST_CASE("indicators_model: a category is given by its slug or its Chinese name") {
+  for (const char* given : {"oversight", "行政权力制约监督"}) {
+    DefFixture d = MakeDef("x", {{"title", "收案数"}, {"category", given}, {"unit", "件"}});
+    Diagnostics diags;
+    IndicatorDef def;
+    REQUIRE_MESSAGE(ParseIndicatorDef(d.file, d.root, "x", DefaultIndicatorCategories(), &def, &diags),
+                    diags.Format());
+    CHECK(def.category == "oversight");
+  }
+}
+
 TEST_CASE("indicators_model: bad definitions report their field positions") {
   DefFixture d =
       MakeDef("x", {{"category", "courts"}, {"unit", "件"}, {"kind", "ratio"}, {"direction", "sideways"}});

@@ -85,4 +85,14 @@ inline constexpr MessageText kRectificationCategory{
 inline constexpr MessageText kProfileLayoutMissing{
     "缺少模板：本站有述法档案，需要这个模板", "missing layout: the site has 述法 profiles, which need it"};
 
+inline constexpr MessageText kDoneWithoutDate{
+    "整改事项标为“已完成”，但没有写完成日期：请按来源填写 completed: "
+    "YYYY-MM-DD；来源没有写明完成日期的，请写 "
+    "completed: 未注明（页面显示“完成日期原文未注明”），不要自己推测日期",
+    "the rectification item is 已完成 (done) but gives no completion date: add completed: YYYY-MM-DD as the "
+    "source "
+    "states it; if the source gives no date, write completed: 未注明 (the page then says the source gives "
+    "none) "
+    "rather than guessing one"};
+
 }  // namespace fazhi::msg

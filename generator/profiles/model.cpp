@@ -191,8 +191,18 @@ void ReadRectification(Reader& r, const FmNode& root, const ProfileRules& rules,
     FmString(r.file(), *m, "owner", &it.owner, r.diags());
     FmString(r.file(), *m, "basis", &it.basis, r.diags());
     ok = FmDate(r.file(), *m, "deadline", &it.deadline, r.diags()) && ok;
-    ok = FmDate(r.file(), *m, "completed", &it.completed, r.diags()) && ok;
-    if (!it.completed.empty() && it.status != kStatusDone) {
+    const FmNode* done = m->Get("completed");
+    if (done && done->is_scalar() && done->scalar == kCompletedUnstated) {
+      it.completed_unstated = true;
+    } else {
+      ok = FmDate(r.file(), *m, "completed", &it.completed, r.diags()) && ok;
+    }
+    if (ok && it.status == kStatusDone && it.completed.empty() && !it.completed_unstated) {
+      // The page would state a finished rectification with nothing to date it.
+      r.Error(*m->Get("status"), Message(msg::kDoneWithoutDate));
+      ok = false;
+    }
+    if ((!it.completed.empty() || it.completed_unstated) && it.status != kStatusDone) {
       r.Error(*m->Get("completed"), Message(msg::kCompletedButStatus, it.status, kStatusDone));
       ok = false;
     }
