@@ -378,10 +378,11 @@ int BulkImport(const ImportArgs& a, std::ostream& out, std::ostream& err, Lang l
     o.stem = unit.slug + "-" + std::to_string(year);
     o.categories = categories;
     outputs.push_back(RenderImport(report, loaded.figures, o));
-    for (const Message& w : report.warnings) warnings.push_back(Message(msg::kImportFileWarning, row.file, w));
+    for (const Message& w : report.warnings)
+      warnings.push_back(Message(msg::kImportFileWarning, row.file, w));
     if (loaded.dropped > 0) {
-      warnings.push_back(Message(msg::kImportFileWarning, row.file,
-                                 Message(msg::kImportTooManyFigures, kMaxImportFigures)));
+      warnings.push_back(
+          Message(msg::kImportFileWarning, row.file, Message(msg::kImportTooManyFigures, kMaxImportFigures)));
     }
   }
 

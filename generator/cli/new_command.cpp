@@ -153,7 +153,8 @@ int RunNew(const std::vector<std::string>& args, std::ostream& out, std::ostream
     }
     // The site's own reports are the sponsor's, as site.toml names it.
     std::string publisher = a.Get("--publisher", config.sponsor);
-    if (!CreateNew(site / ("content/reports/" + arg + ".md"), ReportScaffold(arg, publisher, date), out, err, lang)) {
+    if (!CreateNew(site / ("content/reports/" + arg + ".md"), ReportScaffold(arg, publisher, date), out, err,
+                   lang)) {
       return kExitErrors;
     }
     out << Message(msg::kNewDraftNext, "content/reports/" + arg + ".md").Render(lang) << "\n";

@@ -21,8 +21,8 @@ inline constexpr size_t kMaxImportParagraphs = 20000;    ///< paragraphs (lines)
 inline constexpr size_t kMaxImportTextBytes = 8u << 20;  ///< its text, decoded
 
 struct ImportedText {
-  std::string text;    ///< UTF-8, "\n" line ends, one paragraph per line
-  Message format;  ///< for messages: "UTF-8 text", "GB18030 text", "Word document (.docx)"
+  std::string text;  ///< UTF-8, "\n" line ends, one paragraph per line
+  Message format;    ///< for messages: "UTF-8 text", "GB18030 text", "Word document (.docx)"
 };
 
 /// Reads `bytes` (the whole file, named `name`). A ZIP signature means .docx

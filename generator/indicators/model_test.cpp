@@ -14,7 +14,7 @@ struct DefFixture {
   FmNode root;
 };
 
-DefFixture MakeDef(std::string id, std::vector<std::pair<std::string, std::string>> kv) {
+DefFixture MakeDef(const std::string& id, const std::vector<std::pair<std::string, std::string>>& kv) {
   DefFixture d;
   d.file.path = "content/indicators/" + id + ".md";
   d.file.text = "---\n";
@@ -272,7 +272,11 @@ TEST_CASE("indicators_model: missing and unknown columns are reported at the hea
   IndicatorSet set;
   Diagnostics diags;
   CHECK_FALSE(Build(s, &set, &diags));
-  CHECK(diags.Format() == "data/indicators/2024.csv:1:10: 不认识的列名“口径”（可用的列名：indicator（指标）、year（年份）、value（数值）、unit（单位）、qualifier（限定）、breakdown（分组）、basis（依据）、formula（公式）、source（来源）、note（备注）、scope（期间）、since（起始）、until（截至日期）、quote（原文））\n"
+  CHECK(diags.Format() ==
+        "data/indicators/2024.csv:1:10: "
+        "不认识的列名“口径”（可用的列名：indicator（指标）、year（年份）、value（数值）、unit（单位）、qualif"
+        "ier（限定）、breakdown（分组）、basis（依据）、formula（公式）、source（来源）、note（备注）、scope"
+        "（期间）、since（起始）、until（截至日期）、quote（原文））\n"
         "  指标,年份,单位,口径\n"
         "                 ^\n"
         "data/indicators/2024.csv:1:1: 缺少“value”列（也可以写作“数值”）\n"
@@ -523,13 +527,17 @@ TEST_CASE("indicators_model: the source sentence must state the value; a lost �
   IndicatorSet set;
   Diagnostics diags;
   CHECK_FALSE(Build(s, &set, &diags));
-  CHECK(diags.Format() == "data/indicators/2024.csv:2:34: 原文“办理行政复议案件368件,同比增长120%”中没有数值 370：请核对数值或原文\n"
+  CHECK(diags.Format() ==
+        "data/indicators/2024.csv:2:34: 原文“办理行政复议案件368件,同比增长120%”中没有数值 "
+        "370：请核对数值或原文\n"
         "  admin-review-cases,2024,370,件,,,\"办理行政复议案件368件,同比增长120%\"\n"
         "                                    ^\n"
-        "data/indicators/2024.csv:3:37: 警告：原文含“累计”，但本行期间为年度：请在期间列写 累计，原文未说明时写 未载明\n"
+        "data/indicators/2024.csv:3:37: 警告：原文含“累计”，但本行期间为年度：请在期间列写 "
+        "累计，原文未说明时写 未载明\n"
         "  legal-consultations,2024,4000,次,多,,\"累计审查“三资”合同387份,提供法律咨询4000多次\"\n"
         "                                        ^\n"
-        "data/indicators/2024.csv:4:31: 警告：原文含“截至”，但本行期间为年度：请在期间列写 截至，原文未说明时写 未载明\n"
+        "data/indicators/2024.csv:4:31: 警告：原文含“截至”，但本行期间为年度：请在期间列写 "
+        "截至，原文未说明时写 未载明\n"
         "  paperless-rate,2024,90,%,以上,,\"截至目前,无纸化办案率达到90%以上\"\n"
         "                                  ^\n");
 }

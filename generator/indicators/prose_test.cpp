@@ -148,10 +148,13 @@ TEST_CASE("indicators_prose: a 累计 or 截至 value cited without the word is 
   std::string_view body = std::string_view(f.text).substr(f.text.find("累计"));
   Diagnostics diags;
   CHECK(CheckValueScopes(f, body, 4, set, &diags) == 2);
-  CHECK(diags.Format() == "content/reports/2024.md:5:7: 警告：“法律咨询”的数值是累计4000多次，但本句没有“累计”：请照原文写明，否则读者会当作当年的数\n"
+  CHECK(diags.Format() ==
+        "content/reports/2024.md:5:7: "
+        "警告：“法律咨询”的数值是累计4000多次，但本句没有“累计”：请照原文写明，否则读者会当作当年的数\n"
         "  提供法律咨询{{< value legal-consultations 2024 >}}；办理行政处罚{{< value penalties 2024 >}}。\n"
         "              ^\n"
-        "content/reports/2024.md:5:52: 警告：“行政处罚”的数值是截至目前573件，但本句没有“截至”：请照原文写明，否则读者会当作当年的数\n"
+        "content/reports/2024.md:5:52: "
+        "警告：“行政处罚”的数值是截至目前573件，但本句没有“截至”：请照原文写明，否则读者会当作当年的数\n"
         "  提供法律咨询{{< value legal-consultations 2024 >}}；办理行政处罚{{< value penalties 2024 >}}。\n"
         "                                                                  ^\n");
 }

@@ -153,7 +153,8 @@ void ExplainUnopenedSections(const Site& site, const SourceTree& tree, Diagnosti
       if (u.name == name) title = u.title;
     }
     const SourceFile* at = index ? index : files.front();
-    diags->Warning(at->path, 1, 1, Message(msg::kSectionOnlyDrafts, title, "/" + name + "/", Message::List(drafts)),
+    diags->Warning(at->path, 1, 1,
+                   Message(msg::kSectionOnlyDrafts, title, "/" + name + "/", Message::List(drafts)),
                    at->text);
   }
 }

@@ -175,7 +175,8 @@ bool SiteOutputs::WriteSearch(const Theme& theme, SearchIndexStats* sstats) {
     inner_->Put("search/index.json", std::move(index));
     // One file suits a department site of hundreds of pages; say so when it grows past that.
     if (sstats->bytes > kLargeSearchIndex) {
-      diags_->Warning("site.toml", 0, 0, Message(msg::kSearchIndexLarge, sstats->bytes / (1024 * 1024)));
+      diags_->Warning("site.toml", 0, 0,
+                      Message(msg::kSearchIndexLarge, sstats->bytes / (size_t{1024} * 1024)));
     }
   }
   return diags_->error_count() == before;

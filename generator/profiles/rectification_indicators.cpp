@@ -61,7 +61,7 @@ GeneratedIndicators RectificationIndicators(const std::vector<Profile>& profiles
                                             const std::vector<Page>& pages,
                                             const RectificationIndicatorOptions& opts) {
   GeneratedIndicators out;
-  std::set<int, std::greater<int>> years;  // newest first, like the profiles index
+  std::set<int, std::greater<>> years;  // newest first, like the profiles index
   for (const Profile& p : profiles) {
     if (!p.rectification.empty()) years.insert(p.year);
   }
@@ -181,8 +181,7 @@ bool AddRectificationIndicators(const ProfilesData& profiles, const std::vector<
     auto [line, col] = config.PositionOf("profiles.rectification_category");
     if (line == 0) std::tie(line, col) = config.PositionOf("indicators");
     const SourceFile* toml = tree.Find("site.toml");
-    diags->Error("site.toml", line, col,
-                 Message(msg::kRectificationCategory, opts.category),
+    diags->Error("site.toml", line, col, Message(msg::kRectificationCategory, opts.category),
                  toml ? std::string_view(toml->text) : std::string_view());
   }
   if (diags->error_count() != before) return false;

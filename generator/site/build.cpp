@@ -10,8 +10,8 @@
 
 #include "core/config.h"
 #include "core/content.h"
-#include "core/messages.h"
 #include "core/links.h"
+#include "core/messages.h"
 #include "core/site_model.h"
 #include "core/utf8.h"
 #include "core/web.h"
@@ -127,7 +127,7 @@ std::vector<std::string> RequiredLayouts(const SourceTree& tree) {
 // page bodies and the outputs refer to its members.
 class SiteBuild {
  public:
-  SiteBuild(const SourceTree& tree, const BuildOptions& opts) : tree_(tree), opts_(opts) {}
+  SiteBuild(const SourceTree& tree, BuildOptions opts) : tree_(tree), opts_(std::move(opts)) {}
   SiteBuild(const SiteBuild&) = delete;
   SiteBuild& operator=(const SiteBuild&) = delete;
 
