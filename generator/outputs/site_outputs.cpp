@@ -4,6 +4,7 @@
 
 #include "norms/external_resources.h"
 #include "outputs/feeds.h"
+#include "outputs/messages.h"
 #include "outputs/taxonomies.h"
 #include "theme/render.h"
 #include "theme/template_view.h"

@@ -56,6 +56,9 @@ struct BuildStats {
   size_t feed_entries = 0;
   bool relative_base_url = false;  ///< sitemap/feed URLs lack a host
   size_t manifest_files = 0;       ///< lines written to BuildOptions::manifest
+  /// The language site.toml asks messages in (`language = "en"`), once it
+  /// has been read; Chinese otherwise.
+  Lang message_lang = Lang::kZh;
 };
 
 /// The folder holding the themes shipped with fazhi.
