@@ -59,11 +59,11 @@ TEST_CASE("publish: search index, feeds, robots, taxonomies, archive and sitemap
   FixtureResult r = BuildFixture(kSite, o);
   REQUIRE_MESSAGE(r.ok, r.errors);
   // The late report is flagged in the build and on its page.
-  CHECK(r.errors ==
-        "content/reports/2024.md:5:12: warning: report for 2024 was published 2025-04-10, after the deadline "
-        "2025-04-01 (1 April of the following year)\n"
-        "  published: 2025-04-10\n"
-        "             ^\n");
+  CHECK(
+      r.errors ==
+      "content/reports/2024.md:5:12: 警告：2024年度报告公开于 2025-04-10，晚于期限 2025-04-01（次年4月1日）\n"
+      "  published: 2025-04-10\n"
+      "             ^\n");
   const std::string& report = r.File("reports/2024/index.html");
   CHECK(Contains(report, "<span class=\"mark-late\">逾期公开</span>"));
   CHECK_FALSE(Contains(report, "按时公开</span>"));
@@ -169,7 +169,7 @@ TEST_CASE("publish: an empty section (空白栏目) is not published, nor its me
   CHECK_FALSE(Contains(r.errors, "content/notices/"));
   CHECK(Contains(
       r.errors,
-      "content/drafts/_index.md:1:1: warning: 栏目“草稿箱”（/drafts/）这次不发布：它只有草稿 "
+      "content/drafts/_index.md:1:1: 警告：栏目“草稿箱”（/drafts/）这次不发布：它只有草稿 "
       "content/drafts/a.md（标着 draft: true），空白栏目不发布，它的菜单项也暂不显示。稿子写完后删去 "
       "draft: true 这一行即可发布；发布前可以用 fazhi serve --drafts 预览草稿\n  ---\n  ^\n"));
 
@@ -190,10 +190,9 @@ TEST_CASE("publish: an external script in a layout fails the build unless allow-
   FixtureResult r = BuildFixture(std::string(kSite) + layout, o);
   CHECK_FALSE(r.ok);
   CHECK(r.errors ==
-        "layouts/page.mustache:3:14: external script from stats.example.com: the site must load nothing from "
-        "other "
-        "hosts; copy the file into static/ or add \"stats.example.com\" to [security] allow_hosts in "
-        "site.toml\n"
+        "layouts/page.mustache:3:14: "
+        "从其他网站加载的脚本（stats.example.com）：网站不能从其他网站加载任何东西，请把文件复制到 "
+        "static/，或者把“stats.example.com”写进 site.toml 的 [security] allow_hosts\n"
         "  <script src=\"https://stats.example.com/t.js\"></script>\n"
         "               ^\n");
   std::string allowed = kSite;

@@ -86,6 +86,10 @@ std::vector<IndicatorCategory> DefaultIndicatorCategories();
 /// Parses `file` (site.toml). Errors go to `diags` as site.toml:line:col.
 bool ParseConfig(const SourceFile& file, Config* out, Diagnostics* diags);
 
+/// The language of messages for a site: English when `language` is "en" or
+/// "en-…", else Chinese.
+Lang MessageLang(const Config& config);
+
 /// Applies a --base-url override: normalises to a trailing '/'.
 std::string NormalizeBaseUrl(std::string url);
 

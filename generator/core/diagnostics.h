@@ -55,9 +55,6 @@ class Diagnostics {
   /// the source line (pass "" when there is none).
   void Error(std::string path, int line, int col, Message message, std::string_view text = {});
   void Warning(std::string path, int line, int col, Message message, std::string_view text = {});
-  /// Text not yet in a message catalogue (being moved there: issue 13).
-  void Error(std::string path, int line, int col, std::string message, std::string_view text = {});
-  void Warning(std::string path, int line, int col, std::string message, std::string_view text = {});
   void Add(Diagnostic d);
   void Merge(const Diagnostics& other);
 

@@ -27,6 +27,13 @@ TEST_CASE("message: braces that are not {0}…{9} are text; verbatim text is the
   CHECK(Message().empty());
 }
 
+TEST_CASE("message: a list is joined the way each language joins names") {
+  Message m(kOuter, Message::List({"甲", "乙", "丙"}));
+  CHECK(m.Render() == "无法读取：甲、乙、丙");
+  CHECK(m.Render(Lang::kEn) == "cannot read: 甲, 乙, 丙");
+  CHECK_FALSE(Message::List({}).empty());
+}
+
 TEST_CASE("message: ParseLang") {
   Lang l = Lang::kZh;
   CHECK(ParseLang("en", &l));

@@ -197,7 +197,9 @@ TEST_CASE("import_structure: a text without headings becomes paragraphs with a w
   CHECK(r.heading_count == 0);
   CHECK(Outline(r) == "全年办理行政复议案件368件。\n下一步将持续推进。\n");
   REQUIRE(r.warnings.size() == 1);
-  CHECK(r.warnings[0] == "no headings found (一、 （一） 1. （1）); the text is imported as paragraphs");
+  CHECK(r.warnings[0].Render() == "没有找到标题（一、 （一） 1. （1））：全文按段落导入");
+  CHECK(r.warnings[0].Render(Lang::kEn) ==
+        "no headings found (一、 （一） 1. （1）); the text is imported as paragraphs");
 }
 
 TEST_CASE("import_structure: a short first line is kept when no title follows") {

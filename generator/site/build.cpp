@@ -11,6 +11,7 @@
 #include "core/config.h"
 #include "core/content.h"
 #include "core/links.h"
+#include "core/messages.h"
 #include "core/site_model.h"
 #include "core/utf8.h"
 #include "core/web.h"
@@ -187,11 +188,13 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   // Stage: config.
   const SourceFile* cfg = tree.Find("site.toml");
   if (!cfg) {
-    diags->Error("site.toml", 0, 0, "missing: every site needs a site.toml (run `fazhi new site DIR`)");
+    diags->Error("site.toml", 0, 0, Message(msg::kConfigMissing));
     return false;
   }
   Config& config = config_;
-  if (!ParseConfig(*cfg, &config, diags)) return false;
+  bool config_ok = ParseConfig(*cfg, &config, diags);
+  if (stats) stats->message_lang = MessageLang(config);
+  if (!config_ok) return false;
   if (!opts.base_url.empty()) config.base_url = NormalizeBaseUrl(opts.base_url);
   stage("config");
 

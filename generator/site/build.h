@@ -49,6 +49,9 @@ struct BuildStats {
   size_t sitemap_urls = 0;
   size_t feed_entries = 0;
   bool relative_base_url = false;  ///< sitemap/feed URLs lack a host
+  /// The language site.toml asks messages in (`language = "en"`), once it
+  /// has been read; Chinese otherwise.
+  Lang message_lang = Lang::kZh;
 };
 
 /// The folder holding the themes shipped with fazhi.
