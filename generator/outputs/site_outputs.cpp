@@ -4,7 +4,6 @@
 
 #include "norms/external_resources.h"
 #include "outputs/feeds.h"
-#include "outputs/messages.h"
 #include "outputs/taxonomies.h"
 #include "theme/render.h"
 #include "theme/template_view.h"
