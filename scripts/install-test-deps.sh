@@ -5,10 +5,12 @@
 #   clang-format  the `format` test (scripts/check-format.sh)
 #   clang-tidy    the `tidy` test (scripts/check-tidy.sh; brings run-clang-tidy)
 #   gcovr         the line-coverage report (scripts/coverage.sh)
+#   clang         the fuzz targets (scripts/fuzz.sh, ctest `fuzz`): clang++
+#                 with libFuzzer (libclang-rt-14-dev, which clang brings)
 # The sanitizer suite needs nothing more: g++ ships ASan and UBSan.
 # Idempotent: packages already present are skipped by apt.
 set -euo pipefail
-PKGS=(clang-format clang-tidy gcovr)
+PKGS=(clang-format clang-tidy gcovr clang libclang-rt-14-dev)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
