@@ -209,7 +209,7 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
                              : p.accountability + (p.accountability_folded ? " (folded in)" : ""));
   part("下一年度安排", p.plans);
   for (const std::string& w : warnings) err << "warning: " << VisibleText(w) << "\n";
-  out << "Next: review the files above (see README, \"Importing a report\"), then run fazhi build.\n";
+  out << Message(msg::kImportNext).Render() << "\n";
   return 0;
 }
 

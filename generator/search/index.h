@@ -1,7 +1,7 @@
 // The site search index, built at build time into /search/index.json and
 // read by themes/default/static/js/search.js. Documents are reports, report
 // sections (by heading anchor), indicators, profiles and pages; postings are
-// tokens from search_tokenize with a term weight in which title tokens count
+// tokens from search/tokenize.h with a term weight in which title tokens count
 // kTitleBoost times. The format is compact JSON:
 //   {"avglen":N,"docs":[[url,title,kind,text,len],...],"terms":{"行政":[doc,w,doc,w,...],...},"v":1}
 #pragma once
