@@ -11,8 +11,8 @@
 # Usage: scripts/fuzz.sh [--time SECONDS] [--targets "csv markdown ..."]
 #                        [--timeout S] [--rss MB] [--jobs N]
 # Exit 77 (skipped, for ctest) when clang++ or libFuzzer is missing. The
-# ctest `fuzz` (label fuzz, registered with -DFAZHI_FUZZ_TEST=ON, which
-# scripts/test.sh sets) runs `scripts/fuzz.sh --time 10`. AFL++ instead:
+# ctest `fuzz` (label fuzz, registered with -DFAZHI_FUZZ_TEST=ON) runs
+# `scripts/fuzz.sh --time 10`. AFL++ instead:
 #   CC=afl-clang-fast CXX=afl-clang-fast++ cmake -S . -B build-afl -DFAZHI_FUZZ=ON
 #   then afl-fuzz -i SEEDS -o OUT -- build-afl/fuzz/fuzz_csv
 set -euo pipefail
