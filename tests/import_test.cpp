@@ -182,6 +182,10 @@ TEST_CASE("import: the seed report gives its three parts, (一)–(四) and its 
             "imported 000_8e2bfd6529608b47.txt (UTF-8 text): 7 headings, 28 paragraphs, 34 figures\n") !=
         std::string::npos);
   CHECK(en.out.find("二是压实法治建设第一责任人职责 (folded in)\n") != std::string::npos);
+  // The last line points at the guide that exists (the README lost that section).
+  REQUIRE(r.out.size() > 1);
+  CHECK(r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1) ==
+        "下一步：对照原文核对上面写入的文件（方法见 docs/import.md），然后运行 fazhi build\n");
 
   std::string md = ReadFile(site.path() / "content/reports/2024.md");
   CHECK(FrontMatter(md) ==

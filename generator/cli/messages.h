@@ -129,10 +129,6 @@ inline constexpr MessageText kImportClutter{"  已去掉网页上的杂项：{0}
 inline constexpr MessageText kImportPartLine{"  {0}：{1}", "  {0}: {1}"};
 inline constexpr MessageText kImportNotFound{"没有找到", "not found"};
 inline constexpr MessageText kImportFolded{"{0}（并在其中）", "{0} (folded in)"};
-inline constexpr MessageText kImportNext{
-    "下一步：核对上面的文件（见 README“导入报告”一节），然后运行 fazhi build。",
-    "Next: review the files above (see README, \"Importing a report\"), then run "
-    "fazhi build."};
 inline constexpr MessageText kImportUsage{
     "用法：fazhi import <文件> [--site 文件夹] [--year 年份] [--date YYYY-MM-DD]\n"
     "                    [--title 标题] [--publisher 发布单位] [--force]\n"

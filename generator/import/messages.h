@@ -78,6 +78,9 @@ inline constexpr MessageText kImportTargetIsLink{
     "{0} is a symbolic link (to {1}); import does not replace it: remove it first, or pass --force"};
 
 // Bulk import (`fazhi import DIR`, `fazhi import a.txt b.docx …`).
+inline constexpr MessageText kImportNext{
+    "下一步：对照原文核对上面写入的文件（方法见 docs/import.md），然后运行 fazhi build",
+    "Next: review the files above against the original (see docs/import.md), then run fazhi build"};
 inline constexpr MessageText kImportZoneTitle{"标题", "title"};
 inline constexpr MessageText kImportZoneSignature{"落款", "signature"};
 inline constexpr MessageText kImportZoneSource{"来源", "来源 (source) line"};

@@ -13,7 +13,7 @@
 
 namespace fazhi {
 
-/// Limits of one import (README, "Importing a report"): a report is far
+/// Limits of one import (docs/import.md, "Limits"): a report is far
 /// below them; a file beyond them is not a report, and the import stops with
 /// an error instead of taking minutes and gigabytes.
 inline constexpr size_t kMaxImportBytes = 64u << 20;     ///< the file as given
