@@ -266,8 +266,8 @@ TEST_CASE("profiles build: a profile error fails the build with its position") {
   FixtureResult b = Build(site);
   CHECK_FALSE(b.ok);
   CHECK(b.errors ==
-        "content/profiles/2024-b.md:5:12: unknown unit_type '村居'; expected one of: 区委常委, "
-        "区直部门, 镇街 (set [profiles] unit_types in site.toml)\n"
+        "content/profiles/2024-b.md:5:12: “unit_type”不能是“村居”：请写 区委常委、区直部门、镇街 "
+        "中的一个（可在 site.toml 的 [profiles] unit_types 里增改）\n"
         "  unit_type: 村居\n"
         "             ^\n");
   CHECK(b.files.empty());
@@ -276,7 +276,7 @@ TEST_CASE("profiles build: a profile error fails the build with its position") {
   site = ProfileSite("2025-06-30");
   site.replace(site.find("cohorts:"), std::string("cohorts:").size(), "cohort:");
   CHECK(Build(site).errors ==
-        "content/profiles/_index.md:3:1: unknown front matter key 'cohort'\n"
+        "content/profiles/_index.md:3:1: 不认识的文件头键“cohort”，是不是要写“cohorts”？\n"
         "  cohort:\n"
         "  ^\n");
 }
@@ -341,11 +341,10 @@ shufa-dept,2024,42,名,,原文,,,
   FixtureResult bad = Build(wrong + indicators);
   CHECK_FALSE(bad.ok);
   CHECK(bad.errors ==
-        "content/profiles/2023-a.md:10:14: unknown indicator 'shufa-depts'\n"
+        "content/profiles/2023-a.md:10:14: 没有“shufa-depts”这个指标，是不是要写“shufa-dept”？\n"
         "  indicators: [shufa-depts]\n"
         "               ^\n"
-        "content/profiles/_index.md:9:9: cohort count 41 differs from indicator 'shufa-dept' (2024: "
-        "42)\n"
+        "content/profiles/_index.md:9:9: 批次人数 41 和指标“shufa-dept”的数值不一致（2024 年：42）\n"
         "        - {unit_type: 区直部门, count: 41, indicator: shufa-dept}\n"
         "          ^\n");
 }
@@ -361,7 +360,7 @@ TEST_CASE("profiles build: demo profile pages match the golden files (UPDATE_GOL
   // publication date and has no 其他需要报告的情况 part); nothing else.
   CHECK(diags.error_count() == 0);
   CHECK(diags.warning_count() == 2);
-  CHECK(diags.Format().find("report states no publication date") != std::string::npos);
+  CHECK(diags.Format().find("报告没有写公开日期") != std::string::npos);
   fs::path golden = fs::path(RepoRoot()) / "tests/golden/demo";
   const bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
   for (const char* page : {"profiles/index.html", "profiles/2024-sfj/index.html", "units/sfj/index.html"}) {

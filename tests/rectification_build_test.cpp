@@ -162,7 +162,11 @@ TEST_CASE("rectification build: the category is configurable and checked") {
   FixtureResult bad = Build(Site(false, "2025-06-30", "[profiles]\nrectification_category = \"nowhere\"\n"));
   CHECK_FALSE(bad.ok);
   CHECK(bad.errors ==
-        "site.toml:5:26: unknown indicator category 'nowhere' (use a slug of [indicators] categories)\n"
+        "site.toml:5:26: 没有“nowhere”这个指标类别：请写 [indicators] "
+        "中的一个类别（leadership（党的领导与第一责任人）、functions（政府职能依法全面履行）、rules（依法行政"
+        "制度体系）、decisions（重大行政决策）、enforcement（行政执法）、oversight（行政权力制约监督）、dispu"
+        "tes（社会矛盾纠纷化解）、capacity（工作人员法治能力）、digital（数字法治政府）、emergency（突发事件"
+        "应对））\n"
         "  rectification_category = \"nowhere\"\n"
         "                           ^\n");
 }
@@ -180,8 +184,8 @@ kind: count
   FixtureResult r = Build(site);
   CHECK_FALSE(r.ok);
   CHECK(r.errors ==
-        "content/indicators/rectification-items.md:1:1: indicator id 'rectification-items' is computed "
-        "from the 述法 profiles' rectification items; rename the file\n"
+        "content/indicators/rectification-items.md:1:1: "
+        "指标编号“rectification-items”由述法档案的整改事项自动计算，请给这个文件改名\n"
         "  ---\n"
         "  ^\n");
 }

@@ -8,6 +8,8 @@
 #include "core/front_matter_check.h"
 #include "core/messages.h"
 #include "core/parallel.h"
+#include "core/suggest.h"
+#include "core/syntax_check.h"
 #include "core/utf8.h"
 
 namespace fazhi {
@@ -110,10 +112,15 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   if (bad != std::string_view::npos) {
     int line, col;
     OffsetToLineCol(f.text, bad, &line, &col);
-    diags->Error(f.path, line, col, "invalid UTF-8 byte sequence (save the file as UTF-8)", f.text);
+    diags->Error(f.path, line, col, Message(msg::kInvalidUtf8), f.text);
     return false;
   }
   if (!ParseFrontMatter(f, &page->fm, diags)) return false;
+  if (page->fm.format == FrontMatter::Format::kNone) {
+    // Not "missing title" and "missing date": the whole front matter is.
+    diags->Error(f.path, 1, 1, Message(msg::kFmNone), f.text);
+    return false;
+  }
   CheckValuesCutByComments(f, page->fm, diags);
 
   std::string dir, stem;
@@ -176,14 +183,14 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   }
 
   if (!fm.Get("title")) {
-    diags->Error(f.path, 1, 1, "missing required front matter key 'title'", f.text);
+    diags->Error(f.path, 1, 1, Message(msg::kMissingFmKey, "title", Message(msg::kTitleWhat)), f.text);
   } else if (page->title.empty()) {
     const FmNode* n = fm.Get("title");
-    diags->Error(f.path, n->line, n->col, "'title' must not be empty", f.text);
+    diags->Error(f.path, n->line, n->col, Message(msg::kEmptyTitle), f.text);
   }
   // Inspections count an undated item as not updated, so every item is dated.
   if (!fm.Get("date") && !page->is_index) {
-    diags->Error(f.path, 1, 1, "missing required front matter key 'date' (发布日期)", f.text);
+    diags->Error(f.path, 1, 1, Message(msg::kMissingFmKey, "date", Message(msg::kDateWhat)), f.text);
   }
   if (page->source.empty()) page->source = config.sponsor;
 
@@ -191,10 +198,11 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
     long year = 0;
     if (FmInt(f, fm, "year", &year, diags)) {
       if (!fm.Get("year")) {
-        diags->Error(f.path, 1, 1, "missing required front matter key 'year' (the reporting year)", f.text);
+        diags->Error(f.path, 1, 1, Message(msg::kMissingFmKey, "year", Message(msg::kReportYearWhat)),
+                     f.text);
       } else if (year < 1949 || year > 2100) {
         const FmNode* n = fm.Get("year");
-        diags->Error(f.path, n->line, n->col, "'year' must be a year such as 2024", f.text);
+        diags->Error(f.path, n->line, n->col, Message(msg::kBadYear), f.text);
       }
     }
     page->report.year = static_cast<int>(year);
@@ -304,7 +312,7 @@ bool LoadContent(const SourceTree& tree, const Config& config, bool drafts, std:
     if (page.draft && !drafts) continue;
     auto [it, inserted] = url_owner.emplace(page.url, f->path);
     if (!inserted) {
-      diags->Error(f->path, 1, 1, "page URL " + page.url + " is already used by " + it->second, f->text);
+      diags->Error(f->path, 1, 1, Message(msg::kDuplicateUrl, page.url, it->second), f->text);
       continue;
     }
     pages->push_back(std::move(page));
@@ -313,7 +321,7 @@ bool LoadContent(const SourceTree& tree, const Config& config, bool drafts, std:
 }
 
 bool ResolvePageLink(const std::vector<Page>& pages, std::string_view from_source, std::string_view target,
-                     std::string* url, std::string* error) {
+                     std::string* url, Message* error) {
   size_t hash = target.find('#');
   std::string_view path = target.substr(0, hash);
   std::string_view frag = hash == std::string_view::npos ? "" : target.substr(hash);
@@ -323,7 +331,25 @@ bool ResolvePageLink(const std::vector<Page>& pages, std::string_view from_sourc
   auto it = std::lower_bound(pages.begin(), pages.end(), resolved,
                              [](const Page& p, const std::string& s) { return p.source_path < s; });
   if (it == pages.end() || it->source_path != resolved) {
-    *error = "link to a page that does not exist: '" + std::string(target) + "'";
+    // A typo in the file name: the nearest page in the same folder.
+    size_t dir_end = resolved.rfind('/') + 1;
+    std::string_view dir = std::string_view(resolved).substr(0, dir_end);
+    std::vector<std::string_view> stems;
+    for (const Page& p : pages) {
+      std::string_view s = p.source_path;
+      if (s.substr(0, dir_end) != dir || s.find('/', dir_end) != std::string_view::npos) continue;
+      stems.push_back(s.substr(dir_end, s.size() - dir_end - 3));
+    }
+    std::string_view stem = std::string_view(resolved).substr(dir_end);
+    if (stem.size() > 3 && stem.substr(stem.size() - 3) == ".md") stem.remove_suffix(3);
+    std::string near = NearestName(stem, stems);
+    if (!near.empty()) {
+      std::string fixed(path.substr(0, path.rfind('/') + 1));
+      fixed += near + ".md" + std::string(frag);
+      *error = Message(msg::kLinkMissingDidYouMean, target, fixed);
+    } else {
+      *error = Message(msg::kLinkMissing, target);
+    }
     return false;
   }
   *url = it->url + std::string(frag);

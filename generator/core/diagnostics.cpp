@@ -104,7 +104,7 @@ std::string FormatDiagnostic(const Diagnostic& d, Lang lang) {
     if (d.col > 0) out += ':' + std::to_string(d.col);
   }
   out += ": ";
-  if (d.severity == Severity::kWarning) out += "warning: ";
+  if (d.severity == Severity::kWarning) out += Message(msg::kWarningPrefix).Render(lang);
   if (d.severity == Severity::kNote) out += Message(msg::kNotePrefix).Render(lang);
   AppendVisible(&out, d.message.Render(lang), false);
   out += '\n';
@@ -177,14 +177,6 @@ void Diagnostics::Note(std::string path, int line, int col, Message message, std
                  Full(Severity::kNote) ? std::string() : std::string(LineOf(text, line))});
 }
 
-void Diagnostics::Error(std::string path, int line, int col, std::string message, std::string_view text) {
-  Error(std::move(path), line, col, Message::Verbatim(std::move(message)), text);
-}
-
-void Diagnostics::Warning(std::string path, int line, int col, std::string message, std::string_view text) {
-  Warning(std::move(path), line, col, Message::Verbatim(std::move(message)), text);
-}
-
 void Diagnostics::Add(Diagnostic d) {
   std::lock_guard<std::mutex> lock(mu_);
   if (d.severity == Severity::kError) {
@@ -238,7 +230,7 @@ std::string Diagnostics::Format(Lang lang) const {
     kept_errors += d.severity == Severity::kError;
   }
   if (errors_ > kept_errors) {
-    out += "... and " + std::to_string(errors_ - kept_errors) + " more errors\n";
+    out += Message(msg::kMoreErrors, errors_ - kept_errors).Render(lang) + '\n';
   }
   return out;
 }

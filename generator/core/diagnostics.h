@@ -59,9 +59,6 @@ class Diagnostics {
   void Error(std::string path, int line, int col, Message message, std::string_view text = {});
   void Warning(std::string path, int line, int col, Message message, std::string_view text = {});
   void Note(std::string path, int line, int col, Message message, std::string_view text = {});
-  /// Text not yet in a message catalogue (being moved there: issue 13).
-  void Error(std::string path, int line, int col, std::string message, std::string_view text = {});
-  void Warning(std::string path, int line, int col, std::string message, std::string_view text = {});
   void Add(Diagnostic d);
   void Merge(const Diagnostics& other);
 

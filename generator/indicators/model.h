@@ -168,8 +168,12 @@ struct IndicatorSet {
   /// observations, keeping both lists sorted. Fails without changing the set,
   /// with a message in `error`, when an id is already defined, a category is
   /// unknown or an observation names an id not in `defs`.
-  bool AddGenerated(std::vector<IndicatorDef> defs, std::vector<Observation> observations,
-                    std::string* error);
+  bool AddGenerated(std::vector<IndicatorDef> defs, std::vector<Observation> observations, Message* error);
+
+  /// The message for an id no definition has: "did you mean" when `typed`
+  /// is a definition's title or alias (an editor pasting the name from a
+  /// report) or is within a typo of an id; else the plain "unknown".
+  Message UnknownIndicator(std::string_view typed) const;
 };
 
 /// Builds and validates the set: `defs` are already parsed (`def_files` are

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 
+#include "core/messages.h"
 #include "core/parallel.h"
 #include "indicators/chart.h"
 #include "indicators/format.h"

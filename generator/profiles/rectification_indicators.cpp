@@ -5,6 +5,8 @@
 #include <set>
 #include <tuple>
 
+#include "profiles/messages.h"
+
 namespace fazhi {
 namespace {
 
@@ -166,9 +168,7 @@ bool AddRectificationIndicators(const ProfilesData& profiles, const std::vector<
     std::string path = "content/indicators/" + d.id + ".md";
     if (set->Find(d.id) || set->draft_ids.count(d.id) > 0) {
       const SourceFile* f = tree.Find(path);
-      diags->Error(path, 1, 1,
-                   "indicator id '" + d.id +
-                       "' is computed from the 述法 profiles' rectification items; rename the file",
+      diags->Error(path, 1, 1, Message(msg::kRectificationIdTaken, d.id),
                    f ? std::string_view(f->text) : std::string_view());
     }
   }
@@ -177,15 +177,13 @@ bool AddRectificationIndicators(const ProfilesData& profiles, const std::vector<
     auto [line, col] = config.PositionOf("profiles.rectification_category");
     if (line == 0) std::tie(line, col) = config.PositionOf("indicators");
     const SourceFile* toml = tree.Find("site.toml");
-    diags->Error("site.toml", line, col,
-                 "the rectification indicators need the indicator category '" + opts.category +
-                     "': add it to [indicators] categories or set [profiles] rectification_category",
+    diags->Error("site.toml", line, col, Message(msg::kRectificationCategory, opts.category),
                  toml ? std::string_view(toml->text) : std::string_view());
   }
   if (diags->error_count() != before) return false;
-  std::string error;
+  Message error;
   if (!set->AddGenerated(std::move(g.defs), std::move(g.observations), &error)) {
-    diags->Error("site.toml", 0, 0, error);
+    diags->Error("site.toml", 0, 0, std::move(error));
     return false;
   }
   return true;

@@ -202,8 +202,8 @@ TEST_CASE("rectification_indicators: added to the indicator set, sorted and chec
     Diagnostics diags;
     CHECK_FALSE(AddRectificationIndicators(data, Pages(), config, tree, &set, &diags));
     CHECK(diags.Format() ==
-          "content/indicators/rectification-items.md:1:1: indicator id 'rectification-items' is "
-          "computed from the 述法 profiles' rectification items; rename the file\n"
+          "content/indicators/rectification-items.md:1:1: "
+          "指标编号“rectification-items”由述法档案的整改事项自动计算，请给这个文件改名\n"
           "  ---\n"
           "  ^\n");
     CHECK(set.defs.size() == 2);
@@ -213,8 +213,8 @@ TEST_CASE("rectification_indicators: added to the indicator set, sorted and chec
     Diagnostics diags;
     CHECK_FALSE(AddRectificationIndicators(data, Pages(), config, SourceTree(), &set, &diags));
     CHECK(diags.Format() ==
-          "site.toml: the rectification indicators need the indicator category 'nowhere': add it "
-          "to [indicators] categories or set [profiles] rectification_category\n");
+          "site.toml: 整改指标需要指标类别“nowhere”：请把它加进 [indicators] categories，或者设置 [profiles] "
+          "rectification_category\n");
   }
   SUBCASE("a site without a dashboard gets none") {
     set.defs.clear();

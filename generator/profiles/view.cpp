@@ -5,6 +5,7 @@
 #include <set>
 
 #include "indicators/format.h"
+#include "profiles/messages.h"
 #include "profiles/rectification_indicators.h"
 #include "theme/render.h"
 #include "theme/template_view.h"
@@ -497,7 +498,7 @@ bool RenderProfiles(const Site& site, const ProfilesData& data, const IndicatorS
   for (const std::string& layout : ProfileLayouts()) {
     if (!theme.Has(layout)) {
       diags->Error("themes/" + site.config.theme + "/layouts/" + layout + ".mustache", 0, 0,
-                   "missing layout: the site has 述法 profiles, which need it");
+                   Message(msg::kProfileLayoutMissing));
     }
   }
   if (diags->error_count() != before) return false;

@@ -18,6 +18,8 @@
 
 namespace fazhi {
 namespace {
+
+constexpr MessageText kUnknownWord{"不认识的词 <BROKEN>", "unknown word <BROKEN>"};
 using namespace std::chrono_literals;
 
 // content/<name>.md → <name>/index.html (content/index.md → index.html).
@@ -46,7 +48,7 @@ struct FakeSite {
         if (at != std::string::npos) {
           int line = 0, col = 0;
           OffsetToLineCol(text, at, &line, &col);
-          diags->Error(path, line, col, "unknown word <BROKEN>", text);
+          diags->Error(path, line, col, Message(kUnknownWord), text);
           continue;
         }
         std::string name = path.substr(8, path.size() - 8 - 3);
@@ -70,7 +72,7 @@ struct Running {
     opts.keepalive = 300ms;
     server = std::make_unique<PreviewServer>(site->Builder(), opts);
     server->Rebuild();
-    std::string error;
+    Message error;
     REQUIRE(server->Bind(&error));
     server->Start();
   }
@@ -207,21 +209,22 @@ TEST_CASE("serve: a rebuild sends a reload event carrying the new generation") {
   CHECK(res->body.find("about, edited") != std::string::npos);
 }
 
-TEST_CASE("serve: a broken edit shows the overlay on the last good page; the fix removes it") {
+TEST_CASE("serve: a broken edit shows the overlay on the last good page, the fix removes it") {
   FakeSite site;
   Running run(&site);
   auto cli = run.Client();
   site.Set("content/about.md", "line one\nsay BROKEN here\n");
   CHECK_FALSE(run.server->Rebuild());
   const std::string formatted =
-      "content/about.md:2:5: unknown word &lt;BROKEN&gt;\n  say BROKEN here\n      ^\n";
+      "content/about.md:2:5: 不认识的词 &lt;BROKEN&gt;\n  say BROKEN here\n      ^\n";
   CHECK(run.server->last_diagnostics().Format() ==
-        "content/about.md:2:5: unknown word <BROKEN>\n  say BROKEN here\n      ^\n");
+        "content/about.md:2:5: 不认识的词 <BROKEN>\n  say BROKEN here\n      ^\n");
   auto res = cli.Get("/about/");
   REQUIRE(res);
   CHECK(res->status == 200);
   CHECK(res->body.find("about page") != std::string::npos);  // the last good page
   CHECK(res->body.find("<pre>" + formatted + "</pre>") != std::string::npos);
+  CHECK(res->body.find("<h2>构建失败：1 个错误</h2>") != std::string::npos);
   res = cli.Get("/");  // every HTML page carries it
   REQUIRE(res);
   CHECK(res->body.find(formatted) != std::string::npos);
@@ -237,6 +240,23 @@ TEST_CASE("serve: a broken edit shows the overlay on the last good page; the fix
   CHECK(res->body.find("fazhi-overlay") == std::string::npos);
 }
 
+TEST_CASE("serve: the overlay and the log speak the language the options ask for") {
+  FakeSite site;
+  site.Set("content/index.md", "BROKEN\n");
+  ServeOptions opts;
+  opts.lang = [] { return Lang::kEn; };
+  std::string logged;
+  opts.log = [&](bool, const std::string& text) { logged += text; };
+  Running run(&site, opts);
+  auto res = run.Client().Get("/");
+  REQUIRE(res);
+  CHECK(res->body.find("<h2>Build failed: 1 error</h2>") != std::string::npos);
+  CHECK(res->body.find("content/index.md:1:1: unknown word &lt;BROKEN&gt;") != std::string::npos);
+  CHECK(logged.find("content/index.md:1:1: unknown word <BROKEN>\n") == 0);
+  CHECK(logged.find("fazhi: build failed (1 error) in ") != std::string::npos);
+  CHECK(logged.find("; serving the error page\n") != std::string::npos);
+}
+
 TEST_CASE("serve: a failed first build serves the overlay on every path") {
   FakeSite site;
   site.Set("content/index.md", "BROKEN\n");
@@ -248,7 +268,7 @@ TEST_CASE("serve: a failed first build serves the overlay on every path") {
     REQUIRE(res);
     CHECK(res->status == 500);
     CHECK(res->get_header_value("Content-Type") == "text/html; charset=utf-8");
-    CHECK(res->body.find("content/index.md:1:1: unknown word &lt;BROKEN&gt;") != std::string::npos);
+    CHECK(res->body.find("content/index.md:1:1: 不认识的词 &lt;BROKEN&gt;") != std::string::npos);
     CHECK(res->body.find("/__fazhi/live.js") != std::string::npos);
   }
   site.Set("content/index.md", "home again\n");
@@ -272,7 +292,7 @@ TEST_CASE("serve: a builder that throws is reported like an error and the server
   CHECK(server.Rebuild());
   throw_now = true;
   CHECK_FALSE(server.Rebuild());
-  CHECK(server.last_diagnostics().Format() == "(fazhi): internal error while building: boom\n");
+  CHECK(server.last_diagnostics().Format() == "(fazhi): 构建时发生内部错误：boom\n");
   throw_now = false;
   CHECK(server.Rebuild());
 }
@@ -334,10 +354,12 @@ TEST_CASE("serve: a port in use is a clear error") {
   ServeOptions opts;
   opts.port = run.server->port();
   PreviewServer second(site.Builder(), opts);
-  std::string error;
+  Message error;
   CHECK_FALSE(second.Bind(&error));
-  CHECK(error == "cannot listen on 127.0.0.1:" + std::to_string(opts.port) +
-                     ": the port is already in use (choose another with --port)");
+  CHECK(error.Render() ==
+        "无法在 127.0.0.1:" + std::to_string(opts.port) + " 上监听：端口已被占用（可以用 --port 换一个）");
+  CHECK(error.Render(Lang::kEn) == "cannot listen on 127.0.0.1:" + std::to_string(opts.port) +
+                                       ": the port is already in use (choose another with --port)");
 }
 
 TEST_CASE("serve: IsAllowedHost takes IP literals, localhost and the --host name only") {

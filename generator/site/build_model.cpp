@@ -6,6 +6,7 @@
 
 #include "core/content.h"
 #include "core/front_matter.h"
+#include "site/messages.h"
 
 namespace fazhi {
 namespace {
@@ -90,8 +91,7 @@ bool BuildModel(const Config& config, std::vector<Page> pages, Site* site, Diagn
     if (!inserted) {
       const Page& other = site->pages[it->second];
       diags->Error(p.source_path, 1, 1,
-                   "a report of " + p.report.publisher + " for " + std::to_string(p.report.year) +
-                       " already exists: " + other.source_path);
+                   Message(msg::kReportTwice, p.report.publisher, p.report.year, other.source_path));
     }
   }
   for (auto& [publisher, years] : series) {

@@ -1,6 +1,7 @@
 // Site/Page → Mustache data. Templates are logic-less, so everything they
 // show is precomputed here as strings, booleans and lists; this file and the
-// feature *_view.cpp files are the only places that know variable names.
+// features' view.cpp files (indicators/, profiles/) are the only places that
+// know variable names.
 #pragma once
 
 #include <kainjow/mustache.hpp>

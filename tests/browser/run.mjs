@@ -13,6 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { bucketsOf, measureQueries, serveDir } from './search-load.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -216,33 +217,93 @@ try {
     }
   });
 
-  const searchCases = [
-    ['行政复议', /行政复议/], ['复议', /复议/], ['述法', /述法/], ['调解', /调解/], ['1537', /1537/],
-  ];
-  for (const [q, expect] of searchCases) {
-    await test(`search: “${q}” finds a matching page first, with <mark>`, async () => {
+  // The demo query set (tests/browser/demo-queries.json): the page that must
+  // rank first for each query, the match highlighted, the link working.
+  const demoQueries = JSON.parse(fs.readFileSync(path.join(here, 'demo-queries.json'), 'utf8')).queries;
+  await test(`search: the demo query set (${demoQueries.length} queries) ranks the expected page first`, async () => {
+    assert(demoQueries.length >= 20, 'fewer than 20 queries');
+    const wrong = [];
+    for (const { q, first, status } of demoQueries) {
       await page.goto(`${base}search/?q=${encodeURIComponent(q)}`);
       await page.waitForSelector('#search-results li', { timeout: 5000 });
-      const first = page.locator('#search-results li').first();
-      const text = await first.innerText();
-      assert(expect.test(text), `first result does not mention ${q}: ${text.slice(0, 120)}`);
-      assert(await page.locator('#search-results mark').count() > 0, 'no <mark> highlight');
-      const href = await first.locator('a').first().getAttribute('href');
+      const top = page.locator('#search-results li').first();
+      const href = await top.locator('a').first().getAttribute('href');
+      const got = decodeURIComponent(new URL(href, page.url()).pathname).replace(/^\//, '');
+      if (got !== first) wrong.push(`${q}: first is ${got}, expected ${first}`);
+      if (await top.locator('mark').count() === 0) wrong.push(`${q}: no <mark> in the first result`);
+      const line = await page.locator('#search-status').innerText();
+      if (status && !line.includes(status)) wrong.push(`${q}: status "${line}" lacks "${status}"`);
+      if (!status && line.includes('未找到')) wrong.push(`${q}: status "${line}" says part of it was not found`);
       const r = await fetch(new URL(href, page.url()));
-      assert(r.status === 200, `first result ${href} -> ${r.status}`);
-    });
-  }
-  await test('search: 行政复议 ranks the report or the indicator first', async () => {
+      if (r.status !== 200) wrong.push(`${q}: ${href} -> ${r.status}`);
+    }
+    assert(wrong.length === 0, wrong.join('\n'));
+  });
+  await test('search: snippets are sentences of the text, never the date/source line or the tags', async () => {
+    for (const q of ['行政复议', '述法', '1537']) {
+      await page.goto(`${base}search/?q=${encodeURIComponent(q)}`);
+      await page.waitForSelector('#search-results li');
+      for (const text of await page.locator('#search-results .search-snippet').allInnerTexts()) {
+        assert(!/发布日期|信息来源|标签：/.test(text), `${q}: snippet "${text}" is page chrome`);
+      }
+    }
     await page.goto(`${base}search/?q=${encodeURIComponent('行政复议')}`);
     await page.waitForSelector('#search-results li');
-    const href = await page.locator('#search-results li a').first().getAttribute('href');
-    assert(/\/(reports|indicators)\//.test(href), `first result is ${href}`);
+    const snippet = await page.locator('#search-results li').first().locator('.search-snippet').innerText();
+    assert(snippet.includes('办理行政复议案件368件'), `first snippet: ${snippet}`);
+    const section = await page.locator('#search-results li').first().locator('.search-section').innerText();
+    assert(section.includes('健全争议化解机制'), `first result's section: ${section}`);
+  });
+  await test('search: typing searches as you go; 显示更多结果 adds the next results', async () => {
+    await page.goto(`${base}search/`);
+    await page.waitForFunction(() => document.getElementById('search-status').textContent.includes('请输入'));
+    await page.locator('#search-q').fill('从化区司法局');
+    await page.waitForSelector('#search-results li');
+    const status = await page.locator('#search-status').innerText();
+    const total = +(status.match(/共找到 (\d+) 条/) || [])[1];
+    assert(total > 10, `status: ${status}`);
+    assert(await page.locator('#search-results li').count() === 10, 'not 10 results at first');
+    await page.locator('#search-more').click();
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 10);
+    assert(await page.locator('#search-results li').count() === Math.min(20, total), 'the next results were not added');
+    assert(new URL(page.url()).searchParams.get('q') === '从化区司法局', 'the address does not hold the query');
   });
   await test('search: works under a sub-path', async () => {
     await page.goto(`${subBase}search/?q=${encodeURIComponent('调解')}`);
     await page.waitForSelector('#search-results li');
     const href = await page.locator('#search-results li a').first().getAttribute('href');
     assert(href.startsWith('/sub/fazhi/'), `result link ${href} is outside the sub-path`);
+  });
+  await test('search: on a generated 1,000-page site a query fetches the manifest, its tokens\' buckets and the groups of 10 results only', async () => {
+    const work = path.join(artifacts, 'gen-1000');
+    let r = spawnSync('python3', [path.join(root, 'bench/gen_site.py'), '1000', work, '--search', 'on'], { encoding: 'utf8' });
+    assert(r.status === 0, r.stderr);
+    const site = path.join(work, 'public');
+    r = spawnSync(fazhi, ['build', path.join(work, 'fazhi'), '--output', site, '--quiet'], { encoding: 'utf8' });
+    assert(r.status === 0, r.stderr + r.stdout);
+    const manifest = JSON.parse(fs.readFileSync(path.join(site, 'search/manifest.json'), 'utf8'));
+    const buckets = fs.readdirSync(path.join(site, 'search/t')).length;
+    const groups = fs.readdirSync(path.join(site, 'search/p')).length;
+    assert(manifest.docs === 1000 && buckets === manifest.buckets && buckets >= 16 && groups >= 100,
+      `index of ${manifest.docs} pages in ${buckets} buckets, ${groups} groups`);
+    const genServer = await serveDir(site);
+    try {
+      const rows = await measureQueries(browser, `http://127.0.0.1:${genServer.address().port}/`, site,
+        ['行政复议', '法律援助便民服务', '区司法局']);
+      for (const x of rows) {
+        assert(x.results === 10 && /共找到 \d+ 条/.test(x.status) && !/未找到/.test(x.status), `${x.q}: ${x.status}`);
+        const t = x.files.filter((f) => f.startsWith('t/')).map((f) => +f.match(/^t\/(\d+)\.bin/)[1]).sort((a, b) => a - b);
+        const p = x.files.filter((f) => f.startsWith('p/'));
+        const other = x.files.filter((f) => !f.startsWith('t/') && !f.startsWith('p/') && !/^manifest\.json/.test(f));
+        assert(x.files.filter((f) => /^manifest\.json/.test(f)).length === 1, `${x.q}: manifest fetched ${x.files}`);
+        assert(JSON.stringify(t) === JSON.stringify(bucketsOf(manifest, x.q)),
+          `${x.q}: buckets fetched ${t}, the query's tokens are in ${bucketsOf(manifest, x.q)}`);
+        assert(p.length >= 1 && p.length <= 10 && new Set(p).size === p.length, `${x.q}: groups fetched ${p}`);
+        assert(other.length === 0, `${x.q}: also fetched ${other}`);
+      }
+    } finally {
+      genServer.close();
+    }
   });
   await test('search: without JavaScript the page explains and links to the 网站地图', async () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false });
