@@ -168,13 +168,12 @@ TEST_CASE("deploy: check warns when as_of lags behind the clock, and build outpu
   Run stale = Cli({"check", site.string()}, "2026-01-01");
   CHECK(stale.rc == 0);
   CHECK(stale.out == "fazhi：检查通过：2 个页面，1 个警告\n");
-  CHECK(
-      stale.err ==
-      "site.toml:3:9: 警告：as_of 是 2025-06-30，比今天（2026-01-01）早 185 天：逾期整改和“截至”日期都按 "
-      "as_of 计算，网站显示的是过时的状态。请把 as_of 改为今天，或在定时构建中用 fazhi build --as-of "
-      "today（见 docs/deployment.md）\n"
-      "  as_of = 2025-06-30\n"
-      "          ^\n");
+  CHECK(stale.err ==
+        "site.toml:3:9: 警告：as_of 是 2025-06-30，比今天（2026-01-01）早 185 天：逾期整改和“截至”日期都按 "
+        "as_of 计算，网站显示的是过时的状态。请把 as_of 改为今天，或在定时构建中用 fazhi build --as-of "
+        "today（见 docs/deployment.md）\n"
+        "  as_of = 2025-06-30\n"
+        "          ^\n");
   // build: no clock warning, and the same bytes whatever the clock says.
   Run b1 = Cli({"build", site.string()}, "2026-01-01");
   REQUIRE(b1.rc == 0);
