@@ -23,12 +23,13 @@ if(HELP2MAN)
   add_custom_command(
     OUTPUT ${CMAKE_BINARY_DIR}/fazhi.1.gz
     COMMAND ${CMAKE_COMMAND} -E env SOURCE_DATE_EPOCH=${FAZHI_SOURCE_DATE} LC_ALL=C.UTF-8
-            ${HELP2MAN} --no-info --locale=C.UTF-8 --no-discard-stderr --include ${CMAKE_CURRENT_LIST_DIR}/fazhi.h2m
+            ${HELP2MAN} --no-info --locale=C.UTF-8 --no-discard-stderr "--help-option=--help --lang=en" --include ${CMAKE_CURRENT_LIST_DIR}/fazhi.h2m
             --output ${CMAKE_BINARY_DIR}/fazhi.1 $<TARGET_FILE:fazhi>
     # Debian compresses manual pages with gzip -9n (no name, no timestamp).
     COMMAND gzip -9nf ${CMAKE_BINARY_DIR}/fazhi.1
     DEPENDS fazhi ${CMAKE_CURRENT_LIST_DIR}/fazhi.h2m
-    COMMENT "Generating the man page fazhi.1 from `fazhi --help`")
+    # The manual page is English, as Debian man pages are; `fazhi help` speaks Chinese.
+    COMMENT "Generating the man page fazhi.1 from `fazhi --help --lang=en`")
   add_custom_target(fazhi_man ALL DEPENDS ${CMAKE_BINARY_DIR}/fazhi.1.gz)
   install(FILES ${CMAKE_BINARY_DIR}/fazhi.1.gz DESTINATION share/man/man1)
 else()

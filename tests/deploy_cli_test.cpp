@@ -83,7 +83,7 @@ TEST_CASE("deploy: build --manifest lists every output file with its SHA-256, as
   CHECK(files.count("index.html") == 1);
   CHECK(files.count("css/site.css") == 1);
   CHECK(Slurp(manifest) == expected);
-  CHECK(Contains(r.out, "fazhi: 清单：" + std::to_string(files.size()) + " 个文件的 SHA-256 已写入 " +
+  CHECK(Contains(r.out, "fazhi：清单：" + std::to_string(files.size()) + " 个文件的 SHA-256 已写入 " +
                             manifest.string() + "\n"));
   // Same input, same manifest; nothing left beside it.
   CHECK(Cli({"build", site.string(), "--manifest", manifest.string(), "--jobs", "1"}).rc == 0);
@@ -127,7 +127,7 @@ TEST_CASE("deploy: --manifest refuses the output folder and files that are not m
   Run missing = Cli({"build", site.string(), "--manifest="});
   CHECK(missing.rc == 2);
   CHECK(missing.err ==
-        "fazhi: --manifest 需要一个文件名，例如 --manifest public.sha256\nRun `fazhi help` for usage.\n");
+        "fazhi：--manifest 需要一个文件名，例如 --manifest public.sha256\n运行 `fazhi help` 查看用法。\n");
 }
 
 TEST_CASE("deploy: --as-of overrides site.toml, and today is the date the CLI is given") {
@@ -144,18 +144,18 @@ TEST_CASE("deploy: --as-of overrides site.toml, and today is the date the CLI is
   CHECK(Slurp(site / "public/404.html") == "截至2025-06-30\n");  // site.toml's as_of, whatever the clock
   Run no_clock = Cli({"build", site.string(), "--as-of", "today"});
   CHECK(no_clock.rc == 2);
-  CHECK(no_clock.err == "fazhi: --as-of today 需要系统时钟，但这里没有提供\nRun `fazhi help` for usage.\n");
+  CHECK(no_clock.err == "fazhi：--as-of today 需要系统时钟，但这里没有提供\n运行 `fazhi help` 查看用法。\n");
   Run bad = Cli({"check", site.string(), "--as-of", "2026-02-30"}, "2026-03-01");
   CHECK(bad.rc == 2);
   CHECK(bad.err ==
-        "fazhi: --as-of 需要 YYYY-MM-DD 格式的日期或 today，例如 --as-of 2025-03-31，而不是“2026-02-30”\n"
-        "Run `fazhi help` for usage.\n");
+        "fazhi：--as-of 需要 YYYY-MM-DD 格式的日期或 today，例如 --as-of 2025-03-31，而不是“2026-02-30”\n"
+        "运行 `fazhi help` 查看用法。\n");
   // check compares the given as_of, not site.toml's, with the clock.
   Run old = Cli({"check", site.string(), "--as-of", "2025-01-01"}, "2025-12-01");
   CHECK(old.rc == 0);
-  CHECK(Contains(old.err, "site.toml: warning: as_of 是 2025-01-01，比今天（2025-12-01）早 334 天"));
+  CHECK(Contains(old.err, "site.toml: 警告：as_of 是 2025-01-01，比今天（2025-12-01）早 334 天"));
   CHECK(Cli({"check", site.string(), "--as-of", "today"}, "2025-12-01").out ==
-        "fazhi: check passed: 2 pages, 0 warnings\n");
+        "fazhi：检查通过：2 个页面，0 个警告\n");
 }
 
 TEST_CASE("deploy: check warns when as_of lags behind the clock, and build output never depends on it") {
@@ -163,18 +163,17 @@ TEST_CASE("deploy: check warns when as_of lags behind the clock, and build outpu
   fs::path site = dir.path / "site";
   WriteTree(site, std::string(kMinimalSite) + kPages);  // as_of = 2025-06-30
   Run fresh = Cli({"check", site.string()}, "2025-07-10");
-  CHECK(fresh.out == "fazhi: check passed: 2 pages, 0 warnings\n");
+  CHECK(fresh.out == "fazhi：检查通过：2 个页面，0 个警告\n");
   CHECK(fresh.err.empty());
   Run stale = Cli({"check", site.string()}, "2026-01-01");
   CHECK(stale.rc == 0);
-  CHECK(stale.out == "fazhi: check passed: 2 pages, 1 warnings\n");
-  CHECK(
-      stale.err ==
-      "site.toml:3:9: warning: as_of 是 2025-06-30，比今天（2026-01-01）早 185 天：逾期整改和“截至”日期都按 "
-      "as_of 计算，网站显示的是过时的状态。请把 as_of 改为今天，或在定时构建中用 fazhi build --as-of "
-      "today（见 docs/deployment.md）\n"
-      "  as_of = 2025-06-30\n"
-      "          ^\n");
+  CHECK(stale.out == "fazhi：检查通过：2 个页面，1 个警告\n");
+  CHECK(stale.err ==
+        "site.toml:3:9: 警告：as_of 是 2025-06-30，比今天（2026-01-01）早 185 天：逾期整改和“截至”日期都按 "
+        "as_of 计算，网站显示的是过时的状态。请把 as_of 改为今天，或在定时构建中用 fazhi build --as-of "
+        "today（见 docs/deployment.md）\n"
+        "  as_of = 2025-06-30\n"
+        "          ^\n");
   // build: no clock warning, and the same bytes whatever the clock says.
   Run b1 = Cli({"build", site.string()}, "2026-01-01");
   REQUIRE(b1.rc == 0);
@@ -191,7 +190,7 @@ TEST_CASE("deploy: robots.txt under a sub-path is warned until merged into the h
   Run sub = Cli({"build", site.string(), "--base-url", "https://www.example.gov.cn/sfj/fzbg/"});
   REQUIRE(sub.rc == 0);
   CHECK(Contains(sub.err,
-                 "site.toml: warning: base_url 带子路径“/sfj/fzbg/”，robots.txt 会生成在 "
+                 "site.toml: 警告：base_url 带子路径“/sfj/fzbg/”，robots.txt 会生成在 "
                  "https://www.example.gov.cn/sfj/fzbg/robots.txt"));
   CHECK(Slurp(site / "public/robots.txt") ==
         "User-agent: *\nDisallow:\n\nSitemap: https://www.example.gov.cn/sfj/fzbg/sitemap.xml\n");

@@ -26,7 +26,7 @@ TEST_CASE("publishing: robots.txt under a sub-path is warned at base_url's line"
   Diagnostics diags;
   CheckRobotsPlacement(config, toml, false, &diags);
   CHECK(diags.Format() ==
-        "site.toml:2:12: warning: base_url 带子路径“/sfj/fzbg/”，robots.txt 会生成在 "
+        "site.toml:2:12: 警告：base_url 带子路径“/sfj/fzbg/”，robots.txt 会生成在 "
         "https://www.example.gov.cn/sfj/fzbg/robots.txt，但搜索引擎只读取主机根目录的 "
         "https://www.example.gov.cn/robots.txt。请把本站 robots.txt 的 Sitemap 和 Disallow 行合并进 "
         "https://www.example.gov.cn/robots.txt，再在 site.toml 的 [robots] 中写 merged_into_root = "
@@ -50,7 +50,7 @@ TEST_CASE("publishing: no robots warning at the host root, once merged, and a pa
   Diagnostics path_only;
   CheckRobotsPlacement(WithBase("/sub/"), toml, true, &path_only);
   CHECK(path_only.Format() ==
-        "site.toml: warning: base_url 带子路径“/sub/”，robots.txt 会生成在 "
+        "site.toml: 警告：base_url 带子路径“/sub/”，robots.txt 会生成在 "
         "/sub/robots.txt，但搜索引擎只读取主机根目录"
         "的 /robots.txt。请把本站 robots.txt 的 Sitemap 和 Disallow 行合并进 /robots.txt，再在 site.toml 的 "
         "[robots] 中写 merged_into_root = true（见 docs/deployment.md）\n");
@@ -75,7 +75,7 @@ TEST_CASE("publishing: check warns when as_of lags more than 30 days behind the 
   Diagnostics stale;
   CheckAsOfFreshness(c, "2025-07-31", toml, false, &stale);
   CHECK(stale.Format() ==
-        "site.toml:2:9: warning: as_of 是 2025-06-30，比今天（2025-07-31）早 31 天：逾期整改和“截至”日期都按 "
+        "site.toml:2:9: 警告：as_of 是 2025-06-30，比今天（2025-07-31）早 31 天：逾期整改和“截至”日期都按 "
         "as_of "
         "计算，网站显示的是过时的状态。请把 as_of 改为今天，或在定时构建中用 fazhi build --as-of today（见 "
         "docs/deployment.md）\n"
@@ -84,7 +84,7 @@ TEST_CASE("publishing: check warns when as_of lags more than 30 days behind the 
   Diagnostics ahead;
   CheckAsOfFreshness(c, "2025-06-29", toml, true, &ahead);
   CHECK(ahead.Format() ==
-        "site.toml: warning: as_of 是 "
+        "site.toml: 警告：as_of 是 "
         "2025-06-30，晚于今天（2025-06-29）：期限在这两天之间的整改事项会被提前算作逾期。"
         "请检查 as_of\n");
   // No clock (build, tests): nothing to compare with.

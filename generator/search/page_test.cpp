@@ -5,7 +5,7 @@
 namespace fazhi {
 namespace {
 
-TEST_CASE("search_page: the <main> is cut at anchored headings; menus, TOC and marked chrome are left out") {
+TEST_CASE("search_page: the <main> is cut at anchored headings, menus, TOC and marked chrome are left out") {
   std::string html =
       "<html><body><header><nav>菜单 行政复议</nav></header>"
       "<main id=\"main\"><article><p class=\"kicker\" data-search-ignore>区司法局 · 2024年度</p>"
