@@ -7,7 +7,7 @@ PKGS=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libkainjow-mustache-dev libcpp-httplib-dev libssl-dev doctest-dev
   libyaml-dev libtomlplusplus-dev nlohmann-json3-dev
-  libzip-dev libxml2-dev libxml2-utils libjemalloc-dev libssl-dev
+  libzip-dev libxml2-dev libxml2-utils libjemalloc-dev
 )
 missing=()
 for p in "${PKGS[@]}"; do

@@ -1,10 +1,8 @@
 #include "core/record.h"
-
-#include <openssl/evp.h>
-
 #include <cstdio>
 #include <map>
 
+#include "core/manifest.h"
 #include "core/messages.h"
 
 namespace fazhi {
@@ -138,20 +136,6 @@ std::string FormatFileSize(uint64_t bytes) {
     std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
   }
   return buf;
-}
-
-std::string Sha256Hex(std::string_view bytes) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  EVP_Digest(bytes.data(), bytes.size(), md, &n, EVP_sha256(), nullptr);
-  static const char* kHex = "0123456789abcdef";
-  std::string out;
-  out.reserve(2 * n);
-  for (unsigned int i = 0; i < n; ++i) {
-    out += kHex[md[i] >> 4];
-    out += kHex[md[i] & 15];
-  }
-  return out;
 }
 
 }  // namespace fazhi

@@ -63,7 +63,4 @@ bool ResolveAttachments(const SourceTree& tree, const SourceFile& f, RecordMeta*
 /// "812 字节", "35.2 KB", "1.4 MB" (1 KB = 1024 bytes, one decimal).
 std::string FormatFileSize(uint64_t bytes);
 
-/// SHA-256 of `bytes` in lower-case hex (OpenSSL's libcrypto).
-std::string Sha256Hex(std::string_view bytes);
-
 }  // namespace fazhi

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "core/manifest.h"
+
 namespace fazhi {
 
 TEST_CASE("record: Sha256Hex and FormatFileSize") {

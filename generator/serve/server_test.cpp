@@ -639,7 +639,8 @@ TEST_CASE("serve: /_review/ lists the latest build's warnings and editor notes; 
 
 TEST_CASE("serve: the review page shows notes and warnings with their severity") {
   Diagnostics d;
-  d.Warning("content/reports/2024.md", 5, 7, "report states no publication date", "a\nb\nc\nd\nyear: 2024\n");
+  d.Warning("content/reports/2024.md", 5, 7, Message::Verbatim("report states no publication date"),
+            "a\nb\nc\nd\nyear: 2024\n");
   d.Note("content/indicators/x.md", 2, 9, Message::Verbatim("6.8%与其他数字推不出"),
          "---\nreview: 6.8%与其他数字推不出\n");
   std::string page = RenderReviewPage(d);
