@@ -71,7 +71,7 @@ TEST_CASE("example district: builds, with every report page and no claim that a 
   std::string late = b.Read("reports/shili-bm-2024/index.html");
   CHECK_FALSE(Contains(late, "class=\"mark-late\""));
   CHECK(Contains(late, "<time datetime=\"2025-04-15\">2025年4月15日</time>"));
-  CHECK(Contains(b.stderr_text, "report for 2024 was published 2025-04-15, after the deadline 2025-04-01"));
+  CHECK(Contains(b.stderr_text, "2024年度报告公开于 2025-04-15，晚于期限 2025-04-01"));
   // Only the 示例 reports run through the item check, and they have all five.
   CHECK(b.stderr_text.find("lacks the required item") == std::string::npos);
 }

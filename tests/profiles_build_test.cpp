@@ -190,7 +190,7 @@ TEST_CASE("profiles build: a profile page shows its parts, duties and rectificat
   CHECK(Has(s, "<span class=\"badge badge-sample\">示例</span> 本档案用于演示述法档案的格式"));
   CHECK(Has(s, "共 1 项：已完成 0 项，整改中 1 项，未开始 0 项，逾期 1 项（截至 2025-06-30）"));
   CHECK(Has(s, "<dt>述法形式</dt><dd><span class=\"na\">未载明</span></dd>"));
-  CHECK(Has(s, "<p class=\"report-kicker\">区直部门 · 2024年度</p>"));
+  CHECK(Has(s, "<p class=\"report-kicker\" data-search-ignore>区直部门 · 2024年度</p>"));
   // Sections: present ones link to their heading, absent ones say so.
   CHECK(
       Has(p, "<li><a href=\"#晒成绩\">晒成绩</a></li><li>亮家底 <span class=\"na\">（未公开）</span></li>"));

@@ -61,8 +61,8 @@ TEST_CASE("record: editor notes and compliance findings go to check, never into 
                  "    - 第五项“其他需要报告的情况”原文没有，待与办公室核实。\n"));
   CHECK(Contains(r.errors, "content/reports/2024.md:7:5: 编辑备注（不公开）：6.8%与368件、80.16%推不出。\n"));
   CHECK(Contains(r.errors, "content/about.md:4:9: 编辑备注（不公开）：联系电话待办公室确认\n"));
-  CHECK(Contains(r.errors, "warning: report states no publication date"));
-  CHECK(Contains(r.errors, "warning: report lacks the required item 其他需要报告的情况"));
+  CHECK(Contains(r.errors, "警告：报告没有写公开日期"));
+  CHECK(Contains(r.errors, "警告：报告缺少必备事项“其他需要报告的情况”"));
   for (const auto& [path, bytes] : r.files) {
     INFO(path);
     for (const char* internal : {"推不出", "待与办公室核实", "联系电话待办公室确认", "公开要求核对", "未见",
@@ -160,7 +160,7 @@ TEST_CASE("record: the 信息公开 metadata table, 落款 and originals of a re
   REQUIRE_MESSAGE(r.ok, r.errors);
   const std::string& report = r.File("reports/2025/index.html");
   // The catalogue table a portal shows above an item: every stated field.
-  CHECK(Contains(report, "<table class=\"gk-meta\">"));
+  CHECK(Contains(report, "<table class=\"gk-meta\" data-search-ignore>"));
   CHECK(Contains(report, "<th scope=\"row\">索引号</th><td>11440000TEST00000X/2026-00012</td>"));
   CHECK(Contains(report, "<th scope=\"row\">主题分类</th><td>综合政务</td>"));
   CHECK(Contains(report, "<th scope=\"row\">发布机构</th><td>测试区司法局</td>"));

@@ -108,7 +108,7 @@ TEST_CASE("profiles_model: a complete profile") {
   CHECK(SummarizeRectification({pr}, 2024, /*include_samples=*/false).items == 0);  // pr is 示例
 }
 
-TEST_CASE("profiles_model: missing required fields, each at 1:1; the form is optional") {
+TEST_CASE("profiles_model: missing required fields, each at 1:1, the form is optional") {
   Parsed p = Parse("---\ntitle: x\ndate: 2025-01-20\nunit: 区司法局\n---\n");
   CHECK_FALSE(p.ok);
   CHECK(p.errors ==

@@ -78,7 +78,7 @@ const Observation* Obs(const GeneratedIndicators& g, std::string_view id, int ye
 
 }  // namespace
 
-TEST_CASE("rectification_indicators: counts, share and overdue per year; 示例 profiles never count") {
+TEST_CASE("rectification_indicators: counts, share and overdue per year, 示例 profiles never count") {
   GeneratedIndicators g =
       RectificationIndicators(Profiles("2025-06-30"), Pages(), {"leadership", "2025-06-30", "某区司法局"});
   REQUIRE(g.defs.size() == 3);

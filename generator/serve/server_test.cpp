@@ -608,7 +608,7 @@ TEST_CASE("serve: a client that never reads holds no worker") {
 
 namespace fazhi {
 
-TEST_CASE("serve: /_review/ lists the latest build's warnings and editor notes; every page links to it") {
+TEST_CASE("serve: /_review/ lists the latest build's warnings and editor notes, every page links to it") {
   FakeSite site;
   Running run(&site);
   auto cli = run.Client();
@@ -632,7 +632,7 @@ TEST_CASE("serve: /_review/ lists the latest build's warnings and editor notes; 
   REQUIRE(res);
   CHECK(res->body.find("错误 1 个，警告 0 个，编辑备注 0 条。") != std::string::npos);
   CHECK(res->body.find("<h2>content/about.md</h2>") != std::string::npos);
-  CHECK(res->body.find("<span class=\"sev sev-error\">错误</span><pre>content/about.md:2:1: unknown word "
+  CHECK(res->body.find("<span class=\"sev sev-error\">错误</span><pre>content/about.md:2:1: 不认识的词 "
                        "&lt;BROKEN&gt;") != std::string::npos);
   CHECK(cli.Get("/")->body.find("编辑核对：1 项") != std::string::npos);
 }
