@@ -77,7 +77,7 @@ async function startFazhiServe() {
     const timer = setTimeout(() => fail(new Error(`fazhi serve did not start: ${buf}`)), 30000);
     const on = (d) => {
       buf += d;
-      const m = buf.match(/at (http:\/\/127\.0\.0\.1:\d+\/)/);
+      const m = buf.match(/(http:\/\/127\.0\.0\.1:\d+\/)/);
       if (m) { clearTimeout(timer); ok(m[1]); }
     };
     child.stdout.on('data', on);
