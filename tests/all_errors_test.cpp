@@ -164,7 +164,8 @@ TEST_CASE("all errors in one run: front matter, GBK CSV, shortcode, image and li
 }
 
 TEST_CASE(
-    "all errors in one run: fazhi check and fazhi build print them all and exit 1, and build writes nothing") {
+    "all errors in one run: fazhi check and fazhi build print them all and exit 1, and build writes "
+    "nothing") {
   TempDir dir;
   WriteTree(dir.path(), SiteWithMistakes());
   fs::create_directories(dir.path() / "themes");
