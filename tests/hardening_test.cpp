@@ -128,7 +128,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "hardening: a symbolic link to /etc/passwd fails check and build at the link, and nothing of it is read") {
+    "hardening: a symbolic link to /etc/passwd fails check and build at the link, and nothing of it is "
+    "read") {
   // Failure 5: static/passwd.txt → /etc/passwd was published, and
   // content/secret.md → /etc/passwd had its first line in an error message.
   TempDir dir;
