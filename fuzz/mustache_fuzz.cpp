@@ -33,7 +33,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     view.set("items", items);
     view.set("flag", kainjow::mustache::data::type::bool_true);
     LayoutRenderer renderer(theme);
-    std::string out, error;
+    std::string out;
+    Message error;
     renderer.Render("page", &view, &out, &error);
   }
   fuzz::Drain(diags);

@@ -306,9 +306,34 @@ TEST_CASE("errors: template syntax error at the template's line and column") {
 </main>
 )"));
   CHECK(r.errors ==
-        "layouts/page.mustache:2:3: 模板有误：Unclosed section \"page\"\n"
+        "layouts/page.mustache:2:3: 模板有误：区块“page”没有结束：请在区块末尾加上“{{/page}}”\n"
         "    {{#page}}<h1>{{title}}</h1>\n"
         "    ^\n");
+}
+
+TEST_CASE("errors: a section end without its start, and an unclosed tag, in Chinese at the tag") {
+  FixtureResult r = BuildFixture(
+      Site("-- layouts/page.mustache --\n<main>\n  <h1>{{page.title}}</h1>{{/page}}\n</main>\n"));
+  CHECK(
+      r.errors ==
+      "layouts/page.mustache:2:26: 模板有误：区块结束标签“{{/page}}”前面没有对应的“{{#page}}”或“{{^page}}”\n"
+      "    <h1>{{page.title}}</h1>{{/page}}\n"
+      "                           ^\n");
+  r = BuildFixture(Site("-- layouts/page.mustache --\n<main>\n  <h1>{{page.title</h1>\n</main>\n"));
+  CHECK(r.errors ==
+        "layouts/page.mustache:2:7: 模板有误：标签没有结束：这里开始的“{{”后面没有配对的“}}”\n"
+        "    <h1>{{page.title</h1>\n"
+        "        ^\n");
+}
+
+TEST_CASE("errors: a section opened in a layout and closed in its partial is named in Chinese") {
+  // Each file parses alone; the error appears only once the partial is
+  // inlined (its delimiters <% %> stay set for the rest of the layout).
+  FixtureResult r =
+      BuildFixture(Site("-- layouts/page.mustache --\n{{> tail}}<%/page%>\n"
+                        "-- layouts/partials/tail.mustache --\n{{=<% %>=}}\n"));
+  CHECK(Contains(
+      r.errors, "layouts/page.mustache:1:1: 把局部模板（partial）拼进来后模板有误：区块结束标签“{{/page}}”"));
 }
 
 TEST_CASE("errors: a partial that does not exist") {

@@ -48,11 +48,38 @@ TEST_CASE("theme: LayoutRenderer renders like kainjow's own context") {
   kainjow::mustache::mustache reference(tmpl);
   const std::string expected = reference.render(view);
   LayoutRenderer renderer(theme);
-  std::string out, error;
+  std::string out;
+  Message error;
   REQUIRE(renderer.Render("page", &view, &out, &error));
   CHECK(out == expected);
   CHECK(out.find("站点标题|报告 &lt;2024&gt; &amp; &quot;复议&quot; &apos;应诉&apos;|2025-01-15||") == 0);
   CHECK(out.find("[甲&amp;&lt;乙&gt;:") != std::string::npos);
+  // A layout the theme does not have: said in Chinese, not kainjow's English.
+  CHECK_FALSE(renderer.Render("list", &view, &out, &error));
+  CHECK(error.Render(Lang::kZh) == "主题里没有“list”模板");
+}
+
+TEST_CASE("theme: kainjow's errors read in Chinese, with the offset they name") {
+  size_t offset = 0;
+  CHECK(MustacheError("Unclosed section \"page\" at 12", &offset).Render(Lang::kZh) ==
+        "区块“page”没有结束：请在区块末尾加上“{{/page}}”");
+  CHECK(offset == 12);
+  CHECK(MustacheError("Unopened section \"items\" at 3", &offset).Render(Lang::kZh) ==
+        "区块结束标签“{{/items}}”前面没有对应的“{{#items}}”或“{{^items}}”");
+  CHECK(offset == 3);
+  CHECK(MustacheError("Unclosed tag at 0", &offset).Render(Lang::kZh) ==
+        "标签没有结束：这里开始的“{{”后面没有配对的“}}”");
+  CHECK(offset == 0);
+  CHECK(MustacheError("Invalid set delimiter tag at 7", &offset).Render(Lang::kZh) ==
+        "更换分隔符的标签写错了：要写成 {{=<% %>=}} 这样，两个新分隔符之间隔一个空格");
+  CHECK(offset == 7);
+  CHECK(MustacheError("Unclosed section \"page\" at 12", &offset).Render(Lang::kEn) ==
+        "the section 'page' is never closed: end it with '{{/page}}'");
+  // Anything else kainjow may say keeps its words, framed, with no place.
+  CHECK(MustacheError("Lambda with render argument is not allowed for regular variables", &offset)
+            .Render(Lang::kZh) ==
+        "Mustache 报告：Lambda with render argument is not allowed for regular variables");
+  CHECK(offset == std::string::npos);
 }
 
 TEST_CASE("theme: HtmlEscape gives kainjow's html_escape bytes") {

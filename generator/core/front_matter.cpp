@@ -386,8 +386,8 @@ bool ExpectScalar(const SourceFile& f, const FmNode& n, std::string_view key, Di
   return false;
 }
 
-// "2025年3月31日", "2025/3/31", "2025.3.31", "2025-3-31" → "2025-03-31";
-// "" when `s` is not such a date.
+}  // namespace
+
 std::string AsIsoDate(std::string_view s) {
   int parts[3] = {0, 0, 0};
   int n = 0;
@@ -413,8 +413,6 @@ std::string AsIsoDate(std::string_view s) {
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", parts[0], parts[1], parts[2]);
   return IsValidDate(buf) ? std::string(buf) : "";
 }
-
-}  // namespace
 
 const FmNode* FmNode::Get(std::string_view key) const {
   for (const FmField& f : fields) {

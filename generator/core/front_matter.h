@@ -74,4 +74,8 @@ void CheckKnownKeys(const SourceFile& f, const FmNode& map, const std::vector<st
 /// True when `s` is a valid calendar date "YYYY-MM-DD".
 bool IsValidDate(std::string_view s);
 
+/// A date as editors write it — "2025年3月31日", "2025/3/31", "2025.3.31",
+/// "2025-3-31" — as YYYY-MM-DD ("2025-03-31"); "" when `s` is no such date.
+std::string AsIsoDate(std::string_view s);
+
 }  // namespace fazhi

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "core/front_matter.h"
 #include "core/messages.h"
 #include "core/utf8.h"
 
@@ -568,8 +569,11 @@ void ReportTomlFailure(const SourceFile& file, SyntaxSpan span, std::string_view
   }
   char32_t before = here && at > 0 && at - 1 < here->cps.size() ? here->cps[at - 1] : 0;
 
-  if ((Has(d, "parsing string") || Has(d, "parsing literal string")) &&
-      (Has(d, "control characters") || Has(d, "end-of-file"))) {
+  if (std::string iso = AsIsoDate(value); !iso.empty() && iso != value) {
+    // as_of = 2025年6月30日: toml++ reads a number and stumbles on 年.
+    report(line, value_index, Message(msg::kMustBeDateAs, key, value, iso));
+  } else if ((Has(d, "parsing string") || Has(d, "parsing literal string")) &&
+             (Has(d, "control characters") || Has(d, "end-of-file"))) {
     // Unclosed: point at the quote that opened the string.
     size_t q = value_index;
     if (here) {

@@ -77,9 +77,8 @@ inline constexpr MessageText kUnknownIndicator{"没有“{0}”这个指标（�
 inline constexpr MessageText kUnknownIndicatorDidYouMean{"没有“{0}”这个指标，是不是要写“{1}”？",
                                                          "unknown indicator '{0}'; did you mean '{1}'?"};
 inline constexpr MessageText kIndicatorIsTitle{
-    "“{0}”是指标“{1}”的名称：这一列要写指标编号“{1}”",
-    "'{0}' is the title of indicator '{1}': this column takes its id "
-    "'{1}'"};
+    "“{0}”是指标“{1}”的名称：这里要写指标编号“{1}”",
+    "'{0}' is the title of indicator '{1}': write its id '{1}' here"};
 inline constexpr MessageText kCsvBadYear{"年份“{0}”不是四位数的年份", "year '{0}' is not a year (YYYY)"};
 inline constexpr MessageText kCsvUnknownQualifier{
     "没有“{0}”这个限定词：请写 以上、多、余、约、近 或 超，或者不填",

@@ -16,6 +16,22 @@ inline constexpr MessageText kPartialMissingDidYouMean{"找不到局部模板“
 inline constexpr MessageText kLayoutMissing{"缺少模板：本站需要“{0}”模板",
                                             "missing template: the site needs a '{0}' layout"};
 inline constexpr MessageText kRenderFailed{"生成 {0} 时出错：{1}", "rendering {0}: {1}"};
+inline constexpr MessageText kNoSuchLayout{"主题里没有“{0}”模板", "no layout named '{0}'"};
+
+// kainjow Mustache's own errors, in the editor's words (theme.h, MustacheError).
+inline constexpr MessageText kMustacheUnclosedTag{
+    "标签没有结束：这里开始的“{{”后面没有配对的“}}”",
+    "unclosed tag: the '{{' that begins here has no matching '}}'"};
+inline constexpr MessageText kMustacheBadDelimiter{
+    "更换分隔符的标签写错了：要写成 {{=<% %>=}} 这样，两个新分隔符之间隔一个空格",
+    "invalid set-delimiter tag: write it as {{=<% %>=}}, the two new delimiters separated by a space"};
+inline constexpr MessageText kMustacheUnopenedSection{
+    "区块结束标签“{{/{0}}}”前面没有对应的“{{#{0}}}”或“{{^{0}}}”",
+    "the section end '{{/{0}}}' has no '{{#{0}}}' or '{{^{0}}}' before it"};
+inline constexpr MessageText kMustacheUnclosedSection{
+    "区块“{0}”没有结束：请在区块末尾加上“{{/{0}}}”",
+    "the section '{0}' is never closed: end it with '{{/{0}}}'"};
+inline constexpr MessageText kMustacheOther{"Mustache 报告：{0}", "Mustache: {0}"};
 
 inline constexpr MessageText kThemeNotFound{
     "找不到主题“{0}”（在 {1} 下）；请检查 site.toml 的 theme",

@@ -43,9 +43,10 @@ View PaginationView(const Urls& urls, const std::string& base, size_t n, size_t 
 
 bool RenderToSink(LayoutRenderer* renderer, const Theme& theme, const std::string& layout, const View& view,
                   const std::string& output_path, OutputSink* sink, Diagnostics* diags) {
-  std::string html, error;
+  std::string html;
+  Message error;
   if (!renderer->Render(layout, &view, &html, &error)) {
-    diags->Error(theme.PathOf(layout), 0, 0, Message(msg::kRenderFailed, output_path, error));
+    diags->Error(theme.PathOf(layout), 0, 0, Message(msg::kRenderFailed, output_path, std::move(error)));
     return false;
   }
   return sink->Put(output_path, std::move(html));  // a failing sink reports why

@@ -82,15 +82,11 @@ size_t TooDeepSection(std::string_view text, int max_depth) {
 
 // Reports a kainjow error for `text` (the file `f`) at its line:col.
 void ReportTemplateError(const SourceFile& f, const std::string& message, Diagnostics* diags) {
-  std::string text;
   size_t offset = 0;
+  Message text = MustacheError(message, &offset);
   int line = 1, col = 1;
-  if (ParseMustacheError(message, &text, &offset)) {
-    OffsetToLineCol(f.text, offset, &line, &col);
-  } else {
-    text = message;
-  }
-  diags->Error(f.path, line, col, Message(msg::kTemplateError, text), f.text);
+  if (offset != std::string::npos) OffsetToLineCol(f.text, offset, &line, &col);
+  diags->Error(f.path, line, col, Message(msg::kTemplateError, std::move(text)), f.text);
 }
 
 class PartialInliner {
@@ -216,6 +212,28 @@ bool ParseMustacheError(std::string_view message, std::string* text, size_t* off
   return true;
 }
 
+Message MustacheError(std::string_view kainjow, size_t* offset) {
+  std::string text;
+  if (!ParseMustacheError(kainjow, &text, offset)) {
+    *offset = std::string::npos;
+    return Message(msg::kMustacheOther, std::string(kainjow));
+  }
+  // The section's name, in the quotes kainjow puts around it.
+  auto name = [&](std::string_view prefix) {
+    std::string_view rest = std::string_view(text).substr(prefix.size());
+    if (rest.size() >= 2 && rest.front() == '"' && rest.back() == '"') rest = rest.substr(1, rest.size() - 2);
+    return std::string(rest);
+  };
+  std::string_view t = text;
+  if (t == "Unclosed tag") return Message(msg::kMustacheUnclosedTag);
+  if (t == "Invalid set delimiter tag") return Message(msg::kMustacheBadDelimiter);
+  if (t.starts_with("Unopened section "))
+    return Message(msg::kMustacheUnopenedSection, name("Unopened section "));
+  if (t.starts_with("Unclosed section "))
+    return Message(msg::kMustacheUnclosedSection, name("Unclosed section "));
+  return Message(msg::kMustacheOther, text);
+}
+
 bool Theme::Load(const SourceTree& tree, const Config& config, const std::vector<std::string>& required,
                  Theme* out, Diagnostics* diags) {
   size_t before = diags->error_count();
@@ -287,7 +305,10 @@ bool Theme::Load(const SourceTree& tree, const Config& config, const std::vector
     if (!check.is_valid()) {
       // Each file parsed alone, so the combination is at fault (e.g. a
       // section opened in one partial and closed in another).
-      diags->Error(f->path, 1, 1, Message(msg::kTemplateErrorInlined, check.error_message()), f->text);
+      size_t offset = 0;  // into the inlined text, not the file: not shown
+      diags->Error(f->path, 1, 1,
+                   Message(msg::kTemplateErrorInlined, MustacheError(check.error_message(), &offset)),
+                   f->text);
       continue;
     }
     auto layout = std::make_unique<Layout>();
@@ -348,12 +369,12 @@ std::string HtmlEscape(const std::string& s) {
 LayoutRenderer::LayoutRenderer(const Theme& theme) : theme_(theme) {}
 LayoutRenderer::~LayoutRenderer() = default;
 
-bool LayoutRenderer::Render(std::string_view layout, const void* view, std::string* out, std::string* error) {
+bool LayoutRenderer::Render(std::string_view layout, const void* view, std::string* out, Message* error) {
   auto it = cache_.find(layout);
   if (it == cache_.end()) {
     const std::string* text = theme_.Find(layout);
     if (!text) {
-      *error = "no layout named '" + std::string(layout) + "'";
+      *error = Message(msg::kNoSuchLayout, std::string(layout));
       return false;
     }
     it = cache_.emplace(std::string(layout), std::make_unique<Template>(*text)).first;
@@ -365,7 +386,11 @@ bool LayoutRenderer::Render(std::string_view layout, const void* view, std::stri
   AppendTo sink{out};
   t.render(ctx, sink);
   if (!t.is_valid()) {
-    *error = theme_.PathOf(layout) + ": " + t.error_message();
+    // Layouts were parsed at load, so this is a render-time failure; its
+    // offset (if any) is into the layout with its partials inlined, which is
+    // not a place in any one file, so it is left out.
+    size_t offset = 0;
+    *error = MustacheError(t.error_message(), &offset);
     return false;
   }
   return true;

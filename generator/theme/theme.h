@@ -62,7 +62,7 @@ class LayoutRenderer {
   ~LayoutRenderer();
   /// Renders `layout` with `view` (a kainjow::mustache::data) into `out`.
   /// Returns false with a message when the layout is missing or fails.
-  bool Render(std::string_view layout, const void* view, std::string* out, std::string* error);
+  bool Render(std::string_view layout, const void* view, std::string* out, Message* error);
 
  private:
   const Theme& theme_;
@@ -76,5 +76,10 @@ std::string HtmlEscape(const std::string& s);
 
 /// Converts kainjow's "… at <offset>" error into "message" and an offset.
 bool ParseMustacheError(std::string_view message, std::string* text, size_t* offset);
+
+/// kainjow's error text ("Unclosed section \"page\" at 12") as a message in
+/// the reader's language; `*offset` is the byte offset it names in the
+/// template, or npos when it names none.
+Message MustacheError(std::string_view kainjow, size_t* offset);
 
 }  // namespace fazhi
