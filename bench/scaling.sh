@@ -12,6 +12,9 @@
 # at the base removes the fixed cost (startup, the theme). 2.3 leaves room for the
 # n log n of sorting (2.14 at these sizes) and fails well below 4.
 #
+# ctest `scaling` (label bench) runs it with --n 2000: about a minute of CPU.
+# Exit 77 (skipped) without valgrind.
+#
 # Usage: bench/scaling.sh [--fazhi PATH] [--kinds "headings values ..."] [--n N]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,7 +30,7 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [--fazhi PATH] [--kinds \"...\"] [--n N]" >&2; exit 2 ;;
   esac
 done
-command -v valgrind >/dev/null || { echo "scaling: valgrind is not installed (apt-get install valgrind)" >&2; exit 2; }
+command -v valgrind >/dev/null || { echo "scaling: valgrind is not installed (scripts/install-test-deps.sh)" >&2; exit 77; }
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-scaling-XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
