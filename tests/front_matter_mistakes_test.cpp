@@ -126,7 +126,7 @@ TEST_CASE("front matter mistakes: a colon inside a value asks for quotes, at the
         "              ^\n");
 }
 
-TEST_CASE("front matter mistakes: an unclosed [ list, and a date written 2025年3月1日") {
+TEST_CASE("front matter mistakes: an unclosed list bracket, and a date written 2025年3月1日") {
   CHECK(ErrorsOf("---\ntitle: 甲\ndate: 2025-01-01\ntags: [甲, 乙\n---\n正文\n") ==
         "content/a.md:4:7: 方括号“[”没有闭合：列表写成 [甲, 乙]，用半角逗号分隔，以“]”结束\n"
         "  tags: [甲, 乙\n"
