@@ -9,6 +9,7 @@
 
 #include "core/utf8.h"
 #include "indicators/messages.h"
+#include "units/messages.h"
 
 namespace fazhi {
 namespace {
@@ -92,13 +93,21 @@ struct ColumnNames {
   const char* alias;
 };
 constexpr ColumnNames kColumns[kColumnCount] = {
-    {Column::kIndicator, "indicator", "指标"}, {Column::kYear, "year", "年份"},
-    {Column::kValue, "value", "数值"},         {Column::kUnit, "unit", "单位"},
-    {Column::kQualifier, "qualifier", "限定"}, {Column::kBreakdown, "breakdown", "分组"},
-    {Column::kBasis, "basis", "依据"},         {Column::kFormula, "formula", "公式"},
-    {Column::kSource, "source", "来源"},       {Column::kNote, "note", "备注"},
-    {Column::kScope, "scope", "期间"},         {Column::kSince, "since", "起始"},
-    {Column::kUntil, "until", "截至日期"},     {Column::kQuote, "quote", "原文"},
+    {Column::kIndicator, "indicator", "指标"},
+    {Column::kYear, "year", "年份"},
+    {Column::kValue, "value", "数值"},
+    {Column::kUnit, "unit", "单位"},
+    {Column::kQualifier, "qualifier", "限定"},
+    {Column::kBreakdown, "breakdown", "分组"},
+    {Column::kBasis, "basis", "依据"},
+    {Column::kFormula, "formula", "公式"},
+    {Column::kSource, "source", "来源"},
+    {Column::kNote, "note", "备注"},
+    {Column::kScope, "scope", "期间"},
+    {Column::kSince, "since", "起始"},
+    {Column::kUntil, "until", "截至日期"},
+    {Column::kQuote, "quote", "原文"},
+    {Column::kReportingUnit, "reporting_unit", "报告单位"},
 };
 
 struct ScopeName {
@@ -521,9 +530,10 @@ const IndicatorCategory* IndicatorSet::Category(std::string_view slug) const {
   return nullptr;
 }
 
-const Observation* IndicatorSet::Get(std::string_view id, int year, std::string_view breakdown) const {
+const Observation* IndicatorSet::Get(std::string_view id, int year, std::string_view breakdown,
+                                     std::string_view reporter) const {
   for (const Observation& o : observations) {
-    if (o.indicator == id && o.year == year && o.breakdown == breakdown) return &o;
+    if (o.indicator == id && o.year == year && o.breakdown == breakdown && o.reporter == reporter) return &o;
   }
   return nullptr;
 }
@@ -531,7 +541,7 @@ const Observation* IndicatorSet::Get(std::string_view id, int year, std::string_
 std::vector<const Observation*> IndicatorSet::Series(std::string_view id) const {
   std::vector<const Observation*> out;
   for (const Observation& o : observations) {
-    if (o.indicator == id && o.breakdown.empty()) out.push_back(&o);
+    if (o.indicator == id && o.breakdown.empty() && o.reporter.empty()) out.push_back(&o);
   }
   return out;
 }
@@ -548,11 +558,42 @@ std::vector<const Observation*> IndicatorSet::ComparableSeries(std::string_view 
 std::vector<const Observation*> IndicatorSet::Breakdown(std::string_view id, int year) const {
   std::vector<const Observation*> out;
   for (const Observation& o : observations) {
-    if (o.indicator == id && o.year == year && !o.breakdown.empty()) out.push_back(&o);
+    if (o.indicator == id && o.year == year && !o.breakdown.empty() && o.reporter.empty()) out.push_back(&o);
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const Observation* a, const Observation* b) { return a->value > b->value; });
   return out;
+}
+
+std::vector<const Observation*> IndicatorSet::ByUnit(std::string_view id, int year) const {
+  std::vector<const Observation*> out;
+  for (const Observation& o : observations) {
+    if (o.indicator == id && o.year == year && o.breakdown.empty() && !o.reporter.empty()) out.push_back(&o);
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Observation* a, const Observation* b) { return a->value > b->value; });
+  return out;
+}
+
+std::vector<const Observation*> IndicatorSet::UnitSeries(std::string_view id,
+                                                         std::string_view reporter) const {
+  std::vector<const Observation*> out;
+  for (const Observation& o : observations) {
+    if (o.indicator == id && o.breakdown.empty() && !reporter.empty() && o.reporter == reporter) {
+      out.push_back(&o);
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Observation* a, const Observation* b) { return a->year < b->year; });
+  return out;
+}
+
+std::vector<std::string> IndicatorSet::Reporters(std::string_view id) const {
+  std::set<std::string> seen;
+  for (const Observation& o : observations) {
+    if (o.indicator == id && !o.reporter.empty()) seen.insert(o.reporter);
+  }
+  return {seen.begin(), seen.end()};
 }
 
 std::vector<const IndicatorDef*> IndicatorSet::InCategory(std::string_view slug) const {
@@ -612,7 +653,7 @@ class ObservationLoader {
     return ok_;
   }
 
-  std::map<std::tuple<std::string, int, std::string>, std::string>& seen() { return seen_; }
+  std::map<std::tuple<std::string, int, std::string, std::string>, std::string>& seen() { return seen_; }
 
  private:
   void Error(int line, int col, std::string msg) {
@@ -670,6 +711,18 @@ class ObservationLoader {
         ErrorAt(*o, column, Message(msg::kBadPeriodDate, *value));
       }
     }
+  }
+
+  // reporting_unit (报告单位): a slug or any name of data/units.csv → the slug.
+  void ReadReporter(const std::string& ref, Observation* o) {
+    if (ref.empty()) return;
+    const UnitRegistry* units = set_->units;
+    if (!units || !units->present()) {
+      return ErrorAt(*o, Column::kReportingUnit, Message(msg::kReportingUnitWithoutRegistry, ref));
+    }
+    const Unit* u = units->Find(ref);
+    if (!u) return ErrorAt(*o, Column::kReportingUnit, units->UnknownUnit(ref));
+    o->reporter = u->slug;
   }
 
   // The source sentence must state the value, and its 累计/截至 must not be
@@ -797,6 +850,7 @@ class ObservationLoader {
       err(Column::kFormula, "basis 计算 needs a formula");
     }
     o.breakdown = cell[static_cast<int>(Column::kBreakdown)];
+    ReadReporter(cell[static_cast<int>(Column::kReportingUnit)], &o);
     o.source = cell[static_cast<int>(Column::kSource)];
     o.note = cell[static_cast<int>(Column::kNote)];
     ReadScope(cell, &o);
@@ -804,11 +858,12 @@ class ObservationLoader {
     if (diags_->error_count() == errors_before) CheckQuote(o, def, cell[static_cast<int>(Column::kScope)]);
 
     if (diags_->error_count() != errors_before) return;
-    auto key = std::make_tuple(o.indicator, o.year, o.breakdown);
+    auto key = std::make_tuple(o.indicator, o.year, o.reporter, o.breakdown);
     std::string where = o.path + ":" + std::to_string(o.line);
     auto [it, inserted] = seen_.emplace(key, where);
     if (!inserted) {
       std::string what = "duplicate observation of '" + o.indicator + "' for " + std::to_string(o.year);
+      if (!o.reporter.empty()) what += ", unit '" + o.reporter + "'";
       if (!o.breakdown.empty()) what += ", breakdown '" + o.breakdown + "'";
       Error(o.line, at(Column::kIndicator)[1], what + " (first at " + it->second + ")");
       return;
@@ -820,7 +875,7 @@ class ObservationLoader {
   Diagnostics* diags_;
   const CsvTable* t_ = nullptr;
   bool ok_ = true;
-  std::map<std::tuple<std::string, int, std::string>, std::string> seen_;
+  std::map<std::tuple<std::string, int, std::string, std::string>, std::string> seen_;
 };
 
 void CheckDefinitionLinks(IndicatorSet* set, const std::vector<const SourceFile*>& def_files,
@@ -925,9 +980,10 @@ bool IndicatorSet::AddGenerated(std::vector<IndicatorDef> add, std::vector<Obser
 bool BuildIndicatorSet(std::vector<IndicatorCategory> categories, std::vector<IndicatorDef> defs,
                        const std::vector<const SourceFile*>& def_files,
                        const std::vector<const SourceFile*>& csv_files, IndicatorSet* out, Diagnostics* diags,
-                       std::set<std::string, std::less<>> draft_ids) {
+                       std::set<std::string, std::less<>> draft_ids, const UnitRegistry* units) {
   *out = IndicatorSet{};
   out->draft_ids = std::move(draft_ids);
+  out->units = units;
   out->categories = std::move(categories);
   out->defs = std::move(defs);
   std::sort(out->defs.begin(), out->defs.end(),

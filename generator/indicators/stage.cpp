@@ -39,7 +39,7 @@ bool HasIndicators(const SourceTree& tree) {
 }
 
 bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Page>* pages, IndicatorSet* set,
-                    Diagnostics* diags) {
+                    Diagnostics* diags, const UnitRegistry* units) {
   size_t before = diags->error_count();
   std::vector<std::string_view> keys = CommonFrontMatterKeys();
   for (std::string_view k : IndicatorDefKeys()) keys.push_back(k);
@@ -77,7 +77,7 @@ bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Pa
     if (!loaded) drafts.insert(id);
   }
   if (!BuildIndicatorSet(config.indicators.categories, std::move(defs), def_files,
-                         tree.Under("data/indicators/", ".csv"), set, diags, std::move(drafts))) {
+                         tree.Under("data/indicators/", ".csv"), set, diags, std::move(drafts), units)) {
     return false;
   }
   for (const Observation& o : set->observations) {

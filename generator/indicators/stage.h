@@ -23,8 +23,10 @@ bool HasIndicators(const SourceTree& tree);
 /// renderer leaves it to RenderIndicators) and every CSV, and validates
 /// them together, including that each source names an existing page.
 /// Returns false on error.
+/// `units`: the district's registry, for the reporting_unit column (nullptr
+/// or empty: the column must stay empty).
 bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Page>* pages, IndicatorSet* set,
-                    Diagnostics* diags);
+                    Diagnostics* diags, const UnitRegistry* units = nullptr);
 
 /// Registers `value`. `set` must outlive the handlers.
 void AddIndicatorShortcodes(const IndicatorSet& set, const Config& config, ShortcodeHandlers* handlers);

@@ -13,6 +13,7 @@
 #include "core/web.h"
 #include "core/write_site.h"
 #include "indicators/stage.h"
+#include "indicators/units_csv.h"
 #include "indicators/view.h"
 #include "markdown/markdown.h"
 #include "markdown/markdown_cache.h"
@@ -27,6 +28,7 @@
 #include "site/build_model.h"
 #include "site/page_bodies.h"
 #include "site/render_site.h"
+#include "site/units.h"
 #include "theme/theme.h"
 
 namespace fazhi {
@@ -110,6 +112,7 @@ class SiteBuild {
   const SourceTree& tree_;
   const BuildOptions opts_;
   Config config_;
+  UnitRegistry units_;
   ProfilesData profiles_;
   Theme theme_;
   IndicatorSet indicators_;
@@ -155,10 +158,13 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   // Stage: content (front matter of every page; bodies later, once all URLs are known).
   std::vector<Page> pages;
   if (!LoadContent(tree, config, opts.drafts, &pages, diags, opts.jobs)) return false;
+  // A district site's units (data/units.csv): every report names one.
+  if (!LoadUnitRegistry(tree, &units_, diags)) return false;
+  if (!ResolveReportUnits(units_, tree, &pages, diags)) return false;
   stage("content");
 
   // Stage: data. Profiles (述法) are typed from their pages' front matter.
-  if (!LoadProfiles(tree, config, &pages, &profiles_, diags)) return false;
+  if (!LoadProfiles(tree, config, &pages, &profiles_, diags, &units_)) return false;
   stage("profiles");
 
   // Stage: theme. Loaded before rendering bodies so template errors and
@@ -170,7 +176,7 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
 
   // Stage: indicators (definitions + CSV data), before the bodies so prose
   // can cite values with {{< value id year >}}.
-  if (!LoadIndicators(tree, config, &pages, &indicators_, diags)) return false;
+  if (!LoadIndicators(tree, config, &pages, &indicators_, diags, &units_)) return false;
   // The profiles' rectification summary joins the dashboard as derived indicators.
   if (!AddRectificationIndicators(profiles_, pages, config, tree, &indicators_, diags)) return false;
   CheckReportFigures(tree, pages, indicators_, diags);       // warnings only
