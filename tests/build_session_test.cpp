@@ -257,6 +257,51 @@ TEST_CASE("build session: body edits re-render in place, everything else rebuild
   }
 }
 
+TEST_CASE("build session: files beside pages and links to site URLs stay exact across edits") {
+  Site site("bundles");
+  site.Write("content/news/chart.png", "PNG");
+  const std::string c = "content/news/c.md";
+  BuildSession session(site.Options());
+  Step first = Rebuild(&session, site, {});
+  REQUIRE_MESSAGE(first.ok, first.errors);
+
+  SUBCASE("linking a file beside the page publishes it: the whole pipeline runs") {
+    Step linked = Edit(&session, site, c, "丙的正文。", "丙的正文。![图](chart.png)");
+    CHECK(linked.ok);
+    CHECK_FALSE(linked.incremental);
+    // Unlinking drops it again.
+    Step unlinked = Edit(&session, site, c, "丙的正文。![图](chart.png)", "丙的正文。");
+    CHECK(unlinked.ok);
+    CHECK_FALSE(unlinked.incremental);
+  }
+  SUBCASE("a linked file edited on disk is published anew") {
+    REQUIRE(Edit(&session, site, c, "丙的正文。", "丙的正文。![图](chart.png)").ok);
+    site.Write("content/news/chart.png", "PNG2");
+    Step s = Rebuild(&session, site, {"content/news/chart.png"});
+    CHECK(s.ok);
+    CHECK_FALSE(s.incremental);
+  }
+  SUBCASE("a link to a site URL is checked on the fast path too") {
+    Step good = Edit(&session, site, c, "丙的正文。", "丙的正文，见[乙](/news/b/)。");
+    CHECK(good.ok);
+    CHECK(good.incremental);
+    Step broken = Edit(&session, site, c, "见[乙](/news/b/)", "见[乙](/news/bb/)");
+    CHECK_FALSE(broken.ok);
+    CHECK(Contains(broken.errors,
+                   "content/news/c.md:5:11: 链接“/news/bb/”指向本站的 /news/bb/，但本站没有这个网址\n"));
+    Step fixed = Edit(&session, site, c, "见[乙](/news/bb/)", "见[乙](/news/b/)");
+    CHECK(fixed.ok);
+    CHECK(fixed.incremental);
+  }
+  SUBCASE("a page that leaves the site breaks the links to it") {
+    REQUIRE(Edit(&session, site, c, "丙的正文。", "丙的正文，见[甲](/news/a/)。").ok);
+    Step s = Edit(&session, site, "content/news/a.md", "date: 2025-01-03", "date: 2025-01-03\ndraft: true");
+    CHECK_FALSE(s.ok);
+    CHECK(Contains(s.errors,
+                   "content/news/c.md:5:11: 链接“/news/a/”指向本站的 /news/a/，但本站没有这个网址\n"));
+  }
+}
+
 TEST_CASE("build session: warnings of untouched files are kept across fast rebuilds") {
   Site site("warnings");
   // The report states no publication date: a warning, from a file the edit does not touch.

@@ -416,7 +416,8 @@ TEST_CASE("import: usage errors exit 2") {
     CHECK(r.err.find("usage: fazhi import <file>") != std::string::npos);
   };
   usage({}, "fazhi import: which file? give the report to import");
-  usage({"a.txt", "b.txt"}, "fazhi import: only one file can be imported at a time");
+  usage({"a.txt", "b.txt", "--title", "T"},
+        "fazhi import: --title 只用于导入单个文件；批量导入时标题和单位取自各文件的正文与单位名录");
   usage({"a.txt", "--bogus"}, "fazhi import: unknown option --bogus");
   usage({"a.txt", "--date", "2025/03/01"}, "fazhi import: --date wants YYYY-MM-DD, got '2025/03/01'");
   usage({"a.txt", "--year", "24"}, "fazhi import: --year wants a year such as 2024, got '24'");

@@ -294,18 +294,63 @@ TEST_CASE("cli: new site scaffolds a site that builds, and never overwrites") {
   TempDir dir;
   fs::path site = dir.path / "site";
   std::string out, err;
-  REQUIRE(Cli({"new", "site", site.string(), "--date", "2025-02-01"}, &out, &err) == 0);
+  REQUIRE(Cli({"new", "site", site.string(), "--date", "2025-02-01", "--sponsor", "临江市滨河区司法局"}, &out,
+              &err) == 0);
   CHECK(fs::exists(site / "themes/default/layouts/report.mustache"));
-  CHECK(Slurp(site / "content/reports/2024.md")
-            .find("## 三、2024年度党政主要负责人履行推进法治建设第一责任人职责情况") != std::string::npos);
+  CHECK(Contains(Slurp(site / "site.toml"), "sponsor = \"临江市滨河区司法局\""));
+  CHECK(Contains(Slurp(site / "content/about.md"), "本站由临江市滨河区司法局主办"));
+  CHECK(Contains(out, "fazhi new report 2024"));
+  // No report yet: the README's next command creates it.
+  CHECK_FALSE(fs::exists(site / "content/reports/2024.md"));
+
+  // A fresh site builds at once, without an error or a warning, and its
+  // sections wait (no list page, no menu entry) until they have a page.
+  std::string build_out, build_err;
+  CHECK(Cli({"build", site.string()}, &build_out, &build_err) == 0);
+  CHECK(build_err == "");
+  std::string home = Slurp(site / "public/index.html");
+  CHECK(Contains(home, ">关于本站</a>"));
+  CHECK_FALSE(Contains(home, ">年度报告</a>"));
+  CHECK_FALSE(fs::exists(site / "public/reports/index.html"));
+
+  // new report: the publisher is the sponsor of site.toml; a draft explains itself.
+  std::string report_out;
+  REQUIRE(Cli({"new", "report", "2024", "--site", site.string(), "--date", "2025-02-01"}, &report_out,
+              &err) == 0);
+  std::string report = Slurp(site / "content/reports/2024.md");
+  CHECK(Contains(report, "publisher: 临江市滨河区司法局"));
+  CHECK(Contains(report, "## 三、2024年度党政主要负责人履行推进法治建设第一责任人职责情况"));
+  CHECK(Contains(report_out, "草稿"));
+  build_err.clear();
+  CHECK(Cli({"build", site.string()}, nullptr, &build_err) == 0);
+  CHECK(Contains(build_err,
+                 "content/reports/_index.md:1:1: warning: 栏目“年度报告”（/reports/）这次不发布：它只有草稿 "
+                 "content/reports/2024.md（标着 draft: true）"));
   CHECK(Cli({"build", site.string(), "--quiet", "--drafts"}, nullptr, &err) == 0);
   CHECK(fs::exists(site / "public/reports/2024/index.html"));
+  CHECK(Contains(Slurp(site / "public/index.html"), ">年度报告</a>"));
+
+  // new indicator and new profile: commented drafts that build.
+  REQUIRE(Cli({"new", "indicator", "admin-review-cases", "--site", site.string(), "--date", "2025-02-01"},
+              nullptr, &err) == 0);
+  CHECK(
+      Contains(Slurp(site / "content/indicators/admin-review-cases.md"), "# 类别，写下面的中文名或代号之一"));
+  REQUIRE(Cli({"new", "profile", "sfj", "--site", site.string(), "--date", "2025-02-01"}, nullptr, &err) ==
+          0);
+  std::string profile = Slurp(site / "content/profiles/2024-sfj.md");
+  CHECK(Contains(profile, "unit: 临江市滨河区司法局"));
+  CHECK(Contains(profile, "## 晒成绩"));
+  CHECK(Cli({"build", site.string(), "--quiet", "--drafts"}, nullptr, &err) == 0);
+  CHECK(Cli({"new", "indicator", "行政复议", "--site", site.string()}, nullptr, &err) == 2);
+  CHECK(Cli({"new", "report", "2024", "--site", (dir.path / "nowhere").string()}, nullptr, &err) == 1);
+  CHECK(Contains(err, "不是站点文件夹（里面没有 site.toml）"));
 
   std::ofstream(site / "content/about.md") << "mine";
   CHECK(Cli({"new", "page", "about", "--site", site.string()}, nullptr, &err) == 1);
   CHECK(err.find("content/about.md: already exists; not overwritten") != std::string::npos);
   CHECK(Slurp(site / "content/about.md") == "mine");
-  CHECK(Cli({"new", "site", site.string()}, nullptr, &err) == 1);
+  CHECK(Cli({"new", "site", site.string(), "--sponsor", "某局"}, nullptr, &err) == 1);
+  CHECK(Cli({"new", "site", (dir.path / "other").string()}, nullptr, &err) == 2);  // no --sponsor
 }
 
 }  // namespace fazhi::testing

@@ -59,6 +59,7 @@ rectification:
     deadline: 2025-03-31
   - problem: 问题二
     status: 已完成
+    completed: 未注明
     deadline: 2025-02-28
   - problem: 问题三
     status: 未开始
@@ -97,6 +98,7 @@ form: 专题述法
 rectification:
   - problem: 问题四
     status: 已完成
+    completed: 未注明
 ---
 ## 拓思路
 
@@ -244,7 +246,7 @@ TEST_CASE("profiles build: the privacy gate stops an ID number anywhere in conte
   FixtureResult b = Build(ProfileSite("2025-06-30") + "\n联系人：乙，身份证号11010519491231002X。\n");
   CHECK_FALSE(b.ok);
   CHECK(b.errors ==
-        "content/profiles/2024-b.md:17:11: 个人信息：这像是身份证号（18位，校验位和出生日期有效）；请删除\n"
+        "content/profiles/2024-b.md:18:11: 个人信息：这像是身份证号（18位，校验位和出生日期有效）；请删除\n"
         "  联系人：乙，身份证号11010519491231002X。\n"
         "                      ^\n");
   CHECK(b.files.empty());

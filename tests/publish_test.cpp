@@ -141,16 +141,35 @@ TEST_CASE("publish: [search] enabled = false builds no index and says so on /sea
   CHECK_FALSE(Contains(r.File("search/index.html"), "search.js"));
 }
 
-TEST_CASE("publish: an empty section (空白栏目) fails the build at its _index.md") {
+TEST_CASE("publish: an empty section (空白栏目) is not published, nor its menu entry, until it has a page") {
   FixtureOptions o;
   o.default_theme = true;
-  FixtureResult r =
-      BuildFixture(std::string(kSite) + "-- content/notices/_index.md --\n---\ntitle: 通知公告\n---\n", o);
-  CHECK_FALSE(r.ok);
+  std::string site = std::string(kSite) +
+                     "-- content/notices/_index.md --\n---\ntitle: 通知公告\n---\n"
+                     "-- content/drafts/_index.md --\n---\ntitle: 草稿箱\n---\n"
+                     "-- content/drafts/a.md --\n---\ntitle: 甲\ndate: 2025-01-02\ndraft: true\n---\n";
+  Replace(&site, "[robots]", "[[menu]]\nname = \"通知公告\"\nurl = \"/notices/\"\n[robots]");
+  FixtureResult r = BuildFixture(site, o);
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  CHECK_FALSE(r.Has("notices/index.html"));
+  CHECK_FALSE(r.Has("drafts/index.html"));
+  CHECK_FALSE(Contains(r.File("index.html"), "通知公告"));
+  CHECK_FALSE(Contains(r.File("sitemap/index.html"), "通知公告"));
+  CHECK_FALSE(Contains(r.File("sitemap.xml"), "/notices/"));
+  // The new section says nothing; the one whose page is a draft says why it is missing.
+  CHECK_FALSE(Contains(r.errors, "content/notices/"));
   CHECK(Contains(
       r.errors,
-      "content/notices/_index.md:1:1: 空白栏目 (empty section): 'notices' has an _index.md but no pages; "
-      "add a page or remove the folder\n  ---\n  ^\n"));
+      "content/drafts/_index.md:1:1: warning: 栏目“草稿箱”（/drafts/）这次不发布：它只有草稿 "
+      "content/drafts/a.md（标着 draft: true），空白栏目不发布，它的菜单项也暂不显示。稿子写完后删去 "
+      "draft: true 这一行即可发布；发布前可以用 fazhi serve --drafts 预览草稿\n  ---\n  ^\n"));
+
+  // Once it has a page, the section, its list and its menu entry appear.
+  site += "-- content/notices/n1.md --\n---\ntitle: 通知一\ndate: 2025-05-01\n---\n正文。\n";
+  FixtureResult opened = BuildFixture(site, o);
+  REQUIRE_MESSAGE(opened.ok, opened.errors);
+  CHECK(opened.Has("notices/index.html"));
+  CHECK(Contains(opened.File("about/index.html"), "<a href=\"/fz/notices/\">通知公告</a>"));
 }
 
 TEST_CASE("publish: an external script in a layout fails the build unless allow-listed") {

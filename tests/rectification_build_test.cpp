@@ -54,6 +54,7 @@ form: 专题述法
 rectification:
   - problem: 问题一
     status: 已完成
+    completed: 未注明
   - problem: 问题二
     status: 整改中
     deadline: 2025-03-31

@@ -109,11 +109,15 @@ std::vector<Command> Commands() {
        "Preview the site from memory with live reload and an error overlay (never writes public/).",
        RunServe},
       {"new",
-       "new site DIR | new report YEAR [--publisher NAME] | new page PATH  [--site DIR] [--date YYYY-MM-DD]",
-       "Scaffold a site, an annual report or a page; never overwrites a file.", RunNew},
+       "new site DIR --sponsor NAME | new report YEAR [--publisher NAME] | new indicator ID | new profile "
+       "UNIT "
+       "[--year N] [--unit NAME] | new page PATH  [--site DIR] [--date YYYY-MM-DD]",
+       "Scaffold a site, an annual report, an indicator, a 述法 profile or a page; never overwrites a file.",
+       RunNew},
       {"import",
-       "import FILE [--site DIR] [--year N] [--date YYYY-MM-DD] [--title T] [--publisher P] [--force]",
-       "Draft a report page, an indicator CSV and indicator stubs from a published report (.txt or .docx).",
+       "import FILE|DIR… [--site DIR] [--year N] [--date YYYY-MM-DD] [--title T] [--publisher P] [--force]",
+       "Draft a report page, an indicator CSV and indicator stubs from a published report (.txt or .docx); "
+       "a folder or several files: each assigned to its unit from data/units.csv, with a summary table.",
        RunImport},
       {"version", "version", "Print the version.",
        [](auto&, auto& o, auto&) {

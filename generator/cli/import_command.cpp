@@ -1,24 +1,31 @@
 #include "cli/import_command.h"
 
+#include <algorithm>
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "cli/args.h"
 #include "cli/new_command.h"
 #include "core/config.h"
 #include "core/diagnostics.h"
+#include "core/utf8.h"
 #include "import/figures.h"
 #include "import/messages.h"
 #include "import/structure.h"
 #include "import/text.h"
+#include "import/units.h"
 #include "import/write.h"
+#include "indicators/csv.h"
 
 namespace fazhi {
 namespace {
 
 struct ImportArgs {
+  std::vector<std::string> files;  ///< as given: files and folders
+  bool bulk = false;               ///< several files, or a folder
   std::string file;
   std::string site = ".";
   int year = 0;
@@ -55,7 +62,14 @@ int ParseImportArgs(const std::vector<std::string>& args, ImportArgs* a, std::os
   }
   if (p.Has("--help")) return -1;
   if (p.positional.empty()) return usage_error("which file? give the report to import");
-  if (p.positional.size() > 1) return usage_error("only one file can be imported at a time");
+  a->files = p.positional;
+  std::error_code ec;
+  a->bulk = p.positional.size() > 1 || std::filesystem::is_directory(p.positional[0], ec);
+  if (a->bulk) {
+    for (const char* single : {"--title", "--publisher"}) {
+      if (p.Has(single)) return usage_error(Message(msg::kImportBulkOnlyOption, single).Render());
+    }
+  }
   a->file = p.positional[0];
   a->site = p.Get("--site", ".");
   a->title = p.Get("--title");
@@ -76,35 +90,71 @@ int ParseImportArgs(const std::vector<std::string>& args, ImportArgs* a, std::os
   return 0;
 }
 
-int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
+// One file read and structured.
+struct LoadedReport {
+  ImportedText text;
+  StructuredReport report;
+  std::vector<ImportedFigure> figures;
+  size_t dropped = 0;  ///< figures beyond kMaxImportFigures
+};
+
+// Reads and structures `path`; false with the reason (printable) in `error`.
+bool LoadReport(const std::string& path, LoadedReport* r, std::string* error) {
   // The file is read whole: a 5 GB file given by mistake is refused first.
   std::error_code size_ec;
-  uintmax_t size = std::filesystem::file_size(a.file, size_ec);
+  uintmax_t size = std::filesystem::file_size(path, size_ec);
   if (!size_ec && size > kMaxImportBytes) {
-    err << "fazhi import: " << a.file << ": " << Message(msg::kImportTooLarge, kMaxImportBytes >> 20).Render()
-        << "\n";
-    return kExitErrors;
+    *error = Message(msg::kImportTooLarge, kMaxImportBytes >> 20).Render();
+    return false;
   }
-  std::ifstream in(a.file, std::ios::binary);
+  std::ifstream in(path, std::ios::binary);
   if (!in) {
-    err << "fazhi import: " << a.file << ": cannot open the file\n";
-    return kExitErrors;
+    *error = "cannot open the file";
+    return false;
   }
   std::stringstream buf;
   buf << in.rdbuf();
   if (in.bad()) {
-    err << "fazhi import: " << a.file << ": cannot read the file\n";
-    return kExitErrors;
+    *error = "cannot read the file";
+    return false;
   }
-  ImportedText text;
+  if (!ReadImportText(buf.str(), &r->text, error, path)) {
+    *error = VisibleText(*error);
+    return false;
+  }
+  r->report = StructureReport(r->text.text);
+  r->figures = FindFigures(r->report, &r->dropped);
+  return true;
+}
+
+// The indicator categories the site knows (site.toml), so that the stubs'
+// guesses are ones a --drafts build accepts; empty when there is no site.toml.
+std::vector<std::string> SiteCategories(const std::string& site) {
+  std::vector<std::string> slugs;
+  std::ifstream toml(site + "/site.toml", std::ios::binary);
+  if (toml) {
+    std::stringstream t;
+    t << toml.rdbuf();
+    Config config;
+    Diagnostics diags;
+    if (ParseConfig(SourceFile{"site.toml", t.str()}, &config, &diags)) {
+      for (const IndicatorCategory& c : config.indicators.categories) slugs.push_back(c.slug);
+    }
+  }
+  return slugs;
+}
+
+int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
+  LoadedReport loaded;
   std::string error;
-  if (!ReadImportText(buf.str(), &text, &error, a.file)) {
-    err << "fazhi import: " << a.file << ": " << VisibleText(error) << "\n";
+  if (!LoadReport(a.file, &loaded, &error)) {
+    err << "fazhi import: " << a.file << ": " << error << "\n";
     return kExitErrors;
   }
-  StructuredReport report = StructureReport(text.text);
-  size_t dropped = 0;
-  std::vector<ImportedFigure> figures = FindFigures(report, &dropped);
+  const ImportedText& text = loaded.text;
+  const StructuredReport& report = loaded.report;
+  const std::vector<ImportedFigure>& figures = loaded.figures;
+  size_t dropped = loaded.dropped;
 
   ImportWriteOptions o;
   o.year = a.year ? a.year : report.meta.year;
@@ -130,17 +180,7 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   if (size_t slash = name.find_last_of('/'); slash != std::string::npos) name = name.substr(slash + 1);
   o.input_name = name;
 
-  // The stubs' categories must be ones the site knows.
-  std::ifstream toml(a.site + "/site.toml", std::ios::binary);
-  if (toml) {
-    std::stringstream t;
-    t << toml.rdbuf();
-    Config config;
-    Diagnostics diags;
-    if (ParseConfig(SourceFile{"site.toml", t.str()}, &config, &diags)) {
-      for (const IndicatorCategory& c : config.indicators.categories) o.categories.push_back(c.slug);
-    }
-  }
+  o.categories = SiteCategories(a.site);
 
   std::vector<ImportFile> files = RenderImport(report, figures, o);
   if (!WriteImportFiles(a.site, files, a.force, out, err)) return kExitErrors;
@@ -173,12 +213,229 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   return 0;
 }
 
+// The unit registry as the importer needs it, read from data/units.csv (the
+// agreed format: slug,name,short_names,… or 标识,全称,简称,…; short names
+// separated by 、 or |). Kept to this one function so that it can call the
+// site's own registry loader instead once the build reads units.
+bool LoadImportUnits(const std::string& site, std::vector<ImportUnit>* units, std::string* error) {
+  const std::string rel = "data/units.csv";
+  std::ifstream in(site + "/" + rel, std::ios::binary);
+  if (!in) {
+    *error = Message(msg::kImportNoRegistry, rel).Render();
+    return false;
+  }
+  std::stringstream buf;
+  buf << in.rdbuf();
+  CsvTable table;
+  Diagnostics diags;
+  if (!ParseCsvFile(SourceFile{rel, buf.str()}, &table, &diags)) {
+    *error = diags.Format();
+    return false;
+  }
+  int slug = -1, name = -1, shorts = -1;
+  if (!table.rows.empty()) {
+    const std::vector<CsvField>& header = table.rows.front().fields;
+    for (size_t i = 0; i < header.size(); ++i) {
+      const std::string& h = header[i].text;
+      if (h == "slug" || h == "标识") slug = static_cast<int>(i);
+      if (h == "name" || h == "全称") name = static_cast<int>(i);
+      if (h == "short_names" || h == "简称") shorts = static_cast<int>(i);
+    }
+  }
+  if (slug < 0 || name < 0) {
+    *error = Message(msg::kImportRegistryColumns, rel).Render();
+    return false;
+  }
+  auto cell = [](const CsvRow& row, int i) {
+    return i >= 0 && static_cast<size_t>(i) < row.fields.size() ? row.fields[static_cast<size_t>(i)].text
+                                                                : std::string();
+  };
+  for (size_t r = 1; r < table.rows.size(); ++r) {
+    ImportUnit u;
+    u.slug = cell(table.rows[r], slug);
+    u.name = cell(table.rows[r], name);
+    std::string list = cell(table.rows[r], shorts);
+    for (std::string sep : {"、", "|"}) {
+      for (size_t at = list.find(sep); at != std::string::npos; at = list.find(sep)) {
+        list.replace(at, sep.size(), "\n");
+      }
+    }
+    std::istringstream names(list);
+    for (std::string n; std::getline(names, n);) {
+      if (!n.empty()) u.short_names.push_back(n);
+    }
+    if (!u.slug.empty() && !u.name.empty()) units->push_back(std::move(u));
+  }
+  return true;
+}
+
+// Terminal columns of `s`: CJK characters take two.
+int Columns(const std::string& s) {
+  int w = 0;
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    i += DecodeUtf8(s, i, &cp);
+    w += DisplayWidth(cp);
+  }
+  return w;
+}
+
+// The files named on the command line: files as given, folders searched
+// (sorted, recursively) for everything but hidden files and Word's "~$" lock
+// files. `shown` is each file as the summary names it.
+void CollectFiles(const std::vector<std::string>& args, std::vector<std::string>* paths,
+                  std::vector<std::string>* shown, std::vector<std::string>* empty_dirs) {
+  namespace fs = std::filesystem;
+  for (const std::string& arg : args) {
+    std::error_code ec;
+    if (!fs::is_directory(arg, ec)) {
+      paths->push_back(arg);
+      shown->push_back(arg);
+      continue;
+    }
+    std::vector<fs::path> found;
+    for (auto it = fs::recursive_directory_iterator(arg, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      if (name.rfind(".", 0) == 0 || name.rfind("~$", 0) == 0) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec)) found.push_back(it->path());
+    }
+    std::sort(found.begin(), found.end());
+    if (found.empty()) empty_dirs->push_back(arg);
+    for (const fs::path& p : found) {
+      paths->push_back(p.string());
+      shown->push_back(p.lexically_relative(arg).generic_string());
+    }
+  }
+}
+
+int BulkImport(const ImportArgs& a, std::ostream& out, std::ostream& err) {
+  std::vector<ImportUnit> units;
+  std::string error;
+  if (!LoadImportUnits(a.site, &units, &error)) {
+    err << "fazhi import: " << error << "\n";
+    return kExitErrors;
+  }
+  std::vector<std::string> paths, shown, empty_dirs;
+  CollectFiles(a.files, &paths, &shown, &empty_dirs);
+  for (const std::string& d : empty_dirs) {
+    err << "fazhi import: " << Message(msg::kImportNoFiles, d).Render() << "\n";
+  }
+  if (paths.empty()) return kExitErrors;
+
+  struct Row {
+    std::string file, unit = "—", year = "—", status;
+  };
+  std::vector<Row> rows;
+  std::vector<std::vector<ImportFile>> outputs;
+  std::vector<std::string> warnings;
+  std::map<std::pair<size_t, int>, std::string> first_file;  // (unit, year) → the file that has it
+  std::vector<std::string> categories = SiteCategories(a.site);
+  std::string date = a.date.empty() ? Today() : a.date;
+  size_t review = 0;
+  for (size_t i = 0; i < paths.size(); ++i) {
+    Row row;
+    row.file = VisibleText(shown[i]);
+    auto needs_review = [&](const Message& why) {
+      row.status = Message(msg::kImportStatusReview, why).Render();
+      ++review;
+      rows.push_back(row);
+    };
+    LoadedReport loaded;
+    if (!LoadReport(paths[i], &loaded, &error)) {
+      needs_review(Message(msg::kImportUnreadable, error));
+      continue;
+    }
+    const StructuredReport& report = loaded.report;
+    int year = a.year ? a.year : report.meta.year;
+    if (year) row.year = std::to_string(year);
+    UnitMatch match = MatchUnit(units, ReportUnitZones(report));
+    if (!match.recognised) {
+      needs_review(match.reason);
+      continue;
+    }
+    const ImportUnit& unit = units[match.unit];
+    row.unit = unit.name;
+    if (year == 0) {
+      needs_review(Message(msg::kImportYearNotStated));
+      continue;
+    }
+    auto [seen, fresh] = first_file.try_emplace({match.unit, year}, row.file);
+    if (!fresh) {
+      needs_review(Message(msg::kImportDuplicateReport, seen->second, unit.name, year));
+      continue;
+    }
+    row.status = Message(msg::kImportStatusRecognised, Message(*match.where)).Render();
+    rows.push_back(row);
+
+    ImportWriteOptions o;
+    o.year = year;
+    o.date = date;
+    o.publisher = unit.name;  // the registry's full name, whatever the text calls it
+    o.title = report.meta.title.empty() ? unit.name + std::to_string(year) + "年法治政府建设年度报告"
+                                        : report.meta.title;
+    o.input_name = std::filesystem::path(paths[i]).filename().string();
+    o.stem = unit.slug + "-" + std::to_string(year);
+    o.categories = categories;
+    outputs.push_back(RenderImport(report, loaded.figures, o));
+    for (const std::string& w : report.warnings) warnings.push_back(row.file + ": " + VisibleText(w));
+    if (loaded.dropped > 0) {
+      warnings.push_back(row.file + ": " + Message(msg::kImportTooManyFigures, kMaxImportFigures).Render());
+    }
+  }
+
+  // The summary table, columns padded by terminal width.
+  std::vector<Row> table = {
+      {Message(msg::kImportColumnFile).Render(), Message(msg::kImportColumnUnit).Render(),
+       Message(msg::kImportColumnYear).Render(), Message(msg::kImportColumnStatus).Render()}};
+  table.insert(table.end(), rows.begin(), rows.end());
+  int wf = 0, wu = 0, wy = 0;
+  for (const Row& r : table) {
+    wf = std::max(wf, Columns(r.file));
+    wu = std::max(wu, Columns(r.unit));
+    wy = std::max(wy, Columns(r.year));
+  }
+  auto pad = [](const std::string& s, int width) { return s + std::string(width - Columns(s) + 2, ' '); };
+  for (const Row& r : table) out << pad(r.file, wf) << pad(r.unit, wu) << pad(r.year, wy) << r.status << "\n";
+  for (const std::string& w : warnings) err << "warning: " << w << "\n";
+
+  if (!a.force) {
+    // Nothing is written when anything is there already (a link counts).
+    std::vector<std::string> existing;
+    for (const std::vector<ImportFile>& files : outputs) {
+      for (const ImportFile& f : files) {
+        std::error_code ec;
+        if (std::filesystem::exists(std::filesystem::symlink_status(a.site + "/" + f.path, ec))) {
+          existing.push_back(f.path);
+        }
+      }
+    }
+    if (!existing.empty()) {
+      err << "fazhi import: " << Message(msg::kImportBulkExisting, existing.size()).Render() << "\n";
+      for (const std::string& p : existing) err << "  " << p << "\n";
+      return kExitErrors;
+    }
+  }
+  std::ostringstream written;  // the table already says what was written
+  for (const std::vector<ImportFile>& files : outputs) {
+    if (!WriteImportFiles(a.site, files, a.force, written, err)) return kExitErrors;
+  }
+  out << Message(msg::kImportBulkDone, paths.size(), outputs.size(), review).Render() << "\n";
+  return review > 0 ? kExitErrors : kExitOk;
+}
+
 }  // namespace
 
 const char* ImportUsage() {
   return "usage: fazhi import <file> [--site DIR] [--year N] [--date YYYY-MM-DD]\n"
          "                    [--title TEXT] [--publisher NAME] [--force]\n"
+         "       fazhi import <folder or files…> [--site DIR] [--year N] [--date YYYY-MM-DD] [--force]\n"
          "  <file>       the report: UTF-8 or GB18030/GBK text, or a .docx (Word, WPS)\n"
+         "  <folder>     many reports at once: each is assigned to its unit from\n"
+         "               data/units.csv by the names in its title, 落款 and first lines\n"
          "  --site DIR   the site to write into (default: the current folder)\n"
          "  --year N     the reporting year (default: found in the text)\n"
          "  --date D     front matter date when the text states no publication date\n"
@@ -196,7 +453,7 @@ int RunImport(const std::vector<std::string>& args, std::ostream& out, std::ostr
       return 0;
     }
     if (rc != 0) return rc;
-    return Import(a, out, err);
+    return a.bulk ? BulkImport(a, out, err) : Import(a, out, err);
   } catch (const std::exception& e) {
     err << "fazhi import: " << e.what() << "\n";
     return kExitErrors;

@@ -9,6 +9,9 @@
 #include <fstream>
 
 #include "cli/args.h"
+#include "cli/messages.h"
+#include "cli/scaffold.h"
+#include "core/config.h"
 #include "site/build.h"
 
 namespace fazhi {
@@ -33,66 +36,33 @@ bool CreateNew(const fs::path& path, const std::string& text, std::ostream& out,
   return ok;
 }
 
-std::string ReportTemplate(const std::string& year, const std::string& publisher, const std::string& date) {
-  int next = std::stoi(year) + 1;
-  return "---\ntitle: " + publisher + year +
-         "年法治政府建设年度报告\n"
-         "date: " +
-         date +
-         "\n"
-         "year: " +
-         year +
-         "\n"
-         "publisher: " +
-         publisher +
-         "\n"
-         "# published: " +
-         std::to_string(next) + "-03-31   # 原文公开日期（须在" + std::to_string(next) +
-         "年4月1日前）\n"
-         "draft: true\n---\n\n"
-         "## 一、" +
-         year +
-         "年度推进法治政府建设的主要举措和成效\n\n"
-         "## 二、" +
-         year +
-         "年度推进法治政府建设存在的不足和原因\n\n"
-         "## 三、" +
-         year +
-         "年度党政主要负责人履行推进法治建设第一责任人职责情况\n\n"
-         "## 四、" +
-         std::to_string(next) +
-         "年度推进法治政府建设的主要安排\n\n"
-         "## 五、其他需要报告的情况\n";
+// The site.toml of `site`, read for its sponsor and vocabularies; false
+// (with a message) when `site` is not a site folder.
+bool ReadSiteConfig(const fs::path& site, Config* config, std::ostream& err) {
+  std::ifstream in(site / "site.toml", std::ios::binary);
+  if (!in) {
+    err << Message(msg::kNotASiteFolder, site.string()).Render() << "\n";
+    return false;
+  }
+  SourceFile file{"site.toml", std::string(std::istreambuf_iterator<char>(in), {})};
+  Diagnostics diags;
+  if (!ParseConfig(file, config, &diags)) {
+    err << diags.Format();
+    return false;
+  }
+  return true;
 }
 
-int NewSite(const fs::path& dir, const std::string& date, std::ostream& out, std::ostream& err) {
+int NewSite(const fs::path& dir, const std::string& sponsor, const std::string& date, std::ostream& out,
+            std::ostream& err) {
   std::error_code ec;
   if (fs::exists(dir, ec) && fs::directory_iterator(dir, ec) != fs::directory_iterator()) {
     err << "fazhi: " << dir.string() << " is not empty; a new site needs an empty or new folder\n";
     return kExitErrors;
   }
-  bool ok = CreateNew(dir / "site.toml",
-                      "title = \"某区司法局法治政府建设专栏\"\n"
-                      "sponsor = \"某区司法局\"            # 主办单位，也是默认的信息来源\n"
-                      "contact = \"\"                      # 联系方式\n"
-                      "base_url = \"/\"\n"
-                      "as_of = " +
-                          date +
-                          "              # 代表“今天”的日期，使构建可复现\n\n"
-                          "[footer]                           # 未取得的标识留空，页面显示“待填”\n"
-                          "site_code = \"\"\nicp = \"\"\npsb_code = \"\"\n\n"
-                          "[[menu]]\nname = \"首页\"\nurl = \"/\"\n\n"
-                          "[[menu]]\nname = \"年度报告\"\nurl = \"/reports/\"\n\n"
-                          "[[menu]]\nname = \"关于本站\"\nurl = \"/about/\"\n",
-                      out, err);
-  ok = ok && CreateNew(dir / "content/_index.md",
-                       "---\ntitle: 首页\n---\n\n本站公开本单位法治政府建设年度报告。\n", out, err);
-  ok = ok && CreateNew(dir / "content/about.md",
-                       "---\ntitle: 关于本站\ndate: " + date + "\n---\n\n本站由某区司法局主办。\n", out, err);
-  ok = ok && CreateNew(dir / "content/reports/_index.md", "---\ntitle: 年度报告\n---\n", out, err);
-  std::string year = std::to_string(std::stoi(date.substr(0, 4)) - 1);
-  ok = ok && CreateNew(dir / ("content/reports/" + year + ".md"), ReportTemplate(year, "某区司法局", date),
-                       out, err);
+  bool ok = true;
+  for (const ScaffoldFile& f : SiteScaffold(sponsor, date))
+    ok = ok && CreateNew(dir / f.path, f.text, out, err);
   if (!ok) return kExitErrors;
   // Copy the default theme so the site can change it freely.
   fs::path theme = fs::path(BuiltinThemesDir()) / "default";
@@ -105,8 +75,15 @@ int NewSite(const fs::path& dir, const std::string& date, std::ostream& out, std
     }
     out << "created " << (dir / "themes/default").string() << "/\n";
   }
-  out << "\nNext: fazhi build " << dir.string() << "\n";
+  std::string year = std::to_string(std::stoi(date.substr(0, 4)) - 1);
+  out << Message(msg::kNewSiteNext, dir.string(), year).Render() << "\n";
   return kExitOk;
+}
+
+// An id is a URL segment and a file name: a-z, 0-9 and '-'.
+bool IsIndicatorId(const std::string& id) {
+  if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+  return id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
 }
 
 }  // namespace
@@ -123,29 +100,26 @@ std::string Today() {
 int RunNew(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   ParsedArgs a;
   std::string error;
-  if (!ParseArgs(args, {"--site", "--date", "--publisher"}, {}, &a, &error)) {
+  if (!ParseArgs(args, {"--site", "--date", "--publisher", "--sponsor", "--year", "--unit"}, {}, &a,
+                 &error)) {
     err << "fazhi: " << error << "\n";
     return kExitUsage;
   }
   std::string date = a.Get("--date", Today());
   if (a.positional.size() != 2) {
-    err << "fazhi: usage: fazhi new site DIR | new report YEAR | new page PATH\n";
+    err << Message(msg::kNewUsage).Render() << "\n";
     return kExitUsage;
   }
   const std::string& what = a.positional[0];
   const std::string& arg = a.positional[1];
   fs::path site = a.Get("--site", ".");
-  if (what == "site") return NewSite(arg, date, out, err);
-  if (what == "report") {
-    if (arg.size() != 4 || arg.find_first_not_of("0123456789") != std::string::npos) {
-      err << "fazhi: the report year must be four digits, such as 2024\n";
+  if (what == "site") {
+    std::string sponsor = a.Get("--sponsor");
+    if (sponsor.empty()) {
+      err << Message(msg::kNewSiteNeedsSponsor, arg).Render() << "\n";
       return kExitUsage;
     }
-    std::string publisher = a.Get("--publisher", "某区司法局");
-    return CreateNew(site / ("content/reports/" + arg + ".md"), ReportTemplate(arg, publisher, date), out,
-                     err)
-               ? kExitOk
-               : kExitErrors;
+    return NewSite(arg, sponsor, date, out, err);
   }
   if (what == "page") {
     std::string path = arg;
@@ -162,8 +136,58 @@ int RunNew(const std::vector<std::string>& args, std::ostream& out, std::ostream
                ? kExitOk
                : kExitErrors;
   }
-  err << "fazhi: unknown kind '" << what << "'; expected site, report or page\n";
-  return kExitUsage;
+  if (what != "report" && what != "indicator" && what != "profile") {
+    err << "fazhi: unknown kind '" << what << "'; expected site, report, indicator, profile or page\n";
+    return kExitUsage;
+  }
+  Config config;
+  if (!ReadSiteConfig(site, &config, err)) return kExitErrors;
+  const std::string last_year = std::to_string(std::stoi(date.substr(0, 4)) - 1);
+  if (what == "report") {
+    if (arg.size() != 4 || arg.find_first_not_of("0123456789") != std::string::npos) {
+      err << "fazhi: the report year must be four digits, such as 2024\n";
+      return kExitUsage;
+    }
+    // The site's own reports are the sponsor's, as site.toml names it.
+    std::string publisher = a.Get("--publisher", config.sponsor);
+    if (!CreateNew(site / ("content/reports/" + arg + ".md"), ReportScaffold(arg, publisher, date), out,
+                   err)) {
+      return kExitErrors;
+    }
+    out << Message(msg::kNewDraftNext, "content/reports/" + arg + ".md").Render() << "\n";
+    return kExitOk;
+  }
+  if (what == "indicator") {
+    if (!IsIndicatorId(arg)) {
+      err << Message(msg::kIndicatorIdForm, arg).Render() << "\n";
+      return kExitUsage;
+    }
+    std::vector<std::pair<std::string, std::string>> cats;
+    for (const IndicatorCategory& c : config.indicators.categories) cats.push_back({c.slug, c.name});
+    std::string path = "content/indicators/" + arg + ".md";
+    if (!CreateNew(site / path, IndicatorScaffold(arg, date, cats), out, err)) return kExitErrors;
+    out << Message(msg::kNewDraftNext, path).Render() << "\n";
+    return kExitOk;
+  }
+  // profile
+  if (!IsIndicatorId(arg)) {
+    err << Message(msg::kProfileSlugForm, arg).Render() << "\n";
+    return kExitUsage;
+  }
+  std::string year = a.Get("--year", last_year);
+  if (year.size() != 4 || year.find_first_not_of("0123456789") != std::string::npos) {
+    err << "fazhi: the report year must be four digits, such as 2024\n";
+    return kExitUsage;
+  }
+  std::string path = "content/profiles/" + year + "-" + arg + ".md";
+  if (!CreateNew(site / path,
+                 ProfileScaffold(arg, year, date, a.Get("--unit", config.sponsor), config.profiles.unit_types,
+                                 config.profiles.forms, config.profiles.sections),
+                 out, err)) {
+    return kExitErrors;
+  }
+  out << Message(msg::kNewDraftNext, path).Render() << "\n";
+  return kExitOk;
 }
 
 }  // namespace fazhi

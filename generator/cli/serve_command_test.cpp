@@ -31,7 +31,7 @@ fs::path NewSite(const std::string& name) {
   fs::path dir = fs::temp_directory_path() / ("fazhi-serve-" + name + "-" + std::to_string(getpid()));
   fs::remove_all(dir);
   std::ostringstream out, err;
-  REQUIRE(RunCli({"new", "site", dir.string()}, out, err) == 0);
+  REQUIRE(RunCli({"new", "site", dir.string(), "--sponsor", "某区司法局"}, out, err) == 0);
   return dir;
 }
 

@@ -147,6 +147,10 @@ class ConfigReader {
           MenuItem m;
           Str(*t, "name", &m.name);
           Str(*t, "url", &m.url);
+          if (const toml::node* u = t->get("url")) {
+            m.line = static_cast<int>(u->source().begin.line);
+            m.col = static_cast<int>(u->source().begin.column);
+          }
           if (m.name.empty() || m.url.empty()) Err(item, "a menu entry needs both name and url");
           c->menu.push_back(std::move(m));
         }
@@ -193,6 +197,10 @@ class ConfigReader {
       Str(*t, "rectification_category", &c->profiles.rectification_category);
       if (const toml::node* n = t->get("rectification_category")) {
         const auto& cats = c->indicators.categories;
+        // The slug or the category's Chinese name.
+        for (const IndicatorCategory& cat : cats) {
+          if (cat.name == c->profiles.rectification_category) c->profiles.rectification_category = cat.slug;
+        }
         bool known = std::any_of(cats.begin(), cats.end(), [&](const IndicatorCategory& cat) {
           return cat.slug == c->profiles.rectification_category;
         });

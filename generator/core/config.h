@@ -15,7 +15,8 @@ namespace fazhi {
 
 struct MenuItem {
   std::string name;
-  std::string url;  ///< site-relative ("/reports/") or absolute
+  std::string url;        ///< site-relative ("/reports/") or absolute
+  int line = 0, col = 0;  ///< where the url is in site.toml
 };
 
 /// The footer identifiers a Chinese government site must carry. Empty means

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/front_matter.h"
+#include "core/front_matter_check.h"
 #include "core/messages.h"
 #include "core/parallel.h"
 #include "core/utf8.h"
@@ -49,6 +50,37 @@ void PlaceOf(std::string_view path, std::string* section, std::string* dir, std:
   *is_index = *stem == "_index";
 }
 
+// Tags an editor separates as in Chinese prose: "年度报告，行政复议" or
+// "复议、调解" is one YAML value but means two terms. No term contains these
+// marks, so each is split at them (，、；,;) and trimmed.
+void SplitTerms(std::vector<std::string>* terms) {
+  std::vector<std::string> out;
+  for (const std::string& t : *terms) {
+    std::string cur;
+    auto flush = [&] {
+      size_t b = 0, e = cur.size();
+      while (b < e && cur[b] == ' ') ++b;
+      while (e > b && cur[e - 1] == ' ') --e;
+      if (e > b) out.push_back(cur.substr(b, e - b));
+      cur.clear();
+    };
+    for (size_t pos = 0; pos < t.size();) {
+      char32_t cp;
+      size_t n = DecodeUtf8(t, pos, &cp);
+      if (cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1B || cp == ',' || cp == ';') {
+        flush();
+      } else if (cp == 0x3000) {
+        cur += ' ';
+      } else {
+        cur.append(t, pos, n);
+      }
+      pos += n;
+    }
+    flush();
+  }
+  *terms = std::move(out);
+}
+
 }  // namespace
 
 bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics* diags) {
@@ -61,9 +93,18 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
     return false;
   }
   if (!ParseFrontMatter(f, &page->fm, diags)) return false;
+  CheckValuesCutByComments(f, page->fm, diags);
 
   std::string dir, stem;
   PlaceOf(f.path, &page->section, &dir, &stem, &page->is_index);
+  if (stem == "index" && !dir.empty()) {
+    // A page bundle, as in Hugo: content/reports/2024/index.md is the page
+    // /reports/2024/, and the files beside it are its own.
+    size_t cut = dir.rfind('/');
+    stem = dir.substr(cut == std::string::npos ? 0 : cut + 1);
+    dir = cut == std::string::npos ? "" : dir.substr(0, cut);
+    page->section = dir.substr(0, dir.find('/'));  // content/about/index.md is a root page
+  }
   page->source_path = f.path;
   const FmNode& fm = page->fm.root;
 
@@ -101,6 +142,8 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   if (FmInt(f, fm, "weight", &weight, diags)) page->weight = static_cast<int>(weight);
   FmStringList(f, fm, "tags", &page->tags, diags);
   FmStringList(f, fm, "categories", &page->categories, diags);
+  SplitTerms(&page->tags);
+  SplitTerms(&page->categories);
   std::string slug;
   FmString(f, fm, "slug", &slug, diags);
   if (const FmNode* n = fm.Get("slug"); n && !slug.empty() && !IsUrlSegment(slug)) {
@@ -137,6 +180,14 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
     std::string unit;  // resolved against data/units.csv by the site stage (site/units.h)
     FmString(f, fm, "unit", &unit, diags);
     FmDate(f, fm, "published", &page->report.published, diags);
+    // A report on a year is written after it: a publication date inside the
+    // year is a typo in one of the two (often year: the publication year).
+    if (year > 0 && !page->report.published.empty() &&
+        page->report.published <= std::to_string(year) + "-12-31") {
+      const FmNode* n = fm.Get("published");
+      diags->Error(f.path, n->line, n->col,
+                   Message(msg::kPublishedInReportYear, page->report.published, year), f.text);
+    }
     FmString(f, fm, "original_url", &page->report.original_url, diags);
   }
 
@@ -185,6 +236,13 @@ std::string NormalizePath(std::string_view dir, std::string_view rel) {
 }
 
 }  // namespace
+
+std::string DefaultSectionTitle(std::string_view name) {
+  if (name == "reports") return "年度报告";
+  if (name == "indicators") return "指标";
+  if (name == "profiles") return "述法";
+  return std::string(name);
+}
 
 const std::vector<std::string_view>& CommonFrontMatterKeys() {
   static const std::vector<std::string_view> keys = {"title",       "date",       "updated", "source",

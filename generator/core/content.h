@@ -31,6 +31,10 @@ bool LoadPage(const SourceFile& file, const Config& config, Page* page, Diagnost
 bool ResolvePageLink(const std::vector<Page>& pages, std::string_view from_source, std::string_view target,
                      std::string* url, std::string* error);
 
+/// The title of a section without an _index.md title: the Chinese name of
+/// the sections fazhi knows (reports → 年度报告), else the folder name.
+std::string DefaultSectionTitle(std::string_view name);
+
 /// The front matter keys every page may use.
 const std::vector<std::string_view>& CommonFrontMatterKeys();
 

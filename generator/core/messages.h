@@ -24,6 +24,95 @@ inline constexpr MessageText kSlugNotASegment{
     "slug “{0}” 只能是网址中的一段名称：不能含有 /、\\、?、# 或控制字符，也不能是 . 或 ..",
     "slug '{0}' must be one segment of a URL: no /, \\, ?, # or control characters, and not . or .."};
 
+// --- Links, images and files beside a page (core/links.h) --------------------
+
+inline constexpr MessageText kLinkEmpty{
+    "链接的目标是空的：请在括号里写上页面或文件，例如 [文字](../reports/2024.md)",
+    "the link has no target: write a page or a file in the parentheses, e.g. [text](../reports/2024.md)"};
+inline constexpr MessageText kLinkOnComputer{
+    "“{0}”是你电脑上的文件路径，网站上打不开：请把文件放到页面的 Markdown 文件旁边，再按文件名链接，例如 "
+    "[原文](原文.pdf)",
+    "'{0}' is a path on your computer, which the site cannot open: put the file beside the page's Markdown "
+    "file "
+    "and link it by name, e.g. [original](original.pdf)"};
+inline constexpr MessageText kImageOnComputer{
+    "“{0}”是你电脑上的图片路径，网站上显示不出来：请把图片放到页面的 Markdown 文件旁边，再按文件名引用，例如 "
+    "![图表](图表.png)",
+    "'{0}' is a path on your computer, which the site cannot show: put the image beside the page's Markdown "
+    "file "
+    "and use its name, e.g. ![chart](chart.png)"};
+inline constexpr MessageText kLinkBackslash{
+    "“{0}”里用了反斜杠“\\”：网址和路径都用正斜杠“/”，请写成“{1}”",
+    "'{0}' uses a backslash '\\': URLs and paths use '/'; write '{1}'"};
+inline constexpr MessageText kLinkHasBasePath{
+    "“{0}”已经包含网站的子路径 {1}：请写成“{2}”，生成网站时会自动加上子路径",
+    "'{0}' already includes the site's sub-path {1}: write '{2}'; the sub-path is added when the site is "
+    "built"};
+inline constexpr MessageText kImageMissing{
+    "找不到图片“{0}”：按本页 Markdown 文件所在的文件夹算，它应当在 {1}",
+    "image '{0}' not found: from the folder of this page's Markdown file it would be {1}"};
+inline constexpr MessageText kFileMissing{
+    "找不到文件“{0}”：按本页 Markdown 文件所在的文件夹算，它应当在 {1}",
+    "file '{0}' not found: from the folder of this page's Markdown file it would be {1}"};
+inline constexpr MessageText kSiteUrlMissing{
+    "链接“{0}”指向本站的 {1}，但本站没有这个网址",
+    "the link '{0}' leads to {1} on this site, which does not exist"};
+inline constexpr MessageText kSiteImageMissing{
+    "图片“{0}”指向本站的 {1}，但本站没有这个文件",
+    "the image '{0}' points to {1} on this site, which does not exist"};
+inline constexpr MessageText kSiteUrlMissingFromPage{
+    "链接“{0}”指向本站的 {1}，但本站没有这个网址：相对链接按本页的网址 {2} 计算；你要的可能是 "
+    "{3}，请直接写“{3}”",
+    "the link '{0}' leads to {1} on this site, which does not exist: a relative link counts from this page's "
+    "URL "
+    "{2}; if you meant {3}, write '{3}'"};
+inline constexpr MessageText kLinkToUnopenedSection{
+    "链接“{0}”指向栏目“{1}”（{2}），但这个栏目还没有发布的页面，没有发布：请等栏目有了页面再链接",
+    "the link '{0}' leads to the section '{1}' ({2}), which has no published page yet and so is not "
+    "published: link "
+    "it once it has a page"};
+
+// --- The menu in site.toml ---------------------------------------------------------
+
+inline constexpr MessageText kMenuRelative{
+    "菜单“{0}”的网址“{1}”没有以“/”开头，是相对网址，在首页以外的页面上会指向错误的地方：请写成“/{1}”",
+    "the menu entry '{0}' has the relative URL '{1}', which leads elsewhere on every page but the home page: "
+    "write "
+    "'/{1}'"};
+inline constexpr MessageText kMenuHasBasePath{
+    "菜单“{0}”的网址“{1}”已经包含网站的子路径 {2}，生成后会重复：请写成“{3}”，生成网站时会自动加上子路径",
+    "the menu entry '{0}' has the URL '{1}', which already includes the site's sub-path {2} and would get it "
+    "twice: "
+    "write '{3}'; the sub-path is added when the site is built"};
+inline constexpr MessageText kMenuUrlMissing{
+    "菜单“{0}”的网址“{1}”在本站不存在，点开会是“页面未找到”",
+    "the menu entry '{0}' leads to '{1}', which this site does not have"};
+
+// --- Front matter that parsed but says less than was written -----------------
+
+inline constexpr MessageText kValueCutByComment{
+    "“{0}”的值只读到了“{1}”：空格后面的“#{2}”被当作注释省略了。如果它是值的一部分，请给整个值加引号：{0}: "
+    "\"{3}\"",
+    "the value of '{0}' was read as '{1}': ' #{2}' and what follows were taken as a comment. If they belong "
+    "to the "
+    "value, quote the whole value: {0}: \"{3}\""};
+inline constexpr MessageText kValueLostToComment{
+    "“{0}”的值是空的：“{1}”以“#”开头，被当作注释省略了。如果它是值，请加引号：{0}: \"{1}\"",
+    "the value of '{0}' is empty: '{1}' starts with '#' and was taken as a comment. If it is the value, "
+    "quote it: "
+    "{0}: \"{1}\""};
+
+// --- Reports ----------------------------------------------------------------------
+
+inline constexpr MessageText kPublishedInReportYear{
+    "原文公开日期 {0} 在报告年度 {1} "
+    "年结束之前，这不可能：年度报告要在年度结束后才能写成并公开（一般在次年1月1日至4月"
+    "1日之间）。请核对 published（原文公开日期）和 year（报告所属的年度，不是公开的年份）",
+    "published {0} is before the reporting year {1} ended, which cannot be: an annual report is written and "
+    "published after its year (usually between 1 January and 1 April of the next). Check published (the "
+    "original "
+    "publication date) and year (the year reported on, not the year of publication)"};
+
 // --- Causes of failed file-system calls (os_error.h) ------------------------
 
 inline constexpr MessageText kOsCause{"{0}（{1}）", "{0} ({1})"};

@@ -52,6 +52,16 @@ struct ReportMeta {
   bool operator==(const ReportMeta&) const = default;
 };
 
+/// A link in a page's body to a URL of this site, checked once every output
+/// is known (core/links.h).
+struct LinkCheck {
+  int line = 0, col = 0;  ///< position of the target in the file (col in code points)
+  std::string target;     ///< as written
+  std::string url;        ///< the site URL it means ("/reports/2024/")
+  bool image = false;
+  bool operator==(const LinkCheck&) const = default;
+};
+
 struct Page {
   // Identity and place.
   std::string source_path;  ///< "content/reports/2024.md"
@@ -88,7 +98,9 @@ struct Page {
   std::string html;            ///< rendered body (empty again once a streamed page is written)
   std::string summary;         ///< plain text, cut by characters
   std::vector<TocEntry> toc;
-  std::vector<std::string> cites;  ///< ids of the indicators the body links to
+  std::vector<std::string> cites;      ///< ids of the indicators the body links to
+  std::vector<LinkCheck> link_checks;  ///< links to site URLs, checked after rendering
+  std::vector<std::string> resources;  ///< files under content/ the body links (published with it)
 
   // Links set by build_model.
   int prev_in_series = -1;  ///< reports: the same publisher's previous year
@@ -109,10 +121,22 @@ struct Section {
   std::vector<int> pages;  ///< member pages, newest first
 };
 
+/// A section folder with an _index.md but no published page yet (none
+/// written, or only drafts). It is not published: a 空白栏目 (empty column)
+/// is a defect on a government site, so the section appears, with its list
+/// page and menu entry, once it has a page.
+struct UnopenedSection {
+  std::string name;        ///< folder name ("reports")
+  std::string url;         ///< "/reports/"
+  std::string title;       ///< from its _index.md
+  std::string index_path;  ///< "content/reports/_index.md"
+};
+
 struct Site {
   Config config;
-  std::vector<Page> pages;        ///< sorted by source path
-  std::vector<Section> sections;  ///< sorted by name
+  std::vector<Page> pages;                ///< sorted by source path
+  std::vector<Section> sections;          ///< sorted by name; each has pages
+  std::vector<UnopenedSection> unopened;  ///< sorted by name
 };
 
 /// A link on the 网站地图 page, with an optional note such as "（12项）".

@@ -34,6 +34,20 @@ std::string UrlHost(std::string_view url) {
   return h;
 }
 
+std::string UrlPathPrefix(std::string_view base_url) {
+  std::string_view b = base_url.empty() ? "/" : base_url;
+  std::string prefix;
+  if (size_t scheme = b.find("://"); scheme != std::string_view::npos) {
+    size_t path = b.find('/', scheme + 3);
+    prefix = path == std::string_view::npos ? "/" : std::string(b.substr(path));
+  } else {
+    prefix = std::string(b);
+  }
+  if (prefix.empty() || prefix[0] != '/') prefix = "/" + prefix;
+  if (prefix.back() != '/') prefix += '/';
+  return prefix;
+}
+
 std::string XmlEscape(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -16,6 +16,10 @@ std::string JoinUrl(std::string_view base_url, std::string_view site_path);
 /// "sfj.example.gov.cn"), or "" for a relative one ("/").
 std::string UrlHost(std::string_view url);
 
+/// The path of a base URL, always between slashes: "/" for "/" or
+/// "https://host", "/sfj/fzbg/" for "https://host/sfj/fzbg".
+std::string UrlPathPrefix(std::string_view base_url);
+
 /// Percent-encodes the bytes of `url` that may not appear raw in a URI
 /// (non-ASCII, space, quotes, angle brackets): sitemaps and Atom need URIs.
 std::string EncodeUrl(std::string_view url);

@@ -28,4 +28,53 @@ inline constexpr MessageText kImportTargetIsLink{
     "{0} 是一个符号链接（指向 {1}）；导入不会替换它，请先删除它或加 --force",
     "{0} is a symbolic link (to {1}); import does not replace it: remove it first, or pass --force"};
 
+// Bulk import (`fazhi import DIR`, `fazhi import a.txt b.docx …`).
+inline constexpr MessageText kImportZoneTitle{"标题", "title"};
+inline constexpr MessageText kImportZoneSignature{"落款", "signature"};
+inline constexpr MessageText kImportZoneSource{"来源", "来源 (source) line"};
+inline constexpr MessageText kImportZoneOpening{"开头", "opening lines"};
+inline constexpr MessageText kImportUnitNotNamed{
+    "标题、落款、来源和开头都没有单位名录中的名称；请在 data/units.csv 补上该单位的全称或简称后重新导入",
+    "no name from the unit registry in the title, signature, 来源 or opening lines; add the unit's full or "
+    "short name to data/units.csv and import again"};
+inline constexpr MessageText kImportUnitAmbiguous{
+    "{0}中有多个单位：{1}；请核对是哪个单位的报告",
+    "the {0} names several units: {1}; check whose report it is"};
+inline constexpr MessageText kImportUnitConflict{
+    "标题指向{0}，落款却是{1}；请核对是哪个单位的报告",
+    "the title names {0} but the signature {1}; check whose report it is"};
+inline constexpr MessageText kImportYearNotStated{
+    "正文没有写明报告年度；请单独导入并加 --year",
+    "the text does not say which year it reports on; import it alone with --year"};
+inline constexpr MessageText kImportDuplicateReport{"与 {0} 同为{1}{2}年度的报告；请核对是否重复",
+                                                    "{0} is also {1}'s report for {2}; is one a duplicate?"};
+inline constexpr MessageText kImportUnreadable{"无法导入：{0}", "cannot be imported: {0}"};
+inline constexpr MessageText kImportStatusRecognised{"已识别（{0}）", "recognised ({0})"};
+inline constexpr MessageText kImportStatusReview{"需核对：{0}", "needs review: {0}"};
+inline constexpr MessageText kImportColumnFile{"文件", "file"};
+inline constexpr MessageText kImportColumnUnit{"单位", "unit"};
+inline constexpr MessageText kImportColumnYear{"年度", "year"};
+inline constexpr MessageText kImportColumnStatus{"状态", "status"};
+inline constexpr MessageText kImportBulkDone{
+    "共 {0} 个文件：{1} 份已识别并写入 content/reports/<单位>-<年度>.md（指标草稿在 data/indicators/ 和 "
+    "content/indicators/），{2} 份需核对（未写入）",
+    "{0} files: {1} recognised and written to content/reports/<unit>-<year>.md (draft figures in "
+    "data/indicators/ and content/indicators/), {2} need review (not written)"};
+inline constexpr MessageText kImportBulkExisting{
+    "{0} 个文件已经存在，什么都没有写入（要覆盖请加 --force）：",
+    "{0} file(s) exist already; nothing was written (use --force to overwrite):"};
+inline constexpr MessageText kImportNoRegistry{
+    "批量导入按单位名录分配报告，但 {0} 不存在；请先建立单位名录（见 docs/import.md）",
+    "a bulk import assigns reports to units from the unit registry, but {0} does not exist; create it "
+    "first (see docs/import.md)"};
+inline constexpr MessageText kImportRegistryColumns{
+    "{0}：单位名录需要“标识”（slug）和“全称”（name）两列",
+    "{0}: the unit registry needs the columns slug (标识) and name (全称)"};
+inline constexpr MessageText kImportNoFiles{"{0} 中没有可导入的文件（.txt、.docx 等）",
+                                            "{0} holds no file to import (.txt, .docx, …)"};
+inline constexpr MessageText kImportBulkOnlyOption{
+    "{0} 只用于导入单个文件；批量导入时标题和单位取自各文件的正文与单位名录",
+    "{0} is for importing one file; a bulk import takes titles and units from each text and the unit "
+    "registry"};
+
 }  // namespace fazhi::msg

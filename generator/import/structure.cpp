@@ -648,6 +648,7 @@ class Structurer {
         if (IsOrgLike(before)) m.publisher = ToU8(before);
       }
     }
+    m.signature = signature_;
     if (!signature_.empty()) m.publisher = signature_;
     if (m.publisher.empty() && !m.portal_source.empty()) m.publisher = m.portal_source;
     if (m.year == 0 && !r_.blocks.empty()) {

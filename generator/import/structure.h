@@ -28,6 +28,7 @@ struct ImportMeta {
   int year = 0;               ///< reporting year, 0 when the text does not say
   std::string published;      ///< YYYY-MM-DD stated in the text itself (signature date)
   std::string portal_source;  ///< the portal's 来源 line, if any
+  std::string signature;      ///< the 落款 (issuing unit under the text), if any
 };
 
 /// Where the report's required parts are (labels of the headings), empty when

@@ -44,10 +44,18 @@ bool Has(const std::string& s, const char* word) { return s.find(word) != std::s
 }  // namespace
 
 std::string DraftIndicatorId(int year, size_t index, size_t count) {
+  return DraftIndicatorId(std::to_string(year), index, count);
+}
+
+std::string DraftIndicatorId(const std::string& stem, size_t index, size_t count) {
   int width = count >= 100 ? 3 : 2;
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "import-%d-%0*zu", year, width, index + 1);
-  return buf;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "-%0*zu", width, index + 1);
+  return "import-" + stem + buf;
+}
+
+std::string ImportStem(const ImportWriteOptions& o) {
+  return o.stem.empty() ? std::to_string(o.year) : o.stem;
 }
 
 std::string GuessCategory(const ImportedFigure& f) {
@@ -170,10 +178,11 @@ std::string RenderObservationsCsv(const std::vector<ImportedFigure>& figures, co
       "indicator,year,value,unit,qualifier,scope,breakdown,basis,formula,source,quote,note\n";
   for (size_t i = 0; i < figures.size(); ++i) {
     const ImportedFigure& f = figures[i];
-    csv += DraftIndicatorId(o.year, i, figures.size()) + "," + std::to_string(o.year) + "," + f.value + "," +
-           CsvField(f.unit) + "," + CsvField(f.qualifier) + "," + SentenceScope(f.sentence) + ",,原文,," +
-           CsvField("reports/" + std::to_string(o.year) + ".md" + (f.anchor.empty() ? "" : "#" + f.anchor)) +
-           "," + CsvField(f.sentence) + ",\n";
+    csv += DraftIndicatorId(ImportStem(o), i, figures.size()) + "," + std::to_string(o.year) + "," + f.value +
+           "," + CsvField(f.unit) + "," + CsvField(f.qualifier) + "," + SentenceScope(f.sentence) +
+           ",,原文,," +
+           CsvField("reports/" + ImportStem(o) + ".md" + (f.anchor.empty() ? "" : "#" + f.anchor)) + "," +
+           CsvField(f.sentence) + ",\n";
   }
   return csv;
 }
@@ -217,17 +226,17 @@ std::string RenderIndicatorStub(const ImportedFigure& f, const ImportWriteOption
 std::vector<ImportFile> RenderImport(const StructuredReport& r, const std::vector<ImportedFigure>& figures,
                                      const ImportWriteOptions& o) {
   std::vector<ImportFile> files;
-  std::string year = std::to_string(o.year);
+  std::string stem = ImportStem(o);
   std::vector<std::string> anchors = HeadingAnchors(r);
   std::vector<ImportedFigure> linked = figures;
   for (ImportedFigure& f : linked) {
     if (f.heading >= 0) f.anchor = anchors[static_cast<size_t>(f.heading)];
   }
-  files.push_back({"content/reports/" + year + ".md", RenderReportMarkdown(r, o)});
+  files.push_back({"content/reports/" + stem + ".md", RenderReportMarkdown(r, o)});
   if (!figures.empty()) {
-    files.push_back({"data/indicators/" + year + "-import.csv", RenderObservationsCsv(linked, o)});
+    files.push_back({"data/indicators/" + stem + "-import.csv", RenderObservationsCsv(linked, o)});
     for (size_t i = 0; i < linked.size(); ++i) {
-      files.push_back({"content/indicators/" + DraftIndicatorId(o.year, i, linked.size()) + ".md",
+      files.push_back({"content/indicators/" + DraftIndicatorId(stem, i, linked.size()) + ".md",
                        RenderIndicatorStub(linked[i], o)});
     }
   }

@@ -21,6 +21,10 @@ struct ImportWriteOptions {
   std::string title;       ///< final title (from the text or --title)
   std::string publisher;   ///< final publisher, may be empty
   std::string input_name;  ///< the imported file's name, for the notes
+  /// The files' stem: empty for "<year>" (content/reports/2024.md,
+  /// data/indicators/2024-import.csv, import-2024-NN); a bulk import into a
+  /// site of many units sets "<unit>-<year>" so that units do not collide.
+  std::string stem;
   /// Category slugs the site knows ([indicators] categories); the first is the
   /// fallback when no guess fits. Empty: the default categories.
   std::vector<std::string> categories;
@@ -33,6 +37,11 @@ struct ImportFile {
 
 /// "import-2024-07": the draft indicator id of the `index`-th figure (0-based).
 std::string DraftIndicatorId(int year, size_t index, size_t count);
+/// The same for a file stem: "import-baiyun-2024-07".
+std::string DraftIndicatorId(const std::string& stem, size_t index, size_t count);
+
+/// The stem `o` asks for: o.stem, or the year.
+std::string ImportStem(const ImportWriteOptions& o);
 
 /// A category slug (DOMAIN.md §3.1) guessed from the figure's name and sentence, or "".
 std::string GuessCategory(const ImportedFigure& f);

@@ -442,11 +442,13 @@ bool ParseIndicatorDef(const SourceFile& file, const FmNode& root, std::string i
     }
   }
   if (!out->category.empty()) {
+    // The slug or the category's Chinese name: editors know the name.
     bool known = false;
     std::string list;
     for (const IndicatorCategory& c : categories) {
+      if (c.name == out->category) out->category = c.slug;
       known = known || c.slug == out->category;
-      list += (list.empty() ? "" : ", ") + c.slug;
+      list += (list.empty() ? "" : ", ") + c.slug + "（" + c.name + "）";
     }
     if (!known) {
       error(cat_n->line, cat_n->col, "unknown category '" + out->category + "' (known: " + list + ")");

@@ -121,6 +121,17 @@ TEST_CASE("indicators_model: a definition's fields are read from front matter") 
   CHECK(def.weight == 3);
 }
 
+TEST_CASE("indicators_model: a category is given by its slug or its Chinese name") {
+  for (const char* given : {"oversight", "行政权力制约监督"}) {
+    DefFixture d = MakeDef("x", {{"title", "收案数"}, {"category", given}, {"unit", "件"}});
+    Diagnostics diags;
+    IndicatorDef def;
+    REQUIRE_MESSAGE(ParseIndicatorDef(d.file, d.root, "x", DefaultIndicatorCategories(), &def, &diags),
+                    diags.Format());
+    CHECK(def.category == "oversight");
+  }
+}
+
 TEST_CASE("indicators_model: bad definitions report their field positions") {
   DefFixture d =
       MakeDef("x", {{"category", "courts"}, {"unit", "件"}, {"kind", "ratio"}, {"direction", "sideways"}});
@@ -131,8 +142,10 @@ TEST_CASE("indicators_model: bad definitions report their field positions") {
         "content/indicators/x.md:1:1: indicator definition needs 'title'\n"
         "  ---\n"
         "  ^\n"
-        "content/indicators/x.md:2:11: unknown category 'courts' (known: leadership, functions, "
-        "rules, decisions, enforcement, oversight, disputes, capacity, digital, emergency)\n"
+        "content/indicators/x.md:2:11: unknown category 'courts' (known: leadership（党的领导与第一责任人）, "
+        "functions（政府职能依法全面履行）, rules（依法行政制度体系）, decisions（重大行政决策）, "
+        "enforcement（行政执法）, oversight（行政权力制约监督）, disputes（社会矛盾纠纷化解）, "
+        "capacity（工作人员法治能力）, digital（数字法治政府）, emergency（突发事件应对）)\n"
         "  category: courts\n"
         "            ^\n"
         "content/indicators/x.md:4:7: unknown kind 'ratio' (use count, rate, amount, boolean or "

@@ -93,9 +93,10 @@ bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Pa
 }
 
 void AddIndicatorShortcodes(const IndicatorSet& set, const Config& config, ShortcodeHandlers* handlers) {
-  Urls urls(config.base_url);
-  (*handlers)["value"] = ValueShortcodeHandler(
-      set, [urls](std::string_view id) { return urls.Rel("/indicators/" + std::string(id) + "/"); });
+  // A site URL, as an editor would write it: link rewriting adds the base
+  // URL's path and checks that the page exists.
+  (*handlers)["value"] =
+      ValueShortcodeHandler(set, [](std::string_view id) { return "/indicators/" + std::string(id) + "/"; });
 }
 
 void CheckReportFigures(const SourceTree& tree, const std::vector<Page>& pages, const IndicatorSet& set,

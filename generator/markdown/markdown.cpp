@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "core/utf8.h"
+#include "markdown/messages.h"
 
 namespace fazhi {
 namespace {
@@ -134,19 +135,34 @@ void CollectText(cmark_node* node, std::string* out) {
   cmark_iter_free(it);
 }
 
-bool IsExternal(std::string_view url) {
-  if (url.empty() || url[0] == '#' || url[0] == '/') return true;
-  size_t colon = url.find(':');
-  size_t slash = url.find('/');
-  return colon != std::string_view::npos && (slash == std::string_view::npos || colon < slash);
-}
-
-// A link to another Markdown file: "x.md", "../a/b.md#frag".
-bool IsMarkdownLink(std::string_view url) {
-  if (IsExternal(url)) return false;
-  size_t end = url.find_first_of("#?");
-  std::string_view path = url.substr(0, end);
-  return path.size() > 3 && path.substr(path.size() - 3) == ".md";
+// The 1-based line and byte column of `url` as the target of `link`: inline
+// nodes carry no reliable column, so the target is found on its block's lines.
+void TargetPosition(std::string_view body, cmark_node* link, std::string_view url, int* line_out,
+                    int* col_out) {
+  cmark_node* block = link;
+  while (block && cmark_node_get_start_line(block) == 0) block = cmark_node_parent(block);
+  int line = block ? cmark_node_get_start_line(block) : 1;
+  int col = block ? cmark_node_get_start_column(block) : 1;
+  const std::string needle = "(" + std::string(url);
+  for (int l = line; l <= (block ? cmark_node_get_end_line(block) : line); ++l) {
+    size_t start = 0;
+    for (int i = 1; i < l && start != std::string_view::npos; ++i) {
+      start = body.find('\n', start);
+      if (start != std::string_view::npos) ++start;
+    }
+    if (start == std::string_view::npos) break;
+    size_t end = body.find('\n', start);
+    std::string_view text = body.substr(start, end == std::string_view::npos ? body.npos : end - start);
+    size_t at = text.find(needle);
+    if (at == std::string_view::npos && url.empty()) at = text.find("()");
+    if (at != std::string_view::npos) {
+      line = l;
+      col = static_cast<int>(at) + 2;
+      break;
+    }
+  }
+  *line_out = line;
+  *col_out = col;
 }
 
 // The first or last code point of a text-like node's literal, or 0.
@@ -243,6 +259,7 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
   std::vector<cmark_node*> headings;
   std::vector<cmark_node*> links;
   std::vector<cmark_node*> softbreaks;
+  std::vector<cmark_node*> code_blocks;
   cmark_iter* it = cmark_iter_new(doc);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -252,8 +269,43 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
     if (t == CMARK_NODE_HEADING) headings.push_back(n);
     if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) links.push_back(n);
     if (t == CMARK_NODE_SOFTBREAK) softbreaks.push_back(n);
+    if (t == CMARK_NODE_CODE_BLOCK) code_blocks.push_back(n);
   }
   cmark_iter_free(it);
+
+  // Chinese text in an indented code block is Word's first-line indent (or a
+  // tab), not code: it would show as a grey block. Indented paragraphs with
+  // blank lines between them make one block; each is reported.
+  for (cmark_node* block : code_blocks) {
+    int len = 0, offset = 0;
+    char fence_char = 0;
+    if (cmark_node_get_fenced(block, &len, &offset, &fence_char)) continue;
+    const char* lit = cmark_node_get_literal(block);
+    std::string_view text = lit ? lit : "";
+    int line = cmark_node_get_start_line(block);
+    bool paragraph_start = true, reported = false;
+    for (size_t pos = 0; pos < text.size(); ++line) {
+      size_t nl = text.find('\n', pos);
+      std::string_view l = text.substr(pos, nl == std::string_view::npos ? text.npos : nl - pos);
+      pos = nl == std::string_view::npos ? text.size() : nl + 1;
+      if (l.find_first_not_of(" \t") == std::string_view::npos) {
+        paragraph_start = true;
+        continue;
+      }
+      if (paragraph_start) reported = false;
+      paragraph_start = false;
+      bool wide = false;
+      for (size_t i = 0; i < l.size() && !wide;) {
+        char32_t cp;
+        i += DecodeUtf8(l, i, &cp);
+        wide = IsWideText(cp);
+      }
+      if (wide && !reported) {
+        problems->push_back({line, 1, Message(msg::kIndentedProse)});
+        reported = true;
+      }
+    }
+  }
 
   // A line break inside a Chinese paragraph is not a space: browsers would
   // show one between the two characters. Drop soft breaks next to wide text.
@@ -264,38 +316,30 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
     }
   }
 
+  out->checks.clear();
+  out->resources.clear();
   for (cmark_node* link : links) {
     const char* url_c = cmark_node_get_url(link);
     std::string_view url = url_c ? url_c : "";
-    if (!IsMarkdownLink(url)) continue;
-    std::string resolved, error;
-    if (resolve && resolve(url, &resolved, &error)) {
-      cmark_node_set_url(link, resolved.c_str());
+    if (!resolve || IsOffSiteUrl(url)) continue;
+    const bool image = cmark_node_get_type(link) == CMARK_NODE_IMAGE;
+    LinkResolution r;
+    Message error;
+    int line = 0, col = 0;
+    if (!resolve(url, image, &r, &error)) {
+      TargetPosition(body, link, url, &line, &col);
+      problems->push_back({line, col, std::move(error)});
       continue;
     }
-    // Inline nodes carry no reliable column; find the target on its line.
-    cmark_node* block = link;
-    while (block && cmark_node_get_start_line(block) == 0) block = cmark_node_parent(block);
-    int line = block ? cmark_node_get_start_line(block) : 1;
-    int col = block ? cmark_node_get_start_column(block) : 1;
-    for (int l = line; l <= (block ? cmark_node_get_end_line(block) : line); ++l) {
-      size_t start = 0;
-      for (int i = 1; i < l && start != std::string_view::npos; ++i) {
-        start = body.find('\n', start);
-        if (start != std::string_view::npos) ++start;
-      }
-      if (start == std::string_view::npos) break;
-      size_t end = body.find('\n', start);
-      std::string_view text = body.substr(start, end == std::string_view::npos ? body.npos : end - start);
-      size_t at = text.find("(" + std::string(url));
-      if (at != std::string_view::npos) {
-        line = l;
-        col = static_cast<int>(at) + 2;
-        break;
-      }
+    cmark_node_set_url(link, r.href.c_str());
+    if (!r.resource.empty()) out->resources.push_back(std::move(r.resource));
+    if (!r.check_url.empty()) {
+      TargetPosition(body, link, url, &line, &col);
+      out->checks.push_back({line, col, std::string(url), std::move(r.check_url), image});
     }
-    problems->push_back({line, col, error.empty() ? "broken link '" + std::string(url) + "'" : error});
   }
+  std::sort(out->resources.begin(), out->resources.end());
+  out->resources.erase(std::unique(out->resources.begin(), out->resources.end()), out->resources.end());
 
   // Ids are de-duplicated with -1, -2, …; each slug remembers the next
   // number to try, so 20,000 identical headings cost 20,000 probes, not

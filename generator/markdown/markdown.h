@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/links.h"
+#include "core/message.h"
 #include "core/site_model.h"
 
 namespace fazhi {
@@ -20,20 +22,35 @@ struct MarkdownOptions {
   bool valid_utf8 = false;
 };
 
-/// Resolves a relative link target such as "../reports/2024.md#二" to a page
-/// URL. Returns false with a message when the target does not exist.
-using LinkResolver = std::function<bool(std::string_view target, std::string* url, std::string* error)>;
+/// Resolves a local link or image target (not "#…", not another host), such
+/// as "../reports/2024.md#二", "chart.png" or "/reports/2024/". Returns false
+/// with a message when the target does not exist.
+using LinkResolver =
+    std::function<bool(std::string_view target, bool image, LinkResolution* out, Message* error)>;
 
 struct MarkdownProblem {
   int line = 0;      ///< 1-based line within the body
   int byte_col = 0;  ///< 1-based byte column within that line
-  std::string message;
+  Message message;
+};
+
+/// A link whose target is a site URL that can only be checked once every
+/// output is known (LinkResolution::check_url).
+struct MarkdownLinkCheck {
+  int line = 0;           ///< 1-based line within the body
+  int byte_col = 0;       ///< 1-based byte column of the target within that line
+  std::string target;     ///< as written
+  std::string check_url;  ///< the site URL it means
+  bool image = false;
+  bool operator==(const MarkdownLinkCheck&) const = default;
 };
 
 struct MarkdownResult {
   std::string html;
-  std::vector<TocEntry> toc;  ///< h2–h4
-  std::string plain_text;     ///< text content, blocks separated by '\n'
+  std::vector<TocEntry> toc;              ///< h2–h4
+  std::string plain_text;                 ///< text content, blocks separated by '\n'
+  std::vector<MarkdownLinkCheck> checks;  ///< links to check against the outputs
+  std::vector<std::string> resources;     ///< content files linked, sorted, unique
 };
 
 /// Renders `body`. Link problems are collected in `problems` (the HTML is

@@ -9,12 +9,22 @@ MarkdownResult Render(std::string_view md, std::vector<MarkdownProblem>* problem
                       bool unsafe = false) {
   MarkdownResult r;
   std::vector<MarkdownProblem> local;
-  LinkResolver resolve = [](std::string_view target, std::string* url, std::string* error) {
+  LinkResolver resolve = [](std::string_view target, bool, LinkResolution* out, Message* error) {
     if (target.substr(0, 7) == "2024.md") {
-      *url = "/reports/2024/" + std::string(target.substr(7));
+      out->href = "/reports/2024/" + std::string(target.substr(7));
       return true;
     }
-    *error = "link to a page that does not exist: '" + std::string(target) + "'";
+    if (target == "chart.png") {
+      out->href = "/reports/chart.png";
+      out->resource = "content/reports/chart.png";
+      return true;
+    }
+    if (target.substr(0, 1) == "/") {
+      out->href = "/sub" + std::string(target);
+      out->check_url = std::string(target);
+      return true;
+    }
+    *error = Message::Verbatim("link to a page that does not exist: '" + std::string(target) + "'");
     return false;
   };
   RenderMarkdown(md, MarkdownOptions{unsafe}, resolve, &r, problems ? problems : &local);
@@ -62,7 +72,27 @@ TEST_CASE("markdown: links to .md files become page URLs; broken ones are report
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].line == 3);
   CHECK(problems[0].byte_col == 20);  // the "2" of 2019.md
-  CHECK(problems[0].message == "link to a page that does not exist: '2019.md'");
+  CHECK(problems[0].message.Render() == "link to a page that does not exist: '2019.md'");
+}
+
+TEST_CASE("markdown: every local link and image goes through the resolver; other hosts and #… do not") {
+  std::vector<MarkdownProblem> problems;
+  MarkdownResult r = Render(
+      "![图](chart.png) [报告](/reports/2024/) [外](https://www.gov.cn/) [邮](mailto:a@b.cn) [节](#一)\n\n"
+      "![又](chart.png) ![缺](missing.png)\n",
+      &problems);
+  CHECK(r.html.find("<img src=\"/reports/chart.png\" alt=\"图\" />") != std::string::npos);
+  CHECK(r.html.find("<a href=\"/sub/reports/2024/\">报告</a>") != std::string::npos);
+  CHECK(r.html.find("<a href=\"https://www.gov.cn/\">外</a>") != std::string::npos);
+  CHECK(r.html.find("<a href=\"#%E4%B8%80\">节</a>") != std::string::npos);
+  CHECK(r.resources == std::vector<std::string>{"content/reports/chart.png"});
+  REQUIRE(r.checks.size() == 1);
+  CHECK(r.checks[0].line == 1);
+  CHECK(r.checks[0].byte_col == 28);  // the "/" of /reports/2024/
+  CHECK(r.checks[0].check_url == "/reports/2024/");
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].line == 3);
+  CHECK(problems[0].byte_col == 26);
 }
 
 TEST_CASE("markdown: a line break inside Chinese text adds no space; between Latin words it does") {

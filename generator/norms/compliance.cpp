@@ -1,5 +1,10 @@
 #include "norms/compliance.h"
 
+#include <map>
+
+#include "core/content.h"
+#include "norms/messages.h"
+
 namespace fazhi {
 
 const std::vector<RequiredItem>& RequiredReportItems() {
@@ -128,19 +133,36 @@ ReportCompliance CheckReport(const Page& page, std::string_view text, Diagnostic
   return rc;
 }
 
-void CheckEmptySections(const Site& site, const SourceTree& tree, Diagnostics* diags, Severity severity) {
-  for (const Section& s : site.sections) {
-    if (s.index_page < 0 || !s.pages.empty()) continue;
-    const Page& index = site.pages[static_cast<size_t>(s.index_page)];
-    const SourceFile* f = tree.Find(index.source_path);
-    std::string message = "空白栏目 (empty section): '" + s.name +
-                          "' has an _index.md but no pages; add a page or remove the folder";
-    std::string_view text = f ? std::string_view(f->text) : std::string_view();
-    if (severity == Severity::kError) {
-      diags->Error(index.source_path, 1, 1, std::move(message), text);
-    } else {
-      diags->Warning(index.source_path, 1, 1, std::move(message), text);
+void ExplainUnopenedSections(const Site& site, const SourceTree& tree, Diagnostics* diags) {
+  // Section folders with Markdown files, by name: their _index.md and the rest.
+  std::map<std::string, std::vector<const SourceFile*>> folders;
+  for (const SourceFile* f : tree.Under("content/", ".md")) {
+    std::string_view rel = std::string_view(f->path).substr(8);
+    size_t slash = rel.find('/');
+    if (slash == std::string_view::npos) continue;  // a root page
+    folders[std::string(rel.substr(0, slash))].push_back(f);
+  }
+  for (const auto& [name, files] : folders) {
+    bool published = false;
+    for (const Section& s : site.sections) published = published || s.name == name;
+    if (published) continue;
+    const SourceFile* index = nullptr;
+    std::string drafts;
+    for (const SourceFile* f : files) {
+      if (f->path == "content/" + name + "/_index.md") {
+        index = f;
+      } else {
+        drafts += (drafts.empty() ? "" : ", ") + f->path;
+      }
     }
+    if (drafts.empty()) continue;  // not opened yet: nothing to explain
+    std::string title = DefaultSectionTitle(name);
+    for (const UnopenedSection& u : site.unopened) {
+      if (u.name == name) title = u.title;
+    }
+    const SourceFile* at = index ? index : files.front();
+    diags->Warning(at->path, 1, 1, Message(msg::kSectionOnlyDrafts, title, "/" + name + "/", drafts),
+                   at->text);
   }
 }
 

@@ -4,7 +4,9 @@
 //    date, is published by 1 April of the following year (else flagged; on
 //    time earns an 按时公开 mark), and covers the five required items, found
 //    by its headings or mapped in front matter (`items: {accountability: "…"}`);
-//  - no 空白栏目: a section folder with an _index.md but no pages fails the build.
+//  - no 空白栏目: a section with no published page is not published (the
+//    model leaves it out); when that is because its pages are drafts, a
+//    warning says so, so that a missing column never goes unexplained.
 #pragma once
 
 #include <string>
@@ -30,10 +32,10 @@ const std::vector<RequiredItem>& RequiredReportItems();
 /// and a missing item are warnings; a bad `items:` mapping is an error.
 ReportCompliance CheckReport(const Page& page, std::string_view file_text, Diagnostics* diags);
 
-/// Reports every section with an _index.md and no pages (空白栏目) at line 1
-/// of its _index.md: an error for `build` and `check`; `serve` passes
-/// kWarning so a fresh site (its first report still a draft) can be previewed.
-void CheckEmptySections(const Site& site, const SourceTree& tree, Diagnostics* diags,
-                        Severity severity = Severity::kError);
+/// Warns, once per section folder under content/ that has Markdown files
+/// but no published page, that it is left out because its pages are drafts
+/// (at its _index.md, else at its first draft). Folders with nothing but an
+/// _index.md (a new site's sections) are left out without a word.
+void ExplainUnopenedSections(const Site& site, const SourceTree& tree, Diagnostics* diags);
 
 }  // namespace fazhi

@@ -23,4 +23,13 @@ inline constexpr MessageText kPrivacyAddress{
     "这像是住宅地址（号/栋/单元/室）；只发布正式公开的地址",
     "this looks like a home address (号/栋/单元/室); publish only addresses that are officially public"};
 
+inline constexpr MessageText kSectionOnlyDrafts{
+    "栏目“{0}”（{1}）这次不发布：它只有草稿 {2}（标着 draft: "
+    "true），空白栏目不发布，它的菜单项也暂不显示。稿子写完"
+    "后删去 draft: true 这一行即可发布；发布前可以用 fazhi serve --drafts 预览草稿",
+    "the section '{0}' ({1}) is not published this time: it has only drafts, {2} (draft: true), and an empty "
+    "section is not published, nor its menu entry. When a draft is ready, delete its draft: true line; "
+    "preview "
+    "drafts with fazhi serve --drafts"};
+
 }  // namespace fazhi::msg

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/content.h"
+#include "profiles/messages.h"
 
 namespace fazhi {
 namespace {
@@ -82,6 +83,7 @@ class Reader {
   void Error(const FmNode& at, std::string msg) {
     diags_->Error(f_.path, at.line, at.col, std::move(msg), f_.text);
   }
+  void Error(const FmNode& at, Message m) { diags_->Error(f_.path, at.line, at.col, std::move(m), f_.text); }
 
   void Keys(const FmNode& map, const std::vector<std::string_view>& known) {
     CheckKnownKeys(f_, map, known, diags_);
@@ -174,8 +176,18 @@ void ReadRectification(Reader& r, const FmNode& root, const ProfileRules& rules,
     FmString(r.file(), *m, "owner", &it.owner, r.diags());
     FmString(r.file(), *m, "basis", &it.basis, r.diags());
     ok = FmDate(r.file(), *m, "deadline", &it.deadline, r.diags()) && ok;
-    ok = FmDate(r.file(), *m, "completed", &it.completed, r.diags()) && ok;
-    if (!it.completed.empty() && it.status != kStatusDone) {
+    const FmNode* done = m->Get("completed");
+    if (done && done->is_scalar() && done->scalar == kCompletedUnstated) {
+      it.completed_unstated = true;
+    } else {
+      ok = FmDate(r.file(), *m, "completed", &it.completed, r.diags()) && ok;
+    }
+    if (ok && it.status == kStatusDone && it.completed.empty() && !it.completed_unstated) {
+      // The page would state a finished rectification with nothing to date it.
+      r.Error(*m->Get("status"), Message(msg::kDoneWithoutDate));
+      ok = false;
+    }
+    if ((!it.completed.empty() || it.completed_unstated) && it.status != kStatusDone) {
       r.Error(*m->Get("completed"), "'completed' is set but the status is '" + it.status + "', not '" +
                                         std::string(kStatusDone) + "'");
       ok = false;

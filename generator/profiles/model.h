@@ -24,6 +24,8 @@ namespace fazhi {
 /// The statuses a rectification item may have, in workflow order.
 const std::vector<std::string>& RectificationStatuses();
 inline constexpr std::string_view kStatusDone = "已完成";
+/// The value of `completed` for an item the source says is done without a date.
+inline constexpr std::string_view kCompletedUnstated = "未注明";
 
 /// The 四个亲自 of the 第一责任人 rules (2016, 第四条): every profile shows
 /// these, each with its evidence or 未报告.
@@ -57,8 +59,10 @@ struct RectificationItem {
   std::string deadline;   ///< 时限 YYYY-MM-DD, may be empty (not published)
   std::string status;     ///< one of RectificationStatuses()
   std::string completed;  ///< completion date, optional
-  std::string basis;      ///< the source that supports the item
-  bool overdue = false;   ///< deadline < as_of and not 已完成
+  /// `completed: 未注明`: 已完成, and the source states no date (none is guessed).
+  bool completed_unstated = false;
+  std::string basis;     ///< the source that supports the item
+  bool overdue = false;  ///< deadline < as_of and not 已完成
 };
 
 struct ProfileLink {

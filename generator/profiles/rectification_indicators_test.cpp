@@ -30,7 +30,8 @@ std::string Head(const std::string& unit, const std::string& slug, int year, boo
 
 std::string Item(const std::string& status, const std::string& deadline) {
   return "  - problem: 问题\n    status: " + status + "\n" +
-         (deadline.empty() ? "" : "    deadline: " + deadline + "\n");
+         (deadline.empty() ? "" : "    deadline: " + deadline + "\n") +
+         (status == "已完成" ? "    completed: 未注明\n" : "");
 }
 
 // 2024: two real profiles (4 items: 2 done, 1 in progress overdue on

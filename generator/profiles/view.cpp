@@ -164,6 +164,7 @@ class Renderer {
     v.set("deadline_cn", ChineseDate(it.deadline));
     SetOptional(&v, "completed", it.completed);
     v.set("completed_cn", ChineseDate(it.completed));
+    v.set("completed_unstated", Flag(it.completed_unstated));
     v.set("status", it.status);
     v.set("status_class", StatusClass(it.status));
     v.set("overdue", Flag(it.overdue));

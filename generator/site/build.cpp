@@ -5,9 +5,12 @@
 #include <algorithm>
 #include <chrono>
 #include <memory>
+#include <mutex>
+#include <set>
 
 #include "core/config.h"
 #include "core/content.h"
+#include "core/links.h"
 #include "core/site_model.h"
 #include "core/utf8.h"
 #include "core/web.h"
@@ -26,6 +29,7 @@
 #include "profiles/rectification_indicators.h"
 #include "profiles/view.h"
 #include "site/build_model.h"
+#include "site/messages.h"
 #include "site/page_bodies.h"
 #include "site/render_site.h"
 #include "site/units.h"
@@ -40,6 +44,25 @@ namespace {
 class NullSink : public OutputSink {
  public:
   bool Put(const std::string&, std::string) override { return true; }
+};
+
+// Passes files on and remembers their paths: links to site URLs are checked
+// against every output, whichever module wrote it.
+class PathRecorder : public OutputSink {
+ public:
+  PathRecorder(OutputSink* inner, std::set<std::string, std::less<>>* paths) : inner_(inner), paths_(paths) {}
+  bool Put(const std::string& path, std::string bytes) override {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      paths_->insert(path);
+    }
+    return inner_->Put(path, std::move(bytes));
+  }
+
+ private:
+  std::mutex mu_;
+  OutputSink* inner_;
+  std::set<std::string, std::less<>>* paths_;
 };
 
 }  // namespace
@@ -69,6 +92,27 @@ bool ReadSite(const BuildOptions& opts, SourceTree* tree, Diagnostics* diags) {
 }
 
 namespace {
+
+// Publishes the files under content/ that pages link (content/reports/chart.png
+// → reports/chart.png), each once. A file whose path another output already
+// took is an error rather than a silent overwrite.
+bool PublishResources(const Site& site, const SourceTree& tree,
+                      const std::set<std::string, std::less<>>& taken, OutputSink* sink, Diagnostics* diags) {
+  std::set<std::string> files;
+  for (const Page& p : site.pages) files.insert(p.resources.begin(), p.resources.end());
+  size_t before = diags->error_count();
+  for (const std::string& path : files) {
+    const SourceFile* f = tree.Find(path);
+    if (!f) continue;  // read with the tree: cannot happen
+    std::string out = path.substr(std::string_view("content/").size());
+    if (taken.count(out)) {
+      diags->Error(path, 0, 0, Message(msg::kResourceClashes, out));
+      continue;
+    }
+    sink->Put(out, f->text);
+  }
+  return diags->error_count() == before;
+}
 
 std::vector<std::string> RequiredLayouts(const SourceTree& tree) {
   std::vector<std::string> layouts = {"home", "list", "page", "report", "404"};
@@ -120,6 +164,8 @@ class SiteBuild {
   std::unique_ptr<PageBodies> bodies_;
   Site site_;
   std::unique_ptr<SiteOutputs> outputs_;
+  std::set<std::string, std::less<>> output_paths_;  ///< every file Run wrote
+  std::unique_ptr<PathRecorder> recorder_;
 };
 
 bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
@@ -202,9 +248,10 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   if (!BuildModel(config, std::move(pages), &site, diags)) return false;
   stage("model");
 
-  // Stage: site norms. 空白栏目 fail the build; report compliance (deadline,
+  // Stage: site norms. A section left out for having only drafts says so
+  // (空白栏目 are never published); report compliance (deadline,
   // the five required items) warns, and marks the report pages.
-  CheckEmptySections(site, tree, diags, opts.serving ? Severity::kWarning : Severity::kError);
+  ExplainUnopenedSections(site, tree, diags);
   for (Page& p : site.pages) {
     if (p.kind != "report") continue;
     const SourceFile* f = tree.Find(p.source_path);
@@ -213,6 +260,8 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   if (diags->has_errors()) return false;
   // Every rendered page passes through `outputs` (search documents, the
   // external-resource net); it writes search, sitemaps and feeds last.
+  recorder_ = std::make_unique<PathRecorder>(sink, &output_paths_);
+  sink = recorder_.get();
   outputs_ = std::make_unique<SiteOutputs>(sink, site.config, diags);
   SiteOutputs& outputs = *outputs_;
   outputs.SetSite(&site);
@@ -229,10 +278,22 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
     if (!g.title.empty()) outputs.AddSitemapGroup(std::move(g));
   }
 
+  // Files beside pages that the pages link (page bundles).
+  if (!PublishResources(site, tree, output_paths_, sink, diags)) return false;
+
   // Stage: whole-site outputs, after every other renderer.
   SiteOutputStats out_stats;
   if (!outputs.Finish(theme_, &out_stats)) return false;
   stage("search+feeds");
+
+  // Stage: links to site URLs (as copied from a browser), now that every
+  // output is known.
+  auto has_output = [&](std::string_view p) { return output_paths_.count(p) > 0; };
+  CheckMenuUrls(site.config, site.unopened, cfg->text, UrlPathPrefix(site.config.base_url), has_output,
+                diags);
+  CheckLinkTargets(site.pages, site.unopened, tree, has_output, diags);
+  if (diags->has_errors()) return false;
+  stage("links");
 
   FillStats(out_stats, start, stats);
   return true;
@@ -286,9 +347,16 @@ SiteBuild::Update SiteBuild::UpdatePages(const std::vector<std::string>& paths, 
   for (size_t k = 0; k < files.size(); ++k) {
     const Page& old = site_.pages[indices[k]];
     if (fresh[k].cites != old.cites) return Update::kNotLocal;
+    // A file linked or unlinked beside the page is published or dropped.
+    if (fresh[k].resources != old.resources) return Update::kNotLocal;
     if (fresh[k].summary != old.summary) summaries.push_back(static_cast<int>(indices[k]));
   }
   std::sort(summaries.begin(), summaries.end());
+  // Links to site URLs, against this build's outputs (a body edit adds or
+  // removes none of them).
+  CheckLinkTargets(
+      fresh, site_.unopened, tree_, [&](std::string_view p) { return output_paths_.count(p) > 0; }, diags);
+  if (diags->error_count() != errors) return Update::kFailed;
 
   // Commit: from here on a failure leaves this build inconsistent.
   for (size_t k = 0; k < files.size(); ++k) site_.pages[indices[k]] = std::move(fresh[k]);

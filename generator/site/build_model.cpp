@@ -2,13 +2,15 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
+#include "core/content.h"
 #include "core/front_matter.h"
 
 namespace fazhi {
 namespace {
 // sizeof(Page) on 64-bit libstdc++ when SameOutsideBody last listed its fields.
-constexpr size_t kPageSizeWhenSameOutsideBodyWasWritten = 952;
+constexpr size_t kPageSizeWhenSameOutsideBodyWasWritten = 1000;
 }  // namespace
 
 bool SameOutsideBody(const Page& a, const Page& b) {
@@ -24,7 +26,8 @@ bool SameOutsideBody(const Page& a, const Page& b) {
          a.fm.format == b.fm.format && SameValue(a.fm.root, b.fm.root) && a.stream_body == b.stream_body &&
          a.prev_in_series == b.prev_in_series && a.next_in_series == b.next_in_series;
   // Not compared: body, body_first_line, fm.body_offset, fm.body_first_line
-  // (positions), body_rendered, html, toc, summary, cites (from the body).
+  // (positions), body_rendered, html, toc, summary, cites, link_checks and
+  // resources (from the body; UpdatePages compares what other outputs read).
 }
 
 bool NewerFirst(const Page& a, const Page& b) {
@@ -39,7 +42,22 @@ bool BuildModel(const Config& config, std::vector<Page> pages, Site* site, Diagn
   site->config = config;
   std::sort(pages.begin(), pages.end(),
             [](const Page& a, const Page& b) { return a.source_path < b.source_path; });
-  site->pages = std::move(pages);
+  // A section whose only page is its _index.md is not opened yet: its
+  // _index.md leaves the site with it (no list page, menu entry or map entry).
+  std::set<std::string> with_pages;
+  for (const Page& p : pages) {
+    if (!p.section.empty() && !p.is_index) with_pages.insert(p.section);
+  }
+  site->pages.clear();
+  site->unopened.clear();
+  for (Page& p : pages) {
+    if (p.is_index && !p.section.empty() && p.url == "/" + p.section + "/" && !with_pages.count(p.section)) {
+      site->unopened.push_back(
+          {p.section, p.url, p.title.empty() ? DefaultSectionTitle(p.section) : p.title, p.source_path});
+      continue;
+    }
+    site->pages.push_back(std::move(p));
+  }
 
   std::map<std::string, Section> sections;
   for (int i = 0; i < static_cast<int>(site->pages.size()); ++i) {
@@ -56,7 +74,7 @@ bool BuildModel(const Config& config, std::vector<Page> pages, Site* site, Diagn
     }
   }
   for (auto& [name, s] : sections) {
-    if (s.title.empty()) s.title = name;
+    if (s.title.empty()) s.title = DefaultSectionTitle(name);
     std::sort(s.pages.begin(), s.pages.end(),
               [&](int a, int b) { return NewerFirst(site->pages[a], site->pages[b]); });
     site->sections.push_back(std::move(s));

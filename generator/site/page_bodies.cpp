@@ -4,8 +4,10 @@
 #include <memory>
 
 #include "core/content.h"
+#include "core/links.h"
 #include "core/parallel.h"
 #include "core/utf8.h"
+#include "markdown/body_check.h"
 #include "markdown/markdown.h"
 #include "markdown/markdown_cache.h"
 #include "theme/template_view.h"
@@ -14,10 +16,18 @@ namespace fazhi {
 namespace {
 
 // Everything link rewriting and rendering read besides a page's own body:
-// the Markdown options, the base URL and every page's path and URL.
-std::string MarkdownContext(const Config& config, const std::vector<Page>& pages) {
-  std::string c = std::string(config.unsafe_html ? "unsafe" : "safe") + '\n' + config.base_url + '\n';
+// the Markdown options, the base URL, every page's path and URL, and which
+// files a link can name (content/ files besides pages, static files).
+std::string MarkdownContext(const SourceTree& tree, const Config& config, const std::vector<Page>& pages) {
+  std::string c = std::string(config.unsafe_html ? "unsafe" : "safe") + '\n' + config.base_url + '\n' +
+                  config.theme + '\n';
   for (const Page& p : pages) c += p.source_path + '\t' + p.url + '\n';
+  const std::string theme_static = "themes/" + config.theme + "/static/";
+  for (const auto& [path, file] : tree.files()) {
+    bool linkable = (path.rfind("content/", 0) == 0 && !path.ends_with(".md")) ||
+                    path.rfind("static/", 0) == 0 || path.rfind(theme_static, 0) == 0;
+    if (linkable) c += path + '\n';
+  }
   return c;
 }
 
@@ -26,23 +36,23 @@ std::string MarkdownContext(const Config& config, const std::vector<Page>& pages
 PageBodies::PageBodies(const SourceTree& tree, const Config& config, const ShortcodeHandlers& shortcodes,
                        const std::vector<Page>& pages, MarkdownCache* cache)
     : tree_(tree), config_(config), shortcodes_(shortcodes), cache_(cache) {
-  if (cache_) cache_->BeginBuild(MarkdownContext(config, pages));
+  if (cache_) cache_->BeginBuild(MarkdownContext(tree, config, pages));
 }
 
 void PageBodies::Render(const std::vector<Page>& all, Page* page, Diagnostics* diags) const {
   Page& p = *page;
   const Urls urls(config_.base_url);
   const SourceFile* file = tree_.Find(p.source_path);
+  // What Markdown would publish as typed (IME brackets, Word's characters).
+  CheckBodyText(*file, p.body, p.body_first_line, diags);
   std::string body = ExpandShortcodes(*file, p.body, p.body_first_line, shortcodes_, diags);
   std::shared_ptr<const MarkdownCache::Entry> cached = cache_ ? cache_->Find(p.source_path, body) : nullptr;
   std::shared_ptr<MarkdownCache::Entry> fresh;
   if (!cached) {
     fresh = std::make_shared<MarkdownCache::Entry>();
-    LinkResolver resolve = [&](std::string_view target, std::string* url, std::string* error) {
-      std::string site_url;
-      if (!ResolvePageLink(all, p.source_path, target, &site_url, error)) return false;
-      *url = urls.Rel(site_url);
-      return true;
+    const LinkContext links{&tree_, &all, config_.theme, urls.prefix()};
+    LinkResolver resolve = [&](std::string_view target, bool image, LinkResolution* out, Message* error) {
+      return ResolveLocalLink(links, p, target, image, out, error);
     };
     // LoadPage rejected invalid UTF-8; only text a shortcode added is unchecked.
     MarkdownOptions md{config_.unsafe_html};
@@ -54,12 +64,24 @@ void PageBodies::Render(const std::vector<Page>& all, Page* page, Diagnostics* d
     }
   }
   const MarkdownCache::Entry& entry = cached ? *cached : *fresh;
+  // Body lines and byte columns → the file's lines and character columns.
+  auto place = [&](int body_line, int byte_col, int* line, int* col) {
+    *line = p.body_first_line + body_line - 1;
+    std::string_view text = LineOf(file->text, *line);
+    *col = static_cast<int>(Utf8Length(text.substr(0, std::min<size_t>(text.size(), byte_col - 1)))) + 1;
+  };
   for (const MarkdownProblem& m : entry.problems) {
-    int line = p.body_first_line + m.line - 1;
-    std::string_view text = LineOf(file->text, line);
-    int col = static_cast<int>(Utf8Length(text.substr(0, std::min<size_t>(text.size(), m.byte_col - 1)))) + 1;
+    int line, col;
+    place(m.line, m.byte_col, &line, &col);
     diags->Error(p.source_path, line, col, m.message, file->text);
   }
+  p.link_checks.clear();
+  for (const MarkdownLinkCheck& c : entry.result.checks) {
+    LinkCheck check{0, 0, c.target, c.check_url, c.image};
+    place(c.line, c.byte_col, &check.line, &check.col);
+    p.link_checks.push_back(std::move(check));
+  }
+  p.resources = entry.result.resources;
   if (p.summary.empty()) {
     p.summary = MakeSummary(entry.result.plain_text, static_cast<size_t>(config_.summary_chars));
   }

@@ -72,6 +72,10 @@ View BaseView(const Site& site, const Urls& urls, std::string_view site_url, std
 
   View menu{View::type::list};
   for (const MenuItem& m : c.menu) {
+    // A section not opened yet (no page published) has no menu entry yet.
+    bool unopened = false;
+    for (const UnopenedSection& u : site.unopened) unopened = unopened || m.url == u.url;
+    if (unopened) continue;
     View item;
     item.set("name", m.name);
     item.set("url", urls.Rel(m.url));

@@ -1,0 +1,261 @@
+#include "markdown/body_check.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "core/utf8.h"
+#include "markdown/messages.h"
+
+namespace fazhi {
+namespace {
+
+struct Cp {
+  char32_t c;
+  size_t byte;  // offset in the line
+};
+
+std::vector<Cp> Decode(std::string_view line) {
+  std::vector<Cp> out;
+  for (size_t pos = 0; pos < line.size();) {
+    char32_t c;
+    size_t n = DecodeUtf8(line, pos, &c);
+    out.push_back({c, pos});
+    pos += n;
+  }
+  return out;
+}
+
+bool IsFence(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && i < 3 && line[i] == ' ') ++i;
+  return line.substr(i, 3) == "```" || line.substr(i, 3) == "~~~";
+}
+
+bool IsSpace(char32_t c) { return c == ' ' || c == 0x3000 || c == 0xA0; }
+bool IsBrace(char32_t c) { return c == '{' || c == 0xFF5B; }
+bool IsCloseBrace(char32_t c) { return c == '}' || c == 0xFF5D; }
+// What an IME types for '<' and '>': 〈〉 《》 ＜＞ ‹› ﹤﹥ ⟨⟩ 〈〉.
+bool IsAngleOpen(char32_t c) {
+  return c == '<' || c == 0x3008 || c == 0x300A || c == 0xFF1C || c == 0x2039 || c == 0xFE64 || c == 0x27E8 ||
+         c == 0x2329;
+}
+bool IsAngleClose(char32_t c) {
+  return c == '>' || c == 0x3009 || c == 0x300B || c == 0xFF1E || c == 0x203A || c == 0xFE65 || c == 0x27E9 ||
+         c == 0x232A;
+}
+bool IsLabelOpen(char32_t c) { return c == '[' || c == 0x3010 || c == 0xFF3B; }   // [ 【 ［
+bool IsLabelClose(char32_t c) { return c == ']' || c == 0x3011 || c == 0xFF3D; }  // ] 】 ］
+bool IsParenOpen(char32_t c) { return c == '(' || c == 0xFF08; }                  // ( （
+bool IsParenClose(char32_t c) { return c == ')' || c == 0xFF09; }                 // ) ）
+
+std::string Utf8(const std::vector<Cp>& cps, size_t from, size_t to) {
+  std::string s;
+  for (size_t i = from; i < to && i < cps.size(); ++i) AppendUtf8(s, cps[i].c);
+  return s;
+}
+
+std::string Trim(std::string s) {
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  return s.substr(i);
+}
+
+// The text between a shortcode's delimiters, its spaces made ASCII.
+std::string ShortcodeInner(const std::vector<Cp>& cps, size_t from, size_t to) {
+  std::string s;
+  bool space = false;
+  for (size_t i = from; i < to; ++i) {
+    if (IsSpace(cps[i].c)) {
+      space = true;
+      continue;
+    }
+    if (space && !s.empty()) s += ' ';
+    space = false;
+    AppendUtf8(s, cps[i].c);
+  }
+  return s;
+}
+
+bool EndsWithIgnoringCase(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    char c = s[s.size() - suffix.size() + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != suffix[i]) return false;
+  }
+  return true;
+}
+
+bool HasImageExtension(std::string_view s) {
+  for (std::string_view ext : {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}) {
+    if (EndsWithIgnoringCase(s, ext)) return true;
+  }
+  return false;
+}
+
+// A target that can only mean a link: a URL, a path or a file name. Text in
+// brackets such as （见附件） is left alone.
+bool LooksLikeLinkTarget(std::string_view s) {
+  if (s.empty()) return false;
+  for (std::string_view start : {"http://", "https://", "www.", "/", "./", "../", "#", "mailto:"}) {
+    if (s.substr(0, start.size()) == start) return true;
+  }
+  for (std::string_view ext : {".md", ".html", ".htm", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ofd",
+                               ".zip", ".rar", ".txt", ".csv", ".wps", ".et"}) {
+    if (EndsWithIgnoringCase(s, ext)) return true;
+  }
+  return HasImageExtension(s);
+}
+
+class BodyChecker {
+ public:
+  BodyChecker(const SourceFile& file, Diagnostics* diags) : file_(file), diags_(diags) {}
+
+  void Line(std::string_view line, int line_no, bool code) {
+    std::vector<Cp> cps = Decode(line);
+    Characters(cps, line_no);
+    if (code) return;
+    std::vector<bool> in_code = CodeSpans(cps);
+    Shortcodes(cps, in_code, line_no);
+    Links(cps, in_code, line_no);
+  }
+
+  bool ok() const { return ok_; }
+
+ private:
+  void Error(int line, size_t index, Message m) {
+    diags_->Error(file_.path, line, static_cast<int>(index) + 1, std::move(m), file_.text);
+    ok_ = false;
+  }
+
+  // Characters that are never text: the first on each line is reported.
+  void Characters(const std::vector<Cp>& cps, int line_no) {
+    for (size_t i = 0; i < cps.size(); ++i) {
+      char32_t c = cps[i].c;
+      if (c == '\t' || c == '\n' || c == '\r') continue;
+      if (c == 0x0B) {
+        Error(line_no, i, Message(msg::kBodyWordLineBreak));
+      } else if (c == 0x0C) {
+        Error(line_no, i, Message(msg::kBodyPageBreak));
+      } else if (c == 0xFFFC) {
+        Error(line_no, i, Message(msg::kBodyObjectReplacement));
+      } else if (c == 0xFFFD) {
+        Error(line_no, i, Message(msg::kBodyReplacementChar));
+      } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029) {
+        char name[16];
+        std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(c));
+        Error(line_no, i, Message(msg::kBodyControlChar, name));
+      } else {
+        continue;
+      }
+      return;
+    }
+  }
+
+  // Positions inside `code spans`, where anything may be written.
+  static std::vector<bool> CodeSpans(const std::vector<Cp>& cps) {
+    std::vector<bool> in(cps.size(), false);
+    bool open = false;
+    for (size_t i = 0; i < cps.size(); ++i) {
+      if (cps[i].c == '`') {
+        open = !open;
+        in[i] = true;
+      } else {
+        in[i] = open;
+      }
+    }
+    if (open) std::fill(in.begin(), in.end(), false);  // an unpaired backtick is text
+    return in;
+  }
+
+  // {{〈 value … 〉}}, ｛｛< … >｝｝, {{ < … > }}, {{% … %}}: published as typed.
+  void Shortcodes(const std::vector<Cp>& cps, const std::vector<bool>& in_code, int line_no) {
+    for (size_t i = 0; i + 2 < cps.size(); ++i) {
+      if (in_code[i] || !IsBrace(cps[i].c) || !IsBrace(cps[i + 1].c)) continue;
+      size_t j = i + 2;
+      while (j < cps.size() && IsSpace(cps[j].c)) ++j;
+      if (j >= cps.size()) return;
+      char32_t open = cps[j].c;
+      if (!IsAngleOpen(open) && open != '%') continue;
+      if (open == '<' && j == i + 2 && cps[i].c == '{' && cps[i + 1].c == '{') {
+        i = j;  // a real shortcode: the expander reads it
+        continue;
+      }
+      // The closing: an angle (or '%'), spaces, two braces.
+      size_t close = cps.size(), end = cps.size();
+      for (size_t k = j + 1; k < cps.size(); ++k) {
+        if (!IsAngleClose(cps[k].c) && cps[k].c != '%') continue;
+        size_t m = k + 1;
+        while (m < cps.size() && IsSpace(cps[m].c)) ++m;
+        if (m + 1 < cps.size() && IsCloseBrace(cps[m].c) && IsCloseBrace(cps[m + 1].c)) {
+          close = k;
+          end = m + 2;
+          break;
+        }
+      }
+      std::string written = Utf8(cps, i, j + 1);
+      std::string inner = close < cps.size() ? ShortcodeInner(cps, j + 1, close) : "…";
+      Error(line_no, i, Message(msg::kShortcodeLookalike, written, "{{< " + inner + " >}}"));
+      i = end - 1;
+    }
+  }
+
+  // [文字]（目标）, 【文字】(目标), [文字] (目标), ！[图](a.png): not links as written.
+  void Links(const std::vector<Cp>& cps, const std::vector<bool>& in_code, int line_no) {
+    for (size_t i = 0; i < cps.size(); ++i) {
+      if (in_code[i] || !IsLabelOpen(cps[i].c)) continue;
+      size_t j = i + 1;
+      while (j < cps.size() && !IsLabelClose(cps[j].c) && !IsLabelOpen(cps[j].c)) ++j;
+      if (j >= cps.size() || !IsLabelClose(cps[j].c)) continue;
+      size_t k = j + 1;
+      while (k < cps.size() && IsSpace(cps[k].c)) ++k;
+      if (k >= cps.size() || !IsParenOpen(cps[k].c)) continue;
+      size_t m = k + 1;
+      while (m < cps.size() && !IsParenClose(cps[m].c)) ++m;
+      if (m >= cps.size()) continue;
+      std::string label = Utf8(cps, i + 1, j);
+      std::string target = Trim(ShortcodeInner(cps, k + 1, m));
+      bool ascii = cps[i].c == '[' && cps[j].c == ']' && k == j + 1 && cps[k].c == '(' && cps[m].c == ')';
+      if (ascii) {
+        // A real link; but "！" before it was meant as an image's "!".
+        if (i > 0 && cps[i - 1].c == 0xFF01 && HasImageExtension(target)) {
+          Error(line_no, i - 1, Message(msg::kFullWidthImageBang, "![" + label + "](" + target + ")"));
+        }
+        i = m;
+        continue;
+      }
+      if (!LooksLikeLinkTarget(target)) continue;
+      std::string written = Utf8(cps, i, m + 1);
+      std::string prefix = i > 0 && (cps[i - 1].c == '!' || cps[i - 1].c == 0xFF01) ? "!" : "";
+      Error(line_no, i, Message(msg::kFullWidthLink, written, prefix + "[" + label + "](" + target + ")"));
+      i = m;
+    }
+  }
+
+  const SourceFile& file_;
+  Diagnostics* diags_;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+bool CheckBodyText(const SourceFile& file, std::string_view body, int body_first_line, Diagnostics* diags) {
+  BodyChecker check(file, diags);
+  bool in_fence = false;
+  int line_no = body_first_line;
+  for (size_t pos = 0; pos < body.size(); ++line_no) {
+    size_t nl = body.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? body.size() : nl;
+    std::string_view line = body.substr(pos, end - pos);
+    pos = nl == std::string_view::npos ? body.size() : nl + 1;
+    bool fence = IsFence(line);
+    check.Line(line, line_no, in_fence || fence);
+    if (fence) in_fence = !in_fence;
+  }
+  return check.ok();
+}
+
+}  // namespace fazhi

@@ -1,0 +1,13 @@
+// The messages of the site folder (the pipeline driver). Chinese first, in
+// the terms a bureau's web editor uses; English for `--lang en`.
+#pragma once
+
+#include "core/message.h"
+
+namespace fazhi::msg {
+
+inline constexpr MessageText kResourceClashes{
+    "这个文件会发布为 {0}，但网站的另一个输出已经用了这个路径：请给文件换个名字",
+    "this file would be published as {0}, a path another output of the site already uses: rename the file"};
+
+}  // namespace fazhi::msg

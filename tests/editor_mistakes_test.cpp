@@ -1,0 +1,385 @@
+// The mistakes a bureau's web editor makes (typing with a Chinese IME,
+// pasting from Word, saving from Excel, copying URLs from a browser), each in
+// a whole inline site: none may be published silently. Each test asserts the
+// exact Chinese message and its position, or, where fazhi reads what was
+// meant, the correct output.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "site_fixture.h"
+
+namespace fazhi::testing {
+namespace {
+
+std::string Site(std::string_view extra) { return std::string(kMinimalSite) + std::string(extra); }
+
+FixtureOptions DefaultTheme() {
+  FixtureOptions o;
+  o.default_theme = true;
+  return o;
+}
+
+std::string Page(std::string_view path, std::string_view body) {
+  return "-- " + std::string(path) + " --\n---\ntitle: 页面\ndate: 2025-01-02\n---\n" + std::string(body);
+}
+
+}  // namespace
+
+TEST_CASE("editor mistakes: a shortcode typed with IME angle brackets is an error, not literal text") {
+  FixtureResult r =
+      BuildFixture(Site(Page("content/a.md",
+                             "办理案件{{〈 value cases 2024 〉}}件。\n\n"
+                             "另见｛｛＜ value cases 2024 ＞｝｝和{{ < value cases 2024 > }}。\n")));
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "content/a.md:5:5: "
+        "简码的开头“{{〈”不对：要写成半角的“{{<”，中间没有空格；这样写不会展开，会原样显示在页面上。"
+        "请写成 {{< value cases 2024 >}}\n"
+        "  办理案件{{〈 value cases 2024 〉}}件。\n"
+        "          ^\n"
+        "content/a.md:7:3: "
+        "简码的开头“｛｛＜”不对：要写成半角的“{{<”，中间没有空格；这样写不会展开，会原样显示在页面"
+        "上。请写成 {{< value cases 2024 >}}\n"
+        "  另见｛｛＜ value cases 2024 ＞｝｝和{{ < value cases 2024 > }}。\n"
+        "      ^\n"
+        "content/a.md:7:28: 简码的开头“{{ "
+        "<”不对：要写成半角的“{{<”，中间没有空格；这样写不会展开，会原样显示在页面"
+        "上。请写成 {{< value cases 2024 >}}\n"
+        "  另见｛｛＜ value cases 2024 ＞｝｝和{{ < value cases 2024 > }}。\n"
+        "                                      ^\n");
+}
+
+TEST_CASE("editor mistakes: links and images typed with full-width brackets are errors") {
+  FixtureResult r = BuildFixture(Site(Page("content/a.md",
+                                           "见[2024年报告]（reports/2024.md）。\n\n"
+                                           "见【原文】(http://www.gov.cn/a.html)。\n\n"
+                                           "图：！[结构图](chart.png)\n\n"
+                                           "括号里的说明（见附件一）和[注]（二〇二四年）都是正文。\n")));
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "content/a.md:5:2: "
+        "这里像是一个链接，但“[2024年报告]（reports/2024.md）”用了全角或中文括号（或括号之间有空格），"
+        "不会变成链接、会原样显示：请用半角方括号和圆括号，写成 [2024年报告](reports/2024.md)\n"
+        "  见[2024年报告]（reports/2024.md）。\n"
+        "    ^\n"
+        "content/a.md:7:2: "
+        "这里像是一个链接，但“【原文】(http://www.gov.cn/a.html)”用了全角或中文括号（或括号之间有空"
+        "格），不会变成链接、会原样显示：请用半角方括号和圆括号，写成 [原文](http://www.gov.cn/a.html)\n"
+        "  见【原文】(http://www.gov.cn/a.html)。\n"
+        "    ^\n"
+        "content/a.md:9:3: "
+        "图片要以半角感叹号“!”开头，这里是全角的“！”，页面上只会出现一个链接而不是图片：请写成 "
+        "![结构图](chart.png)\n"
+        "  图：！[结构图](chart.png)\n"
+        "      ^\n"
+        // With "！" it is a link to a file, not an image.
+        "content/a.md:9:10: 找不到文件“chart.png”：按本页 Markdown 文件所在的文件夹算，它应当在 "
+        "content/chart.png\n"
+        "  图：！[结构图](chart.png)\n"
+        "                 ^\n");
+}
+
+TEST_CASE("editor mistakes: Word's first-line indent would make a grey code block") {
+  FixtureResult r = BuildFixture(Site(Page("content/a.md",
+                                           "第一段。\n\n"
+                                           "    二是压实法治建设第一责任人职责。\n\n"
+                                           "\t三是加强执法监督。\n\n"
+                                           "```\n    代码块里的缩进照旧\n```\n\n"
+                                           "    int x = 1;  // ASCII code stays code\n")));
+  CHECK_FALSE(r.ok);
+  const std::string message =
+      "这一段以 Tab 或 4 个空格开头（多是 Word "
+      "的首行缩进），会显示成灰底的代码块而不是正文：请删去行首的空白，"
+      "网页会自动排版；如果确实要显示代码，请用 ``` 把它围起来\n";
+  CHECK(r.errors == "content/a.md:7:1: " + message + "      二是压实法治建设第一责任人职责。\n  ^\n" +
+                        "content/a.md:9:1: " + message + "  \t三是加强执法监督。\n  ^\n");
+  // The fix: the same text without the indent is a paragraph.
+}
+
+TEST_CASE("editor mistakes: Word's control characters never reach the HTML") {
+  FixtureResult r = BuildFixture(Site(Page("content/a.md",
+                                           "第一行\v第二行\v第三行\n\n"
+                                           "图片位置：\xEF\xBF\xBC。\n\n"
+                                           "坏字：\xEF\xBF\xBD。\n")));
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "content/a.md:5:4: 这里有一个 Word 的手动换行符（U+000B，Word 里按 Shift+回车 "
+        "产生），网页上显示不出来：请删除"
+        "它，需要换行就真正换一行（空一行是分段）\n"
+        "  第一行\\x0b第二行\\x0b第三行\n"  // the quoted line names the character
+        "        ^\n"
+        "content/a.md:7:6: 这里有一个对象占位符（U+FFFC），是从 Word "
+        "复制时图片或附件留下的，图片本身没有复制过来：请删除"
+        "它，把图片另存为文件放到页面旁边，再用 ![说明](文件名.png) 引用\n"
+        "  图片位置：\xEF\xBF\xBC。\n"
+        "            ^\n"
+        "content/a.md:9:4: 这里有一个“�”（U+FFFD），说明这几个字在转换编码时已经损坏：请对照原文重新输入\n"
+        "  坏字：\xEF\xBF\xBD。\n"
+        "        ^\n");
+}
+
+TEST_CASE("editor mistakes: images and files beside a page are published with it (page bundles)") {
+  FixtureOptions opts;
+  opts.build.base_url = "https://fz.example.gov.cn/sfj/fzbg/";
+  FixtureResult r = BuildFixture(Site(R"(-- content/reports/_index.md --
+---
+title: 年度报告
+---
+-- content/reports/2024.md --
+---
+title: 2024年报告
+date: 2025-03-01
+year: 2024
+---
+![结构图](图表.png) [原文](files/原文.pdf) [上级](../about.md) ![标识](/images/logo.png)
+-- content/reports/图表.png --
+PNG
+-- content/reports/files/原文.pdf --
+PDF
+-- content/reports/unused.png --
+not linked, not published
+-- content/reports/2023/index.md --
+---
+title: 2023年报告
+date: 2024-03-01
+year: 2023
+---
+![柱状图](bar.png)
+-- content/reports/2023/bar.png --
+BAR
+-- content/about.md --
+---
+title: 关于
+date: 2025-01-02
+---
+见[2024年报告](/reports/2024/)和[2023年报告](/reports/2023/#一)。
+-- static/images/logo.png --
+LOGO
+)"),
+                                 opts);
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  const std::string& page = r.File("reports/2024/index.html");
+  CHECK(Contains(page, "<img src=\"/sfj/fzbg/reports/%E5%9B%BE%E8%A1%A8.png\" alt=\"结构图\" />"));
+  CHECK(Contains(page, "<a href=\"/sfj/fzbg/reports/files/%E5%8E%9F%E6%96%87.pdf\">原文</a>"));
+  CHECK(Contains(page, "<a href=\"/sfj/fzbg/about/\">上级</a>"));
+  CHECK(Contains(page, "<img src=\"/sfj/fzbg/images/logo.png\" alt=\"标识\" />"));
+  CHECK(r.File("reports/图表.png") == "PNG\n");
+  CHECK(r.File("reports/files/原文.pdf") == "PDF\n");
+  CHECK_FALSE(r.Has("reports/unused.png"));
+  // content/reports/2023/index.md is the page /reports/2023/, with its files beside it.
+  CHECK(Contains(r.File("reports/2023/index.html"), "<img src=\"/sfj/fzbg/reports/2023/bar.png\""));
+  CHECK(r.File("reports/2023/bar.png") == "BAR\n");
+  CHECK(Contains(r.File("reports/index.html"), "[2023年报告 /sfj/fzbg/reports/2023/ 2024-03-01]"));
+  // Root-absolute links copied from a browser get the site's sub-path.
+  CHECK(Contains(r.File("about/index.html"), "<a href=\"/sfj/fzbg/reports/2024/\">2024年报告</a>"));
+  CHECK(Contains(r.File("about/index.html"), "<a href=\"/sfj/fzbg/reports/2023/#%E4%B8%80\">2023年报告</a>"));
+}
+
+TEST_CASE("editor mistakes: a missing image or file, local paths and backslashes are errors at the link") {
+  FixtureResult r = BuildFixture(Site(Page("content/news/a.md",
+                                           "![图](images/chart.png)\n\n"
+                                           "[附件](附件.docx)\n\n"
+                                           "![桌面](C:\\Users\\editor\\Desktop\\图.png)\n\n"
+                                           "[文件](files\\原文.pdf)\n") +
+                                      "-- content/news/files/原文.pdf --\nPDF\n"));
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "content/news/a.md:5:6: 找不到图片“images/chart.png”：按本页 Markdown 文件所在的文件夹算，它应当在 "
+        "content/news/images/chart.png\n"
+        "  ![图](images/chart.png)\n"
+        "        ^\n"
+        "content/news/a.md:7:6: 找不到文件“附件.docx”：按本页 Markdown 文件所在的文件夹算，它应当在 "
+        "content/news/附件.docx\n"
+        "  [附件](附件.docx)\n"
+        "         ^\n"
+        "content/news/a.md:9:7: "
+        "“C:\\Users\\editor\\Desktop\\图.png”是你电脑上的图片路径，网站上显示不出来：请把图片"
+        "放到页面的 Markdown 文件旁边，再按文件名引用，例如 ![图表](图表.png)\n"
+        "  ![桌面](C:\\Users\\editor\\Desktop\\图.png)\n"
+        "          ^\n"
+        "content/news/a.md:11:6: "
+        "“files\\原文.pdf”里用了反斜杠“\\”：网址和路径都用正斜杠“/”，请写成“files/原文.pdf”\n"
+        "  [文件](files\\原文.pdf)\n"
+        "         ^\n");
+}
+
+TEST_CASE("editor mistakes: a root-absolute link or image to nothing on the site is an error at the link") {
+  FixtureResult r = BuildFixture(Site(Page("content/about.md",
+                                           "见[报告](/reports/2019/)和![图](/images/none.png)。\n\n"
+                                           "见[动态](/news/2024/)。\n") +
+                                      R"(-- content/news/2024.md --
+---
+title: 2024年动态
+date: 2025-03-01
+---
+见[上一年](2023/)。
+-- content/news/2023.md --
+---
+title: 2023年动态
+date: 2024-03-01
+---
+)"));
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "content/about.md:5:7: 链接“/reports/2019/”指向本站的 /reports/2019/，但本站没有这个网址\n"
+        "  见[报告](/reports/2019/)和![图](/images/none.png)。\n"
+        "           ^\n"
+        "content/about.md:5:28: 图片“/images/none.png”指向本站的 /images/none.png，但本站没有这个文件\n"
+        "  见[报告](/reports/2019/)和![图](/images/none.png)。\n"
+        "                                  ^\n"
+        "content/news/2024.md:5:8: 链接“2023/”指向本站的 "
+        "/news/2024/2023/，但本站没有这个网址：相对链接按本页的网址 "
+        "/news/2024/ 计算；你要的可能是 /news/2023/，请直接写“/news/2023/”\n"
+        "  见[上一年](2023/)。\n"
+        "             ^\n");
+}
+
+TEST_CASE("editor mistakes: a link that already carries the site's sub-path would get it twice") {
+  FixtureOptions opts;
+  opts.build.base_url = "https://fz.example.gov.cn/sfj/fzbg/";
+  FixtureResult r = BuildFixture(Site(Page("content/about.md", "见[报告](/sfj/fzbg/about/)。\n")), opts);
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "content/about.md:5:7: “/sfj/fzbg/about/”已经包含网站的子路径 "
+        "/sfj/fzbg/：请写成“/about/”，生成网站时会自动加上"
+        "子路径\n"
+        "  见[报告](/sfj/fzbg/about/)。\n"
+        "           ^\n");
+}
+
+TEST_CASE("editor mistakes: a value cut short by ' #' is a warning; a real comment is not") {
+  FixtureResult r = BuildFixture(Site(R"(-- content/a.md --
+---
+title: 通知   # 标题（这是注释）
+date: 2025-01-02
+source: 某区司法局 #2
+description: #1号文件
+---
+正文。
+)"));
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  CHECK(r.errors ==
+        "content/a.md:4:15: warning: "
+        "“source”的值只读到了“某区司法局”：空格后面的“#2”被当作注释省略了。如果它是值的一部"
+        "分，请给整个值加引号：source: \"某区司法局 #2\"\n"
+        "  source: 某区司法局 #2\n"
+        "                     ^\n"
+        "content/a.md:5:14: warning: "
+        "“description”的值是空的：“#1号文件”以“#”开头，被当作注释省略了。如果它是值，请加引"
+        "号：description: \"#1号文件\"\n"
+        "  description: #1号文件\n"
+        "               ^\n");
+}
+
+TEST_CASE("editor mistakes: tags separated by ，、； are several tags") {
+  FixtureResult r = BuildFixture(Site(R"(-- content/a.md --
+---
+title: 甲
+date: 2025-01-02
+tags: [年度报告，行政复议、行政诉讼]
+categories: 动态； 通知
+---
+正文。
+-- content/b.md --
+---
+title: 乙
+date: 2025-01-01
+tags: 行政复议, 调解
+---
+正文。
+)"),
+                                 DefaultTheme());
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  CHECK(r.Has("tags/年度报告/index.html"));
+  CHECK(r.Has("tags/行政诉讼/index.html"));
+  CHECK(r.Has("tags/调解/index.html"));
+  CHECK(r.Has("categories/通知/index.html"));
+  CHECK_FALSE(r.Has("tags/年度报告，行政复议、行政诉讼/index.html"));
+  const std::string& term = r.File("tags/行政复议/index.html");
+  CHECK(Contains(term, "<a class=\"item-title\" href=\"/a/\">甲</a>"));
+  CHECK(Contains(term, "<a class=\"item-title\" href=\"/b/\">乙</a>"));
+}
+
+TEST_CASE("editor mistakes: a report published before its year ended is an error, never 按时公开") {
+  FixtureResult r = BuildFixture(Site(R"(-- content/reports/2025.md --
+---
+title: 2024年度报告
+date: 2025-03-20
+year: 2025
+published: 2025-03-20
+---
+)"));
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "content/reports/2025.md:5:12: 原文公开日期 2025-03-20 在报告年度 2025 "
+        "年结束之前，这不可能：年度报告要在年度"
+        "结束后才能写成并公开（一般在次年1月1日至4月1日之间）。请核对 published（原文公开日期）和 "
+        "year（报告所属的年度，"
+        "不是公开的年份）\n"
+        "  published: 2025-03-20\n"
+        "             ^\n");
+}
+
+TEST_CASE("editor mistakes: a rectification item 已完成 needs its date, or says the source gives none") {
+  std::string site = Site(R"(-- content/profiles/2024-a.md --
+---
+title: 甲局主要负责人2024年度述法
+date: 2025-01-20
+unit: 甲局
+unit_type: 区直部门
+post: 甲局主要负责人
+year: 2024
+form: 专题述法
+rectification:
+  - problem: 问题一
+    status: 已完成
+---
+## 晒成绩
+)");
+  FixtureOptions o;
+  o.default_theme = true;
+  FixtureResult r = BuildFixture(site, o);
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "content/profiles/2024-a.md:11:13: 整改事项标为“已完成”，但没有写完成日期：请按来源填写 completed: "
+        "YYYY-MM-DD；"
+        "来源没有写明完成日期的，请写 completed: 未注明（页面显示“完成日期原文未注明”），不要自己推测日期\n"
+        "      status: 已完成\n"
+        "              ^\n");
+  Replace(&site, "    status: 已完成\n", "    status: 已完成\n    completed: 未注明\n");
+  FixtureResult fixed = BuildFixture(site, o);
+  REQUIRE_MESSAGE(fixed.ok, fixed.errors);
+  CHECK(Contains(fixed.File("profiles/2024-a/index.html"), "已完成</span><br>完成日期原文未注明"));
+}
+
+TEST_CASE("editor mistakes: menu URLs are checked against the site's pages") {
+  FixtureOptions opts;
+  opts.build.base_url = "https://fz.example.gov.cn/sfj/fzbg/";
+  std::string site = Site(Page("content/about.md", "正文。\n"));
+  Replace(&site, "as_of = 2025-06-30\n",
+          "as_of = 2025-06-30\n"
+          "[[menu]]\nname = \"关于本站\"\nurl = \"/about/\"\n"
+          "[[menu]]\nname = \"年度报告\"\nurl = \"/report/\"\n"
+          "[[menu]]\nname = \"本站介绍\"\nurl = \"/sfj/fzbg/about/\"\n"
+          "[[menu]]\nname = \"关于\"\nurl = \"about/\"\n"
+          "[[menu]]\nname = \"门户\"\nurl = \"https://www.gov.cn/\"\n");
+  FixtureResult r = BuildFixture(site, opts);
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "site.toml:9:7: 菜单“年度报告”的网址“/report/”在本站不存在，点开会是“页面未找到”\n"
+        "  url = \"/report/\"\n"
+        "        ^\n"
+        "site.toml:12:7: 菜单“本站介绍”的网址“/sfj/fzbg/about/”已经包含网站的子路径 "
+        "/sfj/fzbg/，生成后会重复：请写成"
+        "“/about/”，生成网站时会自动加上子路径\n"
+        "  url = \"/sfj/fzbg/about/\"\n"
+        "        ^\n"
+        "site.toml:15:7: "
+        "菜单“关于”的网址“about/”没有以“/”开头，是相对网址，在首页以外的页面上会指向错误的地方：请写成"
+        "“/about/”\n"
+        "  url = \"about/\"\n"
+        "        ^\n");
+}
+
+}  // namespace fazhi::testing
