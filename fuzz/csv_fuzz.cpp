@@ -10,9 +10,9 @@
 namespace {
 
 fazhi::SourceFile Def(const std::string& id, const std::string& unit, const std::string& kind) {
-  return {"content/indicators/" + id + ".md",
-          "---\ntitle: " + id + "\ndate: 2025-01-01\ncategory: oversight\nunit: " + unit + "\nkind: " + kind +
-              "\n---\n口径。\n"};
+  return {"content/indicators/" + id + ".md", "---\ntitle: " + id +
+                                                  "\ndate: 2025-01-01\ncategory: oversight\nunit: " + unit +
+                                                  "\nkind: " + kind + "\n---\n口径。\n"};
 }
 
 }  // namespace

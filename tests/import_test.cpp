@@ -62,7 +62,7 @@ std::string Fixture(const std::string& name) {
 
 fs::path SeedPath() {
   const char* name = "000_8e2bfd6529608b47.txt";
-  for (fs::path dir : {fs::path(FAZHI_SEED_DIR), fs::path(FAZHI_SOURCE_DIR) / "../../shared/seeds"}) {
+  for (const fs::path& dir : {fs::path(FAZHI_SEED_DIR), fs::path(FAZHI_SOURCE_DIR) / "../../shared/seeds"}) {
     if (fs::exists(dir / name)) return dir / name;
   }
   FAIL("seed report not found under " << FAZHI_SEED_DIR);
@@ -410,7 +410,7 @@ TEST_CASE("import: existing files are never overwritten without --force") {
 
 TEST_CASE("import: usage errors exit 2") {
   auto usage = [](std::vector<std::string> args, const std::string& first_line) {
-    Run r = Import(args);
+    Run r = Import(std::move(args));
     CHECK(r.rc == 2);
     CHECK(r.err.substr(0, r.err.find('\n')) == first_line);
     CHECK(r.err.find("usage: fazhi import <file>") != std::string::npos);

@@ -262,8 +262,9 @@ bool LoadContent(const SourceTree& tree, const Config& config, bool drafts, std:
   found.reserve(files.size());
   for (size_t i = 0; i < files.size(); ++i) found.emplace_back(SIZE_MAX);
   std::vector<char> ok(files.size());
-  ParallelFor(files.size(), jobs,
-              [&](size_t i) { ok[i] = LoadPage(*files[i], config, &loaded[i], &found[i]); });
+  ParallelFor(files.size(), jobs, [&](size_t i) {
+    ok[i] = static_cast<char>(LoadPage(*files[i], config, &loaded[i], &found[i]));
+  });
 
   std::map<std::string, std::string> url_owner;
   pages->reserve(pages->size() + files.size());

@@ -13,7 +13,8 @@ namespace {
 // no extra library is needed.
 bool Convert(const char* from, const char* to, std::string_view in, std::string* out) {
   iconv_t cd = iconv_open(to, from);
-  if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+  // (iconv_t)-1 is how iconv_open reports failure.
+  if (cd == reinterpret_cast<iconv_t>(-1)) return false;  // NOLINT(performance-no-int-to-ptr)
   out->clear();
   std::string buf(in.size() * 2 + 16, '\0');
   char* src = const_cast<char*>(in.data());

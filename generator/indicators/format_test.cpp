@@ -7,7 +7,7 @@
 namespace fazhi {
 namespace {
 
-Observation Obs(std::string id, int year, std::string text, std::string unit,
+Observation Obs(std::string id, int year, const std::string& text, std::string unit,
                 Qualifier q = Qualifier::kExact) {
   Observation o;
   o.indicator = std::move(id);

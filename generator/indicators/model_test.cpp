@@ -14,7 +14,7 @@ struct DefFixture {
   FmNode root;
 };
 
-DefFixture MakeDef(std::string id, std::vector<std::pair<std::string, std::string>> kv) {
+DefFixture MakeDef(const std::string& id, const std::vector<std::pair<std::string, std::string>>& kv) {
   DefFixture d;
   d.file.path = "content/indicators/" + id + ".md";
   d.file.text = "---\n";

@@ -7,7 +7,7 @@
 namespace fazhi {
 namespace {
 
-std::string Scan(std::string_view text, PrivacyOptions opts = {}) {
+std::string Scan(std::string_view text, const PrivacyOptions& opts = {}) {
   Diagnostics diags;
   CheckPrivacyText("content/a.md", text, opts, &diags);
   return diags.Format();

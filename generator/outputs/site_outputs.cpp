@@ -176,7 +176,7 @@ bool SiteOutputs::WriteSearch(const Theme& theme, SearchIndexStats* sstats) {
     if (sstats->bytes > kLargeSearchIndex) {
       diags_->Warning(
           "site.toml", 0, 0,
-          "the search index is " + std::to_string(sstats->bytes / (1024 * 1024)) +
+          "the search index is " + std::to_string(sstats->bytes / (size_t{1024} * 1024)) +
               " MiB, large for a browser to load; set [search] enabled = false, or see docs/search.md");
     }
   }

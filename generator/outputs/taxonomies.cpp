@@ -149,7 +149,7 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
   }
 
   // 年度报告归档: reports by year, then publisher.
-  std::map<int, std::vector<const Page*>, std::greater<int>> by_year;
+  std::map<int, std::vector<const Page*>, std::greater<>> by_year;
   for (const Page& p : site.pages) {
     if (p.kind == "report") by_year[p.report.year].push_back(&p);
   }

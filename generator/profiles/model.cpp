@@ -360,6 +360,7 @@ bool ParseCohorts(const SourceFile& file, const FrontMatter& fm, const ProfileRu
 std::vector<ProfileSection> FindSections(std::string_view body, int body_first_line,
                                          const std::vector<std::string>& names) {
   std::vector<ProfileSection> out;
+  out.reserve(names.size());
   for (const std::string& n : names) out.push_back({n, "", 0});
   std::string_view fence;
   int line = body_first_line;

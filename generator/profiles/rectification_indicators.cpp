@@ -59,7 +59,7 @@ GeneratedIndicators RectificationIndicators(const std::vector<Profile>& profiles
                                             const std::vector<Page>& pages,
                                             const RectificationIndicatorOptions& opts) {
   GeneratedIndicators out;
-  std::set<int, std::greater<int>> years;  // newest first, like the profiles index
+  std::set<int, std::greater<>> years;  // newest first, like the profiles index
   for (const Profile& p : profiles) {
     if (!p.rectification.empty()) years.insert(p.year);
   }

@@ -70,7 +70,7 @@ class Renderer {
   const Page& PageOf(const Profile& p) const { return *page_by_path_.at(p.source_path); }
 
   std::vector<int> Years() const {
-    std::set<int, std::greater<int>> years;
+    std::set<int, std::greater<>> years;
     for (const Profile& p : data_.profiles) years.insert(p.year);
     for (const Cohort& c : data_.cohorts) years.insert(c.year);
     return {years.begin(), years.end()};
@@ -494,7 +494,7 @@ SitemapGroup ProfilesSitemapGroup(const Site& site, const ProfilesData& data) {
   g.title = index && !index->title.empty() ? index->title : "一把手述法";
   g.url = kIndexUrl;
   g.note = "共 " + std::to_string(data.profiles.size()) + " 份";
-  std::map<int, size_t, std::greater<int>> years;
+  std::map<int, size_t, std::greater<>> years;
   for (const Profile& p : data.profiles) ++years[p.year];
   for (const Cohort& c : data.cohorts) years.emplace(c.year, 0);
   for (const auto& [year, n] : years) {

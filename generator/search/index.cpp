@@ -343,6 +343,7 @@ std::string BuildSearchIndex(const std::vector<SearchDoc>& docs, SearchIndexStat
   indexed.reserve(docs.size());
   for (const auto& d : docs) indexed.push_back(IndexDocument(d, &dict));
   std::vector<const IndexedDoc*> ptrs;
+  ptrs.reserve(indexed.size());
   for (const IndexedDoc& d : indexed) ptrs.push_back(&d);
   return SerializeSearchIndex(ptrs, dict, stats);
 }

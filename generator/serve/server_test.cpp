@@ -184,7 +184,7 @@ TEST_CASE("serve: traversal, multi-range, bodies and other methods are refused")
   REQUIRE(res);
   CHECK(res->status == 206);
   CHECK(res->body == "body");
-  res = cli.Post("/about/", std::string(64 * 1024, 'x'), "text/plain");
+  res = cli.Post("/about/", std::string(size_t{64} * 1024, 'x'), "text/plain");
   REQUIRE(res);
   CHECK(res->status == 413);
   res = cli.Post("/about/", "x", "text/plain");
@@ -281,6 +281,7 @@ TEST_CASE("serve: 40 open reload streams do not block a page request") {
   FakeSite site;
   Running run(&site);
   std::vector<std::unique_ptr<EventClient>> tabs;
+  tabs.reserve(40);
   for (int i = 0; i < 40; ++i) tabs.push_back(std::make_unique<EventClient>(run.server->port()));
   for (auto& t : tabs) REQUIRE(t->Next().rfind("hello ", 0) == 0);  // all 40 are connected
   auto cli = run.Client();
@@ -314,6 +315,7 @@ TEST_CASE("serve: Stop is prompt with open reload streams and idle keep-alive co
   FakeSite site;
   Running run(&site);
   std::vector<std::unique_ptr<EventClient>> tabs;
+  tabs.reserve(32);
   for (int i = 0; i < 32; ++i) tabs.push_back(std::make_unique<EventClient>(run.server->port()));
   for (auto& t : tabs) REQUIRE(t->Next().rfind("hello ", 0) == 0);
   auto cli = run.Client();

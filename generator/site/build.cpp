@@ -128,7 +128,7 @@ std::vector<std::string> RequiredLayouts(const SourceTree& tree) {
 // page bodies and the outputs refer to its members.
 class SiteBuild {
  public:
-  SiteBuild(const SourceTree& tree, const BuildOptions& opts) : tree_(tree), opts_(opts) {}
+  SiteBuild(const SourceTree& tree, BuildOptions opts) : tree_(tree), opts_(std::move(opts)) {}
   SiteBuild(const SiteBuild&) = delete;
   SiteBuild& operator=(const SiteBuild&) = delete;
 

@@ -134,7 +134,8 @@ bool RenderLists(const Site& site, const Theme& theme, int jobs, OutputSink* sin
   // Home: the root _index.md plus the newest items of every section, and the reports.
   std::vector<int> on_home;
   for (const Section& s : site.sections) {
-    on_home.insert(on_home.end(), s.pages.begin(), s.pages.begin() + std::min<size_t>(5, s.pages.size()));
+    on_home.insert(on_home.end(), s.pages.begin(),
+                   s.pages.begin() + std::min<std::ptrdiff_t>(5, std::ssize(s.pages)));
   }
   for (size_t i = 0; i < site.pages.size(); ++i) {
     if (site.pages[i].kind == "report") on_home.push_back(static_cast<int>(i));
