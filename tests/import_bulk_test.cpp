@@ -65,8 +65,8 @@ Run Import(std::vector<std::string> args) {
 const char* kUnits =
     "slug,name,short_names,type,report_from,report_until,note\n"
     "baiyun,广州市白云区人民政府,白云区人民政府|白云区政府,区政府,2022,,\n"
-    "baiyun-sfj,广州市白云区司法局,白云区司法局、区司法局,区直部门,2022,,\n"
-    "liwan-sfj,广州市荔湾区司法局,荔湾区司法局、区司法局,区直部门,2022,,\n";
+    "baiyun-sfj,广州市白云区司法局,白云区司法局,区直部门,2022,,\n"
+    "liwan-sfj,广州市荔湾区司法局,荔湾区司法局,区直部门,2022,,\n";
 
 std::string Report(const std::string& title, const std::string& signature) {
   return title +
@@ -77,13 +77,13 @@ std::string Report(const std::string& title, const std::string& signature) {
 
 // A folder as a district office receives it: one report named by its title,
 // one only by its 落款 (in a subfolder), one from a unit not in the registry,
-// one that names its publisher only as "区司法局", which two units are.
+// one whose opening names two units.
 void Inbox(const fs::path& dir) {
   Write(dir / "a.txt",
         Report("广州市白云区司法局2023年法治政府建设年度报告", "广州市白云区司法局\n2024年3月15日\n"));
   Write(dir / "2024/b.txt", Report("2024年法治政府建设年度报告", "广州市白云区人民政府\n2025年3月28日\n"));
   Write(dir / "c.txt", Report("广州市海珠区司法局2024年法治政府建设年度报告", ""));
-  Write(dir / "d.txt", Report("区司法局2024年法治政府建设年度报告", ""));
+  Write(dir / "d.txt", Report("白云区司法局、荔湾区司法局2024年法治政府建设年度报告", ""));
   Write(dir / ".DS_Store", "\x00\x01");
   Write(dir / "~$a.docx", "lock");
 }
@@ -101,7 +101,7 @@ TEST_CASE("bulk import: a folder of reports, each assigned to its unit, with a s
         "a.txt       广州市白云区司法局    2023  已识别（标题）\n"
         "c.txt       —                     2024  需核对：标题、落款、来源和开头都没有单位名录中的名称；请在 "
         "data/units.csv 补上该单位的全称或简称后重新导入\n"
-        "d.txt       —                     2024  需核对：标题中有多个单位：广州市白云区司法局、"
+        "d.txt       —                     2024  需核对：开头中有多个单位：广州市白云区司法局、"
         "广州市荔湾区司法局；请核对是哪个单位的报告\n"
         "共 4 个文件：2 份已识别并写入 content/reports/<单位>-<年度>.md（指标草稿在 data/indicators/ 和 "
         "content/indicators/），2 份需核对（未写入）\n");

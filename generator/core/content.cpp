@@ -30,7 +30,7 @@ bool FeatureOwnsKeys(std::string_view section) { return section == "indicators" 
 const std::vector<std::string_view>& ReportKeys() {
   static const std::vector<std::string_view> keys = [] {
     std::vector<std::string_view> k = CommonFrontMatterKeys();
-    for (std::string_view x : {"year", "publisher", "unit", "published", "original_url", "items"})
+    for (std::string_view x : {"year", "publisher", "unit", "published", "original_url", "items", "excerpt"})
       k.push_back(x);
     return k;
   }();
@@ -189,6 +189,7 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
                    Message(msg::kPublishedInReportYear, page->report.published, year), f.text);
     }
     FmString(f, fm, "original_url", &page->report.original_url, diags);
+    FmBool(f, fm, "excerpt", &page->report.excerpt, diags);
   }
 
   // URL: content/a/b.md → /a/b/; content/a/_index.md → /a/; slug replaces the stem.

@@ -30,11 +30,14 @@ struct ReportItemStatus {
 
 /// The compliance of a report (filled by norms/compliance.cpp, shown on its page).
 struct ReportCompliance {
-  std::string deadline;                 ///< YYYY-04-01 of the year after the report's year
-  std::string published;                ///< as stated; "" when the report states none
-  bool on_time = false;                 ///< published on or before the deadline: 按时公开
-  bool late = false;                    ///< published after the deadline
-  bool complete = false;                ///< all five items found
+  std::string deadline;   ///< YYYY-04-01 of the year after the report's year
+  std::string published;  ///< as stated; "" when the report states none
+  bool on_time = false;   ///< published on or before the deadline: 按时公开
+  bool late = false;      ///< published after the deadline
+  bool complete = false;  ///< all five items found
+  /// The page is a summary of part of the report (`excerpt: true`): what it
+  /// lacks says nothing about the report, so the items are not looked for.
+  bool excerpt = false;
   std::vector<ReportItemStatus> items;  ///< the five, in order
   bool operator==(const ReportCompliance&) const = default;
 };
@@ -42,6 +45,7 @@ struct ReportCompliance {
 /// Report facts (pages under content/reports/).
 struct ReportMeta {
   int year = 0;
+  bool excerpt = false;   ///< `excerpt: true`: the page summarises part of the original
   std::string publisher;  ///< part of a report's identity with its year
   /// The unit's slug in data/units.csv when the site has a registry (then
   /// `publisher` is the unit's full name); "" on a single-publisher site.

@@ -64,6 +64,11 @@ ReportCompliance CheckReport(const Page& page, std::string_view text, Diagnostic
 
   const auto& required = RequiredReportItems();
   for (const auto& r : required) rc.items.push_back({r.key, r.name, "", "", false});
+  // A summary of part of a report (a republished excerpt, an example site's
+  // digest) cannot show that the report lacks an item: nothing is looked for,
+  // and the page says so instead of listing items as missing.
+  rc.excerpt = page.report.excerpt;
+  if (rc.excerpt) return rc;
 
   // Front matter mapping: items: {accountability: "一、推进法治政府建设的主要举措和成效"}.
   if (const FmNode* items = root.Get("items")) {

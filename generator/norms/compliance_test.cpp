@@ -89,6 +89,26 @@ TEST_CASE("compliance: a report without a publication date gets a warning, not a
   CHECK(rc.complete);
 }
 
+TEST_CASE("compliance: a page that summarises part of a report does not list items as missing") {
+  // An example site's digest covers only the report's opening: its missing
+  // headings say nothing about the report itself.
+  SourceFile f{"content/reports/a-2024.md", "---\nyear: 2024\nexcerpt: true\n---\n"};
+  Page p = MakeReport(f, 2024, "2025-01-22", {{2, "一主要工作成效摘要", "一、主要工作成效（摘要）"}});
+  p.report.excerpt = true;
+  Diagnostics d;
+  ReportCompliance rc = CheckReport(p, f.text, &d);
+  CHECK(d.Format() == "");
+  CHECK(rc.excerpt);
+  CHECK(rc.on_time);  // the date is still checked
+  CHECK_FALSE(rc.complete);
+  for (const ReportItemStatus& i : rc.items) CHECK(i.heading_id.empty());
+
+  Diagnostics undated;
+  p.report.published.clear();
+  CHECK(CheckReport(p, f.text, &undated).excerpt);
+  CHECK(undated.warning_count() == 1);  // only the missing publication date
+}
+
 TEST_CASE("compliance: a bad items mapping is an error at its position") {
   SourceFile f{
       "content/reports/2024.md",

@@ -195,6 +195,7 @@ View PageFields(const Site& site, const Page& page, const Urls& urls) {
     comp.set("late", Flag(rc.late));
     comp.set("undated", Flag(rc.published.empty()));
     comp.set("complete", Flag(rc.complete));
+    comp.set("excerpt", Flag(rc.excerpt));
     View items{View::type::list};
     for (const ReportItemStatus& i : rc.items) {
       View it;
