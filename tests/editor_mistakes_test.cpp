@@ -24,6 +24,27 @@ std::string Page(std::string_view path, std::string_view body) {
   return "-- " + std::string(path) + " --\n---\ntitle: 页面\ndate: 2025-01-02\n---\n" + std::string(body);
 }
 
+// The diagnostics of `errors` (each a "path:…" line and its quoted lines)
+// whose first line contains `needle`, in order.
+std::string DiagnosticsWith(const std::string& errors, std::string_view needle) {
+  std::string out, current;
+  auto flush = [&] {
+    if (current.substr(0, current.find('\n')).find(needle) != std::string::npos) out += current;
+    current.clear();
+  };
+  size_t start = 0;
+  while (start < errors.size()) {
+    size_t end = errors.find('\n', start);
+    end = end == std::string::npos ? errors.size() : end + 1;
+    std::string_view line(errors.data() + start, end - start);
+    if (!line.starts_with("  ")) flush();
+    current += line;
+    start = end;
+  }
+  flush();
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("editor mistakes: a shortcode typed with IME angle brackets is an error, not literal text") {
@@ -380,6 +401,148 @@ TEST_CASE("editor mistakes: menu URLs are checked against the site's pages") {
         "“/about/”\n"
         "  url = \"about/\"\n"
         "        ^\n");
+}
+
+TEST_CASE("editor mistakes: an Excel workbook in data/ is named with how to save it as CSV") {
+  FixtureResult r = BuildFixture(Site(R"(-- content/indicators/cases.md --
+---
+title: 行政复议收案数
+date: 2025-03-01
+category: oversight
+unit: 件
+kind: count
+---
+-- data/indicators/2024.csv --
+指标,年份,数值,单位
+cases,2024,368,件
+-- data/indicators/2024.xlsx --
+PK master copy of 2024.csv: read nothing, say nothing
+-- data/2025年指标.XLSX --
+PK
+-- data/indicators/各单位.et --
+WPS
+-- data/indicators/说明.txt --
+not a workbook
+)"),
+                                 DefaultTheme());
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  CHECK(
+      r.errors ==
+      "data/2025年指标.XLSX: warning: 这是 Excel/WPS 工作簿，fazhi 不读取它，里面的数不会上网站：请在 Excel "
+      "里点“文件 → 另存为”，保存类型选“CSV UTF-8（逗号分隔）(*.csv)”，存为 data/indicators/2025年指标.csv"
+      "（每行一个数值，各列见 docs/indicators.md）；工作簿本身可以留作底稿\n"
+      "data/indicators/各单位.et: warning: 这是 Excel/WPS 工作簿，fazhi 不读取它，里面的数不会上网站：请在 "
+      "Excel 里点“文件 → 另存为”，保存类型选“CSV UTF-8（逗号分隔）(*.csv)”，存为 data/indicators/各单位.csv"
+      "（每行一个数值，各列见 docs/indicators.md）；工作簿本身可以留作底稿\n");
+  CHECK(Contains(r.File("indicators/cases/index.html"), "368"));
+}
+
+TEST_CASE("editor mistakes: one unit under a short name and its full name is a warning at the short one") {
+  std::string site = Site(R"(-- content/reports/2023.md --
+---
+title: 2023年报告
+date: 2024-03-01
+year: 2023
+published: 2024-03-01
+---
+-- content/reports/2024.md --
+---
+title: 2024年报告
+date: 2025-03-01
+year: 2024
+published: 2025-03-01
+publisher: 滨河区司法局
+---
+-- content/reports/2024-czj.md --
+---
+title: 财政局2024年报告
+date: 2025-03-02
+year: 2024
+published: 2025-03-02
+publisher: 滨河区财政局
+---
+-- content/reports/2023-czj.md --
+---
+title: 财政局2023年报告
+date: 2024-03-02
+year: 2023
+published: 2024-03-02
+source: 临江市滨河区财政局
+---
+-- content/reports/2024-qsfj.md --
+---
+title: 区司法局2024年报告
+date: 2025-03-03
+year: 2024
+published: 2025-03-03
+publisher: 区司法局
+---
+)");
+  Replace(&site, "sponsor = \"某区司法局\"", "sponsor = \"临江市滨河区司法局\"");
+  FixtureResult r = BuildFixture(site);
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  // The reports also lack their five required items: keep the unit warnings.
+  CHECK(DiagnosticsWith(r.errors, "单位名称“") ==
+        "content/reports/2024.md:6:12: warning: "
+        "单位名称“滨河区司法局”像是本站主办单位“临江市滨河区司法局”（site.toml 的 sponsor）的简称："
+        "同一个单位写成两个名称，网站上会分成两个单位，各年的报告也连不成一个系列。请统一写成"
+        "“临江市滨河区司法局”；如果确实是另一个单位，可以不理会这条提醒\n"
+        "  publisher: 滨河区司法局\n"
+        "             ^\n"
+        "content/reports/2024-czj.md:6:12: warning: "
+        "单位名称“滨河区财政局”像是“临江市滨河区财政局”（content/reports/2023-czj.md 用的名称）的简称："
+        "同一个单位写成两个名称，网站上会分成两个单位，各年的报告也连不成一个系列。请统一写成"
+        "“临江市滨河区财政局”；如果确实是另一个单位，可以不理会这条提醒\n"
+        "  publisher: 滨河区财政局\n"
+        "             ^\n");
+  // "区司法局" is not 临江市滨河区司法局 without a whole place name (区 alone);
+  // the 2023 report takes the sponsor's name by default and is not named.
+}
+
+TEST_CASE(
+    "editor mistakes: full-width digits, ％ and 2024年度 in a CSV are read; an unquoted 1,420 is an error at "
+    "it") {
+  const std::string defs = R"(-- content/indicators/cases.md --
+---
+title: 行政复议收案数
+date: 2025-03-01
+category: oversight
+unit: 件
+kind: count
+---
+-- content/indicators/rate.md --
+---
+title: 行政复议办结率
+date: 2025-03-01
+category: oversight
+unit: "%"
+kind: rate
+---
+)";
+  FixtureResult r = BuildFixture(Site(defs + "-- data/indicators/2024.csv --\n"
+                                             "指标,年份,数值,单位\n"
+                                             "cases,２０２４,３６８\u3000,件\n"
+                                             "cases,2023年度,\"1,420\",件\n"
+                                             "rate,2024年,８０．１６％,%\n"),
+                                 DefaultTheme());
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  const std::string& csv = r.File("data/indicators.csv");
+  CHECK(Contains(csv, "cases,行政复议收案数,oversight,count,2024,年度,,,368,件,,368件,"));
+  CHECK(Contains(csv, "cases,行政复议收案数,oversight,count,2023,年度,,,1420,件,"));
+  CHECK(Contains(csv, "rate,行政复议办结率,oversight,rate,2024,年度,,,80.16,%,,80.16%,"));
+
+  FixtureResult bad = BuildFixture(Site(defs + "-- data/indicators/2024.csv --\n"
+                                               "指标,年份,数值,单位\n"
+                                               "cases,2023,1,420,件\n"),
+                                   DefaultTheme());
+  CHECK_FALSE(bad.ok);
+  CHECK(bad.errors ==
+        "data/indicators/2024.csv:2:12: "
+        "数值“1,420”里的千位分隔符“,”把它分成了两格，这一行就多出了一格：请去掉逗号写成 "
+        "1420，或给它加上引号写成 "
+        "\"1,420\"\n"
+        "  cases,2023,1,420,件\n"
+        "             ^\n");
 }
 
 }  // namespace fazhi::testing

@@ -50,4 +50,20 @@ inline constexpr MessageText kFormulaTooDeep{
     "括号或负号嵌套超过{0}层；请把公式拆开，分几行计算",
     "parentheses or minus signs nested more than {0} deep; split the formula into several rows"};
 
+// ---- Files under data/ that are not read (data_files.h).
+inline constexpr MessageText kDataWorkbookNotRead{
+    "这是 Excel/WPS 工作簿，fazhi 不读取它，里面的数不会上网站：请在 Excel 里点“文件 → 另存为”，保存类型选"
+    "“CSV UTF-8（逗号分隔）(*.csv)”，存为 {0}（每行一个数值，各列见 "
+    "docs/indicators.md）；工作簿本身可以留作底稿",
+    "this is an Excel/WPS workbook; fazhi does not read it, so its figures do not reach the site: in Excel "
+    "choose File → Save As, type “CSV UTF-8 (Comma delimited) (*.csv)”, and save it as {0} (one value per "
+    "row, columns in docs/indicators.md); the workbook itself may stay as the master copy"};
+
+// ---- Cells as Excel saves them (cells.h).
+inline constexpr MessageText kValueSplitThousands{
+    "数值“{0}”里的千位分隔符“,”把它分成了两格，这一行就多出了一格：请去掉逗号写成 {1}，或给它加上引号写成 "
+    "\"{0}\"",
+    "the thousands separator in the value '{0}' splits it into two cells, so this row has one cell too "
+    "many: drop the comma ({1}) or quote it (\"{0}\")"};
+
 }  // namespace fazhi::msg

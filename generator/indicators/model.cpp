@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "core/utf8.h"
+#include "indicators/cells.h"
 #include "indicators/messages.h"
 #include "units/messages.h"
 
@@ -749,6 +750,17 @@ class ObservationLoader {
     size_t width = 0;
     for (int i : index) width = std::max(width, static_cast<size_t>(i + 1));
     if (row.fields.size() > width) {
+      // An unquoted 1,420 is two cells: say so at the value, not at the end of the row.
+      int v = index[static_cast<int>(Column::kValue)];
+      std::string joined;
+      if (row.fields.size() == width + 1 && v >= 0 &&
+          LooksLikeSplitThousands(row.fields[v].text, row.fields[v + 1].text, &joined)) {
+        const CsvField& f = row.fields[v];
+        diags_->Error(t_->path, f.line, f.col,
+                      Message(msg::kValueSplitThousands, f.text + "," + row.fields[v + 1].text, joined),
+                      t_->text);
+        return;
+      }
       const CsvField& extra = row.fields[width];
       Error(extra.line, extra.col,
             "row has " + std::to_string(row.fields.size()) + " fields but the header has " +
@@ -786,13 +798,10 @@ class ObservationLoader {
           "unknown indicator '" + o.indicator + "' (no content/indicators/" + o.indicator + ".md)");
     }
 
-    std::string year = cell[static_cast<int>(Column::kYear)];
-    if (year.size() == 7 && year.substr(4) == "年") year.resize(4);
-    if (year.size() != 4 ||
-        !std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    // 2024, ２０２４, 2024年 and 2024年度 are the same year.
+    o.year = ParseYearCell(cell[static_cast<int>(Column::kYear)]);
+    if (o.year == 0) {
       err(Column::kYear, "year '" + cell[static_cast<int>(Column::kYear)] + "' is not a year (YYYY)");
-    } else {
-      o.year = std::atoi(year.c_str());
     }
 
     std::string qual = cell[static_cast<int>(Column::kQualifier)];
@@ -828,7 +837,7 @@ class ObservationLoader {
     } else if (value.empty()) {
       err(Column::kValue, "missing value");
     } else {
-      std::string v = value;
+      std::string v = HalfWidthCell(value);  // ３６８, ８０．１６％ typed with an IME
       // Excel's percent format writes "80.16%".
       if (v.size() > 1 && v.back() == '%' && def && def->unit == "%") v.pop_back();
       if (!NormalizeNumber(v, &o.value_text)) {

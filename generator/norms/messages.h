@@ -32,4 +32,19 @@ inline constexpr MessageText kSectionOnlyDrafts{
     "preview "
     "drafts with fazhi serve --drafts"};
 
+// One unit, one name (norms/unit_names.cpp).
+inline constexpr MessageText kUnitShortNameOfSponsor{
+    "单位名称“{0}”像是本站主办单位“{1}”（site.toml 的 sponsor）的简称：同一个单位写成两个名称，网站上会"
+    "分成两个单位，各年的报告也连不成一个系列。请统一写成“{1}”；如果确实是另一个单位，可以不理会这条提醒",
+    "the unit name '{0}' looks like a short name of the site's sponsor '{1}' (sponsor in site.toml): one "
+    "unit "
+    "under two names becomes two units on the site, and its reports do not form one series. Write '{1}'; if "
+    "it really is another unit, ignore this warning"};
+inline constexpr MessageText kUnitShortNameOfPage{
+    "单位名称“{0}”像是“{1}”（{2} 用的名称）的简称：同一个单位写成两个名称，网站上会分成两个单位，"
+    "各年的报告也连不成一个系列。请统一写成“{1}”；如果确实是另一个单位，可以不理会这条提醒",
+    "the unit name '{0}' looks like a short name of '{1}' (the name {2} uses): one unit under two names "
+    "becomes two units on the site, and its reports do not form one series. Write '{1}'; if it really is "
+    "another unit, ignore this warning"};
+
 }  // namespace fazhi::msg

@@ -15,6 +15,7 @@
 #include "core/utf8.h"
 #include "core/web.h"
 #include "core/write_site.h"
+#include "indicators/data_files.h"
 #include "indicators/stage.h"
 #include "indicators/units_csv.h"
 #include "indicators/view.h"
@@ -24,6 +25,7 @@
 #include "norms/compliance.h"
 #include "norms/external_resources.h"
 #include "norms/privacy.h"
+#include "norms/unit_names.h"
 #include "outputs/site_outputs.h"
 #include "profiles/model.h"
 #include "profiles/rectification_indicators.h"
@@ -221,7 +223,9 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   stage("theme");
 
   // Stage: indicators (definitions + CSV data), before the bodies so prose
-  // can cite values with {{< value id year >}}.
+  // can cite values with {{< value id year >}}. A workbook dropped into
+  // data/ is named, not ignored (warnings only).
+  CheckDataFiles(tree, diags);
   if (!LoadIndicators(tree, config, &pages, &indicators_, diags, &units_)) return false;
   // The profiles' rectification summary joins the dashboard as derived indicators.
   if (!AddRectificationIndicators(profiles_, pages, config, tree, &indicators_, diags)) return false;
@@ -252,6 +256,7 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   // (空白栏目 are never published); report compliance (deadline,
   // the five required items) warns, and marks the report pages.
   ExplainUnopenedSections(site, tree, diags);
+  CheckUnitNames(site, tree, diags);  // one unit under two names: warnings only
   for (Page& p : site.pages) {
     if (p.kind != "report") continue;
     const SourceFile* f = tree.Find(p.source_path);
