@@ -32,13 +32,15 @@ int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std
   std::string error;
   std::vector<std::string> valued = {"--base-url", "--jobs"};
   if (!check) valued.push_back("--output");
-  if (!ParseArgs(args, valued, {"--drafts", "--quiet", "--timings"}, &a, &error)) return Usage(err, error);
+  if (!ParseArgs(args, valued, {"--drafts", "--quiet", "--timings", "--embed"}, &a, &error))
+    return Usage(err, error);
   if (a.positional.size() > 1) return Usage(err, "expected at most one site folder");
   BuildOptions opts;
   opts.source_dir = a.positional.empty() ? "." : a.positional[0];
   opts.output_dir = a.Get("--output");
   opts.base_url = a.Get("--base-url");
   opts.drafts = a.Has("--drafts");
+  opts.embed = a.Has("--embed");
   if (a.Has("--jobs")) {
     try {
       opts.jobs = std::stoi(a.Get("--jobs"));
@@ -59,6 +61,7 @@ int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std
   }
   if (!a.Has("--quiet")) {
     if (check) {
+      out << stats.tracker;
       out << "fazhi: check passed: " << stats.pages << " pages, " << diags.warning_count() << " warnings\n";
     } else {
       std::string where =
@@ -99,7 +102,8 @@ int RunHelp(const std::vector<std::string>&, std::ostream& out, std::ostream&) {
 
 std::vector<Command> Commands() {
   return {
-      {"build", "build [DIR] [--output DIR] [--base-url URL] [--drafts] [--jobs N] [--quiet] [--timings]",
+      {"build",
+       "build [DIR] [--output DIR] [--base-url URL] [--drafts] [--jobs N] [--quiet] [--timings] [--embed]",
        "Build the site in DIR (default .) into DIR/public, atomically.",
        [](auto& a, auto& o, auto& e) { return RunBuildOrCheck(a, o, e, false); }},
       {"check", "check [DIR] [--base-url URL] [--drafts] [--timings]",

@@ -31,6 +31,8 @@
 #include "profiles/rectification_indicators.h"
 #include "profiles/view.h"
 #include "site/build_model.h"
+#include "site/district_view.h"
+#include "site/embed.h"
 #include "site/messages.h"
 #include "site/page_bodies.h"
 #include "site/render_site.h"
@@ -119,6 +121,9 @@ bool PublishResources(const Site& site, const SourceTree& tree,
 std::vector<std::string> RequiredLayouts(const SourceTree& tree) {
   std::vector<std::string> layouts = {"home", "list", "page", "report", "404"};
   if (HasIndicators(tree)) layouts.insert(layouts.end(), {"indicators", "indicator"});
+  if (tree.Find(kUnitsCsvPath)) {
+    for (const std::string& l : DistrictLayouts()) layouts.push_back(l);
+  }
   return layouts;
 }
 
@@ -166,6 +171,7 @@ class SiteBuild {
   std::unique_ptr<PageBodies> bodies_;
   Site site_;
   std::unique_ptr<SiteOutputs> outputs_;
+  std::unique_ptr<EmbedSink> embed_;  ///< --embed: keeps every page's body for embed/
   std::set<std::string, std::less<>> output_paths_;  ///< every file Run wrote
   std::unique_ptr<PathRecorder> recorder_;
 };
@@ -267,6 +273,10 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   // external-resource net); it writes search, sitemaps and feeds last.
   recorder_ = std::make_unique<PathRecorder>(sink, &output_paths_);
   sink = recorder_.get();
+  if (opts.embed) {
+    embed_ = std::make_unique<EmbedSink>(sink);
+    sink = embed_.get();
+  }
   outputs_ = std::make_unique<SiteOutputs>(sink, site.config, diags);
   SiteOutputs& outputs = *outputs_;
   outputs.SetSite(&site);
@@ -276,10 +286,17 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   // Stage: render.
   if (!RenderSite(&site, theme_, *bodies_, opts.jobs, sink, diags)) return false;
   if (!RenderIndicators(site, indicators_, theme_, opts.jobs, sink, diags)) return false;
-  if (!RenderProfiles(site, profiles_, indicators_, theme_, sink, diags)) return false;
+  // With a registry the unit pages are the district's (reports, 述法, figures).
+  if (!RenderProfiles(site, profiles_, indicators_, theme_, sink, diags, !units_.present())) return false;
+  const std::vector<Tracker> trackers = BuildTrackers(site, units_, profiles_);
+  if (!RenderDistrict(site, units_, trackers, profiles_, indicators_, theme_, sink, diags)) return false;
+  if (stats) {
+    for (const Tracker& t : trackers) stats->tracker += TrackerText(t);
+  }
   stage("render");
   // 网站地图 entries of the feature modules (after the sections, before the taxonomies).
-  for (SitemapGroup g : {IndicatorsSitemapGroup(site, indicators_), ProfilesSitemapGroup(site, profiles_)}) {
+  for (SitemapGroup g : {IndicatorsSitemapGroup(site, indicators_), ProfilesSitemapGroup(site, profiles_),
+                         DistrictSitemapGroup(units_, trackers)}) {
     if (!g.title.empty()) outputs.AddSitemapGroup(std::move(g));
   }
 
@@ -289,6 +306,7 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   // Stage: whole-site outputs, after every other renderer.
   SiteOutputStats out_stats;
   if (!outputs.Finish(theme_, &out_stats)) return false;
+  if (embed_ && !embed_->Finish(site)) return false;
   stage("search+feeds");
 
   // Stage: links to site URLs (as copied from a browser), now that every
