@@ -403,7 +403,7 @@ TEST_CASE("editor mistakes: menu URLs are checked against the site's pages") {
         "        ^\n");
 }
 
-TEST_CASE("editor mistakes: an Excel workbook in data/ is named with how to save it as CSV") {
+TEST_CASE("editor mistakes: an Excel workbook or a stray CSV in data/ is named with how to make it read") {
   FixtureResult r = BuildFixture(Site(R"(-- content/indicators/cases.md --
 ---
 title: 行政复议收案数
@@ -423,11 +423,17 @@ PK
 WPS
 -- data/indicators/说明.txt --
 not a workbook
+-- data/2025.csv --
+指标,年份,数值,单位
+-- data/units.csv --
+标识,全称,简称
 )"),
                                  DefaultTheme());
   REQUIRE_MESSAGE(r.ok, r.errors);
   CHECK(
       r.errors ==
+      "data/2025.csv: warning: fazhi 只读取 data/indicators/ 文件夹里的 "
+      "CSV，这个文件不会被读取，里面的数不会上网站：如果它是指标数值，请把它移到 data/indicators/2025.csv\n"
       "data/2025年指标.XLSX: warning: 这是 Excel/WPS 工作簿，fazhi 不读取它，里面的数不会上网站：请在 Excel "
       "里点“文件 → 另存为”，保存类型选“CSV UTF-8（逗号分隔）(*.csv)”，存为 data/indicators/2025年指标.csv"
       "（每行一个数值，各列见 docs/indicators.md）；工作簿本身可以留作底稿\n"

@@ -211,5 +211,30 @@ TEST_CASE("bulk import: without a unit registry there is nothing to assign repor
         "fazhi import: " + (dir.path() / "empty").string() + " 中没有可导入的文件（.txt、.docx 等）\n");
 }
 
+TEST_CASE("bulk import: the example site's registry recognises its publishers' real titles") {
+  // Titles as the 广州 portals publish them: the city government, a city
+  // department whose name contains the city's, and a district government
+  // whose name contains "广州市". Each must be its own unit, not the city.
+  BulkDir dir;
+  fs::path site = dir.path() / "site";
+  Write(site / "data/units.csv", Read(fs::path(FAZHI_SOURCE_DIR) / "examples/district/data/units.csv"));
+  fs::path in = dir.path() / "in";
+  Write(in / "1.txt", Report("广州市人民政府关于2023年度法治政府建设情况的报告", ""));
+  Write(in / "2.txt", Report("广州市人民政府办公厅2024年法治政府建设年度报告", ""));
+  Write(in / "3.txt", Report("广州市司法局关于2024年度法治政府建设情况的报告", ""));
+  Write(in / "4.txt", Report("广州市花都区人民政府关于2024年度法治政府建设情况的报告", ""));
+  Run r = Import({in.string(), "--site", site.string(), "--date", "2025-04-01"});
+  CHECK(r.rc == 0);
+  CHECK(r.out.substr(0, r.out.find("共")) ==
+        "文件   单位                  年度  状态\n"
+        "1.txt  广州市人民政府        2023  已识别（标题）\n"
+        "2.txt  广州市人民政府办公厅  2024  已识别（标题）\n"
+        "3.txt  广州市司法局          2024  已识别（标题）\n"
+        "4.txt  广州市花都区人民政府  2024  已识别（标题）\n");
+  for (const char* page : {"guangzhou-2023", "gzbgt-2024", "gzsfj-2024", "huadu-2024"}) {
+    CHECK_MESSAGE(fs::exists(site / "content/reports" / (std::string(page) + ".md")), page);
+  }
+}
+
 }  // namespace
 }  // namespace fazhi

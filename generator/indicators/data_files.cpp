@@ -33,6 +33,10 @@ void CheckDataFiles(const SourceTree& tree, Diagnostics* diags) {
     std::string_view path = f->path;
     std::string_view name = path.substr(path.rfind('/') + 1);
     std::string ext = Extension(name);
+    if (ext == ".csv" && !path.starts_with("data/indicators/") && path != "data/units.csv") {
+      diags->Warning(f->path, 0, 0, Message(msg::kDataCsvNotRead, "data/indicators/" + std::string(name)));
+      continue;
+    }
     if (!IsWorkbook(ext)) continue;
     std::string csv = "data/indicators/" + std::string(name.substr(0, name.size() - ext.size())) + ".csv";
     if (tree.Find(csv)) continue;  // the master copy of a CSV that is read

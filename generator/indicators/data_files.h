@@ -13,6 +13,8 @@ namespace fazhi {
 /// .numbers) under data/ that has no CSV of the same name in
 /// data/indicators/ (with one, it is the editor's master copy, and the CSV is
 /// what is read).
+/// A CSV under data/ but outside data/indicators/ (other than data/units.csv,
+/// the register of units that `fazhi import` reads) is a warning too.
 void CheckDataFiles(const SourceTree& tree, Diagnostics* diags);
 
 }  // namespace fazhi

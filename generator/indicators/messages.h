@@ -58,6 +58,11 @@ inline constexpr MessageText kDataWorkbookNotRead{
     "this is an Excel/WPS workbook; fazhi does not read it, so its figures do not reach the site: in Excel "
     "choose File → Save As, type “CSV UTF-8 (Comma delimited) (*.csv)”, and save it as {0} (one value per "
     "row, columns in docs/indicators.md); the workbook itself may stay as the master copy"};
+inline constexpr MessageText kDataCsvNotRead{
+    "fazhi 只读取 data/indicators/ 文件夹里的 CSV，这个文件不会被读取，里面的数不会上网站：如果它是指标数值，"
+    "请把它移到 {0}",
+    "fazhi reads only the CSV files in data/indicators/; this file is not read and its figures do not reach "
+    "the site: if it holds indicator values, move it to {0}"};
 
 // ---- Cells as Excel saves them (cells.h).
 inline constexpr MessageText kValueSplitThousands{
