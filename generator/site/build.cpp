@@ -171,7 +171,7 @@ class SiteBuild {
   std::unique_ptr<PageBodies> bodies_;
   Site site_;
   std::unique_ptr<SiteOutputs> outputs_;
-  std::unique_ptr<EmbedSink> embed_;  ///< --embed: keeps every page's body for embed/
+  std::unique_ptr<EmbedSink> embed_;                 ///< --embed: keeps every page's body for embed/
   std::set<std::string, std::less<>> output_paths_;  ///< every file Run wrote
   std::unique_ptr<PathRecorder> recorder_;
 };

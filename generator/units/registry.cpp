@@ -169,10 +169,6 @@ bool UnitRegistry::Build(std::string path, std::string_view text, const std::vec
     if (at[k] < 0) error(head.line, 1, Message(msg::kUnitsMissingColumn, kHeaders[k][0], kHeaders[k][1]));
   }
   if (diags->error_count() != before) return false;
-  if (rows.size() == 1) {
-    error(head.line, 1, Message(msg::kUnitsEmpty));
-    return false;
-  }
 
   // Which unit (by row line) first used each name, for the duplicate messages.
   struct Claim {
