@@ -10,7 +10,9 @@
 #
 # Usage: scripts/fuzz.sh [--time SECONDS] [--targets "csv markdown ..."]
 #                        [--timeout S] [--rss MB] [--jobs N]
-# CI runs `scripts/fuzz.sh --time 30` (scripts/test.sh). AFL++ instead:
+# Exit 77 (skipped, for ctest) when clang++ or libFuzzer is missing. The
+# ctest `fuzz` (label fuzz, registered with -DFAZHI_FUZZ_TEST=ON) runs
+# `scripts/fuzz.sh --time 10`. AFL++ instead:
 #   CC=afl-clang-fast CXX=afl-clang-fast++ cmake -S . -B build-afl -DFAZHI_FUZZ=ON
 #   then afl-fuzz -i SEEDS -o OUT -- build-afl/fuzz/fuzz_csv
 set -euo pipefail
@@ -31,7 +33,12 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [--time S] [--targets \"...\"] [--timeout S] [--rss MB] [--jobs N]" >&2; exit 2 ;;
   esac
 done
-command -v clang++ >/dev/null || { echo "fuzz: clang++ is missing (scripts/install-test-deps.sh)" >&2; exit 2; }
+command -v clang++ >/dev/null || { echo "fuzz: clang++ is missing (scripts/install-test-deps.sh)" >&2; exit 77; }
+if ! echo 'extern "C" int LLVMFuzzerTestOneInput(const char*, unsigned long) { return 0; }' |
+    clang++ -x c++ -fsanitize=fuzzer -o /dev/null - 2>/dev/null; then
+  echo "fuzz: clang++ cannot link libFuzzer (scripts/install-test-deps.sh)" >&2
+  exit 77
+fi
 
 BUILD=build-fuzz
 CC=clang CXX=clang++ cmake -S . -B "$BUILD" -DFAZHI_FUZZ=ON -DFAZHI_WERROR=OFF \

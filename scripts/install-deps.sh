@@ -5,7 +5,7 @@ set -euo pipefail
 PKGS=(
   cmake g++ pkg-config make
   libcmark-gfm-dev libcmark-gfm-extensions-dev
-  libkainjow-mustache-dev libcpp-httplib-dev doctest-dev
+  libkainjow-mustache-dev libcpp-httplib-dev libssl-dev doctest-dev
   libyaml-dev libtomlplusplus-dev nlohmann-json3-dev
   libzip-dev libxml2-dev libxml2-utils libjemalloc-dev
 )

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Quick start, step 1: install what is missing, compile, build the demo site.
+# Quick start, step 1: install the compiler and the libraries (Debian
+# packages only), compile, build the demo site. Nothing else: no npm, no
+# browser, no test tools (scripts/test.sh installs those), so this works on
+# a machine that reaches only a Debian mirror, or nothing when the packages
+# are already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-# The browser tests (axe, vnu, screenshots) are part of the suite; their
-# tools are installed here too, before CMake looks for them.
-scripts/install-browser-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"
 ./build/fazhi build .

@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Quick start, step 2: install the tools only the tests use
-# (scripts/install-test-deps.sh), then the whole test suite through ctest.
+# Quick start, step 2: install what only the tests use (clang-format,
+# clang-tidy, gcovr, nginx, apache2, dpkg-dev… through
+# scripts/install-test-deps.sh; Debian's chromium, a Java runtime and the npm
+# packages pinned in tests/browser through scripts/install-browser-deps.sh),
+# then the whole suite through ctest. The build is configured so that a test
+# whose tools are missing fails the configuration instead of quietly not
+# running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x build/fazhi ] || scripts/setup.sh
 scripts/install-test-deps.sh
+scripts/install-browser-deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DFAZHI_REQUIRE_ALL_TESTS=ON >/dev/null
 cmake --build build -j"$(nproc)"
 ctest --test-dir build --output-on-failure -j"$(nproc)"

@@ -224,7 +224,7 @@ TEST_CASE("build session: body edits re-render in place, everything else rebuild
     CHECK_FALSE(broken.ok);
     // After the report's compliance warnings, as a fresh build reports it.
     const std::string error =
-        "content/news/a.md:10:12: link to a page that does not exist: 'bb.md'\n"
+        "content/news/a.md:10:12: 链接的页面不存在：“bb.md”，是不是要链接“b.md”？\n"
         "  甲的第二段，见[乙](bb.md)。\n"
         "                     ^\n";
     CHECK(broken.errors.size() > error.size());
@@ -248,7 +248,7 @@ TEST_CASE("build session: body edits re-render in place, everything else rebuild
     Step warned = Edit(&session, site, c, "丙的正文。", address);
     CHECK(warned.ok);
     CHECK_FALSE(warned.incremental);
-    CHECK(warned.errors.find("content/news/c.md:5:7: warning: 这像是住宅地址") != std::string::npos);
+    CHECK(warned.errors.find("content/news/c.md:5:7: 警告：这像是住宅地址") != std::string::npos);
     CHECK_FALSE(Edit(&session, site, c, address, "丙的正文。").incremental);  // it had one
     CHECK(Edit(&session, site, c, "丙的正文。", "丙的新正文。").incremental);
   }
@@ -311,7 +311,7 @@ TEST_CASE("build session: warnings of untouched files are kept across fast rebui
   BuildSession session(site.Options());
   Step first = Rebuild(&session, site, {});
   REQUIRE(first.ok);
-  CHECK(first.errors.find("report states no publication date") != std::string::npos);
+  CHECK(first.errors.find("报告没有写公开日期") != std::string::npos);
   Step s = Edit(&session, site, "content/news/b.md", "乙的正文。", "乙的新正文。");
   CHECK(s.incremental);
   CHECK(s.errors == first.errors);

@@ -183,7 +183,7 @@ TEST_CASE("build: drafts are left out unless asked for") {
   CHECK(BuildFixture(site, opts).Has("d/index.html"));
 }
 
-TEST_CASE("build: YAML's no, yes and 01234 stay text; source defaults to the sponsor") {
+TEST_CASE("build: YAML's no, yes and 01234 stay text, source defaults to the sponsor") {
   FixtureResult r = BuildFixture(Site(R"(-- content/no.md --
 ---
 title: no
@@ -219,15 +219,18 @@ date: [2025-01-02
 )"));
   CHECK_FALSE(r.ok);
   CHECK(r.errors ==
-        "content/bad.md:4:1: invalid YAML front matter: did not find expected ',' or ']' (while parsing a "
-        "flow sequence that starts at 3:7)\n"
-        "  ---\n"
-        "  ^\n");
+        "content/bad.md:3:7: 方括号“[”没有闭合：列表写成 [甲, 乙]，用半角逗号分隔，以“]”结束\n"
+        "  date: [2025-01-02\n"
+        "        ^\n");
 }
 
 TEST_CASE("errors: an unclosed front matter fence") {
   FixtureResult r = BuildFixture(Site("-- content/open.md --\n---\ntitle: x\n"));
-  CHECK(r.errors == "content/open.md:1:1: front matter opened with '---' is never closed\n  ---\n  ^\n");
+  CHECK(r.errors ==
+        "content/open.md:1:1: "
+        "文件头从第1行的“---”开始，但后面没有结束的“---”行：请在文件头最后一行之后加一行“---”\n"
+        "  ---\n"
+        "  ^\n");
 }
 
 TEST_CASE("errors: duplicate YAML key, pointing at the second one") {
@@ -238,7 +241,10 @@ date: 2025-01-02
 title: 二
 ---
 )"));
-  CHECK(r.errors == "content/dup.md:4:1: duplicate key 'title'\n  title: 二\n  ^\n");
+  CHECK(r.errors ==
+        "content/dup.md:4:1: 键“title”重复了：第2行已经写过一次，请删去其中一个\n"
+        "  title: 二\n"
+        "  ^\n");
 }
 
 TEST_CASE("errors: unknown and mistyped front matter keys, all in one run") {
@@ -253,13 +259,22 @@ draft: yes
 title: 乙
 ---
 )"));
-  CHECK(
-      r.errors ==
-      "content/a.md:2:1: unknown front matter key 'titel'\n  titel: 错字\n  ^\n"
-      "content/a.md:3:7: 'date' must be a date YYYY-MM-DD, not '2025-13-01'\n  date: 2025-13-01\n        ^\n"
-      "content/a.md:4:8: 'draft' must be true or false, not 'yes'\n  draft: yes\n         ^\n"
-      "content/a.md:1:1: missing required front matter key 'title'\n  ---\n  ^\n"
-      "content/b.md:1:1: missing required front matter key 'date' (发布日期)\n  ---\n  ^\n");
+  CHECK(r.errors ==
+        "content/a.md:2:1: 不认识的文件头键“titel”，是不是要写“title”？\n"
+        "  titel: 错字\n"
+        "  ^\n"
+        "content/a.md:3:7: “date”的日期“2025-13-01”在日历上不存在\n"
+        "  date: 2025-13-01\n"
+        "        ^\n"
+        "content/a.md:4:8: “draft”只能是 true 或 false，这里是“yes”\n"
+        "  draft: yes\n"
+        "         ^\n"
+        "content/a.md:1:1: 缺少必填的文件头键“title”（标题）\n"
+        "  ---\n"
+        "  ^\n"
+        "content/b.md:1:1: 缺少必填的文件头键“date”（发布日期）\n"
+        "  ---\n"
+        "  ^\n");
 }
 
 TEST_CASE("errors: unknown config key with its line and column") {
@@ -269,14 +284,19 @@ as_of = 2025-01-01
 [footer]
 icp_code = "x"
 )");
-  CHECK(r.errors == "site.toml:4:1: unknown key 'footer.icp_code'\n  icp_code = \"x\"\n  ^\n");
+  CHECK(r.errors ==
+        "site.toml:4:1: site.toml "
+        "里没有“footer.icp_code”这个设置（可用的设置：footer.site_code、footer.icp、footer.psb_code、footer."
+        "psb_url、footer.dzjg_url）\n"
+        "  icp_code = \"x\"\n"
+        "  ^\n");
 }
 
 TEST_CASE("errors: missing template") {
   std::string site = Site("");
   site.replace(site.find("-- themes/default/layouts/404.mustache --"), std::string::npos, "");
   FixtureResult r = BuildFixture(site);
-  CHECK(r.errors == "themes/default/layouts/404.mustache: missing template: the site needs a '404' layout\n");
+  CHECK(r.errors == "themes/default/layouts/404.mustache: 缺少模板：本站需要“404”模板\n");
 }
 
 TEST_CASE("errors: template syntax error at the template's line and column") {
@@ -286,14 +306,17 @@ TEST_CASE("errors: template syntax error at the template's line and column") {
 </main>
 )"));
   CHECK(r.errors ==
-        "layouts/page.mustache:2:3: template error: Unclosed section \"page\"\n"
-        "    {{#page}}<h1>{{title}}</h1>\n    ^\n");
+        "layouts/page.mustache:2:3: 模板有误：Unclosed section \"page\"\n"
+        "    {{#page}}<h1>{{title}}</h1>\n"
+        "    ^\n");
 }
 
 TEST_CASE("errors: a partial that does not exist") {
   FixtureResult r = BuildFixture(Site("-- layouts/page.mustache --\n<p>\n  x {{> sidebar }}\n"));
   CHECK(r.errors ==
-        "layouts/page.mustache:2:5: partial 'sidebar' not found\n    x {{> sidebar }}\n      ^\n");
+        "layouts/page.mustache:2:5: 找不到局部模板“sidebar”\n"
+        "    x {{> sidebar }}\n"
+        "      ^\n");
 }
 
 TEST_CASE("errors: broken internal link, at the link target") {
@@ -307,7 +330,7 @@ date: 2025-01-02
 参见[2019年报告](reports/2019.md)。
 )"));
   CHECK(r.errors ==
-        "content/a.md:7:13: link to a page that does not exist: 'reports/2019.md'\n"
+        "content/a.md:7:13: 链接的页面不存在：“reports/2019.md”\n"
         "  参见[2019年报告](reports/2019.md)。\n"
         "                   ^\n");
 }
@@ -315,10 +338,11 @@ date: 2025-01-02
 TEST_CASE("errors: invalid UTF-8 is reported at its byte's line and column") {
   FixtureResult r = BuildFixture(Site("-- content/gbk.md --\n---\ntitle: \xD0\xD0\xD5\xFE\n---\n"));
   CHECK(r.errors.substr(0, r.errors.find('\n')) ==
-        "content/gbk.md:2:8: invalid UTF-8 byte sequence (save the file as UTF-8)");
+        "content/gbk.md:2:8: 这里的文字不是 UTF-8 编码：请把文件另存为 UTF-8（记事本、WPS "
+        "的“另存为”里可选编码）");
 }
 
-TEST_CASE("errors: a report needs its year; two reports of one publisher and year clash") {
+TEST_CASE("errors: a report needs its year, two reports of one publisher and year clash") {
   FixtureResult r = BuildFixture(Site(R"(-- content/reports/a.md --
 ---
 title: 甲
@@ -331,8 +355,7 @@ date: 2025-01-02
 year: 2024
 -- content/reports/c.md --
 )"));
-  CHECK(Contains(
-      r.errors, "content/reports/a.md:1:1: missing required front matter key 'year' (the reporting year)\n"));
+  CHECK(Contains(r.errors, "content/reports/a.md:1:1: 缺少必填的文件头键“year”（报告年度）\n"));
   FixtureResult clash = BuildFixture(Site(R"(-- content/reports/a.md --
 ---
 title: 甲
@@ -347,7 +370,7 @@ year: 2024
 ---
 )"));
   CHECK(clash.errors ==
-        "content/reports/b.md:1:1: a report of 某区司法局 for 2024 already exists: content/reports/a.md\n");
+        "content/reports/b.md:1:1: 某区司法局的 2024 年度报告已经有了：content/reports/a.md\n");
 }
 
 }  // namespace fazhi::testing

@@ -259,7 +259,10 @@ date: 2024-03-01
 TEST_CASE("editor mistakes: a link that already carries the site's sub-path would get it twice") {
   FixtureOptions opts;
   opts.build.base_url = "https://fz.example.gov.cn/sfj/fzbg/";
-  FixtureResult r = BuildFixture(Site(Page("content/about.md", "见[报告](/sfj/fzbg/about/)。\n")), opts);
+  std::string site = Site(Page("content/about.md", "见[报告](/sfj/fzbg/about/)。\n"));
+  // Only the link's error, not the warning about robots.txt under a sub-path.
+  Replace(&site, "as_of = 2025-06-30\n", "as_of = 2025-06-30\n[robots]\nmerged_into_root = true\n");
+  FixtureResult r = BuildFixture(site, opts);
   CHECK_FALSE(r.ok);
   CHECK(r.errors ==
         "content/about.md:5:7: “/sfj/fzbg/about/”已经包含网站的子路径 "
@@ -269,7 +272,7 @@ TEST_CASE("editor mistakes: a link that already carries the site's sub-path woul
         "           ^\n");
 }
 
-TEST_CASE("editor mistakes: a value cut short by ' #' is a warning; a real comment is not") {
+TEST_CASE("editor mistakes: a value cut short by ' #' is a warning, a real comment is not") {
   FixtureResult r = BuildFixture(Site(R"(-- content/a.md --
 ---
 title: 通知   # 标题（这是注释）
@@ -281,12 +284,12 @@ description: #1号文件
 )"));
   REQUIRE_MESSAGE(r.ok, r.errors);
   CHECK(r.errors ==
-        "content/a.md:4:15: warning: "
+        "content/a.md:4:15: 警告："
         "“source”的值只读到了“某区司法局”：空格后面的“#2”被当作注释省略了。如果它是值的一部"
         "分，请给整个值加引号：source: \"某区司法局 #2\"\n"
         "  source: 某区司法局 #2\n"
         "                     ^\n"
-        "content/a.md:5:14: warning: "
+        "content/a.md:5:14: 警告："
         "“description”的值是空的：“#1号文件”以“#”开头，被当作注释省略了。如果它是值，请加引"
         "号：description: \"#1号文件\"\n"
         "  description: #1号文件\n"
@@ -384,7 +387,8 @@ TEST_CASE("editor mistakes: menu URLs are checked against the site's pages") {
           "[[menu]]\nname = \"年度报告\"\nurl = \"/report/\"\n"
           "[[menu]]\nname = \"本站介绍\"\nurl = \"/sfj/fzbg/about/\"\n"
           "[[menu]]\nname = \"关于\"\nurl = \"about/\"\n"
-          "[[menu]]\nname = \"门户\"\nurl = \"https://www.gov.cn/\"\n");
+          "[[menu]]\nname = \"门户\"\nurl = \"https://www.gov.cn/\"\n"
+          "[robots]\nmerged_into_root = true\n");  // no warning about robots.txt under a sub-path
   FixtureResult r = BuildFixture(site, opts);
   CHECK_FALSE(r.ok);
   CHECK(r.errors ==
@@ -430,16 +434,15 @@ not a workbook
 )"),
                                  DefaultTheme());
   REQUIRE_MESSAGE(r.ok, r.errors);
-  CHECK(
-      r.errors ==
-      "data/2025.csv: warning: fazhi 只读取 data/indicators/ 文件夹里的 "
-      "CSV，这个文件不会被读取，里面的数不会上网站：如果它是指标数值，请把它移到 data/indicators/2025.csv\n"
-      "data/2025年指标.XLSX: warning: 这是 Excel/WPS 工作簿，fazhi 不读取它，里面的数不会上网站：请在 Excel "
-      "里点“文件 → 另存为”，保存类型选“CSV UTF-8（逗号分隔）(*.csv)”，存为 data/indicators/2025年指标.csv"
-      "（每行一个数值，各列见 docs/indicators.md）；工作簿本身可以留作底稿\n"
-      "data/indicators/各单位.et: warning: 这是 Excel/WPS 工作簿，fazhi 不读取它，里面的数不会上网站：请在 "
-      "Excel 里点“文件 → 另存为”，保存类型选“CSV UTF-8（逗号分隔）(*.csv)”，存为 data/indicators/各单位.csv"
-      "（每行一个数值，各列见 docs/indicators.md）；工作簿本身可以留作底稿\n");
+  CHECK(r.errors ==
+        "data/2025.csv: 警告：fazhi 只读取 data/indicators/ 文件夹里的 "
+        "CSV，这个文件不会被读取，里面的数不会上网站：如果它是指标数值，请把它移到 data/indicators/2025.csv\n"
+        "data/2025年指标.XLSX: 警告：这是 Excel/WPS 工作簿，fazhi 不读取它，里面的数不会上网站：请在 Excel "
+        "里点“文件 → 另存为”，保存类型选“CSV UTF-8（逗号分隔）(*.csv)”，存为 data/indicators/2025年指标.csv"
+        "（每行一个数值，各列见 docs/indicators.md）；工作簿本身可以留作底稿\n"
+        "data/indicators/各单位.et: 警告：这是 Excel/WPS 工作簿，fazhi 不读取它，里面的数不会上网站：请在 "
+        "Excel 里点“文件 → 另存为”，保存类型选“CSV UTF-8（逗号分隔）(*.csv)”，存为 data/indicators/各单位.csv"
+        "（每行一个数值，各列见 docs/indicators.md）；工作簿本身可以留作底稿\n");
   CHECK(Contains(r.File("indicators/cases/index.html"), "368"));
 }
 
@@ -489,13 +492,13 @@ publisher: 区司法局
   REQUIRE_MESSAGE(r.ok, r.errors);
   // The reports also lack their five required items: keep the unit warnings.
   CHECK(DiagnosticsWith(r.errors, "单位名称“") ==
-        "content/reports/2024.md:6:12: warning: "
+        "content/reports/2024.md:6:12: 警告："
         "单位名称“滨河区司法局”像是本站主办单位“临江市滨河区司法局”（site.toml 的 sponsor）的简称："
         "同一个单位写成两个名称，网站上会分成两个单位，各年的报告也连不成一个系列。请统一写成"
         "“临江市滨河区司法局”；如果确实是另一个单位，可以不理会这条提醒\n"
         "  publisher: 滨河区司法局\n"
         "             ^\n"
-        "content/reports/2024-czj.md:6:12: warning: "
+        "content/reports/2024-czj.md:6:12: 警告："
         "单位名称“滨河区财政局”像是“临江市滨河区财政局”（content/reports/2023-czj.md 用的名称）的简称："
         "同一个单位写成两个名称，网站上会分成两个单位，各年的报告也连不成一个系列。请统一写成"
         "“临江市滨河区财政局”；如果确实是另一个单位，可以不理会这条提醒\n"
@@ -506,7 +509,7 @@ publisher: 区司法局
 }
 
 TEST_CASE(
-    "editor mistakes: full-width digits, ％ and 2024年度 in a CSV are read; an unquoted 1,420 is an error at "
+    "editor mistakes: full-width digits, ％ and 2024年度 in a CSV are read, an unquoted 1,420 is an error at "
     "it") {
   const std::string defs = R"(-- content/indicators/cases.md --
 ---

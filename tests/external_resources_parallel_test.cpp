@@ -27,7 +27,7 @@ TEST_CASE("external resources: a parallel scan reports like a serial one") {
   CHECK(serial.error_count() >= 30);
   CHECK(parallel.error_count() == serial.error_count());
   CHECK(parallel.Format() == serial.Format());
-  CHECK(serial.Format().rfind("content/p100.md:5:11: external image from cdn.example.com", 0) == 0);
+  CHECK(serial.Format().rfind("content/p100.md:5:11: 从其他网站加载的图片（cdn.example.com）", 0) == 0);
 }
 
 }  // namespace fazhi

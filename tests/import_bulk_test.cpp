@@ -129,7 +129,7 @@ TEST_CASE("bulk import: a folder of reports, each assigned to its unit, with a s
         std::string::npos);
 }
 
-TEST_CASE("bulk import: nothing is overwritten without --force; with it, everything is") {
+TEST_CASE("bulk import: nothing is overwritten without --force, with it, everything is") {
   BulkDir dir;
   fs::path site = dir.path() / "site";
   Write(site / "data/units.csv", kUnits);
@@ -146,7 +146,7 @@ TEST_CASE("bulk import: nothing is overwritten without --force; with it, everyth
   Run r = Import(args);
   CHECK(r.rc == 1);
   CHECK(r.err ==
-        "fazhi import: 1 个文件已经存在，什么都没有写入（要覆盖请加 --force）：\n"
+        "fazhi import：1 个文件已经存在，什么都没有写入（要覆盖请加 --force）：\n"
         "  content/reports/baiyun-sfj-2023.md\n");
   CHECK(Read(site / "content/reports/baiyun-sfj-2023.md") == "editor's version\n");
   CHECK_FALSE(fs::exists(site / "content/reports/baiyun-2024.md"));  // not even the files that are new
@@ -199,7 +199,7 @@ TEST_CASE("bulk import: without a unit registry there is nothing to assign repor
   Run r = Import({(dir.path() / "in").string(), "--site", (dir.path() / "site").string()});
   CHECK(r.rc == 1);
   CHECK(r.err ==
-        "fazhi import: 批量导入按单位名录分配报告，但 data/units.csv 不存在；请先建立单位名录（见 "
+        "fazhi import：批量导入按单位名录分配报告，但 data/units.csv 不存在；请先建立单位名录（见 "
         "docs/import.md）\n");
   CHECK_FALSE(fs::exists(dir.path() / "site/content"));
 
@@ -208,7 +208,7 @@ TEST_CASE("bulk import: without a unit registry there is nothing to assign repor
   Run e = Import({(dir.path() / "empty").string(), "--site", (dir.path() / "site").string()});
   CHECK(e.rc == 1);
   CHECK(e.err ==
-        "fazhi import: " + (dir.path() / "empty").string() + " 中没有可导入的文件（.txt、.docx 等）\n");
+        "fazhi import：" + (dir.path() / "empty").string() + " 中没有可导入的文件（.txt、.docx 等）\n");
 }
 
 TEST_CASE("bulk import: the example site's registry recognises its publishers' real titles") {

@@ -83,9 +83,9 @@ TEST_CASE("import limits: a .docx of empty paragraphs stops at 20,000 paragraphs
   std::string body;
   for (int i = 0; i < 200000; ++i) body += "<w:p/>";
   ImportedText t;
-  std::string error;
+  Message error;
   CHECK_FALSE(ReadImportText(testing::MakeDocx(WordDocument(body)), &t, &error, "a.docx"));
-  CHECK(error == "文档有超过20000个段落，不像是一份年度报告；请检查是否选错了文件");
+  CHECK(error.Render() == "文档有超过20000个段落，不像是一份年度报告；请检查是否选错了文件");
   // 19,000 are fine (and mostly empty lines).
   body.clear();
   for (int i = 0; i < 19000; ++i) body += "<w:p/>";
@@ -102,7 +102,7 @@ TEST_CASE("import limits: one paragraph of 20,000 runs keeps each figure's note 
     body += "<w:r><w:t>办理案件" + std::to_string(i % 900 + 10) + "件，</w:t></w:r>";
   body += "</w:p>";
   ImportedText t;
-  std::string error;
+  Message error;
   REQUIRE(ReadImportText(testing::MakeDocx(WordDocument(body)), &t, &error, "a.docx"));
   StructuredReport r = StructureReport(t.text);
   size_t dropped = 0;
@@ -137,13 +137,13 @@ TEST_CASE("import limits: a file named .docx that is not a ZIP is an error, not 
   Write(dir.path / "random.docx", std::string("\xb0\xa1\xb0\xa2\xc4\xe3\xba\xc3\xd6\xd0", 10));
   Run r = Import(dir.path / "random.docx", dir.path / "site");
   CHECK(r.rc == 1);
-  CHECK(r.err == "fazhi import: " + (dir.path / "random.docx").string() +
-                     ": 文件名以 .docx 结尾，但内容不是 Word 文档（不是 ZIP 格式）；请用 Word 或 WPS "
+  CHECK(r.err == "fazhi import：" + (dir.path / "random.docx").string() +
+                     "：文件名以 .docx 结尾，但内容不是 Word 文档（不是 ZIP 格式）；请用 Word 或 WPS "
                      "打开后另存为 .docx 再导入\n");
   CHECK_FALSE(fs::exists(dir.path / "site"));
   // The same bytes named .txt are read as the GB18030 text they are.
   ImportedText t;
-  std::string error;
+  Message error;
   CHECK(ReadImportText(std::string("\xb0\xa1\xb0\xa2\xc4\xe3\xba\xc3\xd6\xd0", 10), &t, &error, "a.txt"));
 }
 

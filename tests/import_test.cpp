@@ -160,17 +160,32 @@ TEST_CASE("import: the seed report gives its three parts, (一)–(四) and its 
                   "广州市从化区司法局"});
   REQUIRE(r.rc == 0);
   CHECK(r.err ==
+        "警告：文中没有标题；暂用“广州市从化区司法局2024年法治政府建设年度报告”（请核对，或用 --title "
+        "指定）\n");
+  CHECK(r.out.find("已写入 content/reports/2024.md\n已写入 data/indicators/2024-import.csv\n"
+                   "已写入 content/indicators/import-2024-01.md\n") == 0);
+  CHECK(r.out.find("已导入 000_8e2bfd6529608b47.txt（UTF-8 文本）：7 个标题，28 个段落，34 个数字\n") !=
+        std::string::npos);
+  CHECK(r.out.find(
+            "  第一责任人职责：一、推进法治政府建设的主要举措和成效 > "
+            "(一)把握正确政治方向,法治政府建设更加扎实有力 二是压实法治建设第一责任人职责（并在其中）\n") !=
+        std::string::npos);
+  // The same run in English.
+  TempDir again;
+  Run en = Import({SeedPath().string(), "--site", again.path().string(), "--date", "2025-03-01",
+                   "--publisher", "广州市从化区司法局", "--lang", "en"});
+  REQUIRE(en.rc == 0);
+  CHECK(en.err ==
         "warning: the text has no title; using \"广州市从化区司法局2024年法治政府建设年度报告\" "
         "(check it, or pass --title)\n");
-  CHECK(r.out.find("wrote content/reports/2024.md\nwrote data/indicators/2024-import.csv\n"
-                   "wrote content/indicators/import-2024-01.md\n") == 0);
-  CHECK(
-      r.out.find("imported 000_8e2bfd6529608b47.txt (UTF-8 text): 7 headings, 28 paragraphs, 34 figures\n") !=
-      std::string::npos);
-  CHECK(r.out.find(
-            "  第一责任人职责: 一、推进法治政府建设的主要举措和成效 > "
-            "(一)把握正确政治方向,法治政府建设更加扎实有力 二是压实法治建设第一责任人职责 (folded in)\n") !=
+  CHECK(en.out.find(
+            "imported 000_8e2bfd6529608b47.txt (UTF-8 text): 7 headings, 28 paragraphs, 34 figures\n") !=
         std::string::npos);
+  CHECK(en.out.find("二是压实法治建设第一责任人职责 (folded in)\n") != std::string::npos);
+  // The last line points at the guide that exists (the README lost that section).
+  REQUIRE(r.out.size() > 1);
+  CHECK(r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1) ==
+        "下一步：对照原文核对上面写入的文件（方法见 docs/import.md），然后运行 fazhi build\n");
 
   std::string md = ReadFile(site.path() / "content/reports/2024.md");
   CHECK(FrontMatter(md) ==
@@ -302,9 +317,9 @@ TEST_CASE("import: each variation as UTF-8, GBK and .docx") {
       std::string fm = FrontMatter(md);
       CHECK(fm.substr(fm.find("title:")) == v.front_matter_tail);
       CHECK(FigureList(CsvRows(ReadFile(site / "data/indicators/2024-import.csv"))) == v.figures);
-      std::string format = form == Form::kUtf8  ? "(UTF-8 text)"
-                           : form == Form::kGbk ? "(GB18030 text)"
-                                                : "(Word document (.docx))";
+      std::string format = form == Form::kUtf8  ? "（UTF-8 文本）"
+                           : form == Form::kGbk ? "（GB18030 文本）"
+                                                : "（Word 文档（.docx））";
       CHECK(r.out.find(format) != std::string::npos);
     }
   }
@@ -322,9 +337,9 @@ TEST_CASE("import: portal furniture and the signature never reach the page") {
     CHECK_MESSAGE(body.find(clutter) == std::string::npos, clutter);
   }
   CHECK(body.find("\n\n特此报告。\n") != std::string::npos);
-  CHECK(r.out.find("  portal clutter removed: 19 fragments\n") != std::string::npos);
-  CHECK(r.out.find("  publication date: 2025-03-20\n") != std::string::npos);
-  CHECK(r.out.find("  第一责任人职责: 一、党政主要负责人履行推进法治建设第一责任人职责情况\n") !=
+  CHECK(r.out.find("  已去掉网页上的杂项：19 处\n") != std::string::npos);
+  CHECK(r.out.find("  公开日期：2025-03-20\n") != std::string::npos);
+  CHECK(r.out.find("  第一责任人职责：一、党政主要负责人履行推进法治建设第一责任人职责情况\n") !=
         std::string::npos);
 }
 
@@ -334,7 +349,7 @@ TEST_CASE("import: a text without structure imports as paragraphs with a warning
   Run r = Import(
       {(dir.path() / "u.txt").string(), "--site", (dir.path() / "s").string(), "--date", "2025-06-30"});
   REQUIRE(r.rc == 0);
-  CHECK(r.err == "warning: no headings found (一、 （一） 1. （1）); the text is imported as paragraphs\n");
+  CHECK(r.err == "警告：没有找到标题（一、 （一） 1. （1））：全文按段落导入\n");
   std::string md = ReadFile(dir.path() / "s/content/reports/2024.md");
   CHECK(Body(md) ==
         "\n全年办理行政复议案件368件，办结率80.16%。成功化解矛盾纠纷1537宗，成功率99.87%。\n"
@@ -350,25 +365,25 @@ TEST_CASE("import: bad input is a clear error, exit 1, and nothing is written") 
     WriteFile(p, bytes);
     Run r = Import({p.string(), "--site", site.string(), "--date", "2025-06-30"});
     CHECK(r.rc == 1);
-    CHECK(r.err == "fazhi import: " + p.string() + ": " + message + "\n");
+    CHECK(r.err == "fazhi import：" + p.string() + "：" + message + "\n");
     CHECK(r.out == "");
     CHECK_FALSE(fs::exists(site));
   };
-  check("empty.txt", "", "the file is empty");
-  check("blank.txt", "\n\n   \n", "the file is empty");
-  check("binary.bin", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16),
-        "the file is binary, not text or .docx");
+  check("empty.txt", "", "文件是空的");
+  check("blank.txt", "\n\n   \n", "文件是空的");
+  check("binary.bin", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16), "这是二进制文件，不是文本或 .docx");
   check("unknown.txt", "\x81\x20\x81\x20\xFF\xFE\xFD",
-        "unknown text encoding: the file is neither UTF-8, UTF-16 nor GB18030/GBK");
+        "认不出文字编码：既不是 UTF-8、UTF-16，也不是 GB18030/GBK");
   std::string docx = testing::MakeDocxFromParagraphs({"一、主要举措和成效", "办理行政复议案件368件。"});
   check("truncated.docx", docx.substr(0, docx.size() - 30),
-        "the .docx file is damaged or truncated (its ZIP directory cannot be read)");
-  check("noyear.txt", "工作概况\n办理行政复议案件368件。\n",
-        "the text does not say which year it reports on; pass --year");
+        "这个 .docx 文件已损坏或不完整（读不出它的 ZIP 目录）");
+  check("noyear.txt", "工作概况\n办理行政复议案件368件。\n", "文中没有写明报告年度；请加 --year");
 
   Run missing = Import({(dir.path() / "missing.txt").string(), "--site", site.string()});
   CHECK(missing.rc == 1);
-  CHECK(missing.err == "fazhi import: " + (dir.path() / "missing.txt").string() + ": cannot open the file\n");
+  CHECK(missing.err == "fazhi import：" + (dir.path() / "missing.txt").string() + "：打不开这个文件\n");
+  Run en = Import({(dir.path() / "missing.txt").string(), "--site", site.string(), "--lang=en"});
+  CHECK(en.err == "fazhi import: " + (dir.path() / "missing.txt").string() + ": cannot open the file\n");
 }
 
 TEST_CASE("import: --year supplies a year the text does not state") {
@@ -378,7 +393,7 @@ TEST_CASE("import: --year supplies a year the text does not state") {
                   "--date", "2025-06-30", "--title", "示例区2024年法治政府建设年度报告", "--publisher",
                   "示例区司法局"});
   REQUIRE(r.rc == 0);
-  CHECK(r.err == "warning: no headings found (一、 （一） 1. （1）); the text is imported as paragraphs\n");
+  CHECK(r.err == "警告：没有找到标题（一、 （一） 1. （1））：全文按段落导入\n");
   CHECK(FrontMatter(ReadFile(dir.path() / "s/content/reports/2024.md"))
             .find("title: \"示例区2024年法治政府建设年度报告\"\ndate: 2025-06-30\nsource: "
                   "\"示例区司法局\"\nyear: 2024\n") != std::string::npos);
@@ -394,7 +409,7 @@ TEST_CASE("import: existing files are never overwritten without --force") {
   Run r = Import({input.string(), "--site", site.string(), "--date", "2025-06-30"});
   CHECK(r.rc == 1);
   CHECK(r.err ==
-        "fazhi import: 2 file(s) exist already; nothing was written (use --force to overwrite):\n"
+        "fazhi import：已有 2 个文件存在，什么也没写（要覆盖请加 --force）：\n"
         "  content/reports/2024.md\n"
         "  content/indicators/import-2024-02.md\n");
   CHECK(ReadFile(site / "content/reports/2024.md") == "editor's version\n");
@@ -413,18 +428,20 @@ TEST_CASE("import: usage errors exit 2") {
     Run r = Import(std::move(args));
     CHECK(r.rc == 2);
     CHECK(r.err.substr(0, r.err.find('\n')) == first_line);
-    CHECK(r.err.find("usage: fazhi import <file>") != std::string::npos);
+    CHECK(r.err.find("用法：fazhi import <文件>") != std::string::npos);
   };
-  usage({}, "fazhi import: which file? give the report to import");
+  usage({}, "fazhi import：导入哪个文件？请给出要导入的报告");
   usage({"a.txt", "b.txt", "--title", "T"},
-        "fazhi import: --title 只用于导入单个文件；批量导入时标题和单位取自各文件的正文与单位名录");
-  usage({"a.txt", "--bogus"}, "fazhi import: unknown option --bogus");
-  usage({"a.txt", "--date", "2025/03/01"}, "fazhi import: --date wants YYYY-MM-DD, got '2025/03/01'");
-  usage({"a.txt", "--year", "24"}, "fazhi import: --year wants a year such as 2024, got '24'");
-  usage({"a.txt", "--site"}, "fazhi import: option --site needs a value");
+        "fazhi import：--title 只用于导入单个文件；批量导入时标题和单位取自各文件的正文与单位名录");
+  usage({"a.txt", "--bogus"}, "fazhi import：没有 --bogus 这个选项");
+  usage({"a.txt", "--date", "2025/03/01"}, "fazhi import：--date 要写成 YYYY-MM-DD，这里是“2025/03/01”");
+  usage({"a.txt", "--year", "24"}, "fazhi import：--year 要写年份，例如 2024，这里是“24”");
+  usage({"a.txt", "--site"}, "fazhi import：选项 --site 后面要写一个值");
   Run help = Import({"--help"});
   CHECK(help.rc == 0);
-  CHECK(help.out.find("usage: fazhi import <file>") == 0);
+  CHECK(help.out.find("用法：fazhi import <文件>") == 0);
+  Run en = Import({"--help", "--lang", "en"});
+  CHECK(en.out.find("usage: fazhi import <file>") == 0);
 }
 
 // Review = what docs/import.md asks the editor to do; here: accept the drafts.
@@ -488,7 +505,7 @@ TEST_CASE("import: truncated and corrupted .docx at many offsets never crash") {
   int errors = 0;
   for (size_t len = 0; len < docx.size(); len += 7) {
     ImportedText t;
-    std::string error;
+    Message error;
     if (!ReadImportText(docx.substr(0, len), &t, &error)) ++errors;
     CHECK_MESSAGE(ReadImportText(docx.substr(0, len), &t, &error) == error.empty(), len);
   }
@@ -498,7 +515,7 @@ TEST_CASE("import: truncated and corrupted .docx at many offsets never crash") {
     std::string bad = docx;
     for (int k = 0; k < 3; ++k) bad[rng() % bad.size()] = static_cast<char>(rng());
     ImportedText t;
-    std::string error;
+    Message error;
     if (ReadImportText(bad, &t, &error)) {
       StructuredReport r = StructureReport(t.text);
       FindFigures(r);

@@ -88,9 +88,9 @@ TEST_CASE("indicators build: dashboard, indicator page, SVG and prose citations"
   REQUIRE_MESSAGE(r.ok, r.errors);
   // The prose that contradicts the data is a warning, not an error. (The
   // report compliance warnings about this short fixture report follow it.)
-  CHECK(r.errors.substr(0, r.errors.find("content/reports/2024.md:4:7: warning: report states no")) ==
-        "content/reports/2024.md:11:12: warning: prose says 370件 for 行政复议收案数 but the data "
-        "says 368件 for 2024 (data/indicators/2024.csv:2)\n"
+  CHECK(r.errors.substr(0, r.errors.find("content/reports/2024.md:4:7: 警告：报告没有写公开日期")) ==
+        "content/reports/2024.md:11:12: 警告：正文写的是 370件（行政复议收案数），但数据是 368件（2024年，"
+        "data/indicators/2024.csv:2）\n"
         "  另据统计，行政复议案件370件。\n"
         "                        ^\n");
 
@@ -122,7 +122,8 @@ TEST_CASE("indicators build: dashboard, indicator page, SVG and prose citations"
   CHECK_FALSE(Contains(page, "trend-admin-review-cases"));
   CHECK(Contains(page,
                  "<tr><th scope=\"row\"><a "
-                 "href=\"/indicators/2024/\">2024年度</a></th><td>368件</td><td>原文</td><td><a "
+                 "href=\"/indicators/2024/\">2024年度</a></th><td data-label=\"数值\">368件</td><td "
+                 "data-label=\"依据\">原文</td><td data-label=\"来源\"><a "
                  "href=\"/reports/2024/#四争议化解\">2024年报告 › （四）争议化解</a></td></tr>"));
   CHECK(Contains(page, "<div class=\"ind-wide\"><dt>口径</dt><dd>年度内新收的行政复议申请件数。</dd></div>"));
   CHECK(Contains(page, "<p>新修订的《行政复议法》自2024年1月1日起施行。</p>"));
@@ -190,7 +191,7 @@ TEST_CASE("indicators build: a bad CSV row fails the build with its file:line:co
   FixtureResult r = BuildIndicatorSite("admin-review-closure-rate,2023,180,%,,原文,,,\n");
   CHECK_FALSE(r.ok);
   CHECK(r.errors ==
-        "data/indicators/2024.csv:5:32: rate '180' is outside 0–100\n"
+        "data/indicators/2024.csv:5:32: 比率“180”不在 0 到 100 之间\n"
         "  admin-review-closure-rate,2023,180,%,,原文,,,\n"
         "                                 ^\n");
   CHECK_FALSE(r.Has("indicators/index.html"));
@@ -203,17 +204,17 @@ TEST_CASE("indicators build: citing a missing year or a missing report section i
   Replace(&site, "{{< value admin-review-cases 2024 >}}", "{{< value admin-review-cases 2023 >}}");
   FixtureResult r = BuildFixture(site, opts);
   CHECK_FALSE(r.ok);
-  CHECK(Contains(
-      r.errors,
-      "content/reports/2024.md:10:9: indicator 'admin-review-cases' has no value for 2023 (it has 2024)\n"));
+  CHECK(Contains(r.errors,
+                 "content/reports/2024.md:10:9: 指标“admin-review-cases”没有 2023 年的数值（已有：2024）\n"));
 
   std::string bad_anchor = kIndicatorSite;
   Replace(&bad_anchor, "reports/2024.md#四争议化解,新法", "reports/2024.md#五,新法");
   FixtureResult r2 = BuildFixture(bad_anchor, opts);
   CHECK_FALSE(r2.ok);
-  CHECK(Contains(r2.errors,
-                 "data/indicators/2024.csv:2:36: source: '#五' is not a heading of content/reports/2024.md "
-                 "(use a heading id, e.g. #一主要举措)\n"));
+  CHECK(Contains(
+      r2.errors,
+      "data/indicators/2024.csv:2:36: 来源（source）的“#五”不是 content/reports/2024.md 里的标题：请用"
+      "标题的编号，例如 #一主要举措\n"));
 }
 
 TEST_CASE("indicators build: a source may anchor into a plain page, whose headings are then known early") {
@@ -232,16 +233,15 @@ TEST_CASE("indicators build: a source may anchor into a plain page, whose headin
   Replace(&site, "notes.md#复议数据,新法", "notes.md#别处,新法");
   FixtureResult bad = BuildFixture(site, opts);
   CHECK_FALSE(bad.ok);
-  CHECK(
-      Contains(bad.errors,
-               "source: '#别处' is not a heading of content/notes.md (use a heading id, e.g. #复议数据)\n"));
+  CHECK(Contains(bad.errors,
+                 "来源（source）的“#别处”不是 content/notes.md 里的标题：请用标题的编号，例如 #复议数据\n"));
 }
 
 }  // namespace fazhi::testing
 
 namespace fazhi::testing {
 
-TEST_CASE("indicators build: breakdowns get a bar chart and a table; a GBK CSV from Excel reads as UTF-8") {
+TEST_CASE("indicators build: breakdowns get a bar chart and a table, a GBK CSV from Excel reads as UTF-8") {
   std::string gbk;
   REQUIRE(Utf8ToGb18030(
       "指标,年份,数值,分组\r\nadmin-review-cases,2024,20,甲镇\r\nadmin-review-cases,2024,15,乙街\r\n", &gbk));
@@ -253,7 +253,9 @@ TEST_CASE("indicators build: breakdowns get a bar chart and a table; a GBK CSV f
       page,
       "aria-labelledby=\"breakdown-admin-review-cases-2024-title breakdown-admin-review-cases-2024-desc\""));
   CHECK(Contains(page, "<desc id=\"breakdown-admin-review-cases-2024-desc\">甲镇 20件;乙街 15件。</desc>"));
-  CHECK(Contains(page, "<tr><th scope=\"row\">甲镇</th><td>20件</td><td>原文</td></tr>"));
+  CHECK(Contains(page,
+                 "<tr><th scope=\"row\">甲镇</th><td data-label=\"数值\">20件</td><td "
+                 "data-label=\"依据\">原文</td></tr>"));
   // The whole-area value stays the headline; breakdown rows are not years.
   CHECK(Contains(page, "<span class=\"ind-number\">368件</span>"));
   CHECK(Contains(r.File("data/indicators/admin-review-cases.csv"),
@@ -275,8 +277,8 @@ unit: 件
 )");
   CHECK_FALSE(r.ok);
   CHECK(r.errors ==
-        "content/indicators/2024.md:1:1: indicator id '2024' clashes with the dashboard's pages "
-        "(/indicators/2024/); rename the file\n"
+        "content/indicators/2024.md:1:1: "
+        "指标编号“2024”和指标栏目自己的页面（/indicators/2024/）重名了：请给这个文件改个名字\n"
         "  ---\n"
         "  ^\n");
 }
@@ -314,7 +316,7 @@ import-2024-01,2024,88,件,,,原文,,,
       "-- data/indicators/import.csv "
       "--\nindicator,year,value,unit,qualifier,breakdown,basis,formula,source,note\n"
       "import-2024-02,2024,88,件,,,原文,,,\n");
-  CHECK(Contains(typo.errors, "data/indicators/import.csv:2:1: unknown indicator 'import-2024-02'"));
+  CHECK(Contains(typo.errors, "data/indicators/import.csv:2:1: 没有“import-2024-02”这个指标"));
 }
 
 }  // namespace fazhi::testing

@@ -58,7 +58,7 @@ TEST_CASE("markdown cache: a change of any page's URL invalidates every entry") 
   Built after = Build(std::string(kMinimalSite) + Page("a", "见[乙](b.md)。\n"), &cache);
   CHECK_FALSE(after.ok);
   CHECK(cache.hits() == 0);
-  CHECK(after.errors.find("content/a.md:5:6: link to a page that does not exist: 'b.md'") == 0);
+  CHECK(after.errors.find("content/a.md:5:6: 链接的页面不存在：“b.md”") == 0);
 }
 
 }  // namespace fazhi::testing

@@ -83,8 +83,13 @@ TEST_CASE("output: a failed build leaves the previous public/ byte-for-byte") {
   WriteTree(dir.path, "-- content/a.md --\n---\ntitle: [甲\n---\n");
   std::string err;
   CHECK(Cli({"build", dir.path.string()}, nullptr, &err) == 1);
-  CHECK(err.find("content/a.md:3:1: invalid YAML front matter: did not find expected ',' or ']' "
-                 "(while parsing a flow sequence that starts at 2:8)") == 0);
+  CHECK(err.find("content/a.md:2:8: 方括号“[”没有闭合：列表写成 [甲, 乙]，用半角逗号分隔，以“]”结束\n"
+                 "  title: [甲\n"
+                 "         ^\n") == 0);
+  CHECK(err.find("fazhi：构建失败，共 1 个错误；输出文件夹保持原样\n") != std::string::npos);
+  CHECK(Cli({"build", dir.path.string(), "--lang", "en"}, nullptr, &err) == 1);
+  CHECK(err.find("content/a.md:2:8: the '[' that begins here is never closed: write a list as [a, b]\n") ==
+        0);
   CHECK(err.find("fazhi: build failed with 1 error; the output folder was left unchanged\n") !=
         std::string::npos);
   CHECK(Snapshot(dir.path / "public") == before);
@@ -137,7 +142,7 @@ TEST_CASE("output: a rebuild into the existing public/ has the bytes of a fresh 
   CHECK(Snapshot(again) == Snapshot(fresh));
   std::string out;
   REQUIRE(Cli({"build", RepoRoot(), "--output", again}, &out) == 0);
-  CHECK(out.find(" files (0 written, ") != std::string::npos);
+  CHECK(out.find(" 个文件（0 个新写入，") != std::string::npos);
 
   // Pages edited, added and removed, a page turned into a section.
   TempDir site;
@@ -198,8 +203,7 @@ TEST_CASE("output: a full disk, no inodes left or a read-only disk fail the buil
     CHECK(Cli({"build", site, "--output", pub}, nullptr, &err) == 1);
     CHECK(err.find(": 无法写入文件：磁盘已满（空间或文件数已用完）（ENOSPC）\n") != std::string::npos);
     CHECK(err.find((disk.path / ".public.fazhi/next/").string()) == 0);  // the path comes first
-    CHECK(err.find("fazhi: build failed with 1 error; the output folder was left unchanged\n") !=
-          std::string::npos);
+    CHECK(err.find("fazhi：构建失败，共 1 个错误；输出文件夹保持原样\n") != std::string::npos);
     CHECK(Snapshot(pub) == before);
     fs::remove(dir.path / "content/big.md");
     CHECK(Cli({"build", site, "--output", pub, "--quiet"}) == 0);  // the space came back
@@ -232,7 +236,7 @@ TEST_CASE("output: a full disk, no inodes left or a read-only disk fail the buil
     CHECK(Cli({"build", site, "--output", pub}, nullptr, &err) == 1);
     CHECK(err == (disk.path / ".public.fazhi/lock").string() +
                      ": 无法打开：所在的文件系统是只读的（EROFS）\n"
-                     "fazhi: build failed with 1 error; the output folder was left unchanged\n");
+                     "fazhi：构建失败，共 1 个错误；输出文件夹保持原样\n");
     CHECK(Snapshot(pub) == before);
   }
 }
@@ -262,15 +266,24 @@ TEST_CASE("cli: exit status 0 on success, 1 on site errors, 2 on usage errors") 
   CHECK(Cli({"version"}, &out) == 0);
   CHECK(out == "fazhi " FAZHI_VERSION "\n");
   CHECK(Cli({"frobnicate"}, nullptr, &err) == 2);
-  CHECK(err == "fazhi: unknown command 'frobnicate'\nRun `fazhi help` for usage.\n");
+  CHECK(err == "fazhi：没有“frobnicate”这个命令\n运行 `fazhi help` 查看用法。\n");
+  CHECK(Cli({"biuld"}, nullptr, &err) == 2);
+  CHECK(err == "fazhi：没有“biuld”这个命令，是不是要写“build”？\n运行 `fazhi help` 查看用法。\n");
+  CHECK(Cli({"--lang", "en", "biuld"}, nullptr, &err) == 2);
+  CHECK(err == "fazhi: unknown command 'biuld'; did you mean 'build'?\nRun `fazhi help` for usage.\n");
+  CHECK(Cli({"--lang", "fr", "build"}, nullptr, &err) == 2);
+  CHECK(err == "fazhi：--lang 只能是 zh 或 en，这里是“fr”\n运行 `fazhi help` 查看用法。\n");
   CHECK(Cli({"build", "--outptu", "x"}, nullptr, &err) == 2);
-  CHECK(err == "fazhi: unknown option --outptu\nRun `fazhi help` for usage.\n");
+  CHECK(err ==
+        "fazhi：没有 --outptu 这个选项\n"
+        "运行 `fazhi help` 查看用法。\n");
   CHECK(Cli({}, nullptr, &err) == 2);
   TempDir dir;
   CHECK(Cli({"check", dir.path.string()}, nullptr, &err) == 1);
-  CHECK(err ==
-        "site.toml: missing: every site needs a site.toml (run `fazhi new site DIR`)\n"
-        "fazhi: check failed with 1 error\n");
+  CHECK(
+      err ==
+      "site.toml: 缺少 site.toml：每个站点都需要这个设置文件（可以用 `fazhi new site 文件夹` 新建一个站点）\n"
+      "fazhi：检查未通过，共 1 个错误\n");
 }
 
 TEST_CASE("cli: check validates like build and writes nothing") {
@@ -278,7 +291,7 @@ TEST_CASE("cli: check validates like build and writes nothing") {
   WriteTree(dir.path, std::string(kMinimalSite) + kGoodPage);
   std::string out;
   CHECK(Cli({"check", dir.path.string()}, &out) == 0);
-  CHECK(out == "fazhi: check passed: 1 pages, 0 warnings\n");
+  CHECK(out == "fazhi：检查通过：1 个页面，0 个警告\n");
   // --timings lists every stage once, in pipeline order.
   CHECK(Cli({"check", dir.path.string(), "--timings"}, &out) == 0);
   size_t config = out.find("\n  config "), markdown = out.find("\n  markdown "),
@@ -324,7 +337,7 @@ TEST_CASE("cli: new site scaffolds a site that builds, and never overwrites") {
   build_err.clear();
   CHECK(Cli({"build", site.string()}, nullptr, &build_err) == 0);
   CHECK(Contains(build_err,
-                 "content/reports/_index.md:1:1: warning: 栏目“年度报告”（/reports/）这次不发布：它只有草稿 "
+                 "content/reports/_index.md:1:1: 警告：栏目“年度报告”（/reports/）这次不发布：它只有草稿 "
                  "content/reports/2024.md（标着 draft: true）"));
   CHECK(Cli({"build", site.string(), "--quiet", "--drafts"}, nullptr, &err) == 0);
   CHECK(fs::exists(site / "public/reports/2024/index.html"));
@@ -347,7 +360,7 @@ TEST_CASE("cli: new site scaffolds a site that builds, and never overwrites") {
 
   std::ofstream(site / "content/about.md") << "mine";
   CHECK(Cli({"new", "page", "about", "--site", site.string()}, nullptr, &err) == 1);
-  CHECK(err.find("content/about.md: already exists; not overwritten") != std::string::npos);
+  CHECK(err.find("content/about.md 已经存在，没有覆盖") != std::string::npos);
   CHECK(Slurp(site / "content/about.md") == "mine");
   CHECK(Cli({"new", "site", site.string(), "--sponsor", "某局"}, nullptr, &err) == 1);
   CHECK(Cli({"new", "site", (dir.path / "other").string()}, nullptr, &err) == 2);  // no --sponsor

@@ -43,7 +43,6 @@ cohorts:
 ---
 title: 甲局主要负责人2024年度述法
 date: 2025-01-20
-sample: true
 unit: 甲局
 unit_slug: jia
 unit_type: 区直部门
@@ -103,6 +102,24 @@ rectification:
 ## 拓思路
 
 思路。
+-- content/profiles/2024-c.md --
+---
+title: 丙局主要负责人2024年度述法（示例）
+date: 2025-01-20
+sample: true
+unit: 丙局
+unit_slug: bing
+unit_type: 区直部门
+post: 丙局主要负责人
+year: 2024
+rectification:
+  - problem: 问题五
+    status: 整改中
+    deadline: 2025-01-31
+---
+## 晒成绩
+
+示例。
 )";
 }
 
@@ -136,12 +153,15 @@ TEST_CASE("profiles build: the index shows cohort counts and profiles by year an
   CHECK(Has(index, "区直部门</a> <span class=\"cohort-count\">42</span> 人"));
   CHECK(Has(index, "镇街</a> <span class=\"cohort-count\">16</span> 人"));
   CHECK(Has(index, "党政机关主要负责人 <span class=\"cohort-count\">8</span> 人"));
-  CHECK(Has(index, "本站收录的述法档案（2 份）"));  // 2024
-  CHECK(Has(index, "本站收录的述法档案（1 份）"));  // 2023
+  // The 示例 profile is listed with its badge but never counted.
+  CHECK(Has(index, "本站收录的述法档案（2 份；另有示例 1 份，仅演示格式，不计入）"));  // 2024
+  CHECK(Has(index, "本站收录的述法档案（1 份）"));                                     // 2023
+  CHECK(Has(index, "区直部门</a>（1 份；示例 1 份）"));
+  CHECK(Has(index, "丙局主要负责人2024年度述法（示例）</a> <span class=\"badge badge-sample\">示例</span>"));
+  // Its overdue 问题五 is in no total.
   CHECK(Has(index,
-            "整改事项 4 项：已完成 2 项（50%），整改中 1 项，未开始 1 项，逾期 1 项（截至 "
-            "2025-06-30；含示例档案中的事项）"));
-  // Without the 示例 profile the totals say nothing about samples.
+            "整改事项 4 项：已完成 2 项（50%），整改中 1 项，未开始 1 项，逾期 1 项（截至 2025-06-30）。"));
+  CHECK_FALSE(Has(index, "含示例"));
   CHECK(Has(b.File("profiles/types/镇街/index.html"),
             "整改事项 1 项：已完成 1 项（100%），整改中 0 项，未开始 0 项，逾期 0 项（截至 2025-06-30）。"));
 
@@ -163,12 +183,21 @@ TEST_CASE("profiles build: a profile page shows its parts, duties and rectificat
   REQUIRE(b.ok);
   std::string p = b.File("profiles/2024-a/index.html");
   CHECK(Has(p, "<h1>甲局主要负责人2024年度述法</h1>"));
-  CHECK(Has(p, "<span class=\"badge badge-sample\">示例</span> 本档案用于演示述法档案的格式"));
+  CHECK_FALSE(Has(p, "badge-sample"));
+  // A 示例 profile shows its own items on its own page, with the badge; a form
+  // it does not state reads 未载明.
+  std::string s = b.File("profiles/2024-c/index.html");
+  CHECK(Has(s, "<span class=\"badge badge-sample\">示例</span> 本档案用于演示述法档案的格式"));
+  CHECK(Has(s, "共 1 项：已完成 0 项，整改中 1 项，未开始 0 项，逾期 1 项（截至 2025-06-30）"));
+  CHECK(Has(s, "<dt>述法形式</dt><dd><span class=\"na\">未载明</span></dd>"));
+  CHECK(Has(s, "<p class=\"report-kicker\" data-search-ignore>区直部门 · 2024年度</p>"));
   // Sections: present ones link to their heading, absent ones say so.
   CHECK(
       Has(p, "<li><a href=\"#晒成绩\">晒成绩</a></li><li>亮家底 <span class=\"na\">（未公开）</span></li>"));
   // The 四个亲自 always show; unreported ones say 未报告.
-  CHECK(Has(p, "<tr><th scope=\"row\">重大问题亲自过问</th><td>定期研究法治建设重大问题</td></tr>"));
+  CHECK(Has(p,
+            "<tr><th scope=\"row\">重大问题亲自过问</th><td "
+            "data-label=\"履职情况\">定期研究法治建设重大问题</td></tr>"));
   CHECK(Count(p, "<span class=\"na\">未报告</span>") == 3);
   CHECK(Has(p, "未公开。本站只刊登官方已公开的点评和测评结果，不作推算。"));
   CHECK(Has(p, "共 3 项：已完成 1 项，整改中 1 项，未开始 1 项，逾期 1 项（截至 2025-06-30）"));
@@ -186,9 +215,9 @@ TEST_CASE("profiles build: overdue follows the configured as-of date") {
   REQUIRE(before.ok);
   std::string p = before.File("profiles/2024-a/index.html");
   CHECK(overdue_rows(p) == 1);
-  size_t row = p.find("<td>问题一</td>");
+  size_t row = p.find("<td data-label=\"问题\">问题一</td>");
   REQUIRE(row != std::string::npos);
-  CHECK(p.find("已逾期", row) < p.find("<td>问题二</td>"));
+  CHECK(p.find("已逾期", row) < p.find("<td data-label=\"问题\">问题二</td>"));
 
   FixtureResult later = Build(ProfileSite("2026-01-01"));
   REQUIRE(later.ok);
@@ -210,14 +239,25 @@ TEST_CASE("profiles build: a unit page lists its years and open and closed items
   size_t open = u.find("未完成的整改事项");
   size_t closed = u.find("已完成的整改事项");
   REQUIRE(open < closed);
-  CHECK(u.find("<td>问题一<br>") > open);
-  CHECK(u.find("<td>问题一<br>") < closed);
-  CHECK(u.find("<td>问题三<br>") < closed);
-  CHECK(u.find("<td>问题二<br>") > closed);
+  CHECK(u.find("<td data-label=\"问题\">问题一<br>") > open);
+  CHECK(u.find("<td data-label=\"问题\">问题一<br>") < closed);
+  CHECK(u.find("<td data-label=\"问题\">问题三<br>") < closed);
+  CHECK(u.find("<td data-label=\"问题\">问题二<br>") > closed);
   // A unit without a slug gets its name as the URL segment.
   CHECK(Has(b.File("units/乙镇/index.html"), "<h1>乙镇</h1>"));
   std::string units = b.File("units/index.html");
-  CHECK(Has(units, "<a href=\"/units/jia/\">甲局</a></th><td>区直部门</td><td>2 份</td>"));
+  CHECK(Has(units,
+            "<a href=\"/units/jia/\">甲局</a></th><td data-label=\"类型\">区直部门</td><td "
+            "data-label=\"档案\">2 份</td>"));
+  CHECK(Has(units,
+            "<a href=\"/units/bing/\">丙局</a></th><td data-label=\"类型\">区直部门</td><td "
+            "data-label=\"档案\">0 份（另有示例 1 份）</td>"
+            "<td data-label=\"整改事项\"><span class=\"na\">—</span></td>"));
+  // A unit with only a 示例 profile: no "无" items, and none of the sample's.
+  std::string bing = b.File("units/bing/index.html");
+  CHECK(Has(bing, "本站尚未收录该单位公开发布的述法档案。"));
+  CHECK_FALSE(Has(bing, "问题五"));
+  CHECK_FALSE(Has(bing, "无。"));
 }
 
 TEST_CASE("profiles build: a profile error fails the build with its position") {
@@ -226,8 +266,8 @@ TEST_CASE("profiles build: a profile error fails the build with its position") {
   FixtureResult b = Build(site);
   CHECK_FALSE(b.ok);
   CHECK(b.errors ==
-        "content/profiles/2024-b.md:5:12: unknown unit_type '村居'; expected one of: 区委常委, "
-        "区直部门, 镇街 (set [profiles] unit_types in site.toml)\n"
+        "content/profiles/2024-b.md:5:12: “unit_type”不能是“村居”：请写 区委常委、区直部门、镇街 "
+        "中的一个（可在 site.toml 的 [profiles] unit_types 里增改）\n"
         "  unit_type: 村居\n"
         "             ^\n");
   CHECK(b.files.empty());
@@ -236,17 +276,17 @@ TEST_CASE("profiles build: a profile error fails the build with its position") {
   site = ProfileSite("2025-06-30");
   site.replace(site.find("cohorts:"), std::string("cohorts:").size(), "cohort:");
   CHECK(Build(site).errors ==
-        "content/profiles/_index.md:3:1: unknown front matter key 'cohort'\n"
+        "content/profiles/_index.md:3:1: 不认识的文件头键“cohort”，是不是要写“cohorts”？\n"
         "  cohort:\n"
         "  ^\n");
 }
 
 TEST_CASE("profiles build: the privacy gate stops an ID number anywhere in content") {
-  // The archive ends with 2024-b.md, so this line is appended to it.
+  // The archive ends with 2024-c.md, so this line is appended to it.
   FixtureResult b = Build(ProfileSite("2025-06-30") + "\n联系人：乙，身份证号11010519491231002X。\n");
   CHECK_FALSE(b.ok);
   CHECK(b.errors ==
-        "content/profiles/2024-b.md:18:11: 个人信息：这像是身份证号（18位，校验位和出生日期有效）；请删除\n"
+        "content/profiles/2024-c.md:19:11: 个人信息：这像是身份证号（18位，校验位和出生日期有效）；请删除\n"
         "  联系人：乙，身份证号11010519491231002X。\n"
         "                      ^\n");
   CHECK(b.files.empty());
@@ -301,11 +341,10 @@ shufa-dept,2024,42,名,,原文,,,
   FixtureResult bad = Build(wrong + indicators);
   CHECK_FALSE(bad.ok);
   CHECK(bad.errors ==
-        "content/profiles/2023-a.md:10:14: unknown indicator 'shufa-depts'\n"
+        "content/profiles/2023-a.md:10:14: 没有“shufa-depts”这个指标，是不是要写“shufa-dept”？\n"
         "  indicators: [shufa-depts]\n"
         "               ^\n"
-        "content/profiles/_index.md:9:9: cohort count 41 differs from indicator 'shufa-dept' (2024: "
-        "42)\n"
+        "content/profiles/_index.md:9:9: 批次人数 41 和指标“shufa-dept”的数值不一致（2024 年：42）\n"
         "        - {unit_type: 区直部门, count: 41, indicator: shufa-dept}\n"
         "          ^\n");
 }
@@ -321,7 +360,7 @@ TEST_CASE("profiles build: demo profile pages match the golden files (UPDATE_GOL
   // publication date and has no 其他需要报告的情况 part); nothing else.
   CHECK(diags.error_count() == 0);
   CHECK(diags.warning_count() == 2);
-  CHECK(diags.Format().find("report states no publication date") != std::string::npos);
+  CHECK(diags.Format().find("报告没有写公开日期") != std::string::npos);
   fs::path golden = fs::path(RepoRoot()) / "tests/golden/demo";
   const bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
   for (const char* page : {"profiles/index.html", "profiles/2024-sfj/index.html", "units/sfj/index.html"}) {

@@ -94,10 +94,11 @@ TEST_CASE("rectification build: a real profile's items become computed indicator
   CHECK(Contains(overdue,
                  "<span class=\"ind-number\">1项</span> <span class=\"ind-period\">2024年度</span> <span "
                  "class=\"ind-basis\">计算</span></p>"));
-  CHECK(
-      Contains(overdue,
-               "<td>1项</td><td>计算：<code>时限早于2025-06-30且未完成的事项（3项中2项写明时限）</code></td>"
-               "<td><a href=\"/profiles/2024-a/\">甲局主要负责人2024年度述法</a></td>"));
+  CHECK(Contains(
+      overdue,
+      "<td data-label=\"数值\">1项</td><td "
+      "data-label=\"依据\">计算：<code>时限早于2025-06-30且未完成的事项（3项中2项写明时限）</code></td>"
+      "<td data-label=\"来源\"><a href=\"/profiles/2024-a/\">甲局主要负责人2024年度述法</a></td>"));
   CHECK(Contains(overdue,
                  "<ul><li><a href=\"/profiles/2024-a/\">甲局主要负责人2024年度述法</a>（2024年 · 3项）</li>"
                  "<li><a href=\"/units/jia/\">甲局</a>（单位页）</li></ul>"));
@@ -114,7 +115,7 @@ TEST_CASE("rectification build: a real profile's items become computed indicator
 
   // The profiles index and the unit page link back.
   std::string back =
-      "全区按年度汇总的指标：<a href=\"/indicators/rectification-items/\">整改事项数</a>、"
+      "按年度汇总的整改指标：<a href=\"/indicators/rectification-items/\">整改事项数</a>、"
       "<a href=\"/indicators/rectification-completed-share/\">整改完成率</a>、"
       "<a href=\"/indicators/rectification-overdue/\">逾期未完成整改事项数</a>";
   CHECK(Contains(r.File("profiles/index.html"), back));
@@ -128,27 +129,20 @@ TEST_CASE("rectification build: overdue follows the configured as-of date") {
                  "<span class=\"ind-number\">2项</span> <span class=\"ind-period\">2024年度</span>"));
 }
 
-TEST_CASE("rectification build: values from 示例 profiles are labelled and kept out of open data") {
+TEST_CASE("rectification build: items of 示例 profiles never become indicators, counts or open data") {
   FixtureResult r = Build(Site(true, "2025-06-30"));
   REQUIRE_MESSAGE(r.ok, r.errors);
 
-  const std::string& dash = r.File("indicators/index.html");
-  CHECK(Contains(dash,
-                 "<span class=\"ind-number\">33.3%</span> <span class=\"ind-period\">2024年度</span> "
-                 "<span class=\"ind-basis\">计算值</span> <span class=\"badge badge-sample\">示例</span></p>"
-                 "<p class=\"ind-sample-note\" role=\"note\">由示例述法档案计算，仅作演示</p>"));
-
-  const std::string& page = r.File("indicators/rectification-items/index.html");
-  CHECK(Contains(page,
-                 "<span class=\"ind-basis\">计算</span> <span class=\"badge badge-sample\">示例</span></p>"
-                 "<p class=\"ind-sample-note\" role=\"note\">由示例述法档案计算，仅作演示</p>"));
-  CHECK(Contains(page, "<td>3项 <span class=\"badge badge-sample\">示例</span></td>"));
-  CHECK(Contains(page, "（2024年 · 3项 · 示例）"));
-  CHECK(Contains(page, "<li>2024年：由示例述法档案计算，仅作演示</li>"));
-  CHECK(Contains(page, "<p>本指标的数值均由示例数据计算，仅作演示，不列入开放数据下载。</p>"));
-  CHECK_FALSE(Contains(page, "/data/indicators/rectification-items.csv"));
-  CHECK(Contains(r.File("indicators/2024/index.html"),
-                 "<td>3项 <span class=\"badge badge-sample\">示例</span></td>"));
+  // No card, no page, no year row, and the category counts only real indicators.
+  for (const char* file : {"indicators/index.html", "indicators/2024/index.html",
+                           "indicators/categories/leadership/index.html", "profiles/index.html"}) {
+    INFO(file);
+    CHECK_FALSE(Contains(r.File(file), "rectification"));
+    CHECK_FALSE(Contains(r.File(file), "整改完成率"));
+  }
+  CHECK_FALSE(r.Has("indicators/rectification-items/index.html"));
+  CHECK(Contains(r.File("indicators/index.html"),
+                 "党的领导与第一责任人<span class=\"ind-count\">（1项）</span>"));
 
   // Open data: no sample value anywhere; the real indicator is still there.
   for (const char* file : {"data/indicators.csv", "data/indicators.json", "data/datapackage.json"}) {
@@ -168,7 +162,11 @@ TEST_CASE("rectification build: the category is configurable and checked") {
   FixtureResult bad = Build(Site(false, "2025-06-30", "[profiles]\nrectification_category = \"nowhere\"\n"));
   CHECK_FALSE(bad.ok);
   CHECK(bad.errors ==
-        "site.toml:5:26: unknown indicator category 'nowhere' (use a slug of [indicators] categories)\n"
+        "site.toml:5:26: 没有“nowhere”这个指标类别：请写 [indicators] "
+        "中的一个类别（leadership（党的领导与第一责任人）、functions（政府职能依法全面履行）、rules（依法行政"
+        "制度体系）、decisions（重大行政决策）、enforcement（行政执法）、oversight（行政权力制约监督）、dispu"
+        "tes（社会矛盾纠纷化解）、capacity（工作人员法治能力）、digital（数字法治政府）、emergency（突发事件"
+        "应对））\n"
         "  rectification_category = \"nowhere\"\n"
         "                           ^\n");
 }
@@ -186,8 +184,8 @@ kind: count
   FixtureResult r = Build(site);
   CHECK_FALSE(r.ok);
   CHECK(r.errors ==
-        "content/indicators/rectification-items.md:1:1: indicator id 'rectification-items' is computed "
-        "from the 述法 profiles' rectification items; rename the file\n"
+        "content/indicators/rectification-items.md:1:1: "
+        "指标编号“rectification-items”由述法档案的整改事项自动计算，请给这个文件改名\n"
         "  ---\n"
         "  ^\n");
 }

@@ -53,7 +53,7 @@ TEST_CASE("source_tree: Read gives root-relative paths and the exact bytes") {
 }
 
 TEST_CASE(
-    "source_tree: symbolic links that leave the site are errors at the link; their targets are never read") {
+    "source_tree: symbolic links that leave the site are errors at the link, their targets are never read") {
   // Issue 18, failure 5: static/passwd.txt → /etc/passwd was published, and a
   // content/secret.md → /etc/passwd had its first line quoted in an error.
   namespace fs = std::filesystem;
@@ -78,7 +78,7 @@ TEST_CASE(
   CHECK_FALSE(SourceTree::Read(root, &tree, &diags));
   CHECK(diags.Format() ==
         "content/dangling.md: 符号链接的目标不存在（nowhere.md）；请删除这个链接或改正它\n"
-        "content/linked: warning: 链接到文件夹的符号链接不会被读取，其中的文件不会发布；请改用真实的文件夹\n"
+        "content/linked: 警告：链接到文件夹的符号链接不会被读取，其中的文件不会发布；请改用真实的文件夹\n"
         "content/rel.md: 符号链接指向站点文件夹之外（../../outside/secret.txt）：fazhi "
         "不读取站点外的文件；请把要发布的文件复制进站点文件夹\n"
         "content/secret.md: 符号链接指向站点文件夹之外（" +

@@ -1,5 +1,7 @@
 #include "cli/args.h"
 
+#include "cli/messages.h"
+
 namespace fazhi {
 
 bool ParsedArgs::Has(const std::string& name) const {
@@ -18,7 +20,7 @@ std::string ParsedArgs::Get(const std::string& name, const std::string& fallback
 }
 
 bool ParseArgs(const std::vector<std::string>& args, const std::vector<std::string>& valued,
-               const std::vector<std::string>& flags, ParsedArgs* out, std::string* error) {
+               const std::vector<std::string>& flags, ParsedArgs* out, Message* error) {
   auto contains = [](const std::vector<std::string>& v, const std::string& s) {
     for (auto& x : v) {
       if (x == s) return true;
@@ -41,11 +43,11 @@ bool ParseArgs(const std::vector<std::string>& args, const std::vector<std::stri
       } else if (i + 1 < args.size()) {
         out->options.emplace_back(name, args[++i]);
       } else {
-        *error = "option " + name + " needs a value";
+        *error = Message(msg::kOptionNeedsValue, name);
         return false;
       }
     } else {
-      *error = "unknown option " + name;
+      *error = Message(msg::kUnknownOption, name);
       return false;
     }
   }

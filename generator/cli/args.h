@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/message.h"
+
 namespace fazhi {
 
 inline constexpr int kExitOk = 0;
@@ -21,6 +23,13 @@ struct ParsedArgs {
   std::string Get(const std::string& name, const std::string& fallback = "") const;
 };
 bool ParseArgs(const std::vector<std::string>& args, const std::vector<std::string>& valued,
-               const std::vector<std::string>& flags, ParsedArgs* out, std::string* error);
+               const std::vector<std::string>& flags, ParsedArgs* out, Message* error);
+
+/// The reader's language: `--lang` when given; otherwise Chinese, or for
+/// the commands that read a site, its site.toml `language`.
+struct LangChoice {
+  Lang lang = Lang::kZh;
+  bool given = false;  ///< --lang was on the command line
+};
 
 }  // namespace fazhi

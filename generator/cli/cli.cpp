@@ -1,82 +1,115 @@
 #include "cli/cli.h"
 
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <thread>
 
 #include "cli/args.h"
 #include "cli/import_command.h"
+#include "cli/messages.h"
 #include "cli/new_command.h"
 #include "cli/serve_command.h"
+#include "core/front_matter.h"
+#include "core/messages.h"
+#include "core/suggest.h"
 #include "site/build.h"
 
 namespace fazhi {
 namespace {
 
+using Run =
+    std::function<int(const std::vector<std::string>&, std::ostream&, std::ostream&, const LangChoice&)>;
+
 struct Command {
   const char* name;
   const char* usage;
-  const char* summary;
-  std::function<int(const std::vector<std::string>&, std::ostream&, std::ostream&)> run;
+  const MessageText& summary;
+  Run run;
 };
 
-std::vector<Command> Commands();
+std::vector<Command> Commands(const CliEnvironment& env);
 
-int Usage(std::ostream& err, const std::string& message) {
-  err << "fazhi: " << message << "\nRun `fazhi help` for usage.\n";
+int Usage(std::ostream& err, const Message& message, Lang lang) {
+  err << Message(msg::kUsageError, message).Render(lang) << "\n";
   return kExitUsage;
 }
 
-int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool check) {
+Message Count(size_t n, const MessageText& many, const MessageText& one) {
+  return n == 1 ? Message(one) : Message(many, n);
+}
+
+int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                    const LangChoice& choice, bool check, const CliEnvironment& env) {
   ParsedArgs a;
-  std::string error;
-  std::vector<std::string> valued = {"--base-url", "--jobs"};
-  if (!check) valued.push_back("--output");
-  if (!ParseArgs(args, valued, {"--drafts", "--quiet", "--timings", "--embed"}, &a, &error))
-    return Usage(err, error);
-  if (a.positional.size() > 1) return Usage(err, "expected at most one site folder");
+  Message error;
+  std::vector<std::string> valued = {"--base-url", "--jobs", "--as-of"};
+  if (!check) valued.insert(valued.end(), {"--output", "--manifest"});
+  if (!ParseArgs(args, valued, {"--drafts", "--quiet", "--timings", "--embed"}, &a, &error)) {
+    return Usage(err, error, choice.lang);
+  }
+  if (a.positional.size() > 1) return Usage(err, Message(msg::kAtMostOneFolder), choice.lang);
   BuildOptions opts;
   opts.source_dir = a.positional.empty() ? "." : a.positional[0];
   opts.output_dir = a.Get("--output");
   opts.base_url = a.Get("--base-url");
   opts.drafts = a.Has("--drafts");
   opts.embed = a.Has("--embed");
+  opts.manifest = a.Get("--manifest");
+  if (a.Has("--manifest") && opts.manifest.empty())
+    return Usage(err, Message(msg::kManifestNeedsFile), choice.lang);
+  opts.as_of = a.Get("--as-of");
+  if (opts.as_of == "today") {
+    if (env.today.empty()) return Usage(err, Message(msg::kAsOfNoClock), choice.lang);
+    opts.as_of = env.today;
+  }
+  if (a.Has("--as-of") && !IsValidDate(opts.as_of)) {
+    return Usage(err, Message(msg::kAsOfInvalid, a.Get("--as-of")), choice.lang);
+  }
+  // The clock only ever reaches `check`: build output depends on as_of alone.
+  if (check) opts.clock_today = env.today;
   if (a.Has("--jobs")) {
     try {
       opts.jobs = std::stoi(a.Get("--jobs"));
     } catch (...) {
-      return Usage(err, "--jobs takes a number");
+      return Usage(err, Message(msg::kJobsNumber), choice.lang);
     }
   }
   Diagnostics diags;
   BuildStats stats;
   bool ok = check ? CheckSite(opts, &diags, &stats) : BuildSite(opts, &diags, &stats);
-  err << diags.Format();
+  // The site's own language applies once its site.toml has been read.
+  const Lang lang = choice.given ? choice.lang : stats.message_lang;
+  err << diags.Format(lang);
   if (!ok) {
-    err << "fazhi: " << (check ? "check" : "build") << " failed with " << diags.error_count()
-        << (diags.error_count() == 1 ? " error" : " errors");
-    if (!check) err << "; the output folder was left unchanged";
-    err << "\n";
+    Message errors = Count(diags.error_count(), msg::kErrorCount, msg::kOneError);
+    err << Message(check ? msg::kCheckFailed : msg::kBuildFailed, std::move(errors)).Render(lang) << "\n";
     return kExitErrors;
   }
   if (!a.Has("--quiet")) {
     if (check) {
       out << stats.tracker;
-      out << "fazhi: check passed: " << stats.pages << " pages, " << diags.warning_count() << " warnings\n";
+      out << Message(msg::kCheckPassed, stats.pages, Message(msg::kWarningCount, diags.warning_count()))
+                 .Render(lang)
+          << "\n";
+      if (diags.note_count() > 0)
+        out << Message(msg::kCheckEditorNotes, diags.note_count()).Render(lang) << "\n";
     } else {
       std::string where =
           opts.output_dir.empty() ? (opts.source_dir / "public").string() : opts.output_dir.string();
-      out << "fazhi: built " << stats.pages << " pages, " << stats.files << " files (" << stats.files_written
-          << " written, " << stats.files_unchanged << " unchanged) into " << where << " in "
-          << static_cast<long>(stats.millis) << " ms\n";
-      out << "fazhi: search index: " << stats.search_docs << " documents, " << stats.search_terms
-          << " terms, " << stats.search_bytes
-          << " bytes (search/index.json); sitemap.xml: " << stats.sitemap_urls
-          << " URLs; feed.xml: " << stats.feed_entries << " entries\n";
-      if (stats.relative_base_url) {
-        out << "fazhi: note: base_url has no host, so sitemap.xml, feed.xml and canonical links use paths; "
-               "build with --base-url https://… for publication\n";
+      out << Message(msg::kBuilt, stats.pages, stats.files, where, static_cast<long>(stats.millis),
+                     stats.files_written, stats.files_unchanged)
+                 .Render(lang)
+          << "\n";
+      out << Message(msg::kBuildStats, stats.search_docs, stats.search_terms, stats.search_files,
+                     stats.search_bytes, stats.sitemap_urls, stats.feed_entries)
+                 .Render(lang)
+          << "\n";
+      if (!opts.manifest.empty()) {
+        out << Message(msg::kManifestWritten, stats.manifest_files, opts.manifest.string()).Render(lang)
+            << "\n";
       }
+      if (stats.relative_base_url) out << Message(msg::kRelativeBaseUrl).Render(lang) << "\n";
     }
   }
   if (a.Has("--timings")) {
@@ -89,63 +122,89 @@ int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std
   return kExitOk;
 }
 
-int RunHelp(const std::vector<std::string>&, std::ostream& out, std::ostream&) {
-  out << "fazhi " FAZHI_VERSION
-         " — a static site generator for rule-of-law transparency\n\n"
-         "Usage: fazhi <command> [options]\n\nCommands:\n";
-  for (const Command& c : Commands()) {
-    out << "  " << c.usage << "\n      " << c.summary << "\n";
+int RunHelp(const std::vector<std::string>&, std::ostream& out, std::ostream&, const LangChoice& choice) {
+  out << Message(msg::kHelpHeader, FAZHI_VERSION).Render(choice.lang);
+  for (const Command& c : Commands({})) {
+    out << "  " << c.usage << "\n      " << Message(c.summary).Render(choice.lang) << "\n";
   }
-  out << "\nExit status: 0 success, 1 errors in the site, 2 usage errors.\n";
+  out << Message(msg::kHelpFooter).Render(choice.lang);
   return kExitOk;
 }
 
-std::vector<Command> Commands() {
+std::vector<Command> Commands(const CliEnvironment& env) {
   return {
       {"build",
-       "build [DIR] [--output DIR] [--base-url URL] [--drafts] [--jobs N] [--quiet] [--timings] [--embed]",
-       "Build the site in DIR (default .) into DIR/public, atomically.",
-       [](auto& a, auto& o, auto& e) { return RunBuildOrCheck(a, o, e, false); }},
-      {"check", "check [DIR] [--base-url URL] [--drafts] [--timings]",
-       "Validate everything `build` validates; write nothing.",
-       [](auto& a, auto& o, auto& e) { return RunBuildOrCheck(a, o, e, true); }},
-      {"serve", "serve [DIR] [--port 1313] [--host 127.0.0.1] [--drafts]",
-       "Preview the site from memory with live reload and an error overlay (never writes public/).",
-       RunServe},
+       "build [DIR] [--output DIR] [--base-url URL] [--as-of DATE|today] [--manifest FILE] [--drafts] "
+       "[--jobs N] [--quiet] [--timings] [--embed]",
+       msg::kHelpBuild,
+       [env](auto& a, auto& o, auto& e, auto& l) { return RunBuildOrCheck(a, o, e, l, false, env); }},
+      {"check", "check [DIR] [--base-url URL] [--as-of DATE|today] [--drafts] [--timings]", msg::kHelpCheck,
+       [env](auto& a, auto& o, auto& e, auto& l) { return RunBuildOrCheck(a, o, e, l, true, env); }},
+      {"serve", "serve [DIR] [--port 1313] [--host 127.0.0.1] [--drafts]", msg::kHelpServe, RunServe},
       {"new",
        "new site DIR --sponsor NAME | new report YEAR [--publisher NAME] | new indicator ID | new profile "
-       "UNIT "
-       "[--year N] [--unit NAME] | new page PATH  [--site DIR] [--date YYYY-MM-DD]",
-       "Scaffold a site, an annual report, an indicator, a 述法 profile or a page; never overwrites a file.",
-       RunNew},
+       "UNIT [--year N] [--unit NAME] | new page PATH  [--site DIR] [--date YYYY-MM-DD]",
+       msg::kHelpNew, RunNew},
       {"import",
        "import FILE|DIR… [--site DIR] [--year N] [--date YYYY-MM-DD] [--title T] [--publisher P] [--force]",
-       "Draft a report page, an indicator CSV and indicator stubs from a published report (.txt or .docx); "
-       "a folder or several files: each assigned to its unit from data/units.csv, with a summary table.",
-       RunImport},
-      {"version", "version", "Print the version.",
-       [](auto&, auto& o, auto&) {
+       msg::kHelpImport, RunImport},
+      {"version", "version", msg::kHelpVersion,
+       [](auto&, auto& o, auto&, auto&) {
          o << "fazhi " FAZHI_VERSION "\n";
          return kExitOk;
        }},
-      {"help", "help", "Show this help.", RunHelp},
+      {"help", "help", msg::kHelpHelp, RunHelp},
   };
 }
 
 }  // namespace
 
-int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+std::string ClockToday() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
+  return buf;
+}
+
+int RunCli(const std::vector<std::string>& all_args, std::ostream& out, std::ostream& err,
+           const CliEnvironment& env) {
+  // --lang applies to every command, wherever it stands.
+  LangChoice lang;
+  std::vector<std::string> args;
+  for (size_t i = 0; i < all_args.size(); ++i) {
+    const std::string& a = all_args[i];
+    std::string value;
+    if (a == "--lang") {
+      if (i + 1 == all_args.size()) return Usage(err, Message(msg::kOptionNeedsValue, "--lang"), lang.lang);
+      value = all_args[++i];
+    } else if (a.rfind("--lang=", 0) == 0) {
+      value = a.substr(7);
+    } else {
+      args.push_back(a);
+      continue;
+    }
+    if (!ParseLang(value, &lang.lang)) return Usage(err, Message(msg::kLangValue, value), lang.lang);
+    lang.given = true;
+  }
   if (args.empty()) {
-    RunHelp({}, err, err);
+    RunHelp({}, err, err, lang);
     return kExitUsage;
   }
   std::string name = args[0];
   if (name == "--help" || name == "-h") name = "help";
   if (name == "--version") name = "version";
-  for (const Command& c : Commands()) {
-    if (name == c.name) return c.run({args.begin() + 1, args.end()}, out, err);
+  std::vector<std::string_view> names;
+  for (const Command& c : Commands(env)) {
+    if (name == c.name) return c.run({args.begin() + 1, args.end()}, out, err, lang);
+    names.push_back(c.name);
   }
-  return Usage(err, "unknown command '" + name + "'");
+  std::string near = NearestName(name, names);
+  return Usage(err,
+               near.empty() ? Message(msg::kUnknownCommand, name)
+                            : Message(msg::kUnknownCommandDidYouMean, name, near),
+               lang.lang);
 }
 
 }  // namespace fazhi

@@ -9,7 +9,19 @@
 
 namespace fazhi {
 
+/// What a command may learn from the machine besides its arguments. Only
+/// main() reads the clock; tests pass a fixed date or none.
+struct CliEnvironment {
+  /// The clock's local date (YYYY-MM-DD, in the zone TZ names): `--as-of
+  /// today`, and `check`'s warning when as_of lags behind it. Empty: no clock.
+  std::string today;
+};
+
+/// The local date of the system clock, YYYY-MM-DD.
+std::string ClockToday();
+
 /// Runs `fazhi <args…>` (args exclude the program name).
-int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+           const CliEnvironment& env = {});
 
 }  // namespace fazhi

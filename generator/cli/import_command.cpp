@@ -8,9 +8,11 @@
 #include <sstream>
 
 #include "cli/args.h"
+#include "cli/messages.h"
 #include "cli/new_command.h"
 #include "core/config.h"
 #include "core/diagnostics.h"
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "import/figures.h"
 #include "import/messages.h"
@@ -45,29 +47,29 @@ bool IsIsoDate(const std::string& s) {
 }
 
 // Returns 0 when parsed, 2 after printing a usage error, -1 for --help.
-int ParseImportArgs(const std::vector<std::string>& args, ImportArgs* a, std::ostream& err) {
-  auto usage_error = [&](const std::string& msg) {
-    err << "fazhi import: " << msg << "\n" << ImportUsage();
+int ParseImportArgs(const std::vector<std::string>& args, ImportArgs* a, std::ostream& err, Lang lang) {
+  auto usage_error = [&](Message m) {
+    err << VisibleText(Message(msg::kImportPrefix, std::move(m)).Render(lang)) << "\n" << ImportUsage(lang);
     return kExitUsage;
   };
   ParsedArgs p;
-  std::string error;
+  Message error;
   if (!ParseArgs(args, {"--site", "--year", "--date", "--title", "--publisher"}, {"--force", "--help"}, &p,
                  &error)) {
     return usage_error(error);
   }
   for (const std::string& pos : p.positional) {
     if (pos == "-h" || p.Has("--help")) return -1;
-    if (pos.size() > 1 && pos[0] == '-') return usage_error("unknown option " + pos);
+    if (pos.size() > 1 && pos[0] == '-') return usage_error(Message(msg::kUnknownOption, pos));
   }
   if (p.Has("--help")) return -1;
-  if (p.positional.empty()) return usage_error("which file? give the report to import");
+  if (p.positional.empty()) return usage_error(Message(msg::kImportWhichFile));
   a->files = p.positional;
   std::error_code ec;
   a->bulk = p.positional.size() > 1 || std::filesystem::is_directory(p.positional[0], ec);
   if (a->bulk) {
     for (const char* single : {"--title", "--publisher"}) {
-      if (p.Has(single)) return usage_error(Message(msg::kImportBulkOnlyOption, single).Render());
+      if (p.Has(single)) return usage_error(Message(msg::kImportBulkOnlyOption, single));
     }
   }
   a->file = p.positional[0];
@@ -77,13 +79,13 @@ int ParseImportArgs(const std::vector<std::string>& args, ImportArgs* a, std::os
   a->force = p.Has("--force");
   if (p.Has("--date")) {
     a->date = p.Get("--date");
-    if (!IsIsoDate(a->date)) return usage_error("--date wants YYYY-MM-DD, got '" + a->date + "'");
+    if (!IsIsoDate(a->date)) return usage_error(Message(msg::kImportDate, a->date));
   }
   if (p.Has("--year")) {
     std::string v = p.Get("--year");
     if (v.size() != 4 || v.find_first_not_of("0123456789") != std::string::npos || std::stoi(v) < 1949 ||
         std::stoi(v) > 2100) {
-      return usage_error("--year wants a year such as 2024, got '" + v + "'");
+      return usage_error(Message(msg::kImportYear, v));
     }
     a->year = std::stoi(v);
   }
@@ -98,30 +100,27 @@ struct LoadedReport {
   size_t dropped = 0;  ///< figures beyond kMaxImportFigures
 };
 
-// Reads and structures `path`; false with the reason (printable) in `error`.
-bool LoadReport(const std::string& path, LoadedReport* r, std::string* error) {
+// Reads and structures `path`; false with the reason in `error`.
+bool LoadReport(const std::string& path, LoadedReport* r, Message* error) {
   // The file is read whole: a 5 GB file given by mistake is refused first.
   std::error_code size_ec;
   uintmax_t size = std::filesystem::file_size(path, size_ec);
   if (!size_ec && size > kMaxImportBytes) {
-    *error = Message(msg::kImportTooLarge, kMaxImportBytes >> 20).Render();
+    *error = Message(msg::kImportTooLarge, kMaxImportBytes >> 20);
     return false;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    *error = "cannot open the file";
+    *error = Message(msg::kImportCannotOpen);
     return false;
   }
   std::stringstream buf;
   buf << in.rdbuf();
   if (in.bad()) {
-    *error = "cannot read the file";
+    *error = Message(msg::kImportCannotRead);
     return false;
   }
-  if (!ReadImportText(buf.str(), &r->text, error, path)) {
-    *error = VisibleText(*error);
-    return false;
-  }
+  if (!ReadImportText(buf.str(), &r->text, error, path)) return false;
   r->report = StructureReport(r->text.text);
   r->figures = FindFigures(r->report, &r->dropped);
   return true;
@@ -144,11 +143,14 @@ std::vector<std::string> SiteCategories(const std::string& site) {
   return slugs;
 }
 
-int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
+int Import(const ImportArgs& a, std::ostream& out, std::ostream& err, Lang lang) {
+  // Text from the imported file (title, headings) is in these lines: printed
+  // through VisibleText, so its control characters cannot reach the terminal.
+  auto say = [lang](std::ostream& to, Message m) { to << VisibleText(m.Render(lang)) << "\n"; };
   LoadedReport loaded;
-  std::string error;
+  Message error;
   if (!LoadReport(a.file, &loaded, &error)) {
-    err << "fazhi import: " << a.file << ": " << error << "\n";
+    say(err, Message(msg::kImportFileError, a.file, std::move(error)));
     return kExitErrors;
   }
   const ImportedText& text = loaded.text;
@@ -159,23 +161,19 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   ImportWriteOptions o;
   o.year = a.year ? a.year : report.meta.year;
   if (o.year == 0) {
-    err << "fazhi import: " << a.file << ": the text does not say which year it reports on; pass --year\n";
+    say(err, Message(msg::kImportFileError, a.file, Message(msg::kImportNoYear)));
     return kExitErrors;
   }
   o.date = a.date.empty() ? Today() : a.date;
   o.publisher = !a.publisher.empty() ? a.publisher : report.meta.publisher;
   o.title = !a.title.empty() ? a.title : report.meta.title;
-  std::vector<std::string> warnings = report.warnings;
-  if (dropped > 0) warnings.push_back(Message(msg::kImportTooManyFigures, kMaxImportFigures).Render());
+  std::vector<Message> warnings = report.warnings;
+  if (dropped > 0) warnings.push_back(Message(msg::kImportTooManyFigures, kMaxImportFigures));
   if (o.title.empty()) {
     o.title = o.publisher + std::to_string(o.year) + "年法治政府建设年度报告";
-    warnings.push_back("the text has no title; using \"" + o.title + "\" (check it, or pass --title)");
+    warnings.push_back(Message(msg::kImportNoTitle, o.title));
   }
-  if (o.publisher.empty()) {
-    warnings.push_back(
-        "the text does not name its publisher; add publisher and source to the "
-        "front matter (or pass --publisher)");
-  }
+  if (o.publisher.empty()) warnings.push_back(Message(msg::kImportNoPublisher));
   std::string name = a.file;
   if (size_t slash = name.find_last_of('/'); slash != std::string::npos) name = name.substr(slash + 1);
   o.input_name = name;
@@ -186,30 +184,28 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   if (!WriteImportFiles(a.site, files, a.force, out, err)) return kExitErrors;
 
   size_t paragraphs = report.blocks.size() - static_cast<size_t>(report.heading_count);
-  out << "imported " << name << " (" << text.format << "): " << report.heading_count << " headings, "
-      << paragraphs << " paragraphs, " << figures.size() << " figures\n";
-  // Title, headings and warnings come from the imported text: printed
-  // through VisibleText, so its control characters cannot reach the terminal.
-  out << "  title: " << VisibleText(o.title) << "\n  year: " << o.year << "\n";
-  out << "  publication date: "
-      << (report.meta.published.empty() ? "not stated in the text (date: " + o.date + ")"
-                                        : report.meta.published)
-      << "\n";
-  if (report.clutter_removed > 0) {
-    out << "  portal clutter removed: " << report.clutter_removed << " fragments\n";
-  }
+  say(out, Message(msg::kImportSummary, name, text.format, report.heading_count, paragraphs, figures.size()));
+  say(out, Message(msg::kImportTitleLine, o.title));
+  say(out, Message(msg::kImportYearLine, o.year));
+  say(out, Message(msg::kImportPublishedLine, report.meta.published.empty()
+                                                  ? Message(msg::kImportNotStated, o.date)
+                                                  : Message::Verbatim(report.meta.published)));
+  if (report.clutter_removed > 0) say(out, Message(msg::kImportClutter, report.clutter_removed));
   const ImportParts& p = report.parts;
-  auto part = [&](const char* label, const std::string& where) {
-    out << "  " << label << ": " << (where.empty() ? "not found" : VisibleText(where)) << "\n";
+  auto part = [&](const char* label, Message where) {
+    say(out, Message(msg::kImportPartLine, label, std::move(where)));
   };
-  part("主要举措和成效", p.measures);
-  part("不足和原因", p.shortcomings);
-  part("第一责任人职责", p.accountability.empty()
-                             ? std::string()
-                             : p.accountability + (p.accountability_folded ? " (folded in)" : ""));
-  part("下一年度安排", p.plans);
-  for (const std::string& w : warnings) err << "warning: " << VisibleText(w) << "\n";
-  out << "Next: review the files above (see README, \"Importing a report\"), then run fazhi build.\n";
+  auto found = [](const std::string& where) {
+    return where.empty() ? Message(msg::kImportNotFound) : Message::Verbatim(where);
+  };
+  part("主要举措和成效", found(p.measures));
+  part("不足和原因", found(p.shortcomings));
+  part("第一责任人职责", p.accountability_folded && !p.accountability.empty()
+                             ? Message(msg::kImportFolded, p.accountability)
+                             : found(p.accountability));
+  part("下一年度安排", found(p.plans));
+  for (const Message& w : warnings) say(err, Message(msg::kWarningLine, w));
+  say(out, Message(msg::kImportNext));
   return 0;
 }
 
@@ -217,11 +213,11 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err) {
 // agreed format: slug,name,short_names,… or 标识,全称,简称,…; short names
 // separated by 、 or |). Kept to this one function so that it can call the
 // site's own registry loader instead once the build reads units.
-bool LoadImportUnits(const std::string& site, std::vector<ImportUnit>* units, std::string* error) {
+bool LoadImportUnits(const std::string& site, std::vector<ImportUnit>* units, Message* error, Lang lang) {
   const std::string rel = "data/units.csv";
   std::ifstream in(site + "/" + rel, std::ios::binary);
   if (!in) {
-    *error = Message(msg::kImportNoRegistry, rel).Render();
+    *error = Message(msg::kImportNoRegistry, rel);
     return false;
   }
   std::stringstream buf;
@@ -229,7 +225,7 @@ bool LoadImportUnits(const std::string& site, std::vector<ImportUnit>* units, st
   CsvTable table;
   Diagnostics diags;
   if (!ParseCsvFile(SourceFile{rel, buf.str()}, &table, &diags)) {
-    *error = diags.Format();
+    *error = Message::Verbatim(diags.Format(lang));
     return false;
   }
   int slug = -1, name = -1, shorts = -1;
@@ -243,7 +239,7 @@ bool LoadImportUnits(const std::string& site, std::vector<ImportUnit>* units, st
     }
   }
   if (slug < 0 || name < 0) {
-    *error = Message(msg::kImportRegistryColumns, rel).Render();
+    *error = Message(msg::kImportRegistryColumns, rel);
     return false;
   }
   auto cell = [](const CsvRow& row, int i) {
@@ -312,17 +308,18 @@ void CollectFiles(const std::vector<std::string>& args, std::vector<std::string>
   }
 }
 
-int BulkImport(const ImportArgs& a, std::ostream& out, std::ostream& err) {
+int BulkImport(const ImportArgs& a, std::ostream& out, std::ostream& err, Lang lang) {
+  auto say = [lang](std::ostream& to, Message m) { to << VisibleText(m.Render(lang)) << "\n"; };
   std::vector<ImportUnit> units;
-  std::string error;
-  if (!LoadImportUnits(a.site, &units, &error)) {
-    err << "fazhi import: " << error << "\n";
+  Message error;
+  if (!LoadImportUnits(a.site, &units, &error, lang)) {
+    say(err, Message(msg::kImportPrefix, std::move(error)));
     return kExitErrors;
   }
   std::vector<std::string> paths, shown, empty_dirs;
   CollectFiles(a.files, &paths, &shown, &empty_dirs);
   for (const std::string& d : empty_dirs) {
-    err << "fazhi import: " << Message(msg::kImportNoFiles, d).Render() << "\n";
+    say(err, Message(msg::kImportPrefix, Message(msg::kImportNoFiles, d)));
   }
   if (paths.empty()) return kExitErrors;
 
@@ -331,7 +328,7 @@ int BulkImport(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   };
   std::vector<Row> rows;
   std::vector<std::vector<ImportFile>> outputs;
-  std::vector<std::string> warnings;
+  std::vector<Message> warnings;
   std::map<std::pair<size_t, int>, std::string> first_file;  // (unit, year) → the file that has it
   std::vector<std::string> categories = SiteCategories(a.site);
   std::string date = a.date.empty() ? Today() : a.date;
@@ -340,13 +337,13 @@ int BulkImport(const ImportArgs& a, std::ostream& out, std::ostream& err) {
     Row row;
     row.file = VisibleText(shown[i]);
     auto needs_review = [&](const Message& why) {
-      row.status = Message(msg::kImportStatusReview, why).Render();
+      row.status = VisibleText(Message(msg::kImportStatusReview, why).Render(lang));
       ++review;
       rows.push_back(row);
     };
     LoadedReport loaded;
     if (!LoadReport(paths[i], &loaded, &error)) {
-      needs_review(Message(msg::kImportUnreadable, error));
+      needs_review(Message(msg::kImportUnreadable, std::move(error)));
       continue;
     }
     const StructuredReport& report = loaded.report;
@@ -368,7 +365,7 @@ int BulkImport(const ImportArgs& a, std::ostream& out, std::ostream& err) {
       needs_review(Message(msg::kImportDuplicateReport, seen->second, unit.name, year));
       continue;
     }
-    row.status = Message(msg::kImportStatusRecognised, Message(*match.where)).Render();
+    row.status = Message(msg::kImportStatusRecognised, Message(*match.where)).Render(lang);
     rows.push_back(row);
 
     ImportWriteOptions o;
@@ -381,16 +378,18 @@ int BulkImport(const ImportArgs& a, std::ostream& out, std::ostream& err) {
     o.stem = unit.slug + "-" + std::to_string(year);
     o.categories = categories;
     outputs.push_back(RenderImport(report, loaded.figures, o));
-    for (const std::string& w : report.warnings) warnings.push_back(row.file + ": " + VisibleText(w));
+    for (const Message& w : report.warnings)
+      warnings.push_back(Message(msg::kImportFileWarning, row.file, w));
     if (loaded.dropped > 0) {
-      warnings.push_back(row.file + ": " + Message(msg::kImportTooManyFigures, kMaxImportFigures).Render());
+      warnings.push_back(
+          Message(msg::kImportFileWarning, row.file, Message(msg::kImportTooManyFigures, kMaxImportFigures)));
     }
   }
 
   // The summary table, columns padded by terminal width.
   std::vector<Row> table = {
-      {Message(msg::kImportColumnFile).Render(), Message(msg::kImportColumnUnit).Render(),
-       Message(msg::kImportColumnYear).Render(), Message(msg::kImportColumnStatus).Render()}};
+      {Message(msg::kImportColumnFile).Render(lang), Message(msg::kImportColumnUnit).Render(lang),
+       Message(msg::kImportColumnYear).Render(lang), Message(msg::kImportColumnStatus).Render(lang)}};
   table.insert(table.end(), rows.begin(), rows.end());
   int wf = 0, wu = 0, wy = 0;
   for (const Row& r : table) {
@@ -400,7 +399,7 @@ int BulkImport(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   }
   auto pad = [](const std::string& s, int width) { return s + std::string(width - Columns(s) + 2, ' '); };
   for (const Row& r : table) out << pad(r.file, wf) << pad(r.unit, wu) << pad(r.year, wy) << r.status << "\n";
-  for (const std::string& w : warnings) err << "warning: " << w << "\n";
+  for (const Message& w : warnings) say(err, Message(msg::kWarningLine, w));
 
   if (!a.force) {
     // Nothing is written when anything is there already (a link counts).
@@ -414,8 +413,8 @@ int BulkImport(const ImportArgs& a, std::ostream& out, std::ostream& err) {
       }
     }
     if (!existing.empty()) {
-      err << "fazhi import: " << Message(msg::kImportBulkExisting, existing.size()).Render() << "\n";
-      for (const std::string& p : existing) err << "  " << p << "\n";
+      say(err, Message(msg::kImportPrefix, Message(msg::kImportBulkExisting, existing.size())));
+      for (const std::string& p : existing) err << "  " << VisibleText(p) << "\n";
       return kExitErrors;
     }
   }
@@ -423,39 +422,27 @@ int BulkImport(const ImportArgs& a, std::ostream& out, std::ostream& err) {
   for (const std::vector<ImportFile>& files : outputs) {
     if (!WriteImportFiles(a.site, files, a.force, written, err)) return kExitErrors;
   }
-  out << Message(msg::kImportBulkDone, paths.size(), outputs.size(), review).Render() << "\n";
+  say(out, Message(msg::kImportBulkDone, paths.size(), outputs.size(), review));
   return review > 0 ? kExitErrors : kExitOk;
 }
 
 }  // namespace
 
-const char* ImportUsage() {
-  return "usage: fazhi import <file> [--site DIR] [--year N] [--date YYYY-MM-DD]\n"
-         "                    [--title TEXT] [--publisher NAME] [--force]\n"
-         "       fazhi import <folder or files…> [--site DIR] [--year N] [--date YYYY-MM-DD] [--force]\n"
-         "  <file>       the report: UTF-8 or GB18030/GBK text, or a .docx (Word, WPS)\n"
-         "  <folder>     many reports at once: each is assigned to its unit from\n"
-         "               data/units.csv by the names in its title, 落款 and first lines\n"
-         "  --site DIR   the site to write into (default: the current folder)\n"
-         "  --year N     the reporting year (default: found in the text)\n"
-         "  --date D     front matter date when the text states no publication date\n"
-         "               (default: today on this computer's clock)\n"
-         "  --title, --publisher  override what the text says\n"
-         "  --force      overwrite files that exist\n";
-}
+std::string ImportUsage(Lang lang) { return Message(msg::kImportUsage).Render(lang); }
 
-int RunImport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int RunImport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+              const LangChoice& choice) {
   try {
     ImportArgs a;
-    int rc = ParseImportArgs(args, &a, err);
+    int rc = ParseImportArgs(args, &a, err, choice.lang);
     if (rc == -1) {
-      out << ImportUsage();
+      out << ImportUsage(choice.lang);
       return 0;
     }
     if (rc != 0) return rc;
-    return a.bulk ? BulkImport(a, out, err) : Import(a, out, err);
+    return a.bulk ? BulkImport(a, out, err, choice.lang) : Import(a, out, err, choice.lang);
   } catch (const std::exception& e) {
-    err << "fazhi import: " << e.what() << "\n";
+    err << VisibleText(Message(msg::kImportPrefix, e.what()).Render(choice.lang)) << "\n";
     return kExitErrors;
   }
 }

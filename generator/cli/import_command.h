@@ -9,12 +9,15 @@
 #include <string>
 #include <vector>
 
+#include "cli/args.h"
+
 namespace fazhi {
 
 /// Runs the command; `args` are the arguments after "import".
-int RunImport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunImport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+              const LangChoice& lang = {});
 
 /// The usage text printed by `fazhi import --help` and on usage errors.
-const char* ImportUsage();
+std::string ImportUsage(Lang lang = Lang::kZh);
 
 }  // namespace fazhi

@@ -7,5 +7,5 @@
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   std::vector<std::string> args(argv + 1, argv + argc);
-  return fazhi::RunCli(args, std::cout, std::cerr);
+  return fazhi::RunCli(args, std::cout, std::cerr, fazhi::CliEnvironment{fazhi::ClockToday()});
 }

@@ -4,10 +4,12 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <mutex>
 
 #include "cli/args.h"
+#include "cli/messages.h"
 #include "core/output.h"
 #include "serve/server.h"
 #include "serve/watch.h"
@@ -19,38 +21,36 @@ bool IsLoopbackHost(const std::string& host) {
   return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
 }
 
-std::string HostWarning(const std::string& host) {
+std::string HostWarning(const std::string& host, Lang lang) {
   if (IsLoopbackHost(host)) return "";
-  return "fazhi: warning: --host " + host +
-         " lets other machines reach this preview server; it is meant for local previews only\n";
+  return Message(msg::kHostWarning, host).Render(lang) + "\n";
 }
 
-std::string DescribeChanges(const ChangeSet& changes) {
-  std::string out;
+std::string DescribeChanges(const ChangeSet& changes, Lang lang) {
   size_t shown = std::min<size_t>(changes.paths.size(), 3);
-  for (size_t i = 0; i < shown; ++i) out += (i ? ", " : "") + changes.paths[i];
-  if (changes.paths.size() > shown) {
-    out += " and " + std::to_string(changes.paths.size() - shown) + " more";
-  }
-  if (out.empty()) out = "sources";
-  return out + (changes.rescan ? " changed (rescan); rebuilding" : " changed; rebuilding");
+  Message what = Message::List({changes.paths.begin(), changes.paths.begin() + static_cast<long>(shown)});
+  if (changes.paths.size() > shown)
+    what = Message(msg::kAndMore, std::move(what), changes.paths.size() - shown);
+  if (changes.paths.empty()) what = Message(msg::kSources);
+  return Message(changes.rescan ? msg::kChangedRescan : msg::kChanged, std::move(what)).Render(lang);
 }
 
-int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+             const LangChoice& choice) {
   ParsedArgs a;
-  std::string error;
-  auto usage = [&](const std::string& message) {
-    err << "fazhi: " << message << "\nRun `fazhi help` for usage.\n";
+  Message error;
+  auto usage = [&](Message message) {
+    err << Message(msg::kUsageError, std::move(message)).Render(choice.lang) << "\n";
     return kExitUsage;
   };
   if (!ParseArgs(args, {"--port", "--host"}, {"--drafts"}, &a, &error)) return usage(error);
-  if (a.positional.size() > 1) return usage("expected at most one site folder");
+  if (a.positional.size() > 1) return usage(Message(msg::kAtMostOneFolder));
   ServeOptions serve;
   serve.host = a.Get("--host", "127.0.0.1");
   std::string port_text = a.Get("--port", "1313");
   if (port_text.empty() || port_text.size() > 5 ||
       port_text.find_first_not_of("0123456789") != std::string::npos || std::stoi(port_text) > 65535) {
-    return usage("--port takes a number from 0 to 65535");
+    return usage(Message(msg::kPortRange));
   }
   serve.port = std::stoi(port_text);
 
@@ -61,10 +61,14 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
   build.base_url = "/";  // served at the root, whatever site.toml says
   std::error_code ec;
   if (!std::filesystem::is_directory(build.source_dir, ec)) {
-    err << "fazhi: " << build.source_dir.string() << ": no such site folder\n";
+    err << Message(msg::kNoSuchSite, build.source_dir.string()).Render(choice.lang) << "\n";
     return kExitErrors;
   }
-  err << HostWarning(serve.host);
+  // The language of what the server prints: --lang, else the site's, as of
+  // the latest build (builds and the watcher's log lines run one at a time).
+  std::atomic<Lang> lang{choice.lang};
+  err << HostWarning(serve.host, lang);
+  serve.lang = [&] { return lang.load(); };
 
   std::mutex print_mu;  // build logs come from the watcher thread
   serve.log = [&](bool failed, const std::string& text) {
@@ -81,10 +85,11 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
     pending = ChangeSet{};
     BuildStats stats;
     bool ok = session.Build(changes.paths, changes.rescan, files, diags, &stats);
+    if (!choice.given) lang = stats.message_lang;
     if (ok && session.last_incremental()) {
       std::lock_guard<std::mutex> lock(print_mu);
-      out << "fazhi: re-rendered " << session.last_rendered_pages()
-          << (session.last_rendered_pages() == 1 ? " page" : " pages") << " in place of a full build\n"
+      size_t n = session.last_rendered_pages();
+      out << (n == 1 ? Message(msg::kReRenderedOne) : Message(msg::kReRendered, n)).Render(lang) << "\n"
           << std::flush;
     }
     return ok;
@@ -102,7 +107,7 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
   {
     PreviewServer server(builder, serve);
     if (!server.Bind(&error)) {
-      err << "fazhi: " << error << "\n";
+      err << Message(msg::kPlain, std::move(error)).Render(lang) << "\n";
       status = kExitErrors;
     } else {
       server.Rebuild();
@@ -111,7 +116,7 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
       watcher.Start([&](const ChangeSet& changes) {
         {
           std::lock_guard<std::mutex> lock(print_mu);
-          out << "fazhi: " << DescribeChanges(changes) << "\n" << std::flush;
+          out << Message(msg::kPlain, DescribeChanges(changes, lang)).Render(lang) << "\n" << std::flush;
         }
         pending = changes;
         server.Rebuild();
@@ -121,8 +126,9 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
                              : serve.host;
       {
         std::lock_guard<std::mutex> lock(print_mu);
-        out << "fazhi: serving " << build.source_dir.string() << " at http://" << host << ":" << server.port()
-            << "/ (watching with " << watcher.mode() << "; Ctrl-C to stop)\n"
+        out << Message(msg::kServing, build.source_dir.string(), host, server.port(), watcher.mode())
+                   .Render(lang)
+            << "\n"
             << std::flush;
       }
       int sig = 0;
@@ -130,7 +136,7 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
       server.Stop();   // ends reload streams and connections first: the prompt part
       watcher.Stop();  // then waits for a rebuild in progress, if any
       std::lock_guard<std::mutex> lock(print_mu);
-      out << "fazhi: stopped\n" << std::flush;
+      out << Message(msg::kStopped).Render(lang) << "\n" << std::flush;
     }
   }
   pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/args.h"
+
 namespace fazhi {
 
 struct ChangeSet;
@@ -14,13 +16,14 @@ struct ChangeSet;
 /// Runs the command (args after "serve"). Returns 0 after a clean stop, 1
 /// when the port cannot be bound or the folder does not exist, 2 on usage
 /// errors.
-int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+             const LangChoice& lang = {});
 
-/// "content/a.md, site.toml changed; rebuilding" (at most three paths named).
-std::string DescribeChanges(const ChangeSet& changes);
+/// "content/a.md、site.toml 有改动，重新构建" (at most three paths named).
+std::string DescribeChanges(const ChangeSet& changes, Lang lang = Lang::kZh);
 
 /// The warning printed when serving on `host`: "" for loopback addresses.
-std::string HostWarning(const std::string& host);
+std::string HostWarning(const std::string& host, Lang lang = Lang::kZh);
 
 /// True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost).
 bool IsLoopbackHost(const std::string& host);

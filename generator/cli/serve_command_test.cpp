@@ -64,11 +64,11 @@ struct ServeProcess {
     argv.push_back(nullptr);
     REQUIRE(posix_spawn(&pid, bin.c_str(), &actions, nullptr, argv.data(), environ) == 0);
     posix_spawn_file_actions_destroy(&actions);
-    // Wait for "fazhi: serving … at http://127.0.0.1:PORT/".
+    // Wait for "fazhi：正在预览 …，地址 http://127.0.0.1:PORT/".
     for (int i = 0; i < 500 && port == 0; ++i) {
       std::string text = ReadAll(log);
-      size_t at = text.find("at http://127.0.0.1:");
-      if (at != std::string::npos) port = std::atoi(text.c_str() + at + 20);
+      size_t at = text.find("http://127.0.0.1:");
+      if (at != std::string::npos) port = std::atoi(text.c_str() + at + 17);
       std::this_thread::sleep_for(10ms);
     }
     REQUIRE(port > 0);
@@ -150,8 +150,8 @@ TEST_CASE("serve command: edit → reload, break → overlay with position, fix 
   // page alone (the broken save ran the whole pipeline to report its errors).
   std::string log = ReadAll(proc.log);
   size_t fast = 0;
-  for (size_t at = log.find("re-rendered 1 page in place of a full build"); at != std::string::npos;
-       at = log.find("re-rendered 1 page in place of a full build", at + 1)) {
+  for (size_t at = log.find("只重新生成了 1 个页面，没有整站重建"); at != std::string::npos;
+       at = log.find("只重新生成了 1 个页面，没有整站重建", at + 1)) {
     ++fast;
   }
   CHECK(fast == 2);
@@ -175,6 +175,11 @@ TEST_CASE("serve command: a port in use exits 1 with a clear message") {
   REQUIRE(port > 0);
   std::ostringstream out, err;
   CHECK(RunCli({"serve", site.string(), "--port", std::to_string(port)}, out, err) == kExitErrors);
+  CHECK(err.str() == "fazhi：无法在 127.0.0.1:" + std::to_string(port) +
+                         " 上监听：端口已被占用（可以用 --port 换一个）\n");
+  err.str("");
+  CHECK(RunCli({"serve", site.string(), "--port", std::to_string(port), "--lang", "en"}, out, err) ==
+        kExitErrors);
   CHECK(err.str() == "fazhi: cannot listen on 127.0.0.1:" + std::to_string(port) +
                          ": the port is already in use (choose another with --port)\n");
   fs::remove_all(site);
@@ -183,19 +188,24 @@ TEST_CASE("serve command: a port in use exits 1 with a clear message") {
 TEST_CASE("serve command: usage errors") {
   std::ostringstream out, err;
   CHECK(RunCli({"serve", "--port", "http"}, out, err) == kExitUsage);
-  CHECK(err.str() == "fazhi: --port takes a number from 0 to 65535\nRun `fazhi help` for usage.\n");
+  CHECK(err.str() == "fazhi：--port 要写 0 到 65535 之间的数字\n运行 `fazhi help` 查看用法。\n");
   err.str("");
   CHECK(RunCli({"serve", "--watch"}, out, err) == kExitUsage);
+  CHECK(err.str() == "fazhi：没有 --watch 这个选项\n运行 `fazhi help` 查看用法。\n");
+  err.str("");
+  CHECK(RunCli({"--lang", "en", "serve", "--watch"}, out, err) == kExitUsage);
   CHECK(err.str() == "fazhi: unknown option --watch\nRun `fazhi help` for usage.\n");
   err.str("");
   CHECK(RunCli({"serve", "/nonexistent/fazhi-site"}, out, err) == kExitErrors);
-  CHECK(err.str() == "fazhi: /nonexistent/fazhi-site: no such site folder\n");
+  CHECK(err.str() == "fazhi：/nonexistent/fazhi-site：没有这个站点文件夹\n");
 }
 
 TEST_CASE("serve command: DescribeChanges names at most three paths") {
-  CHECK(DescribeChanges({{"content/a.md"}, false}) == "content/a.md changed; rebuilding");
-  CHECK(DescribeChanges({{"a", "b", "c", "d", "e"}, false}) == "a, b, c and 2 more changed; rebuilding");
-  CHECK(DescribeChanges({{}, true}) == "sources changed (rescan); rebuilding");
+  CHECK(DescribeChanges({{"content/a.md"}, false}) == "content/a.md 有改动，重新构建");
+  CHECK(DescribeChanges({{"a", "b", "c", "d", "e"}, false}) == "a、b、c 以及另外 2 个文件 有改动，重新构建");
+  CHECK(DescribeChanges({{"a", "b", "c", "d", "e"}, false}, Lang::kEn) ==
+        "a, b, c and 2 more changed; rebuilding");
+  CHECK(DescribeChanges({{}, true}) == "源文件 有改动（重新扫描），重新构建");
 }
 
 TEST_CASE("serve command: IsLoopbackHost and the --host warning") {
@@ -207,8 +217,7 @@ TEST_CASE("serve command: IsLoopbackHost and the --host warning") {
   CHECK_FALSE(IsLoopbackHost("192.168.1.10"));
   CHECK(HostWarning("127.0.0.1") == "");
   CHECK(HostWarning("0.0.0.0") ==
-        "fazhi: warning: --host 0.0.0.0 lets other machines reach this preview server; it is meant "
-        "for local previews only\n");
+        "fazhi：警告：--host 0.0.0.0 让其他电脑也能访问这个预览服务器；它只用于本机预览\n");
 }
 
 }  // namespace fazhi

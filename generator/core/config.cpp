@@ -5,6 +5,9 @@
 #include <cstdio>
 
 #include "core/front_matter.h"
+#include "core/messages.h"
+#include "core/suggest.h"
+#include "core/syntax_check.h"
 
 namespace fazhi {
 namespace {
@@ -13,13 +16,13 @@ class ConfigReader {
  public:
   ConfigReader(const SourceFile& f, Diagnostics* diags) : f_(f), diags_(diags) {}
 
-  void Err(const toml::node& n, const std::string& msg) {
+  void Err(const toml::node& n, Message m) {
     diags_->Error(f_.path, static_cast<int>(n.source().begin.line), static_cast<int>(n.source().begin.column),
-                  msg, f_.text);
+                  std::move(m), f_.text);
   }
-  void ErrKey(const toml::key& k, const std::string& msg) {
+  void ErrKey(const toml::key& k, Message m) {
     diags_->Error(f_.path, static_cast<int>(k.source().begin.line), static_cast<int>(k.source().begin.column),
-                  msg, f_.text);
+                  std::move(m), f_.text);
   }
 
   // Reports keys of `t` not in `known`; `where` prefixes the key in messages.
@@ -30,9 +33,16 @@ class ConfigReader {
     // Report in document order, not toml++'s sorted order.
     std::sort(keys.begin(), keys.end(),
               [](const toml::key* a, const toml::key* b) { return a->source().begin < b->source().begin; });
+    std::vector<std::string_view> names(known);
     for (const toml::key* k : keys) {
-      if (std::find(known.begin(), known.end(), k->str()) == known.end()) {
-        ErrKey(*k, "unknown key '" + where + std::string(k->str()) + "'");
+      if (std::find(known.begin(), known.end(), k->str()) != known.end()) continue;
+      std::string near = SuggestKey(k->str(), names);
+      if (!near.empty()) {
+        ErrKey(*k, Message(msg::kUnknownConfigKeyDidYouMean, where + std::string(k->str()), where + near));
+      } else {
+        std::vector<std::string> list;
+        for (std::string_view n : known) list.push_back(where + std::string(n));
+        ErrKey(*k, Message(msg::kUnknownConfigKey, where + std::string(k->str()), Message::List(list)));
       }
     }
   }
@@ -43,7 +53,7 @@ class ConfigReader {
     if (auto* s = n->as_string()) {
       *out = s->get();
     } else {
-      Err(*n, "'" + std::string(key) + "' must be a string");
+      Err(*n, Message(msg::kConfigString, key));
     }
   }
 
@@ -52,8 +62,7 @@ class ConfigReader {
     if (!n) return;
     auto* i = n->as_integer();
     if (!i || i->get() < min || i->get() > max) {
-      Err(*n, "'" + std::string(key) + "' must be a whole number from " + std::to_string(min) + " to " +
-                  std::to_string(max));
+      Err(*n, Message(msg::kConfigInt, key, min, max));
       return;
     }
     *out = static_cast<int>(i->get());
@@ -65,7 +74,7 @@ class ConfigReader {
     if (auto* b = n->as_boolean()) {
       *out = b->get();
     } else {
-      Err(*n, "'" + std::string(key) + "' must be true or false");
+      Err(*n, Message(msg::kConfigBool, key));
     }
   }
 
@@ -74,7 +83,7 @@ class ConfigReader {
     if (!n) return;
     auto* a = n->as_array();
     if (!a) {
-      Err(*n, "'" + std::string(key) + "' must be a list of strings");
+      Err(*n, Message(msg::kConfigStringList, key));
       return;
     }
     out->clear();
@@ -82,7 +91,7 @@ class ConfigReader {
       if (auto* s = item.as_string()) {
         out->push_back(s->get());
       } else {
-        Err(item, "items of '" + std::string(key) + "' must be strings");
+        Err(item, Message(msg::kConfigListItemString, key));
       }
     }
   }
@@ -91,7 +100,7 @@ class ConfigReader {
     const toml::node* n = t.get(key);
     if (!n) return nullptr;
     if (auto* tt = n->as_table()) return tt;
-    Err(*n, "'" + std::string(key) + "' must be a table ([" + std::string(key) + "])");
+    Err(*n, Message(msg::kConfigTable, key));
     return nullptr;
   }
 
@@ -117,30 +126,29 @@ class ConfigReader {
       } else if (auto* s = n->as_string(); s && IsValidDate(s->get())) {
         c->as_of = s->get();
       } else {
-        Err(*n, "'as_of' must be a date such as 2025-03-31");
+        Err(*n, Message(msg::kConfigAsOf));
       }
     }
     Int(root, "paginate", &c->paginate, 1, 1000);
     Int(root, "summary_chars", &c->summary_chars, 10, 2000);
     Bool(root, "unsafe_html", &c->unsafe_html);
     if (c->title.empty()) {
-      diags_->Error(f_.path, 1, 1, "missing required key 'title'", f_.text);
+      diags_->Error(f_.path, 1, 1, Message(msg::kConfigMissingTitle), f_.text);
     }
     if (c->as_of.empty()) {
       // A build must not depend on the clock, so "today" is configured.
-      diags_->Error(f_.path, 1, 1, "missing required key 'as_of' (the date that stands in for today)",
-                    f_.text);
+      diags_->Error(f_.path, 1, 1, Message(msg::kConfigMissingAsOf), f_.text);
     }
 
     if (const toml::node* n = root.get("menu")) {
       auto* arr = n->as_array();
       if (!arr) {
-        Err(*n, "'menu' must be an array of tables ([[menu]])");
+        Err(*n, Message(msg::kConfigMenuArray));
       } else {
         for (auto& item : *arr) {
           auto* t = item.as_table();
           if (!t) {
-            Err(item, "each menu entry must be a table with name and url");
+            Err(item, Message(msg::kConfigMenuEntry));
             continue;
           }
           CheckKeys(*t, {"name", "url"}, "menu.");
@@ -151,7 +159,7 @@ class ConfigReader {
             m.line = static_cast<int>(u->source().begin.line);
             m.col = static_cast<int>(u->source().begin.column);
           }
-          if (m.name.empty() || m.url.empty()) Err(item, "a menu entry needs both name and url");
+          if (m.name.empty() || m.url.empty()) Err(item, Message(msg::kConfigMenuNeedsBoth));
           c->menu.push_back(std::move(m));
         }
       }
@@ -170,20 +178,20 @@ class ConfigReader {
       if (const toml::node* n = t->get("categories")) {
         auto* arr = n->as_array();
         if (!arr) {
-          Err(*n, "'categories' must be an array of tables ([[indicators.categories]])");
+          Err(*n, Message(msg::kConfigCategoriesArray));
         } else {
           c->indicators.categories.clear();
           for (auto& item : *arr) {
             auto* ct = item.as_table();
             if (!ct) {
-              Err(item, "each category must be a table with slug and name");
+              Err(item, Message(msg::kConfigCategoryEntry));
               continue;
             }
             CheckKeys(*ct, {"slug", "name"}, "indicators.categories.");
             IndicatorCategory cat;
             Str(*ct, "slug", &cat.slug);
             Str(*ct, "name", &cat.name);
-            if (cat.slug.empty() || cat.name.empty()) Err(item, "a category needs both slug and name");
+            if (cat.slug.empty() || cat.name.empty()) Err(item, Message(msg::kConfigCategoryNeedsBoth));
             c->indicators.categories.push_back(std::move(cat));
           }
         }
@@ -196,17 +204,23 @@ class ConfigReader {
       StrList(*t, "forms", &c->profiles.forms);
       Str(*t, "rectification_category", &c->profiles.rectification_category);
       if (const toml::node* n = t->get("rectification_category")) {
-        const auto& cats = c->indicators.categories;
-        // The slug or the category's Chinese name.
-        for (const IndicatorCategory& cat : cats) {
-          if (cat.name == c->profiles.rectification_category) c->profiles.rectification_category = cat.slug;
+        // The slug or the Chinese name of a category.
+        std::string& wanted = c->profiles.rectification_category;
+        std::vector<std::string_view> slugs;
+        std::vector<std::string> listed;
+        bool known = false;
+        for (const IndicatorCategory& cat : c->indicators.categories) {
+          if (cat.name == wanted) wanted = cat.slug;
+          known = known || cat.slug == wanted;
+          slugs.push_back(cat.slug);
+          listed.push_back(cat.slug + "（" + cat.name + "）");
         }
-        bool known = std::any_of(cats.begin(), cats.end(), [&](const IndicatorCategory& cat) {
-          return cat.slug == c->profiles.rectification_category;
-        });
         if (!known) {
-          Err(*n, "unknown indicator category '" + c->profiles.rectification_category +
-                      "' (use a slug of [indicators] categories)");
+          if (std::string near = NearestName(wanted, slugs); !near.empty()) {
+            Err(*n, Message(msg::kConfigUnknownCategoryDidYouMean, wanted, near));
+          } else {
+            Err(*n, Message(msg::kConfigUnknownCategory, wanted, Message::List(listed)));
+          }
         }
       }
     }
@@ -219,12 +233,18 @@ class ConfigReader {
       StrList(*t, "allow_hosts", &c->allow_hosts);
     }
     if (const toml::table* t = Table(root, "search")) {
-      CheckKeys(*t, {"enabled"}, "search.");
+      CheckKeys(*t, {"enabled", "synonyms"}, "search.");
       Bool(*t, "enabled", &c->search_enabled);
+      if (const toml::table* syn = Table(*t, "synonyms")) {
+        for (const auto& [word, list] : *syn) {
+          StrList(*syn, word.str(), &c->search_synonyms[std::string(word.str())]);
+        }
+      }
     }
     if (const toml::table* t = Table(root, "robots")) {
-      CheckKeys(*t, {"disallow"}, "robots.");
+      CheckKeys(*t, {"disallow", "merged_into_root"}, "robots.");
       StrList(*t, "disallow", &c->robots_disallow);
+      Bool(*t, "merged_into_root", &c->robots_merged_into_root);
     }
   }
 
@@ -250,6 +270,11 @@ std::vector<IndicatorCategory> DefaultIndicatorCategories() {
   };
 }
 
+Lang MessageLang(const Config& config) {
+  std::string_view l = config.language;
+  return l == "en" || l.substr(0, 3) == "en-" ? Lang::kEn : Lang::kZh;
+}
+
 std::string NormalizeBaseUrl(std::string url) {
   if (url.empty()) return "/";
   if (url.back() != '/') url += '/';
@@ -258,13 +283,15 @@ std::string NormalizeBaseUrl(std::string url) {
 
 bool ParseConfig(const SourceFile& file, Config* out, Diagnostics* diags) {
   size_t before = diags->error_count();
+  size_t start = file.text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  SyntaxSpan span{start, file.text.size(), 1};
+  if (!CheckTomlChars(file, span, diags)) return false;
   toml::table table;
   try {
     table = toml::parse(std::string_view(file.text), std::string_view(file.path));
   } catch (const toml::parse_error& e) {
-    diags->Error(file.path, static_cast<int>(e.source().begin.line),
-                 static_cast<int>(e.source().begin.column), "invalid TOML: " + std::string(e.description()),
-                 file.text);
+    ReportTomlFailure(file, span, e.description(), static_cast<int>(e.source().begin.line),
+                      static_cast<int>(e.source().begin.column), diags);
     return false;
   }
   ConfigReader reader(file, diags);

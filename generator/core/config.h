@@ -68,7 +68,13 @@ struct Config {
   std::vector<std::string> privacy_allow;         ///< [privacy] allow: published office numbers
   std::vector<std::string> allow_hosts;           ///< [security] allow_hosts: external resources allowed
   std::vector<std::string> robots_disallow = {};  ///< [robots] disallow: paths
-  bool search_enabled = true;                     ///< [search] enabled: build /search/index.json
+  /// [robots] merged_into_root: under a sub-path, the lines of our robots.txt
+  /// were merged into the host root's /robots.txt (silences the warning).
+  bool robots_merged_into_root = false;
+  bool search_enabled = true;  ///< [search] enabled: build the search index
+  /// [search.synonyms]: a query that finds nothing tries these words instead
+  /// (营商环境 = ["涉企", "入企"]), in order.
+  std::map<std::string, std::vector<std::string>> search_synonyms;
 
   /// Where each key set in site.toml is ("theme", "profiles.rectification_category"):
   /// later stages that find a value wrong report it there.
@@ -82,6 +88,10 @@ std::vector<IndicatorCategory> DefaultIndicatorCategories();
 
 /// Parses `file` (site.toml). Errors go to `diags` as site.toml:line:col.
 bool ParseConfig(const SourceFile& file, Config* out, Diagnostics* diags);
+
+/// The language of messages for a site: English when `language` is "en" or
+/// "en-…", else Chinese.
+Lang MessageLang(const Config& config);
 
 /// Applies a --base-url override: normalises to a trailing '/'.
 std::string NormalizeBaseUrl(std::string url);

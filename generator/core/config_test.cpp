@@ -40,13 +40,25 @@ TEST_CASE("config: every unknown or mistyped key is reported with its position")
   Diagnostics d;
   CHECK_FALSE(ParseConfig(f, &c, &d));
   CHECK(d.Format() ==
-        "site.toml:1:1: unknown key 'titel'\n  titel = \"站\"\n  ^\n"
-        "site.toml:2:9: 'as_of' must be a date such as 2025-03-31\n  as_of = \"soon\"\n          ^\n"
-        "site.toml:3:12: 'paginate' must be a whole number from 1 to 1000\n  paginate = 0\n             ^\n"
-        "site.toml:1:1: missing required key 'title'\n  titel = \"站\"\n  ^\n"
-        "site.toml:1:1: missing required key 'as_of' (the date that stands in for today)\n  titel = \"站\"\n "
-        " ^\n"
-        "site.toml:4:1: 'menu' must be an array of tables ([[menu]])\n  [menu]\n  ^\n");
+        "site.toml:1:1: site.toml 里没有“titel”这个设置，是不是要写“title”？\n"
+        "  titel = \"站\"\n"
+        "  ^\n"
+        "site.toml:2:9: “as_of”必须是日期，例如 as_of = 2025-03-31\n"
+        "  as_of = \"soon\"\n"
+        "          ^\n"
+        "site.toml:3:12: “paginate”必须是 1 到 1000 之间的整数\n"
+        "  paginate = 0\n"
+        "             ^\n"
+        "site.toml:1:1: 缺少必填的设置“title”（网站名称），例如 title = \"某区司法局法治政府建设专栏\"\n"
+        "  titel = \"站\"\n"
+        "  ^\n"
+        "site.toml:1:1: 缺少必填的设置“as_of”（代表“今天”的日期，使每次构建结果一致），例如 as_of = "
+        "2025-03-31\n"
+        "  titel = \"站\"\n"
+        "  ^\n"
+        "site.toml:4:1: “menu”要写成一组 [[menu]] 表\n"
+        "  [menu]\n"
+        "  ^\n");
 }
 
 }  // namespace fazhi

@@ -8,6 +8,8 @@
 #include "core/front_matter_check.h"
 #include "core/messages.h"
 #include "core/parallel.h"
+#include "core/suggest.h"
+#include "core/syntax_check.h"
 #include "core/utf8.h"
 
 namespace fazhi {
@@ -50,6 +52,27 @@ void PlaceOf(std::string_view path, std::string* section, std::string* dir, std:
   *is_index = *stem == "_index";
 }
 
+// `review:` holds the editor's own notes on the page (an analyst's finding,
+// a figure that does not add up): reported as notes for `check` and
+// `serve`'s /_review/ page, never rendered.
+void ReadReviewNotes(const SourceFile& f, const FmNode& fm, Diagnostics* diags) {
+  const FmNode* n = fm.Get("review");
+  if (!n) return;
+  std::vector<const FmNode*> notes;
+  if (n->is_list()) {
+    for (const FmNode& item : n->items) notes.push_back(&item);
+  } else {
+    notes.push_back(n);
+  }
+  for (const FmNode* note : notes) {
+    if (!note->is_scalar()) {
+      diags->Error(f.path, note->line, note->col, Message(msg::kReviewNotText), f.text);
+    } else if (!note->scalar.empty()) {
+      diags->Note(f.path, note->line, note->col, Message::Verbatim(note->scalar), f.text);
+    }
+  }
+}
+
 // Tags an editor separates as in Chinese prose: "年度报告，行政复议" or
 // "复议、调解" is one YAML value but means two terms. No term contains these
 // marks, so each is split at them (，、；,;) and trimmed.
@@ -89,10 +112,15 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   if (bad != std::string_view::npos) {
     int line, col;
     OffsetToLineCol(f.text, bad, &line, &col);
-    diags->Error(f.path, line, col, "invalid UTF-8 byte sequence (save the file as UTF-8)", f.text);
+    diags->Error(f.path, line, col, Message(msg::kInvalidUtf8), f.text);
     return false;
   }
   if (!ParseFrontMatter(f, &page->fm, diags)) return false;
+  if (page->fm.format == FrontMatter::Format::kNone) {
+    // Not "missing title" and "missing date": the whole front matter is.
+    diags->Error(f.path, 1, 1, Message(msg::kFmNone), f.text);
+    return false;
+  }
   CheckValuesCutByComments(f, page->fm, diags);
 
   std::string dir, stem;
@@ -146,6 +174,8 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   SplitTerms(&page->categories);
   std::string slug;
   FmString(f, fm, "slug", &slug, diags);
+  ReadReviewNotes(f, fm, diags);
+  ReadRecordMeta(f, fm, &page->record, diags);
   if (const FmNode* n = fm.Get("slug"); n && !slug.empty() && !IsUrlSegment(slug)) {
     // "../x" or "a/b" would put the page outside its section, or outside
     // the output folder: caught here, where `check` sees it too.
@@ -153,14 +183,14 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   }
 
   if (!fm.Get("title")) {
-    diags->Error(f.path, 1, 1, "missing required front matter key 'title'", f.text);
+    diags->Error(f.path, 1, 1, Message(msg::kMissingFmKey, "title", Message(msg::kTitleWhat)), f.text);
   } else if (page->title.empty()) {
     const FmNode* n = fm.Get("title");
-    diags->Error(f.path, n->line, n->col, "'title' must not be empty", f.text);
+    diags->Error(f.path, n->line, n->col, Message(msg::kEmptyTitle), f.text);
   }
   // Inspections count an undated item as not updated, so every item is dated.
   if (!fm.Get("date") && !page->is_index) {
-    diags->Error(f.path, 1, 1, "missing required front matter key 'date' (发布日期)", f.text);
+    diags->Error(f.path, 1, 1, Message(msg::kMissingFmKey, "date", Message(msg::kDateWhat)), f.text);
   }
   if (page->source.empty()) page->source = config.sponsor;
 
@@ -168,10 +198,11 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
     long year = 0;
     if (FmInt(f, fm, "year", &year, diags)) {
       if (!fm.Get("year")) {
-        diags->Error(f.path, 1, 1, "missing required front matter key 'year' (the reporting year)", f.text);
+        diags->Error(f.path, 1, 1, Message(msg::kMissingFmKey, "year", Message(msg::kReportYearWhat)),
+                     f.text);
       } else if (year < 1949 || year > 2100) {
         const FmNode* n = fm.Get("year");
-        diags->Error(f.path, n->line, n->col, "'year' must be a year such as 2024", f.text);
+        diags->Error(f.path, n->line, n->col, Message(msg::kBadYear), f.text);
       }
     }
     page->report.year = static_cast<int>(year);
@@ -246,9 +277,13 @@ std::string DefaultSectionTitle(std::string_view name) {
 }
 
 const std::vector<std::string_view>& CommonFrontMatterKeys() {
-  static const std::vector<std::string_view> keys = {"title",       "date",       "updated", "source",
-                                                     "description", "layout",     "draft",   "weight",
-                                                     "tags",        "categories", "slug",    "summary"};
+  static const std::vector<std::string_view> keys = [] {
+    std::vector<std::string_view> k = {"title",  "date",    "updated", "source", "description",
+                                       "layout", "draft",   "weight",  "tags",   "categories",
+                                       "slug",   "summary", "review"};
+    for (std::string_view x : RecordFrontMatterKeys()) k.push_back(x);
+    return k;
+  }();
   return keys;
 }
 
@@ -264,7 +299,9 @@ bool LoadContent(const SourceTree& tree, const Config& config, bool drafts, std:
   for (size_t i = 0; i < files.size(); ++i) found.emplace_back(SIZE_MAX);
   std::vector<char> ok(files.size());
   ParallelFor(files.size(), jobs, [&](size_t i) {
-    ok[i] = static_cast<char>(LoadPage(*files[i], config, &loaded[i], &found[i]));
+    // Attachments are checked even when the page has other errors: all in one run.
+    const bool page_ok = LoadPage(*files[i], config, &loaded[i], &found[i]);
+    ok[i] = static_cast<char>(ResolveAttachments(tree, *files[i], &loaded[i].record, &found[i]) && page_ok);
   });
 
   std::map<std::string, std::string> url_owner;
@@ -277,7 +314,7 @@ bool LoadContent(const SourceTree& tree, const Config& config, bool drafts, std:
     if (page.draft && !drafts) continue;
     auto [it, inserted] = url_owner.emplace(page.url, f->path);
     if (!inserted) {
-      diags->Error(f->path, 1, 1, "page URL " + page.url + " is already used by " + it->second, f->text);
+      diags->Error(f->path, 1, 1, Message(msg::kDuplicateUrl, page.url, it->second), f->text);
       continue;
     }
     pages->push_back(std::move(page));
@@ -286,7 +323,7 @@ bool LoadContent(const SourceTree& tree, const Config& config, bool drafts, std:
 }
 
 bool ResolvePageLink(const std::vector<Page>& pages, std::string_view from_source, std::string_view target,
-                     std::string* url, std::string* error) {
+                     std::string* url, Message* error) {
   size_t hash = target.find('#');
   std::string_view path = target.substr(0, hash);
   std::string_view frag = hash == std::string_view::npos ? "" : target.substr(hash);
@@ -296,7 +333,25 @@ bool ResolvePageLink(const std::vector<Page>& pages, std::string_view from_sourc
   auto it = std::lower_bound(pages.begin(), pages.end(), resolved,
                              [](const Page& p, const std::string& s) { return p.source_path < s; });
   if (it == pages.end() || it->source_path != resolved) {
-    *error = "link to a page that does not exist: '" + std::string(target) + "'";
+    // A typo in the file name: the nearest page in the same folder.
+    size_t dir_end = resolved.rfind('/') + 1;
+    std::string_view dir = std::string_view(resolved).substr(0, dir_end);
+    std::vector<std::string_view> stems;
+    for (const Page& p : pages) {
+      std::string_view s = p.source_path;
+      if (s.substr(0, dir_end) != dir || s.find('/', dir_end) != std::string_view::npos) continue;
+      stems.push_back(s.substr(dir_end, s.size() - dir_end - 3));
+    }
+    std::string_view stem = std::string_view(resolved).substr(dir_end);
+    if (stem.size() > 3 && stem.substr(stem.size() - 3) == ".md") stem.remove_suffix(3);
+    std::string near = NearestName(stem, stems);
+    if (!near.empty()) {
+      std::string fixed(path.substr(0, path.rfind('/') + 1));
+      fixed += near + ".md" + std::string(frag);
+      *error = Message(msg::kLinkMissingDidYouMean, target, fixed);
+    } else {
+      *error = Message(msg::kLinkMissing, target);
+    }
     return false;
   }
   *url = it->url + std::string(frag);

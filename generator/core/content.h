@@ -29,7 +29,7 @@ bool LoadPage(const SourceFile& file, const Config& config, Page* page, Diagnost
 /// ("../c.md#x") against the loaded pages. Returns the page's site-relative
 /// URL plus fragment, or false with a message.
 bool ResolvePageLink(const std::vector<Page>& pages, std::string_view from_source, std::string_view target,
-                     std::string* url, std::string* error);
+                     std::string* url, Message* error);
 
 /// The title of a section without an _index.md title: the Chinese name of
 /// the sections fazhi knows (reports → 年度报告), else the folder name.

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/messages.h"
 #include "core/utf8.h"
 
 namespace fazhi {
@@ -103,7 +104,8 @@ std::string FormatDiagnostic(const Diagnostic& d, Lang lang) {
     if (d.col > 0) out += ':' + std::to_string(d.col);
   }
   out += ": ";
-  if (d.severity == Severity::kWarning) out += "warning: ";
+  if (d.severity == Severity::kWarning) out += Message(msg::kWarningPrefix).Render(lang);
+  if (d.severity == Severity::kNote) out += Message(msg::kNotePrefix).Render(lang);
   AppendVisible(&out, d.message.Render(lang), false);
   out += '\n';
   if (d.line > 0 && !d.source_line.empty()) {
@@ -137,6 +139,7 @@ Diagnostics::Diagnostics(const Diagnostics& other) {
   cap_ = other.cap_;
   errors_ = other.errors_;
   warnings_ = other.warnings_;
+  notes_ = other.notes_;
   items_ = other.items_;
 }
 
@@ -147,6 +150,7 @@ Diagnostics& Diagnostics::operator=(const Diagnostics& other) {
   cap_ = copy.cap_;
   errors_ = copy.errors_;
   warnings_ = copy.warnings_;
+  notes_ = copy.notes_;
   items_ = std::move(copy.items_);
   return *this;
 }
@@ -165,23 +169,22 @@ void Diagnostics::Warning(std::string path, int line, int col, Message message, 
 
 bool Diagnostics::Full(Severity s) const {
   std::lock_guard<std::mutex> lock(mu_);
-  return (s == Severity::kError ? errors_ : warnings_) >= cap_;
+  return (s == Severity::kError ? errors_ : s == Severity::kWarning ? warnings_ : notes_) >= cap_;
 }
 
-void Diagnostics::Error(std::string path, int line, int col, std::string message, std::string_view text) {
-  Error(std::move(path), line, col, Message::Verbatim(std::move(message)), text);
-}
-
-void Diagnostics::Warning(std::string path, int line, int col, std::string message, std::string_view text) {
-  Warning(std::move(path), line, col, Message::Verbatim(std::move(message)), text);
+void Diagnostics::Note(std::string path, int line, int col, Message message, std::string_view text) {
+  Add(Diagnostic{Severity::kNote, std::move(path), line, col, std::move(message),
+                 Full(Severity::kNote) ? std::string() : std::string(LineOf(text, line))});
 }
 
 void Diagnostics::Add(Diagnostic d) {
   std::lock_guard<std::mutex> lock(mu_);
   if (d.severity == Severity::kError) {
     if (errors_++ >= cap_) return;
-  } else {
+  } else if (d.severity == Severity::kWarning) {
     if (warnings_++ >= cap_) return;
+  } else {
+    if (notes_++ >= cap_) return;
   }
   items_.push_back(std::move(d));
 }
@@ -208,6 +211,11 @@ size_t Diagnostics::warning_count() const {
   return warnings_;
 }
 
+size_t Diagnostics::note_count() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return notes_;
+}
+
 std::vector<Diagnostic> Diagnostics::items() const {
   std::lock_guard<std::mutex> lock(mu_);
   return items_;
@@ -222,7 +230,7 @@ std::string Diagnostics::Format(Lang lang) const {
     kept_errors += d.severity == Severity::kError;
   }
   if (errors_ > kept_errors) {
-    out += "... and " + std::to_string(errors_ - kept_errors) + " more errors\n";
+    out += Message(msg::kMoreErrors, errors_ - kept_errors).Render(lang) + '\n';
   }
   return out;
 }

@@ -14,7 +14,10 @@
 
 namespace fazhi {
 
-enum class Severity { kError, kWarning };
+/// kNote: something only the editor should read — an analyst's note kept
+/// beside the content (front matter `review:`), printed by `check` and shown
+/// on `serve`'s /_review/ page, never published.
+enum class Severity { kError, kWarning, kNote };
 
 struct Diagnostic {
   Severity severity = Severity::kError;
@@ -55,15 +58,14 @@ class Diagnostics {
   /// the source line (pass "" when there is none).
   void Error(std::string path, int line, int col, Message message, std::string_view text = {});
   void Warning(std::string path, int line, int col, Message message, std::string_view text = {});
-  /// Text not yet in a message catalogue (being moved there: issue 13).
-  void Error(std::string path, int line, int col, std::string message, std::string_view text = {});
-  void Warning(std::string path, int line, int col, std::string message, std::string_view text = {});
+  void Note(std::string path, int line, int col, Message message, std::string_view text = {});
   void Add(Diagnostic d);
   void Merge(const Diagnostics& other);
 
   bool has_errors() const;
   size_t error_count() const;  ///< including those beyond the cap
   size_t warning_count() const;
+  size_t note_count() const;
   std::vector<Diagnostic> items() const;
 
   /// Every kept diagnostic formatted, errors and warnings in the order found,
@@ -77,6 +79,7 @@ class Diagnostics {
   size_t cap_;
   size_t errors_ = 0;
   size_t warnings_ = 0;
+  size_t notes_ = 0;
   std::vector<Diagnostic> items_;
 };
 

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 
+#include "core/messages.h"
 #include "core/utf8.h"
 
 namespace fazhi {
@@ -69,7 +70,7 @@ TextEncoding DetectEncoding(std::string_view bytes) {
   return TextEncoding::kUnknown;
 }
 
-bool DecodeToUtf8(std::string_view bytes, std::string* out, TextEncoding* detected, std::string* error) {
+bool DecodeToUtf8(std::string_view bytes, std::string* out, TextEncoding* detected, Message* error) {
   TextEncoding e = DetectEncoding(bytes);
   if (detected) *detected = e;
   switch (e) {
@@ -83,7 +84,7 @@ bool DecodeToUtf8(std::string_view bytes, std::string* out, TextEncoding* detect
     case TextEncoding::kUtf16Be: {
       const char* from = e == TextEncoding::kUtf16Le ? "UTF-16LE" : "UTF-16BE";
       if (Convert(from, "UTF-8", bytes.substr(2), out)) return true;
-      if (error) *error = std::string("invalid ") + from + " text";
+      if (error) *error = Message(msg::kInvalidEncodedText, from);
       return false;
     }
     case TextEncoding::kGb18030:
@@ -91,7 +92,7 @@ bool DecodeToUtf8(std::string_view bytes, std::string* out, TextEncoding* detect
     case TextEncoding::kUnknown:
       break;
   }
-  if (error) *error = "unknown text encoding (not UTF-8, UTF-16 or GB18030)";
+  if (error) *error = Message(msg::kUnknownEncoding);
   return false;
 }
 

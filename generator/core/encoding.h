@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/message.h"
+
 namespace fazhi {
 
 enum class TextEncoding { kUtf8, kUtf8Bom, kUtf16Le, kUtf16Be, kGb18030, kUnknown };
@@ -19,7 +21,7 @@ TextEncoding DetectEncoding(std::string_view bytes);
 
 /// Decodes `bytes` to UTF-8 (dropping any BOM). Returns false with a reason
 /// in `error` when the bytes are not valid in the detected encoding.
-bool DecodeToUtf8(std::string_view bytes, std::string* out, TextEncoding* detected, std::string* error);
+bool DecodeToUtf8(std::string_view bytes, std::string* out, TextEncoding* detected, Message* error);
 
 /// Converts UTF-8 to GB18030 (used by tests and for Excel-friendly exports).
 bool Utf8ToGb18030(std::string_view utf8, std::string* out);

@@ -6,9 +6,12 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
-#include <set>
+#include <map>
 #include <sstream>
 
+#include "core/messages.h"
+#include "core/suggest.h"
+#include "core/syntax_check.h"
 #include "core/utf8.h"
 
 namespace fazhi {
@@ -35,6 +38,54 @@ std::string_view ReadLine(std::string_view text, size_t pos, size_t* next) {
   return line;
 }
 
+// A line that is only dashes of any width ("－－－", "———", "----") or plus
+// signs: meant as a fence, whatever the IME made of it.
+bool FenceLike(std::string_view line, char ascii) {
+  size_t n = 0;
+  for (size_t i = 0; i < line.size();) {
+    char32_t cp = 0;
+    i += DecodeUtf8(line, i, &cp);
+    if (cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0) continue;
+    bool mark = ascii == '-' ? (cp == '-' || cp == 0xFF0D || cp == 0x2014 || cp == 0x2013 || cp == 0x2015 ||
+                                cp == 0x2500 || cp == 0x2010 || cp == 0x2012)
+                             : (cp == '+' || cp == 0xFF0B);
+    if (!mark) return false;
+    ++n;
+  }
+  return n >= 3;
+}
+
+// Reports a fence-like `line` (line number `number`) that is not exactly
+// `marker`: a full-width space after "---" is named, anything else quoted.
+void BadFence(const SourceFile& f, std::string_view line, int number, std::string_view marker,
+              Diagnostics* diags) {
+  int col = 1;
+  for (size_t i = 0; i < line.size(); ++col) {
+    char32_t cp = 0;
+    i += DecodeUtf8(line, i, &cp);
+    if (cp == 0x3000 || cp == 0xA0) {
+      diags->Error(f.path, number, col, Message(cp == 0x3000 ? msg::kIdeographicSpace : msg::kNoBreakSpace),
+                   f.text);
+      return;
+    }
+  }
+  diags->Error(f.path, number, 1,
+               Message(marker == "---" ? msg::kFmBadFence : msg::kFmBadTomlFence, std::string(line)), f.text);
+}
+
+// "title: …" or "标题：…": the first line of front matter written without
+// its opening fence.
+bool LooksLikeKeyLine(std::string_view line) {
+  size_t colon = line.find(':');
+  size_t wide = line.find("\xEF\xBC\x9A");  // ：
+  size_t end = std::min(colon, wide);
+  if (end == 0 || end == std::string_view::npos || end > 40) return false;
+  for (char c : line.substr(0, end)) {
+    if (c == ' ' || c == '#' || c == '[' || c == '<' || c == '*' || c == '!') return false;
+  }
+  return true;
+}
+
 bool FindFence(const SourceFile& f, Fence* fence, Diagnostics* diags) {
   std::string_view text = f.text;
   size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
@@ -47,7 +98,22 @@ bool FindFence(const SourceFile& f, Fence* fence, Diagnostics* diags) {
   } else if (first == "+++") {
     fence->format = FrontMatter::Format::kToml;
     marker = "+++";
+  } else if (FenceLike(first, '-') || FenceLike(first, '+')) {
+    BadFence(f, first, 1, FenceLike(first, '-') ? "---" : "+++", diags);
+    return false;
   } else {
+    // No fence: fine for a file without front matter, but key lines closed
+    // by a "---" line are front matter that lost its first line.
+    if (LooksLikeKeyLine(first)) {
+      for (size_t pos = next; pos < text.size();) {
+        size_t after;
+        if (ReadLine(text, pos, &after) == "---") {
+          diags->Error(f.path, 1, 1, Message(msg::kFmMissingOpening), f.text);
+          return false;
+        }
+        pos = after;
+      }
+    }
     fence->body_offset = start;
     return true;
   }
@@ -62,10 +128,13 @@ bool FindFence(const SourceFile& f, Fence* fence, Diagnostics* diags) {
       fence->body_first_line = line + 1;
       return true;
     }
+    if (FenceLike(l, marker[0])) {
+      BadFence(f, l, line, marker, diags);
+      return false;
+    }
     pos = after;
   }
-  diags->Error(f.path, 1, 1,
-               std::string("front matter opened with '") + std::string(marker) + "' is never closed", f.text);
+  diags->Error(f.path, 1, 1, Message(msg::kFmNeverClosed, std::string(marker)), f.text);
   return false;
 }
 
@@ -98,7 +167,7 @@ class YamlReader {
     int line = Line(event_.start_mark), col = Col(event_.start_mark);
     if (event_.type == YAML_DOCUMENT_END_EVENT) return true;
     if (event_.type != YAML_MAPPING_START_EVENT) {
-      diags_->Error(f_.path, line, col, "front matter must be a map of 'key: value' lines", f_.text);
+      diags_->Error(f_.path, line, col, Message(msg::kFmNotMap), f_.text);
       return false;
     }
     if (!ParseNode(root, 0)) return false;
@@ -106,8 +175,8 @@ class YamlReader {
     if (event_.type != YAML_DOCUMENT_END_EVENT) return false;
     if (!Next()) return false;
     if (event_.type != YAML_STREAM_END_EVENT) {
-      diags_->Error(f_.path, Line(event_.start_mark), Col(event_.start_mark),
-                    "front matter holds more than one YAML document", f_.text);
+      diags_->Error(f_.path, Line(event_.start_mark), Col(event_.start_mark), Message(msg::kFmSecondDocument),
+                    f_.text);
       return false;
     }
     return true;
@@ -116,20 +185,27 @@ class YamlReader {
  private:
   int Line(const yaml_mark_t& m) const { return fence_.content_first_line + static_cast<int>(m.line); }
   int Col(const yaml_mark_t& m) const { return static_cast<int>(m.column) + 1; }
+  SyntaxSpan Span() const { return {fence_.content_begin, fence_.content_end, fence_.content_first_line}; }
 
   bool Next() {
     if (have_event_) yaml_event_delete(&event_);
     have_event_ = false;
     if (!yaml_parser_parse(&parser_, &event_)) {
-      const yaml_mark_t& m = parser_.problem_mark;
-      std::string msg = "invalid YAML front matter: ";
-      msg += parser_.problem ? parser_.problem : "syntax error";
-      if (parser_.context) {
-        msg += std::string(" (") + parser_.context + " that starts at " +
-               std::to_string(Line(parser_.context_mark)) + ":" + std::to_string(Col(parser_.context_mark)) +
-               ")";
+      YamlFailure failure;
+      failure.problem = parser_.problem ? parser_.problem : "syntax error";
+      if (parser_.error == YAML_READER_ERROR) {
+        // Reader errors carry a byte offset, not a mark.
+        OffsetToLineCol(f_.text, fence_.content_begin + parser_.problem_offset, &failure.line, &failure.col);
+      } else {
+        failure.line = Line(parser_.problem_mark);
+        failure.col = Col(parser_.problem_mark);
       }
-      diags_->Error(f_.path, Line(m), Col(m), msg, f_.text);
+      if (parser_.context) {
+        failure.context = parser_.context;
+        failure.context_line = Line(parser_.context_mark);
+        failure.context_col = Col(parser_.context_mark);
+      }
+      ReportYamlFailure(f_, Span(), failure, diags_);
       return false;
     }
     have_event_ = true;
@@ -139,8 +215,8 @@ class YamlReader {
   // Parses the node whose start event is current into `out`.
   bool ParseNode(FmNode* out, int depth) {
     if (depth > 64) {
-      diags_->Error(f_.path, Line(event_.start_mark), Col(event_.start_mark),
-                    "front matter is nested too deeply", f_.text);
+      diags_->Error(f_.path, Line(event_.start_mark), Col(event_.start_mark), Message(msg::kFmTooDeep),
+                    f_.text);
       return false;
     }
     out->line = Line(event_.start_mark);
@@ -158,8 +234,7 @@ class YamlReader {
         return true;
       }
       case YAML_ALIAS_EVENT:
-        diags_->Error(f_.path, out->line, out->col, "YAML aliases are not supported in front matter",
-                      f_.text);
+        diags_->Error(f_.path, out->line, out->col, Message(msg::kFmAlias), f_.text);
         return false;
       case YAML_SEQUENCE_START_EVENT: {
         out->kind = FmNode::Kind::kList;
@@ -173,7 +248,7 @@ class YamlReader {
       }
       case YAML_MAPPING_START_EVENT: {
         out->kind = FmNode::Kind::kMap;
-        std::set<std::string> seen;
+        std::map<std::string, int> seen;  // key → its line
         for (;;) {
           if (!Next()) return false;
           if (event_.type == YAML_MAPPING_END_EVENT) return true;
@@ -181,14 +256,15 @@ class YamlReader {
           field.line = Line(event_.start_mark);
           field.col = Col(event_.start_mark);
           if (event_.type != YAML_SCALAR_EVENT) {
-            diags_->Error(f_.path, field.line, field.col, "front matter keys must be plain text", f_.text);
+            diags_->Error(f_.path, field.line, field.col, Message(msg::kFmKeyNotText), f_.text);
             return false;
           }
           field.key.assign(reinterpret_cast<const char*>(event_.data.scalar.value),
                            event_.data.scalar.length);
-          if (!seen.insert(field.key).second) {
+          if (auto [it, fresh] = seen.emplace(field.key, field.line); !fresh) {
             // yaml-cpp and many YAML loaders silently keep one of the two.
-            diags_->Error(f_.path, field.line, field.col, "duplicate key '" + field.key + "'", f_.text);
+            diags_->Error(f_.path, field.line, field.col,
+                          Message(msg::kFmDuplicateKey, field.key, it->second), f_.text);
             ok_ = false;
           }
           if (!Next()) return false;
@@ -197,7 +273,7 @@ class YamlReader {
         }
       }
       default:
-        diags_->Error(f_.path, out->line, out->col, "unexpected YAML structure", f_.text);
+        diags_->Error(f_.path, out->line, out->col, Message(msg::kFmUnexpected), f_.text);
         return false;
     }
   }
@@ -279,9 +355,9 @@ bool ParseToml(const SourceFile& f, const Fence& fence, FrontMatter* out, Diagno
     // Debian's toml++ is built with exceptions: parse errors arrive as a throw.
     table = toml::parse(content, std::string_view(f.path));
   } catch (const toml::parse_error& e) {
-    diags->Error(f.path, static_cast<int>(e.source().begin.line) + fence.content_first_line - 1,
-                 static_cast<int>(e.source().begin.column),
-                 "invalid TOML front matter: " + std::string(e.description()), f.text);
+    ReportTomlFailure(f, {fence.content_begin, fence.content_end, fence.content_first_line}, e.description(),
+                      static_cast<int>(e.source().begin.line) + fence.content_first_line - 1,
+                      static_cast<int>(e.source().begin.column), diags);
     return false;
   }
   TomlToNode(table, fence.content_first_line - 1, &out->root);
@@ -290,25 +366,52 @@ bool ParseToml(const SourceFile& f, const Fence& fence, FrontMatter* out, Diagno
   return true;
 }
 
-const char* KindName(FmNode::Kind k) {
+Message KindName(FmNode::Kind k) {
   switch (k) {
     case FmNode::Kind::kNull:
-      return "nothing";
+      return Message(msg::kKindNothing);
     case FmNode::Kind::kScalar:
-      return "a single value";
+      return Message(msg::kKindSingle);
     case FmNode::Kind::kList:
-      return "a list";
+      return Message(msg::kKindList);
     case FmNode::Kind::kMap:
-      return "a map";
+      return Message(msg::kKindMap);
   }
-  return "?";
+  return Message(msg::kKindNothing);
 }
 
 bool ExpectScalar(const SourceFile& f, const FmNode& n, std::string_view key, Diagnostics* diags) {
   if (n.is_scalar()) return true;
-  diags->Error(f.path, n.line, n.col,
-               "'" + std::string(key) + "' must be a single value, not " + KindName(n.kind), f.text);
+  diags->Error(f.path, n.line, n.col, Message(msg::kMustBeSingle, key, KindName(n.kind)), f.text);
   return false;
+}
+
+// "2025年3月31日", "2025/3/31", "2025.3.31", "2025-3-31" → "2025-03-31";
+// "" when `s` is not such a date.
+std::string AsIsoDate(std::string_view s) {
+  int parts[3] = {0, 0, 0};
+  int n = 0;
+  size_t i = 0;
+  while (n < 3) {
+    size_t digits = 0;
+    int v = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && digits < 4) v = v * 10 + (s[i++] - '0'), ++digits;
+    if (digits == 0 || (n == 0 && digits != 4) || (n > 0 && digits > 2)) return "";
+    parts[n++] = v;
+    if (n == 3) break;
+    std::string_view rest = s.substr(i);
+    size_t sep = 0;
+    for (std::string_view t : {"-", "/", ".", "年", "月"}) {
+      if (rest.substr(0, t.size()) == t) sep = t.size();
+    }
+    if (sep == 0) return "";
+    i += sep;
+  }
+  std::string_view rest = s.substr(i);
+  if (!rest.empty() && rest != "日" && rest != "号") return "";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", parts[0], parts[1], parts[2]);
+  return IsValidDate(buf) ? std::string(buf) : "";
 }
 
 }  // namespace
@@ -328,11 +431,18 @@ bool ParseFrontMatter(const SourceFile& file, FrontMatter* out, Diagnostics* dia
   out->format = fence.format;
   out->body_offset = fence.body_offset;
   out->body_first_line = fence.body_first_line;
+  // The characters an IME or Word leaves where YAML or TOML wants ASCII are
+  // named first; the parsers would fail elsewhere, in their own words.
+  SyntaxSpan span{fence.content_begin, fence.content_end, fence.content_first_line};
   if (fence.format == FrontMatter::Format::kYaml) {
+    if (!CheckYamlChars(file, span, diags)) return false;
     YamlReader reader(file, fence, diags);
     return reader.Parse(&out->root) && reader.ok_;
   }
-  if (fence.format == FrontMatter::Format::kToml) return ParseToml(file, fence, out, diags);
+  if (fence.format == FrontMatter::Format::kToml) {
+    if (!CheckTomlChars(file, span, diags)) return false;
+    return ParseToml(file, fence, out, diags);
+  }
   return true;
 }
 
@@ -355,8 +465,7 @@ bool FmBool(const SourceFile& f, const FmNode& map, std::string_view key, bool* 
   } else if (n->scalar == "false" && !n->quoted) {
     *out = false;
   } else {
-    diags->Error(f.path, n->line, n->col,
-                 "'" + std::string(key) + "' must be true or false, not '" + n->scalar + "'", f.text);
+    diags->Error(f.path, n->line, n->col, Message(msg::kMustBeBool, key, n->scalar), f.text);
     return false;
   }
   return true;
@@ -372,8 +481,7 @@ bool FmInt(const SourceFile& f, const FmNode& map, std::string_view key, long* o
   // Decimal only: YAML 1.1 would read 01234 as octal and 0x1F as hex.
   bool leading_zero = s.size() > 1 && (s[0] == '0' || (s[0] == '-' && s[1] == '0'));
   if (ec != std::errc() || ptr != s.data() + s.size() || leading_zero) {
-    diags->Error(f.path, n->line, n->col,
-                 "'" + std::string(key) + "' must be a whole number, not '" + s + "'", f.text);
+    diags->Error(f.path, n->line, n->col, Message(msg::kMustBeInt, key, s), f.text);
     return false;
   }
   *out = v;
@@ -401,8 +509,15 @@ bool FmDate(const SourceFile& f, const FmNode& map, std::string_view key, std::s
   if (!n || n->kind == FmNode::Kind::kNull) return true;
   if (!ExpectScalar(f, *n, key, diags)) return false;
   if (!IsValidDate(n->scalar)) {
-    diags->Error(f.path, n->line, n->col,
-                 "'" + std::string(key) + "' must be a date YYYY-MM-DD, not '" + n->scalar + "'", f.text);
+    const std::string& v = n->scalar;
+    bool shaped = v.size() == 10 && v[4] == '-' && v[7] == '-';
+    if (std::string iso = AsIsoDate(v); !iso.empty() && iso != v) {
+      diags->Error(f.path, n->line, n->col, Message(msg::kMustBeDateAs, key, v, iso), f.text);
+    } else if (shaped && v.find_first_not_of("0123456789-") == std::string::npos) {
+      diags->Error(f.path, n->line, n->col, Message(msg::kDateNotInCalendar, key, v), f.text);
+    } else {
+      diags->Error(f.path, n->line, n->col, Message(msg::kMustBeDate, key, v), f.text);
+    }
     return false;
   }
   *out = n->scalar;
@@ -419,13 +534,12 @@ bool FmStringList(const SourceFile& f, const FmNode& map, std::string_view key, 
     return true;
   }
   if (!n->is_list()) {
-    diags->Error(f.path, n->line, n->col, "'" + std::string(key) + "' must be a list", f.text);
+    diags->Error(f.path, n->line, n->col, Message(msg::kMustBeList, key), f.text);
     return false;
   }
   for (const FmNode& item : n->items) {
     if (!item.is_scalar()) {
-      diags->Error(f.path, item.line, item.col, "items of '" + std::string(key) + "' must be single values",
-                   f.text);
+      diags->Error(f.path, item.line, item.col, Message(msg::kListItemsSingle, key), f.text);
       return false;
     }
     out->push_back(item.scalar);
@@ -438,8 +552,14 @@ void CheckKnownKeys(const SourceFile& f, const FmNode& map, const std::vector<st
   for (const FmField& field : map.fields) {
     bool ok = false;
     for (std::string_view k : known) ok = ok || k == field.key;
-    if (!ok) {
-      diags->Error(f.path, field.line, field.col, "unknown front matter key '" + field.key + "'", f.text);
+    if (ok) continue;
+    if (std::string near = SuggestKey(field.key, known); !near.empty()) {
+      diags->Error(f.path, field.line, field.col, Message(msg::kUnknownFmKeyDidYouMean, field.key, near),
+                   f.text);
+    } else {
+      std::vector<std::string> names(known.begin(), known.end());
+      diags->Error(f.path, field.line, field.col,
+                   Message(msg::kUnknownFmKey, field.key, Message::List(names)), f.text);
     }
   }
 }

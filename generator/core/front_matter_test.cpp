@@ -31,7 +31,7 @@ TEST_CASE("front_matter: YAML scalars keep their source text and position") {
             .substr(fm.body_offset) == "body\n");
 }
 
-TEST_CASE("front_matter: numbers are decimal only; booleans only true/false") {
+TEST_CASE("front_matter: numbers are decimal only, booleans only true/false") {
   Diagnostics d;
   SourceFile f{"content/x.md", "---\nweight: 010\nflag: on\n---\n"};
   FrontMatter fm;
@@ -41,14 +41,21 @@ TEST_CASE("front_matter: numbers are decimal only; booleans only true/false") {
   CHECK_FALSE(FmInt(f, fm.root, "weight", &w, &d));
   CHECK_FALSE(FmBool(f, fm.root, "flag", &b, &d));
   CHECK(d.Format() ==
-        "content/x.md:2:9: 'weight' must be a whole number, not '010'\n  weight: 010\n          ^\n"
-        "content/x.md:3:7: 'flag' must be true or false, not 'on'\n  flag: on\n        ^\n");
+        "content/x.md:2:9: “weight”必须是整数，这里是“010”\n"
+        "  weight: 010\n"
+        "          ^\n"
+        "content/x.md:3:7: “flag”只能是 true 或 false，这里是“on”\n"
+        "  flag: on\n"
+        "        ^\n");
 }
 
 TEST_CASE("front_matter: nested maps and lists, duplicate keys inside them") {
   Diagnostics d;
   FrontMatter fm = Parse("---\nitems:\n  a: 1\n  a: 2\nlist:\n  - x\n  - y\n---\n", &d);
-  CHECK(d.Format() == "content/x.md:4:3: duplicate key 'a'\n    a: 2\n    ^\n");
+  CHECK(d.Format() ==
+        "content/x.md:4:3: 键“a”重复了：第3行已经写过一次，请删去其中一个\n"
+        "    a: 2\n"
+        "    ^\n");
 }
 
 TEST_CASE("front_matter: TOML dates and document order") {
@@ -68,8 +75,9 @@ TEST_CASE("front_matter: TOML errors carry the file's line") {
   Parse("+++\ntitle = \"甲\"\ntitle = \"乙\"\n+++\n", &d, &ok);
   CHECK_FALSE(ok);
   CHECK(d.Format() ==
-        "content/x.md:3:9: invalid TOML front matter: Error while parsing key-value pair: cannot redefine "
-        "existing string 'title'\n  title = \"乙\"\n          ^\n");
+        "content/x.md:3:1: 键“title”重复了：同一个表里只能写一次\n"
+        "  title = \"乙\"\n"
+        "  ^\n");
 }
 
 TEST_CASE("front_matter: a file without front matter is all body") {

@@ -133,14 +133,10 @@ bool ResolveLocalLink(const LinkContext& ctx, const Page& page, std::string_view
   // Another page by its Markdown file.
   if (EndsWith(decoded, ".md")) {
     std::string url;
-    std::string why;
     bool root = path[0] == '/';
     std::string from = root ? "content/_index.md" : page.source_path;
     std::string rel = root ? std::string(target.substr(1)) : std::string(target);
-    if (!ResolvePageLink(*ctx.pages, from, PercentDecode(rel), &url, &why)) {
-      *error = Message::Verbatim(why);
-      return false;
-    }
+    if (!ResolvePageLink(*ctx.pages, from, PercentDecode(rel), &url, error)) return false;
     out->href = ctx.prefix + url.substr(1);
     return true;
   }

@@ -19,7 +19,22 @@ Message Message::Verbatim(std::string text) {
   return m;
 }
 
+Message Message::List(std::vector<std::string> items) {
+  Message m;
+  m.list_ = true;
+  for (std::string& item : items) m.args_.push_back(Verbatim(std::move(item)));
+  return m;
+}
+
 std::string Message::Render(Lang lang) const {
+  if (list_) {
+    std::string out;
+    for (size_t i = 0; i < args_.size(); ++i) {
+      if (i > 0) out += lang == Lang::kEn ? ", " : "、";
+      out += args_[i].verbatim_;
+    }
+    return out;
+  }
   if (text_ == nullptr) return verbatim_;
   std::string_view t = lang == Lang::kEn ? text_->en : text_->zh;
   std::string out;

@@ -61,10 +61,13 @@ class Message {
   /// error from a library fazhi cannot translate.
   static Message Verbatim(std::string text);
 
+  /// Names listed in the reader's language: "甲、乙、丙" or "甲, 乙, 丙".
+  static Message List(std::vector<std::string> items);
+
   /// The message in `lang`, arguments substituted.
   std::string Render(Lang lang = Lang::kZh) const;
 
-  bool empty() const { return text_ == nullptr && verbatim_.empty(); }
+  bool empty() const { return text_ == nullptr && !list_ && verbatim_.empty(); }
 
  private:
   static Message Arg(const Message& m) { return m; }
@@ -77,6 +80,7 @@ class Message {
   static Message Arg(N n) { return Verbatim(std::to_string(n)); }
 
   const MessageText* text_ = nullptr;
+  bool list_ = false;
   std::string verbatim_;
   std::vector<Message> args_;
 };

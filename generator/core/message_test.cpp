@@ -21,10 +21,17 @@ TEST_CASE("message: a message as an argument is rendered in the same language") 
   CHECK(m.Render(Lang::kEn) == "cannot read: 'x' on line 2");
 }
 
-TEST_CASE("message: braces that are not {0}…{9} are text; verbatim text is the same in both languages") {
+TEST_CASE("message: braces that are not {0}…{9} are text, verbatim text is the same in both languages") {
   CHECK(Message(kBraces).Render() == "请写成 {{< value 编号 年份 >}}");
   CHECK(Message::Verbatim("{0}").Render(Lang::kEn) == "{0}");
   CHECK(Message().empty());
+}
+
+TEST_CASE("message: a list is joined the way each language joins names") {
+  Message m(kOuter, Message::List({"甲", "乙", "丙"}));
+  CHECK(m.Render() == "无法读取：甲、乙、丙");
+  CHECK(m.Render(Lang::kEn) == "cannot read: 甲, 乙, 丙");
+  CHECK_FALSE(Message::List({}).empty());
 }
 
 TEST_CASE("message: ParseLang") {

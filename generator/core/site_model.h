@@ -8,6 +8,7 @@
 
 #include "core/config.h"
 #include "core/front_matter.h"
+#include "core/record.h"
 
 namespace fazhi {
 
@@ -88,6 +89,7 @@ struct Page {
   std::vector<std::string> tags;
   std::vector<std::string> categories;
   ReportMeta report;  ///< filled for kind "report"
+  RecordMeta record;  ///< 信息公开 metadata, 落款, originals (any page)
   FrontMatter fm;     ///< the whole front matter, for feature modules
 
   // Body.

@@ -1,5 +1,7 @@
 #include "core/source_tree.h"
 
+#include "core/messages.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -98,7 +100,7 @@ void ReadDirUnsorted(const fs::path& root, const std::string& rel_dir, SourceTre
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
   for (; it != end; it.increment(ec)) {
     if (ec) {
-      diags->Error(rel_dir, 0, 0, "cannot list folder: " + ec.message());
+      diags->Error(rel_dir, 0, 0, Message(msg::kCannotListFolder, ec.message()));
       return;
     }
     std::string name = it->path().filename().string();
@@ -123,7 +125,7 @@ void ReadDirUnsorted(const fs::path& root, const std::string& rel_dir, SourceTre
     if (!fs::is_regular_file(read_from, ec)) continue;
     std::string text;
     if (!ReadFile(read_from, &text)) {
-      diags->Error(rel, 0, 0, "cannot read file");
+      diags->Error(rel, 0, 0, Message(msg::kCannotReadFile));
       continue;
     }
     tree->Add(std::move(rel), std::move(text));
@@ -173,7 +175,7 @@ bool SourceTree::Read(const fs::path& root, SourceTree* out, Diagnostics* diags)
   out->root = root;
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
-    diags->Error(root.string(), 0, 0, "site folder does not exist");
+    diags->Error(root.string(), 0, 0, Message(msg::kSiteFolderMissing));
     return false;
   }
   std::string text;
@@ -186,7 +188,7 @@ bool SourceTree::Read(const fs::path& root, SourceTree* out, Diagnostics* diags)
     if (ReadFile(config, &text)) {
       out->Add("site.toml", std::move(text));
     } else {
-      diags->Error("site.toml", 0, 0, "cannot read file");
+      diags->Error("site.toml", 0, 0, Message(msg::kCannotReadFile));
     }
   }
   for (const char* dir : {"content", "data", "layouts", "static", "themes"}) {

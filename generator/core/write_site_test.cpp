@@ -220,7 +220,7 @@ TEST_CASE("write_site: a file changed in place in public/ is rewritten, not trus
   CHECK(Snapshot(next) == WithFolders(kOld));
 }
 
-TEST_CASE("write_site: a full disk fails the build with the path and the cause; public/ is untouched") {
+TEST_CASE("write_site: a full disk fails the build with the path and the cause, public/ is untouched") {
   Scratch s;
   const fs::path out = s.path / "public", next = s.path / ".public.fazhi/next";
   for (int i = 0; i < 2; ++i) REQUIRE(Write(out, kOld, Quick()).ok);
@@ -282,7 +282,7 @@ std::vector<std::string> Steps(const fs::path& out, const Tree& files, WriteOpti
   return steps;
 }
 
-TEST_CASE("write_site: public/ changes only by the exchange, after syncfs; the exchange is then fsynced") {
+TEST_CASE("write_site: public/ changes only by the exchange, after syncfs, the exchange is then fsynced") {
   Scratch s;
   const fs::path out = s.path / "public";
   const std::string work = (s.path / ".public.fazhi").string();
@@ -415,7 +415,7 @@ TEST_CASE("write_site: one build at a time per output folder") {
   CHECK(Write(out, kOld, Quick()).ok);  // the lock went with the first build
 }
 
-TEST_CASE("write_site: fazhi replaces only folders it wrote; its record lives beside public/, not in it") {
+TEST_CASE("write_site: fazhi replaces only folders it wrote, its record lives beside public/, not in it") {
   Scratch s;
   const fs::path site = s.path / "site", out = s.path / "public";
   fs::create_directories(site);

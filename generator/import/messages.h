@@ -1,11 +1,60 @@
-// Messages `fazhi import` reports (see core/message.h): Chinese first,
-// English with `--lang en`.
+// The messages of the import folder: reading a published report (.txt or
+// .docx) and writing the draft files.
 #pragma once
 
 #include "core/message.h"
 
 namespace fazhi::msg {
 
+inline constexpr MessageText kDocxMissingEntry{"这个 .docx 里没有 {0}（它是 Word 文档吗？）",
+                                               "the .docx has no {0} (is it a Word document?)"};
+inline constexpr MessageText kDocxEntryTooLarge{"这个 .docx 里的 {0} 读不出来或太大",
+                                                "the .docx entry {0} is unreadable or too large"};
+inline constexpr MessageText kDocxCannotOpen{"这个 .docx 文件已损坏或不完整（打不开 {0}）",
+                                             "the .docx file is damaged or truncated (cannot open {0})"};
+inline constexpr MessageText kDocxCannotRead{"这个 .docx 文件已损坏或不完整（读不出 {0}）",
+                                             "the .docx file is damaged or truncated (cannot read {0})"};
+inline constexpr MessageText kDocxUnreadable{"无法读取这个 .docx 文件", "cannot read the .docx file"};
+inline constexpr MessageText kDocxNoZip{
+    "这个 .docx 文件已损坏或不完整（读不出它的 ZIP 目录）",
+    "the .docx file is damaged or truncated (its ZIP directory cannot be read)"};
+inline constexpr MessageText kDocxBadXml{
+    "这个 .docx 文件已损坏（word/document.xml 不是完整的 XML）",
+    "the .docx file is damaged (word/document.xml is not well-formed XML)"};
+inline constexpr MessageText kFormatDocx{"Word 文档（.docx）", "Word document (.docx)"};
+inline constexpr MessageText kFormatText{"{0} 文本", "{0} text"};
+inline constexpr MessageText kImportEmpty{"文件是空的", "the file is empty"};
+inline constexpr MessageText kImportOldDoc{
+    "这是旧版 Word 的 .doc（或其他 OLE）文件：请在 Word 或 WPS 里另存为 .docx 再导入",
+    "this is an old Word .doc (or another OLE) file; save it as .docx and "
+    "import that"};
+inline constexpr MessageText kImportPdf{
+    "不支持 PDF：请把文字复制到 .txt 文件里，或者用 .docx",
+    "PDF is not supported; copy the text into a .txt file or use the .docx"};
+inline constexpr MessageText kImportBinary{"这是二进制文件，不是文本或 .docx",
+                                           "the file is binary, not text or .docx"};
+inline constexpr MessageText kImportEncoding{"认不出文字编码：既不是 UTF-8、UTF-16，也不是 GB18030/GBK",
+                                             "unknown text encoding: the file is neither UTF-8, UTF-16 nor "
+                                             "GB18030/GBK"};
+inline constexpr MessageText kImportNoText{"文件里没有文字", "the file has no text"};
+inline constexpr MessageText kImportNotChinese{
+    "这不是中文正文（编码不对，或者不是报告）",
+    "the text is not Chinese prose (wrong encoding or not a report)"};
+inline constexpr MessageText kImportNoHeadings{
+    "没有找到标题（一、 （一） 1. （1））：全文按段落导入",
+    "no headings found (一、 （一） 1. （1）); the text is imported as "
+    "paragraphs"};
+inline constexpr MessageText kImportFilesExist{
+    "fazhi import：已有 {0} 个文件存在，什么也没写（要覆盖请加 --force）：",
+    "fazhi import: {0} file(s) exist already; nothing was written (use "
+    "--force to overwrite):"};
+inline constexpr MessageText kImportCannotCreate{"fazhi import：无法创建 {0}（{1}）",
+                                                 "fazhi import: cannot create {0}: {1}"};
+inline constexpr MessageText kImportCannotWrite{"fazhi import：无法写入 {0}",
+                                                "fazhi import: cannot write {0}"};
+inline constexpr MessageText kImportCannotWriteWhy{"fazhi import：无法写入 {0}（{1}）",
+                                                   "fazhi import: cannot write {0}: {1}"};
+inline constexpr MessageText kImportWrote{"已写入 {0}", "wrote {0}"};
 inline constexpr MessageText kImportTooLarge{
     "文件超过{0} MiB，不像是一份年度报告；请检查是否选错了文件",
     "the file is larger than {0} MiB, which is not a report; is it the "
@@ -29,6 +78,9 @@ inline constexpr MessageText kImportTargetIsLink{
     "{0} is a symbolic link (to {1}); import does not replace it: remove it first, or pass --force"};
 
 // Bulk import (`fazhi import DIR`, `fazhi import a.txt b.docx …`).
+inline constexpr MessageText kImportNext{
+    "下一步：对照原文核对上面写入的文件（方法见 docs/import.md），然后运行 fazhi build",
+    "Next: review the files above against the original (see docs/import.md), then run fazhi build"};
 inline constexpr MessageText kImportZoneTitle{"标题", "title"};
 inline constexpr MessageText kImportZoneSignature{"落款", "signature"};
 inline constexpr MessageText kImportZoneSource{"来源", "来源 (source) line"};

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/utf8.h"
+#include "import/messages.h"
 
 namespace fazhi {
 namespace {
@@ -621,7 +622,7 @@ class Structurer {
       ++r_.heading_count;
     }
     if (r_.heading_count == 0) {
-      r_.warnings.push_back("no headings found (一、 （一） 1. （1）); the text is imported as paragraphs");
+      r_.warnings.push_back(Message(msg::kImportNoHeadings));
       std::vector<ImportBlock> out;
       for (const ImportBlock& b : r_.blocks) {
         for (U& piece : SplitLongParagraph(ToU32(b.text), 300)) {

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/message.h"
+
 namespace fazhi {
 
 enum class ImportBlockKind { kHeading, kParagraph };
@@ -44,7 +46,7 @@ struct StructuredReport {
   ImportParts parts;
   int clutter_removed = 0;  ///< portal lines and fragments dropped
   int heading_count = 0;
-  std::vector<std::string> warnings;
+  std::vector<Message> warnings;
 };
 
 /// Structures `text` (UTF-8, "\n" line ends, as from ReadImportText).

@@ -127,7 +127,7 @@ TEST_CASE("import_structure: inline 1.；2.； enumerations stay prose") {
   CHECK(Outline(r) == "## 三、下一年度安排\n重点做好：1.加强督察；2.健全机制；3.开展培训。\n");
 }
 
-TEST_CASE("import_structure: portal clutter is removed; the portal date is not the publication date") {
+TEST_CASE("import_structure: portal clutter is removed, the portal date is not the publication date") {
   StructuredReport r = StructureReport(
       "示例区人民政府门户网站\n"
       "无障碍 | 长者模式 字号：大 中 小\n"
@@ -145,7 +145,7 @@ TEST_CASE("import_structure: portal clutter is removed; the portal date is not t
   CHECK(Outline(r) == "## 一、主要举措和成效\n办理行政复议案件368件。\n");
 }
 
-TEST_CASE("import_structure: the signature date is the publication date; footer clutter goes") {
+TEST_CASE("import_structure: the signature date is the publication date, footer clutter goes") {
   StructuredReport r = StructureReport(
       "示例区司法局2024年法治政府建设年度报告\n"
       "一、主要举措和成效\n"
@@ -197,7 +197,9 @@ TEST_CASE("import_structure: a text without headings becomes paragraphs with a w
   CHECK(r.heading_count == 0);
   CHECK(Outline(r) == "全年办理行政复议案件368件。\n下一步将持续推进。\n");
   REQUIRE(r.warnings.size() == 1);
-  CHECK(r.warnings[0] == "no headings found (一、 （一） 1. （1）); the text is imported as paragraphs");
+  CHECK(r.warnings[0].Render() == "没有找到标题（一、 （一） 1. （1））：全文按段落导入");
+  CHECK(r.warnings[0].Render(Lang::kEn) ==
+        "no headings found (一、 （一） 1. （1）); the text is imported as paragraphs");
 }
 
 TEST_CASE("import_structure: a short first line is kept when no title follows") {

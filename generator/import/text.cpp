@@ -202,12 +202,12 @@ bool IsWordName(xmlTextReader* r, std::string_view local) {
 // are skipped. Stops with an error beyond kMaxImportParagraphs paragraphs or
 // kMaxImportTextBytes of text.
 bool ReadDocumentText(const std::string& xml, WordNumbering* numbering, std::vector<std::string>* lines,
-                      std::string* error) {
+                      Message* error) {
   std::unique_ptr<xmlTextReader, ReaderFree> r(
       xmlReaderForMemory(xml.data(), static_cast<int>(xml.size()), "document.xml", nullptr,
                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
   if (!r) {
-    *error = "the .docx file is damaged (word/document.xml is not well-formed XML)";
+    *error = Message(msg::kDocxBadXml);
     return false;
   }
   struct Open {
@@ -246,7 +246,7 @@ bool ReadDocumentText(const std::string& xml, WordNumbering* numbering, std::vec
         skip = true;
       } else if (IsWordName(r.get(), "p")) {
         if (lines->size() >= kMaxImportParagraphs) {
-          *error = Message(msg::kImportTooManyParagraphs, kMaxImportParagraphs).Render();
+          *error = Message(msg::kImportTooManyParagraphs, kMaxImportParagraphs);
           return false;
         }
         lines->emplace_back();
@@ -276,14 +276,14 @@ bool ReadDocumentText(const std::string& xml, WordNumbering* numbering, std::vec
         skip = true;
       }
       if (text_bytes > kMaxImportTextBytes) {
-        *error = Message(msg::kImportTooMuchText, kMaxImportTextBytes >> 20).Render();
+        *error = Message(msg::kImportTooMuchText, kMaxImportTextBytes >> 20);
         return false;
       }
     }
     ret = skip ? xmlTextReaderNext(r.get()) : xmlTextReaderRead(r.get());
   }
   if (ret != 0) {
-    *error = "the .docx file is damaged (word/document.xml is not well-formed XML)";
+    *error = Message(msg::kDocxBadXml);
     return false;
   }
   return true;
@@ -299,23 +299,23 @@ struct XmlDocFree {
   void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
 };
 
-bool ReadZipEntry(zip_t* za, const char* name, std::string* out, std::string* error,
+bool ReadZipEntry(zip_t* za, const char* name, std::string* out, Message* error,
                   uint64_t max_size = kMaxDocumentXml) {
   zip_int64_t idx = zip_name_locate(za, name, 0);
   if (idx < 0) {
-    *error = std::string("the .docx has no ") + name + " (is it a Word document?)";
+    *error = Message(msg::kDocxMissingEntry, name);
     return false;
   }
   zip_stat_t st;
   zip_stat_init(&st);
   if (zip_stat_index(za, static_cast<zip_uint64_t>(idx), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
       st.size > max_size) {
-    *error = std::string("the .docx entry ") + name + " is unreadable or too large";
+    *error = Message(msg::kDocxEntryTooLarge, name);
     return false;
   }
   std::unique_ptr<zip_file_t, ZipFileCloser> f(zip_fopen_index(za, static_cast<zip_uint64_t>(idx), 0));
   if (!f) {
-    *error = "the .docx file is damaged or truncated (cannot open " + std::string(name) + ")";
+    *error = Message(msg::kDocxCannotOpen, name);
     return false;
   }
   out->assign(static_cast<size_t>(st.size), '\0');
@@ -323,7 +323,7 @@ bool ReadZipEntry(zip_t* za, const char* name, std::string* out, std::string* er
   while (done < st.size) {
     zip_int64_t n = zip_fread(f.get(), out->data() + done, st.size - done);
     if (n <= 0) {
-      *error = "the .docx file is damaged or truncated (cannot read " + std::string(name) + ")";
+      *error = Message(msg::kDocxCannotRead, name);
       return false;
     }
     done += static_cast<zip_uint64_t>(n);
@@ -394,20 +394,20 @@ std::string NormalizeImportText(std::string_view in) {
   return out;
 }
 
-bool ExtractDocxText(std::string_view bytes, std::string* text, std::string* error) {
+bool ExtractDocxText(std::string_view bytes, std::string* text, Message* error) {
   zip_error_t ze;
   zip_error_init(&ze);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &ze);
   if (!src) {
     zip_error_fini(&ze);
-    *error = "cannot read the .docx file";
+    *error = Message(msg::kDocxUnreadable);
     return false;
   }
   std::unique_ptr<zip_t, ZipCloser> za(zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze));
   zip_error_fini(&ze);
   if (!za) {
     zip_source_free(src);
-    *error = "the .docx file is damaged or truncated (its ZIP directory cannot be read)";
+    *error = Message(msg::kDocxNoZip);
     return false;
   }
   std::string xml;
@@ -417,7 +417,8 @@ bool ExtractDocxText(std::string_view bytes, std::string* text, std::string* err
   // Automatic numbering is optional: a document without it, or with parts
   // that cannot be read, still imports (without the numbers).
   WordNumbering numbering;
-  std::string part, ignored;
+  std::string part;
+  Message ignored;
   if (zip_name_locate(za.get(), "word/numbering.xml", 0) >= 0 &&
       ReadZipEntry(za.get(), "word/numbering.xml", &part, &ignored, kMaxSidePartXml)) {
     std::unique_ptr<xmlDoc, XmlDocFree> n(ParseXml(part));
@@ -438,13 +439,13 @@ bool ExtractDocxText(std::string_view bytes, std::string* text, std::string* err
   return true;
 }
 
-bool ReadImportText(std::string_view bytes, ImportedText* out, std::string* error, std::string_view name) {
+bool ReadImportText(std::string_view bytes, ImportedText* out, Message* error, std::string_view name) {
   if (bytes.size() > kMaxImportBytes) {
-    *error = Message(msg::kImportTooLarge, kMaxImportBytes >> 20).Render();
+    *error = Message(msg::kImportTooLarge, kMaxImportBytes >> 20);
     return false;
   }
   if (IsBlank(bytes)) {
-    *error = "the file is empty";
+    *error = Message(msg::kImportEmpty);
     return false;
   }
   std::string ext;
@@ -455,50 +456,49 @@ bool ReadImportText(std::string_view bytes, ImportedText* out, std::string* erro
   if ((ext == "docx" || ext == "docm" || ext == "dotx") && !zip) {
     // Ten random bytes decode as GB18030 "text" with CJK in it: the name
     // says what the file should be, and it is not.
-    *error = Message(msg::kImportDocxNotZip).Render();
+    *error = Message(msg::kImportDocxNotZip);
     return false;
   }
   std::string decoded;
   if (zip) {
     if (!ExtractDocxText(bytes, &decoded, error)) return false;
-    out->format = "Word document (.docx)";
+    out->format = Message(msg::kFormatDocx);
   } else if (bytes.substr(0, 4) == std::string_view("\xD0\xCF\x11\xE0", 4)) {
-    *error = "this is an old Word .doc (or another OLE) file; save it as .docx and import that";
+    *error = Message(msg::kImportOldDoc);
     return false;
   } else if (bytes.substr(0, 5) == "%PDF-") {
-    *error = "PDF is not supported; copy the text into a .txt file or use the .docx";
+    *error = Message(msg::kImportPdf);
     return false;
   } else {
     TextEncoding enc = TextEncoding::kUnknown;
     bool utf16 = bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
     if (!utf16 && LooksBinary(bytes)) {
-      *error = "the file is binary, not text or .docx";
+      *error = Message(msg::kImportBinary);
       return false;
     }
-    std::string why;
-    if (!DecodeToUtf8(bytes, &decoded, &enc, &why)) {
-      *error = "unknown text encoding: the file is neither UTF-8, UTF-16 nor GB18030/GBK";
+    if (!DecodeToUtf8(bytes, &decoded, &enc, nullptr)) {
+      *error = Message(msg::kImportEncoding);
       return false;
     }
-    out->format = std::string(EncodingName(enc)) + " text";
+    out->format = Message(msg::kFormatText, EncodingName(enc));
   }
   if (decoded.size() > kMaxImportTextBytes) {
-    *error = Message(msg::kImportTooMuchText, kMaxImportTextBytes >> 20).Render();
+    *error = Message(msg::kImportTooMuchText, kMaxImportTextBytes >> 20);
     return false;
   }
   out->text = NormalizeImportText(decoded);
   size_t lines = 0;
   for (char c : out->text) lines += c == '\n';
   if (lines > kMaxImportParagraphs) {
-    *error = Message(msg::kImportTooManyParagraphs, kMaxImportParagraphs).Render();
+    *error = Message(msg::kImportTooManyParagraphs, kMaxImportParagraphs);
     return false;
   }
   if (IsBlank(out->text)) {
-    *error = "the file has no text";
+    *error = Message(msg::kImportNoText);
     return false;
   }
   if (!LooksLikeChineseText(out->text)) {
-    *error = "the text is not Chinese prose (wrong encoding or not a report)";
+    *error = Message(msg::kImportNotChinese);
     return false;
   }
   return true;

@@ -9,9 +9,11 @@
 #include <string>
 #include <string_view>
 
+#include "core/message.h"
+
 namespace fazhi {
 
-/// Limits of one import (README, "Importing a report"): a report is far
+/// Limits of one import (docs/import.md, "Limits"): a report is far
 /// below them; a file beyond them is not a report, and the import stops with
 /// an error instead of taking minutes and gigabytes.
 inline constexpr size_t kMaxImportBytes = 64u << 20;     ///< the file as given
@@ -19,20 +21,19 @@ inline constexpr size_t kMaxImportParagraphs = 20000;    ///< paragraphs (lines)
 inline constexpr size_t kMaxImportTextBytes = 8u << 20;  ///< its text, decoded
 
 struct ImportedText {
-  std::string text;    ///< UTF-8, "\n" line ends, one paragraph per line
-  std::string format;  ///< for messages: "UTF-8 text", "GB18030 text", "Word document (.docx)"
+  std::string text;  ///< UTF-8, "\n" line ends, one paragraph per line
+  Message format;    ///< for messages: "UTF-8 text", "GB18030 text", "Word document (.docx)"
 };
 
 /// Reads `bytes` (the whole file, named `name`). A ZIP signature means .docx
 /// whatever the file is called; a file named .docx must be a ZIP. Returns
 /// false with a one-line reason in `error`.
-bool ReadImportText(std::string_view bytes, ImportedText* out, std::string* error,
-                    std::string_view name = {});
+bool ReadImportText(std::string_view bytes, ImportedText* out, Message* error, std::string_view name = {});
 
 /// The paragraphs of word/document.xml in a .docx held in memory, one per
 /// line; w:tab becomes a tab and w:br a line break. Deleted text (tracked
 /// changes) and field codes are left out.
-bool ExtractDocxText(std::string_view bytes, std::string* text, std::string* error);
+bool ExtractDocxText(std::string_view bytes, std::string* text, Message* error);
 
 /// Line ends to "\n", NBSP and other odd spaces to plain spaces, zero-width
 /// characters removed. Leaves the full-width ideographic space (U+3000).

@@ -8,29 +8,30 @@
 namespace fazhi {
 namespace {
 
-std::string ReadError(std::string_view bytes) {
+std::string ReadError(std::string_view bytes, Lang lang = Lang::kZh) {
   ImportedText t;
-  std::string error;
+  Message error;
   CHECK_FALSE(ReadImportText(bytes, &t, &error));
-  return error;
+  return error.Render(lang);
 }
 
 TEST_CASE("import_text: UTF-8, BOM and CRLF become one UTF-8 text with \\n") {
   ImportedText t;
-  std::string error;
+  Message error;
   REQUIRE(ReadImportText("\xEF\xBB\xBF一、总体情况\r\n办理案件368件。\r\n", &t, &error));
   CHECK(t.text == "一、总体情况\n办理案件368件。\n");
-  CHECK(t.format == "UTF-8 with BOM text");
+  CHECK(t.format.Render() == "UTF-8 with BOM 文本");
+  CHECK(t.format.Render(Lang::kEn) == "UTF-8 with BOM text");
 }
 
 TEST_CASE("import_text: GBK text saved by Notepad is decoded") {
   std::string gbk;
   REQUIRE(Utf8ToGb18030("一、主要举措和成效\n办结率80.16%。\n", &gbk));
   ImportedText t;
-  std::string error;
+  Message error;
   REQUIRE(ReadImportText(gbk, &t, &error));
   CHECK(t.text == "一、主要举措和成效\n办结率80.16%。\n");
-  CHECK(t.format == "GB18030 text");
+  CHECK(t.format.Render() == "GB18030 文本");
 }
 
 TEST_CASE("import_text: NBSP and zero-width characters are normalised") {
@@ -38,19 +39,21 @@ TEST_CASE("import_text: NBSP and zero-width characters are normalised") {
 }
 
 TEST_CASE("import_text: bad input is an error with a reason") {
-  CHECK(ReadError("") == "the file is empty");
-  CHECK(ReadError(" \n\t\n") == "the file is empty");
+  CHECK(ReadError("") == "文件是空的");
+  CHECK(ReadError(" \n\t\n") == "文件是空的");
+  CHECK(ReadError(" \n\t\n", Lang::kEn) == "the file is empty");
   CHECK(ReadError(std::string("\x7F"
                               "ELF\x02\x01\x01\x00\x00\x00",
-                              10)) == "the file is binary, not text or .docx");
+                              10)) == "这是二进制文件，不是文本或 .docx");
   // 0x81 0x20 is invalid in UTF-8 and in GB18030.
-  CHECK(ReadError("\x81\x20\x81\x20\xB0\xA1") ==
-        "unknown text encoding: the file is neither UTF-8, UTF-16 nor GB18030/GBK");
+  CHECK(ReadError("\x81\x20\x81\x20\xB0\xA1") == "认不出文字编码：既不是 UTF-8、UTF-16，也不是 GB18030/GBK");
   CHECK(ReadError("This is an English text without any Chinese.") ==
-        "the text is not Chinese prose (wrong encoding or not a report)");
+        "这不是中文正文（编码不对，或者不是报告）");
   CHECK(ReadError(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) ==
-        "this is an old Word .doc (or another OLE) file; save it as .docx and import that");
-  CHECK(ReadError("%PDF-1.7\n") == "PDF is not supported; copy the text into a .txt file or use the .docx");
+        "这是旧版 Word 的 .doc（或其他 OLE）文件：请在 Word 或 WPS 里另存为 .docx 再导入");
+  CHECK(ReadError("%PDF-1.7\n") == "不支持 PDF：请把文字复制到 .txt 文件里，或者用 .docx");
+  CHECK(ReadError("%PDF-1.7\n", Lang::kEn) ==
+        "PDF is not supported; copy the text into a .txt file or use the .docx");
 }
 
 TEST_CASE("import_text: .docx paragraphs, runs, tabs and breaks") {
@@ -67,7 +70,8 @@ TEST_CASE("import_text: .docx paragraphs, runs, tabs and breaks") {
       "</mc:AlternateContent></w:r></w:p>"
       "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>表格单元</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
       "</w:body></w:document>";
-  std::string text, error;
+  std::string text;
+  Message error;
   REQUIRE(ExtractDocxText(testing::MakeDocx(xml), &text, &error));
   CHECK(text == "一、主要举措和成效\n办理368件\t同比\n增长\n\n文本框\n表格单元\n");
 }
@@ -81,10 +85,10 @@ TEST_CASE("import_text: WPS .docx with another namespace prefix reads the same")
       "ns0:val=\"2\"/></ns0:pPr><ns0:r><ns0:t>（一）依法行政</ns0:t></ns0:r></ns0:p>"
       "<ns0:sectPr><wpsCustomData:docInfo/></ns0:sectPr></ns0:body></ns0:document>";
   ImportedText t;
-  std::string error;
+  Message error;
   REQUIRE(ReadImportText(testing::MakeDocx(xml), &t, &error));
   CHECK(t.text == "（一）依法行政\n");
-  CHECK(t.format == "Word document (.docx)");
+  CHECK(t.format.Render() == "Word 文档（.docx）");
 }
 
 TEST_CASE("import_text: Word's automatic numbering (一、 （一） 1.) becomes text") {
@@ -115,7 +119,8 @@ TEST_CASE("import_text: Word's automatic numbering (一、 （一） 1.) becomes
                     p("", "办理行政复议案件368件。") + p(num(0), "存在的不足和原因") + p(num(1), "影响力") +
                     "<w:sectPr/></w:body></w:document>";
   const std::string types = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>";
-  std::string text, error;
+  std::string text;
+  Message error;
   REQUIRE(ExtractDocxText(testing::MakeZip({{"[Content_Types].xml", types},
                                             {"word/document.xml", doc},
                                             {"word/numbering.xml", numbering},
@@ -132,23 +137,21 @@ TEST_CASE("import_text: Word's automatic numbering (一、 （一） 1.) becomes
 
 TEST_CASE("import_text: damaged .docx files are errors, not crashes") {
   std::string docx = testing::MakeDocxFromParagraphs({"一、主要举措和成效", "办理行政复议案件368件。"});
-  CHECK(ReadError(docx.substr(0, docx.size() / 2)) ==
-        "the .docx file is damaged or truncated (its ZIP directory cannot be read)");
-  CHECK(ReadError(docx.substr(0, 30)) ==
-        "the .docx file is damaged or truncated (its ZIP directory cannot be read)");
+  CHECK(ReadError(docx.substr(0, docx.size() / 2)) == "这个 .docx 文件已损坏或不完整（读不出它的 ZIP 目录）");
+  CHECK(ReadError(docx.substr(0, 30)) == "这个 .docx 文件已损坏或不完整（读不出它的 ZIP 目录）");
   CHECK(ReadError(testing::MakeZip({{"word/other.xml", "<x/>"}})) ==
-        "the .docx has no word/document.xml (is it a Word document?)");
+        "这个 .docx 里没有 word/document.xml（它是 Word 文档吗？）");
   CHECK(ReadError(testing::MakeDocx("<w:document><w:body><w:p>")) ==
-        "the .docx file is damaged (word/document.xml is not well-formed XML)");
+        "这个 .docx 文件已损坏（word/document.xml 不是完整的 XML）");
   // A damaged byte inside the compressed document: the CRC check catches it.
   std::string corrupt =
       testing::MakeDocxFromParagraphs(std::vector<std::string>(200, "办理行政复议案件368件。"));
   size_t at = corrupt.find("word/document.xml") + 40;
   corrupt[at] = static_cast<char>(corrupt[at] ^ 0x55);
   ImportedText t;
-  std::string error;
+  Message error;
   CHECK_FALSE(ReadImportText(corrupt, &t, &error));
-  CHECK(error.find("damaged") != std::string::npos);
+  CHECK(error.Render().find("已损坏") != std::string::npos);
 }
 
 }  // namespace

@@ -27,7 +27,7 @@ TEST_CASE("units: the longest name wins, relative names need their place, spaces
   CHECK(UnitsNamedIn(u, "从化区司法局、从化区审计局联合报告") == std::vector<size_t>{1, 2});
 }
 
-TEST_CASE("units: zones are read in order of trust; several units or a disagreeing 落款 need review") {
+TEST_CASE("units: zones are read in order of trust, several units or a disagreeing 落款 need review") {
   std::vector<ImportUnit> u = Registry();
   UnitZone title{&msg::kImportZoneTitle, "从化区司法局2024年法治政府建设年度报告"};
   UnitZone signature{&msg::kImportZoneSignature, "广州市从化区司法局"};

@@ -244,7 +244,8 @@ std::vector<ImportFile> RenderImport(const StructuredReport& r, const std::vecto
 }
 
 bool WriteImportFiles(const std::string& site_dir, const std::vector<ImportFile>& files, bool force,
-                      std::ostream& out, std::ostream& err) {
+                      std::ostream& out, std::ostream& err, Lang lang) {
+  auto say = [lang](std::ostream& to, Message m) { to << m.Render(lang) << "\n"; };
   std::error_code ec;
   fs::path root(site_dir);
   if (!force) {
@@ -262,8 +263,7 @@ bool WriteImportFiles(const std::string& site_dir, const std::vector<ImportFile>
       existing.push_back(line);
     }
     if (!existing.empty()) {
-      err << "fazhi import: " << existing.size() << " file(s) exist already; nothing was written"
-          << " (use --force to overwrite):\n";
+      say(err, Message(msg::kImportFilesExist, existing.size()));
       for (const std::string& p : existing) err << "  " << p << "\n";
       return false;
     }
@@ -272,7 +272,7 @@ bool WriteImportFiles(const std::string& site_dir, const std::vector<ImportFile>
     fs::path target = root / f.path;
     fs::create_directories(target.parent_path(), ec);
     if (ec) {
-      err << "fazhi import: cannot create " << target.parent_path().string() << ": " << ec.message() << "\n";
+      say(err, Message(msg::kImportCannotCreate, target.parent_path().string(), ec.message()));
       return false;
     }
     fs::path tmp = target;
@@ -291,17 +291,17 @@ bool WriteImportFiles(const std::string& site_dir, const std::vector<ImportFile>
       if (fd >= 0 && ::close(fd) != 0) ok = false;
       if (!ok) {
         fs::remove(tmp, ec);
-        err << "fazhi import: cannot write " << f.path << "\n";
+        say(err, Message(msg::kImportCannotWrite, f.path));
         return false;
       }
     }
     fs::rename(tmp, target, ec);
     if (ec) {
-      err << "fazhi import: cannot write " << f.path << ": " << ec.message() << "\n";
+      say(err, Message(msg::kImportCannotWriteWhy, f.path, ec.message()));
       fs::remove(tmp, ec);
       return false;
     }
-    out << "wrote " << f.path << "\n";
+    say(out, Message(msg::kImportWrote, f.path));
   }
   return true;
 }

@@ -67,6 +67,6 @@ std::vector<ImportFile> RenderImport(const StructuredReport& r, const std::vecto
 /// first and is renamed into place. Prints "wrote <path>" per file to `out`;
 /// returns false with the reason printed to `err`.
 bool WriteImportFiles(const std::string& site_dir, const std::vector<ImportFile>& files, bool force,
-                      std::ostream& out, std::ostream& err);
+                      std::ostream& out, std::ostream& err, Lang lang = Lang::kZh);
 
 }  // namespace fazhi

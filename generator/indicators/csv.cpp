@@ -1,6 +1,7 @@
 #include "indicators/csv.h"
 
 #include "core/utf8.h"
+#include "indicators/messages.h"
 
 namespace fazhi {
 namespace {
@@ -65,8 +66,8 @@ bool ParseCsvText(std::string path, std::string text, CsvTable* out, Diagnostics
   const std::string& t = out->text;
   Cursor c(t);
   bool ok = true;
-  auto error = [&](int line, int col, std::string msg) {
-    diags->Error(out->path, line, col, std::move(msg), t);
+  auto error = [&](int line, int col, Message m) {
+    diags->Error(out->path, line, col, std::move(m), t);
     ok = false;
   };
   while (!c.done()) {
@@ -101,19 +102,19 @@ bool ParseCsvText(std::string path, std::string text, CsvTable* out, Diagnostics
           f.text += c.Take();
         }
         if (!closed) {
-          error(f.line, f.col, "unterminated quoted field");
+          error(f.line, f.col, Message(msg::kCsvUnterminated));
           row_ok = false;
           break;
         }
         if (!c.done() && c.peek() != ',' && !c.at_line_end()) {
-          error(c.line(), c.col(), "expected ',' or end of line after a closing quote");
+          error(c.line(), c.col(), Message(msg::kCsvAfterQuote));
           row_ok = false;
           c.SkipToLineEnd();
         }
       } else {
         while (!c.done() && c.peek() != ',' && !c.at_line_end()) {
           if (c.peek() == '"' && row_ok) {
-            error(c.line(), c.col(), "quote inside an unquoted field (quote the whole field)");
+            error(c.line(), c.col(), Message(msg::kCsvQuoteInside));
             row_ok = false;
           }
           f.text += c.Take();
@@ -133,12 +134,13 @@ bool ParseCsvText(std::string path, std::string text, CsvTable* out, Diagnostics
 }
 
 bool ParseCsvFile(const SourceFile& file, CsvTable* out, Diagnostics* diags) {
-  std::string text, why;
+  std::string text;
+  Message why;
   TextEncoding enc = TextEncoding::kUnknown;
   if (!DecodeToUtf8(file.text, &text, &enc, &why)) {
     out->path = file.path;
     out->rows.clear();
-    diags->Error(file.path, 1, 1, "cannot read CSV: " + why);
+    diags->Error(file.path, 1, 1, Message(msg::kCsvCannotRead, std::move(why)));
     return false;
   }
   bool ok = ParseCsvText(file.path, std::move(text), out, diags);

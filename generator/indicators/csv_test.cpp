@@ -38,13 +38,13 @@ TEST_CASE("indicators_csv: syntax errors carry line:col and parsing goes on") {
                            "\"open,5\n",
                            &t, &diags));
   CHECK(diags.Format() ==
-        "data/b.csv:2:4: quote inside an unquoted field (quote the whole field)\n"
+        "data/b.csv:2:4: 没有加引号的格子里有双引号“\"”：请把整个格子放在双引号里，里面的双引号写两遍\n"
         "  x,1\"2\n"
         "     ^\n"
-        "data/b.csv:3:4: expected ',' or end of line after a closing quote\n"
+        "data/b.csv:3:4: 结束的双引号后面只能是逗号或换行：整个格子都要放在引号里\n"
         "  \"y\"z,3\n"
         "     ^\n"
-        "data/b.csv:5:1: unterminated quoted field\n"
+        "data/b.csv:5:1: 引号没有闭合：这个格子以双引号“\"”开头，但到文件结束都没有结束的双引号\n"
         "  \"open,5\n"
         "  ^\n");
   REQUIRE(t.rows.size() == 2);
@@ -76,7 +76,8 @@ TEST_CASE("indicators_csv: undecodable bytes are an error, not misread text") {
   CsvTable t;
   CHECK_FALSE(ParseCsvFile(SourceFile{"data/d.csv", std::string("a,\x00\xff\x80", 5)}, &t, &diags));
   CHECK(diags.Format() ==
-        "data/d.csv:1:1: cannot read CSV: unknown text encoding (not UTF-8, UTF-16 or GB18030)\n");
+        "data/d.csv:1:1: 无法读取这个 CSV 文件：认不出文字编码（不是 UTF-8、UTF-16 或 GB18030）：请在 Excel "
+        "或 WPS 里另存为“CSV UTF-8”\n");
 }
 
 TEST_CASE("indicators_csv: escaping round-trips through the parser") {

@@ -104,7 +104,7 @@ TEST_CASE("indicators_format: a stated 同比 stands in for a missing previous y
   CHECK(c.css == "neutral");
 }
 
-TEST_CASE("indicators_format: a value reads with its time scope; a change reads as a change") {
+TEST_CASE("indicators_format: a value reads with its time scope, a change reads as a change") {
   Observation cases = Obs("a", 2024, "368", "件");
   CHECK(FormatStated(cases, IndicatorKind::kCount) == "368件");
   CHECK(PeriodLabel(cases) == "2024年度");
@@ -134,7 +134,7 @@ TEST_CASE("indicators_format: a value reads with its time scope; a change reads 
         "同比增长超120%");
 }
 
-TEST_CASE("indicators_format: values of different scopes are not compared; a change has no change") {
+TEST_CASE("indicators_format: values of different scopes are not compared, a change has no change") {
   IndicatorDef disputes = Def("disputes", "宗", Direction::kNeutral);
   Observation y2023 = Obs("disputes", 2023, "900", "宗");
   Observation y2024 = Obs("disputes", 2024, "1537", "宗");

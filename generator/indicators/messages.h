@@ -1,10 +1,152 @@
-// Messages of the indicators stage (data/indicators/*.csv and the indicator
-// definitions) that an editor reads: Chinese first, English with --lang en.
+// The messages of the indicators folder: definitions (content/indicators/),
+// observations (data/indicators/*.csv), formulas, the {{< value >}}
+// shortcode, sources and the figures a report's prose states.
 #pragma once
 
 #include "core/message.h"
 
 namespace fazhi::msg {
+
+// --- Definitions --------------------------------------------------------------
+
+inline constexpr MessageText kIndicatorMustBeText{"“{0}”只能写一段文字", "'{0}' must be text"};
+inline constexpr MessageText kIndicatorMustBeTextList{"“{0}”必须是文字列表", "'{0}' must be a list of text"};
+inline constexpr MessageText kIndicatorNeeds{"指标定义缺少“{0}”（{1}）",
+                                             "indicator definition needs '{0}' ({1})"};
+inline constexpr MessageText kIndicatorTitleWhat{"指标名称", "the indicator's name"};
+inline constexpr MessageText kIndicatorCategoryWhat{"指标类别", "its category"};
+inline constexpr MessageText kIndicatorUnitWhat{"计量单位，如 件、人次、%",
+                                                "its unit, such as 件, 人次 or %"};
+inline constexpr MessageText kUnknownCategory{"没有“{0}”这个指标类别（可用的类别：{1}）",
+                                              "unknown category '{0}' (known: {1})"};
+inline constexpr MessageText kUnknownCategoryDidYouMean{"没有“{0}”这个指标类别，是不是要写“{1}”？",
+                                                        "unknown category '{0}'; did you mean '{1}'?"};
+inline constexpr MessageText kUnknownKind{
+    "没有“{0}”这种指标类型：请写 count（数量）、rate（比率）、amount（金额）、"
+    "boolean（是否）或 change（增减幅度）",
+    "unknown kind '{0}' (use count, rate, amount, boolean or change)"};
+inline constexpr MessageText kUnknownKindDidYouMean{"没有“{0}”这种指标类型，是不是要写“{1}”？",
+                                                    "unknown kind '{0}'; did you mean '{1}'?"};
+inline constexpr MessageText kUnknownDirection{
+    "没有“{0}”这种方向：请写 up（越高越好）、down（越低越好）、neutral（中性）"
+    "或 target（以目标值为准）",
+    "unknown direction '{0}' (use up, down, neutral or target)"};
+inline constexpr MessageText kUnknownDirectionDidYouMean{"没有“{0}”这种方向，是不是要写“{1}”？",
+                                                         "unknown direction '{0}'; did you mean '{1}'?"};
+inline constexpr MessageText kTargetNotNumber{"目标值“{0}”不是数字", "target '{0}' is not a number"};
+inline constexpr MessageText kTargetNeeded{"方向为 target 时要写“target”（目标值）",
+                                           "direction 'target' needs a 'target' value"};
+inline constexpr MessageText kRateUnit{"{0}的单位只能是“%”，这里是“{1}”",
+                                       "the unit of a {0} must be '%', not '{1}'"};
+inline constexpr MessageText kKindRate{"比率（rate）指标", "rate"};
+inline constexpr MessageText kKindChange{"增减幅度（change）指标", "change"};
+inline constexpr MessageText kWeightNotWhole{"weight“{0}”不是整数", "weight '{0}' is not a whole number"};
+inline constexpr MessageText kChangeOfNeedsKind{"写了“change_of”就要写 kind: change",
+                                                "'change_of' needs kind: change"};
+inline constexpr MessageText kIdClashes{
+    "指标编号“{0}”和指标栏目自己的页面（/indicators/{0}/）重名了：请给这个文件改个名字",
+    "indicator id '{0}' clashes with the dashboard's pages (/indicators/{0}/); rename the file"};
+inline constexpr MessageText kChangeOfUnknown{"“change_of”指向的指标“{0}”不存在",
+                                              "'change_of' refers to unknown indicator '{0}'"};
+inline constexpr MessageText kRelatedUnknown{"“related”指向的指标“{0}”不存在",
+                                             "'related' refers to unknown indicator '{0}'"};
+inline constexpr MessageText kDidYouMeanSuffix{"{0}，是不是要写“{1}”？", "{0}; did you mean '{1}'?"};
+
+// --- CSV files ------------------------------------------------------------------
+
+inline constexpr MessageText kCsvUnterminated{
+    "引号没有闭合：这个格子以双引号“\"”开头，但到文件结束都没有结束的双引号", "unterminated quoted field"};
+inline constexpr MessageText kCsvAfterQuote{"结束的双引号后面只能是逗号或换行：整个格子都要放在引号里",
+                                            "expected ',' or end of line after a closing quote"};
+inline constexpr MessageText kCsvQuoteInside{
+    "没有加引号的格子里有双引号“\"”：请把整个格子放在双引号里，里面的双引号写两遍",
+    "quote inside an unquoted field (quote the whole field)"};
+inline constexpr MessageText kCsvCannotRead{"无法读取这个 CSV 文件：{0}", "cannot read CSV: {0}"};
+inline constexpr MessageText kCsvUnknownColumn{"不认识的列名“{0}”（可用的列名：{1}）",
+                                               "unknown column '{0}' (known: {1})"};
+inline constexpr MessageText kCsvUnknownColumnDidYouMean{"不认识的列名“{0}”，是不是要写“{1}”？",
+                                                         "unknown column '{0}'; did you mean '{1}'?"};
+inline constexpr MessageText kCsvDuplicateColumn{"列名“{0}”重复了", "duplicate column '{0}'"};
+inline constexpr MessageText kCsvMissingColumn{"缺少“{0}”列（也可以写作“{1}”）",
+                                               "missing column '{0}' ({1})"};
+inline constexpr MessageText kCsvTooManyFields{
+    "这一行有 {0} 个格子，比表头的 {1} 列多：多出的格子要删掉，或者在表头补上列名",
+    "row has {0} fields but the header has {1}"};
+inline constexpr MessageText kCsvMissingId{"缺少指标编号", "missing indicator id"};
+inline constexpr MessageText kUnknownIndicator{"没有“{0}”这个指标（没有 content/indicators/{0}.md）",
+                                               "unknown indicator '{0}' (no content/indicators/{0}.md)"};
+inline constexpr MessageText kUnknownIndicatorDidYouMean{"没有“{0}”这个指标，是不是要写“{1}”？",
+                                                         "unknown indicator '{0}'; did you mean '{1}'?"};
+inline constexpr MessageText kIndicatorIsTitle{
+    "“{0}”是指标“{1}”的名称：这一列要写指标编号“{1}”",
+    "'{0}' is the title of indicator '{1}': this column takes its id "
+    "'{1}'"};
+inline constexpr MessageText kCsvBadYear{"年份“{0}”不是四位数的年份", "year '{0}' is not a year (YYYY)"};
+inline constexpr MessageText kCsvUnknownQualifier{
+    "没有“{0}”这个限定词：请写 以上、多、余、约、近 或 超，或者不填",
+    "unknown qualifier '{0}' (use 以上, 多, 余, 约, 近 or 超, or leave "
+    "it empty)"};
+inline constexpr MessageText kCsvUnitDiffers{"单位“{0}”和指标“{1}”定义的单位“{2}”不一致",
+                                             "unit '{0}' differs from the definition of '{1}' ('{2}')"};
+inline constexpr MessageText kCsvNotYesNo{"数值“{0}”要写“是”或“否”", "value '{0}' is not 是 or 否"};
+inline constexpr MessageText kCsvMissingValue{"缺少数值", "missing value"};
+inline constexpr MessageText kCsvNotNumber{"数值“{0}”不是数字", "value '{0}' is not a number"};
+inline constexpr MessageText kCsvRateRange{"比率“{0}”不在 0 到 100 之间", "rate '{0}' is outside 0–100"};
+inline constexpr MessageText kCsvUnknownBasis{"没有“{0}”这种依据：请写“原文”或“计算”",
+                                              "unknown basis '{0}' (use 原文 or 计算)"};
+inline constexpr MessageText kCsvNeedsFormula{"依据是“计算”的数值要写出公式（formula 列）",
+                                              "basis 计算 needs a formula"};
+inline constexpr MessageText kCsvDuplicate{"指标“{0}”的 {1} 年数值重复了（第一次在 {2}）",
+                                           "duplicate observation of '{0}' for {1} (first at {2})"};
+inline constexpr MessageText kCsvDuplicateUnit{
+    "指标“{0}”的 {1} 年“{2}”（分组：{3}）数值重复了（第一次在 {4}）",
+    "duplicate observation of '{0}' for {1}, unit '{2}', breakdown '{3}' (first at {4})"};
+inline constexpr MessageText kCsvDuplicateBreakdown{
+    "指标“{0}”的 {1} 年“{2}”分组数值重复了（第一次在 {3}）",
+    "duplicate observation of '{0}' for {1}, breakdown '{2}' (first "
+    "at {3})"};
+
+// --- Formulas ---------------------------------------------------------------------
+
+inline constexpr MessageText kFormulaMismatch{
+    "数值 {0} 和它的公式 {1} = {2} 对不上（超出了四舍五入的误差）",
+    "value {0} does not match its formula {1} = {2} (beyond rounding)"};
+
+// --- Indicators the build computes ----------------------------------------------------
+
+inline constexpr MessageText kGeneratedTwice{"指标编号“{0}”被生成了两次",
+                                             "indicator id '{0}' is generated twice"};
+inline constexpr MessageText kGeneratedDefined{
+    "指标“{0}”由构建自动计算，content/indicators/{0}.md 不能再定义它：请删除或改名",
+    "indicator id '{0}' is computed by the build; content/indicators/{0}.md must not define it too"};
+inline constexpr MessageText kGeneratedCategory{"指标“{0}”：没有“{1}”这个类别",
+                                                "indicator '{0}': unknown category '{1}'"};
+inline constexpr MessageText kGeneratedOrphan{"指标“{0}”的数值没有对应的自动生成的定义",
+                                              "observation of '{0}' has no generated definition"};
+
+// --- The {{< value >}} shortcode ---------------------------------------------------
+
+inline constexpr MessageText kValueArgs{"value 短代码要写指标编号和年份：{{< value 指标编号 年份 >}}",
+                                        "value needs an indicator id and a year: {{< value <id> <year> >}}"};
+inline constexpr MessageText kValueBadYear{"年份“{0}”不是四位数的年份", "year '{0}' is not a year (YYYY)"};
+inline constexpr MessageText kValueMissing{"指标“{0}”没有 {1} 年的数值（已有：{2}）",
+                                           "indicator '{0}' has no value for {1} (it has {2})"};
+inline constexpr MessageText kValueMissingBreakdown{
+    "指标“{0}”没有 {1} 年“{2}”分组的数值（已有：{3}）",
+    "indicator '{0}' has no value for {1}, breakdown '{2}' (it has "
+    "{3})"};
+inline constexpr MessageText kValueNone{"指标“{0}”还没有任何数值", "indicator '{0}' has no values"};
+
+// --- Sources and prose -----------------------------------------------------------------
+
+inline constexpr MessageText kSourceLink{
+    "来源（source）有误：{0}；请写相对于 content/ 的路径，例如 reports/2024.md#一主要举措",
+    "source: {0} (write it relative to content/, e.g. reports/2024.md#section)"};
+inline constexpr MessageText kSourceAnchor{
+    "来源（source）的“#{0}”不是 {1} 里的标题：请用标题的编号，例如 #{2}",
+    "source: '#{0}' is not a heading of {1} (use a heading id, e.g. #{2})"};
+inline constexpr MessageText kProseDiffers{"正文写的是 {0}（{1}），但数据是 {2}（{3}年，{4}）",
+                                           "prose says {0} for {1} but the data says {2} for {3} ({4})"};
 
 // ---- Time scope of an observation (scope / since / until columns).
 inline constexpr MessageText kUnknownScope{

@@ -7,6 +7,7 @@
 #include <map>
 #include <tuple>
 
+#include "core/suggest.h"
 #include "core/utf8.h"
 #include "indicators/cells.h"
 #include "indicators/messages.h"
@@ -318,7 +319,7 @@ bool ReadText(const SourceFile& f, const FmNode& root, std::string_view key, std
   if (node) *node = n;
   if (!n || n->kind == FmNode::Kind::kNull) return true;
   if (!n->is_scalar()) {
-    diags->Error(f.path, n->line, n->col, "'" + std::string(key) + "' must be text", f.text);
+    diags->Error(f.path, n->line, n->col, Message(msg::kIndicatorMustBeText, key), f.text);
     return false;
   }
   *out = std::string(Trim(n->scalar));
@@ -331,7 +332,7 @@ bool ReadList(const SourceFile& f, const FmNode& root, std::string_view key, std
   if (!n || n->kind == FmNode::Kind::kNull) return true;
   auto add = [&](const FmNode& item) {
     if (!item.is_scalar()) {
-      diags->Error(f.path, item.line, item.col, "'" + std::string(key) + "' must be a list of text", f.text);
+      diags->Error(f.path, item.line, item.col, Message(msg::kIndicatorMustBeTextList, key), f.text);
       return false;
     }
     out->emplace_back(Trim(item.scalar));
@@ -414,8 +415,8 @@ bool ParseIndicatorDef(const SourceFile& file, const FmNode& root, std::string i
   out->id = std::move(id);
   out->path = file.path;
   bool ok = true;
-  auto error = [&](int line, int col, std::string msg) {
-    diags->Error(file.path, line, col, std::move(msg), file.text);
+  auto error = [&](int line, int col, Message m) {
+    diags->Error(file.path, line, col, std::move(m), file.text);
     ok = false;
   };
   const FmNode *cat_n, *unit_n, *kind_n, *dir_n, *target_n, *change_n, *weight_n;
@@ -436,23 +437,33 @@ bool ParseIndicatorDef(const SourceFile& file, const FmNode& root, std::string i
   ok = ReadList(file, root, "related", &out->related, &out->related_pos, diags) && ok;
   if (!ok) return false;
 
-  for (auto [key, value] : {std::pair{"title", &out->title}, std::pair{"category", &out->category},
-                            std::pair{"unit", &out->unit}}) {
-    if (value->empty()) {
-      error(1, 1, std::string("indicator definition needs '") + key + "'");
-    }
+  struct Required {
+    const char* key;
+    const std::string* value;
+    const MessageText& what;
+  };
+  for (const Required& r : {Required{"title", &out->title, msg::kIndicatorTitleWhat},
+                            Required{"category", &out->category, msg::kIndicatorCategoryWhat},
+                            Required{"unit", &out->unit, msg::kIndicatorUnitWhat}}) {
+    if (r.value->empty()) error(1, 1, Message(msg::kIndicatorNeeds, r.key, Message(r.what)));
   }
   if (!out->category.empty()) {
     // The slug or the category's Chinese name: editors know the name.
     bool known = false;
-    std::string list;
+    std::vector<std::string_view> slugs;
+    std::vector<std::string> listed;
     for (const IndicatorCategory& c : categories) {
       if (c.name == out->category) out->category = c.slug;
       known = known || c.slug == out->category;
-      list += (list.empty() ? "" : ", ") + c.slug + "（" + c.name + "）";
+      slugs.push_back(c.slug);
+      listed.push_back(c.slug + "（" + c.name + "）");
     }
     if (!known) {
-      error(cat_n->line, cat_n->col, "unknown category '" + out->category + "' (known: " + list + ")");
+      if (std::string near = NearestName(out->category, slugs); !near.empty()) {
+        error(cat_n->line, cat_n->col, Message(msg::kUnknownCategoryDidYouMean, out->category, near));
+      } else {
+        error(cat_n->line, cat_n->col, Message(msg::kUnknownCategory, out->category, Message::List(listed)));
+      }
     }
   }
   if (!kind.empty()) {
@@ -466,8 +477,10 @@ bool ParseIndicatorDef(const SourceFile& file, const FmNode& root, std::string i
       if (kind == name) out->kind = k, found = true;
     }
     if (!found) {
-      error(kind_n->line, kind_n->col,
-            "unknown kind '" + kind + "' (use count, rate, amount, boolean or change)");
+      std::string near = NearestName(kind, {"count", "rate", "amount", "boolean", "change"});
+      error(
+          kind_n->line, kind_n->col,
+          near.empty() ? Message(msg::kUnknownKind, kind) : Message(msg::kUnknownKindDidYouMean, kind, near));
     }
   }
   if (!direction.empty()) {
@@ -480,30 +493,33 @@ bool ParseIndicatorDef(const SourceFile& file, const FmNode& root, std::string i
       if (direction == name) out->direction = d, found = true;
     }
     if (!found) {
+      std::string near = NearestName(direction, {"up", "down", "neutral", "target"});
       error(dir_n->line, dir_n->col,
-            "unknown direction '" + direction + "' (use up, down, neutral or target)");
+            near.empty() ? Message(msg::kUnknownDirection, direction)
+                         : Message(msg::kUnknownDirectionDidYouMean, direction, near));
     }
   }
   if (!out->target_text.empty()) {
     std::string norm;
     if (!NormalizeNumber(out->target_text, &norm)) {
-      error(target_n->line, target_n->col, "target '" + out->target_text + "' is not a number");
+      error(target_n->line, target_n->col, Message(msg::kTargetNotNumber, out->target_text));
     } else {
       out->has_target = true;
       out->target = std::strtod(norm.c_str(), nullptr);
     }
   } else if (out->direction == Direction::kTarget) {
-    error(dir_n->line, dir_n->col, "direction 'target' needs a 'target' value");
+    error(dir_n->line, dir_n->col, Message(msg::kTargetNeeded));
   }
   if ((out->kind == IndicatorKind::kRate || out->kind == IndicatorKind::kChange) && !out->unit.empty() &&
       out->unit != "%") {
     error(unit_n->line, unit_n->col,
-          std::string("the unit of a ") + KindName(out->kind) + " must be '%', not '" + out->unit + "'");
+          Message(msg::kRateUnit,
+                  Message(out->kind == IndicatorKind::kRate ? msg::kKindRate : msg::kKindChange), out->unit));
   }
   if (!weight.empty()) {
     std::string norm;
     if (!NormalizeNumber(weight, &norm) || norm.find('.') != std::string::npos) {
-      error(weight_n->line, weight_n->col, "weight '" + weight + "' is not a whole number");
+      error(weight_n->line, weight_n->col, Message(msg::kWeightNotWhole, weight));
     } else {
       out->weight = std::atoi(norm.c_str());
     }
@@ -512,7 +528,7 @@ bool ParseIndicatorDef(const SourceFile& file, const FmNode& root, std::string i
     out->change_of_line = change_n->line;
     out->change_of_col = change_n->col;
     if (out->kind != IndicatorKind::kChange) {
-      error(change_n->line, change_n->col, "'change_of' needs kind: change");
+      error(change_n->line, change_n->col, Message(msg::kChangeOfNeedsKind));
     }
   }
   return ok;
@@ -659,8 +675,8 @@ class ObservationLoader {
   std::map<std::tuple<std::string, int, std::string, std::string>, std::string>& seen() { return seen_; }
 
  private:
-  void Error(int line, int col, std::string msg) {
-    diags_->Error(t_->path, line, col, std::move(msg), t_->text);
+  void Error(int line, int col, Message m) {
+    diags_->Error(t_->path, line, col, std::move(m), t_->text);
     ok_ = false;
   }
 
@@ -673,16 +689,28 @@ class ObservationLoader {
         if (name == kColumns[c].name || name == kColumns[c].alias) found = c;
       }
       if (found < 0) {
-        Error(f.line, f.col, "unknown column '" + std::string(Trim(f.text)) + "'");
+        std::vector<std::string_view> names;
+        std::vector<std::string> listed;
+        for (const auto& c : kColumns) {
+          names.push_back(c.name);
+          names.push_back(c.alias);
+          listed.push_back(std::string(c.name) + "（" + c.alias + "）");
+        }
+        std::string typed(Trim(f.text));
+        if (std::string near = NearestName(typed, names); !near.empty()) {
+          Error(f.line, f.col, Message(msg::kCsvUnknownColumnDidYouMean, typed, near));
+        } else {
+          Error(f.line, f.col, Message(msg::kCsvUnknownColumn, typed, Message::List(listed)));
+        }
       } else if ((*index)[found] >= 0) {
-        Error(f.line, f.col, "duplicate column '" + std::string(Trim(f.text)) + "'");
+        Error(f.line, f.col, Message(msg::kCsvDuplicateColumn, Trim(f.text)));
       } else {
         (*index)[found] = static_cast<int>(i);
       }
     }
     for (Column c : kRequired) {
       if ((*index)[static_cast<int>(c)] < 0) {
-        Error(header.line, 1, std::string("missing column '") + ColumnName(c) + "' (" + ColumnAlias(c) + ")");
+        Error(header.line, 1, Message(msg::kCsvMissingColumn, ColumnName(c), ColumnAlias(c)));
       }
     }
     return ok_;
@@ -762,9 +790,7 @@ class ObservationLoader {
         return;
       }
       const CsvField& extra = row.fields[width];
-      Error(extra.line, extra.col,
-            "row has " + std::to_string(row.fields.size()) + " fields but the header has " +
-                std::to_string(width));
+      Error(extra.line, extra.col, Message(msg::kCsvTooManyFields, row.fields.size(), width));
       return;
     }
     Observation o;
@@ -785,23 +811,22 @@ class ObservationLoader {
       }
     }
     auto at = [&](Column c) { return o.pos[static_cast<int>(c)]; };
-    auto err = [&](Column c, std::string msg) { Error(at(c)[0], at(c)[1], std::move(msg)); };
+    auto err = [&](Column c, Message m) { Error(at(c)[0], at(c)[1], std::move(m)); };
     size_t errors_before = diags_->error_count();
 
     o.indicator = cell[static_cast<int>(Column::kIndicator)];
     const IndicatorDef* def = set_->Find(o.indicator);
     if (!def && set_->draft_ids.count(o.indicator)) return;  // published with its definition
     if (o.indicator.empty()) {
-      err(Column::kIndicator, "missing indicator id");
+      err(Column::kIndicator, Message(msg::kCsvMissingId));
     } else if (!def) {
-      err(Column::kIndicator,
-          "unknown indicator '" + o.indicator + "' (no content/indicators/" + o.indicator + ".md)");
+      err(Column::kIndicator, set_->UnknownIndicator(o.indicator));
     }
 
     // 2024, ２０２４, 2024年 and 2024年度 are the same year.
     o.year = ParseYearCell(cell[static_cast<int>(Column::kYear)]);
     if (o.year == 0) {
-      err(Column::kYear, "year '" + cell[static_cast<int>(Column::kYear)] + "' is not a year (YYYY)");
+      err(Column::kYear, Message(msg::kCsvBadYear, cell[static_cast<int>(Column::kYear)]));
     }
 
     std::string qual = cell[static_cast<int>(Column::kQualifier)];
@@ -810,8 +835,7 @@ class ObservationLoader {
       if (qual == q.text) o.qualifier = q.q, qual_ok = true;
     }
     if (!qual_ok) {
-      err(Column::kQualifier,
-          "unknown qualifier '" + qual + "' (use 以上, 多, 余, 约, 近 or 超, or leave it empty)");
+      err(Column::kQualifier, Message(msg::kCsvUnknownQualifier, qual));
     }
 
     o.unit = cell[static_cast<int>(Column::kUnit)];
@@ -819,8 +843,7 @@ class ObservationLoader {
       if (o.unit.empty()) {
         o.unit = def->unit;
       } else if (o.unit != def->unit) {
-        err(Column::kUnit,
-            "unit '" + o.unit + "' differs from the definition of '" + def->id + "' ('" + def->unit + "')");
+        err(Column::kUnit, Message(msg::kCsvUnitDiffers, o.unit, def->id, def->unit));
       }
     }
 
@@ -832,20 +855,20 @@ class ObservationLoader {
       } else if (v == "否" || v == "no" || v == "false" || v == "0") {
         o.value_text = "否", o.value = 0;
       } else {
-        err(Column::kValue, "value '" + value + "' is not 是 or 否");
+        err(Column::kValue, Message(msg::kCsvNotYesNo, value));
       }
     } else if (value.empty()) {
-      err(Column::kValue, "missing value");
+      err(Column::kValue, Message(msg::kCsvMissingValue));
     } else {
       std::string v = HalfWidthCell(value);  // ３６８, ８０．１６％ typed with an IME
       // Excel's percent format writes "80.16%".
       if (v.size() > 1 && v.back() == '%' && def && def->unit == "%") v.pop_back();
       if (!NormalizeNumber(v, &o.value_text)) {
-        err(Column::kValue, "value '" + value + "' is not a number");
+        err(Column::kValue, Message(msg::kCsvNotNumber, value));
       } else {
         o.value = std::strtod(o.value_text.c_str(), nullptr);
         if (def && def->kind == IndicatorKind::kRate && (o.value < 0 || o.value > 100)) {
-          err(Column::kValue, "rate '" + o.value_text + "' is outside 0–100");
+          err(Column::kValue, Message(msg::kCsvRateRange, o.value_text));
         }
       }
     }
@@ -854,11 +877,11 @@ class ObservationLoader {
     if (basis == "计算" || Lower(basis) == "computed") {
       o.basis = Basis::kComputed;
     } else if (!basis.empty() && basis != "原文" && Lower(basis) != "published") {
-      err(Column::kBasis, "unknown basis '" + basis + "' (use 原文 or 计算)");
+      err(Column::kBasis, Message(msg::kCsvUnknownBasis, basis));
     }
     o.formula = cell[static_cast<int>(Column::kFormula)];
     if (o.basis == Basis::kComputed && o.formula.empty()) {
-      err(Column::kFormula, "basis 计算 needs a formula");
+      err(Column::kFormula, Message(msg::kCsvNeedsFormula));
     }
     o.breakdown = cell[static_cast<int>(Column::kBreakdown)];
     ReadReporter(cell[static_cast<int>(Column::kReportingUnit)], &o);
@@ -873,10 +896,13 @@ class ObservationLoader {
     std::string where = o.path + ":" + std::to_string(o.line);
     auto [it, inserted] = seen_.emplace(key, where);
     if (!inserted) {
-      std::string what = "duplicate observation of '" + o.indicator + "' for " + std::to_string(o.year);
-      if (!o.reporter.empty()) what += ", unit '" + o.reporter + "'";
-      if (!o.breakdown.empty()) what += ", breakdown '" + o.breakdown + "'";
-      Error(o.line, at(Column::kIndicator)[1], what + " (first at " + it->second + ")");
+      const Message first = o.breakdown.empty() ? Message(msg::kCsvDuplicate, o.indicator, o.year, it->second)
+                                                : Message(msg::kCsvDuplicateBreakdown, o.indicator, o.year,
+                                                          o.breakdown, it->second);
+      Error(o.line, at(Column::kIndicator)[1],
+            o.reporter.empty() ? first
+                               : Message(msg::kCsvDuplicateUnit, o.indicator, o.year, o.reporter,
+                                         o.breakdown.empty() ? std::string("—") : o.breakdown, it->second));
       return;
     }
     set_->observations.push_back(std::move(o));
@@ -897,13 +923,13 @@ void CheckDefinitionLinks(IndicatorSet* set, const std::vector<const SourceFile*
       if (f->path == d.path) text = f->text;
     }
     if (!d.change_of.empty() && !set->Find(d.change_of)) {
-      diags->Error(d.path, d.change_of_line, d.change_of_col,
-                   "'change_of' refers to unknown indicator '" + d.change_of + "'", text);
+      diags->Error(d.path, d.change_of_line, d.change_of_col, Message(msg::kChangeOfUnknown, d.change_of),
+                   text);
     }
     for (size_t i = 0; i < d.related.size(); ++i) {
       if (!set->Find(d.related[i])) {
         diags->Error(d.path, d.related_pos[i][0], d.related_pos[i][1],
-                     "'related' refers to unknown indicator '" + d.related[i] + "'", text);
+                     Message(msg::kRelatedUnknown, d.related[i]), text);
       }
     }
   }
@@ -929,8 +955,7 @@ void CheckFormulas(const IndicatorSet& set, const std::map<std::string, std::str
     if (std::fabs(computed - o.value) > tolerance) {
       auto vpos = o.pos[static_cast<int>(Column::kValue)];
       diags->Error(o.path, vpos[0], vpos[1],
-                   "value " + o.value_text + " does not match its formula " + o.formula + " = " +
-                       FormatFixed(computed, d + 2) + " (beyond rounding)",
+                   Message(msg::kFormulaMismatch, o.value_text, o.formula, FormatFixed(computed, d + 2)),
                    text);
     }
   }
@@ -938,33 +963,21 @@ void CheckFormulas(const IndicatorSet& set, const std::map<std::string, std::str
 
 }  // namespace
 
-bool IndicatorSet::SampleOnly(std::string_view id) const {
-  bool any = false;
-  for (const Observation& o : observations) {
-    if (o.indicator != id) continue;
-    if (!o.sample) return false;
-    any = true;
-  }
-  return any;
-}
-
-bool IndicatorSet::AddGenerated(std::vector<IndicatorDef> add, std::vector<Observation> obs,
-                                std::string* error) {
+bool IndicatorSet::AddGenerated(std::vector<IndicatorDef> add, std::vector<Observation> obs, Message* error) {
   for (size_t i = 0; i < add.size(); ++i) {
     const IndicatorDef& d = add[i];
     bool twice = std::any_of(add.begin(), add.begin() + static_cast<long>(i),
                              [&](const IndicatorDef& e) { return e.id == d.id; });
     if (twice) {
-      *error = "indicator id '" + d.id + "' is generated twice";
+      *error = Message(msg::kGeneratedTwice, d.id);
       return false;
     }
     if (Find(d.id) || draft_ids.count(d.id) > 0) {
-      *error = "indicator id '" + d.id + "' is computed by the build; content/indicators/" + d.id +
-               ".md must not define it too";
+      *error = Message(msg::kGeneratedDefined, d.id);
       return false;
     }
     if (!Category(d.category)) {
-      *error = "indicator '" + d.id + "': unknown category '" + d.category + "'";
+      *error = Message(msg::kGeneratedCategory, d.id, d.category);
       return false;
     }
   }
@@ -972,7 +985,7 @@ bool IndicatorSet::AddGenerated(std::vector<IndicatorDef> add, std::vector<Obser
     bool known =
         std::any_of(add.begin(), add.end(), [&](const IndicatorDef& d) { return d.id == o.indicator; });
     if (!known) {
-      *error = "observation of '" + o.indicator + "' has no generated definition";
+      *error = Message(msg::kGeneratedOrphan, o.indicator);
       return false;
     }
   }
@@ -986,6 +999,28 @@ bool IndicatorSet::AddGenerated(std::vector<IndicatorDef> add, std::vector<Obser
   std::stable_sort(observations.begin(), observations.end(),
                    [](const Observation& a, const Observation& b) { return a.Key() < b.Key(); });
   return true;
+}
+
+Message IndicatorSet::UnknownIndicator(std::string_view typed) const {
+  for (const IndicatorDef& d : defs) {
+    bool named = d.title == typed || std::find(d.aliases.begin(), d.aliases.end(), typed) != d.aliases.end();
+    if (named) return Message(msg::kIndicatorIsTitle, typed, d.id);
+  }
+  std::vector<std::string_view> ids, titles;
+  for (const IndicatorDef& d : defs) {
+    ids.push_back(d.id);
+    titles.push_back(d.title);
+  }
+  std::string near = NearestName(typed, ids);
+  if (near.empty()) {
+    // A title with a typo: "行政复议收案量" for 行政复议收案数.
+    std::string title = NearestName(typed, titles);
+    for (const IndicatorDef& d : defs) {
+      if (!title.empty() && d.title == title) near = d.id;
+    }
+  }
+  if (!near.empty()) return Message(msg::kUnknownIndicatorDidYouMean, typed, near);
+  return Message(msg::kUnknownIndicator, typed);
 }
 
 bool BuildIndicatorSet(std::vector<IndicatorCategory> categories, std::vector<IndicatorDef> defs,

@@ -73,8 +73,6 @@ struct IndicatorDef {
   std::vector<IndicatorLink> derived_from;  ///< the pages its values come from
   std::string date;    ///< generated only: 发布日期 (newest page it is computed from)
   std::string source;  ///< generated only: 信息来源
-  /// Shown beside every value marked `sample` (e.g. 由示例述法档案计算，仅作演示).
-  std::string sample_note;
 };
 
 /// Reads a definition from the front matter `root` (a map) of `file`.
@@ -133,11 +131,8 @@ struct Observation {
   std::string source;   ///< "reports/2024.md#anchor" or a URL
   std::string quote;    ///< 原文: the source sentence, verbatim
   std::string note;
-  std::string path;  ///< the CSV file ("" for generated values)
-  int line = 0;      ///< row line
-  /// Computed only from 示例 (sample) data: shown with a 示例 badge and left
-  /// out of the open-data downloads.
-  bool sample = false;
+  std::string path;                                    ///< the CSV file ("" for generated values)
+  int line = 0;                                        ///< row line
   std::array<std::array<int, 2>, kColumnCount> pos{};  ///< line, col per column
 
   /// The identity of the value: no two observations share it.
@@ -183,15 +178,17 @@ struct IndicatorSet {
   std::vector<int> Years() const;
   /// The indicator (kind change) that states the 同比 of `id`, or nullptr.
   const IndicatorDef* ChangeIndicatorOf(std::string_view id) const;
-  /// True when `id` has observations and every one of them is a sample.
-  bool SampleOnly(std::string_view id) const;
 
   /// Adds indicators computed by the build (marked `generated`) with their
   /// observations, keeping both lists sorted. Fails without changing the set,
   /// with a message in `error`, when an id is already defined, a category is
   /// unknown or an observation names an id not in `defs`.
-  bool AddGenerated(std::vector<IndicatorDef> defs, std::vector<Observation> observations,
-                    std::string* error);
+  bool AddGenerated(std::vector<IndicatorDef> defs, std::vector<Observation> observations, Message* error);
+
+  /// The message for an id no definition has: "did you mean" when `typed`
+  /// is a definition's title or alias (an editor pasting the name from a
+  /// report) or is within a typo of an id; else the plain "unknown".
+  Message UnknownIndicator(std::string_view typed) const;
 };
 
 /// Builds and validates the set: `defs` are already parsed (`def_files` are

@@ -139,21 +139,22 @@ TEST_CASE("indicators_model: bad definitions report their field positions") {
   IndicatorDef def;
   CHECK_FALSE(ParseIndicatorDef(d.file, d.root, "x", DefaultIndicatorCategories(), &def, &diags));
   CHECK(diags.Format() ==
-        "content/indicators/x.md:1:1: indicator definition needs 'title'\n"
+        "content/indicators/x.md:1:1: 指标定义缺少“title”（指标名称）\n"
         "  ---\n"
         "  ^\n"
-        "content/indicators/x.md:2:11: unknown category 'courts' (known: leadership（党的领导与第一责任人）, "
-        "functions（政府职能依法全面履行）, rules（依法行政制度体系）, decisions（重大行政决策）, "
-        "enforcement（行政执法）, oversight（行政权力制约监督）, disputes（社会矛盾纠纷化解）, "
-        "capacity（工作人员法治能力）, digital（数字法治政府）, emergency（突发事件应对）)\n"
+        "content/indicators/x.md:2:11: "
+        "没有“courts”这个指标类别（可用的类别：leadership（党的领导与第一责任人）、functions（政府职能依法全"
+        "面履行）、rules（依法行政制度体系）、decisions（重大行政决策）、enforcement（行政执法）、oversight（"
+        "行政权力制约监督）、disputes（社会矛盾纠纷化解）、capacity（工作人员法治能力）、digital（数字法治政"
+        "府）、emergency（突发事件应对））\n"
         "  category: courts\n"
         "            ^\n"
-        "content/indicators/x.md:4:7: unknown kind 'ratio' (use count, rate, amount, boolean or "
-        "change)\n"
+        "content/indicators/x.md:4:7: 没有“ratio”这种指标类型：请写 "
+        "count（数量）、rate（比率）、amount（金额）、boolean（是否）或 change（增减幅度）\n"
         "  kind: ratio\n"
         "        ^\n"
-        "content/indicators/x.md:5:12: unknown direction 'sideways' (use up, down, neutral or "
-        "target)\n"
+        "content/indicators/x.md:5:12: 没有“sideways”这种方向：请写 "
+        "up（越高越好）、down（越低越好）、neutral（中性）或 target（以目标值为准）\n"
         "  direction: sideways\n"
         "             ^\n");
 
@@ -165,10 +166,10 @@ TEST_CASE("indicators_model: bad definitions report their field positions") {
   Diagnostics d2;
   CHECK_FALSE(ParseIndicatorDef(r.file, r.root, "r", DefaultIndicatorCategories(), &def, &d2));
   CHECK(d2.Format() ==
-        "content/indicators/r.md:6:12: direction 'target' needs a 'target' value\n"
+        "content/indicators/r.md:6:12: 方向为 target 时要写“target”（目标值）\n"
         "  direction: target\n"
         "             ^\n"
-        "content/indicators/r.md:4:7: the unit of a rate must be '%', not '件'\n"
+        "content/indicators/r.md:4:7: 比率（rate）指标的单位只能是“%”，这里是“件”\n"
         "  unit: 件\n"
         "        ^\n");
 }
@@ -235,35 +236,33 @@ TEST_CASE("indicators_model: every bad cell is reported with its exact message")
   Diagnostics diags;
   CHECK_FALSE(Build(s, &set, &diags));
   CHECK(diags.Format() ==
-        "data/indicators/2024.csv:3:1: unknown indicator 'admin-review-case' (no "
-        "content/indicators/admin-review-case.md)\n"
+        "data/indicators/2024.csv:3:1: 没有“admin-review-case”这个指标，是不是要写“admin-review-cases”？\n"
         "  admin-review-case,2024,368,件,,,,\n"
         "  ^\n"
-        "data/indicators/2024.csv:4:1: duplicate observation of 'admin-review-cases' for 2024 "
-        "(first at data/indicators/2024.csv:2)\n"
+        "data/indicators/2024.csv:4:1: 指标“admin-review-cases”的 2024 年数值重复了（第一次在 "
+        "data/indicators/2024.csv:2）\n"
         "  admin-review-cases,2024,370,,,,,\n"
         "  ^\n"
-        "data/indicators/2024.csv:5:20: year '24' is not a year (YYYY)\n"
+        "data/indicators/2024.csv:5:20: 年份“24”不是四位数的年份\n"
         "  admin-review-cases,24,三百,宗,大约,,,\n"
         "                     ^\n"
-        "data/indicators/2024.csv:5:28: unknown qualifier '大约' (use 以上, 多, 余, 约, 近 or 超, "
-        "or leave it empty)\n"
+        "data/indicators/2024.csv:5:28: 没有“大约”这个限定词：请写 以上、多、余、约、近 或 超，或者不填\n"
         "  admin-review-cases,24,三百,宗,大约,,,\n"
         "                                ^\n"
-        "data/indicators/2024.csv:5:26: unit '宗' differs from the definition of "
-        "'admin-review-cases' ('件')\n"
+        "data/indicators/2024.csv:5:26: 单位“宗”和指标“admin-review-cases”定义的单位“件”不一致\n"
         "  admin-review-cases,24,三百,宗,大约,,,\n"
         "                             ^\n"
-        "data/indicators/2024.csv:5:23: value '三百' is not a number\n"
+        "data/indicators/2024.csv:5:23: 数值“三百”不是数字\n"
         "  admin-review-cases,24,三百,宗,大约,,,\n"
         "                        ^\n"
-        "data/indicators/2024.csv:6:32: rate '180.2' is outside 0–100\n"
+        "data/indicators/2024.csv:6:32: 比率“180.2”不在 0 到 100 之间\n"
         "  admin-review-closure-rate,2024,180.2,,,,,\n"
         "                                 ^\n"
-        "data/indicators/2024.csv:7:30: basis 计算 needs a formula\n"
+        "data/indicators/2024.csv:7:30: 依据是“计算”的数值要写出公式（formula 列）\n"
         "  paperless-rate,2024,90,,,,计算,\n"
         "                                 ^\n"
-        "data/indicators/2024.csv:8:31: row has 9 fields but the header has 8\n"
+        "data/indicators/2024.csv:8:31: 这一行有 9 个格子，比表头的 8 "
+        "列多：多出的格子要删掉，或者在表头补上列名\n"
         "  paperless-rate,2023,90,,,,推算,,extra\n"
         "                                  ^\n");
 }
@@ -274,10 +273,13 @@ TEST_CASE("indicators_model: missing and unknown columns are reported at the hea
   Diagnostics diags;
   CHECK_FALSE(Build(s, &set, &diags));
   CHECK(diags.Format() ==
-        "data/indicators/2024.csv:1:10: unknown column '口径'\n"
+        "data/indicators/2024.csv:1:10: "
+        "不认识的列名“口径”（可用的列名：indicator（指标）、year（年份）、value（数值）、unit（单位）、qualif"
+        "ier（限定）、breakdown（分组）、basis（依据）、formula（公式）、source（来源）、note（备注）、scope"
+        "（期间）、since（起始）、until（截至日期）、quote（原文））\n"
         "  指标,年份,单位,口径\n"
         "                 ^\n"
-        "data/indicators/2024.csv:1:1: missing column 'value' (数值)\n"
+        "data/indicators/2024.csv:1:1: 缺少“value”列（也可以写作“数值”）\n"
         "  指标,年份,单位,口径\n"
         "  ^\n");
 }
@@ -302,8 +304,8 @@ TEST_CASE("indicators_model: derived values are checked against their formula") 
   Diagnostics d2;
   CHECK_FALSE(Build(bad, &set, &d2));
   CHECK(d2.Format() ==
-        "data/indicators/2024.csv:3:32: value 6.8 does not match its formula 18 / "
-        "(admin-review-cases@2024 * 0.8016) * 100 = 6.102 (beyond rounding)\n"
+        "data/indicators/2024.csv:3:32: 数值 6.8 和它的公式 18 / (admin-review-cases@2024 * 0.8016) * 100 = "
+        "6.102 对不上（超出了四舍五入的误差）\n"
         "  admin-review-closure-rate,2024,6.8,计算,18 / (admin-review-cases@2024 * 0.8016) * 100\n"
         "                                 ^\n"
         "data/indicators/2024.csv:5:33: 公式：多出了“^”\n"
@@ -377,11 +379,10 @@ TEST_CASE("indicators_model: change_of and related must name known indicators") 
   Diagnostics diags;
   CHECK_FALSE(Build(s, &set, &diags));
   CHECK(diags.Format() ==
-        "content/indicators/cases-yoy.md:6:12: 'change_of' refers to unknown indicator "
-        "'admin-review'\n"
+        "content/indicators/cases-yoy.md:6:12: “change_of”指向的指标“admin-review”不存在\n"
         "  change_of: admin-review\n"
         "             ^\n"
-        "content/indicators/cases-yoy.md:7:30: 'related' refers to unknown indicator 'nope'\n"
+        "content/indicators/cases-yoy.md:7:30: “related”指向的指标“nope”不存在\n"
         "  related: [admin-review-cases, nope]\n"
         "                               ^\n");
 }
@@ -425,26 +426,27 @@ TEST_CASE("indicators_model: generated indicators join the set sorted, or not at
     d.category = std::move(category);
     return d;
   };
-  auto obs = [](std::string id, int year, bool sample) {
+  auto obs = [](std::string id, int year) {
     Observation o;
     o.indicator = std::move(id);
     o.year = year;
-    o.sample = sample;
     return o;
   };
-  std::string error;
+  Message error;
   CHECK_FALSE(set.AddGenerated({def("m", "leadership")}, {}, &error));
-  CHECK(error == "indicator id 'm' is computed by the build; content/indicators/m.md must not define it too");
+  CHECK(error.Render() == "指标“m”由构建自动计算，content/indicators/m.md 不能再定义它：请删除或改名");
+  CHECK(error.Render(Lang::kEn) ==
+        "indicator id 'm' is computed by the build; content/indicators/m.md must not define it too");
   CHECK_FALSE(set.AddGenerated({def("a", "leadership"), def("a", "leadership")}, {}, &error));
-  CHECK(error == "indicator id 'a' is generated twice");
+  CHECK(error.Render() == "指标编号“a”被生成了两次");
   CHECK_FALSE(set.AddGenerated({def("a", "nowhere")}, {}, &error));
-  CHECK(error == "indicator 'a': unknown category 'nowhere'");
-  CHECK_FALSE(set.AddGenerated({def("a", "leadership")}, {obs("b", 2024, false)}, &error));
-  CHECK(error == "observation of 'b' has no generated definition");
+  CHECK(error.Render() == "指标“a”：没有“nowhere”这个类别");
+  CHECK_FALSE(set.AddGenerated({def("a", "leadership")}, {obs("b", 2024)}, &error));
+  CHECK(error.Render() == "指标“b”的数值没有对应的自动生成的定义");
   CHECK(set.defs.size() == 1);
 
   REQUIRE(set.AddGenerated({def("z", "leadership"), def("a", "leadership")},
-                           {obs("z", 2024, true), obs("a", 2024, false), obs("a", 2023, true)}, &error));
+                           {obs("z", 2024), obs("a", 2024), obs("a", 2023)}, &error));
   REQUIRE(set.defs.size() == 3);
   CHECK(set.defs[0].id == "a");
   CHECK(set.defs[0].generated);
@@ -452,9 +454,6 @@ TEST_CASE("indicators_model: generated indicators join the set sorted, or not at
   CHECK_FALSE(set.defs[1].generated);
   CHECK(set.observations[0].year == 2023);
   CHECK(set.observations[2].indicator == "z");
-  CHECK(set.SampleOnly("z"));
-  CHECK_FALSE(set.SampleOnly("a"));  // 2024 is not a sample
-  CHECK_FALSE(set.SampleOnly("m"));  // no observations
 }
 
 }  // namespace fazhi
@@ -514,7 +513,7 @@ TEST_CASE("indicators_model: a bad scope, a start or date on the wrong scope, an
         "                                          ^\n");
 }
 
-TEST_CASE("indicators_model: the source sentence must state the value; a lost 累计 or 截至 is a warning") {
+TEST_CASE("indicators_model: the source sentence must state the value, a lost 累计 or 截至 is a warning") {
   Site s = Demo(
       "indicator,year,value,unit,qualifier,scope,quote\r\n"
       "admin-review-cases,2024,370,件,,,\"办理行政复议案件368件,同比增长120%\"\r\n"
@@ -529,11 +528,11 @@ TEST_CASE("indicators_model: the source sentence must state the value; a lost �
         "370：请核对数值或原文\n"
         "  admin-review-cases,2024,370,件,,,\"办理行政复议案件368件,同比增长120%\"\n"
         "                                    ^\n"
-        "data/indicators/2024.csv:3:37: warning: 原文含“累计”，但本行期间为年度：请在期间列写 "
+        "data/indicators/2024.csv:3:37: 警告：原文含“累计”，但本行期间为年度：请在期间列写 "
         "累计，原文未说明时写 未载明\n"
         "  legal-consultations,2024,4000,次,多,,\"累计审查“三资”合同387份,提供法律咨询4000多次\"\n"
         "                                        ^\n"
-        "data/indicators/2024.csv:4:31: warning: 原文含“截至”，但本行期间为年度：请在期间列写 "
+        "data/indicators/2024.csv:4:31: 警告：原文含“截至”，但本行期间为年度：请在期间列写 "
         "截至，原文未说明时写 未载明\n"
         "  paperless-rate,2024,90,%,以上,,\"截至目前,无纸化办案率达到90%以上\"\n"
         "                                  ^\n");

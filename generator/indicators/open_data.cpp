@@ -99,7 +99,7 @@ std::string Csv(const IndicatorSet& set, std::string_view only_id, const OpenDat
   std::string out = kBom;
   out += CsvLine(OpenDataColumns());
   for (const Observation& o : set.observations) {
-    if (!o.sample && (only_id.empty() || o.indicator == only_id)) out += CsvLine(Row(set, o, meta));
+    if (only_id.empty() || o.indicator == only_id) out += CsvLine(Row(set, o, meta));
   }
   return out;
 }
@@ -183,11 +183,11 @@ std::map<std::string, std::string> OpenDataFiles(const IndicatorSet& set, const 
   all["updated"] = meta.updated;
   all["indicators"] = ordered_json::array();
   for (const IndicatorDef& d : set.defs) {
-    if (!set.SampleOnly(d.id)) all["indicators"].push_back(DefJson(set, d, meta));
+    all["indicators"].push_back(DefJson(set, d, meta));
   }
   all["observations"] = ordered_json::array();
   for (const Observation& o : set.observations) {
-    if (!o.sample) all["observations"].push_back(ObsJson(set, o, meta));
+    all["observations"].push_back(ObsJson(set, o, meta));
   }
   files["data/indicators.json"] = Dump(all);
 
@@ -203,14 +203,13 @@ std::map<std::string, std::string> OpenDataFiles(const IndicatorSet& set, const 
   pkg["resources"].push_back(Resource("indicators", "indicators.csv", "全部指标(CSV)", true));
   pkg["resources"].push_back(Resource("indicators-json", "indicators.json", "全部指标(JSON)", false));
   for (const IndicatorDef& d : set.defs) {
-    if (set.SampleOnly(d.id)) continue;
     std::string csv_path = IndicatorCsvPath(d.id), json_path = IndicatorJsonPath(d.id);
     files[csv_path] = Csv(set, d.id, meta);
     ordered_json one;
     one["indicator"] = DefJson(set, d, meta);
     one["observations"] = ordered_json::array();
     for (const Observation& o : set.observations) {
-      if (o.indicator == d.id && !o.sample) one["observations"].push_back(ObsJson(set, o, meta));
+      if (o.indicator == d.id) one["observations"].push_back(ObsJson(set, o, meta));
     }
     files[json_path] = Dump(one);
     // Paths in the package are relative to /data/.

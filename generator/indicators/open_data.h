@@ -2,9 +2,10 @@
 // /data/indicators.csv (UTF-8 with BOM so Excel opens it as UTF-8),
 // /data/indicators.json, one CSV and one JSON per indicator under
 // /data/indicators/, and a Frictionless Data Package (datapackage.json)
-// that describes them all. Observations marked `sample` (computed only from
-// 示例 data) are left out, and so is every indicator that has nothing else:
-// a download holds no demonstration value. Pure: returns the files, writes
+// that describes them all. Each value comes with its scope, the source
+// sentence and the source document's title and address, never a file path
+// of the site. (示例 data never becomes an observation: see
+// profiles/rectification_indicators.h.) Pure: returns the files, writes
 // nothing.
 #pragma once
 

@@ -28,31 +28,34 @@ bool IsYear(std::string_view s) {
 }  // namespace
 
 bool ExpandValueShortcode(const IndicatorSet& set, const Shortcode& sc, const std::string& indicator_url,
-                          std::string* markdown, std::string* error) {
+                          std::string* markdown, Message* error) {
   if (sc.args.size() < 2 || sc.args.size() > 3) {
-    *error = "value needs an indicator id and a year: {{< value <id> <year> >}}";
+    *error = Message(msg::kValueArgs);
     return false;
   }
   const std::string& id = sc.args[0];
   const IndicatorDef* def = set.Find(id);
   if (!def) {
-    *error = "unknown indicator '" + id + "' (no content/indicators/" + id + ".md)";
+    *error = set.UnknownIndicator(id);
     return false;
   }
   if (!IsYear(sc.args[1])) {
-    *error = "year '" + sc.args[1] + "' is not a year (YYYY)";
+    *error = Message(msg::kValueBadYear, sc.args[1]);
     return false;
   }
   int year = std::atoi(sc.args[1].c_str());
   std::string breakdown = sc.args.size() == 3 ? sc.args[2] : "";
   const Observation* o = set.Get(id, year, breakdown);
   if (!o) {
-    std::string years;
-    for (const Observation* s : set.Series(id))
-      years += (years.empty() ? "" : ", ") + std::to_string(s->year);
-    *error = "indicator '" + id + "' has no value for " + sc.args[1] +
-             (breakdown.empty() ? "" : ", breakdown '" + breakdown + "'") +
-             (years.empty() ? " (it has no values)" : " (it has " + years + ")");
+    std::vector<std::string> years;
+    for (const Observation* s : set.Series(id)) years.push_back(std::to_string(s->year));
+    if (years.empty()) {
+      *error = Message(msg::kValueNone, id);
+    } else if (breakdown.empty()) {
+      *error = Message(msg::kValueMissing, id, sc.args[1], Message::List(years));
+    } else {
+      *error = Message(msg::kValueMissingBreakdown, id, sc.args[1], breakdown, Message::List(years));
+    }
     return false;
   }
   std::string title = def->title + "," + std::to_string(year) + "年" +
@@ -70,7 +73,7 @@ bool ExpandValueShortcode(const IndicatorSet& set, const Shortcode& sc, const st
 
 ShortcodeHandler ValueShortcodeHandler(const IndicatorSet& set,
                                        std::function<std::string(std::string_view)> url_of) {
-  return [&set, url_of](const Shortcode& sc, std::string* replacement, std::string* error) {
+  return [&set, url_of](const Shortcode& sc, std::string* replacement, Message* error) {
     std::string url = sc.args.empty() ? "" : url_of(sc.args[0]);
     return ExpandValueShortcode(set, sc, url, replacement, error);
   };
@@ -222,9 +225,8 @@ int CheckProseNumbers(const SourceFile& file, std::string_view body, int body_fi
           OffsetToLineCol(file.text, body_offset + start + best->begin, &line, &col);
           std::string said(clause.substr(best->begin, best->end - best->begin));
           diags->Warning(file.path, line, col,
-                         "prose says " + said + " for " + def.title + " but the data says " +
-                             FormatValue(*o, def.kind) + " for " + std::to_string(year) + " (" + o->path +
-                             ":" + std::to_string(o->line) + ")",
+                         Message(msg::kProseDiffers, said, def.title, FormatValue(*o, def.kind), year,
+                                 o->path + ":" + std::to_string(o->line)),
                          file.text);
           reported.push_back(best->begin);
           ++warnings;

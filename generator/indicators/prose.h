@@ -18,7 +18,7 @@ namespace fazhi {
 /// ("368件", "90%以上") as a link to the indicator page `page_url(id)`.
 /// Returns false with a message for a missing indicator or year.
 bool ExpandValueShortcode(const IndicatorSet& set, const Shortcode& sc, const std::string& indicator_url,
-                          std::string* markdown, std::string* error);
+                          std::string* markdown, Message* error);
 
 /// The handler to register under "value"; `url_of(id)` gives the final URL
 /// (base URL applied) of an indicator page.

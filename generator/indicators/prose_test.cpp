@@ -51,7 +51,8 @@ IndicatorSet Set() {
 
 TEST_CASE("indicators_prose: value shortcode renders a linked value as the source says it") {
   IndicatorSet set = Set();
-  std::string md, err;
+  std::string md;
+  Message err;
   REQUIRE(ExpandValueShortcode(set, {"value", {"legal-consultations", "2024"}, 3, 5},
                                "/indicators/legal-consultations/", &md, &err));
   CHECK(md == "[4000多次](/indicators/legal-consultations/ \"法律咨询,2024年\")");
@@ -77,16 +78,13 @@ TEST_CASE("indicators_prose: a missing indicator or year is an error at the shor
   CHECK(out.substr(0, 80).find("办理[368件](/indicators/admin-review-cases/ \"行政复议收案数,2024年\")") ==
         0);
   CHECK(diags.Format() ==
-        "content/reports/2024.md:4:41: unknown indicator 'admin-review-case' (no "
-        "content/indicators/admin-review-case.md)\n"
+        "content/reports/2024.md:4:41: 没有“admin-review-case”这个指标，是不是要写“admin-review-cases”？\n"
         "  办理{{< value admin-review-cases 2024 >}}，{{< value admin-review-case 2024 >}}；\n"
         "                                             ^\n"
-        "content/reports/2024.md:5:3: indicator 'admin-review-cases' has no value for 2023 (it has "
-        "2024)\n"
+        "content/reports/2024.md:5:3: 指标“admin-review-cases”没有 2023 年的数值（已有：2024）\n"
         "  上年{{< value admin-review-cases 2023 >}}，{{< value penalties >}}\n"
         "      ^\n"
-        "content/reports/2024.md:5:41: value needs an indicator id and a year: {{< value <id> <year> "
-        ">}}\n"
+        "content/reports/2024.md:5:41: value 短代码要写指标编号和年份：{{< value 指标编号 年份 >}}\n"
         "  上年{{< value admin-review-cases 2023 >}}，{{< value penalties >}}\n"
         "                                             ^\n");
 }
@@ -103,12 +101,12 @@ TEST_CASE("indicators_prose: prose that contradicts the data is a warning at the
   int n = CheckProseNumbers(f, f.text.substr(17), 4, 2024, set, &diags);
   CHECK(n == 2);
   CHECK(diags.Format() ==
-        "content/reports/2024.md:4:9: warning: prose says 370件 for 行政复议收案数 but the data says "
-        "368件 for 2024 (data/indicators/2024.csv:2)\n"
+        "content/reports/2024.md:4:9: 警告：正文写的是 370件（行政复议收案数），但数据是 368件（2024年，"
+        "data/indicators/2024.csv:2）\n"
         "  办理行政复议案件370件，同比增长120%，办结率80.16%；\n"
         "                  ^\n"
-        "content/reports/2024.md:6:16: warning: prose says 564件 for 行政检查 but the data says 546件 "
-        "for 2024 (data/indicators/2024.csv:4)\n"
+        "content/reports/2024.md:6:16: 警告：正文写的是 564件（行政检查），但数据是 546件（2024年，"
+        "data/indicators/2024.csv:4）\n"
         "  办理行政处罚573件、行政检查564件、行政强制0件。提供法律咨询4000多次。\n"
         "                             ^\n");
   CHECK_FALSE(diags.has_errors());
@@ -151,12 +149,12 @@ TEST_CASE("indicators_prose: a 累计 or 截至 value cited without the word is 
   Diagnostics diags;
   CHECK(CheckValueScopes(f, body, 4, set, &diags) == 2);
   CHECK(diags.Format() ==
-        "content/reports/2024.md:5:7: warning: “法律咨询”的数值是累计4000多次，但本句没有“累计”："
-        "请照原文写明，否则读者会当作当年的数\n"
+        "content/reports/2024.md:5:7: "
+        "警告：“法律咨询”的数值是累计4000多次，但本句没有“累计”：请照原文写明，否则读者会当作当年的数\n"
         "  提供法律咨询{{< value legal-consultations 2024 >}}；办理行政处罚{{< value penalties 2024 >}}。\n"
         "              ^\n"
-        "content/reports/2024.md:5:52: warning: “行政处罚”的数值是截至目前573件，但本句没有“截至”："
-        "请照原文写明，否则读者会当作当年的数\n"
+        "content/reports/2024.md:5:52: "
+        "警告：“行政处罚”的数值是截至目前573件，但本句没有“截至”：请照原文写明，否则读者会当作当年的数\n"
         "  提供法律咨询{{< value legal-consultations 2024 >}}；办理行政处罚{{< value penalties 2024 >}}。\n"
         "                                                                  ^\n");
 }

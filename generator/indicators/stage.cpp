@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/content.h"
+#include "indicators/messages.h"
 #include "indicators/prose.h"
 #include "theme/template_view.h"
 
@@ -15,7 +16,7 @@ bool IsUrl(std::string_view s) { return s.substr(0, 7) == "http://" || s.substr(
 // Sources are written relative to content/: "reports/2024.md#四".
 constexpr std::string_view kSourceBase = "content/_.md";
 
-void SourceError(const IndicatorSet& set, const Observation& o, std::string msg, Diagnostics* diags) {
+void SourceError(const IndicatorSet& set, const Observation& o, Message msg, Diagnostics* diags) {
   auto pos = o.pos[static_cast<int>(Column::kSource)];
   auto it = set.csv_texts.find(o.path);
   diags->Error(o.path, pos[0], pos[1], std::move(msg),
@@ -55,10 +56,7 @@ bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Pa
     bool year_like = p.slug.size() == 4 &&
                      std::all_of(p.slug.begin(), p.slug.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (year_like || p.slug == "categories" || p.slug.find('/') != std::string::npos) {
-      diags->Error(p.source_path, 1, 1,
-                   "indicator id '" + p.slug + "' clashes with the dashboard's pages (/indicators/" + p.slug +
-                       "/); rename the file",
-                   f->text);
+      diags->Error(p.source_path, 1, 1, Message(msg::kIdClashes, p.slug), f->text);
       continue;
     }
     IndicatorDef def;
@@ -82,11 +80,10 @@ bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Pa
   }
   for (const Observation& o : set->observations) {
     if (o.source.empty() || IsUrl(o.source)) continue;
-    std::string url, error;
+    std::string url;
+    Message error;
     if (!ResolvePageLink(*pages, kSourceBase, o.source, &url, &error)) {
-      SourceError(*set, o,
-                  "source: " + error + " (write it relative to content/, e.g. reports/2024.md#section)",
-                  diags);
+      SourceError(*set, o, Message(msg::kSourceLink, std::move(error)), diags);
     }
   }
   return diags->error_count() == before;
@@ -154,10 +151,10 @@ bool CheckSourceAnchors(const std::vector<Page>& pages, const IndicatorSet& set,
     bool found =
         std::any_of(page->toc.begin(), page->toc.end(), [&](const TocEntry& t) { return t.id == anchor; });
     if (!found) {
-      SourceError(set, o,
-                  "source: '#" + anchor + "' is not a heading of " + page->source_path +
-                      " (use a heading id, e.g. #" + (page->toc.empty() ? "…" : page->toc[0].id) + ")",
-                  diags);
+      SourceError(
+          set, o,
+          Message(msg::kSourceAnchor, anchor, page->source_path, page->toc.empty() ? "…" : page->toc[0].id),
+          diags);
     }
   }
   return diags->error_count() == before;

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 
+#include "core/messages.h"
 #include "core/parallel.h"
 #include "indicators/chart.h"
 #include "indicators/format.h"
@@ -155,13 +156,6 @@ void ScopeFields(const Observation& o, View* v) {
   v->set("has_quote", Flag(!o.quote.empty()));
 }
 
-// A value computed only from 示例 data carries a badge and its definition's note.
-void SampleMark(const IndicatorDef& d, const Observation& o, View* v) {
-  v->set("is_sample", Flag(o.sample));
-  v->set("sample_note", o.sample ? d.sample_note : "");
-  v->set("has_sample_note", Flag(o.sample && !d.sample_note.empty()));
-}
-
 // The headline of a card and of an indicator page: the latest value as the
 // source states it, its year and basis, and the change judged by direction.
 void LatestValue(const Ctx& ctx, const IndicatorDef& d, const Observation& o, View* v) {
@@ -173,7 +167,6 @@ void LatestValue(const Ctx& ctx, const IndicatorDef& d, const Observation& o, Vi
   v->set("basis", BasisText(o.basis));
   v->set("is_computed", Flag(o.basis == Basis::kComputed));
   v->set("change", ChangeView(ChangeFor(ctx.set, d, o.year)));
-  SampleMark(d, o, v);
 }
 
 View Card(const Ctx& ctx, const IndicatorDef& d) {
@@ -283,7 +276,6 @@ View YearPage(const Ctx& ctx, int year) {
       ScopeFields(*o, &r);
       r.set("basis", BasisText(o->basis));
       r.set("change", ChangeView(ChangeFor(ctx.set, *d, year)));
-      SampleMark(*d, *o, &r);
       SourceLink(ctx, *o, &r);
       rows.push_back(r);
     }
@@ -471,7 +463,6 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
     r.set("formula", o->formula);
     r.set("has_formula", Flag(!o->formula.empty()));
     r.set("note", o->note);
-    SampleMark(d, *o, &r);
     SourceLink(ctx, *o, &r);
     rows.push_back(r);
     if (!o->note.empty()) {
@@ -546,14 +537,9 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
   v.set("derived_from", from);
   v.set("has_derived_from", Flag(!from.is_empty_list()));
 
-  // Values computed only from 示例 data are not open data (see OpenDataFiles).
-  bool sample_only = ctx.set.SampleOnly(d.id);
   View dl;
   dl.set("csv", ctx.urls.Rel("/" + IndicatorCsvPath(d.id)));
   dl.set("json", ctx.urls.Rel("/" + IndicatorJsonPath(d.id)));
-  dl.set("available", Flag(!sample_only));
-  dl.set("some_sample", Flag(!sample_only && std::any_of(series.begin(), series.end(),
-                                                         [](const Observation* o) { return o->sample; })));
   v.set("downloads", dl);
   return v;
 }

@@ -57,7 +57,7 @@ TEST_CASE("markdown: GFM tables, strikethrough, task lists, autolinks and footno
   CHECK(r.html.find("class=\"footnotes\"") != std::string::npos);
 }
 
-TEST_CASE("markdown: raw HTML is omitted unless unsafe; tagfilter always applies") {
+TEST_CASE("markdown: raw HTML is omitted unless unsafe, tagfilter always applies") {
   CHECK(Render("<b>x</b>\n\n<script>alert(1)</script>\n").html.find("<script>") == std::string::npos);
   CHECK(Render("a <b>x</b>\n").html == "<p>a <!-- raw HTML omitted -->x<!-- raw HTML omitted --></p>\n");
   MarkdownResult unsafe = Render("a <b>x</b>\n\n<script>alert(1)</script>\n", nullptr, true);
@@ -65,7 +65,7 @@ TEST_CASE("markdown: raw HTML is omitted unless unsafe; tagfilter always applies
   CHECK(unsafe.html.find("&lt;script>") != std::string::npos);
 }
 
-TEST_CASE("markdown: links to .md files become page URLs; broken ones are reported") {
+TEST_CASE("markdown: links to .md files become page URLs, broken ones are reported") {
   std::vector<MarkdownProblem> problems;
   MarkdownResult r = Render("见[报告](2024.md#二)。\n\n另见 [旧报告](2019.md)\n", &problems);
   CHECK(r.html.find("<a href=\"/reports/2024/#%E4%BA%8C\">报告</a>") != std::string::npos);
@@ -75,7 +75,7 @@ TEST_CASE("markdown: links to .md files become page URLs; broken ones are report
   CHECK(problems[0].message.Render() == "link to a page that does not exist: '2019.md'");
 }
 
-TEST_CASE("markdown: every local link and image goes through the resolver; other hosts and #… do not") {
+TEST_CASE("markdown: every local link and image goes through the resolver, other hosts and #… do not") {
   std::vector<MarkdownProblem> problems;
   MarkdownResult r = Render(
       "![图](chart.png) [报告](/reports/2024/) [外](https://www.gov.cn/) [邮](mailto:a@b.cn) [节](#一)\n\n"
@@ -95,7 +95,7 @@ TEST_CASE("markdown: every local link and image goes through the resolver; other
   CHECK(problems[0].byte_col == 26);
 }
 
-TEST_CASE("markdown: a line break inside Chinese text adds no space; between Latin words it does") {
+TEST_CASE("markdown: a line break inside Chinese text adds no space, between Latin words it does") {
   CHECK(Render("提出合法性审核意见30件次，\n审查率100%\n**备案率**\nand\nmore\n").html ==
         "<p>提出合法性审核意见30件次，审查率100%<strong>备案率</strong>and\nmore</p>\n");
 }

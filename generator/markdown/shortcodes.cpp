@@ -1,6 +1,8 @@
 #include "markdown/shortcodes.h"
 
+#include "core/suggest.h"
 #include "core/utf8.h"
+#include "markdown/messages.h"
 
 namespace fazhi {
 namespace {
@@ -67,23 +69,36 @@ std::string ExpandShortcodes(const SourceFile& file, std::string_view body, int 
       counted = open;
       size_t close = line.find(">}}", open + 3);
       if (close == std::string_view::npos) {
-        diags->Error(file.path, line_no, col, "shortcode is not closed with '>}}'", file.text);
+        diags->Error(file.path, line_no, col, Message(msg::kShortcodeNotClosed), file.text);
         out.append(line.substr(open));
         break;
       }
       std::vector<std::string> words = SplitArgs(line.substr(open + 3, close - open - 3));
       i = close + 3;
       if (words.empty()) {
-        diags->Error(file.path, line_no, col, "empty shortcode", file.text);
+        diags->Error(file.path, line_no, col, Message(msg::kShortcodeEmpty), file.text);
         continue;
       }
       Shortcode sc{words[0], {words.begin() + 1, words.end()}, line_no, col};
       auto h = handlers.find(sc.name);
       if (h == handlers.end()) {
-        diags->Error(file.path, line_no, col, "unknown shortcode '" + sc.name + "'", file.text);
+        std::vector<std::string_view> names;
+        std::vector<std::string> listed;
+        for (const auto& [name, handler] : handlers) {
+          names.push_back(name);
+          listed.push_back(name);
+        }
+        if (std::string near = NearestName(sc.name, names); !near.empty()) {
+          diags->Error(file.path, line_no, col, Message(msg::kShortcodeUnknownDidYouMean, sc.name, near),
+                       file.text);
+        } else {
+          diags->Error(file.path, line_no, col,
+                       Message(msg::kShortcodeUnknown, sc.name, Message::List(listed)), file.text);
+        }
         continue;
       }
-      std::string replacement, error;
+      std::string replacement;
+      Message error;
       if (!h->second(sc, &replacement, &error)) {
         diags->Error(file.path, line_no, col, error, file.text);
         continue;

@@ -24,8 +24,7 @@ struct Shortcode {
 
 /// Produces the Markdown that replaces a shortcode, or returns false with a
 /// message in `error`.
-using ShortcodeHandler =
-    std::function<bool(const Shortcode& sc, std::string* replacement, std::string* error)>;
+using ShortcodeHandler = std::function<bool(const Shortcode& sc, std::string* replacement, Message* error)>;
 using ShortcodeHandlers = std::map<std::string, ShortcodeHandler, std::less<>>;
 
 /// Expands every shortcode in `body` (which starts at line `body_first_line`

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/content.h"
+#include "core/suggest.h"
 #include "norms/messages.h"
 
 namespace fazhi {
@@ -46,19 +47,14 @@ ReportCompliance CheckReport(const Page& page, std::string_view text, Diagnostic
   if (rc.published.empty()) {
     const FmNode* year = root.Get("year");
     diags->Warning(path, year ? year->line : 1, year ? year->col : 1,
-                   "report states no publication date: add 'published: YYYY-MM-DD', the date it was "
-                   "first made public, so the 1 April deadline (" +
-                       rc.deadline + ") can be checked",
-                   text);
+                   Message(msg::kReportNoPublished, rc.deadline), text);
   } else if (!rc.deadline.empty()) {
     rc.on_time = rc.published <= rc.deadline;
     rc.late = !rc.on_time;
     if (rc.late) {
       const FmNode* pub = root.Get("published");
       diags->Warning(path, pub ? pub->line : 1, pub ? pub->col : 1,
-                     "report for " + std::to_string(page.report.year) + " was published " + rc.published +
-                         ", after the deadline " + rc.deadline + " (1 April of the following year)",
-                     text);
+                     Message(msg::kReportLate, page.report.year, rc.published, rc.deadline), text);
     }
   }
 
@@ -73,9 +69,7 @@ ReportCompliance CheckReport(const Page& page, std::string_view text, Diagnostic
   // Front matter mapping: items: {accountability: "一、推进法治政府建设的主要举措和成效"}.
   if (const FmNode* items = root.Get("items")) {
     if (!items->is_map()) {
-      diags->Error(path, items->line, items->col,
-                   "'items' must map required items to headings, e.g. items: {accountability: \"一、…\"}",
-                   text);
+      diags->Error(path, items->line, items->col, Message(msg::kReportItemsMap), text);
     } else {
       for (const FmField& f : items->fields) {
         size_t idx = required.size();
@@ -83,15 +77,17 @@ ReportCompliance CheckReport(const Page& page, std::string_view text, Diagnostic
           if (f.key == required[i].key) idx = i;
         }
         if (idx == required.size()) {
+          std::vector<std::string_view> keys;
+          for (const auto& r : required) keys.push_back(r.key);
+          std::string near = NearestName(f.key, keys);
           diags->Error(path, f.line, f.col,
-                       "unknown report item '" + f.key +
-                           "' (expected achievements, shortcomings, accountability, next_year or other)",
+                       near.empty() ? Message(msg::kReportUnknownItem, f.key)
+                                    : Message(msg::kReportUnknownItemDidYouMean, f.key, near),
                        text);
           continue;
         }
         if (!f.value.is_scalar()) {
-          diags->Error(path, f.value.line, f.value.col,
-                       "items." + f.key + " must be a heading's text or anchor", text);
+          diags->Error(path, f.value.line, f.value.col, Message(msg::kReportItemNotText, f.key), text);
           continue;
         }
         const TocEntry* hit = nullptr;
@@ -102,8 +98,8 @@ ReportCompliance CheckReport(const Page& page, std::string_view text, Diagnostic
           }
         }
         if (!hit) {
-          diags->Error(path, f.value.line, f.value.col,
-                       "items." + f.key + ": the report has no heading '" + f.value.scalar + "'", text);
+          diags->Error(path, f.value.line, f.value.col, Message(msg::kReportNoHeading, f.key, f.value.scalar),
+                       text);
           continue;
         }
         rc.items[idx].heading_id = hit->id;
@@ -126,11 +122,7 @@ ReportCompliance CheckReport(const Page& page, std::string_view text, Diagnostic
       }
     }
     if (rc.items[i].heading_id.empty()) {
-      diags->Warning(path, 1, 1,
-                     "report lacks the required item " + std::string(required[i].name) +
-                         ": no heading covers it; if a section does, map it with items: {" + required[i].key +
-                         ": \"<heading>\"}",
-                     text);
+      diags->Warning(path, 1, 1, Message(msg::kReportLacksItem, required[i].name, required[i].key), text);
     }
   }
   rc.complete = true;
@@ -152,12 +144,12 @@ void ExplainUnopenedSections(const Site& site, const SourceTree& tree, Diagnosti
     for (const Section& s : site.sections) published = published || s.name == name;
     if (published) continue;
     const SourceFile* index = nullptr;
-    std::string drafts;
+    std::vector<std::string> drafts;
     for (const SourceFile* f : files) {
       if (f->path == "content/" + name + "/_index.md") {
         index = f;
       } else {
-        drafts += (drafts.empty() ? "" : ", ") + f->path;
+        drafts.push_back(f->path);
       }
     }
     if (drafts.empty()) continue;  // not opened yet: nothing to explain
@@ -166,7 +158,8 @@ void ExplainUnopenedSections(const Site& site, const SourceTree& tree, Diagnosti
       if (u.name == name) title = u.title;
     }
     const SourceFile* at = index ? index : files.front();
-    diags->Warning(at->path, 1, 1, Message(msg::kSectionOnlyDrafts, title, "/" + name + "/", drafts),
+    diags->Warning(at->path, 1, 1,
+                   Message(msg::kSectionOnlyDrafts, title, "/" + name + "/", Message::List(drafts)),
                    at->text);
   }
 }

@@ -52,20 +52,21 @@ TEST_CASE("compliance: the deadline day itself is on time, the day after is late
   Diagnostics d2;
   ReportCompliance rc = CheckReport(MakeReport(f, 2024, "2025-04-02", kSeedToc), f.text, &d2);
   CHECK(rc.late);
-  CHECK(d2.Format() ==
-        "content/reports/2024.md:3:12: warning: report for 2024 was published 2025-04-02, after the "
-        "deadline 2025-04-01 (1 April of the following year)\n"
-        "  published: 2025-04-02\n"
-        "             ^\n"
-        "content/reports/2024.md:1:1: warning: report lacks the required item "
-        "党政主要负责人履行第一责任人职责情况: "
-        "no heading covers it; if a section does, map it with items: {accountability: \"<heading>\"}\n"
-        "  ---\n"
-        "  ^\n"
-        "content/reports/2024.md:1:1: warning: report lacks the required item 其他需要报告的情况: no heading "
-        "covers it; if a section does, map it with items: {other: \"<heading>\"}\n"
-        "  ---\n"
-        "  ^\n");
+  CHECK(
+      d2.Format() ==
+      "content/reports/2024.md:3:12: 警告：2024年度报告公开于 2025-04-02，晚于期限 2025-04-01（次年4月1日）\n"
+      "  published: 2025-04-02\n"
+      "             ^\n"
+      "content/reports/2024.md:1:1: "
+      "警告：报告缺少必备事项“党政主要负责人履行第一责任人职责情况”：没有标题涉及它；如果某一节写的就是它，请"
+      "用 items: {accountability: \"标题\"} 对应起来\n"
+      "  ---\n"
+      "  ^\n"
+      "content/reports/2024.md:1:1: "
+      "警告：报告缺少必备事项“其他需要报告的情况”：没有标题涉及它；如果某一节写的就是它，请用 items: {other: "
+      "\"标题\"} 对应起来\n"
+      "  ---\n"
+      "  ^\n");
   CHECK_FALSE(d2.has_errors());
   CHECK_FALSE(rc.complete);
 }
@@ -77,12 +78,11 @@ TEST_CASE("compliance: a report without a publication date gets a warning, not a
   toc.push_back({2, "五第一责任人", "五、党政主要负责人履行推进法治建设第一责任人职责情况"});
   Diagnostics d;
   ReportCompliance rc = CheckReport(MakeReport(f, 2024, "", toc), f.text, &d);
-  CHECK(
-      d.Format() ==
-      "content/reports/2024.md:3:7: warning: report states no publication date: add 'published: YYYY-MM-DD', "
-      "the date it was first made public, so the 1 April deadline (2025-04-01) can be checked\n"
-      "  year: 2024\n"
-      "        ^\n");
+  CHECK(d.Format() ==
+        "content/reports/2024.md:3:7: 警告：报告没有写公开日期：请加上“published: "
+        "YYYY-MM-DD”（首次公开的日期），以便核对4月1日的期限（2025-04-01）\n"
+        "  year: 2024\n"
+        "        ^\n");
   CHECK(rc.published == "");
   CHECK_FALSE(rc.on_time);
   CHECK_FALSE(rc.late);
@@ -118,18 +118,20 @@ TEST_CASE("compliance: a bad items mapping is an error at its position") {
   CheckReport(MakeReport(f, 2024, "2025-03-01", kSeedToc), f.text, &d);
   CHECK(d.has_errors());
   std::string out = d.Format();
-  CHECK(out.find("content/reports/2024.md:5:3: unknown report item 'acountability' (expected achievements, "
-                 "shortcomings, accountability, next_year or other)\n"
-                 "    acountability: 一、\n"
-                 "    ^\n") != std::string::npos);
-  CHECK(out.find("content/reports/2024.md:6:10: items.other: the report has no heading '不存在的标题'\n"
+  CHECK(
+      out.find("content/reports/2024.md:5:3: 没有“acountability”这个报告事项，是不是要写“accountability”？\n"
+               "    acountability: 一、\n"
+               "    ^\n") != std::string::npos);
+  CHECK(out.find("content/reports/2024.md:6:10: items.other：报告里没有“不存在的标题”这个标题\n"
                  "    other: 不存在的标题\n"
                  "           ^\n") != std::string::npos);
-  CHECK(out.find("content/reports/2024.md:7:14: items.next_year must be a heading's text or anchor\n") !=
+  CHECK(out.find("content/reports/2024.md:7:14: items.next_year 要写一个标题的文字或编号\n") !=
         std::string::npos);
+  CHECK(d.Format(Lang::kEn).find("content/reports/2024.md:7:14: items.next_year must be a heading's text or "
+                                 "anchor\n") != std::string::npos);
 }
 
-TEST_CASE("compliance: a section left out because its pages are drafts says so; a new empty one does not") {
+TEST_CASE("compliance: a section left out because its pages are drafts says so, a new empty one does not") {
   Site site;
   site.sections.push_back({"news", "新闻", "/news/", -1, {0}});
   site.unopened.push_back({"reports", "/reports/", "年度报告", "content/reports/_index.md"});
@@ -145,14 +147,14 @@ TEST_CASE("compliance: a section left out because its pages are drafts says so; 
   ExplainUnopenedSections(site, tree, &d);
   CHECK_FALSE(d.has_errors());
   CHECK(d.Format() ==
-        "content/drafts/x.md:1:1: warning: 栏目“drafts”（/drafts/）这次不发布：它只有草稿 "
+        "content/drafts/x.md:1:1: 警告：栏目“drafts”（/drafts/）这次不发布：它只有草稿 "
         "content/drafts/x.md（标着 "
         "draft: true），空白栏目不发布，它的菜单项也暂不显示。稿子写完后删去 draft: true "
         "这一行即可发布；发布前可以用 "
         "fazhi serve --drafts 预览草稿\n"
         "  ---\n"
         "  ^\n"
-        "content/reports/_index.md:1:1: warning: 栏目“年度报告”（/reports/）这次不发布：它只有草稿 "
+        "content/reports/_index.md:1:1: 警告：栏目“年度报告”（/reports/）这次不发布：它只有草稿 "
         "content/reports/2025.md（标着 draft: true），空白栏目不发布，它的菜单项也暂不显示。稿子写完后删去 "
         "draft: "
         "true 这一行即可发布；发布前可以用 fazhi serve --drafts 预览草稿\n"

@@ -5,6 +5,7 @@
 
 #include "core/parallel.h"
 #include "core/web.h"
+#include "norms/messages.h"
 
 namespace fazhi {
 
@@ -125,8 +126,7 @@ void ScanCss(std::string_view s, size_t base, std::vector<ExternalRef>* out) {
     if (stop == std::string_view::npos) stop = s.size();
     std::string_view url = s.substr(start, stop - start);
     if (NamesHost(url)) {
-      out->push_back(
-          {base + start, std::string(url), is_import ? "stylesheet (@import)" : "font or image (CSS url())"});
+      out->push_back({base + start, std::string(url), is_import ? &msg::kResCssImport : &msg::kResCssUrl});
     }
     i = stop;
   }
@@ -166,11 +166,11 @@ void ScanHtml(std::string_view s, std::vector<ExternalRef>* out) {
       }
       return nullptr;
     };
-    auto check = [&](std::string_view attr, const char* what) {
+    auto check = [&](std::string_view attr, const MessageText* what) {
       const Attr* a = get(attr);
       if (a && NamesHost(a->value)) out->push_back({a->value_offset, std::string(a->value), what});
     };
-    auto check_srcset = [&](const char* what) {
+    auto check_srcset = [&](const MessageText* what) {
       const Attr* a = get("srcset");
       if (!a) return;
       size_t k = 0;
@@ -187,29 +187,29 @@ void ScanHtml(std::string_view s, std::vector<ExternalRef>* out) {
     // are rejected without a memcmp.
     const std::string_view t = tag;
     if (t == "script")
-      check("src", "script");
+      check("src", &msg::kResScript);
     else if (t == "link") {
       const Attr* rel = get("rel");
-      if (rel && RelLoads(rel->value)) check("href", "stylesheet, font or icon (<link>)");
+      if (rel && RelLoads(rel->value)) check("href", &msg::kResLink);
     } else if (t == "img" || t == "source") {
-      check("src", t == "img" ? "image" : "media source");
-      check_srcset("image");
+      check("src", t == "img" ? &msg::kResImage : &msg::kResMediaSource);
+      check_srcset(&msg::kResImage);
     } else if (t == "iframe" || t == "frame")
-      check("src", "iframe");
+      check("src", &msg::kResIframe);
     else if (t == "embed")
-      check("src", "embedded object");
+      check("src", &msg::kResEmbedded);
     else if (t == "object")
-      check("data", "embedded object");
+      check("data", &msg::kResEmbedded);
     else if (t == "video" || t == "audio") {
-      check("src", "media");
-      check("poster", "image");
+      check("src", &msg::kResMedia);
+      check("poster", &msg::kResImage);
     } else if (t == "track")
-      check("src", "media track");
+      check("src", &msg::kResTrack);
     else if (t == "input")
-      check("src", "image");
+      check("src", &msg::kResImage);
     else if (t == "image" || t == "use") {
-      check("href", "image");
-      check("xlink:href", "image");
+      check("href", &msg::kResImage);
+      check("xlink:href", &msg::kResImage);
     }
     if (const Attr* st = get("style")) ScanCss(st->value, st->value_offset, out);
     if (t == "style" || t == "script") {
@@ -283,7 +283,7 @@ void ScanMarkdown(std::string_view text, std::vector<ExternalRef>* out) {
     size_t en = st;
     while (en < s.size() && !IsSpace(s[en]) && s[en] != ')' && s[en] != '>') ++en;
     std::string_view url = s.substr(st, en - st);
-    if (NamesHost(url)) out->push_back({st, std::string(url), "image"});
+    if (NamesHost(url)) out->push_back({st, std::string(url), &msg::kResImage});
     i = en;
   }
 }
@@ -301,11 +301,7 @@ void Report(const std::string& path, std::string_view text, const ExternalRef& r
             Diagnostics* diags) {
   int line, col;
   OffsetToLineCol(text, r.offset, &line, &col);
-  diags->Error(path, line, col,
-               "external " + r.what + " from " + std::string(host) +
-                   ": the site must load nothing from other hosts; copy the file into static/ or add \"" +
-                   std::string(host) + "\" to [security] allow_hosts in site.toml",
-               text);
+  diags->Error(path, line, col, Message(msg::kExternalResource, Message(*r.what), host), text);
 }
 
 bool ScanFile(const SourceFile& f, ResourceLang lang, const Config& config, Diagnostics* diags) {

@@ -23,7 +23,7 @@ enum class ResourceLang { kHtml, kCss, kMarkdown };
 struct ExternalRef {
   size_t offset = 0;  ///< byte offset of the URL in the scanned text
   std::string url;
-  std::string what;  ///< "script", "stylesheet", "image", "iframe", "font or image in CSS", ...
+  const MessageText* what = nullptr;  ///< script, stylesheet, image, iframe, font or image in CSS, ...
 };
 
 /// Every resource reference in `text` whose URL names a host (http:, https:

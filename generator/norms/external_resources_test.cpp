@@ -7,11 +7,12 @@ namespace {
 
 std::vector<std::string> Urls(std::string_view text, ResourceLang lang) {
   std::vector<std::string> out;
-  for (const auto& r : FindResourceRefs(text, lang)) out.push_back(r.what + " " + r.url);
+  for (const auto& r : FindResourceRefs(text, lang))
+    out.push_back(Message(*r.what).Render(Lang::kEn) + " " + r.url);
   return out;
 }
 
-TEST_CASE("external_resources: HTML tags that load resources; plain links do not") {
+TEST_CASE("external_resources: HTML tags that load resources, plain links do not") {
   std::string html =
       "<a href=\"https://www.gov.cn/\">中国政府网</a>\n"
       "<script src=\"https://cdn.example.com/a.js\"></script>\n"
@@ -81,22 +82,23 @@ TEST_CASE("external_resources: the build check reports each source position") {
   Config cfg;
   Diagnostics d;
   CHECK_FALSE(CheckExternalResources(tree, cfg, &d));
-  CHECK(
-      d.Format() ==
-      "content/about.md:4:10: external image from map.example.com: the site must load nothing from other "
-      "hosts; copy the file into static/ or add \"map.example.com\" to [security] allow_hosts in site.toml\n"
-      "  正文 ![地图](https://map.example.com/m.png)\n"
-      "               ^\n"
-      "themes/default/partials/head.mustache:2:32: external stylesheet, font or icon (<link>) from "
-      "fonts.example.com: the site must load nothing from other hosts; copy the file into static/ or add "
-      "\"fonts.example.com\" to [security] allow_hosts in site.toml\n"
-      "    <link rel=\"stylesheet\" href=\"https://fonts.example.com/css?family=Noto\">\n"
-      "                                 ^\n"
-      "themes/default/static/css/site.css:2:20: external font or image (CSS url()) from fonts.example.com: "
-      "the site must load nothing from other hosts; copy the file into static/ or add \"fonts.example.com\" "
-      "to [security] allow_hosts in site.toml\n"
-      "  @font-face{src:url(//fonts.example.com/x.woff)}\n"
-      "                     ^\n");
+  CHECK(d.Format() ==
+        "content/about.md:4:10: "
+        "从其他网站加载的图片（map.example.com）：网站不能从其他网站加载任何东西，请把文件复制到 "
+        "static/，或者把“map.example.com”写进 site.toml 的 [security] allow_hosts\n"
+        "  正文 ![地图](https://map.example.com/m.png)\n"
+        "               ^\n"
+        "themes/default/partials/head.mustache:2:32: "
+        "从其他网站加载的样式表、字体或图标（<link>）（fonts.example."
+        "com）：网站不能从其他网站加载任何东西，请把文件复制到 static/，或者把“fonts.example.com”写进 "
+        "site.toml 的 [security] allow_hosts\n"
+        "    <link rel=\"stylesheet\" href=\"https://fonts.example.com/css?family=Noto\">\n"
+        "                                 ^\n"
+        "themes/default/static/css/site.css:2:20: 从其他网站加载的字体或图片（CSS "
+        "url()）（fonts.example.com）：网站不能从其他网站加载任何东西，请把文件复制到 "
+        "static/，或者把“fonts.example.com”写进 site.toml 的 [security] allow_hosts\n"
+        "  @font-face{src:url(//fonts.example.com/x.woff)}\n"
+        "                     ^\n");
   cfg.allow_hosts = {"fonts.example.com", "map.example.com"};
   Diagnostics d2;
   CHECK(CheckExternalResources(tree, cfg, &d2));
@@ -108,7 +110,7 @@ TEST_CASE("external_resources: rendered HTML is checked against its output path"
   Diagnostics d;
   CHECK_FALSE(CheckRenderedHtml("reports/2024/index.html",
                                 "<p>x</p>\n<img src=\"https://x.example.com/a.png\">", cfg, &d));
-  CHECK(d.Format().rfind("reports/2024/index.html:2:11: external image from x.example.com:", 0) == 0);
+  CHECK(d.Format().rfind("reports/2024/index.html:2:11: 从其他网站加载的图片（x.example.com）：", 0) == 0);
 }
 
 }  // namespace

@@ -315,7 +315,7 @@ bool CheckPrivacyFiles(const std::vector<const SourceFile*>& all, const PrivacyO
     const std::string& path = files[i]->path;
     std::string decoded;
     TextEncoding enc;
-    std::string error;
+    Message error;
     std::string_view text = files[i]->text;
     // Data files saved by Chinese Excel arrive as GB18030; scan their text,
     // not their bytes, so columns are right. Undecodable files are the

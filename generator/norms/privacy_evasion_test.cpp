@@ -5,6 +5,7 @@
 // scan.
 #include <doctest/doctest.h>
 
+#include "core/utf8.h"
 #include "norms/privacy.h"
 
 namespace fazhi {
@@ -207,6 +208,24 @@ TEST_CASE("privacy evasions: every way of writing a number is caught, at its pos
         break;
     }
   }
+}
+
+TEST_CASE("privacy evasions: a number across the pieces of a long group is found once") {
+  // The scanner hands a group of more than 256 runs over in pieces that
+  // overlap by 19 runs; a number starting at run 250 lies across the first
+  // boundary and must be seen whole, and only once.
+  std::string text = "序列：";
+  for (int i = 0; i < 250; ++i) text += "0 ";
+  size_t at = text.size();
+  text += "1 3 8 1 2 3 4 5 6 7 8";
+  for (int i = 0; i < 300; ++i) text += " 0";
+  text += "\n";
+  Diagnostics diags;
+  CheckPrivacyText("static/a.txt", text, {}, &diags);
+  std::vector<Diagnostic> items = diags.items();
+  REQUIRE(items.size() == 1);
+  CHECK(items[0].col == static_cast<int>(Utf8Length(std::string_view(text).substr(0, at))) + 1);
+  CHECK(items[0].message.Render().starts_with("个人信息：这像是手机号码"));
 }
 
 TEST_CASE("privacy evasions: what is not a personal number still passes") {

@@ -69,7 +69,7 @@ TEST_CASE("privacy: the allow-list admits published office numbers by their digi
 
 TEST_CASE("privacy: a home address is a warning, an office address is not") {
   CHECK(Scan("住址：某某路18号3栋2单元501室\n") ==
-        "content/a.md:1:7: warning: 这像是住宅地址（号/栋/单元/室）；只发布正式公开的地址\n"
+        "content/a.md:1:7: 警告：这像是住宅地址（号/栋/单元/室）；只发布正式公开的地址\n"
         "  住址：某某路18号3栋2单元501室\n"
         "              ^\n");
   CHECK(Scan("地址：某某区某某路48号\n") == "");
@@ -111,6 +111,8 @@ TEST_CASE("privacy: the gate scans a whole tree and decodes GB18030 data files")
   std::string out = diags.Format();
   CHECK(out.find("content/a.md:4:4: 个人信息：这像是身份证号") != std::string::npos);
   CHECK(out.find("data/people.csv:2:6: 个人信息：这像是手机号码") != std::string::npos);
+  CHECK(diags.Format(Lang::kEn).find("data/people.csv:2:6: personal data: this looks like a mobile") !=
+        std::string::npos);
   CHECK(out.find("  区司法局,13812345678\n") != std::string::npos);
   CHECK(out.find("static/notes.txt:1:1: 个人信息：这像是手机号码") != std::string::npos);
 }

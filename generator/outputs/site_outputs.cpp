@@ -12,9 +12,6 @@ namespace fazhi {
 
 namespace {
 
-// Above this, search/index.json is too big to fetch on a phone.
-constexpr size_t kLargeSearchIndex = 8u << 20;
-
 bool EndsWith(std::string_view s, std::string_view suf) {
   return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
 }
@@ -26,72 +23,35 @@ std::string UrlOfOutput(const std::string& path) {
   return path;
 }
 
-// The result label of a page, by where it lives.
-void KindsFor(const std::string& path, std::string* kind, std::string* section_kind) {
-  std::string top = path.substr(0, path.find('/'));
-  if (top == "reports") {
-    *kind = "年度报告";
-    *section_kind = "报告章节";
-  } else if (top == "indicators") {
-    *kind = *section_kind = "指标";
-  } else if (top == "profiles") {
-    *kind = *section_kind = "述法";
-  } else if (top == "units") {
-    *kind = *section_kind = "单位";
-  } else {
-    *kind = *section_kind = "页面";
-  }
+// Result labels, in the order the index numbers documents: the client ranks
+// the first (年度报告, the site's core documents) above the others.
+const std::vector<std::string>& SearchKinds() {
+  static const std::vector<std::string> kKinds = {"年度报告", "述法", "指标", "单位", "页面"};
+  return kKinds;
 }
 
-std::string HumanSize(size_t bytes) {
-  if (bytes < 1024) return std::to_string(bytes) + " 字节";
-  double kib = bytes / 1024.0;
-  char buf[32];
-  snprintf(buf, sizeof buf, "%.1f KiB", kib);
-  return buf;
+// The kind of a page, by where it lives (an index into SearchKinds()).
+int SearchKindOf(const std::string& path) {
+  std::string top = path.substr(0, path.find('/'));
+  if (top == "reports") return 0;
+  if (top == "profiles") return 1;
+  if (top == "indicators") return 2;
+  if (top == "units") return 3;
+  return 4;
 }
 
 }  // namespace
 
-std::vector<SearchDoc> SearchDocsFromHtml(std::string_view html, const std::string& url,
-                                          const std::string& kind, const std::string& section_kind,
-                                          bool split) {
-  std::vector<SearchDoc> out;
-  size_t m = html.find("<main");
-  size_t me = html.rfind("</main>");
-  if (m == std::string_view::npos || me == std::string_view::npos || me < m) return out;
-  size_t open_end = html.find('>', m);
-  std::string_view main = html.substr(open_end + 1, me - open_end - 1);
-  std::string title;
-  size_t h1 = main.find("<h1");
-  if (h1 != std::string_view::npos) {
-    size_t h1e = main.find("</h1>", h1);
-    size_t gt = main.find('>', h1);
-    if (h1e != std::string_view::npos && gt < h1e) title = HtmlToText(main.substr(gt + 1, h1e - gt - 1));
+SiteOutputs::SiteOutputs(OutputSink* inner, const Config& config, Diagnostics* diags, bool updates, int jobs)
+    : inner_(inner), config_(config), diags_(diags) {
+  if (config_.search_enabled) {
+    SearchIndex::Options o;
+    o.updates = updates;
+    o.jobs = jobs;
+    o.synonyms = config_.search_synonyms;
+    index_ = std::make_unique<SearchIndex>(SearchKinds(), o);
   }
-  std::vector<HtmlSection> sections;
-  if (split) {
-    sections = SplitHtmlByHeadings(main, 3);
-  } else {
-    sections.push_back({"", title, HtmlToText(main)});
-  }
-  for (size_t i = 0; i < sections.size(); ++i) {
-    HtmlSection& s = sections[i];
-    if (i == 0) {
-      // The intro repeats the <h1>; the title carries it already.
-      std::string text = s.text;
-      if (!title.empty() && text.rfind(title, 0) == 0) text = text.substr(title.size());
-      if (!text.empty() && text.front() == ' ') text.erase(0, 1);
-      out.push_back({url, title, kind, std::move(text)});
-    } else {
-      out.push_back({url + "#" + s.id, s.title, section_kind, std::move(s.text)});
-    }
-  }
-  return out;
 }
-
-SiteOutputs::SiteOutputs(OutputSink* inner, const Config& config, Diagnostics* diags)
-    : inner_(inner), config_(config), diags_(diags) {}
 
 void SiteOutputs::SetSite(const Site* site) {
   site_ = site;
@@ -99,43 +59,35 @@ void SiteOutputs::SetSite(const Site* site) {
   for (const Page& p : site->pages) page_by_output_[p.output_path] = &p;
 }
 
-// Content pages are indexed (reports and plain pages split by section,
-// indicator and profile pages whole), and so are unit pages (/units/<x>/);
-// lists, dashboards, taxonomies and navigation pages are not.
-SiteOutputs::IndexMode SiteOutputs::ModeFor(const std::string& path) const {
-  if (!EndsWith(path, ".html")) return IndexMode::kSkip;
+// Content pages are indexed (reports, plain pages, indicators, profiles), and
+// so are unit pages (/units/<x>/); lists, dashboards, taxonomies and
+// navigation pages are not.
+bool SiteOutputs::Indexed(const std::string& path) const {
+  if (!EndsWith(path, ".html")) return false;
   auto it = page_by_output_.find(path);
   if (it != page_by_output_.end()) {
     const Page& p = *it->second;
-    if (p.kind == "home" || p.kind == "section" || p.is_index) return IndexMode::kSkip;
-    return p.kind == "report" || p.kind == "page" ? IndexMode::kSections : IndexMode::kWhole;
+    return p.kind != "home" && p.kind != "section" && !p.is_index;
   }
-  if (path.rfind("units/", 0) == 0 && std::count(path.begin(), path.end(), '/') == 2)
-    return IndexMode::kWhole;
-  return IndexMode::kSkip;
+  return path.rfind("units/", 0) == 0 && std::count(path.begin(), path.end(), '/') == 2;
 }
 
 bool SiteOutputs::Put(const std::string& path, std::string bytes) {
   if (EndsWith(path, ".html")) {
     CheckRenderedHtml(path, bytes, config_, diags_);
-    std::vector<IndexedDoc> docs;
-    IndexMode mode = finishing_ || !config_.search_enabled ? IndexMode::kSkip : ModeFor(path);
-    if (mode != IndexMode::kSkip) {
-      std::string kind, section_kind;
-      KindsFor(path, &kind, &section_kind);
-      // Tokenized here, on the render threads; Finish only merges.
-      for (const SearchDoc& d :
-           SearchDocsFromHtml(bytes, UrlOfOutput(path), kind, section_kind, mode == IndexMode::kSections)) {
-        docs.push_back(IndexDocument(d, &terms_));
+    if (index_ && !finishing_ && Indexed(path)) {
+      // Tokenized here, on the render threads; Finish only assembles.
+      SearchPage page;
+      if (ExtractSearchPage(bytes, &page)) {
+        auto it = page_by_output_.find(path);
+        index_->Put(path, SearchKindOf(path), UrlOfOutput(path),
+                    it != page_by_output_.end() ? it->second->date : "", page);
+      } else {
+        index_->Remove(path);
       }
     }
     std::lock_guard<std::mutex> lock(mu_);
     (finishing_ ? finish_paths_ : page_paths_).insert(path);
-    if (docs.empty()) {
-      docs_.erase(path);  // a re-rendered page may have lost its documents
-    } else {
-      docs_[path] = std::move(docs);
-    }
   }
   return inner_->Put(path, std::move(bytes));
 }
@@ -151,35 +103,22 @@ void SiteOutputs::Redirect(OutputSink* inner, Diagnostics* diags) {
 bool SiteOutputs::WriteSearch(const Theme& theme, SearchIndexStats* sstats) {
   size_t before = diags_->error_count();
   const Urls urls(config_.base_url);
-  // Every document, ordered by output path (kept: an edit re-serialises
-  // with one page's documents replaced).
-  std::vector<const IndexedDoc*> docs;
-  for (const auto& [path, list] : docs_) {
-    for (const IndexedDoc& d : list) docs.push_back(&d);
+  search_files_dropped_ = false;
+  if (index_) {
+    search_files_dropped_ = !index_->Write(
+        [&](const std::string& path, std::string bytes) { inner_->Put(path, std::move(bytes)); }, sstats);
   }
-  std::string index = SerializeSearchIndex(docs, terms_, sstats);
   if (theme.Has("search")) {
     View v = BaseView(*site_, urls, "/search/", "站内搜索");
     SetBreadcrumbs(&v, urls, {{"站内搜索", "/search/"}});
     View s;
     s.set("enabled", Flag(config_.search_enabled));
     s.set("docs", std::to_string(sstats->docs));
-    s.set("size", HumanSize(sstats->bytes));
     v.set("search", s);
     LayoutRenderer renderer(theme);
     RenderToSink(&renderer, theme, "search", v, "search/index.html", inner_, diags_);
     finish_paths_.insert("search/index.html");
   }  // A theme without search/sitemap layouts gets the data files only.
-  if (config_.search_enabled) {
-    inner_->Put("search/index.json", std::move(index));
-    // One file suits a department site of hundreds of pages; say so when it grows past that.
-    if (sstats->bytes > kLargeSearchIndex) {
-      diags_->Warning(
-          "site.toml", 0, 0,
-          "the search index is " + std::to_string(sstats->bytes / (size_t{1024} * 1024)) +
-              " MiB, large for a browser to load; set [search] enabled = false, or see docs/search.md");
-    }
-  }
   return diags_->error_count() == before;
 }
 

@@ -16,7 +16,7 @@ Page MakePage(std::string path, std::string kind, std::string date, std::vector<
   return p;
 }
 
-TEST_CASE("taxonomies: terms collect pages newest first; years newest first; empty ones left out") {
+TEST_CASE("taxonomies: terms collect pages newest first, years newest first, empty ones left out") {
   Site site;
   site.pages.push_back(MakePage("content/_index.md", "home", "", {"不计"}));
   Page r2023 = MakePage("content/reports/2023.md", "report", "2024-03-01", {"行政复议"});

@@ -5,25 +5,42 @@
 #include <map>
 
 #include "core/content.h"
+#include "core/suggest.h"
 #include "profiles/messages.h"
 
 namespace fazhi {
 namespace {
-
-std::string Join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const std::string& s : v) {
-    if (!out.empty()) out += ", ";
-    out += s;
-  }
-  return out;
-}
 
 bool Contains(const std::vector<std::string>& v, std::string_view s) {
   for (const std::string& x : v) {
     if (x == s) return true;
   }
   return false;
+}
+
+// The allowed value an editor most likely meant: a typo away, one that
+// contains what was typed or is contained in it (部门 → 区直部门), or the
+// status a common synonym stands for (已整改 → 已完成).
+std::string NearestChoice(std::string_view typed, const std::vector<std::string>& allowed) {
+  static const std::pair<std::string_view, std::string_view> kSynonyms[] = {
+      {"已整改", "已完成"},   {"完成", "已完成"},   {"已办结", "已完成"}, {"整改完成", "已完成"},
+      {"正在整改", "整改中"}, {"进行中", "整改中"}, {"未整改", "未开始"}, {"尚未开始", "未开始"},
+  };
+  for (const auto& [synonym, meant] : kSynonyms) {
+    if (typed == synonym && Contains(allowed, meant)) return std::string(meant);
+  }
+  std::vector<std::string_view> names(allowed.begin(), allowed.end());
+  std::string near = NearestName(typed, names);
+  if (!near.empty()) return near;
+  std::string found;
+  for (const std::string& a : allowed) {
+    bool related = a.find(typed) != std::string::npos || typed.find(a) != std::string_view::npos;
+    if (related && !typed.empty() && !a.empty()) {
+      if (!found.empty()) return "";  // more than one: no guess
+      found = a;
+    }
+  }
+  return found;
 }
 
 // Reads the text of a key every profile (or item) must have. At the top level
@@ -33,30 +50,35 @@ class Reader {
  public:
   Reader(const SourceFile& f, Diagnostics* diags) : f_(f), diags_(diags) {}
 
-  bool Required(const FmNode& map, std::string_view key, std::string_view gloss, std::string_view what,
+  bool Required(const FmNode& map, std::string_view key, const MessageText* gloss, const MessageText* what,
                 std::string* out) {
     if (!FmString(f_, map, key, out, diags_)) return false;
     if (!out->empty()) return true;
-    std::string msg = what.empty()
-                          ? "missing required front matter key '" + std::string(key) + "'"
-                          : std::string(what) + " is missing required key '" + std::string(key) + "'";
-    if (!gloss.empty()) msg += " (" + std::string(gloss) + ")";
-    if (what.empty()) {
-      diags_->Error(f_.path, 1, 1, msg, f_.text);
+    if (!what) {
+      diags_->Error(f_.path, 1, 1,
+                    gloss ? Message(msg::kProfileMissingKeyGloss, key, Message(*gloss))
+                          : Message(msg::kProfileMissingKey, key),
+                    f_.text);
     } else {
-      diags_->Error(f_.path, map.line, map.col, msg, f_.text);
+      diags_->Error(f_.path, map.line, map.col,
+                    gloss ? Message(msg::kItemMissingKeyGloss, Message(*what), key, Message(*gloss))
+                          : Message(msg::kItemMissingKey, Message(*what), key),
+                    f_.text);
     }
     return false;
   }
 
-  /// `value` (read from `key` of `map`) must be one of `allowed`.
+  /// `value` (read from `key` of `map`) must be one of `allowed`; `list` is
+  /// the message naming them (with where to change the list, if anywhere).
   bool OneOf(const FmNode& map, std::string_view key, const std::string& value,
-             const std::vector<std::string>& allowed, std::string_view hint) {
+             const std::vector<std::string>& allowed, const MessageText& list = msg::kNotOneOf) {
     if (value.empty() || Contains(allowed, value)) return true;
     const FmNode* n = map.Get(key);
-    std::string msg = "unknown " + std::string(key) + " '" + value + "'; expected one of: " + Join(allowed);
-    if (!hint.empty()) msg += " " + std::string(hint);
-    diags_->Error(f_.path, n ? n->line : 1, n ? n->col : 1, msg, f_.text);
+    std::string near = NearestChoice(value, allowed);
+    diags_->Error(f_.path, n ? n->line : 1, n ? n->col : 1,
+                  near.empty() ? Message(list, key, value, Message::List(allowed))
+                               : Message(msg::kNotOneOfDidYouMean, key, value, near),
+                  f_.text);
     return false;
   }
 
@@ -67,12 +89,12 @@ class Reader {
     const FmNode* n = map.Get(key);
     if (!n || n->kind == FmNode::Kind::kNull) return out;
     if (!n->is_list()) {
-      Error(*n, "'" + std::string(key) + "' must be a list");
+      Error(*n, Message(msg::kMustBeMapList, key));
       return out;
     }
     for (const FmNode& item : n->items) {
       if (!item.is_map()) {
-        Error(item, "each item of '" + std::string(key) + "' must be a map of 'key: value' lines");
+        Error(item, Message(msg::kItemMustBeMap, key));
         continue;
       }
       out.push_back(&item);
@@ -80,9 +102,6 @@ class Reader {
     return out;
   }
 
-  void Error(const FmNode& at, std::string msg) {
-    diags_->Error(f_.path, at.line, at.col, std::move(msg), f_.text);
-  }
   void Error(const FmNode& at, Message m) { diags_->Error(f_.path, at.line, at.col, std::move(m), f_.text); }
 
   void Keys(const FmNode& map, const std::vector<std::string_view>& known) {
@@ -97,24 +116,22 @@ class Reader {
   Diagnostics* diags_;
 };
 
-const char kUnitTypeHint[] = "(set [profiles] unit_types in site.toml)";
-const char kFormHint[] = "(set [profiles] forms in site.toml)";
-
-bool ReadYear(Reader& r, const FmNode& map, std::string_view what, int* out) {
+bool ReadYear(Reader& r, const FmNode& map, const MessageText* what, int* out) {
   long year = 0;
   if (!FmInt(r.file(), map, "year", &year, r.diags())) return false;
   const FmNode* n = map.Get("year");
   if (!n || n->kind == FmNode::Kind::kNull) {
-    if (what.empty()) {
-      r.diags()->Error(r.file().path, 1, 1, "missing required front matter key 'year' (述法年度)",
+    if (!what) {
+      r.diags()->Error(r.file().path, 1, 1,
+                       Message(msg::kProfileMissingKeyGloss, "year", Message(msg::kGlossYear)),
                        r.file().text);
     } else {
-      r.Error(map, std::string(what) + " is missing required key 'year'");
+      r.Error(map, Message(msg::kItemMissingKey, Message(*what), "year"));
     }
     return false;
   }
   if (year < 1900 || year > 2100) {
-    r.Error(*n, "'year' must be a year between 1900 and 2100, not '" + n->scalar + "'");
+    r.Error(*n, Message(msg::kProfileYearRange, n->scalar));
     return false;
   }
   *out = static_cast<int>(year);
@@ -127,11 +144,11 @@ void ReadDuties(Reader& r, const FmNode& root, std::vector<DutyItem>* out) {
   for (const FmNode* m : r.Maps(root, "duties")) {
     r.Keys(*m, {"item", "evidence", "source"});
     DutyItem d;
-    if (!r.Required(*m, "item", "职责事项", "duty item", &d.item)) continue;
+    if (!r.Required(*m, "item", &msg::kGlossItem, &msg::kWhatDuty, &d.item)) continue;
     FmString(r.file(), *m, "evidence", &d.evidence, r.diags());
     FmString(r.file(), *m, "source", &d.source, r.diags());
     if (!seen.emplace(d.item, m).second) {
-      r.Error(*m, "duty item '" + d.item + "' is listed twice");
+      r.Error(*m, Message(msg::kDutyTwice, d.item));
       continue;
     }
     bool merged = false;
@@ -149,7 +166,7 @@ void ReadEvaluation(Reader& r, const FmNode& root, Evaluation* out) {
   const FmNode* n = root.Get("evaluation");
   if (!n || n->kind == FmNode::Kind::kNull) return;
   if (!n->is_map()) {
-    r.Error(*n, "'evaluation' must be a map of 'key: value' lines");
+    r.Error(*n, Message(msg::kEvaluationMap));
     return;
   }
   r.Keys(*n, {"comment", "rating", "by", "source"});
@@ -158,9 +175,7 @@ void ReadEvaluation(Reader& r, const FmNode& root, Evaluation* out) {
   FmString(r.file(), *n, "by", &out->by, r.diags());
   FmString(r.file(), *n, "source", &out->source, r.diags());
   if (out->present() && out->source.empty()) {
-    r.Error(*n,
-            "evaluation needs 'source': show a 点评 or 民主测评 only where it was officially "
-            "published");
+    r.Error(*n, Message(msg::kEvaluationSource));
   }
 }
 
@@ -169,9 +184,9 @@ void ReadRectification(Reader& r, const FmNode& root, const ProfileRules& rules,
   for (const FmNode* m : r.Maps(root, "rectification")) {
     r.Keys(*m, {"problem", "measure", "owner", "deadline", "status", "completed", "basis"});
     RectificationItem it;
-    bool ok = r.Required(*m, "problem", "问题", "rectification item", &it.problem);
-    ok = r.Required(*m, "status", "状态", "rectification item", &it.status) && ok;
-    ok = r.OneOf(*m, "status", it.status, RectificationStatuses(), "") && ok;
+    bool ok = r.Required(*m, "problem", &msg::kGlossProblem, &msg::kWhatRectification, &it.problem);
+    ok = r.Required(*m, "status", &msg::kGlossStatus, &msg::kWhatRectification, &it.status) && ok;
+    ok = r.OneOf(*m, "status", it.status, RectificationStatuses()) && ok;
     FmString(r.file(), *m, "measure", &it.measure, r.diags());
     FmString(r.file(), *m, "owner", &it.owner, r.diags());
     FmString(r.file(), *m, "basis", &it.basis, r.diags());
@@ -188,8 +203,7 @@ void ReadRectification(Reader& r, const FmNode& root, const ProfileRules& rules,
       ok = false;
     }
     if ((!it.completed.empty() || it.completed_unstated) && it.status != kStatusDone) {
-      r.Error(*m->Get("completed"), "'completed' is set but the status is '" + it.status + "', not '" +
-                                        std::string(kStatusDone) + "'");
+      r.Error(*m->Get("completed"), Message(msg::kCompletedButStatus, it.status, kStatusDone));
       ok = false;
     }
     it.overdue = ok && !it.deadline.empty() && !rules.as_of.empty() && it.deadline < rules.as_of &&
@@ -202,11 +216,11 @@ void ReadLinks(Reader& r, const FmNode& root, std::vector<ProfileLink>* out) {
   for (const FmNode* m : r.Maps(root, "links")) {
     r.Keys(*m, {"title", "url", "kind"});
     ProfileLink l;
-    bool ok = r.Required(*m, "title", "", "link", &l.title);
-    ok = r.Required(*m, "url", "", "link", &l.url) && ok;
+    bool ok = r.Required(*m, "title", nullptr, &msg::kWhatLink, &l.title);
+    ok = r.Required(*m, "url", nullptr, &msg::kWhatLink, &l.url) && ok;
     FmString(r.file(), *m, "kind", &l.kind, r.diags());
     if (l.kind.empty()) l.kind = "source";
-    ok = r.OneOf(*m, "kind", l.kind, {"source", "media"}, "") && ok;
+    ok = r.OneOf(*m, "kind", l.kind, {"source", "media"}) && ok;
     if (ok) out->push_back(l);
   }
 }
@@ -257,15 +271,16 @@ bool ParseProfile(const SourceFile& file, const FrontMatter& fm, const ProfileRu
   r.Keys(root, known);
 
   out->source_path = file.path;
-  r.Required(root, "unit", "单位", "", &out->unit);
-  if (r.Required(root, "unit_type", "单位类型", "", &out->unit_type)) {
-    r.OneOf(root, "unit_type", out->unit_type, rules.vocab.unit_types, kUnitTypeHint);
+  r.Required(root, "unit", &msg::kGlossUnit, nullptr, &out->unit);
+  if (r.Required(root, "unit_type", &msg::kGlossUnitType, nullptr, &out->unit_type)) {
+    r.OneOf(root, "unit_type", out->unit_type, rules.vocab.unit_types, msg::kNotOneOfUnitTypes);
   }
-  r.Required(root, "post", "职务", "", &out->post);
-  ReadYear(r, root, "", &out->year);
-  if (r.Required(root, "form", "述法形式", "", &out->form)) {
-    r.OneOf(root, "form", out->form, rules.vocab.forms, kFormHint);
-  }
+  r.Required(root, "post", &msg::kGlossPost, nullptr, &out->post);
+  ReadYear(r, root, nullptr, &out->year);
+  // The form is often not published for one head (a report gives counts):
+  // left out, the page says 未载明 rather than guess.
+  FmString(file, root, "form", &out->form, diags);
+  if (!out->form.empty()) r.OneOf(root, "form", out->form, rules.vocab.forms, msg::kNotOneOfForms);
   FmString(file, root, "occasion", &out->occasion, diags);
   FmDate(file, root, "held", &out->held, diags);
   FmBool(file, root, "sample", &out->sample, diags);
@@ -273,7 +288,7 @@ bool ParseProfile(const SourceFile& file, const FrontMatter& fm, const ProfileRu
   std::string slug;
   FmString(file, root, "unit_slug", &slug, diags);
   if (slug.find_first_of("/?#% \t") != std::string::npos) {
-    r.Error(*root.Get("unit_slug"), "unit_slug '" + slug + "' may not contain '/', '?', '#', '%' or spaces");
+    r.Error(*root.Get("unit_slug"), Message(msg::kUnitSlugChars, slug));
   }
   out->unit_slug = UnitSlug(out->unit, slug);
   const FmNode* at = root.Get(slug.empty() ? "unit" : "unit_slug");
@@ -285,9 +300,7 @@ bool ParseProfile(const SourceFile& file, const FrontMatter& fm, const ProfileRu
   FmString(file, root, "name", &out->name, diags);
   FmString(file, root, "name_source", &out->name_source, diags);
   if (!out->name.empty() && out->name_source.empty()) {
-    r.Error(*root.Get("name"),
-            "'name' needs 'name_source': publish a name only with the official page that "
-            "published it");
+    r.Error(*root.Get("name"), Message(msg::kNameNeedsSource));
   }
 
   ReadDuties(r, root, &out->duties);
@@ -319,15 +332,16 @@ bool ParseCohorts(const SourceFile& file, const FrontMatter& fm, const ProfileRu
     r.Keys(*m, {"year", "form", "occasion", "source", "note", "groups"});
     Cohort c;
     c.path = file.path;
-    ReadYear(r, *m, "cohort", &c.year);
-    if (r.Required(*m, "form", "述法形式", "cohort", &c.form)) {
-      r.OneOf(*m, "form", c.form, rules.vocab.forms, kFormHint);
+    ReadYear(r, *m, &msg::kWhatCohort, &c.year);
+    if (r.Required(*m, "form", &msg::kGlossForm, &msg::kWhatCohort, &c.form)) {
+      r.OneOf(*m, "form", c.form, rules.vocab.forms, msg::kNotOneOfForms);
     }
     FmString(file, *m, "occasion", &c.occasion, diags);
     FmString(file, *m, "source", &c.source, diags);
     FmString(file, *m, "note", &c.note, diags);
     std::vector<const FmNode*> groups = r.Maps(*m, "groups");
-    if (groups.empty() && !m->Get("groups")) r.Error(*m, "cohort is missing required key 'groups'");
+    if (groups.empty() && !m->Get("groups"))
+      r.Error(*m, Message(msg::kItemMissingKey, Message(msg::kWhatCohort), "groups"));
     for (const FmNode* g : groups) {
       r.Keys(*g, {"unit_type", "label", "count", "indicator"});
       CohortGroup cg;
@@ -337,15 +351,15 @@ bool ParseCohorts(const SourceFile& file, const FrontMatter& fm, const ProfileRu
       FmString(file, *g, "unit_type", &cg.unit_type, diags);
       FmString(file, *g, "label", &cg.label, diags);
       if (cg.unit_type.empty() && cg.label.empty()) {
-        r.Error(*g, "cohort group needs 'unit_type' or 'label'");
+        r.Error(*g, Message(msg::kGroupNeedsTypeOrLabel));
       }
-      r.OneOf(*g, "unit_type", cg.unit_type, rules.vocab.unit_types, kUnitTypeHint);
+      r.OneOf(*g, "unit_type", cg.unit_type, rules.vocab.unit_types, msg::kNotOneOfUnitTypes);
       long count = -1;
       if (FmInt(file, *g, "count", &count, diags)) {
         if (!g->Get("count")) {
-          r.Error(*g, "cohort group is missing required key 'count'");
+          r.Error(*g, Message(msg::kItemMissingKey, Message(msg::kWhatGroup), "count"));
         } else if (count < 0) {
-          r.Error(*g->Get("count"), "'count' must not be negative");
+          r.Error(*g->Get("count"), Message(msg::kCountNegative));
         } else {
           cg.count = static_cast<int>(count);
         }
@@ -404,18 +418,16 @@ bool CheckUnits(const std::vector<Profile>& profiles, const SourceTree& tree, Di
     std::string_view text = f ? std::string_view(f->text) : std::string_view();
     auto [u, new_unit] = by_unit.emplace(p.unit, &p);
     if (!new_unit && u->second->unit_slug != p.unit_slug) {
-      diags->Error(p.source_path, p.unit_line, p.unit_col,
-                   "unit '" + p.unit + "' has the slug '" + u->second->unit_slug + "' in " +
-                       u->second->source_path + " but '" + p.unit_slug + "' here",
-                   text);
+      diags->Error(
+          p.source_path, p.unit_line, p.unit_col,
+          Message(msg::kUnitSlugDiffers, p.unit, u->second->unit_slug, u->second->source_path, p.unit_slug),
+          text);
       continue;
     }
     auto [s, new_slug] = by_slug.emplace(p.unit_slug, &p);
     if (!new_slug && s->second->unit != p.unit) {
       diags->Error(p.source_path, p.unit_line, p.unit_col,
-                   "unit slug '" + p.unit_slug + "' is already used by unit '" + s->second->unit + "' in " +
-                       s->second->source_path,
-                   text);
+                   Message(msg::kUnitSlugTaken, p.unit_slug, s->second->unit, s->second->source_path), text);
     }
   }
   return diags->error_count() == before;
@@ -467,10 +479,7 @@ bool LoadProfiles(const SourceTree& tree, const Config& config, std::vector<Page
     bool numeric = !page.slug.empty() && std::all_of(page.slug.begin(), page.slug.end(),
                                                      [](char c) { return c >= '0' && c <= '9'; });
     if (numeric || page.slug == "types") {
-      diags->Error(page.source_path, 1, 1,
-                   "a profile may not live at " + page.url +
-                       ": that URL is the list of profiles by year or type; rename the file",
-                   file->text);
+      diags->Error(page.source_path, 1, 1, Message(msg::kProfileUrlTaken, page.url), file->text);
       continue;
     }
     Profile p;
@@ -503,24 +512,22 @@ bool CheckProfileIndicators(const ProfilesData& data, const IndicatorSet& set, c
     for (size_t i = 0; i < p.indicators.size(); ++i) {
       if (set.Find(p.indicators[i])) continue;
       auto [line, col] = i < p.indicator_pos.size() ? p.indicator_pos[i] : std::pair<int, int>{1, 1};
-      diags->Error(p.source_path, line, col, "unknown indicator '" + p.indicators[i] + "'",
-                   text_of(p.source_path));
+      diags->Error(p.source_path, line, col, set.UnknownIndicator(p.indicators[i]), text_of(p.source_path));
     }
   }
   for (const Cohort& c : data.cohorts) {
     for (const CohortGroup& g : c.groups) {
       if (g.indicator.empty()) continue;
-      std::string msg;
+      Message m;
       const Observation* o = set.Get(g.indicator, c.year);
       if (!set.Find(g.indicator)) {
-        msg = "unknown indicator '" + g.indicator + "'";
+        m = set.UnknownIndicator(g.indicator);
       } else if (!o) {
-        msg = "indicator '" + g.indicator + "' has no value for " + std::to_string(c.year);
+        m = Message(msg::kCohortNoValue, g.indicator, c.year);
       } else if (o->value != g.count) {
-        msg = "cohort count " + std::to_string(g.count) + " differs from indicator '" + g.indicator + "' (" +
-              std::to_string(c.year) + ": " + o->value_text + ")";
+        m = Message(msg::kCohortCountDiffers, g.count, g.indicator, c.year, o->value_text);
       }
-      if (!msg.empty()) diags->Error(c.path, g.line, g.col, msg, text_of(c.path));
+      if (!m.empty()) diags->Error(c.path, g.line, g.col, std::move(m), text_of(c.path));
     }
   }
   return diags->error_count() == before;

@@ -108,18 +108,19 @@ TEST_CASE("profiles_model: a complete profile") {
   CHECK(SummarizeRectification({pr}, 2024, /*include_samples=*/false).items == 0);  // pr is 示例
 }
 
-TEST_CASE("profiles_model: missing required fields, each at 1:1") {
+TEST_CASE("profiles_model: missing required fields, each at 1:1, the form is optional") {
   Parsed p = Parse("---\ntitle: x\ndate: 2025-01-20\nunit: 区司法局\n---\n");
   CHECK_FALSE(p.ok);
   CHECK(p.errors ==
-        "content/profiles/p.md:1:1: missing required front matter key 'unit_type' (单位类型)\n"
-        "  ---\n  ^\n"
-        "content/profiles/p.md:1:1: missing required front matter key 'post' (职务)\n"
-        "  ---\n  ^\n"
-        "content/profiles/p.md:1:1: missing required front matter key 'year' (述法年度)\n"
-        "  ---\n  ^\n"
-        "content/profiles/p.md:1:1: missing required front matter key 'form' (述法形式)\n"
-        "  ---\n  ^\n");
+        "content/profiles/p.md:1:1: 缺少必填的文件头键“unit_type”（单位类型）\n"
+        "  ---\n"
+        "  ^\n"
+        "content/profiles/p.md:1:1: 缺少必填的文件头键“post”（职务）\n"
+        "  ---\n"
+        "  ^\n"
+        "content/profiles/p.md:1:1: 缺少必填的文件头键“year”（述法年度）\n"
+        "  ---\n"
+        "  ^\n");
 }
 
 TEST_CASE("profiles_model: an unknown unit type names the configured list") {
@@ -127,8 +128,8 @@ TEST_CASE("profiles_model: an unknown unit type names the configured list") {
   text.replace(text.find("区直部门"), std::string("区直部门").size(), "区直单位");
   Parsed p = Parse(text + "---\n");
   CHECK(p.errors ==
-        "content/profiles/p.md:5:12: unknown unit_type '区直单位'; expected one of: 区委常委, "
-        "区直部门, 镇街 (set [profiles] unit_types in site.toml)\n"
+        "content/profiles/p.md:5:12: “unit_type”不能是“区直单位”：请写 区委常委、区直部门、镇街 "
+        "中的一个（可在 site.toml 的 [profiles] unit_types 里增改）\n"
         "  unit_type: 区直单位\n"
         "             ^\n");
   // The list is configurable.
@@ -144,8 +145,7 @@ TEST_CASE("profiles_model: a rectification status not in the list") {
                    "    status: 进行中\n"
                    "---\n");
   CHECK(p.errors ==
-        "content/profiles/p.md:11:13: unknown status '进行中'; expected one of: 未开始, 整改中, "
-        "已完成\n"
+        "content/profiles/p.md:11:13: “status”不能是“进行中”，是不是要写“整改中”？\n"
         "      status: 进行中\n"
         "              ^\n");
 }
@@ -161,19 +161,19 @@ TEST_CASE("profiles_model: bad dates and incomplete rectification items") {
                    "    completed: 2025-01-01\n"
                    "---\n");
   CHECK(p.errors ==
-        "content/profiles/p.md:9:7: 'held' must be a date YYYY-MM-DD, not '2024-13-01'\n"
+        "content/profiles/p.md:9:7: “held”的日期“2024-13-01”在日历上不存在\n"
         "  held: 2024-13-01\n"
         "        ^\n"
-        "content/profiles/p.md:11:5: rectification item is missing required key 'problem' (问题)\n"
+        "content/profiles/p.md:11:5: 整改事项缺少必填的键“problem”（问题）\n"
         "    - measure: 培训\n"
         "      ^\n"
-        "content/profiles/p.md:11:5: rectification item is missing required key 'status' (状态)\n"
+        "content/profiles/p.md:11:5: 整改事项缺少必填的键“status”（状态）\n"
         "    - measure: 培训\n"
         "      ^\n"
-        "content/profiles/p.md:12:15: 'deadline' must be a date YYYY-MM-DD, not '2025-02-30'\n"
+        "content/profiles/p.md:12:15: “deadline”的日期“2025-02-30”在日历上不存在\n"
         "      deadline: 2025-02-30\n"
         "                ^\n"
-        "content/profiles/p.md:15:16: 'completed' is set but the status is '整改中', not '已完成'\n"
+        "content/profiles/p.md:15:16: 写了完成日期“completed”，但状态是“整改中”而不是“已完成”\n"
         "      completed: 2025-01-01\n"
         "                 ^\n");
 }
@@ -185,12 +185,10 @@ TEST_CASE("profiles_model: names and evaluations only with their official source
                    "  rating: 优秀\n"
                    "---\n");
   CHECK(p.errors ==
-        "content/profiles/p.md:9:7: 'name' needs 'name_source': publish a name only with the "
-        "official page that published it\n"
+        "content/profiles/p.md:9:7: 写了姓名“name”就要写“name_source”：姓名只能连同公开它的官方页面一起发布\n"
         "  name: 某某\n"
         "        ^\n"
-        "content/profiles/p.md:11:3: evaluation needs 'source': show a 点评 or 民主测评 only where "
-        "it was officially published\n"
+        "content/profiles/p.md:11:3: 点评要写“source”（出处）：只有正式公开过的点评或民主测评才能展示\n"
         "    rating: 优秀\n"
         "    ^\n");
   CHECK(Parse(std::string(kHead) + "evaluation:\n  rating: 优秀\n  source: http://x.gov.cn/\n---\n").errors ==
@@ -204,13 +202,16 @@ TEST_CASE("profiles_model: unknown keys, at any level") {
                    "  - item: 重要工作亲自部署\n"
                    "    proof: x\n"
                    "---\n");
-  CHECK(p.errors ==
-        "content/profiles/p.md:9:1: unknown front matter key 'score'\n"
-        "  score: 95\n"
-        "  ^\n"
-        "content/profiles/p.md:12:5: unknown front matter key 'proof'\n"
-        "      proof: x\n"
-        "      ^\n");
+  CHECK(
+      p.errors ==
+      "content/profiles/p.md:9:1: "
+      "不认识的文件头键“score”（可用的键：title、date、source、unit、unit_slug、unit_type、post、name、name_"
+      "source、year、held、form、occasion、sample、duties、evaluation、rectification、links、indicators）\n"
+      "  score: 95\n"
+      "  ^\n"
+      "content/profiles/p.md:12:5: 不认识的文件头键“proof”（可用的键：item、evidence、source）\n"
+      "      proof: x\n"
+      "      ^\n");
 }
 
 TEST_CASE("profiles_model: cohorts from the profiles index") {
@@ -244,14 +245,14 @@ TEST_CASE("profiles_model: cohorts from the profiles index") {
   CHECK(cohorts[1].total() == 8);
   CHECK(cohorts[1].groups[0].label == "党政机关主要负责人");
   CHECK(diags.Format() ==
-        "content/profiles/_index.md:17:21: unknown unit_type '村居'; expected one of: 区委常委, "
-        "区直部门, 镇街 (set [profiles] unit_types in site.toml)\n"
+        "content/profiles/_index.md:17:21: “unit_type”不能是“村居”：请写 区委常委、区直部门、镇街 "
+        "中的一个（可在 site.toml 的 [profiles] unit_types 里增改）\n"
         "        - {unit_type: 村居, count: 3}\n"
         "                      ^\n"
-        "content/profiles/_index.md:18:9: cohort group needs 'unit_type' or 'label'\n"
+        "content/profiles/_index.md:18:9: 批次分组要写“unit_type”或“label”\n"
         "        - {count: -1}\n"
         "          ^\n"
-        "content/profiles/_index.md:18:17: 'count' must not be negative\n"
+        "content/profiles/_index.md:18:17: “count”不能是负数\n"
         "        - {count: -1}\n"
         "                  ^\n");
 }
@@ -275,10 +276,8 @@ TEST_CASE("profiles_model: one unit keeps one slug") {
   Diagnostics diags;
   CHECK_FALSE(CheckUnits(ps, tree, &diags));
   CHECK(diags.Format() ==
-        "content/profiles/b.md:4:12: unit '区司法局' has the slug 'sfj' in content/profiles/a.md "
-        "but 'sj' here\n"
-        "content/profiles/c.md:5:12: unit slug 'sfj' is already used by unit '区司法局' in "
-        "content/profiles/a.md\n");
+        "content/profiles/b.md:4:12: 单位“区司法局”在 content/profiles/a.md 里的 slug 是“sfj”，这里却是“sj”\n"
+        "content/profiles/c.md:5:12: slug“sfj”已被 content/profiles/a.md 里的单位“区司法局”使用\n");
   CHECK(UnitSlug("区 司法局/办", "") == "区-司法局-办");
 }
 

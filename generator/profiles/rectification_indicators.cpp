@@ -5,6 +5,8 @@
 #include <set>
 #include <tuple>
 
+#include "profiles/messages.h"
+
 namespace fazhi {
 namespace {
 
@@ -46,7 +48,6 @@ IndicatorDef Def(std::string_view id, std::string title, std::string unit, Indic
   d.method = std::move(method);
   d.weight = weight;
   d.generated = true;
-  d.sample_note = std::string(kRectificationSampleNote);
   for (std::string_view other : {kRectificationItemsId, kRectificationShareId, kRectificationOverdueId}) {
     if (other != id) d.related.emplace_back(other);
   }
@@ -60,8 +61,10 @@ GeneratedIndicators RectificationIndicators(const std::vector<Profile>& profiles
                                             const RectificationIndicatorOptions& opts) {
   GeneratedIndicators out;
   std::set<int, std::greater<>> years;  // newest first, like the profiles index
+  // 示例 profiles illustrate the format: their items never become figures
+  // outside their own page.
   for (const Profile& p : profiles) {
-    if (!p.rectification.empty()) years.insert(p.year);
+    if (!p.rectification.empty() && !p.sample) years.insert(p.year);
   }
   if (years.empty()) return out;
 
@@ -86,13 +89,11 @@ GeneratedIndicators RectificationIndicators(const std::vector<Profile>& profiles
   std::set<std::string> unit_seen;
 
   for (int year : years) {
-    std::vector<const Profile*> real, sample;
+    std::vector<const Profile*> used;
     for (const Profile& p : profiles) {
-      if (p.year == year && !p.rectification.empty()) (p.sample ? sample : real).push_back(&p);
+      if (p.year == year && !p.rectification.empty() && !p.sample) used.push_back(&p);
     }
-    bool is_sample = real.empty();
-    const std::vector<const Profile*>& used = is_sample ? sample : real;
-    RectificationSummary s = SummarizeRectification(profiles, year, is_sample);
+    RectificationSummary s = SummarizeRectification(profiles, year, /*include_samples=*/false);
     int dated = 0;
     for (const Profile* p : used) {
       for (const RectificationItem& it : p->rectification) dated += it.deadline.empty() ? 0 : 1;
@@ -114,8 +115,6 @@ GeneratedIndicators RectificationIndicators(const std::vector<Profile>& profiles
       o.basis = Basis::kComputed;
       o.formula = std::move(formula);
       o.source = source;
-      o.sample = is_sample;
-      if (is_sample) o.note = std::string(kRectificationSampleNote);
       return o;
     };
     out.observations.push_back(obs(kRectificationItemsId, s.items, Int(s.items), "项",
@@ -132,8 +131,7 @@ GeneratedIndicators RectificationIndicators(const std::vector<Profile>& profiles
     for (const Profile* p : used) {
       const Page* page = PageAt(pages, p->source_path);
       links.push_back({page ? page->title : p->unit + Int(p->year) + "年度述法", page ? page->url : "",
-                       Int(year) + "年 · " + Int(static_cast<int>(p->rectification.size())) + "项" +
-                           (p->sample ? " · 示例" : "")});
+                       Int(year) + "年 · " + Int(static_cast<int>(p->rectification.size())) + "项"});
       if (unit_seen.insert(p->unit_slug).second) {
         units.push_back({p->unit, UnitPageUrl(p->unit_slug), "单位页"});
       }
@@ -147,7 +145,7 @@ GeneratedIndicators RectificationIndicators(const std::vector<Profile>& profiles
   // carries its 发布日期 and 信息来源 like every other page.
   std::string date;
   for (const Profile& p : profiles) {
-    const Page* page = p.rectification.empty() ? nullptr : PageAt(pages, p.source_path);
+    const Page* page = p.rectification.empty() || p.sample ? nullptr : PageAt(pages, p.source_path);
     if (page && page->date > date) date = page->date;
   }
   for (IndicatorDef& d : out.defs) {
@@ -170,9 +168,7 @@ bool AddRectificationIndicators(const ProfilesData& profiles, const std::vector<
     std::string path = "content/indicators/" + d.id + ".md";
     if (set->Find(d.id) || set->draft_ids.count(d.id) > 0) {
       const SourceFile* f = tree.Find(path);
-      diags->Error(path, 1, 1,
-                   "indicator id '" + d.id +
-                       "' is computed from the 述法 profiles' rectification items; rename the file",
+      diags->Error(path, 1, 1, Message(msg::kRectificationIdTaken, d.id),
                    f ? std::string_view(f->text) : std::string_view());
     }
   }
@@ -181,15 +177,13 @@ bool AddRectificationIndicators(const ProfilesData& profiles, const std::vector<
     auto [line, col] = config.PositionOf("profiles.rectification_category");
     if (line == 0) std::tie(line, col) = config.PositionOf("indicators");
     const SourceFile* toml = tree.Find("site.toml");
-    diags->Error("site.toml", line, col,
-                 "the rectification indicators need the indicator category '" + opts.category +
-                     "': add it to [indicators] categories or set [profiles] rectification_category",
+    diags->Error("site.toml", line, col, Message(msg::kRectificationCategory, opts.category),
                  toml ? std::string_view(toml->text) : std::string_view());
   }
   if (diags->error_count() != before) return false;
-  std::string error;
+  Message error;
   if (!set->AddGenerated(std::move(g.defs), std::move(g.observations), &error)) {
-    diags->Error("site.toml", 0, 0, error);
+    diags->Error("site.toml", 0, 0, std::move(error));
     return false;
   }
   return true;

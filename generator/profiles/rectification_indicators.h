@@ -1,10 +1,10 @@
 // The rectification summary (整改) of the 述法 profiles as indicators on the
 // dashboard: 整改事项数, 整改完成率 and 逾期未完成整改事项数, one value per
 // profile year, basis 计算 with their formula, computed from the profiles'
-// items (never typed by hand). A year whose contributing profiles are all 示例
-// is computed from those samples and marked `sample`, so the dashboard shows
-// a 示例 badge and the open-data files leave the value out. This adapter is
-// the only place that knows both the profiles model and the indicators model.
+// items (never typed by hand). Items of 示例 profiles are never counted: a
+// demonstration stays on its own page and never enters the dashboard's
+// categories, counts or downloads. This adapter is the only place that knows
+// both the profiles model and the indicators model.
 #pragma once
 
 #include <string>
@@ -23,8 +23,6 @@ namespace fazhi {
 inline constexpr std::string_view kRectificationItemsId = "rectification-items";
 inline constexpr std::string_view kRectificationShareId = "rectification-completed-share";
 inline constexpr std::string_view kRectificationOverdueId = "rectification-overdue";
-/// The note every value computed only from 示例 profiles carries.
-inline constexpr std::string_view kRectificationSampleNote = "由示例述法档案计算，仅作演示";
 
 struct RectificationIndicatorOptions {
   std::string category = "leadership";  ///< an indicator category slug
@@ -37,13 +35,11 @@ struct GeneratedIndicators {
   std::vector<Observation> observations;
 };
 
-/// The three definitions and, for every year in which some profile records
-/// rectification items, one observation of each (the share only when there
-/// are items). A year counts its non-sample profiles; only when all its
-/// profiles with items are 示例 does it count those, marking the values
-/// `sample`. `pages` supply the titles and URLs of the profile pages the
-/// definitions link to. Years without items get no value: 0 would read as
-/// "no problems found".
+/// The three definitions and, for every year in which some profile that is
+/// not 示例 records rectification items, one observation of each. `pages`
+/// supply the titles and URLs of the profile pages the definitions link to.
+/// Years without items get no value: 0 would read as "no problems found".
+/// Nothing at all when only 示例 profiles have items.
 GeneratedIndicators RectificationIndicators(const std::vector<Profile>& profiles,
                                             const std::vector<Page>& pages,
                                             const RectificationIndicatorOptions& opts);

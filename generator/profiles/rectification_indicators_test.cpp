@@ -78,27 +78,26 @@ const Observation* Obs(const GeneratedIndicators& g, std::string_view id, int ye
 
 }  // namespace
 
-TEST_CASE("rectification_indicators: counts, share and overdue per year; samples only when alone") {
+TEST_CASE("rectification_indicators: counts, share and overdue per year, 示例 profiles never count") {
   GeneratedIndicators g =
       RectificationIndicators(Profiles("2025-06-30"), Pages(), {"leadership", "2025-06-30", "某区司法局"});
   REQUIRE(g.defs.size() == 3);
   CHECK(g.defs[0].id == "rectification-items");
   CHECK(g.defs[1].id == "rectification-completed-share");
   CHECK(g.defs[2].id == "rectification-overdue");
-  // Dated like the newest profile page with items (2022-a, dated 03-05, has
-  // none); sourced to the sponsor.
-  CHECK(g.defs[0].date == "2025-03-04");
+  // Dated like the newest page counted (2024-b, 03-02; the 示例 pages 2024-s
+  // and 2023-s and 2022-a without items are newer); sourced to the sponsor.
+  CHECK(g.defs[0].date == "2025-03-02");
   CHECK(g.defs[0].source == "某区司法局");
   for (const IndicatorDef& d : g.defs) {
     CHECK(d.category == "leadership");
     CHECK(d.generated);
-    CHECK(d.sample_note == "由示例述法档案计算，仅作演示");
   }
   CHECK(g.defs[1].kind == IndicatorKind::kRate);
   CHECK(g.defs[2].method ==
         "时限早于本站数据截止日期（2025-06-30）且状态不是已完成的整改事项条数。未写明时限的事项不计为逾期。");
-  // Two years with items, three observations each; 2022 has none.
-  CHECK(g.observations.size() == 6);
+  // One year with real items, three observations; 2022 has none, 2023 only a 示例 profile.
+  CHECK(g.observations.size() == 3);
   CHECK(Obs(g, kRectificationItemsId, 2022) == nullptr);
 
   // 2024 counts the two real profiles only: 4 items, 2 done, 1 overdue.
@@ -109,7 +108,6 @@ TEST_CASE("rectification_indicators: counts, share and overdue per year; samples
   CHECK(items->unit == "项");
   CHECK(items->basis == Basis::kComputed);
   CHECK(items->formula == "2 + 1 + 1（已完成 + 整改中 + 未开始）");
-  CHECK_FALSE(items->sample);
   CHECK(items->note.empty());
   CHECK(items->source.empty());  // two profiles and no profiles/_index.md page
   const Observation* share = Obs(g, kRectificationShareId, 2024);
@@ -122,29 +120,20 @@ TEST_CASE("rectification_indicators: counts, share and overdue per year; samples
   CHECK(overdue->value_text == "1");
   CHECK(overdue->formula == "时限早于2025-06-30且未完成的事项（4项中3项写明时限）");
 
-  // 2023 has only a sample profile: computed from it, and marked.
-  const Observation* sample = Obs(g, kRectificationShareId, 2023);
-  REQUIRE(sample);
-  CHECK(sample->value_text == "33.3");
-  CHECK(sample->formula == "1 ÷ 3 × 100");
-  CHECK(sample->sample);
-  CHECK(sample->note == "由示例述法档案计算，仅作演示");
-  CHECK(sample->source == "profiles/2023-s.md");
-  CHECK(Obs(g, kRectificationOverdueId, 2023)->value_text == "1");
+  // 2023 has only a 示例 profile: no value at all, not a value marked 示例.
+  CHECK(Obs(g, kRectificationShareId, 2023) == nullptr);
+  CHECK(Obs(g, kRectificationItemsId, 2023) == nullptr);
 
   // The definitions link to the profiles counted (newest first), then their units.
   const std::vector<IndicatorLink>& from = g.defs[0].derived_from;
-  REQUIRE(from.size() == 6);
+  REQUIRE(from.size() == 4);
   CHECK(from[0].url == "/profiles/2024-a/");
   CHECK(from[0].title == "档案2024-a");
   CHECK(from[0].note == "2024年 · 3项");
   CHECK(from[1].url == "/profiles/2024-b/");
-  CHECK(from[2].url == "/profiles/2023-s/");
-  CHECK(from[2].note == "2023年 · 3项 · 示例");
-  CHECK(from[3].url == "/units/jia/");
-  CHECK(from[3].title == "甲局");
-  CHECK(from[4].url == "/units/yi/");
-  CHECK(from[5].url == "/units/bing/");
+  CHECK(from[2].url == "/units/jia/");
+  CHECK(from[2].title == "甲局");
+  CHECK(from[3].url == "/units/yi/");
 }
 
 TEST_CASE("rectification_indicators: overdue follows as_of") {
@@ -152,7 +141,7 @@ TEST_CASE("rectification_indicators: overdue follows as_of") {
   GeneratedIndicators early =
       RectificationIndicators(Profiles("2025-01-01"), Pages(), {"leadership", "2025-01-01", "某区司法局"});
   CHECK(Obs(early, kRectificationOverdueId, 2024)->value_text == "0");
-  CHECK(Obs(early, kRectificationOverdueId, 2023)->value_text == "1");  // due 2024-06-30
+  CHECK(Obs(early, kRectificationOverdueId, 2023) == nullptr);  // only a 示例 profile
   // On 2026-01-01 the 整改中 and the 未开始 item of 2024 are both overdue.
   GeneratedIndicators late =
       RectificationIndicators(Profiles("2026-01-01"), Pages(), {"leadership", "2026-01-01", "某区司法局"});
@@ -202,9 +191,8 @@ TEST_CASE("rectification_indicators: added to the indicator set, sorted and chec
     REQUIRE(set.defs.size() == 4);
     CHECK(set.defs[0].id == "rectification-completed-share");
     CHECK(set.defs[3].id == "zz-last");
-    CHECK(set.Series(kRectificationItemsId).size() == 2);
-    CHECK(set.SampleOnly(kRectificationItemsId) == false);  // 2024 is real data
-    CHECK(set.Get(kRectificationItemsId, 2023)->sample);
+    CHECK(set.Series(kRectificationItemsId).size() == 1);
+    CHECK(set.Get(kRectificationItemsId, 2023) == nullptr);  // only a 示例 profile
   }
   SUBCASE("a definition page with the same id is an error at that page") {
     set.defs.insert(set.defs.begin(), IndicatorDef{});
@@ -214,8 +202,8 @@ TEST_CASE("rectification_indicators: added to the indicator set, sorted and chec
     Diagnostics diags;
     CHECK_FALSE(AddRectificationIndicators(data, Pages(), config, tree, &set, &diags));
     CHECK(diags.Format() ==
-          "content/indicators/rectification-items.md:1:1: indicator id 'rectification-items' is "
-          "computed from the 述法 profiles' rectification items; rename the file\n"
+          "content/indicators/rectification-items.md:1:1: "
+          "指标编号“rectification-items”由述法档案的整改事项自动计算，请给这个文件改名\n"
           "  ---\n"
           "  ^\n");
     CHECK(set.defs.size() == 2);
@@ -225,8 +213,8 @@ TEST_CASE("rectification_indicators: added to the indicator set, sorted and chec
     Diagnostics diags;
     CHECK_FALSE(AddRectificationIndicators(data, Pages(), config, SourceTree(), &set, &diags));
     CHECK(diags.Format() ==
-          "site.toml: the rectification indicators need the indicator category 'nowhere': add it "
-          "to [indicators] categories or set [profiles] rectification_category\n");
+          "site.toml: 整改指标需要指标类别“nowhere”：请把它加进 [indicators] categories，或者设置 [profiles] "
+          "rectification_category\n");
   }
   SUBCASE("a site without a dashboard gets none") {
     set.defs.clear();

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "indicators/format.h"
+#include "profiles/messages.h"
 #include "profiles/rectification_indicators.h"
 #include "theme/render.h"
 #include "theme/template_view.h"
@@ -103,12 +104,10 @@ class Renderer {
     return list;
   }
 
-  // Totals of the items of `ps`; `sample` says whether a 示例 profile counts.
+  // Totals of the items of `ps`, 示例 profiles left out: their items are
+  // shown on their own page only.
   View Summary(const std::vector<Profile>& ps) const {
-    bool sample = std::any_of(ps.begin(), ps.end(), [](const Profile& p) { return p.sample; });
-    View v = Summary(SummarizeRectification(ps));
-    v.set("includes_sample", Flag(sample));
-    return v;
+    return Summary(SummarizeRectification(ps, /*year=*/0, /*include_samples=*/false));
   }
 
   View Summary(const RectificationSummary& s) const {
@@ -121,7 +120,7 @@ class Renderer {
     v.set("share", s.ShareCompleted());
     v.set("has_items", Flag(s.items > 0));
     v.set("has_overdue", Flag(s.overdue > 0));
-    // The dashboard's rectification indicators (all units, by year).
+    // The dashboard's rectification indicators (by year).
     View links{View::type::list};
     for (std::string_view id : {kRectificationItemsId, kRectificationShareId, kRectificationOverdueId}) {
       const IndicatorDef* d = indicators_.Find(id);
@@ -137,6 +136,14 @@ class Renderer {
     return v;
   }
 
+  // "2 份", and the 示例 ones apart: they are not published 述法 and never
+  // part of a count.
+  static void Counts(int real, int samples, View* v) {
+    v->set("count", std::to_string(real));
+    v->set("sample_count", std::to_string(samples));
+    v->set("has_samples", Flag(samples > 0));
+  }
+
   View Item(const Profile& p) const {
     const Page& page = PageOf(p);
     View v;
@@ -147,10 +154,11 @@ class Renderer {
     v.set("unit_type", p.unit_type);
     v.set("post", p.post);
     v.set("year", std::to_string(p.year));
-    v.set("form", p.form);
+    SetOptional(&v, "form", p.form);
     SetOptional(&v, "occasion", p.occasion);
     v.set("sample", Flag(p.sample));
-    RectificationSummary s = SummarizeRectification({p});
+    // A 示例 profile's items are figures of its own page only, never of a list.
+    RectificationSummary s = p.sample ? RectificationSummary{} : SummarizeRectification({p});
     v.set("rectification", Summary(s));
     return v;
   }
@@ -258,27 +266,30 @@ class Renderer {
       yv.set("has_cohorts", Flag(!cohorts.is_empty_list()));
       yv.set("cohorts", cohorts);
       View types{View::type::list};
-      int count = 0;
+      int count = 0, samples = 0;
       for (const std::string& t : site_.config.profiles.unit_types) {
         if (!type.empty() && t != type) continue;
         View items{View::type::list};
+        int real = 0, sample = 0;
         for (const Profile& p : data_.profiles) {
           if (p.year != y || p.unit_type != t) continue;
           items.push_back(Item(p));
           shown.push_back(p);
+          (p.sample ? sample : real) += 1;
         }
         if (items.is_empty_list()) continue;
         View tv;
         tv.set("unit_type", t);
         tv.set("url", urls_.Rel(TypeUrl(t)));
-        tv.set("count", std::to_string(items.list_value().size()));
-        count += static_cast<int>(items.list_value().size());
+        Counts(real, sample, &tv);
+        count += real;
+        samples += sample;
         tv.set("profiles", items);
         types.push_back(tv);
       }
       yv.set("types", types);
-      yv.set("count", std::to_string(count));
-      yv.set("has_profiles", Flag(count > 0));
+      Counts(count, samples, &yv);
+      yv.set("has_profiles", Flag(count + samples > 0));
       years.push_back(yv);
     }
     l.set("years", years);
@@ -297,6 +308,8 @@ class Renderer {
         {{title_, kIndexUrl}, {std::to_string(p.year) + "年", YearUrl(p.year)}, {page.title, page.url}});
     v.set("page", PageFields(site_, page, urls_));
     View pv = Item(p);
+    // Its own page is the one place a 示例 profile's items are counted.
+    pv.set("rectification", Summary(SummarizeRectification({p})));
     pv.set("year_url", urls_.Rel(YearUrl(p.year)));
     pv.set("type_url", urls_.Rel(TypeUrl(p.unit_type)));
     SetOptional(&pv, "name", p.name);
@@ -386,9 +399,14 @@ class Renderer {
       u.set("name", list.front()->unit);
       u.set("url", urls_.Rel(UnitPageUrl(slug)));
       u.set("unit_type", list.front()->unit_type);
-      u.set("count", std::to_string(list.size()));
       std::vector<Profile> ps;
-      for (const Profile* p : list) ps.push_back(*p);
+      int samples = 0;
+      for (const Profile* p : list) {
+        ps.push_back(*p);
+        samples += p->sample ? 1 : 0;
+      }
+      Counts(static_cast<int>(list.size()) - samples, samples, &u);
+      u.set("only_samples", Flag(samples == static_cast<int>(list.size())));
       u.set("rectification", Summary(ps));
       units.push_back(u);
     }
@@ -412,13 +430,17 @@ class Renderer {
     View profiles{View::type::list};
     View open{View::type::list}, closed{View::type::list};
     std::vector<Profile> ps;
+    bool real = false;
     for (const Profile* p : list) {
       profiles.push_back(Item(*p));
       ps.push_back(*p);
+      real = real || !p->sample;
+      if (p->sample) continue;  // its items stay on its own page
       for (const RectificationItem& it : p->rectification) {
         (it.status == kStatusDone ? closed : open).push_back(Rectification(it, *p));
       }
     }
+    u.set("only_samples", Flag(!real));
     u.set("profiles", profiles);
     auto table = [](const View& items) {
       View t;
@@ -477,7 +499,7 @@ bool RenderProfiles(const Site& site, const ProfilesData& data, const IndicatorS
   for (const std::string& layout : ProfileLayouts()) {
     if (!theme.Has(layout)) {
       diags->Error("themes/" + site.config.theme + "/layouts/" + layout + ".mustache", 0, 0,
-                   "missing layout: the site has 述法 profiles, which need it");
+                   Message(msg::kProfileLayoutMissing));
     }
   }
   if (diags->error_count() != before) return false;

@@ -1,252 +1,272 @@
 #include "search/index.h"
 
-#include <charconv>
-
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
 #include <unordered_map>
 
+#include "core/parallel.h"
 #include "core/utf8.h"
 #include "search/tokenize.h"
 
 namespace fazhi {
 
+void AppendJsonText(std::string* out, std::string_view s);
+
 namespace {
 
-bool StartsWithCi(std::string_view s, size_t pos, std::string_view word) {
-  if (pos + word.size() > s.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    char c = s[pos + i];
-    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
-    if (c != word[i]) return false;
-  }
-  return true;
+// Field weights of BM25F: a term in the page title counts kTitleWeight times,
+// in a section heading or a paragraph's bold lead-in kHeadingWeight times.
+constexpr float kTitleWeight = 5.0f;
+constexpr float kHeadingWeight = 3.0f;
+// BM25 saturation and length normalisation. The reference length is fixed
+// (tokens of a section) instead of the site's average, so that one page's
+// edit leaves every other page's weights alone.
+constexpr float kK1 = 1.2f;
+constexpr float kB = 0.75f;
+constexpr float kRefLength = 1000.0f;
+// A term on more pages than this keeps its kTop best pages as a list and all
+// its pages as a bitmap (when that is smaller than the whole list).
+constexpr size_t kTop = 1000;
+// Bucket count: a power of two giving buckets of about this many bytes.
+constexpr size_t kBucketBytes = 16 * 1024;
+// Pages per metadata group: about this many bytes per group.
+constexpr size_t kGroupBytes = 8 * 1024;
+constexpr size_t kMaxGroupPages = 16;
+
+// Impact byte: bits 7-6 the best field (2 title, 1 heading or lead-in, 0
+// body), bits 5-0 the saturated weight, 1…63.
+uint8_t Impact(float x, int field) {
+  float sat = x * (kK1 + 1.0f) / (x + kK1);
+  int q = static_cast<int>(63.0f * sat / (kK1 + 1.0f) + 0.5f);
+  q = std::clamp(q, 1, 63);
+  return static_cast<uint8_t>((field << 6) | q);
 }
 
-// Lowercase tag name starting at `pos` (just after '<' or "</").
-std::string TagName(std::string_view s, size_t pos) {
-  std::string name;
-  while (pos < s.size() && (isalnum(static_cast<unsigned char>(s[pos])))) {
-    char c = s[pos++];
-    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
-    name += c;
-  }
-  return name;
-}
-
-bool IsBlockTag(const std::string& t) {
-  static const char* kBlocks[] = {"p",       "div",        "li",  "ul", "ol", "br",      "tr",         "td",
-                                  "th",      "table",      "h1",  "h2", "h3", "h4",      "h5",         "h6",
-                                  "section", "blockquote", "pre", "dt", "dd", "caption", "figcaption", "hr"};
-  for (const char* b : kBlocks) {
-    if (t == b) return true;
-  }
-  return false;
-}
-
-// Decodes the entity at `pos` ('&'); returns the bytes consumed (0 if none).
-size_t DecodeEntity(std::string_view s, size_t pos, std::string* out) {
-  size_t semi = s.find(';', pos);
-  if (semi == std::string_view::npos || semi - pos > 10) return 0;
-  std::string_view name = s.substr(pos + 1, semi - pos - 1);
-  static const std::pair<const char*, const char*> kNamed[] = {{"amp", "&"},   {"lt", "<"},   {"gt", ">"},
-                                                               {"quot", "\""}, {"apos", "'"}, {"nbsp", " "}};
-  for (const auto& [n, v] : kNamed) {
-    if (name == n) {
-      *out += v;
-      return semi - pos + 1;
+// Open addressing map from non-zero 64-bit keys to 32-bit values.
+class KeyMap {
+ public:
+  KeyMap() { Rehash(1024); }
+  const uint32_t* Find(uint64_t key) const {
+    for (size_t i = Slot(key);; i = (i + 1) & mask_) {
+      if (keys_[i] == key) return &vals_[i];
+      if (keys_[i] == 0) return nullptr;
     }
   }
-  if (name.size() >= 2 && name[0] == '#') {
-    char32_t cp = 0;
-    bool hex = name[1] == 'x' || name[1] == 'X';
-    std::string_view digits = name.substr(hex ? 2 : 1);
-    if (digits.empty()) return 0;
-    for (char c : digits) {
-      int v;
-      if (c >= '0' && c <= '9')
-        v = c - '0';
-      else if (hex && c >= 'a' && c <= 'f')
-        v = c - 'a' + 10;
-      else if (hex && c >= 'A' && c <= 'F')
-        v = c - 'A' + 10;
-      else
-        return 0;
-      cp = cp * (hex ? 16 : 10) + v;
-      if (cp > 0x10FFFF) return 0;
-    }
-    AppendUtf8(*out, cp);
-    return semi - pos + 1;
+  void Insert(uint64_t key, uint32_t val) {
+    if ((size_ + 1) * 4 > keys_.size() * 3) Rehash(keys_.size() * 2);
+    size_t i = Slot(key);
+    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask_;
+    if (keys_[i] == 0) ++size_;
+    keys_[i] = key;
+    vals_[i] = val;
   }
-  return 0;
+
+ private:
+  size_t Slot(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
+  void Rehash(size_t cap) {
+    std::vector<uint64_t> keys = std::move(keys_);
+    std::vector<uint32_t> vals = std::move(vals_);
+    keys_.assign(cap, 0);
+    vals_.assign(cap, 0);
+    mask_ = cap - 1;
+    shift_ = 64 - static_cast<int>(std::log2(static_cast<double>(cap)));
+    size_ = 0;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i] != 0) Insert(keys[i], vals[i]);
+    }
+  }
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> vals_;
+  size_t mask_ = 0, size_ = 0;
+  int shift_ = 0;
+};
+
+void PutVarint(std::string* out, uint64_t v) {
+  while (v >= 0x80) {
+    *out += static_cast<char>((v & 0x7F) | 0x80);
+    v >>= 7;
+  }
+  *out += static_cast<char>(v);
 }
 
-std::string CollapseSpace(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
+// A 64-bit hash of a file's bytes (eight at a time), for the build id.
+uint64_t HashBytes(std::string_view s, uint64_t h = 1469598103934665603ull) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
   }
+  for (; i < s.size(); ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 1099511628211ull;
+  return h ^ s.size();
+}
+
+// A page in a term's list, or a term of a page: the number (page or term)
+// in the high 24 bits, the impact byte in the low 8.
+using Packed = uint32_t;
+inline uint32_t Number(Packed p) { return p >> 8; }
+inline uint8_t ImpactOf(Packed p) { return static_cast<uint8_t>(p & 0xFF); }
+inline Packed Pack(uint32_t number, uint8_t impact) { return (number << 8) | impact; }
+constexpr uint32_t kMaxNumber = (1u << 24) - 1;
+
+// The indexed form of one page.
+struct PageEntry {
+  int kind = 0;
+  std::string meta;           ///< its element of a group file (JSON)
+  std::vector<Packed> terms;  ///< (term id, impact) since the last Write, any order
+};
+
+// Estimated bytes of a term's bucket entry, for the bucket count.
+size_t EntryEstimate(size_t df, size_t docs) {
+  if (df == 0) return 0;
+  if (df > kTop && 5 * df > 5 * kTop + docs / 4) return 12 + 3 * kTop + (docs + 7) / 8;
+  return 12 + 3 * df;
+}
+
+size_t PowerOfTwoAtLeast(size_t n) {
+  size_t p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
+// The metadata of one page: ["url","title","date",[["id","heading","text"(,"leads")],…]],
+// each section's text cut to kSearchSectionBytes, the page's to kSearchPageBytes.
+std::string PageMeta(const std::string& url, const std::string& date, const SearchPage& page) {
+  std::string out = "[";
+  AppendJsonText(&out, url);
+  out += ',';
+  AppendJsonText(&out, page.title);
+  out += ',';
+  AppendJsonText(&out, date);
+  out += ",[";
+  size_t budget = kSearchPageBytes;
+  bool first = true;
+  for (const SearchSection& s : page.sections) {
+    if (s.heading.empty() && s.text.empty()) continue;
+    if (!first) out += ',';
+    first = false;
+    out += '[';
+    AppendJsonText(&out, s.id);
+    out += ',';
+    AppendJsonText(&out, s.heading);
+    out += ',';
+    std::string_view text = s.text;
+    while (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+    // At most `limit` bytes, never cut inside a character.
+    size_t end = std::min(text.size(), std::min(kSearchSectionBytes, budget));
+    while (end < text.size() && end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    budget -= end;
+    AppendJsonText(&out, text.substr(0, end));
+    if (!s.leads.empty()) {
+      out += ',';
+      AppendJsonText(&out, std::string_view(s.leads).substr(0, s.leads.size() - 1));  // without the last '\n'
+    }
+    out += ']';
+  }
+  out += "]]";
   return out;
 }
 
 }  // namespace
 
-std::string HtmlToText(std::string_view html) {
-  std::string raw;
-  raw.reserve(html.size());
-  size_t i = 0;
-  while (i < html.size()) {
-    char c = html[i];
-    if (c == '<') {
-      if (html.compare(i, 4, "<!--") == 0) {
-        size_t end = html.find("-->", i + 4);
-        i = end == std::string_view::npos ? html.size() : end + 3;
-        continue;
-      }
-      bool closing = i + 1 < html.size() && html[i + 1] == '/';
-      std::string name = TagName(html, i + (closing ? 2 : 1));
-      size_t gt = html.find('>', i);
-      if (gt == std::string_view::npos) break;
-      i = gt + 1;
-      if (!closing && (name == "script" || name == "style" || name == "svg" || name == "nav")) {
-        std::string close = "</" + name;
-        size_t end = i;
-        while (end < html.size() && !StartsWithCi(html, end, close)) ++end;
-        size_t gt2 = html.find('>', end);
-        i = gt2 == std::string_view::npos ? html.size() : gt2 + 1;
-        raw += ' ';
-        continue;
-      }
-      if (IsBlockTag(name)) raw += ' ';
-      continue;
-    }
-    if (c == '&') {
-      size_t n = DecodeEntity(html, i, &raw);
-      if (n > 0) {
-        i += n;
-        continue;
-      }
-    }
-    raw += c;
-    ++i;
+uint32_t SearchTermHash(std::string_view term) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : term) {
+    h ^= c;
+    h *= 16777619u;
   }
-  return CollapseSpace(raw);
+  return h;
 }
 
-std::vector<HtmlSection> SplitHtmlByHeadings(std::string_view html, int max_level) {
-  std::vector<HtmlSection> out;
-  out.push_back({});
-  size_t body_start = 0;
-  size_t i = 0;
-  auto close_section = [&](size_t end) {
-    out.back().text = HtmlToText(html.substr(body_start, end - body_start));
-  };
-  while ((i = html.find("<h", i)) != std::string_view::npos) {
-    if (i + 3 >= html.size() || html[i + 2] < '2' || html[i + 2] > '0' + max_level ||
-        (html[i + 3] != ' ' && html[i + 3] != '>')) {
-      i += 2;
-      continue;
-    }
-    char level = html[i + 2];
-    size_t open_end = html.find('>', i);
-    std::string close = std::string("</h") + level + ">";
-    size_t close_pos = open_end == std::string_view::npos ? open_end : html.find(close, open_end);
-    if (close_pos == std::string_view::npos) break;
-    std::string_view open = html.substr(i, open_end - i);
-    std::string_view inner = html.substr(open_end + 1, close_pos - open_end - 1);
-    // The id sits on the heading (<h2 id="x">) or on an anchor inside it.
-    std::string id;
-    for (std::string_view where : {open, inner}) {
-      size_t at = where.find(" id=\"");
-      if (at == std::string_view::npos) continue;
-      size_t q = where.find('"', at + 5);
-      if (q == std::string_view::npos) continue;
-      std::string val;
-      std::string_view enc = where.substr(at + 5, q - at - 5);
-      for (size_t k = 0; k < enc.size();) {
-        size_t n = enc[k] == '&' ? DecodeEntity(enc, k, &val) : 0;
-        if (n == 0)
-          val += enc[k++];
-        else
-          k += n;
+// A JSON string of text the extractor made: valid UTF-8 from valid HTML (and
+// an invalid byte, from a template that has one, cannot end the string), so
+// only quotes, backslashes and control characters need a look.
+void AppendJsonText(std::string* out, std::string_view s) {
+  *out += '"';
+  size_t run = 0;
+  const size_t n = s.size();
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  auto has_zero = [](uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
+  for (size_t i = 0; i < n; ++i) {
+    // Eight bytes at a time while none is below 0x20, a quote or a backslash.
+    while (i + 8 <= n) {
+      uint64_t w;
+      memcpy(&w, s.data() + i, 8);
+      if (((w - 0x2020202020202020ull) & ~w & kHighs) != 0 || has_zero(w ^ (0x22 * kOnes)) ||
+          has_zero(w ^ (0x5C * kOnes))) {
+        break;
       }
-      id = val;
-      break;
+      i += 8;
     }
-    if (id.empty()) {
-      i = close_pos;
-      continue;
+    while (i < n) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 || c == '"' || c == '\\') break;
+      ++i;
     }
-    close_section(i);
-    HtmlSection s;
-    s.id = id;
-    s.title = HtmlToText(inner);
-    out.push_back(std::move(s));
-    i = close_pos + close.size();
-    body_start = i;
+    if (i == n) break;
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    out->append(s.substr(run, i - run));
+    switch (c) {
+      case '"':
+        *out += "\\\"";
+        break;
+      case '\\':
+        *out += "\\\\";
+        break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
+      default: {
+        char buf[8];
+        snprintf(buf, sizeof buf, "\\u%04x", c);
+        *out += buf;
+      }
+    }
+    run = i + 1;
   }
-  close_section(html.size());
-  return out;
+  out->append(s.substr(run));
+  *out += '"';
 }
 
-std::vector<uint32_t> TermDictionary::Intern(const std::vector<std::string_view>& terms) {
-  std::vector<uint32_t> out;
-  out.reserve(terms.size());
-  std::lock_guard<std::mutex> lock(mu_);
-  for (std::string_view t : terms) {
-    auto [it, added] = ids_.try_emplace(std::string(t), static_cast<uint32_t>(terms_.size()));
-    if (added) terms_.emplace_back(t);
-    out.push_back(it->second);
-  }
-  return out;
-}
-
-IndexedDoc IndexDocument(const SearchDoc& doc, TermDictionary* dict) {
-  IndexedDoc out;
-  out.url = doc.url;
-  out.title = doc.title;
-  out.kind = doc.kind;
-  out.text = TruncateUtf8(doc.text, kSearchTextChars);
-  std::vector<std::string> title = SearchTokens(doc.title);
-  std::vector<std::string> body = SearchTokens(doc.text);
-  out.len = title.size() + body.size();
-  std::unordered_map<std::string_view, uint32_t> w;
-  for (const auto& t : title) w[t] += kTitleBoost;
-  for (const auto& t : body) w[t] += 1;
-  std::vector<std::string_view> terms;
-  terms.reserve(w.size());
-  for (const auto& [t, _] : w) terms.push_back(t);
-  std::vector<uint32_t> ids = dict->Intern(terms);
-  out.weights.reserve(ids.size());
-  for (size_t i = 0; i < ids.size(); ++i) out.weights.push_back({ids[i], w[terms[i]]});
-  return out;
-}
-
-namespace {
-
-// A JSON string literal; UTF-8 passes through, invalid bytes become U+FFFD.
 void AppendJsonString(std::string* out, std::string_view s) {
   *out += '"';
+  size_t run = 0;  // start of the bytes not yet copied
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    // A valid three-byte sequence (most Chinese text) needs no look at its value.
+    if (c >= 0xE1 && c <= 0xEC && i + 2 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     if (c >= 0x80) {
       char32_t cp;
-      size_t n = DecodeUtf8(s, i, &cp);
+      size_t n = search_detail::Decode(s, i, &cp);
       if (cp == 0xFFFD && n == 1) {
+        out->append(s.substr(run, i - run));
         *out += "\xEF\xBF\xBD";
-      } else {
-        out->append(s.substr(i, n));
+        run = i + 1;
       }
       i += n;
       continue;
     }
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    out->append(s.substr(run, i - run));
     switch (c) {
       case '"':
         *out += "\\\"";
@@ -263,89 +283,545 @@ void AppendJsonString(std::string* out, std::string_view s) {
       case '\t':
         *out += "\\t";
         break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          snprintf(buf, sizeof buf, "\\u%04x", c);
-          *out += buf;
-        } else {
-          *out += static_cast<char>(c);
-        }
+      default: {
+        char buf[8];
+        snprintf(buf, sizeof buf, "\\u%04x", c);
+        *out += buf;
+      }
     }
     ++i;
+    run = i;
   }
+  out->append(s.substr(run));
   *out += '"';
 }
 
-}  // namespace
+class SearchIndex::Impl {
+ public:
+  Impl(std::vector<std::string> kinds, SearchIndex::Options o)
+      : kinds_(std::move(kinds)),
+        all_unigrams_(o.all_unigrams),
+        updates_(o.updates),
+        jobs_(o.jobs),
+        synonyms_(std::move(o.synonyms)) {}
 
-std::string SerializeSearchIndex(const std::vector<const IndexedDoc*>& docs, const TermDictionary& dict,
-                                 SearchIndexStats* stats) {
-  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> postings(dict.size());
-  size_t total_len = 0;
-  for (size_t d = 0; d < docs.size(); ++d) {
-    total_len += docs[d]->len;
-    for (const auto& [term, w] : docs[d]->weights) postings[term].push_back({static_cast<uint32_t>(d), w});
-  }
-  std::vector<uint32_t> terms;
-  terms.reserve(postings.size());
-  for (uint32_t t = 0; t < postings.size(); ++t) {
-    if (!postings[t].empty()) terms.push_back(t);
-  }
-  std::sort(terms.begin(), terms.end(), [&](uint32_t a, uint32_t b) { return dict.Term(a) < dict.Term(b); });
+  void Put(const std::string& key, int kind, const std::string& url, const std::string& date,
+           const SearchPage& page);
+  void Remove(const std::string& key);
+  bool Write(const std::function<void(const std::string&, std::string)>& put, SearchIndexStats* stats);
 
-  std::string out = "{\"avglen\":";
-  out += std::to_string(docs.empty() ? 0 : (total_len + docs.size() / 2) / docs.size());
-  out += ",\"docs\":[";
-  for (size_t d = 0; d < docs.size(); ++d) {
-    if (d) out += ',';
-    out += '[';
-    AppendJsonString(&out, docs[d]->url);
-    out += ',';
-    AppendJsonString(&out, docs[d]->title);
-    out += ',';
-    AppendJsonString(&out, docs[d]->kind);
-    out += ',';
-    AppendJsonString(&out, docs[d]->text);
-    out += ',' + std::to_string(docs[d]->len) + ']';
-  }
-  out += "],\"terms\":{";
-  size_t npost = 0;
-  for (size_t i = 0; i < terms.size(); ++i) {
-    if (i) out += ',';
-    AppendJsonString(&out, dict.Term(terms[i]));
-    out += ":[";
-    const auto& list = postings[terms[i]];  // doc ids ascending: docs were visited in order
-    for (size_t k = 0; k < list.size(); ++k) {
-      // Millions of numbers on a large site: formatted in place, not via to_string.
-      char buf[16];
-      if (k) out += ',';
-      out.append(buf, std::to_chars(buf, buf + sizeof buf, list[k].first).ptr);
-      out += ',';
-      out.append(buf, std::to_chars(buf, buf + sizeof buf, list[k].second).ptr);
+ private:
+  // Per-thread state of Put: a cache of term ids (so that most tokens take
+  // no lock) and scratch arrays indexed by term id.
+  struct Worker {
+    KeyMap ids;
+    std::unordered_map<std::string, uint32_t> long_ids;
+    struct Slot {                              // one term's counts on the page being indexed
+      uint32_t sec_stamp = 0, page_stamp = 0;  // sec_no/page_no when last reset
+      uint16_t body = 0, head = 0, title = 0;  // in the section; in the title
+      uint8_t field = 0;                       // best field so far: 2 title, 1 heading
+      float best = 0;                          // best section weight so far
+    };
+    std::vector<Slot> slots;  // by term id
+    // Terms met in the current section and page: arrays as long as `slots`
+    // (a term enters each at most once), filled without a capacity check.
+    std::vector<uint32_t> sec_terms, page_terms;
+    size_t nsec = 0, npage = 0;
+    uint32_t sec_no = 0, page_no = 0;
+  };
+  Worker* WorkerForThisThread();
+  uint32_t TermId(Worker* w, const SearchToken& t) {
+    if (t.key != 0) {
+      if (const uint32_t* found = w->ids.Find(t.key)) return *found;
     }
-    out += ']';
-    npost += list.size();
+    return NewTermId(w, t);
   }
-  out += "},\"v\":1}";
-  if (stats) {
-    stats->docs = docs.size();
-    stats->terms = terms.size();
-    stats->postings = npost;
-    stats->bytes = out.size();
+  uint32_t NewTermId(Worker* w, const SearchToken& t);
+  uint32_t Intern(uint64_t key, std::string_view text);
+
+  // Rebuilds postings and every derived number from `pages_` (first Write, or
+  // when the documents changed).
+  void Rebuild(const std::vector<const std::string*>& order);
+  std::string Bucket(const std::vector<uint32_t>& terms) const;  ///< terms sorted by text
+  std::string Group(uint32_t g) const;
+  std::string Manifest() const;
+  uint32_t BucketCount() const {
+    return static_cast<uint32_t>(
+        std::clamp<size_t>(PowerOfTwoAtLeast((est_ + kBucketBytes - 1) / kBucketBytes), 1, size_t{1} << 16));
+  }
+  uint32_t GroupPages() const {
+    if (order_.empty()) return 1;
+    size_t avg = std::max<size_t>(1, meta_bytes_ / order_.size());
+    return static_cast<uint32_t>(std::clamp<size_t>((kGroupBytes + avg / 2) / avg, 1, kMaxGroupPages));
+  }
+
+  const std::vector<std::string> kinds_;
+  const bool all_unigrams_;
+  const bool updates_;  ///< keep what later Writes need (serve); else free it once written
+  const int jobs_;
+  const std::map<std::string, std::vector<std::string>> synonyms_;
+
+  std::mutex mu_;  // guards everything below, except inside a Worker
+  KeyMap ids_;
+  std::unordered_map<std::string, uint32_t> long_ids_;
+  std::vector<std::string> text_;  ///< term text by id
+  std::vector<uint32_t> hash_;     ///< SearchTermHash of the text by id
+  std::vector<std::pair<std::thread::id, std::unique_ptr<Worker>>> workers_;
+  std::map<std::string, PageEntry> pages_;  ///< by key
+  std::set<std::string> changed_;           ///< keys Put or Removed since the last Write
+
+  // As of the last Write.
+  bool written_ = false;
+  std::vector<std::string> order_;             ///< doc id → key
+  std::map<std::string, uint32_t> doc_of_;     ///< key → doc id
+  std::vector<std::vector<Packed>> terms_;     ///< doc id → its terms (with `updates_`), sorted when diffed
+  std::vector<const PageEntry*> entries_;      ///< doc id → its entry in pages_
+  std::vector<uint64_t> meta_hash_;            ///< doc id → HashBytes of its metadata
+  std::vector<std::vector<Packed>> postings_;  ///< term id → its pages, by page
+  std::vector<size_t> kind_counts_;
+  size_t est_ = 0;         ///< sum of EntryEstimate over terms
+  size_t meta_bytes_ = 0;  ///< sum of metadata sizes
+  uint32_t buckets_ = 0, group_ = 0;
+  std::vector<uint64_t> bucket_hash_, group_hash_;
+  std::vector<size_t> bucket_size_, group_size_;
+  size_t nterms_ = 0, npostings_ = 0;
+};
+
+SearchIndex::Impl::Worker* SearchIndex::Impl::WorkerForThisThread() {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::thread::id me = std::this_thread::get_id();
+  for (auto& [id, w] : workers_) {
+    if (id == me) return w.get();
+  }
+  workers_.emplace_back(me, std::make_unique<Worker>());
+  return workers_.back().second.get();
+}
+
+uint32_t SearchIndex::Impl::Intern(uint64_t key, std::string_view text) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (key != 0) {
+    if (const uint32_t* id = ids_.Find(key)) return *id;
+  } else {
+    auto it = long_ids_.find(std::string(text));
+    if (it != long_ids_.end()) return it->second;
+  }
+  uint32_t id = static_cast<uint32_t>(text_.size());
+  std::string s = key != 0 ? SearchTermText(key) : std::string(text);
+  hash_.push_back(SearchTermHash(s));
+  text_.push_back(std::move(s));
+  if (key != 0) {
+    ids_.Insert(key, id);
+  } else {
+    long_ids_.emplace(std::string(text), id);
+  }
+  return id;
+}
+
+uint32_t SearchIndex::Impl::NewTermId(Worker* w, const SearchToken& t) {
+  uint32_t id;
+  if (t.key != 0) {
+    id = Intern(t.key, t.text);
+    w->ids.Insert(t.key, id);
+  } else {
+    auto it = w->long_ids.find(std::string(t.text));
+    if (it != w->long_ids.end()) return it->second;
+    id = Intern(0, t.text);
+    w->long_ids.emplace(std::string(t.text), id);
+  }
+  if (id >= w->slots.size()) {
+    size_t n = std::max<size_t>(id + 1, w->slots.size() * 2);
+    w->slots.resize(n);
+    w->sec_terms.resize(n);
+    w->page_terms.resize(n);
+  }
+  return id;
+}
+
+void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string& url, const std::string& date,
+                            const SearchPage& page) {
+  Worker* w = WorkerForThisThread();
+  ++w->page_no;
+  w->npage = 0;
+  auto page_term = [&](uint32_t id) {
+    Worker::Slot& x = w->slots[id];
+    if (x.page_stamp != w->page_no) {
+      x.page_stamp = w->page_no;
+      x.title = 0;
+      x.best = 0;
+      x.field = 0;
+      w->page_terms[w->npage++] = id;
+    }
+  };
+  ForEachIndexToken(page.title, all_unigrams_, [&](const SearchToken& t) {
+    uint32_t id = TermId(w, t);
+    page_term(id);
+    Worker::Slot& x = w->slots[id];
+    if (x.title < UINT16_MAX) ++x.title;
+    x.field = 2;
+  });
+  bool heading = false;  // whether the tokens being counted are a heading's
+  size_t len = 0;        // tokens in the current section
+  auto count = [&](const SearchToken& t) __attribute__((always_inline)) {
+    uint32_t id = TermId(w, t);
+    ++len;
+    Worker::Slot& x = w->slots[id];
+    if (x.sec_stamp != w->sec_no) {
+      x.sec_stamp = w->sec_no;
+      x.body = x.head = 0;
+      w->sec_terms[w->nsec++] = id;
+    }
+    uint16_t& c = heading ? x.head : x.body;
+    c += c < UINT16_MAX;
+  };
+  for (const SearchSection& s : page.sections) {
+    ++w->sec_no;
+    w->nsec = 0;
+    len = 0;
+    for (const std::string* part : {&s.heading, &s.leads, &s.text}) {
+      heading = part != &s.text;
+      ForEachIndexToken(*part, all_unigrams_, count);
+    }
+    const float inv_norm = 1.0f / (1.0f - kB + kB * static_cast<float>(len) / kRefLength);
+    for (size_t k = 0; k < w->nsec; ++k) {
+      const uint32_t id = w->sec_terms[k];
+      page_term(id);
+      Worker::Slot& x = w->slots[id];
+      x.best = std::max(x.best, (x.body + kHeadingWeight * x.head) * inv_norm);
+      if (x.head > 0 && x.field < 1) x.field = 1;
+    }
+  }
+  PageEntry e;
+  e.kind = kind;
+  e.terms.reserve(w->npage);
+  for (size_t k = 0; k < w->npage; ++k) {
+    const uint32_t id = w->page_terms[k];
+    const Worker::Slot& x = w->slots[id];
+    e.terms.push_back(Pack(id, Impact(x.best + kTitleWeight * x.title, x.field)));
+  }
+  e.meta = PageMeta(url, date, page);
+
+  std::lock_guard<std::mutex> lock(mu_);
+  pages_[key] = std::move(e);
+  changed_.insert(key);
+}
+
+void SearchIndex::Impl::Remove(const std::string& key) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (pages_.erase(key)) changed_.insert(key);
+}
+
+void SearchIndex::Impl::Rebuild(const std::vector<const std::string*>& order) {
+  order_.clear();
+  doc_of_.clear();
+  terms_.clear();
+  entries_.clear();
+  meta_hash_.clear();
+  kind_counts_.assign(kinds_.size(), 0);
+  postings_.assign(text_.size(), {});
+  meta_bytes_ = 0;
+  for (const std::string* key : order) {
+    PageEntry& e = pages_.at(*key);
+    uint32_t doc = static_cast<uint32_t>(std::min<size_t>(order_.size(), kMaxNumber));
+    order_.push_back(*key);
+    doc_of_[*key] = doc;
+    entries_.push_back(&e);
+    if (updates_) meta_hash_.push_back(HashBytes(e.meta));
+    ++kind_counts_[static_cast<size_t>(e.kind)];
+    for (Packed t : e.terms) postings_[Number(t)].push_back(Pack(doc, ImpactOf(t)));
+    if (updates_) {
+      terms_.push_back(std::move(e.terms));
+    } else {
+      std::vector<Packed>().swap(e.terms);
+    }
+    meta_bytes_ += e.meta.size();
+  }
+  est_ = 0;
+  nterms_ = npostings_ = 0;
+  for (const auto& list : postings_) {
+    est_ += EntryEstimate(list.size(), order_.size());
+    nterms_ += list.empty() ? 0 : 1;
+    npostings_ += list.size();
+  }
+}
+
+std::string SearchIndex::Impl::Bucket(const std::vector<uint32_t>& terms) const {
+  const size_t docs = order_.size();
+  std::string out;
+  PutVarint(&out, terms.size());
+  std::string entry;
+  std::vector<Packed> top;
+  for (uint32_t t : terms) {
+    const std::vector<Packed>& list = postings_[t];
+    entry.clear();
+    PutVarint(&entry, list.size());
+    const bool bitmap = list.size() > kTop && 5 * list.size() > 5 * kTop + docs / 4;
+    const std::vector<Packed>* listed = &list;
+    if (bitmap) {
+      // The kTop highest impacts (ties: lower page number first), by page:
+      // the impact of the kTop-th from a histogram, then one pass in order.
+      size_t count[256] = {};
+      for (Packed p : list) ++count[ImpactOf(p)];
+      int cut = 255;
+      size_t above = 0;  // pages with an impact above `cut`
+      while (above + count[cut] < kTop) above += count[cut--];
+      size_t at_cut = kTop - above;  // of the pages at `cut`, the first ones
+      top.clear();
+      uint8_t bound = 0;
+      for (Packed p : list) {
+        uint8_t i = ImpactOf(p);
+        if (i > cut || (i == cut && at_cut > 0)) {
+          if (i == cut) --at_cut;
+          top.push_back(p);
+        } else {
+          bound = std::max(bound, i);
+        }
+      }
+      entry += '\x01';
+      PutVarint(&entry, top.size());
+      entry += static_cast<char>(bound);
+      listed = &top;
+    } else {
+      entry += '\x00';
+      PutVarint(&entry, list.size());
+    }
+    uint32_t prev = 0;
+    for (Packed p : *listed) {
+      PutVarint(&entry, Number(p) - prev);
+      entry += static_cast<char>(ImpactOf(p));
+      prev = Number(p);
+    }
+    if (bitmap) {
+      std::string bits((docs + 7) / 8, '\0');
+      for (Packed p : list)
+        bits[Number(p) >> 3] = static_cast<char>(bits[Number(p) >> 3] | (1 << (Number(p) & 7)));
+      entry += bits;
+    }
+    PutVarint(&out, text_[t].size());
+    out += text_[t];
+    PutVarint(&out, entry.size());
+    out += entry;
   }
   return out;
 }
 
-std::string BuildSearchIndex(const std::vector<SearchDoc>& docs, SearchIndexStats* stats) {
-  TermDictionary dict;
-  std::vector<IndexedDoc> indexed;
-  indexed.reserve(docs.size());
-  for (const auto& d : docs) indexed.push_back(IndexDocument(d, &dict));
-  std::vector<const IndexedDoc*> ptrs;
-  ptrs.reserve(indexed.size());
-  for (const IndexedDoc& d : indexed) ptrs.push_back(&d);
-  return SerializeSearchIndex(ptrs, dict, stats);
+std::string SearchIndex::Impl::Group(uint32_t g) const {
+  std::string out = "[";
+  for (size_t d = static_cast<size_t>(g) * group_;
+       d < std::min(order_.size(), static_cast<size_t>(g + 1) * group_); ++d) {
+    if (out.size() > 1) out += ",\n";
+    out += entries_[d]->meta;
+  }
+  out += "]\n";
+  return out;
+}
+
+std::string SearchIndex::Impl::Manifest() const {
+  // The build id changes whenever any file does: clients add it to every
+  // fragment URL, so a cached fragment of an older build is never mixed in.
+  uint64_t id = 1469598103934665603ull;
+  for (uint64_t h : bucket_hash_) id = HashBytes(std::string_view(reinterpret_cast<const char*>(&h), 8), id);
+  for (uint64_t h : group_hash_) id = HashBytes(std::string_view(reinterpret_cast<const char*>(&h), 8), id);
+  std::string out = "{\"v\":2,\"docs\":" + std::to_string(order_.size()) + ",\"kinds\":[";
+  for (size_t k = 0; k < kinds_.size(); ++k) {
+    if (k) out += ',';
+    out += '[';
+    AppendJsonString(&out, kinds_[k]);
+    out += ',' + std::to_string(kind_counts_[k]) + ']';
+  }
+  char hex[17];
+  snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(id));
+  out += "],\"buckets\":" + std::to_string(buckets_) + ",\"group\":" + std::to_string(group_) +
+         ",\"top\":" + std::to_string(kTop) + ",\"unigrams\":" + (all_unigrams_ ? "true" : "false");
+  if (!synonyms_.empty()) {
+    out += ",\"synonyms\":{";
+    bool first = true;
+    for (const auto& [word, others] : synonyms_) {
+      if (!first) out += ',';
+      first = false;
+      AppendJsonString(&out, word);
+      out += ":[";
+      for (size_t k = 0; k < others.size(); ++k) {
+        if (k) out += ',';
+        AppendJsonString(&out, others[k]);
+      }
+      out += ']';
+    }
+    out += '}';
+  }
+  out += ",\"id\":\"" + std::string(hex) + "\"}\n";
+  return out;
+}
+
+bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::string)>& put,
+                              SearchIndexStats* stats) {
+  std::lock_guard<std::mutex> lock(mu_);
+  // Documents: by kind, then key.
+  std::vector<std::pair<int, const std::string*>> by_kind;
+  by_kind.reserve(pages_.size());
+  for (const auto& [key, e] : pages_) by_kind.push_back({e.kind, &key});
+  std::stable_sort(by_kind.begin(), by_kind.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<const std::string*> order;
+  order.reserve(by_kind.size());
+  for (const auto& [kind, key] : by_kind) order.push_back(key);
+  bool same_docs = written_ && updates_ && order.size() == order_.size();
+  for (size_t d = 0; same_docs && d < order.size(); ++d) same_docs = *order[d] == order_[d];
+
+  const bool had_files = written_;
+  const uint32_t old_buckets = buckets_;
+  const size_t old_groups = group_hash_.size();
+  std::vector<uint32_t> touched_terms, touched_docs;
+  if (!same_docs) {
+    Rebuild(order);
+  } else {
+    // Only the changed pages: replace their postings, note what they touch.
+    if (postings_.size() < text_.size()) postings_.resize(text_.size());
+    const size_t docs = order_.size();
+    for (const std::string& key : changed_) {
+      const uint32_t doc = doc_of_.at(key);
+      PageEntry& e = pages_.at(key);
+      entries_[doc] = &e;
+      auto set = [&](uint32_t term, int impact) {  // impact -1: remove
+        auto& list = postings_[term];
+        est_ -= EntryEstimate(list.size(), docs);
+        auto it = std::lower_bound(list.begin(), list.end(), Pack(doc, 0));
+        bool there = it != list.end() && Number(*it) == doc;
+        if (impact < 0) {
+          if (there) list.erase(it);
+        } else if (there) {
+          *it = Pack(doc, static_cast<uint8_t>(impact));
+        } else {
+          list.insert(it, Pack(doc, static_cast<uint8_t>(impact)));
+        }
+        est_ += EntryEstimate(list.size(), docs);
+        touched_terms.push_back(term);
+      };
+      // Both lists sorted by term id, walked together.
+      std::vector<Packed>& old = terms_[doc];
+      std::vector<Packed>& fresh = e.terms;
+      std::sort(old.begin(), old.end());
+      std::sort(fresh.begin(), fresh.end());
+      size_t i = 0, j = 0;
+      while (i < old.size() || j < fresh.size()) {
+        if (j == fresh.size() || (i < old.size() && Number(old[i]) < Number(fresh[j]))) {
+          set(Number(old[i++]), -1);
+        } else if (i == old.size() || Number(fresh[j]) < Number(old[i])) {
+          set(Number(fresh[j]), ImpactOf(fresh[j]));
+          ++j;
+        } else {
+          if (old[i] != fresh[j]) set(Number(fresh[j]), ImpactOf(fresh[j]));
+          ++i;
+          ++j;
+        }
+      }
+      old = std::move(fresh);
+      fresh.clear();
+      const uint64_t h = HashBytes(e.meta);
+      if (h != meta_hash_[doc]) {
+        meta_hash_[doc] = h;
+        touched_docs.push_back(doc);
+      }
+    }
+    meta_bytes_ = 0;
+    for (const PageEntry* e : entries_) meta_bytes_ += e->meta.size();
+    nterms_ = npostings_ = 0;
+    for (const auto& list : postings_) {
+      nterms_ += list.empty() ? 0 : 1;
+      npostings_ += list.size();
+    }
+  }
+  changed_.clear();
+  buckets_ = BucketCount();
+  const uint32_t old_group = group_;
+  group_ = GroupPages();
+  const size_t groups = (order_.size() + group_ - 1) / group_;
+  const bool all = !same_docs || buckets_ != old_buckets;
+  std::vector<bool> dirty_buckets(buckets_, all);
+  std::vector<bool> dirty_groups(groups, !same_docs || group_ != old_group);
+  for (uint32_t t : touched_terms) dirty_buckets[hash_[t] & (buckets_ - 1)] = true;
+  for (uint32_t d : touched_docs) dirty_groups[d / group_] = true;
+
+  // Terms of the buckets to write, by text.
+  std::vector<std::vector<uint32_t>> bucket_terms(buckets_);
+  for (uint32_t t = 0; t < postings_.size(); ++t) {
+    uint32_t b = hash_[t] & (buckets_ - 1);
+    if (!postings_[t].empty() && dirty_buckets[b]) bucket_terms[b].push_back(t);
+  }
+  bucket_hash_.resize(buckets_);
+  bucket_size_.resize(buckets_);
+  group_hash_.resize(groups);
+  group_size_.resize(groups);
+  // Serialised on all threads: each job a bucket or a group.
+  std::vector<uint32_t> jobs;
+  for (uint32_t b = 0; b < buckets_; ++b) {
+    if (dirty_buckets[b]) jobs.push_back(b);
+  }
+  const size_t nbuckets = jobs.size();
+  for (uint32_t g = 0; g < groups; ++g) {
+    if (dirty_groups[g]) jobs.push_back(g);
+  }
+  ParallelFor(jobs.size(), jobs_, [&](size_t k) {
+    const uint32_t n = jobs[k];
+    if (k < nbuckets) {
+      std::vector<uint32_t>& terms = bucket_terms[n];
+      std::sort(terms.begin(), terms.end(), [&](uint32_t x, uint32_t y) { return text_[x] < text_[y]; });
+      std::string bytes = Bucket(terms);
+      std::vector<uint32_t>().swap(terms);
+      bucket_hash_[n] = HashBytes(bytes);
+      bucket_size_[n] = bytes.size();
+      put("search/t/" + std::to_string(n) + ".bin", std::move(bytes));
+    } else {
+      std::string bytes = Group(n);
+      group_hash_[n] = HashBytes(bytes);
+      group_size_[n] = bytes.size();
+      put("search/p/" + std::to_string(n) + ".json", std::move(bytes));
+    }
+  });
+  size_t written = jobs.size();
+  std::string manifest = Manifest();
+  const size_t manifest_size = manifest.size();
+  put("search/manifest.json", std::move(manifest));
+  ++written;
+  written_ = true;
+  if (!updates_) {
+    // Written once (fazhi build): nothing here is read again.
+    std::vector<std::vector<Packed>>().swap(postings_);
+    for (auto& [key, e] : pages_) std::string().swap(e.meta);
+  }
+
+  if (stats) {
+    stats->docs = order_.size();
+    stats->terms = nterms_;
+    stats->postings = npostings_;
+    stats->buckets = buckets_;
+    stats->groups = groups;
+    stats->bytes = manifest_size;
+    stats->largest = 0;
+    for (size_t s : bucket_size_) {
+      stats->bytes += s;
+      stats->largest = std::max(stats->largest, s);
+    }
+    for (size_t s : group_size_) stats->bytes += s;
+    stats->written = written;
+  }
+  // Files of the previous call that are gone: buckets or groups past the new counts.
+  return !had_files || (buckets_ >= old_buckets && groups >= old_groups);
+}
+
+SearchIndex::SearchIndex(std::vector<std::string> kinds, Options options)
+    : impl_(std::make_unique<Impl>(std::move(kinds), std::move(options))) {}
+SearchIndex::~SearchIndex() = default;
+
+void SearchIndex::Put(const std::string& key, int kind, const std::string& url, const std::string& date,
+                      const SearchPage& page) {
+  impl_->Put(key, kind, url, date, page);
+}
+
+void SearchIndex::Remove(const std::string& key) { impl_->Remove(key); }
+
+bool SearchIndex::Write(const std::function<void(const std::string& path, std::string bytes)>& put,
+                        SearchIndexStats* stats) {
+  return impl_->Write(put, stats);
 }
 
 }  // namespace fazhi

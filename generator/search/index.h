@@ -1,85 +1,99 @@
-// The site search index, built at build time into /search/index.json and
-// read by themes/default/static/js/search.js. Documents are reports, report
-// sections (by heading anchor), indicators, profiles and pages; postings are
-// tokens from search_tokenize with a term weight in which title tokens count
-// kTitleBoost times. The format is compact JSON:
-//   {"avglen":N,"docs":[[url,title,kind,text,len],...],"terms":{"行政":[doc,w,doc,w,...],...},"v":1}
+// The site search index, split so that a query fetches a few small files
+// whatever the size of the site (docs/search.md has the format):
+//
+//   search/manifest.json   documents, kinds, bucket count, group size, a build id
+//   search/t/<b>.bin       the terms whose hash falls in bucket b, each with
+//                          its pages and a weight per page ("impact")
+//   search/p/<g>.json      title, URL, date and section texts of the pages of
+//                          group g, fetched only for the results shown
+//
+// Pages are numbered by kind (年度报告 first), then by output path. A term
+// found on many pages keeps its highest-weighted pages as a list and all its
+// pages as a bitmap, so a term's entry stays small at any site size while
+// the set of matching pages stays exact. Weights are fixed at build time
+// (BM25 saturation of title, heading and body counts, length-normalised per
+// section against a fixed length), so an edit changes only the entries of
+// the terms of the pages it touches: SearchIndex::Write then hands over only
+// the files that changed (serve).
 #pragma once
 
 #include <cstdint>
-#include <deque>
-#include <mutex>
+#include <functional>
+#include <map>
+#include <memory>
 #include <string>
-#include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "search/page.h"
 
 namespace fazhi {
 
-struct SearchDoc {
-  std::string url;  ///< relative to the base URL, no leading '/': "reports/2024/#（四）…"
-  std::string title;
-  std::string kind;  ///< label shown with the result: 年度报告, 报告章节, 指标, 述法, 页面
-  std::string text;  ///< plain text of the body
-};
-
 struct SearchIndexStats {
-  size_t docs = 0;
-  size_t terms = 0;
-  size_t postings = 0;
-  size_t bytes = 0;  ///< size of index.json
+  size_t docs = 0;      ///< pages indexed
+  size_t terms = 0;     ///< distinct terms
+  size_t postings = 0;  ///< (term, page) pairs
+  size_t buckets = 0;   ///< search/t/*.bin files
+  size_t groups = 0;    ///< search/p/*.json files
+  size_t bytes = 0;     ///< all index files together
+  size_t largest = 0;   ///< the largest bucket file
+  size_t written = 0;   ///< files handed over by the last Write
 };
 
-inline constexpr int kTitleBoost = 3;
-/// Characters of each document's text kept in the index for result snippets.
-inline constexpr size_t kSearchTextChars = 1200;
+/// Bytes of a section's text kept for snippets, and of a page's in all
+/// (1,200 and 8,000 Chinese characters).
+inline constexpr size_t kSearchSectionBytes = 3600;
+inline constexpr size_t kSearchPageBytes = 24000;
 
-/// Terms interned to small ids, shared by the render threads, so a document
-/// keeps 8 bytes per distinct term instead of a string. Ids depend on thread
-/// timing; the serialised index orders terms by text, so output does not.
-class TermDictionary {
+/// FNV-1a (32 bits) of a term's UTF-8 bytes: its bucket is this modulo the
+/// bucket count (a power of two). search.js computes the same.
+uint32_t SearchTermHash(std::string_view term);
+
+/// Whole-site index, fed page by page as pages are rendered.
+class SearchIndex {
  public:
-  /// Ids of `terms`, interning new ones (thread-safe, one lock per call).
-  std::vector<uint32_t> Intern(const std::vector<std::string_view>& terms);
-  const std::string& Term(uint32_t id) const { return terms_[id]; }
-  size_t size() const { return terms_.size(); }
+  struct Options {
+    /// Index every Chinese character on its own as well (a one-character
+    /// query then finds it anywhere, not only where it stands alone).
+    bool all_unigrams = false;
+    /// Keep what a later Write needs to hand over only the changed files
+    /// (serve); without, Write may be called once and frees the index.
+    bool updates = false;
+    int jobs = 0;  ///< threads for Write; 0 = hardware concurrency
+    /// Words a query that finds nothing tries instead, by query (the
+    /// manifest carries them to the client).
+    std::map<std::string, std::vector<std::string>> synonyms;
+  };
+  /// `kinds`: the labels shown with results ("年度报告", …), in the order
+  /// documents are numbered.
+  SearchIndex(std::vector<std::string> kinds, Options options);
+  ~SearchIndex();
+  SearchIndex(const SearchIndex&) = delete;
+  SearchIndex& operator=(const SearchIndex&) = delete;
+
+  /// Indexes the page at `key` (its output path; within a kind, pages are
+  /// numbered in key order), replacing an earlier version. `url` is relative
+  /// to the base URL. Thread-safe: the tokens, weights and metadata are made
+  /// on the calling thread.
+  void Put(const std::string& key, int kind, const std::string& url, const std::string& date,
+           const SearchPage& page);
+
+  /// Forgets the page at `key`, if indexed.
+  void Remove(const std::string& key);
+
+  /// Hands the index files to `put` (from several threads): all of them on
+  /// the first call, then (with Options::updates) only those that changed
+  /// since the previous call. Returns false when a file of the previous call
+  /// is no longer part of the index, so a caller that keeps the previous
+  /// files must replace them all.
+  bool Write(const std::function<void(const std::string& path, std::string bytes)>& put,
+             SearchIndexStats* stats);
 
  private:
-  std::mutex mu_;
-  std::unordered_map<std::string, uint32_t> ids_;
-  std::deque<std::string> terms_;  ///< stable references
+  class Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
-/// A document with its term weights counted: the expensive part of indexing,
-/// done per page (in parallel, as pages are rendered).
-struct IndexedDoc {
-  std::string url, title, kind;
-  std::string text;                                    ///< cut to kSearchTextChars
-  size_t len = 0;                                      ///< tokens in title and text
-  std::vector<std::pair<uint32_t, uint32_t>> weights;  ///< (term id, weight)
-};
-IndexedDoc IndexDocument(const SearchDoc& doc, TermDictionary* dict);
-
-/// Serialises the index of `docs` (in the given order; doc ids are positions).
-std::string SerializeSearchIndex(const std::vector<const IndexedDoc*>& docs, const TermDictionary& dict,
-                                 SearchIndexStats* stats);
-
-/// IndexDocument on each of `docs`, then SerializeSearchIndex.
-std::string BuildSearchIndex(const std::vector<SearchDoc>& docs, SearchIndexStats* stats);
-
-/// Plain text of an HTML fragment: tags dropped, block ends become spaces,
-/// the common entities decoded, whitespace collapsed. <script>/<style>/<svg>
-/// and <nav> content is skipped (chart text is indexed from the data tables,
-/// menus and tables of contents would make every page match every heading).
-std::string HtmlToText(std::string_view html);
-
-struct HtmlSection {
-  std::string id;     ///< the heading's id attribute ("" for the text before the first heading)
-  std::string title;  ///< the heading's plain text
-  std::string text;   ///< plain text up to the next heading of level <= max_level
-};
-
-/// Splits rendered Markdown at <h2>…<hN> headings that carry an id.
-std::vector<HtmlSection> SplitHtmlByHeadings(std::string_view html, int max_level = 3);
+/// Appends `s` as a JSON string literal (UTF-8 kept; invalid bytes become U+FFFD).
+void AppendJsonString(std::string* out, std::string_view s);
 
 }  // namespace fazhi

@@ -6,96 +6,397 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <thread>
+
+#include "search/tokenize.h"
 
 namespace fazhi {
 namespace {
 
-TEST_CASE("search_index: HtmlToText drops tags, scripts and SVG, decodes entities") {
-  CHECK(HtmlToText("<p>行政复议<strong>368</strong>件</p><p>A&amp;B&#x4E00;&#20108;</p>") ==
-        "行政复议368件 A&B一二");
-  CHECK(HtmlToText("<svg><title>图</title><text>99</text></svg><script>var a='<p>';</script>正文") == "正文");
-  CHECK(HtmlToText("a<!-- x <p> -->b  \n c<br>d") == "ab c d");
-  CHECK(HtmlToText("&bogus; &#xZZ; &") == "&bogus; &#xZZ; &");
+using Files = std::map<std::string, std::string>;
+
+SearchPage Page(std::string title, std::vector<SearchSection> sections) {
+  SearchPage p;
+  p.title = std::move(title);
+  p.sections = std::move(sections);
+  if (p.sections.empty() || !p.sections[0].id.empty()) p.sections.insert(p.sections.begin(), SearchSection{});
+  return p;
 }
 
-TEST_CASE("search_index: SplitHtmlByHeadings cuts at headings with ids") {
-  auto s = SplitHtmlByHeadings(
-      "<p>导语</p><h2 id=\"一推进\">一、推进</h2><p>甲</p><h3><a id=\"a&amp;b\"></a>（一）把握</h3><p>乙</p>"
-      "<h4 id=\"deep\">深</h4><p>丙</p><h2>无锚</h2><p>丁</p>");
-  REQUIRE(s.size() == 3);
-  CHECK(s[0].id == "");
-  CHECK(s[0].text == "导语");
-  CHECK(s[1].id == "一推进");
-  CHECK(s[1].title == "一、推进");
-  CHECK(s[1].text == "甲");
-  CHECK(s[2].id == "a&b");
-  CHECK(s[2].title == "（一）把握");
-  CHECK(s[2].text == "乙 深 丙 无锚 丁");
+struct TestPage {
+  std::string key;
+  int kind;
+  SearchPage page;
+};
+
+Files WriteAll(SearchIndex* index, SearchIndexStats* stats = nullptr, bool* complete = nullptr) {
+  Files files;
+  std::mutex mu;
+  bool ok = index->Write(
+      [&](const std::string& path, std::string bytes) {
+        std::lock_guard<std::mutex> lock(mu);
+        files[path] = std::move(bytes);
+      },
+      stats);
+  if (complete) *complete = ok;
+  return files;
 }
 
-TEST_CASE("search_index: index format, title boost and stats") {
+// "reports/2024/index.html" → "reports/2024/"
+std::string UrlOf(const std::string& key) {
+  return key.size() > 10 && key.substr(key.size() - 10) == "index.html" ? key.substr(0, key.size() - 10)
+                                                                        : key;
+}
+
+Files Build(const std::vector<TestPage>& pages, SearchIndex::Options o = {}) {
+  SearchIndex index({"年度报告", "指标", "页面"}, o);
+  for (const TestPage& p : pages) index.Put(p.key, p.kind, UrlOf(p.key), "2025-01-15", p.page);
+  return WriteAll(&index);
+}
+
+// A bucket entry, decoded as the client decodes it.
+struct Entry {
+  size_t df = 0;
+  bool bitmap = false;
+  std::vector<std::pair<uint32_t, uint8_t>> listed;  // (page, impact)
+  uint8_t bound = 0;
+  std::vector<bool> bits;
+};
+
+uint64_t Varint(const std::string& s, size_t* p) {
+  uint64_t v = 0;
+  for (int shift = 0;; shift += 7) {
+    unsigned char b = static_cast<unsigned char>(s.at((*p)++));
+    v |= static_cast<uint64_t>(b & 0x7F) << shift;
+    if (!(b & 0x80)) return v;
+  }
+}
+
+std::map<std::string, Entry> Decode(const std::string& bucket, size_t docs) {
+  std::map<std::string, Entry> out;
+  size_t p = 0;
+  size_t n = Varint(bucket, &p);
+  for (size_t i = 0; i < n; ++i) {
+    size_t len = Varint(bucket, &p);
+    std::string term = bucket.substr(p, len);
+    p += len;
+    size_t elen = Varint(bucket, &p);
+    size_t end = p + elen;
+    Entry e;
+    e.df = Varint(bucket, &p);
+    e.bitmap = bucket.at(p++) == 1;
+    size_t listed = Varint(bucket, &p);
+    if (e.bitmap) e.bound = static_cast<uint8_t>(bucket.at(p++));
+    uint32_t doc = 0;
+    for (size_t k = 0; k < listed; ++k) {
+      doc += static_cast<uint32_t>(Varint(bucket, &p));
+      e.listed.push_back({doc, static_cast<uint8_t>(bucket.at(p++))});
+    }
+    if (e.bitmap) {
+      for (size_t d = 0; d < docs; ++d)
+        e.bits.push_back((static_cast<unsigned char>(bucket.at(p + d / 8)) >> (d % 8)) & 1);
+      p += (docs + 7) / 8;
+    }
+    CHECK(p == end);
+    out[term] = e;
+  }
+  CHECK(p == bucket.size());
+  return out;
+}
+
+// Every term of the index, from all buckets (checking each is in its bucket).
+std::map<std::string, Entry> Terms(const Files& files) {
+  auto manifest = nlohmann::json::parse(files.at("search/manifest.json"));
+  size_t buckets = manifest["buckets"], docs = manifest["docs"];
+  std::map<std::string, Entry> out;
+  for (size_t b = 0; b < buckets; ++b) {
+    for (auto& [term, e] : Decode(files.at("search/t/" + std::to_string(b) + ".bin"), docs)) {
+      CHECK((SearchTermHash(term) & (buckets - 1)) == b);
+      out[term] = e;
+    }
+  }
+  return out;
+}
+
+const std::vector<TestPage> kPages = {
+    {"reports/2024/index.html", 0,
+     Page("2024年报告",
+          {{"", "", "", "导语。\n"},
+           {"四", "（四）化解", "行政复议与应诉。\n", "行政复议与应诉。 办理行政复议案件368件。\n"}})},
+    {"indicators/cases/index.html", 1, Page("行政复议收案数", {{"", "", "", "368件\n"}})},
+    {"about/index.html", 2, Page("关于本站", {{"", "", "", "本站公开复议工作。\n"}})},
+};
+
+TEST_CASE("search_index: manifest, buckets and groups") {
   SearchIndexStats st;
-  std::string idx =
-      BuildSearchIndex({{"a/", "复议", "页面", "复议 复议 1537"}, {"b/", "调解", "指标", "复议"}}, &st);
-  CHECK(idx ==
-        "{\"avglen\":3,\"docs\":[[\"a/\",\"复议\",\"页面\",\"复议 复议 "
-        "1537\",4],[\"b/\",\"调解\",\"指标\",\"复议\",2]],"
-        "\"terms\":{\"1537\":[0,1],\"复议\":[0,5,1,1],\"调解\":[1,3]},\"v\":1}");
-  CHECK(st.docs == 2);
-  CHECK(st.terms == 3);
-  CHECK(st.postings == 4);
-  CHECK(st.bytes == idx.size());
+  SearchIndex index({"年度报告", "指标", "页面"}, {});
+  for (const TestPage& p : kPages)
+    index.Put(p.key, p.kind, p.key.substr(0, p.key.size() - 10), "2025-01-15", p.page);
+  Files files = WriteAll(&index, &st);
+  auto manifest = nlohmann::json::parse(files.at("search/manifest.json"));
+  CHECK(manifest["v"] == 2);
+  CHECK(manifest["docs"] == 3);
+  CHECK(manifest["kinds"] == nlohmann::json::parse(R"([["年度报告",1],["指标",1],["页面",1]])"));
+  CHECK(manifest["buckets"] == 1);
+  CHECK(manifest["top"] == 1000);
+  CHECK(manifest["unigrams"] == false);
+  CHECK(manifest["id"].get<std::string>().size() == 16);
+  const size_t group = manifest["group"];
+  CHECK(group >= 1);
+  CHECK(st.docs == 3);
+  CHECK(st.buckets == 1);
+  CHECK(st.groups == (3 + group - 1) / group);
+  CHECK(files.size() == 1 + st.buckets + st.groups);
+  CHECK(st.written == files.size());
+  size_t bytes = 0;
+  for (auto& [path, b] : files) bytes += b.size();
+  CHECK(st.bytes == bytes);
+
+  // Pages are numbered by kind: the report 0, the indicator 1, the about page 2.
+  auto terms = Terms(files);
+  CHECK(st.terms == terms.size());
+  const Entry& fuyi = terms.at("复议");
+  CHECK(fuyi.df == 3);
+  CHECK_FALSE(fuyi.bitmap);
+  REQUIRE(fuyi.listed.size() == 3);
+  // Impact: bits 7-6 the best field (2 title, 1 heading or lead-in, 0 body).
+  CHECK(fuyi.listed[0].first == 0);
+  CHECK((fuyi.listed[0].second >> 6) == 1);
+  CHECK(fuyi.listed[1].first == 1);
+  CHECK((fuyi.listed[1].second >> 6) == 2);
+  CHECK(fuyi.listed[2].first == 2);
+  CHECK((fuyi.listed[2].second >> 6) == 0);
+  CHECK(terms.at("368").df == 2);
+  CHECK(terms.at("件").df == 2);  // a lone character, after a number
+  CHECK(terms.count("办理") == 1);
+  CHECK(terms.count("发布") == 0);
+
+  // Groups: [url, title, date, [[id, heading, text(, leads)]…]] in page order.
+  nlohmann::json all = nlohmann::json::array();
+  for (size_t g = 0; g < st.groups; ++g) {
+    for (auto& m : nlohmann::json::parse(files.at("search/p/" + std::to_string(g) + ".json")))
+      all.push_back(m);
+  }
+  REQUIRE(all.size() == 3);
+  CHECK(
+      all[0] ==
+      nlohmann::json::parse(
+          R"(["reports/2024/","2024年报告","2025-01-15",[["","","导语。"],["四","（四）化解","行政复议与应诉。 办理行政复议案件368件。","行政复议与应诉。"]]])"));
+  CHECK(all[1][0] == "indicators/cases/");
+  CHECK(all[2][1] == "关于本站");
 }
 
-// Runs the client's search() from search.js on an index built here.
-std::vector<std::string> ClientSearch(const std::string& index, const std::string& query) {
+TEST_CASE("search_index: a term on most pages keeps its best pages as a list and all as a bitmap") {
+  std::vector<TestPage> pages;
+  for (int i = 0; i < 1600; ++i) {
+    std::string body = "法治建设。";
+    for (int k = 0; k < i % 7; ++k) body += "法治";
+    pages.push_back(
+        {"p/" + std::to_string(10000 + i), 2,
+         Page(i == 7 || i == 1500 ? "法治专题" : "第" + std::to_string(i) + "篇", {{"", "", "", body}})});
+  }
+  Files files = Build(pages);
+  auto manifest = nlohmann::json::parse(files.at("search/manifest.json"));
+  REQUIRE(manifest["docs"] == 1600);
+  auto terms = Terms(files);
+  const Entry& e = terms.at("法治");
+  CHECK(e.df == 1600);
+  REQUIRE(e.bitmap);
+  CHECK(e.listed.size() == 1000);
+  bool has7 = false, has1500 = false;
+  uint8_t lowest = 255;
+  for (auto& [doc, impact] : e.listed) {
+    has7 = has7 || doc == 7;
+    has1500 = has1500 || doc == 1500;
+    lowest = std::min(lowest, impact);
+  }
+  CHECK(has7);  // title matches rank above any body match
+  CHECK(has1500);
+  CHECK(e.bound <= lowest);
+  CHECK(std::count(e.bits.begin(), e.bits.end(), true) == 1600);
+  // A rarer term keeps its whole list.
+  CHECK_FALSE(terms.at("专题").bitmap);
+  CHECK(terms.at("专题").listed.size() == 2);
+}
+
+TEST_CASE("search_index: the bytes do not depend on the order or thread pages arrive on") {
+  Files forward = Build(kPages);
+  SearchIndex index({"年度报告", "指标", "页面"}, {});
+  std::vector<std::thread> threads;
+  for (size_t i = kPages.size(); i-- > 0;) {
+    threads.emplace_back([&, i] {
+      index.Put(kPages[i].key, kPages[i].kind, UrlOf(kPages[i].key), "2025-01-15", kPages[i].page);
+    });
+  }
+  for (auto& t : threads) t.join();
+  CHECK(WriteAll(&index) == forward);
+}
+
+TEST_CASE(
+    "search_index: after an edit Write hands over only the files that changed, as a fresh index has them") {
+  SearchIndex::Options o;
+  o.updates = true;
+  SearchIndex index({"年度报告", "指标", "页面"}, o);
+  std::vector<TestPage> pages = kPages;
+  for (int i = 0; i < 300; ++i) {
+    pages.push_back({"news/" + std::to_string(1000 + i), 2,
+                     Page("动态" + std::to_string(i),
+                          {{"", "", "", "街道开展普法宣传第" + std::to_string(i) + "场。"}})});
+  }
+  for (const TestPage& p : pages) index.Put(p.key, p.kind, UrlOf(p.key), "2025-01-15", p.page);
+  SearchIndexStats first;
+  Files files = WriteAll(&index, &first);
+
+  pages[2].page = Page("关于本站", {{"", "", "", "本站公开复议和调解工作。新增一段。\n"}});
+  index.Put(pages[2].key, pages[2].kind, UrlOf(pages[2].key), "2025-01-15", pages[2].page);
+  SearchIndexStats second;
+  bool complete = false;
+  Files changed = WriteAll(&index, &second, &complete);
+  CHECK(complete);
+  CHECK(changed.size() < files.size());
+  CHECK(second.written == changed.size());
+  CHECK(changed.count("search/manifest.json") == 1);
+  for (auto& [path, bytes] : changed) files[path] = bytes;
+  CHECK(files == Build(pages, o));
+
+  // Unchanged text: nothing but the manifest.
+  index.Put(pages[2].key, pages[2].kind, UrlOf(pages[2].key), "2025-01-15", pages[2].page);
+  CHECK(WriteAll(&index).size() == 1);
+}
+
+TEST_CASE("search_index: Write says when files of the last call are gone") {
+  SearchIndex::Options o;
+  o.updates = true;
+  SearchIndex index({"页面"}, o);
+  // 2,000 distinct two-character words make more than one bucket…
+  auto words = [](int from, int to) {
+    std::string s;
+    for (int i = from; i < to; ++i) {
+      AppendUtf8(s, static_cast<char32_t>(0x4E00 + 2 * i));
+      AppendUtf8(s, static_cast<char32_t>(0x4E01 + 2 * i));
+      s += "。";
+    }
+    return s;
+  };
+  for (int p = 0; p < 20; ++p)
+    index.Put("p" + std::to_string(p), 0, "p/", "",
+              Page("页", {{"", "", "", words(p * 100, p * 100 + 100)}}));
+  SearchIndexStats st;
+  bool complete = false;
+  WriteAll(&index, &st, &complete);
+  CHECK(complete);
+  REQUIRE(st.buckets > 1);
+  // …and fewer, one bucket: the buckets past the first are gone.
+  for (int p = 0; p < 20; ++p)
+    index.Put("p" + std::to_string(p), 0, "p/", "", Page("页", {{"", "", "", "短。"}}));
+  WriteAll(&index, &st, &complete);
+  CHECK(st.buckets == 1);
+  CHECK_FALSE(complete);
+}
+
+// --- the client (search.js) on an index built here, under node ---------------
+
+struct ClientResult {
+  std::vector<std::string> urls;  // shown, in order (with the section anchor)
+  bool partial = false;
+  std::string phrase;
+  size_t total = 0;
+  std::vector<std::string> snippets;
+};
+
+ClientResult Client(const Files& files, const std::string& query) {
   namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("fazhi_search_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  for (auto& [path, bytes] : files) {
+    fs::create_directories((dir / path).parent_path());
+    std::ofstream(dir / path, std::ios::binary) << bytes;
+  }
   fs::path js = fs::path(FAZHI_SOURCE_DIR) / "themes/default/static/js/search.js";
-  fs::path f = fs::temp_directory_path() / ("fazhi_index_" + std::to_string(::getpid()) + ".json");
-  std::ofstream(f) << index;
-  std::string cmd =
-      "node -e \"const t=require(process.argv[1]);const fs=require('fs');"
-      "const i=JSON.parse(fs.readFileSync(process.argv[2],'utf8'));"
-      "process.stdout.write(JSON.stringify(t.search(i,process.argv[3]).map(r=>r.url)))\" '" +
-      js.string() + "' '" + f.string() + "' '" + query + "'";
+  std::string script =
+      "const s=require(process.argv[1]);const fs=require('fs');const d=process.argv[2]+'/search/';"
+      "const m=JSON.parse(fs.readFileSync(d+'manifest.json','utf8'));"
+      "const ix=new s.Index(m,p=>{const b=fs.readFileSync(d+p);"
+      "return Promise.resolve(b.buffer.slice(b.byteOffset,b.byteOffset+b.length));});"
+      "s.search(ix,process.argv[3]).then(r=>s.page(ix,r,0,10).then(rows=>process.stdout.write(JSON.stringify("
+      "{urls:rows.map(x=>x.url),snippets:rows.map(x=>x.snippet),partial:r.partial,phrase:r.phrase,"
+      "total:r.hits.length}))));";
+  std::string cmd = "node -e \"" + script + "\" '" + js.string() + "' '" + dir.string() + "' '" + query + "'";
   std::string out;
   FILE* p = popen(cmd.c_str(), "r");
   char buf[4096];
   size_t n;
   while (p && (n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
   if (p) pclose(p);
-  fs::remove(f);
-  return nlohmann::json::parse(out.empty() ? "[]" : out).get<std::vector<std::string>>();
+  fs::remove_all(dir);
+  ClientResult r;
+  auto j = nlohmann::json::parse(out.empty() ? "{}" : out);
+  if (j.empty()) return r;
+  r.urls = j["urls"].get<std::vector<std::string>>();
+  r.snippets = j["snippets"].get<std::vector<std::string>>();
+  r.partial = j["partial"];
+  r.phrase = j["phrase"];
+  r.total = j["total"];
+  return r;
 }
 
-TEST_CASE("search_index: client ranking puts title and whole-query matches first") {
+TEST_CASE(
+    "search_index: the client ranks headings above text, the phrase above scattered tokens, reports first") {
   if (std::system("node --version >/dev/null 2>&1") != 0) {
-    MESSAGE("node is not installed: skipping the client ranking test");
+    MESSAGE("node is not installed: skipping the client tests");
     return;
   }
-  std::vector<SearchDoc> docs = {
-      {"about/", "关于本站", "页面", "本站公开行政执法和复议工作信息。"},
-      {"reports/2024/#四", "（四）健全争议化解机制", "报告章节",
-       "办理行政复议案件368件，同比增长120%；矛盾纠纷化解1537宗，人民调解成功率99.87%。"},
-      {"indicators/admin-review-cases/", "行政复议收案数", "指标", "2024年 368件 行政复议"},
-      {"indicators/disputes-resolved/", "矛盾纠纷化解数", "指标", "2024年 1537宗"},
-      {"profiles/sfj-2024/", "区司法局主要负责人述法（示例）", "述法", "专题述法 晒成绩"},
+  std::vector<TestPage> pages = {
+      {"reports/2024/", 0,
+       Page("2024年法治政府建设年度报告", {{"", "", "", "区司法局推进法治政府建设。\n"},
+                                           {"四", "（四）健全争议化解机制", "行政复议与应诉。\n",
+                                            "府院联动。 设立行政争议调解中心。\n行政复议与应诉。 "
+                                            "办理行政复议案件368件，矛盾纠纷化解1537宗。\n"}})},
+      {"indicators/admin-review-cases/", 1,
+       Page("行政复议收案数", {{"", "", "", "368件 2024年度\n行政复议案件收案数。\n"}})},
+      {"indicators/disputes/", 1, Page("矛盾纠纷化解数", {{"", "", "", "1537宗 2024年度\n"}})},
+      {"news/a/", 2, Page("法律援助中心开放", {{"", "", "", "区法律援助中心为群众提供法律援助。\n"}})},
+      {"news/b/", 2,
+       Page("工作动态",
+            {{"", "", "", "提供法律援，律援助，援助援助援助，法律法律。\n调解调解调解调解调解。\n"}})},
+      {"news/c/", 2, Page("调解工作", {{"", "", "", "人民调解。\n"}})},
   };
-  std::string idx = BuildSearchIndex(docs, nullptr);
-  // "about/" holds 行政 and 复议 but not 政复: documents with every token win outright.
-  CHECK(ClientSearch(idx, "行政复议") ==
-        std::vector<std::string>{"indicators/admin-review-cases/", "reports/2024/#四"});
-  // No document holds every token: the partial matches are shown.
-  CHECK(ClientSearch(idx, "行政 不存在").size() == 3);
-  CHECK(ClientSearch(idx, "复议").at(0) == "indicators/admin-review-cases/");
-  CHECK(ClientSearch(idx, "述法").at(0) == "profiles/sfj-2024/");
-  CHECK(ClientSearch(idx, "1537").at(0) == "indicators/disputes-resolved/");
-  CHECK(ClientSearch(idx, "１５３７").at(0) == "indicators/disputes-resolved/");
-  CHECK(ClientSearch(idx, "调解") == std::vector<std::string>{"reports/2024/#四"});
-  // A lone character is found inside bigrams.
-  CHECK(ClientSearch(idx, "宗").size() == 2);
-  CHECK(ClientSearch(idx, "不存在的词").empty());
+  for (auto& p : pages) p.key += "index.html";
+  Files files = Build(pages);
+  // The report holds the phrase in a lead-in and comes first of the pages
+  // that hold it in a title or heading; scattered bigrams (政复 nowhere
+  // else) do not match at all.
+  ClientResult r = Client(files, "行政复议");
+  REQUIRE(r.urls.size() == 2);
+  CHECK(r.urls[0] == "reports/2024/#四");
+  CHECK(r.urls[1] == "indicators/admin-review-cases/");
+  CHECK(r.snippets[0] ==
+        "行政复议与应诉。 办理行政复议案件368件，矛盾纠纷化解1537宗。");  // the lead-in with its sentence
+  CHECK_FALSE(r.partial);
+  CHECK(r.total == 2);
+  // The exact phrase above a page holding its bigrams apart, however often.
+  r = Client(files, "法律援助");
+  REQUIRE(r.urls.size() == 2);
+  CHECK(r.urls[0] == "news/a/");
+  CHECK(r.urls[1] == "news/b/");
+  // A title or heading match above many matches in the text.
+  r = Client(files, "调解");
+  REQUIRE(r.urls.size() == 3);
+  CHECK(r.urls[0] == "news/c/");
+  // Numbers, full-width too, and a lone character after a number: both
+  // pages hold them in their text, and the report comes first.
+  r = Client(files, "1537");
+  CHECK(r.urls == std::vector<std::string>{"reports/2024/#四", "indicators/disputes/"});
+  CHECK(Client(files, "１５３７").urls == r.urls);
+  CHECK(Client(files, "1537宗").urls == r.urls);
+  // Part of the query found: said so, with the part.
+  r = Client(files, "行政复议听证");
+  CHECK(r.partial);
+  CHECK(r.phrase == "行政复议");
+  CHECK(r.urls.at(0) == "reports/2024/#四");
+  CHECK(Client(files, "不存在的词").urls.empty());
 }
 
 }  // namespace

@@ -4,20 +4,190 @@
 // ASCII words and numbers ("1537", "80.16") become lowercase words, and
 // full-width forms fold to half-width first. Both ports must give identical
 // tokens; search/tokenize_test.cpp runs the JS port under node to check.
+//
+// The index side (ForEachIndexToken) also emits every Chinese character as
+// a unigram, so that a one-character query finds the character anywhere,
+// and hands each token over as a 64-bit key, so that counting tokens builds
+// no strings.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/utf8.h"
 
 namespace fazhi {
 
 /// Folds one code point for matching: full-width ASCII (U+FF01–U+FF5E) to
 /// ASCII, the ideographic space to a space, A–Z to a–z. One code point in,
 /// one out, so folded text keeps the positions of the original.
-char32_t FoldSearchChar(char32_t cp);
+inline char32_t FoldSearchChar(char32_t cp) {
+  if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
+  if (cp == 0x3000) cp = ' ';
+  if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
+  return cp;
+}
 
-/// Tokens of `text` in order, with repeats (the index counts them).
+/// Query tokens of `text` in order, with repeats: bigrams of each Chinese
+/// run, a unigram for a run of one character, words.
 std::vector<std::string> SearchTokens(std::string_view text);
+
+/// A token as the index counts it. `key` identifies it: a Chinese bigram
+/// (tag 3: two code points), a Chinese unigram (tag 2), an ASCII word of up
+/// to 7 bytes (tag 1: length and bytes); 0 for a longer word, which `text`
+/// (its folded bytes, valid during the callback only) identifies.
+struct SearchToken {
+  uint64_t key;
+  std::string_view text;
+};
+
+/// The text of a token key (not 0).
+std::string SearchTermText(uint64_t key);
+
+/// Key of one folded ASCII word, 0 when longer than 7 bytes.
+inline uint64_t SearchWordKey(std::string_view word) {
+  if (word.size() > 7) return 0;
+  uint64_t k = (uint64_t{1} << 62) | (static_cast<uint64_t>(word.size()) << 56);
+  for (size_t i = 0; i < word.size(); ++i)
+    k |= static_cast<uint64_t>(static_cast<unsigned char>(word[i])) << (8 * (6 - i));
+  return k;
+}
+
+namespace search_detail {
+
+// One code point at `pos` (U+FFFD for an invalid byte), as DecodeUtf8; the
+// common cases (ASCII, a valid three-byte sequence such as a Chinese
+// character) inline, the rest there.
+[[gnu::always_inline]] inline size_t Decode(std::string_view s, size_t pos, char32_t* cp) {
+  unsigned char c = static_cast<unsigned char>(s[pos]);
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  if ((c & 0xF0) == 0xE0 && pos + 2 < s.size()) {
+    unsigned char c1 = static_cast<unsigned char>(s[pos + 1]), c2 = static_cast<unsigned char>(s[pos + 2]);
+    if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) {
+      char32_t v =
+          (static_cast<char32_t>(c & 0x0F) << 12) | (static_cast<char32_t>(c1 & 0x3F) << 6) | (c2 & 0x3F);
+      if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
+        *cp = v;
+        return 3;
+      }
+    }
+  }
+  return DecodeUtf8(s, pos, cp);
+}
+
+// IsCjk (core/utf8.h), inlined.
+inline bool IsHan(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0x20000 && cp <= 0x2FA1F);
+}
+
+inline bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+inline bool IsWordChar(char32_t c) { return IsDigit(c) || (c >= 'a' && c <= 'z'); }
+
+}  // namespace search_detail
+
+/// Calls `f(const SearchToken&)` for each index token of `text`: the
+/// bigrams of each Chinese run, a unigram per character (with
+/// `all_unigrams` false only for a run of one character), each word. Without
+/// `all_unigrams` the order is SearchTokens'. (The index's hot loop: written
+/// for speed on Chinese text.)
+template <typename F>
+void ForEachIndexToken(std::string_view text, bool all_unigrams, F&& f) {
+  using search_detail::Decode;
+  using search_detail::IsDigit;
+  using search_detail::IsHan;
+  using search_detail::IsWordChar;
+  const size_t n = text.size();
+  const char* const data = text.data();
+  size_t pos = 0;
+  // The current run of Chinese characters: its length and its last character.
+  size_t run = 0;
+  char32_t prev = 0;
+  size_t prev_pos = 0, prev_len = 0;
+  auto unigram = [&]() {
+    f(SearchToken{(uint64_t{2} << 62) | prev, std::string_view(data + prev_pos, prev_len)});
+  };
+  std::string word;
+  while (pos < n) {
+    char32_t cp;
+    size_t len;
+    // The common case first: a Chinese character (U+3400–U+9FFF: three
+    // bytes led by E3–E9).
+    const unsigned char c0 = static_cast<unsigned char>(data[pos]);
+    if (c0 >= 0xE3 && c0 <= 0xE9 && pos + 2 < n &&
+        (static_cast<unsigned char>(data[pos + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(data[pos + 2]) & 0xC0) == 0x80) {
+      cp = (static_cast<char32_t>(c0 & 0x0F) << 12) | (static_cast<char32_t>(data[pos + 1] & 0x3F) << 6) |
+           static_cast<char32_t>(data[pos + 2] & 0x3F);
+      len = 3;
+    } else {
+      len = Decode(text, pos, &cp);
+    }
+    if (IsHan(cp)) {  // folding leaves Chinese characters alone
+      if (run > 0) {
+        if (all_unigrams) unigram();
+        f(SearchToken{(uint64_t{3} << 62) | (static_cast<uint64_t>(prev) << 21) | cp,
+                      std::string_view(data + prev_pos, pos + len - prev_pos)});
+      }
+      prev = cp;
+      prev_pos = pos;
+      prev_len = len;
+      ++run;
+      pos += len;
+      continue;
+    }
+    if (run == 1 || (run > 0 && all_unigrams)) unigram();
+    run = 0;
+    cp = FoldSearchChar(cp);
+    if (!IsWordChar(cp)) {
+      pos += len;
+      continue;
+    }
+    // A word or number: ASCII letters and digits (full-width ones folded),
+    // a decimal point inside a number ("80.16"), thousands separators
+    // dropped ("1,537" is 1537).
+    word.clear();
+    char32_t before = 0;
+    while (pos < n) {
+      len = Decode(text, pos, &cp);
+      cp = FoldSearchChar(cp);
+      if (IsWordChar(cp)) {
+        word += static_cast<char>(cp);
+        before = cp;
+        pos += len;
+        continue;
+      }
+      if ((cp == '.' || cp == ',') && IsDigit(before)) {
+        char32_t d[4] = {0, 0, 0, 0};
+        size_t p = pos + len;
+        int got = 0;
+        for (; got < 4 && p < n; ++got) {
+          char32_t c;
+          p += Decode(text, p, &c);
+          d[got] = FoldSearchChar(c);
+        }
+        if (cp == '.' && got >= 1 && IsDigit(d[0])) {
+          word += '.';
+          before = '.';
+          pos += len;
+          continue;
+        }
+        if (cp == ',' && got >= 3 && IsDigit(d[0]) && IsDigit(d[1]) && IsDigit(d[2]) &&
+            (got < 4 || !IsDigit(d[3]))) {
+          pos += len;
+          continue;
+        }
+      }
+      break;
+    }
+    f(SearchToken{SearchWordKey(word), word});
+  }
+  if (run == 1 || (run > 0 && all_unigrams)) unigram();
+}
 
 }  // namespace fazhi

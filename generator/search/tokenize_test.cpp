@@ -1,5 +1,7 @@
 #include "search/tokenize.h"
 
+#include "search/index.h"
+
 #include <doctest/doctest.h>
 
 #include <unistd.h>
@@ -65,7 +67,7 @@ TEST_CASE("search_tokenize: full-width forms fold to half-width") {
   CHECK(FoldSearchChar(U'法') == U'法');
 }
 
-TEST_CASE("search_tokenize: the JS port in search.js gives identical tokens") {
+TEST_CASE("search_tokenize: the JS port in search.js gives identical tokens and term hashes") {
   namespace fs = std::filesystem;
   if (std::system("node --version >/dev/null 2>&1") != 0) {
     MESSAGE("node is not installed: skipping the C++/JS tokenizer comparison");
@@ -85,7 +87,7 @@ TEST_CASE("search_tokenize: the JS port in search.js gives identical tokens") {
   std::string cmd =
       "node -e \"const t=require(process.argv[1]);const fs=require('fs');"
       "const c=JSON.parse(fs.readFileSync(process.argv[2],'utf8')).map(JSON.parse);"
-      "process.stdout.write(JSON.stringify(c.map(t.tokenize)))\" '" +
+      "process.stdout.write(JSON.stringify(c.map(s=>t.tokenize(s).map(x=>[x,t.termHash(x)]))))\" '" +
       js.string() + "' '" + in.string() + "'";
   std::string out;
   FILE* p = popen(cmd.c_str(), "r");
@@ -100,7 +102,14 @@ TEST_CASE("search_tokenize: the JS port in search.js gives identical tokens") {
   REQUIRE(js_tokens.size() == kShared.size());
   for (size_t i = 0; i < kShared.size(); ++i) {
     INFO("case " << i << ": " << kShared[i]);
-    CHECK(js_tokens[i].get<V>() == SearchTokens(kShared[i]));
+    V tokens;
+    for (const auto& pair : js_tokens[i]) {
+      std::string token = pair[0];
+      tokens.push_back(token);
+      // The bucket a term falls in: the same hash on both sides.
+      CHECK(pair[1].get<uint32_t>() == SearchTermHash(token));
+    }
+    CHECK(tokens == SearchTokens(kShared[i]));
   }
 }
 

@@ -11,8 +11,11 @@
 #include <cstring>
 #include <exception>
 
+#include "core/messages.h"
 #include "core/web.h"
+#include "serve/messages.h"
 #include "serve/request_head.h"
+#include "serve/review.h"
 
 namespace fazhi {
 
@@ -191,6 +194,7 @@ std::string ContentTypeFor(std::string_view path) {
       {"pdf", "application/pdf"},
       {"zip", "application/zip"},
       {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+      {"ofd", "application/ofd"},
       {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
   };
   for (auto& [e, type] : kText) {
@@ -243,13 +247,20 @@ std::string InjectBeforeBodyEnd(std::string_view html, std::string_view snippet)
   return out;
 }
 
-std::string RenderOverlay(const Diagnostics& diags, bool have_site) {
+namespace {
+
+Message ErrorCount(size_t n) { return n == 1 ? Message(msg::kOneError) : Message(msg::kErrorCount, n); }
+
+}  // namespace
+
+std::string RenderOverlay(const Diagnostics& diags, bool have_site, Lang lang) {
   std::string out = "<div id=\"fazhi-overlay\" role=\"alert\">";
   out += kOverlayStyle;
-  out += "<h2>构建失败：" + std::to_string(diags.error_count()) + " 个错误 (fazhi build failed)</h2>";
-  out += have_site ? "<p>下面是上一次成功构建的页面。修正错误并保存后，页面会自动刷新。</p>"
-                   : "<p>网站还没有成功构建过。修正错误并保存后，页面会自动刷新。</p>";
-  out += "<pre>" + XmlEscape(diags.Format()) + "</pre></div>";
+  out +=
+      "<h2>" + XmlEscape(Message(msg::kOverlayTitle, ErrorCount(diags.error_count())).Render(lang)) + "</h2>";
+  out += "<p>" + XmlEscape(Message(have_site ? msg::kOverlayLastGood : msg::kOverlayNoSite).Render(lang)) +
+         "</p>";
+  out += "<pre>" + XmlEscape(diags.Format(lang)) + "</pre></div>";
   return out;
 }
 
@@ -290,15 +301,16 @@ bool PreviewServer::Rebuild() {
   } catch (const std::exception& e) {
     // The pipeline reports errors as values; should anything still throw,
     // the server shows it like any other error and keeps running.
-    next->diags.Error("(fazhi)", 0, 0, std::string("internal error while building: ") + e.what());
+    next->diags.Error("(fazhi)", 0, 0, Message(msg::kInternalError, e.what()));
   }
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   auto prev = Current();
+  const Lang lang = opts_.lang ? opts_.lang() : Lang::kZh;
   if (ok) {
     next->files = std::move(files);
   } else {
     next->files = prev->files;
-    next->overlay = RenderOverlay(next->diags, next->files != nullptr);
+    next->overlay = RenderOverlay(next->diags, next->files != nullptr, lang);
   }
   {
     // Publish the site and the event generation together: a page that
@@ -315,21 +327,17 @@ bool PreviewServer::Rebuild() {
     }
   }
   if (opts_.log) {
-    std::string msg = next->diags.Format();
-    char line[160];
-    if (ok) {
-      std::snprintf(line, sizeof line, "fazhi: built %zu files in %.1f ms\n", next->files->size(), ms);
-    } else {
-      std::snprintf(line, sizeof line, "fazhi: build failed (%zu errors) in %.1f ms; %s\n",
-                    next->diags.error_count(), ms,
-                    next->files ? "still serving the last good build" : "serving the error page");
-    }
-    opts_.log(!ok, msg + line);
+    char millis[32];
+    std::snprintf(millis, sizeof millis, "%.1f", ms);
+    Message line = ok ? Message(msg::kServeBuilt, next->files->size(), millis)
+                      : Message(msg::kServeFailed, ErrorCount(next->diags.error_count()), millis,
+                                Message(next->files ? msg::kServeStillLastGood : msg::kServeErrorPage));
+    opts_.log(!ok, next->diags.Format(lang) + line.Render(lang) + "\n");
   }
   return ok;
 }
 
-bool PreviewServer::Bind(std::string* error) {
+bool PreviewServer::Bind(Message* error) {
   http_ = std::make_unique<Http>();
   auto& s = *http_;
   s.new_task_queue = [] { return new InlineQueue; };
@@ -364,9 +372,9 @@ bool PreviewServer::Bind(std::string* error) {
   int err = errno;
   std::string where = opts_.host + ":" + std::to_string(opts_.port);
   if (err == EADDRINUSE) {
-    *error = "cannot listen on " + where + ": the port is already in use (choose another with --port)";
+    *error = Message(msg::kPortInUse, where);
   } else {
-    *error = "cannot listen on " + where + (err ? std::string(": ") + std::strerror(err) : "");
+    *error = Message(msg::kCannotListen, where, err ? std::strerror(err) : "?");
   }
   return false;
 }
@@ -497,7 +505,13 @@ void PreviewServer::Handle(const httplib::Request& req, httplib::Response& res) 
     return;
   }
   auto st = Current();
-  std::string tail = st->overlay + ScriptTag(st->generation);
+  // The editor's view of the build: served here only, never in the built site.
+  if (key == kReviewPath.substr(1) || key + "/" == kReviewPath.substr(1)) {
+    res.set_content(InjectBeforeBodyEnd(RenderReviewPage(st->diags), ScriptTag(st->generation)),
+                    ContentTypeFor(".html"));
+    return;
+  }
+  std::string tail = st->overlay + RenderReviewBadge(st->diags) + ScriptTag(st->generation);
   if (!st->files) {  // no good build yet: the error page on every path
     res.status = st->overlay.empty() ? 503 : 500;
     res.set_content(

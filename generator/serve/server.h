@@ -51,6 +51,9 @@ struct ServeOptions {
   /// Prints each build's outcome (the terminal): `failed` with the same
   /// diagnostics text the overlay shows. May be null.
   std::function<void(bool failed, const std::string& text)> log;
+  /// The reader's language for the overlay and the log, asked after each
+  /// build (site.toml may set it). Null: Chinese.
+  std::function<Lang()> lang;
 };
 
 /// The path of the reload event stream.
@@ -71,7 +74,7 @@ bool NormalizeRequestPath(std::string_view decoded, std::string_view raw_target,
 std::string InjectBeforeBodyEnd(std::string_view html, std::string_view snippet);
 
 /// The error overlay for `diags`: their Format() text, HTML-escaped.
-std::string RenderOverlay(const Diagnostics& diags, bool have_site);
+std::string RenderOverlay(const Diagnostics& diags, bool have_site, Lang lang = Lang::kZh);
 
 class PreviewServer {
  public:
@@ -88,7 +91,7 @@ class PreviewServer {
 
   /// Binds host:port (port 0 picks a free one). On failure returns false and
   /// a message for the user in `error`.
-  bool Bind(std::string* error);
+  bool Bind(Message* error);
   int port() const { return port_; }
 
   /// Serves on a background thread. REQUIRES: Bind() succeeded.

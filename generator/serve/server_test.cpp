@@ -4,6 +4,7 @@
 #include "serve/server.h"
 #include "serve/raw_http_test_client.h"
 #include "serve/request_head.h"
+#include "serve/review.h"
 #include "serve/sse_test_client.h"
 
 #include <doctest/doctest.h>
@@ -17,6 +18,8 @@
 
 namespace fazhi {
 namespace {
+
+constexpr MessageText kUnknownWord{"不认识的词 <BROKEN>", "unknown word <BROKEN>"};
 using namespace std::chrono_literals;
 
 // content/<name>.md → <name>/index.html (content/index.md → index.html).
@@ -45,7 +48,7 @@ struct FakeSite {
         if (at != std::string::npos) {
           int line = 0, col = 0;
           OffsetToLineCol(text, at, &line, &col);
-          diags->Error(path, line, col, "unknown word <BROKEN>", text);
+          diags->Error(path, line, col, Message(kUnknownWord), text);
           continue;
         }
         std::string name = path.substr(8, path.size() - 8 - 3);
@@ -69,7 +72,7 @@ struct Running {
     opts.keepalive = 300ms;
     server = std::make_unique<PreviewServer>(site->Builder(), opts);
     server->Rebuild();
-    std::string error;
+    Message error;
     REQUIRE(server->Bind(&error));
     server->Start();
   }
@@ -131,10 +134,9 @@ TEST_CASE("serve: a page is fetched, with the reload script and charset") {
   CHECK(res->status == 200);
   CHECK(res->get_header_value("Content-Type") == "text/html; charset=utf-8");
   CHECK(res->get_header_value("Cache-Control") == "no-store");
-  CHECK(res->body ==
-        "<!DOCTYPE html><html><body><p>about page\n</p><script src=\"/__fazhi/live.js\" "
-        "data-generation=\"" +
-            run.server->generation() + "\"></script></body></html>\n");
+  CHECK(res->body == "<!DOCTYPE html><html><body><p>about page\n</p>" + RenderReviewBadge(Diagnostics()) +
+                         "<script src=\"/__fazhi/live.js\" data-generation=\"" + run.server->generation() +
+                         "\"></script></body></html>\n");
   res = cli.Get("/");
   REQUIRE(res);
   CHECK(res->body.find("home page") != std::string::npos);
@@ -207,21 +209,22 @@ TEST_CASE("serve: a rebuild sends a reload event carrying the new generation") {
   CHECK(res->body.find("about, edited") != std::string::npos);
 }
 
-TEST_CASE("serve: a broken edit shows the overlay on the last good page; the fix removes it") {
+TEST_CASE("serve: a broken edit shows the overlay on the last good page, the fix removes it") {
   FakeSite site;
   Running run(&site);
   auto cli = run.Client();
   site.Set("content/about.md", "line one\nsay BROKEN here\n");
   CHECK_FALSE(run.server->Rebuild());
   const std::string formatted =
-      "content/about.md:2:5: unknown word &lt;BROKEN&gt;\n  say BROKEN here\n      ^\n";
+      "content/about.md:2:5: 不认识的词 &lt;BROKEN&gt;\n  say BROKEN here\n      ^\n";
   CHECK(run.server->last_diagnostics().Format() ==
-        "content/about.md:2:5: unknown word <BROKEN>\n  say BROKEN here\n      ^\n");
+        "content/about.md:2:5: 不认识的词 <BROKEN>\n  say BROKEN here\n      ^\n");
   auto res = cli.Get("/about/");
   REQUIRE(res);
   CHECK(res->status == 200);
   CHECK(res->body.find("about page") != std::string::npos);  // the last good page
   CHECK(res->body.find("<pre>" + formatted + "</pre>") != std::string::npos);
+  CHECK(res->body.find("<h2>构建失败：1 个错误</h2>") != std::string::npos);
   res = cli.Get("/");  // every HTML page carries it
   REQUIRE(res);
   CHECK(res->body.find(formatted) != std::string::npos);
@@ -237,6 +240,23 @@ TEST_CASE("serve: a broken edit shows the overlay on the last good page; the fix
   CHECK(res->body.find("fazhi-overlay") == std::string::npos);
 }
 
+TEST_CASE("serve: the overlay and the log speak the language the options ask for") {
+  FakeSite site;
+  site.Set("content/index.md", "BROKEN\n");
+  ServeOptions opts;
+  opts.lang = [] { return Lang::kEn; };
+  std::string logged;
+  opts.log = [&](bool, const std::string& text) { logged += text; };
+  Running run(&site, opts);
+  auto res = run.Client().Get("/");
+  REQUIRE(res);
+  CHECK(res->body.find("<h2>Build failed: 1 error</h2>") != std::string::npos);
+  CHECK(res->body.find("content/index.md:1:1: unknown word &lt;BROKEN&gt;") != std::string::npos);
+  CHECK(logged.find("content/index.md:1:1: unknown word <BROKEN>\n") == 0);
+  CHECK(logged.find("fazhi: build failed (1 error) in ") != std::string::npos);
+  CHECK(logged.find("; serving the error page\n") != std::string::npos);
+}
+
 TEST_CASE("serve: a failed first build serves the overlay on every path") {
   FakeSite site;
   site.Set("content/index.md", "BROKEN\n");
@@ -248,7 +268,7 @@ TEST_CASE("serve: a failed first build serves the overlay on every path") {
     REQUIRE(res);
     CHECK(res->status == 500);
     CHECK(res->get_header_value("Content-Type") == "text/html; charset=utf-8");
-    CHECK(res->body.find("content/index.md:1:1: unknown word &lt;BROKEN&gt;") != std::string::npos);
+    CHECK(res->body.find("content/index.md:1:1: 不认识的词 &lt;BROKEN&gt;") != std::string::npos);
     CHECK(res->body.find("/__fazhi/live.js") != std::string::npos);
   }
   site.Set("content/index.md", "home again\n");
@@ -272,7 +292,7 @@ TEST_CASE("serve: a builder that throws is reported like an error and the server
   CHECK(server.Rebuild());
   throw_now = true;
   CHECK_FALSE(server.Rebuild());
-  CHECK(server.last_diagnostics().Format() == "(fazhi): internal error while building: boom\n");
+  CHECK(server.last_diagnostics().Format() == "(fazhi): 构建时发生内部错误：boom\n");
   throw_now = false;
   CHECK(server.Rebuild());
 }
@@ -334,10 +354,12 @@ TEST_CASE("serve: a port in use is a clear error") {
   ServeOptions opts;
   opts.port = run.server->port();
   PreviewServer second(site.Builder(), opts);
-  std::string error;
+  Message error;
   CHECK_FALSE(second.Bind(&error));
-  CHECK(error == "cannot listen on 127.0.0.1:" + std::to_string(opts.port) +
-                     ": the port is already in use (choose another with --port)");
+  CHECK(error.Render() ==
+        "无法在 127.0.0.1:" + std::to_string(opts.port) + " 上监听：端口已被占用（可以用 --port 换一个）");
+  CHECK(error.Render(Lang::kEn) == "cannot listen on 127.0.0.1:" + std::to_string(opts.port) +
+                                       ": the port is already in use (choose another with --port)");
 }
 
 TEST_CASE("serve: IsAllowedHost takes IP literals, localhost and the --host name only") {
@@ -580,6 +602,54 @@ TEST_CASE("serve: a client that never reads holds no worker") {
     CHECK(res->status == 200);
     CHECK(std::chrono::steady_clock::now() - t0 < 1s);
   }
+}
+
+}  // namespace fazhi
+
+namespace fazhi {
+
+TEST_CASE("serve: /_review/ lists the latest build's warnings and editor notes, every page links to it") {
+  FakeSite site;
+  Running run(&site);
+  auto cli = run.Client();
+  auto res = cli.Get("/_review/");
+  REQUIRE(res);
+  CHECK(res->status == 200);
+  CHECK(res->get_header_value("Content-Type") == "text/html; charset=utf-8");
+  CHECK(res->body.find("<h1>编辑核对</h1>") != std::string::npos);
+  CHECK(res->body.find("错误 0 个，警告 0 个，编辑备注 0 条。") != std::string::npos);
+  CHECK(res->body.find("没有需要核对的问题。") != std::string::npos);
+  CHECK(cli.Get("/_review")->status == 200);
+  res = cli.Get("/about/");
+  REQUIRE(res);
+  CHECK(res->body.find("<a href=\"/_review/\"") != std::string::npos);
+  CHECK(res->body.find("编辑核对：0 项") != std::string::npos);
+
+  // A broken page: the review lists the error under its file, and the badge counts it.
+  site.Set("content/about.md", "about\nBROKEN page\n");
+  run.server->Rebuild();
+  res = cli.Get("/_review/");
+  REQUIRE(res);
+  CHECK(res->body.find("错误 1 个，警告 0 个，编辑备注 0 条。") != std::string::npos);
+  CHECK(res->body.find("<h2>content/about.md</h2>") != std::string::npos);
+  CHECK(res->body.find("<span class=\"sev sev-error\">错误</span><pre>content/about.md:2:1: 不认识的词 "
+                       "&lt;BROKEN&gt;") != std::string::npos);
+  CHECK(cli.Get("/")->body.find("编辑核对：1 项") != std::string::npos);
+}
+
+TEST_CASE("serve: the review page shows notes and warnings with their severity") {
+  Diagnostics d;
+  d.Warning("content/reports/2024.md", 5, 7, Message::Verbatim("report states no publication date"),
+            "a\nb\nc\nd\nyear: 2024\n");
+  d.Note("content/indicators/x.md", 2, 9, Message::Verbatim("6.8%与其他数字推不出"),
+         "---\nreview: 6.8%与其他数字推不出\n");
+  std::string page = RenderReviewPage(d);
+  CHECK(page.find("错误 0 个，警告 1 个，编辑备注 1 条。") != std::string::npos);
+  CHECK(page.find("<span class=\"sev sev-note\">编辑备注</span><pre>content/indicators/x.md:2:9: "
+                  "编辑备注（不公开）：6.8%与其他数字推不出\n  review: 6.8%与其他数字推不出\n") !=
+        std::string::npos);
+  CHECK(page.find("<span class=\"sev sev-warning\">警告</span>") != std::string::npos);
+  CHECK(RenderReviewBadge(d).find("编辑核对：2 项") != std::string::npos);
 }
 
 }  // namespace fazhi

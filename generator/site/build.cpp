@@ -11,6 +11,8 @@
 #include "core/config.h"
 #include "core/content.h"
 #include "core/links.h"
+#include "core/manifest.h"
+#include "core/messages.h"
 #include "core/site_model.h"
 #include "core/utf8.h"
 #include "core/web.h"
@@ -25,6 +27,7 @@
 #include "norms/compliance.h"
 #include "norms/external_resources.h"
 #include "norms/privacy.h"
+#include "norms/publishing.h"
 #include "norms/unit_names.h"
 #include "outputs/site_outputs.h"
 #include "profiles/model.h"
@@ -97,13 +100,16 @@ bool ReadSite(const BuildOptions& opts, SourceTree* tree, Diagnostics* diags) {
 
 namespace {
 
-// Publishes the files under content/ that pages link (content/reports/chart.png
+// Publishes the files under content/ that pages link or attach (content/reports/chart.png
 // → reports/chart.png), each once. A file whose path another output already
 // took is an error rather than a silent overwrite.
 bool PublishResources(const Site& site, const SourceTree& tree,
                       const std::set<std::string, std::less<>>& taken, OutputSink* sink, Diagnostics* diags) {
   std::set<std::string> files;
-  for (const Page& p : site.pages) files.insert(p.resources.begin(), p.resources.end());
+  for (const Page& p : site.pages) {
+    files.insert(p.resources.begin(), p.resources.end());
+    for (const Attachment& a : p.record.attachments) files.insert(a.source);  // the originals (附件)
+  }
   size_t before = diags->error_count();
   for (const std::string& path : files) {
     const SourceFile* f = tree.Find(path);
@@ -196,12 +202,18 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   // Stage: config.
   const SourceFile* cfg = tree.Find("site.toml");
   if (!cfg) {
-    diags->Error("site.toml", 0, 0, "missing: every site needs a site.toml (run `fazhi new site DIR`)");
+    diags->Error("site.toml", 0, 0, Message(msg::kConfigMissing));
     return false;
   }
   Config& config = config_;
-  if (!ParseConfig(*cfg, &config, diags)) return false;
+  bool config_ok = ParseConfig(*cfg, &config, diags);
+  if (stats) stats->message_lang = MessageLang(config);
+  if (!config_ok) return false;
   if (!opts.base_url.empty()) config.base_url = NormalizeBaseUrl(opts.base_url);
+  if (!opts.as_of.empty()) config.as_of = opts.as_of;
+  CheckRobotsPlacement(config, *cfg, !opts.base_url.empty(), diags);
+  if (!opts.clock_today.empty())
+    CheckAsOfFreshness(config, opts.clock_today, *cfg, !opts.as_of.empty(), diags);
   stage("config");
 
   // Stage: privacy gate. Personal data (ID and mobile numbers) anywhere in
@@ -277,7 +289,7 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
     embed_ = std::make_unique<EmbedSink>(sink);
     sink = embed_.get();
   }
-  outputs_ = std::make_unique<SiteOutputs>(sink, site.config, diags);
+  outputs_ = std::make_unique<SiteOutputs>(sink, site.config, diags, opts.serving, opts.jobs);
   SiteOutputs& outputs = *outputs_;
   outputs.SetSite(&site);
   sink = &outputs;
@@ -348,7 +360,10 @@ SiteBuild::Update SiteBuild::UpdatePages(const std::vector<std::string>& paths, 
   }
   std::vector<Page> fresh(files.size());
   bool ok = true;
-  for (size_t k = 0; k < files.size(); ++k) ok = LoadPage(*files[k], config_, &fresh[k], diags) && ok;
+  for (size_t k = 0; k < files.size(); ++k) {
+    ok = LoadPage(*files[k], config_, &fresh[k], diags) && ok;
+    ok = ResolveAttachments(tree_, *files[k], &fresh[k].record, diags) && ok;
+  }
   if (!ok) return Update::kFailed;
   for (size_t k = 0; k < files.size(); ++k) {
     const Page& old = site_.pages[indices[k]];
@@ -395,6 +410,9 @@ SiteBuild::Update SiteBuild::UpdatePages(const std::vector<std::string>& paths, 
     outputs_->Refresh(theme_, summaries, &out_stats);
   }
   if (diags->error_count() != before) return Update::kBroken;
+  // The search index changed its layout (fewer buckets): files the session
+  // keeps from the last build are gone from a fresh build's output.
+  if (outputs_->search_files_dropped()) return Update::kBroken;
   FillStats(out_stats, start, stats);
   return Update::kDone;
 }
@@ -405,6 +423,7 @@ void SiteBuild::FillStats(const SiteOutputStats& out, std::chrono::steady_clock:
   stats->pages = site_.pages.size();
   stats->search_docs = out.search.docs;
   stats->search_terms = out.search.terms;
+  stats->search_files = out.search.docs ? out.search.buckets + out.search.groups + 1 : 0;
   stats->search_bytes = out.search.bytes;
   stats->sitemap_urls = out.sitemap_urls;
   stats->feed_entries = out.feed_entries;
@@ -519,20 +538,30 @@ bool BuildSite(const BuildOptions& opts, Diagnostics* diags, BuildStats* stats) 
   SourceTree tree;
   if (!ReadSite(opts, &tree, diags)) return false;
   if (!CheckOutputDir(opts.source_dir, out, diags)) return false;
+  if (!opts.manifest.empty() && !CheckManifestPath(opts.source_dir, out, opts.manifest, diags)) return false;
   auto opened = std::chrono::steady_clock::now();
   StagingSink sink(out, diags, opts.write);
   if (!sink.Open()) return false;
   const double open_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - opened).count();
+  // The manifest sees every file on its way into next/; it is written beside
+  // its destination first and renamed into place only after the output was
+  // swapped in, so it never describes a site that is not there.
+  ManifestSink manifest(&sink);
+  OutputSink* target = opts.manifest.empty() ? static_cast<OutputSink*>(&sink) : &manifest;
   // Some outputs ignore a failed Put (the sink reported it): check the sink too.
-  if (!BuildToSink(tree, opts, &sink, diags, stats) || sink.failed()) return false;  // output untouched
+  if (!BuildToSink(tree, opts, target, diags, stats) || sink.failed()) return false;  // output untouched
+  PendingFile manifest_file(opts.manifest);
+  if (!opts.manifest.empty() && !manifest_file.Write(manifest.Text(), diags)) return false;
   auto start = std::chrono::steady_clock::now();
   if (!sink.Commit()) return false;
+  if (!opts.manifest.empty() && !manifest_file.Commit(diags)) return false;
   if (stats) {
     WriteCounts c = sink.counts();
     stats->files = c.files;
     stats->files_written = c.written;
     stats->files_unchanged = c.kept + c.linked;
+    stats->manifest_files = opts.manifest.empty() ? 0 : manifest.size();
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     struct rusage ru {};
     getrusage(RUSAGE_SELF, &ru);

@@ -21,6 +21,12 @@ struct BuildOptions {
   std::filesystem::path source_dir = ".";
   std::filesystem::path output_dir;  ///< empty: <source_dir>/public
   std::string base_url;              ///< overrides site.toml when not empty
+  std::string as_of;                 ///< YYYY-MM-DD; overrides site.toml when not empty
+  /// `build` only: also write every output file's SHA-256 here (core/manifest.h).
+  std::filesystem::path manifest;
+  /// `check` only: the clock's date (YYYY-MM-DD), to warn when as_of lags far
+  /// behind it. Empty for `build`, whose output must not depend on the clock.
+  std::string clock_today;
   bool drafts = false;
   bool serving = false;  ///< set by `serve`: templates may add preview-only bits
   int jobs = 0;          ///< render threads; 0 = hardware concurrency
@@ -45,15 +51,20 @@ struct BuildStats {
   size_t files_unchanged = 0;
   double millis = 0;
   std::vector<StageTime> stages;  ///< wall time of each stage, in pipeline order
-  size_t search_docs = 0;         ///< documents in /search/index.json
+  size_t search_docs = 0;         ///< pages in the search index
   size_t search_terms = 0;
-  size_t search_bytes = 0;  ///< size of /search/index.json
+  size_t search_files = 0;  ///< files under search/ (manifest, term buckets, page groups)
+  size_t search_bytes = 0;  ///< their size together
   size_t sitemap_urls = 0;
   size_t feed_entries = 0;
   /// The tracker of a district site, one table per year, as `fazhi check`
   /// prints it ("" without data/units.csv).
   std::string tracker;
   bool relative_base_url = false;  ///< sitemap/feed URLs lack a host
+  size_t manifest_files = 0;       ///< lines written to BuildOptions::manifest
+  /// The language site.toml asks messages in (`language = "en"`), once it
+  /// has been read; Chinese otherwise.
+  Lang message_lang = Lang::kZh;
 };
 
 /// The folder holding the themes shipped with fazhi.

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "core/messages.h"
+#include "theme/messages.h"
+
 namespace fazhi {
 
 std::string ListPageUrl(const std::string& base, size_t n) {
@@ -42,7 +45,7 @@ bool RenderToSink(LayoutRenderer* renderer, const Theme& theme, const std::strin
                   const std::string& output_path, OutputSink* sink, Diagnostics* diags) {
   std::string html, error;
   if (!renderer->Render(layout, &view, &html, &error)) {
-    diags->Error(theme.PathOf(layout), 0, 0, "rendering " + output_path + ": " + error);
+    diags->Error(theme.PathOf(layout), 0, 0, Message(msg::kRenderFailed, output_path, error));
     return false;
   }
   return sink->Put(output_path, std::move(html));  // a failing sink reports why

@@ -132,9 +132,56 @@ View PageItem(const Page& page, const Urls& urls) {
   item.set("url", urls.Rel(page.url));
   item.set("date", page.date);
   item.set("date_cn", ChineseDate(page.date));
+  // A report's own publication date is its `published`; `date` is when
+  // this site put it up, and says so.
+  item.set("date_label", page.kind == "report" ? "本站发布日期" : "发布日期");
   item.set("source", page.source);
   item.set("summary", page.description.empty() ? page.summary : page.description);
   return item;
+}
+
+View RecordFields(const Page& page, const Urls& urls) {
+  const RecordMeta& m = page.record;
+  View r;
+  r.set("show_table", Flag(m.HasCatalogue()));
+  r.set("index_no", m.index_no);
+  r.set("issuer", m.issuer);
+  r.set("topic", m.topic);
+  r.set("doc_no", m.doc_no);
+  r.set("has_written", Flag(!m.written.empty()));
+  r.set("written", m.written);
+  r.set("written_cn", ChineseDate(m.written));
+  // 发布日期 in the catalogue is the item's publication: a report's stated
+  // `published` (empty when the original states none), another page's date.
+  const bool report = page.kind == "report";
+  const std::string& published = report ? page.report.published : page.date;
+  r.set("has_published", Flag(!published.empty()));
+  r.set("published", published);
+  r.set("published_cn", ChineseDate(published));
+  r.set("on_time", Flag(report && page.report.compliance.on_time));
+  r.set("deadline_cn", ChineseDate(page.report.compliance.deadline));
+  r.set("site_date_differs", Flag(published != page.date));
+  View lines{View::type::list};
+  for (size_t i = 0; i < m.signature.size(); ++i) {
+    View l("line", m.signature[i]);
+    l.set("last", Flag(i + 1 == m.signature.size()));
+    lines.push_back(l);
+  }
+  r.set("signature", lines);
+  r.set("has_signature", Flag(!m.signature.empty()));
+  View files{View::type::list};
+  for (const Attachment& a : m.attachments) {
+    View f;
+    f.set("url", urls.Rel(a.source.substr(std::string_view("content").size())));
+    f.set("title", a.title);
+    f.set("format", a.format);
+    f.set("size", FormatFileSize(a.size));
+    f.set("sha256", a.sha256);
+    files.push_back(f);
+  }
+  r.set("attachments", files);
+  r.set("has_attachments", Flag(!m.attachments.empty()));
+  return r;
 }
 
 View PageFields(const Site& site, const Page& page, const Urls& urls) {
@@ -167,6 +214,7 @@ View PageFields(const Site& site, const Page& page, const Urls& urls) {
   p.set("tags", tags);
   p.set("has_tags", Flag(!page.tags.empty()));
 
+  p.set("record", RecordFields(page, urls));
   p.set("is_report", Flag(page.kind == "report"));
   if (page.kind == "report") {
     View r;

@@ -1,6 +1,7 @@
 // Site/Page → Mustache data. Templates are logic-less, so everything they
 // show is precomputed here as strings, booleans and lists; this file and the
-// feature *_view.cpp files are the only places that know variable names.
+// features' view.cpp files (indicators/, profiles/) are the only places that
+// know variable names.
 #pragma once
 
 #include <kainjow/mustache.hpp>
@@ -44,6 +45,10 @@ void SetBreadcrumbs(View* view, const Urls& urls,
 
 /// A page's own fields under "page" (title, date, source, content, toc, …).
 View PageFields(const Site& site, const Page& page, const Urls& urls);
+
+/// `page.record`: the 信息公开 catalogue fields, 发布日期 (a report's stated
+/// `published`), 落款 lines and originals (url, title, format, size, sha256).
+View RecordFields(const Page& page, const Urls& urls);
 
 /// A short entry for lists: title, url, date, source, summary.
 View PageItem(const Page& page, const Urls& urls);

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <set>
 
+#include "core/suggest.h"
 #include "theme/messages.h"
 
 namespace fazhi {
@@ -88,7 +89,7 @@ void ReportTemplateError(const SourceFile& f, const std::string& message, Diagno
   } else {
     text = message;
   }
-  diags->Error(f.path, line, col, "template error: " + text, f.text);
+  diags->Error(f.path, line, col, Message(msg::kTemplateError, text), f.text);
 }
 
 class PartialInliner {
@@ -100,7 +101,7 @@ class PartialInliner {
   bool Inline(const SourceFile& f, std::string* out, int depth = 0) {
     if (depth == 0) too_large_ = false;
     if (depth > 16) {
-      diags_->Error(f.path, 1, 1, "partials nest more than 16 deep (a partial includes itself?)", f.text);
+      diags_->Error(f.path, 1, 1, Message(msg::kPartialsTooDeep), f.text);
       return false;
     }
     std::string_view s = f.text;
@@ -119,7 +120,13 @@ class PartialInliner {
       if (it == partials_.end()) {
         int line, col;
         OffsetToLineCol(s, open, &line, &col);
-        diags_->Error(f.path, line, col, "partial '" + std::string(name) + "' not found", f.text);
+        std::vector<std::string_view> names;
+        for (const auto& [known, file] : partials_) names.push_back(known);
+        std::string near = NearestName(name, names);
+        diags_->Error(f.path, line, col,
+                      near.empty() ? Message(msg::kPartialMissing, name)
+                                   : Message(msg::kPartialMissingDidYouMean, name, near),
+                      f.text);
         ok = false;
       } else {
         ok = Inline(*it->second, out, depth + 1) && ok;
@@ -256,8 +263,7 @@ bool Theme::Load(const SourceTree& tree, const Config& config, const std::vector
   }
   for (const std::string& name : required) {
     if (!layouts.count(name)) {
-      diags->Error(base + "layouts/" + name + ".mustache", 0, 0,
-                   "missing template: the site needs a '" + name + "' layout");
+      diags->Error(base + "layouts/" + name + ".mustache", 0, 0, Message(msg::kLayoutMissing, name));
       files_ok = false;
     }
   }
@@ -280,8 +286,7 @@ bool Theme::Load(const SourceTree& tree, const Config& config, const std::vector
     if (!check.is_valid()) {
       // Each file parsed alone, so the combination is at fault (e.g. a
       // section opened in one partial and closed in another).
-      diags->Error(f->path, 1, 1, "template error after inlining partials: " + check.error_message(),
-                   f->text);
+      diags->Error(f->path, 1, 1, Message(msg::kTemplateErrorInlined, check.error_message()), f->text);
       continue;
     }
     auto layout = std::make_unique<Layout>();

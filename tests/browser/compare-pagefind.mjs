@@ -1,6 +1,9 @@
 // Compares fazhi's search with Pagefind (npm `pagefind`, pinned in
 // package-lock.json; its binary ships in @pagefind/linux-x64) on the demo
-// site: the top results of the issue's queries and the bytes each needs.
+// site: for each query of the demo query set (demo-queries.json), the page
+// each ranks first against the expected one, and the bytes each query loads
+// (fazhi: the index files its client fetches; Pagefind: response bodies in
+// Chromium, with an empty cache per query).
 //
 //   node tests/browser/compare-pagefind.mjs [path/to/fazhi]
 //
@@ -18,7 +21,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const fazhi = path.resolve(process.argv[2] || path.join(root, 'build/fazhi'));
 const site = path.join(here, 'artifacts/pagefind-site');
-const QUERIES = ['行政复议', '复议', '述法', '调解', '1537', '法治督察', '规范性文件'];
+const SET = JSON.parse(fs.readFileSync(path.join(here, 'demo-queries.json'), 'utf8')).queries;
+const QUERIES = SET.map((x) => x.q);
 
 fs.rmSync(site, { recursive: true, force: true });
 let r = spawnSync(fazhi, ['build', root, '--output', site, '--quiet'], { encoding: 'utf8' });
@@ -38,14 +42,28 @@ function dirBytes(d) {
   return { bytes: n, files };
 }
 const pfSize = dirBytes(path.join(site, 'pagefind'));
-const fzIndex = fs.statSync(path.join(site, 'search/index.json')).size;
+const fzIndex = dirBytes(path.join(site, 'search'));
+fzIndex.bytes -= fs.statSync(path.join(site, 'search/index.html')).size;
+fzIndex.files -= 1;
 const fzScript = fs.statSync(path.join(site, 'js/search.js')).size;
 
-// fazhi: the client's own search() under node on the built index.
+// fazhi: the client's own search() and page() under node on the built
+// index, counting the files it reads (manifest included).
 const require = createRequire(import.meta.url);
 const client = require(path.join(root, 'themes/default/static/js/search.js'));  // same bytes as site/js/search.js
-const index = JSON.parse(fs.readFileSync(path.join(site, 'search/index.json'), 'utf8'));
-const fz = Object.fromEntries(QUERIES.map((q) => [q, client.search(index, q, 5).map((x) => x.url)]));
+const manifestPath = path.join(site, 'search/manifest.json');
+const fz = {}, fzBytes = {};
+for (const q of QUERIES) {
+  let bytes = fs.statSync(manifestPath).size;
+  const index = new client.Index(JSON.parse(fs.readFileSync(manifestPath, 'utf8')), (p) => {
+    const b = fs.readFileSync(path.join(site, 'search', p));
+    bytes += b.length;
+    return Promise.resolve(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
+  });
+  const result = await client.search(index, q);
+  fz[q] = (await client.page(index, result, 0, 5)).map((x) => '/' + x.url);
+  fzBytes[q] = bytes;
+}
 
 // Pagefind: its own pagefind.js in Chromium, counting the bytes each query loads.
 const server = http.createServer((req, res) => {
@@ -82,12 +100,19 @@ await browser.close();
 server.close();
 
 const short = (u) => decodeURIComponent(u).replace(/^\//, '').replace(/#(.{0,12}).*/, '#$1…');
-const out = { pagefind: { version: '1.6.0', files: pfSize.files, bytes: pfSize.bytes, millis: pfMillis, bytesPerQuery: pfBytes, top: pf },
-  fazhi: { indexBytes: fzIndex, scriptBytes: fzScript, top: fz } };
+const page0 = (u) => (u ? decodeURIComponent(u).replace(/^\//, '').replace(/#.*/, '') : '');
+const fzRight = SET.filter((x) => page0(fz[x.q][0]) === x.first).length;
+const pfRight = SET.filter((x) => page0(pf[x.q][0]) === x.first).length;
+const sum = (o) => QUERIES.reduce((n, q) => n + o[q], 0);
+const out = { pagefind: { version: '1.6.0', files: pfSize.files, bytes: pfSize.bytes, millis: pfMillis, bytesPerQuery: pfBytes, top: pf, right: pfRight },
+  fazhi: { files: fzIndex.files, indexBytes: fzIndex.bytes, scriptBytes: fzScript, bytesPerQuery: fzBytes, top: fz, right: fzRight } };
 fs.writeFileSync(path.join(here, 'artifacts/pagefind-comparison.json'), JSON.stringify(out, null, 2));
 console.log(`| | fazhi | Pagefind 1.6.0 |\n|---|---|---|`);
-console.log(`| index on disk | ${fzIndex} bytes in 1 file (+ search.js ${fzScript} bytes) | ${pfSize.bytes} bytes in ${pfSize.files} files |`);
-console.log(`| bytes loaded for one query | ${fzIndex + fzScript} (whole index, once) | ${QUERIES.map((q) => pfBytes[q]).join(' / ')} |`);
-for (const q of QUERIES) {
-  console.log(`| ${q} | ${fz[q].slice(0, 3).map(short).join('<br>') || '—'} | ${pf[q].slice(0, 3).map(short).join('<br>') || '—'} |`);
+console.log(`| index on disk | ${fzIndex.bytes} bytes in ${fzIndex.files} files (+ search.js ${fzScript} bytes) | ${pfSize.bytes} bytes in ${pfSize.files} files |`);
+console.log(`| index bytes loaded per query (mean, max) | ${Math.round(sum(fzBytes) / QUERIES.length)}, ${Math.max(...QUERIES.map((q) => fzBytes[q]))} | ${Math.round(sum(pfBytes) / QUERIES.length)}, ${Math.max(...QUERIES.map((q) => pfBytes[q]))} |`);
+console.log(`| expected page first | ${fzRight} of ${SET.length} | ${pfRight} of ${SET.length} |`);
+console.log(`\n| query | expected first | fazhi (first three) | Pagefind (first three) |\n|---|---|---|---|`);
+for (const x of SET) {
+  const mark = (list) => (page0(list[0]) === x.first ? '✓ ' : '✗ ') + (list.slice(0, 3).map(short).join('<br>') || '—');
+  console.log(`| ${x.q} | ${x.first} | ${mark(fz[x.q])} | ${mark(pf[x.q])} |`);
 }

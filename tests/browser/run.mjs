@@ -13,6 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { bucketsOf, measureQueries, serveDir } from './search-load.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -76,7 +77,7 @@ async function startFazhiServe() {
     const timer = setTimeout(() => fail(new Error(`fazhi serve did not start: ${buf}`)), 30000);
     const on = (d) => {
       buf += d;
-      const m = buf.match(/at (http:\/\/127\.0\.0\.1:\d+\/)/);
+      const m = buf.match(/(http:\/\/127\.0\.0\.1:\d+\/)/);
       if (m) { clearTimeout(timer); ok(m[1]); }
     };
     child.stdout.on('data', on);
@@ -216,33 +217,93 @@ try {
     }
   });
 
-  const searchCases = [
-    ['行政复议', /行政复议/], ['复议', /复议/], ['述法', /述法/], ['调解', /调解/], ['1537', /1537/],
-  ];
-  for (const [q, expect] of searchCases) {
-    await test(`search: “${q}” finds a matching page first, with <mark>`, async () => {
+  // The demo query set (tests/browser/demo-queries.json): the page that must
+  // rank first for each query, the match highlighted, the link working.
+  const demoQueries = JSON.parse(fs.readFileSync(path.join(here, 'demo-queries.json'), 'utf8')).queries;
+  await test(`search: the demo query set (${demoQueries.length} queries) ranks the expected page first`, async () => {
+    assert(demoQueries.length >= 20, 'fewer than 20 queries');
+    const wrong = [];
+    for (const { q, first, status } of demoQueries) {
       await page.goto(`${base}search/?q=${encodeURIComponent(q)}`);
       await page.waitForSelector('#search-results li', { timeout: 5000 });
-      const first = page.locator('#search-results li').first();
-      const text = await first.innerText();
-      assert(expect.test(text), `first result does not mention ${q}: ${text.slice(0, 120)}`);
-      assert(await page.locator('#search-results mark').count() > 0, 'no <mark> highlight');
-      const href = await first.locator('a').first().getAttribute('href');
+      const top = page.locator('#search-results li').first();
+      const href = await top.locator('a').first().getAttribute('href');
+      const got = decodeURIComponent(new URL(href, page.url()).pathname).replace(/^\//, '');
+      if (got !== first) wrong.push(`${q}: first is ${got}, expected ${first}`);
+      if (await top.locator('mark').count() === 0) wrong.push(`${q}: no <mark> in the first result`);
+      const line = await page.locator('#search-status').innerText();
+      if (status && !line.includes(status)) wrong.push(`${q}: status "${line}" lacks "${status}"`);
+      if (!status && line.includes('未找到')) wrong.push(`${q}: status "${line}" says part of it was not found`);
       const r = await fetch(new URL(href, page.url()));
-      assert(r.status === 200, `first result ${href} -> ${r.status}`);
-    });
-  }
-  await test('search: 行政复议 ranks the report or the indicator first', async () => {
+      if (r.status !== 200) wrong.push(`${q}: ${href} -> ${r.status}`);
+    }
+    assert(wrong.length === 0, wrong.join('\n'));
+  });
+  await test('search: snippets are sentences of the text, never the date/source line or the tags', async () => {
+    for (const q of ['行政复议', '述法', '1537']) {
+      await page.goto(`${base}search/?q=${encodeURIComponent(q)}`);
+      await page.waitForSelector('#search-results li');
+      for (const text of await page.locator('#search-results .search-snippet').allInnerTexts()) {
+        assert(!/发布日期|信息来源|标签：/.test(text), `${q}: snippet "${text}" is page chrome`);
+      }
+    }
     await page.goto(`${base}search/?q=${encodeURIComponent('行政复议')}`);
     await page.waitForSelector('#search-results li');
-    const href = await page.locator('#search-results li a').first().getAttribute('href');
-    assert(/\/(reports|indicators)\//.test(href), `first result is ${href}`);
+    const snippet = await page.locator('#search-results li').first().locator('.search-snippet').innerText();
+    assert(snippet.includes('办理行政复议案件368件'), `first snippet: ${snippet}`);
+    const section = await page.locator('#search-results li').first().locator('.search-section').innerText();
+    assert(section.includes('健全争议化解机制'), `first result's section: ${section}`);
+  });
+  await test('search: typing searches as you go; 显示更多结果 adds the next results', async () => {
+    await page.goto(`${base}search/`);
+    await page.waitForFunction(() => document.getElementById('search-status').textContent.includes('请输入'));
+    await page.locator('#search-q').fill('从化区司法局');
+    await page.waitForSelector('#search-results li');
+    const status = await page.locator('#search-status').innerText();
+    const total = +(status.match(/共找到 (\d+) 条/) || [])[1];
+    assert(total > 10, `status: ${status}`);
+    assert(await page.locator('#search-results li').count() === 10, 'not 10 results at first');
+    await page.locator('#search-more').click();
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 10);
+    assert(await page.locator('#search-results li').count() === Math.min(20, total), 'the next results were not added');
+    assert(new URL(page.url()).searchParams.get('q') === '从化区司法局', 'the address does not hold the query');
   });
   await test('search: works under a sub-path', async () => {
     await page.goto(`${subBase}search/?q=${encodeURIComponent('调解')}`);
     await page.waitForSelector('#search-results li');
     const href = await page.locator('#search-results li a').first().getAttribute('href');
     assert(href.startsWith('/sub/fazhi/'), `result link ${href} is outside the sub-path`);
+  });
+  await test('search: on a generated 1,000-page site a query fetches the manifest, its tokens\' buckets and the groups of 10 results only', async () => {
+    const work = path.join(artifacts, 'gen-1000');
+    let r = spawnSync('python3', [path.join(root, 'bench/gen_site.py'), '1000', work, '--search', 'on'], { encoding: 'utf8' });
+    assert(r.status === 0, r.stderr);
+    const site = path.join(work, 'public');
+    r = spawnSync(fazhi, ['build', path.join(work, 'fazhi'), '--output', site, '--quiet'], { encoding: 'utf8' });
+    assert(r.status === 0, r.stderr + r.stdout);
+    const manifest = JSON.parse(fs.readFileSync(path.join(site, 'search/manifest.json'), 'utf8'));
+    const buckets = fs.readdirSync(path.join(site, 'search/t')).length;
+    const groups = fs.readdirSync(path.join(site, 'search/p')).length;
+    assert(manifest.docs === 1000 && buckets === manifest.buckets && buckets >= 16 && groups >= 100,
+      `index of ${manifest.docs} pages in ${buckets} buckets, ${groups} groups`);
+    const genServer = await serveDir(site);
+    try {
+      const rows = await measureQueries(browser, `http://127.0.0.1:${genServer.address().port}/`, site,
+        ['行政复议', '法律援助便民服务', '区司法局']);
+      for (const x of rows) {
+        assert(x.results === 10 && /共找到 \d+ 条/.test(x.status) && !/未找到/.test(x.status), `${x.q}: ${x.status}`);
+        const t = x.files.filter((f) => f.startsWith('t/')).map((f) => +f.match(/^t\/(\d+)\.bin/)[1]).sort((a, b) => a - b);
+        const p = x.files.filter((f) => f.startsWith('p/'));
+        const other = x.files.filter((f) => !f.startsWith('t/') && !f.startsWith('p/') && !/^manifest\.json/.test(f));
+        assert(x.files.filter((f) => /^manifest\.json/.test(f)).length === 1, `${x.q}: manifest fetched ${x.files}`);
+        assert(JSON.stringify(t) === JSON.stringify(bucketsOf(manifest, x.q)),
+          `${x.q}: buckets fetched ${t}, the query's tokens are in ${bucketsOf(manifest, x.q)}`);
+        assert(p.length >= 1 && p.length <= 10 && new Set(p).size === p.length, `${x.q}: groups fetched ${p}`);
+        assert(other.length === 0, `${x.q}: also fetched ${other}`);
+      }
+    } finally {
+      genServer.close();
+    }
   });
   await test('search: without JavaScript the page explains and links to the 网站地图', async () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false });
@@ -387,6 +448,171 @@ try {
     assert(external.length === 0, `external requests: ${external.slice(0, 5).join(', ')}`);
     assert(consoleErrors.length === 0, consoleErrors.slice(0, 5).join('\n'));
   });
+
+  // --- Phones: no page scrolls sideways at 360 px, in normal and 长者模式 --
+  // Returns "" when the page fits, else the widest element that does not.
+  async function sidewaysAt360(p, url) {
+    await p.goto(url);
+    return p.evaluate(() => {
+      const de = document.documentElement;
+      if (de.scrollWidth <= de.clientWidth) return '';
+      let worst = null, right = 0;
+      for (const el of document.body.querySelectorAll('*')) {
+        const r = el.getBoundingClientRect();
+        if (r.right > right + 0.5) { right = r.right; worst = el; }
+      }
+      const name = worst ? worst.tagName.toLowerCase() + (worst.className && typeof worst.className === 'string' ? '.' + worst.className.split(' ').join('.') : '') : '?';
+      return `scrollWidth ${de.scrollWidth} > ${de.clientWidth} (widest: ${name}, right edge ${Math.round(right)})`;
+    });
+  }
+  async function checkPhones(label, pageUrls) {
+    for (const elder of [false, true]) {
+      await test(`phones: no sideways scroll at 360 px on every page${elder ? ' in 长者模式' : ''} (${label}, ${pageUrls.length} pages)`, async () => {
+        const c = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+        const p = await c.newPage();
+        await p.goto(pageUrls[0]);
+        await p.evaluate((on) => { if (on) localStorage.setItem('fazhi-elder', '1'); else localStorage.removeItem('fazhi-elder'); }, elder);
+        const bad = [];
+        for (const u of pageUrls) {
+          const why = await sidewaysAt360(p, u);
+          if (why) bad.push(`${u}: ${why}`);
+        }
+        await c.close();
+        assert(bad.length === 0, bad.slice(0, 20).join('\n'));
+      });
+    }
+  }
+  await checkPhones('demo', pages.filter((r) => r !== '404.html').map((r) => base + urlOf(r)));
+
+  // --- 长者模式 without :has(): the class set from the stored choice ------
+  // A browser without :has() drops every rule that uses it; the test does the
+  // same to the page's style sheets, then checks the class path alone.
+  async function dropHasRules(p) {
+    return p.evaluate(() => {
+      let dropped = 0;
+      for (const sheet of document.styleSheets) {
+        let rules;
+        try { rules = sheet.cssRules; } catch (e) { continue; }
+        for (let i = rules.length - 1; i >= 0; i--) {
+          if (rules[i].selectorText && rules[i].selectorText.includes(':has(')) { sheet.deleteRule(i); dropped++; }
+        }
+      }
+      return dropped;
+    });
+  }
+  await test('elderly mode without :has(): the stored choice sets html.fz-elder, which enlarges text, charts, controls and the cursor', async () => {
+    const p = await ctx.newPage();
+    const indicatorUrl = base + urlOf((byKind.indicator || []).find((r) => fs.readFileSync(path.join(siteDir, r), 'utf8').includes('fz-chart')) || '');
+    await p.goto(base);
+    await p.evaluate(() => localStorage.removeItem('fazhi-elder'));
+    const measure = () => p.evaluate(() => {
+      const q = (s) => document.querySelector(s);
+      const chart = q('.fz-chart text');
+      return {
+        cls: document.documentElement.classList.contains('fz-elder'),
+        checked: q('#fz-elder').checked,
+        font: parseFloat(getComputedStyle(q('main p, main li')).fontSize),
+        line: parseFloat(getComputedStyle(document.body).lineHeight) / parseFloat(getComputedStyle(document.body).fontSize),
+        box: q('#fz-elder').getBoundingClientRect().width,
+        chart: chart ? parseFloat(getComputedStyle(chart).fontSize) : 0,
+        cursor: getComputedStyle(document.body).cursor,
+      };
+    });
+    await p.goto(indicatorUrl);
+    assert(await dropHasRules(p) > 0, 'the style sheets have no :has() rules to drop');
+    const off = await measure();
+    assert(!off.cls && !off.checked, 'elderly mode is on before it was chosen');
+    await p.evaluate(() => localStorage.setItem('fazhi-elder', '1'));
+    await p.goto(indicatorUrl);
+    await dropHasRules(p);
+    const on = await measure();
+    assert(on.cls, 'the stored choice did not set html.fz-elder');
+    assert(on.checked, 'the switch does not show the stored choice');
+    assert(on.font >= off.font * 1.2, `text ${off.font} → ${on.font} without :has()`);
+    assert(on.line >= 1.8, `line height ${on.line}`);
+    assert(on.box > off.box, `the switch did not grow (${off.box} → ${on.box})`);
+    if (off.chart) assert(on.chart > off.chart, `chart text ${off.chart} → ${on.chart}`);
+    assert(/url\(/.test(on.cursor), `no large cursor: ${on.cursor}`);
+    // Switching off with the keyboard works without :has() too, and is remembered.
+    await p.focus('#fz-elder');
+    await p.keyboard.press('Space');
+    const after = await measure();
+    assert(!after.cls && after.font <= off.font * 1.01, 'switching off did not remove the class');
+    assert(await p.evaluate(() => localStorage.getItem('fazhi-elder')) === null, 'switching off was not remembered');
+    await p.close();
+  });
+
+  // --- Print: no search box or switches ----------------------------------
+  // (The metadata table and 落款 print: checked on the record site below.)
+  const printShown = (p) => p.evaluate(() => {
+    const vis = (s) => { const e = document.querySelector(s); return !!e && e.getClientRects().length > 0; };
+    return { search: vis('.header-search'), elder: vis('.elder-toggle'), nav: vis('.site-nav'), meta: vis('table.gk-meta'), sig: vis('.signature') };
+  });
+  await test('print: the search box, switches and navigation are hidden', async () => {
+    const p = await ctx.newPage();
+    await p.emulateMedia({ media: 'print' });
+    await p.goto(base + urlOf((byKind.report || [])[0] || ''));
+    const shown = await printShown(p);
+    await p.close();
+    assert(!shown.search && !shown.elder && !shown.nav, `printed: ${JSON.stringify(shown)}`);
+  });
+
+  // --- The record test site: metadata, 落款, a PDF attachment, phones ----
+  const recordSrc = path.join(here, 'sites/record');
+  const recordDir = path.join(artifacts, 'site-record');
+  let recordServer;
+  try {
+    recordServer = await serve(recordDir, '/');
+    const recordBase = `http://127.0.0.1:${recordServer.address().port}/`;
+    fs.rmSync(recordDir, { recursive: true, force: true });
+    const rb = spawnSync(fazhi, ['build', recordSrc, '--output', recordDir, '--base-url', recordBase], { encoding: 'utf8' });
+    await test('record site: builds with its PDF attachment, metadata table and 落款', async () => {
+      assert(rb.status === 0, `fazhi build failed (${rb.status}):\n${rb.stdout}\n${rb.stderr}`);
+      const p = await ctx.newPage();
+      await p.goto(`${recordBase}reports/2025/`);
+      const info = await p.evaluate(() => {
+        const sig = document.querySelector('.signature');
+        const a = document.querySelector('.attachments a');
+        return {
+          meta: [...document.querySelectorAll('table.gk-meta th')].map((t) => t.textContent).join(','),
+          sigAlign: sig && getComputedStyle(sig).textAlign, sigLines: sig ? sig.innerText.split('\n') : [],
+          href: a && a.getAttribute('href'),
+        };
+      });
+      assert(info.meta === '索引号,主题分类,发布机构,成文日期,名称,文号,发布日期,信息来源', `metadata rows: ${info.meta}`);
+      assert(info.sigAlign === 'right' && info.sigLines.join('|') === '测试区司法局|2026年3月18日', `落款: ${JSON.stringify(info)}`);
+      const r = await fetch(new URL(info.href, `${recordBase}reports/2025/`));
+      assert(r.status === 200 && (await r.arrayBuffer()).byteLength === fs.statSync(path.join(recordSrc, 'content/reports/2025.pdf')).size, `attachment ${info.href} -> ${r.status}`);
+      await p.emulateMedia({ media: 'print' });
+      const printed = await printShown(p);
+      assert(printed.meta && printed.sig && !printed.search && !printed.elder, `printed: ${JSON.stringify(printed)}`);
+      await p.close();
+    });
+    if (rb.status === 0) {
+      const recordPages = htmlFiles(recordDir).filter((r) => r !== '404.html');
+      await checkPhones('record site', recordPages.map((r) => recordBase + urlOf(r)));
+      await test(`record site: axe-core zero violations (${recordPages.length} pages)`, async () => {
+        const problems = [];
+        const p = await ctx.newPage();
+        for (const rel of recordPages) {
+          await p.goto(recordBase + urlOf(rel));
+          await p.evaluate(axeSource);
+          const res = await p.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+          for (const v of res.violations) problems.push(`${rel}: ${v.id}: ${v.help} — ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join('; ')}`);
+        }
+        await p.close();
+        assert(problems.length === 0, problems.slice(0, 20).join('\n'));
+      });
+      await test(`record site: vnu zero errors (${recordPages.length} pages)`, () => {
+        const jar = path.join(here, 'node_modules/vnu-jar/build/dist/vnu.jar');
+        const r = spawnSync('java', ['-jar', jar, '--errors-only', '--format', 'gnu', ...recordPages.map((p) => path.join(recordDir, p))], { encoding: 'utf8' });
+        if (r.error) throw r.error;
+        assert(r.status === 0, (r.stderr + r.stdout).split('\n').slice(0, 30).join('\n'));
+      });
+    }
+  } finally {
+    if (recordServer) recordServer.close();
+  }
 
   // Screenshots for a person to look at.
   const shots = [['home', ''], ['dashboard', 'indicators/'], ['indicator', urlOf((byKind.indicator || []).find((r) => !/^indicators\/\d{4}\//.test(r)) || '')],

@@ -1,10 +1,24 @@
 /* fazhi site search: no dependencies, no other hosts, works offline.
- * The tokenizer below is a line-by-line port of generator/search_tokenize.cpp;
- * generator/search_tokenize_test.cpp runs both on the same strings under node.
- * Without JavaScript the /search/ page explains that search needs it and links
- * to the 网站地图. */
+ *
+ * The index is split (docs/search.md): search/manifest.json says how many
+ * pages and term buckets there are; a query fetches only the buckets of its
+ * tokens (search/t/<b>.bin) and then the metadata groups of the results it
+ * shows (search/p/<g>.json), so the bytes a query loads do not grow with the
+ * site.
+ *
+ * The tokenizer is a line-by-line port of generator/search/tokenize.cpp and
+ * termHash of SearchTermHash in generator/search/index.cpp;
+ * generator/search/tokenize_test.cpp runs both under node against the C++.
+ * Without JavaScript the /search/ page explains that search needs it and
+ * links to the 网站地图. */
 (function () {
   'use strict';
+
+  var PAGE = 10;            // results shown at once
+  var REPORT_BOOST = 1.5;   // the first kind (年度报告) ranks above pages that merely mention a term
+  // A unit page (单位) repeats the 整改 items and indicators of its profiles:
+  // where both match as well, the page that states them comes first.
+  var KIND_WEIGHT = { '单位': 0.8 };
 
   function fold(cp) {
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
@@ -23,16 +37,15 @@
     for (var ch of s) out.push(fold(ch.codePointAt(0)));
     return out;
   }
-
   function foldString(s) {
-    var cps = codePoints(s);
-    var out = '';
+    var cps = codePoints(s), out = '';
     for (var i = 0; i < cps.length; ++i) out += String.fromCodePoint(cps[i]);
     return out;
   }
 
-  /* Tokens of `text` in order, with repeats. */
-  function tokenize(text) {
+  /* Tokens of `text` in order, with repeats; each {t, a, b}: the token and
+   * the code points [a, b) of `text` it comes from. */
+  function tokenizeAt(text) {
     var cps = codePoints(text), n = cps.length, out = [], i = 0;
     while (i < n) {
       var c = cps[i], j;
@@ -40,9 +53,9 @@
         j = i;
         while (j < n && isHan(cps[j])) ++j;
         if (j - i === 1) {
-          out.push(String.fromCodePoint(c));
+          out.push({ t: String.fromCodePoint(c), a: i, b: j });
         } else {
-          for (var k = i; k + 1 < j; ++k) out.push(String.fromCodePoint(cps[k], cps[k + 1]));
+          for (var k = i; k + 1 < j; ++k) out.push({ t: String.fromCodePoint(cps[k], cps[k + 1]), a: k, b: k + 2 });
         }
         i = j;
       } else if (isWord(c)) {
@@ -61,7 +74,7 @@
             break;
           }
         }
-        out.push(t);
+        out.push({ t: t, a: i, b: j });
         i = j;
       } else {
         ++i;
@@ -69,61 +82,212 @@
     }
     return out;
   }
+  function tokenize(text) { return tokenizeAt(text).map(function (x) { return x.t; }); }
 
-  /* Ranking: BM25 over the weights stored in the index (title terms already
-   * boosted at build time); documents matching every query token come first,
-   * then those whose title holds the whole query. */
-  function search(index, query, limit) {
-    var qtokens = [], seen = {};
-    tokenize(query).forEach(function (t) { if (!seen[t]) { seen[t] = 1; qtokens.push(t); } });
-    if (!qtokens.length) return [];
-    var docs = index.docs, N = docs.length, avg = index.avglen || 1, scores = {}, hits = {};
-    qtokens.forEach(function (tok, qi) {
-      var terms = [tok];
-      // A lone Chinese character is kept as a unigram only where it stands
-      // alone; otherwise it lives inside bigrams, so look there too.
-      if (tok.length <= 2 && Array.from(tok).length === 1 && isHan(tok.codePointAt(0))) {
-        for (var key in index.terms) if (key !== tok && key.indexOf(tok) >= 0) terms.push(key);
-      }
-      var seenDoc = {};
-      terms.forEach(function (term) {
-        var post = index.terms[term];
-        if (!post) return;
-        var df = post.length / 2, idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
-        for (var p = 0; p < post.length; p += 2) {
-          var d = post[p], w = post[p + 1], len = docs[d][4] || 1;
-          var s = idf * (w * 2.2) / (w + 1.2 * (0.25 + 0.75 * len / avg));
-          scores[d] = (scores[d] || 0) + s;
-          if (!seenDoc[d]) { seenDoc[d] = 1; hits[d] = (hits[d] || 0) + 1; }
+  var utf8 = new TextEncoder(), utf8Decoder = new TextDecoder();
+  /* FNV-1a, 32 bits, of the UTF-8 bytes: the term's bucket is this modulo the bucket count. */
+  function termHash(term) {
+    var bytes = utf8.encode(term), h = 0x811C9DC5;
+    for (var i = 0; i < bytes.length; ++i) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
+    return h >>> 0;
+  }
+
+  /* --- the index ----------------------------------------------------------- */
+
+  /* `load(path)` fetches a file of the index folder: a Promise of an ArrayBuffer. */
+  function Index(manifest, load) {
+    this.m = manifest;
+    this.load = load;
+    this.buckets = {};
+    this.groups = {};
+    this.kindEnds = [];
+    var end = 0;
+    manifest.kinds.forEach(function (k) { end += k[1]; this.kindEnds.push(end); }, this);
+  }
+  Index.prototype.kind = function (doc) {
+    for (var k = 0; k < this.kindEnds.length; ++k) if (doc < this.kindEnds[k]) return k;
+    return this.kindEnds.length - 1;
+  };
+  Index.prototype.kindLabel = function (doc) { return this.m.kinds[this.kind(doc)][0]; };
+
+  function Reader(u8, p) { this.u8 = u8; this.p = p || 0; }
+  Reader.prototype.varint = function () {
+    var v = 0, shift = 0, b;
+    do { b = this.u8[this.p++]; v += (b & 0x7F) * Math.pow(2, shift); shift += 7; } while (b & 0x80);
+    return v;
+  };
+  Reader.prototype.byte = function () { return this.u8[this.p++]; };
+
+  /* The bucket's terms: a Map from term to [offset, length] of its entry. */
+  Index.prototype.bucket = function (b) {
+    if (!this.buckets[b]) {
+      this.buckets[b] = this.load('t/' + b + '.bin').then(function (buf) {
+        var u8 = new Uint8Array(buf), r = new Reader(u8), n = r.varint(), map = new Map();
+        for (var i = 0; i < n; ++i) {
+          var len = r.varint(), term = utf8Decoder.decode(u8.subarray(r.p, r.p + len));
+          r.p += len;
+          var elen = r.varint();
+          map.set(term, [r.p, elen]);
+          r.p += elen;
         }
+        return { u8: u8, terms: map };
       });
+    }
+    return this.buckets[b];
+  };
+
+  /* A term's pages: {df, docs (ascending), imps, bits (every page, or null
+   * when `docs` lists them all), bound (the highest impact of a page not
+   * listed)}; null when no page has the term. */
+  Index.prototype.entry = function (term) {
+    var self = this;
+    return this.bucket(termHash(term) & (this.m.buckets - 1)).then(function (bucket) {
+      var at = bucket.terms.get(term);
+      if (!at) return null;
+      var r = new Reader(bucket.u8, at[0]);
+      var df = r.varint(), mode = r.byte(), n = r.varint(), bound = mode ? r.byte() : 0;
+      var docs = new Int32Array(n), imps = new Uint8Array(n), prev = 0;
+      for (var k = 0; k < n; ++k) { prev += r.varint(); docs[k] = prev; imps[k] = r.byte(); }
+      var bits = mode ? bucket.u8.subarray(r.p, r.p + ((self.m.docs + 7) >> 3)) : null;
+      return { term: term, df: df, docs: docs, imps: imps, bits: bits, bound: bound };
     });
-    var fq = foldString(query.trim());
-    var list = Object.keys(scores).map(function (k) {
-      var d = +k, title = foldString(docs[d][1]), text = foldString(docs[d][3]);
-      return { doc: d, all: hits[d] === qtokens.length ? 1 : 0,
-               phrase: fq && title.indexOf(fq) >= 0 ? 1 : 0,
-               inText: fq && text.indexOf(fq) >= 0 ? 1 : 0, score: scores[d] };
-    });
-    // Where some documents hold every query token, only those are shown (as
-    // Pagefind does); otherwise the best partial matches are.
-    if (list.some(function (r) { return r.all; })) list = list.filter(function (r) { return r.all; });
-    // Whole query in the title, then the whole query in the text, then BM25.
-    list.sort(function (a, b) {
-      return (b.all - a.all) || (b.phrase - a.phrase) || (b.inText - a.inText) ||
-        (b.score - a.score) || (a.doc - b.doc);
-    });
-    return list.slice(0, limit || 20).map(function (r) {
-      var d = docs[r.doc];
-      return { url: d[0], title: d[1], kind: d[2], text: d[3], score: r.score };
+  };
+
+  /* Metadata of a page: {url, title, date, sections: [[id, heading, text, leads]]}. */
+  Index.prototype.meta = function (doc) {
+    var g = Math.floor(doc / this.m.group);
+    if (!this.groups[g]) {
+      this.groups[g] = this.load('p/' + g + '.json').then(function (buf) {
+        return JSON.parse(utf8Decoder.decode(buf));
+      });
+    }
+    return this.groups[g].then(function (list) {
+      var m = list[doc - g * this.m.group];
+      return { url: m[0], title: m[1], date: m[2], sections: m[3] };
+    }.bind(this));
+  };
+
+  function has(e, doc) {
+    if (e.bits) return (e.bits[doc >> 3] >> (doc & 7)) & 1;
+    return find(e, doc) >= 0;
+  }
+  function find(e, doc) {
+    var lo = 0, hi = e.docs.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (e.docs[mid] < doc) lo = mid + 1; else if (e.docs[mid] > doc) hi = mid - 1; else return mid;
+    }
+    return -1;
+  }
+  function impact(e, doc) {
+    var k = find(e, doc);
+    return k >= 0 ? e.imps[k] : e.bound;
+  }
+
+  /* Pages holding every entry of `entries`, ascending. */
+  function intersect(index, entries) {
+    var lists = entries.filter(function (e) { return !e.bits; });
+    var out = [];
+    if (lists.length) {
+      lists.sort(function (a, b) { return a.docs.length - b.docs.length; });
+      var first = lists[0];
+      for (var k = 0; k < first.docs.length; ++k) {
+        var d = first.docs[k];
+        if (entries.every(function (e) { return e === first || has(e, d); })) out.push(d);
+      }
+      return out;
+    }
+    var N = index.m.docs;
+    for (var byte = 0; byte < (N + 7) >> 3; ++byte) {
+      var v = 0xFF;
+      for (var i = 0; i < entries.length && v; ++i) v &= entries[i].bits[byte];
+      for (var bit = 0; v && bit < 8; ++bit, v >>= 1) if (v & 1) out.push(byte * 8 + bit);
+    }
+    return out;
+  }
+
+  /* Ranks the pages holding every token of `entries`: a page whose every
+   * token is in its title or a heading first, then BM25 (idf × the stored
+   * saturated weight), the first kind (年度报告) boosted, unit pages lowered. */
+  function rank(index, entries) {
+    var N = index.m.docs;
+    var idf = entries.map(function (e) { return Math.log(1 + (N - e.df + 0.5) / (e.df + 0.5)); });
+    return intersect(index, entries).map(function (d) {
+      var score = 0, heading = 1;
+      entries.forEach(function (e, i) {
+        var imp = impact(e, d);
+        score += idf[i] * (imp & 63) / 63;
+        if ((imp >> 6) < 1) heading = 0;
+      });
+      score *= index.kind(d) === 0 ? REPORT_BOOST : (KIND_WEIGHT[index.kindLabel(d)] || 1);
+      return { doc: d, heading: heading, score: score };
+    }).sort(function (a, b) {
+      return (b.heading - a.heading) || (b.score - a.score) || (a.doc - b.doc);
     });
   }
 
-  /* [start, end) code point ranges of `text` covered by any query token. */
-  function matchRanges(text, qtokens) {
+  /* Runs a query: {query, phrase (what the results contain), partial (true
+   * when that is only part of the query), synonym (true when it is a word
+   * the site gives for the query), tokens, hits (ranked)}. */
+  function search(index, query) {
+    return searchWords(index, query).then(function (r) {
+      if (r.hits.length && !r.partial) return r;
+      // Nothing for the whole query: the site's words for it, in order.
+      var others = (index.m.synonyms || {})[foldString(query.trim())] || [];
+      return others.reduce(function (found, word) {
+        return found.then(function (f) {
+          if (f) return f;
+          return searchWords(index, word).then(function (s) {
+            if (!s.hits.length || s.partial) return null;
+            s.query = query;
+            s.synonym = true;
+            s.partial = true;
+            return s;
+          });
+        });
+      }, Promise.resolve(null)).then(function (f) { return f || r; });
+    });
+  }
+
+  function searchWords(index, query) {
+    var toks = tokenizeAt(query), seen = {}, uniq = [];
+    toks.forEach(function (x) { if (!seen[x.t]) { seen[x.t] = 1; uniq.push(x); } });
+    var base = { query: query, phrase: query.trim(), partial: false, synonym: false,
+                 tokens: uniq.map(function (x) { return x.t; }), hits: [] };
+    if (!uniq.length) return Promise.resolve(base);
+    return Promise.all(uniq.map(function (x) { return index.entry(x.t); })).then(function (entries) {
+      var cps = Array.from(query);
+      // The whole query, else the longest run of consecutive tokens that
+      // some page holds (more pages, then earlier, on a tie).
+      var best = null;
+      for (var len = uniq.length; len >= 1 && !best; --len) {
+        for (var i = 0; i + len <= uniq.length; ++i) {
+          var es = entries.slice(i, i + len);
+          if (es.some(function (e) { return !e; })) continue;
+          var hits = rank(index, es);
+          if (!hits.length) continue;
+          if (!best || hits.length > best.hits.length) best = { i: i, len: len, hits: hits };
+        }
+      }
+      if (!best) return base;
+      var whole = best.len === uniq.length;
+      return {
+        query: query,
+        phrase: whole ? query.trim() : cps.slice(uniq[best.i].a, uniq[best.i + best.len - 1].b).join(''),
+        partial: !whole,
+        synonym: false,
+        tokens: uniq.slice(best.i, best.i + best.len).map(function (x) { return x.t; }),
+        hits: best.hits
+      };
+    });
+  }
+
+  /* [start, end) code point ranges of `text` covered by the phrase or a token. */
+  function matchRanges(text, phrase, tokens) {
     var f = codePoints(text), ranges = [];
-    qtokens.forEach(function (tok) {
+    [foldString(phrase)].concat(tokens).forEach(function (tok) {
       var t = codePoints(tok), L = t.length;
+      if (!L) return;
       for (var i = 0; i + L <= f.length; ++i) {
         var ok = true;
         for (var k = 0; k < L && ok; ++k) ok = f[i + k] === t[k];
@@ -139,7 +303,97 @@
     return merged;
   }
 
-  /* Appends `text` (code points from..to) to `el`, wrapping matches in <mark>. */
+  /* How a page holds the phrase: 2 in its title, a heading or a lead-in, 1 in
+   * its text, 0 only as scattered tokens. */
+  function phraseTier(meta, phrase) {
+    var p = foldString(phrase);
+    if (!p) return 0;
+    if (foldString(meta.title).indexOf(p) >= 0) return 2;
+    var body = 0;
+    for (var i = 0; i < meta.sections.length; ++i) {
+      var s = meta.sections[i];
+      if (foldString(s[1]).indexOf(p) >= 0 || foldString(s[3] || '').indexOf(p) >= 0) return 2;
+      if (foldString(s[2]).indexOf(p) >= 0) body = 1;
+    }
+    return body;
+  }
+
+  /* The sentence of the page that best matches: the phrase, then the most
+   * tokens, then the earliest. A bold lead-in ("行政复议与应诉。") comes with
+   * the sentence after it and counts as a heading; a sentence that repeats
+   * the title (a table caption) counts less than one that says more. With
+   * its section. */
+  function bestSentence(meta, phrase, tokens) {
+    var p = foldString(phrase), title = foldString(meta.title), best = null;
+    meta.sections.forEach(function (s, si) {
+      var leads = (s[3] || '').split('\n').map(function (l) { return foldString(l.trim()); });
+      var heading = foldString(s[1]);
+      var sentences = (s[2].match(/[^。！？!?；;\n]+[。！？!?；;]?\n?/g) || []);
+      sentences.forEach(function (raw, k) {
+        var sentence = raw.trim(), f = foldString(sentence), bonus = 0;
+        if (leads.indexOf(f) >= 0 && k + 1 < sentences.length && !/\n$/.test(raw)) {
+          // A lead-in and what it titles: the first sentence of its paragraph
+          // that holds the phrase, else the next one.
+          var next = k + 1;
+          for (var j = k + 1; j < sentences.length; ++j) {
+            if (p && foldString(sentences[j]).indexOf(p) >= 0) { next = j; break; }
+            if (/\n$/.test(sentences[j])) break;
+          }
+          sentence += (next > k + 1 ? ' … ' : ' ') + sentences[next].trim();
+          f = foldString(sentence);
+          bonus = 5;
+        }
+        var score = 0;
+        if (p && f.indexOf(p) >= 0) score += 1000;
+        tokens.forEach(function (t) { if (f.indexOf(t) >= 0) score += 10; });
+        if (!score) return;
+        score += bonus;
+        if (title && f.indexOf(title) >= 0) score -= 500;
+        if (p && heading.indexOf(p) >= 0) score += 5;
+        if (!best || score > best.score) best = { score: score, text: sentence, section: si };
+      });
+      // A heading that holds the phrase, when no sentence says more: its
+      // section, shown by its first sentence.
+      if (p && s[0] && heading.indexOf(p) >= 0 && (!best || best.score < 500)) {
+        best = { score: 500, text: sentences.length ? sentences[0].trim() : '', section: si };
+      }
+    });
+    return best;
+  }
+
+  /* A result for display: {url (relative to the site root), title, kind,
+   * date, section (heading of the section linked, or ''), snippet}. */
+  function describe(index, hit, meta, phrase, tokens) {
+    var best = bestSentence(meta, phrase, tokens);
+    // The section of the best sentence, unless the title holds the phrase
+    // (the page itself is the answer).
+    var s = best && foldString(meta.title).indexOf(foldString(phrase)) < 0 ? meta.sections[best.section] : null;
+    var snippet = best ? best.text : '';
+    if (!snippet) {  // the match is in the title only: the page's first sentence
+      var first = meta.sections.length ? (meta.sections[0][2] || '').match(/[^。！？!?；;\n]+[。！？!?；;]?/) : null;
+      snippet = first ? first[0].trim() : '';
+    }
+    return {
+      doc: hit.doc, url: meta.url + (s && s[0] ? '#' + s[0] : ''), title: meta.title,
+      kind: index.kindLabel(hit.doc), date: meta.date, section: s && s[0] ? s[1] : '', snippet: snippet
+    };
+  }
+
+  /* The results from `from` to `from + count` of a search, re-ranked within
+   * that slice by how they hold the phrase; a Promise of describe()s. */
+  function page(index, result, from, count) {
+    var slice = result.hits.slice(from, from + count);
+    return Promise.all(slice.map(function (h) { return index.meta(h.doc); })).then(function (metas) {
+      var rows = slice.map(function (h, i) {
+        return { hit: h, meta: metas[i], tier: phraseTier(metas[i], result.phrase), pos: i };
+      });
+      rows.sort(function (a, b) { return (b.tier - a.tier) || (a.pos - b.pos); });
+      return rows.map(function (r) { return describe(index, r.hit, r.meta, result.phrase, result.tokens); });
+    });
+  }
+
+  /* --- the page ------------------------------------------------------------ */
+
   function appendMarked(el, text, ranges, from, to) {
     var chars = Array.from(text), pos = from;
     ranges.forEach(function (r) {
@@ -154,40 +408,44 @@
     el.appendChild(document.createTextNode(chars.slice(pos, to).join('')));
   }
 
-  function render(form, index, query) {
-    var out = document.getElementById('search-results');
-    var status = document.getElementById('search-status');
-    var base = form.getAttribute('data-base') || '/';
-    out.textContent = '';
-    if (!query.trim()) { status.textContent = '请输入要查找的词语，例如“行政复议”。'; return; }
-    var results = search(index, query, 20);
-    var qtokens = tokenize(query);
-    status.textContent = results.length ?
-      '“' + query + '”共找到 ' + results.length + ' 条结果' + (results.length === 20 ? '（仅显示前 20 条）' : '') + '。' :
-      '没有找到与“' + query + '”相关的内容。可以换一个词，或查看网站地图。';
-    results.forEach(function (r) {
+  function marked(tag, className, text, phrase, tokens, max) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    var chars = Array.from(text), ranges = matchRanges(text, phrase, tokens);
+    var start = 0, end = chars.length;
+    if (max && chars.length > max) {
+      var first = ranges.length ? ranges[0][0] : 0;
+      start = Math.max(0, Math.min(first - 30, chars.length - max));
+      end = Math.min(chars.length, start + max);
+    }
+    if (start > 0) el.appendChild(document.createTextNode('…'));
+    appendMarked(el, text, ranges, start, end);
+    if (end < chars.length) el.appendChild(document.createTextNode('…'));
+    return el;
+  }
+
+  function renderRows(out, base, rows, result) {
+    rows.forEach(function (r) {
       var li = document.createElement('li');
       var h = document.createElement('h2');
-      var a = document.createElement('a');
+      var a = marked('a', '', r.title, result.phrase, result.tokens);
       a.href = base + r.url;
-      appendMarked(a, r.title, matchRanges(r.title, qtokens), 0, Array.from(r.title).length);
       h.appendChild(a);
+      h.appendChild(document.createTextNode(' '));
       var kind = document.createElement('span');
       kind.className = 'search-kind';
       kind.textContent = r.kind;
-      h.appendChild(document.createTextNode(' '));
       h.appendChild(kind);
       li.appendChild(h);
-      var chars = Array.from(r.text), ranges = matchRanges(r.text, qtokens);
-      // Centre the snippet on the longest match (the whole phrase where it occurs).
-      var best = ranges.reduce(function (m, r) { return !m || r[1] - r[0] > m[1] - m[0] ? r : m; }, null);
-      var start = best ? Math.max(0, best[0] - 40) : 0;
-      var end = Math.min(chars.length, start + 140);
-      var p = document.createElement('p');
-      if (start > 0) p.appendChild(document.createTextNode('…'));
-      appendMarked(p, r.text, ranges, start, end);
-      if (end < chars.length) p.appendChild(document.createTextNode('…'));
-      li.appendChild(p);
+      if (r.section) li.appendChild(marked('p', 'search-section', r.section, result.phrase, result.tokens));
+      if (r.snippet) li.appendChild(marked('p', 'search-snippet', r.snippet, result.phrase, result.tokens, 120));
+      if (r.date) {
+        var d = document.createElement('p');
+        d.className = 'search-date';
+        var ymd = r.date.split('-');
+        d.textContent = '发布日期：' + (ymd.length === 3 ? ymd[0] + '年' + (+ymd[1]) + '月' + (+ymd[2]) + '日' : r.date);
+        li.appendChild(d);
+      }
       out.appendChild(li);
     });
   }
@@ -197,20 +455,78 @@
     if (!form) return;
     var input = form.querySelector('input[name="q"]');
     var status = document.getElementById('search-status');
+    var out = document.getElementById('search-results');
+    var more = document.getElementById('search-more');
+    var base = form.getAttribute('data-base') || '/';
+    var folder = form.getAttribute('data-index');
     document.documentElement.classList.add('js-search');
     var q = new URLSearchParams(window.location.search).get('q') || '';
     input.value = q;
+    var index = null, current = 0, shown = 0, result = null;
+
+    function run(query) {
+      var seq = ++current;
+      if (!query.trim()) {
+        out.textContent = '';
+        more.hidden = true;
+        status.textContent = '请输入要查找的词语，例如“行政复议”。';
+        return;
+      }
+      search(index, query).then(function (r) {
+        if (seq !== current) return null;
+        result = r;
+        shown = 0;
+        return page(index, r, 0, PAGE);
+      }).then(function (rows) {
+        if (!rows || seq !== current) return;
+        out.textContent = '';
+        shown = rows.length;
+        var n = result.hits.length;
+        if (!n) {
+          status.textContent = '没有找到与“' + query + '”相关的内容。可以换一个词，或查看网站地图。';
+        } else if (result.synonym) {
+          status.textContent = '未找到“' + query.trim() + '”，以下结果包含相关词“' + result.phrase + '”（共 ' + n + ' 条）。';
+        } else if (result.partial) {
+          status.textContent = '未找到“' + query.trim() + '”，以下结果包含“' + result.phrase + '”（共 ' + n + ' 条）。';
+        } else {
+          status.textContent = '“' + query.trim() + '”共找到 ' + n + ' 条结果。';
+        }
+        renderRows(out, base, rows, result);
+        more.hidden = shown >= n;
+      }).catch(function () {
+        if (seq === current) status.textContent = '搜索索引载入失败，请通过网站地图查找内容。';
+      });
+    }
+
     status.textContent = '正在载入搜索索引…';
-    fetch(form.getAttribute('data-index')).then(function (r) {
+    fetch(folder + 'manifest.json', { cache: 'no-cache' }).then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.json();
-    }).then(function (index) {
-      render(form, index, q);
-      form.addEventListener('submit', function (e) {
-        e.preventDefault();
-        var v = input.value;
-        history.replaceState(null, '', '?q=' + encodeURIComponent(v));
-        render(form, index, v);
+    }).then(function (manifest) {
+      index = new Index(manifest, function (path) {
+        return fetch(folder + path + '?v=' + manifest.id).then(function (r) {
+          if (!r.ok) throw new Error(r.status);
+          return r.arrayBuffer();
+        });
+      });
+      run(q);
+      var composing = false;
+      input.addEventListener('compositionstart', function () { composing = true; });
+      input.addEventListener('compositionend', function () { composing = false; update(); });
+      input.addEventListener('input', function () { if (!composing) update(); });
+      function update() {
+        history.replaceState(null, '', '?q=' + encodeURIComponent(input.value));
+        run(input.value);
+      }
+      form.addEventListener('submit', function (e) { e.preventDefault(); update(); });
+      more.addEventListener('click', function () {
+        var seq = current, r = result;
+        page(index, r, shown, PAGE).then(function (rows) {
+          if (seq !== current) return;
+          shown += rows.length;
+          renderRows(out, base, rows, r);
+          more.hidden = shown >= r.hits.length;
+        });
       });
     }).catch(function () {
       status.textContent = '搜索索引载入失败，请通过网站地图查找内容。';
@@ -218,7 +534,8 @@
   }
 
   if (typeof module !== 'undefined' && module.exports) {
-    module.exports = { tokenize: tokenize, search: search, matchRanges: matchRanges };
+    module.exports = { tokenize: tokenize, termHash: termHash, Index: Index, search: search, page: page,
+                       matchRanges: matchRanges };
   } else if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', init);
   } else {

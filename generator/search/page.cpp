@@ -1,0 +1,488 @@
+#include "search/page.h"
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+
+#include "core/utf8.h"
+
+namespace fazhi {
+
+namespace {
+
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+
+// What a tag means to the extractor.
+enum TagFlags : uint8_t {
+  kBlock = 1,  ///< ends a line of text
+  kCell = 2,   ///< td, th: a space
+  kVoid = 4,   ///< has no end tag
+  kSkip = 8,   ///< content is never text to search: code, drawings, menus, controls
+};
+
+uint8_t FlagsOf(std::string_view t) {
+  auto is = [&](const char* name) { return t == name; };
+  switch (t.size()) {
+    case 1:
+      return t[0] == 'p' ? kBlock : 0;
+    case 2:
+      if (t[0] == 'h' && t[1] >= '1' && t[1] <= '6') return kBlock;
+      if (is("td") || is("th")) return kCell;
+      if (is("li") || is("ul") || is("ol") || is("tr") || is("dt") || is("dd") || is("dl")) return kBlock;
+      if (is("br") || is("hr")) return kBlock | kVoid;
+      return 0;
+    case 3:
+      if (is("div") || is("pre")) return kBlock;
+      if (is("svg") || is("nav")) return kSkip;
+      if (is("img") || is("wbr") || is("col")) return kVoid;
+      return 0;
+    case 4:
+      if (is("main")) return kBlock;
+      if (is("meta") || is("link") || is("area")) return kVoid;
+      return 0;
+    case 5:
+      if (is("table") || is("thead") || is("tbody") || is("aside")) return kBlock;
+      if (is("style")) return kSkip;
+      if (is("input") || is("embed") || is("track")) return kVoid;
+      return 0;
+    case 6:
+      if (is("figure") || is("header") || is("footer")) return kBlock;
+      if (is("script") || is("button") || is("select")) return kSkip;
+      if (is("source")) return kVoid;
+      return 0;
+    case 7:
+      if (is("section") || is("article") || is("caption") || is("details") || is("summary")) return kBlock;
+      return 0;
+    case 8:
+      if (is("template") || is("noscript") || is("textarea")) return kSkip;
+      return 0;
+    case 10:
+      if (is("blockquote") || is("figcaption")) return kBlock;
+      return 0;
+    default:
+      return 0;
+  }
+}
+
+// Decodes the entity at `pos` ('&'); returns the bytes consumed (0 if none).
+size_t DecodeEntity(std::string_view s, size_t pos, std::string* out) {
+  size_t semi = s.find(';', pos);
+  if (semi == std::string_view::npos || semi - pos > 10) return 0;
+  std::string_view name = s.substr(pos + 1, semi - pos - 1);
+  static const std::pair<const char*, const char*> kNamed[] = {{"amp", "&"},   {"lt", "<"},   {"gt", ">"},
+                                                               {"quot", "\""}, {"apos", "'"}, {"nbsp", " "}};
+  for (const auto& [n, v] : kNamed) {
+    if (name == n) {
+      *out += v;
+      return semi - pos + 1;
+    }
+  }
+  if (name.size() >= 2 && name[0] == '#') {
+    char32_t cp = 0;
+    bool hex = name[1] == 'x' || name[1] == 'X';
+    std::string_view digits = name.substr(hex ? 2 : 1);
+    if (digits.empty()) return 0;
+    for (char c : digits) {
+      int v;
+      if (c >= '0' && c <= '9')
+        v = c - '0';
+      else if (hex && c >= 'a' && c <= 'f')
+        v = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F')
+        v = c - 'A' + 10;
+      else
+        return 0;
+      cp = cp * (hex ? 16 : 10) + v;
+      if (cp > 0x10FFFF) return 0;
+    }
+    if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;  // not a character: left as written
+    AppendUtf8(*out, cp);
+    return semi - pos + 1;
+  }
+  return 0;
+}
+
+// Plain text with HTML's whitespace rules: runs collapse to one space, block
+// ends become '\n', and a line break between two Chinese characters (a soft
+// break in the Markdown source) disappears, as it does on screen.
+class Text {
+ public:
+  explicit Text(std::string* out) : out_(out) {}
+
+  void Append(std::string_view bytes) {
+    const size_t n = bytes.size();
+    size_t i = 0;
+    while (i < n) {
+      size_t w = SpaceAt(bytes, i);
+      if (w) {
+        space_ = true;
+        newline_ = newline_ || bytes[i] == '\n' || bytes[i] == '\r';
+        i += w;
+        continue;
+      }
+      // A run up to the next whitespace: a character at a time (a Chinese
+      // character is one step, not three).
+      size_t start = i;
+      while (i < n) {
+        unsigned char c = static_cast<unsigned char>(bytes[i]);
+        if (c < 0x80) {
+          if (kAsciiSpace[c]) break;
+          ++i;
+        } else if (c >= 0xE0 && c != 0xE3) {
+          i += c >= 0xF0 ? 4 : 3;
+        } else if (SpaceAt(bytes, i)) {
+          break;
+        } else {
+          i += c >= 0xE0 ? 3 : (c >= 0xC0 ? 2 : 1);
+        }
+      }
+      if (i > n) i = n;  // a sequence cut short at the end
+      std::string_view run = bytes.substr(start, i - start);
+      if (space_ && !out_->empty() && out_->back() != '\n' && !(newline_ && last_cjk_ && FirstIsCjk(run))) {
+        *out_ += ' ';
+      }
+      space_ = newline_ = false;
+      out_->append(run);
+      last_cjk_ = LastIsCjk(run);
+    }
+  }
+  void Space() { space_ = true; }
+  void Break() {
+    if (!out_->empty() && out_->back() != '\n') *out_ += '\n';
+    space_ = newline_ = last_cjk_ = false;
+  }
+
+ private:
+  // Bytes of the whitespace character at `i` (NBSP and the ideographic space
+  // count), 0 if none.
+  static size_t SpaceAt(std::string_view s, size_t i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') return 1;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+    if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x80) {
+      return 3;
+    }
+    return 0;
+  }
+  static bool FirstIsCjk(std::string_view run) {
+    char32_t cp;
+    DecodeUtf8(run, 0, &cp);
+    return IsCjk(cp);
+  }
+  static bool LastIsCjk(std::string_view run) {
+    size_t k = run.size() - 1;
+    while (k > 0 && run.size() - k < 4 && (static_cast<unsigned char>(run[k]) & 0xC0) == 0x80) --k;
+    char32_t cp;
+    DecodeUtf8(run, k, &cp);
+    return IsCjk(cp);
+  }
+
+  static constexpr auto kAsciiSpace = [] {
+    std::array<bool, 128> t{};
+    for (unsigned char c : {' ', '\n', '\t', '\r', '\f'}) t[c] = true;
+    return t;
+  }();
+
+  std::string* out_;
+  bool space_ = false, newline_ = false, last_cjk_ = false;
+};
+
+struct Tag {
+  char buf[16];
+  std::string_view name;  ///< lowercase (cut at 15 characters)
+  uint8_t flags = 0;
+  bool closing = false;
+  std::string_view attrs;
+  size_t end = 0;  ///< just past '>'
+};
+
+// Parses the tag at `pos` ('<'); false when it is not one (a literal '<').
+bool ParseTag(std::string_view h, size_t pos, Tag* t) {
+  size_t i = pos + 1;
+  t->closing = i < h.size() && h[i] == '/';
+  if (t->closing) ++i;
+  size_t start = i;
+  size_t len = 0;
+  while (i < h.size()) {
+    char c = h[i];
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alnum) break;
+    if (len < sizeof t->buf) t->buf[len++] = Lower(c);
+    ++i;
+  }
+  if (i == start) return false;
+  t->name = std::string_view(t->buf, len);
+  t->flags = FlagsOf(t->name);
+  size_t attrs = i;
+  char quote = 0;
+  for (; i < h.size(); ++i) {
+    char c = h[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      break;
+    }
+  }
+  if (i >= h.size()) return false;
+  t->attrs = h.substr(attrs, i - attrs);
+  t->end = i + 1;
+  return true;
+}
+
+// Value of attribute `name` in `attrs` (double-quoted, entities decoded), or "".
+std::string Attr(std::string_view attrs, std::string_view name) {
+  for (size_t at = 0; (at = attrs.find(name, at)) != std::string_view::npos; at += name.size()) {
+    if (at == 0 || !IsSpace(attrs[at - 1])) continue;
+    size_t eq = at + name.size();
+    if (eq + 1 >= attrs.size() || attrs[eq] != '=' || attrs[eq + 1] != '"') continue;
+    size_t q = attrs.find('"', eq + 2);
+    if (q == std::string_view::npos) return "";
+    std::string_view enc = attrs.substr(eq + 2, q - eq - 2);
+    std::string val;
+    for (size_t k = 0; k < enc.size();) {
+      size_t n = enc[k] == '&' ? DecodeEntity(enc, k, &val) : 0;
+      if (n == 0)
+        val += enc[k++];
+      else
+        k += n;
+    }
+    return val;
+  }
+  return "";
+}
+
+bool HasAttr(std::string_view attrs, std::string_view name) {
+  for (size_t at = 0; (at = attrs.find(name, at)) != std::string_view::npos; at += name.size()) {
+    size_t after = at + name.size();
+    if (at > 0 && IsSpace(attrs[at - 1]) &&
+        (after == attrs.size() || attrs[after] == '=' || IsSpace(attrs[after]) || attrs[after] == '/')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Index just past the element opened by `open` (its matching end tag, same
+// name, nesting counted), or the end of `h`.
+size_t SkipElement(std::string_view h, const Tag& open) {
+  int depth = 1;
+  size_t i = open.end;
+  Tag t;
+  while ((i = h.find('<', i)) != std::string_view::npos) {
+    if (!ParseTag(h, i, &t)) {
+      ++i;
+      continue;
+    }
+    if (t.name == open.name) {
+      depth += t.closing ? -1 : ((t.flags & kVoid) ? 0 : 1);
+      if (depth == 0) return t.end;
+    }
+    i = t.end;
+  }
+  return h.size();
+}
+
+class Extractor {
+ public:
+  Extractor(std::string_view html, SearchPage* page) : h_(html), page_(page) {
+    page_->sections.emplace_back();
+    section_text_ = Text(&page_->sections.back().text);
+  }
+
+  void Run() {
+    size_t i = 0;
+    Tag t;
+    while (i < h_.size()) {
+      // The next '<' or '&' (memchr: most of a page is text between tags).
+      const char* lt_at = static_cast<const char*>(memchr(h_.data() + i, '<', h_.size() - i));
+      size_t lt = lt_at ? static_cast<size_t>(lt_at - h_.data()) : h_.size();
+      if (const void* amp = memchr(h_.data() + i, '&', lt - i))
+        lt = static_cast<const char*>(amp) - h_.data();
+      if (lt > i) Chars(h_.substr(i, lt - i));
+      if (lt == h_.size()) break;
+      i = lt;
+      if (h_[i] == '&') {
+        std::string decoded;
+        size_t n = DecodeEntity(h_, i, &decoded);
+        Chars(n ? std::string_view(decoded) : h_.substr(i, 1));
+        i += n ? n : 1;
+        continue;
+      }
+      if (h_.compare(i, 4, "<!--") == 0) {
+        size_t end = h_.find("-->", i + 4);
+        i = end == std::string_view::npos ? h_.size() : end + 3;
+        continue;
+      }
+      if (!ParseTag(h_, i, &t)) {
+        if (i + 1 < h_.size() && (h_[i + 1] == '!' || h_[i + 1] == '?')) {
+          size_t gt = h_.find('>', i);
+          i = gt == std::string_view::npos ? h_.size() : gt + 1;
+        } else {
+          Chars(h_.substr(i, 1));
+          ++i;
+        }
+        continue;
+      }
+      i = t.end;
+      if (t.closing) {
+        Close(t);
+      } else if ((t.flags & kSkip) || (!t.attrs.empty() && HasAttr(t.attrs, "data-search-ignore"))) {
+        if (!(t.flags & kVoid)) i = SkipElement(h_, t);
+        Section().Space();
+      } else {
+        Open(t);
+      }
+    }
+    EndCapture();
+  }
+
+ private:
+  enum class Capture { kNone, kTitle, kHeading, kLead };
+
+  Text& Section() { return section_text_; }
+
+  void Chars(std::string_view s) {
+    if (para_start_) {
+      for (char c : s) {
+        if (!IsSpace(c)) {
+          para_start_ = false;
+          break;
+        }
+      }
+    }
+    if (capture_ != Capture::kNone) capture_text_.Append(s);
+    if (capture_ != Capture::kTitle && capture_ != Capture::kHeading) section_text_.Append(s);
+  }
+
+  void Open(const Tag& t) {
+    std::string_view n = t.name;
+    if (capture_ == Capture::kHeading && heading_id_.empty()) heading_id_ = Attr(t.attrs, "id");
+    if (capture_ == Capture::kNone && n.size() == 2 && n[0] == 'h' && n[1] >= '1' && n[1] <= '6') {
+      section_text_.Break();
+      if (n[1] == '1' && !have_title_) {
+        StartCapture(Capture::kTitle, n);
+      } else {
+        StartCapture(n[1] == '2' || n[1] == '3' ? Capture::kHeading : Capture::kLead, n);
+        heading_id_ = Attr(t.attrs, "id");
+      }
+      return;
+    }
+    if (capture_ == Capture::kNone && para_start_ && (n == "strong" || n == "b")) {
+      StartCapture(Capture::kLead, n);
+      para_start_ = false;
+      return;
+    }
+    para_start_ = n == "p";
+    if (t.flags & kCell) {
+      Section().Space();
+      if (capture_ != Capture::kNone) capture_text_.Space();
+    } else if (t.flags & kBlock) {
+      Section().Break();
+      if (capture_ != Capture::kNone) capture_text_.Space();
+    }
+  }
+
+  void Close(const Tag& t) {
+    if (capture_ != Capture::kNone && t.name == capture_tag_) {
+      EndCapture();
+      if (t.flags & kBlock) section_text_.Break();
+      return;
+    }
+    if (t.flags & kCell) {
+      Section().Space();
+    } else if (t.flags & kBlock) {
+      Section().Break();
+      if (capture_ != Capture::kNone) capture_text_.Space();
+    }
+    para_start_ = false;
+  }
+
+  void StartCapture(Capture c, std::string_view tag) {
+    capture_ = c;
+    capture_tag_ = tag;
+    captured_.clear();
+    capture_text_ = Text(&captured_);
+  }
+
+  void EndCapture() {
+    Capture c = capture_;
+    capture_ = Capture::kNone;
+    capture_tag_.clear();
+    while (!captured_.empty() && captured_.back() == '\n') captured_.pop_back();
+    switch (c) {
+      case Capture::kNone:
+        return;
+      case Capture::kTitle:
+        page_->title = captured_;
+        have_title_ = true;
+        return;
+      case Capture::kHeading:
+        if (!heading_id_.empty()) {
+          SearchSection s;
+          s.id = heading_id_;
+          s.heading = captured_;
+          page_->sections.push_back(std::move(s));
+          section_text_ = Text(&page_->sections.back().text);
+          return;
+        }
+        // An unanchored h2/h3 titles its paragraphs, as a lead-in does.
+        section_text_.Append(captured_);
+        section_text_.Break();
+        [[fallthrough]];
+      case Capture::kLead: {
+        std::string& leads = page_->sections.back().leads;
+        if (!captured_.empty()) {
+          leads += captured_;
+          leads += '\n';
+        }
+        return;
+      }
+    }
+  }
+
+  std::string_view h_;
+  SearchPage* page_;
+  Text section_text_{nullptr};  ///< the current section's text
+  Capture capture_ = Capture::kNone;
+  std::string capture_tag_;
+  std::string captured_;
+  Text capture_text_{&captured_};
+  std::string heading_id_;
+  bool have_title_ = false;
+  bool para_start_ = false;
+};
+
+}  // namespace
+
+bool ExtractSearchPage(std::string_view html, SearchPage* out) {
+  *out = SearchPage();
+  size_t m = html.find("<main");
+  while (m != std::string_view::npos && m + 5 < html.size() && html[m + 5] != '>' && !IsSpace(html[m + 5])) {
+    m = html.find("<main", m + 5);
+  }
+  size_t me = html.rfind("</main>");
+  if (m == std::string_view::npos || me == std::string_view::npos || me < m) return false;
+  size_t open_end = html.find('>', m);
+  if (open_end == std::string_view::npos || open_end > me) return false;
+  Extractor(html.substr(open_end + 1, me - open_end - 1), out).Run();
+  return true;
+}
+
+std::string HtmlToText(std::string_view html) {
+  SearchPage page;
+  Extractor(html, &page).Run();
+  std::string out;
+  if (!page.title.empty()) out = page.title + "\n";
+  for (const SearchSection& s : page.sections) {
+    if (!s.heading.empty()) out += s.heading + "\n";
+    out += s.text;
+  }
+  return out;
+}
+
+}  // namespace fazhi

@@ -1,0 +1,67 @@
+#include "search/page.h"
+
+#include <doctest/doctest.h>
+
+namespace fazhi {
+namespace {
+
+TEST_CASE("search_page: the <main> is cut at anchored headings, menus, TOC and marked chrome are left out") {
+  std::string html =
+      "<html><body><header><nav>菜单 行政复议</nav></header>"
+      "<main id=\"main\"><article><p class=\"kicker\" data-search-ignore>区司法局 · 2024年度</p>"
+      "<h1>2024年报告</h1>"
+      "<p class=\"item-meta\" data-search-ignore><span>发布日期：2025年1月15日</span></p>"
+      "<div data-search-ignore><div>嵌套</div><p>仍在忽略内</p></div>"
+      "<nav class=\"toc\"><h2>目录</h2><a href=\"#一\">一</a></nav>"
+      "<p>导语。</p><h2 id=\"一\">一、成效</h2><p>复议368件。</p><h3 "
+      "id=\"四\">（四）化解</h3><p>调解1537宗。</p>"
+      "</article></main><footer>主办单位</footer></body></html>";
+  SearchPage page;
+  REQUIRE(ExtractSearchPage(html, &page));
+  CHECK(page.title == "2024年报告");
+  REQUIRE(page.sections.size() == 3);
+  CHECK(page.sections[0].id == "");
+  CHECK(page.sections[0].text == "导语。\n");
+  CHECK(page.sections[1].id == "一");
+  CHECK(page.sections[1].heading == "一、成效");
+  CHECK(page.sections[1].text == "复议368件。\n");
+  CHECK(page.sections[2].id == "四");
+  CHECK(page.sections[2].heading == "（四）化解");
+  CHECK(page.sections[2].text == "调解1537宗。\n");
+  CHECK_FALSE(ExtractSearchPage("<p>no main</p>", &page));
+  CHECK_FALSE(ExtractSearchPage("<mainly>x</mainly>", &page));
+}
+
+TEST_CASE("search_page: bold lead-ins and unanchored headings title their paragraphs") {
+  SearchPage page;
+  REQUIRE(ExtractSearchPage(
+      "<main><h2 id=\"四\">（四）化解</h2><p><strong>行政复议与应诉。</strong> 落实新修订的行政复议法。</p>"
+      "<p>正文中的<strong>强调</strong>不是标题。</p><h4>小标题</h4><p>甲</p><h2>无锚标题</h2><p>乙</p>"
+      "<h3><a id=\"a&amp;b\"></a>（五）锚在里面</h3><p>丙</p></main>",
+      &page));
+  REQUIRE(page.sections.size() == 3);
+  CHECK(page.sections[1].leads == "行政复议与应诉。\n小标题\n无锚标题\n");
+  CHECK(page.sections[1].text ==
+        "行政复议与应诉。 落实新修订的行政复议法。\n正文中的强调不是标题。\n小标题\n甲\n无锚标题\n乙\n");
+  CHECK(page.sections[2].id == "a&b");
+  CHECK(page.sections[2].heading == "（五）锚在里面");
+}
+
+TEST_CASE("search_page: text as a reader sees it") {
+  // A soft line break between Chinese characters disappears; other
+  // whitespace collapses to one space; table cells are spaced, rows and
+  // blocks end lines; entities are decoded; scripts and drawings are skipped.
+  CHECK(HtmlToText("<p>区司法局\n推进法治政府建设，\n  and   more</p>") ==
+        "区司法局推进法治政府建设， and more\n");
+  CHECK(HtmlToText("<table><tr><th>年度</th><td>368件</td></tr><tr><td>2023</td><td>167</td></tr></table>") ==
+        "年度 368件\n2023 167\n");
+  CHECK(HtmlToText("<p>行政复议<strong>368</strong>件</p><p>A&amp;B&#x4E00;&#20108;&nbsp;x</p>") ==
+        "行政复议368件\nA&B一二 x\n");
+  CHECK(HtmlToText("<svg><title>图</title><text>99</text></svg><script>var a='<p>';</script>正文") == "正文");
+  CHECK(HtmlToText("a<!-- x <p> -->b  \n c<br>d") == "ab c\nd");
+  CHECK(HtmlToText("&bogus; &#xZZ; & 1 < 2") == "&bogus; &#xZZ; & 1 < 2");
+  CHECK(HtmlToText("<p title=\"a > b\">引号里的尖括号</p>") == "引号里的尖括号\n");
+}
+
+}  // namespace
+}  // namespace fazhi

@@ -1,0 +1,111 @@
+// What a search query costs the reader's browser: the index files it fetches
+// (search/manifest.json, search/t/<b>.bin, search/p/<g>.json), their bytes,
+// and the time from typing the query to the results on screen, measured in
+// headless Chromium (Debian's) with an empty cache for every query.
+//
+// Used by run.mjs (the client fetches only the buckets of the query's tokens)
+// and as a benchmark on a generated site of N pages:
+//
+//   node tests/browser/search-load.mjs build/fazhi N [query …]
+//
+// which runs bench/gen_site.py N into /dev/shm/fazhi-search-load-N, builds it
+// with fazhi, serves it on 127.0.0.1 and prints one line per query.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const client = createRequire(import.meta.url)(path.join(root, 'themes/default/static/js/search.js'));
+
+/// The buckets (search/t/<b>.bin) that hold the tokens of `query`.
+export function bucketsOf(manifest, query) {
+  return [...new Set(client.tokenize(query).map((t) => client.termHash(t) & (manifest.buckets - 1)))].sort((a, b) => a - b);
+}
+
+/// Serves `dir` at / on 127.0.0.1 (directories as their index.html).
+export function serveDir(dir) {
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
+    '.json': 'application/json' };
+  const server = http.createServer((req, res) => {
+    let f = path.join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (!f.startsWith(dir)) { res.writeHead(404); return res.end(); }
+    if (fs.existsSync(f) && fs.statSync(f).isDirectory()) f = path.join(f, 'index.html');
+    if (!fs.existsSync(f)) { res.writeHead(404); return res.end(); }
+    res.writeHead(200, { 'content-type': types[path.extname(f)] || 'application/octet-stream' });
+    res.end(fs.readFileSync(f));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+/// For each query, in a fresh browser context (nothing cached): opens
+/// `base`search/, waits for the manifest, types the query and waits for the
+/// results. Returns [{q, files: [path under search/], bytes (their size in
+/// `siteDir`), ms (typing → results in the DOM), results, status}].
+export async function measureQueries(browser, base, siteDir, queries) {
+  const out = [];
+  for (const q of queries) {
+    const ctx = await browser.newContext({ locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    const files = [];
+    page.on('request', (req) => {
+      const p = new URL(req.url()).pathname;
+      if (p.startsWith('/search/') && p !== '/search/' && !p.endsWith('.html')) files.push(p.slice('/search/'.length));
+    });
+    await page.goto(`${base}search/`);
+    await page.waitForFunction(() => document.getElementById('search-status').textContent.includes('请输入'));
+    const ms = await page.evaluate((query) => new Promise((done) => {
+      const input = document.getElementById('search-q');
+      const list = document.getElementById('search-results');
+      const status = document.getElementById('search-status');
+      const t0 = performance.now();
+      const finished = () => list.querySelector('li') || /没有找到|失败/.test(status.textContent);
+      const mo = new MutationObserver(() => { if (finished()) { mo.disconnect(); done(performance.now() - t0); } });
+      mo.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
+      input.value = query;
+      input.dispatchEvent(new Event('input'));
+    }), q);
+    const results = await page.locator('#search-results li').count();
+    const status = await page.locator('#search-status').innerText();
+    const bytes = files.reduce((n, f) => n + fs.statSync(path.join(siteDir, 'search', f)).size, 0);
+    out.push({ q, files, bytes, ms, results, status });
+    await ctx.close();
+  }
+  return out;
+}
+
+// --- the benchmark -------------------------------------------------------------
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { chromium } = await import('playwright-core');
+  const fazhi = path.resolve(process.argv[2] || path.join(root, 'build/fazhi'));
+  const n = +(process.argv[3] || 50000);
+  const queries = process.argv.length > 4 ? process.argv.slice(4)
+    : ['行政复议', '行政复议案件办理', '法律援助便民服务', '矛盾纠纷多元化解', '区司法局', '涉企行政执法监督',
+       '执法', '第123篇', '2024', '不存在的词语组合'];
+  const work = `/dev/shm/fazhi-search-load-${n}`;
+  let r = spawnSync('python3', [path.join(root, 'bench/gen_site.py'), String(n), work, '--search', 'on'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  const site = path.join(work, 'public');
+  const t0 = Date.now();
+  r = spawnSync(fazhi, ['build', path.join(work, 'fazhi'), '--output', site], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr + r.stdout);
+  console.log(`built ${n} pages in ${Date.now() - t0} ms; ${(r.stdout + r.stderr).split('\n').filter((l) => /search/.test(l)).join(' ')}`);
+  const manifest = JSON.parse(fs.readFileSync(path.join(site, 'search/manifest.json'), 'utf8'));
+  const server = await serveDir(site);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const rows = await measureQueries(browser, `http://127.0.0.1:${server.address().port}/`, site, queries);
+    console.log(`manifest ${fs.statSync(path.join(site, 'search/manifest.json')).size} bytes, ${manifest.docs} pages, ${manifest.buckets} buckets`);
+    console.log('| query | files | bytes | ms | results | status |\n|---|---|---|---|---|---|');
+    for (const x of rows) console.log(`| ${x.q} | ${x.files.length} | ${x.bytes} | ${x.ms.toFixed(0)} | ${x.results} | ${x.status} |`);
+    const worst = rows.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    console.log(`largest: ${worst.q} ${worst.bytes} bytes; slowest: ${Math.max(...rows.map((x) => x.ms)).toFixed(0)} ms`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
