@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/suggest.h"
 #include "core/utf8.h"
 #include "units/messages.h"
 
@@ -76,33 +77,7 @@ bool ParseYear(std::string_view s, int* year) {
   return true;
 }
 
-std::vector<char32_t> CodePoints(std::string_view s) {
-  std::vector<char32_t> out;
-  for (size_t i = 0; i < s.size();) {
-    char32_t cp = 0;
-    i += DecodeUtf8(s, i, &cp);
-    out.push_back(cp);
-  }
-  return out;
-}
-
 }  // namespace
-
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<char32_t> x = CodePoints(a), y = CodePoints(b);
-  std::vector<size_t> row(y.size() + 1);
-  for (size_t j = 0; j <= y.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= x.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= y.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x[i - 1] == y[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[y.size()];
-}
 
 const Unit* UnitRegistry::Find(std::string_view ref) const {
   auto it = by_name_.find(Trim(ref));

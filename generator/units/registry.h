@@ -77,7 +77,4 @@ class UnitRegistry {
   std::map<std::string, size_t, std::less<>> by_name_;  ///< slug, full and short names → index
 };
 
-/// Edit distance in code points (Levenshtein), for 您是不是要找.
-size_t EditDistance(std::string_view a, std::string_view b);
-
 }  // namespace fazhi

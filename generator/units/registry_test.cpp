@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "core/suggest.h"
+
 #include "core/encoding.h"
 #include "indicators/units_csv.h"
 
