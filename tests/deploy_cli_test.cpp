@@ -4,7 +4,6 @@
 // the robots.txt warning under a sub-path. The recipes that use them are run
 // by tests/deploy/*.sh.
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -15,30 +14,12 @@
 #include "cli/cli.h"
 #include "core/manifest.h"
 #include "site_fixture.h"
+#include "temp_dir.h"
 #include "txtar.h"
 
 namespace fazhi::testing {
 namespace fs = std::filesystem;
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int n = 0;
-    path =
-        fs::temp_directory_path() / ("fazhi-deploy-" + std::to_string(getpid()) + "-" + std::to_string(n++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
-void WriteTree(const fs::path& root, std::string_view txtar) {
-  for (auto& [path, text] : ParseTxtar(txtar)) {
-    fs::create_directories((root / path).parent_path());
-    std::ofstream(root / path, std::ios::binary) << text;
-  }
-}
 
 std::string Slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -73,7 +54,7 @@ const char* kPages =
 
 TEST_CASE("deploy: build --manifest lists every output file with its SHA-256, as sha256sum does") {
   TempDir dir;
-  fs::path site = dir.path / "site", manifest = dir.path / "public.sha256";
+  fs::path site = dir.path() / "site", manifest = dir.path() / "public.sha256";
   WriteTree(site, std::string(kMinimalSite) + kPages);
   Run r = Cli({"build", site.string(), "--manifest", manifest.string()});
   REQUIRE(r.rc == 0);
@@ -89,13 +70,13 @@ TEST_CASE("deploy: build --manifest lists every output file with its SHA-256, as
   CHECK(Cli({"build", site.string(), "--manifest", manifest.string(), "--jobs", "1"}).rc == 0);
   CHECK(Slurp(manifest) == expected);
   std::set<std::string> beside;
-  for (auto& e : fs::directory_iterator(dir.path)) beside.insert(e.path().filename().string());
+  for (auto& e : fs::directory_iterator(dir.path())) beside.insert(e.path().filename().string());
   CHECK(beside == std::set<std::string>{"public.sha256", "site"});
 }
 
 TEST_CASE("deploy: a failed build leaves the previous manifest and output as they were") {
   TempDir dir;
-  fs::path site = dir.path / "site", manifest = dir.path / "public.sha256";
+  fs::path site = dir.path() / "site", manifest = dir.path() / "public.sha256";
   WriteTree(site, std::string(kMinimalSite) + kPages);
   REQUIRE(Cli({"build", site.string(), "--manifest", manifest.string()}).rc == 0);
   std::string before = Slurp(manifest);
@@ -105,12 +86,12 @@ TEST_CASE("deploy: a failed build leaves the previous manifest and output as the
   CHECK(r.rc == 1);
   CHECK(Slurp(manifest) == before);
   CHECK(Snapshot(site / "public") == output);
-  CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 2);
+  CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 2);
 }
 
 TEST_CASE("deploy: --manifest refuses the output folder and files that are not manifests") {
   TempDir dir;
-  fs::path site = dir.path / "site";
+  fs::path site = dir.path() / "site";
   WriteTree(site, std::string(kMinimalSite) + kPages);
   Run inside = Cli({"build", site.string(), "--manifest", (site / "public/m.sha256").string()});
   CHECK(inside.rc == 1);
@@ -132,7 +113,7 @@ TEST_CASE("deploy: --manifest refuses the output folder and files that are not m
 
 TEST_CASE("deploy: --as-of overrides site.toml, and today is the date the CLI is given") {
   TempDir dir;
-  fs::path site = dir.path / "site";
+  fs::path site = dir.path() / "site";
   // The site's own 404 layout shows as_of (templates see it as site.as_of).
   WriteTree(site, std::string(kMinimalSite) + kPages + "-- layouts/404.mustache --\n截至{{site.as_of}}\n");
   REQUIRE(Cli({"build", site.string(), "--as-of", "2026-01-05"}).rc == 0);
@@ -160,7 +141,7 @@ TEST_CASE("deploy: --as-of overrides site.toml, and today is the date the CLI is
 
 TEST_CASE("deploy: check warns when as_of lags behind the clock, and build output never depends on it") {
   TempDir dir;
-  fs::path site = dir.path / "site";
+  fs::path site = dir.path() / "site";
   WriteTree(site, std::string(kMinimalSite) + kPages);  // as_of = 2025-06-30
   Run fresh = Cli({"check", site.string()}, "2025-07-10");
   CHECK(fresh.out == "fazhi：检查通过：2 个页面，0 个警告\n");
@@ -185,7 +166,7 @@ TEST_CASE("deploy: check warns when as_of lags behind the clock, and build outpu
 
 TEST_CASE("deploy: robots.txt under a sub-path is warned until merged into the host root's") {
   TempDir dir;
-  fs::path site = dir.path / "site";
+  fs::path site = dir.path() / "site";
   WriteTree(site, std::string(kMinimalSite) + kPages);
   Run sub = Cli({"build", site.string(), "--base-url", "https://www.example.gov.cn/sfj/fzbg/"});
   REQUIRE(sub.rc == 0);

@@ -11,28 +11,14 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "temp_dir.h"
 
 namespace fazhi {
 namespace {
 
+using testing::TempDir;
+
 namespace fs = std::filesystem;
-
-class BulkDir {
- public:
-  BulkDir() {
-    std::string tmpl = (fs::temp_directory_path() / "fazhi-bulk-XXXXXX").string();
-    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
-    path_ = tmpl;
-  }
-  ~BulkDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 void Write(const fs::path& p, const std::string& bytes) {
   fs::create_directories(p.parent_path());
@@ -89,7 +75,7 @@ void Inbox(const fs::path& dir) {
 }
 
 TEST_CASE("bulk import: a folder of reports, each assigned to its unit, with a summary table") {
-  BulkDir dir;
+  TempDir dir;
   fs::path site = dir.path() / "site";
   Write(site / "data/units.csv", kUnits);
   Inbox(dir.path() / "inbox");
@@ -130,7 +116,7 @@ TEST_CASE("bulk import: a folder of reports, each assigned to its unit, with a s
 }
 
 TEST_CASE("bulk import: nothing is overwritten without --force, with it, everything is") {
-  BulkDir dir;
+  TempDir dir;
   fs::path site = dir.path() / "site";
   Write(site / "data/units.csv", kUnits);
   Write(dir.path() / "a.txt",
@@ -167,7 +153,7 @@ TEST_CASE("bulk import: nothing is overwritten without --force, with it, everyth
 }
 
 TEST_CASE("bulk import: the same unit and year twice, a year not stated, an unreadable file") {
-  BulkDir dir;
+  TempDir dir;
   fs::path site = dir.path() / "site";
   // Chinese headers, a BOM and GBK-free UTF-8 as Excel saves it.
   Write(site / "data/units.csv",
@@ -194,7 +180,7 @@ TEST_CASE("bulk import: the same unit and year twice, a year not stated, an unre
 }
 
 TEST_CASE("bulk import: without a unit registry there is nothing to assign reports to") {
-  BulkDir dir;
+  TempDir dir;
   Write(dir.path() / "in/a.txt", Report("广州市白云区司法局2023年法治政府建设年度报告", ""));
   Run r = Import({(dir.path() / "in").string(), "--site", (dir.path() / "site").string()});
   CHECK(r.rc == 1);
@@ -215,7 +201,7 @@ TEST_CASE("bulk import: the example site's registry recognises its publishers' r
   // Titles as the 广州 portals publish them: the city government, a city
   // department whose name contains the city's, and a district government
   // whose name contains "广州市". Each must be its own unit, not the city.
-  BulkDir dir;
+  TempDir dir;
   fs::path site = dir.path() / "site";
   Write(site / "data/units.csv", Read(fs::path(FAZHI_SOURCE_DIR) / "examples/district/data/units.csv"));
   fs::path in = dir.path() / "in";

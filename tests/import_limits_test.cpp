@@ -16,24 +16,14 @@
 #include "import/figures.h"
 #include "import/structure.h"
 #include "import/text.h"
+#include "temp_dir.h"
 
 namespace fazhi {
 namespace {
 
-namespace fs = std::filesystem;
+using testing::TempDir;
 
-struct Dir {
-  Dir() {
-    std::string tmpl = (fs::temp_directory_path() / "fazhi-import-limits-XXXXXX").string();
-    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~Dir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  fs::path path;
-};
+namespace fs = std::filesystem;
 
 struct Run {
   int rc = -1;
@@ -120,27 +110,27 @@ TEST_CASE("import limits: one paragraph of 20,000 runs keeps each figure's note 
 
 TEST_CASE("import limits: a single-line text writes at most 500 stubs of bounded size") {
   // Issue: a 46 KB single-line text wrote 201 MB in 2,187 files.
-  Dir dir;
+  TempDir dir;
   std::string text = "示例区司法局2024年法治政府建设年度报告 一、主要举措 ";
   for (int i = 0; i < 2200; ++i) text += "办理案件" + std::to_string(i % 900 + 10) + "件，";
-  Write(dir.path / "one-line.txt", text);
-  Run r = Import(dir.path / "one-line.txt", dir.path / "site");
+  Write(dir.path() / "one-line.txt", text);
+  Run r = Import(dir.path() / "one-line.txt", dir.path() / "site");
   CHECK(r.rc == 0);
   CHECK(r.err.find("找到的数字超过500个，只写出了前500个") != std::string::npos);
-  auto [files, bytes] = Written(dir.path / "site");
+  auto [files, bytes] = Written(dir.path() / "site");
   CHECK(files == 502);  // the report, the CSV, 500 stubs
   CHECK(bytes < 2u << 20);
 }
 
 TEST_CASE("import limits: a file named .docx that is not a ZIP is an error, not GB18030 text") {
-  Dir dir;
-  Write(dir.path / "random.docx", std::string("\xb0\xa1\xb0\xa2\xc4\xe3\xba\xc3\xd6\xd0", 10));
-  Run r = Import(dir.path / "random.docx", dir.path / "site");
+  TempDir dir;
+  Write(dir.path() / "random.docx", std::string("\xb0\xa1\xb0\xa2\xc4\xe3\xba\xc3\xd6\xd0", 10));
+  Run r = Import(dir.path() / "random.docx", dir.path() / "site");
   CHECK(r.rc == 1);
-  CHECK(r.err == "fazhi import：" + (dir.path / "random.docx").string() +
+  CHECK(r.err == "fazhi import：" + (dir.path() / "random.docx").string() +
                      "：文件名以 .docx 结尾，但内容不是 Word 文档（不是 ZIP 格式）；请用 Word 或 WPS "
                      "打开后另存为 .docx 再导入\n");
-  CHECK_FALSE(fs::exists(dir.path / "site"));
+  CHECK_FALSE(fs::exists(dir.path() / "site"));
   // The same bytes named .txt are read as the GB18030 text they are.
   ImportedText t;
   Message error;
@@ -148,31 +138,31 @@ TEST_CASE("import limits: a file named .docx that is not a ZIP is an error, not 
 }
 
 TEST_CASE("import limits: a dangling symbolic link at a target is not replaced without --force") {
-  Dir dir;
-  Write(dir.path / "r.txt", "示例区2024年法治政府建设年度报告\n一、主要举措\n办理案件368件。\n");
-  fs::create_directories(dir.path / "site/content/reports");
-  fs::create_symlink(dir.path / "nowhere.md", dir.path / "site/content/reports/2024.md");
-  Run r = Import(dir.path / "r.txt", dir.path / "site");
+  TempDir dir;
+  Write(dir.path() / "r.txt", "示例区2024年法治政府建设年度报告\n一、主要举措\n办理案件368件。\n");
+  fs::create_directories(dir.path() / "site/content/reports");
+  fs::create_symlink(dir.path() / "nowhere.md", dir.path() / "site/content/reports/2024.md");
+  Run r = Import(dir.path() / "r.txt", dir.path() / "site");
   CHECK(r.rc == 1);
-  CHECK(r.err.find("content/reports/2024.md 是一个符号链接（指向 " + (dir.path / "nowhere.md").string() +
+  CHECK(r.err.find("content/reports/2024.md 是一个符号链接（指向 " + (dir.path() / "nowhere.md").string() +
                    "）；导入不会替换它") != std::string::npos);
-  CHECK(fs::is_symlink(fs::symlink_status(dir.path / "site/content/reports/2024.md")));
-  CHECK_FALSE(fs::exists(dir.path / "nowhere.md"));
+  CHECK(fs::is_symlink(fs::symlink_status(dir.path() / "site/content/reports/2024.md")));
+  CHECK_FALSE(fs::exists(dir.path() / "nowhere.md"));
   // --force replaces the link itself; nothing is written through it.
-  r = Import(dir.path / "r.txt", dir.path / "site", {"--force"});
+  r = Import(dir.path() / "r.txt", dir.path() / "site", {"--force"});
   CHECK(r.rc == 0);
-  CHECK_FALSE(fs::is_symlink(fs::symlink_status(dir.path / "site/content/reports/2024.md")));
-  CHECK_FALSE(fs::exists(dir.path / "nowhere.md"));
+  CHECK_FALSE(fs::is_symlink(fs::symlink_status(dir.path() / "site/content/reports/2024.md")));
+  CHECK_FALSE(fs::exists(dir.path() / "nowhere.md"));
 }
 
 TEST_CASE("import limits: files beyond 64 MiB are refused before they are read") {
-  Dir dir;
+  TempDir dir;
   {
-    std::ofstream big(dir.path / "big.txt", std::ios::binary);
+    std::ofstream big(dir.path() / "big.txt", std::ios::binary);
     big.seekp((64 << 20) + 1);
     big.put('x');
   }
-  Run r = Import(dir.path / "big.txt", dir.path / "site");
+  Run r = Import(dir.path() / "big.txt", dir.path() / "site");
   CHECK(r.rc == 1);
   CHECK(r.err.find("文件超过64 MiB，不像是一份年度报告") != std::string::npos);
 }

@@ -16,34 +16,12 @@
 #include "core/write_site.h"
 #include "site/build.h"
 #include "site_fixture.h"
+#include "temp_dir.h"
 #include "txtar.h"
 
 namespace fazhi::testing {
 namespace fs = std::filesystem;
 namespace {
-
-// A temporary folder removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() /
-           ("fazhi-test-" + std::to_string(getpid()) + "-" + std::to_string(counter()++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  static int& counter() {
-    static int n = 0;
-    return n;
-  }
-};
-
-void WriteTree(const fs::path& root, std::string_view txtar) {
-  for (auto& [path, text] : ParseTxtar(txtar)) {
-    fs::create_directories((root / path).parent_path());
-    std::ofstream(root / path, std::ios::binary) << text;
-  }
-}
 
 std::string Slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -75,67 +53,67 @@ const char* kGoodPage = "-- content/a.md --\n---\ntitle: 甲\ndate: 2025-01-02\n
 
 TEST_CASE("output: a failed build leaves the previous public/ byte-for-byte") {
   TempDir dir;
-  WriteTree(dir.path, std::string(kMinimalSite) + kGoodPage);
-  REQUIRE(Cli({"build", dir.path.string(), "--quiet"}) == 0);
-  auto before = Snapshot(dir.path / "public");
+  WriteTree(dir.path(), std::string(kMinimalSite) + kGoodPage);
+  REQUIRE(Cli({"build", dir.path().string(), "--quiet"}) == 0);
+  auto before = Snapshot(dir.path() / "public");
   REQUIRE(before.count("a/index.html"));
 
-  WriteTree(dir.path, "-- content/a.md --\n---\ntitle: [甲\n---\n");
+  WriteTree(dir.path(), "-- content/a.md --\n---\ntitle: [甲\n---\n");
   std::string err;
-  CHECK(Cli({"build", dir.path.string()}, nullptr, &err) == 1);
+  CHECK(Cli({"build", dir.path().string()}, nullptr, &err) == 1);
   CHECK(err.find("content/a.md:2:8: 方括号“[”没有闭合：列表写成 [甲, 乙]，用半角逗号分隔，以“]”结束\n"
                  "  title: [甲\n"
                  "         ^\n") == 0);
   CHECK(err.find("fazhi：构建失败，共 1 个错误；输出文件夹保持原样\n") != std::string::npos);
-  CHECK(Cli({"build", dir.path.string(), "--lang", "en"}, nullptr, &err) == 1);
+  CHECK(Cli({"build", dir.path().string(), "--lang", "en"}, nullptr, &err) == 1);
   CHECK(err.find("content/a.md:2:8: the '[' that begins here is never closed: write a list as [a, b]\n") ==
         0);
   CHECK(err.find("fazhi: build failed with 1 error; the output folder was left unchanged\n") !=
         std::string::npos);
-  CHECK(Snapshot(dir.path / "public") == before);
+  CHECK(Snapshot(dir.path() / "public") == before);
 }
 
 TEST_CASE("output: refuses folders it did not create, the source folder and content/") {
   TempDir dir;
-  WriteTree(dir.path, std::string(kMinimalSite) + kGoodPage + "-- mine/keep.txt --\nuser file\n");
+  WriteTree(dir.path(), std::string(kMinimalSite) + kGoodPage + "-- mine/keep.txt --\nuser file\n");
   std::string err;
-  CHECK(Cli({"build", dir.path.string(), "--output", (dir.path / "mine").string()}, nullptr, &err) == 1);
-  CHECK(err.find((dir.path / "mine").string() + ": 这个文件夹不是空的，也不是 fazhi 生成的（" +
-                 (dir.path / ".mine.fazhi").string() +
+  CHECK(Cli({"build", dir.path().string(), "--output", (dir.path() / "mine").string()}, nullptr, &err) == 1);
+  CHECK(err.find((dir.path() / "mine").string() + ": 这个文件夹不是空的，也不是 fazhi 生成的（" +
+                 (dir.path() / ".mine.fazhi").string() +
                  " 中没有它的记录），为免删掉别的文件，fazhi 不会替换它：请换一个 --output，或先清空它\n") ==
         0);
-  CHECK(Slurp(dir.path / "mine/keep.txt") == "user file\n");
+  CHECK(Slurp(dir.path() / "mine/keep.txt") == "user file\n");
 
-  CHECK(Cli({"build", dir.path.string(), "--output", dir.path.string()}, nullptr, &err) == 1);
+  CHECK(Cli({"build", dir.path().string(), "--output", dir.path().string()}, nullptr, &err) == 1);
   CHECK(err.find("不能把网站输出到包含站点文件夹的文件夹里") != std::string::npos);
-  CHECK(Cli({"build", dir.path.string(), "--output", (dir.path / "content/out").string()}, nullptr, &err) ==
-        1);
+  CHECK(Cli({"build", dir.path().string(), "--output", (dir.path() / "content/out").string()}, nullptr,
+            &err) == 1);
   CHECK(err.find("不能把网站输出到 content/ 文件夹里面") != std::string::npos);
-  CHECK(fs::exists(dir.path / "content/a.md"));
+  CHECK(fs::exists(dir.path() / "content/a.md"));
 
   // An empty folder is fine, and after that fazhi knows it for its own
   // (the record is in the work folder beside it, nothing inside it).
-  fs::create_directories(dir.path / "empty");
-  CHECK(Cli({"build", dir.path.string(), "--output", (dir.path / "empty").string(), "--quiet"}) == 0);
-  CHECK(fs::exists(dir.path / "empty/a/index.html"));
-  CHECK(fs::exists(dir.path / ".empty.fazhi/ids"));
-  CHECK(Cli({"build", dir.path.string(), "--output", (dir.path / "empty").string(), "--quiet"}) == 0);
+  fs::create_directories(dir.path() / "empty");
+  CHECK(Cli({"build", dir.path().string(), "--output", (dir.path() / "empty").string(), "--quiet"}) == 0);
+  CHECK(fs::exists(dir.path() / "empty/a/index.html"));
+  CHECK(fs::exists(dir.path() / ".empty.fazhi/ids"));
+  CHECK(Cli({"build", dir.path().string(), "--output", (dir.path() / "empty").string(), "--quiet"}) == 0);
 }
 
 TEST_CASE("output: two builds of the demo site are byte-identical") {
   TempDir a, b;
-  REQUIRE(Cli({"build", RepoRoot(), "--output", (a.path / "public").string(), "--quiet"}) == 0);
-  REQUIRE(Cli({"build", RepoRoot(), "--output", (b.path / "public").string(), "--quiet", "--jobs", "1"}) ==
+  REQUIRE(Cli({"build", RepoRoot(), "--output", (a.path() / "public").string(), "--quiet"}) == 0);
+  REQUIRE(Cli({"build", RepoRoot(), "--output", (b.path() / "public").string(), "--quiet", "--jobs", "1"}) ==
           0);
-  auto sa = Snapshot(a.path / "public");
-  auto sb = Snapshot(b.path / "public");
+  auto sa = Snapshot(a.path() / "public");
+  auto sb = Snapshot(b.path() / "public");
   CHECK(sa.size() > 5);
   CHECK(sa == sb);
 }
 
 TEST_CASE("output: a rebuild into the existing public/ has the bytes of a fresh build") {
   TempDir a, b;
-  const std::string again = (a.path / "public").string(), fresh = (b.path / "public").string();
+  const std::string again = (a.path() / "public").string(), fresh = (b.path() / "public").string();
   // Cold, then next/ linked from public/, then the steady state.
   for (int i = 0; i < 3; ++i) REQUIRE(Cli({"build", RepoRoot(), "--output", again, "--quiet"}) == 0);
   REQUIRE(Cli({"build", RepoRoot(), "--output", fresh, "--quiet"}) == 0);
@@ -146,19 +124,19 @@ TEST_CASE("output: a rebuild into the existing public/ has the bytes of a fresh 
 
   // Pages edited, added and removed, a page turned into a section.
   TempDir site;
-  WriteTree(site.path, std::string(kMinimalSite) + kGoodPage +
-                           "-- content/b.md --\n---\ntitle: 乙\ndate: 2025-01-03\n---\n乙的正文\n");
-  const std::string pub = (site.path / "public").string();
-  for (int i = 0; i < 2; ++i) REQUIRE(Cli({"build", site.path.string(), "--quiet"}) == 0);
-  fs::remove(site.path / "content/b.md");
-  WriteTree(site.path,
+  WriteTree(site.path(), std::string(kMinimalSite) + kGoodPage +
+                             "-- content/b.md --\n---\ntitle: 乙\ndate: 2025-01-03\n---\n乙的正文\n");
+  const std::string pub = (site.path() / "public").string();
+  for (int i = 0; i < 2; ++i) REQUIRE(Cli({"build", site.path().string(), "--quiet"}) == 0);
+  fs::remove(site.path() / "content/b.md");
+  WriteTree(site.path(),
             "-- content/a.md --\n---\ntitle: 甲（修订）\ndate: 2025-01-02\n---\n新的正文\n"
             "-- content/c/_index.md --\n---\ntitle: 丙栏目\n---\n"
             "-- content/c/d.md --\n---\ntitle: 丁\ndate: 2025-01-04\n---\n丁的正文\n");
-  REQUIRE(Cli({"build", site.path.string(), "--quiet"}) == 0);
-  REQUIRE(Cli({"build", site.path.string(), "--output", (b.path / "site").string(), "--quiet"}) == 0);
-  CHECK(Snapshot(pub) == Snapshot(b.path / "site"));
-  CHECK_FALSE(fs::exists(site.path / "public/b/index.html"));
+  REQUIRE(Cli({"build", site.path().string(), "--quiet"}) == 0);
+  REQUIRE(Cli({"build", site.path().string(), "--output", (b.path() / "site").string(), "--quiet"}) == 0);
+  CHECK(Snapshot(pub) == Snapshot(b.path() / "site"));
+  CHECK_FALSE(fs::exists(site.path() / "public/b/index.html"));
 }
 
 // A small tmpfs for one test, unmounted at its end. Mounting needs root
@@ -178,39 +156,39 @@ struct SmallDisk {
 
 TEST_CASE("output: a full disk, no inodes left or a read-only disk fail the build with the path and cause") {
   TempDir dir;
-  WriteTree(dir.path, std::string(kMinimalSite) + kGoodPage);
-  const std::string site = dir.path.string();
+  WriteTree(dir.path(), std::string(kMinimalSite) + kGoodPage);
+  const std::string site = dir.path().string();
   std::string err;
   if (::geteuid() != 0) {  // without root: a folder without write permission (EACCES)
-    fs::create_directories(dir.path / "locked");
-    ::chmod((dir.path / "locked").c_str(), 0555);
-    CHECK(Cli({"build", site, "--output", (dir.path / "locked/public").string()}, nullptr, &err) == 1);
-    CHECK(err.find((dir.path / "locked/.public.fazhi").string() + ": 无法创建文件夹：没有权限（EACCES）\n") ==
-          0);
-    ::chmod((dir.path / "locked").c_str(), 0755);
+    fs::create_directories(dir.path() / "locked");
+    ::chmod((dir.path() / "locked").c_str(), 0555);
+    CHECK(Cli({"build", site, "--output", (dir.path() / "locked/public").string()}, nullptr, &err) == 1);
+    CHECK(err.find((dir.path() / "locked/.public.fazhi").string() +
+                   ": 无法创建文件夹：没有权限（EACCES）\n") == 0);
+    ::chmod((dir.path() / "locked").c_str(), 0755);
     return;
   }
   const std::string big =
       "-- content/big.md --\n---\ntitle: 大\ndate: 2025-01-05\n---\n" + std::string(3 << 20, 'x') + "\n";
 
   SUBCASE("full disk") {
-    SmallDisk disk(dir.path / "disk", "size=2m");
+    SmallDisk disk(dir.path() / "disk", "size=2m");
     REQUIRE(disk.mounted);
     const std::string pub = (disk.path / "public").string();
     REQUIRE(Cli({"build", site, "--output", pub, "--quiet"}) == 0);
     auto before = Snapshot(pub);
-    WriteTree(dir.path, big);
+    WriteTree(dir.path(), big);
     CHECK(Cli({"build", site, "--output", pub}, nullptr, &err) == 1);
     CHECK(err.find(": 无法写入文件：磁盘已满（空间或文件数已用完）（ENOSPC）\n") != std::string::npos);
     CHECK(err.find((disk.path / ".public.fazhi/next/").string()) == 0);  // the path comes first
     CHECK(err.find("fazhi：构建失败，共 1 个错误；输出文件夹保持原样\n") != std::string::npos);
     CHECK(Snapshot(pub) == before);
-    fs::remove(dir.path / "content/big.md");
+    fs::remove(dir.path() / "content/big.md");
     CHECK(Cli({"build", site, "--output", pub, "--quiet"}) == 0);  // the space came back
     CHECK(Snapshot(pub) == before);
   }
   SUBCASE("no inodes left") {
-    SmallDisk disk(dir.path / "disk", "size=64m,nr_inodes=60");
+    SmallDisk disk(dir.path() / "disk", "size=64m,nr_inodes=60");
     REQUIRE(disk.mounted);
     const std::string pub = (disk.path / "public").string();
     REQUIRE(Cli({"build", site, "--output", pub, "--quiet"}) == 0);
@@ -220,14 +198,14 @@ TEST_CASE("output: a full disk, no inodes left or a read-only disk fail the buil
       pages += "-- content/p" + std::to_string(i) + ".md --\n---\ntitle: 页" + std::to_string(i) +
                "\ndate: 2025-02-01\n---\n正文\n";
     }
-    WriteTree(dir.path, pages);
+    WriteTree(dir.path(), pages);
     CHECK(Cli({"build", site, "--output", pub}, nullptr, &err) == 1);
     CHECK(err.find(disk.path.string() + "/.public.fazhi/next/") == 0);
     CHECK(err.find("：磁盘已满（空间或文件数已用完）（ENOSPC）\n") != std::string::npos);
     CHECK(Snapshot(pub) == before);
   }
   SUBCASE("read-only disk") {
-    SmallDisk disk(dir.path / "disk", "size=8m");
+    SmallDisk disk(dir.path() / "disk", "size=8m");
     REQUIRE(disk.mounted);
     const std::string pub = (disk.path / "public").string();
     REQUIRE(Cli({"build", site, "--output", pub, "--quiet"}) == 0);
@@ -243,7 +221,7 @@ TEST_CASE("output: a full disk, no inodes left or a read-only disk fail the buil
 
 TEST_CASE("output: demo site key pages match the golden files (UPDATE_GOLDEN=1 rewrites them)") {
   TempDir dir;
-  REQUIRE(Cli({"build", RepoRoot(), "--output", (dir.path / "public").string(), "--quiet"}) == 0);
+  REQUIRE(Cli({"build", RepoRoot(), "--output", (dir.path() / "public").string(), "--quiet"}) == 0);
   fs::path golden = fs::path(RepoRoot()) / "tests/golden/demo";
   const bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
   for (const char* page : {"index.html", "reports/index.html", "reports/2024/index.html", "about/index.html",
@@ -251,7 +229,7 @@ TEST_CASE("output: demo site key pages match the golden files (UPDATE_GOLDEN=1 r
                            "indicators/admin-review-correction-rate/index.html", "data/indicators.csv",
                            "data/datapackage.json", "sitemap/index.html"}) {
     CAPTURE(page);
-    std::string actual = Slurp(dir.path / "public" / page);
+    std::string actual = Slurp(dir.path() / "public" / page);
     REQUIRE(!actual.empty());
     if (update) {
       fs::create_directories((golden / page).parent_path());
@@ -279,7 +257,7 @@ TEST_CASE("cli: exit status 0 on success, 1 on site errors, 2 on usage errors") 
         "运行 `fazhi help` 查看用法。\n");
   CHECK(Cli({}, nullptr, &err) == 2);
   TempDir dir;
-  CHECK(Cli({"check", dir.path.string()}, nullptr, &err) == 1);
+  CHECK(Cli({"check", dir.path().string()}, nullptr, &err) == 1);
   CHECK(
       err ==
       "site.toml: 缺少 site.toml：每个站点都需要这个设置文件（可以用 `fazhi new site 文件夹` 新建一个站点）\n"
@@ -288,24 +266,24 @@ TEST_CASE("cli: exit status 0 on success, 1 on site errors, 2 on usage errors") 
 
 TEST_CASE("cli: check validates like build and writes nothing") {
   TempDir dir;
-  WriteTree(dir.path, std::string(kMinimalSite) + kGoodPage);
+  WriteTree(dir.path(), std::string(kMinimalSite) + kGoodPage);
   std::string out;
-  CHECK(Cli({"check", dir.path.string()}, &out) == 0);
+  CHECK(Cli({"check", dir.path().string()}, &out) == 0);
   CHECK(out == "fazhi：检查通过：1 个页面，0 个警告\n");
   // --timings lists every stage once, in pipeline order.
-  CHECK(Cli({"check", dir.path.string(), "--timings"}, &out) == 0);
+  CHECK(Cli({"check", dir.path().string(), "--timings"}, &out) == 0);
   size_t config = out.find("\n  config "), markdown = out.find("\n  markdown "),
          render = out.find("\n  render ");
   CHECK(config != std::string::npos);
   CHECK(config < markdown);
   CHECK(markdown < render);
   CHECK(render != std::string::npos);
-  CHECK_FALSE(fs::exists(dir.path / "public"));
+  CHECK_FALSE(fs::exists(dir.path() / "public"));
 }
 
 TEST_CASE("cli: new site scaffolds a site that builds, and never overwrites") {
   TempDir dir;
-  fs::path site = dir.path / "site";
+  fs::path site = dir.path() / "site";
   std::string out, err;
   REQUIRE(Cli({"new", "site", site.string(), "--date", "2025-02-01", "--sponsor", "临江市滨河区司法局"}, &out,
               &err) == 0);
@@ -355,7 +333,7 @@ TEST_CASE("cli: new site scaffolds a site that builds, and never overwrites") {
   CHECK(Contains(profile, "## 晒成绩"));
   CHECK(Cli({"build", site.string(), "--quiet", "--drafts"}, nullptr, &err) == 0);
   CHECK(Cli({"new", "indicator", "行政复议", "--site", site.string()}, nullptr, &err) == 2);
-  CHECK(Cli({"new", "report", "2024", "--site", (dir.path / "nowhere").string()}, nullptr, &err) == 1);
+  CHECK(Cli({"new", "report", "2024", "--site", (dir.path() / "nowhere").string()}, nullptr, &err) == 1);
   CHECK(Contains(err, "不是站点文件夹（里面没有 site.toml）"));
 
   std::ofstream(site / "content/about.md") << "mine";
@@ -363,7 +341,7 @@ TEST_CASE("cli: new site scaffolds a site that builds, and never overwrites") {
   CHECK(err.find("content/about.md 已经存在，没有覆盖") != std::string::npos);
   CHECK(Slurp(site / "content/about.md") == "mine");
   CHECK(Cli({"new", "site", site.string(), "--sponsor", "某局"}, nullptr, &err) == 1);
-  CHECK(Cli({"new", "site", (dir.path / "other").string()}, nullptr, &err) == 2);  // no --sponsor
+  CHECK(Cli({"new", "site", (dir.path() / "other").string()}, nullptr, &err) == 2);  // no --sponsor
 }
 
 }  // namespace fazhi::testing

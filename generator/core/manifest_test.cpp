@@ -1,26 +1,17 @@
 #include "core/manifest.h"
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
 
+#include "temp_dir.h"
+
 namespace fazhi {
 namespace {
-namespace fs = std::filesystem;
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int n = 0;
-    path = fs::temp_directory_path() /
-           ("fazhi-manifest-" + std::to_string(getpid()) + "-" + std::to_string(n++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
+using testing::TempDir;
+namespace fs = std::filesystem;
 
 std::string Slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -59,7 +50,7 @@ TEST_CASE("manifest: the sink passes every file on and lists it sorted by path")
 
 TEST_CASE("manifest: refused inside the output or an input folder, or over a file that is not a manifest") {
   TempDir dir;
-  fs::path site = dir.path / "site", out = site / "public";
+  fs::path site = dir.path() / "site", out = site / "public";
   fs::create_directories(site / "content");
   Diagnostics d1;
   CHECK_FALSE(CheckManifestPath(site, out, out / "m.sha256", &d1));
@@ -94,7 +85,7 @@ TEST_CASE("manifest: refused inside the output or an input folder, or over a fil
 
 TEST_CASE("manifest: a pending file appears only on commit and leaves nothing behind otherwise") {
   TempDir dir;
-  fs::path m = dir.path / "public.sha256";
+  fs::path m = dir.path() / "public.sha256";
   std::ofstream(m) << "old\n";
   Diagnostics diags;
   {
@@ -103,17 +94,18 @@ TEST_CASE("manifest: a pending file appears only on commit and leaves nothing be
     CHECK(Slurp(m) == "old\n");  // not yet
   }
   CHECK(Slurp(m) == "old\n");
-  CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);  // no temporary left
+  CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) ==
+        1);  // no temporary left
   {
     PendingFile f(m);
     CHECK(f.Write("new\n", &diags));
     CHECK(f.Commit(&diags));
   }
   CHECK(Slurp(m) == "new\n");
-  CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
-  PendingFile nowhere(dir.path / "missing-folder/m.sha256");
+  CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+  PendingFile nowhere(dir.path() / "missing-folder/m.sha256");
   CHECK_FALSE(nowhere.Write("x", &diags));
-  CHECK(diags.Format() == (dir.path / "missing-folder/m.sha256").string() +
+  CHECK(diags.Format() == (dir.path() / "missing-folder/m.sha256").string() +
                               ": 无法写入清单文件：No such file or directory；输出目录保持不变\n");
 }
 

@@ -83,8 +83,6 @@ inline constexpr MessageText kFullWidthBracket{"这里用了全角括号“{0}�
                                                "a full-width bracket '{0}' here; use '{1}'"};
 inline constexpr MessageText kFullWidthComma{"这里用了全角逗号“{0}”，列表里请用半角逗号“,”",
                                              "a full-width comma '{0}' here; separate list items with ','"};
-inline constexpr MessageText kFullWidthQuoteMark{"这里用了全角引号“{0}”，请改为半角引号“{1}”",
-                                                 "a full-width quote '{0}' here; use '{1}'"};
 
 // --- Front matter: the fences --------------------------------------------------
 

@@ -50,7 +50,6 @@ inline constexpr MessageText kChangeOfUnknown{"“change_of”指向的指标“
                                               "'change_of' refers to unknown indicator '{0}'"};
 inline constexpr MessageText kRelatedUnknown{"“related”指向的指标“{0}”不存在",
                                              "'related' refers to unknown indicator '{0}'"};
-inline constexpr MessageText kDidYouMeanSuffix{"{0}，是不是要写“{1}”？", "{0}; did you mean '{1}'?"};
 
 // --- CSV files ------------------------------------------------------------------
 

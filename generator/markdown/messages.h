@@ -5,7 +5,6 @@
 
 namespace fazhi::msg {
 
-inline constexpr MessageText kBrokenLink{"链接无法解析：“{0}”", "broken link '{0}'"};
 inline constexpr MessageText kShortcodeNotClosed{"短代码没有用“>}}”结束：写成 {{< 名称 参数 >}}",
                                                  "shortcode is not closed with '>}}'"};
 inline constexpr MessageText kShortcodeEmpty{"短代码是空的：写成 {{< 名称 参数 >}}", "empty shortcode"};

@@ -95,11 +95,6 @@ inline constexpr MessageText kReportLacksItem{
 
 // --- Sections ---------------------------------------------------------------------------
 
-inline constexpr MessageText kEmptySection{
-    "空白栏目：“{0}”有 _index.md 但没有页面；请加一个页面，或者删除这个文件夹",
-    "空白栏目 (empty section): '{0}' has an _index.md but no pages; add a "
-    "page or remove the folder"};
-
 inline constexpr MessageText kSectionOnlyDrafts{
     "栏目“{0}”（{1}）这次不发布：它只有草稿 {2}（标着 draft: "
     "true），空白栏目不发布，它的菜单项也暂不显示。稿子写完"

@@ -67,7 +67,6 @@ inline constexpr MessageText kProfileUrlTaken{
     "述法档案不能放在 {0}：这个地址是按年度或类型列出档案的页面，请给文件改名",
     "a profile may not live at {0}: that URL is the list of profiles by "
     "year or type; rename the file"};
-inline constexpr MessageText kProfileUnknownIndicator{"没有“{0}”这个指标", "unknown indicator '{0}'"};
 inline constexpr MessageText kCohortNoValue{"指标“{0}”没有 {1} 年的数值",
                                             "indicator '{0}' has no value for {1}"};
 inline constexpr MessageText kCohortCountDiffers{"批次人数 {0} 和指标“{1}”的数值不一致（{2} 年：{3}）",
