@@ -129,22 +129,28 @@ TEST_CASE("district: indicator values per reporting unit; the unit is part of th
                                                 "exam-takers,2024,19000,区政府\n"),
                                   opts);
   REQUIRE_MESSAGE(ok.ok, ok.errors);
+  // The open data name the unit that stated each value (slug and full name).
+  const std::string& csv = ok.File("data/indicators.csv");
+  CHECK(Contains(csv, ",breakdown,reporting_unit,reporting_unit_name,basis,"));
+  CHECK(Contains(csv, ",1900,人,,1900人,,sfj,临江市滨河区司法局,原文,"));
+  CHECK(Contains(csv, ",19000,人,,19000人,,qzf,临江市滨河区人民政府,原文,"));
+  CHECK(Contains(ok.File("data/indicators.json"),
+                 "\"reporting_unit\": \"qzf\",\n      \"reporting_unit_name\": \"临江市滨河区人民政府\""));
 
   FixtureResult dup = BuildFixture(IndicatorSite("indicator,year,value,报告单位\n"
                                                  "exam-takers,2024,1900,sfj\n"
                                                  "exam-takers,2024,1900,临江市滨河区司法局\n"
                                                  "exam-takers,2024,10,区司法\n"),
                                    opts);
-  CHECK(
-      dup.errors ==
-      "data/indicators/units.csv:3:1: duplicate observation of 'exam-takers' for 2024, unit 'sfj' (first at "
-      "data/indicators/units.csv:2)\n"
-      "  exam-takers,2024,1900,临江市滨河区司法局\n"
-      "  ^\n"
-      "data/indicators/units.csv:4:21: 未知的单位“区司法”：data/units.csv 中没有这个标识、全称或简称；"
-      "您是不是要找“临江市滨河区司法局”（sfj）？\n"
-      "  exam-takers,2024,10,区司法\n"
-      "                      ^\n");
+  CHECK(dup.errors ==
+        "data/indicators/units.csv:3:1: 指标“exam-takers”的 2024 年报告单位“临江市滨河区司法局”的数值重复了"
+        "（第一次在 data/indicators/units.csv:2）\n"
+        "  exam-takers,2024,1900,临江市滨河区司法局\n"
+        "  ^\n"
+        "data/indicators/units.csv:4:21: 未知的单位“区司法”：data/units.csv 中没有这个标识、全称或简称；"
+        "您是不是要找“临江市滨河区司法局”（sfj）？\n"
+        "  exam-takers,2024,10,区司法\n"
+        "                      ^\n");
 }
 
 }  // namespace fazhi::testing
@@ -199,7 +205,7 @@ TEST_CASE("district: the tracker states who published, when, and counts by type 
         ",true\r\n"
         "2024,czj,临江市滨河区财政局,区直部门,false,on_time,按时公开,2025-03-01,2025-04-01,/reports/czj-2024/"
         ",false\r\n"
-        "2024,hbj,临江市滨河区环保局,区直部门,false,not_required,不需报告,,2025-04-01,,false\r\n"
+        "2024,hbj,临江市滨河区环保局,区直部门,false,not_required,未列入本年度名录,,2025-04-01,,false\r\n"
         "2024,demo,示例街道办事处,镇街,true,on_time,按时公开,2025-03-01,2025-04-01,/reports/demo-2024/"
         ",false\r\n");
   // 2023: 财政局 reports from 2024 on; 区政府 owed one and has none; 环保局 too.
@@ -209,7 +215,7 @@ TEST_CASE("district: the tracker states who published, when, and counts by type 
         "2023,qzf,临江市滨河区人民政府,区政府,false,missing,未公开,,2024-04-01,,false\r\n"
         "2023,sfj,临江市滨河区司法局,区直部门,false,on_time,按时公开,2024-03-20,2024-04-01,/reports/sfj-2023/"
         ",false\r\n"
-        "2023,czj,临江市滨河区财政局,区直部门,false,not_required,不需报告,,2024-04-01,,false\r\n"
+        "2023,czj,临江市滨河区财政局,区直部门,false,not_required,未列入本年度名录,,2024-04-01,,false\r\n"
         "2023,hbj,临江市滨河区环保局,区直部门,false,missing,未公开,,2024-04-01,,false\r\n"
         "2023,demo,示例街道办事处,镇街,true,missing,未公开,,2024-04-01,,false\r\n");
   const std::string& page = r.File("tracker/2024/index.html");

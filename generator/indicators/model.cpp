@@ -594,27 +594,6 @@ std::vector<const Observation*> IndicatorSet::ByUnit(std::string_view id, int ye
   return out;
 }
 
-std::vector<const Observation*> IndicatorSet::UnitSeries(std::string_view id,
-                                                         std::string_view reporter) const {
-  std::vector<const Observation*> out;
-  for (const Observation& o : observations) {
-    if (o.indicator == id && o.breakdown.empty() && !reporter.empty() && o.reporter == reporter) {
-      out.push_back(&o);
-    }
-  }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Observation* a, const Observation* b) { return a->year < b->year; });
-  return out;
-}
-
-std::vector<std::string> IndicatorSet::Reporters(std::string_view id) const {
-  std::set<std::string> seen;
-  for (const Observation& o : observations) {
-    if (o.indicator == id && !o.reporter.empty()) seen.insert(o.reporter);
-  }
-  return {seen.begin(), seen.end()};
-}
-
 std::vector<const IndicatorDef*> IndicatorSet::InCategory(std::string_view slug) const {
   std::vector<const IndicatorDef*> out;
   for (const IndicatorDef& d : defs) {
@@ -896,13 +875,17 @@ class ObservationLoader {
     std::string where = o.path + ":" + std::to_string(o.line);
     auto [it, inserted] = seen_.emplace(key, where);
     if (!inserted) {
-      const Message first = o.breakdown.empty() ? Message(msg::kCsvDuplicate, o.indicator, o.year, it->second)
-                                                : Message(msg::kCsvDuplicateBreakdown, o.indicator, o.year,
-                                                          o.breakdown, it->second);
-      Error(o.line, at(Column::kIndicator)[1],
-            o.reporter.empty() ? first
-                               : Message(msg::kCsvDuplicateUnit, o.indicator, o.year, o.reporter,
-                                         o.breakdown.empty() ? std::string("—") : o.breakdown, it->second));
+      const Unit* unit = o.reporter.empty() || !set_->units ? nullptr : set_->units->BySlug(o.reporter);
+      const std::string reporter = unit ? unit->name : o.reporter;
+      Message m = o.reporter.empty()
+                      ? (o.breakdown.empty() ? Message(msg::kCsvDuplicate, o.indicator, o.year, it->second)
+                                             : Message(msg::kCsvDuplicateBreakdown, o.indicator, o.year,
+                                                       o.breakdown, it->second))
+                      : (o.breakdown.empty()
+                             ? Message(msg::kCsvDuplicateUnit, o.indicator, o.year, reporter, it->second)
+                             : Message(msg::kCsvDuplicateUnitBreakdown, o.indicator, o.year, reporter,
+                                       o.breakdown, it->second));
+      Error(o.line, at(Column::kIndicator)[1], std::move(m));
       return;
     }
     set_->observations.push_back(std::move(o));

@@ -168,10 +168,6 @@ struct IndicatorSet {
   /// Values of `id` in `year` stated by reporting units (no breakdown),
   /// largest first, then by slug: the comparison across units.
   std::vector<const Observation*> ByUnit(std::string_view id, int year) const;
-  /// One reporting unit's values of `id` (no breakdown), oldest first.
-  std::vector<const Observation*> UnitSeries(std::string_view id, std::string_view reporter) const;
-  /// The reporting units with values of `id`, by slug.
-  std::vector<std::string> Reporters(std::string_view id) const;
   /// Definitions of a category, by weight then id.
   std::vector<const IndicatorDef*> InCategory(std::string_view slug) const;
   /// Every year with at least one observation, ascending.

@@ -29,7 +29,7 @@ bool LoadUnitRegistry(const SourceTree& tree, UnitRegistry* out, Diagnostics* di
 
 bool ParseUnitRegistry(std::string path, std::string text, UnitRegistry* out, Diagnostics* diags) {
   CsvTable table;
-  if (!ParseCsvText(std::move(path), std::move(text), &table, diags)) return false;
+  if (!ParseCsvFile(SourceFile{std::move(path), std::move(text)}, &table, diags)) return false;
   return FromTable(table, out, diags);
 }
 

@@ -15,7 +15,8 @@ inline constexpr const char* kUnitsCsvPath = "data/units.csv";
 /// the site has no such file. Returns false on error.
 bool LoadUnitRegistry(const SourceTree& tree, UnitRegistry* out, Diagnostics* diags);
 
-/// The same from CSV text (tests, and data not read from a tree).
+/// The same from the file's bytes as read from disk (UTF-8 ±BOM or GBK), for
+/// data not read through a SourceTree (`fazhi import`, tests).
 bool ParseUnitRegistry(std::string path, std::string text, UnitRegistry* out, Diagnostics* diags);
 
 }  // namespace fazhi

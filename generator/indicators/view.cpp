@@ -295,13 +295,16 @@ View YearPage(const Ctx& ctx, int year) {
 }
 
 // A change between two comparable values of one unit, marked 计算: percent
-// for levels, percentage points for rates. "" when `prev` is 0.
+// for levels, percentage points for rates. "" when `prev` is 0. A value
+// stated with 多, 余, 以上 … makes the change 约 (as ChangeFor does).
 std::string UnitChange(const IndicatorDef& d, const Observation& prev, const Observation& cur) {
+  const std::string about =
+      prev.qualifier != Qualifier::kExact || cur.qualifier != Qualifier::kExact ? "约" : "";
   if (d.unit == "%" || d.kind == IndicatorKind::kRate) {
     double pts = cur.value - prev.value;
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.1f", pts < 0 ? -pts : pts);
-    return "较" + PeriodLabel(prev) +
+    return "较" + PeriodLabel(prev) + about +
            (pts > 0   ? "提高"
             : pts < 0 ? "降低"
                       : "持平") +
@@ -311,7 +314,7 @@ std::string UnitChange(const IndicatorDef& d, const Observation& prev, const Obs
   double pct = (cur.value - prev.value) / prev.value * 100.0;
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.1f%%", pct < 0 ? -pct : pct);
-  return "较" + PeriodLabel(prev) +
+  return "较" + PeriodLabel(prev) + about +
          (pct > 0   ? "增长"
           : pct < 0 ? "下降"
                     : "持平") +
@@ -323,9 +326,16 @@ std::string UnitChange(const IndicatorDef& d, const Observation& prev, const Obs
 // the values comparable with the largest, every value in the table — and
 // each unit's years, with a line only from two comparable periods.
 void UnitComparison(const Ctx& ctx, const IndicatorDef& d, View* v) {
-  std::vector<std::string> reporters = ctx.set.Reporters(d.id);
-  v->set("has_units", Flag(!reporters.empty()));
-  if (reporters.empty()) return;
+  // Each unit's values, by unit slug, in one pass: asking the set per unit
+  // scanned every value once per unit (quadratic in a province-sized site).
+  std::map<std::string, std::vector<const Observation*>> by_reporter;
+  for (const Observation& o : ctx.set.observations) {
+    if (o.indicator != d.id || o.reporter.empty()) continue;
+    std::vector<const Observation*>& values = by_reporter[o.reporter];
+    if (o.breakdown.empty()) values.push_back(&o);
+  }
+  v->set("has_units", Flag(!by_reporter.empty()));
+  if (by_reporter.empty()) return;
   auto name_of = [&](const std::string& slug) {
     const Unit* u = ctx.set.units ? ctx.set.units->BySlug(slug) : nullptr;
     return u ? u->name : slug;
@@ -372,9 +382,10 @@ void UnitComparison(const Ctx& ctx, const IndicatorDef& d, View* v) {
   u.set("left_out", Flag(left_out && !chart.empty()));
 
   View series{View::type::list};
-  for (const std::string& slug : reporters) {
-    std::vector<const Observation*> all = ctx.set.UnitSeries(d.id, slug);
+  for (auto& [slug, all] : by_reporter) {
     if (all.empty()) continue;
+    std::stable_sort(all.begin(), all.end(),
+                     [](const Observation* a, const Observation* b) { return a->year < b->year; });
     View s;
     s.set("name", name_of(slug));
     s.set("url", ctx.urls.Rel("/units/" + slug + "/"));

@@ -76,7 +76,7 @@ const char* TrackStateText(TrackState s) {
     case TrackState::kMissing:
       return "未公开";
     case TrackState::kNotRequired:
-      return "不需报告";
+      return "未列入本年度名录";
   }
   return "";
 }

@@ -28,7 +28,7 @@ enum class TrackState {
   kNotRequired,  ///< outside the unit's reporting years
 };
 
-/// 按时公开, 逾期公开, 公开日期未载明, 未公开（未到截止日期）, 未公开, 不需报告.
+/// 按时公开, 逾期公开, 公开日期未载明, 未公开（未到截止日期）, 未公开, 未列入本年度名录.
 const char* TrackStateText(TrackState s);
 /// on_time, late, undated, pending, missing, not_required (downloads).
 const char* TrackStateKey(TrackState s);
