@@ -68,7 +68,8 @@ def main():
                   f"unit: {slug}\npublished: {y + 1}-{month}\n---\n"
                   f"## 一、主要举措和成效\n\n{para(rng)}\n\n## 二、存在的不足和原因\n\n{para(rng)}\n\n"
                   f"## 三、党政主要负责人履行推进法治建设第一责任人职责情况\n\n{para(rng)}\n\n"
-                  f"## 四、下一年度推进法治政府建设的主要安排\n\n{para(rng)}\n")
+                  f"## 四、下一年度推进法治政府建设的主要安排\n\n{para(rng)}\n\n"
+                  f"## 五、其他需要报告的情况\n\n{para(rng, 2)}\n")
                 rows.append(f"exam-takers,{y},{rng.randint(50, 3000)},{slug}")
                 rows.append(f"review-cases,{y},{rng.randint(0, 400)},{slug}")
                 if y % 2 == 0:

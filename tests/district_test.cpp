@@ -37,7 +37,7 @@ std::string Report(const std::string& file, const std::string& fm_unit, int year
 
 }  // namespace
 
-TEST_CASE("district: reports name their unit by slug, full or short name; one series per unit") {
+TEST_CASE("district: reports name their unit by slug, full or short name, one series per unit") {
   std::string site = std::string(kMinimalSite) + kMinimalDistrictLayouts + kRegistry +
                      Report("sfj-2023.md", "unit: sfj", 2023, "2024-03-20") +
                      Report("sfj-2024.md", "publisher: 临江市滨河区司法局", 2024, "2025-03-28") +
@@ -120,7 +120,7 @@ unit: 人
 
 }  // namespace
 
-TEST_CASE("district: indicator values per reporting unit; the unit is part of the key") {
+TEST_CASE("district: indicator values per reporting unit, the unit part of the key") {
   FixtureOptions opts;
   opts.default_theme = true;
   FixtureResult ok = BuildFixture(IndicatorSite("indicator,year,value,reporting_unit\n"
