@@ -15,11 +15,15 @@
 #
 # Usage: bench/run.sh [--sizes "1000 10000 50000"] [--runs 3] [--runs-large 1]
 #                     [--large 50000] [--work DIR] [--fazhi PATH] [--no-hugo] [--rebuild]
+#                     [--search off|on]
 #   --runs        runs per tool for sizes below --large (median reported)
 #   --runs-large  runs per tool for sizes of at least --large
 #   --work        folder for sites and outputs (default /dev/shm/fazhi-bench, a tmpfs)
 #   --fazhi       a fazhi binary to use instead of building build-bench/fazhi
 #   --rebuild     the rebuild scenarios above instead of cold builds
+#   --search      fazhi's [search] in the generated site (default off, so that
+#                 figures stay comparable with earlier runs; Hugo builds no
+#                 index either way: bench/compare.sh adds Hugo + Pagefind)
 # Environment: JOBS (threads of the floor program, default nproc; fazhi uses all cores).
 set -euo pipefail
 
@@ -36,6 +40,7 @@ WORK=/tmp/fazhi-bench
 FAZHI=""
 WITH_HUGO=1
 REBUILD=0
+SEARCH=off
 JOBS=${JOBS:-$(nproc)}
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -47,7 +52,8 @@ while [ $# -gt 0 ]; do
     --fazhi) FAZHI=$2; shift 2 ;;
     --no-hugo) WITH_HUGO=0; shift ;;
     --rebuild) REBUILD=1; shift ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    --search) SEARCH=$2; shift 2 ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -94,16 +100,18 @@ measure() {
   rm -rf "$out" "$out".tmp-* "$(dirname "$out")/.$(basename "$out").fazhi" 2>/dev/null || true
   measure_keep "$size" "$tool" "$@"
 }
-# measure_keep SIZE TOOL CMD...: one run into whatever output exists.
+# measure_keep SIZE TOOL CMD...: one run into whatever output exists; the
+# row ends with the 1-minute load average before the run.
 measure_keep() {
   local size=$1 tool=$2; shift 2
   sync
-  local t=$WORK/time.txt
+  local t=$WORK/time.txt l
+  l=$(cut -d' ' -f1 /proc/loadavg)
   if ! "$MEASURE" "$t" "$@" >"$WORK/$tool.log" 2>&1; then
     say "$tool failed on $size pages; its output:"; tail -20 "$WORK/$tool.log" >&2
     return 1
   fi
-  echo "$size $tool $(tail -1 "$t")" >> "$RESULTS"
+  echo "$size $tool $(tail -1 "$t") $l" >> "$RESULTS"
 }
 
 # rebuilds N SITE RUNS: the --rebuild scenarios, Hugo and fazhi interleaved.
@@ -149,8 +157,9 @@ if [ "$REBUILD" = 1 ]; then
 fi
 for n in $SIZES; do
   site=$WORK/site-$n
+  [ "$SEARCH" = on ] && site=$WORK/site-$n-search
   if [ ! -f "$site/.complete" ]; then
-    python3 "$ROOT/bench/gen_site.py" "$n" "$site" >&2
+    python3 "$ROOT/bench/gen_site.py" "$n" "$site" --search "$SEARCH" >&2
     touch "$site/.complete"
   fi
   runs=$RUNS; [ "$n" -ge "$LARGE" ] && runs=$RUNS_LARGE
@@ -179,20 +188,23 @@ if [ "$REBUILD" = 1 ]; then
 import collections, statistics, sys
 rows = collections.defaultdict(list)
 for line in open(sys.argv[1]):
-    key, tool, wall, user, sys_, rss = line.split()
-    rows[(key, tool)].append((float(wall), float(user) + float(sys_), int(rss) / 1024))
+    key, tool, wall, user, sys_, rss, load = line.split()
+    rows[(key, tool)].append((float(wall), float(user) + float(sys_), int(rss) / 1024, float(load)))
 def med(key, tool):
     r = rows.get((key, tool))
     return (statistics.median(x[0] for x in r), statistics.median(x[1] for x in r),
-            min(x[0] for x in r), max(x[0] for x in r), len(r)) if r else None
-print("%-16s %-6s %4s %9s %15s %9s %16s" % ("pages/scenario", "tool", "runs", "wall s", "(min-max)",
-                                           "cpu s", "hugo/fazhi wall"))
+            min(x[0] for x in r), max(x[0] for x in r), len(r),
+            min(x[3] for x in r), max(x[3] for x in r)) if r else None
+print("%-16s %-6s %4s %9s %15s %9s %16s %15s %11s" % ("pages/scenario", "tool", "runs", "wall s", "(min-max)",
+                                           "cpu s", "hugo/fazhi wall", "hugo/fazhi cpu", "load"))
 for key in dict.fromkeys(k for k, _ in rows):
     h, f = med(key, "hugo"), med(key, "fazhi")
     for tool, m in (("hugo", h), ("fazhi", f)):
         if not m: continue
         ratio = "%15.2fx" % (h[0] / f[0]) if tool == "fazhi" and h and f[0] > 0 else ""
-        print("%-16s %-6s %4d %9.3f %7.3f-%-7.3f %9.3f %16s" % (key, tool, m[4], m[0], m[2], m[3], m[1], ratio))
+        cratio = "%14.2fx" % (h[1] / f[1]) if tool == "fazhi" and h and f[1] > 0 else ""
+        print("%-16s %-6s %4d %9.3f %7.3f-%-7.3f %9.3f %16s %15s %5.2f-%-5.2f" % (
+            key, tool, m[4], m[0], m[2], m[3], m[1], ratio, cratio, m[5], m[6]))
 print()
 for line in open(sys.argv[2]):
     n, verdict, *files = line.split()
@@ -216,21 +228,22 @@ for line in open(sys.argv[2]):
     files.update({(size, t): int(x) for t, x in zip(("hugo", "fazhi", "floor"), c)})
 rows = collections.defaultdict(list)
 for line in open(sys.argv[1]):
-    size, tool, wall, user, sys_, rss = line.split()
-    rows[(size, tool)].append((float(wall), float(user) + float(sys_), int(rss) / 1024))
+    size, tool, wall, user, sys_, rss, load = line.split()
+    rows[(size, tool)].append((float(wall), float(user) + float(sys_), int(rss) / 1024, float(load)))
 def med(size, tool):
     r = rows.get((size, tool))
     if not r: return None
-    return tuple(statistics.median(x[i] for x in r) for i in range(3)) + (len(r),)
+    return (tuple(statistics.median(x[i] for x in r) for i in range(3)) + (len(r),) +
+            (min(x[3] for x in r), max(x[3] for x in r)))
 sizes = sorted({s for s, _ in rows if s != "demo"}, key=int)
-print("%-7s %-6s %5s %9s %9s %10s %8s" % ("pages", "tool", "runs", "wall s", "cpu s", "peak MiB",
-                                       "html"))
+print("%-7s %-6s %5s %9s %9s %10s %8s %11s" % ("pages", "tool", "runs", "wall s", "cpu s", "peak MiB",
+                                            "html", "load"))
 for s in sizes:
     for tool in ("hugo", "fazhi", "floor"):
         m = med(s, tool)
         if m:
-            print("%-7s %-6s %5d %9.3f %9.3f %10.1f %8d" % (s, tool, m[3], m[0], m[1], m[2],
-                                                         files.get((s, tool), 0)))
+            print("%-7s %-6s %5d %9.3f %9.3f %10.1f %8d %5.2f-%-5.2f" % (
+                s, tool, m[3], m[0], m[1], m[2], files.get((s, tool), 0), m[4], m[5]))
 print()
 print("%-7s %16s %16s %16s %16s" % ("pages", "hugo/fazhi wall", "hugo/fazhi cpu",
                                      "fazhi/hugo RSS", "fazhi/floor wall"))

@@ -27,13 +27,13 @@ TEST_CASE("theme: LayoutRenderer renders like kainjow's own context") {
   kainjow::mustache::data meta;
   meta.set("date", "2025-01-15");
   kainjow::mustache::data page;
-  page.set("title", "报告 <2024>");
+  page.set("title", "报告 <2024> & \"复议\" '应诉'");
   page.set("meta", meta);
   page.set("html", "<p>正文</p>");
   kainjow::mustache::data site;
   site.set("name", "示例站");
   kainjow::mustache::data items{kainjow::mustache::data::type::list};
-  items.push_back(kainjow::mustache::data("name", "甲"));
+  items.push_back(kainjow::mustache::data("name", "甲&<乙>"));
   items.push_back(kainjow::mustache::data("name", "乙"));
   kainjow::mustache::data tags{kainjow::mustache::data::type::list};
   tags.push_back("法治");
@@ -51,7 +51,17 @@ TEST_CASE("theme: LayoutRenderer renders like kainjow's own context") {
   std::string out, error;
   REQUIRE(renderer.Render("page", &view, &out, &error));
   CHECK(out == expected);
-  CHECK(out.find("站点标题|报告 &lt;2024&gt;|2025-01-15||") == 0);
+  CHECK(out.find("站点标题|报告 &lt;2024&gt; &amp; &quot;复议&quot; &apos;应诉&apos;|2025-01-15||") == 0);
+  CHECK(out.find("[甲&amp;&lt;乙&gt;:") != std::string::npos);
+}
+
+TEST_CASE("theme: HtmlEscape gives kainjow's html_escape bytes") {
+  for (std::string s : {std::string(), std::string("&"), std::string("<>\"'&"), std::string("法治&政府"),
+                        std::string("a<b>c\"d'e&f"), std::string("\xff\xfe<\x80"), std::string(1000, '&'),
+                        std::string("末尾'")}) {
+    CHECK(HtmlEscape(s) == kainjow::mustache::html_escape(s));
+  }
+  CHECK(HtmlEscape("<p class=\"x\">'&'</p>") == "&lt;p class=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/p&gt;");
 }
 
 TEST_CASE("theme: sections nested too deep are an error at the tag, whatever the delimiters") {

@@ -2,6 +2,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <array>
 #include <charconv>
 #include <set>
 
@@ -309,6 +310,41 @@ const std::string* Theme::Find(std::string_view layout) const {
   return it == layouts_.end() ? nullptr : &it->second->text;
 }
 
+std::string HtmlEscape(const std::string& s) {
+  static constexpr auto kSpecial = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : {'&', '<', '>', '"', '\''}) t[c] = true;
+    return t;
+  }();
+  std::string out;
+  out.reserve(s.size() + 16);
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!kSpecial[static_cast<unsigned char>(s[i])]) continue;
+    out.append(s, run, i - run);
+    switch (s[i]) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += "&apos;";
+        break;
+    }
+    run = i + 1;
+  }
+  out.append(s, run);
+  return out;
+}
+
 LayoutRenderer::LayoutRenderer(const Theme& theme) : theme_(theme) {}
 LayoutRenderer::~LayoutRenderer() = default;
 
@@ -321,6 +357,7 @@ bool LayoutRenderer::Render(std::string_view layout, const void* view, std::stri
       return false;
     }
     it = cache_.emplace(std::string(layout), std::make_unique<Template>(*text)).first;
+    it->second->set_custom_escape(HtmlEscape);  // kainjow hands it on to sections and partials
   }
   Template& t = *it->second;
   out->clear();

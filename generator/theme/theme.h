@@ -69,6 +69,11 @@ class LayoutRenderer {
   std::map<std::string, std::unique_ptr<Template>, std::less<>> cache_;
 };
 
+/// `{{name}}`'s escaping: the bytes kainjow's html_escape gives (& < > " '
+/// as &amp; &lt; &gt; &quot; &apos;), copied in runs rather than a byte at a
+/// time (kainjow's own was 4 % of a 2,000-page build's instructions).
+std::string HtmlEscape(const std::string& s);
+
 /// Converts kainjow's "… at <offset>" error into "message" and an offset.
 bool ParseMustacheError(std::string_view message, std::string* text, size_t* offset);
 

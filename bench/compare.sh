@@ -1,0 +1,216 @@
+#!/usr/bin/env bash
+# fazhi with and without search against Hugo, Hugo + Pagefind and the floor,
+# on both generated corpora, in one run:
+#
+#   corpora  site   bench/gen_site.py  (one folder of similar 3.4 KB pages)
+#            mixed  bench/gen_mixed.py (short tagged pages in deep folders,
+#                   large tables, long reports)
+#            Hugo gets the same layouts (gen_site.py's) for both.
+#   tools    hugo          Debian's hugo on the same Markdown
+#            pagefind      Pagefind (npm `pagefind`, the version pinned in
+#                          tests/browser/package-lock.json, its native
+#                          pagefind_extended binary, which segments Chinese)
+#                          indexing Hugo's output just written
+#            hugo+pagefind the two above one after the other: wall and CPU
+#                          summed, peak RSS the larger of the two
+#            fazhi-on      fazhi build with [search] on (the default of a new site)
+#            fazhi-off     the same site with [search] enabled = false
+#            floor         bench/floor.cpp (read + cmark-gfm + write only)
+#
+# Every tool runs RUNS times, interleaved (a change in machine load hits all
+# alike), except Pagefind: PAGEFIND_RUNS times (it takes minutes of CPU at
+# 10,000 pages; hugo+pagefind pairs its runs with Hugo's runs of the same
+# rounds). Each row is the median wall, CPU (user+sys) and peak RSS of the
+# runs, taken by bench/measure.cpp, with the range of the 1-minute load
+# average seen before the runs of that row (the machine is shared: CPU time is
+# the figure that holds under load). Then the ratios the targets are stated in.
+#
+# Usage: bench/compare.sh [--pages 10000] [--runs 3] [--pagefind-runs 1]
+#                         [--corpora "site mixed"] [--work DIR] [--fazhi PATH]
+#   --work   folder for sites and outputs (default /dev/shm/fazhi-compare, a tmpfs)
+#   --fazhi  a fazhi binary to use instead of building build-bench/fazhi
+# Needs: hugo (installed from Debian when missing), the npm packages of
+# tests/browser (scripts/install-browser-deps.sh; run here when missing).
+# Environment: JOBS (threads of the floor program, default nproc).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PAGES=10000
+RUNS=3
+PAGEFIND_RUNS=1
+CORPORA="site mixed"
+WORK=/tmp/fazhi-compare
+[ -d /dev/shm ] && [ -w /dev/shm ] && WORK=/dev/shm/fazhi-compare
+FAZHI=""
+JOBS=${JOBS:-$(nproc)}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --pages) PAGES=$2; shift 2 ;;
+    --runs) RUNS=$2; shift 2 ;;
+    --pagefind-runs) PAGEFIND_RUNS=$2; shift 2 ;;
+    --corpora) CORPORA=$2; shift 2 ;;
+    --work) WORK=$2; shift 2 ;;
+    --fazhi) FAZHI=$2; shift 2 ;;
+    -h|--help) sed -n '2,35p' "$0"; exit 0 ;;
+    *) echo "compare.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+
+say() { echo "compare: $*" >&2; }
+load() { cut -d' ' -f1 /proc/loadavg; }
+
+# --- tools -----------------------------------------------------------------
+if ! command -v hugo >/dev/null; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  say "installing hugo from Debian"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq hugo >/dev/null
+fi
+PAGEFIND=$ROOT/tests/browser/node_modules/@pagefind/linux-x64/bin/pagefind_extended
+if [ ! -x "$PAGEFIND" ]; then
+  say "Pagefind missing: running scripts/install-browser-deps.sh (npm ci of tests/browser)"
+  "$ROOT/scripts/install-browser-deps.sh" >&2
+fi
+PAGEFIND_VERSION=$("$PAGEFIND" --version | awk '{print $NF}')
+command -v pkg-config >/dev/null && pkg-config --exists libcmark-gfm || "$ROOT/scripts/install-deps.sh"
+
+mkdir -p "$WORK/bin"
+if [ -z "$FAZHI" ]; then
+  say "building fazhi (Release) in $ROOT/build-bench"
+  cmake -S "$ROOT" -B "$ROOT/build-bench" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$ROOT/build-bench" --target fazhi -j2 >/dev/null
+  FAZHI=$ROOT/build-bench/fazhi
+fi
+FLOOR=$WORK/bin/floor
+MEASURE=$WORK/bin/measure
+if [ ! -x "$FLOOR" ] || [ "$ROOT/bench/floor.cpp" -nt "$FLOOR" ]; then
+  say "building the floor program"
+  g++ -O2 -std=c++20 -Wall -Wextra -Werror "$ROOT/bench/floor.cpp" \
+    $(pkg-config --cflags --libs libcmark-gfm) -pthread -o "$FLOOR"
+fi
+if [ ! -x "$MEASURE" ] || [ "$ROOT/bench/measure.cpp" -nt "$MEASURE" ]; then
+  g++ -O2 -std=c++20 -Wall -Wextra -Werror "$ROOT/bench/measure.cpp" -o "$MEASURE"
+fi
+
+# --- sites -------------------------------------------------------------------
+# site(CORPUS) -> WORK/CORPUS-PAGES with fazhi/ (search on), fazhi-off/ (the
+# same Markdown hard-linked, search off) and hugo/.
+make_site() {
+  local corpus=$1 dir=$WORK/$1-$PAGES
+  if [ ! -f "$dir/.complete" ]; then
+    case "$corpus" in
+      site) python3 "$ROOT/bench/gen_site.py" "$PAGES" "$dir" --search on >&2 ;;
+      mixed) python3 "$ROOT/bench/gen_mixed.py" "$PAGES" "$dir" --search on >&2 ;;
+      *) echo "compare.sh: unknown corpus $corpus (site, mixed)" >&2; exit 2 ;;
+    esac
+    cp -al "$dir/fazhi" "$dir/fazhi-off"
+    # A new file, not the hard link: drop any [search] table, then turn it off.
+    awk '/^\[/{skip = ($0 == "[search]")} !skip' "$dir/fazhi/site.toml" > "$dir/site-off.toml"
+    printf '\n[search]\nenabled = false\n' >> "$dir/site-off.toml"
+    rm "$dir/fazhi-off/site.toml"
+    mv "$dir/site-off.toml" "$dir/fazhi-off/site.toml"
+    touch "$dir/.complete"
+  fi
+}
+
+# --- measuring ---------------------------------------------------------------
+RESULTS=$WORK/results.tsv
+: > "$RESULTS"
+COUNTS=$WORK/counts.tsv
+: > "$COUNTS"
+# measure CORPUS TOOL CMD...: one run; appends "corpus tool wall user sys maxrss_kb load".
+measure() {
+  local corpus=$1 tool=$2; shift 2
+  sync
+  local l t=$WORK/time.txt
+  l=$(load)
+  if ! "$MEASURE" "$t" "$@" >"$WORK/$tool.log" 2>&1; then
+    say "$tool failed on $corpus; its output:"; tail -20 "$WORK/$tool.log" >&2
+    return 1
+  fi
+  echo "$corpus $tool $(tail -1 "$t") $l" >> "$RESULTS"
+}
+fresh() { rm -rf "$@" 2>/dev/null || true; for d in "$@"; do rm -rf "$(dirname "$d")/.$(basename "$d").fazhi"; done; }
+html() { find "$1" -name '*.html' 2>/dev/null | wc -l; }
+
+say "fazhi $FAZHI; hugo $(hugo version | awk '{print $2}'); pagefind $PAGEFIND_VERSION; load $(cut -d' ' -f1-3 /proc/loadavg)"
+for corpus in $CORPORA; do
+  make_site "$corpus"
+  site=$WORK/$corpus-$PAGES
+  for r in $(seq 1 "$RUNS"); do
+    say "$corpus, $PAGES pages, run $r/$RUNS (load $(cut -d' ' -f1-3 /proc/loadavg))"
+    fresh "$WORK/out-hugo"
+    measure "$corpus" hugo hugo --quiet -s "$site/hugo" -d "$WORK/out-hugo"
+    if [ "$r" -le "$PAGEFIND_RUNS" ]; then
+      measure "$corpus" pagefind "$PAGEFIND" --site "$WORK/out-hugo" --output-subdir pagefind --quiet
+    fi
+    fresh "$WORK/out-on"
+    measure "$corpus" fazhi-on "$FAZHI" build "$site/fazhi" --output "$WORK/out-on" --quiet
+    fresh "$WORK/out-off"
+    measure "$corpus" fazhi-off "$FAZHI" build "$site/fazhi-off" --output "$WORK/out-off" --quiet
+    fresh "$WORK/out-floor"
+    measure "$corpus" floor "$FLOOR" "$site/fazhi" "$WORK/out-floor" -j "$JOBS"
+  done
+  echo "$corpus hugo $(html "$WORK/out-hugo")" >> "$COUNTS"
+  echo "$corpus pagefind $(find "$WORK/out-hugo/pagefind" -type f | wc -l)" >> "$COUNTS"
+  echo "$corpus fazhi-on $(html "$WORK/out-on") $(find "$WORK/out-on/search" -type f 2>/dev/null | wc -l)" >> "$COUNTS"
+  echo "$corpus fazhi-off $(html "$WORK/out-off")" >> "$COUNTS"
+  echo "$corpus floor $(html "$WORK/out-floor")" >> "$COUNTS"
+  fresh "$WORK/out-hugo" "$WORK/out-on" "$WORK/out-off" "$WORK/out-floor"
+done
+say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# --- report ------------------------------------------------------------------
+python3 - "$RESULTS" "$COUNTS" "$PAGES" "$PAGEFIND_VERSION" <<'EOF'
+import collections, statistics, sys
+results, counts, pages, pf_version = sys.argv[1:5]
+rows = collections.defaultdict(list)
+for line in open(results):
+    corpus, tool, wall, user, sys_, rss, load = line.split()
+    rows[(corpus, tool)].append((float(wall), float(user) + float(sys_), int(rss) / 1024, float(load)))
+files = {}
+for line in open(counts):
+    corpus, tool, *n = line.split()
+    files[(corpus, tool)] = " / ".join(n)
+corpora = list(dict.fromkeys(c for c, _ in rows))
+def med(corpus, tool):
+    r = rows.get((corpus, tool))
+    if not r: return None
+    return {"wall": statistics.median(x[0] for x in r), "cpu": statistics.median(x[1] for x in r),
+            "rss": statistics.median(x[2] for x in r), "runs": len(r),
+            "load": (min(x[3] for x in r), max(x[3] for x in r))}
+for c in corpora:
+    h, p = rows.get((c, "hugo"), []), rows.get((c, "pagefind"), [])
+    # Hugo + Pagefind, run by run: the two processes in sequence.
+    rows[(c, "hugo+pagefind")] = [(a[0] + b[0], a[1] + b[1], max(a[2], b[2]), max(a[3], b[3]))
+                                  for a, b in zip(h, p)]
+tools = ["hugo", "pagefind", "hugo+pagefind", "fazhi-on", "fazhi-off", "floor"]
+print("%d pages; Pagefind %s; wall = median wall s, cpu = median user+sys s, load = 1-min load "
+      "average before the runs (min-max)" % (int(pages), pf_version))
+print()
+print("%-7s %-14s %4s %8s %8s %9s %11s  %s" % ("corpus", "tool", "runs", "wall s", "cpu s",
+                                              "peak MiB", "load", "html / files"))
+for c in corpora:
+    for t in tools:
+        m = med(c, t)
+        if m:
+            print("%-7s %-14s %4d %8.3f %8.3f %9.1f %5.2f-%-5.2f  %s" % (
+                c, t, m["runs"], m["wall"], m["cpu"], m["rss"], m["load"][0], m["load"][1],
+                files.get((c, t), "")))
+print()
+print("ratios (target: Hugo/fazhi >= 6 in wall and CPU, fazhi/Hugo RSS <= 0.167, fazhi/floor wall <= 1.5)")
+print("%-7s %-26s %8s %8s %8s" % ("corpus", "", "wall", "cpu", "peak"))
+for c in corpora:
+    def ratio(label, a, b):
+        ma, mb = med(c, a), med(c, b)
+        if not ma or not mb: return
+        print("%-7s %-26s %7.2fx %7.2fx %7.2fx" % (c, label, ma["wall"] / mb["wall"], ma["cpu"] / mb["cpu"],
+                                                ma["rss"] / mb["rss"]))
+    ratio("hugo / fazhi-off", "hugo", "fazhi-off")
+    ratio("hugo / fazhi-on", "hugo", "fazhi-on")
+    ratio("hugo+pagefind / fazhi-on", "hugo+pagefind", "fazhi-on")
+    ratio("fazhi-on / hugo", "fazhi-on", "hugo")
+    ratio("fazhi-on / floor", "fazhi-on", "floor")
+    ratio("fazhi-off / floor", "fazhi-off", "floor")
+    ratio("fazhi-on / fazhi-off", "fazhi-on", "fazhi-off")
+EOF
