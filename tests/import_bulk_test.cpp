@@ -103,12 +103,19 @@ TEST_CASE("bulk import: a folder of reports, each assigned to its unit, with a s
   CHECK(written == std::vector<std::string>{
                        "content/indicators/import-baiyun-2024-01.md",
                        "content/indicators/import-baiyun-sfj-2023-01.md", "content/reports/baiyun-2024.md",
-                       "content/reports/baiyun-sfj-2023.md", "data/indicators/baiyun-2024-import.csv",
+                       "content/reports/baiyun-2024.txt", "content/reports/baiyun-sfj-2023.md",
+                       "content/reports/baiyun-sfj-2023.txt", "data/indicators/baiyun-2024-import.csv",
                        "data/indicators/baiyun-sfj-2023-import.csv", "data/units.csv"});
   std::string gov = Read(site / "content/reports/baiyun-2024.md");
   CHECK(gov.find("title: \"2024年法治政府建设年度报告\"\ndate: 2025-03-28\nsource: \"广州市白云区人民政府\"\n"
-                 "year: 2024\npublisher: \"广州市白云区人民政府\"\npublished: 2025-03-28\ndraft: true\n") !=
+                 "year: 2024\npublisher: \"广州市白云区人民政府\"\npublished: 2025-03-28\n"
+                 "signature:\n  - \"广州市白云区人民政府\"\n  - \"2025年3月28日\"\n"
+                 "attachments:\n  - file: \"baiyun-2024.txt\"\n"
+                 "    title: \"2024年法治政府建设年度报告（导入时的原文件）\"\ndraft: true\n") !=
         std::string::npos);
+  // Each report's file is kept beside it, byte for byte.
+  CHECK(Read(site / "content/reports/baiyun-2024.txt") ==
+        Report("2024年法治政府建设年度报告", "广州市白云区人民政府\n2025年3月28日\n"));
   std::string csv = Read(site / "data/indicators/baiyun-sfj-2023-import.csv");
   CHECK(csv.find(
             "import-baiyun-sfj-2023-01,2023,120,件,,,,原文,,reports/baiyun-sfj-2023.md#一主要举措和成效,") !=

@@ -13,6 +13,8 @@
 #include "cli/cli.h"
 #include "cli/import_command.h"
 #include "core/encoding.h"
+#include "core/manifest.h"
+#include "core/record.h"
 #include "docx_fixture.h"
 #include "import/figures.h"
 #include "import/structure.h"
@@ -148,8 +150,9 @@ TEST_CASE("import: the seed report gives its three parts, (一)–(四) and its 
   CHECK(r.err ==
         "警告：文中没有标题；暂用“广州市从化区司法局2024年法治政府建设年度报告”（请核对，或用 --title "
         "指定）\n");
-  CHECK(r.out.find("已写入 content/reports/2024.md\n已写入 data/indicators/2024-import.csv\n"
-                   "已写入 content/indicators/import-2024-01.md\n") == 0);
+  CHECK(r.out.find("已写入 content/reports/2024.md\n已写入 content/reports/2024.txt\n"
+                   "已写入 data/indicators/2024-import.csv\n已写入 content/indicators/import-2024-01.md\n") ==
+        0);
   CHECK(r.out.find("已导入 000_8e2bfd6529608b47.txt（UTF-8 文本）：7 个标题，28 个段落，34 个数字\n") !=
         std::string::npos);
   CHECK(r.out.find(
@@ -184,8 +187,13 @@ TEST_CASE("import: the seed report gives its three parts, (一)–(四) and its 
         "source: \"广州市从化区司法局\"\n"
         "year: 2024\n"
         "publisher: \"广州市从化区司法局\"\n"
+        "attachments:\n"
+        "  - file: \"2024.txt\"\n"
+        "    title: \"广州市从化区司法局2024年法治政府建设年度报告（导入时的原文件）\"\n"
         "draft: true\n"
         "---\n");
+  // The seed text is kept beside the page as its original.
+  CHECK(ReadFile(site.path() / "content/reports/2024.txt") == ReadFile(SeedPath()));
   CHECK(Headings(md) ==
         "## 一、推进法治政府建设的主要举措和成效\n"
         "### (一)把握正确政治方向,法治政府建设更加扎实有力\n"
@@ -231,7 +239,7 @@ TEST_CASE("import: the seed report gives its three parts, (一)–(四) and its 
 struct Variation {
   const char* file;
   const char* headings;
-  const char* front_matter_tail;  // from "title:" on
+  const char* front_matter_tail;  // from "title:" on; @EXT@ is the kept original's extension
   const char* figures;
 };
 
@@ -243,8 +251,13 @@ const Variation kVariations[] = {
      "### （二）优化多元解纷机制\n"
      "## 三、存在的不足和原因\n"
      "## 四、2025年工作安排\n",
-     "title: \"示例区司法局2024年法治政府建设年度报告\"\ndate: 2025-03-20\nsource: \"示例区司法局\"\n"
-     "year: 2024\npublisher: \"示例区司法局\"\npublished: 2025-03-20\ndraft: true\n---\n",
+     // The portal's 发布时间 is the publication date; the 落款's date stays in the 落款.
+     "title: \"示例区司法局2024年法治政府建设年度报告\"\ndate: 2025-03-28\nsource: \"示例区司法局\"\n"
+     "year: 2024\npublisher: \"示例区司法局\"\npublished: 2025-03-28\n"
+     "signature:\n  - \"示例区司法局\"\n  - \"2025年3月20日\"\n"
+     "attachments:\n  - file: \"2024.@EXT@\"\n    title: "
+     "\"示例区司法局2024年法治政府建设年度报告（导入时的原文件）\"\n"
+     "draft: true\n---\n",
      "4名 42名 16名 368件 120% 80.16% 18件 6.8% 1537宗 99.87% 88宗"},
     {"one_line.txt",
      "## 一、主要举措和成效\n"
@@ -253,7 +266,10 @@ const Variation kVariations[] = {
      "## 二、存在的不足和原因\n"
      "## 三、下一年度主要安排\n",
      "title: \"示例区司法局关于2024年法治政府建设情况的报告\"\ndate: 2025-03-20\nsource: \"示例区司法局\"\n"
-     "year: 2024\npublisher: \"示例区司法局\"\npublished: 2025-03-20\ndraft: true\n---\n",
+     "year: 2024\npublisher: \"示例区司法局\"\npublished: 2025-03-20\n"
+     "signature:\n  - \"示例区司法局\"\n  - \"2025年3月20日\"\n"
+     "attachments:\n  - file: \"2024.@EXT@\"\n"
+     "    title: \"示例区司法局关于2024年法治政府建设情况的报告（导入时的原文件）\"\ndraft: true\n---\n",
      "4名 42名 4000次多 368件 120% 80.16%"},
     {"levels.txt",
      "## 一、主要举措和成效\n"
@@ -265,7 +281,10 @@ const Variation kVariations[] = {
      "### （二）行政执法\n"
      "## 二、存在的不足和原因\n"
      "## 三、下一年度主要安排\n",
-     "title: \"示例区2024年法治政府建设年度报告\"\ndate: 2025-06-30\nyear: 2024\ndraft: true\n---\n",
+     "title: \"示例区2024年法治政府建设年度报告\"\ndate: 2025-06-30\nyear: 2024\n"
+     "attachments:\n  - file: \"2024.@EXT@\"\n    title: "
+     "\"示例区2024年法治政府建设年度报告（导入时的原文件）\"\n"
+     "draft: true\n---\n",
      "23份 30件次 100% 347件次 25个 573件 546件 90%以上"},
 };
 
@@ -301,7 +320,9 @@ TEST_CASE("import: each variation as UTF-8, GBK and .docx") {
       std::string md = ReadFile(site / "content/reports/2024.md");
       CHECK(Headings(md) == v.headings);
       std::string fm = FrontMatter(md);
-      CHECK(fm.substr(fm.find("title:")) == v.front_matter_tail);
+      std::string tail = v.front_matter_tail;
+      tail.replace(tail.find("@EXT@"), 5, form == Form::kDocx ? "docx" : "txt");
+      CHECK(fm.substr(fm.find("title:")) == tail);
       CHECK(FigureList(CsvRows(ReadFile(site / "data/indicators/2024-import.csv"))) == v.figures);
       std::string format = form == Form::kUtf8  ? "（UTF-8 文本）"
                            : form == Form::kGbk ? "（GB18030 文本）"
@@ -324,7 +345,7 @@ TEST_CASE("import: portal furniture and the signature never reach the page") {
   }
   CHECK(body.find("\n\n特此报告。\n") != std::string::npos);
   CHECK(r.out.find("  已去掉网页上的杂项：19 处\n") != std::string::npos);
-  CHECK(r.out.find("  公开日期：2025-03-20\n") != std::string::npos);
+  CHECK(r.out.find("  公开日期：2025-03-28\n") != std::string::npos);  // the portal's 发布时间
   CHECK(r.out.find("  第一责任人职责：一、党政主要负责人履行推进法治建设第一责任人职责情况\n") !=
         std::string::npos);
 }
@@ -472,9 +493,210 @@ TEST_CASE("import: fazhi build accepts the imported seed report, CSV and stubs a
   // As imported, the drafts are left out of the report pages instead of being published.
   std::string drafts = testing::kMinimalSite;
   drafts += "-- content/reports/2024.md --\n" + ReadFile(dir.path() / "content/reports/2024.md");
+  drafts += "-- content/reports/2024.txt --\n" + ReadFile(dir.path() / "content/reports/2024.txt");
   testing::FixtureResult unreviewed = testing::BuildFixture(drafts);
   REQUIRE_MESSAGE(unreviewed.ok, unreviewed.errors);
   CHECK_FALSE(unreviewed.Has("reports/2024/index.html"));
+  CHECK_FALSE(unreviewed.Has("reports/2024.txt"));  // nor its original
+}
+
+// The 信息公开 record of an imported portal page, end to end: the fixtures
+// follow real portal pages' shapes (see generator/import/structure_test.cpp
+// for the pages) with a made-up unit, 临江市滨河区.
+
+// Everything the build made of an imported site after review (draft: true deleted).
+testing::FixtureResult BuildReviewed(const fs::path& site) {
+  std::string txtar =
+      "-- site.toml --\ntitle = \"测试站\"\nsponsor = \"临江市滨河区司法局\"\nas_of = 2025-06-30\n";
+  for (const auto& e : fs::recursive_directory_iterator(site)) {
+    if (!e.is_regular_file()) continue;
+    std::string rel = fs::relative(e.path(), site).generic_string();
+    if (rel.rfind("content/reports/", 0) != 0) continue;  // the report and its original; not the figures
+    std::string text = ReadFile(e.path());
+    if (rel.size() > 3 && rel.substr(rel.size() - 3) == ".md") text = Reviewed(text);
+    txtar += "-- " + rel + " --\n" + text;
+  }
+  testing::FixtureOptions opts;
+  opts.default_theme = true;
+  return testing::BuildFixture(txtar, opts);
+}
+
+// The text between `from` and the next `to` in `html`, or "".
+std::string Between(const std::string& html, const std::string& from, const std::string& to) {
+  size_t a = html.find(from);
+  if (a == std::string::npos) return "";
+  size_t b = html.find(to, a);
+  return b == std::string::npos ? "" : html.substr(a, b + to.size() - a);
+}
+
+TEST_CASE("import: a portal page saved as HTML fills the 信息公开 fields and the 落款, and keeps the page") {
+  TempDir dir;
+  fs::path input = dir.path() / "临江市滨河区司法局2024年法治政府建设年度报告.html";
+  std::string html = Fixture("portal_page.html");
+  WriteFile(input, html);
+  fs::path site = dir.path() / "site";
+  Run r = Import({input.string(), "--site", site.string(), "--date", "2025-06-30"});
+  REQUIRE_MESSAGE(r.rc == 0, r.err);
+  std::string md = ReadFile(site / "content/reports/2024.md");
+  CHECK(FrontMatter(md) ==
+        "---\n"
+        "# Imported by `fazhi import` from 临江市滨河区司法局2024年法治政府建设年度报告.html. Check the "
+        "headings "
+        "and the text against the original,\n"
+        "# then delete \"draft: true\" to publish.\n"
+        "title: \"临江市滨河区司法局2024年法治政府建设年度报告\"\n"
+        "date: 2025-03-26\n"
+        "source: \"临江市滨河区司法局\"\n"
+        "year: 2024\n"
+        "publisher: \"临江市滨河区司法局\"\n"
+        "published: 2025-03-26\n"
+        "index_no: \"11441234MB2X00000T/2025-00031\"\n"
+        "issuer: \"临江市滨河区司法局\"\n"
+        "topic: \"综合政务\"\n"
+        "written: 2025-03-21\n"
+        "signature:\n"
+        "  - \"临江市滨河区司法局\"\n"
+        "  - \"2025年3月21日\"\n"
+        "# 导入的网页已放在本页旁边（2024.html），但它从其他网站加载脚本，不能公开：\n"
+        "# 请改为附上本单位发布的 PDF 或 Word 原件（见 docs/content.md）。\n"
+        "# attachments:\n"
+        "#  - file: \"2024.html\"\n"
+        "#    title: \"临江市滨河区司法局2024年法治政府建设年度报告（导入时的原文件）\"\n"
+        "draft: true\n"
+        "---\n");
+  // The text verbatim, from its first sentence to 特此报告; no menu, script or footer.
+  std::string body = Body(md);
+  CHECK(body.rfind("\n2024年，滨河区司法局在区委、区政府领导下推进法治政府建设，现将有关情况报告如下：\n",
+                   0) == 0);
+  CHECK(body.find("\n一是法治领域影响力有待提升。\n\n二是综合行政执法机制有待健全。\n") != std::string::npos);
+  CHECK(body.ends_with("\n特此报告。\n"));
+  for (const char* furniture :
+       {"首页", "走进滨河", "索引号", "浏览次数", "示例脚本", "相关链接", "主办单位", "2025年3月21日"}) {
+    CHECK_MESSAGE(body.find(furniture) == std::string::npos, furniture);
+  }
+  CHECK(ReadFile(site / "content/reports/2024.html") == html);  // byte for byte
+  CHECK(r.out.find("\n已导入 临江市滨河区司法局2024年法治政府建设年度报告.html（网页（HTML，UTF-8））：") !=
+        std::string::npos);
+  CHECK(r.out.find("已写入 content/reports/2024.html\n") != std::string::npos);
+  CHECK(r.out.find(
+            "\n  信息公开目录：索引号 11441234MB2X00000T/2025-00031，发布机构 临江市滨河区司法局，主题分类 "
+            "综合政务，成文日期 2025-03-21，信息来源 临江市滨河区司法局\n  落款：临江市滨河区司法局 "
+            "2025年3月21日\n") != std::string::npos);
+
+  testing::FixtureResult built = BuildReviewed(site);
+  REQUIRE_MESSAGE(built.ok, built.errors);
+  const std::string& page = built.File("reports/2024/index.html");
+  std::string table = Between(page, "<table class=\"gk-meta\"", "</table>");
+  CHECK(table.find("<th scope=\"row\">索引号</th><td>11441234MB2X00000T/2025-00031</td>") !=
+        std::string::npos);
+  CHECK(table.find("<th scope=\"row\">主题分类</th><td>综合政务</td>") != std::string::npos);
+  CHECK(table.find("<th scope=\"row\">发布机构</th><td>临江市滨河区司法局</td>") != std::string::npos);
+  CHECK(table.find("<time datetime=\"2025-03-21\">2025年3月21日</time>") != std::string::npos);
+  CHECK(table.find("<th scope=\"row\">文号</th><td></td>") != std::string::npos);  // the portal shows none
+  CHECK(table.find("<time datetime=\"2025-03-26\">2025年3月26日</time>") != std::string::npos);
+  CHECK(table.find("<th scope=\"row\">信息来源</th><td colspan=\"3\">临江市滨河区司法局</td>") !=
+        std::string::npos);
+  CHECK(page.find("<p class=\"signature\">临江市滨河区司法局<br>2025年3月21日</p>") != std::string::npos);
+  CHECK(page.find("class=\"attachments\"") == std::string::npos);
+  CHECK_FALSE(built.Has("reports/2024.html"));  // the saved page is not published
+}
+
+TEST_CASE(
+    "import: a portal page copied as text is kept as the attachment, which the build lists with its "
+    "SHA-256") {
+  TempDir dir;
+  fs::path input = dir.path() / "报告.txt";
+  std::string text = Fixture("portal_catalogue.txt");
+  WriteFile(input, text);
+  fs::path site = dir.path() / "site";
+  Run r = Import({input.string(), "--site", site.string(), "--date", "2025-06-30"});
+  REQUIRE_MESSAGE(r.rc == 0, r.err);
+  std::string md = ReadFile(site / "content/reports/2024.md");
+  CHECK(FrontMatter(md) ==
+        "---\n"
+        "# Imported by `fazhi import` from 报告.txt. Check the headings and the text against the original,\n"
+        "# then delete \"draft: true\" to publish.\n"
+        "title: \"临江市滨河区司法局2024年法治政府建设年度报告\"\n"
+        "date: 2025-03-26\n"
+        "source: \"临江市滨河区司法局\"\n"
+        "year: 2024\n"
+        "publisher: \"临江市滨河区司法局\"\n"
+        "published: 2025-03-26\n"
+        "index_no: \"11441234MB2X00000T/2025-00031\"\n"
+        "issuer: \"临江市滨河区司法局\"\n"
+        "topic: \"综合政务\"\n"
+        "doc_no: \"滨司〔2025〕7号\"\n"
+        "written: 2025-03-21\n"
+        "signature:\n"
+        "  - \"临江市滨河区司法局\"\n"
+        "  - \"2025年3月21日\"\n"
+        "attachments:\n"
+        "  - file: \"2024.txt\"\n"
+        "    title: \"临江市滨河区司法局2024年法治政府建设年度报告（导入时的原文件）\"\n"
+        "draft: true\n"
+        "---\n");
+  CHECK(ReadFile(site / "content/reports/2024.txt") == text);
+
+  testing::FixtureResult built = BuildReviewed(site);
+  REQUIRE_MESSAGE(built.ok, built.errors);
+  const std::string& page = built.File("reports/2024/index.html");
+  std::string table = Between(page, "<table class=\"gk-meta\"", "</table>");
+  CHECK(table.find("<th scope=\"row\">文号</th><td>滨司〔2025〕7号</td>") != std::string::npos);
+  CHECK(table.find("<th scope=\"row\">索引号</th><td>11441234MB2X00000T/2025-00031</td>") !=
+        std::string::npos);
+  CHECK(page.find("<p class=\"signature\">临江市滨河区司法局<br>2025年3月21日</p>") != std::string::npos);
+  CHECK(page.find("<li><a href=\"/reports/2024.txt\" "
+                  "download>临江市滨河区司法局2024年法治政府建设年度报告（导入时的原文件）</a> "
+                  "<span class=\"att-facts\">（TXT，" +
+                  FormatFileSize(text.size()) + "）</span><br><span class=\"att-hash\">SHA-256：<code>" +
+                  Sha256Hex(text) + "</code></span></li>") != std::string::npos);
+  REQUIRE(built.Has("reports/2024.txt"));
+  CHECK(built.File("reports/2024.txt") == text);
+}
+
+TEST_CASE("import: a portal page yields its real publication date, source and title") {
+  TempDir dir;
+  fs::path input = dir.path() / "copied.txt";
+  WriteFile(input, Fixture("portal_header.txt"));
+  fs::path site = dir.path() / "site";
+  Run r = Import({input.string(), "--site", site.string(), "--date", "2025-06-30"});
+  REQUIRE_MESSAGE(r.rc == 0, r.err);
+  std::string fm = FrontMatter(ReadFile(site / "content/reports/2024.md"));
+  // The title without "临江市滨河区人民政府门户网站 - " and "_滨河区政府网", the
+  // 发布时间 the portal shows (not --date, not the 落款's earlier date), its 信息来源.
+  CHECK(fm.substr(fm.find("title:")) ==
+        "title: \"临江市滨河区2024年度法治政府建设情况报告\"\n"
+        "date: 2025-03-28\n"
+        "source: \"临江市滨河区人民政府办公室\"\n"
+        "year: 2024\n"
+        "publisher: \"临江市滨河区人民政府\"\n"
+        "published: 2025-03-28\n"
+        "signature:\n"
+        "  - \"临江市滨河区人民政府\"\n"
+        "  - \"二〇二五年三月二十日\"\n"
+        "attachments:\n"
+        "  - file: \"2024.txt\"\n"
+        "    title: \"临江市滨河区2024年度法治政府建设情况报告（导入时的原文件）\"\n"
+        "draft: true\n"
+        "---\n");
+  CHECK(r.out.find("  公开日期：2025-03-28\n") != std::string::npos);
+}
+
+TEST_CASE("import: the kept original is never overwritten without --force either") {
+  TempDir dir;
+  fs::path input = dir.path() / "r.txt";
+  WriteFile(input, Fixture("portal_catalogue.txt"));
+  fs::path site = dir.path() / "site";
+  WriteFile(site / "content/reports/2024.txt", "the editor's own file\n");
+  Run r = Import({input.string(), "--site", site.string(), "--date", "2025-06-30"});
+  CHECK(r.rc == 1);
+  CHECK(r.err ==
+        "fazhi import：已有 1 个文件存在，什么也没写（要覆盖请加 --force）：\n  content/reports/2024.txt\n");
+  CHECK(ReadFile(site / "content/reports/2024.txt") == "the editor's own file\n");
+  CHECK_FALSE(fs::exists(site / "content/reports/2024.md"));
+  Run forced = Import({input.string(), "--site", site.string(), "--date", "2025-06-30", "--force"});
+  CHECK(forced.rc == 0);
+  CHECK(ReadFile(site / "content/reports/2024.txt") == Fixture("portal_catalogue.txt"));
 }
 
 }  // namespace

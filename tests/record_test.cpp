@@ -220,10 +220,10 @@ TEST_CASE("record: a missing, misplaced or unpublishable attachment is an error 
           "  - 原件/2025.ofd\n"
           "  - 2024.pdf\n"
           "  - ../../site.toml.pdf\n"
-          "  - 说明.txt\n"
+          "  - 说明.rtf\n"
           "  - 旧/2025.pdf\n"
           "  - {title: 无文件}\n");
-  site += "-- content/reports/说明.txt --\n说明\n-- content/reports/旧/2025.pdf --\n旧\n";
+  site += "-- content/reports/说明.rtf --\n说明\n-- content/reports/旧/2025.pdf --\n旧\n";
   FixtureResult r = Build(site);
   CHECK_FALSE(r.ok);
   CHECK(Contains(r.errors,
@@ -235,8 +235,8 @@ TEST_CASE("record: a missing, misplaced or unpublishable attachment is an error 
                  "content/reports/2025.md:19:5: 附件“../../site.toml.pdf”不在 content/ "
                  "文件夹内：请把原件放在本页旁边，写相对路径\n"));
   CHECK(Contains(r.errors,
-                 "content/reports/2025.md:20:5: 附件“说明.txt”的格式不能作为原件公开：只能是 "
-                 "PDF、OFD、Word（.doc、.docx）、WPS（.wps）或 Excel（.xls、.xlsx）\n"));
+                 "content/reports/2025.md:20:5: 附件“说明.rtf”的格式不能作为原件公开：只能是 "
+                 "PDF、OFD、Word（.doc、.docx）、WPS（.wps）、Excel（.xls、.xlsx）或文本（.txt）\n"));
   CHECK_FALSE(Contains(r.errors, "旧/2025.pdf"));  // another folder, another published path: fine
   CHECK(Contains(r.errors,
                  "content/reports/2025.md:22:5: attachments（附件）的每一项应为文件名，或写成 "

@@ -94,6 +94,7 @@ int ParseImportArgs(const std::vector<std::string>& args, ImportArgs* a, std::os
 
 // One file read and structured.
 struct LoadedReport {
+  std::string bytes;  ///< the file as given, kept beside the page as its original
   ImportedText text;
   StructuredReport report;
   std::vector<ImportedFigure> figures;
@@ -120,8 +121,9 @@ bool LoadReport(const std::string& path, LoadedReport* r, Message* error) {
     *error = Message(msg::kImportCannotRead);
     return false;
   }
-  if (!ReadImportText(buf.str(), &r->text, error, path)) return false;
-  r->report = StructureReport(r->text.text);
+  r->bytes = std::move(buf).str();
+  if (!ReadImportText(r->bytes, &r->text, error, path)) return false;
+  r->report = StructureReport(r->text.text, r->text.title);
   r->figures = FindFigures(r->report, &r->dropped);
   return true;
 }
@@ -179,6 +181,8 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err, Lang lang)
   o.input_name = name;
 
   o.categories = SiteCategories(a.site);
+  o.original = &loaded.bytes;
+  o.original_ext = text.kind;
 
   std::vector<ImportFile> files = RenderImport(report, figures, o);
   if (!WriteImportFiles(a.site, files, a.force, out, err)) return kExitErrors;
@@ -190,6 +194,23 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err, Lang lang)
   say(out, Message(msg::kImportPublishedLine, report.meta.published.empty()
                                                   ? Message(msg::kImportNotStated, o.date)
                                                   : Message::Verbatim(report.meta.published)));
+  // The 信息公开 fields as written to the front matter, so the editor sees what was found.
+  const ImportMeta& m = report.meta;
+  std::string catalogue;
+  for (const auto& [label, value] :
+       {std::pair{"索引号", &m.index_no}, std::pair{"发布机构", &m.issuer}, std::pair{"主题分类", &m.topic},
+        std::pair{"文号", &m.doc_no}, std::pair{"成文日期", &m.written},
+        std::pair{"信息来源", &m.portal_source}}) {
+    if (!value->empty()) catalogue += (catalogue.empty() ? "" : "，") + std::string(label) + " " + *value;
+  }
+  say(out, Message(msg::kImportCatalogueLine,
+                   catalogue.empty() ? Message(msg::kImportCatalogueNone) : Message::Verbatim(catalogue)));
+  if (!m.signature.empty() || !m.signature_date.empty()) {
+    say(out,
+        Message(msg::kImportSignatureLine,
+                Message::Verbatim(m.signature + (m.signature.empty() || m.signature_date.empty() ? "" : " ") +
+                                  m.signature_date)));
+  }
   if (report.clutter_removed > 0) say(out, Message(msg::kImportClutter, report.clutter_removed));
   const ImportParts& p = report.parts;
   auto part = [&](const char* label, Message where) {
@@ -345,6 +366,8 @@ int BulkImport(const ImportArgs& a, std::ostream& out, std::ostream& err, Lang l
     o.input_name = std::filesystem::path(paths[i]).filename().string();
     o.stem = unit.slug + "-" + std::to_string(year);
     o.categories = categories;
+    o.original = &loaded.bytes;
+    o.original_ext = loaded.text.kind;
     outputs.push_back(RenderImport(report, loaded.figures, o));
     for (const Message& w : report.warnings)
       warnings.push_back(Message(msg::kImportFileWarning, row.file, w));

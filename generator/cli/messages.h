@@ -46,9 +46,11 @@ inline constexpr MessageText kHelpNew{
     "新建一个站点、一份年度报告、一个指标、一份述法档案或一个页面；从不覆盖已有文件。",
     "Scaffold a site, an annual report, an indicator, a 述法 profile or a page; never overwrites a file."};
 inline constexpr MessageText kHelpImport{
-    "从已发布的报告（.txt 或 .docx）生成报告页面、指标 CSV 和指标草稿；给一个文件夹或几个文件时，"
+    "从已发布的报告（.txt、.docx 或从门户网站保存的 .html 网页）生成报告页面、指标 CSV "
+    "和指标草稿；给一个文件夹或几个文件时，"
     "按 data/units.csv 把每份报告归到它的单位，最后列出汇总表。",
-    "Draft a report page, an indicator CSV and indicator stubs from a published report (.txt or .docx); "
+    "Draft a report page, an indicator CSV and indicator stubs from a published report (.txt, .docx or a web "
+    "page saved from the portal); "
     "a folder or several files: each assigned to its unit from data/units.csv, with a summary table."};
 inline constexpr MessageText kHelpVersion{"显示版本。", "Print the version."};
 inline constexpr MessageText kHelpHelp{"显示本帮助。", "Show this help."};
@@ -128,6 +130,10 @@ inline constexpr MessageText kImportYearLine{"  年度：{0}", "  year: {0}"};
 inline constexpr MessageText kImportPublishedLine{"  公开日期：{0}", "  publication date: {0}"};
 inline constexpr MessageText kImportNotStated{"文中没有写（date：{0}）",
                                               "not stated in the text (date: {0})"};
+inline constexpr MessageText kImportCatalogueLine{"  信息公开目录：{0}", "  信息公开 catalogue: {0}"};
+inline constexpr MessageText kImportCatalogueNone{"网页上没有（索引号、发布机构等留空）",
+                                                  "not on the page (索引号, 发布机构 … left empty)"};
+inline constexpr MessageText kImportSignatureLine{"  落款：{0}", "  signature (落款): {0}"};
 inline constexpr MessageText kImportClutter{"  已去掉网页上的杂项：{0} 处",
                                             "  portal clutter removed: {0} fragments"};
 inline constexpr MessageText kImportPartLine{"  {0}：{1}", "  {0}: {1}"};

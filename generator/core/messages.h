@@ -402,11 +402,10 @@ inline constexpr MessageText kAttachmentOutside{
     "attachment '{0}' is outside the content/ folder: put the original beside the page and give a relative "
     "path"};
 inline constexpr MessageText kAttachmentFormat{
-    "附件“{0}”的格式不能作为原件公开：只能是 PDF、OFD、Word（.doc、.docx）、WPS（.wps）或 "
-    "Excel（.xls、.xlsx）",
-    "attachment '{0}' is not a format originals are published in: PDF, OFD, Word (.doc, .docx), WPS (.wps) "
-    "or "
-    "Excel (.xls, .xlsx)"};
+    "附件“{0}”的格式不能作为原件公开：只能是 PDF、OFD、Word（.doc、.docx）、WPS（.wps）、"
+    "Excel（.xls、.xlsx）或文本（.txt）",
+    "attachment '{0}' is not a format originals are published in: PDF, OFD, Word (.doc, .docx), WPS (.wps), "
+    "Excel (.xls, .xlsx) or text (.txt)"};
 
 // --- Causes of failed file-system calls (os_error.h) ------------------------
 

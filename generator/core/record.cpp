@@ -16,8 +16,8 @@ const char* FormatOf(std::string_view name) {
   std::string ext;
   for (char c : name.substr(dot + 1)) ext += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   static const std::map<std::string, const char*, std::less<>> kFormats = {
-      {"pdf", "PDF"}, {"ofd", "OFD"},   {"doc", "Word"},  {"docx", "Word"},
-      {"wps", "WPS"}, {"xls", "Excel"}, {"xlsx", "Excel"}};
+      {"pdf", "PDF"}, {"ofd", "OFD"},   {"doc", "Word"},   {"docx", "Word"},
+      {"wps", "WPS"}, {"xls", "Excel"}, {"xlsx", "Excel"}, {"txt", "TXT"}};
   auto it = kFormats.find(ext);
   return it == kFormats.end() ? nullptr : it->second;
 }

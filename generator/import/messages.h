@@ -23,6 +23,9 @@ inline constexpr MessageText kDocxBadXml{
     "the .docx file is damaged (word/document.xml is not well-formed XML)"};
 inline constexpr MessageText kFormatDocx{"Word 文档（.docx）", "Word document (.docx)"};
 inline constexpr MessageText kFormatText{"{0} 文本", "{0} text"};
+inline constexpr MessageText kFormatHtml{"网页（HTML，{0}）", "web page (HTML, {0})"};
+inline constexpr MessageText kHtmlUnreadable{"这个网页文件读不出来（不是 HTML）",
+                                             "the web page cannot be read (it is not HTML)"};
 inline constexpr MessageText kImportEmpty{"文件是空的", "the file is empty"};
 inline constexpr MessageText kImportOldDoc{
     "这是旧版 Word 的 .doc（或其他 OLE）文件：请在 Word 或 WPS 里另存为 .docx 再导入",

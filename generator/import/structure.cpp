@@ -262,6 +262,102 @@ bool SourceField(UV s, U* value) {
   return false;
 }
 
+// The fields of a portal's 政府信息公开目录 block and of its article header.
+enum class PortalField { kIndexNo, kTopic, kIssuer, kWritten, kName, kDocNo, kDate, kSource, kOther };
+
+struct PortalLabel {
+  UV label;
+  PortalField field;
+};
+
+// Longest first where one label ends another (主题分类/分类, 发文字号/文号 …).
+constexpr PortalLabel kPortalLabels[] = {
+    {U"索引号", PortalField::kIndexNo},   {U"主题分类", PortalField::kTopic},
+    {U"分类", PortalField::kTopic},       {U"发布机构", PortalField::kIssuer},
+    {U"发文机关", PortalField::kIssuer},  {U"发文单位", PortalField::kIssuer},
+    {U"成文日期", PortalField::kWritten}, {U"名称", PortalField::kName},
+    {U"标题", PortalField::kName},        {U"发文字号", PortalField::kDocNo},
+    {U"文号", PortalField::kDocNo},       {U"发布日期", PortalField::kDate},
+    {U"发布时间", PortalField::kDate},    {U"公开日期", PortalField::kDate},
+    {U"信息来源", PortalField::kSource},  {U"文章来源", PortalField::kSource},
+    {U"来源", PortalField::kSource},      {U"主题词", PortalField::kOther},
+    {U"浏览次数", PortalField::kOther},   {U"阅读次数", PortalField::kOther},
+    {U"访问量", PortalField::kOther},     {U"点击数", PortalField::kOther},
+    {U"点击量", PortalField::kOther},     {U"浏览量", PortalField::kOther},
+    {U"阅读量", PortalField::kOther},     {U"责任编辑", PortalField::kOther},
+    {U"编辑", PortalField::kOther},       {U"作者", PortalField::kOther},
+    {U"公开方式", PortalField::kOther},   {U"公开范围", PortalField::kOther},
+    {U"公开时限", PortalField::kOther},   {U"有效性", PortalField::kOther},
+    {U"时效", PortalField::kOther},       {U"字体大小", PortalField::kOther},
+    {U"字体", PortalField::kOther},       {U"字号", PortalField::kOther},
+};
+
+// The label at s[i] followed by a colon ("索引号：", "来源 :"): its field and
+// the length up to and including the colon, or 0.
+size_t PortalLabelAt(UV s, size_t i, PortalField* field) {
+  size_t best = 0;
+  for (const PortalLabel& l : kPortalLabels) {
+    if (!StartsWith(s, i, l.label)) continue;
+    size_t j = i + l.label.size();
+    while (j < s.size() && (s[j] == ' ' || s[j] == 0x3000)) ++j;
+    if (j >= s.size() || (s[j] != U'：' && s[j] != ':')) continue;
+    if (j + 1 - i > best) {
+      best = j + 1 - i;
+      *field = l.field;
+    }
+  }
+  return best;
+}
+
+bool IsFieldJunk(char32_t c) { return IsSpace(c) || UV(U"|｜丨/·•【】[]").find(c) != UV::npos; }
+
+// A line of labelled fields, as a portal shows them above an item or under its
+// title: "索引号：… 分类：…", "来源：… 发布时间：…", also run together
+// ("浏览次数:信息来源: 区司法局发布时间:2025-11-07 16:34"). The line must start
+// with a label. Each value runs to the next label; it may be empty.
+bool ParsePortalLine(UV line, std::vector<std::pair<PortalField, U>>* fields) {
+  fields->clear();
+  size_t i = 0;
+  while (i < line.size() && (IsSpace(line[i]) || line[i] == U'•' || line[i] == U'·' || line[i] == U'●')) ++i;
+  PortalField field;
+  size_t len = PortalLabelAt(line, i, &field);
+  if (len == 0) return false;
+  while (len > 0) {
+    size_t start = i + len, j = start;
+    PortalField next = PortalField::kOther;
+    size_t next_len = 0;
+    for (; j < line.size(); ++j) {
+      if ((next_len = PortalLabelAt(line, j, &next)) > 0) break;
+    }
+    size_t a = start, b = j;
+    while (a < b && IsFieldJunk(line[a])) ++a;
+    while (b > a && IsFieldJunk(line[b - 1])) --b;
+    fields->emplace_back(field, U(line.substr(a, b - a)));
+    i = j;
+    field = next;
+    len = next_len;
+  }
+  return true;
+}
+
+// A portal's own name: "示例区人民政府门户网站", "示例区政府网", or (after the
+// title) the body that runs the portal, "天津市示例区人民政府".
+bool IsPortalName(UV s, bool org_too) {
+  if (s.empty() || s.size() > 40 || HasPunct(s) || Contains(s, U"报告")) return false;
+  return Contains(s, U"网") || Contains(s, U"门户") || (org_too && IsOrgLike(s));
+}
+
+bool IsTitleSeparator(char32_t c) { return UV(U"_|｜－—–-").find(c) != UV::npos; }
+
+// What follows a title on its line when it is only the portal's name: "_示例区政府网", " - 示例区门户网站".
+bool IsTitleDecoration(UV rest) {
+  size_t i = 0;
+  while (i < rest.size() && IsSpace(rest[i])) ++i;
+  if (i >= rest.size() || !IsTitleSeparator(rest[i])) return false;
+  while (i < rest.size() && (IsSpace(rest[i]) || IsTitleSeparator(rest[i]))) ++i;
+  return IsPortalName(TrimU32(rest.substr(i)), true);
+}
+
 // A report title: "…报告" mentioning a year or 法治, without sentence punctuation.
 // Returns the title's length inside `s` (it may run straight into the body), or 0.
 // `s` is one whitespace-free word. A title that is the whole word may also
@@ -302,6 +398,8 @@ int FindYear(UV s) {
 
 class Structurer {
  public:
+  explicit Structurer(std::string_view document_title) : document_title_(document_title) {}
+
   StructuredReport Run(std::string_view text) {
     std::vector<std::pair<U, int>> lines;  // trimmed non-empty lines with their line numbers
     int no = 0;
@@ -331,9 +429,27 @@ class Structurer {
     int uncertain_line = -1;  // first short fragment that may be body text
     size_t uncertain_at = 0;
     int uncertain_count = 0;
-    for (size_t li = 0; li < lines->size() && li < 30; ++li) {
+    std::vector<std::pair<PortalField, U>> fields;
+    for (size_t li = 0; li < lines->size() && li < 40; ++li) {
       U& line = (*lines)[li].first;
       std::vector<U> words = SplitWords(line);
+      if (ParsePortalLine(line, &fields)) {
+        // The portal's catalogue block or article header: this is a portal
+        // page, so short fragments before it were its furniture.
+        uncertain_line = -1;
+        uncertain_count = 0;
+        pending_org.clear();
+        r_.clutter_removed += static_cast<int>(words.size());
+        for (auto& [field, value] : fields) TakeField(field, value);
+        // A label alone, its value on the next line (table cells copied one per line).
+        if (fields.size() == 1 && fields[0].second.empty() && li + 1 < lines->size() &&
+            ValueOnNextLine(fields[0].first, (*lines)[li + 1].first)) {
+          ++li;
+          r_.clutter_removed += static_cast<int>(SplitWords((*lines)[li].first).size());
+          TakeField(fields[0].first, (*lines)[li].first);
+        }
+        continue;
+      }
       size_t consumed_chars = 0;  // how far into `line` the header reaches
       bool body = false;
       for (size_t wi = 0; wi < words.size(); ++wi) {
@@ -347,12 +463,21 @@ class Structurer {
           uncertain_line = -1;
           uncertain_count = 0;
           if (!pending_org.empty() && !StartsWith(t, 0, pending_org)) t = pending_org + t;
-          r_.meta.title = ToU8(t);
+          r_.meta.title = StripPortalName(ToU8(t));
           if (!pending_org.empty()) r_.meta.publisher = ToU8(pending_org);
           pending_org.clear();
           consumed_chars = at + tl;
           // The rest of this line (if any) is body text.
           U rest = TrimU32(UV(line).substr(consumed_chars));
+          if (!rest.empty() && IsTitleDecoration(rest)) {  // "…报告_示例区政府网"
+            ++r_.clutter_removed;
+            break;
+          }
+          if (!rest.empty() && ParsePortalLine(rest, &fields)) {  // "…报告 来源：… 发布时间：…"
+            r_.clutter_removed += static_cast<int>(SplitWords(rest).size());
+            for (auto& [field, value] : fields) TakeField(field, value);
+            break;
+          }
           if (!rest.empty()) {
             line = rest;
             return li;
@@ -367,12 +492,16 @@ class Structurer {
           if (value.empty() && wi + 1 < words.size()) value = words[++wi];
           if (!value.empty() && r_.meta.portal_source.empty()) r_.meta.portal_source = ToU8(value);
           ++r_.clutter_removed;
+          pending_org.clear();
           consumed_chars = line.find(words[wi], at) + words[wi].size();
           continue;
         }
         if (IsPortalWord(w) || ParseDate(w, &iso, true) || IsTimeToken(w)) {
+          // An organisation name counts as the title's first line only right
+          // above it, not when portal furniture follows it (the portal's banner).
           ++r_.clutter_removed;
           consumed_chars = at + w.size();
+          pending_org.clear();
           continue;
         }
         if (IsOrgLike(w) && r_.meta.title.empty()) {
@@ -431,6 +560,58 @@ class Structurer {
     return 0;
   }
 
+  // Keeps the first value of each field; a date that cannot be read is left out.
+  void TakeField(PortalField field, const U& value) {
+    if (value.empty()) return;
+    ImportMeta& m = r_.meta;
+    std::string iso;
+    auto once = [&](std::string* to) {
+      if (to->empty()) *to = ToU8(value);
+    };
+    switch (field) {
+      case PortalField::kIndexNo:
+        once(&m.index_no);
+        break;
+      case PortalField::kTopic:
+        once(&m.topic);
+        break;
+      case PortalField::kIssuer:
+        once(&m.issuer);
+        break;
+      case PortalField::kDocNo:
+        once(&m.doc_no);
+        break;
+      case PortalField::kName:
+        once(&m.catalogue_title);
+        break;
+      case PortalField::kSource:
+        once(&m.portal_source);
+        break;
+      case PortalField::kWritten:
+        if (m.written.empty() && ParseDate(value, &iso, true)) m.written = iso;
+        break;
+      case PortalField::kDate:
+        if (m.portal_date.empty() && ParseDate(value, &iso, true)) m.portal_date = iso;
+        break;
+      case PortalField::kOther:
+        break;
+    }
+  }
+
+  // Whether `next` is the value of a catalogue label that stood alone on its
+  // line: short, not a label itself, not a heading, and not the report's title
+  // (an empty 文号 followed by the title must not take it).
+  static bool ValueOnNextLine(PortalField field, const U& next) {
+    std::vector<std::pair<PortalField, U>> ignored;
+    if (field == PortalField::kOther || next.size() > 60 || ParsePortalLine(next, &ignored) ||
+        StartsWithMarker(next) || HasPunct(next)) {
+      return false;
+    }
+    std::string iso;
+    if (field == PortalField::kDate || field == PortalField::kWritten) return ParseDate(next, &iso, true);
+    return field == PortalField::kName || TitleLength(next) == 0;
+  }
+
   // An organisation line that turned out not to precede a title is body text.
   void RestoreOrg(U* pending_org, std::vector<std::pair<U, int>>* lines, size_t li) {
     if (pending_org->empty()) return;
@@ -464,6 +645,7 @@ class Structurer {
           ++r_.clutter_removed;
         } else if (!have_date && !have_org && ParseDate(w, &iso, false)) {
           r_.meta.published = iso;
+          signature_date_ = ToU8(w);
           have_date = true;
         } else if (!have_org && IsOrgLike(w) && (have_date || keep < words.size())) {
           signature_ = ToU8(w);
@@ -639,6 +821,14 @@ class Structurer {
 
   void FindMeta() {
     ImportMeta& m = r_.meta;
+    // No title line in the text: the catalogue's 名称, else the page's <title>
+    // when it names a report rather than only the portal.
+    if (m.title.empty() && !m.catalogue_title.empty()) m.title = StripPortalName(m.catalogue_title);
+    if (m.title.empty() && !document_title_.empty()) {
+      std::string t = StripPortalName(document_title_);
+      U tu = ToU32(t);
+      if (!IsPortalName(tu, false) && (Contains(tu, U"报告") || Contains(tu, U"情况"))) m.title = t;
+    }
     U title = ToU32(m.title);
     if (!title.empty()) {
       m.year = FindYear(title);
@@ -650,8 +840,13 @@ class Structurer {
       }
     }
     m.signature = signature_;
+    m.signature_date = signature_date_;
     if (!signature_.empty()) m.publisher = signature_;
+    if (m.publisher.empty() && !m.issuer.empty()) m.publisher = m.issuer;
     if (m.publisher.empty() && !m.portal_source.empty()) m.publisher = m.portal_source;
+    // The day the portal made it public is the publication date; a date in the
+    // text (the 落款's) is one only when the portal states none.
+    if (!m.portal_date.empty()) m.published = m.portal_date;
     if (m.year == 0 && !r_.blocks.empty()) {
       // "示例区司法局2024年…": a year near the start of the text.
       U first = ToU32(r_.blocks.front().text);
@@ -719,8 +914,10 @@ class Structurer {
     return s;
   }
 
+  std::string_view document_title_;
   StructuredReport r_;
   std::string signature_;
+  std::string signature_date_;
   int counter_[5] = {0, 0, 0, 0, 0};
   int last_rank_ = 0;
 };
@@ -784,6 +981,40 @@ std::u32string TrimU32(std::u32string_view s) {
   return U(s.substr(a, b - a));
 }
 
-StructuredReport StructureReport(std::string_view text) { return Structurer().Run(text); }
+StructuredReport StructureReport(std::string_view text, std::string_view document_title) {
+  return Structurer(document_title).Run(text);
+}
+
+bool IsPortalFieldLine(std::string_view line) {
+  std::vector<std::pair<PortalField, U>> fields;
+  return ParsePortalLine(ToU32(line), &fields);
+}
+
+std::string StripPortalName(std::string_view title) {
+  U t = TrimU32(ToU32(title));
+  auto trim_seps = [](U s) {
+    size_t a = 0, b = s.size();
+    while (a < b && (IsSpace(s[a]) || IsTitleSeparator(s[a]))) ++a;
+    while (b > a && (IsSpace(s[b - 1]) || IsTitleSeparator(s[b - 1]))) --b;
+    return s.substr(a, b - a);
+  };
+  for (;;) {  // "标题_示例区政府网", "标题 - 天津市示例区人民政府"
+    size_t p = t.size();
+    while (p > 0 && !IsTitleSeparator(t[p - 1])) --p;
+    if (p == 0) break;
+    U head = trim_seps(t.substr(0, p)), tail = TrimU32(UV(t).substr(p));
+    if (head.empty() || !IsPortalName(tail, true)) break;
+    t = head;
+  }
+  for (;;) {  // "示例区人民政府门户网站 - 标题"
+    size_t p = 0;
+    while (p < t.size() && !IsTitleSeparator(t[p])) ++p;
+    if (p == t.size()) break;
+    U lead = TrimU32(UV(t).substr(0, p)), rest = trim_seps(t.substr(p));
+    if (rest.empty() || !IsPortalName(lead, false)) break;
+    t = rest;
+  }
+  return ToU8(t);
+}
 
 }  // namespace fazhi

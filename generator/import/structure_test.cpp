@@ -127,7 +127,7 @@ TEST_CASE("import_structure: inline 1.；2.； enumerations stay prose") {
   CHECK(Outline(r) == "## 三、下一年度安排\n重点做好：1.加强督察；2.健全机制；3.开展培训。\n");
 }
 
-TEST_CASE("import_structure: portal clutter is removed, the portal date is not the publication date") {
+TEST_CASE("import_structure: portal clutter is removed, the portal's 发布时间 is the publication date") {
   StructuredReport r = StructureReport(
       "示例区人民政府门户网站\n"
       "无障碍 | 长者模式 字号：大 中 小\n"
@@ -138,7 +138,9 @@ TEST_CASE("import_structure: portal clutter is removed, the portal date is not t
       "办理行政复议案件368件。\n");
   CHECK(r.meta.title == "示例区司法局2024年法治政府建设年度报告");
   CHECK(r.meta.year == 2024);
-  CHECK(r.meta.published == "");
+  // The day the portal made it public (the text itself states no date).
+  CHECK(r.meta.published == "2025-03-28");
+  CHECK(r.meta.portal_date == "2025-03-28");
   CHECK(r.meta.portal_source == "示例区司法局");
   CHECK(r.meta.publisher == "示例区司法局");
   CHECK(r.clutter_removed == 16);  // every word of the first 3 lines and line 5
@@ -156,7 +158,122 @@ TEST_CASE("import_structure: the signature date is the publication date, footer 
       "返回顶部\n");
   CHECK(r.meta.published == "2025-03-20");
   CHECK(r.meta.publisher == "广州市示例区司法局");
+  CHECK(r.meta.signature == "广州市示例区司法局");
+  CHECK(r.meta.signature_date == "2025年3月20日");
   CHECK(Outline(r) == "## 一、主要举措和成效\n特此报告。\n");
+}
+
+// The shapes below follow real portal pages (fields, order, separators); the
+// units, numbers and dates are made up (临江市滨河区 is fictional):
+// - the 政府信息公开目录 block of Guangzhou's district portals (gkmlpt), e.g.
+//   https://www.gzns.gov.cn/gznsqfb/gkmlpt/content/5/5850/post_5850803.html:
+//   "索引号: … 分类: …" / "发布机构: … 成文日期: …" / "名称: …" / "文号: … 发布日期: …" /
+//   "主题词:", then the title, "发布日期: … 浏览次数: …", the text and its 落款;
+// - a district portal's article header, e.g.
+//   http://www.tjjh.gov.cn/jhqzf/zwgk_28985/zfxxgk_qzf1/qzf1/fdzdgknr2/qtfdgkxx2/202403/t20240328_6583952.html:
+//   the portal's name with the day's date, "无障碍 简体| 繁体", the title, "来源:… 发布时间:…";
+// - fields run together, e.g. https://www.lieshan.gov.cn/zwgk/public/198/64851798.html:
+//   "浏览次数:信息来源: 区司法局发布时间:2025-11-07 16:34".
+TEST_CASE("import_structure: a portal's 信息公开 block fills the catalogue fields, the 落款 its own") {
+  StructuredReport r = StructureReport(
+      "临江市滨河区人民政府门户网站\n"
+      "首页 > 政务公开 > 法治政府建设\n"
+      "索引号: 11441234MB2X00000T/2025-00031 分类: 综合政务\n"
+      "发布机构: 临江市滨河区司法局 成文日期: 2025-03-21\n"
+      "名称: 临江市滨河区司法局2024年法治政府建设年度报告\n"
+      "文号: 滨司〔2025〕7号 发布日期: 2025-03-26\n"
+      "主题词:\n"
+      "【打印】 【字体：大 中 小】\n"
+      "临江市滨河区司法局2024年法治政府建设年度报告\n"
+      "发布日期:2025-03-26  浏览次数:-\n"
+      "一、主要举措和成效\n"
+      "办理行政复议案件368件。\n"
+      "临江市滨河区司法局\n"
+      "2025年3月21日\n");
+  const ImportMeta& m = r.meta;
+  CHECK(m.title == "临江市滨河区司法局2024年法治政府建设年度报告");
+  CHECK(m.index_no == "11441234MB2X00000T/2025-00031");
+  CHECK(m.topic == "综合政务");
+  CHECK(m.issuer == "临江市滨河区司法局");
+  CHECK(m.written == "2025-03-21");
+  CHECK(m.catalogue_title == "临江市滨河区司法局2024年法治政府建设年度报告");
+  CHECK(m.doc_no == "滨司〔2025〕7号");
+  CHECK(m.portal_date == "2025-03-26");
+  CHECK(m.published == "2025-03-26");  // the portal's date, not the 落款's
+  CHECK(m.signature == "临江市滨河区司法局");
+  CHECK(m.signature_date == "2025年3月21日");
+  CHECK(m.portal_source == "");
+  CHECK(m.publisher == "临江市滨河区司法局");
+  CHECK(Outline(r) == "## 一、主要举措和成效\n办理行政复议案件368件。\n");
+}
+
+TEST_CASE("import_structure: fields run together, the portal's banner and the title's decorations") {
+  StructuredReport r = StructureReport(
+      "临江市滨河区人民政府 2025年3月28日星期五\n"
+      "无障碍 简体| 繁体\n"
+      "临江市滨河区人民政府门户网站 - 临江市滨河区2024年度法治政府建设情况报告_滨河区政府网\n"
+      "字体大小：【大 中 小】\n"
+      "浏览次数：信息来源： 临江市滨河区人民政府办公室发布时间：2025-03-28 09:18\n"
+      "一、主要举措和成效\n"
+      "正文。\n");
+  CHECK(r.meta.title == "临江市滨河区2024年度法治政府建设情况报告");
+  CHECK(r.meta.portal_source == "临江市滨河区人民政府办公室");
+  CHECK(r.meta.published == "2025-03-28");
+  CHECK(r.meta.year == 2024);
+  CHECK(r.meta.index_no == "");
+  CHECK(r.meta.written == "");
+  CHECK(Outline(r) == "## 一、主要举措和成效\n正文。\n");
+}
+
+TEST_CASE("import_structure: a label alone on its line takes the next line, never the title") {
+  StructuredReport r = StructureReport(
+      "索引号：\n11441234MB2X00000T/2025-00031\n"
+      "成文日期：\n2025-03-21\n"
+      "文号：\n"
+      "临江市滨河区司法局2024年法治政府建设年度报告\n"
+      "来源：\n临江市滨河区司法局\n"
+      "一、成效\n正文。\n");
+  CHECK(r.meta.index_no == "11441234MB2X00000T/2025-00031");
+  CHECK(r.meta.written == "2025-03-21");
+  CHECK(r.meta.doc_no == "");
+  CHECK(r.meta.title == "临江市滨河区司法局2024年法治政府建设年度报告");
+  CHECK(r.meta.portal_source == "临江市滨河区司法局");
+  CHECK(Outline(r) == "## 一、成效\n正文。\n");
+}
+
+TEST_CASE("import_structure: a date the portal shows that is not a date is left out") {
+  StructuredReport r = StructureReport(
+      "成文日期：见正文\n发布日期：2025-13-40\n示例区2024年法治政府建设年度报告\n一、成效\n正文。\n");
+  CHECK(r.meta.written == "");
+  CHECK(r.meta.portal_date == "");
+  CHECK(r.meta.published == "");
+}
+
+TEST_CASE("import_structure: the portal's name around a title goes, separators inside it stay") {
+  CHECK(StripPortalName("临江市滨河区司法局2024年法治政府建设年度报告_临江市滨河区人民政府门户网站") ==
+        "临江市滨河区司法局2024年法治政府建设年度报告");
+  CHECK(StripPortalName("临江市滨河区人民政府门户网站 - 滨河区2024年法治政府建设年度报告") ==
+        "滨河区2024年法治政府建设年度报告");
+  CHECK(StripPortalName("滨河区2024年度法治政府建设情况报告 | 滨河区政府网") ==
+        "滨河区2024年度法治政府建设情况报告");
+  CHECK(StripPortalName("滨河区2024年度法治政府建设情况报告_天津市滨河区人民政府") ==
+        "滨河区2024年度法治政府建设情况报告");
+  CHECK(StripPortalName("关于《法治政府建设实施纲要（2021-2025年）》落实情况的报告") ==
+        "关于《法治政府建设实施纲要（2021-2025年）》落实情况的报告");
+  CHECK(StripPortalName("滨河区司法局—2024年法治政府建设年度报告") ==
+        "滨河区司法局—2024年法治政府建设年度报告");
+  CHECK(StripPortalName("  示例区2024年法治政府建设年度报告  ") == "示例区2024年法治政府建设年度报告");
+}
+
+TEST_CASE("import_structure: a web page's <title> is the title when the text shows none") {
+  StructuredReport a = StructureReport("一、成效\n正文。\n", "示例区2024年法治政府建设年度报告_示例区政府网");
+  CHECK(a.meta.title == "示例区2024年法治政府建设年度报告");
+  CHECK(a.meta.year == 2024);
+  StructuredReport b = StructureReport("一、成效\n正文。\n", "示例区人民政府门户网站");
+  CHECK(b.meta.title == "");
+  StructuredReport c = StructureReport("名称：示例区2023年法治政府建设年度报告\n一、成效\n正文。\n",
+                                       "示例区2024年法治政府建设年度报告");
+  CHECK(c.meta.title == "示例区2023年法治政府建设年度报告");
 }
 
 TEST_CASE("import_structure: dates in Chinese numerals and a date under the title") {

@@ -1,5 +1,6 @@
 #include "import/text.h"
 
+#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
@@ -15,6 +16,7 @@
 #include "core/encoding.h"
 #include "core/utf8.h"
 #include "import/messages.h"
+#include "import/structure.h"
 
 namespace fazhi {
 namespace {
@@ -439,6 +441,264 @@ bool ExtractDocxText(std::string_view bytes, std::string* text, Message* error) 
   return true;
 }
 
+namespace {
+
+// Web pages saved from a portal.
+
+std::string_view NodeName(const xmlNode* n) {
+  return n->name ? std::string_view(reinterpret_cast<const char*>(n->name)) : std::string_view();
+}
+
+bool NameIn(std::string_view name, std::initializer_list<std::string_view> names) {
+  for (std::string_view n : names) {
+    if (name == n) return true;
+  }
+  return false;
+}
+
+// Never text of the page: scripts, styles, form controls, embedded things.
+bool IsSkipped(std::string_view name) {
+  return NameIn(name, {"head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
+                       "canvas", "select", "option", "button", "input", "textarea", "map", "audio", "video"});
+}
+
+bool IsBlockElement(std::string_view name) {
+  return NameIn(name,
+                {"p",      "div",        "h1",      "h2",         "h3",      "h4",     "h5",      "h6",
+                 "li",     "ul",         "ol",      "dl",         "dt",      "dd",     "table",   "tbody",
+                 "thead",  "tfoot",      "tr",      "section",    "article", "header", "footer",  "nav",
+                 "aside",  "main",       "form",    "blockquote", "pre",     "center", "address", "hr",
+                 "figure", "figcaption", "caption", "fieldset",   "legend",  "body",   "html"});
+}
+
+// Characters of `s` that are not white space (UTF-8 lead bytes).
+size_t VisibleChars(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80 && c != ' ' && c != '\t' && c != '\n' && c != '\r';
+  return n;
+}
+
+// Finds the article: the element whose own paragraphs (text, <p>, inline
+// elements, a <div> holding no other block) hold the most text outside links.
+// Menus are links and sit in <li>, so they never win.
+class ContentFinder {
+ public:
+  const xmlNode* Find(const xmlNode* root) {
+    Measure(root, 0);
+    return best_score_ >= 200 ? best_ : nullptr;
+  }
+
+ private:
+  struct Info {
+    size_t text = 0;  // visible characters outside links
+    bool has_block = false;
+  };
+
+  Info Measure(const xmlNode* n, int depth) {
+    Info info;
+    size_t score = 0;
+    for (const xmlNode* c = n->children; c; c = c->next) {
+      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+        size_t t = c->content ? VisibleChars(reinterpret_cast<const char*>(c->content)) : 0;
+        info.text += t;
+        score += t;
+        continue;
+      }
+      if (c->type != XML_ELEMENT_NODE || IsSkipped(NodeName(c)) || depth > 200) continue;
+      std::string_view name = NodeName(c);
+      Info ci = Measure(c, depth + 1);
+      if (name == "a") ci.text = 0;
+      info.text += ci.text;
+      bool block = IsBlockElement(name);
+      info.has_block = info.has_block || block || ci.has_block;
+      if (!block || name == "p" ||
+          (!ci.has_block && NameIn(name, {"div", "section", "center", "blockquote"}))) {
+        score += ci.text;
+      }
+    }
+    if (score > best_score_) {
+      best_score_ = score;
+      best_ = n;
+    }
+    return info;
+  }
+
+  const xmlNode* best_ = nullptr;
+  size_t best_score_ = 0;
+};
+
+// The page as lines: those before the article, the article's, the rest.
+class HtmlLines {
+ public:
+  explicit HtmlLines(const xmlNode* content) : content_(content) {}
+
+  void Walk(const xmlNode* n, int depth = 0) {
+    for (const xmlNode* c = n->children; c; c = c->next) {
+      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+        if (c->content) AppendText(reinterpret_cast<const char*>(c->content));
+        continue;
+      }
+      if (c->type != XML_ELEMENT_NODE || depth > 200) continue;
+      std::string_view name = NodeName(c);
+      if (IsSkipped(name)) continue;
+      if (c == content_) {
+        Flush();
+        target_ = &inside;
+        Walk(c, depth + 1);
+        Flush();
+        target_ = &after;
+      } else if (name == "br") {
+        Flush();
+      } else if (name == "td" || name == "th") {
+        Space();  // cells of a row stay on one line: "索引号： 1144… 分类： 综合政务"
+        Walk(c, depth + 1);
+        Space();
+      } else if (IsBlockElement(name)) {
+        Flush();
+        Walk(c, depth + 1);
+        Flush();
+      } else {
+        Walk(c, depth + 1);
+      }
+    }
+  }
+
+  void Finish() { Flush(); }
+
+  std::vector<std::string> before, inside, after;
+
+ private:
+  void Space() {
+    if (!line_.empty() && line_.back() != ' ') line_ += ' ';
+  }
+
+  // HTML white space collapses to one space; U+3000 and NBSP are text.
+  void AppendText(std::string_view s) {
+    for (char c : s) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        Space();
+      } else {
+        line_ += c;
+      }
+    }
+  }
+
+  // Ends the line, without the spaces and NBSPs (&nbsp; indents) around it.
+  void Flush() {
+    size_t a = 0, b = line_.size();
+    for (;;) {
+      if (a < b && line_[a] == ' ') {
+        ++a;
+      } else if (b - a >= 2 && line_.compare(a, 2, "\xC2\xA0") == 0) {
+        a += 2;
+      } else {
+        break;
+      }
+    }
+    for (;;) {
+      if (b > a && line_[b - 1] == ' ') {
+        --b;
+      } else if (b - a >= 2 && line_.compare(b - 2, 2, "\xC2\xA0") == 0) {
+        b -= 2;
+      } else {
+        break;
+      }
+    }
+    if (b > a) target_->push_back(line_.substr(a, b - a));
+    line_.clear();
+  }
+
+  const xmlNode* content_;
+  std::vector<std::string>* target_ = &before;
+  std::string line_;
+};
+
+struct HtmlDocFree {
+  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+
+const xmlNode* FindElement(const xmlNode* n, std::string_view name, int depth = 0) {
+  for (const xmlNode* c = n ? n->children : nullptr; c && depth < 200; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (NodeName(c) == name) return c;
+    if (const xmlNode* f = FindElement(c, name, depth + 1)) return f;
+  }
+  return nullptr;
+}
+
+// A line that starts the item above the article: a portal field or the title.
+bool StartsItem(const std::string& line, const std::string& title) {
+  if (IsPortalFieldLine(line)) return true;
+  if (title.size() >= 12 && line.find(title) != std::string::npos) return true;
+  return line.size() <= 210 && line.find("报告") != std::string::npos &&
+         line.find("年") != std::string::npos && line.find("。") == std::string::npos;
+}
+
+bool LooksLikeHtml(std::string_view text, std::string_view ext) {
+  if (ext == "html" || ext == "htm" || ext == "shtml" || ext == "xhtml") return true;
+  size_t i = 0;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+  if (i >= text.size() || text[i] != '<') return false;
+  std::string head;
+  for (char c : text.substr(i, 4096)) head += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return head.find("<html") != std::string::npos || head.rfind("<!doctype html", 0) == 0;
+}
+
+}  // namespace
+
+bool ExtractHtmlText(std::string_view html, std::string* text, std::string* title, Message* error) {
+  xmlInitParser();
+  // The bytes are UTF-8 already (decoded by the caller): the page's own
+  // <meta charset> is ignored, it names the encoding the portal served.
+  std::unique_ptr<xmlDoc, HtmlDocFree> doc(
+      htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                         HTML_PARSE_IGNORE_ENC));
+  const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+  if (!root) {
+    *error = Message(msg::kHtmlUnreadable);
+    return false;
+  }
+  title->clear();
+  if (const xmlNode* t = FindElement(reinterpret_cast<const xmlNode*>(doc.get()), "title")) {
+    xmlChar* s = xmlNodeGetContent(t);
+    if (s) {
+      std::string collapsed(reinterpret_cast<const char*>(s));
+      xmlFree(s);
+      for (char& c : collapsed) {
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+      }
+      size_t a = collapsed.find_first_not_of(' '), b = collapsed.find_last_not_of(' ');
+      if (a != std::string::npos) *title = collapsed.substr(a, b - a + 1);
+    }
+  }
+  const xmlNode* content = ContentFinder().Find(root);
+  HtmlLines lines(content);
+  lines.Walk(reinterpret_cast<const xmlNode*>(doc.get()));
+  lines.Finish();
+  std::vector<std::string> out;
+  if (content) {
+    // Above the article: its portal fields and title, not the menus above them.
+    std::string stripped = StripPortalName(*title);
+    size_t from = lines.before.size() > 40 ? lines.before.size() - 40 : 0;
+    for (size_t i = from; i < lines.before.size(); ++i) {
+      if (StartsItem(lines.before[i], stripped)) {
+        out.assign(lines.before.begin() + static_cast<std::ptrdiff_t>(i), lines.before.end());
+        break;
+      }
+    }
+    out.insert(out.end(), lines.inside.begin(), lines.inside.end());
+  } else {
+    out = lines.before;
+  }
+  text->clear();
+  for (const std::string& l : out) {
+    *text += l;
+    *text += '\n';
+  }
+  return true;
+}
+
 bool ReadImportText(std::string_view bytes, ImportedText* out, Message* error, std::string_view name) {
   if (bytes.size() > kMaxImportBytes) {
     *error = Message(msg::kImportTooLarge, kMaxImportBytes >> 20);
@@ -463,6 +723,7 @@ bool ReadImportText(std::string_view bytes, ImportedText* out, Message* error, s
   if (zip) {
     if (!ExtractDocxText(bytes, &decoded, error)) return false;
     out->format = Message(msg::kFormatDocx);
+    out->kind = "docx";
   } else if (bytes.substr(0, 4) == std::string_view("\xD0\xCF\x11\xE0", 4)) {
     *error = Message(msg::kImportOldDoc);
     return false;
@@ -481,6 +742,18 @@ bool ReadImportText(std::string_view bytes, ImportedText* out, Message* error, s
       return false;
     }
     out->format = Message(msg::kFormatText, EncodingName(enc));
+    out->kind = "txt";
+    if (LooksLikeHtml(decoded, ext)) {
+      // Its tree takes several times the page's size: a portal page is far smaller.
+      if (decoded.size() > kMaxImportHtmlBytes) {
+        *error = Message(msg::kImportTooLarge, kMaxImportHtmlBytes >> 20);
+        return false;
+      }
+      std::string page = std::move(decoded);
+      if (!ExtractHtmlText(page, &decoded, &out->title, error)) return false;
+      out->format = Message(msg::kFormatHtml, EncodingName(enc));
+      out->kind = "html";
+    }
   }
   if (decoded.size() > kMaxImportTextBytes) {
     *error = Message(msg::kImportTooMuchText, kMaxImportTextBytes >> 20);

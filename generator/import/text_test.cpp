@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
+#include <tuple>
+
 #include "../../tests/docx_fixture.h"
 #include "core/encoding.h"
 
@@ -152,6 +156,84 @@ TEST_CASE("import_text: damaged .docx files are errors, not crashes") {
   Message error;
   CHECK_FALSE(ReadImportText(corrupt, &t, &error));
   CHECK(error.Render().find("已损坏") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace fazhi
+
+namespace fazhi {
+namespace {
+
+std::string HtmlFixture() {
+  std::ifstream in(std::string(FAZHI_SOURCE_DIR) + "/tests/fixtures/import/portal_page.html",
+                   std::ios::binary);
+  REQUIRE(in.good());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The text of tests/fixtures/import/portal_page.html: from the 信息公开 block
+// above the article to the 落款; menus, breadcrumb, scripts, related links and
+// the footer left out.
+constexpr const char* kPortalPageText =
+    "索引号： 11441234MB2X00000T/2025-00031 分类： 综合政务\n"
+    "发布机构： 临江市滨河区司法局 成文日期： 2025-03-21\n"
+    "名称： 临江市滨河区司法局2024年法治政府建设年度报告\n"
+    "文号： 发布日期： 2025-03-26\n"
+    "主题词：\n"
+    "【打印】 【字体：大 中 小】\n"
+    "临江市滨河区司法局2024年法治政府建设年度报告\n"
+    "发布日期：2025-03-26  来源：临江市滨河区司法局  浏览次数：-\n"
+    "2024年，滨河区司法局在区委、区政府领导下推进法治政府建设，现将有关情况报告如下：\n"
+    "一、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+    "局主要负责人履行第一责任人职责，共有4名区委常委、42名区直部门主要负责同志进行专题述法。\n"
+    "二、推进法治政府建设的主要举措和成效\n"
+    "（一）加强行政复议工作\n"
+    "办理行政复议案件368件，同比增长120%，办结率80.16%；直接纠错18件，占已审结案件的6.8%。\n"
+    "三、存在的不足和原因\n"
+    "一是法治领域影响力有待提升。二是综合行政执法机制有待健全。\n"
+    "四、2025年工作安排\n"
+    "一是加强党对法治政府建设的领导。\n"
+    "二是持续抓好法治政府建设督察。\n"
+    "特此报告。\n"
+    "临江市滨河区司法局\n"
+    "2025年3月21日\n";
+
+TEST_CASE("import_text: a portal page saved as HTML gives its article with the 信息公开 block above it") {
+  std::string utf8 = HtmlFixture(), gbk;
+  REQUIRE(Utf8ToGb18030(utf8, &gbk));
+  // As the portal served it (GB2312, as its <meta> says), and re-saved as
+  // UTF-8 with the old <meta> left in; named .html, or found by its content.
+  for (const auto& [bytes, name, format] : {std::tuple{utf8, "page.html", "网页（HTML，UTF-8）"},
+                                            std::tuple{gbk, "page.htm", "网页（HTML，GB18030）"},
+                                            std::tuple{gbk, "page", "网页（HTML，GB18030）"}}) {
+    CAPTURE(name);
+    ImportedText t;
+    Message error;
+    REQUIRE(ReadImportText(bytes, &t, &error, name));
+    CHECK(t.text == kPortalPageText);
+    CHECK(t.title == "临江市滨河区司法局2024年法治政府建设年度报告_临江市滨河区人民政府门户网站");
+    CHECK(t.kind == "html");
+    CHECK(t.format.Render() == format);
+  }
+}
+
+TEST_CASE("import_text: a page without an article keeps all its text, bad pages are errors, not crashes") {
+  ImportedText t;
+  Message error;
+  REQUIRE(ReadImportText("<html><body><p>一、成效</p><p>正文。</p></body></html>", &t, &error, "a.html"));
+  CHECK(t.text == "一、成效\n正文。\n");
+  // 100,000 nested elements: read (what is deeper than the walk goes is left out), no stack overflow.
+  std::string deep = "<html><body><p>一、成效</p><p>正文，办理案件368件。</p>";
+  for (int i = 0; i < 100000; ++i) deep += "<div>";
+  deep += "深处的文字</body></html>";
+  ImportedText d;
+  if (ReadImportText(deep, &d, &error, "deep.html")) CHECK(d.text.find("一、成效\n") != std::string::npos);
+  CHECK(ReadError("<html><body><script>var a = 1;</script></body></html>") == "文件里没有文字");
+  ImportedText k;
+  REQUIRE(ReadImportText("一、成效\n<p>不是网页的文本</p>\n", &k, &error, "a.txt"));
+  CHECK(k.kind == "txt");
 }
 
 }  // namespace

@@ -132,19 +132,58 @@ std::string EscapeMarkdown(const std::string& text) {
   return out;
 }
 
+std::string OriginalFileName(const ImportWriteOptions& o) {
+  if (!o.original || o.original_ext.empty()) return "";
+  return ImportStem(o) + "." + o.original_ext;
+}
+
 std::string RenderReportMarkdown(const StructuredReport& r, const ImportWriteOptions& o) {
+  const ImportMeta& m = r.meta;
   std::string md = "---\n";
   md += "# Imported by `fazhi import` from " + o.input_name +
         ". Check the headings and the text against the original,\n"
         "# then delete \"draft: true\" to publish.\n";
   md += "title: " + YamlString(o.title) + "\n";
-  // `date` is the 发布日期 on this site: the stated publication date when the
-  // text has one, else the import's as-of date. A portal's date is neither.
-  md += "date: " + (r.meta.published.empty() ? o.date : r.meta.published) + "\n";
-  if (!o.publisher.empty()) md += "source: " + YamlString(o.publisher) + "\n";
+  // `date` is the 发布日期 on this site: the publication date the portal or
+  // the text states, else the import's as-of date.
+  md += "date: " + (m.published.empty() ? o.date : m.published) + "\n";
+  // 信息来源: as the portal states it, else the publisher.
+  std::string source = m.portal_source.empty() ? o.publisher : m.portal_source;
+  if (!source.empty()) md += "source: " + YamlString(source) + "\n";
   md += "year: " + std::to_string(o.year) + "\n";
   if (!o.publisher.empty()) md += "publisher: " + YamlString(o.publisher) + "\n";
-  if (!r.meta.published.empty()) md += "published: " + r.meta.published + "\n";
+  if (!m.published.empty()) md += "published: " + m.published + "\n";
+  // The 信息公开 fields exactly as the portal shows them; none is inferred.
+  if (!m.index_no.empty()) md += "index_no: " + YamlString(m.index_no) + "\n";
+  if (!m.issuer.empty()) md += "issuer: " + YamlString(m.issuer) + "\n";
+  if (!m.topic.empty()) md += "topic: " + YamlString(m.topic) + "\n";
+  if (!m.doc_no.empty()) md += "doc_no: " + YamlString(m.doc_no) + "\n";
+  if (!m.written.empty()) md += "written: " + m.written + "\n";
+  // The 落款 as the text writes it (it is not repeated in the body).
+  if (!m.signature.empty() || !m.signature_date.empty()) {
+    md += "signature:\n";
+    if (!m.signature.empty()) md += "  - " + YamlString(m.signature) + "\n";
+    if (!m.signature_date.empty()) md += "  - " + YamlString(m.signature_date) + "\n";
+  }
+  std::string original = OriginalFileName(o);
+  if (!original.empty()) {
+    std::string entry = "  - file: " + YamlString(original) +
+                        "\n    title: " + YamlString(o.title + "（导入时的原文件）") + "\n";
+    if (o.original_ext == "html") {
+      // A saved portal page loads the portal's scripts (analytics, the 纠错
+      // widget) from other hosts, which this site never publishes: it is kept
+      // beside the page for review, and the bureau's PDF or Word is attached.
+      md += "# 导入的网页已放在本页旁边（" + original +
+            "），但它从其他网站加载脚本，不能公开：\n"
+            "# 请改为附上本单位发布的 PDF 或 Word 原件（见 docs/content.md）。\n"
+            "# attachments:\n";
+      for (size_t at = 0, nl; (nl = entry.find('\n', at)) != std::string::npos; at = nl + 1) {
+        md += "#" + entry.substr(at, nl + 1 - at);
+      }
+    } else {
+      md += "attachments:\n" + entry;
+    }
+  }
   md += "draft: true\n---\n";
   for (const ImportBlock& b : r.blocks) {
     md += '\n';
@@ -233,6 +272,9 @@ std::vector<ImportFile> RenderImport(const StructuredReport& r, const std::vecto
     if (f.heading >= 0) f.anchor = anchors[static_cast<size_t>(f.heading)];
   }
   files.push_back({"content/reports/" + stem + ".md", RenderReportMarkdown(r, o)});
+  if (std::string original = OriginalFileName(o); !original.empty()) {
+    files.push_back({"content/reports/" + original, *o.original});
+  }
   if (!figures.empty()) {
     files.push_back({"data/indicators/" + stem + "-import.csv", RenderObservationsCsv(linked, o)});
     for (size_t i = 0; i < linked.size(); ++i) {

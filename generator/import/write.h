@@ -28,6 +28,12 @@ struct ImportWriteOptions {
   /// Category slugs the site knows ([indicators] categories); the first is the
   /// fallback when no guess fits. Empty: the default categories.
   std::vector<std::string> categories;
+  /// The imported file, kept beside the page (content/reports/<stem>.<ext>) as
+  /// its original: its bytes and lower-case extension. Word and text files are
+  /// listed under `attachments`; a web page is kept but its entry is left
+  /// commented out (see RenderReportMarkdown). Null: nothing kept.
+  const std::string* original = nullptr;
+  std::string original_ext;
 };
 
 struct ImportFile {
@@ -53,7 +59,13 @@ std::vector<std::string> HeadingAnchors(const StructuredReport& r);
 /// Markdown text with Markdown syntax characters escaped so the prose stays prose.
 std::string EscapeMarkdown(const std::string& text);
 
+/// The report page: front matter with what the text and the portal state
+/// (title, dates, 信息来源, the 信息公开 fields, the 落款 as `signature`, the
+/// kept original under `attachments`), then the headings and paragraphs.
 std::string RenderReportMarkdown(const StructuredReport& r, const ImportWriteOptions& o);
+
+/// "2024.docx": the file name of the kept original beside the page, or "".
+std::string OriginalFileName(const ImportWriteOptions& o);
 /// `source` links each row to its section: "reports/<year>.md#<anchor>".
 std::string RenderObservationsCsv(const std::vector<ImportedFigure>& figures, const ImportWriteOptions& o);
 std::string RenderIndicatorStub(const ImportedFigure& f, const ImportWriteOptions& o);

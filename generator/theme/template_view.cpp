@@ -177,6 +177,9 @@ View RecordFields(const Page& page, const Urls& urls) {
     f.set("format", a.format);
     f.set("size", FormatFileSize(a.size));
     f.set("sha256", a.sha256);
+    // A text file opens as a download: in the browser it would show in
+    // whatever encoding the server guesses (a GBK file as mojibake).
+    f.set("download", Flag(a.format == "TXT"));
     files.push_back(f);
   }
   r.set("attachments", files);
