@@ -13,7 +13,10 @@
 # n log n of sorting (2.14 at these sizes) and fails well below 4.
 #
 # Kinds: headings values sections deep-sections privacy (by default) and
-# district (whole build of a many-unit site; slower under callgrind, ask for it).
+# district (whole build of a many-unit site; slower under callgrind, ask for it
+# with --kinds district; --n is then the number of districts).
+# ctest `scaling` (label bench) runs it with --n 2000: about a minute of CPU.
+# Exit 77 (skipped) without valgrind.
 #
 # Usage: bench/scaling.sh [--fazhi PATH] [--kinds "headings values ..."] [--n N]
 set -euo pipefail
@@ -30,7 +33,7 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [--fazhi PATH] [--kinds \"...\"] [--n N]" >&2; exit 2 ;;
   esac
 done
-command -v valgrind >/dev/null || { echo "scaling: valgrind is not installed (apt-get install valgrind)" >&2; exit 2; }
+command -v valgrind >/dev/null || { echo "scaling: valgrind is not installed (scripts/install-test-deps.sh)" >&2; exit 77; }
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-scaling-XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 

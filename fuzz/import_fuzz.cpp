@@ -10,8 +10,10 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace fazhi;
   ImportedText text;
-  std::string error;
+  Message error;
   if (!ReadImportText(fuzz::Bytes(data, size), &text, &error, size && data[0] == 'P' ? "r.docx" : "r.txt")) {
+    volatile size_t m = error.Render().size() + error.Render(Lang::kEn).size();
+    (void)m;
     return 0;
   }
   StructuredReport report = StructureReport(text.text);

@@ -2,27 +2,34 @@
 # Fuzzing (issue 18): builds the fuzz targets of fuzz/ with clang's libFuzzer,
 # AddressSanitizer and UndefinedBehaviorSanitizer in build-fuzz/, gathers a
 # seed corpus (fuzz/seeds/ plus the demo site, the default theme and the
-# test fixtures), and runs each target for --time seconds. Inputs that
-# reach new code are kept in build-fuzz/corpus/<target>/, so later runs
-# start from there. A crash, a sanitizer report, a leak, an input slower
-# than --timeout seconds or above --rss MiB fails the run; the input is
-# saved in build-fuzz/crashes/ and named in the output.
+# test fixtures), and runs each target for --time seconds, --jobs targets
+# at a time. Inputs that reach new code are kept in
+# build-fuzz/corpus/<target>/, so later runs start from there. A crash, a
+# sanitizer report, a leak, an input slower than --timeout seconds or above
+# --rss MiB fails the run (exit 1); the input is kept as
+# build-fuzz/crashes/<target>-<kind>-<sha1> and the output names it, with
+# the sanitizer's report and the command that replays it. Every seed runs
+# first, so an input once found and added to fuzz/seeds/<target>/ stays a
+# regression test.
 #
 # Usage: scripts/fuzz.sh [--time SECONDS] [--targets "csv markdown ..."]
-#                        [--timeout S] [--rss MB] [--jobs N]
-# Exit 77 (skipped, for ctest) when clang++ or libFuzzer is missing. The
-# ctest `fuzz` (label fuzz, registered with -DFAZHI_FUZZ_TEST=ON) runs
-# `scripts/fuzz.sh --time 10`. AFL++ instead:
+#                        [--timeout S] [--rss MB] [--jobs N] [--require]
+# Exit 77 (skipped, for ctest) when clang++ or libFuzzer is missing, 1 with
+# --require. The ctest `fuzz` (label fuzz, registered with
+# -DFAZHI_FUZZ_TEST=ON, which scripts/test.sh sets) runs
+# `scripts/fuzz.sh --time 30 --jobs 2`. AFL++ instead:
 #   CC=afl-clang-fast CXX=afl-clang-fast++ cmake -S . -B build-afl -DFAZHI_FUZZ=ON
 #   then afl-fuzz -i SEEDS -o OUT -- build-afl/fuzz/fuzz_csv
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 TIME=30
-TARGETS="front_matter config csv formula markdown mustache import privacy request_head site"
+ALL_TARGETS="front_matter config csv formula markdown mustache import privacy request_head site"
+TARGETS=$ALL_TARGETS
 TIMEOUT=10
 RSS=2048
 JOBS=${JOBS:-$(nproc)}
+MISSING=77
 while [ $# -gt 0 ]; do
   case "$1" in
     --time) TIME=$2; shift 2 ;;
@@ -30,21 +37,27 @@ while [ $# -gt 0 ]; do
     --timeout) TIMEOUT=$2; shift 2 ;;
     --rss) RSS=$2; shift 2 ;;
     --jobs) JOBS=$2; shift 2 ;;
-    *) echo "usage: $0 [--time S] [--targets \"...\"] [--timeout S] [--rss MB] [--jobs N]" >&2; exit 2 ;;
+    --require) MISSING=1; shift ;;
+    *) echo "usage: $0 [--time S] [--targets \"...\"] [--timeout S] [--rss MB] [--jobs N] [--require]" >&2; exit 2 ;;
   esac
 done
-command -v clang++ >/dev/null || { echo "fuzz: clang++ is missing (scripts/install-test-deps.sh)" >&2; exit 77; }
+command -v clang++ >/dev/null || { echo "fuzz: clang++ is missing (scripts/install-test-deps.sh)" >&2; exit $MISSING; }
 if ! echo 'extern "C" int LLVMFuzzerTestOneInput(const char*, unsigned long) { return 0; }' |
     clang++ -x c++ -fsanitize=fuzzer -o /dev/null - 2>/dev/null; then
   echo "fuzz: clang++ cannot link libFuzzer (scripts/install-test-deps.sh)" >&2
-  exit 77
+  exit $MISSING
 fi
 
 BUILD=build-fuzz
 CC=clang CXX=clang++ cmake -S . -B "$BUILD" -DFAZHI_FUZZ=ON -DFAZHI_WERROR=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-targets=()
-for t in $TARGETS; do targets+=("fuzz_$t"); done
+# One make run for all targets: CMake's Makefiles build several --targets
+# one after another, each checking every library's dependencies again.
+targets=(fuzz_all)
+if [ "$TARGETS" != "$ALL_TARGETS" ]; then
+  targets=()
+  for t in $TARGETS; do targets+=("fuzz_$t"); done
+fi
 cmake --build "$BUILD" -j"$JOBS" --target "${targets[@]}"
 
 # Seeds: fuzz/seeds/<target>/ and files of the repository of the same kind.
@@ -97,17 +110,31 @@ fi
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-fail=0
-printf '%-13s %8s %8s %8s %8s  %s\n' target runs cov ft corpus result
-for t in $TARGETS; do
-  max_len=4096
+# One target: its log in build-fuzz/fuzz-<target>.log, its exit status in
+# build-fuzz/fuzz-<target>.status.
+fuzz_one() {
+  local t=$1 max_len=4096 rc=0
   case $t in site|import) max_len=65536 ;; esac
+  "$BUILD/fuzz/fuzz_$t" -max_total_time="$TIME" -timeout="$TIMEOUT" -rss_limit_mb="$RSS" \
+    -max_len="$max_len" -print_final_stats=1 -artifact_prefix="$BUILD/crashes/$t-" \
+    "$BUILD/corpus/$t" "$SEEDS/$t" >"$BUILD/fuzz-$t.log" 2>&1 || rc=$?
+  echo "$rc" >"$BUILD/fuzz-$t.status"
+}
+start=$SECONDS
+for t in $TARGETS; do
+  rm -f "$BUILD/fuzz-$t.status"
+  while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do wait -n || true; done
+  fuzz_one "$t" &
+done
+wait
+
+fail=0
+printf '%-13s %9s %6s %6s %7s  %s\n' target runs cov ft corpus result
+for t in $TARGETS; do
   log="$BUILD/fuzz-$t.log"
   status=ok
-  if ! "$BUILD/fuzz/fuzz_$t" -max_total_time="$TIME" -timeout="$TIMEOUT" -rss_limit_mb="$RSS" \
-      -max_len="$max_len" -print_final_stats=1 -artifact_prefix="$BUILD/crashes/$t-" \
-      "$BUILD/corpus/$t" "$SEEDS/$t" >"$log" 2>&1; then
-    status="FAILED: $(grep -m1 -E 'ERROR|SUMMARY|Test unit written' "$log" || tail -1 "$log")"
+  if [ "$(cat "$BUILD/fuzz-$t.status" 2>/dev/null)" != 0 ]; then
+    status="FAILED: $(grep -m1 -E '==ERROR|^SUMMARY|ERROR: libFuzzer|runtime error:' "$log" || tail -1 "$log")"
     fail=1
   fi
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
@@ -115,7 +142,24 @@ for t in $TARGETS; do
   cov=$(echo "$last" | sed -n 's/.*cov: \([0-9]*\).*/\1/p')
   ft=$(echo "$last" | sed -n 's/.*ft: \([0-9]*\).*/\1/p')
   corpus=$(find "$BUILD/corpus/$t" -type f | wc -l)
-  printf '%-13s %8s %8s %8s %8s  %s\n' "$t" "${runs:-?}" "${cov:-?}" "${ft:-?}" "$corpus" "$status"
+  printf '%-13s %9s %6s %6s %7s  %s\n' "$t" "${runs:-?}" "${cov:-?}" "${ft:-?}" "$corpus" "$status"
 done
-[ $fail -eq 0 ] || echo "fuzz: a target failed; its log is $BUILD/fuzz-<target>.log, the input in $BUILD/crashes/" >&2
+echo "fuzz: $(echo $TARGETS | wc -w) targets, $TIME s each, $JOBS at a time: $((SECONDS - start)) s"
+if [ $fail -ne 0 ]; then
+  # What a CI log needs to act on a failure: the report and where the input is.
+  for t in $TARGETS; do
+    [ "$(cat "$BUILD/fuzz-$t.status" 2>/dev/null)" = 0 ] && continue
+    log="$BUILD/fuzz-$t.log"
+    echo
+    echo "=== fuzz_$t failed (whole log: $log)"
+    sed -n '/==ERROR\|ERROR: libFuzzer\|runtime error:/,/^SUMMARY/p' "$log" | head -60
+    input=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
+    if [ -n "$input" ]; then
+      echo "input kept: $input ($(stat -c %s "$input") bytes)"
+      echo "replay:     $BUILD/fuzz/fuzz_$t $input"
+      echo "once fixed: add it to fuzz/seeds/$t/ (every run starts with the seeds) with a test"
+    fi
+  done
+  echo "fuzz: a target failed" >&2
+fi
 exit $fail

@@ -7,6 +7,7 @@
 #     clang-tidy     the `tidy` check (scripts/check-tidy.sh; brings run-clang-tidy)
 #     gcovr          the line-coverage report (scripts/coverage.sh)
 #     clang, libclang-rt-14-dev  the fuzz targets (scripts/fuzz.sh, ctest `fuzz`)
+#     valgrind       the scaling test (bench/scaling.sh: callgrind counts)
 #     dpkg-dev, help2man  the .deb (Depends, man page); man-db and
 #       bash-completion (the package test reads both)
 #     nginx, apache2 the server recipes; rsync the upload recipe
@@ -21,7 +22,7 @@
 # policy-rc.d that exists only while apt runs, unless the machine has one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PKGS=(clang-format clang-tidy gcovr clang libclang-rt-14-dev dpkg-dev help2man man-db bash-completion nginx apache2 rsync git python3)
+PKGS=(clang-format clang-tidy gcovr clang libclang-rt-14-dev valgrind dpkg-dev help2man man-db bash-completion nginx apache2 rsync git python3)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -271,6 +271,57 @@ TEST_CASE("write_site: a read-only or forbidden folder says so, with the path") 
   CHECK(Snapshot(out) == WithFolders(kOld));
 }
 
+TEST_CASE(
+    "write_site: a record that cannot be written fails the build with its path, and no later build is "
+    "refused") {
+  // Issue 18, failure 8: the marker write was unchecked; out of inodes the
+  // build reported success without it, and every later build refused the
+  // folder as not fazhi's. Now the work folder's stamp and the ids of the
+  // output folder are written before the swap, and a failure stops the build.
+  Scratch s;
+  const fs::path site = s.path / "site", out = s.path / "public", work = s.path / ".public.fazhi";
+  fs::create_directories(site);
+  auto no_space_for = [](std::string suffix) {
+    WriteOptions o = Quick();
+    o.fault = [suffix](std::string_view step, const std::string& path) {
+      return step == "create" && path.ends_with(suffix) ? ENOSPC : 0;
+    };
+    return o;
+  };
+  const std::string enospc = ": 无法写入文件：磁盘已满（空间或文件数已用完）（ENOSPC）\n";
+  Diagnostics diags;
+
+  SUBCASE("the work folder's stamp, at the first build") {
+    Result r = Write(out, kOld, no_space_for("/.public.fazhi/fazhi.txt"));
+    CHECK_FALSE(r.ok);
+    CHECK(r.errors == (work / "fazhi.txt").string() + enospc);
+    CHECK_FALSE(fs::exists(out));
+  }
+  SUBCASE("the output folder's ids, at the first build") {
+    Result r = Write(out, kOld, no_space_for("/.public.fazhi/ids.tmp"));
+    CHECK_FALSE(r.ok);
+    CHECK(r.errors == (work / "ids").string() + enospc);
+    CHECK_FALSE(fs::exists(out));
+  }
+  SUBCASE("the output folder's ids, at the second build") {
+    REQUIRE(Write(out, kOld, Quick()).ok);
+    Result r = Write(out, kNew, no_space_for("/.public.fazhi/ids.tmp"));
+    CHECK_FALSE(r.ok);
+    CHECK(r.errors == (work / "ids").string() + enospc);
+    CHECK(Snapshot(out) == WithFolders(kOld));
+  }
+  // The space came back: the next build neither refuses the folder nor
+  // needs a hand.
+  Result r = Write(out, kNew, Quick());
+  CHECK(r.ok);
+  CHECK(r.errors == "");
+  CHECK(Snapshot(out) == WithFolders(kNew));
+  CHECK(CheckOutputDir(site, out, &diags));
+  CHECK(diags.Format() == "");
+  CHECK(Write(out, kOld, Quick()).ok);
+  CHECK(CheckOutputDir(site, out, &diags));
+}
+
 // The steps a build takes, as "step path" lines.
 std::vector<std::string> Steps(const fs::path& out, const Tree& files, WriteOptions opts, bool* ok) {
   std::vector<std::string> steps;

@@ -153,6 +153,14 @@ struct IndicatorSet {
   std::set<std::string, std::less<>> draft_ids;
   /// The district's unit registry when the site has one (reporting units).
   const UnitRegistry* units = nullptr;
+  /// Ids whose definition has errors (reported): their rows are skipped and
+  /// references to them not reported again, so the other errors of the run
+  /// can be read without the echoes of these.
+  std::set<std::string, std::less<>> failed_ids;
+  /// False when the build found errors in the definitions, the data or the
+  /// pages: an id or a value missing here may be one of those, reported
+  /// already, so the value shortcode does not report it again.
+  bool complete = true;
 
   const IndicatorDef* Find(std::string_view id) const;
   const IndicatorCategory* Category(std::string_view slug) const;
@@ -197,6 +205,7 @@ bool BuildIndicatorSet(std::vector<IndicatorCategory> categories, std::vector<In
                        const std::vector<const SourceFile*>& def_files,
                        const std::vector<const SourceFile*>& csv_files, IndicatorSet* out, Diagnostics* diags,
                        std::set<std::string, std::less<>> draft_ids = {},
+                       std::set<std::string, std::less<>> failed_ids = {},
                        const UnitRegistry* units = nullptr);
 
 /// Number of decimals in a decimal text ("80.16" → 2).

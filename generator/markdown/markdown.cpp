@@ -135,35 +135,61 @@ void CollectText(cmark_node* node, std::string* out) {
   cmark_iter_free(it);
 }
 
-// The 1-based line and byte column of `url` as the target of `link`: inline
-// nodes carry no reliable column, so the target is found on its block's lines.
-void TargetPosition(std::string_view body, cmark_node* link, std::string_view url, int* line_out,
-                    int* col_out) {
-  cmark_node* block = link;
-  while (block && cmark_node_get_start_line(block) == 0) block = cmark_node_parent(block);
-  int line = block ? cmark_node_get_start_line(block) : 1;
-  int col = block ? cmark_node_get_start_column(block) : 1;
-  const std::string needle = "(" + std::string(url);
-  for (int l = line; l <= (block ? cmark_node_get_end_line(block) : line); ++l) {
-    size_t start = 0;
-    for (int i = 1; i < l && start != std::string_view::npos; ++i) {
-      start = body.find('\n', start);
-      if (start != std::string_view::npos) ++start;
-    }
-    if (start == std::string_view::npos) break;
-    size_t end = body.find('\n', start);
-    std::string_view text = body.substr(start, end == std::string_view::npos ? body.npos : end - start);
-    size_t at = text.find(needle);
-    if (at == std::string_view::npos && url.empty()) at = text.find("()");
-    if (at != std::string_view::npos) {
-      line = l;
-      col = static_cast<int>(at) + 2;
-      break;
+// The 1-based line and byte column of each link's target in `body`. Inline
+// nodes carry no reliable column, so the target ("(url") is searched on its
+// block's lines (cmark-gfm gives a link its line). Links come in document
+// order and an inline link's target follows the one before it, so the search
+// resumes where the previous link on the same lines was found: 4,000 value links on one line cost one pass
+// over it, not 4,000 (issue 18: quadratic time on ordinary input). A target not found (a reference link: its
+// URL is elsewhere) gets the block's start.
+class TargetFinder {
+ public:
+  explicit TargetFinder(std::string_view body) : body_(body) {
+    starts_.push_back(0);
+    for (size_t i = 0; i < body.size(); ++i) {
+      if (body[i] == '\n') starts_.push_back(i + 1);
     }
   }
-  *line_out = line;
-  *col_out = col;
-}
+
+  void Find(cmark_node* link, std::string_view url, int* line_out, int* col_out) {
+    cmark_node* block = link;
+    while (block && cmark_node_get_start_line(block) == 0) block = cmark_node_parent(block);
+    const int first = block ? cmark_node_get_start_line(block) : 1;
+    const int last = block ? cmark_node_get_end_line(block) : first;
+    *line_out = first;
+    *col_out = block ? cmark_node_get_start_column(block) : 1;
+    if (first < 1 || static_cast<size_t>(first) > starts_.size() || last < first) return;
+    const size_t from = starts_[first - 1];
+    const size_t to = static_cast<size_t>(last) < starts_.size() ? starts_[last] : body_.size();
+    if (from != range_ || to != range_end_) {
+      range_ = from;
+      range_end_ = to;
+      cursor_ = from;
+      missing_.clear();
+    }
+    std::string needle = "(" + std::string(url);
+    // A target missed from an earlier point of the lines is missed from a later one too.
+    if (missing_.count(needle)) return;
+    size_t at = body_.substr(cursor_, to - cursor_).find(needle);
+    if (at == std::string_view::npos) {
+      missing_.insert(std::move(needle));
+      return;
+    }
+    at += cursor_;
+    cursor_ = at + needle.size();
+    const size_t line = std::upper_bound(starts_.begin(), starts_.end(), at) - starts_.begin();
+    *line_out = static_cast<int>(line);
+    *col_out = static_cast<int>(at - starts_[line - 1]) + 2;
+  }
+
+ private:
+  std::string_view body_;
+  std::vector<size_t> starts_;             // byte offset of each line
+  size_t range_ = std::string_view::npos;  // the lines searched last: where they start
+  size_t range_end_ = 0;                   // and end
+  size_t cursor_ = 0;                      // where the last target found in them ends
+  std::unordered_set<std::string> missing_;
+};
 
 // The first or last code point of a text-like node's literal, or 0.
 char32_t EdgeChar(cmark_node* n, bool last) {
@@ -318,6 +344,7 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
 
   out->checks.clear();
   out->resources.clear();
+  TargetFinder targets(body);
   for (cmark_node* link : links) {
     const char* url_c = cmark_node_get_url(link);
     std::string_view url = url_c ? url_c : "";
@@ -327,14 +354,14 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
     Message error;
     int line = 0, col = 0;
     if (!resolve(url, image, &r, &error)) {
-      TargetPosition(body, link, url, &line, &col);
+      targets.Find(link, url, &line, &col);
       problems->push_back({line, col, std::move(error)});
       continue;
     }
     cmark_node_set_url(link, r.href.c_str());
     if (!r.resource.empty()) out->resources.push_back(std::move(r.resource));
     if (!r.check_url.empty()) {
-      TargetPosition(body, link, url, &line, &col);
+      targets.Find(link, url, &line, &col);
       out->checks.push_back({line, col, std::string(url), std::move(r.check_url), image});
     }
   }

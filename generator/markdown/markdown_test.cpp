@@ -95,6 +95,23 @@ TEST_CASE("markdown: every local link and image goes through the resolver, other
   CHECK(problems[0].byte_col == 26);
 }
 
+TEST_CASE("markdown: the same broken target many times on one line is reported at each occurrence") {
+  // Issue 18: each link's target was searched from its line's start, which
+  // both put every report at the first occurrence and made N links on one
+  // line cost N passes over it (4,000 value links: quadratic).
+  std::vector<MarkdownProblem> problems;
+  std::string line = "见";
+  for (int i = 0; i < 2000; ++i) line += "[旧](2019.md)，";
+  Render("第一段\n\n" + line + "\n", &problems);
+  REQUIRE(problems.size() == 2000);
+  const int width = static_cast<int>(std::string("[旧](2019.md)，").size());
+  for (int i = 0; i < 2000; ++i) {
+    CAPTURE(i);
+    CHECK(problems[i].line == 3);
+    CHECK(problems[i].byte_col == 3 + 1 + 6 + i * width);  // the "2" of the i-th 2019.md
+  }
+}
+
 TEST_CASE("markdown: a line break inside Chinese text adds no space, between Latin words it does") {
   CHECK(Render("提出合法性审核意见30件次，\n审查率100%\n**备案率**\nand\nmore\n").html ==
         "<p>提出合法性审核意见30件次，审查率100%<strong>备案率</strong>and\nmore</p>\n");

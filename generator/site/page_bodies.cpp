@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <memory>
+#include <string_view>
+#include <vector>
 
 #include "core/content.h"
 #include "core/links.h"
@@ -50,7 +52,7 @@ void PageBodies::Render(const std::vector<Page>& all, Page* page, Diagnostics* d
   std::shared_ptr<MarkdownCache::Entry> fresh;
   if (!cached) {
     fresh = std::make_shared<MarkdownCache::Entry>();
-    const LinkContext links{&tree_, &all, config_.theme, urls.prefix()};
+    const LinkContext links{&tree_, &all, config_.theme, urls.prefix(), unloaded_};
     LinkResolver resolve = [&](std::string_view target, bool image, LinkResolution* out, Message* error) {
       return ResolveLocalLink(links, p, target, image, out, error);
     };
@@ -65,10 +67,41 @@ void PageBodies::Render(const std::vector<Page>& all, Page* page, Diagnostics* d
   }
   const MarkdownCache::Entry& entry = cached ? *cached : *fresh;
   // Body lines and byte columns → the file's lines and character columns.
+  // Lines are found through an index of the file's line starts, made at the
+  // first position asked for; positions come in document order, so the
+  // characters are counted on from the previous position on the same line.
+  // N links on one line, or on N lines, cost one pass, not N (issue 18).
+  std::vector<size_t> starts;
+  int at_line = 0;
+  std::string_view text;
+  size_t counted_bytes = 0, counted_chars = 0;
   auto place = [&](int body_line, int byte_col, int* line, int* col) {
     *line = p.body_first_line + body_line - 1;
-    std::string_view text = LineOf(file->text, *line);
-    *col = static_cast<int>(Utf8Length(text.substr(0, std::min<size_t>(text.size(), byte_col - 1)))) + 1;
+    if (starts.empty()) {
+      starts.push_back(0);
+      for (size_t i = 0; i < file->text.size(); ++i) {
+        if (file->text[i] == '\n') starts.push_back(i + 1);
+      }
+    }
+    if (*line != at_line) {
+      at_line = *line;
+      text = {};
+      if (*line >= 1 && static_cast<size_t>(*line) <= starts.size()) {
+        size_t from = starts[*line - 1];
+        size_t to = static_cast<size_t>(*line) < starts.size() ? starts[*line] - 1 : file->text.size();
+        text = std::string_view(file->text).substr(from, to - from);
+        if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+      }
+      counted_bytes = counted_chars = 0;
+    }
+    size_t bytes = std::min<size_t>(text.size(), static_cast<size_t>(std::max(byte_col - 1, 0)));
+    if (bytes < counted_bytes || (counted_bytes > 0 && counted_bytes < text.size() &&
+                                  (static_cast<unsigned char>(text[counted_bytes]) & 0xC0) == 0x80)) {
+      counted_bytes = counted_chars = 0;  // backwards, or not at a character's start: count afresh
+    }
+    counted_chars += Utf8Length(text.substr(counted_bytes, bytes - counted_bytes));
+    counted_bytes = bytes;
+    *col = static_cast<int>(counted_chars) + 1;
   };
   for (const MarkdownProblem& m : entry.problems) {
     int line, col;
@@ -108,6 +141,22 @@ void RenderBodies(const PageBodies& bodies, int jobs, std::vector<Page>* pages, 
   found.reserve(todo.size());
   for (size_t k = 0; k < todo.size(); ++k) found.emplace_back(SIZE_MAX);
   ParallelFor(todo.size(), jobs, [&](size_t k) { bodies.Render(*pages, &(*pages)[todo[k]], &found[k]); });
+  for (const Diagnostics& d : found) diags->Merge(d);
+}
+
+void CheckStreamedBodies(const PageBodies& bodies, int jobs, const std::vector<Page>& pages,
+                         Diagnostics* diags) {
+  std::vector<size_t> todo;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (pages[i].stream_body && !pages[i].body_rendered) todo.push_back(i);
+  }
+  std::vector<Diagnostics> found;
+  found.reserve(todo.size());
+  for (size_t k = 0; k < todo.size(); ++k) found.emplace_back(SIZE_MAX);
+  ParallelFor(todo.size(), jobs, [&](size_t k) {
+    Page copy = pages[todo[k]];  // rendered and dropped: only its errors are wanted
+    bodies.Render(pages, &copy, &found[k]);
+  });
   for (const Diagnostics& d : found) diags->Merge(d);
 }
 
