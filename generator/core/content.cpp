@@ -286,7 +286,7 @@ const std::vector<std::string_view>& CommonFrontMatterKeys() {
 }
 
 bool LoadContent(const SourceTree& tree, const Config& config, bool drafts, std::vector<Page>* pages,
-                 Diagnostics* diags, int jobs) {
+                 Diagnostics* diags, int jobs, std::vector<std::string>* unloaded) {
   size_t before = diags->error_count();
   const std::vector<const SourceFile*> files = tree.Under("content/", ".md");
   // Pages are parsed in parallel, each into its own slot with its own
@@ -308,7 +308,10 @@ bool LoadContent(const SourceTree& tree, const Config& config, bool drafts, std:
     const SourceFile* f = files[i];
     diags->Merge(found[i]);
     Page& page = loaded[i];
-    if (!ok[i]) continue;
+    if (!ok[i]) {
+      if (unloaded) unloaded->push_back(f->path);  // in path order: sorted
+      continue;
+    }
     if (page.draft && !drafts) continue;
     auto [it, inserted] = url_owner.emplace(page.url, f->path);
     if (!inserted) {
@@ -321,7 +324,7 @@ bool LoadContent(const SourceTree& tree, const Config& config, bool drafts, std:
 }
 
 bool ResolvePageLink(const std::vector<Page>& pages, std::string_view from_source, std::string_view target,
-                     std::string* url, Message* error) {
+                     std::string* url, Message* error, const std::vector<std::string>* unloaded) {
   size_t hash = target.find('#');
   std::string_view path = target.substr(0, hash);
   std::string_view frag = hash == std::string_view::npos ? "" : target.substr(hash);
@@ -331,6 +334,10 @@ bool ResolvePageLink(const std::vector<Page>& pages, std::string_view from_sourc
   auto it = std::lower_bound(pages.begin(), pages.end(), resolved,
                              [](const Page& p, const std::string& s) { return p.source_path < s; });
   if (it == pages.end() || it->source_path != resolved) {
+    if (unloaded && std::binary_search(unloaded->begin(), unloaded->end(), resolved)) {
+      *url = "/";
+      return true;
+    }
     // A typo in the file name: the nearest page in the same folder.
     size_t dir_end = resolved.rfind('/') + 1;
     std::string_view dir = std::string_view(resolved).substr(0, dir_end);

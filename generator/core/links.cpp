@@ -136,7 +136,7 @@ bool ResolveLocalLink(const LinkContext& ctx, const Page& page, std::string_view
     bool root = path[0] == '/';
     std::string from = root ? "content/_index.md" : page.source_path;
     std::string rel = root ? std::string(target.substr(1)) : std::string(target);
-    if (!ResolvePageLink(*ctx.pages, from, PercentDecode(rel), &url, error)) return false;
+    if (!ResolvePageLink(*ctx.pages, from, PercentDecode(rel), &url, error, ctx.unloaded)) return false;
     out->href = ctx.prefix + url.substr(1);
     return true;
   }

@@ -43,6 +43,9 @@ struct LinkContext {
   const std::vector<Page>* pages = nullptr;  ///< sorted by source path
   std::string theme;                         ///< whose static/ files exist
   std::string prefix = "/";                  ///< the base URL's path: "/" or "/sfj/fzbg/"
+  /// Pages that failed to load (sorted paths; may be null): a link to one is
+  /// not reported again as a link to nothing.
+  const std::vector<std::string>* unloaded = nullptr;
 };
 
 /// True for a URL this module leaves alone: "#…" (a place on the same page)

@@ -763,7 +763,8 @@ class ObservationLoader {
 
     o.indicator = cell[static_cast<int>(Column::kIndicator)];
     const IndicatorDef* def = set_->Find(o.indicator);
-    if (!def && set_->draft_ids.count(o.indicator)) return;  // published with its definition
+    if (!def && set_->draft_ids.count(o.indicator)) return;   // published with its definition
+    if (!def && set_->failed_ids.count(o.indicator)) return;  // its definition's errors are reported
     if (o.indicator.empty()) {
       err(Column::kIndicator, Message(msg::kCsvMissingId));
     } else if (!def) {
@@ -865,12 +866,12 @@ void CheckDefinitionLinks(IndicatorSet* set, const std::vector<const SourceFile*
     for (const SourceFile* f : def_files) {
       if (f->path == d.path) text = f->text;
     }
-    if (!d.change_of.empty() && !set->Find(d.change_of)) {
+    if (!d.change_of.empty() && !set->Find(d.change_of) && !set->failed_ids.count(d.change_of)) {
       diags->Error(d.path, d.change_of_line, d.change_of_col, Message(msg::kChangeOfUnknown, d.change_of),
                    text);
     }
     for (size_t i = 0; i < d.related.size(); ++i) {
-      if (!set->Find(d.related[i])) {
+      if (!set->Find(d.related[i]) && !set->failed_ids.count(d.related[i])) {
         diags->Error(d.path, d.related_pos[i][0], d.related_pos[i][1],
                      Message(msg::kRelatedUnknown, d.related[i]), text);
       }
@@ -969,9 +970,11 @@ Message IndicatorSet::UnknownIndicator(std::string_view typed) const {
 bool BuildIndicatorSet(std::vector<IndicatorCategory> categories, std::vector<IndicatorDef> defs,
                        const std::vector<const SourceFile*>& def_files,
                        const std::vector<const SourceFile*>& csv_files, IndicatorSet* out, Diagnostics* diags,
-                       std::set<std::string, std::less<>> draft_ids) {
+                       std::set<std::string, std::less<>> draft_ids,
+                       std::set<std::string, std::less<>> failed_ids) {
   *out = IndicatorSet{};
   out->draft_ids = std::move(draft_ids);
+  out->failed_ids = std::move(failed_ids);
   out->categories = std::move(categories);
   out->defs = std::move(defs);
   std::sort(out->defs.begin(), out->defs.end(),

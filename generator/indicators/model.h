@@ -146,6 +146,14 @@ struct IndicatorSet {
   /// Ids whose definition is a draft left out of this build: their rows are
   /// skipped like the draft itself (e.g. stubs written by `fazhi import`).
   std::set<std::string, std::less<>> draft_ids;
+  /// Ids whose definition has errors (reported): their rows are skipped and
+  /// references to them not reported again, so the other errors of the run
+  /// can be read without the echoes of these.
+  std::set<std::string, std::less<>> failed_ids;
+  /// False when the build found errors in the definitions, the data or the
+  /// pages: an id or a value missing here may be one of those, reported
+  /// already, so the value shortcode does not report it again.
+  bool complete = true;
 
   const IndicatorDef* Find(std::string_view id) const;
   const IndicatorCategory* Category(std::string_view slug) const;
@@ -185,7 +193,8 @@ struct IndicatorSet {
 bool BuildIndicatorSet(std::vector<IndicatorCategory> categories, std::vector<IndicatorDef> defs,
                        const std::vector<const SourceFile*>& def_files,
                        const std::vector<const SourceFile*>& csv_files, IndicatorSet* out, Diagnostics* diags,
-                       std::set<std::string, std::less<>> draft_ids = {});
+                       std::set<std::string, std::less<>> draft_ids = {},
+                       std::set<std::string, std::less<>> failed_ids = {});
 
 /// Number of decimals in a decimal text ("80.16" → 2).
 int DecimalsOf(std::string_view decimal_text);

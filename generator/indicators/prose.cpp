@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/utf8.h"
+#include "indicators/cells.h"
 #include "indicators/format.h"
 #include "indicators/messages.h"
 
@@ -21,10 +22,6 @@ std::string EscapeMarkdown(std::string_view s) {
   return out;
 }
 
-bool IsYear(std::string_view s) {
-  return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 }  // namespace
 
 bool ExpandValueShortcode(const IndicatorSet& set, const Shortcode& sc, const std::string& indicator_url,
@@ -35,26 +32,32 @@ bool ExpandValueShortcode(const IndicatorSet& set, const Shortcode& sc, const st
   }
   const std::string& id = sc.args[0];
   const IndicatorDef* def = set.Find(id);
+  // With errors in the definitions or data (reported already), an id or a
+  // value missing here may be one of them: nothing more to report, and the
+  // build fails anyway.
+  if (!def && !set.complete) return true;
   if (!def) {
     *error = set.UnknownIndicator(id);
     return false;
   }
-  if (!IsYear(sc.args[1])) {
+  // Typed as an editor types a year cell: ２０２４, 2024年, 2024年度 (indicators/cells.h).
+  const int year = ParseYearCell(sc.args[1]);
+  if (year == 0) {
     *error = Message(msg::kValueBadYear, sc.args[1]);
     return false;
   }
-  int year = std::atoi(sc.args[1].c_str());
-  std::string breakdown = sc.args.size() == 3 ? sc.args[2] : "";
+  std::string breakdown = sc.args.size() == 3 ? HalfWidthCell(sc.args[2]) : "";
   const Observation* o = set.Get(id, year, breakdown);
+  if (!o && !set.complete) return true;
   if (!o) {
     std::vector<std::string> years;
     for (const Observation* s : set.Series(id)) years.push_back(std::to_string(s->year));
     if (years.empty()) {
       *error = Message(msg::kValueNone, id);
     } else if (breakdown.empty()) {
-      *error = Message(msg::kValueMissing, id, sc.args[1], Message::List(years));
+      *error = Message(msg::kValueMissing, id, year, Message::List(years));
     } else {
-      *error = Message(msg::kValueMissingBreakdown, id, sc.args[1], breakdown, Message::List(years));
+      *error = Message(msg::kValueMissingBreakdown, id, year, breakdown, Message::List(years));
     }
     return false;
   }
@@ -278,10 +281,11 @@ int CheckValueScopes(const SourceFile& file, std::string_view body, int body_fir
     }
     size_t at = p;
     p = e + 3;
-    if (words.size() < 3 || words[0] != "value" || !IsYear(words[2])) continue;
+    const int year = words.size() < 3 ? 0 : ParseYearCell(words[2]);
+    if (words.size() < 3 || words[0] != "value" || year == 0) continue;
     const IndicatorDef* def = set.Find(words[1]);
     const Observation* o =
-        def ? set.Get(words[1], std::atoi(words[2].c_str()), words.size() > 3 ? words[3] : "") : nullptr;
+        def ? set.Get(words[1], year, words.size() > 3 ? HalfWidthCell(words[3]) : "") : nullptr;
     if (!o) continue;  // the shortcode itself reports it
     std::vector<std::string_view> needed;
     if (o->scope == Scope::kCumulative) needed = {"累计"};

@@ -40,53 +40,59 @@ bool HasIndicators(const SourceTree& tree) {
 }
 
 bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Page>* pages, IndicatorSet* set,
-                    Diagnostics* diags) {
+                    Diagnostics* diags, const std::vector<std::string>* unloaded) {
   size_t before = diags->error_count();
   std::vector<std::string_view> keys = CommonFrontMatterKeys();
   for (std::string_view k : IndicatorDefKeys()) keys.push_back(k);
   std::vector<IndicatorDef> defs;
   std::vector<const SourceFile*> def_files;
+  std::set<std::string, std::less<>> failed;  // definitions with errors
   for (Page& p : *pages) {
     if (p.section != "indicators" || p.is_index) continue;
     const SourceFile* f = tree.Find(p.source_path);
     if (!f) continue;
     def_files.push_back(f);
+    const size_t errors_before = diags->error_count();
     CheckKnownKeys(*f, p.fm.root, keys, diags);
     // /indicators/<year>/ and /indicators/categories/ belong to the dashboard.
     bool year_like = p.slug.size() == 4 &&
                      std::all_of(p.slug.begin(), p.slug.end(), [](char c) { return c >= '0' && c <= '9'; });
+    IndicatorDef def;
     if (year_like || p.slug == "categories" || p.slug.find('/') != std::string::npos) {
       diags->Error(p.source_path, 1, 1, Message(msg::kIdClashes, p.slug), f->text);
-      continue;
-    }
-    IndicatorDef def;
-    if (ParseIndicatorDef(*f, p.fm.root, p.slug, config.indicators.categories, &def, diags)) {
+    } else if (ParseIndicatorDef(*f, p.fm.root, p.slug, config.indicators.categories, &def, diags)) {
       defs.push_back(std::move(def));
     }
+    if (diags->error_count() != errors_before) failed.insert(p.slug);
   }
-  if (diags->error_count() != before) return false;
-  // Definitions present on disk but not loaded are drafts (LoadContent left them out).
+  // Definitions present on disk but not loaded are drafts (LoadContent left
+  // them out) or failed to load (reported). Either way their rows are
+  // skipped, and the other definitions' data is still read and checked.
   std::set<std::string, std::less<>> drafts;
   for (const SourceFile* f : tree.Under("content/indicators/", ".md")) {
     std::string_view name = std::string_view(f->path).substr(19);
     if (name.find('/') != std::string_view::npos || name == "_index.md") continue;
     std::string id(name.substr(0, name.size() - 3));
     bool loaded = std::any_of(defs.begin(), defs.end(), [&](const IndicatorDef& d) { return d.id == id; });
-    if (!loaded) drafts.insert(id);
+    if (loaded) continue;
+    if (unloaded && std::binary_search(unloaded->begin(), unloaded->end(), f->path)) {
+      failed.insert(std::move(id));
+    } else {
+      drafts.insert(std::move(id));
+    }
   }
-  if (!BuildIndicatorSet(config.indicators.categories, std::move(defs), def_files,
-                         tree.Under("data/indicators/", ".csv"), set, diags, std::move(drafts))) {
-    return false;
-  }
+  BuildIndicatorSet(config.indicators.categories, std::move(defs), def_files,
+                    tree.Under("data/indicators/", ".csv"), set, diags, std::move(drafts), std::move(failed));
   for (const Observation& o : set->observations) {
     if (o.source.empty() || IsUrl(o.source)) continue;
     std::string url;
     Message error;
-    if (!ResolvePageLink(*pages, kSourceBase, o.source, &url, &error)) {
+    if (!ResolvePageLink(*pages, kSourceBase, o.source, &url, &error, unloaded)) {
       SourceError(*set, o, Message(msg::kSourceLink, std::move(error)), diags);
     }
   }
-  return diags->error_count() == before;
+  set->complete = diags->error_count() == before;
+  return set->complete;
 }
 
 void AddIndicatorShortcodes(const IndicatorSet& set, const Config& config, ShortcodeHandlers* handlers) {

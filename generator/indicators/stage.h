@@ -22,9 +22,11 @@ bool HasIndicators(const SourceTree& tree);
 /// Reads every definition page (marking it kind "indicator", so the core
 /// renderer leaves it to RenderIndicators) and every CSV, and validates
 /// them together, including that each source names an existing page.
-/// Returns false on error.
+/// Returns false on error; the data of the definitions that loaded is read
+/// and checked even then (all errors in one run). A source naming one of
+/// `unloaded` (pages that failed to load, sorted) is not reported again.
 bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Page>* pages, IndicatorSet* set,
-                    Diagnostics* diags);
+                    Diagnostics* diags, const std::vector<std::string>* unloaded = nullptr);
 
 /// Registers `value`. `set` must outlive the handlers.
 void AddIndicatorShortcodes(const IndicatorSet& set, const Config& config, ShortcodeHandlers* handlers);

@@ -16,7 +16,7 @@ inline constexpr MessageText kShortcodeUnknownDidYouMean{"没有“{0}”这个�
 // --- What an IME or Word leaves in a page body (markdown/body_check.h) -------
 
 inline constexpr MessageText kShortcodeLookalike{
-    "简码的开头“{0}”不对：要写成半角的“{{<”，中间没有空格；这样写不会展开，会原样显示在页面上。请写成 {1}",
+    "短代码的开头“{0}”不对：要写成半角的“{{<”，中间没有空格；这样写不会展开，会原样显示在页面上。请写成 {1}",
     "the shortcode opens with '{0}' instead of the ASCII '{{<' without spaces, so it is not expanded and "
     "would "
     "show on the page as typed: write {1}"};

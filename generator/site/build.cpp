@@ -138,7 +138,8 @@ class SiteBuild {
   SiteBuild(const SiteBuild&) = delete;
   SiteBuild& operator=(const SiteBuild&) = delete;
 
-  /// The whole pipeline. Stops after the first stage that reports an error.
+  /// The whole pipeline. Config errors stop it; else the stages up to the
+  /// Markdown bodies all report, and it stops there when any did.
   bool Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats);
 
   enum class Update {
@@ -170,6 +171,7 @@ class SiteBuild {
   Site site_;
   std::unique_ptr<SiteOutputs> outputs_;
   std::set<std::string, std::less<>> output_paths_;  ///< every file Run wrote
+  std::vector<std::string> unloaded_;                ///< pages that failed to load (sorted)
   std::unique_ptr<PathRecorder> recorder_;
 };
 
@@ -207,37 +209,53 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
     CheckAsOfFreshness(config, opts.clock_today, *cfg, !opts.as_of.empty(), diags);
   stage("config");
 
+  // From here on, a stage with errors does not stop the stages that do not
+  // read its product (issue 13: all errors in one run). Pages with errors
+  // are left out, and what would only repeat their errors is not reported
+  // again (links to them, values missing from a failed CSV). The build
+  // stops before the model, after the Markdown bodies: links to site URLs
+  // are checked against the rendered output, so only in a run that got as far.
+
   // Stage: privacy gate. Personal data (ID and mobile numbers) anywhere in
   // content, data or templates fails the build before anything is rendered.
-  if (!CheckPrivacy(tree, PrivacyOptions{config.privacy_allow, config.as_of}, diags, opts.jobs)) return false;
+  CheckPrivacy(tree, PrivacyOptions{config.privacy_allow, config.as_of}, diags, opts.jobs);
   stage("privacy");
 
   // Stage: content (front matter of every page; bodies later, once all URLs are known).
   std::vector<Page> pages;
-  if (!LoadContent(tree, config, opts.drafts, &pages, diags, opts.jobs)) return false;
+  unloaded_.clear();
+  LoadContent(tree, config, opts.drafts, &pages, diags, opts.jobs, &unloaded_);
   stage("content");
 
   // Stage: data. Profiles (述法) are typed from their pages' front matter.
-  if (!LoadProfiles(tree, config, &pages, &profiles_, diags)) return false;
+  const bool profiles_ok = LoadProfiles(tree, config, &pages, &profiles_, diags);
   stage("profiles");
 
   // Stage: theme. Loaded before rendering bodies so template errors and
   // content errors of one edit show up together in `serve`.
-  if (!Theme::Load(tree, config, RequiredLayouts(tree), &theme_, diags)) return false;
+  Theme::Load(tree, config, RequiredLayouts(tree), &theme_, diags);
   // Nothing may load from other hosts (templates, CSS, content), unless allow-listed.
-  if (!CheckExternalResources(tree, config, diags, opts.jobs)) return false;
+  CheckExternalResources(tree, config, diags, opts.jobs);
   stage("theme");
 
   // Stage: indicators (definitions + CSV data), before the bodies so prose
   // can cite values with {{< value id year >}}. A workbook dropped into
   // data/ is named, not ignored (warnings only).
   CheckDataFiles(tree, diags);
-  if (!LoadIndicators(tree, config, &pages, &indicators_, diags)) return false;
+  bool indicators_ok = LoadIndicators(tree, config, &pages, &indicators_, diags, &unloaded_);
   // The profiles' rectification summary joins the dashboard as derived indicators.
-  if (!AddRectificationIndicators(profiles_, pages, config, tree, &indicators_, diags)) return false;
-  CheckReportFigures(tree, pages, indicators_, diags);       // warnings only
-  CheckValueScopesInPages(tree, pages, indicators_, diags);  // warnings only
-  if (!CheckProfileIndicators(profiles_, indicators_, tree, diags)) return false;
+  indicators_ok = indicators_ok && profiles_ok &&
+                  AddRectificationIndicators(profiles_, pages, config, tree, &indicators_, diags);
+  // A definition page that failed to load is missing from the set.
+  for (const std::string& path : unloaded_) {
+    indicators_ok = indicators_ok && path.rfind("content/indicators/", 0) != 0;
+  }
+  if (indicators_ok) {
+    CheckReportFigures(tree, pages, indicators_, diags);       // warnings only
+    CheckValueScopesInPages(tree, pages, indicators_, diags);  // warnings only
+    CheckProfileIndicators(profiles_, indicators_, tree, diags);
+  }
+  indicators_.complete = indicators_ok;
   stage("indicators");
 
   // Stage: Markdown bodies of the pages other stages read. Plain pages are
@@ -248,8 +266,14 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
     p.stream_body = p.kind == "page" && !std::binary_search(anchored.begin(), anchored.end(), p.source_path);
   }
   bodies_ = std::make_unique<PageBodies>(tree, config, shortcodes_, pages, opts.markdown_cache);
+  bodies_->SetUnloaded(&unloaded_);
   RenderBodies(*bodies_, opts.jobs, &pages, diags);
-  if (diags->has_errors()) return false;
+  if (diags->has_errors()) {
+    // The streamed pages' bodies would be rendered only in the render stage,
+    // which a failed build does not reach: their errors are wanted now.
+    CheckStreamedBodies(*bodies_, opts.jobs, pages, diags);
+    return false;
+  }
   if (!CheckSourceAnchors(pages, indicators_, diags)) return false;
   stage("markdown");
 

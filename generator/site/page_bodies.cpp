@@ -52,7 +52,7 @@ void PageBodies::Render(const std::vector<Page>& all, Page* page, Diagnostics* d
   std::shared_ptr<MarkdownCache::Entry> fresh;
   if (!cached) {
     fresh = std::make_shared<MarkdownCache::Entry>();
-    const LinkContext links{&tree_, &all, config_.theme, urls.prefix()};
+    const LinkContext links{&tree_, &all, config_.theme, urls.prefix(), unloaded_};
     LinkResolver resolve = [&](std::string_view target, bool image, LinkResolution* out, Message* error) {
       return ResolveLocalLink(links, p, target, image, out, error);
     };
@@ -141,6 +141,22 @@ void RenderBodies(const PageBodies& bodies, int jobs, std::vector<Page>* pages, 
   found.reserve(todo.size());
   for (size_t k = 0; k < todo.size(); ++k) found.emplace_back(SIZE_MAX);
   ParallelFor(todo.size(), jobs, [&](size_t k) { bodies.Render(*pages, &(*pages)[todo[k]], &found[k]); });
+  for (const Diagnostics& d : found) diags->Merge(d);
+}
+
+void CheckStreamedBodies(const PageBodies& bodies, int jobs, const std::vector<Page>& pages,
+                         Diagnostics* diags) {
+  std::vector<size_t> todo;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (pages[i].stream_body && !pages[i].body_rendered) todo.push_back(i);
+  }
+  std::vector<Diagnostics> found;
+  found.reserve(todo.size());
+  for (size_t k = 0; k < todo.size(); ++k) found.emplace_back(SIZE_MAX);
+  ParallelFor(todo.size(), jobs, [&](size_t k) {
+    Page copy = pages[todo[k]];  // rendered and dropped: only its errors are wanted
+    bodies.Render(pages, &copy, &found[k]);
+  });
   for (const Diagnostics& d : found) diags->Merge(d);
 }
 

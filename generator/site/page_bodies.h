@@ -38,15 +38,26 @@ class PageBodies {
   /// Thread-safe for distinct pages.
   void Render(const std::vector<Page>& all, Page* page, Diagnostics* diags) const;
 
+  /// Pages that failed to load (sorted source paths; must outlive this): a
+  /// link to one of them is not reported as a link to nothing.
+  void SetUnloaded(const std::vector<std::string>* unloaded) { unloaded_ = unloaded; }
+
  private:
   const SourceTree& tree_;
   const Config& config_;
   const ShortcodeHandlers& shortcodes_;
   MarkdownCache* cache_;
+  const std::vector<std::string>* unloaded_ = nullptr;
 };
 
 /// Renders every page with `page.stream_body` false, in parallel.
 void RenderBodies(const PageBodies& bodies, int jobs, std::vector<Page>* pages, Diagnostics* diags);
+
+/// Renders the streamed pages' bodies only for their errors (shortcodes,
+/// links, images), dropping the HTML: a build that has failed already still
+/// reports these in the same run. The pages themselves are left as they are.
+void CheckStreamedBodies(const PageBodies& bodies, int jobs, const std::vector<Page>& pages,
+                         Diagnostics* diags);
 
 /// The ids of the indicators `html` links to ("<prefix>indicators/<id>/"),
 /// in order of first appearance. `prefix` is the base URL's path prefix.
