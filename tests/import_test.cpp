@@ -680,6 +680,20 @@ TEST_CASE("import: a portal page yields its real publication date, source and ti
         "draft: true\n"
         "---\n");
   CHECK(r.out.find("  公开日期：2025-03-28\n") != std::string::npos);
+
+  // Built after review: the title, the portal's date as the report's own, its 信息来源, the 落款
+  // and the original. The page shows no 信息公开 table: the portal shows no 索引号, 文号 ….
+  testing::FixtureResult built = BuildReviewed(site);
+  REQUIRE_MESSAGE(built.ok, built.errors);
+  const std::string& page = built.File("reports/2024/index.html");
+  CHECK(page.find("<h1>临江市滨河区2024年度法治政府建设情况报告</h1>") != std::string::npos);
+  CHECK(page.find("<dt>原文公开日期</dt><dd><time datetime=\"2025-03-28\">2025年3月28日</time>") !=
+        std::string::npos);
+  CHECK(page.find("<span>信息来源：临江市滨河区人民政府办公室</span>") != std::string::npos);
+  CHECK(page.find("class=\"gk-meta\"") == std::string::npos);
+  CHECK(page.find("<p class=\"signature\">临江市滨河区人民政府<br>二〇二五年三月二十日</p>") !=
+        std::string::npos);
+  CHECK(page.find("<li><a href=\"/reports/2024.txt\" download>") != std::string::npos);
 }
 
 TEST_CASE("import: the kept original is never overwritten without --force either") {

@@ -234,6 +234,10 @@ TEST_CASE("import_text: a page without an article keeps all its text, bad pages 
   ImportedText k;
   REQUIRE(ReadImportText("一、成效\n<p>不是网页的文本</p>\n", &k, &error, "a.txt"));
   CHECK(k.kind == "txt");
+  // A page beyond the web page limit is refused before its tree is built.
+  std::string big = "<html><body><p>一、成效</p>";
+  big.resize(kMaxImportHtmlBytes + 1, ' ');
+  CHECK(ReadError(big) == "文件超过16 MiB，不像是一份年度报告；请检查是否选错了文件");
 }
 
 }  // namespace
