@@ -1,6 +1,7 @@
-// `fazhi import` without the disk: a text or .docx file read (encodings,
-// libzip, the streaming XML reader), structured into headings and
-// paragraphs, its figures found, and the output files rendered.
+// `fazhi import` without the disk: a text, .docx or saved web page read
+// (encodings, libzip, the streaming XML reader, libxml2's HTML parser),
+// structured into headings and paragraphs, its figures found, and the output
+// files rendered.
 #include "fuzz_input.h"
 #include "import/figures.h"
 #include "import/structure.h"

@@ -58,6 +58,31 @@ TEST_CASE("front_matter: nested maps and lists, duplicate keys inside them") {
         "    ^\n");
 }
 
+TEST_CASE("front_matter: nesting 100,000 deep is an error at the 65th level, not a crash") {
+  // Limits (docs/security.md): the YAML tree is built recursively, so its
+  // depth is capped at 64; toml++ stops deep TOML itself.
+  const int n = 100000;
+  Diagnostics yaml;
+  bool ok = true;
+  Parse("---\nx: " + std::string(n, '[') + std::string(n, ']') + "\n---\n", &yaml, &ok);
+  CHECK_FALSE(ok);
+  REQUIRE(yaml.items().size() == 1);
+  CHECK(yaml.items()[0].line == 2);
+  CHECK(yaml.items()[0].col == 4 + 64);  // the 65th '[' (the map around it is level 0)
+  CHECK(yaml.items()[0].message.Render() == "文件头嵌套的层次太多");
+  Diagnostics mapping;
+  std::string deep = "---\n";
+  for (int i = 0; i < 200; ++i) deep += std::string(i * 2, ' ') + "k:\n";
+  Parse(deep + "---\n", &mapping, &ok);
+  CHECK_FALSE(ok);
+  CHECK(mapping.Format().starts_with("content/x.md:67:131: 文件头嵌套的层次太多\n"));  // the 65th nested map
+  Diagnostics toml;
+  Parse("+++\nx = " + std::string(n, '[') + std::string(n, ']') + "\n+++\n", &toml, &ok);
+  CHECK_FALSE(ok);
+  REQUIRE(toml.items().size() == 1);
+  CHECK(toml.items()[0].line == 2);
+}
+
 TEST_CASE("front_matter: TOML dates and document order") {
   Diagnostics d;
   FrontMatter fm = Parse("+++\ntitle = \"甲\"\ndate = 2025-03-31\nalpha = 1\n+++\n", &d);
