@@ -12,6 +12,9 @@
 # at the base removes the fixed cost (startup, the theme). 2.3 leaves room for the
 # n log n of sorting (2.14 at these sizes) and fails well below 4.
 #
+# Kinds: headings values sections deep-sections privacy (by default) and
+# district (whole build of a many-unit site; slower under callgrind, ask for it
+# with --kinds district; --n is then the number of districts).
 # ctest `scaling` (label bench) runs it with --n 2000: about a minute of CPU.
 # Exit 77 (skipped) without valgrind.
 #
@@ -35,8 +38,17 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-scaling-XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
 # Instructions executed by `fazhi check` on a site of `kind` with n items.
+# The district kind counts a whole `build` of n districts of 60 units x 5
+# years (bench/gen_district.py): the tracker, unit pages and unit comparisons
+# are written by build only.
 count() {
   local kind=$1 n=$2 dir="$WORK/$1-$2"
+  if [ "$kind" = district ]; then
+    python3 "$ROOT/bench/gen_district.py" "$dir" --districts "$n"
+    { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$FAZHI" build "$dir" --quiet 2>&1 >/dev/null ||
+      true; } | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+    return
+  fi
   python3 "$ROOT/bench/scaling_site.py" "$kind" "$n" "$dir"
   # `check` may fail (deep-sections is refused): only the count matters.
   { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$FAZHI" check "$dir" 2>&1 >/dev/null || true; } |
@@ -54,6 +66,7 @@ for kind in $KINDS; do
       sections) n=5000 ;;       # in nests of 50: rendering stays within the depth limit
       deep-sections) n=10000 ;; # one nest of n: refused at the 65th level
       privacy) n=20000 ;;
+      district) n=2 ;;          # 2 and 4 districts of 60 units: 600 and 1,200 reports
       *) n=10000 ;;
     esac
   fi

@@ -10,6 +10,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/cli.h"
 #include "site_fixture.h"
 
@@ -96,6 +98,102 @@ TEST_CASE("example district: indicator values as the sources state them") {
        {"law-exam-participants", "leader-law-study", "written-shufa-heads", "city-rule-of-law-agenda"}) {
     CHECK_MESSAGE(fs::exists(b.out / "indicators" / id / "index.html"), id);
   }
+}
+
+}  // namespace
+}  // namespace fazhi
+
+namespace fazhi {
+namespace {
+
+// One row of a tracker CSV: "year,slug,name,type,sample,state,…".
+bool HasRow(const std::string& csv, const std::string& row) { return testing::Contains(csv, "\n" + row); }
+
+TEST_CASE("example district: the trackers count from the registry, 示例 units shown but never counted") {
+  ExampleBuild b;
+  REQUIRE_MESSAGE(b.rc == 0, b.stderr_text);
+  for (int year : {2021, 2022, 2023, 2024}) {
+    CHECK_MESSAGE(fs::exists(b.out / "tracker" / std::to_string(year) / "index.html"), year);
+  }
+  // 2024: seven real units must report and all have a report here; only 广州市人民政府 states its date.
+  nlohmann::json t = nlohmann::json::parse(b.Read("data/tracker/2024.json"));
+  CHECK(t["total"]["required"] == 7);
+  CHECK(t["total"]["published"] == 7);
+  CHECK(t["total"]["on_time"] == 1);
+  CHECK(t["total"]["undated"] == 6);
+  CHECK(t["total"]["late"] == 0);
+  CHECK(t["total"]["missing"] == 0);
+  std::string csv = b.Read("data/tracker/2024.csv");
+  CHECK(HasRow(csv,
+               "2024,guangzhou,广州市人民政府,市政府,false,on_time,按时公开,2025-01-22,2025-04-01,"
+               "/reports/guangzhou-2024/,false\r\n"));
+  CHECK(HasRow(csv,
+               "2024,shili-bm,示例市直部门甲,市直部门,true,late,逾期公开,2025-04-15,2025-04-01,"
+               "/reports/shili-bm-2024/,false\r\n"));
+  CHECK(HasRow(csv, "2024,shili-qu,示例区人民政府,区政府,true,missing,未公开,,2025-04-01,,false\r\n"));
+  // 2023: 广州市人民政府 on time, 白云区 without a date, the 示例 unit on time; units tracked from 2024 not
+  // required.
+  std::string csv23 = b.Read("data/tracker/2023.csv");
+  CHECK(HasRow(csv23, "2023,guangzhou,广州市人民政府,市政府,false,on_time,按时公开,2024-01-23,2024-04-01,"));
+  CHECK(HasRow(csv23, "2023,conghua,广州市从化区人民政府,区政府,false,not_required,"));
+  CHECK(HasRow(csv23, "2023,shili-bm,示例市直部门甲,市直部门,true,on_time,"));
+  nlohmann::json t23 = nlohmann::json::parse(b.Read("data/tracker/2023.json"));
+  CHECK(t23["total"]["required"] == 2);
+  CHECK(t23["total"]["published"] == 2);
+  // `fazhi check` prints the same table for the editor.
+  std::ostringstream o, e;
+  CHECK(RunCli({"check", RepoRoot() + "/examples/district"}, o, e) == 0);
+  CHECK(Contains(o.str() + e.str(), "示例区人民政府"));
+}
+
+TEST_CASE("example district: unit pages across years, figures across units and years, embed output") {
+  ExampleBuild b;
+  REQUIRE_MESSAGE(b.rc == 0, b.stderr_text);
+  std::string baiyun = b.Read("units/baiyun/index.html");
+  for (const char* y :
+       {"reports/baiyun-2021/", "reports/baiyun-2022/", "reports/baiyun-2023/", "reports/baiyun-2024/"}) {
+    CHECK_MESSAGE(Contains(baiyun, y), y);
+  }
+  CHECK(Contains(baiyun, "1600多人次"));
+  // Across units: the newest year's values, largest first, with their qualifiers.
+  CHECK(Contains(b.Read("indicators/law-exam-participants/index.html"),
+                 "<desc id=\"units-law-exam-participants-desc\">广州市荔湾区人民政府 20000余名；"
+                 "广州市花都区人民政府 19594名；广州市从化区人民政府 19000名</desc>"));
+  // Across years: a unit's line from two comparable years; a change from values stated with 多 is 约.
+  std::string study = b.Read("indicators/leader-law-study/index.html");
+  CHECK(Contains(study,
+                 "<desc id=\"unit-baiyun-leader-law-study-desc\">2021年度 1600多人次；2022年度 "
+                 "2000多人次</desc>"));
+  CHECK(Contains(study, "较2021年度约增长25.0%（计算）"));
+  CHECK(Contains(b.Read("indicators/city-rule-of-law-agenda/index.html"), "较2022年度下降20.3%（计算）"));
+  // The open data name the reporting unit of every value.
+  CHECK(Contains(b.Read("data/indicators.csv"), ",baiyun,广州市白云区人民政府,"));
+
+  // --embed: each page's body as a fragment and a JSON feed for the city portal's CMS.
+  std::string tmpl = (fs::temp_directory_path() / "fazhi-example-embed-XXXXXX").string();
+  REQUIRE(mkdtemp(tmpl.data()) != nullptr);
+  fs::path out = fs::path(tmpl) / "public";
+  std::ostringstream o, e;
+  REQUIRE(RunCli({"build", RepoRoot() + "/examples/district", "--output", out.string(), "--embed"}, o, e) ==
+          0);
+  std::ifstream feed_in(out / "embed/feed.json");
+  nlohmann::json feed = nlohmann::json::parse(feed_in);
+  bool found = false;
+  for (const auto& item : feed["items"]) {
+    if (item["url"] == "/reports/baiyun-2024/") {
+      found = true;
+      CHECK(item["fragment"] == "embed/reports/baiyun-2024/index.html");
+      CHECK(item["title"] == "白云区2024年度法治政府建设报告（摘要）");
+    }
+  }
+  CHECK(found);
+  std::ifstream frag_in(out / "embed/reports/baiyun-2024/index.html");
+  std::stringstream frag;
+  frag << frag_in.rdbuf();
+  CHECK(Contains(frag.str(), "<h1>白云区2024年度法治政府建设报告（摘要）</h1>"));
+  CHECK_FALSE(Contains(frag.str(), "<html"));
+  std::error_code ec;
+  fs::remove_all(tmpl, ec);
 }
 
 }  // namespace

@@ -259,7 +259,7 @@ TEST_CASE("indicators build: breakdowns get a bar chart and a table, a GBK CSV f
   // The whole-area value stays the headline; breakdown rows are not years.
   CHECK(Contains(page, "<span class=\"ind-number\">368件</span>"));
   CHECK(Contains(r.File("data/indicators/admin-review-cases.csv"),
-                 "admin-review-cases,行政复议收案数,oversight,count,2024,年度,,,20,件,,20件,甲镇,原文"));
+                 "admin-review-cases,行政复议收案数,oversight,count,2024,年度,,,20,件,,20件,甲镇,,,原文"));
 }
 
 }  // namespace fazhi::testing

@@ -107,9 +107,9 @@ TEST_CASE("rectification build: a real profile's items become computed indicator
   // Real data is open data, with basis 计算 and its formula.
   const std::string& csv = r.File("data/indicators.csv");
   CHECK(Contains(csv,
-                 "rectification-completed-share,整改完成率,leadership,rate,2024,年度,,,33.3,%,,33.3%,,计算,"
+                 "rectification-completed-share,整改完成率,leadership,rate,2024,年度,,,33.3,%,,33.3%,,,,计算,"
                  "1 ÷ 3 × 100,,甲局主要负责人2024年度述法,,/profiles/2024-a/,/profiles/2024-a/,\r\n"));
-  CHECK(Contains(csv, "rectification-items,整改事项数,leadership,count,2024,年度,,,3,项,,3项,,计算,"));
+  CHECK(Contains(csv, "rectification-items,整改事项数,leadership,count,2024,年度,,,3,项,,3项,,,,计算,"));
   CHECK(r.Has("data/indicators/rectification-items.json"));
   CHECK(Contains(r.File("data/datapackage.json"), "\"path\": \"indicators/rectification-overdue.csv\""));
 

@@ -45,7 +45,7 @@ int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std
   Message error;
   std::vector<std::string> valued = {"--base-url", "--jobs", "--as-of"};
   if (!check) valued.insert(valued.end(), {"--output", "--manifest"});
-  if (!ParseArgs(args, valued, {"--drafts", "--quiet", "--timings"}, &a, &error)) {
+  if (!ParseArgs(args, valued, {"--drafts", "--quiet", "--timings", "--embed"}, &a, &error)) {
     return Usage(err, error, choice.lang);
   }
   if (a.positional.size() > 1) return Usage(err, Message(msg::kAtMostOneFolder), choice.lang);
@@ -54,6 +54,7 @@ int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std
   opts.output_dir = a.Get("--output");
   opts.base_url = a.Get("--base-url");
   opts.drafts = a.Has("--drafts");
+  opts.embed = a.Has("--embed");
   opts.manifest = a.Get("--manifest");
   if (a.Has("--manifest") && opts.manifest.empty())
     return Usage(err, Message(msg::kManifestNeedsFile), choice.lang);
@@ -87,6 +88,7 @@ int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std
   }
   if (!a.Has("--quiet")) {
     if (check) {
+      out << stats.tracker;
       out << Message(msg::kCheckPassed, stats.pages, Message(msg::kWarningCount, diags.warning_count()))
                  .Render(lang)
           << "\n";
@@ -133,7 +135,7 @@ std::vector<Command> Commands(const CliEnvironment& env) {
   return {
       {"build",
        "build [DIR] [--output DIR] [--base-url URL] [--as-of DATE|today] [--manifest FILE] [--drafts] "
-       "[--jobs N] [--quiet] [--timings]",
+       "[--jobs N] [--quiet] [--timings] [--embed]",
        msg::kHelpBuild,
        [env](auto& a, auto& o, auto& e, auto& l) { return RunBuildOrCheck(a, o, e, l, false, env); }},
       {"check", "check [DIR] [--base-url URL] [--as-of DATE|today] [--drafts] [--timings]", msg::kHelpCheck,

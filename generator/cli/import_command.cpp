@@ -20,7 +20,7 @@
 #include "import/text.h"
 #include "import/units.h"
 #include "import/write.h"
-#include "indicators/csv.h"
+#include "indicators/units_csv.h"
 
 namespace fazhi {
 namespace {
@@ -230,59 +230,22 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err, Lang lang)
   return 0;
 }
 
-// The unit registry as the importer needs it, read from data/units.csv (the
-// agreed format: slug,name,short_names,… or 标识,全称,简称,…; short names
-// separated by 、 or |). Kept to this one function so that it can call the
-// site's own registry loader instead once the build reads units.
-bool LoadImportUnits(const std::string& site, std::vector<ImportUnit>* units, Message* error, Lang lang) {
-  const std::string rel = "data/units.csv";
-  std::ifstream in(site + "/" + rel, std::ios::binary);
+// The unit registry as the importer needs it: data/units.csv read by the
+// same loader as the build (UTF-8 or GBK, Chinese or English headers, its
+// errors at their cell), so import and build agree on every name.
+// Its errors go to `diags` at their cell; a missing file is `error`.
+bool LoadImportUnits(const std::string& site, std::vector<ImportUnit>* units, Message* error,
+                     Diagnostics* diags) {
+  std::ifstream in(site + "/" + kUnitsCsvPath, std::ios::binary);
   if (!in) {
-    *error = Message(msg::kImportNoRegistry, rel);
+    *error = Message(msg::kImportNoRegistry, kUnitsCsvPath);
     return false;
   }
   std::stringstream buf;
   buf << in.rdbuf();
-  CsvTable table;
-  Diagnostics diags;
-  if (!ParseCsvFile(SourceFile{rel, buf.str()}, &table, &diags)) {
-    *error = Message::Verbatim(diags.Format(lang));
-    return false;
-  }
-  int slug = -1, name = -1, shorts = -1;
-  if (!table.rows.empty()) {
-    const std::vector<CsvField>& header = table.rows.front().fields;
-    for (size_t i = 0; i < header.size(); ++i) {
-      const std::string& h = header[i].text;
-      if (h == "slug" || h == "标识") slug = static_cast<int>(i);
-      if (h == "name" || h == "全称") name = static_cast<int>(i);
-      if (h == "short_names" || h == "简称") shorts = static_cast<int>(i);
-    }
-  }
-  if (slug < 0 || name < 0) {
-    *error = Message(msg::kImportRegistryColumns, rel);
-    return false;
-  }
-  auto cell = [](const CsvRow& row, int i) {
-    return i >= 0 && static_cast<size_t>(i) < row.fields.size() ? row.fields[static_cast<size_t>(i)].text
-                                                                : std::string();
-  };
-  for (size_t r = 1; r < table.rows.size(); ++r) {
-    ImportUnit u;
-    u.slug = cell(table.rows[r], slug);
-    u.name = cell(table.rows[r], name);
-    std::string list = cell(table.rows[r], shorts);
-    for (std::string sep : {"、", "|"}) {
-      for (size_t at = list.find(sep); at != std::string::npos; at = list.find(sep)) {
-        list.replace(at, sep.size(), "\n");
-      }
-    }
-    std::istringstream names(list);
-    for (std::string n; std::getline(names, n);) {
-      if (!n.empty()) u.short_names.push_back(n);
-    }
-    if (!u.slug.empty() && !u.name.empty()) units->push_back(std::move(u));
-  }
+  UnitRegistry registry;
+  if (!ParseUnitRegistry(kUnitsCsvPath, buf.str(), &registry, diags)) return false;
+  for (const Unit& u : registry.units()) units->push_back({u.slug, u.name, u.short_names});
   return true;
 }
 
@@ -333,8 +296,13 @@ int BulkImport(const ImportArgs& a, std::ostream& out, std::ostream& err, Lang l
   auto say = [lang](std::ostream& to, Message m) { to << VisibleText(m.Render(lang)) << "\n"; };
   std::vector<ImportUnit> units;
   Message error;
-  if (!LoadImportUnits(a.site, &units, &error, lang)) {
-    say(err, Message(msg::kImportPrefix, std::move(error)));
+  Diagnostics registry_diags;
+  if (!LoadImportUnits(a.site, &units, &error, &registry_diags)) {
+    if (registry_diags.error_count() > 0) {
+      err << registry_diags.Format(lang);  // path:line:col, the line and a caret
+    } else {
+      say(err, Message(msg::kImportPrefix, std::move(error)));
+    }
     return kExitErrors;
   }
   std::vector<std::string> paths, shown, empty_dirs;

@@ -32,8 +32,10 @@ inline constexpr MessageText kHelpFooter{
     "\nAdd --lang en to any command for English messages (or set language = \"en\" in site.toml).\n"
     "Exit status: 0 success, 1 errors in the site, 2 usage errors.\n"};
 inline constexpr MessageText kHelpBuild{
-    "把 DIR（默认当前文件夹）里的网站生成到 DIR/public，整体替换，失败时不动原来的输出。",
-    "Build the site in DIR (default .) into DIR/public, atomically."};
+    "把 DIR（默认当前文件夹）里的网站生成到 DIR/public，整体替换，失败时不动原来的输出。"
+    "--embed 另写 embed/：各页正文片段和 feed.json，供站群 CMS 引用。",
+    "Build the site in DIR (default .) into DIR/public, atomically. --embed also writes embed/: each "
+    "page's body as a fragment and feed.json, for a portal CMS."};
 inline constexpr MessageText kHelpCheck{"检查 build 会检查的一切，不写任何文件。",
                                         "Validate everything `build` validates; write nothing."};
 inline constexpr MessageText kHelpServe{

@@ -32,7 +32,7 @@ bool FeatureOwnsKeys(std::string_view section) { return section == "indicators" 
 const std::vector<std::string_view>& ReportKeys() {
   static const std::vector<std::string_view> keys = [] {
     std::vector<std::string_view> k = CommonFrontMatterKeys();
-    for (std::string_view x : {"year", "publisher", "published", "original_url", "items", "excerpt"})
+    for (std::string_view x : {"year", "publisher", "unit", "published", "original_url", "items", "excerpt"})
       k.push_back(x);
     return k;
   }();
@@ -208,6 +208,8 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
     page->report.year = static_cast<int>(year);
     FmString(f, fm, "publisher", &page->report.publisher, diags);
     if (page->report.publisher.empty()) page->report.publisher = page->source;
+    std::string unit;  // resolved against data/units.csv by the site stage (site/units.h)
+    FmString(f, fm, "unit", &unit, diags);
     FmDate(f, fm, "published", &page->report.published, diags);
     // A report on a year is written after it: a publication date inside the
     // year is a typo in one of the two (often year: the publication year).

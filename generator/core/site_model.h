@@ -48,6 +48,9 @@ struct ReportMeta {
   int year = 0;
   bool excerpt = false;   ///< `excerpt: true`: the page summarises part of the original
   std::string publisher;  ///< part of a report's identity with its year
+  /// The unit's slug in data/units.csv when the site has a registry (then
+  /// `publisher` is the unit's full name); "" on a single-publisher site.
+  std::string unit;
   std::string published;  ///< original publication date, YYYY-MM-DD, may be empty
   std::string original_url;
   ReportCompliance compliance;

@@ -122,9 +122,6 @@ inline constexpr MessageText kImportNoRegistry{
     "批量导入按单位名录分配报告，但 {0} 不存在；请先建立单位名录（见 docs/import.md）",
     "a bulk import assigns reports to units from the unit registry, but {0} does not exist; create it "
     "first (see docs/import.md)"};
-inline constexpr MessageText kImportRegistryColumns{
-    "{0}：单位名录需要“标识”（slug）和“全称”（name）两列",
-    "{0}: the unit registry needs the columns slug (标识) and name (全称)"};
 inline constexpr MessageText kImportNoFiles{"{0} 中没有可导入的文件（.txt、.docx 等）",
                                             "{0} holds no file to import (.txt, .docx, …)"};
 inline constexpr MessageText kImportBulkOnlyOption{

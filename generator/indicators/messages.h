@@ -97,6 +97,12 @@ inline constexpr MessageText kCsvNeedsFormula{"依据是“计算”的数值要
                                               "basis 计算 needs a formula"};
 inline constexpr MessageText kCsvDuplicate{"指标“{0}”的 {1} 年数值重复了（第一次在 {2}）",
                                            "duplicate observation of '{0}' for {1} (first at {2})"};
+inline constexpr MessageText kCsvDuplicateUnit{
+    "指标“{0}”的 {1} 年报告单位“{2}”的数值重复了（第一次在 {3}）",
+    "duplicate observation of '{0}' for {1}, reporting unit '{2}' (first at {3})"};
+inline constexpr MessageText kCsvDuplicateUnitBreakdown{
+    "指标“{0}”的 {1} 年报告单位“{2}”分组“{3}”的数值重复了（第一次在 {4}）",
+    "duplicate observation of '{0}' for {1}, reporting unit '{2}', breakdown '{3}' (first at {4})"};
 inline constexpr MessageText kCsvDuplicateBreakdown{
     "指标“{0}”的 {1} 年“{2}”分组数值重复了（第一次在 {3}）",
     "duplicate observation of '{0}' for {1}, breakdown '{2}' (first "

@@ -11,6 +11,7 @@
 #include "core/utf8.h"
 #include "indicators/cells.h"
 #include "indicators/messages.h"
+#include "units/messages.h"
 
 namespace fazhi {
 namespace {
@@ -94,13 +95,21 @@ struct ColumnNames {
   const char* alias;
 };
 constexpr ColumnNames kColumns[kColumnCount] = {
-    {Column::kIndicator, "indicator", "指标"}, {Column::kYear, "year", "年份"},
-    {Column::kValue, "value", "数值"},         {Column::kUnit, "unit", "单位"},
-    {Column::kQualifier, "qualifier", "限定"}, {Column::kBreakdown, "breakdown", "分组"},
-    {Column::kBasis, "basis", "依据"},         {Column::kFormula, "formula", "公式"},
-    {Column::kSource, "source", "来源"},       {Column::kNote, "note", "备注"},
-    {Column::kScope, "scope", "期间"},         {Column::kSince, "since", "起始"},
-    {Column::kUntil, "until", "截至日期"},     {Column::kQuote, "quote", "原文"},
+    {Column::kIndicator, "indicator", "指标"},
+    {Column::kYear, "year", "年份"},
+    {Column::kValue, "value", "数值"},
+    {Column::kUnit, "unit", "单位"},
+    {Column::kQualifier, "qualifier", "限定"},
+    {Column::kBreakdown, "breakdown", "分组"},
+    {Column::kBasis, "basis", "依据"},
+    {Column::kFormula, "formula", "公式"},
+    {Column::kSource, "source", "来源"},
+    {Column::kNote, "note", "备注"},
+    {Column::kScope, "scope", "期间"},
+    {Column::kSince, "since", "起始"},
+    {Column::kUntil, "until", "截至日期"},
+    {Column::kQuote, "quote", "原文"},
+    {Column::kReportingUnit, "reporting_unit", "报告单位"},
 };
 
 struct ScopeName {
@@ -540,9 +549,10 @@ const IndicatorCategory* IndicatorSet::Category(std::string_view slug) const {
   return nullptr;
 }
 
-const Observation* IndicatorSet::Get(std::string_view id, int year, std::string_view breakdown) const {
+const Observation* IndicatorSet::Get(std::string_view id, int year, std::string_view breakdown,
+                                     std::string_view reporter) const {
   for (const Observation& o : observations) {
-    if (o.indicator == id && o.year == year && o.breakdown == breakdown) return &o;
+    if (o.indicator == id && o.year == year && o.breakdown == breakdown && o.reporter == reporter) return &o;
   }
   return nullptr;
 }
@@ -550,7 +560,7 @@ const Observation* IndicatorSet::Get(std::string_view id, int year, std::string_
 std::vector<const Observation*> IndicatorSet::Series(std::string_view id) const {
   std::vector<const Observation*> out;
   for (const Observation& o : observations) {
-    if (o.indicator == id && o.breakdown.empty()) out.push_back(&o);
+    if (o.indicator == id && o.breakdown.empty() && o.reporter.empty()) out.push_back(&o);
   }
   return out;
 }
@@ -567,7 +577,17 @@ std::vector<const Observation*> IndicatorSet::ComparableSeries(std::string_view 
 std::vector<const Observation*> IndicatorSet::Breakdown(std::string_view id, int year) const {
   std::vector<const Observation*> out;
   for (const Observation& o : observations) {
-    if (o.indicator == id && o.year == year && !o.breakdown.empty()) out.push_back(&o);
+    if (o.indicator == id && o.year == year && !o.breakdown.empty() && o.reporter.empty()) out.push_back(&o);
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Observation* a, const Observation* b) { return a->value > b->value; });
+  return out;
+}
+
+std::vector<const Observation*> IndicatorSet::ByUnit(std::string_view id, int year) const {
+  std::vector<const Observation*> out;
+  for (const Observation& o : observations) {
+    if (o.indicator == id && o.year == year && o.breakdown.empty() && !o.reporter.empty()) out.push_back(&o);
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const Observation* a, const Observation* b) { return a->value > b->value; });
@@ -631,7 +651,7 @@ class ObservationLoader {
     return ok_;
   }
 
-  std::map<std::tuple<std::string, int, std::string>, std::string>& seen() { return seen_; }
+  std::map<std::tuple<std::string, int, std::string, std::string>, std::string>& seen() { return seen_; }
 
  private:
   void Error(int line, int col, Message m) {
@@ -701,6 +721,18 @@ class ObservationLoader {
         ErrorAt(*o, column, Message(msg::kBadPeriodDate, *value));
       }
     }
+  }
+
+  // reporting_unit (报告单位): a slug or any name of data/units.csv → the slug.
+  void ReadReporter(const std::string& ref, Observation* o) {
+    if (ref.empty()) return;
+    const UnitRegistry* units = set_->units;
+    if (!units || !units->present()) {
+      return ErrorAt(*o, Column::kReportingUnit, Message(msg::kReportingUnitWithoutRegistry, ref));
+    }
+    const Unit* u = units->Find(ref);
+    if (!u) return ErrorAt(*o, Column::kReportingUnit, units->UnknownUnit(ref));
+    o->reporter = u->slug;
   }
 
   // The source sentence must state the value, and its 累计/截至 must not be
@@ -832,6 +864,7 @@ class ObservationLoader {
       err(Column::kFormula, Message(msg::kCsvNeedsFormula));
     }
     o.breakdown = cell[static_cast<int>(Column::kBreakdown)];
+    ReadReporter(cell[static_cast<int>(Column::kReportingUnit)], &o);
     o.source = cell[static_cast<int>(Column::kSource)];
     o.note = cell[static_cast<int>(Column::kNote)];
     ReadScope(cell, &o);
@@ -839,14 +872,21 @@ class ObservationLoader {
     if (diags_->error_count() == errors_before) CheckQuote(o, def, cell[static_cast<int>(Column::kScope)]);
 
     if (diags_->error_count() != errors_before) return;
-    auto key = std::make_tuple(o.indicator, o.year, o.breakdown);
+    auto key = std::make_tuple(o.indicator, o.year, o.reporter, o.breakdown);
     std::string where = o.path + ":" + std::to_string(o.line);
     auto [it, inserted] = seen_.emplace(key, where);
     if (!inserted) {
-      Error(o.line, at(Column::kIndicator)[1],
-            o.breakdown.empty()
-                ? Message(msg::kCsvDuplicate, o.indicator, o.year, it->second)
-                : Message(msg::kCsvDuplicateBreakdown, o.indicator, o.year, o.breakdown, it->second));
+      const Unit* unit = o.reporter.empty() || !set_->units ? nullptr : set_->units->BySlug(o.reporter);
+      const std::string reporter = unit ? unit->name : o.reporter;
+      Message m = o.reporter.empty()
+                      ? (o.breakdown.empty() ? Message(msg::kCsvDuplicate, o.indicator, o.year, it->second)
+                                             : Message(msg::kCsvDuplicateBreakdown, o.indicator, o.year,
+                                                       o.breakdown, it->second))
+                      : (o.breakdown.empty()
+                             ? Message(msg::kCsvDuplicateUnit, o.indicator, o.year, reporter, it->second)
+                             : Message(msg::kCsvDuplicateUnitBreakdown, o.indicator, o.year, reporter,
+                                       o.breakdown, it->second));
+      Error(o.line, at(Column::kIndicator)[1], std::move(m));
       return;
     }
     set_->observations.push_back(std::move(o));
@@ -856,7 +896,7 @@ class ObservationLoader {
   Diagnostics* diags_;
   const CsvTable* t_ = nullptr;
   bool ok_ = true;
-  std::map<std::tuple<std::string, int, std::string>, std::string> seen_;
+  std::map<std::tuple<std::string, int, std::string, std::string>, std::string> seen_;
 };
 
 void CheckDefinitionLinks(IndicatorSet* set, const std::vector<const SourceFile*>& def_files,
@@ -971,10 +1011,11 @@ bool BuildIndicatorSet(std::vector<IndicatorCategory> categories, std::vector<In
                        const std::vector<const SourceFile*>& def_files,
                        const std::vector<const SourceFile*>& csv_files, IndicatorSet* out, Diagnostics* diags,
                        std::set<std::string, std::less<>> draft_ids,
-                       std::set<std::string, std::less<>> failed_ids) {
+                       std::set<std::string, std::less<>> failed_ids, const UnitRegistry* units) {
   *out = IndicatorSet{};
   out->draft_ids = std::move(draft_ids);
   out->failed_ids = std::move(failed_ids);
+  out->units = units;
   out->categories = std::move(categories);
   out->defs = std::move(defs);
   std::sort(out->defs.begin(), out->defs.end(),

@@ -17,6 +17,7 @@
 #include "core/front_matter.h"
 #include "core/source_tree.h"
 #include "indicators/csv.h"
+#include "units/registry.h"
 
 namespace fazhi {
 
@@ -98,9 +99,10 @@ enum class Column {
   kScope,
   kSince,
   kUntil,
-  kQuote
+  kQuote,
+  kReportingUnit
 };
-constexpr int kColumnCount = 14;
+constexpr int kColumnCount = 15;
 /// English header name of a column ("indicator"); the Chinese alias is ColumnAlias.
 const char* ColumnName(Column c);
 const char* ColumnAlias(Column c);  ///< "指标"
@@ -121,6 +123,9 @@ struct Observation {
   std::string unit;  ///< the definition's unit when the cell is empty
   Qualifier qualifier = Qualifier::kExact;
   std::string breakdown;  ///< "" for the whole area; else 镇街/部门
+  /// The reporting unit whose report states the value (its slug in
+  /// data/units.csv); "" for the site's own figures.
+  std::string reporter;
   Basis basis = Basis::kOriginal;
   std::string formula;  ///< for 计算: "a / b * 100" with numbers or id@year
   std::string source;   ///< "reports/2024.md#anchor" or a URL
@@ -131,7 +136,7 @@ struct Observation {
   std::array<std::array<int, 2>, kColumnCount> pos{};  ///< line, col per column
 
   /// The identity of the value: no two observations share it.
-  auto Key() const { return std::tie(indicator, year, breakdown); }
+  auto Key() const { return std::tie(indicator, year, reporter, breakdown); }
   /// Same scope (and the same start for 累计): a change or a trend between
   /// the two values means something.
   bool ComparableWith(const Observation& o) const;
@@ -146,6 +151,8 @@ struct IndicatorSet {
   /// Ids whose definition is a draft left out of this build: their rows are
   /// skipped like the draft itself (e.g. stubs written by `fazhi import`).
   std::set<std::string, std::less<>> draft_ids;
+  /// The district's unit registry when the site has one (reporting units).
+  const UnitRegistry* units = nullptr;
   /// Ids whose definition has errors (reported): their rows are skipped and
   /// references to them not reported again, so the other errors of the run
   /// can be read without the echoes of these.
@@ -157,14 +164,18 @@ struct IndicatorSet {
 
   const IndicatorDef* Find(std::string_view id) const;
   const IndicatorCategory* Category(std::string_view slug) const;
-  const Observation* Get(std::string_view id, int year, std::string_view breakdown = "") const;
-  /// Observations of `id` without breakdown, oldest first.
+  const Observation* Get(std::string_view id, int year, std::string_view breakdown = "",
+                         std::string_view reporter = "") const;
+  /// Observations of `id` without breakdown or reporting unit, oldest first.
   std::vector<const Observation*> Series(std::string_view id) const;
   /// The newest observation of `id` without breakdown and the older ones
   /// comparable with it, oldest first: what a trend may draw.
   std::vector<const Observation*> ComparableSeries(std::string_view id) const;
   /// Observations of `id` in `year` with a breakdown, largest first (then by name).
   std::vector<const Observation*> Breakdown(std::string_view id, int year) const;
+  /// Values of `id` in `year` stated by reporting units (no breakdown),
+  /// largest first, then by slug: the comparison across units.
+  std::vector<const Observation*> ByUnit(std::string_view id, int year) const;
   /// Definitions of a category, by weight then id.
   std::vector<const IndicatorDef*> InCategory(std::string_view slug) const;
   /// Every year with at least one observation, ascending.
@@ -194,7 +205,8 @@ bool BuildIndicatorSet(std::vector<IndicatorCategory> categories, std::vector<In
                        const std::vector<const SourceFile*>& def_files,
                        const std::vector<const SourceFile*>& csv_files, IndicatorSet* out, Diagnostics* diags,
                        std::set<std::string, std::less<>> draft_ids = {},
-                       std::set<std::string, std::less<>> failed_ids = {});
+                       std::set<std::string, std::less<>> failed_ids = {},
+                       const UnitRegistry* units = nullptr);
 
 /// Number of decimals in a decimal text ("80.16" → 2).
 int DecimalsOf(std::string_view decimal_text);

@@ -276,7 +276,7 @@ TEST_CASE("indicators_model: missing and unknown columns are reported at the hea
         "data/indicators/2024.csv:1:10: "
         "不认识的列名“口径”（可用的列名：indicator（指标）、year（年份）、value（数值）、unit（单位）、qualif"
         "ier（限定）、breakdown（分组）、basis（依据）、formula（公式）、source（来源）、note（备注）、scope"
-        "（期间）、since（起始）、until（截至日期）、quote（原文））\n"
+        "（期间）、since（起始）、until（截至日期）、quote（原文）、reporting_unit（报告单位））\n"
         "  指标,年份,单位,口径\n"
         "                 ^\n"
         "data/indicators/2024.csv:1:1: 缺少“value”列（也可以写作“数值”）\n"

@@ -23,6 +23,14 @@ std::string Stated(const IndicatorDef* d, const Observation& o) {
   return FormatStated(o, d ? d->kind : IndicatorKind::kCount);
 }
 
+// The reporting unit's full name from the registry (a district site's
+// values name their unit by slug; a single bureau's values have none).
+std::string ReporterName(const IndicatorSet& set, const Observation& o) {
+  if (o.reporter.empty() || !set.units) return "";
+  const Unit* u = set.units->BySlug(o.reporter);
+  return u ? u->name : "";
+}
+
 std::vector<std::string> Row(const IndicatorSet& set, const Observation& o, const OpenDataMeta& meta) {
   const IndicatorDef* d = set.Find(o.indicator);
   SourceRef src = Resolve(meta, o.source);
@@ -39,6 +47,8 @@ std::vector<std::string> Row(const IndicatorSet& set, const Observation& o, cons
           QualifierText(o.qualifier),
           Stated(d, o),
           o.breakdown,
+          o.reporter,
+          ReporterName(set, o),
           BasisText(o.basis),
           o.formula,
           o.quote,
@@ -84,6 +94,8 @@ ordered_json ObsJson(const IndicatorSet& set, const Observation& o, const OpenDa
   j["qualifier"] = QualifierText(o.qualifier);
   j["stated"] = Stated(d, o);
   j["breakdown"] = o.breakdown;
+  j["reporting_unit"] = o.reporter;
+  j["reporting_unit_name"] = ReporterName(set, o);
   j["basis"] = BasisText(o.basis);
   j["formula"] = o.formula;
   j["quote"] = o.quote;
@@ -120,6 +132,8 @@ ordered_json Schema() {
       "限定词: 空=确数, 以上, 多, 余, 约, 近, 超",
       "原文说法: 数值连同期间与限定词, 如“累计4000多次”“同比增长120%”",
       "分组(镇街/部门), 空=全区",
+      "报告单位编号(单位名录 data/units.csv 的 slug), 空=本站发布单位",
+      "报告单位名称",
       "依据: 原文 或 计算",
       "计算公式(依据为计算时)",
       "原文语句",
@@ -138,7 +152,7 @@ ordered_json Schema() {
   }
   ordered_json s;
   s["fields"] = fields;
-  s["primaryKey"] = {"indicator", "year", "breakdown"};
+  s["primaryKey"] = {"indicator", "year", "reporting_unit", "breakdown"};
   return s;
 }
 
@@ -165,9 +179,11 @@ std::string Dump(const ordered_json& j) { return j.dump(2, ' ', false) + "\n"; }
 
 const std::vector<std::string>& OpenDataColumns() {
   static const std::vector<std::string> kCols = {
-      "indicator", "name",  "category",     "kind",           "year",       "scope",     "since",
-      "until",     "value", "unit",         "qualifier",      "stated",     "breakdown", "basis",
-      "formula",   "quote", "source_title", "source_section", "source_url", "page_url",  "note"};
+      "indicator",  "name",     "category",  "kind",           "year",
+      "scope",      "since",    "until",     "value",          "unit",
+      "qualifier",  "stated",   "breakdown", "reporting_unit", "reporting_unit_name",
+      "basis",      "formula",  "quote",     "source_title",   "source_section",
+      "source_url", "page_url", "note"};
   return kCols;
 }
 

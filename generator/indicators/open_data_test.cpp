@@ -122,7 +122,7 @@ TEST_CASE("indicators_open_data: JSON and datapackage describe every file") {
     CHECK(files.count("data/" + r["path"].get<std::string>()) == 1);
   }
   CHECK(pkg["resources"][0]["schema"]["primaryKey"] ==
-        nlohmann::json::array({"indicator", "year", "breakdown"}));
+        nlohmann::json::array({"indicator", "year", "reporting_unit", "breakdown"}));
   CHECK(pkg["resources"][0]["schema"]["fields"][Col("value")]["name"] == "value");
   CHECK(pkg["resources"][0]["schema"]["fields"][Col("value")]["type"] == "number");
   CHECK(files.size() == 7);

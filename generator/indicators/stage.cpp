@@ -40,7 +40,7 @@ bool HasIndicators(const SourceTree& tree) {
 }
 
 bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Page>* pages, IndicatorSet* set,
-                    Diagnostics* diags, const std::vector<std::string>* unloaded) {
+                    Diagnostics* diags, const std::vector<std::string>* unloaded, const UnitRegistry* units) {
   size_t before = diags->error_count();
   std::vector<std::string_view> keys = CommonFrontMatterKeys();
   for (std::string_view k : IndicatorDefKeys()) keys.push_back(k);
@@ -82,7 +82,8 @@ bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Pa
     }
   }
   BuildIndicatorSet(config.indicators.categories, std::move(defs), def_files,
-                    tree.Under("data/indicators/", ".csv"), set, diags, std::move(drafts), std::move(failed));
+                    tree.Under("data/indicators/", ".csv"), set, diags, std::move(drafts), std::move(failed),
+                    units);
   for (const Observation& o : set->observations) {
     if (o.source.empty() || IsUrl(o.source)) continue;
     std::string url;

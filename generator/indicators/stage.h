@@ -25,8 +25,11 @@ bool HasIndicators(const SourceTree& tree);
 /// Returns false on error; the data of the definitions that loaded is read
 /// and checked even then (all errors in one run). A source naming one of
 /// `unloaded` (pages that failed to load, sorted) is not reported again.
+/// `units`: the district's registry, for the reporting_unit column (nullptr
+/// or empty: the column must stay empty).
 bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Page>* pages, IndicatorSet* set,
-                    Diagnostics* diags, const std::vector<std::string>* unloaded = nullptr);
+                    Diagnostics* diags, const std::vector<std::string>* unloaded = nullptr,
+                    const UnitRegistry* units = nullptr);
 
 /// Registers `value`. `set` must outlive the handlers.
 void AddIndicatorShortcodes(const IndicatorSet& set, const Config& config, ShortcodeHandlers* handlers);

@@ -294,6 +294,139 @@ View YearPage(const Ctx& ctx, int year) {
   return ind;
 }
 
+// A change between two comparable values of one unit, marked 计算: percent
+// for levels, percentage points for rates. "" when `prev` is 0. A value
+// stated with 多, 余, 以上 … makes the change 约 (as ChangeFor does).
+std::string UnitChange(const IndicatorDef& d, const Observation& prev, const Observation& cur) {
+  const std::string about =
+      prev.qualifier != Qualifier::kExact || cur.qualifier != Qualifier::kExact ? "约" : "";
+  if (d.unit == "%" || d.kind == IndicatorKind::kRate) {
+    double pts = cur.value - prev.value;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.1f", pts < 0 ? -pts : pts);
+    return "较" + PeriodLabel(prev) + about +
+           (pts > 0   ? "提高"
+            : pts < 0 ? "降低"
+                      : "持平") +
+           (pts == 0 ? "" : std::string(buf) + "个百分点") + "（计算）";
+  }
+  if (prev.value == 0) return "";
+  double pct = (cur.value - prev.value) / prev.value * 100.0;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.1f%%", pct < 0 ? -pct : pct);
+  return "较" + PeriodLabel(prev) + about +
+         (pct > 0   ? "增长"
+          : pct < 0 ? "下降"
+                    : "持平") +
+         (pct == 0 ? "" : std::string(buf)) + "（计算）";
+}
+
+// Values stated by the district's reporting units (the reporting_unit
+// column): the newest year compared across units — a sorted bar chart of
+// the values comparable with the largest, every value in the table — and
+// each unit's years, with a line only from two comparable periods.
+void UnitComparison(const Ctx& ctx, const IndicatorDef& d, View* v) {
+  // Each unit's values, by unit slug, in one pass: asking the set per unit
+  // scanned every value once per unit (quadratic in a province-sized site).
+  std::map<std::string, std::vector<const Observation*>> by_reporter;
+  for (const Observation& o : ctx.set.observations) {
+    if (o.indicator != d.id || o.reporter.empty()) continue;
+    std::vector<const Observation*>& values = by_reporter[o.reporter];
+    if (o.breakdown.empty()) values.push_back(&o);
+  }
+  v->set("has_units", Flag(!by_reporter.empty()));
+  if (by_reporter.empty()) return;
+  auto name_of = [&](const std::string& slug) {
+    const Unit* u = ctx.set.units ? ctx.set.units->BySlug(slug) : nullptr;
+    return u ? u->name : slug;
+  };
+  const bool level = d.kind != IndicatorKind::kChange && d.kind != IndicatorKind::kBoolean;
+  int year = 0;
+  for (const Observation& o : ctx.set.observations) {
+    if (o.indicator == d.id && !o.reporter.empty() && o.breakdown.empty()) year = std::max(year, o.year);
+  }
+  std::vector<const Observation*> values = ctx.set.ByUnit(d.id, year);
+  View u;
+  u.set("year", std::to_string(year));
+  View rows{View::type::list};
+  std::vector<ChartPoint> points;
+  bool left_out = false;
+  for (const Observation* o : values) {
+    View r;
+    r.set("name", name_of(o->reporter));
+    r.set("url", ctx.urls.Rel("/units/" + o->reporter + "/"));
+    r.set("value", FormatStated(*o, d.kind));
+    r.set("basis", BasisText(o->basis));
+    SourceLink(ctx, *o, &r);
+    rows.push_back(r);
+    if (level && o->ComparableWith(*values.front())) {
+      points.push_back(
+          {name_of(o->reporter), o->value, FormatStated(*o, d.kind), o->basis == Basis::kComputed});
+    } else {
+      left_out = true;
+    }
+  }
+  u.set("rows", rows);
+  std::string chart;
+  if (points.size() >= 2) {
+    ChartSpec spec;
+    spec.id = "units-" + d.id;
+    spec.title = d.title + "（" + std::to_string(year) + "年度报告，各单位）";
+    for (const ChartPoint& p : points)
+      spec.desc += (spec.desc.empty() ? "" : "；") + p.label + " " + p.value_label;
+    spec.percent = d.kind == IndicatorKind::kRate;
+    chart = BreakdownChartSvg(spec, points);
+  }
+  u.set("chart", chart);
+  u.set("has_chart", Flag(!chart.empty()));
+  u.set("left_out", Flag(left_out && !chart.empty()));
+
+  View series{View::type::list};
+  for (auto& [slug, all] : by_reporter) {
+    if (all.empty()) continue;
+    std::stable_sort(all.begin(), all.end(),
+                     [](const Observation* a, const Observation* b) { return a->year < b->year; });
+    View s;
+    s.set("name", name_of(slug));
+    s.set("url", ctx.urls.Rel("/units/" + slug + "/"));
+    View srows{View::type::list};
+    for (const Observation* o : all) {
+      View r;
+      r.set("period", PeriodLabel(*o));
+      r.set("value", FormatStated(*o, d.kind));
+      r.set("basis", BasisText(o->basis));
+      srows.push_back(r);
+    }
+    s.set("rows", srows);
+    std::vector<const Observation*> comparable;
+    for (const Observation* o : all) {
+      if (o->ComparableWith(*all.back())) comparable.push_back(o);
+    }
+    std::string trend, change;
+    if (level && comparable.size() >= 2) {
+      std::vector<ChartPoint> pts;
+      ChartSpec spec;
+      spec.id = "unit-" + slug + "-" + d.id;
+      spec.title = name_of(slug) + " · " + d.title;
+      for (const Observation* o : comparable) {
+        pts.push_back(
+            {std::to_string(o->year), o->value, FormatStated(*o, d.kind), o->basis == Basis::kComputed});
+        spec.desc += (spec.desc.empty() ? "" : "；") + PeriodLabel(*o) + " " + FormatStated(*o, d.kind);
+      }
+      spec.percent = d.kind == IndicatorKind::kRate;
+      trend = TrendChartSvg(spec, pts);
+      change = UnitChange(d, *comparable[comparable.size() - 2], *comparable.back());
+    }
+    s.set("trend", trend);
+    s.set("has_trend", Flag(!trend.empty()));
+    s.set("change", change);
+    s.set("has_change", Flag(!change.empty()));
+    series.push_back(s);
+  }
+  u.set("series", series);
+  v->set("units", u);
+}
+
 View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
   const Page* page = ctx.Def(d);
   const IndicatorCategory* cat = ctx.set.Category(d.category);
@@ -375,6 +508,7 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
   std::string trend = IndicatorTrendSvg(ctx.set, d);
   v.set("has_trend", Flag(!trend.empty()));
   v.set("trend", trend);
+  UnitComparison(ctx, d, &v);
 
   View related{View::type::list};
   std::vector<const IndicatorDef*> rel;

@@ -459,7 +459,7 @@ RectificationSummary SummarizeRectification(const std::vector<Profile>& profiles
 }
 
 bool LoadProfiles(const SourceTree& tree, const Config& config, std::vector<Page>* pages, ProfilesData* out,
-                  Diagnostics* diags) {
+                  Diagnostics* diags, const UnitRegistry* units) {
   size_t before = diags->error_count();
   ProfileRules rules;
   rules.vocab = config.profiles;
@@ -483,7 +483,17 @@ bool LoadProfiles(const SourceTree& tree, const Config& config, std::vector<Page
       continue;
     }
     Profile p;
-    if (ParseProfile(*file, page.fm, rules, &p, diags)) out->profiles.push_back(std::move(p));
+    if (!ParseProfile(*file, page.fm, rules, &p, diags)) continue;
+    if (units && units->present()) {
+      const Unit* u = units->Find(p.unit);
+      if (!u) {
+        diags->Error(p.source_path, p.unit_line, p.unit_col, units->UnknownUnit(p.unit), file->text);
+        continue;
+      }
+      p.unit = u->name;
+      p.unit_slug = u->slug;
+    }
+    out->profiles.push_back(std::move(p));
   }
   std::stable_sort(out->profiles.begin(), out->profiles.end(),
                    [](const Profile& a, const Profile& b) { return a.year > b.year; });

@@ -179,8 +179,10 @@ struct ProfilesData {
 /// Stage "data" for profiles: reads every page under content/profiles/ (the
 /// _index.md for cohorts; LoadContent gave them kind "profile", so the core
 /// leaves their rendering to RenderProfiles) and checks units across files.
+/// With a unit registry (`units` present), a profile's `unit` is a slug or
+/// any name of data/units.csv and becomes the unit's full name and slug.
 bool LoadProfiles(const SourceTree& tree, const Config& config, std::vector<Page>* pages, ProfilesData* out,
-                  Diagnostics* diags);
+                  Diagnostics* diags, const UnitRegistry* units = nullptr);
 
 /// Binds profiles to the indicators: every cited indicator must exist, and a
 /// cohort group that names an indicator must state the same count as the

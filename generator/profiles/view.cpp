@@ -52,7 +52,7 @@ class Renderer {
     title_ = index_ && !index_->title.empty() ? index_->title : "一把手述法";
   }
 
-  void All() {
+  void All(bool unit_pages) {
     Listing(kIndexUrl, title_, 0, "", {{title_, kIndexUrl}});
     for (int y : Years()) {
       std::string t = std::to_string(y) + "年度" + title_;
@@ -63,6 +63,7 @@ class Renderer {
       Listing(TypeUrl(type), t, 0, type, {{title_, kIndexUrl}, {t, TypeUrl(type)}});
     }
     for (const Profile& p : data_.profiles) ProfilePage(p);
+    if (!unit_pages) return;
     UnitsIndex();
     for (const auto& [slug, list] : Units()) UnitPage(list);
   }
@@ -492,7 +493,7 @@ const std::vector<std::string>& ProfileLayouts() {
 }
 
 bool RenderProfiles(const Site& site, const ProfilesData& data, const IndicatorSet& indicators,
-                    const Theme& theme, OutputSink* sink, Diagnostics* diags) {
+                    const Theme& theme, OutputSink* sink, Diagnostics* diags, bool unit_pages) {
   if (!data.present()) return true;
   size_t before = diags->error_count();
   for (const std::string& layout : ProfileLayouts()) {
@@ -502,7 +503,7 @@ bool RenderProfiles(const Site& site, const ProfilesData& data, const IndicatorS
     }
   }
   if (diags->error_count() != before) return false;
-  Renderer(site, data, indicators, theme, sink, diags).All();
+  Renderer(site, data, indicators, theme, sink, diags).All(unit_pages);
   return diags->error_count() == before;
 }
 

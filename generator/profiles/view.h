@@ -22,8 +22,9 @@ const std::vector<std::string>& ProfileLayouts();
 /// Renders every profile page into `sink`. Does nothing when the site has no
 /// profiles and no cohorts. `indicators` supplies the values of the
 /// indicators profiles cite (empty when the site has none).
+/// `unit_pages`: false when another module (a district site's) writes /units/.
 bool RenderProfiles(const Site& site, const ProfilesData& data, const IndicatorSet& indicators,
-                    const Theme& theme, OutputSink* sink, Diagnostics* diags);
+                    const Theme& theme, OutputSink* sink, Diagnostics* diags, bool unit_pages = true);
 
 /// The 网站地图 entry of the profiles: the index with the number of profiles,
 /// each year and each unit type with its count, and the units index.

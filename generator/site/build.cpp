@@ -19,6 +19,7 @@
 #include "core/write_site.h"
 #include "indicators/data_files.h"
 #include "indicators/stage.h"
+#include "indicators/units_csv.h"
 #include "indicators/view.h"
 #include "markdown/markdown.h"
 #include "markdown/markdown_cache.h"
@@ -33,9 +34,12 @@
 #include "profiles/rectification_indicators.h"
 #include "profiles/view.h"
 #include "site/build_model.h"
+#include "site/district_view.h"
+#include "site/embed.h"
 #include "site/messages.h"
 #include "site/page_bodies.h"
 #include "site/render_site.h"
+#include "site/units.h"
 #include "theme/theme.h"
 
 namespace fazhi {
@@ -123,6 +127,9 @@ bool PublishResources(const Site& site, const SourceTree& tree,
 std::vector<std::string> RequiredLayouts(const SourceTree& tree) {
   std::vector<std::string> layouts = {"home", "list", "page", "report", "404"};
   if (HasIndicators(tree)) layouts.insert(layouts.end(), {"indicators", "indicator"});
+  if (tree.Find(kUnitsCsvPath)) {
+    for (const std::string& l : DistrictLayouts()) layouts.push_back(l);
+  }
   return layouts;
 }
 
@@ -163,6 +170,7 @@ class SiteBuild {
   const SourceTree& tree_;
   const BuildOptions opts_;
   Config config_;
+  UnitRegistry units_;
   ProfilesData profiles_;
   Theme theme_;
   IndicatorSet indicators_;
@@ -170,6 +178,7 @@ class SiteBuild {
   std::unique_ptr<PageBodies> bodies_;
   Site site_;
   std::unique_ptr<SiteOutputs> outputs_;
+  std::unique_ptr<EmbedSink> embed_;                 ///< --embed: keeps every page's body for embed/
   std::set<std::string, std::less<>> output_paths_;  ///< every file Run wrote
   std::vector<std::string> unloaded_;                ///< pages that failed to load (sorted)
   std::unique_ptr<PathRecorder> recorder_;
@@ -225,10 +234,15 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   std::vector<Page> pages;
   unloaded_.clear();
   LoadContent(tree, config, opts.drafts, &pages, diags, opts.jobs, &unloaded_);
+  // A district site's units (data/units.csv): every report names one. A
+  // broken registry would make every unit reference an error: the stages
+  // that name units wait for it.
+  const bool units_ok = LoadUnitRegistry(tree, &units_, diags);
+  if (units_ok) ResolveReportUnits(units_, tree, &pages, diags);
   stage("content");
 
   // Stage: data. Profiles (述法) are typed from their pages' front matter.
-  const bool profiles_ok = LoadProfiles(tree, config, &pages, &profiles_, diags);
+  const bool profiles_ok = units_ok && LoadProfiles(tree, config, &pages, &profiles_, diags, &units_);
   stage("profiles");
 
   // Stage: theme. Loaded before rendering bodies so template errors and
@@ -242,7 +256,8 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   // can cite values with {{< value id year >}}. A workbook dropped into
   // data/ is named, not ignored (warnings only).
   CheckDataFiles(tree, diags);
-  bool indicators_ok = LoadIndicators(tree, config, &pages, &indicators_, diags, &unloaded_);
+  bool indicators_ok =
+      units_ok && LoadIndicators(tree, config, &pages, &indicators_, diags, &unloaded_, &units_);
   // The profiles' rectification summary joins the dashboard as derived indicators.
   indicators_ok = indicators_ok && profiles_ok &&
                   AddRectificationIndicators(profiles_, pages, config, tree, &indicators_, diags);
@@ -297,6 +312,10 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   // external-resource net); it writes search, sitemaps and feeds last.
   recorder_ = std::make_unique<PathRecorder>(sink, &output_paths_);
   sink = recorder_.get();
+  if (opts.embed) {
+    embed_ = std::make_unique<EmbedSink>(sink);
+    sink = embed_.get();
+  }
   outputs_ = std::make_unique<SiteOutputs>(sink, site.config, diags, opts.serving, opts.jobs);
   SiteOutputs& outputs = *outputs_;
   outputs.SetSite(&site);
@@ -306,10 +325,17 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   // Stage: render.
   if (!RenderSite(&site, theme_, *bodies_, opts.jobs, sink, diags)) return false;
   if (!RenderIndicators(site, indicators_, theme_, opts.jobs, sink, diags)) return false;
-  if (!RenderProfiles(site, profiles_, indicators_, theme_, sink, diags)) return false;
+  // With a registry the unit pages are the district's (reports, 述法, figures).
+  if (!RenderProfiles(site, profiles_, indicators_, theme_, sink, diags, !units_.present())) return false;
+  const std::vector<Tracker> trackers = BuildTrackers(site, units_, profiles_);
+  if (!RenderDistrict(site, units_, trackers, profiles_, indicators_, theme_, sink, diags)) return false;
+  if (stats) {
+    for (const Tracker& t : trackers) stats->tracker += TrackerText(t);
+  }
   stage("render");
   // 网站地图 entries of the feature modules (after the sections, before the taxonomies).
-  for (SitemapGroup g : {IndicatorsSitemapGroup(site, indicators_), ProfilesSitemapGroup(site, profiles_)}) {
+  for (SitemapGroup g : {IndicatorsSitemapGroup(site, indicators_), ProfilesSitemapGroup(site, profiles_),
+                         DistrictSitemapGroup(units_, trackers)}) {
     if (!g.title.empty()) outputs.AddSitemapGroup(std::move(g));
   }
 
@@ -319,6 +345,7 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   // Stage: whole-site outputs, after every other renderer.
   SiteOutputStats out_stats;
   if (!outputs.Finish(theme_, &out_stats)) return false;
+  if (embed_ && !embed_->Finish(site)) return false;
   stage("search+feeds");
 
   // Stage: links to site URLs (as copied from a browser), now that every

@@ -33,6 +33,9 @@ struct BuildOptions {
   /// Reuses rendered Markdown across builds (serve); null: render every page.
   MarkdownCache* markdown_cache = nullptr;
   WriteOptions write;  ///< how `build` writes the output folder (durability; tests: fault hook)
+  /// Also write each page's body as a fragment under embed/ and
+  /// embed/feed.json, for a portal's CMS (site/embed.h).
+  bool embed = false;
 };
 
 struct StageTime {
@@ -54,6 +57,9 @@ struct BuildStats {
   size_t search_bytes = 0;  ///< their size together
   size_t sitemap_urls = 0;
   size_t feed_entries = 0;
+  /// The tracker of a district site, one table per year, as `fazhi check`
+  /// prints it ("" without data/units.csv).
+  std::string tracker;
   bool relative_base_url = false;  ///< sitemap/feed URLs lack a host
   size_t manifest_files = 0;       ///< lines written to BuildOptions::manifest
   /// The language site.toml asks messages in (`language = "en"`), once it
