@@ -82,7 +82,7 @@ copy markdown "${pages[@]}"
 copy config site.toml
 copy csv data/indicators/*.csv
 copy mustache themes/default/layouts/*.mustache themes/default/partials/*.mustache
-copy import tests/fixtures/import/*.txt ../shared/seeds/*.txt
+copy import tests/fixtures/import/*.txt tests/fixtures/import/*.html ../shared/seeds/*.txt
 if [ -d "$SEEDS/privacy" ]; then
   for f in "${pages[@]}" data/indicators/*.csv; do  # first byte: the kind of file
     { printf '\0'; cat "$f"; } >"$SEEDS/privacy/$(echo "$f" | tr '/' '_')"
