@@ -549,8 +549,20 @@ const IndicatorCategory* IndicatorSet::Category(std::string_view slug) const {
   return nullptr;
 }
 
+void IndicatorSet::Reindex() {
+  index.clear();
+  for (size_t i = 0; i < observations.size(); ++i) {
+    const Observation& o = observations[i];
+    index.emplace(std::make_tuple(o.indicator, o.year, o.reporter, o.breakdown), i);  // keeps the first
+  }
+}
+
 const Observation* IndicatorSet::Get(std::string_view id, int year, std::string_view breakdown,
                                      std::string_view reporter) const {
+  if (index.size() == observations.size() && !observations.empty()) {
+    auto it = index.find(std::make_tuple(id, year, reporter, breakdown));
+    return it == index.end() ? nullptr : &observations[it->second];
+  }
   for (const Observation& o : observations) {
     if (o.indicator == id && o.year == year && o.breakdown == breakdown && o.reporter == reporter) return &o;
   }
@@ -982,6 +994,7 @@ bool IndicatorSet::AddGenerated(std::vector<IndicatorDef> add, std::vector<Obser
   for (Observation& o : obs) observations.push_back(std::move(o));
   std::stable_sort(observations.begin(), observations.end(),
                    [](const Observation& a, const Observation& b) { return a.Key() < b.Key(); });
+  Reindex();
   return true;
 }
 
@@ -1033,6 +1046,7 @@ bool BuildIndicatorSet(std::vector<IndicatorCategory> categories, std::vector<In
   }
   std::sort(out->observations.begin(), out->observations.end(),
             [](const Observation& a, const Observation& b) { return a.Key() < b.Key(); });
+  out->Reindex();
   if (diags->error_count() == before) CheckFormulas(*out, texts, diags);
   out->csv_texts = std::move(texts);
   return diags->error_count() == before;

@@ -161,6 +161,12 @@ struct IndicatorSet {
   /// pages: an id or a value missing here may be one of those, reported
   /// already, so the value shortcode does not report it again.
   bool complete = true;
+  /// Get's index, (indicator, year, reporter, breakdown) → position in
+  /// `observations`: a scan per lookup made the prose and formula checks
+  /// quadratic (a province's 60,000 values). Reindex() after changing the
+  /// observations; a stale index (size differs) is ignored.
+  std::map<std::tuple<std::string, int, std::string, std::string>, size_t, std::less<>> index;
+  void Reindex();
 
   const IndicatorDef* Find(std::string_view id) const;
   const IndicatorCategory* Category(std::string_view slug) const;
