@@ -560,7 +560,10 @@ void IndicatorSet::Reindex() {
 const Observation* IndicatorSet::Get(std::string_view id, int year, std::string_view breakdown,
                                      std::string_view reporter) const {
   if (index.size() == observations.size() && !observations.empty()) {
-    auto it = index.find(std::make_tuple(id, year, reporter, breakdown));
+    // std::string keys: libstdc++ under clang does not compare a tuple of
+    // string_views with a tuple of strings (gcc does).
+    auto it =
+        index.find(std::make_tuple(std::string(id), year, std::string(reporter), std::string(breakdown)));
     return it == index.end() ? nullptr : &observations[it->second];
   }
   for (const Observation& o : observations) {

@@ -165,7 +165,7 @@ struct IndicatorSet {
   /// `observations`: a scan per lookup made the prose and formula checks
   /// quadratic (a province's 60,000 values). Reindex() after changing the
   /// observations; a stale index (size differs) is ignored.
-  std::map<std::tuple<std::string, int, std::string, std::string>, size_t, std::less<>> index;
+  std::map<std::tuple<std::string, int, std::string, std::string>, size_t> index;
   void Reindex();
 
   const IndicatorDef* Find(std::string_view id) const;
