@@ -33,11 +33,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -x "$FAZHI" ] || { echo "district.sh: no fazhi binary at $FAZHI (build it first)" >&2; exit 2; }
-mkdir -p "$WORK/bin"
-MEASURE=$WORK/bin/measure
-if [ ! -x "$MEASURE" ] || [ "$ROOT/bench/measure.cpp" -nt "$MEASURE" ]; then
-  g++ -O2 -std=c++20 -Wall -Wextra -Werror "$ROOT/bench/measure.cpp" -o "$MEASURE"
-fi
+. "$ROOT/bench/lib.sh"
+bench_measure
 
 calc() { awk "BEGIN { printf \"%.6f\", $1 }"; }
 # median of the numbers on stdin

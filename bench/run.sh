@@ -70,23 +70,8 @@ apt_install() {
 if [ "$WITH_HUGO" = 1 ] && ! command -v hugo >/dev/null; then apt_install hugo; fi
 command -v pkg-config >/dev/null && pkg-config --exists libcmark-gfm || "$ROOT/scripts/install-deps.sh"
 
-mkdir -p "$WORK/bin"
-if [ -z "$FAZHI" ]; then
-  say "building fazhi (Release) in $ROOT/build-bench"
-  cmake -S "$ROOT" -B "$ROOT/build-bench" -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$ROOT/build-bench" --target fazhi -j2 >/dev/null
-  FAZHI=$ROOT/build-bench/fazhi
-fi
-FLOOR=$WORK/bin/floor
-MEASURE=$WORK/bin/measure
-if [ ! -x "$FLOOR" ] || [ "$ROOT/bench/floor.cpp" -nt "$FLOOR" ]; then
-  say "building the floor program"
-  g++ -O2 -std=c++20 -Wall -Wextra -Werror "$ROOT/bench/floor.cpp" \
-    $(pkg-config --cflags --libs libcmark-gfm) -pthread -o "$FLOOR"
-fi
-if [ ! -x "$MEASURE" ] || [ "$ROOT/bench/measure.cpp" -nt "$MEASURE" ]; then
-  g++ -O2 -std=c++20 -Wall -Wextra -Werror "$ROOT/bench/measure.cpp" -o "$MEASURE"
-fi
+. "$ROOT/bench/lib.sh"
+bench_tools
 
 # --- measuring ---------------------------------------------------------------
 RESULTS=$WORK/results.tsv
