@@ -114,7 +114,7 @@ TEST_CASE("profile messages: a profile's front matter") {
                     "  - item: 重大问题亲自过问\n    evidence: 甲\n  - item: 重大问题亲自过问\n")) ==
         kProfile + ":13:5: 职责事项“重大问题亲自过问”写了两次\n");
   CHECK(Errors(With("  - item: 重大问题亲自过问\n", "  - evidence: 甲\n  - item: 重大问题亲自过问\n")) ==
-        kProfile + ":11:5: 职责事项缺少必填的键“item”（职责事项）\n");
+        kProfile + ":11:5: 职责事项缺少必填的键“item”\n");
   CHECK(Errors(With("form: 专题述法\nduties", "form: 专题述法\nevaluation: 好\nduties")) ==
         kProfile + ":10:13: “evaluation”要写成一组“键: 值”\n");
   CHECK(Errors(With("unit_slug: jia", "unit_slug: jia ju")) ==
