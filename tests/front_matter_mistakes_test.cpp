@@ -448,4 +448,39 @@ TEST_CASE("front matter mistakes: U+3000 or U+00A0 at the end of a value is a wa
   CHECK(Contains(q.File("a/index.html"), "PAGE 行政复议\u3000 |"));
 }
 
+TEST_CASE("front matter mistakes: front matter that is one text or a list, not key lines") {
+  CHECK(ErrorsOf("---\n\"甲\"\n---\n正文\n") ==
+        "content/a.md:2:1: 文件头要写成一行一个“键: 值”\n"
+        "  \"甲\"\n"
+        "  ^\n");
+  CHECK(ErrorsOf("---\n- 甲\n---\n正文\n") ==
+        "content/a.md:2:1: 文件头要写成一行一个“键: 值”\n"
+        "  - 甲\n"
+        "  ^\n");
+}
+
+TEST_CASE("front matter mistakes: a slug of .., a report year out of range, two pages at one address") {
+  CHECK(ErrorsOf("---\ntitle: 甲\ndate: 2025-01-01\nslug: ..\n---\n正文\n") ==
+        "content/a.md:4:7: slug “..” 只能是网址中的一段名称：不能含有 /、\\、?、# 或控制字符，也不能是 . 或 "
+        "..\n"
+        "  slug: ..\n"
+        "        ^\n");
+  FixtureResult r =
+      BuildFixture(std::string(kMinimalSite) + kHome +
+                   "-- content/reports/2024.md --\n---\ntitle: 报告\ndate: 2025-01-01\nyear: 1800\n---\n");
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "content/reports/2024.md:4:7: “year”必须是年份，例如 2024\n"
+        "  year: 1800\n"
+        "        ^\n");
+  FixtureResult d = BuildFixture(std::string(kMinimalSite) + kHome +
+                                 "-- content/a.md --\n---\ntitle: 甲\ndate: 2025-01-01\n---\n" +
+                                 "-- content/b.md --\n---\ntitle: 乙\ndate: 2025-01-01\nslug: a\n---\n");
+  CHECK_FALSE(d.ok);
+  CHECK(d.errors ==
+        "content/b.md:1:1: 页面地址 /a/ 已被 content/a.md 占用：请改文件名或 slug\n"
+        "  ---\n"
+        "  ^\n");
+}
+
 }  // namespace fazhi::testing

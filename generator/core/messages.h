@@ -20,8 +20,8 @@ inline constexpr MessageText kWarningCount{"{0} 个警告", "{0} warnings"};
 // --- Reading the site and writing the output ---------------------------------
 
 inline constexpr MessageText kSiteFolderMissing{"站点文件夹不存在", "site folder does not exist"};
-inline constexpr MessageText kCannotListFolder{"无法列出这个文件夹的内容（{0}）", "cannot list folder: {0}"};
-inline constexpr MessageText kCannotReadFile{"无法读取这个文件", "cannot read file"};
+inline constexpr MessageText kCannotListFolder{"无法列出这个文件夹的内容：{0}", "cannot list folder: {0}"};
+inline constexpr MessageText kCannotReadFile{"无法读取这个文件：{0}", "cannot read file: {0}"};
 inline constexpr MessageText kInvalidEncodedText{"这不是有效的 {0} 文字", "invalid {0} text"};
 inline constexpr MessageText kUnknownEncoding{
     "认不出文字编码（不是 UTF-8、UTF-16 或 GB18030）：请在 Excel 或 WPS 里另存为“CSV UTF-8”",
@@ -353,7 +353,7 @@ inline constexpr MessageText kSiteUrlMissingFromPage{
     "URL "
     "{2}; if you meant {3}, write '{3}'"};
 inline constexpr MessageText kLinkToUnopenedSection{
-    "链接“{0}”指向栏目“{1}”（{2}），但这个栏目还没有发布的页面，没有发布：请等栏目有了页面再链接",
+    "链接“{0}”指向栏目“{1}”（{2}），但这个栏目还没有发布的页面，这次不会发布：请等栏目有了页面再链接",
     "the link '{0}' leads to the section '{1}' ({2}), which has no published page yet and so is not "
     "published: link "
     "it once it has a page"};
