@@ -367,7 +367,7 @@ TEST_CASE("build session: body edits re-render in place, everything else rebuild
   }
 }
 
-TEST_CASE("build session: a report's body edit takes the fast path; its headings, items and cites do not") {
+TEST_CASE("build session: a report's body edit takes the fast path, its headings, items and cites do not") {
   Site site("report", kReportSite);
   BuildSession session(site.Options());
   const std::string r2024 = "content/reports/2024.md", r2023 = "content/reports/2023.md";
