@@ -637,4 +637,52 @@ kind: rate
         "             ^\n");
 }
 
+TEST_CASE(
+    "editor mistakes: a value cell with its qualifier, unit or 万 copied from the prose says where each "
+    "goes") {
+  const std::string defs = R"(-- content/indicators/cases.md --
+---
+title: 行政复议收案数
+date: 2025-03-01
+category: oversight
+unit: 件
+kind: count
+---
+)";
+  FixtureResult r = BuildFixture(Site(defs + "-- data/indicators/2024.csv --\n"
+                                             "指标,年份,数值,单位,限定\n"
+                                             "cases,2019,368件以上,件,\n"
+                                             "cases,2020,约３６８,件,\n"
+                                             "cases,2021,36.8%,件,\n"
+                                             "cases,2022,1.2万,件,\n"
+                                             "cases,2023,0.05万余,件,\n"
+                                             "cases,2024,若干,件,\n"),
+                                 DefaultTheme());
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "data/indicators/2024.csv:2:12: "
+        "数值“368件以上”带了限定词“以上”：数值列只写数字 368，“以上”写在“限定”列（单位写在“单位”列）\n"
+        "  cases,2019,368件以上,件,\n"
+        "             ^\n"
+        "data/indicators/2024.csv:3:12: "
+        "数值“约３６８”带了限定词“约”：数值列只写数字 368，“约”写在“限定”列（单位写在“单位”列）\n"
+        "  cases,2020,约３６８,件,\n"
+        "             ^\n"
+        "data/indicators/2024.csv:4:12: "
+        "数值“36.8%”带了单位“%”：数值列只写数字 36.8，单位写在“单位”列（这个指标的单位是“件”）\n"
+        "  cases,2021,36.8%,件,\n"
+        "             ^\n"
+        "data/indicators/2024.csv:5:12: "
+        "数值“1.2万”里的“万”要换算成数字：数值列请写 12000（限定词写在“限定”列，单位写在“单位”列）\n"
+        "  cases,2022,1.2万,件,\n"
+        "             ^\n"
+        "data/indicators/2024.csv:6:12: "
+        "数值“0.05万余”里的“万”要换算成数字：数值列请写 500（限定词写在“限定”列，单位写在“单位”列）\n"
+        "  cases,2023,0.05万余,件,\n"
+        "             ^\n"
+        "data/indicators/2024.csv:7:12: 数值“若干”不是数字\n"
+        "  cases,2024,若干,件,\n"
+        "             ^\n");
+}
+
 }  // namespace fazhi::testing
