@@ -1,10 +1,13 @@
 #include "cli/import_command.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 
 #include "cli/args.h"
@@ -13,6 +16,7 @@
 #include "core/config.h"
 #include "core/diagnostics.h"
 #include "core/messages.h"
+#include "core/os_error.h"
 #include "core/utf8.h"
 #include "import/figures.h"
 #include "import/messages.h"
@@ -110,18 +114,19 @@ bool LoadReport(const std::string& path, LoadedReport* r, Message* error) {
     *error = Message(msg::kImportTooLarge, kMaxImportBytes >> 20);
     return false;
   }
-  std::ifstream in(path, std::ios::binary);
+  // stdio, not a stream: `in >> rdbuf()` stops silently at a read error (EIO,
+  // EISDIR), and the file would then be reported as empty.
+  std::unique_ptr<FILE, int (*)(FILE*)> in(std::fopen(path.c_str(), "rb"), std::fclose);
   if (!in) {
     *error = Message(msg::kImportCannotOpen);
     return false;
   }
-  std::stringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) {
-    *error = Message(msg::kImportCannotRead);
+  char chunk[1 << 16];
+  while (size_t n = std::fread(chunk, 1, sizeof chunk, in.get())) r->bytes.append(chunk, n);
+  if (std::ferror(in.get())) {
+    *error = Message(msg::kImportCannotRead, OsError(errno));
     return false;
   }
-  r->bytes = std::move(buf).str();
   if (!ReadImportText(r->bytes, &r->text, error, path)) return false;
   r->report = StructureReport(r->text.text, r->text.title);
   r->figures = FindFigures(r->report, &r->dropped);
@@ -185,7 +190,7 @@ int Import(const ImportArgs& a, std::ostream& out, std::ostream& err, Lang lang)
   o.original_ext = text.kind;
 
   std::vector<ImportFile> files = RenderImport(report, figures, o);
-  if (!WriteImportFiles(a.site, files, a.force, out, err)) return kExitErrors;
+  if (!WriteImportFiles(a.site, files, a.force, out, err, lang)) return kExitErrors;
 
   size_t paragraphs = report.blocks.size() - static_cast<size_t>(report.heading_count);
   say(out, Message(msg::kImportSummary, name, text.format, report.heading_count, paragraphs, figures.size()));
@@ -411,7 +416,7 @@ int BulkImport(const ImportArgs& a, std::ostream& out, std::ostream& err, Lang l
   }
   std::ostringstream written;  // the table already says what was written
   for (const std::vector<ImportFile>& files : outputs) {
-    if (!WriteImportFiles(a.site, files, a.force, written, err)) return kExitErrors;
+    if (!WriteImportFiles(a.site, files, a.force, written, err, lang)) return kExitErrors;
   }
   say(out, Message(msg::kImportBulkDone, paths.size(), outputs.size(), review));
   return review > 0 ? kExitErrors : kExitOk;

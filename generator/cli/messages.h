@@ -85,11 +85,11 @@ inline constexpr MessageText kRelativeBaseUrl{
 inline constexpr MessageText kCreated{"已创建 {0}", "created {0}"};
 inline constexpr MessageText kAlreadyExists{"fazhi：{0} 已经存在，没有覆盖",
                                             "fazhi: {0}: already exists; not overwritten"};
-inline constexpr MessageText kCannotCreateFile{"fazhi：无法创建 {0}", "fazhi: {0}: cannot create"};
+inline constexpr MessageText kCannotCreateFile{"fazhi：无法创建 {0}：{1}", "fazhi: {0}: cannot create: {1}"};
 inline constexpr MessageText kSiteNotEmpty{
     "fazhi：{0} 不是空文件夹；新站点要放在空文件夹或新文件夹里",
     "fazhi: {0} is not empty; a new site needs an empty or new folder"};
-inline constexpr MessageText kCannotCopyTheme{"fazhi：无法复制默认主题（{0}）",
+inline constexpr MessageText kCannotCopyTheme{"fazhi：无法复制默认主题：{0}",
                                               "fazhi: cannot copy the default theme: {0}"};
 inline constexpr MessageText kReportYearDigits{"fazhi：报告年份要写四位数字，例如 2024",
                                                "fazhi: the report year must be four digits, such as 2024"};
@@ -113,7 +113,7 @@ inline constexpr MessageText kImportDate{"--date 要写成 YYYY-MM-DD，这里�
 inline constexpr MessageText kImportYear{"--year 要写年份，例如 2024，这里是“{0}”",
                                          "--year wants a year such as 2024, got '{0}'"};
 inline constexpr MessageText kImportCannotOpen{"打不开这个文件", "cannot open the file"};
-inline constexpr MessageText kImportCannotRead{"读不出这个文件", "cannot read the file"};
+inline constexpr MessageText kImportCannotRead{"读不出这个文件：{0}", "cannot read the file: {0}"};
 inline constexpr MessageText kImportNoYear{"文中没有写明报告年度；请加 --year",
                                            "the text does not say which year it reports on; pass --year"};
 inline constexpr MessageText kImportNoTitle{

@@ -12,6 +12,7 @@
 #include "cli/messages.h"
 #include "cli/scaffold.h"
 #include "core/config.h"
+#include "core/os_error.h"
 #include "site/build.h"
 
 namespace fazhi {
@@ -27,7 +28,10 @@ bool CreateNew(const fs::path& path, const std::string& text, std::ostream& out,
   fs::create_directories(path.parent_path(), ec);
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0644);
   if (fd < 0) {
-    err << Message(errno == EEXIST ? msg::kAlreadyExists : msg::kCannotCreateFile, path.string()).Render(lang)
+    const int cause = errno;
+    err << (cause == EEXIST ? Message(msg::kAlreadyExists, path.string())
+                            : Message(msg::kCannotCreateFile, path.string(), OsError(cause)))
+               .Render(lang)
         << "\n";
     return false;
   }
@@ -71,7 +75,7 @@ int NewSite(const fs::path& dir, const std::string& sponsor, const std::string& 
     fs::create_directories(dir / "themes", ec);
     fs::copy(theme, dir / "themes/default", fs::copy_options::recursive, ec);
     if (ec) {
-      err << Message(msg::kCannotCopyTheme, ec.message()).Render(lang) << "\n";
+      err << Message(msg::kCannotCopyTheme, OsError(ec.value())).Render(lang) << "\n";
       return kExitErrors;
     }
     out << Message(msg::kCreated, (dir / "themes/default").string() + "/").Render(lang) << "\n";

@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "cli/args.h"
@@ -150,8 +151,8 @@ TEST_CASE("serve command: edit → reload, break → overlay with position, fix 
   // page alone (the broken save ran the whole pipeline to report its errors).
   std::string log = ReadAll(proc.log);
   size_t fast = 0;
-  for (size_t at = log.find("只重新生成了 1 个页面，没有整站重建"); at != std::string::npos;
-       at = log.find("只重新生成了 1 个页面，没有整站重建", at + 1)) {
+  for (size_t at = log.find("fazhi：只重新生成了 1 个页面，没有整站重建\n"); at != std::string::npos;
+       at = log.find("fazhi：只重新生成了 1 个页面，没有整站重建\n", at + 1)) {
     ++fast;
   }
   CHECK(fast == 2);
@@ -165,6 +166,18 @@ TEST_CASE("serve command: edit → reload, break → overlay with position, fix 
   CHECK_FALSE(fs::exists(site / "public"));  // serving never writes the site
   std::string err = ReadAll(proc.log.string() + ".err");
   CHECK(err.find(formatted) != std::string::npos);  // the terminal shows the same errors
+  // What the terminal says: the first build, where to look, each change and
+  // its build, the failed build (on stderr), and that it stopped.
+  log = ReadAll(proc.log);
+  const std::string mode = log.find("（用 polling 监视") != std::string::npos ? "polling" : "inotify";
+  const std::string serving = "fazhi：正在预览 " + site.string() +
+                              "，地址 http://127.0.0.1:" + std::to_string(proc.port) + "/（用 " + mode +
+                              " 监视改动；按 Ctrl-C 停止）\n";
+  CHECK(std::regex_search(log, std::regex("^fazhi：已生成 [0-9]+ 个文件，用时 [0-9.]+ 毫秒\n")));
+  CHECK(log.find(serving) != std::string::npos);
+  CHECK(log.ends_with("\nfazhi：已停止\n"));
+  CHECK(std::regex_search(
+      err, std::regex("fazhi：构建失败（1 个错误），用时 [0-9.]+ 毫秒；仍在提供上一次成功构建的网站\n")));
   fs::remove_all(site);
 }
 
@@ -182,6 +195,36 @@ TEST_CASE("serve command: a port in use exits 1 with a clear message") {
         kExitErrors);
   CHECK(err.str() == "fazhi: cannot listen on 127.0.0.1:" + std::to_string(port) +
                          ": the port is already in use (choose another with --port)\n");
+  fs::remove_all(site);
+}
+
+TEST_CASE("serve command: a port it may not use names the cause") {
+  // Ports below 1024 need root: run the binary as nobody (root drops to it
+  // with setpriv; as another user the test has nothing to drop).
+  if (::geteuid() != 0 || !fs::exists("/usr/bin/setpriv")) return;
+  int unprivileged = 1024;  // where ports anyone may use begin; lowered, port 80 would just serve
+  std::ifstream("/proc/sys/net/ipv4/ip_unprivileged_port_start") >> unprivileged;
+  if (unprivileged <= 80) return;
+  fs::path site = NewSite("eacces");
+  fs::path log = site.string() + ".err";
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  std::vector<std::string> args = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534",
+                                   "--clear-groups",   FAZHI_BINARY,    "serve",
+                                   site.string(),      "--port",        "80"};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = -1;
+  REQUIRE(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) == 0);
+  posix_spawn_file_actions_destroy(&actions);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == kExitErrors);
+  CHECK(ReadAll(log) == "fazhi：无法在 127.0.0.1:80 上监听：没有权限（EACCES）\n");
+  fs::remove(log);
   fs::remove_all(site);
 }
 

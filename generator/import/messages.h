@@ -14,7 +14,6 @@ inline constexpr MessageText kDocxCannotOpen{"这个 .docx 文件已损坏或不
                                              "the .docx file is damaged or truncated (cannot open {0})"};
 inline constexpr MessageText kDocxCannotRead{"这个 .docx 文件已损坏或不完整（读不出 {0}）",
                                              "the .docx file is damaged or truncated (cannot read {0})"};
-inline constexpr MessageText kDocxUnreadable{"无法读取这个 .docx 文件", "cannot read the .docx file"};
 inline constexpr MessageText kDocxNoZip{
     "这个 .docx 文件已损坏或不完整（读不出它的 ZIP 目录）",
     "the .docx file is damaged or truncated (its ZIP directory cannot be read)"};
@@ -51,11 +50,9 @@ inline constexpr MessageText kImportFilesExist{
     "fazhi import：已有 {0} 个文件存在，什么也没写（要覆盖请加 --force）：",
     "fazhi import: {0} file(s) exist already; nothing was written (use "
     "--force to overwrite):"};
-inline constexpr MessageText kImportCannotCreate{"fazhi import：无法创建 {0}（{1}）",
+inline constexpr MessageText kImportCannotCreate{"fazhi import：无法创建 {0}：{1}",
                                                  "fazhi import: cannot create {0}: {1}"};
-inline constexpr MessageText kImportCannotWrite{"fazhi import：无法写入 {0}",
-                                                "fazhi import: cannot write {0}"};
-inline constexpr MessageText kImportCannotWriteWhy{"fazhi import：无法写入 {0}（{1}）",
+inline constexpr MessageText kImportCannotWriteWhy{"fazhi import：无法写入 {0}：{1}",
                                                    "fazhi import: cannot write {0}: {1}"};
 inline constexpr MessageText kImportWrote{"已写入 {0}", "wrote {0}"};
 inline constexpr MessageText kImportTooLarge{

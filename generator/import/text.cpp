@@ -400,9 +400,9 @@ bool ExtractDocxText(std::string_view bytes, std::string* text, Message* error) 
   zip_error_t ze;
   zip_error_init(&ze);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &ze);
-  if (!src) {
+  if (!src) {  // only when memory runs out: said as for any archive that cannot be opened
     zip_error_fini(&ze);
-    *error = Message(msg::kDocxUnreadable);
+    *error = Message(msg::kDocxNoZip);
     return false;
   }
   std::unique_ptr<zip_t, ZipCloser> za(zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze));

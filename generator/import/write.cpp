@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "core/config.h"
+#include "core/os_error.h"
 #include "import/messages.h"
 #include "markdown/markdown.h"
 
@@ -299,8 +300,8 @@ bool WriteImportFiles(const std::string& site_dir, const std::vector<ImportFile>
       if (!fs::exists(st)) continue;
       std::string line = f.path;
       if (fs::is_symlink(st)) {
-        line =
-            Message(msg::kImportTargetIsLink, f.path, fs::read_symlink(root / f.path, ec).string()).Render();
+        line = Message(msg::kImportTargetIsLink, f.path, fs::read_symlink(root / f.path, ec).string())
+                   .Render(lang);
       }
       existing.push_back(line);
     }
@@ -314,7 +315,7 @@ bool WriteImportFiles(const std::string& site_dir, const std::vector<ImportFile>
     fs::path target = root / f.path;
     fs::create_directories(target.parent_path(), ec);
     if (ec) {
-      say(err, Message(msg::kImportCannotCreate, target.parent_path().string(), ec.message()));
+      say(err, Message(msg::kImportCannotCreate, target.parent_path().string(), OsError(ec.value())));
       return false;
     }
     fs::path tmp = target;
@@ -330,16 +331,20 @@ bool WriteImportFiles(const std::string& site_dir, const std::vector<ImportFile>
         ok = n > 0;
         if (ok) done += static_cast<size_t>(n);
       }
-      if (fd >= 0 && ::close(fd) != 0) ok = false;
+      int cause = ok ? 0 : errno;
+      if (fd >= 0 && ::close(fd) != 0 && ok) {
+        ok = false;
+        cause = errno;
+      }
       if (!ok) {
         fs::remove(tmp, ec);
-        say(err, Message(msg::kImportCannotWrite, f.path));
+        say(err, Message(msg::kImportCannotWriteWhy, f.path, OsError(cause)));
         return false;
       }
     }
     fs::rename(tmp, target, ec);
     if (ec) {
-      say(err, Message(msg::kImportCannotWriteWhy, f.path, ec.message()));
+      say(err, Message(msg::kImportCannotWriteWhy, f.path, OsError(ec.value())));
       fs::remove(tmp, ec);
       return false;
     }

@@ -27,7 +27,12 @@ inline constexpr MessageText kPortInUse{
     "无法在 {0} 上监听：端口已被占用（可以用 --port 换一个）",
     "cannot listen on {0}: the port is already in use (choose another with "
     "--port)"};
-inline constexpr MessageText kCannotListen{"无法在 {0} 上监听（{1}）", "cannot listen on {0}: {1}"};
+inline constexpr MessageText kCannotListen{"无法在 {0} 上监听：{1}", "cannot listen on {0}: {1}"};
+inline constexpr MessageText kHostNotHere{
+    "无法在 {0} 上监听：这台电脑没有“{1}”这个地址；--host 要写本机的地址，例如 127.0.0.1（只有本机能看）或 "
+    "0.0.0.0（局域网里的电脑也能看）",
+    "cannot listen on {0}: this machine has no address '{1}'; --host takes one of its own addresses, "
+    "e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (the local network too)"};
 
 // --- The /_review/ page and the editor badge (preview only) ---------------------------
 

@@ -12,6 +12,7 @@
 #include <exception>
 
 #include "core/messages.h"
+#include "core/os_error.h"
 #include "core/web.h"
 #include "serve/messages.h"
 #include "serve/request_head.h"
@@ -373,8 +374,12 @@ bool PreviewServer::Bind(Message* error) {
   std::string where = opts_.host + ":" + std::to_string(opts_.port);
   if (err == EADDRINUSE) {
     *error = Message(msg::kPortInUse, where);
+  } else if (err == EADDRNOTAVAIL || err == EINVAL) {
+    // Not an address of this machine, or not an address at all (httplib
+    // leaves EINVAL when the name does not resolve).
+    *error = Message(msg::kHostNotHere, where, opts_.host);
   } else {
-    *error = Message(msg::kCannotListen, where, err ? std::strerror(err) : "?");
+    *error = Message(msg::kCannotListen, where, OsError(err));
   }
   return false;
 }

@@ -224,7 +224,9 @@ TEST_CASE("serve: a broken edit shows the overlay on the last good page, the fix
   CHECK(res->status == 200);
   CHECK(res->body.find("about page") != std::string::npos);  // the last good page
   CHECK(res->body.find("<pre>" + formatted + "</pre>") != std::string::npos);
-  CHECK(res->body.find("<h2>构建失败：1 个错误</h2>") != std::string::npos);
+  CHECK(res->body.find("<h2>构建失败：1 "
+                       "个错误</h2><p>下面是上一次成功构建的页面。修正错误并保存后，页面会自动刷新。</p>") !=
+        std::string::npos);
   res = cli.Get("/");  // every HTML page carries it
   REQUIRE(res);
   CHECK(res->body.find(formatted) != std::string::npos);
@@ -260,7 +262,13 @@ TEST_CASE("serve: the overlay and the log speak the language the options ask for
 TEST_CASE("serve: a failed first build serves the overlay on every path") {
   FakeSite site;
   site.Set("content/index.md", "BROKEN\n");
-  Running run(&site);
+  ServeOptions opts;
+  std::string logged;
+  opts.log = [&](bool, const std::string& text) { logged += text; };
+  Running run(&site, opts);
+  CHECK(logged.find("content/index.md:1:1: 不认识的词 <BROKEN>\n") == 0);
+  CHECK(logged.find("fazhi：构建失败（1 个错误），用时 ") != std::string::npos);
+  CHECK(logged.ends_with(" 毫秒；先显示错误页\n"));
   auto cli = run.Client();
   for (const char* path : {"/", "/about/", "/style.css", "/missing"}) {
     CAPTURE(path);
@@ -269,6 +277,8 @@ TEST_CASE("serve: a failed first build serves the overlay on every path") {
     CHECK(res->status == 500);
     CHECK(res->get_header_value("Content-Type") == "text/html; charset=utf-8");
     CHECK(res->body.find("content/index.md:1:1: 不认识的词 &lt;BROKEN&gt;") != std::string::npos);
+    CHECK(res->body.find("<p>网站还没有成功构建过。修正错误并保存后，页面会自动刷新。</p>") !=
+          std::string::npos);
     CHECK(res->body.find("/__fazhi/live.js") != std::string::npos);
   }
   site.Set("content/index.md", "home again\n");
@@ -362,6 +372,21 @@ TEST_CASE("serve: a port in use is a clear error") {
         "无法在 127.0.0.1:" + std::to_string(opts.port) + " 上监听：端口已被占用（可以用 --port 换一个）");
   CHECK(error.Render(Lang::kEn) == "cannot listen on 127.0.0.1:" + std::to_string(opts.port) +
                                        ": the port is already in use (choose another with --port)");
+}
+
+TEST_CASE("serve: a --host that is not this machine's address is named, with what to write") {
+  FakeSite site;
+  for (const char* host : {"192.0.2.1", "999.1.1.1"}) {  // TEST-NET-1, and no address at all
+    ServeOptions opts;
+    opts.host = host;
+    opts.port = 0;
+    PreviewServer server(site.Builder(), opts);
+    Message error;
+    CHECK_FALSE(server.Bind(&error));
+    CHECK(error.Render() == "无法在 " + std::string(host) + ":0 上监听：这台电脑没有“" + host +
+                                "”这个地址；--host 要写本机的地址，例如 127.0.0.1（只有本机能看）或 "
+                                "0.0.0.0（局域网里的电脑也能看）");
+  }
 }
 
 TEST_CASE("serve: IsAllowedHost takes IP literals, localhost and the --host name only") {
@@ -627,13 +652,19 @@ TEST_CASE("serve: /_review/ lists the latest build's warnings and editor notes, 
   REQUIRE(res);
   CHECK(res->status == 200);
   CHECK(res->get_header_value("Content-Type") == "text/html; charset=utf-8");
-  CHECK(res->body.find("<h1>编辑核对</h1>") != std::string::npos);
+  CHECK(res->body.find(
+            "<h1>编辑核对</h1><p>本页只在本机预览（fazhi serve）中出现，fazhi build 不会生成，不会发布。"
+            "这里列出 fazhi check 报告的全部问题：错误、警告（公开要求核对、正文与数据不一致等）和编辑备注"
+            "（页面 front matter 的 review）。</p>") != std::string::npos);
+  CHECK(res->body.find("<p><a href=\"/\">返回网站首页</a></p></main>") != std::string::npos);
   CHECK(res->body.find("错误 0 个，警告 0 个，编辑备注 0 条。") != std::string::npos);
   CHECK(res->body.find("没有需要核对的问题。") != std::string::npos);
   CHECK(cli.Get("/_review")->status == 200);
   res = cli.Get("/about/");
   REQUIRE(res);
   CHECK(res->body.find("<a href=\"/_review/\"") != std::string::npos);
+  CHECK(res->body.find("<aside id=\"fazhi-review\" aria-label=\"编辑核对（仅预览可见）\"") !=
+        std::string::npos);
   CHECK(res->body.find("编辑核对：0 项") != std::string::npos);
 
   // A broken page: the review lists the error under its file, and the badge counts it.
