@@ -40,7 +40,6 @@ inline constexpr MessageText kRateUnit{"{0}的单位只能是“%”，这里是
                                        "the unit of a {0} must be '%', not '{1}'"};
 inline constexpr MessageText kKindRate{"比率（rate）指标", "rate"};
 inline constexpr MessageText kKindChange{"增减幅度（change）指标", "change"};
-inline constexpr MessageText kWeightNotWhole{"weight“{0}”不是整数", "weight '{0}' is not a whole number"};
 inline constexpr MessageText kChangeOfNeedsKind{"写了“change_of”就要写 kind: change",
                                                 "'change_of' needs kind: change"};
 inline constexpr MessageText kIdClashes{

@@ -476,8 +476,9 @@ bool ParseIndicatorDef(const SourceFile& file, const FmNode& root, std::string i
     diags->Error(file.path, line, col, std::move(m), file.text);
     ok = false;
   };
-  const FmNode *cat_n, *unit_n, *kind_n, *dir_n, *target_n, *change_n, *weight_n;
-  std::string kind, direction, weight;
+  const FmNode *cat_n, *unit_n, *kind_n, *dir_n, *target_n, *change_n;
+  std::string kind, direction;
+  long weight = 0;
   ok = ReadText(file, root, "title", &out->title, diags) && ok;
   ok = ReadText(file, root, "category", &out->category, diags, &cat_n) && ok;
   ok = ReadText(file, root, "unit", &out->unit, diags, &unit_n) && ok;
@@ -489,7 +490,7 @@ bool ParseIndicatorDef(const SourceFile& file, const FmNode& root, std::string i
   ok = ReadText(file, root, "denominator", &out->denominator, diags) && ok;
   ok = ReadText(file, root, "responsible", &out->responsible, diags) && ok;
   ok = ReadText(file, root, "change_of", &out->change_of, diags, &change_n) && ok;
-  ok = ReadText(file, root, "weight", &weight, diags, &weight_n) && ok;
+  ok = FmInt(file, root, "weight", &weight, diags) && ok;
   ok = ReadList(file, root, "aliases", &out->aliases, nullptr, diags) && ok;
   ok = ReadList(file, root, "related", &out->related, &out->related_pos, diags) && ok;
   if (!ok) return false;
@@ -573,14 +574,7 @@ bool ParseIndicatorDef(const SourceFile& file, const FmNode& root, std::string i
           Message(msg::kRateUnit,
                   Message(out->kind == IndicatorKind::kRate ? msg::kKindRate : msg::kKindChange), out->unit));
   }
-  if (!weight.empty()) {
-    std::string norm;
-    if (!NormalizeNumber(weight, &norm) || norm.find('.') != std::string::npos) {
-      error(weight_n->line, weight_n->col, Message(msg::kWeightNotWhole, weight));
-    } else {
-      out->weight = std::atoi(norm.c_str());
-    }
-  }
+  out->weight = static_cast<int>(weight);
   if (change_n) {
     out->change_of_line = change_n->line;
     out->change_of_col = change_n->col;

@@ -57,7 +57,11 @@ bool ExpandValueShortcode(const IndicatorSet& set, const Shortcode& sc, const st
     } else if (breakdown.empty()) {
       *error = Message(msg::kValueMissing, id, year, Message::List(years));
     } else {
-      *error = Message(msg::kValueMissingBreakdown, id, year, breakdown, Message::List(years));
+      // The groups the editor could have meant: that year's, else the years.
+      std::vector<std::string> groups;
+      for (const Observation* b : set.Breakdown(id, year)) groups.push_back(b->breakdown);
+      *error = Message(msg::kValueMissingBreakdown, id, year, breakdown,
+                       Message::List(groups.empty() ? years : groups));
     }
     return false;
   }

@@ -322,7 +322,7 @@ ClientResult Client(const Files& files, const std::string& query) {
       "return Promise.resolve(b.buffer.slice(b.byteOffset,b.byteOffset+b.length));});"
       "s.search(ix,process.argv[3]).then(r=>s.page(ix,r,0,10).then(rows=>process.stdout.write(JSON.stringify("
       "{urls:rows.map(x=>x.url),snippets:rows.map(x=>x.snippet),partial:r.partial,phrase:r.phrase,"
-      "total:r.hits.length}))));";
+      "total:r.count}))));";
   std::string cmd = "node -e \"" + script + "\" '" + js.string() + "' '" + dir.string() + "' '" + query + "'";
   std::string out;
   FILE* p = popen(cmd.c_str(), "r");
@@ -397,6 +397,110 @@ TEST_CASE(
   CHECK(r.phrase == "行政复议");
   CHECK(r.urls.at(0) == "reports/2024/#四");
   CHECK(Client(files, "不存在的词").urls.empty());
+}
+
+// The client's ranking of a query whose tokens are on most pages (each lists
+// its top pages and gives the rest as a bitmap with a bound) must be the
+// ranking of every matching page scored one by one — whole, and in slices
+// as 显示更多结果 asks for them. The reference below scores every page of the
+// site from the decoded entries, independently of search.js's Ranking.
+TEST_CASE("search_index: the client's bounded ranking of common tokens is the ranking of every page scored") {
+  if (std::system("node --version >/dev/null 2>&1") != 0) {
+    MESSAGE("node is not installed: skipping the client tests");
+    return;
+  }
+  // 2,400 pages, three kinds (the first boosted, 单位 lowered), drawn from a
+  // small vocabulary so that common bigrams are on far more than 1,000 pages,
+  // with many pages alike (ties of score) and titles holding tokens.
+  const char* words[] = {"行政复议", "法律援助", "执法监督", "矛盾纠纷",
+                         "司法行政", "调解",     "普法宣传", "复议案件"};
+  SearchIndex index({"年度报告", "单位", "页面"}, {});
+  uint32_t seed = 12345;
+  auto next = [&](uint32_t n) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) % n;
+  };
+  for (int p = 0; p < 2400; ++p) {
+    const int kind = p < 60 ? 0 : p < 160 ? 1 : 2;
+    std::string title = next(4) == 0 ? words[next(8)] : "工作动态";
+    std::string heading = next(3) == 0 ? words[next(8)] : "";
+    std::string text;
+    const uint32_t n = p % 7 == 0 ? 3 : 1 + next(40);  // every seventh page alike
+    for (uint32_t k = 0; k < n; ++k) text += std::string(words[p % 7 == 0 ? k : next(8)]) + "。";
+    char key[32];
+    snprintf(key, sizeof key, "k%d/p%04d/index.html", kind, p);
+    index.Put(key, kind, UrlOf(key), "2025-01-15",
+              Page(title, {{"", "", "", text + "\n"}, {"s", heading, "", "工作。\n"}}));
+  }
+  Files files = WriteAll(&index);
+
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("fazhi_search_rank_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  for (auto& [path, bytes] : files) {
+    fs::create_directories((dir / path).parent_path());
+    std::ofstream(dir / path, std::ios::binary) << bytes;
+  }
+  std::ofstream(dir / "check.js") << R"JS(
+const s = require(process.argv[2]); const fs = require('fs'); const d = process.argv[3] + '/search/';
+const m = JSON.parse(fs.readFileSync(d + 'manifest.json', 'utf8'));
+const load = (p) => { const b = fs.readFileSync(d + p); return Promise.resolve(b.buffer.slice(b.byteOffset, b.byteOffset + b.length)); };
+const factors = []; let end = 0; const ends = [];
+m.kinds.forEach((k, i) => { end += k[1]; ends.push(end); factors.push(i === 0 ? 1.5 : k[0] === '单位' ? 0.8 : 1); });
+const kindOf = (doc) => ends.findIndex((e) => doc < e);
+(async () => {
+  const out = {};
+  for (const q of process.argv.slice(4)) {
+    const ix = new s.Index(m, load);
+    const r = await s.search(ix, q);
+    const es = await Promise.all(r.tokens.map((t) => ix.entry(t)));
+    // Every page scored: its impact where listed, else the entry's bound.
+    const want = [];
+    for (let doc = 0; doc < m.docs; ++doc) {
+      let score = 0, heading = 1, all = true;
+      es.forEach((e) => {
+        const k = e.docs.indexOf(doc);
+        const inBits = e.bits ? (e.bits[doc >> 3] >> (doc & 7)) & 1 : k >= 0;
+        if (!inBits) { all = false; return; }
+        const imp = k >= 0 ? e.imps[k] : e.bound;
+        score += Math.log(1 + (m.docs - e.df + 0.5) / (e.df + 0.5)) * (imp & 63) / 63;
+        if ((imp >> 6) < 1) heading = 0;
+      });
+      if (all) want.push({ doc, heading, score: score * factors[kindOf(doc)] });
+    }
+    want.sort((a, b) => (b.heading - a.heading) || (b.score - a.score) || (a.doc - b.doc));
+    // The client's, in three slices.
+    const got = [...r.ranking.slice(0, 10), ...r.ranking.slice(10, 35), ...r.ranking.slice(35, r.count + 5)];
+    let same = got.length === want.length && r.count === want.length;
+    for (let i = 0; same && i < got.length; ++i) same = got[i].doc === want[i].doc && got[i].score === want[i].score;
+    out[q] = { count: r.count, same, bitmaps: es.filter((e) => e.bits).length, tokens: es.length,
+               partial: r.partial };
+  }
+  process.stdout.write(JSON.stringify(out));
+})();
+)JS";
+  fs::path js = fs::path(FAZHI_SOURCE_DIR) / "themes/default/static/js/search.js";
+  const std::vector<std::string> queries = {"行政复议", "法律援助", "执法监督", "复议案件", "行政",
+                                            "调解",     "司法",     "普法宣传", "复议调解"};
+  std::string cmd = "node '" + (dir / "check.js").string() + "' '" + js.string() + "' '" + dir.string() + "'";
+  for (const std::string& q : queries) cmd += " '" + q + "'";
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  char buf[4096];
+  size_t n;
+  while (p && (n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  if (p) pclose(p);
+  fs::remove_all(dir);
+  auto j = nlohmann::json::parse(out.empty() ? "{}" : out);
+  REQUIRE(j.size() == queries.size());
+  int bounded = 0;  // queries whose every token has a bitmap (the merged path)
+  for (const std::string& q : queries) {
+    CAPTURE(q);
+    CHECK(j[q]["same"].get<bool>());
+    CHECK(j[q]["count"].get<int>() > 0);
+    if (j[q]["bitmaps"] == j[q]["tokens"] && j[q]["count"].get<int>() > 1000) ++bounded;
+  }
+  CHECK(bounded >= 4);
 }
 
 }  // namespace

@@ -6,13 +6,17 @@
 // Used by run.mjs (the client fetches only the buckets of the query's tokens)
 // and as a benchmark on a generated site of N pages:
 //
-//   node tests/browser/search-load.mjs build/fazhi N [query …]
+//   node tests/browser/search-load.mjs build/fazhi N [--site PUBLIC] [--client search.js] [query …]
 //
 // which runs bench/gen_site.py N into /dev/shm/fazhi-search-load-N, builds it
 // with fazhi, serves it on 127.0.0.1 and prints one line per query.
+// --site serves an already built output folder instead (nothing generated
+// or built); --client serves that file as js/search.js (to compare clients
+// on the same index).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -27,12 +31,13 @@ export function bucketsOf(manifest, query) {
 }
 
 /// Serves `dir` at / on 127.0.0.1 (directories as their index.html).
-export function serveDir(dir) {
+export function serveDir(dir, replace = {}) {
   const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
     '.json': 'application/json' };
   const server = http.createServer((req, res) => {
-    let f = path.join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (!f.startsWith(dir)) { res.writeHead(404); return res.end(); }
+    const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let f = replace[pathname] || path.join(dir, pathname);
+    if (!replace[pathname] && !f.startsWith(dir)) { res.writeHead(404); return res.end(); }
     if (fs.existsSync(f) && fs.statSync(f).isDirectory()) f = path.join(f, 'index.html');
     if (!fs.existsSync(f)) { res.writeHead(404); return res.end(); }
     res.writeHead(200, { 'content-type': types[path.extname(f)] || 'application/octet-stream' });
@@ -82,23 +87,34 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const { chromium } = await import('playwright-core');
   const fazhi = path.resolve(process.argv[2] || path.join(root, 'build/fazhi'));
   const n = +(process.argv[3] || 50000);
-  const queries = process.argv.length > 4 ? process.argv.slice(4)
+  const rest = process.argv.slice(4);
+  let siteArg = null, clientArg = null;
+  for (let i = 0; i < rest.length;) {
+    if (rest[i] === '--site') { siteArg = path.resolve(rest[i + 1]); rest.splice(i, 2); }
+    else if (rest[i] === '--client') { clientArg = path.resolve(rest[i + 1]); rest.splice(i, 2); }
+    else ++i;
+  }
+  const queries = rest.length ? rest
     : ['行政复议', '行政复议案件办理', '法律援助便民服务', '矛盾纠纷多元化解', '区司法局', '涉企行政执法监督',
        '执法', '第123篇', '2024', '不存在的词语组合'];
-  const work = `/dev/shm/fazhi-search-load-${n}`;
-  let r = spawnSync('python3', [path.join(root, 'bench/gen_site.py'), String(n), work, '--search', 'on'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  const site = path.join(work, 'public');
-  const t0 = Date.now();
-  r = spawnSync(fazhi, ['build', path.join(work, 'fazhi'), '--output', site], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr + r.stdout);
-  console.log(`built ${n} pages in ${Date.now() - t0} ms; ${(r.stdout + r.stderr).split('\n').filter((l) => /search/.test(l)).join(' ')}`);
+  let site = siteArg;
+  if (!site) {
+    const work = `/dev/shm/fazhi-search-load-${n}`;
+    let r = spawnSync('python3', [path.join(root, 'bench/gen_site.py'), String(n), work, '--search', 'on'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    site = path.join(work, 'public');
+    const t0 = Date.now();
+    r = spawnSync(fazhi, ['build', path.join(work, 'fazhi'), '--output', site], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr + r.stdout);
+    console.log(`built ${n} pages in ${Date.now() - t0} ms; ${(r.stdout + r.stderr).split('\n').filter((l) => /search/.test(l)).join(' ')}`);
+  }
   const manifest = JSON.parse(fs.readFileSync(path.join(site, 'search/manifest.json'), 'utf8'));
-  const server = await serveDir(site);
+  const server = await serveDir(site, clientArg ? { '/js/search.js': clientArg } : {});
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
     const rows = await measureQueries(browser, `http://127.0.0.1:${server.address().port}/`, site, queries);
+    console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}${clientArg ? `; client ${clientArg}` : ''}`);
     console.log(`manifest ${fs.statSync(path.join(site, 'search/manifest.json')).size} bytes, ${manifest.docs} pages, ${manifest.buckets} buckets`);
     console.log('| query | files | bytes | ms | results | status |\n|---|---|---|---|---|---|');
     for (const x of rows) console.log(`| ${x.q} | ${x.files.length} | ${x.bytes} | ${x.ms.toFixed(0)} | ${x.results} | ${x.status} |`);

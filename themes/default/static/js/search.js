@@ -37,10 +37,13 @@
     for (var ch of s) out.push(fold(ch.codePointAt(0)));
     return out;
   }
+  /* fold() of every character: only full-width forms, U+3000 and A-Z change,
+   * all in the BMP, so a string without them (most text) is its own fold. */
+  var FOLDED = /[\uFF01-\uFF5E\u3000A-Z]/;
+  var FOLDED_ALL = /[\uFF01-\uFF5E\u3000A-Z]/g;
+  function foldChar(ch) { return String.fromCharCode(fold(ch.charCodeAt(0))); }
   function foldString(s) {
-    var cps = codePoints(s), out = '';
-    for (var i = 0; i < cps.length; ++i) out += String.fromCodePoint(cps[i]);
-    return out;
+    return FOLDED.test(s) ? s.replace(FOLDED_ALL, foldChar) : s;
   }
 
   /* Tokens of `text` in order, with repeats; each {t, a, b}: the token and
@@ -101,8 +104,13 @@
     this.buckets = {};
     this.groups = {};
     this.kindEnds = [];
+    this.kindFactors = [];  // a score's factor by kind
     var end = 0;
-    manifest.kinds.forEach(function (k) { end += k[1]; this.kindEnds.push(end); }, this);
+    manifest.kinds.forEach(function (k, i) {
+      end += k[1];
+      this.kindEnds.push(end);
+      this.kindFactors.push(i === 0 ? REPORT_BOOST : (KIND_WEIGHT[k[0]] || 1));
+    }, this);
   }
   Index.prototype.kind = function (doc) {
     for (var k = 0; k < this.kindEnds.length; ++k) if (doc < this.kindEnds[k]) return k;
@@ -112,29 +120,37 @@
 
   function Reader(u8, p) { this.u8 = u8; this.p = p || 0; }
   Reader.prototype.varint = function () {
-    var v = 0, shift = 0, b;
-    do { b = this.u8[this.p++]; v += (b & 0x7F) * Math.pow(2, shift); shift += 7; } while (b & 0x80);
+    var b = this.u8[this.p++];
+    if (b < 0x80) return b;
+    var v = b & 0x7F, scale = 128;
+    do { b = this.u8[this.p++]; v += (b & 0x7F) * scale; scale *= 128; } while (b & 0x80);
     return v;
   };
   Reader.prototype.byte = function () { return this.u8[this.p++]; };
 
-  /* The bucket's terms: a Map from term to [offset, length] of its entry. */
+  /* The bytes of bucket b (a Promise of a Uint8Array). */
   Index.prototype.bucket = function (b) {
     if (!this.buckets[b]) {
-      this.buckets[b] = this.load('t/' + b + '.bin').then(function (buf) {
-        var u8 = new Uint8Array(buf), r = new Reader(u8), n = r.varint(), map = new Map();
-        for (var i = 0; i < n; ++i) {
-          var len = r.varint(), term = utf8Decoder.decode(u8.subarray(r.p, r.p + len));
-          r.p += len;
-          var elen = r.varint();
-          map.set(term, [r.p, elen]);
-          r.p += elen;
-        }
-        return { u8: u8, terms: map };
-      });
+      this.buckets[b] = this.load('t/' + b + '.bin').then(function (buf) { return new Uint8Array(buf); });
     }
     return this.buckets[b];
   };
+
+  /* Where the entry of the term with UTF-8 bytes `key` starts in bucket
+   * `u8`, or -1: the terms are scanned, not decoded (a query needs one or
+   * two of a bucket's hundreds). */
+  function findTerm(u8, key) {
+    var r = new Reader(u8), n = r.varint();
+    for (var i = 0; i < n; ++i) {
+      var len = r.varint(), at = r.p, same = len === key.length;
+      for (var k = 0; same && k < len; ++k) same = u8[at + k] === key[k];
+      r.p += len;
+      var elen = r.varint();
+      if (same) return r.p;
+      r.p += elen;
+    }
+    return -1;
+  }
 
   /* A term's pages: {df, docs (ascending), imps, bits (every page, or null
    * when `docs` lists them all), bound (the highest impact of a page not
@@ -142,13 +158,13 @@
   Index.prototype.entry = function (term) {
     var self = this;
     return this.bucket(termHash(term) & (this.m.buckets - 1)).then(function (bucket) {
-      var at = bucket.terms.get(term);
-      if (!at) return null;
-      var r = new Reader(bucket.u8, at[0]);
+      var at = findTerm(bucket, utf8.encode(term));
+      if (at < 0) return null;
+      var r = new Reader(bucket, at);
       var df = r.varint(), mode = r.byte(), n = r.varint(), bound = mode ? r.byte() : 0;
       var docs = new Int32Array(n), imps = new Uint8Array(n), prev = 0;
       for (var k = 0; k < n; ++k) { prev += r.varint(); docs[k] = prev; imps[k] = r.byte(); }
-      var bits = mode ? bucket.u8.subarray(r.p, r.p + ((self.m.docs + 7) >> 3)) : null;
+      var bits = mode ? bucket.subarray(r.p, r.p + ((self.m.docs + 7) >> 3)) : null;
       return { term: term, df: df, docs: docs, imps: imps, bits: bits, bound: bound };
     });
   };
@@ -184,61 +200,201 @@
     return k >= 0 ? e.imps[k] : e.bound;
   }
 
-  /* Pages holding every entry of `entries`, ascending. */
+  /* Pages holding every entry of `entries`: {count, docs (ascending), or
+   * bits (the AND of the bitmaps) when every entry has a bitmap}. */
   function intersect(index, entries) {
     var lists = entries.filter(function (e) { return !e.bits; });
-    var out = [];
     if (lists.length) {
       lists.sort(function (a, b) { return a.docs.length - b.docs.length; });
-      var first = lists[0];
+      var first = lists[0], out = [];
       for (var k = 0; k < first.docs.length; ++k) {
-        var d = first.docs[k];
-        if (entries.every(function (e) { return e === first || has(e, d); })) out.push(d);
+        var d = first.docs[k], all = true;
+        for (var i = 0; i < entries.length && all; ++i) all = entries[i] === first || has(entries[i], d);
+        if (all) out.push(d);
       }
-      return out;
+      return { count: out.length, docs: out, bits: null };
     }
-    var N = index.m.docs;
-    for (var byte = 0; byte < (N + 7) >> 3; ++byte) {
-      var v = 0xFF;
-      for (var i = 0; i < entries.length && v; ++i) v &= entries[i].bits[byte];
-      for (var bit = 0; v && bit < 8; ++bit, v >>= 1) if (v & 1) out.push(byte * 8 + bit);
+    // 32 pages at a time: each bitmap copied to a word-aligned buffer.
+    var n = (index.m.docs + 7) >> 3, words = (n + 3) >> 2, count = 0;
+    var bits = new Uint8Array(words * 4), w = new Uint32Array(bits.buffer);
+    var other = new Uint8Array(words * 4), o = new Uint32Array(other.buffer);
+    bits.set(entries[0].bits.subarray(0, n));
+    for (var e = 1; e < entries.length; ++e) {
+      other.set(entries[e].bits.subarray(0, n));
+      for (var j = 0; j < words; ++j) w[j] &= o[j];
     }
-    return out;
+    for (var j2 = 0; j2 < words; ++j2) {
+      var v = w[j2];
+      if (!v) continue;
+      v = v - ((v >>> 1) & 0x55555555);
+      v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+      count += (Math.imul((v + (v >>> 4)) & 0x0F0F0F0F, 0x01010101) >>> 24);
+    }
+    return { count: count, docs: null, bits: bits };
   }
 
-  /* Ranks the pages holding every token of `entries`: a page whose every
-   * token is in its title or a heading first, then BM25 (idf × the stored
-   * saturated weight), the first kind (年度报告) boosted, unit pages lowered. */
-  function rank(index, entries) {
+  /* A page's place: a page whose every token is in its title or a heading
+   * first, then BM25 (idf × the stored saturated weight; a page not listed
+   * for a term has that term's bound), the first kind (年度报告) boosted,
+   * unit pages lowered; then the lower page number. */
+  function idfs(index, entries) {
     var N = index.m.docs;
-    var idf = entries.map(function (e) { return Math.log(1 + (N - e.df + 0.5) / (e.df + 0.5)); });
-    return intersect(index, entries).map(function (d) {
+    return entries.map(function (e) { return Math.log(1 + (N - e.df + 0.5) / (e.df + 0.5)); });
+  }
+  function kindFactor(index, d) { return index.kindFactors[index.kind(d)]; }
+  function scorer(index, entries) {
+    var idf = idfs(index, entries);
+    return function (d) {
       var score = 0, heading = 1;
-      entries.forEach(function (e, i) {
-        var imp = impact(e, d);
+      for (var i = 0; i < entries.length; ++i) {
+        var imp = impact(entries[i], d);
         score += idf[i] * (imp & 63) / 63;
         if ((imp >> 6) < 1) heading = 0;
-      });
-      score *= index.kind(d) === 0 ? REPORT_BOOST : (KIND_WEIGHT[index.kindLabel(d)] || 1);
-      return { doc: d, heading: heading, score: score };
-    }).sort(function (a, b) {
-      return (b.heading - a.heading) || (b.score - a.score) || (a.doc - b.doc);
-    });
+      }
+      return { doc: d, heading: heading, score: score * kindFactor(index, d) };
+    };
   }
+  function before(a, b) {
+    return (b.heading - a.heading) || (b.score - a.score) || (a.doc - b.doc);
+  }
+
+  /* The pages holding every token of `entries`, ranked as scorer() says,
+   * computed only as far as asked: {count (exact), slice(from, to)}.
+   *
+   * A common term lists only its top pages (with their weights) and gives
+   * the rest as a bitmap with one bound: every page it does not list has
+   * the bound as its weight. So a page listed by no entry scores what every
+   * other such page of its kind scores, and those pages rank among
+   * themselves by page number. The ranking is then a merge of the listed
+   * pages (at most the tokens × the top size, scored entry by entry and
+   * taken from a heap) with, per kind, the unlisted pages in page order,
+   * walked in the intersection's bitmap only as far as the results asked
+   * for: the work of the first results does not grow with the number of
+   * pages that match. */
+  function Ranking(index, entries, inter) {
+    this.count = inter.count;
+    this.ranked = [];
+    if (!inter.count) return;
+    this.score = scorer(index, entries);
+    var slot = new Int32Array(index.m.docs);  // page → 1 + its number among the listed, or 0
+    var docs, n = 0;
+    if (inter.docs) {
+      docs = inter.docs;  // every page is listed by some entry
+      n = docs.length;
+      for (var c = 0; c < n; ++c) slot[docs[c]] = c + 1;
+    } else {
+      docs = new Int32Array(entries.reduce(function (sum, e) { return sum + e.docs.length; }, 0));
+      entries.forEach(function (e) {
+        for (var k = 0; k < e.docs.length; ++k) {
+          var d = e.docs[k];
+          if (!slot[d] && (inter.bits[d >> 3] >> (d & 7)) & 1) { docs[n++] = d; slot[d] = n; }
+        }
+      });
+      // Per kind, the unlisted pages of the intersection in page order.
+      this.streams = [];
+      var start = 0;
+      for (var kind = 0; kind < index.kindEnds.length; ++kind) {
+        if (index.kindEnds[kind] > start) this.streams.push({ at: start, end: index.kindEnds[kind], head: null });
+        start = index.kindEnds[kind];
+      }
+      this.slot = slot;
+      this.bits = inter.bits;
+      this.streams.forEach(this.advance, this);
+    }
+    // The listed pages' scores, entry by entry in the order scorer() adds them
+    // (so the sums are the same numbers).
+    var idf = idfs(index, entries);
+    var score = new Float64Array(n), heading = new Uint8Array(n).fill(1);
+    var w = new Float64Array(n), top = new Uint8Array(n);
+    entries.forEach(function (e, i) {
+      w.fill(idf[i] * (e.bound & 63) / 63);
+      top.fill((e.bound >> 6) >= 1 ? 1 : 0);
+      for (var k = 0; k < e.docs.length; ++k) {
+        var c = slot[e.docs[k]] - 1;
+        if (c < 0) continue;
+        w[c] = idf[i] * (e.imps[k] & 63) / 63;
+        top[c] = (e.imps[k] >> 6) >= 1 ? 1 : 0;
+      }
+      for (var c2 = 0; c2 < n; ++c2) {
+        score[c2] += w[c2];
+        if (!top[c2]) heading[c2] = 0;
+      }
+    });
+    for (var c3 = 0; c3 < n; ++c3) score[c3] *= kindFactor(index, docs[c3]);
+    this.docs = docs;
+    this.scores = score;
+    this.headings = heading;
+    // A heap of the listed pages, best on top.
+    var heap = this.heap = new Int32Array(n);
+    for (var h = 0; h < n; ++h) heap[h] = h;
+    this.size = n;
+    for (var h2 = (n >> 1) - 1; h2 >= 0; --h2) this.sift(h2);
+  }
+  Ranking.prototype.above = function (a, b) {  // listed page a ranks above b
+    var ha = this.headings[a], hb = this.headings[b];
+    if (ha !== hb) return ha > hb;
+    var sa = this.scores[a], sb = this.scores[b];
+    if (sa !== sb) return sa > sb;
+    return this.docs[a] < this.docs[b];
+  };
+  Ranking.prototype.sift = function (i) {
+    var heap = this.heap, n = this.size;
+    for (;;) {
+      var l = 2 * i + 1, r = l + 1, m = i;
+      if (l < n && this.above(heap[l], heap[m])) m = l;
+      if (r < n && this.above(heap[r], heap[m])) m = r;
+      if (m === i) return;
+      var t = heap[i]; heap[i] = heap[m]; heap[m] = t;
+      i = m;
+    }
+  };
+  /* The best listed page not yet taken, or null. */
+  Ranking.prototype.peek = function () {
+    if (!this.size) return null;
+    var c = this.heap[0];
+    return { doc: this.docs[c], heading: this.headings[c], score: this.scores[c] };
+  };
+  Ranking.prototype.pop = function () {
+    this.heap[0] = this.heap[--this.size];
+    this.sift(0);
+  };
+  /* Moves a stream's head to its next unlisted page, or null. */
+  Ranking.prototype.advance = function (s) {
+    var bits = this.bits, slot = this.slot;
+    s.head = null;
+    while (s.at < s.end) {
+      var d = s.at++;
+      if (!bits[d >> 3]) { s.at = Math.min(s.end, (d | 7) + 1); continue; }
+      if ((bits[d >> 3] >> (d & 7)) & 1 && !slot[d]) { s.head = this.score(d); return; }
+    }
+  };
+  Ranking.prototype.slice = function (from, to) {
+    to = Math.min(to, this.count);
+    while (this.ranked.length < to) {
+      var best = this.peek(), from_stream = null;
+      (this.streams || []).forEach(function (s) {
+        if (s.head && (!best || before(s.head, best) < 0)) { best = s.head; from_stream = s; }
+      });
+      this.ranked.push(best);
+      if (from_stream) this.advance(from_stream); else this.pop();
+    }
+    return this.ranked.slice(from, to);
+  };
 
   /* Runs a query: {query, phrase (what the results contain), partial (true
    * when that is only part of the query), synonym (true when it is a word
-   * the site gives for the query), tokens, hits (ranked)}. */
+   * the site gives for the query), tokens, count (of the pages found),
+   * ranking (a Ranking of them, or null when none)}. */
   function search(index, query) {
     return searchWords(index, query).then(function (r) {
-      if (r.hits.length && !r.partial) return r;
+      if (r.count && !r.partial) return r;
       // Nothing for the whole query: the site's words for it, in order.
       var others = (index.m.synonyms || {})[foldString(query.trim())] || [];
       return others.reduce(function (found, word) {
         return found.then(function (f) {
           if (f) return f;
           return searchWords(index, word).then(function (s) {
-            if (!s.hits.length || s.partial) return null;
+            if (!s.count || s.partial) return null;
             s.query = query;
             s.synonym = true;
             s.partial = true;
@@ -253,7 +409,7 @@
     var toks = tokenizeAt(query), seen = {}, uniq = [];
     toks.forEach(function (x) { if (!seen[x.t]) { seen[x.t] = 1; uniq.push(x); } });
     var base = { query: query, phrase: query.trim(), partial: false, synonym: false,
-                 tokens: uniq.map(function (x) { return x.t; }), hits: [] };
+                 tokens: uniq.map(function (x) { return x.t; }), count: 0, ranking: null };
     if (!uniq.length) return Promise.resolve(base);
     return Promise.all(uniq.map(function (x) { return index.entry(x.t); })).then(function (entries) {
       var cps = Array.from(query);
@@ -264,9 +420,9 @@
         for (var i = 0; i + len <= uniq.length; ++i) {
           var es = entries.slice(i, i + len);
           if (es.some(function (e) { return !e; })) continue;
-          var hits = rank(index, es);
-          if (!hits.length) continue;
-          if (!best || hits.length > best.hits.length) best = { i: i, len: len, hits: hits };
+          var inter = intersect(index, es);
+          if (!inter.count) continue;
+          if (!best || inter.count > best.inter.count) best = { i: i, len: len, entries: es, inter: inter };
         }
       }
       if (!best) return base;
@@ -277,7 +433,8 @@
         partial: !whole,
         synonym: false,
         tokens: uniq.slice(best.i, best.i + best.len).map(function (x) { return x.t; }),
-        hits: best.hits
+        count: best.inter.count,
+        ranking: new Ranking(index, best.entries, best.inter)
       };
     });
   }
@@ -382,7 +539,7 @@
   /* The results from `from` to `from + count` of a search, re-ranked within
    * that slice by how they hold the phrase; a Promise of describe()s. */
   function page(index, result, from, count) {
-    var slice = result.hits.slice(from, from + count);
+    var slice = result.ranking ? result.ranking.slice(from, from + count) : [];
     return Promise.all(slice.map(function (h) { return index.meta(h.doc); })).then(function (metas) {
       var rows = slice.map(function (h, i) {
         return { hit: h, meta: metas[i], tier: phraseTier(metas[i], result.phrase), pos: i };
@@ -481,7 +638,7 @@
         if (!rows || seq !== current) return;
         out.textContent = '';
         shown = rows.length;
-        var n = result.hits.length;
+        var n = result.count;
         if (!n) {
           status.textContent = '没有找到与“' + query + '”相关的内容。可以换一个词，或查看网站地图。';
         } else if (result.synonym) {
@@ -525,7 +682,7 @@
           if (seq !== current) return;
           shown += rows.length;
           renderRows(out, base, rows, r);
-          more.hidden = shown >= r.hits.length;
+          more.hidden = shown >= r.count;
         });
       });
     }).catch(function () {
