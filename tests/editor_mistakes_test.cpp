@@ -685,4 +685,36 @@ kind: count
         "             ^\n");
 }
 
+TEST_CASE(
+    "editor mistakes: an empty link, a link to a file on the editor's computer, and one to an unpublished "
+    "section") {
+  FixtureResult r = BuildFixture(Site(Page("content/a.md",
+                                           "见[原文]()。\n\n见[原文](C:\\Users\\张三\\原文.pdf)。\n\n"
+                                           "见[原文](file:///D:/原文.pdf)。\n")));
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "content/a.md:5:7: 链接的目标是空的：请在括号里写上页面或文件，例如 [文字](../reports/2024.md)\n"
+        "  见[原文]()。\n"
+        "           ^\n"
+        "content/a.md:7:7: “C:\\Users\\张三\\原文.pdf”是你电脑上的文件路径，网站上打不开：请把文件放到页面的 "
+        "Markdown 文件旁边，再按文件名链接，例如 [原文](原文.pdf)\n"
+        "  见[原文](C:\\Users\\张三\\原文.pdf)。\n"
+        "           ^\n"
+        "content/a.md:9:7: “file:///D:/原文.pdf”是你电脑上的文件路径，网站上打不开：请把文件放到页面的 "
+        "Markdown 文件旁边，再按文件名链接，例如 [原文](原文.pdf)\n"
+        "  见[原文](file:///D:/原文.pdf)。\n"
+        "           ^\n");
+  // Links to site URLs are checked against the rendered site, so once nothing else fails.
+  FixtureResult u =
+      BuildFixture(Site(Page("content/a.md", "见[通知](/notices/)。\n") +
+                        "-- content/notices/_index.md --\n---\ntitle: 通知公告\n---\n" +
+                        "-- content/notices/b.md --\n---\ntitle: 乙\ndate: 2025-01-01\ndraft: true\n---\n"));
+  CHECK_FALSE(u.ok);
+  CHECK(DiagnosticsWith(u.errors, "content/a.md") ==
+        "content/a.md:5:7: 链接“/notices/”指向栏目“通知公告”（/notices/），但这个栏目还没有发布的页面，"
+        "这次不会发布：请等栏目有了页面再链接\n"
+        "  见[通知](/notices/)。\n"
+        "           ^\n");
+}
+
 }  // namespace fazhi::testing
