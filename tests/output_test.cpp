@@ -344,4 +344,15 @@ TEST_CASE("cli: new site scaffolds a site that builds, and never overwrites") {
   CHECK(Cli({"new", "site", (dir.path() / "other").string()}, nullptr, &err) == 2);  // no --sponsor
 }
 
+TEST_CASE("cli: check and build on a site folder that does not exist say so, exit 1, and write nothing") {
+  TempDir dir;
+  const std::string missing = (dir.path() / "站点").string();
+  std::string out, err;
+  CHECK(Cli({"check", missing}, &out, &err) == 1);
+  CHECK(err == missing + ": 站点文件夹不存在\nfazhi：检查未通过，共 1 个错误\n");
+  CHECK(Cli({"build", missing, "--lang", "en"}, &out, &err) == 1);
+  CHECK(Contains(err, missing + ": site folder does not exist\n"));
+  CHECK_FALSE(fs::exists(missing));
+}
+
 }  // namespace fazhi::testing

@@ -2,10 +2,14 @@
 // editor files. (The fast reader uses plain string work for paths and one
 // read per file; this pins what it must produce.)
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "core/source_tree.h"
 
@@ -121,6 +125,89 @@ TEST_CASE(
   CHECK_FALSE(tree4.Reread("content/a.md"));
   CHECK(tree4.Find("content/a.md")->text == "old");
   fs::remove_all(base);
+}
+
+TEST_CASE("source_tree: a file whose path is too long to open is an error naming ENAMETOOLONG, not skipped") {
+  // The reader walks folder by folder, so it lists a folder 4,000 bytes deep;
+  // a file there has a path beyond PATH_MAX (4,096), and opening it fails.
+  // It was left out without a word.
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / ("fazhi-long-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  WriteText(root / "site.toml", "title = \"t\"\n");
+  WriteText(root / "content/a.md", "甲");
+  const std::string name(250, 'd');
+  const std::string file = std::string(200, 'x') + ".md";
+  std::vector<int> fds{::open((root / "content").c_str(), O_RDONLY | O_DIRECTORY)};
+  REQUIRE(fds.back() >= 0);
+  std::string rel = "content";
+  for (int i = 0; i < 16; ++i) {
+    REQUIRE(::mkdirat(fds.back(), name.c_str(), 0755) == 0);
+    fds.push_back(::openat(fds.back(), name.c_str(), O_RDONLY | O_DIRECTORY));
+    REQUIRE(fds.back() >= 0);
+    rel += "/" + name;
+  }
+  REQUIRE((root / "content").string().size() + 16 * 251 < 4096);  // the folder can be listed
+  int f = ::openat(fds.back(), file.c_str(), O_CREAT | O_WRONLY, 0644);
+  REQUIRE(f >= 0);
+  ::close(f);
+
+  SourceTree tree;
+  Diagnostics diags;
+  CHECK_FALSE(SourceTree::Read(root, &tree, &diags));
+  CHECK(diags.Format() == rel + "/" + file + ": 无法读取这个文件：路径太长（ENAMETOOLONG）\n");
+  CHECK(diags.Format(Lang::kEn) == rel + "/" + file + ": cannot read file: path too long (ENAMETOOLONG)\n");
+  CHECK(tree.Find("content/a.md")->text == "甲");
+
+  // Cleaned up the same way, from the deepest folder up.
+  CHECK(::unlinkat(fds.back(), file.c_str(), 0) == 0);
+  for (size_t i = fds.size() - 1; i > 0; --i) {
+    ::close(fds[i]);
+    CHECK(::unlinkat(fds[i - 1], name.c_str(), AT_REMOVEDIR) == 0);
+  }
+  ::close(fds[0]);
+  fs::remove_all(root);
+}
+
+TEST_CASE(
+    "source_tree: a folder fazhi may not read is an error at the folder, its pages are not dropped "
+    "silently") {
+  // It was skipped (skip_permission_denied): the pages in it vanished from
+  // the site. Run as a user the folder denies: as root, in a child process
+  // that gives up root first (root may read anything).
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / ("fazhi-denied-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  WriteText(root / "site.toml", "title = \"t\"\n");
+  WriteText(root / "content/a.md", "甲");
+  WriteText(root / "content/notices/b.md", "乙");
+  fs::permissions(root / "content/notices", fs::perms::none);
+  int pipe_fds[2];
+  REQUIRE(::pipe(pipe_fds) == 0);
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::close(pipe_fds[0]);
+    if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(3);
+    SourceTree tree;
+    Diagnostics diags;
+    bool ok = SourceTree::Read(root, &tree, &diags);
+    std::string out = diags.Format() + (tree.Find("content/a.md") ? "a.md read\n" : "");
+    if (::write(pipe_fds[1], out.data(), out.size()) != static_cast<ssize_t>(out.size())) ::_exit(4);
+    ::_exit(ok ? 1 : 0);
+  }
+  ::close(pipe_fds[1]);
+  std::string out;
+  char buf[4096];
+  for (ssize_t n; (n = ::read(pipe_fds[0], buf, sizeof buf)) > 0;) out.append(buf, static_cast<size_t>(n));
+  ::close(pipe_fds[0]);
+  int status = 0;
+  REQUIRE(::waitpid(pid, &status, 0) == pid);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(out == "content/notices: 无法列出这个文件夹的内容：没有权限（EACCES）\na.md read\n");
+  fs::permissions(root / "content/notices", fs::perms::owner_all);
+  fs::remove_all(root);
 }
 
 }  // namespace fazhi

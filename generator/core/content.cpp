@@ -191,6 +191,8 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   // Inspections count an undated item as not updated, so every item is dated.
   if (!fm.Get("date") && !page->is_index) {
     diags->Error(f.path, 1, 1, Message(msg::kMissingFmKey, "date", Message(msg::kDateWhat)), f.text);
+  } else if (const FmNode* n = fm.Get("date"); n && n->kind == FmNode::Kind::kNull && !page->is_index) {
+    diags->Error(f.path, n->line, n->col, Message(msg::kEmptyDate), f.text);
   }
   if (page->source.empty()) page->source = config.sponsor;
 

@@ -167,7 +167,11 @@ class YamlReader {
     int line = Line(event_.start_mark), col = Col(event_.start_mark);
     if (event_.type == YAML_DOCUMENT_END_EVENT) return true;
     if (event_.type != YAML_MAPPING_START_EVENT) {
-      diags_->Error(f_.path, line, col, Message(msg::kFmNotMap), f_.text);
+      // "title 甲" (no colon) on the first line reads as one plain text.
+      bool plain = event_.type == YAML_SCALAR_EVENT && event_.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+      if (!plain || !ReportMissingColon(f_, Span(), line, diags_)) {
+        diags_->Error(f_.path, line, col, Message(msg::kFmNotMap), f_.text);
+      }
       return false;
     }
     if (!ParseNode(root, 0)) return false;
@@ -227,6 +231,7 @@ class YamlReader {
         out->scalar.assign(reinterpret_cast<const char*>(event_.data.scalar.value),
                            event_.data.scalar.length);
         out->quoted = event_.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+        if (!out->quoted) out->scalar = TrimInvisibleEnd(std::move(out->scalar));  // warned by CheckYamlChars
         if (!out->quoted && (out->scalar == "~" || out->scalar == "null" || out->scalar.empty())) {
           out->kind = FmNode::Kind::kNull;
           out->scalar.clear();
@@ -272,8 +277,8 @@ class YamlReader {
           out->fields.push_back(std::move(field));
         }
       }
-      default:
-        diags_->Error(f_.path, out->line, out->col, Message(msg::kFmUnexpected), f_.text);
+      default:  // libyaml starts every node with one of the events above
+        diags_->Error(f_.path, out->line, out->col, Message(msg::kYamlOther, "unexpected event"), f_.text);
         return false;
     }
   }
@@ -366,18 +371,10 @@ bool ParseToml(const SourceFile& f, const Fence& fence, FrontMatter* out, Diagno
   return true;
 }
 
+// What a value written where one value belongs is instead (callers skip
+// empty values, so it is a list or a map).
 Message KindName(FmNode::Kind k) {
-  switch (k) {
-    case FmNode::Kind::kNull:
-      return Message(msg::kKindNothing);
-    case FmNode::Kind::kScalar:
-      return Message(msg::kKindSingle);
-    case FmNode::Kind::kList:
-      return Message(msg::kKindList);
-    case FmNode::Kind::kMap:
-      return Message(msg::kKindMap);
-  }
-  return Message(msg::kKindNothing);
+  return Message(k == FmNode::Kind::kList ? msg::kKindList : msg::kKindMap);
 }
 
 bool ExpectScalar(const SourceFile& f, const FmNode& n, std::string_view key, Diagnostics* diags) {

@@ -20,8 +20,8 @@ inline constexpr MessageText kWarningCount{"{0} 个警告", "{0} warnings"};
 // --- Reading the site and writing the output ---------------------------------
 
 inline constexpr MessageText kSiteFolderMissing{"站点文件夹不存在", "site folder does not exist"};
-inline constexpr MessageText kCannotListFolder{"无法列出这个文件夹的内容（{0}）", "cannot list folder: {0}"};
-inline constexpr MessageText kCannotReadFile{"无法读取这个文件", "cannot read file"};
+inline constexpr MessageText kCannotListFolder{"无法列出这个文件夹的内容：{0}", "cannot list folder: {0}"};
+inline constexpr MessageText kCannotReadFile{"无法读取这个文件：{0}", "cannot read file: {0}"};
 inline constexpr MessageText kInvalidEncodedText{"这不是有效的 {0} 文字", "invalid {0} text"};
 inline constexpr MessageText kUnknownEncoding{
     "认不出文字编码（不是 UTF-8、UTF-16 或 GB18030）：请在 Excel 或 WPS 里另存为“CSV UTF-8”",
@@ -79,6 +79,9 @@ inline constexpr MessageText kTomlChineseQuotes{
     "\"{2}\""};
 inline constexpr MessageText kTomlNeedsQuotes{"文字要放在半角双引号里：{0} = \"{1}\"",
                                               "text goes in double quotes: {0} = \"{1}\""};
+inline constexpr MessageText kFullWidthDash{
+    "列表项用了“{0}”，请改为半角减号“-”，后面加一个空格",
+    "a list item starts with '{0}'; use an ASCII '-' followed by a space"};
 inline constexpr MessageText kFullWidthBracket{"这里用了全角括号“{0}”，请改为半角方括号“{1}”",
                                                "a full-width bracket '{0}' here; use '{1}'"};
 inline constexpr MessageText kFullWidthComma{"这里用了全角逗号“{0}”，列表里请用半角逗号“,”",
@@ -118,13 +121,20 @@ inline constexpr MessageText kFmKeyNotText{"文件头的键只能是普通文字
                                            "front matter keys must be plain text"};
 inline constexpr MessageText kFmDuplicateKey{"键“{0}”重复了：第{1}行已经写过一次，请删去其中一个",
                                              "duplicate key '{0}' (first on line {1})"};
-inline constexpr MessageText kFmUnexpected{"文件头的结构无法识别", "unexpected YAML structure"};
 inline constexpr MessageText kYamlOther{"文件头的格式有误（YAML 解析器报告：{0}）",
                                         "invalid YAML front matter: {0}"};
 inline constexpr MessageText kTomlOther{"TOML 格式有误（解析器报告：{0}）", "invalid TOML: {0}"};
 inline constexpr MessageText kYamlMissingColon{
     "这一行缺少冒号：文件头的每一行写成“键: 值”，冒号用半角“:”，后面加一个空格",
     "this line has no colon: front matter lines are 'key: value', with an ASCII colon and a space after it"};
+inline constexpr MessageText kYamlMissingColonAfterKey{
+    "“{0}”后面缺少冒号：写成“{0}: {1}”，冒号用半角“:”，后面加一个空格",
+    "'{0}' is not followed by a colon: write '{0}: {1}', with an ASCII colon and a space after it"};
+inline constexpr MessageText kTrailingInvisibleSpace{
+    "值的末尾有一个看不见的{0}：fazhi 已把它去掉，请在文件里也删除它",
+    "the value ends with an invisible {0}: fazhi leaves it out; delete it in the file too"};
+inline constexpr MessageText kTrailingIdeographicSpace{"全角空格（U+3000）", "ideographic space (U+3000)"};
+inline constexpr MessageText kTrailingNoBreakSpace{"不换行空格（U+00A0）", "no-break space (U+00A0)"};
 inline constexpr MessageText kYamlColonInValue{
     "值里有“: ”（冒号加空格），会被当成又一个键：请给这个值加引号，写成 {0}: \"{1}\"",
     "the value contains ': ', which YAML reads as another key; quote the value: {0}: \"{1}\""};
@@ -187,8 +197,6 @@ inline constexpr MessageText kTomlKeySpace{
 
 // --- Front matter fields ---------------------------------------------------------
 
-inline constexpr MessageText kKindNothing{"空值", "nothing"};
-inline constexpr MessageText kKindSingle{"单个值", "a single value"};
 inline constexpr MessageText kKindList{"列表", "a list"};
 inline constexpr MessageText kKindMap{"一组“键: 值”", "a map"};
 inline constexpr MessageText kMustBeSingle{"“{0}”只能写一个值，这里写成了{1}",
@@ -216,6 +224,8 @@ inline constexpr MessageText kTitleWhat{"标题", "the title"};
 inline constexpr MessageText kDateWhat{"发布日期", "the publication date"};
 inline constexpr MessageText kReportYearWhat{"报告年度", "the reporting year"};
 inline constexpr MessageText kEmptyTitle{"“title”（标题）不能为空", "'title' must not be empty"};
+inline constexpr MessageText kEmptyDate{"“date”（发布日期）不能为空：写成 YYYY-MM-DD，例如 2025-03-31",
+                                        "'date' must not be empty: write YYYY-MM-DD, e.g. 2025-03-31"};
 inline constexpr MessageText kBadYear{"“year”必须是年份，例如 2024", "'year' must be a year such as 2024"};
 
 // --- Pages and links -------------------------------------------------------------
@@ -343,7 +353,7 @@ inline constexpr MessageText kSiteUrlMissingFromPage{
     "URL "
     "{2}; if you meant {3}, write '{3}'"};
 inline constexpr MessageText kLinkToUnopenedSection{
-    "链接“{0}”指向栏目“{1}”（{2}），但这个栏目还没有发布的页面，没有发布：请等栏目有了页面再链接",
+    "链接“{0}”指向栏目“{1}”（{2}），但这个栏目还没有发布的页面，这次不会发布：请等栏目有了页面再链接",
     "the link '{0}' leads to the section '{1}' ({2}), which has no published page yet and so is not "
     "published: link "
     "it once it has a page"};

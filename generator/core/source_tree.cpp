@@ -1,7 +1,5 @@
 #include "core/source_tree.h"
 
-#include "core/messages.h"
-
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,6 +10,7 @@
 #include <system_error>
 
 #include "core/messages.h"
+#include "core/os_error.h"
 
 namespace fazhi {
 namespace fs = std::filesystem;
@@ -22,9 +21,13 @@ namespace {
 // a site of 10,000 pages is read in a few tens of milliseconds. O_NOFOLLOW:
 // every path read here was checked not to be a symbolic link (or is the
 // link's resolved target), so a link swapped in meanwhile fails to open.
-bool ReadFile(const fs::path& p, std::string* out) {
+// False with the errno in `*err` when it fails.
+bool ReadFile(const fs::path& p, std::string* out, int* err = nullptr) {
   int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-  if (fd < 0) return false;
+  if (fd < 0) {
+    if (err) *err = errno;
+    return false;
+  }
   struct stat st;
   bool ok = ::fstat(fd, &st) == 0;
   out->clear();
@@ -53,6 +56,7 @@ bool ReadFile(const fs::path& p, std::string* out) {
     }
     out->append(buf, static_cast<size_t>(n));
   }
+  if (!ok && err) *err = errno;
   ::close(fd);
   return ok;
 }
@@ -97,12 +101,17 @@ void ReadDirUnsorted(const fs::path& root, const std::string& rel_dir, SourceTre
   }
   if (!fs::is_directory(dir, ec)) return;
   const std::string base = dir.generic_string();
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  // Not skip_permission_denied: a folder nobody may read would drop its
+  // pages without a word.
+  fs::recursive_directory_iterator it(dir, ec), end;
+  std::string last_folder = rel_dir;  // the folder the iterator opens next
+  auto cannot_list = [&] {
+    diags->Error(prefix + last_folder, 0, 0, Message(msg::kCannotListFolder, OsError(ec.value())));
+  };
+  if (ec) return cannot_list();
+  // libstdc++ ends the iteration on an error: `ec` is checked after the loop.
   for (; it != end; it.increment(ec)) {
-    if (ec) {
-      diags->Error(rel_dir, 0, 0, Message(msg::kCannotListFolder, ec.message()));
-      return;
-    }
+    if (ec) return cannot_list();
     std::string name = it->path().filename().string();
     if (IsIgnoredFileName(name)) {
       if (it->is_directory(ec)) it.disable_recursion_pending();
@@ -122,14 +131,24 @@ void ReadDirUnsorted(const fs::path& root, const std::string& rel_dir, SourceTre
         continue;
       }
     }
-    if (!fs::is_regular_file(read_from, ec)) continue;
+    bool regular = fs::is_regular_file(read_from, ec);
+    if (ec) {
+      // ENAMETOOLONG deep down: the iterator walks by folder, a path does not.
+      diags->Error(rel, 0, 0, Message(msg::kCannotReadFile, OsError(ec.value())));
+      continue;
+    }
+    if (!regular) {
+      if (it->is_directory(ec)) last_folder = rel.substr(prefix.size());
+      continue;
+    }
     std::string text;
-    if (!ReadFile(read_from, &text)) {
-      diags->Error(rel, 0, 0, Message(msg::kCannotReadFile));
+    if (int err = 0; !ReadFile(read_from, &text, &err)) {
+      diags->Error(rel, 0, 0, Message(msg::kCannotReadFile, OsError(err)));
       continue;
     }
     tree->Add(std::move(rel), std::move(text));
   }
+  if (ec) cannot_list();
 }
 
 // The folder is listed in the file system's order; its reports come out
@@ -185,10 +204,10 @@ bool SourceTree::Read(const fs::path& root, SourceTree* out, Diagnostics* diags)
     if (!ResolveLink(config, canon_root, "site.toml", &config, diags)) return false;
   }
   if (fs::exists(config, ec)) {
-    if (ReadFile(config, &text)) {
+    if (int err = 0; ReadFile(config, &text, &err)) {
       out->Add("site.toml", std::move(text));
     } else {
-      diags->Error("site.toml", 0, 0, Message(msg::kCannotReadFile));
+      diags->Error("site.toml", 0, 0, Message(msg::kCannotReadFile, OsError(err)));
     }
   }
   for (const char* dir : {"content", "data", "layouts", "static", "themes"}) {

@@ -119,6 +119,26 @@ class Checker {
     return false;
   }
 
+  // A warning for U+3000 or U+00A0 at the end of the unquoted value `v`
+  // that starts at code point `from` of `line` (the reader drops them).
+  void TrailingSpace(const Line& line, size_t from, const std::u32string& v) {
+    if (v.empty() || v.front() == '"' || v.front() == '\'' || v.front() == '[' || v.front() == '{' ||
+        v.front() == '|' || v.front() == '>') {
+      return;
+    }
+    size_t end = v.size(), first = std::u32string::npos;
+    while (end > 0 && (v[end - 1] == kIdeographicSpace || v[end - 1] == kNoBreakSpace || v[end - 1] == ' ' ||
+                       v[end - 1] == '\t')) {
+      --end;
+      if (v[end] == kIdeographicSpace || v[end] == kNoBreakSpace) first = end;
+    }
+    if (first == std::u32string::npos || end == 0) return;
+    Warning(line, from + first,
+            Message(msg::kTrailingInvisibleSpace,
+                    Message(v[first] == kIdeographicSpace ? msg::kTrailingIdeographicSpace
+                                                          : msg::kTrailingNoBreakSpace)));
+  }
+
   bool ok() const { return ok_; }
 
  private:
@@ -201,7 +221,7 @@ bool CheckYamlChars(const SourceFile& file, SyntaxSpan span, Diagnostics* diags)
     // A list item typed with a full-width or long dash reads as text.
     if ((s[i] == 0xFF0D || s[i] == 0x2014 || s[i] == 0x2013) && i + 1 < s.size() &&
         (s[i + 1] == ' ' || s[i + 1] == kIdeographicSpace)) {
-      check.Error(line, i, Message(msg::kFullWidthBracket, line.Slice(i, i + 1), "-"));
+      check.Error(line, i, Message(msg::kFullWidthDash, line.Slice(i, i + 1)));
       continue;
     }
     if (s[i] == '-' && (i + 1 == s.size() || s[i + 1] == ' ')) {
@@ -216,6 +236,11 @@ bool CheckYamlChars(const SourceFile& file, SyntaxSpan span, Diagnostics* diags)
         have_key = true;  // an item that is a map: its keys line up with this one
         key_indent = j;
         key_has_value = !line.Value(k + 1).empty();
+        size_t v = k + 1;
+        while (v < s.size() && s[v] == ' ') ++v;
+        check.TrailingSpace(line, v, Decode(line.Value(k + 1)));
+      } else if (j < s.size()) {
+        check.TrailingSpace(line, j, Decode(line.Value(j)));
       }
       continue;
     }
@@ -265,6 +290,7 @@ bool CheckYamlChars(const SourceFile& file, SyntaxSpan span, Diagnostics* diags)
     size_t value_col = after;
     while (value_col < s.size() && (s[value_col] == ' ' || s[value_col] == '\t')) ++value_col;
     if (v.empty()) continue;
+    check.TrailingSpace(line, value_col, v);
     if (v.front() == 0xFF3B || v.front() == 0x3010) {  // ［ 【: a list typed with an IME
       check.Error(line, value_col,
                   Message(msg::kFullWidthBracket, line.Slice(value_col, value_col + 1), "["));
@@ -322,8 +348,9 @@ bool CheckTomlChars(const SourceFile& file, SyntaxSpan span, Diagnostics* diags)
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
     if (i == s.size() || s[i] == '#') continue;
     bool header = s[i] == '[' || s[i] == 0xFF3B || s[i] == 0x3010;
-    bool in_value = false;  // after the '=' of a key line
-    int depth = 0;          // of '[' inside a value
+    bool in_value = false;    // after the '=' of a key line
+    int depth = 0;            // of '[' inside a value
+    bool had_string = false;  // a quoted value already ended on this line
     std::string key;
     bool reported = false;
     for (size_t j = i; j < s.size() && !reported; ++j) {
@@ -334,6 +361,7 @@ bool CheckTomlChars(const SourceFile& file, SyntaxSpan span, Diagnostics* diags)
         for (++j; j < s.size() && s[j] != cp; ++j) {
           if (cp == '"' && s[j] == '\\') ++j;
         }
+        had_string = had_string || (in_value && depth == 0);
         continue;
       }
       if (cp == kIdeographicSpace) {
@@ -376,6 +404,10 @@ bool CheckTomlChars(const SourceFile& file, SyntaxSpan span, Diagnostics* diags)
         --depth;
       } else if (depth > 0 && (cp == 0xFF0C || cp == 0x3001)) {  // ， 、
         check.Error(line, j, Message(msg::kFullWidthComma, line.Slice(j, j + 1)));
+        reported = true;
+      } else if (depth == 0 && cp > 0x7F && had_string) {
+        // `title = "某区" 司法局`: text after the closing quote.
+        check.Error(line, j, Message(msg::kTomlTextAfterValue));
         reported = true;
       } else if (depth == 0 && cp > 0x7F) {
         // Text without quotes: `title = 某区司法局`.
@@ -489,8 +521,10 @@ void ReportYamlFailure(const SourceFile& file, SyntaxSpan span, const YamlFailur
   const std::string& p = f.problem;
   if (Has(p, "could not find expected ':'")) {
     bool simple_key = Has(f.context, "simple key");
-    report(simple_key ? f.context_line : f.line, simple_key ? f.context_col : f.col,
-           Message(msg::kYamlMissingColon));
+    int line = simple_key ? f.context_line : f.line;
+    if (!ReportMissingColon(file, span, line, diags)) {
+      report(line, simple_key ? f.context_col : f.col, Message(msg::kYamlMissingColon));
+    }
   } else if (Has(p, "mapping values are not allowed")) {
     if (indented()) {
       report(f.line, static_cast<int>(FirstNonSpace(*here)) + 1, Message(msg::kYamlIndented));
@@ -505,6 +539,8 @@ void ReportYamlFailure(const SourceFile& file, SyntaxSpan span, const YamlFailur
               open->cps[static_cast<size_t>(f.context_col - 1)] == '"';
     report(f.context_line, f.context_col,
            Message(msg::kYamlUnclosedQuote, Message(dq ? msg::kDoubleQuote : msg::kSingleQuote)));
+  } else if (Has(f.context, "alias") || Has(f.context, "anchor")) {
+    report(f.context_line, f.context_col, Message(msg::kFmAlias));
   } else if (Has(p, "tab character")) {
     report(f.line, f.col, Message(msg::kTabIndent));
   } else if (Has(p, "cannot start any token")) {
@@ -626,6 +662,50 @@ void ReportTomlFailure(const SourceFile& file, SyntaxSpan span, std::string_view
     report(line, at, Message(msg::kTomlBadLine));
   } else {
     report(line, at, Message(msg::kTomlOther, std::string(d)));
+  }
+}
+
+bool ReportMissingColon(const SourceFile& file, SyntaxSpan span, int line_number, Diagnostics* diags) {
+  std::vector<Line> lines = SplitLines(file.text, span);
+  const Line* l = LineAt(lines, line_number);
+  if (!l) return false;
+  const std::u32string& s = l->cps;
+  size_t i = FirstNonSpace(*l);
+  if (i + 1 < s.size() && s[i] == '-' && s[i + 1] == ' ') return false;
+  for (char32_t cp : s) {
+    if (cp == ':' || cp == kFullWidthColon) return false;
+  }
+  // The key: the first word ("title 甲", "title　甲"), or the ASCII word
+  // before the value when no space is between ("title甲").
+  size_t k = i;
+  while (k < s.size() && s[k] != ' ' && s[k] != '\t' && s[k] != kIdeographicSpace) ++k;
+  if (k == s.size()) {
+    size_t a = i;
+    while (a < s.size() && IsAsciiKeyChar(s[a])) ++a;
+    if (a == i) return false;  // "甲乙丙": a value, not a key
+    k = a;
+  }
+  if (k == i) return false;
+  size_t v = k;
+  while (v < s.size() && (s[v] == ' ' || s[v] == '\t' || s[v] == kIdeographicSpace)) ++v;
+  std::string value = l->Value(v);
+  diags->Error(file.path, line_number, static_cast<int>(k) + 1,
+               Message(msg::kYamlMissingColonAfterKey, l->Slice(i, k), value.empty() ? "…" : value),
+               file.text);
+  return true;
+}
+
+std::string TrimInvisibleEnd(std::string s) {
+  for (;;) {
+    if (s.ends_with(" ") || s.ends_with("\t")) {
+      s.pop_back();
+    } else if (s.ends_with("\u3000")) {
+      s.resize(s.size() - 3);
+    } else if (s.ends_with("\u00a0")) {
+      s.resize(s.size() - 2);
+    } else {
+      return s;
+    }
   }
 }
 

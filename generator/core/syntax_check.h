@@ -27,7 +27,8 @@ struct SyntaxSpan {
 
 /// Checks the YAML front matter in `span`. Errors for characters that break
 /// its syntax; a warning for a value wrapped in Chinese quotes (kept as text,
-/// so they would show on the page). False when an error was reported: then
+/// so they would show on the page) and for an unquoted value ending in
+/// U+3000 or U+00A0 (the reader drops them, see TrimInvisibleEnd). False when an error was reported: then
 /// the parser is not run, so its own report cannot repeat or mislead.
 bool CheckYamlChars(const SourceFile& file, SyntaxSpan span, Diagnostics* diags);
 
@@ -50,9 +51,20 @@ struct YamlFailure {
 void ReportYamlFailure(const SourceFile& file, SyntaxSpan span, const YamlFailure& failure,
                        Diagnostics* diags);
 
+/// Reports the line `line` of the YAML in `span` when it is a key without its
+/// colon ("title 甲"): at the place the colon belongs, naming the key and the
+/// line to write. False (nothing reported) when the line has a colon or no
+/// key can be told from its value.
+bool ReportMissingColon(const SourceFile& file, SyntaxSpan span, int line, Diagnostics* diags);
+
 /// The same for a toml++ parse error (`description`, at file `line`:`col`).
 void ReportTomlFailure(const SourceFile& file, SyntaxSpan span, std::string_view description, int line,
                        int col, Diagnostics* diags);
+
+/// `s` without the ideographic (U+3000) and no-break (U+00A0) spaces, and the
+/// ASCII blanks among them, at its end: an unquoted value never means them
+/// (invisible on the page, they make "某区司法局　" another publisher).
+std::string TrimInvisibleEnd(std::string s);
 
 /// "U+200B" for an invisible or confusable code point.
 std::string CodePointName(char32_t cp);
