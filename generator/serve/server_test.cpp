@@ -595,12 +595,13 @@ TEST_CASE("serve: a bad or unexpected Content-Length is answered at once") {
   // Issue 18, failure 7: `Content-Length: -1` got no reply for 5 s.
   FakeSite site;
   Running run(&site);
-  for (auto [extra, status] : std::vector<std::pair<std::string, int>>{
+  for (const auto& [extra_binding, status] : std::vector<std::pair<std::string, int>>{
            {"Content-Length: -1\r\n", 400},
            {"Content-Length: abc\r\n", 400},
            {"Content-Length: 5\r\n", 400},  // a GET with a body (never sent)
            {"Content-Length: 99999999999\r\n", 413},
        }) {
+    const std::string extra = extra_binding;  // clang cannot capture a structured binding (CAPTURE)
     CAPTURE(extra);
     RawConnection conn(run.server->port());
     auto t0 = std::chrono::steady_clock::now();
