@@ -46,14 +46,15 @@ TEST_CASE("package: the bash completion offers every command and option of fazhi
   std::string completion = ss.str();
   CHECK(Contains(completion, "compgen -W \"" + commands + "\""));
   for (const auto& [command, options] : help) {
+    const std::string shown = command;  // clang cannot capture a structured binding
     std::smatch m;
     std::regex arm("\n    " + command + "\\) opts=\"([^\"]*)\"");
     if (options.empty()) {
-      CHECK_MESSAGE(!std::regex_search(completion, m, arm), command);
+      CHECK_MESSAGE(!std::regex_search(completion, m, arm), shown);
       continue;
     }
-    REQUIRE_MESSAGE(std::regex_search(completion, m, arm), command);
-    CHECK_MESSAGE(Options(m[1]) == options, command);
+    REQUIRE_MESSAGE(std::regex_search(completion, m, arm), shown);
+    CHECK_MESSAGE(Options(m[1]) == options, shown);
   }
 }
 

@@ -64,7 +64,8 @@ TEST_CASE("record: editor notes and compliance findings go to check, never into 
   CHECK(Contains(r.errors, "警告：报告没有写公开日期"));
   CHECK(Contains(r.errors, "警告：报告缺少必备事项“其他需要报告的情况”"));
   for (const auto& [path, bytes] : r.files) {
-    INFO(path);
+    const std::string shown = path;  // clang cannot capture a structured binding
+    INFO(shown);
     for (const char* internal : {"推不出", "待与办公室核实", "联系电话待办公室确认", "公开要求核对", "未见",
                                  "其他需要报告的情况", "逾期", "review"}) {
       INFO(internal);

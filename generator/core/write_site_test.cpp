@@ -192,7 +192,8 @@ TEST_CASE("write_site: a rebuild writes only what changed, and never into an exi
   CHECK(r.counts.removed == 1);  // gone/ (f and d were replaced by the files of the new site)
   CHECK(Inode(out / "a/index.html") == a_ino);
   for (const auto& [path, bytes] : kNew) {
-    CAPTURE(path);
+    const std::string shown = path;  // clang cannot capture a structured binding
+    CAPTURE(shown);
     CHECK(old_changed.count(Inode(out / path)) == 0);  // a changed file is a new inode
     CHECK(Inode(out / path) == Inode(next / path));
   }

@@ -208,7 +208,8 @@ TEST_CASE("import_text: a portal page saved as HTML gives its article with the �
   for (const auto& [bytes, name, format] : {std::tuple{utf8, "page.html", "网页（HTML，UTF-8）"},
                                             std::tuple{gbk, "page.htm", "网页（HTML，GB18030）"},
                                             std::tuple{gbk, "page", "网页（HTML，GB18030）"}}) {
-    CAPTURE(name);
+    const std::string shown = name;  // clang cannot capture a structured binding
+    CAPTURE(shown);
     ImportedText t;
     Message error;
     REQUIRE(ReadImportText(bytes, &t, &error, name));
