@@ -118,6 +118,89 @@ TEST_CASE("editor mistakes: Word's first-line indent would make a grey code bloc
   // The fix: the same text without the indent is a paragraph.
 }
 
+TEST_CASE("editor mistakes: headings and tables typed with an IME would show as typed") {
+  FixtureResult r = BuildFixture(Site(Page("content/a.md",
+                                           "##一、主要举措\n\n"
+                                           "＃＃　二、存在的不足\n\n"
+                                           "｜项目｜数量｜\n"
+                                           "｜---｜---｜\n"
+                                           "｜行政复议｜368｜\n\n"
+                                           "| 项目 | 数量 |\n"
+                                           "|——|：——|\n"
+                                           "| 行政复议 | —— |\n\n"
+                                           "| 项目 | 数量 |\n"
+                                           "|---|---|\n"
+                                           "| 未统计 | —— |\n\n"
+                                           "#法治宣传周#活动和＃3车间都是正文。\n")));
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "content/a.md:5:1: 警告：“##”后面要空一格才是标题，这样写会显示成普通文字：请写成“## 一、主要举措”\n"
+        "  ##一、主要举措\n"
+        "  ^\n"
+        "content/a.md:7:1: 标题的“＃＃”是全角字符，要用半角的“#”，这样写会显示成普通文字：请写成“## "
+        "二、存在的不足”\n"
+        "  ＃＃　二、存在的不足\n"
+        "  ^\n"
+        "content/a.md:9:1: "
+        "这张表格用了全角竖线“｜”，不会变成表格，会原样显示：请把表格里的“｜”都改为半角的“|”\n"
+        "  ｜项目｜数量｜\n"
+        "  ^\n"
+        "content/a.md:14:1: "
+        "表格第二行（分隔行）只能用半角的“|”“-”“:”，这里有破折号或全角字符，表格不会生效、会原样显示："
+        "请写成 |--|:--|\n"
+        "  |——|：——|\n"
+        "  ^\n");
+}
+
+TEST_CASE("editor mistakes: a comment never closed hides the rest of the page: an error at its start") {
+  FixtureResult r = BuildFixture(Site(Page("content/a.md",
+                                           "第一段。<!-- 行内注释 -->\n\n"
+                                           "<!-- 已核实 -->\n\n"
+                                           "<!-- 待核实：数字要和统计表一致\n"
+                                           "第二段。\n\n"
+                                           "## 三、下一步\n\n"
+                                           "第三段。\n")));
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "content/a.md:9:1: "
+        "注释“<!--”没有用“-->”结束：从这里起的 6 行都不会显示在网页上。请在注释该结束的地方加上“-->”\n"
+        "  <!-- 待核实：数字要和统计表一致\n"
+        "  ^\n");
+}
+
+TEST_CASE("editor mistakes: raw HTML left out of the page is a warning at its tag, comments are silent") {
+  const std::string body =
+      "<table><tr><td>行政复议</td><td>368</td></tr></table>\n\n"
+      "第一行<br>第二行，<span>甲</span>。<!-- 备注 -->\n\n"
+      "- 列表里<b>加粗</b>\n";
+  FixtureResult r = BuildFixture(Site(Page("content/a.md", body)));
+  CHECK(r.ok);
+  const std::string why =
+      "”不会显示在网页上（本站只发布 Markdown；site.toml 没有设 unsafe_html = true）：请改用 Markdown "
+      "写法，例如表格用“|”分隔、换行就空一行\n";
+  // Once per block: the <span> after the <br> is not said again.
+  CHECK(r.errors == "content/a.md:5:1: 警告：这里的 HTML“<table>" + why +
+                        "  <table><tr><td>行政复议</td><td>368</td></tr></table>\n"
+                        "  ^\n"
+                        "content/a.md:7:4: 警告：这里的 HTML“<br>" +
+                        why +
+                        "  第一行<br>第二行，<span>甲</span>。<!-- 备注 -->\n"
+                        "        ^\n"
+                        "content/a.md:9:6: 警告：这里的 HTML“<b>" +
+                        why +
+                        "  - 列表里<b>加粗</b>\n"
+                        "          ^\n");
+  CHECK(r.File("a/index.html").find("行政复议") == std::string::npos);  // what the warning says
+
+  // A site that lets raw HTML through publishes it without a word.
+  std::string site = Site(Page("content/a.md", body));
+  site.replace(site.find("as_of"), 0, "unsafe_html = true\n");
+  FixtureResult unsafe = BuildFixture(site);
+  CHECK(unsafe.ok);
+  CHECK(unsafe.errors == "");
+  CHECK(unsafe.File("a/index.html").find("<td>行政复议</td>") != std::string::npos);
+}
+
 TEST_CASE("editor mistakes: Word's control characters never reach the HTML") {
   FixtureResult r = BuildFixture(Site(Page("content/a.md",
                                            "第一行\v第二行\v第三行\n\n"
@@ -551,6 +634,54 @@ kind: rate
         "1420，或给它加上引号写成 "
         "\"1,420\"\n"
         "  cases,2023,1,420,件\n"
+        "             ^\n");
+}
+
+TEST_CASE(
+    "editor mistakes: a value cell with its qualifier, unit or 万 copied from the prose says where each "
+    "goes") {
+  const std::string defs = R"(-- content/indicators/cases.md --
+---
+title: 行政复议收案数
+date: 2025-03-01
+category: oversight
+unit: 件
+kind: count
+---
+)";
+  FixtureResult r = BuildFixture(Site(defs + "-- data/indicators/2024.csv --\n"
+                                             "指标,年份,数值,单位,限定\n"
+                                             "cases,2019,368件以上,件,\n"
+                                             "cases,2020,约３６８,件,\n"
+                                             "cases,2021,36.8%,件,\n"
+                                             "cases,2022,1.2万,件,\n"
+                                             "cases,2023,0.05万余,件,\n"
+                                             "cases,2024,若干,件,\n"),
+                                 DefaultTheme());
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "data/indicators/2024.csv:2:12: "
+        "数值“368件以上”带了限定词“以上”：数值列只写数字 368，“以上”写在“限定”列（单位写在“单位”列）\n"
+        "  cases,2019,368件以上,件,\n"
+        "             ^\n"
+        "data/indicators/2024.csv:3:12: "
+        "数值“约３６８”带了限定词“约”：数值列只写数字 368，“约”写在“限定”列（单位写在“单位”列）\n"
+        "  cases,2020,约３６８,件,\n"
+        "             ^\n"
+        "data/indicators/2024.csv:4:12: "
+        "数值“36.8%”带了单位“%”：数值列只写数字 36.8，单位写在“单位”列（这个指标的单位是“件”）\n"
+        "  cases,2021,36.8%,件,\n"
+        "             ^\n"
+        "data/indicators/2024.csv:5:12: "
+        "数值“1.2万”里的“万”要换算成数字：数值列请写 12000（限定词写在“限定”列，单位写在“单位”列）\n"
+        "  cases,2022,1.2万,件,\n"
+        "             ^\n"
+        "data/indicators/2024.csv:6:12: "
+        "数值“0.05万余”里的“万”要换算成数字：数值列请写 500（限定词写在“限定”列，单位写在“单位”列）\n"
+        "  cases,2023,0.05万余,件,\n"
+        "             ^\n"
+        "data/indicators/2024.csv:7:12: 数值“若干”不是数字\n"
+        "  cases,2024,若干,件,\n"
         "             ^\n");
 }
 

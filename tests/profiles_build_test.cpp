@@ -281,6 +281,23 @@ TEST_CASE("profiles build: a profile error fails the build with its position") {
         "  ^\n");
 }
 
+TEST_CASE("profiles build: a 述法 held before its year began is an error at held") {
+  std::string site = ProfileSite("2025-06-30");
+  site.replace(site.find("post: 甲局主要负责人\n"), 0, "held: 2023-12-20\n");
+  FixtureResult b = Build(site);
+  CHECK_FALSE(b.ok);
+  CHECK(b.errors ==
+        "content/profiles/2024-a.md:7:7: 述法日期 2023-12-20 在述法年度 2024 "
+        "年开始之前：述法讲的是这一年的履职情况，不会在这一年之前举行。请核对 held（述法日期）和 "
+        "year（述法年度）\n"
+        "  held: 2023-12-20\n"
+        "        ^\n");
+  // Held during the year or after it (as 述法 on a year usually is) is fine.
+  site = ProfileSite("2025-06-30");
+  site.replace(site.find("post: 甲局主要负责人\n"), 0, "held: 2025-01-15\n");
+  CHECK(Build(site).ok);
+}
+
 TEST_CASE("profiles build: the privacy gate stops an ID number anywhere in content") {
   // The archive ends with 2024-c.md, so this line is appended to it.
   FixtureResult b = Build(ProfileSite("2025-06-30") + "\n联系人：乙，身份证号11010519491231002X。\n");

@@ -159,9 +159,9 @@ TEST_CASE("serve command: edit → reload, break → overlay with position, fix 
 
   auto t0 = std::chrono::steady_clock::now();
   CHECK(proc.Interrupt() == 0);
-  // PreviewServer::Stop itself is held to 1 s in serve/server_test.cpp; this bound
-  // also covers process teardown on a loaded CI machine.
-  CHECK(std::chrono::steady_clock::now() - t0 < 2s);
+  // A thread that ignores the stop would hang here for good; 5 s also
+  // covers process teardown on a loaded CI machine.
+  CHECK(std::chrono::steady_clock::now() - t0 < 5s);
   CHECK(events.WaitEnded(2s) != 0);
   CHECK_FALSE(fs::exists(site / "public"));  // serving never writes the site
   std::string err = ReadAll(proc.log.string() + ".err");

@@ -88,6 +88,18 @@ inline constexpr MessageText kCsvUnitDiffers{"单位“{0}”和指标“{1}”�
 inline constexpr MessageText kCsvNotYesNo{"数值“{0}”要写“是”或“否”", "value '{0}' is not 是 or 否"};
 inline constexpr MessageText kCsvMissingValue{"缺少数值", "missing value"};
 inline constexpr MessageText kCsvNotNumber{"数值“{0}”不是数字", "value '{0}' is not a number"};
+inline constexpr MessageText kCsvValueWithQualifier{
+    "数值“{0}”带了限定词“{1}”：数值列只写数字 {2}，“{1}”写在“限定”列（单位写在“单位”列）",
+    "value '{0}' carries the qualifier '{1}': the value column takes the number {2} alone; put '{1}' in the "
+    "qualifier column (and the unit in the unit column)"};
+inline constexpr MessageText kCsvValueMultiplier{
+    "数值“{0}”里的“{1}”要换算成数字：数值列请写 {2}（限定词写在“限定”列，单位写在“单位”列）",
+    "value '{0}': convert '{1}' into the number: write {2} in the value column (a qualifier goes in the "
+    "qualifier column, the unit in the unit column)"};
+inline constexpr MessageText kCsvValueWithUnit{
+    "数值“{0}”带了单位“{1}”：数值列只写数字 {2}，单位写在“单位”列（这个指标的单位是“{3}”）",
+    "value '{0}' carries the unit '{1}': the value column takes the number {2} alone; the unit goes in the "
+    "unit column (this indicator's unit is '{3}')"};
 inline constexpr MessageText kCsvRateRange{"比率“{0}”不在 0 到 100 之间", "rate '{0}' is outside 0–100"};
 inline constexpr MessageText kCsvUnknownBasis{"没有“{0}”这种依据：请写“原文”或“计算”",
                                               "unknown basis '{0}' (use 原文 or 计算)"};

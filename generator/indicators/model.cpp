@@ -89,6 +89,63 @@ constexpr QualifierName kQualifiers[] = {
     {Qualifier::kExceeds, "超"},
 };
 
+// Why a value cell is not a number, when it is a number with its
+// qualifier or unit typed into the same cell, as in the report's prose
+// ("368件以上", "约368件"): each goes in its own column. "1.2万" is not one
+// of them (万 is a multiplier, not a unit).
+Message ValueNotNumber(const std::string& value, std::string_view halfwidth, const IndicatorDef* def) {
+  std::string_view v = halfwidth;
+  std::string qualifier;
+  for (std::string_view q : {"约", "近", "超过", "超"}) {  // written before the number
+    if (v.starts_with(q)) {
+      qualifier = std::string(q == "超过" ? "超" : q);
+      v.remove_prefix(q.size());
+      break;
+    }
+  }
+  if (qualifier.empty()) {
+    for (std::string_view q : {"以上", "多", "余"}) {  // written after it (and after the unit)
+      if (v.ends_with(q)) {
+        qualifier = std::string(q);
+        v.remove_suffix(q.size());
+        break;
+      }
+    }
+  }
+  std::string unit;
+  size_t end = v.find_last_of("0123456789");
+  if (end != std::string_view::npos && end + 1 < v.size()) {
+    unit = std::string(v.substr(end + 1));
+    v = v.substr(0, end + 1);
+  }
+  std::string number;
+  if (!NormalizeNumber(v, &number) || (qualifier.empty() && unit.empty())) {
+    return Message(msg::kCsvNotNumber, value);
+  }
+  const bool wan = unit.starts_with("万"), yi = unit.starts_with("亿");
+  if ((wan || yi) && !(def && unit == def->unit)) {
+    // 1.2万 → 12000: the decimal point moves, the digits stay exact.
+    std::string sign = number[0] == '-' ? "-" : "";
+    std::string digits = number.substr(sign.size());
+    size_t dot = digits.find('.');
+    size_t frac = dot == std::string::npos ? 0 : digits.size() - dot - 1;
+    if (dot != std::string::npos) digits.erase(dot, 1);
+    const size_t shift = wan ? 4 : 8;
+    if (frac <= shift) {
+      digits.append(shift - frac, '0');
+    } else {
+      digits.insert(digits.size() - (frac - shift), ".");
+    }
+    size_t point = std::min(digits.find('.'), digits.size());
+    size_t lead = 0;
+    while (lead + 1 < point && digits[lead] == '0') ++lead;  // keep one digit before the point
+    digits = sign + digits.substr(lead);
+    return Message(msg::kCsvValueMultiplier, value, unit.substr(0, 3), digits);
+  }
+  if (!qualifier.empty()) return Message(msg::kCsvValueWithQualifier, value, qualifier, number);
+  return Message(msg::kCsvValueWithUnit, value, unit, number, def ? def->unit : std::string("—"));
+}
+
 struct ColumnNames {
   Column c;
   const char* name;
@@ -854,7 +911,7 @@ class ObservationLoader {
       // Excel's percent format writes "80.16%".
       if (v.size() > 1 && v.back() == '%' && def && def->unit == "%") v.pop_back();
       if (!NormalizeNumber(v, &o.value_text)) {
-        err(Column::kValue, Message(msg::kCsvNotNumber, value));
+        err(Column::kValue, ValueNotNumber(value, v, def));
       } else {
         o.value = std::strtod(o.value_text.c_str(), nullptr);
         if (def && def->kind == IndicatorKind::kRate && (o.value < 0 || o.value > 100)) {

@@ -151,6 +151,11 @@ class BodyChecker {
   BodyChecker(const SourceFile& file, Diagnostics* diags) : file_(file), diags_(diags) {}
 
   void Line(std::string_view line, int line_no, bool code) {
+    if (!code) {
+      LineStart(line, line_no);
+    } else {
+      rows_ = 0;
+    }
     if (Quiet(line)) return;
     std::vector<Cp> cps = Decode(line);
     Characters(cps, line_no);
@@ -166,6 +171,93 @@ class BodyChecker {
   void Error(int line, size_t index, Message m) {
     diags_->Error(file_.path, line, static_cast<int>(index) + 1, std::move(m), file_.text);
     ok_ = false;
+  }
+  void Warning(int line, size_t index, Message m) {
+    diags_->Warning(file_.path, line, static_cast<int>(index) + 1, std::move(m), file_.text);
+  }
+
+  // Block syntax typed with an IME at the start of a line, which Markdown
+  // shows as typed: "##六、其他" (no space after the marks: a paragraph,
+  // not a heading), "＃＃ 六、其他", "｜项目｜数量｜" and "|——|——|" (a
+  // table whose bars or dashes are full-width is no table).
+  void LineStart(std::string_view line, int line_no) {
+    size_t i = 0;
+    while (i < line.size() && i < 3 && line[i] == ' ') ++i;
+    std::string_view rest = line.substr(i);
+    bool row = false;
+    if (!rest.empty() && rest[0] == '#') {
+      HeadingWithoutSpace(rest, line_no, i);
+    } else if (rest.substr(0, 3) == "＃") {
+      FullWidthHeading(rest, line_no, i);
+    } else if (rest.substr(0, 3) == "｜" || (!rest.empty() && rest[0] == '|')) {
+      row = TableRow(rest, line_no, i);
+    }
+    rows_ = row ? rows_ + 1 : 0;
+    if (!row) table_reported_ = false;
+  }
+
+  // `col` is the line's leading spaces: ASCII, so also a character index.
+  void HeadingWithoutSpace(std::string_view rest, int line_no, size_t col) {
+    size_t n = rest.find_first_not_of('#');
+    if (n == std::string_view::npos || n > 6) return;
+    char32_t next;
+    DecodeUtf8(rest, n, &next);
+    if (next == ' ' || next == '\t' || DisplayWidth(next) != 2) return;
+    if (rest.find('#', n) != std::string_view::npos) return;  // #话题#, not a heading
+    std::string marks(rest.substr(0, n));
+    Warning(line_no, col, Message(msg::kHeadingNoSpace, marks, marks + " " + std::string(rest.substr(n))));
+  }
+
+  void FullWidthHeading(std::string_view rest, int line_no, size_t col) {
+    std::vector<Cp> cps = Decode(rest);
+    size_t n = 0;
+    while (n < cps.size() && (cps[n].c == 0xFF03 || cps[n].c == '#')) ++n;
+    size_t text = n;
+    while (text < cps.size() && IsSpace(cps[text].c)) ++text;
+    if (n > 6 || text == cps.size() || (n == 1 && text == n)) return;  // "＃3车间" may be a number sign
+    Error(line_no, col,
+          Message(msg::kFullWidthHeading, Utf8(cps, 0, n),
+                  std::string(n, '#') + " " + Utf8(cps, text, cps.size())));
+  }
+
+  // Returns whether the line is a table row: between bars, at both ends.
+  // A table is reported once, at its first wrong line; only its second
+  // line can be the delimiter row ("| —— |" further down is a cell).
+  bool TableRow(std::string_view rest, int line_no, size_t col) {
+    std::vector<Cp> cps = Decode(rest);
+    while (!cps.empty() && IsSpace(cps.back().c)) cps.pop_back();
+    if (cps.size() < 2) return false;
+    auto bar = [](char32_t c) { return c == '|' || c == 0xFF5C; };
+    if (!bar(cps.front().c) || !bar(cps.back().c)) return false;
+    bool wide_bar = false, delimiter = true, wide_delimiter = false, dash = false;
+    for (const Cp& cp : cps) {
+      char32_t c = cp.c;
+      wide_bar = wide_bar || c == 0xFF5C;
+      bool wide = c == 0x2014 || c == 0x2013 || c == 0xFF0D || c == 0xFF1A || c == 0x2500;  // — – － ： ─
+      dash = dash || c == '-' || (wide && c != 0xFF1A);
+      wide_delimiter = wide_delimiter || wide;
+      delimiter = delimiter && (bar(c) || c == '-' || c == ':' || IsSpace(c) || wide);
+    }
+    if (table_reported_) return true;
+    if (rows_ == 1 && delimiter && dash && wide_delimiter) {
+      std::string fixed;
+      for (const Cp& cp : cps) {
+        char32_t c = cp.c;
+        if (c == 0xFF5C) c = '|';
+        if (c == 0x2014 || c == 0x2013 || c == 0xFF0D || c == 0x2500) c = '-';
+        if (c == 0xFF1A) c = ':';
+        if (c == 0x3000 || c == 0xA0) c = ' ';
+        AppendUtf8(fixed, c);
+      }
+      Error(line_no, col, Message(msg::kTableDelimiterFullWidth, fixed));
+      table_reported_ = true;
+      return true;
+    }
+    if (wide_bar) {
+      Error(line_no, col, Message(msg::kTableFullWidthBar));
+      table_reported_ = true;
+    }
+    return true;
   }
 
   // Characters that are never text: the first on each line is reported.
@@ -275,6 +367,8 @@ class BodyChecker {
   const SourceFile& file_;
   Diagnostics* diags_;
   bool ok_ = true;
+  int rows_ = 0;                 // table rows just before this line
+  bool table_reported_ = false;  // the current table has had its error
 };
 
 }  // namespace

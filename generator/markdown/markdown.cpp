@@ -152,7 +152,12 @@ class TargetFinder {
   }
 
   void Find(cmark_node* link, std::string_view url, int* line_out, int* col_out) {
-    cmark_node* block = link;
+    Locate(link, "(" + std::string(url), 1, line_out, col_out);
+  }
+
+  /// Where `needle` is on the lines of `node`'s block, plus `skip` bytes.
+  void Locate(cmark_node* node, std::string needle, size_t skip, int* line_out, int* col_out) {
+    cmark_node* block = node;
     while (block && cmark_node_get_start_line(block) == 0) block = cmark_node_parent(block);
     const int first = block ? cmark_node_get_start_line(block) : 1;
     const int last = block ? cmark_node_get_end_line(block) : first;
@@ -167,7 +172,6 @@ class TargetFinder {
       cursor_ = from;
       missing_.clear();
     }
-    std::string needle = "(" + std::string(url);
     // A target missed from an earlier point of the lines is missed from a later one too.
     if (missing_.count(needle)) return;
     size_t at = body_.substr(cursor_, to - cursor_).find(needle);
@@ -179,7 +183,7 @@ class TargetFinder {
     cursor_ = at + needle.size();
     const size_t line = std::upper_bound(starts_.begin(), starts_.end(), at) - starts_.begin();
     *line_out = static_cast<int>(line);
-    *col_out = static_cast<int>(at - starts_[line - 1]) + 2;
+    *col_out = static_cast<int>(at - starts_[line - 1] + skip) + 1;
   }
 
  private:
@@ -190,6 +194,46 @@ class TargetFinder {
   size_t cursor_ = 0;                      // where the last target found in them ends
   std::unordered_set<std::string> missing_;
 };
+
+// Raw HTML in a page. A comment is a note to oneself and stays silent, but
+// one never closed hides every line after it. Other HTML is left out of the
+// page unless the site sets unsafe_html: said once per block, at the tag.
+void ReportHtml(std::string_view body, const std::vector<cmark_node*>& html, bool unsafe,
+                std::vector<MarkdownProblem>* problems) {
+  TargetFinder finder(body);
+  cmark_node* reported_in = nullptr;
+  for (cmark_node* n : html) {
+    const char* lit_c = cmark_node_get_literal(n);
+    std::string_view lit = lit_c ? lit_c : "";
+    size_t start = lit.find_first_not_of(" \t");
+    if (start == std::string_view::npos) continue;
+    lit.remove_prefix(start);
+    const bool block = cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;
+    if (lit.substr(0, 4) == "<!--") {
+      if (block && lit.find("-->") == std::string_view::npos) {
+        int first = cmark_node_get_start_line(n), last = cmark_node_get_end_line(n);
+        problems->push_back({first, cmark_node_get_start_column(n) + static_cast<int>(start),
+                             Message(msg::kHtmlCommentNotClosed, std::to_string(last - first + 1))});
+      }
+      continue;
+    }
+    if (unsafe) continue;
+    cmark_node* container = block ? n : cmark_node_parent(n);
+    if (container == reported_in) continue;
+    reported_in = container;
+    std::string_view tag =
+        lit.substr(0, lit.find('>') == std::string_view::npos ? lit.size() : lit.find('>') + 1);
+    std::string shown = Utf8Length(tag) > 40 ? TruncateUtf8(tag, 40) + "…" : std::string(tag);
+    int line = 0, col = 0;
+    if (block) {
+      line = cmark_node_get_start_line(n);
+      col = cmark_node_get_start_column(n) + static_cast<int>(start);
+    } else {
+      finder.Locate(n, std::string(lit), 0, &line, &col);
+    }
+    problems->push_back({line, col, Message(msg::kRawHtmlLeftOut, shown), /*warning=*/true});
+  }
+}
 
 // The first or last code point of a text-like node's literal, or 0.
 char32_t EdgeChar(cmark_node* n, bool last) {
@@ -286,6 +330,7 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
   std::vector<cmark_node*> links;
   std::vector<cmark_node*> softbreaks;
   std::vector<cmark_node*> code_blocks;
+  std::vector<cmark_node*> raw_html;
   cmark_iter* it = cmark_iter_new(doc);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -296,8 +341,10 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
     if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) links.push_back(n);
     if (t == CMARK_NODE_SOFTBREAK) softbreaks.push_back(n);
     if (t == CMARK_NODE_CODE_BLOCK) code_blocks.push_back(n);
+    if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) raw_html.push_back(n);
   }
   cmark_iter_free(it);
+  if (!raw_html.empty()) ReportHtml(body, raw_html, opts.unsafe_html, problems);
 
   // Chinese text in an indented code block is Word's first-line indent (or a
   // tab), not code: it would show as a grey block. Indented paragraphs with

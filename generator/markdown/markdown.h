@@ -32,6 +32,7 @@ struct MarkdownProblem {
   int line = 0;      ///< 1-based line within the body
   int byte_col = 0;  ///< 1-based byte column within that line
   Message message;
+  bool warning = false;  ///< the page is still published as the editor meant
 };
 
 /// A link whose target is a site URL that can only be checked once every

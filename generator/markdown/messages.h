@@ -58,6 +58,29 @@ inline constexpr MessageText kBodyControlChar{
     "这里有一个看不见的控制字符（{0}），网页上会显示成乱码：请删除它",
     "an invisible control character ({0}) here, which web pages show as "
     "garbage: delete it"};
+inline constexpr MessageText kHeadingNoSpace{
+    "“{0}”后面要空一格才是标题，这样写会显示成普通文字：请写成“{1}”",
+    "a heading needs a space after '{0}'; as written it shows as plain text: write '{1}'"};
+inline constexpr MessageText kFullWidthHeading{
+    "标题的“{0}”是全角字符，要用半角的“#”，这样写会显示成普通文字：请写成“{1}”",
+    "the heading marks '{0}' are full-width; use the ASCII '#', or this shows as plain text: write '{1}'"};
+inline constexpr MessageText kTableFullWidthBar{
+    "这张表格用了全角竖线“｜”，不会变成表格，会原样显示：请把表格里的“｜”都改为半角的“|”",
+    "this table uses the full-width bar '｜', so it is no table and shows as typed: change every '｜' in it "
+    "to the ASCII '|'"};
+inline constexpr MessageText kTableDelimiterFullWidth{
+    "表格第二行（分隔行）只能用半角的“|”“-”“:”，这里有破折号或全角字符，表格不会生效、会原样显示：请写成 {0}",
+    "a table's second line (the delimiter row) takes only ASCII '|', '-' and ':'; with dashes or full-width "
+    "characters the table does not work and shows as typed: write {0}"};
+inline constexpr MessageText kHtmlCommentNotClosed{
+    "注释“<!--”没有用“-->”结束：从这里起的 {0} 行都不会显示在网页上。请在注释该结束的地方加上“-->”",
+    "the comment '<!--' is not closed with '-->': the {0} lines from here on are hidden from the "
+    "page. Add '-->' where the comment should end"};
+inline constexpr MessageText kRawHtmlLeftOut{
+    "这里的 HTML“{0}”不会显示在网页上（本站只发布 Markdown；site.toml 没有设 unsafe_html = true）：请改用 "
+    "Markdown 写法，例如表格用“|”分隔、换行就空一行",
+    "the HTML '{0}' here is left out of the page (the site publishes Markdown only; site.toml does not set "
+    "unsafe_html = true): write it in Markdown, e.g. a table with '|', a blank line for a new paragraph"};
 inline constexpr MessageText kIndentedProse{
     "这一段以 Tab 或 4 个空格开头（多是 Word "
     "的首行缩进），会显示成灰底的代码块而不是正文：请删去行首的空白，网页会"

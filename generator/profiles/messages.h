@@ -41,6 +41,11 @@ inline constexpr MessageText kItemMustBeMap{"“{0}”的每一项都要写成�
                                             "each item of '{0}' must be a map of 'key: value' lines"};
 inline constexpr MessageText kProfileYearRange{"“year”必须是 1900 到 2100 之间的年份，这里是“{0}”",
                                                "'year' must be a year between 1900 and 2100, not '{0}'"};
+inline constexpr MessageText kHeldBeforeYear{
+    "述法日期 {0} 在述法年度 {1} 年开始之前：述法讲的是这一年的履职情况，不会在这一年之前举行。请核对 "
+    "held（述法日期）和 year（述法年度）",
+    "held on {0}, before the year {1} began: 述法 accounts for that year's duty and cannot be held before "
+    "it. Check held (the date) and year (the year reported on)"};
 inline constexpr MessageText kDutyTwice{"职责事项“{0}”写了两次", "duty item '{0}' is listed twice"};
 inline constexpr MessageText kEvaluationMap{"“evaluation”要写成一组“键: 值”",
                                             "'evaluation' must be a map of 'key: value' lines"};

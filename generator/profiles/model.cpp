@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "core/content.h"
@@ -282,7 +283,11 @@ bool ParseProfile(const SourceFile& file, const FrontMatter& fm, const ProfileRu
   FmString(file, root, "form", &out->form, diags);
   if (!out->form.empty()) r.OneOf(root, "form", out->form, rules.vocab.forms, msg::kNotOneOfForms);
   FmString(file, root, "occasion", &out->occasion, diags);
-  FmDate(file, root, "held", &out->held, diags);
+  // 述法 accounts for the year's duty: it is held in that year or after it.
+  if (FmDate(file, root, "held", &out->held, diags) && out->year > 0 && out->held.size() >= 4 &&
+      std::atoi(out->held.substr(0, 4).c_str()) < out->year) {
+    r.Error(*root.Get("held"), Message(msg::kHeldBeforeYear, out->held, std::to_string(out->year)));
+  }
   FmBool(file, root, "sample", &out->sample, diags);
 
   std::string slug;

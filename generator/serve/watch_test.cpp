@@ -144,7 +144,7 @@ TEST_CASE("watch: Stop wakes the thread promptly in both modes") {
     REQUIRE(w.Start([](const ChangeSet&) {}));
     auto t0 = std::chrono::steady_clock::now();
     w.Stop();
-    CHECK(std::chrono::steady_clock::now() - t0 < 1s);
+    CHECK(std::chrono::steady_clock::now() - t0 < 5s);  // half the poll interval
   }
 }
 

@@ -106,7 +106,11 @@ void PageBodies::Render(const std::vector<Page>& all, Page* page, Diagnostics* d
   for (const MarkdownProblem& m : entry.problems) {
     int line, col;
     place(m.line, m.byte_col, &line, &col);
-    diags->Error(p.source_path, line, col, m.message, file->text);
+    if (m.warning) {
+      diags->Warning(p.source_path, line, col, m.message, file->text);
+    } else {
+      diags->Error(p.source_path, line, col, m.message, file->text);
+    }
   }
   p.link_checks.clear();
   for (const MarkdownLinkCheck& c : entry.result.checks) {
