@@ -1,8 +1,8 @@
 // The serve session's incremental builds: after every edit the session's
 // output must be byte-identical to a fresh build of the same sources, and an
-// edit to a plain page's body must take the fast path (re-render that page,
-// and the lists when its summary changed) while anything else falls back to
-// the whole pipeline. The site lives on disk: the session reads edits from it.
+// edit to a plain page's or an annual report's body must take the fast path
+// (re-render that page, and the lists when its summary changed) while
+// anything else falls back to the whole pipeline. The site lives on disk: the session reads edits from it.
 #include <doctest/doctest.h>
 #include <unistd.h>
 
@@ -79,12 +79,120 @@ direction: neutral
 cases,2024,368,件,,原文,,reports/2024.md#一主要举措,
 )";
 
+// Two complete annual reports (the five items, published on time: no
+// warning), the 2024 one anchored by an indicator's source and citing it.
+const char* const kReportSite = R"(-- site.toml --
+title = "测试站"
+sponsor = "某区司法局"
+as_of = 2025-06-30
+-- content/_index.md --
+---
+title: 首页
+---
+-- content/news/_index.md --
+---
+title: 工作动态
+---
+-- content/news/a.md --
+---
+title: 甲
+date: 2025-01-03
+---
+甲的正文。
+-- content/reports/2024.md --
+---
+title: 2024年法治政府建设年度报告
+date: 2025-03-01
+year: 2024
+published: 2025-03-01
+---
+本区坚持依法行政，扎实推进法治政府建设。
+
+## 一、主要举措和成效
+
+### （一）健全依法决策机制
+
+落实重大行政决策程序制度。办理行政复议案件{{< value cases 2024 >}}。
+
+### （二）严格规范公正文明执法
+
+落实行政执法三项制度。
+
+## 二、存在的不足和原因
+
+基层执法力量仍显不足。
+
+## 三、党政主要负责人履行推进法治建设第一责任人职责情况
+
+主要负责人带头学法用法。
+
+## 四、下一年度主要安排
+
+持续深化法治政府建设。
+
+## 五、其他需要报告的情况
+
+无。
+-- content/reports/2023.md --
+---
+title: 2023年法治政府建设年度报告
+date: 2024-03-01
+year: 2023
+published: 2024-03-01
+---
+本区依法行政水平不断提高。
+
+## 一、主要举措和成效
+
+### （一）加强制度建设
+
+完善规范性文件审查。
+
+## 二、存在的不足和原因
+
+法治宣传仍需加强。
+
+## 三、党政主要负责人履行推进法治建设第一责任人职责情况
+
+主要负责人带头述法。
+
+## 四、下一年度主要安排
+
+推进依法治区。
+
+## 五、其他需要报告的情况
+
+无。
+-- content/indicators/cases.md --
+---
+title: 办理行政复议案件
+date: 2025-03-01
+category: oversight
+unit: 件
+kind: count
+direction: neutral
+---
+-- content/indicators/reviews.md --
+---
+title: 合法性审查意见
+date: 2025-03-01
+category: decisions
+unit: 件
+kind: count
+direction: neutral
+---
+-- data/indicators/2024.csv --
+指标,年份,数值,单位,限定,依据,公式,来源,备注
+cases,2024,368,件,,原文,,reports/2024.md#一主要举措和成效,
+reviews,2024,52,件,,原文,,reports/2024.md#一主要举措和成效,
+)";
+
 struct Site {
   fs::path dir;
-  explicit Site(const std::string& name) {
+  explicit Site(const std::string& name, const char* txtar = kSite) {
     dir = fs::temp_directory_path() / ("fazhi-session-" + name + "-" + std::to_string(getpid()));
     fs::remove_all(dir);
-    for (auto& [path, text] : ParseTxtar(kSite)) Write(path, text);
+    for (auto& [path, text] : ParseTxtar(txtar)) Write(path, text);
   }
   ~Site() { fs::remove_all(dir); }
   void Write(const std::string& path, const std::string& text) const {
@@ -204,7 +312,7 @@ TEST_CASE("build session: body edits re-render in place, everything else rebuild
     CHECK(s.ok);
     CHECK_FALSE(s.incremental);
   }
-  SUBCASE("reports, indicator data and templates are not plain pages") {
+  SUBCASE("a report with warnings (items missing) and indicator data rebuild in full") {
     const std::string report = "content/reports/2024.md", csv = "data/indicators/2024.csv";
     CHECK_FALSE(Edit(&session, site, report, "办理行政复议案件", "依法办理行政复议案件").incremental);
     CHECK_FALSE(Edit(&session, site, csv, "cases,2024,368", "cases,2024,369").incremental);
@@ -254,6 +362,59 @@ TEST_CASE("build session: body edits re-render in place, everything else rebuild
   }
   SUBCASE("a draft leaves the site: the whole pipeline runs") {
     Step s = Edit(&session, site, c, "date: 2025-01-01", "date: 2025-01-01\ndraft: true");
+    CHECK(s.ok);
+    CHECK_FALSE(s.incremental);
+  }
+}
+
+TEST_CASE("build session: a report's body edit takes the fast path, its headings, items and cites do not") {
+  Site site("report", kReportSite);
+  BuildSession session(site.Options());
+  const std::string r2024 = "content/reports/2024.md", r2023 = "content/reports/2023.md";
+  Step first = Rebuild(&session, site, {});
+  REQUIRE_MESSAGE(first.ok, first.errors);
+  REQUIRE_MESSAGE(first.errors.empty(), first.errors);  // no warning: nothing closes the fast path
+  CHECK_FALSE(first.incremental);
+
+  SUBCASE("a sentence of a section: only the report (and search) change") {
+    Step s = Edit(&session, site, r2024, "落实行政执法三项制度。", "全面落实行政执法三项制度。");
+    CHECK(s.ok);
+    CHECK(s.incremental);
+    CHECK(session.last_rendered_pages() == 1);
+    // And again: the session's build stays whole.
+    CHECK(Edit(&session, site, r2024, "基层执法力量仍显不足。", "基层执法力量不足。").incremental);
+  }
+  SUBCASE("the first paragraph: the summary changes, the home page and the lists follow") {
+    Step s = Edit(&session, site, r2024, "本区坚持依法行政", "本区始终坚持依法行政");
+    CHECK(s.ok);
+    CHECK(s.incremental);
+  }
+  SUBCASE("a heading of a report no source anchors into: fast") {
+    Step s = Edit(&session, site, r2023, "### （一）加强制度建设", "### （一）加强制度体系建设");
+    CHECK(s.ok);
+    CHECK(s.incremental);
+  }
+  SUBCASE("a heading of the report an indicator's source anchors into: the whole pipeline runs") {
+    Step s = Edit(&session, site, r2024, "### （二）严格规范公正文明执法", "### （二）规范公正文明执法");
+    CHECK(s.ok);
+    CHECK_FALSE(s.incremental);
+    CHECK(Edit(&session, site, r2024, "落实行政执法三项制度。", "全面落实行政执法三项制度。").incremental);
+  }
+  SUBCASE("a heading that covers a required item: its compliance changes, the whole pipeline runs") {
+    Step s = Edit(&session, site, r2023, "## 四、下一年度主要安排", "## 四、今后打算");
+    CHECK(s.ok);
+    CHECK_FALSE(s.incremental);
+  }
+  SUBCASE("a figure in the prose that the data contradicts: warned, and the whole pipeline reports it") {
+    Step s = Edit(&session, site, r2024, "落实行政执法三项制度。",
+                  "落实行政执法三项制度，办理行政复议案件369件。");
+    CHECK(s.ok);
+    CHECK_FALSE(s.incremental);
+    CHECK(s.errors.find("content/reports/2024.md:") != std::string::npos);
+  }
+  SUBCASE("citing another indicator's value changes its page: the whole pipeline runs") {
+    Step s = Edit(&session, site, r2024, "落实重大行政决策程序制度。",
+                  "落实重大行政决策程序制度，出具合法性审查意见{{< value reviews 2024 >}}。");
     CHECK(s.ok);
     CHECK_FALSE(s.incremental);
   }

@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "catalogue_entries.h"
 
@@ -78,20 +79,17 @@ std::string AllTestSources() {
   return all;
 }
 
-// The longest stretch of a message's Chinese text between placeholders, as
-// it would be written in a C++ string literal (quotes and backslashes escaped).
-std::string LongestLiteral(const char* zh) {
-  std::string best, cur;
-  auto done = [&] {
-    if (cur.size() > best.size()) best = cur;
-    cur.clear();
-  };
+// The stretches of a message's Chinese text between placeholders, as they
+// would be written in a C++ string literal (quotes and backslashes escaped).
+std::vector<std::string> Literals(const char* zh) {
+  std::vector<std::string> parts(1);
   for (const char* p = zh; *p; ++p) {
     if (p[0] == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}') {
-      done();
+      parts.emplace_back();
       p += 2;
       continue;
     }
+    std::string& cur = parts.back();
     if (*p == '"' || *p == '\\') cur += '\\';
     if (*p == '\n') {
       cur += "\\n";
@@ -99,20 +97,33 @@ std::string LongestLiteral(const char* zh) {
     }
     cur += *p;
   }
-  done();
+  return parts;
+}
+
+std::string LongestLiteral(const char* zh) {
+  std::string best;
+  for (const std::string& part : Literals(zh)) {
+    if (part.size() > best.size()) best = part;
+  }
   return best;
 }
 
-// Messages that no test mentions, by name or by their Chinese text.
+// Messages that no test mentions, by name or by their Chinese text: every
+// stretch of two Chinese characters or more (six bytes; a bare "，" or
+// "{0}（{1}）" is no evidence) must be in a test. The longest stretch alone
+// was not enough: "”不是数字" counted three messages as tested while only one was.
 std::vector<const CatalogueEntry*> Untested() {
   const std::string tests = AllTestSources();
   std::vector<const CatalogueEntry*> out;
   for (const CatalogueEntry& e : CatalogueEntries()) {
     const std::string name = std::string("msg::") + e.name;
-    const std::string text = LongestLiteral(e.text->zh);
-    // Six bytes: two Chinese characters at least, so a bare "，" or "{0}（{1}）" is no evidence.
-    bool by_text = text.size() >= 6 && tests.find(text) != std::string::npos;
-    if (tests.find(name) == std::string::npos && !by_text) out.push_back(&e);
+    bool any = false, all = true;
+    for (const std::string& part : Literals(e.text->zh)) {
+      if (part.size() < 6) continue;
+      any = true;
+      all = all && tests.find(part) != std::string::npos;
+    }
+    if (tests.find(name) == std::string::npos && !(any && all)) out.push_back(&e);
   }
   return out;
 }
@@ -122,7 +133,7 @@ std::vector<const CatalogueEntry*> Untested() {
 TEST_CASE("catalogue: the number of messages no test asserts does not grow") {
   // Issue 13: "every message has a Chinese text and a test". A message is
   // counted as tested when a test source names its constant or holds its
-  // Chinese text (the longest part between placeholders). The ceiling is
+  // Chinese text (every part between placeholders). The ceiling is
   // what is left untested today; lower it when you add tests, and a new
   // message comes with its test or this fails. `-s` lists them.
   constexpr size_t kCeiling = 1;

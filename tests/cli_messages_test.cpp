@@ -177,6 +177,7 @@ TEST_CASE("cli messages: fazhi new — what it creates, what comes next, and eac
   refused({"new", "site", "t"}, 2,
           "fazhi：请用 --sponsor 写明主办单位，例如：fazhi new site t --sponsor "
           "某区司法局（网站名称、信息来源和报告的发布单位都由它填写）\n");
+  refused({"new", "report", "2024", "--bogus"}, 2, "fazhi：没有 --bogus 这个选项\n");
   refused({"new"}, 2,
           "fazhi：用法：fazhi new site 文件夹 --sponsor 主办单位 | new report 年份 | new indicator 代号 | "
           "new profile 单位代号 [--year 年份] | new page 路径\n");

@@ -761,4 +761,38 @@ TEST_CASE("editor mistakes: a file beside a page that would be published over an
       "sitemap.xml，但网站的另一个输出已经用了这个路径：请给文件换个名字\n");
 }
 
+TEST_CASE("editor mistakes: a CSV separated by tabs, semicolons or ，/； is named with how to save it") {
+  const std::string defs = R"(-- content/indicators/cases.md --
+---
+title: 行政复议收案数
+date: 2025-03-01
+category: oversight
+unit: 件
+kind: count
+---
+)";
+  auto errors = [&](std::string_view sep) {
+    std::string csv = "指标,年份,数值,单位\ncases,2024,368,件\n";
+    for (size_t at = csv.find(','); at != std::string::npos; at = csv.find(',', at + sep.size())) {
+      csv.replace(at, 1, sep);
+    }
+    return BuildFixture(Site(defs + "-- data/indicators/2024.csv --\n" + csv), DefaultTheme()).errors;
+  };
+  const std::string excel =
+      "分隔的，fazhi 只读用半角逗号“,”分隔的 CSV：请在 Excel 里点“文件 → 另存为”，保存类型选“CSV "
+      "UTF-8（逗号分隔）(*.csv)”\n";
+  CHECK(errors("\t") == "data/indicators/2024.csv:1:1: 这个文件的各列是用制表符（Tab）" + excel +
+                            "  指标\t年份\t数值\t单位\n  ^\n");
+  CHECK(errors(";") ==
+        "data/indicators/2024.csv:1:1: 这个文件的各列是用分号“;”" + excel + "  指标;年份;数值;单位\n  ^\n");
+  CHECK(errors("，") ==
+        "data/indicators/2024.csv:1:1: "
+        "这个文件的各列是用中文标点“，”分隔的，fazhi 只认半角逗号“,”：请把列与列之间的“，”都改为“,”\n"
+        "  指标，年份，数值，单位\n  ^\n");
+  CHECK(errors("；") ==
+        "data/indicators/2024.csv:1:1: "
+        "这个文件的各列是用中文标点“；”分隔的，fazhi 只认半角逗号“,”：请把列与列之间的“；”都改为“,”\n"
+        "  指标；年份；数值；单位\n  ^\n");
+}
+
 }  // namespace fazhi::testing

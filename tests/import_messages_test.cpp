@@ -161,6 +161,20 @@ TEST_CASE("import messages: damaged .docx files say which part cannot be read, a
   CHECK(import("locked.docx", locked) ==
         prefix + "locked.docx：这个 .docx 文件已损坏或不完整（打不开 word/document.xml）\n");
 
+  // More than 8 MiB of text, as .txt and as .docx: not one report.
+  std::string text = "2024年法治政府建设年度报告\n";
+  std::vector<std::string> big_paragraphs;
+  for (int i = 0; i < 9; ++i) {
+    std::string line;
+    for (int k = 0; k < 70000; ++k) line += "办理案件。";  // 1 MiB
+    text += line + "\n";
+    big_paragraphs.push_back(line);
+  }
+  CHECK(import("big.txt", text) ==
+        prefix + "big.txt：文档的文字超过8 MiB，不像是一份年度报告；请检查是否选错了文件\n");
+  CHECK(import("big.docx", MakeDocxFromParagraphs(big_paragraphs)) ==
+        prefix + "big.docx：文档的文字超过8 MiB，不像是一份年度报告；请检查是否选错了文件\n");
+
   // A web page saved before it loaded: the doctype and nothing else.
   CHECK(import("page.html", "<!DOCTYPE html>\n") ==
         prefix + "page.html：这个网页文件读不出来（不是 HTML）\n");

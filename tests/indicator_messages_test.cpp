@@ -112,6 +112,10 @@ TEST_CASE("indicator messages: a definition's front matter") {
         def + ":8:5: “aliases”必须是文字列表\n");
   CHECK(Errors(With("unit: 件\nkind: count", "kind: count")) ==
         def + ":1:1: 指标定义缺少“unit”（计量单位，如 件、人次、%）\n");
+  CHECK(Errors(With("kind: count\naliases", "kind: count\ndirection: target\ntarget: 九成\naliases")) ==
+        def + ":8:9: 目标值“九成”不是数字\n");
+  CHECK(Errors(With("category: oversight\nunit: 件", "unit: 件")) ==
+        def + ":1:1: 指标定义缺少“category”（指标类别）\n");
   CHECK(Errors(With("category: oversight\nunit: 件", "category: oversigth\nunit: 件")) ==
         def + ":4:11: 没有“oversigth”这个指标类别，是不是要写“oversight”？\n");
   CHECK(Errors(With("kind: count\naliases", "kind: cuont\naliases")) ==
@@ -126,6 +130,8 @@ TEST_CASE("indicator messages: a definition's front matter") {
 
 TEST_CASE("indicator messages: a CSV row from Excel") {
   const std::string csv = "data/indicators/2024.csv";
+  CHECK(Errors(With("指标,年份,数值,单位,限定,依据,公式,来源,备注",
+                    "指标,年份,数值,单位,限定,依据,公式,来源,来源")) == csv + ":1:25: 列名“来源”重复了\n");
   CHECK(Errors(With("admin-review-yoy,2024,120", ",2024,120")) == csv + ":4:1: 缺少指标编号\n");
   CHECK(Errors(With("admin-review-yoy,2024,120", "admin-appeals,2024,120")) ==
         csv + ":4:1: 没有“admin-appeals”这个指标（没有 content/indicators/admin-appeals.md）\n");
@@ -190,6 +196,7 @@ TEST_CASE("indicator messages: a computed value's formula") {
   CHECK(Errors(formula("(admin-review-cases@2024")) == csv + ":4:57: 公式：缺少右括号“)”\n");
   CHECK(Errors(formula("admin-review-cases@2024*")) == csv + ":4:57: 公式：末尾缺少数字或“指标@年份”\n");
   CHECK(Errors(formula("admin-review-cases@2024*？")) == csv + ":4:57: 公式：“？”处应为数字或“指标@年份”\n");
+  CHECK(Errors(formula("admin-review-cases@2024/3.6.8")) == csv + ":4:57: 公式：“3.6.8”不是数字\n");
   CHECK(Errors(formula("admin-appeals@2024*100")) == csv + ":4:33: 公式：未知指标“admin-appeals”\n");
 }
 
@@ -199,6 +206,17 @@ TEST_CASE("indicator messages: a reporting unit needs the unit registry") {
   CHECK(Errors(site) ==
         "data/indicators/units.csv:2:29: 报告单位“司法局”需要单位名录 "
         "data/units.csv：请在其中登记单位，或清空这一列\n");
+}
+
+TEST_CASE("indicator messages: a unit's breakdown given twice") {
+  std::string site = kSite;
+  site +=
+      "-- data/units.csv --\nslug,name\nsfj,某区司法局\n"
+      "-- data/indicators/units.csv --\n指标,年份,数值,报告单位,分组\n"
+      "admin-review-cases,2024,20,sfj,甲镇\nadmin-review-cases,2024,21,某区司法局,甲镇\n";
+  CHECK(Errors(site) ==
+        "data/indicators/units.csv:3:1: 指标“admin-review-cases”的 2024 年报告单位“某区司法局”分组“甲镇”的"
+        "数值重复了（第一次在 data/indicators/units.csv:2）\n");
 }
 
 TEST_CASE("indicator messages: the unit registry data/units.csv") {

@@ -114,14 +114,39 @@ TEST_CASE("profile messages: a profile's front matter") {
                     "  - item: 重大问题亲自过问\n    evidence: 甲\n  - item: 重大问题亲自过问\n")) ==
         kProfile + ":13:5: 职责事项“重大问题亲自过问”写了两次\n");
   CHECK(Errors(With("  - item: 重大问题亲自过问\n", "  - evidence: 甲\n  - item: 重大问题亲自过问\n")) ==
-        kProfile + ":11:5: 职责事项缺少必填的键“item”（职责事项）\n");
+        kProfile + ":11:5: 职责事项缺少必填的键“item”\n");
   CHECK(Errors(With("form: 专题述法\nduties", "form: 专题述法\nevaluation: 好\nduties")) ==
         kProfile + ":10:13: “evaluation”要写成一组“键: 值”\n");
   CHECK(Errors(With("unit_slug: jia", "unit_slug: jia ju")) ==
         kProfile + ":5:12: unit_slug“jia ju”不能包含“/”“?”“#”“%”或空格\n");
 }
 
+TEST_CASE("profile messages: a profile's links need a title and a URL") {
+  CHECK(Errors(With("form: 专题述法\nduties", "form: 专题述法\nlinks:\n  - title: 述法视频\nduties")) ==
+        kProfile + ":11:5: 链接缺少必填的键“url”\n");
+}
+
+TEST_CASE("profile messages: a cohort bound to an indicator without that year's value") {
+  std::string site =
+      With("{unit_type: 区直部门, count: 42}", "{unit_type: 区直部门, count: 42, indicator: shufa-dept}");
+  site += R"(-- content/indicators/shufa-dept.md --
+---
+title: 区直部门专题述法人数
+date: 2025-01-01
+category: leadership
+unit: 名
+kind: count
+---
+-- data/indicators/a.csv --
+指标,年份,数值
+shufa-dept,2023,40
+)";
+  CHECK(Errors(site) == "content/profiles/_index.md:7:9: 指标“shufa-dept”没有 2024 年的数值\n");
+}
+
 TEST_CASE("profile messages: the cohorts of the profiles index") {
+  CHECK(Errors(With("    form: 专题述法\n    groups", "    groups")) ==
+        "content/profiles/_index.md:4:5: 述法批次缺少必填的键“form”（述法形式）\n");
   CHECK(Errors(With("  - year: 2024\n    form: 专题述法\n    groups", "  - form: 专题述法\n    groups")) ==
         "content/profiles/_index.md:4:5: 述法批次缺少必填的键“year”\n");
 }

@@ -621,4 +621,18 @@ TEST_CASE("write_site: an output path with an empty, . or .. segment is refused,
   CHECK_FALSE(fs::exists(out));
 }
 
+TEST_CASE("write_site: when the new site cannot be synced to disk, the build fails before the swap") {
+  Scratch s;
+  const fs::path out = s.path / "public", next = s.path / ".public.fazhi/next";
+  REQUIRE(Write(out, kOld, Quick()).ok);
+  const Tree before = Snapshot(out);
+  WriteOptions io;  // durable: next/ is synced before the exchange
+  io.fault = [](std::string_view step, const std::string&) { return step == "syncfs" ? EIO : 0; };
+  Result r = Write(out, kNew, io);
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        next.string() + ": 无法把新网站写到磁盘上：磁盘读写出错（EIO）。原来的输出文件夹没有改动\n");
+  CHECK(Snapshot(out) == before);
+}
+
 }  // namespace fazhi

@@ -92,6 +92,15 @@ inline constexpr MessageText kCsvValueWithQualifier{
     "数值“{0}”带了限定词“{1}”：数值列只写数字 {2}，“{1}”写在“限定”列（单位写在“单位”列）",
     "value '{0}' carries the qualifier '{1}': the value column takes the number {2} alone; put '{1}' in the "
     "qualifier column (and the unit in the unit column)"};
+inline constexpr MessageText kCsvSeparatorExcel{
+    "这个文件的各列是用{0}分隔的，fazhi 只读用半角逗号“,”分隔的 CSV：请在 Excel 里点“文件 → 另存为”，"
+    "保存类型选“CSV UTF-8（逗号分隔）(*.csv)”",
+    "this file's columns are separated by {0}; fazhi reads CSV separated by ASCII commas: in Excel use "
+    "File → Save As, type 'CSV UTF-8 (Comma delimited) (*.csv)'"};
+inline constexpr MessageText kCsvSeparatorFullWidth{
+    "这个文件的各列是用中文标点“{0}”分隔的，fazhi 只认半角逗号“,”：请把列与列之间的“{0}”都改为“,”",
+    "this file's columns are separated by the full-width '{0}'; fazhi reads ASCII commas only: change "
+    "every '{0}' between columns to ','"};
 inline constexpr MessageText kCsvValueMultiplier{
     "数值“{0}”里的“{1}”要换算成数字：数值列请写 {2}（限定词写在“限定”列，单位写在“单位”列）",
     "value '{0}': convert '{1}' into the number: write {2} in the value column (a qualifier goes in the "

@@ -726,7 +726,34 @@ class ObservationLoader {
     ok_ = false;
   }
 
+  // A header of one cell that another separator splits into known column
+  // names: Excel's "Unicode text" (tabs), a European-locale Excel (';'), or
+  // a CSV typed with an IME (，；). Said once, instead of one unknown column.
+  bool WrongSeparator(const CsvRow& header) {
+    if (header.fields.size() != 1) return false;
+    const CsvField& f = header.fields[0];
+    for (std::string_view sep : {"\t", ";", "；", "，"}) {
+      size_t known = 0, parts = 0;
+      for (size_t from = 0; from <= f.text.size();) {
+        size_t at = std::min(f.text.find(sep, from), f.text.size());
+        std::string name = Lower(Trim(f.text.substr(from, at - from)));
+        ++parts;
+        for (const auto& c : kColumns) known += name == c.name || name == c.alias;
+        from = at + sep.size();
+      }
+      if (parts < 2 || known < 2) continue;
+      if (sep == "\t" || sep == ";") {
+        Error(f.line, f.col, Message(msg::kCsvSeparatorExcel, sep == ";" ? "分号“;”" : "制表符（Tab）"));
+      } else {
+        Error(f.line, f.col, Message(msg::kCsvSeparatorFullWidth, std::string(sep)));
+      }
+      return true;
+    }
+    return false;
+  }
+
   bool ReadHeader(const CsvRow& header, std::array<int, kColumnCount>* index) {
+    if (WrongSeparator(header)) return false;
     for (size_t i = 0; i < header.fields.size(); ++i) {
       const CsvField& f = header.fields[i];
       std::string name = Lower(Trim(f.text));

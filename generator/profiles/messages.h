@@ -23,7 +23,6 @@ inline constexpr MessageText kGlossUnitType{"单位类型", "unit type"};
 inline constexpr MessageText kGlossPost{"职务", "post"};
 inline constexpr MessageText kGlossForm{"述法形式", "form"};
 inline constexpr MessageText kGlossYear{"述法年度", "year"};
-inline constexpr MessageText kGlossItem{"职责事项", "duty"};
 inline constexpr MessageText kGlossProblem{"问题", "problem"};
 inline constexpr MessageText kGlossStatus{"状态", "status"};
 inline constexpr MessageText kNotOneOf{"“{0}”不能是“{1}”：请写 {2} 中的一个",

@@ -145,7 +145,7 @@ void ReadDuties(Reader& r, const FmNode& root, std::vector<DutyItem>* out) {
   for (const FmNode* m : r.Maps(root, "duties")) {
     r.Keys(*m, {"item", "evidence", "source"});
     DutyItem d;
-    if (!r.Required(*m, "item", &msg::kGlossItem, &msg::kWhatDuty, &d.item)) continue;
+    if (!r.Required(*m, "item", nullptr, &msg::kWhatDuty, &d.item)) continue;
     FmString(r.file(), *m, "evidence", &d.evidence, r.diags());
     FmString(r.file(), *m, "source", &d.source, r.diags());
     if (!seen.emplace(d.item, m).second) {

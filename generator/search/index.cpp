@@ -328,6 +328,9 @@ class SearchIndex::Impl {
     std::vector<uint32_t> sec_terms, page_terms;
     size_t nsec = 0, npage = 0;
     uint32_t sec_no = 0, page_no = 0;
+    // Scratch of Ids: the tokens' keys and term ids, the ids of long words.
+    std::vector<uint64_t> keys;
+    std::vector<uint32_t> token_ids, word_ids;
   };
   Worker* WorkerForThisThread();
   uint32_t TermId(Worker* w, const SearchToken& t) {
@@ -337,6 +340,10 @@ class SearchIndex::Impl {
     return NewTermId(w, t);
   }
   uint32_t NewTermId(Worker* w, const SearchToken& t);
+  // The term ids of the tokens of `text`, in order, into w->token_ids; returns
+  // how many. Two tight loops (tokens to keys, keys to ids) rather than one
+  // with the counting inside, which compiles to much slower code.
+  size_t Ids(Worker* w, std::string_view text);
   uint32_t Intern(uint64_t key, std::string_view text);
 
   // Rebuilds postings and every derived number from `pages_` (first Write, or
@@ -437,6 +444,28 @@ uint32_t SearchIndex::Impl::NewTermId(Worker* w, const SearchToken& t) {
   return id;
 }
 
+size_t SearchIndex::Impl::Ids(Worker* w, std::string_view text) {
+  if (text.empty()) return 0;
+  // At most one token per byte (with every unigram: two). The arrays only
+  // grow, so that no call clears them.
+  const size_t most = text.size() * (all_unigrams_ ? 2 : 1);
+  if (w->keys.size() < most) w->keys.resize(most);
+  if (w->token_ids.size() < most) w->token_ids.resize(most);
+  uint64_t* const keys = w->keys.data();
+  size_t n = 0;
+  std::vector<uint32_t>& word_ids = w->word_ids;  // of the tokens without a key (long words), in order
+  word_ids.clear();
+  ForEachIndexToken(text, all_unigrams_, [&](const SearchToken& t) {
+    if (t.key == 0) word_ids.push_back(NewTermId(w, t));
+    keys[n++] = t.key;
+  });
+  uint32_t* const ids = w->token_ids.data();
+  size_t word = 0;
+  for (size_t k = 0; k < n; ++k)
+    ids[k] = keys[k] != 0 ? TermId(w, SearchToken{keys[k], {}}) : word_ids[word++];
+  return n;
+}
+
 void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string& url, const std::string& date,
                             const SearchPage& page) {
   Worker* w = WorkerForThisThread();
@@ -452,35 +481,37 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
       w->page_terms[w->npage++] = id;
     }
   };
-  ForEachIndexToken(page.title, all_unigrams_, [&](const SearchToken& t) {
-    uint32_t id = TermId(w, t);
+  for (size_t k = 0, n = Ids(w, page.title); k < n; ++k) {
+    const uint32_t id = w->token_ids[k];
     page_term(id);
     Worker::Slot& x = w->slots[id];
     if (x.title < UINT16_MAX) ++x.title;
     x.field = 2;
-  });
-  bool heading = false;  // whether the tokens being counted are a heading's
-  size_t len = 0;        // tokens in the current section
-  auto count = [&](const SearchToken& t) __attribute__((always_inline)) {
-    uint32_t id = TermId(w, t);
-    ++len;
-    Worker::Slot& x = w->slots[id];
-    if (x.sec_stamp != w->sec_no) {
-      x.sec_stamp = w->sec_no;
-      x.body = x.head = 0;
-      w->sec_terms[w->nsec++] = id;
+  }
+  size_t len = 0;  // tokens in the current section
+  // Counts the tokens of a heading or lead-in (heading) or of the text.
+  auto count = [&](std::string_view text, bool heading) {
+    const size_t n = Ids(w, text);
+    len += n;
+    const uint32_t sec_no = w->sec_no;
+    for (size_t k = 0; k < n; ++k) {
+      Worker::Slot& x = w->slots[w->token_ids[k]];
+      if (x.sec_stamp != sec_no) {
+        x.sec_stamp = sec_no;
+        x.body = x.head = 0;
+        w->sec_terms[w->nsec++] = w->token_ids[k];
+      }
+      uint16_t& c = heading ? x.head : x.body;
+      c += c < UINT16_MAX;
     }
-    uint16_t& c = heading ? x.head : x.body;
-    c += c < UINT16_MAX;
   };
   for (const SearchSection& s : page.sections) {
     ++w->sec_no;
     w->nsec = 0;
     len = 0;
-    for (const std::string* part : {&s.heading, &s.leads, &s.text}) {
-      heading = part != &s.text;
-      ForEachIndexToken(*part, all_unigrams_, count);
-    }
+    count(s.heading, true);
+    count(s.leads, true);
+    count(s.text, false);
     const float inv_norm = 1.0f / (1.0f - kB + kB * static_cast<float>(len) / kRefLength);
     for (size_t k = 0; k < w->nsec; ++k) {
       const uint32_t id = w->sec_terms[k];

@@ -217,18 +217,21 @@ bool ParseTag(std::string_view h, size_t pos, Tag* t) {
   t->name = std::string_view(t->buf, len);
   t->flags = FlagsOf(t->name);
   size_t attrs = i;
-  char quote = 0;
-  for (; i < h.size(); ++i) {
-    char c = h[i];
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '>') {
-      break;
+  // The first '>' outside quotes.
+  static constexpr auto kStop = [] {
+    std::array<bool, 256> t{};
+    t['"'] = t['\''] = t['>'] = true;
+    return t;
+  }();
+  const size_t n = h.size();
+  for (; i < n; ++i) {
+    const char c = h[i];
+    if (!kStop[static_cast<unsigned char>(c)]) continue;
+    if (c == '>') break;
+    while (++i < n && h[i] != c) {
     }
   }
-  if (i >= h.size()) return false;
+  if (i >= n) return false;
   t->attrs = h.substr(attrs, i - attrs);
   t->end = i + 1;
   return true;

@@ -61,6 +61,8 @@ TEST_CASE("search_page: text as a reader sees it") {
   CHECK(HtmlToText("a<!-- x <p> -->b  \n c<br>d") == "ab c\nd");
   CHECK(HtmlToText("&bogus; &#xZZ; & 1 < 2") == "&bogus; &#xZZ; & 1 < 2");
   CHECK(HtmlToText("<p title=\"a > b\">引号里的尖括号</p>") == "引号里的尖括号\n");
+  CHECK(HtmlToText("<p title='a > b' class=\"it's\">单引号，撇号</p>") == "单引号，撇号\n");
+  CHECK(HtmlToText("x<p title=\"a > b") == "x<p title=\"a > b");  // never closed: text
 }
 
 }  // namespace

@@ -178,11 +178,13 @@ class SiteBuild {
     kBroken,   ///< failed after the model changed: discard this build
     kNotLocal  ///< the edit may reach other outputs: run the whole pipeline
   };
-  /// Re-renders the streamed pages at `paths` (their text in the tree has
-  /// changed since this build ran) into `sink`, with every output that reads
-  /// what changed. Only for edits that leave every page's fields outside the
-  /// body alone (SameOutsideBody) and the cited indicators as they were;
-  /// anything else is kNotLocal.
+  /// Re-renders the content pages at `paths` (plain pages and annual
+  /// reports; their text in the tree has changed since this build ran) into
+  /// `sink`, with every output that reads what changed. Only for edits that
+  /// leave every page's fields outside the body alone (SameOutsideBody: for a
+  /// report, its compliance too), the cited indicators as they were and, on a
+  /// page an indicator's source anchors into, the headings; anything else is
+  /// kNotLocal.
   Update UpdatePages(const std::vector<std::string>& paths, OutputSink* sink, Diagnostics* diags,
                      BuildStats* stats, size_t* rendered);
 
@@ -388,21 +390,24 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
 SiteBuild::Update SiteBuild::UpdatePages(const std::vector<std::string>& paths, OutputSink* sink,
                                          Diagnostics* diags, BuildStats* stats, size_t* rendered) {
   auto start = std::chrono::steady_clock::now();
-  // Which pages: each must be a streamed page of this build. Its own output
-  // reads its fields and other pages' titles and URLs; the lists, feeds and
-  // sitemaps read its fields and summary; the indicator pages its cites.
+  // Which pages: each must be a page the content renderer draws (a plain
+  // page or an annual report) of this build. Its own output reads its fields
+  // and other pages' titles and URLs; the lists, feeds and sitemaps read its
+  // fields and summary; the indicator pages its cites; the year and district
+  // pages a report's compliance (compared below with its other fields); an
+  // indicator's source link the headings of the page it anchors into.
   std::vector<size_t> indices;
   std::vector<const SourceFile*> files;
   for (const std::string& path : paths) {
     auto it = std::lower_bound(site_.pages.begin(), site_.pages.end(), path,
                                [](const Page& p, const std::string& s) { return p.source_path < s; });
     const SourceFile* f = tree_.Find(path);
-    if (it == site_.pages.end() || it->source_path != path || !it->stream_body || !f) {
-      return Update::kNotLocal;
-    }
+    if (it == site_.pages.end() || it->source_path != path || !f) return Update::kNotLocal;
+    if (!it->stream_body && it->kind != "report") return Update::kNotLocal;
     indices.push_back(static_cast<size_t>(it - site_.pages.begin()));
     files.push_back(f);
   }
+  if (embed_) return Update::kNotLocal;  // embed/ holds every body, written once
 
   // The stages of Run, in its order, for these files only; nothing in this
   // build changes until every check has passed.
@@ -416,6 +421,8 @@ SiteBuild::Update SiteBuild::UpdatePages(const std::vector<std::string>& paths, 
     ok = ResolveAttachments(tree_, *files[k], &fresh[k].record, diags) && ok;
   }
   if (!ok) return Update::kFailed;
+  // A report names its unit in the registry (the content stage).
+  if (!ResolveReportUnits(units_, tree_, &fresh, diags)) return Update::kFailed;
   for (size_t k = 0; k < files.size(); ++k) {
     const Page& old = site_.pages[indices[k]];
     Page& p = fresh[k];
@@ -424,7 +431,15 @@ SiteBuild::Update SiteBuild::UpdatePages(const std::vector<std::string>& paths, 
     p.stream_body = old.stream_body;
     p.prev_in_series = old.prev_in_series;
     p.next_in_series = old.next_in_series;
+    // A report's compliance comes from its rendered headings: compared below.
+    p.report.compliance = old.report.compliance;
     if (!SameOutsideBody(old, p)) return Update::kNotLocal;
+  }
+  // The indicators stage's checks of report prose (warnings: a warning sends
+  // the edit down the whole pipeline, which reports it in its place).
+  if (indicators_.complete) {
+    CheckReportFigures(tree_, fresh, indicators_, diags);
+    CheckValueScopesInPages(tree_, fresh, indicators_, diags);
   }
   for (const SourceFile* f : files) ok = CheckMarkdownResources(*f, config_, diags) && ok;
   if (!ok) return Update::kFailed;
@@ -432,9 +447,22 @@ SiteBuild::Update SiteBuild::UpdatePages(const std::vector<std::string>& paths, 
   for (Page& p : fresh) bodies_->Render(site_.pages, &p, diags);
   if (diags->error_count() != errors) return Update::kFailed;
 
-  std::vector<int> summaries;  // pages whose summary changed: the pages that list them follow
+  std::vector<int> summaries;         // pages whose summary changed: the pages that list them follow
+  std::vector<std::string> anchored;  // pages an indicator's source anchors into (sorted)
   for (size_t k = 0; k < files.size(); ++k) {
     const Page& old = site_.pages[indices[k]];
+    if (fresh[k].kind == "report") {
+      // The site norms stage: the five items are found by the headings.
+      fresh[k].report.compliance = CheckReport(fresh[k], files[k]->text, diags);
+      if (diags->error_count() != errors) return Update::kFailed;
+      if (fresh[k].report.compliance != old.report.compliance) return Update::kNotLocal;
+    }
+    if (!old.stream_body) {
+      if (anchored.empty()) anchored = SourceAnchorPages(indicators_);
+      if (std::binary_search(anchored.begin(), anchored.end(), old.source_path) && fresh[k].toc != old.toc) {
+        return Update::kNotLocal;
+      }
+    }
     if (fresh[k].cites != old.cites) return Update::kNotLocal;
     // A file linked or unlinked beside the page is published or dropped.
     if (fresh[k].resources != old.resources) return Update::kNotLocal;
