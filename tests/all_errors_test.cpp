@@ -254,4 +254,20 @@ TEST_CASE("value shortcode: a year typed with full-width digits or as 2024年度
         "                  ^\n");
 }
 
+TEST_CASE("all errors in one run: past 50 errors the rest are counted, not listed") {
+  std::string site = std::string(kMinimalSite);
+  for (int i = 10; i < 62; ++i)
+    site += "-- content/p" + std::to_string(i) + ".md --\n---\ndate: 2025-01-01\n---\n";
+  FixtureResult r = BuildFixture(site);
+  CHECK_FALSE(r.ok);
+  size_t listed = 0;
+  for (size_t at = r.errors.find("缺少必填的文件头键“title”"); at != std::string::npos;
+       at = r.errors.find("缺少必填的文件头键“title”", at + 1)) {
+    ++listed;
+  }
+  CHECK(listed == 50);
+  CHECK(r.errors.ends_with(
+      "content/p59.md:1:1: 缺少必填的文件头键“title”（标题）\n  ---\n  ^\n……另有 2 个错误未列出\n"));
+}
+
 }  // namespace fazhi::testing

@@ -398,4 +398,29 @@ year: 2024
         "content/reports/b.md:1:1: 某区司法局的 2024 年度报告已经有了：content/reports/a.md\n");
 }
 
+TEST_CASE("errors: a partial that includes itself stops at 16 levels, at the partial") {
+  FixtureResult r = BuildFixture(
+      Site("-- layouts/page.mustache --\n{{> loop}}\n-- layouts/partials/loop.mustache --\n{{> loop}}\n"));
+  CHECK(r.errors ==
+        "layouts/partials/loop.mustache:1:1: 局部模板嵌套超过 16 层（是不是某个局部模板引用了它自己？）\n"
+        "  {{> loop}}\n"
+        "  ^\n");
+}
+
+TEST_CASE("errors: a page's layout the theme does not have is an error at its layout line") {
+  // It was reported against a file named after the layout ("nosuch: 生成
+  // a/index.html 时出错…"), once everything else had passed.
+  FixtureResult r =
+      BuildFixture(Site("-- content/a.md --\n---\ntitle: 甲\ndate: 2025-01-02\nlayout: repot\n---\n"
+                        "-- content/b.md --\n---\ntitle: 乙\ndate: 2025-01-02\nlayout: 专题\n---\n"));
+  CHECK(r.errors ==
+        "content/a.md:4:9: 主题里没有“repot”模板，是不是要写“report”？\n"
+        "  layout: repot\n"
+        "          ^\n"
+        "content/b.md:4:9: 主题里没有“专题”模板：layout 要写主题 layouts/ 里的一个模板名"
+        "（404、home、list、page、report），或者删去这一行\n"
+        "  layout: 专题\n"
+        "          ^\n");
+}
+
 }  // namespace fazhi::testing

@@ -136,7 +136,7 @@ TEST_CASE("catalogue: the number of messages no test asserts does not grow") {
   // Chinese text (every part between placeholders). The ceiling is
   // what is left untested today; lower it when you add tests, and a new
   // message comes with its test or this fails. `-s` lists them.
-  constexpr size_t kCeiling = 20;
+  constexpr size_t kCeiling = 1;
   const std::vector<const CatalogueEntry*> untested = Untested();
   std::map<std::string, int> per_folder;
   std::string list;

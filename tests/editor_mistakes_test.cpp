@@ -717,6 +717,50 @@ TEST_CASE(
         "           ^\n");
 }
 
+TEST_CASE(
+    "editor mistakes: a shortcode left open, an empty one, an unknown one, Word's page break and a control "
+    "character") {
+  FixtureResult r = BuildFixture(Site(Page("content/a.md",
+                                           "甲 {{< value x 2024\n\n乙 {{< >}}\n\n丙 {{< qqqqqqqq >}}\n\n"
+                                           "丁\x0c戊\n\n己\x01庚\n")));
+  CHECK_FALSE(r.ok);
+  // The characters are checked over the whole body first, then the shortcodes.
+  CHECK(r.errors ==
+        "content/a.md:11:2: 这里有一个 Word 的分页符（U+000C），网页上显示不出来：请删除它\n"
+        "  丁\\x0c戊\n"
+        "    ^\n"
+        "content/a.md:13:2: 这里有一个看不见的控制字符（U+0001），网页上会显示成乱码：请删除它\n"
+        "  己\\x01庚\n"
+        "    ^\n"
+        "content/a.md:5:3: 短代码没有用“>}}”结束：写成 {{< 名称 参数 >}}\n"
+        "  甲 {{< value x 2024\n"
+        "     ^\n"
+        "content/a.md:7:3: 短代码是空的：写成 {{< 名称 参数 >}}\n"
+        "  乙 {{< >}}\n"
+        "     ^\n"
+        "content/a.md:9:3: 没有“qqqqqqqq”这个短代码（可用的短代码：value）\n"
+        "  丙 {{< qqqqqqqq >}}\n"
+        "     ^\n");
+}
+
+TEST_CASE("editor mistakes: a file beside a page that would be published over another output is an error") {
+  // A saved copy of the old portal's page (index.html) in a section folder,
+  // and a sitemap.xml beside a page: each would overwrite, or be overwritten
+  // by, what the site itself writes there.
+  FixtureResult r = BuildFixture(Site(Page("content/notices/a.md", "见[原网页](index.html)。\n") +
+                                      "-- content/notices/_index.md --\n---\ntitle: 通知公告\n---\n"
+                                      "-- content/notices/index.html --\n<html>旧网页</html>\n" +
+                                      Page("content/b.md", "见[网站地图](sitemap.xml)。\n") +
+                                      "-- content/sitemap.xml --\n<urlset/>\n"));
+  CHECK_FALSE(r.ok);
+  CHECK(
+      r.errors ==
+      "content/notices/index.html: 这个文件会发布为 notices/index.html，但网站的另一个输出已经用了这个路径："
+      "请给文件换个名字\n"
+      "content/sitemap.xml: 这个文件会发布为 "
+      "sitemap.xml，但网站的另一个输出已经用了这个路径：请给文件换个名字\n");
+}
+
 TEST_CASE("editor mistakes: a CSV separated by tabs, semicolons or ，/； is named with how to save it") {
   const std::string defs = R"(-- content/indicators/cases.md --
 ---

@@ -483,4 +483,19 @@ TEST_CASE("front matter mistakes: a slug of .., a report year out of range, two 
         "  ^\n");
 }
 
+TEST_CASE(
+    "front matter mistakes: text after a list's closing bracket, and a TOML number fazhi has no words for") {
+  CHECK(ErrorsOf("---\ntitle: 甲\ndate: 2025-01-01\ntags: [甲]乙\n---\n正文\n") ==
+        "content/a.md:4:10: 这一行的格式不对：文件头的每一行写成“键: 值”\n"
+        "  tags: [甲]乙\n"
+        "            ^\n");
+  // toml++'s own words, framed in Chinese, at the place it names.
+  CHECK(ErrorsOfConfig("title = \"测试站\"\nsponsor = \"某区司法局\"\nas_of = 2025-06-30\npaginate = 0x\n") ==
+        "site.toml:4:14: TOML 格式有误（解析器报告：Error while parsing hexadecimal integer: expected digit, "
+        "saw "
+        "'\\n'）\n"
+        "  paginate = 0x\n"
+        "               ^\n");
+}
+
 }  // namespace fazhi::testing

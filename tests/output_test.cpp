@@ -355,4 +355,23 @@ TEST_CASE("cli: check and build on a site folder that does not exist say so, exi
   CHECK_FALSE(fs::exists(missing));
 }
 
+TEST_CASE(
+    "output: --output naming a file, or a mount point, is refused with the reason, the file untouched") {
+  TempDir dir;
+  WriteTree(dir.path(), std::string(kMinimalSite) + kGoodPage + "-- notes.txt --\n备忘\n");
+  const std::string site = dir.path().string(), file = (dir.path() / "notes.txt").string();
+  std::string err;
+  CHECK(Cli({"build", site, "--output", file}, nullptr, &err) == 1);
+  CHECK(err.find(file + ": 输出路径已存在，但不是文件夹\n") == 0);
+  CHECK(Slurp(file) == "备忘\n");
+  if (::geteuid() != 0) return;  // mounting needs root
+  SmallDisk disk(dir.path() / "mounted", "size=1m");
+  REQUIRE(disk.mounted);
+  CHECK(Cli({"build", site, "--output", disk.path.string()}, nullptr, &err) == 1);
+  CHECK(err.find(disk.path.string() +
+                 ": 输出文件夹是一个挂载点，fazhi 无法整体替换它：请让 --output 指向它里面的一个文件夹\n") ==
+        0);
+  CHECK(Cli({"build", site, "--output", (disk.path / "public").string(), "--quiet"}) == 0);
+}
+
 }  // namespace fazhi::testing

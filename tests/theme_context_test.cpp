@@ -6,6 +6,8 @@
 #include <kainjow/mustache.hpp>
 
 #include "core/config.h"
+#include "core/output.h"
+#include "theme/render.h"
 #include "theme/theme.h"
 
 namespace fazhi {
@@ -147,6 +149,26 @@ TEST_CASE("theme: partials that include each other twice at every level stop at 
         "themes/t/layouts/page.mustache:1:1: 嵌入局部模板（partials）后，模板超过16 "
         "MiB；是否有局部模板被反复包含？\n"
         "  {{> p0}}\n  ^\n");
+}
+
+TEST_CASE("theme: a layout that cannot be rendered is an error naming the output it was for") {
+  // The backstop of RenderToSink: a page's own `layout:` is checked against
+  // the theme before rendering (site/build.cpp), and the layouts a feature
+  // needs are checked by the feature, so this is what is left when neither did.
+  std::map<std::string, std::string> files = {{"themes/t/layouts/page.mustache", "{{title}}"}};
+  SourceTree tree = SourceTree::FromFiles(files);
+  Config config;
+  config.theme = "t";
+  Theme theme;
+  Diagnostics diags;
+  REQUIRE(Theme::Load(tree, config, {"page"}, &theme, &diags));
+  LayoutRenderer renderer(theme);
+  MemorySink sink;
+  View view;
+  CHECK_FALSE(RenderToSink(&renderer, theme, "profile", view, "units/sfj/index.html", &sink, &diags));
+  CHECK(diags.Format() == "profile: 生成 units/sfj/index.html 时出错：主题里没有“profile”模板\n");
+  CHECK(diags.Format(Lang::kEn) == "profile: rendering units/sfj/index.html: no layout named 'profile'\n");
+  CHECK(RenderToSink(&renderer, theme, "page", view, "a/index.html", &sink, &diags));
 }
 
 }  // namespace fazhi

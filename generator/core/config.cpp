@@ -213,6 +213,7 @@ class ConfigReader {
           if (cat.name == wanted) wanted = cat.slug;
           known = known || cat.slug == wanted;
           slugs.push_back(cat.slug);
+          slugs.push_back(cat.name);  // the Chinese name is accepted too
           listed.push_back(cat.slug + "（" + cat.name + "）");
         }
         if (!known) {

@@ -165,6 +165,10 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   std::string summary;
   FmString(f, fm, "summary", &summary, diags);
   FmString(f, fm, "layout", &page->layout, diags);
+  if (const FmNode* n = fm.Get("layout")) {
+    page->layout_line = n->line;
+    page->layout_col = n->col;
+  }
   FmBool(f, fm, "draft", &page->draft, diags);
   long weight = 0;
   if (FmInt(f, fm, "weight", &weight, diags)) page->weight = static_cast<int>(weight);

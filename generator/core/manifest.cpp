@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "core/messages.h"
+#include "core/os_error.h"
 #include "core/output_folder.h"
 
 namespace fazhi {
@@ -146,7 +147,7 @@ PendingFile::~PendingFile() {
 bool PendingFile::Write(std::string_view text, Diagnostics* diags) {
   std::FILE* f = std::fopen(tmp_.c_str(), "wb");
   if (!f) {
-    diags->Error(path_.string(), 0, 0, Message(msg::kManifestNotWritten, std::strerror(errno)));
+    diags->Error(path_.string(), 0, 0, Message(msg::kManifestNotWritten, OsError(errno)));
     return false;
   }
   written_ = true;
@@ -156,13 +157,13 @@ bool PendingFile::Write(std::string_view text, Diagnostics* diags) {
     ok = false;
     saved = errno;
   }
-  if (!ok) diags->Error(path_.string(), 0, 0, Message(msg::kManifestNotWritten, std::strerror(saved)));
+  if (!ok) diags->Error(path_.string(), 0, 0, Message(msg::kManifestNotWritten, OsError(saved)));
   return ok;
 }
 
 bool PendingFile::Commit(Diagnostics* diags) {
   if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
-    diags->Error(path_.string(), 0, 0, Message(msg::kManifestNotMoved, std::strerror(errno)));
+    diags->Error(path_.string(), 0, 0, Message(msg::kManifestNotMoved, OsError(errno)));
     return false;
   }
   written_ = false;

@@ -106,7 +106,16 @@ TEST_CASE("manifest: a pending file appears only on commit and leaves nothing be
   PendingFile nowhere(dir.path() / "missing-folder/m.sha256");
   CHECK_FALSE(nowhere.Write("x", &diags));
   CHECK(diags.Format() == (dir.path() / "missing-folder/m.sha256").string() +
-                              ": 无法写入清单文件：No such file or directory；输出目录保持不变\n");
+                              ": 无法写入清单文件：文件或文件夹不存在（ENOENT）；输出目录保持不变\n");
+  // The rename at the end: a folder stands where the manifest goes.
+  fs::create_directories(dir.path() / "taken/x");
+  Diagnostics moved;
+  PendingFile folder(dir.path() / "taken");
+  REQUIRE(folder.Write("new\n", &moved));
+  CHECK_FALSE(folder.Commit(&moved));
+  CHECK(moved.Format() == (dir.path() / "taken").string() +
+                              ": 网站已经更新，但无法把新清单移到这里：这是一个文件夹（EISDIR）。"
+                              "这里的旧清单已经过时，请重新构建后再上传\n");
 }
 
 }  // namespace

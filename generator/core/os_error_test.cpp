@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "core/messages.h"
+
 #include <cerrno>
 
 namespace fazhi {
@@ -43,6 +45,8 @@ TEST_CASE("os_error: each cause a build meets is said in Chinese, with the errno
     CAPTURE(c.errnum);
     CHECK(OsError(c.errnum).Render() == c.zh);
   }
+  // The cause, then its name in the reader's brackets.
+  CHECK(OsError(EIO).Render() == Message(msg::kOsCause, Message(msg::kOsIo), "EIO").Render());
   CHECK(OsError(ENOSPC).Render(Lang::kEn) ==
         "no space left on device (disk space or inodes used up) (ENOSPC)");
 }

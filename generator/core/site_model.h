@@ -83,7 +83,8 @@ struct Page {
   std::string updated;  ///< 更新日期, may be empty
   std::string source;   ///< 信息来源 (defaults to the site's sponsor)
   std::string description;
-  std::string layout;  ///< explicit layout name, may be empty
+  std::string layout;                   ///< explicit layout name, may be empty
+  int layout_line = 0, layout_col = 0;  ///< where `layout:` is written, for messages
   bool draft = false;
   int weight = 0;
   std::vector<std::string> tags;

@@ -575,4 +575,65 @@ TEST_CASE(
 }
 
 }  // namespace
+
+TEST_CASE("write_site: a file of the previous site that cannot be removed fails the build with the cause") {
+  Scratch s;
+  const fs::path out = s.path / "public", next = s.path / ".public.fazhi/next";
+  for (int i = 0; i < 2; ++i) REQUIRE(Write(out, kOld, Quick()).ok);
+  const Tree before = Snapshot(out);
+  WriteOptions busy = Quick();
+  busy.fault = [](std::string_view step, const std::string& path) {
+    return (step == "unlink" || step == "remove-tree") && path.find("/gone") != std::string::npos ? EBUSY : 0;
+  };
+  Result r = Write(out, kNew, busy);
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors == (next / "gone").string() + ": 无法删除：正被占用（可能是挂载点）（EBUSY）\n");
+  CHECK(Snapshot(out) == before);
+}
+
+TEST_CASE("write_site: when the swap cannot be made durable, the new site stands and a warning says so") {
+  Scratch s;
+  const fs::path out = s.path / "public";
+  REQUIRE(Write(out, kOld, Quick()).ok);
+  bool exchanged = false;
+  WriteOptions io;  // durable: the swap is fsynced
+  io.fault = [&](std::string_view step, const std::string& path) {
+    if (step == "exchange" || step == "rename") exchanged = true;
+    return exchanged && step == "fsync" && path == s.path.string() ? EIO : 0;
+  };
+  Result r = Write(out, kNew, io);
+  CHECK(r.ok);
+  CHECK(r.errors == out.string() +
+                        ": 警告：新网站已替换了这个文件夹，但无法确认替换已写到磁盘上：磁盘读写出错（EIO）。"
+                        "断电后可能仍是原来的网站\n");
+  CHECK(Snapshot(out) == WithFolders(kNew));
+}
+
+TEST_CASE("write_site: an output path with an empty, . or .. segment is refused, never written") {
+  // The paths come from validated slugs and file names; this is the sink's
+  // own guard against a generator bug writing outside its folder.
+  Scratch s;
+  const fs::path out = s.path / "public";
+  Result r = Write(out, {{"index.html", "home"}, {"a/../../escape.html", "x"}}, Quick());
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "a/../../escape.html: fazhi 生成了一个不合法的输出路径（含空段、“.” 或 “..”），没有写出\n");
+  CHECK_FALSE(fs::exists(s.path / "escape.html"));
+  CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("write_site: when the new site cannot be synced to disk, the build fails before the swap") {
+  Scratch s;
+  const fs::path out = s.path / "public", next = s.path / ".public.fazhi/next";
+  REQUIRE(Write(out, kOld, Quick()).ok);
+  const Tree before = Snapshot(out);
+  WriteOptions io;  // durable: next/ is synced before the exchange
+  io.fault = [](std::string_view step, const std::string&) { return step == "syncfs" ? EIO : 0; };
+  Result r = Write(out, kNew, io);
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        next.string() + ": 无法把新网站写到磁盘上：磁盘读写出错（EIO）。原来的输出文件夹没有改动\n");
+  CHECK(Snapshot(out) == before);
+}
+
 }  // namespace fazhi

@@ -514,6 +514,7 @@ bool ParseIndicatorDef(const SourceFile& file, const FmNode& root, std::string i
       if (c.name == out->category) out->category = c.slug;
       known = known || c.slug == out->category;
       slugs.push_back(c.slug);
+      slugs.push_back(c.name);  // "行政权力监督" → 行政权力制约监督
       listed.push_back(c.slug + "（" + c.name + "）");
     }
     if (!known) {

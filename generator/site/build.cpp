@@ -14,6 +14,7 @@
 #include "core/manifest.h"
 #include "core/messages.h"
 #include "core/site_model.h"
+#include "core/suggest.h"
 #include "core/utf8.h"
 #include "core/web.h"
 #include "core/write_site.h"
@@ -103,8 +104,14 @@ namespace {
 // Publishes the files under content/ that pages link or attach (content/reports/chart.png
 // → reports/chart.png), each once. A file whose path another output already
 // took is an error rather than a silent overwrite.
-bool PublishResources(const Site& site, const SourceTree& tree,
+bool PublishResources(const Site& site, const SourceTree& tree, const Theme& theme,
                       const std::set<std::string, std::less<>>& taken, OutputSink* sink, Diagnostics* diags) {
+  // Written after the resources, by the whole-site outputs: a linked
+  // content/sitemap.xml would be replaced by the generated one without a word.
+  auto later = [&](std::string_view out) {
+    return out == "sitemap.xml" || out == "feed.xml" || out == "robots.txt" || out == "404.html" ||
+           out.starts_with("search/") || theme.static_files().count(out) > 0;
+  };
   std::set<std::string> files;
   for (const Page& p : site.pages) {
     files.insert(p.resources.begin(), p.resources.end());
@@ -115,7 +122,7 @@ bool PublishResources(const Site& site, const SourceTree& tree,
     const SourceFile* f = tree.Find(path);
     if (!f) continue;  // read with the tree: cannot happen
     std::string out = path.substr(std::string_view("content/").size());
-    if (taken.count(out)) {
+    if (taken.count(out) || later(out)) {
       diags->Error(path, 0, 0, Message(msg::kResourceClashes, out));
       continue;
     }
@@ -131,6 +138,22 @@ std::vector<std::string> RequiredLayouts(const SourceTree& tree) {
     for (const std::string& l : DistrictLayouts()) layouts.push_back(l);
   }
   return layouts;
+}
+
+// A page's `layout:` that the theme does not have is an error at that line,
+// not a failure to render some output path later.
+void CheckPageLayouts(const std::vector<Page>& pages, const Theme& theme, const SourceTree& tree,
+                      Diagnostics* diags) {
+  for (const Page& p : pages) {
+    if (p.layout.empty() || theme.Has(p.layout)) continue;
+    const SourceFile* f = tree.Find(p.source_path);
+    std::vector<std::string> names = theme.LayoutNames();
+    std::vector<std::string_view> views(names.begin(), names.end());
+    std::string near = NearestName(p.layout, views);
+    Message m = near.empty() ? Message(msg::kUnknownPageLayout, p.layout, Message::List(names))
+                             : Message(msg::kUnknownPageLayoutDidYouMean, p.layout, near);
+    diags->Error(p.source_path, p.layout_line, p.layout_col, std::move(m), f ? f->text : std::string_view());
+  }
 }
 
 }  // namespace
@@ -249,7 +272,8 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
 
   // Stage: theme. Loaded before rendering bodies so template errors and
   // content errors of one edit show up together in `serve`.
-  Theme::Load(tree, config, RequiredLayouts(tree), &theme_, diags);
+  if (Theme::Load(tree, config, RequiredLayouts(tree), &theme_, diags))
+    CheckPageLayouts(pages, theme_, tree, diags);
   // Nothing may load from other hosts (templates, CSS, content), unless allow-listed.
   CheckExternalResources(tree, config, diags, opts.jobs);
   stage("theme");
@@ -342,7 +366,7 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   }
 
   // Files beside pages that the pages link (page bundles).
-  if (!PublishResources(site, tree, output_paths_, sink, diags)) return false;
+  if (!PublishResources(site, tree, theme_, output_paths_, sink, diags)) return false;
 
   // Stage: whole-site outputs, after every other renderer.
   SiteOutputStats out_stats;

@@ -331,6 +331,12 @@ const std::string* Theme::Find(std::string_view layout) const {
   return it == layouts_.end() ? nullptr : &it->second->text;
 }
 
+std::vector<std::string> Theme::LayoutNames() const {
+  std::vector<std::string> names;
+  for (const auto& [name, layout] : layouts_) names.push_back(name);
+  return names;
+}
+
 std::string HtmlEscape(const std::string& s) {
   static constexpr auto kSpecial = [] {
     std::array<bool, 256> t{};

@@ -40,6 +40,8 @@ class Theme {
   /// none of that name. Compile it per thread with LayoutRenderer.
   const std::string* Find(std::string_view layout) const;
   bool Has(std::string_view layout) const { return Find(layout) != nullptr; }
+  /// The names of the theme's layouts, sorted.
+  std::vector<std::string> LayoutNames() const;
 
   /// Where a layout came from (for error messages), e.g.
   /// "themes/default/layouts/page.mustache".
