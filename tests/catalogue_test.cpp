@@ -133,10 +133,10 @@ std::vector<const CatalogueEntry*> Untested() {
 TEST_CASE("catalogue: the number of messages no test asserts does not grow") {
   // Issue 13: "every message has a Chinese text and a test". A message is
   // counted as tested when a test source names its constant or holds its
-  // Chinese text (every part between placeholders). The ceiling is
-  // what is left untested today; lower it when you add tests, and a new
-  // message comes with its test or this fails. `-s` lists them.
-  constexpr size_t kCeiling = 1;
+  // Chinese text (every part between placeholders). The ceiling is 0: every
+  // message has its test, and a new message comes with its test or this
+  // fails. `-s` lists the untested ones.
+  constexpr size_t kCeiling = 0;
   const std::vector<const CatalogueEntry*> untested = Untested();
   std::map<std::string, int> per_folder;
   std::string list;

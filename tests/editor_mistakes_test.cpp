@@ -795,4 +795,40 @@ kind: count
         "  指标；年份；数值；单位\n  ^\n");
 }
 
+TEST_CASE(
+    "editor mistakes: a CSV saved as UTF-16 is read, a damaged one is named with how to save it again") {
+  const std::string defs = R"(-- content/indicators/cases.md --
+---
+title: 行政复议收案数
+date: 2025-03-01
+category: oversight
+unit: 件
+kind: count
+---
+)";
+  // Excel's "Unicode" CSV: UTF-16LE with its byte-order mark.
+  auto utf16 = [](std::u16string_view text) {
+    std::string out = "\xFF\xFE";
+    for (char16_t c : text) {
+      out += static_cast<char>(c & 0xFF);
+      out += static_cast<char>(c >> 8);
+    }
+    return out;
+  };
+  const std::u16string csv = u"指标,年份,数值,单位\ncases,2024,368,件\n";
+  FixtureResult r =
+      BuildFixture(Site(defs + "-- data/indicators/2024.csv --\n" + utf16(csv)), DefaultTheme());
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  CHECK(Contains(r.File("data/indicators.csv"), "cases,行政复议收案数,oversight,count,2024,"));
+
+  // A lone high surrogate: the file was cut or damaged.
+  FixtureResult bad =
+      BuildFixture(Site(defs + "-- data/indicators/2024.csv --\n" + utf16(csv) + std::string("\x00\xD8", 2)),
+                   DefaultTheme());
+  CHECK_FALSE(bad.ok);
+  CHECK(bad.errors ==
+        "data/indicators/2024.csv:1:1: 无法读取这个 CSV 文件：文件开头标着 UTF-16 编码，后面却有 UTF-16 "
+        "里不存在的字节（文件可能不完整或被别的程序改坏了）：请在 Excel 或 WPS 里重新另存为“CSV UTF-8”\n");
+}
+
 }  // namespace fazhi::testing

@@ -84,7 +84,7 @@ bool DecodeToUtf8(std::string_view bytes, std::string* out, TextEncoding* detect
     case TextEncoding::kUtf16Be: {
       const char* from = e == TextEncoding::kUtf16Le ? "UTF-16LE" : "UTF-16BE";
       if (Convert(from, "UTF-8", bytes.substr(2), out)) return true;
-      if (error) *error = Message(msg::kInvalidEncodedText, from);
+      if (error) *error = Message(msg::kInvalidEncodedText, "UTF-16");
       return false;
     }
     case TextEncoding::kGb18030:

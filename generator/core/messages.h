@@ -22,7 +22,12 @@ inline constexpr MessageText kWarningCount{"{0} 个警告", "{0} warnings"};
 inline constexpr MessageText kSiteFolderMissing{"站点文件夹不存在", "site folder does not exist"};
 inline constexpr MessageText kCannotListFolder{"无法列出这个文件夹的内容：{0}", "cannot list folder: {0}"};
 inline constexpr MessageText kCannotReadFile{"无法读取这个文件：{0}", "cannot read file: {0}"};
-inline constexpr MessageText kInvalidEncodedText{"这不是有效的 {0} 文字", "invalid {0} text"};
+inline constexpr MessageText kInvalidEncodedText{
+    "文件开头标着 {0} 编码，后面却有 {0} 里不存在的字节（文件可能不完整或被别的程序改坏了）：请在 Excel 或 "
+    "WPS "
+    "里重新另存为“CSV UTF-8”",
+    "the file is marked as {0} but holds bytes that are not valid {0} (it may be cut short or damaged): "
+    "save it again from Excel or WPS as 'CSV UTF-8'"};
 inline constexpr MessageText kUnknownEncoding{
     "认不出文字编码（不是 UTF-8、UTF-16 或 GB18030）：请在 Excel 或 WPS 里另存为“CSV UTF-8”",
     "unknown text encoding (not UTF-8, UTF-16 or GB18030)"};
