@@ -353,6 +353,15 @@ TEST_CASE("cli: check and build on a site folder that does not exist say so, exi
   CHECK(Cli({"build", missing, "--lang", "en"}, &out, &err) == 1);
   CHECK(Contains(err, missing + ": site folder does not exist\n"));
   CHECK_FALSE(fs::exists(missing));
+
+  // A page given instead of its site.
+  const std::string page = (dir.path() / "about.md").string();
+  { std::ofstream(page) << "---\ntitle: 关于\n---\n"; }
+  CHECK(Cli({"check", page}, &out, &err) == 1);
+  CHECK(err ==
+        page +
+            ": 这是一个文件，不是站点文件夹：请给出放着 site.toml 的文件夹（fazhi 总是检查整个网站），例如 "
+            "fazhi check .\nfazhi：检查未通过，共 1 个错误\n");
 }
 
 TEST_CASE(

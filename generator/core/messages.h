@@ -20,6 +20,11 @@ inline constexpr MessageText kWarningCount{"{0} 个警告", "{0} warnings"};
 // --- Reading the site and writing the output ---------------------------------
 
 inline constexpr MessageText kSiteFolderMissing{"站点文件夹不存在", "site folder does not exist"};
+inline constexpr MessageText kSiteIsNotFolder{
+    "这是一个文件，不是站点文件夹：请给出放着 site.toml 的文件夹（fazhi 总是检查整个网站），例如 fazhi check "
+    ".",
+    "this is a file, not a site folder: give the folder that holds site.toml (fazhi always checks the whole "
+    "site), e.g. fazhi check ."};
 inline constexpr MessageText kCannotListFolder{"无法列出这个文件夹的内容：{0}", "cannot list folder: {0}"};
 inline constexpr MessageText kCannotReadFile{"无法读取这个文件：{0}", "cannot read file: {0}"};
 inline constexpr MessageText kInvalidEncodedText{

@@ -194,7 +194,9 @@ bool SourceTree::Read(const fs::path& root, SourceTree* out, Diagnostics* diags)
   out->root = root;
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
-    diags->Error(root.string(), 0, 0, Message(msg::kSiteFolderMissing));
+    // `fazhi check content/about.md`: the site is the folder holding site.toml.
+    diags->Error(root.string(), 0, 0,
+                 Message(fs::exists(root, ec) ? msg::kSiteIsNotFolder : msg::kSiteFolderMissing));
     return false;
   }
   std::string text;
