@@ -14,6 +14,17 @@ namespace {
 
 std::string Site(std::string_view extra) { return std::string(kMinimalSite) + std::string(extra); }
 
+// The indicator the CSV tests give figures for.
+const std::string kCasesDefinition = R"(-- content/indicators/cases.md --
+---
+title: 行政复议收案数
+date: 2025-03-01
+category: oversight
+unit: 件
+kind: count
+---
+)";
+
 FixtureOptions DefaultTheme() {
   FixtureOptions o;
   o.default_theme = true;
@@ -594,15 +605,7 @@ publisher: 区司法局
 TEST_CASE(
     "editor mistakes: full-width digits, ％ and 2024年度 in a CSV are read, an unquoted 1,420 is an error at "
     "it") {
-  const std::string defs = R"(-- content/indicators/cases.md --
----
-title: 行政复议收案数
-date: 2025-03-01
-category: oversight
-unit: 件
-kind: count
----
--- content/indicators/rate.md --
+  const std::string defs = kCasesDefinition + R"(-- content/indicators/rate.md --
 ---
 title: 行政复议办结率
 date: 2025-03-01
@@ -640,15 +643,7 @@ kind: rate
 TEST_CASE(
     "editor mistakes: a value cell with its qualifier, unit or 万 copied from the prose says where each "
     "goes") {
-  const std::string defs = R"(-- content/indicators/cases.md --
----
-title: 行政复议收案数
-date: 2025-03-01
-category: oversight
-unit: 件
-kind: count
----
-)";
+  const std::string defs = kCasesDefinition;
   FixtureResult r = BuildFixture(Site(defs + "-- data/indicators/2024.csv --\n"
                                              "指标,年份,数值,单位,限定\n"
                                              "cases,2019,368件以上,件,\n"
@@ -762,15 +757,7 @@ TEST_CASE("editor mistakes: a file beside a page that would be published over an
 }
 
 TEST_CASE("editor mistakes: a CSV separated by tabs, semicolons or ，/； is named with how to save it") {
-  const std::string defs = R"(-- content/indicators/cases.md --
----
-title: 行政复议收案数
-date: 2025-03-01
-category: oversight
-unit: 件
-kind: count
----
-)";
+  const std::string defs = kCasesDefinition;
   auto errors = [&](std::string_view sep) {
     std::string csv = "指标,年份,数值,单位\ncases,2024,368,件\n";
     for (size_t at = csv.find(','); at != std::string::npos; at = csv.find(',', at + sep.size())) {
@@ -797,15 +784,7 @@ kind: count
 
 TEST_CASE(
     "editor mistakes: a CSV saved as UTF-16 is read, a damaged one is named with how to save it again") {
-  const std::string defs = R"(-- content/indicators/cases.md --
----
-title: 行政复议收案数
-date: 2025-03-01
-category: oversight
-unit: 件
-kind: count
----
-)";
+  const std::string defs = kCasesDefinition;
   // Excel's "Unicode" CSV: UTF-16LE with its byte-order mark.
   auto utf16 = [](std::u16string_view text) {
     std::string out = "\xFF\xFE";

@@ -221,8 +221,8 @@ void ReportHtml(std::string_view body, const std::vector<cmark_node*>& html, boo
     cmark_node* container = block ? n : cmark_node_parent(n);
     if (container == reported_in) continue;
     reported_in = container;
-    std::string_view tag =
-        lit.substr(0, lit.find('>') == std::string_view::npos ? lit.size() : lit.find('>') + 1);
+    const size_t close = lit.find('>');
+    std::string_view tag = lit.substr(0, close == std::string_view::npos ? lit.size() : close + 1);
     std::string shown = Utf8Length(tag) > 40 ? TruncateUtf8(tag, 40) + "…" : std::string(tag);
     int line = 0, col = 0;
     if (block) {
