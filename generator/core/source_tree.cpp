@@ -11,14 +11,15 @@
 
 #include "core/messages.h"
 #include "core/os_error.h"
+#include "core/parallel.h"
 
 namespace fazhi {
 namespace fs = std::filesystem;
 
 namespace {
 
-// One open, one fstat, one allocation and (usually) one read per file:
-// a site of 10,000 pages is read in a few tens of milliseconds. O_NOFOLLOW:
+// One open, one fstat, one allocation and (usually) two reads per file, the
+// second finding the end: a file that grew meanwhile is read whole. O_NOFOLLOW:
 // every path read here was checked not to be a symbolic link (or is the
 // link's resolved target), so a link swapped in meanwhile fails to open.
 // False with the errno in `*err` when it fails.
@@ -89,8 +90,11 @@ bool ResolveLink(const fs::path& link, const fs::path& root, const std::string& 
   return true;
 }
 
+// Walks the folder (one thread: the listing is cheap) and then reads its
+// files on `jobs` threads. On a VM a file costs some 30 µs of kernel time to
+// open, read and close, so a 10,000-page site took 0.36 s read one by one.
 void ReadDirUnsorted(const fs::path& root, const std::string& rel_dir, SourceTree* tree, Diagnostics* diags,
-                     const std::string& prefix) {
+                     const std::string& prefix, int jobs) {
   std::error_code ec;
   fs::path dir = root / rel_dir;
   fs::path canon_root = fs::canonical(root, ec);
@@ -101,6 +105,11 @@ void ReadDirUnsorted(const fs::path& root, const std::string& rel_dir, SourceTre
   }
   if (!fs::is_directory(dir, ec)) return;
   const std::string base = dir.generic_string();
+  struct ToRead {
+    std::string rel;
+    fs::path from;
+  };
+  std::vector<ToRead> files;
   // Not skip_permission_denied: a folder nobody may read would drop its
   // pages without a word.
   fs::recursive_directory_iterator it(dir, ec), end;
@@ -122,6 +131,7 @@ void ReadDirUnsorted(const fs::path& root, const std::string& rel_dir, SourceTre
     std::string sub = it->path().generic_string().substr(base.size() + 1);
     std::string rel = prefix + (rel_dir == "." ? sub : rel_dir + "/" + sub);
     fs::path read_from = it->path();
+    bool linked = false;
     // The iterator does not follow links to folders, so every path it gives
     // is under real folders; only its last component can be a link.
     if (it->is_symlink(ec)) {
@@ -130,8 +140,10 @@ void ReadDirUnsorted(const fs::path& root, const std::string& rel_dir, SourceTre
         diags->Warning(rel, 0, 0, Message(msg::kSymlinkedFolderSkipped));
         continue;
       }
+      linked = true;
     }
-    bool regular = fs::is_regular_file(read_from, ec);
+    // The entry's type comes from the listing (no stat), a link's from its target.
+    bool regular = linked ? fs::is_regular_file(read_from, ec) : it->is_regular_file(ec);
     if (ec) {
       // ENAMETOOLONG deep down: the iterator walks by folder, a path does not.
       diags->Error(rel, 0, 0, Message(msg::kCannotReadFile, OsError(ec.value())));
@@ -141,22 +153,29 @@ void ReadDirUnsorted(const fs::path& root, const std::string& rel_dir, SourceTre
       if (it->is_directory(ec)) last_folder = rel.substr(prefix.size());
       continue;
     }
-    std::string text;
-    if (int err = 0; !ReadFile(read_from, &text, &err)) {
-      diags->Error(rel, 0, 0, Message(msg::kCannotReadFile, OsError(err)));
-      continue;
-    }
-    tree->Add(std::move(rel), std::move(text));
+    files.push_back({std::move(rel), std::move(read_from)});
   }
   if (ec) cannot_list();
+  std::vector<std::string> texts(files.size());
+  std::vector<int> errs(files.size(), 0);
+  ParallelFor(files.size(), jobs, [&](size_t i) {
+    if (!ReadFile(files[i].from, &texts[i], &errs[i]) && errs[i] == 0) errs[i] = EIO;
+  });
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (errs[i] != 0) {
+      diags->Error(files[i].rel, 0, 0, Message(msg::kCannotReadFile, OsError(errs[i])));
+      continue;
+    }
+    tree->Add(std::move(files[i].rel), std::move(texts[i]));
+  }
 }
 
 // The folder is listed in the file system's order; its reports come out
 // sorted by path, as the files are, so a run reports the same way everywhere.
 void ReadDir(const fs::path& root, const std::string& rel_dir, SourceTree* tree, Diagnostics* diags,
-             const std::string& prefix = "") {
+             const std::string& prefix, int jobs) {
   Diagnostics found(SIZE_MAX);
-  ReadDirUnsorted(root, rel_dir, tree, &found, prefix);
+  ReadDirUnsorted(root, rel_dir, tree, &found, prefix, jobs);
   std::vector<Diagnostic> items = found.items();
   std::stable_sort(items.begin(), items.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.path < b.path; });
@@ -189,7 +208,7 @@ bool IsIgnoredFileName(std::string_view name) {
          name.substr(0, 2) == "~$";  // Office lock files next to a CSV open in Excel
 }
 
-bool SourceTree::Read(const fs::path& root, SourceTree* out, Diagnostics* diags) {
+bool SourceTree::Read(const fs::path& root, SourceTree* out, Diagnostics* diags, int jobs) {
   size_t before = diags->error_count();
   out->root = root;
   std::error_code ec;
@@ -213,14 +232,14 @@ bool SourceTree::Read(const fs::path& root, SourceTree* out, Diagnostics* diags)
     }
   }
   for (const char* dir : {"content", "data", "layouts", "static", "themes"}) {
-    ReadDir(root, dir, out, diags);
+    ReadDir(root, dir, out, diags, "", jobs);
   }
   return diags->error_count() == before;
 }
 
-bool SourceTree::AddDirectory(const fs::path& dir, const std::string& prefix, Diagnostics* diags) {
+bool SourceTree::AddDirectory(const fs::path& dir, const std::string& prefix, Diagnostics* diags, int jobs) {
   size_t before = diags->error_count();
-  ReadDir(dir, ".", this, diags, prefix);
+  ReadDir(dir, ".", this, diags, prefix, jobs);
   return diags->error_count() == before;
 }
 

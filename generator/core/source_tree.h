@@ -23,7 +23,7 @@ class SourceTree {
   /// Reads site.toml and everything under content/, data/, layouts/, static/
   /// and themes/. Unreadable files become errors. Dotfiles, editor swap and
   /// backup files are skipped.
-  static bool Read(const std::filesystem::path& root, SourceTree* out, Diagnostics* diags);
+  static bool Read(const std::filesystem::path& root, SourceTree* out, Diagnostics* diags, int jobs = 0);
 
   /// A tree from in-memory files (tests).
   static SourceTree FromFiles(std::map<std::string, std::string> files);
@@ -45,7 +45,8 @@ class SourceTree {
 
   /// Reads every file under `dir` as `prefix` + its relative path (used for
   /// the themes shipped with fazhi when the site has no copy of its own).
-  bool AddDirectory(const std::filesystem::path& dir, const std::string& prefix, Diagnostics* diags);
+  bool AddDirectory(const std::filesystem::path& dir, const std::string& prefix, Diagnostics* diags,
+                    int jobs = 0);
 
   std::filesystem::path root;  ///< empty for in-memory trees
 

@@ -64,6 +64,9 @@ class StagingSink : public OutputSink {
   /// output folder. Returns false (output untouched) on failure.
   bool Commit();
 
+  /// Where problems are reported from now on (not while a Put may run).
+  void set_diagnostics(Diagnostics* diags) { diags_ = diags; }
+
   bool failed() const { return failed_.load(); }
   WriteCounts counts() const;
   const std::string& staging_dir() const { return folder_.next(); }
