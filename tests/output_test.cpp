@@ -100,6 +100,46 @@ TEST_CASE("output: refuses folders it did not create, the source folder and cont
   CHECK(Cli({"build", dir.path().string(), "--output", (dir.path() / "empty").string(), "--quiet"}) == 0);
 }
 
+TEST_CASE("output: a rebuild opens the output while reading, and reports it only after the sources") {
+  // A rebuild (the work folder is there) checks and opens the output on a
+  // second thread while the sources are read: what it finds must read as if
+  // the two ran one after the other.
+  TempDir dir;
+  WriteTree(dir.path(), std::string(kMinimalSite) + kGoodPage);
+  REQUIRE(Cli({"build", dir.path().string(), "--quiet"}) == 0);
+  auto before = Snapshot(dir.path() / "public");
+  const fs::path work = dir.path() / ".public.fazhi";
+  REQUIRE(fs::is_directory(work));
+  // The work folder taken over by something else, and a source that cannot be read.
+  fs::rename(work, dir.path() / "saved-work");
+  fs::create_directories(work);
+  WriteTree(work, "-- notes.txt --\nnot fazhi's\n");
+  fs::create_symlink("/etc/hostname", dir.path() / "content/outside.md");
+
+  std::string err;
+  CHECK(Cli({"build", dir.path().string()}, nullptr, &err) == 1);
+  // Only the source's error: a build that cannot read its sources says nothing of the output.
+  CHECK(err ==
+        "content/outside.md: 符号链接指向站点文件夹之外（/etc/hostname）：fazhi 不读取站点外的文件；"
+        "请把要发布的文件复制进站点文件夹\n"
+        "fazhi：构建失败，共 1 个错误；输出文件夹保持原样\n");
+
+  fs::remove(dir.path() / "content/outside.md");
+  CHECK(Cli({"build", dir.path().string()}, nullptr, &err) == 1);
+  CHECK(err == (dir.path() / "public").string() + ": 这个文件夹不是空的，也不是 fazhi 生成的（" +
+                   work.string() +
+                   " 中没有它的记录），为免删掉别的文件，fazhi 不会替换它：请换一个 --output，或先清空它\n"
+                   "fazhi：构建失败，共 1 个错误；输出文件夹保持原样\n");
+  CHECK(Slurp(work / "notes.txt") == "not fazhi's\n");
+  CHECK(Snapshot(dir.path() / "public") == before);
+
+  // The work folder back: the rebuild goes through, with the same bytes.
+  fs::remove_all(work);
+  fs::rename(dir.path() / "saved-work", work);
+  CHECK(Cli({"build", dir.path().string(), "--quiet"}) == 0);
+  CHECK(Snapshot(dir.path() / "public") == before);
+}
+
 TEST_CASE("output: two builds of the demo site are byte-identical") {
   TempDir a, b;
   REQUIRE(Cli({"build", RepoRoot(), "--output", (a.path() / "public").string(), "--quiet"}) == 0);

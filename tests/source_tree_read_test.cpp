@@ -210,4 +210,42 @@ TEST_CASE(
   fs::remove_all(root);
 }
 
+TEST_CASE("source_tree: read on one thread and on four, the same files, bytes and reports") {
+  // The walk lists the files and then reads them on `jobs` threads: neither
+  // what is read nor the order of the reports may depend on that.
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / ("fazhi-read-jobs-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  WriteText(root / "site.toml", "title = \"t\"\n");
+  for (int i = 0; i < 300; ++i) {
+    std::string text =
+        "---\ntitle: 第" + std::to_string(i) + "篇\n---\n" + std::string(static_cast<size_t>(i * 37), 'x');
+    WriteText(root / "content" / ("s" + std::to_string(i % 7)) / ("p" + std::to_string(i) + ".md"), text);
+  }
+  WriteText(root / "static/a.css", "a{}");
+  fs::create_symlink("nowhere.md", root / "content/s3/dangling.md");
+  fs::create_symlink("/etc/hostname", root / "content/s5/outside.md");
+
+  SourceTree one, four;
+  Diagnostics d1, d4;
+  CHECK_FALSE(SourceTree::Read(root, &one, &d1, 1));
+  CHECK_FALSE(SourceTree::Read(root, &four, &d4, 4));
+  CHECK(one.files().size() == 302);  // the pages, site.toml and the stylesheet
+  CHECK(d1.Format() ==
+        "content/s3/dangling.md: 符号链接的目标不存在（nowhere.md）；请删除这个链接或改正它\n"
+        "content/s5/outside.md: 符号链接指向站点文件夹之外（/etc/hostname）：fazhi "
+        "不读取站点外的文件；请把要发布的文件复制进站点文件夹\n");
+  CHECK(d4.Format() == d1.Format());
+  REQUIRE(four.files().size() == one.files().size());
+  for (const auto& [path, file] : one.files()) {
+    const SourceFile* other = four.Find(path);
+    REQUIRE(other != nullptr);
+    CHECK(other->text == file.text);
+  }
+  const SourceFile* last = one.Find("content/s5/p299.md");  // 299 % 7 == 5
+  REQUIRE(last != nullptr);
+  CHECK(last->text.size() == std::string("---\ntitle: 第299篇\n---\n").size() + 299 * 37);
+  fs::remove_all(root);
+}
+
 }  // namespace fazhi
