@@ -6,15 +6,18 @@
 
 #ifdef FAZHI_JEMALLOC
 // jemalloc's settings for this program, read once at its start
-// (MALLOC_CONF in the environment still overrides them). Transparent huge
-// pages for the heap: a build touches some 200 MB of fresh memory, and on a
-// virtual machine each 4 KB page fault is dear. On a 10,000-page site
-// (bench/gen_site.py, tmpfs) this took 13 % off the wall and CPU time for
-// 20 MB more peak memory (docs/performance.md, run 9). The kernel's THP
-// setting decides: with "never" nothing changes.
+// (MALLOC_CONF in the environment still overrides them). Measured on a
+// 10,000-page site (bench/gen_site.py, tmpfs, 2-core VM; docs/performance.md,
+// run 9), where fresh memory is dear (each new page is faulted in and zeroed):
+// - thp: transparent huge pages for the heap: 13 % off the wall and CPU time,
+//   20 MB more peak memory. The kernel's THP setting decides ("never": no change).
+// - percpu_arena: one arena per CPU rather than four per CPU, used by whichever thread
+//   runs there. Each stage starts new threads, which were spread over all the
+//   arenas, so memory freed by one stage's threads was not reused by the next
+//   stage's: 5-12 % off the wall time, less peak memory.
 extern "C" {
 extern const char* malloc_conf;
-const char* malloc_conf = "thp:always,metadata_thp:auto";
+const char* malloc_conf = "thp:always,metadata_thp:auto,percpu_arena:percpu";
 }
 #endif
 
