@@ -244,7 +244,7 @@ TEST_CASE("source_tree: read on one thread and on four, the same files, bytes an
   }
   const SourceFile* last = one.Find("content/s5/p299.md");  // 299 % 7 == 5
   REQUIRE(last != nullptr);
-  CHECK(last->text.size() == std::string("---\ntitle: 第299篇\n---\n").size() + 299 * 37);
+  CHECK(last->text.size() == std::string("---\ntitle: 第299篇\n---\n").size() + size_t{299} * 37);
   fs::remove_all(root);
 }
 
