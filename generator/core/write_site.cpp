@@ -120,46 +120,50 @@ bool StagingSink::MarkDirty() {
   return true;
 }
 
-// Lists the folder `dir_fd` (at `rel` below next/) and those below it: the
-// entry types come from readdir, so a file costs no stat. Returns false when
-// a folder cannot be read.
+// Lists the folder `dir_fd` (at `rel` below next/) and those below it, and
+// closes `dir_fd`: the entry types come from the listing, so a file costs no
+// stat. getdents64 on the folder's descriptor rather than fdopendir/readdir,
+// which add an fstat and two fcntl calls per folder: a 10,000-page site has
+// some 15,000 folders, and listing them is the longest part of opening the
+// output. Returns false when a folder cannot be read.
 bool StagingSink::ListFolder(int dir_fd, const std::string& rel, std::vector<std::string>* others) {
-  DIR* dir = ::fdopendir(dir_fd);
-  if (!dir) {
-    ::close(dir_fd);
-    return false;
-  }
+  alignas(8) char buf[32 * 1024];
   bool ok = true;
-  errno = 0;
-  while (struct dirent* e = ::readdir(dir)) {
-    std::string_view name = e->d_name;
-    if (name == "." || name == "..") continue;
-    std::string path = rel.empty() ? std::string(name) : rel + "/" + std::string(name);
-    unsigned char type = e->d_type;
-    if (type == DT_UNKNOWN) {  // file systems without d_type
-      struct stat st {};
-      if (::fstatat(::dirfd(dir), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-        ok = false;
-        break;
-      }
-      type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
+  for (;;) {
+    ssize_t got = ::getdents64(dir_fd, buf, sizeof buf);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) {
+      ok = got == 0;
+      break;
     }
-    if (type == DT_REG) {
-      listed_files_.push_back(std::move(path));
-    } else if (type == DT_DIR) {
-      int fd = ::openat(::dirfd(dir), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-      listed_dirs_.push_back(path);
-      if (fd < 0 || !ListFolder(fd, path, others)) {
-        ok = false;
-        break;
+    for (ssize_t at = 0; ok && at < got;) {
+      const auto* e = reinterpret_cast<const struct dirent64*>(buf + at);
+      at += e->d_reclen;
+      std::string_view name = e->d_name;
+      if (name == "." || name == "..") continue;
+      std::string path = rel.empty() ? std::string(name) : rel + "/" + std::string(name);
+      unsigned char type = e->d_type;
+      if (type == DT_UNKNOWN) {  // file systems without d_type
+        struct stat st {};
+        if (::fstatat(dir_fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+          ok = false;
+          break;
+        }
+        type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
       }
-    } else {
-      others->push_back(std::move(path));
+      if (type == DT_REG) {
+        listed_files_.push_back(std::move(path));
+      } else if (type == DT_DIR) {
+        int fd = ::openat(dir_fd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        listed_dirs_.push_back(path);
+        if (fd < 0 || !ListFolder(fd, path, others)) ok = false;
+      } else {
+        others->push_back(std::move(path));
+      }
     }
-    errno = 0;
+    if (!ok) break;
   }
-  if (errno != 0) ok = false;
-  ::closedir(dir);
+  ::close(dir_fd);
   return ok;
 }
 
