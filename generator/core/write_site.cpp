@@ -127,17 +127,18 @@ bool StagingSink::MarkDirty() {
 // some 15,000 folders, and listing them is the longest part of opening the
 // output. Returns false when a folder cannot be read.
 bool StagingSink::ListFolder(int dir_fd, const std::string& rel, std::vector<std::string>* others) {
-  alignas(8) char buf[32 * 1024];
+  // On the heap: the function recurses once per folder level.
+  std::vector<char> buf(32 * 1024);
   bool ok = true;
   for (;;) {
-    ssize_t got = ::getdents64(dir_fd, buf, sizeof buf);
+    ssize_t got = ::getdents64(dir_fd, buf.data(), buf.size());
     if (got < 0 && errno == EINTR) continue;
     if (got <= 0) {
       ok = got == 0;
       break;
     }
     for (ssize_t at = 0; ok && at < got;) {
-      const auto* e = reinterpret_cast<const struct dirent64*>(buf + at);
+      const auto* e = reinterpret_cast<const struct dirent64*>(buf.data() + at);
       at += e->d_reclen;
       std::string_view name = e->d_name;
       if (name == "." || name == "..") continue;
