@@ -306,6 +306,17 @@ struct ClientResult {
   std::vector<std::string> snippets;
 };
 
+/// What `cmd` (a shell command) prints on stdout.
+std::string Output(const std::string& cmd) {
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  char buf[4096];
+  size_t n;
+  while (p && (n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  if (p) pclose(p);
+  return out;
+}
+
 ClientResult Client(const Files& files, const std::string& query) {
   namespace fs = std::filesystem;
   fs::path dir = fs::temp_directory_path() / ("fazhi_search_" + std::to_string(::getpid()));
@@ -324,12 +335,7 @@ ClientResult Client(const Files& files, const std::string& query) {
       "{urls:rows.map(x=>x.url),snippets:rows.map(x=>x.snippet),partial:r.partial,phrase:r.phrase,"
       "total:r.count}))));";
   std::string cmd = "node -e \"" + script + "\" '" + js.string() + "' '" + dir.string() + "' '" + query + "'";
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  char buf[4096];
-  size_t n;
-  while (p && (n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  if (p) pclose(p);
+  std::string out = Output(cmd);
   fs::remove_all(dir);
   ClientResult r;
   auto j = nlohmann::json::parse(out.empty() ? "{}" : out);
@@ -484,12 +490,7 @@ const kindOf = (doc) => ends.findIndex((e) => doc < e);
                                             "调解",     "司法",     "普法宣传", "复议调解"};
   std::string cmd = "node '" + (dir / "check.js").string() + "' '" + js.string() + "' '" + dir.string() + "'";
   for (const std::string& q : queries) cmd += " '" + q + "'";
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  char buf[4096];
-  size_t n;
-  while (p && (n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  if (p) pclose(p);
+  std::string out = Output(cmd);
   fs::remove_all(dir);
   auto j = nlohmann::json::parse(out.empty() ? "{}" : out);
   REQUIRE(j.size() == queries.size());
@@ -501,6 +502,88 @@ const kindOf = (doc) => ends.findIndex((e) => doc < e);
     if (j[q]["bitmaps"] == j[q]["tokens"] && j[q]["count"].get<int>() > 1000) ++bounded;
   }
   CHECK(bounded >= 4);
+}
+
+// The first page of results is shown in two batches: the first rows as soon
+// as their place is certain (a row holding the phrase in its title or a
+// heading, once every row ranked above it is in), the rest when all are in.
+// Rows are only appended, and together they are page()'s order. A fake index
+// hands out each page's group when the script says, so every interleaving
+// of arrivals is tested, not the one a disk or network happens to give.
+TEST_CASE("search_index: the client shows the first rows when their place is certain, then the rest") {
+  if (std::system("node --version >/dev/null 2>&1") != 0) {
+    MESSAGE("node is not installed: skipping the client tests");
+    return;
+  }
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("fazhi_search_rows_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "rows.js") << R"JS(
+const s = require(process.argv[2]);
+// Pages by the tier they give the phrase 行政复议: t2 in the title, t1 in the text only.
+const pages = {
+  a2: { url: 'a/', title: '行政复议工作', date: '', sections: [['', '', '办理案件。', '']] },
+  b1: { url: 'b/', title: '工作动态', date: '', sections: [['', '', '开展行政复议。', '']] },
+  c2: { url: 'c/', title: '行政复议指南', date: '', sections: [['', '', '申请须知。', '']] },
+  d1: { url: 'd/', title: '通知', date: '', sections: [['', '', '行政复议期限。', '']] },
+  e2: { url: 'e/', title: '行政复议决定', date: '', sections: [['', '', '决定书。', '']] },
+};
+// Runs pageRows on pages in rank order, their groups arriving in `order`
+// (positions); returns what was shown after each arrival.
+async function run(ranked, order, fail) {
+  const waiting = ranked.map(() => { let ok, no; const p = new Promise((a, b) => { ok = a; no = b; }); return { p, ok, no }; });
+  const index = { meta: (doc) => waiting[doc].p, kindLabel: () => '页面' };
+  const result = { phrase: '行政复议', tokens: ['行政', '政复', '复议'],
+                   ranking: { slice: (from, to) => ranked.slice(from, to).map((_, i) => ({ doc: from + i })) } };
+  const log = [];
+  const done = s.pageRows(index, result, 0, ranked.length, (rows) => log.push(rows.map((r) => r.url[0]).join('')))
+    .then(() => 'done', () => 'failed');
+  for (const i of order) {
+    if (i === fail) waiting[i].no(new Error('404')); else waiting[i].ok(pages[ranked[i]]);
+    await new Promise((r) => setTimeout(r, 0));
+    log.push('|');
+  }
+  log.push(await done);
+  return log.join(' ');
+}
+(async () => {
+  const out = {
+    inOrder: await run(['a2', 'b1', 'c2'], [0, 1, 2]),
+    lastFirst: await run(['a2', 'b1', 'c2'], [2, 1, 0]),
+    topSecond: await run(['a2', 'b1', 'c2'], [1, 0, 2]),
+    textFirst: await run(['d1', 'c2'], [0, 1]),
+    allTitles: await run(['a2', 'c2', 'e2'], [0, 2, 1]),
+    twoEarly: await run(['a2', 'c2', 'b1', 'e2'], [1, 0, 3, 2]),
+    failed: await run(['a2', 'b1', 'c2'], [0, 1, 2], 1),
+    page: (await s.page({ meta: (doc) => Promise.resolve(pages[['d1', 'a2', 'b1', 'e2'][doc]]), kindLabel: () => '页面' },
+                        { phrase: '行政复议', tokens: [], ranking: { slice: () => [0, 1, 2, 3].map((doc) => ({ doc })) } },
+                        0, 4)).map((r) => r.url[0]).join(''),
+  };
+  process.stdout.write(JSON.stringify(out));
+})();
+)JS";
+  fs::path js = fs::path(FAZHI_SOURCE_DIR) / "themes/default/static/js/search.js";
+  std::string cmd = "node '" + (dir / "rows.js").string() + "' '" + js.string() + "'";
+  std::string out = Output(cmd);
+  fs::remove_all(dir);
+  auto j = nlohmann::json::parse(out.empty() ? "{}" : out);
+  REQUIRE(j.size() == 8);
+  // The top row holds the phrase in its title: shown as soon as it is in;
+  // the rest (the text-only row after the other title row) when all are.
+  CHECK(j["inOrder"] == "a | | cb | done");
+  // Nothing before the top row is in.
+  CHECK(j["lastFirst"] == "| | acb | done");
+  CHECK(j["topSecond"] == "| a | cb | done");
+  // A top row holding the phrase only in its text could still be passed by
+  // a later row: nothing until all are in.
+  CHECK(j["textFirst"] == "| cd | done");
+  // Rows already certain after the first batch wait for the rest: two batches at most.
+  CHECK(j["allTitles"] == "a | | ce | done");
+  CHECK(j["twoEarly"] == "| ac | | eb | done");
+  // A group that cannot be loaded fails the page, after the rows already shown.
+  CHECK(j["failed"] == "a | | | failed");
+  CHECK(j["page"] == "aedb");
 }
 
 }  // namespace

@@ -239,10 +239,13 @@ try {
     }
     assert(wrong.length === 0, wrong.join('\n'));
   });
+  // The first rows may show before the rest (search.js pageRows); the list
+  // is aria-busy until every row of the page is in.
+  const allRows = '#search-results:not([aria-busy]) li';
   await test('search: snippets are sentences of the text, never the date/source line or the tags', async () => {
     for (const q of ['行政复议', '述法', '1537']) {
       await page.goto(`${base}search/?q=${encodeURIComponent(q)}`);
-      await page.waitForSelector('#search-results li');
+      await page.waitForSelector(allRows);
       for (const text of await page.locator('#search-results .search-snippet').allInnerTexts()) {
         assert(!/发布日期|信息来源|标签：/.test(text), `${q}: snippet "${text}" is page chrome`);
       }
@@ -258,13 +261,13 @@ try {
     await page.goto(`${base}search/`);
     await page.waitForFunction(() => document.getElementById('search-status').textContent.includes('请输入'));
     await page.locator('#search-q').fill('从化区司法局');
-    await page.waitForSelector('#search-results li');
+    await page.waitForSelector(allRows);
     const status = await page.locator('#search-status').innerText();
     const total = +(status.match(/共找到 (\d+) 条/) || [])[1];
     assert(total > 10, `status: ${status}`);
     assert(await page.locator('#search-results li').count() === 10, 'not 10 results at first');
     await page.locator('#search-more').click();
-    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 10);
+    await page.waitForFunction(() => document.querySelectorAll('#search-results:not([aria-busy]) li').length > 10);
     assert(await page.locator('#search-results li').count() === Math.min(20, total), 'the next results were not added');
     assert(new URL(page.url()).searchParams.get('q') === '从化区司法局', 'the address does not hold the query');
   });
@@ -373,7 +376,7 @@ try {
     const missing = [];
     for (const [kind, u] of keyboardPages) {
       await page.goto(base + u);
-      if (kind === 'search') await page.waitForSelector('#search-results li');
+      if (kind === 'search') await page.waitForSelector('#search-results:not([aria-busy]) li');
       const n = await page.evaluate(() => document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])').length);
       for (let i = 0; i < Math.min(n, 40); i++) {
         await page.keyboard.press('Tab');
@@ -636,7 +639,7 @@ try {
         }
         const r = await p.goto(base + u);
         assert(r.status() === 200, `${name} page ${u} -> ${r.status()}`);
-        if (name === 'search') await p.waitForSelector('#search-results li');
+        if (name === 'search') await p.waitForSelector('#search-results:not([aria-busy]) li');
         await p.screenshot({ path: path.join(artifacts, `${name}-${label}.png`), fullPage: true });
       }
       // The same home and report pages in 长者模式.

@@ -6,13 +6,14 @@
 // Used by run.mjs (the client fetches only the buckets of the query's tokens)
 // and as a benchmark on a generated site of N pages:
 //
-//   node tests/browser/search-load.mjs build/fazhi N [--site PUBLIC] [--client search.js] [query …]
+//   node tests/browser/search-load.mjs build/fazhi N [--site PUBLIC] [--client search.js] [--runs R] [query …]
 //
 // which runs bench/gen_site.py N into /dev/shm/fazhi-search-load-N, builds it
 // with fazhi, serves it on 127.0.0.1 and prints one line per query.
 // --site serves an already built output folder instead (nothing generated
 // or built); --client serves that file as js/search.js (to compare clients
-// on the same index).
+// on the same index); --runs R measures every query R times (in rounds) and
+// reports the median and range.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -49,7 +50,8 @@ export function serveDir(dir, replace = {}) {
 /// For each query, in a fresh browser context (nothing cached): opens
 /// `base`search/, waits for the manifest, types the query and waits for the
 /// results. Returns [{q, files: [path under search/], bytes (their size in
-/// `siteDir`), ms (typing → results in the DOM), results, status}].
+/// `siteDir`), ms (typing → the first rows in the DOM), all (typing → every row of the
+/// first page in: the list no longer aria-busy), results, status}].
 export async function measureQueries(browser, base, siteDir, queries) {
   const out = [];
   for (const q of queries) {
@@ -62,21 +64,29 @@ export async function measureQueries(browser, base, siteDir, queries) {
     });
     await page.goto(`${base}search/`);
     await page.waitForFunction(() => document.getElementById('search-status').textContent.includes('请输入'));
-    const ms = await page.evaluate((query) => new Promise((done) => {
+    const [ms, all] = await page.evaluate((query) => new Promise((done) => {
       const input = document.getElementById('search-q');
       const list = document.getElementById('search-results');
       const status = document.getElementById('search-status');
       const t0 = performance.now();
-      const finished = () => list.querySelector('li') || /没有找到|失败/.test(status.textContent);
-      const mo = new MutationObserver(() => { if (finished()) { mo.disconnect(); done(performance.now() - t0); } });
-      mo.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
+      let first = null;
+      const none = () => /没有找到|失败/.test(status.textContent);
+      const mo = new MutationObserver(() => {
+        if (first === null && (list.querySelector('li') || none())) first = performance.now() - t0;
+        if (first !== null && (!list.hasAttribute('aria-busy') || none())) {
+          mo.disconnect();
+          done([first, performance.now() - t0]);
+        }
+      });
+      mo.observe(document.querySelector('main'),
+                 { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-busy'] });
       input.value = query;
       input.dispatchEvent(new Event('input'));
     }), q);
     const results = await page.locator('#search-results li').count();
     const status = await page.locator('#search-status').innerText();
     const bytes = files.reduce((n, f) => n + fs.statSync(path.join(siteDir, 'search', f)).size, 0);
-    out.push({ q, files, bytes, ms, results, status });
+    out.push({ q, files, bytes, ms, all, results, status });
     await ctx.close();
   }
   return out;
@@ -88,9 +98,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const fazhi = path.resolve(process.argv[2] || path.join(root, 'build/fazhi'));
   const n = +(process.argv[3] || 50000);
   const rest = process.argv.slice(4);
-  let siteArg = null, clientArg = null;
+  let siteArg = null, clientArg = null, runs = 1;
   for (let i = 0; i < rest.length;) {
     if (rest[i] === '--site') { siteArg = path.resolve(rest[i + 1]); rest.splice(i, 2); }
+    else if (rest[i] === '--runs') { runs = Math.max(1, +rest[i + 1]); rest.splice(i, 2); }
     else if (rest[i] === '--client') { clientArg = path.resolve(rest[i + 1]); rest.splice(i, 2); }
     else ++i;
   }
@@ -113,13 +124,29 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
-    const rows = await measureQueries(browser, `http://127.0.0.1:${server.address().port}/`, site, queries);
-    console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}${clientArg ? `; client ${clientArg}` : ''}`);
+    // Each round runs every query once, so a slow moment of the machine
+    // spreads over the queries instead of landing on one.
+    const rounds = [];
+    for (let k = 0; k < runs; ++k) {
+      rounds.push(await measureQueries(browser, `http://127.0.0.1:${server.address().port}/`, site, queries));
+    }
+    const rows = rounds[0];
+    const median = (xs) => { const v = [...xs].sort((a, b) => a - b); return v[(v.length - 1) >> 1]; };
+    const cell = (xs) => (xs.length > 1
+      ? `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})` : xs[0].toFixed(0));
+    console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}${clientArg ? `; client ${clientArg}` : ''}` +
+                `${runs > 1 ? `; median (range) of ${runs} runs` : ''}`);
     console.log(`manifest ${fs.statSync(path.join(site, 'search/manifest.json')).size} bytes, ${manifest.docs} pages, ${manifest.buckets} buckets`);
-    console.log('| query | files | bytes | ms | results | status |\n|---|---|---|---|---|---|');
-    for (const x of rows) console.log(`| ${x.q} | ${x.files.length} | ${x.bytes} | ${x.ms.toFixed(0)} | ${x.results} | ${x.status} |`);
+    console.log('| query | files | bytes | first rows ms | all rows ms | results | status |\n|---|---|---|---|---|---|---|');
+    rows.forEach((x, i) => {
+      const first = rounds.map((r) => r[i].ms), all = rounds.map((r) => r[i].all);
+      x.first = median(first);
+      x.last = median(all);
+      console.log(`| ${x.q} | ${x.files.length} | ${x.bytes} | ${cell(first)} | ${cell(all)} | ${x.results} | ${x.status} |`);
+    });
     const worst = rows.reduce((a, b) => (b.bytes > a.bytes ? b : a));
-    console.log(`largest: ${worst.q} ${worst.bytes} bytes; slowest: ${Math.max(...rows.map((x) => x.ms)).toFixed(0)} ms`);
+    console.log(`largest: ${worst.q} ${worst.bytes} bytes; slowest median: first rows ${Math.max(...rows.map((x) => x.first)).toFixed(0)} ms, ` +
+                `all rows ${Math.max(...rows.map((x) => x.last)).toFixed(0)} ms`);
   } finally {
     await browser.close();
     server.close();

@@ -162,9 +162,17 @@
       if (at < 0) return null;
       var r = new Reader(bucket, at);
       var df = r.varint(), mode = r.byte(), n = r.varint(), bound = mode ? r.byte() : 0;
-      var docs = new Int32Array(n), imps = new Uint8Array(n), prev = 0;
-      for (var k = 0; k < n; ++k) { prev += r.varint(); docs[k] = prev; imps[k] = r.byte(); }
-      var bits = mode ? bucket.subarray(r.p, r.p + ((self.m.docs + 7) >> 3)) : null;
+      var docs = new Int32Array(n), imps = new Uint8Array(n), prev = 0, u8 = bucket, p = r.p;
+      // Reader.varint() inlined: this loop runs for up to `top` pages per
+      // token while the reader waits, mostly before the JIT has warmed up.
+      for (var k = 0; k < n; ++k) {
+        var b = u8[p++], v = b & 0x7F;
+        for (var scale = 128; b & 0x80; scale *= 128) { b = u8[p++]; v += (b & 0x7F) * scale; }
+        prev += v;
+        docs[k] = prev;
+        imps[k] = u8[p++];
+      }
+      var bits = mode ? bucket.subarray(p, p + ((self.m.docs + 7) >> 3)) : null;
       return { term: term, df: df, docs: docs, imps: imps, bits: bits, bound: bound };
     });
   };
@@ -301,26 +309,42 @@
       this.bits = inter.bits;
       this.streams.forEach(this.advance, this);
     }
-    // The listed pages' scores, entry by entry in the order scorer() adds them
-    // (so the sums are the same numbers).
-    var idf = idfs(index, entries);
-    var score = new Float64Array(n), heading = new Uint8Array(n).fill(1);
-    var w = new Float64Array(n), top = new Uint8Array(n);
-    entries.forEach(function (e, i) {
-      w.fill(idf[i] * (e.bound & 63) / 63);
-      top.fill((e.bound >> 6) >= 1 ? 1 : 0);
-      for (var k = 0; k < e.docs.length; ++k) {
-        var c = slot[e.docs[k]] - 1;
-        if (c < 0) continue;
-        w[c] = idf[i] * (e.imps[k] & 63) / 63;
-        top[c] = (e.imps[k] >> 6) >= 1 ? 1 : 0;
+    // The listed pages' scores. Each page's impacts, one byte per entry
+    // (the entry's bound where it does not list the page), then one pass
+    // that adds idf × weight in entry order, as scorer() does, so the sums
+    // are the same numbers; the weights come from a table per entry, computed
+    // by the same expression. One tight loop, not a pass per entry: it runs
+    // while the reader waits, before the JIT has warmed up.
+    var idf = idfs(index, entries), E = entries.length;
+    var table = new Float64Array(E * 256), imps = new Uint8Array(n * E);
+    for (var i = 0; i < E; ++i) {
+      for (var v = 0; v < 256; ++v) table[i * 256 + v] = idf[i] * (v & 63) / 63;
+      imps[i] = entries[i].bound;
+    }
+    for (var filled = E; filled < imps.length; filled *= 2) {
+      imps.copyWithin(filled, 0, Math.min(filled, imps.length - filled));
+    }
+    for (var i2 = 0; i2 < E; ++i2) {
+      var e2 = entries[i2];
+      for (var k2 = 0; k2 < e2.docs.length; ++k2) {
+        var c2 = slot[e2.docs[k2]] - 1;
+        if (c2 >= 0) imps[c2 * E + i2] = e2.imps[k2];
       }
-      for (var c2 = 0; c2 < n; ++c2) {
-        score[c2] += w[c2];
-        if (!top[c2]) heading[c2] = 0;
+    }
+    var score = new Float64Array(n), heading = new Uint8Array(n);
+    var kindEnds = index.kindEnds, kindFactors = index.kindFactors, lastKind = kindEnds.length - 1;
+    for (var ci = 0, at = 0; ci < n; ++ci) {
+      var sum = 0, top = 1;
+      for (var j = 0; j < E; ++j, ++at) {
+        var imp = imps[at];
+        sum += table[j * 256 + imp];
+        if (imp < 64) top = 0;
       }
-    });
-    for (var c3 = 0; c3 < n; ++c3) score[c3] *= kindFactor(index, docs[c3]);
+      var kd = 0, doc = docs[ci];
+      while (kd < lastKind && doc >= kindEnds[kd]) ++kd;  // index.kind(doc)
+      score[ci] = sum * kindFactors[kd];
+      heading[ci] = top;
+    }
     this.docs = docs;
     this.scores = score;
     this.headings = heading;
@@ -537,15 +561,52 @@
   }
 
   /* The results from `from` to `from + count` of a search, re-ranked within
-   * that slice by how they hold the phrase; a Promise of describe()s. */
-  function page(index, result, from, count) {
+   * that slice by how they hold the phrase (phraseTier, then their rank),
+   * handed to `emit` (an array of describe()s) in two batches: the first
+   * rows as soon as their place is certain, the rest when every row is in.
+   * So the first rows show when their page groups arrive rather than when
+   * the slowest of ten does, and rows are only ever appended, never moved
+   * (more batches would cost the reader's machine a layout and paint each).
+   * A row of the top tier (the phrase in its title or a heading) is placed
+   * once every row ranked above it is in, as no row can pass it; a row of a
+   * lower tier once every row of the slice is in. A Promise, resolved when
+   * every row is out (rejected when a group cannot be loaded). */
+  function pageRows(index, result, from, count, emit) {
     var slice = result.ranking ? result.ranking.slice(from, from + count) : [];
-    return Promise.all(slice.map(function (h) { return index.meta(h.doc); })).then(function (metas) {
-      var rows = slice.map(function (h, i) {
-        return { hit: h, meta: metas[i], tier: phraseTier(metas[i], result.phrase), pos: i };
+    var n = slice.length, rows = new Array(n), placed = new Array(n), left = n, firstUnknown = 0;
+    var pending = [], emitted = false;
+    function place() {
+      while (firstUnknown < n && rows[firstUnknown]) ++firstUnknown;
+      for (;;) {
+        var best = null;
+        for (var i = 0; i < n; ++i) {
+          var r = rows[i];
+          if (r && !placed[i] && (!best || r.tier > best.tier)) best = r;
+        }
+        if (!best || (left && !(best.tier === 2 && best.pos < firstUnknown))) break;
+        placed[best.pos] = true;
+        pending.push(best);
+      }
+      if (pending.length && (!emitted || !left)) {  // the first rows, or all the rest
+        emitted = true;
+        emit(pending.map(function (r) { return describe(index, r.hit, r.meta, result.phrase, result.tokens); }));
+        pending = [];
+      }
+    }
+    return Promise.all(slice.map(function (h, i) {
+      return index.meta(h.doc).then(function (meta) {
+        rows[i] = { hit: h, meta: meta, tier: phraseTier(meta, result.phrase), pos: i };
+        --left;
+        place();
       });
-      rows.sort(function (a, b) { return (b.tier - a.tier) || (a.pos - b.pos); });
-      return rows.map(function (r) { return describe(index, r.hit, r.meta, result.phrase, result.tokens); });
+    })).then(function () {});
+  }
+
+  /* The rows pageRows() gives, all at once: a Promise of describe()s. */
+  function page(index, result, from, count) {
+    var all = [];
+    return pageRows(index, result, from, count, function (rows) { all = all.concat(rows); }).then(function () {
+      return all;
     });
   }
 
@@ -621,10 +682,44 @@
     input.value = q;
     var index = null, current = 0, shown = 0, result = null;
 
+    /* Shows the status of `r` and clears the rows of the query before. */
+    function begin(r, query) {
+      out.textContent = '';
+      var n = r.count;
+      if (!n) {
+        status.textContent = '没有找到与“' + query + '”相关的内容。可以换一个词，或查看网站地图。';
+      } else if (r.synonym) {
+        status.textContent = '未找到“' + query.trim() + '”，以下结果包含相关词“' + r.phrase + '”（共 ' + n + ' 条）。';
+      } else if (r.partial) {
+        status.textContent = '未找到“' + query.trim() + '”，以下结果包含“' + r.phrase + '”（共 ' + n + ' 条）。';
+      } else {
+        status.textContent = '“' + query.trim() + '”共找到 ' + n + ' 条结果。';
+      }
+    }
+
+    /* Appends the next rows of `r` as they come (pageRows); the list is
+     * aria-busy until all are in. `first` runs before the first rows. */
+    function moreRows(r, seq, first) {
+      out.setAttribute('aria-busy', 'true');
+      more.hidden = true;
+      return pageRows(index, r, shown, PAGE, function (rows) {
+        if (seq !== current) return;
+        if (first) { first(); first = null; }
+        shown += rows.length;
+        renderRows(out, base, rows, r);
+      }).then(function () {
+        if (seq !== current) return;
+        if (first) first();
+        out.removeAttribute('aria-busy');
+        more.hidden = shown >= r.count;
+      });
+    }
+
     function run(query) {
       var seq = ++current;
       if (!query.trim()) {
         out.textContent = '';
+        out.removeAttribute('aria-busy');
         more.hidden = true;
         status.textContent = '请输入要查找的词语，例如“行政复议”。';
         return;
@@ -633,25 +728,12 @@
         if (seq !== current) return null;
         result = r;
         shown = 0;
-        return page(index, r, 0, PAGE);
-      }).then(function (rows) {
-        if (!rows || seq !== current) return;
-        out.textContent = '';
-        shown = rows.length;
-        var n = result.count;
-        if (!n) {
-          status.textContent = '没有找到与“' + query + '”相关的内容。可以换一个词，或查看网站地图。';
-        } else if (result.synonym) {
-          status.textContent = '未找到“' + query.trim() + '”，以下结果包含相关词“' + result.phrase + '”（共 ' + n + ' 条）。';
-        } else if (result.partial) {
-          status.textContent = '未找到“' + query.trim() + '”，以下结果包含“' + result.phrase + '”（共 ' + n + ' 条）。';
-        } else {
-          status.textContent = '“' + query.trim() + '”共找到 ' + n + ' 条结果。';
-        }
-        renderRows(out, base, rows, result);
-        more.hidden = shown >= n;
+        return moreRows(r, seq, function () { begin(r, query); });
       }).catch(function () {
-        if (seq === current) status.textContent = '搜索索引载入失败，请通过网站地图查找内容。';
+        if (seq === current) {
+          out.removeAttribute('aria-busy');
+          status.textContent = '搜索索引载入失败，请通过网站地图查找内容。';
+        }
       });
     }
 
@@ -672,17 +754,18 @@
       input.addEventListener('compositionend', function () { composing = false; update(); });
       input.addEventListener('input', function () { if (!composing) update(); });
       function update() {
-        history.replaceState(null, '', '?q=' + encodeURIComponent(input.value));
-        run(input.value);
+        var query = input.value;
+        run(query);
+        // The address after the query's fetches are on their way: replaceState
+        // takes milliseconds of the main thread, spent while they travel.
+        setTimeout(function () { history.replaceState(null, '', '?q=' + encodeURIComponent(query)); }, 0);
       }
       form.addEventListener('submit', function (e) { e.preventDefault(); update(); });
       more.addEventListener('click', function () {
-        var seq = current, r = result;
-        page(index, r, shown, PAGE).then(function (rows) {
-          if (seq !== current) return;
-          shown += rows.length;
-          renderRows(out, base, rows, r);
-          more.hidden = shown >= r.count;
+        if (out.getAttribute('aria-busy')) return;  // the rows asked for before are still coming
+        moreRows(result, current, null).catch(function () {
+          out.removeAttribute('aria-busy');
+          status.textContent = '搜索索引载入失败，请通过网站地图查找内容。';
         });
       });
     }).catch(function () {
@@ -692,7 +775,7 @@
 
   if (typeof module !== 'undefined' && module.exports) {
     module.exports = { tokenize: tokenize, termHash: termHash, Index: Index, search: search, page: page,
-                       matchRanges: matchRanges };
+                       pageRows: pageRows, matchRanges: matchRanges };
   } else if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', init);
   } else {
