@@ -505,11 +505,11 @@ const kindOf = (doc) => ends.findIndex((e) => doc < e);
 }
 
 // The first page of results is shown in two batches: the first rows as soon
-// as their place is certain (a row holding the phrase in its title or a
-// heading, once every row ranked above it is in), the rest when all are in.
+// as their place is certain (no row still to come can pass them: none ranked
+// above, none that could hold the phrase better), the rest when all are in.
 // Rows are only appended, and together they are page()'s order. A fake index
-// hands out each page's group when the script says, so every interleaving
-// of arrivals is tested, not the one a disk or network happens to give.
+// hands out each page's group when the script says, so the orders of arrival
+// tested are chosen, not the one a disk or network happens to give.
 TEST_CASE("search_index: the client shows the first rows when their place is certain, then the rest") {
   if (std::system("node --version >/dev/null 2>&1") != 0) {
     MESSAGE("node is not installed: skipping the client tests");
@@ -528,14 +528,19 @@ const pages = {
   c2: { url: 'c/', title: '行政复议指南', date: '', sections: [['', '', '申请须知。', '']] },
   d1: { url: 'd/', title: '通知', date: '', sections: [['', '', '行政复议期限。', '']] },
   e2: { url: 'e/', title: '行政复议决定', date: '', sections: [['', '', '决定书。', '']] },
+  f0: { url: 'f/', title: '复议须知', date: '', sections: [['', '', '行政机关。', '']] },
+  g1: { url: 'g/', title: '通知', date: '', sections: [['', '', '完成ICP备案。', '']] },
+  h1: { url: 'h/', title: '公告', date: '', sections: [['', '', 'ICP备案号。', '']] },
 };
+// The ranking's mark of a page whose every token is in its title or a heading.
+const heading = (key) => (/行政复议/.test(pages[key].title) ? 1 : 0);
 // Runs pageRows on pages in rank order, their groups arriving in `order`
 // (positions); returns what was shown after each arrival.
-async function run(ranked, order, fail) {
+async function run(ranked, order, fail, phrase = '行政复议') {
   const waiting = ranked.map(() => { let ok, no; const p = new Promise((a, b) => { ok = a; no = b; }); return { p, ok, no }; });
   const index = { meta: (doc) => waiting[doc].p, kindLabel: () => '页面' };
-  const result = { phrase: '行政复议', tokens: ['行政', '政复', '复议'],
-                   ranking: { slice: (from, to) => ranked.slice(from, to).map((_, i) => ({ doc: from + i })) } };
+  const result = { phrase, tokens: [],
+                   ranking: { slice: (from, to) => ranked.slice(from, to).map((k, i) => ({ doc: from + i, heading: heading(k) })) } };
   const log = [];
   const done = s.pageRows(index, result, 0, ranked.length, (rows) => log.push(rows.map((r) => r.url[0]).join('')))
     .then(() => 'done', () => 'failed');
@@ -556,8 +561,11 @@ async function run(ranked, order, fail) {
     allTitles: await run(['a2', 'c2', 'e2'], [0, 2, 1]),
     twoEarly: await run(['a2', 'c2', 'b1', 'e2'], [1, 0, 3, 2]),
     failed: await run(['a2', 'b1', 'c2'], [0, 1, 2], 1),
+    textOnly: await run(['b1', 'd1', 'f0'], [0, 2, 1]),
+    textOnlyLate: await run(['b1', 'd1', 'f0'], [2, 1, 0]),
+    notChinese: await run(['g1', 'h1'], [0, 1], -1, 'ICP备案'),
     page: (await s.page({ meta: (doc) => Promise.resolve(pages[['d1', 'a2', 'b1', 'e2'][doc]]), kindLabel: () => '页面' },
-                        { phrase: '行政复议', tokens: [], ranking: { slice: () => [0, 1, 2, 3].map((doc) => ({ doc })) } },
+                        { phrase: '行政复议', tokens: [], ranking: { slice: () => ['d1', 'a2', 'b1', 'e2'].map((k, doc) => ({ doc, heading: heading(k) })) } },
                         0, 4)).map((r) => r.url[0]).join(''),
   };
   process.stdout.write(JSON.stringify(out));
@@ -568,7 +576,7 @@ async function run(ranked, order, fail) {
   std::string out = Output(cmd);
   fs::remove_all(dir);
   auto j = nlohmann::json::parse(out.empty() ? "{}" : out);
-  REQUIRE(j.size() == 8);
+  REQUIRE(j.size() == 11);
   // The top row holds the phrase in its title: shown as soon as it is in;
   // the rest (the text-only row after the other title row) when all are.
   CHECK(j["inOrder"] == "a | | cb | done");
@@ -576,13 +584,21 @@ async function run(ranked, order, fail) {
   CHECK(j["lastFirst"] == "| | acb | done");
   CHECK(j["topSecond"] == "| a | cb | done");
   // A top row holding the phrase only in its text could still be passed by
-  // a later row: nothing until all are in.
+  // a later row with the mark: nothing until all are in.
   CHECK(j["textFirst"] == "| cd | done");
   // Rows already certain after the first batch wait for the rest: two batches at most.
   CHECK(j["allTitles"] == "a | | ce | done");
   CHECK(j["twoEarly"] == "| ac | | eb | done");
   // A group that cannot be loaded fails the page, after the rows already shown.
   CHECK(j["failed"] == "a | | | failed");
+  // No row has the ranking's heading mark, so none can hold a phrase of
+  // Chinese characters in its title or a heading: a row holding it in its
+  // text is placed once the rows above it are in; one without it waits for
+  // the rows that might.
+  CHECK(j["textOnly"] == "b | | df | done");
+  CHECK(j["textOnlyLate"] == "| | bdf | done");
+  // Of a phrase with Latin letters or digits the mark says nothing.
+  CHECK(j["notChinese"] == "| gh | done");
   CHECK(j["page"] == "aedb");
 }
 

@@ -567,25 +567,38 @@
    * So the first rows show when their page groups arrive rather than when
    * the slowest of ten does, and rows are only ever appended, never moved
    * (more batches would cost the reader's machine a layout and paint each).
-   * A row of the top tier (the phrase in its title or a heading) is placed
-   * once every row ranked above it is in, as no row can pass it; a row of a
-   * lower tier once every row of the slice is in. A Promise, resolved when
-   * every row is out (rejected when a group cannot be loaded). */
+   * A row's place is certain when no row still to come can pass it: none
+   * ranked above it, none that could hold the phrase better. A Promise,
+   * resolved when every row is out (rejected when a group cannot be loaded). */
   function pageRows(index, result, from, count, emit) {
     var slice = result.ranking ? result.ranking.slice(from, from + count) : [];
-    var n = slice.length, rows = new Array(n), placed = new Array(n), left = n, firstUnknown = 0;
+    var n = slice.length, rows = new Array(n), placed = new Array(n), left = n;
     var pending = [], emitted = false;
+    // The best tier a row still to come can have. A page holding a phrase of
+    // Chinese characters in its title, a heading or a lead-in holds each of
+    // its bigrams there, which the index marks (the ranking's `heading`): a
+    // row without the mark holds the phrase in its text at most. Of other
+    // phrases (numbers, Latin words, a lone character) nothing is known.
+    var cps = codePoints(result.phrase.trim()), han = cps.length >= 2 && cps.every(isHan);
+    function best(i) { return han && !slice[i].heading ? 1 : 2; }
+    function certain(r) {
+      for (var i = 0; i < n; ++i) {
+        if (rows[i]) continue;
+        var t = best(i);
+        if (t > r.tier || (t === r.tier && i < r.pos)) return false;
+      }
+      return true;
+    }
     function place() {
-      while (firstUnknown < n && rows[firstUnknown]) ++firstUnknown;
       for (;;) {
-        var best = null;
+        var next = null;
         for (var i = 0; i < n; ++i) {
           var r = rows[i];
-          if (r && !placed[i] && (!best || r.tier > best.tier)) best = r;
+          if (r && !placed[i] && (!next || r.tier > next.tier)) next = r;
         }
-        if (!best || (left && !(best.tier === 2 && best.pos < firstUnknown))) break;
-        placed[best.pos] = true;
-        pending.push(best);
+        if (!next || !certain(next)) break;
+        placed[next.pos] = true;
+        pending.push(next);
       }
       if (pending.length && (!emitted || !left)) {  // the first rows, or all the rest
         emitted = true;
