@@ -8,9 +8,14 @@
 # an instruction count is the same on an idle machine and on a 2-core VM
 # shared by eight builds, where wall and CPU time vary by tens of percent
 # between runs, so a ratio of counts tells linear (2.0) from quadratic
-# (about 4) with no retries and no tolerance for noise. Subtracting the count
-# at the base removes the fixed cost (startup, the theme). 2.3 leaves room for the
-# n log n of sorting (2.14 at these sizes) and fails well below 4.
+# (about 4) with no retries and no tolerance for noise. fazhi runs with
+# --jobs 1: with its worker threads the count moved by up to 2 million
+# instructions between runs of the same site (valgrind schedules the threads
+# differently each time), which once put the privacy kind's ratio at 2.307
+# (2.03-2.06 otherwise); on one thread it moves by 20,000 at most.
+# Subtracting the count at the base removes the fixed cost (startup, the
+# theme). 2.3 leaves room for the n log n of sorting (2.14 at these sizes)
+# and fails well below 4.
 #
 # Kinds: headings values sections deep-sections privacy (by default) and
 # district (whole build of a many-unit site; slower under callgrind, ask for it
@@ -45,13 +50,13 @@ count() {
   local kind=$1 n=$2 dir="$WORK/$1-$2"
   if [ "$kind" = district ]; then
     python3 "$ROOT/bench/gen_district.py" "$dir" --districts "$n"
-    { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$FAZHI" build "$dir" --quiet 2>&1 >/dev/null ||
+    { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$FAZHI" build "$dir" --quiet --jobs 1 2>&1 >/dev/null ||
       true; } | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
     return
   fi
   python3 "$ROOT/bench/scaling_site.py" "$kind" "$n" "$dir"
   # `check` may fail (deep-sections is refused): only the count matters.
-  { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$FAZHI" check "$dir" 2>&1 >/dev/null || true; } |
+  { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$FAZHI" check "$dir" --jobs 1 2>&1 >/dev/null || true; } |
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
 
