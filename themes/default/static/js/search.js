@@ -332,7 +332,6 @@
       }
     }
     var score = new Float64Array(n), heading = new Uint8Array(n);
-    var kindEnds = index.kindEnds, kindFactors = index.kindFactors, lastKind = kindEnds.length - 1;
     for (var ci = 0, at = 0; ci < n; ++ci) {
       var sum = 0, top = 1;
       for (var j = 0; j < E; ++j, ++at) {
@@ -340,9 +339,7 @@
         sum += table[j * 256 + imp];
         if (imp < 64) top = 0;
       }
-      var kd = 0, doc = docs[ci];
-      while (kd < lastKind && doc >= kindEnds[kd]) ++kd;  // index.kind(doc)
-      score[ci] = sum * kindFactors[kd];
+      score[ci] = sum * kindFactor(index, docs[ci]);
       heading[ci] = top;
     }
     this.docs = docs;
@@ -775,7 +772,6 @@
       }
       form.addEventListener('submit', function (e) { e.preventDefault(); update(); });
       more.addEventListener('click', function () {
-        if (out.getAttribute('aria-busy')) return;  // the rows asked for before are still coming
         moreRows(result, current, null).catch(function () {
           out.removeAttribute('aria-busy');
           status.textContent = '搜索索引载入失败，请通过网站地图查找内容。';
