@@ -12,7 +12,9 @@
 // Every query runs RUNS times, each in a fresh node process (as a browser runs
 // the client in a fresh page: cold JIT); the report is the median and range of
 // the CPU ms (user+sys of that process while the query runs), the same query
-// run again in that process (warm), the result count and the first three
+// run again in that process (warm), the query run after the client's warmUp()
+// (the made-up queries a page runs before it says it is ready) with that
+// warm-up's own CPU, the result count and the first three
 // results, so two clients (--client, e.g. an older search.js from
 // `git show REV:themes/default/static/js/search.js > /tmp/old.js`) can be
 // compared for time and for giving the same answers.
@@ -43,12 +45,20 @@ async function once(client, dir, q) {
 
 const args = process.argv.slice(2);
 if (args[0] === '--one') {
-  // Child: one query, cold then warm.
-  const [, dir, clientPath, q] = args;
+  // Child: one query, cold then warm; with --warm-up after the client's
+  // warmUp() (what the page runs before it says it is ready), and its CPU.
+  const [, dir, clientPath, q, warmUp] = args;
   const client = createRequire(import.meta.url)(clientPath);
+  let warmUpMs = null;
+  if (warmUp === '--warm-up') {
+    const c0 = process.cpuUsage();
+    await client.warmUp(JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')).kinds, null);
+    const c = process.cpuUsage(c0);
+    warmUpMs = (c.user + c.system) / 1000;
+  }
   const cold = await once(client, dir, q);
   const warm = await once(client, dir, q);
-  console.log(JSON.stringify({ ...cold, warm: warm.ms }));
+  console.log(JSON.stringify({ ...cold, warm: warm.ms, warmUpMs }));
 } else {
   let runs = 5;
   let clientPath = path.join(root, 'themes/default/static/js/search.js');
@@ -67,21 +77,29 @@ if (args[0] === '--one') {
   const queries = qs.length ? qs : DEFAULT_QUERIES;
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
   console.log(`${manifest.docs} pages, ${manifest.buckets} buckets; client ${clientPath}; ${runs} runs per query`);
-  console.log('| query | cold CPU ms (median, range) | warm CPU ms | results | first results |\n|---|---|---|---|---|');
+  const canWarm = !!createRequire(import.meta.url)(clientPath).warmUp;
+  console.log('| query | cold CPU ms (median, range) | after warmUp (its own CPU) | warm CPU ms | results | first results |\n' +
+              '|---|---|---|---|---|---|');
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   let worst = 0;
   for (const q of queries) {
-    const rows = [];
-    for (let r = 0; r < runs; ++r) {
-      const p = spawnSync(process.execPath, [here, '--one', dir, clientPath, q], { encoding: 'utf8' });
+    const rows = [], warmed = [];
+    const child = (extra) => {
+      const p = spawnSync(process.execPath, [here, '--one', dir, clientPath, q, ...extra], { encoding: 'utf8' });
       if (p.status !== 0) throw new Error(p.stderr);
-      rows.push(JSON.parse(p.stdout));
+      return JSON.parse(p.stdout);
+    };
+    for (let r = 0; r < runs; ++r) {  // interleaved, so a slow moment hits both alike
+      rows.push(child([]));
+      if (canWarm) warmed.push(child(['--warm-up']));
     }
     const cold = rows.map((x) => x.ms), warm = rows.map((x) => x.warm);
+    const afterWarmUp = canWarm
+      ? `${median(warmed.map((x) => x.ms)).toFixed(1)} (${median(warmed.map((x) => x.warmUpMs)).toFixed(1)})` : '—';
     worst = Math.max(worst, median(cold));
     const x = rows[0];
     console.log(`| ${q} | ${median(cold).toFixed(1)} (${Math.min(...cold).toFixed(1)}–${Math.max(...cold).toFixed(1)}) | ` +
-      `${median(warm).toFixed(1)} | ${x.total}${x.partial ? ` (partial: ${x.phrase})` : ''} | ${x.first.join(' ')} |`);
+      `${afterWarmUp} | ${median(warm).toFixed(1)} | ${x.total}${x.partial ? ` (partial: ${x.phrase})` : ''} | ${x.first.join(' ')} |`);
   }
   console.log(`slowest median cold: ${worst.toFixed(1)} ms CPU`);
 }
