@@ -306,6 +306,23 @@ struct ClientResult {
   std::vector<std::string> snippets;
 };
 
+/// Whether node runs here: the client tests run search.js under node, and
+/// are skipped (saying so) where it is missing.
+bool HaveNode() {
+  if (std::system("node --version >/dev/null 2>&1") == 0) return true;
+  MESSAGE("node is not installed: skipping the client tests");
+  return false;
+}
+
+/// An empty folder of this process under the system's temporary folder.
+std::filesystem::path ScratchDir(const std::string& name) {
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / (name + "_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
 /// What `cmd` (a shell command) prints on stdout.
 std::string Output(const std::string& cmd) {
   std::string out;
@@ -319,8 +336,7 @@ std::string Output(const std::string& cmd) {
 
 ClientResult Client(const Files& files, const std::string& query) {
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("fazhi_search_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
+  fs::path dir = ScratchDir("fazhi_search");
   for (auto& [path, bytes] : files) {
     fs::create_directories((dir / path).parent_path());
     std::ofstream(dir / path, std::ios::binary) << bytes;
@@ -350,10 +366,7 @@ ClientResult Client(const Files& files, const std::string& query) {
 
 TEST_CASE(
     "search_index: the client ranks headings above text, the phrase above scattered tokens, reports first") {
-  if (std::system("node --version >/dev/null 2>&1") != 0) {
-    MESSAGE("node is not installed: skipping the client tests");
-    return;
-  }
+  if (!HaveNode()) return;
   std::vector<TestPage> pages = {
       {"reports/2024/", 0,
        Page("2024年法治政府建设年度报告", {{"", "", "", "区司法局推进法治政府建设。\n"},
@@ -411,10 +424,7 @@ TEST_CASE(
 // as 显示更多结果 asks for them. The reference below scores every page of the
 // site from the decoded entries, independently of search.js's Ranking.
 TEST_CASE("search_index: the client's bounded ranking of common tokens is the ranking of every page scored") {
-  if (std::system("node --version >/dev/null 2>&1") != 0) {
-    MESSAGE("node is not installed: skipping the client tests");
-    return;
-  }
+  if (!HaveNode()) return;
   // 2,400 pages, three kinds (the first boosted, 单位 lowered), drawn from a
   // small vocabulary so that common bigrams are on far more than 1,000 pages,
   // with many pages alike (ties of score) and titles holding tokens.
@@ -441,8 +451,7 @@ TEST_CASE("search_index: the client's bounded ranking of common tokens is the ra
   Files files = WriteAll(&index);
 
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("fazhi_search_rank_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
+  fs::path dir = ScratchDir("fazhi_search_rank");
   for (auto& [path, bytes] : files) {
     fs::create_directories((dir / path).parent_path());
     std::ofstream(dir / path, std::ios::binary) << bytes;
@@ -511,14 +520,9 @@ const kindOf = (doc) => ends.findIndex((e) => doc < e);
 // hands out each page's group when the script says, so the orders of arrival
 // tested are chosen, not the one a disk or network happens to give.
 TEST_CASE("search_index: the client shows the first rows when their place is certain, then the rest") {
-  if (std::system("node --version >/dev/null 2>&1") != 0) {
-    MESSAGE("node is not installed: skipping the client tests");
-    return;
-  }
+  if (!HaveNode()) return;
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("fazhi_search_rows_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  fs::path dir = ScratchDir("fazhi_search_rows");
   std::ofstream(dir / "rows.js") << R"JS(
 const s = require(process.argv[2]);
 // Pages by the tier they give the phrase 行政复议: t2 in the title, t1 in the text only.
@@ -600,6 +604,43 @@ async function run(ranked, order, fail, phrase = '行政复议') {
   // Of a phrase with Latin letters or digits the mark says nothing.
   CHECK(j["notChinese"] == "| gh | done");
   CHECK(j["page"] == "aedb");
+}
+
+// Before it says it is ready, the client runs made-up queries through its own
+// code (warmUp in search.js) so that the reader's first query does not run in
+// the script engine's interpreter. The made-up index is encoded as index.cpp
+// encodes a bucket, so the queries must find what it holds: every page for
+// the common tokens, the listed pages of a rare one, a partial match; and no
+// request may leave the page for it.
+TEST_CASE("search_index: the client warms up on a made-up index in memory, without a request") {
+  if (!HaveNode()) return;
+  namespace fs = std::filesystem;
+  fs::path dir = ScratchDir("fazhi_search_warm");
+  std::ofstream(dir / "warm.js") << R"JS(
+const s = require(process.argv[2]);
+let requests = 0;
+globalThis.fetch = () => { ++requests; return Promise.reject(new Error('no request expected')); };
+const seen = [];
+s.warmUp([['年度报告', 2], ['述法', 0], ['指标', 0], ['单位', 1], ['页面', 40]], (rows, r) => {
+  seen.push([r.phrase, r.partial, r.count, rows.length, rows[0].snippet].join('|'));
+}).then((made) => process.stdout.write(JSON.stringify({ made, seen, requests })),
+        (e) => process.stdout.write(JSON.stringify({ error: String(e) })));
+)JS";
+  fs::path js = fs::path(FAZHI_SOURCE_DIR) / "themes/default/static/js/search.js";
+  std::string out = Output("node '" + (dir / "warm.js").string() + "' '" + js.string() + "'");
+  fs::remove_all(dir);
+  auto j = nlohmann::json::parse(out.empty() ? "{}" : out);
+  CAPTURE(out);
+  REQUIRE(j.contains("made"));
+  CHECK(j["made"] == nlohmann::json::array({10, 10, 10}));
+  CHECK(j["requests"] == 0);
+  REQUIRE(j["seen"].size() == 3);
+  // Seven bigrams on all 4,096 made-up pages (bitmaps), with the sentence holding the phrase.
+  CHECK(j["seen"][0] == "行政复议案件办理|false|4096|10|依法做好行政复议案件办理工作。");
+  // A token listed on 500 pages only: a list intersected with bitmaps.
+  CHECK(j["seen"][1] == "复议 fazhi|false|500|10|依法做好行政复议案件办理工作。");
+  // Two of the tokens are in no page: the longest run found is shown, marked partial.
+  CHECK(j["seen"][2] == "行政复议案件办理|true|4096|10|依法做好行政复议案件办理工作。");
 }
 
 }  // namespace

@@ -271,6 +271,26 @@ try {
     assert(await page.locator('#search-results li').count() === Math.min(20, total), 'the next results were not added');
     assert(new URL(page.url()).searchParams.get('q') === '从化区司法局', 'the address does not hold the query');
   });
+  await test('search: a query typed while the index is still loading is searched once it is ready', async () => {
+    // The manifest held back until the query is in the box: the client must
+    // not drop it (nor search before it is ready), and then shows its results.
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route('**/search/manifest.json', async (route) => { await held; await route.continue(); });
+    try {
+      await page.goto(`${base}search/`);
+      await page.waitForFunction(() => document.getElementById('search-status').textContent.includes('正在载入'));
+      await page.locator('#search-q').fill('行政复议');
+      release();
+      await page.waitForSelector(allRows);
+      const status = await page.locator('#search-status').innerText();
+      assert(/“行政复议”共找到 \d+ 条结果/.test(status), `status: ${status}`);
+      assert(new URL(page.url()).searchParams.get('q') === '行政复议', 'the address does not hold the query');
+    } finally {
+      release();
+      await page.unroute('**/search/manifest.json');
+    }
+  });
   await test('search: works under a sub-path', async () => {
     await page.goto(`${subBase}search/?q=${encodeURIComponent('调解')}`);
     await page.waitForSelector('#search-results li');
