@@ -6,14 +6,16 @@
 // Used by run.mjs (the client fetches only the buckets of the query's tokens)
 // and as a benchmark on a generated site of N pages:
 //
-//   node tests/browser/search-load.mjs build/fazhi N [--site PUBLIC] [--client search.js] [--runs R] [query …]
+//   node tests/browser/search-load.mjs build/fazhi N [--site PUBLIC] [--client search.js] [--runs R]
+//        [--cpu-slowdown K] [query …]
 //
 // which runs bench/gen_site.py N into /dev/shm/fazhi-search-load-N, builds it
 // with fazhi, serves it on 127.0.0.1 and prints one line per query.
 // --site serves an already built output folder instead (nothing generated
 // or built); --client serves that file as js/search.js (to compare clients
 // on the same index); --runs R measures every query R times (in rounds) and
-// reports the median and range.
+// reports the median and range; --cpu-slowdown K runs the page's scripts K
+// times slower (Chromium's CPU throttling, as its DevTools emulate a phone).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -54,11 +56,14 @@ export function serveDir(dir, replace = {}) {
 /// first page in: the list no longer aria-busy), results, status, ready: {at (ms
 /// from navigation to the page asking for a query), manifest (ms from navigation
 /// to the manifest's last byte)}}].
-export async function measureQueries(browser, base, siteDir, queries) {
+export async function measureQueries(browser, base, siteDir, queries, { cpuSlowdown = 1 } = {}) {
   const out = [];
   for (const q of queries) {
     const ctx = await browser.newContext({ locale: 'zh-CN' });
     const page = await ctx.newPage();
+    if (cpuSlowdown > 1) {
+      await (await ctx.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+    }
     // When the page says it is ready for a query (the status asks for one):
     // loading the manifest and the client's warming up (warmUp in search.js).
     await page.addInitScript(() => {
@@ -112,11 +117,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const fazhi = path.resolve(process.argv[2] || path.join(root, 'build/fazhi'));
   const n = +(process.argv[3] || 50000);
   const rest = process.argv.slice(4);
-  let siteArg = null, clientArg = null, runs = 1;
+  let siteArg = null, clientArg = null, runs = 1, cpuSlowdown = 1;
   for (let i = 0; i < rest.length;) {
     if (rest[i] === '--site') { siteArg = path.resolve(rest[i + 1]); rest.splice(i, 2); }
     else if (rest[i] === '--runs') { runs = Math.max(1, +rest[i + 1]); rest.splice(i, 2); }
     else if (rest[i] === '--client') { clientArg = path.resolve(rest[i + 1]); rest.splice(i, 2); }
+    else if (rest[i] === '--cpu-slowdown') { cpuSlowdown = Math.max(1, +rest[i + 1]); rest.splice(i, 2); }
     else ++i;
   }
   const queries = rest.length ? rest
@@ -142,13 +148,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     // spreads over the queries instead of landing on one.
     const rounds = [];
     for (let k = 0; k < runs; ++k) {
-      rounds.push(await measureQueries(browser, `http://127.0.0.1:${server.address().port}/`, site, queries));
+      rounds.push(await measureQueries(browser, `http://127.0.0.1:${server.address().port}/`, site, queries, { cpuSlowdown }));
     }
     const rows = rounds[0];
     const median = (xs) => { const v = [...xs].sort((a, b) => a - b); return v[(v.length - 1) >> 1]; };
     const cell = (xs) => (xs.length > 1
       ? `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})` : xs[0].toFixed(0));
     console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}${clientArg ? `; client ${clientArg}` : ''}` +
+                `${cpuSlowdown > 1 ? `; scripts ${cpuSlowdown}x slower` : ''}` +
                 `${runs > 1 ? `; median (range) of ${runs} runs` : ''}`);
     console.log(`manifest ${fs.statSync(path.join(site, 'search/manifest.json')).size} bytes, ${manifest.docs} pages, ${manifest.buckets} buckets`);
     console.log('| query | files | bytes | first rows ms | all rows ms | results | status |\n|---|---|---|---|---|---|---|');
