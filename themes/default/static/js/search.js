@@ -16,6 +16,10 @@
 
   var PAGE = 10;            // results shown at once
   var REPORT_BOOST = 1.5;   // the first kind (年度报告) ranks above pages that merely mention a term
+  // Sites of at least this many pages warm the client up before the first
+  // query (warmUp): below, a token lists few pages and the first query is
+  // quick without it (docs/search.md).
+  var WARM_FROM = 1000;
   // A unit page (单位) repeats the 整改 items and indicators of its profiles:
   // where both match as well, the page that states them comes first.
   var KIND_WEIGHT = { '单位': 0.8 };
@@ -631,7 +635,8 @@
    * same code on a small made-up index held in memory: no request, nothing
    * shown. In Chromium on the 50,000-page site this brought the first rows
    * of the longest queries 40-80 ms sooner and the page's readiness some
-   * 250 ms later (docs/search.md); a page opened with ?q= skips it. */
+   * 250 ms later (docs/search.md); a page opened with ?q= skips it, and so
+   * does a site of fewer than WARM_FROM pages. */
 
   /* Writes v as a varint at u8[p]; returns the position after it. */
   function putVarint(u8, p, v) {
@@ -844,9 +849,10 @@
           return r.arrayBuffer();
         });
       });
-      // With no query to answer yet, the client warms up (warmUp) before it
-      // says it is ready; what the reader types meanwhile is searched then.
-      var warming = !q.trim(), composing = false;
+      // With no query to answer yet, the client of a large site warms up
+      // (warmUp) before it says it is ready; what the reader types meanwhile
+      // is searched then.
+      var warming = !q.trim() && manifest.docs >= WARM_FROM, composing = false;
       input.addEventListener('compositionstart', function () { composing = true; });
       input.addEventListener('compositionend', function () { composing = false; update(); });
       input.addEventListener('input', function () { if (!composing) update(); });
