@@ -314,15 +314,6 @@ bool HaveNode() {
   return false;
 }
 
-/// An empty folder of this process under the system's temporary folder.
-std::filesystem::path ScratchDir(const std::string& name) {
-  std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / (name + "_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
-
 /// What `cmd` (a shell command) prints on stdout.
 std::string Output(const std::string& cmd) {
   std::string out;
@@ -334,25 +325,39 @@ std::string Output(const std::string& cmd) {
   return out;
 }
 
-ClientResult Client(const Files& files, const std::string& query) {
+/// Runs `script` (JavaScript) under node as `node SCRIPT SEARCH_JS DIR ARGS…`,
+/// where SEARCH_JS is the theme's search.js and DIR a scratch folder holding
+/// `files` (an index's, by path); returns what it prints on stdout.
+std::string RunClient(const std::string& script, const Files& files = {},
+                      const std::vector<std::string>& args = {}) {
   namespace fs = std::filesystem;
-  fs::path dir = ScratchDir("fazhi_search");
+  fs::path dir = fs::temp_directory_path() / ("fazhi_search_client_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
   for (auto& [path, bytes] : files) {
     fs::create_directories((dir / path).parent_path());
     std::ofstream(dir / path, std::ios::binary) << bytes;
   }
+  std::ofstream(dir / "client.js") << script;
   fs::path js = fs::path(FAZHI_SOURCE_DIR) / "themes/default/static/js/search.js";
-  std::string script =
-      "const s=require(process.argv[1]);const fs=require('fs');const d=process.argv[2]+'/search/';"
+  std::string cmd =
+      "node '" + (dir / "client.js").string() + "' '" + js.string() + "' '" + dir.string() + "'";
+  for (const std::string& a : args) cmd += " '" + a + "'";
+  std::string out = Output(cmd);
+  fs::remove_all(dir);
+  return out;
+}
+
+ClientResult Client(const Files& files, const std::string& query) {
+  std::string out = RunClient(
+      "const s=require(process.argv[2]);const fs=require('fs');const d=process.argv[3]+'/search/';"
       "const m=JSON.parse(fs.readFileSync(d+'manifest.json','utf8'));"
       "const ix=new s.Index(m,p=>{const b=fs.readFileSync(d+p);"
       "return Promise.resolve(b.buffer.slice(b.byteOffset,b.byteOffset+b.length));});"
-      "s.search(ix,process.argv[3]).then(r=>s.page(ix,r,0,10).then(rows=>process.stdout.write(JSON.stringify("
+      "s.search(ix,process.argv[4]).then(r=>s.page(ix,r,0,10).then(rows=>process.stdout.write(JSON.stringify("
       "{urls:rows.map(x=>x.url),snippets:rows.map(x=>x.snippet),partial:r.partial,phrase:r.phrase,"
-      "total:r.count}))));";
-  std::string cmd = "node -e \"" + script + "\" '" + js.string() + "' '" + dir.string() + "' '" + query + "'";
-  std::string out = Output(cmd);
-  fs::remove_all(dir);
+      "total:r.count}))));",
+      files, {query});
   ClientResult r;
   auto j = nlohmann::json::parse(out.empty() ? "{}" : out);
   if (j.empty()) return r;
@@ -450,13 +455,7 @@ TEST_CASE("search_index: the client's bounded ranking of common tokens is the ra
   }
   Files files = WriteAll(&index);
 
-  namespace fs = std::filesystem;
-  fs::path dir = ScratchDir("fazhi_search_rank");
-  for (auto& [path, bytes] : files) {
-    fs::create_directories((dir / path).parent_path());
-    std::ofstream(dir / path, std::ios::binary) << bytes;
-  }
-  std::ofstream(dir / "check.js") << R"JS(
+  const std::string check = R"JS(
 const s = require(process.argv[2]); const fs = require('fs'); const d = process.argv[3] + '/search/';
 const m = JSON.parse(fs.readFileSync(d + 'manifest.json', 'utf8'));
 const load = (p) => { const b = fs.readFileSync(d + p); return Promise.resolve(b.buffer.slice(b.byteOffset, b.byteOffset + b.length)); };
@@ -494,13 +493,9 @@ const kindOf = (doc) => ends.findIndex((e) => doc < e);
   process.stdout.write(JSON.stringify(out));
 })();
 )JS";
-  fs::path js = fs::path(FAZHI_SOURCE_DIR) / "themes/default/static/js/search.js";
   const std::vector<std::string> queries = {"行政复议", "法律援助", "执法监督", "复议案件", "行政",
                                             "调解",     "司法",     "普法宣传", "复议调解"};
-  std::string cmd = "node '" + (dir / "check.js").string() + "' '" + js.string() + "' '" + dir.string() + "'";
-  for (const std::string& q : queries) cmd += " '" + q + "'";
-  std::string out = Output(cmd);
-  fs::remove_all(dir);
+  std::string out = RunClient(check, files, queries);
   auto j = nlohmann::json::parse(out.empty() ? "{}" : out);
   REQUIRE(j.size() == queries.size());
   int bounded = 0;  // queries whose every token has a bitmap (the merged path)
@@ -521,9 +516,7 @@ const kindOf = (doc) => ends.findIndex((e) => doc < e);
 // tested are chosen, not the one a disk or network happens to give.
 TEST_CASE("search_index: the client shows the first rows when their place is certain, then the rest") {
   if (!HaveNode()) return;
-  namespace fs = std::filesystem;
-  fs::path dir = ScratchDir("fazhi_search_rows");
-  std::ofstream(dir / "rows.js") << R"JS(
+  const std::string rows = R"JS(
 const s = require(process.argv[2]);
 // Pages by the tier they give the phrase 行政复议: t2 in the title, t1 in the text only.
 const pages = {
@@ -575,10 +568,7 @@ async function run(ranked, order, fail, phrase = '行政复议') {
   process.stdout.write(JSON.stringify(out));
 })();
 )JS";
-  fs::path js = fs::path(FAZHI_SOURCE_DIR) / "themes/default/static/js/search.js";
-  std::string cmd = "node '" + (dir / "rows.js").string() + "' '" + js.string() + "'";
-  std::string out = Output(cmd);
-  fs::remove_all(dir);
+  std::string out = RunClient(rows);
   auto j = nlohmann::json::parse(out.empty() ? "{}" : out);
   REQUIRE(j.size() == 11);
   // The top row holds the phrase in its title: shown as soon as it is in;
@@ -614,9 +604,7 @@ async function run(ranked, order, fail, phrase = '行政复议') {
 // request may leave the page for it.
 TEST_CASE("search_index: the client warms up on a made-up index in memory, without a request") {
   if (!HaveNode()) return;
-  namespace fs = std::filesystem;
-  fs::path dir = ScratchDir("fazhi_search_warm");
-  std::ofstream(dir / "warm.js") << R"JS(
+  const std::string warm = R"JS(
 const s = require(process.argv[2]);
 let requests = 0;
 globalThis.fetch = () => { ++requests; return Promise.reject(new Error('no request expected')); };
@@ -626,9 +614,7 @@ s.warmUp([['年度报告', 2], ['述法', 0], ['指标', 0], ['单位', 1], ['�
 }).then((made) => process.stdout.write(JSON.stringify({ made, seen, requests })),
         (e) => process.stdout.write(JSON.stringify({ error: String(e) })));
 )JS";
-  fs::path js = fs::path(FAZHI_SOURCE_DIR) / "themes/default/static/js/search.js";
-  std::string out = Output("node '" + (dir / "warm.js").string() + "' '" + js.string() + "'");
-  fs::remove_all(dir);
+  std::string out = RunClient(warm);
   auto j = nlohmann::json::parse(out.empty() ? "{}" : out);
   CAPTURE(out);
   REQUIRE(j.contains("made"));

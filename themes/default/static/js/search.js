@@ -629,12 +629,12 @@
   /* A reader's first query runs the loops above (decoding a bucket's pages,
    * intersecting, scoring a thousand listed pages per token, the rows'
    * sentences and marks) once each, mostly in the script engine's
-   * interpreter: under node the ranking of a seven-token query on a
-   * 50,000-page index takes about 30 ms cold and 4 ms warm. So before the
+   * interpreter: under node search() of a seven-token query on a
+   * 50,000-page index took about 30 ms cold and 4 ms warm. So before the
    * page says it is ready (init), warmUp() runs made-up queries through the
    * same code on a small made-up index held in memory: no request, nothing
    * shown. In Chromium on the 50,000-page site this brought the first rows
-   * of the longest queries 40-80 ms sooner and the page's readiness some
+   * of the longest queries 30-90 ms sooner and the page's readiness some
    * 250 ms later (docs/search.md); a page opened with ?q= skips it, and so
    * does a site of fewer than WARM_FROM pages. */
 
@@ -783,6 +783,13 @@
     input.value = q;
     var index = null, current = 0, shown = 0, result = null;
 
+    /* The index could not be loaded for query `seq` (null: the manifest). */
+    function failed(seq) {
+      if (seq !== null && seq !== current) return;
+      out.removeAttribute('aria-busy');
+      status.textContent = '搜索索引载入失败，请通过网站地图查找内容。';
+    }
+
     /* Shows the status of `r` and clears the rows of the query before. */
     function begin(r, query) {
       out.textContent = '';
@@ -830,12 +837,7 @@
         result = r;
         shown = 0;
         return moreRows(r, seq, function () { begin(r, query); });
-      }).catch(function () {
-        if (seq === current) {
-          out.removeAttribute('aria-busy');
-          status.textContent = '搜索索引载入失败，请通过网站地图查找内容。';
-        }
-      });
+      }).catch(function () { failed(seq); });
     }
 
     status.textContent = '正在载入搜索索引…';
@@ -876,14 +878,10 @@
       }
       form.addEventListener('submit', function (e) { e.preventDefault(); update(); });
       more.addEventListener('click', function () {
-        moreRows(result, current, null).catch(function () {
-          out.removeAttribute('aria-busy');
-          status.textContent = '搜索索引载入失败，请通过网站地图查找内容。';
-        });
+        var seq = current;
+        moreRows(result, seq, null).catch(function () { failed(seq); });
       });
-    }).catch(function () {
-      status.textContent = '搜索索引载入失败，请通过网站地图查找内容。';
-    });
+    }).catch(function () { failed(null); });
   }
 
   if (typeof module !== 'undefined' && module.exports) {
