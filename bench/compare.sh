@@ -16,6 +16,10 @@
 #            fazhi-on      fazhi build with [search] on (the default of a new site)
 #            fazhi-off     the same site with [search] enabled = false
 #            floor         bench/floor.cpp (read + cmark-gfm + write only)
+#            floor-like    the same, writing what fazhi-on's output holds
+#                          (`floor --like`: the same files, folders and bytes,
+#                          the pages padded to their size with spaces), so
+#                          only fazhi's own work is left between the two
 #
 # Every tool runs RUNS times, interleaved (a change in machine load hits all
 # alike), except Pagefind: PAGEFIND_RUNS times (it takes minutes of CPU at
@@ -131,17 +135,21 @@ for corpus in $CORPORA; do
     fi
     fresh "$WORK/out-on"
     measure "$corpus" fazhi-on "$FAZHI" build "$site/fazhi" --output "$WORK/out-on" --quiet
+    (cd "$WORK/out-on" && find . -type f -printf '%P\t%s\n') > "$WORK/like.tsv"
     fresh "$WORK/out-off"
     measure "$corpus" fazhi-off "$FAZHI" build "$site/fazhi-off" --output "$WORK/out-off" --quiet
     fresh "$WORK/out-floor"
     measure "$corpus" floor "$FLOOR" "$site/fazhi" "$WORK/out-floor" -j "$JOBS"
+    fresh "$WORK/out-like"
+    measure "$corpus" floor-like "$FLOOR" "$site/fazhi" "$WORK/out-like" -j "$JOBS" --like "$WORK/like.tsv"
   done
   echo "$corpus hugo $(html "$WORK/out-hugo")" >> "$COUNTS"
   echo "$corpus pagefind $(find "$WORK/out-hugo/pagefind" -type f | wc -l)" >> "$COUNTS"
   echo "$corpus fazhi-on $(html "$WORK/out-on") $(find "$WORK/out-on/search" -type f 2>/dev/null | wc -l)" >> "$COUNTS"
   echo "$corpus fazhi-off $(html "$WORK/out-off")" >> "$COUNTS"
   echo "$corpus floor $(html "$WORK/out-floor")" >> "$COUNTS"
-  fresh "$WORK/out-hugo" "$WORK/out-on" "$WORK/out-off" "$WORK/out-floor"
+  echo "$corpus floor-like $(html "$WORK/out-like") $(find "$WORK/out-like/search" -type f 2>/dev/null | wc -l)" >> "$COUNTS"
+  fresh "$WORK/out-hugo" "$WORK/out-on" "$WORK/out-off" "$WORK/out-floor" "$WORK/out-like"
 done
 say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -169,7 +177,7 @@ for c in corpora:
     # Hugo + Pagefind, run by run: the two processes in sequence.
     rows[(c, "hugo+pagefind")] = [(a[0] + b[0], a[1] + b[1], max(a[2], b[2]), max(a[3], b[3]))
                                   for a, b in zip(h, p)]
-tools = ["hugo", "pagefind", "hugo+pagefind", "fazhi-on", "fazhi-off", "floor"]
+tools = ["hugo", "pagefind", "hugo+pagefind", "fazhi-on", "fazhi-off", "floor", "floor-like"]
 print("%d pages; Pagefind %s; wall = median wall s, cpu = median user+sys s, load = 1-min load "
       "average before the runs (min-max)" % (int(pages), pf_version))
 print()
@@ -197,5 +205,6 @@ for c in corpora:
     ratio("fazhi-on / hugo", "fazhi-on", "hugo")
     ratio("fazhi-on / floor", "fazhi-on", "floor")
     ratio("fazhi-off / floor", "fazhi-off", "floor")
+    ratio("fazhi-on / floor-like", "fazhi-on", "floor-like")
     ratio("fazhi-on / fazhi-off", "fazhi-on", "fazhi-off")
 EOF

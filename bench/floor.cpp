@@ -6,8 +6,17 @@
 // to `-j` threads; cmark_parser_finish runs under one mutex, because
 // cmark-gfm's extension bookkeeping is global (../shared/LIBRARIES.md §2).
 //
+// With `--like LIST` it writes what another generator's output holds: LIST
+// has a line "PATH<TAB>SIZE" per file of that output (`find OUT -type f
+// -printf '%P\t%s\n'`). A page whose path is listed is padded with spaces to
+// the listed size (its chrome); every listed file that is not a page is
+// written as that many spaces, after the pages. So the floor does the same
+// file system work as the generator (files, folders, bytes), and nothing else:
+// a site with page chrome, taxonomies and a search index writes several times
+// the bytes of the bare bodies (docs/performance.md, session 8).
+//
 // Build: g++ -O2 -std=c++20 floor.cpp $(pkg-config --cflags --libs libcmark-gfm) -pthread
-// Usage: floor SITE OUT [-j N]
+// Usage: floor SITE OUT [-j N] [--like LIST]
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
@@ -17,6 +26,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -56,20 +66,55 @@ std::string_view Body(std::string_view text) {
 }
 
 struct Job {
-  fs::path in;
-  fs::path out_dir;
+  fs::path in;       ///< a page's source; empty for a listed file that is not a page
+  fs::path out_dir;  ///< a page's folder; else the file's path
+  size_t size = 0;   ///< the listed size (0: not listed)
 };
+
+// LIST's lines "PATH<TAB>SIZE", by path.
+bool ReadList(const char* path, std::map<std::string, size_t>* sizes) {
+  std::string text;
+  if (!ReadFile(path, &text)) return false;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + at, end - at);
+    size_t tab = line.rfind('\t');
+    if (tab == std::string_view::npos) return false;
+    (*sizes)[std::string(line.substr(0, tab))] =
+        std::strtoull(std::string(line.substr(tab + 1)).c_str(), nullptr, 10);
+    at = end + 1;
+  }
+  return true;
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3 && !(argc == 5 && std::strcmp(argv[3], "-j") == 0)) {
-    std::fprintf(stderr, "usage: floor SITE OUT [-j N]\n");
+  int threads = 2;
+  const char* like = nullptr;
+  bool usage = argc < 3;
+  for (int a = 3; a < argc && !usage; a += 2) {
+    if (a + 1 < argc && std::strcmp(argv[a], "-j") == 0) {
+      threads = std::max(1, std::atoi(argv[a + 1]));
+    } else if (a + 1 < argc && std::strcmp(argv[a], "--like") == 0) {
+      like = argv[a + 1];
+    } else {
+      usage = true;
+    }
+  }
+  if (usage) {
+    std::fprintf(stderr, "usage: floor SITE OUT [-j N] [--like LIST]\n");
     return 2;
   }
   const fs::path site = argv[1];
   const fs::path out = argv[2];
-  const int threads = argc == 5 ? std::max(1, std::atoi(argv[4])) : 2;
+  std::map<std::string, size_t> listed;
+  if (like && !ReadList(like, &listed)) {
+    std::fprintf(stderr, "floor: cannot read %s (lines PATH<TAB>SIZE)\n", like);
+    return 2;
+  }
 
   std::vector<Job> jobs;
   const fs::path content = site / "content";
@@ -78,9 +123,15 @@ int main(int argc, char** argv) {
     // Plain string work: fs::relative would readlink every path component.
     std::string rel = e.path().generic_string().substr(content.generic_string().size() + 1);
     rel.resize(rel.size() - 3);  // ".md"
-    jobs.push_back({e.path(), out / rel});
+    size_t size = 0;
+    if (auto it = listed.find(rel + "/index.html"); it != listed.end()) {
+      size = it->second;
+      listed.erase(it);
+    }
+    jobs.push_back({e.path(), out / rel, size});
   }
   std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.in < b.in; });
+  for (const auto& [rel, size] : listed) jobs.push_back({{}, out / rel, size});  // by path
 
   cmark_gfm_core_extensions_ensure_registered();
   const int options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8;
@@ -93,6 +144,17 @@ int main(int argc, char** argv) {
     std::string text;
     for (size_t i; (i = next.fetch_add(1)) < jobs.size();) {
       const Job& job = jobs[i];
+      if (job.in.empty()) {
+        const std::string spaces(job.size, ' ');
+        std::error_code ec;
+        fs::create_directories(job.out_dir.parent_path(), ec);
+        if (ec || !WriteFile(job.out_dir, spaces.data(), spaces.size())) {
+          std::fprintf(stderr, "floor: cannot write %s\n", job.out_dir.c_str());
+          failed = true;
+        }
+        bytes_out += spaces.size();
+        continue;
+      }
       if (!ReadFile(job.in, &text)) {
         std::fprintf(stderr, "floor: cannot read %s\n", job.in.c_str());
         failed = true;
@@ -112,10 +174,18 @@ int main(int argc, char** argv) {
       }
       char* html = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(parser));
       size_t len = std::strlen(html);
+      std::string padded;
+      if (job.size > len) {
+        padded.reserve(job.size);
+        padded.append(html, len);
+        padded.resize(job.size, ' ');
+      }
+      const char* data = padded.empty() ? html : padded.data();
+      len = padded.empty() ? len : padded.size();
       bytes_out += len;
       std::error_code ec;
       fs::create_directories(job.out_dir, ec);
-      if (ec || !WriteFile(job.out_dir / "index.html", html, len)) {
+      if (ec || !WriteFile(job.out_dir / "index.html", data, len)) {
         std::fprintf(stderr, "floor: cannot write %s\n", (job.out_dir / "index.html").c_str());
         failed = true;
       }
@@ -129,7 +199,9 @@ int main(int argc, char** argv) {
   work();
   for (auto& t : pool) t.join();
 
-  std::fprintf(stderr, "floor: %zu pages, %.1f MB in, %.1f MB out\n", jobs.size(), bytes_in.load() / 1e6,
-               bytes_out.load() / 1e6);
+  const size_t pages = static_cast<size_t>(
+      std::count_if(jobs.begin(), jobs.end(), [](const Job& j) { return !j.in.empty(); }));
+  std::fprintf(stderr, "floor: %zu pages, %zu other files, %.1f MB in, %.1f MB out\n", pages,
+               jobs.size() - pages, bytes_in.load() / 1e6, bytes_out.load() / 1e6);
   return failed ? 1 : 0;
 }

@@ -99,6 +99,9 @@ bool StagingSink::Open() {
   out_at_open_ = IsDir(out_);
   if (!ListNext()) return false;
   verify_ = dirty_marked_ || listed_files_.empty();
+  listed_file_set_ = {listed_files_.begin(), listed_files_.end()};
+  listed_dir_set_ = {listed_dirs_.begin(), listed_dirs_.end()};
+  made_dirs_.clear();
   opened_ = true;
   return true;
 }
@@ -229,11 +232,38 @@ int StagingSink::MakeParents(const std::string& rel, std::string* failed_at) {
   return EEXIST;
 }
 
-StagingSink::Placed StagingSink::Place(const std::string& rel, const std::string& bytes) {
+int StagingSink::MakeNewParents(const std::string& rel, std::string* failed_at) {
+  for (size_t slash = rel.find('/'); slash != std::string::npos; slash = rel.find('/', slash + 1)) {
+    std::string dir = rel.substr(0, slash);
+    if (listed_dir_set_.count(dir)) continue;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (made_dirs_.count(dir)) continue;
+    }
+    int e = disk_.Mkdir(next_ + "/" + dir);
+    // EEXIST: the other thread made it first, or a file of this build is
+    // there (a path Put that is now a folder); MakeParents sorts out both.
+    if (e == EEXIST && !IsDir(next_ + "/" + dir)) return MakeParents(rel, failed_at);
+    if (e != 0 && e != EEXIST) {
+      *failed_at = next_ + "/" + dir;
+      return e;
+    }
+    std::lock_guard<std::mutex> lock(mu_);
+    made_dirs_.insert(std::move(dir));
+  }
+  return 0;
+}
+
+StagingSink::Placed StagingSink::Place(const std::string& rel, const std::string& bytes, bool fresh) {
   const std::string target = next_ + "/" + rel;
   bool present = false;
   ino_t next_ino = 0;
-  int fd = OpenToCompare(target);
+  int fd = -1;
+  if (!fresh) {
+    fd = OpenToCompare(target);
+  } else {
+    errno = ENOENT;
+  }
   if (fd >= 0) {
     bool same = SameBytes(fd, bytes, &next_ino);
     ::close(fd);
@@ -263,6 +293,12 @@ StagingSink::Placed StagingSink::Place(const std::string& rel, const std::string
     }
   }
   std::string failed_at;
+  if (fresh) {
+    if (int m = MakeNewParents(rel, &failed_at)) {
+      Fail(failed_at, Message(msg::kDiskCannotCreateFolder, OsError(m)));
+      return Placed::kFailed;
+    }
+  }
   // The same bytes in the output folder: share its file.
   if (out_at_open_) {
     const std::string source = out_ + "/" + rel;
@@ -303,11 +339,13 @@ bool StagingSink::Put(const std::string& path, std::string bytes) {
     Fail(path, Message(msg::kOutputBadPath));
     return false;
   }
+  bool fresh;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    seen_.insert(path);
+    fresh = seen_.insert(path).second && !made_dirs_.count(path);
   }
-  switch (Place(path, bytes)) {
+  fresh = fresh && !listed_file_set_.count(path) && !listed_dir_set_.count(path);
+  switch (Place(path, bytes, fresh)) {
     case Placed::kKept:
       ++kept_;
       return true;

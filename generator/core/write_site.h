@@ -73,8 +73,14 @@ class StagingSink : public OutputSink {
 
  private:
   enum class Placed { kKept, kLinked, kWritten, kFailed };
-  Placed Place(const std::string& rel, const std::string& bytes);
+  /// `fresh`: `rel` was neither in next/ when the build began nor Put
+  /// before, so it is known to be missing there and is not looked for.
+  Placed Place(const std::string& rel, const std::string& bytes, bool fresh);
   int MakeParents(const std::string& rel, std::string* failed_at);
+  /// Makes the folders above `rel` that next/ lacked when the build began and
+  /// this build has not made yet, top down: a new page's folders cost one
+  /// mkdir each, not a failed create and a failed mkdir first.
+  int MakeNewParents(const std::string& rel, std::string* failed_at);
   bool MarkDirty();
   bool ListNext();
   bool ListFolder(int dir_fd, const std::string& rel, std::vector<std::string>* others);
@@ -97,10 +103,13 @@ class StagingSink : public OutputSink {
   bool dirty_marked_ = false;
 
   std::vector<std::string> listed_files_, listed_dirs_;  // next/ before this build
+  // The same as sets, for Place; filled by Open, read-only while Puts run.
+  std::unordered_set<std::string> listed_file_set_, listed_dir_set_;
   std::mutex mu_;
-  std::unordered_set<std::string> seen_;  // every path Put
-  std::vector<std::string> written_;      // paths whose file in next/ is not the output folder's
-  std::vector<std::string> removed_;      // top-most paths pruned from next/
+  std::unordered_set<std::string> made_dirs_;  // folders this build made in next/
+  std::unordered_set<std::string> seen_;       // every path Put
+  std::vector<std::string> written_;           // paths whose file in next/ is not the output folder's
+  std::vector<std::string> removed_;           // top-most paths pruned from next/
   std::atomic<size_t> kept_{0}, linked_{0}, written_count_{0};
 };
 
