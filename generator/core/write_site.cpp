@@ -258,12 +258,7 @@ StagingSink::Placed StagingSink::Place(const std::string& rel, const std::string
   const std::string target = next_ + "/" + rel;
   bool present = false;
   ino_t next_ino = 0;
-  int fd = -1;
-  if (!fresh) {
-    fd = OpenToCompare(target);
-  } else {
-    errno = ENOENT;
-  }
+  const int fd = fresh ? -1 : OpenToCompare(target);
   if (fd >= 0) {
     bool same = SameBytes(fd, bytes, &next_ino);
     ::close(fd);
@@ -280,7 +275,7 @@ StagingSink::Placed StagingSink::Place(const std::string& rel, const std::string
       return Placed::kKept;
     }
     present = true;
-  } else {
+  } else if (!fresh) {
     present = errno != ENOENT && errno != ENOTDIR;  // a symbolic link (ELOOP), an unreadable file, …
   }
   if (!MarkDirty()) return Placed::kFailed;
