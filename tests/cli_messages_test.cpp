@@ -144,10 +144,10 @@ TEST_CASE("cli messages: fazhi new — what it creates, what comes next, and eac
   const std::string s = site.string();
   Ran made = Fazhi({"new", "site", s, "--sponsor", "某区司法局", "--date", "2025-02-01"});
   REQUIRE(made.rc == 0);
-  CHECK(made.out == "已创建 " + s + "/site.toml\n已创建 " + s + "/content/_index.md\n已创建 " + s +
-                        "/content/about.md\n已创建 " + s + "/content/reports/_index.md\n已创建 " + s +
-                        "/content/indicators/_index.md\n已创建 " + s +
-                        "/content/profiles/_index.md\n已创建 " + s +
+  CHECK(made.out == "已创建 " + s + "/site.toml\n已创建 " + s + "/.gitignore\n已创建 " + s +
+                        "/content/_index.md\n已创建 " + s + "/content/about.md\n已创建 " + s +
+                        "/content/reports/_index.md\n已创建 " + s + "/content/indicators/_index.md\n已创建 " +
+                        s + "/content/profiles/_index.md\n已创建 " + s +
                         "/themes/default/\n"
                         "\n网站已建好，可以直接生成。下一步：\n"
                         "  cd " +

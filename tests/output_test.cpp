@@ -11,6 +11,8 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "cli/cli.h"
 #include "core/write_site.h"
@@ -343,6 +345,17 @@ TEST_CASE("cli: new site scaffolds a site that builds, and never overwrites") {
   CHECK(Contains(home, ">关于本站</a>"));
   CHECK_FALSE(Contains(home, ">年度报告</a>"));
   CHECK_FALSE(fs::exists(site / "public/reports/index.html"));
+  // What the build wrote beside the sources is in the site's .gitignore, so
+  // `git add .` in a site folder commits only what its editors wrote.
+  const std::string ignored = Slurp(site / ".gitignore");
+  std::vector<std::string> unignored;
+  for (const auto& e : fs::directory_iterator(site)) {
+    const std::string name = e.path().filename().string();
+    if (name == "site.toml" || name == "content" || name == "themes" || name == ".gitignore") continue;
+    if (!Contains(ignored, "\n/" + name + "/\n")) unignored.push_back(name);
+  }
+  CHECK(unignored.empty());
+  CHECK(ignored.find("/content") == std::string::npos);
 
   // new report: the publisher is the sponsor of site.toml; a draft explains itself.
   std::string report_out;

@@ -39,6 +39,12 @@ std::vector<ScaffoldFile> SiteScaffold(const std::string& sponsor, const std::st
                        "[[menu]]\nname = \"指标\"\nurl = \"/indicators/\"\n\n"
                        "[[menu]]\nname = \"述法\"\nurl = \"/profiles/\"\n\n"
                        "[[menu]]\nname = \"关于本站\"\nurl = \"/about/\"\n"});
+  // A site is usually kept in git: what `fazhi build` writes is made again
+  // on every build and must not be committed by accident.
+  files.push_back({".gitignore",
+                   "# fazhi build 生成的网站（public/）和它的工作文件夹：每次构建都会重新生成，不要提交。\n"
+                   "/public/\n"
+                   "/.public.fazhi/\n"});
   files.push_back({"content/_index.md", "---\ntitle: 首页\n---\n\n本站公开" + sponsor +
                                             "推进法治政府建设的情况：年度报告、主要指标和述法。\n"});
   files.push_back({"content/about.md", "---\ntitle: 关于本站\ndate: " + date + "\n---\n\n本站由" + sponsor +

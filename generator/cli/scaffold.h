@@ -15,8 +15,8 @@ struct ScaffoldFile {
   std::string text;
 };
 
-/// site.toml, the home page, 关于本站 and each section's _index.md with its
-/// Chinese title (年度报告, 指标, 述法), for `sponsor` (主办单位) on `date`.
+/// site.toml, a .gitignore for the build's output, the home page, 关于本站 and each section's _index.md with
+/// its Chinese title (年度报告, 指标, 述法), for `sponsor` (主办单位) on `date`.
 std::vector<ScaffoldFile> SiteScaffold(const std::string& sponsor, const std::string& date);
 
 /// An annual report for `year` by `publisher`, a draft with the five
