@@ -1,5 +1,8 @@
 #include "core/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace fazhi {
 
 size_t DecodeUtf8(std::string_view s, size_t pos, char32_t* cp) {
@@ -63,20 +66,44 @@ void AppendUtf8(std::string& out, char32_t cp) {
   }
 }
 
+// Every source file is checked once on reading: the byte-by-byte walk
+// through DecodeUtf8 was 2.6 % of a build's instructions. This takes ASCII
+// eight bytes at a time and checks each sequence against the table of
+// well-formed UTF-8 (Unicode 15, table 3-7), which accepts exactly what
+// DecodeUtf8 decodes: no overlong forms, surrogates or values beyond U+10FFFF.
 size_t FindInvalidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  auto cont = [&](size_t i) { return i < n && (p[i] & 0xC0) == 0x80; };
   size_t pos = 0;
-  while (pos < s.size()) {
-    if (static_cast<unsigned char>(s[pos]) < 0x80) {
-      ++pos;
+  while (pos < n) {
+    if (p[pos] < 0x80) {
+      while (pos + 8 <= n) {
+        uint64_t word;
+        std::memcpy(&word, p + pos, 8);
+        if (word & 0x8080808080808080ULL) break;
+        pos += 8;
+      }
+      while (pos < n && p[pos] < 0x80) ++pos;
       continue;
     }
-    char32_t cp;
-    size_t n = DecodeUtf8(s, pos, &cp);
-    if (cp == 0xFFFD && n == 1) {
-      // A literal U+FFFD is three bytes; a one-byte U+FFFD is an error.
-      return pos;
+    const unsigned char b = p[pos];
+    if (b >= 0xC2 && b <= 0xDF) {
+      if (!cont(pos + 1)) return pos;
+      pos += 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      // E0 needs A0-BF next (no overlong), ED needs 80-9F (no surrogates).
+      const unsigned char lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+      if (pos + 1 >= n || p[pos + 1] < lo || p[pos + 1] > hi || !cont(pos + 2)) return pos;
+      pos += 3;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      // F0 needs 90-BF next (no overlong), F4 needs 80-8F (at most U+10FFFF).
+      const unsigned char lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
+      if (pos + 1 >= n || p[pos + 1] < lo || p[pos + 1] > hi || !cont(pos + 2) || !cont(pos + 3)) return pos;
+      pos += 4;
+    } else {
+      return pos;  // a continuation byte, C0, C1 or F5-FF where a sequence starts
     }
-    pos += n;
   }
   return std::string_view::npos;
 }

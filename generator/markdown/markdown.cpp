@@ -145,9 +145,15 @@ void CollectText(cmark_node* node, std::string* out) {
 class TargetFinder {
  public:
   explicit TargetFinder(std::string_view body) : body_(body) {
+    // Built for every page: memchr, not a loop over each byte (1 % of a
+    // build's instructions).
     starts_.push_back(0);
-    for (size_t i = 0; i < body.size(); ++i) {
-      if (body[i] == '\n') starts_.push_back(i + 1);
+    const char* const begin = body.data();
+    const char* const end = begin + body.size();
+    for (const char* p = begin; p < end;) {
+      p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+      if (!p) break;
+      starts_.push_back(static_cast<size_t>(++p - begin));
     }
   }
 

@@ -1,6 +1,7 @@
 #include "norms/external_resources.h"
 
-#include <cctype>
+#include <algorithm>
+#include <array>
 #include <cstdint>
 
 #include "core/parallel.h"
@@ -35,17 +36,54 @@ struct Attr {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-// Parses the attributes of the tag that starts at `lt` ('<') into `attrs`
-// (cleared first; the caller reuses it, so a page's tags cost no
-// allocations); sets `end` past '>'.
+// What may follow '<' in a tag name (ASCII letters and digits, '-', ':'),
+// and what ends an attribute's name: tables, as ParseTag runs for every tag
+// of every page.
+constexpr std::array<bool, 256> kTagNameChar = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == ':';
+  }
+  return t;
+}();
+constexpr std::array<bool, 256> kAttrNameEnd = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '=', '>', '/'}) t[c] = true;
+  return t;
+}();
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool IsNamed(std::string_view raw, std::string_view lower) {
+  if (raw.size() != lower.size()) return false;
+  for (size_t k = 0; k < raw.size(); ++k) {
+    if (Lower(raw[k]) != lower[k]) return false;
+  }
+  return true;
+}
+
+// Tags that can load something by their attributes; any other tag can only
+// through a `style` attribute.
+bool MayLoad(std::string_view tag) {
+  for (std::string_view t : {"script", "link", "img", "source", "iframe", "frame", "embed", "object", "video",
+                             "audio", "track", "input", "image", "use", "style"}) {
+    if (tag == t) return true;
+  }
+  return false;
+}
+
+// Parses the tag that starts at `lt` ('<'): its lowercase name into `name`,
+// its attributes into `attrs` (cleared first; the caller reuses it, so a
+// page's tags cost no allocations), and sets `end` past '>'. A tag that
+// cannot load anything (MayLoad) keeps only its `style` attribute: most of a
+// page's tags (p, a, li, td) are walked without copying a name.
 void ParseTag(std::string_view s, size_t lt, std::string* name, size_t* end, std::vector<Attr>* out) {
   std::vector<Attr>& attrs = *out;
   attrs.clear();
   size_t i = lt + 1;
   name->clear();
-  while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '-' || s[i] == ':')) {
-    *name += Lower(s[i++]);
-  }
+  while (i < s.size() && kTagNameChar[static_cast<unsigned char>(s[i])]) *name += Lower(s[i++]);
+  const bool all = MayLoad(*name);
   while (i < s.size() && s[i] != '>') {
     if (IsSpace(s[i]) || s[i] == '/') {
       ++i;
@@ -57,9 +95,11 @@ void ParseTag(std::string_view s, size_t lt, std::string* name, size_t* end, std
       i = close == std::string_view::npos ? s.size() : close + 2;
       continue;
     }
-    Attr a;
-    while (i < s.size() && !IsSpace(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/')
-      a.name += Lower(s[i++]);
+    const size_t name_at = i;
+    while (i < s.size() && !kAttrNameEnd[static_cast<unsigned char>(s[i])]) ++i;
+    const std::string_view raw = s.substr(name_at, i - name_at);
+    std::string_view value;
+    size_t value_offset;
     while (i < s.size() && IsSpace(s[i])) ++i;
     if (i < s.size() && s[i] == '=') {
       ++i;
@@ -68,22 +108,28 @@ void ParseTag(std::string_view s, size_t lt, std::string* name, size_t* end, std
         char q = s[i++];
         size_t close = s.find(q, i);
         if (close == std::string_view::npos) close = s.size();
-        a.value = s.substr(i, close - i);
-        a.value_offset = i;
+        value = s.substr(i, close - i);
+        value_offset = i;
         i = close + 1;
       } else {
         size_t start = i;
         while (i < s.size() && !IsSpace(s[i]) && s[i] != '>') ++i;
-        a.value = s.substr(start, i - start);
-        a.value_offset = start;
+        value = s.substr(start, i - start);
+        value_offset = start;
       }
     } else {
-      a.value_offset = i;
+      value_offset = i;
     }
-    if (a.name.empty()) {
+    if (raw.empty()) {
       ++i;
       continue;
     }
+    if (!all && !IsNamed(raw, "style")) continue;
+    Attr a;
+    a.name.reserve(raw.size());
+    for (char c : raw) a.name += Lower(c);
+    a.value = value;
+    a.value_offset = value_offset;
     attrs.push_back(std::move(a));
   }
   *end = i < s.size() ? i + 1 : s.size();
@@ -154,7 +200,7 @@ void ScanHtml(std::string_view s, std::vector<ExternalRef>* out) {
       i = close == std::string_view::npos ? s.size() : close + 3;
       continue;
     }
-    if (i + 1 >= s.size() || !std::isalpha(static_cast<unsigned char>(s[i + 1]))) {
+    if (i + 1 >= s.size() || !IsAsciiLetter(s[i + 1])) {
       ++i;
       continue;
     }
@@ -229,6 +275,7 @@ void ScanHtml(std::string_view s, std::vector<ExternalRef>* out) {
 std::string BlankCode(std::string_view s) {
   std::string out(s);
   size_t i = 0;
+  size_t tick = out.find('`');  // the next backtick at or after i, once i has passed the last one found
   bool at_line_start = true;
   while (i < out.size()) {
     if (at_line_start) {
@@ -259,8 +306,17 @@ std::string BlankCode(std::string_view s) {
         continue;
       }
     }
-    at_line_start = out[i] == '\n';
-    ++i;
+    if (out[i] == '\n') {
+      at_line_start = true;
+      ++i;
+      continue;
+    }
+    // Until the next backtick or line break nothing here changes: a page's
+    // text is passed over by memchr, not byte by byte.
+    at_line_start = false;
+    if (tick != std::string::npos && tick <= i) tick = out.find('`', i + 1);
+    const size_t nl = out.find('\n', i + 1);
+    i = std::min(std::min(tick, nl), out.size());
   }
   return out;
 }
@@ -304,12 +360,13 @@ void Report(const std::string& path, std::string_view text, const ExternalRef& r
   diags->Error(path, line, col, Message(msg::kExternalResource, Message(*r.what), host), text);
 }
 
-bool ScanFile(const SourceFile& f, ResourceLang lang, const Config& config, Diagnostics* diags) {
+bool ScanText(const std::string& path, std::string_view text, ResourceLang lang, const Config& config,
+              Diagnostics* diags) {
   std::string own = UrlHost(config.base_url);
   bool ok = true;
-  for (const auto& r : FindResourceRefs(f.text, lang)) {
+  for (const auto& r : FindResourceRefs(text, lang)) {
     if (IsAllowedResource(r.url, own, config.allow_hosts)) continue;
-    Report(f.path, f.text, r, UrlHost(r.url), diags);
+    Report(path, text, r, UrlHost(r.url), diags);
     ok = false;
   }
   return ok;
@@ -371,8 +428,9 @@ bool CheckExternalResources(const SourceTree& tree, const Config& config, Diagno
   found.reserve(files.size());
   for (size_t i = 0; i < files.size(); ++i) found.emplace_back(SIZE_MAX);
   std::vector<char> file_ok(files.size());
-  ParallelFor(files.size(), jobs,
-              [&](size_t i) { file_ok[i] = ScanFile(*files[i].first, files[i].second, config, &found[i]); });
+  ParallelFor(files.size(), jobs, [&](size_t i) {
+    file_ok[i] = ScanText(files[i].first->path, files[i].first->text, files[i].second, config, &found[i]);
+  });
   bool ok = true;
   for (size_t i = 0; i < files.size(); ++i) {
     diags->Merge(found[i]);
@@ -382,13 +440,12 @@ bool CheckExternalResources(const SourceTree& tree, const Config& config, Diagno
 }
 
 bool CheckMarkdownResources(const SourceFile& page, const Config& config, Diagnostics* diags) {
-  return ScanFile(page, ResourceLang::kMarkdown, config, diags);
+  return ScanText(page.path, page.text, ResourceLang::kMarkdown, config, diags);
 }
 
 bool CheckRenderedHtml(std::string_view output_path, std::string_view html, const Config& config,
                        Diagnostics* diags) {
-  SourceFile f{std::string(output_path), std::string(html)};
-  return ScanFile(f, ResourceLang::kHtml, config, diags);
+  return ScanText(std::string(output_path), html, ResourceLang::kHtml, config, diags);
 }
 
 }  // namespace fazhi

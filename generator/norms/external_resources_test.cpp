@@ -37,6 +37,21 @@ TEST_CASE("external_resources: HTML tags that load resources, plain links do not
                                  "stylesheet (@import) https://s.example.com/a.css"});
 }
 
+TEST_CASE("external_resources: on tags that load nothing themselves, only a style attribute counts") {
+  std::string html =
+      "<p title=\"style=url(https://no.example/a)\" STYLE=\"background:URL(//a.example.com/p.png)\">x</p>\n"
+      "<td class=x data-style=\"background:url(https://no.example/b)\" "
+      "Style='list-style:url(http://b.example.com/"
+      "i.png)'>\n"
+      "<div src=\"https://no.example/c.png\" href=\"https://no.example/d\" style>\n"
+      "<span style=\"color:red\" style=\"background:url(https://no.example/second)\">\n"
+      "<li {{#x}}style=\"background:url(https://c.example.com/l.png)\"{{/x}}>";
+  CHECK(Urls(html, ResourceLang::kHtml) ==
+        std::vector<std::string>{"font or image (CSS url()) //a.example.com/p.png",
+                                 "font or image (CSS url()) http://b.example.com/i.png",
+                                 "font or image (CSS url()) https://c.example.com/l.png"});
+}
+
 TEST_CASE("external_resources: CSS url(), @import and @font-face") {
   std::string css =
       "/* url(https://comment.example.com/x) */\n"
@@ -57,6 +72,21 @@ TEST_CASE("external_resources: Markdown images count, code blocks and links do n
       "<img src=\"https://raw.example.com/x.png\">\n";
   CHECK(Urls(md, ResourceLang::kMarkdown) == std::vector<std::string>{"image https://raw.example.com/x.png",
                                                                       "image https://img.example.com/a.png"});
+}
+
+TEST_CASE("external_resources: code in Markdown hides what it shows, wherever it starts and ends") {
+  std::string md =
+      "正文 `<img src=\"https://span.example.com/a.png\">` 之后 ![真](https://one.example.com/1.png)\n"
+      "   ~~~\n<script src=\"https://tilde.example.com/x.js\"></script>\n~~~\n"
+      "多行 `代码\n<img src=\"https://two-lines.example.com/x.png\">` 结束\n"
+      "未闭合 ` 的反引号 <img src=\"https://open-tick.example.com/x.png\">\n\n"
+      "段落 `跨段\n\n<img src=\"https://paragraph.example.com/x.png\">` 不算代码\n"
+      "    ```\n<img src=\"https://four-spaces.example.com/x.png\">\n"
+      "```\n<img src=\"https://unclosed-fence.example.com/x.png\">\n";
+  CHECK(Urls(md, ResourceLang::kMarkdown) ==
+        std::vector<std::string>{
+            "image https://open-tick.example.com/x.png", "image https://paragraph.example.com/x.png",
+            "image https://four-spaces.example.com/x.png", "image https://one.example.com/1.png"});
 }
 
 TEST_CASE("external_resources: allow_hosts and the site's own host") {
