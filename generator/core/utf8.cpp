@@ -87,7 +87,15 @@ size_t FindInvalidUtf8(std::string_view s) {
       while (pos < n && p[pos] < 0x80) ++pos;
       continue;
     }
+    // Chinese text: runs of U+1000-U+CFFF (leads E1-EC), whose second byte
+    // has no limit of its own.
+    while (pos + 3 <= n && p[pos] >= 0xE1 && p[pos] <= 0xEC && (p[pos + 1] & 0xC0) == 0x80 &&
+           (p[pos + 2] & 0xC0) == 0x80) {
+      pos += 3;
+    }
+    if (pos >= n) break;
     const unsigned char b = p[pos];
+    if (b < 0x80) continue;
     if (b >= 0xC2 && b <= 0xDF) {
       if (!cont(pos + 1)) return pos;
       pos += 2;

@@ -65,6 +65,16 @@ TEST_CASE("utf8: FindInvalidUtf8 on four-byte forms, their limits and what lies 
       CHECK(FindInvalidUtf8(s) == FirstInvalidByDecoding(s));
     }
   }
+  // A long run of Chinese with one byte changed, at every position.
+  const std::string text = "法治政府建设年度报告：行政复议案件办理情况，ｑ１２３，涉企行政执法监督。";
+  for (size_t at = 0; at < text.size(); ++at) {
+    for (unsigned char b : {0x41, 0x80, 0xBF, 0xC0, 0xE0, 0xED, 0xF4, 0xFF}) {
+      std::string s = text;
+      s[at] = static_cast<char>(b);
+      CHECK(FindInvalidUtf8(s) == FirstInvalidByDecoding(s));
+      CHECK(FindInvalidUtf8(s.substr(0, at + 1)) == FirstInvalidByDecoding(s.substr(0, at + 1)));
+    }
+  }
   // The limits themselves, and the positions reported.
   CHECK(FindInvalidUtf8("\xF0\x90\x80\x80") == std::string_view::npos);  // U+10000
   CHECK(FindInvalidUtf8("\xF4\x8F\xBF\xBF") == std::string_view::npos);  // U+10FFFF
