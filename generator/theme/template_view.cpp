@@ -67,7 +67,7 @@ View BaseView(const Site& site, const Urls& urls, std::string_view site_url, std
   s.set("contact", c.contact);
   s.set("home_url", urls.Rel("/"));
   s.set("as_of", c.as_of);
-  v.set("site", s);
+  SetMoved(&v, "site", std::move(s));
   v.set("root", urls.prefix());  // for static assets: {{root}}css/site.css
 
   View menu{View::type::list};
@@ -81,9 +81,9 @@ View BaseView(const Site& site, const Urls& urls, std::string_view site_url, std
     item.set("url", urls.Rel(m.url));
     bool current = m.url == site_url || (m.url != "/" && site_url.substr(0, m.url.size()) == m.url);
     item.set("current", Flag(current));
-    menu.push_back(item);
+    PushMoved(&menu, std::move(item));
   }
-  v.set("menu", menu);
+  SetMoved(&v, "menu", std::move(menu));
 
   View footer;
   FooterField(&footer, "sponsor", c.sponsor);
@@ -95,7 +95,7 @@ View BaseView(const Site& site, const Urls& urls, std::string_view site_url, std
   footer.set("has_psb_url", Flag(!c.footer.psb_url.empty()));
   footer.set("dzjg_url", c.footer.dzjg_url);
   footer.set("has_dzjg_url", Flag(!c.footer.dzjg_url.empty()));
-  v.set("footer", footer);
+  SetMoved(&v, "footer", std::move(footer));
 
   v.set("title", std::string(title));
   v.set("head_title", title.empty() || title == c.title ? c.title : std::string(title) + " - " + c.title);
@@ -120,9 +120,9 @@ void SetBreadcrumbs(View* view, const Urls& urls,
     c.set("name", all[i].first);
     c.set("url", urls.Rel(all[i].second));
     c.set("current", Flag(i + 1 == all.size()));
-    list.push_back(c);
+    PushMoved(&list, std::move(c));
   }
-  view->set("breadcrumbs", list);
+  SetMoved(view, "breadcrumbs", std::move(list));
   view->set("has_breadcrumbs", Flag(true));
 }
 
@@ -165,9 +165,9 @@ View RecordFields(const Page& page, const Urls& urls) {
   for (size_t i = 0; i < m.signature.size(); ++i) {
     View l("line", m.signature[i]);
     l.set("last", Flag(i + 1 == m.signature.size()));
-    lines.push_back(l);
+    PushMoved(&lines, std::move(l));
   }
-  r.set("signature", lines);
+  SetMoved(&r, "signature", std::move(lines));
   r.set("has_signature", Flag(!m.signature.empty()));
   View files{View::type::list};
   for (const Attachment& a : m.attachments) {
@@ -180,9 +180,9 @@ View RecordFields(const Page& page, const Urls& urls) {
     // A text file opens as a download: in the browser it would show in
     // whatever encoding the server guesses (a GBK file as mojibake).
     f.set("download", Flag(a.format == "TXT"));
-    files.push_back(f);
+    PushMoved(&files, std::move(f));
   }
-  r.set("attachments", files);
+  SetMoved(&r, "attachments", std::move(files));
   r.set("has_attachments", Flag(!m.attachments.empty()));
   return r;
 }
@@ -203,21 +203,21 @@ View PageFields(const Site& site, const Page& page, const Urls& urls) {
     t.set("id", e.id);
     t.set("text", e.text);
     t.set("level", std::to_string(e.level));
-    toc.push_back(t);
+    PushMoved(&toc, std::move(t));
   }
-  p.set("toc", toc);
+  SetMoved(&p, "toc", std::move(toc));
   p.set("has_toc", Flag(page.toc.size() >= 2));
 
   View tags{View::type::list};
   for (const std::string& t : page.tags) {
     View tv("name", t);
     tv.set("url", urls.Rel("/tags/" + TermSlug(t) + "/"));
-    tags.push_back(tv);
+    PushMoved(&tags, std::move(tv));
   }
-  p.set("tags", tags);
+  SetMoved(&p, "tags", std::move(tags));
   p.set("has_tags", Flag(!page.tags.empty()));
 
-  p.set("record", RecordFields(page, urls));
+  SetMoved(&p, "record", RecordFields(page, urls));
   p.set("is_report", Flag(page.kind == "report"));
   if (page.kind == "report") {
     View r;
@@ -235,7 +235,7 @@ View PageFields(const Site& site, const Page& page, const Urls& urls) {
         l.set("title", site.pages[index].title);
         l.set("year", std::to_string(site.pages[index].report.year));
         l.set("url", urls.Rel(site.pages[index].url));
-        r.set(key, l);
+        SetMoved(&r, key, std::move(l));
       }
     };
     const ReportCompliance& rc = page.report.compliance;
@@ -254,13 +254,13 @@ View PageFields(const Site& site, const Page& page, const Urls& urls) {
       it.set("found", Flag(!i.heading_id.empty()));
       it.set("heading_id", i.heading_id);
       it.set("heading_text", i.heading_text);
-      items.push_back(it);
+      PushMoved(&items, std::move(it));
     }
-    comp.set("items", items);
-    r.set("compliance", comp);
+    SetMoved(&comp, "items", std::move(items));
+    SetMoved(&r, "compliance", std::move(comp));
     link(page.prev_in_series, "prev");
     link(page.next_in_series, "next");
-    p.set("report", r);
+    SetMoved(&p, "report", std::move(r));
   }
   return p;
 }
