@@ -121,6 +121,13 @@ bool Quiet(std::string_view line) {
   const size_t n = line.size();
   auto cont = [&](size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
   for (size_t i = 0; i < n;) {
+    // Most of a Chinese line: U+4000-U+CFFF (leads E4-EC), none of them
+    // anything looked for.
+    while (i + 3 <= n && p[i] >= 0xE4 && p[i] <= 0xEC && (p[i + 1] & 0xC0) == 0x80 &&
+           (p[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+    }
+    if (i >= n) break;
     const unsigned char c = p[i];
     if (c < 0x80) {
       if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F || c == '{' || c == '[') return false;

@@ -399,15 +399,23 @@ void DigitScanner::Scan(std::string_view text, DigitSyntax syntax, const GroupFn
       ++i;
       continue;
     }
-    if (b >= 0xE3 && b <= 0xE9 && i + 2 < text.size()) {
+    // A run of them is passed in one loop, closing the group once.
+    size_t j = i;
+    while (j + 2 < text.size()) {
+      const unsigned char lead = static_cast<unsigned char>(text[j]);
+      if (lead < 0xE3 || lead > 0xE9) break;
       char32_t cp =
-          (char32_t(b & 0x0F) << 12) | (char32_t(text[i + 1] & 0x3F) << 6) | char32_t(text[i + 2] & 0x3F);
-      if (cp >= 0x3400 && cp <= 0x9FFF && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80 &&
-          (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80) {
-        close();
-        i += 3;
-        continue;
+          (char32_t(lead & 0x0F) << 12) | (char32_t(text[j + 1] & 0x3F) << 6) | char32_t(text[j + 2] & 0x3F);
+      if (cp < 0x3400 || cp > 0x9FFF || (static_cast<unsigned char>(text[j + 1]) & 0xC0) != 0x80 ||
+          (static_cast<unsigned char>(text[j + 2]) & 0xC0) != 0x80) {
+        break;
       }
+      j += 3;
+    }
+    if (j > i) {
+      close();
+      i = j;
+      continue;
     }
     Unit u = UnitAt(text, i, syntax);
     switch (u.kind) {
