@@ -399,7 +399,8 @@ void DigitScanner::Scan(std::string_view text, DigitSyntax syntax, const GroupFn
       ++i;
       continue;
     }
-    // A run of them is passed in one loop, closing the group once.
+    // A run of CJK ideographs (U+3400-U+9FFF) is passed in one loop, closing
+    // the group once.
     size_t j = i;
     while (j + 2 < text.size()) {
       const unsigned char lead = static_cast<unsigned char>(text[j]);

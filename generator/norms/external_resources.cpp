@@ -75,8 +75,8 @@ bool MayLoad(std::string_view tag) {
 // Parses the tag that starts at `lt` ('<'): its lowercase name into `name`,
 // its attributes into `attrs` (cleared first; the caller reuses it, so a
 // page's tags cost no allocations), and sets `end` past '>'. A tag that
-// cannot load anything (MayLoad) keeps only its `style` attribute: most of a
-// page's tags (p, a, li, td) are walked without copying a name.
+// cannot load anything (MayLoad) keeps only its `style` attribute: the
+// attributes of most of a page's tags (p, a, li, td) are walked, not copied.
 void ParseTag(std::string_view s, size_t lt, std::string* name, size_t* end, std::vector<Attr>* out) {
   std::vector<Attr>& attrs = *out;
   attrs.clear();
