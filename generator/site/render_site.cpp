@@ -98,15 +98,20 @@ bool RenderContentPages(Site* mutable_site, const Theme& theme, const PageBodies
       bodies.Render(site.pages, &p, &found[k]);
       if (found[k].has_errors()) return;
     }
-    View v = BaseView(site, urls, p.url, p.title);
+    const HeadMeta head{site.config.base_url,
+                        p.url,
+                        p.title,
+                        site.config.title,
+                        p.description.empty() ? p.summary : p.description,
+                        true,
+                        p.date,
+                        site.config.language};
+    View v = BaseView(site, urls, p.url, p.title, &head);
     std::vector<std::pair<std::string, std::string>> crumbs;
     if (const Section* s = SectionOf(site, p)) crumbs.push_back({s->title, s->url});
     crumbs.push_back({p.title, p.url});
     SetBreadcrumbs(&v, urls, crumbs);
     SetMoved(&v, "page", PageFields(site, p, urls));
-    v.set("head_meta", RenderHeadMeta({site.config.base_url, p.url, p.title, site.config.title,
-                                       p.description.empty() ? p.summary : p.description, true, p.date,
-                                       site.config.language}));
     if (p.stream_body) {
       std::string().swap(p.html);
       std::vector<TocEntry>().swap(p.toc);

@@ -56,7 +56,8 @@ void PushMoved(View* list, View&& item) {
   const_cast<kainjow::mustache::basic_list<std::string>&>(list->list_value()).push_back(std::move(item));
 }
 
-View BaseView(const Site& site, const Urls& urls, std::string_view site_url, std::string_view title) {
+View BaseView(const Site& site, const Urls& urls, std::string_view site_url, std::string_view title,
+              const HeadMeta* head) {
   const Config& c = site.config;
   View v;
   v.set("lang", c.language);
@@ -101,9 +102,10 @@ View BaseView(const Site& site, const Urls& urls, std::string_view site_url, std
   v.set("head_title", title.empty() || title == c.title ? c.title : std::string(title) + " - " + c.title);
   v.set("url", urls.Rel(site_url));
   v.set("canonical", urls.Abs(site_url));
-  v.set("head_meta",
-        RenderHeadMeta({c.base_url, std::string(site_url), title.empty() ? c.title : std::string(title),
-                        c.title, c.description, false, "", c.language}));
+  v.set("head_meta", RenderHeadMeta(head ? *head
+                                         : HeadMeta{c.base_url, std::string(site_url),
+                                                    title.empty() ? c.title : std::string(title), c.title,
+                                                    c.description, false, "", c.language}));
   v.set("is_home", Flag(site_url == "/"));
   v.set("breadcrumbs", View{View::type::list});
   v.set("has_breadcrumbs", Flag(false));

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/site_model.h"
+#include "theme/head_meta.h"
 
 namespace fazhi {
 
@@ -36,7 +37,10 @@ class Urls {
 
 /// Everything every page shows: site, menu, footer (with 待填 placeholders),
 /// canonical URL, breadcrumbs. `site_url` is the page's site-relative URL.
-View BaseView(const Site& site, const Urls& urls, std::string_view site_url, std::string_view title);
+/// `head` gives the page's own head meta (a dated item with a description);
+/// without it, the site's description and og:type website.
+View BaseView(const Site& site, const Urls& urls, std::string_view site_url, std::string_view title,
+              const HeadMeta* head = nullptr);
 
 /// Adds `crumbs` (name, site-relative url) as breadcrumbs; the home crumb
 /// is added first and the last crumb is marked current.
