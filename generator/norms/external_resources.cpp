@@ -62,22 +62,67 @@ bool IsNamed(std::string_view raw, std::string_view lower) {
   return true;
 }
 
-// Tags that can load something by their attributes; any other tag can only
-// through a `style` attribute.
-bool MayLoad(std::string_view tag) {
-  for (std::string_view t : {"script", "link", "img", "source", "iframe", "frame", "embed", "object", "video",
-                             "audio", "track", "input", "image", "use", "style"}) {
-    if (tag == t) return true;
+// The attributes that load something, by tag, in the order they are
+// reported; `srcset` lists several URLs. Besides these, <link> loads by href
+// when its rel says so, <style> and <script> by their content, and any tag by
+// a style attribute.
+struct LoadingAttr {
+  std::string_view tag, attr;
+  const MessageText* what;
+  bool srcset = false;
+};
+constexpr LoadingAttr kLoadingAttrs[] = {
+    {"script", "src", &msg::kResScript},         {"img", "src", &msg::kResImage},
+    {"img", "srcset", &msg::kResImage, true},    {"source", "src", &msg::kResMediaSource},
+    {"source", "srcset", &msg::kResImage, true}, {"iframe", "src", &msg::kResIframe},
+    {"frame", "src", &msg::kResIframe},          {"embed", "src", &msg::kResEmbedded},
+    {"object", "data", &msg::kResEmbedded},      {"video", "src", &msg::kResMedia},
+    {"video", "poster", &msg::kResImage},        {"audio", "src", &msg::kResMedia},
+    {"audio", "poster", &msg::kResImage},        {"track", "src", &msg::kResTrack},
+    {"input", "src", &msg::kResImage},           {"image", "href", &msg::kResImage},
+    {"image", "xlink:href", &msg::kResImage},    {"use", "href", &msg::kResImage},
+    {"use", "xlink:href", &msg::kResImage},
+};
+
+// By length and first letter, whether a tag may be one of kLoadingAttrs',
+// link or style: most of a page's tags (p, a, li, td, div, span) are ruled
+// out by one look-up. (A name of 8 letters or more would not compile.)
+constexpr std::array<std::array<bool, 256>, 8> kLoadingTagStart = [] {
+  std::array<std::array<bool, 256>, 8> t{};
+  auto add = [&t](std::string_view name) { t[name.size()][static_cast<unsigned char>(name[0])] = true; };
+  add("link");
+  add("style");
+  for (const LoadingAttr& l : kLoadingAttrs) add(l.tag);
+  return t;
+}();
+
+bool MayStartLoadingTag(std::string_view tag) {
+  return !tag.empty() && tag.size() < kLoadingTagStart.size() &&
+         kLoadingTagStart[tag.size()][static_cast<unsigned char>(tag[0])];
+}
+
+// The first entry of `tag` in kLoadingAttrs (a tag's entries are adjacent),
+// or SIZE_MAX.
+size_t LoadingEntry(std::string_view tag) {
+  if (!MayStartLoadingTag(tag)) return SIZE_MAX;
+  for (size_t k = 0; k < std::size(kLoadingAttrs); ++k) {
+    if (kLoadingAttrs[k].tag == tag) return k;
   }
-  return false;
+  return SIZE_MAX;
+}
+
+// Whether a tag can load something other than through a style attribute.
+bool MayLoad(std::string_view tag) {
+  return MayStartLoadingTag(tag) && (tag == "link" || tag == "style" || LoadingEntry(tag) != SIZE_MAX);
 }
 
 // Parses the tag that starts at `lt` ('<'): its lowercase name into `name`,
 // its attributes into `attrs` (cleared first; the caller reuses it, so a
-// page's tags cost no allocations), and sets `end` past '>'. A tag that
-// cannot load anything (MayLoad) keeps only its `style` attribute: the
-// attributes of most of a page's tags (p, a, li, td) are walked, not copied.
-void ParseTag(std::string_view s, size_t lt, std::string* name, size_t* end, std::vector<Attr>* out) {
+// page's tags cost no allocations), and sets `end` past '>'. Returns
+// MayLoad(name); a tag that cannot load keeps only its `style` attribute:
+// the attributes of most of a page's tags (p, a, li, td) are walked, not
+// copied.
+bool ParseTag(std::string_view s, size_t lt, std::string* name, size_t* end, std::vector<Attr>* out) {
   std::vector<Attr>& attrs = *out;
   attrs.clear();
   size_t i = lt + 1;
@@ -133,6 +178,7 @@ void ParseTag(std::string_view s, size_t lt, std::string* name, size_t* end, std
     attrs.push_back(std::move(a));
   }
   *end = i < s.size() ? i + 1 : s.size();
+  return all;
 }
 
 void ScanCss(std::string_view s, size_t base, std::vector<ExternalRef>* out) {
@@ -205,7 +251,7 @@ void ScanHtml(std::string_view s, std::vector<ExternalRef>* out) {
       continue;
     }
     size_t end;
-    ParseTag(s, i, &tag, &end, &attrs);
+    const bool loads = ParseTag(s, i, &tag, &end, &attrs);
     auto get = [&](std::string_view n) -> const Attr* {
       for (const auto& a : attrs) {
         if (a.name == n) return &a;
@@ -216,8 +262,8 @@ void ScanHtml(std::string_view s, std::vector<ExternalRef>* out) {
       const Attr* a = get(attr);
       if (a && NamesHost(a->value)) out->push_back({a->value_offset, std::string(a->value), what});
     };
-    auto check_srcset = [&](const MessageText* what) {
-      const Attr* a = get("srcset");
+    auto check_srcset = [&](std::string_view attr, const MessageText* what) {
+      const Attr* a = get(attr);
       if (!a) return;
       size_t k = 0;
       while (k < a->value.size()) {
@@ -229,33 +275,18 @@ void ScanHtml(std::string_view s, std::vector<ExternalRef>* out) {
         while (k < a->value.size() && a->value[k] != ',') ++k;
       }
     };
-    // string_view compares lengths before bytes: most tags (p, a, li, td)
-    // are rejected without a memcmp.
     const std::string_view t = tag;
-    if (t == "script")
-      check("src", &msg::kResScript);
-    else if (t == "link") {
+    if (t == "link") {
       const Attr* rel = get("rel");
       if (rel && RelLoads(rel->value)) check("href", &msg::kResLink);
-    } else if (t == "img" || t == "source") {
-      check("src", t == "img" ? &msg::kResImage : &msg::kResMediaSource);
-      check_srcset(&msg::kResImage);
-    } else if (t == "iframe" || t == "frame")
-      check("src", &msg::kResIframe);
-    else if (t == "embed")
-      check("src", &msg::kResEmbedded);
-    else if (t == "object")
-      check("data", &msg::kResEmbedded);
-    else if (t == "video" || t == "audio") {
-      check("src", &msg::kResMedia);
-      check("poster", &msg::kResImage);
-    } else if (t == "track")
-      check("src", &msg::kResTrack);
-    else if (t == "input")
-      check("src", &msg::kResImage);
-    else if (t == "image" || t == "use") {
-      check("href", &msg::kResImage);
-      check("xlink:href", &msg::kResImage);
+    } else if (loads) {
+      for (size_t k = LoadingEntry(t); k < std::size(kLoadingAttrs) && kLoadingAttrs[k].tag == t; ++k) {
+        const LoadingAttr& l = kLoadingAttrs[k];
+        if (l.srcset)
+          check_srcset(l.attr, l.what);
+        else
+          check(l.attr, l.what);
+      }
     }
     if (const Attr* st = get("style")) ScanCss(st->value, st->value_offset, out);
     if (t == "style" || t == "script") {

@@ -41,8 +41,7 @@ TEST_CASE("external_resources: on tags that load nothing themselves, only a styl
   std::string html =
       "<p title=\"style=url(https://no.example/a)\" STYLE=\"background:URL(//a.example.com/p.png)\">x</p>\n"
       "<td class=x data-style=\"background:url(https://no.example/b)\" "
-      "Style='list-style:url(http://b.example.com/"
-      "i.png)'>\n"
+      "Style='list-style:url(http://b.example.com/i.png)'>\n"
       "<div src=\"https://no.example/c.png\" href=\"https://no.example/d\" style>\n"
       "<span style=\"color:red\" style=\"background:url(https://no.example/second)\">\n"
       "<li {{#x}}style=\"background:url(https://c.example.com/l.png)\"{{/x}}>";
@@ -50,6 +49,28 @@ TEST_CASE("external_resources: on tags that load nothing themselves, only a styl
         std::vector<std::string>{"font or image (CSS url()) //a.example.com/p.png",
                                  "font or image (CSS url()) http://b.example.com/i.png",
                                  "font or image (CSS url()) https://c.example.com/l.png"});
+}
+
+TEST_CASE("external_resources: every tag and attribute that loads, in the order reported") {
+  std::string html =
+      "<source src=\"https://a.example.com/s.mp4\" srcset=\"https://a.example.com/s.webp 1x\">"
+      "<frame src=\"https://a.example.com/f.html\"><embed src=\"https://a.example.com/e.swf\">"
+      "<object data=\"https://a.example.com/o.swf\" src=\"https://no.example/o\">"
+      "<video poster=\"https://a.example.com/v.jpg\" src=\"https://a.example.com/v.mp4\"></video>"
+      "<audio src=\"https://a.example.com/a.mp3\"><track src=\"https://a.example.com/t.vtt\"></audio>"
+      "<svg><image xlink:href=\"https://a.example.com/i.png\" href=\"https://a.example.com/j.png\"/>"
+      "<use href=\"https://a.example.com/u.svg#x\"/></svg>"
+      "<link rel=\"preload icon\" href=\"https://a.example.com/l.woff\"><link rel=\"alternate\" "
+      "href=\"https://no.example/feed\"><a href=\"https://no.example/a\" src=\"https://no.example/b\">";
+  CHECK(Urls(html, ResourceLang::kHtml) ==
+        std::vector<std::string>{
+            "media source https://a.example.com/s.mp4", "image https://a.example.com/s.webp",
+            "iframe https://a.example.com/f.html", "embedded object https://a.example.com/e.swf",
+            "embedded object https://a.example.com/o.swf", "media https://a.example.com/v.mp4",
+            "image https://a.example.com/v.jpg", "media https://a.example.com/a.mp3",
+            "media track https://a.example.com/t.vtt", "image https://a.example.com/j.png",
+            "image https://a.example.com/i.png", "image https://a.example.com/u.svg#x",
+            "stylesheet, font or icon (<link>) https://a.example.com/l.woff"});
 }
 
 TEST_CASE("external_resources: CSS url(), @import and @font-face") {
