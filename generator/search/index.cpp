@@ -9,6 +9,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <span>
 #include <thread>
 #include <unordered_map>
 
@@ -118,11 +119,20 @@ inline uint8_t ImpactOf(Packed p) { return static_cast<uint8_t>(p & 0xFF); }
 inline Packed Pack(uint32_t number, uint8_t impact) { return (number << 8) | impact; }
 constexpr uint32_t kMaxNumber = (1u << 24) - 1;
 
+// Terms fall into kTermGroups groups by their hash (as buckets do, with
+// fewer bits): a page keeps its terms ordered by group, so that `fazhi
+// build`'s one Write gathers the pages of one group's terms from a slice of
+// every page, a group per job on all threads, instead of building every
+// term's list at once on one thread.
+constexpr uint32_t kTermGroups = 16;
+
 // The indexed form of one page.
 struct PageEntry {
   int kind = 0;
   std::string meta;           ///< its element of a group file (JSON)
-  std::vector<Packed> terms;  ///< (term id, impact) since the last Write, any order
+  std::vector<Packed> terms;  ///< (term id, impact) since the last Write, by group as Put left them
+  /// The terms of group g are terms[cut[g]] to terms[cut[g + 1]] (as Put left them).
+  std::array<uint32_t, kTermGroups + 1> cut{};
 };
 
 // Estimated bytes of a term's bucket entry, for the bucket count.
@@ -320,6 +330,7 @@ class SearchIndex::Impl {
       uint32_t sec_stamp = 0, page_stamp = 0;  // sec_no/page_no when last reset
       uint16_t body = 0, head = 0, title = 0;  // in the section; in the title
       uint8_t field = 0;                       // best field so far: 2 title, 1 heading
+      uint8_t group = 0;                       // the term's group (kTermGroups)
       float best = 0;                          // best section weight so far
     };
     std::vector<Slot> slots;  // by term id
@@ -344,12 +355,23 @@ class SearchIndex::Impl {
   // how many. Two tight loops (tokens to keys, keys to ids) rather than one
   // with the counting inside, which compiles to much slower code.
   size_t Ids(Worker* w, std::string_view text);
-  uint32_t Intern(uint64_t key, std::string_view text);
+  uint32_t Intern(uint64_t key, std::string_view text, uint32_t* hash);
 
-  // Rebuilds postings and every derived number from `pages_` (first Write, or
-  // when the documents changed).
-  void Rebuild(const std::vector<const std::string*>& order);
-  std::string Bucket(const std::vector<uint32_t>& terms) const;  ///< terms sorted by text
+  // Numbers the documents in `order` and counts what the bucket and group
+  // counts are made from; with `postings`, builds every term's list too
+  // (serve: later Writes edit them), else only counts each term's pages
+  // into df_ (build: WriteGroup gathers the lists a group at a time).
+  void Rebuild(const std::vector<const std::string*>& order, bool postings);
+  // Writes the buckets of term group `group` (with `groups` groups in use)
+  // from the pages' slices of that group.
+  void WriteGroup(uint32_t group, uint32_t groups, std::vector<std::vector<uint32_t>>* bucket_terms,
+                  std::vector<uint32_t>* where,
+                  const std::function<void(const std::string&, std::string)>& put);
+  void PutBucket(uint32_t b, std::vector<uint32_t>* terms, const std::vector<std::span<const Packed>>& lists,
+                 const std::function<void(const std::string&, std::string)>& put);
+  /// `terms` sorted by text; `lists[i]` the pages of terms[i], by page.
+  std::string Bucket(const std::vector<uint32_t>& terms,
+                     const std::vector<std::span<const Packed>>& lists) const;
   std::string Group(uint32_t g) const;
   std::string Manifest() const;
   uint32_t BucketCount() const {
@@ -384,7 +406,8 @@ class SearchIndex::Impl {
   std::vector<std::vector<Packed>> terms_;     ///< doc id → its terms (with `updates_`), sorted when diffed
   std::vector<const PageEntry*> entries_;      ///< doc id → its entry in pages_
   std::vector<uint64_t> meta_hash_;            ///< doc id → HashBytes of its metadata
-  std::vector<std::vector<Packed>> postings_;  ///< term id → its pages, by page
+  std::vector<std::vector<Packed>> postings_;  ///< term id → its pages, by page (with `updates_`)
+  std::vector<uint32_t> df_;  ///< term id → its page count (first Write without `updates_`)
   std::vector<size_t> kind_counts_;
   size_t est_ = 0;         ///< sum of EntryEstimate over terms
   size_t meta_bytes_ = 0;  ///< sum of metadata sizes
@@ -404,17 +427,24 @@ SearchIndex::Impl::Worker* SearchIndex::Impl::WorkerForThisThread() {
   return workers_.back().second.get();
 }
 
-uint32_t SearchIndex::Impl::Intern(uint64_t key, std::string_view text) {
+uint32_t SearchIndex::Impl::Intern(uint64_t key, std::string_view text, uint32_t* hash) {
   std::lock_guard<std::mutex> lock(mu_);
   if (key != 0) {
-    if (const uint32_t* id = ids_.Find(key)) return *id;
+    if (const uint32_t* id = ids_.Find(key)) {
+      *hash = hash_[*id];
+      return *id;
+    }
   } else {
     auto it = long_ids_.find(std::string(text));
-    if (it != long_ids_.end()) return it->second;
+    if (it != long_ids_.end()) {
+      *hash = hash_[it->second];
+      return it->second;
+    }
   }
   uint32_t id = static_cast<uint32_t>(text_.size());
   std::string s = key != 0 ? SearchTermText(key) : std::string(text);
-  hash_.push_back(SearchTermHash(s));
+  *hash = SearchTermHash(s);
+  hash_.push_back(*hash);
   text_.push_back(std::move(s));
   if (key != 0) {
     ids_.Insert(key, id);
@@ -425,14 +455,14 @@ uint32_t SearchIndex::Impl::Intern(uint64_t key, std::string_view text) {
 }
 
 uint32_t SearchIndex::Impl::NewTermId(Worker* w, const SearchToken& t) {
-  uint32_t id;
+  uint32_t id, hash;
   if (t.key != 0) {
-    id = Intern(t.key, t.text);
+    id = Intern(t.key, t.text, &hash);
     w->ids.Insert(t.key, id);
   } else {
     auto it = w->long_ids.find(std::string(t.text));
     if (it != w->long_ids.end()) return it->second;
-    id = Intern(0, t.text);
+    id = Intern(0, t.text, &hash);
     w->long_ids.emplace(std::string(t.text), id);
   }
   if (id >= w->slots.size()) {
@@ -441,6 +471,7 @@ uint32_t SearchIndex::Impl::NewTermId(Worker* w, const SearchToken& t) {
     w->sec_terms.resize(n);
     w->page_terms.resize(n);
   }
+  w->slots[id].group = static_cast<uint8_t>(hash & (kTermGroups - 1));
   return id;
 }
 
@@ -523,11 +554,16 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
   }
   PageEntry e;
   e.kind = kind;
-  e.terms.reserve(w->npage);
+  // The terms by group: counted, then each put in its group's place.
+  for (size_t k = 0; k < w->npage; ++k) ++e.cut[w->slots[w->page_terms[k]].group + 1];
+  for (uint32_t g = 0; g < kTermGroups; ++g) e.cut[g + 1] += e.cut[g];
+  std::array<uint32_t, kTermGroups> next;
+  std::copy(e.cut.begin(), e.cut.end() - 1, next.begin());
+  e.terms.resize(w->npage);
   for (size_t k = 0; k < w->npage; ++k) {
     const uint32_t id = w->page_terms[k];
     const Worker::Slot& x = w->slots[id];
-    e.terms.push_back(Pack(id, Impact(x.best + kTitleWeight * x.title, x.field)));
+    e.terms[next[x.group]++] = Pack(id, Impact(x.best + kTitleWeight * x.title, x.field));
   }
   e.meta = PageMeta(url, date, page);
 
@@ -541,7 +577,13 @@ void SearchIndex::Impl::Remove(const std::string& key) {
   if (pages_.erase(key)) changed_.insert(key);
 }
 
-void SearchIndex::Impl::Rebuild(const std::vector<const std::string*>& order) {
+void SearchIndex::Impl::Rebuild(const std::vector<const std::string*>& order, bool postings) {
+  // The terms of the pages not Put since the last Write are kept in terms_
+  // (by their old numbers), not in their entries: back to the entries.
+  for (size_t d = 0; d < terms_.size(); ++d) {
+    auto it = pages_.find(order_[d]);
+    if (it != pages_.end() && !changed_.count(order_[d])) it->second.terms = std::move(terms_[d]);
+  }
   order_.clear();
   doc_of_.clear();
   terms_.clear();
@@ -555,8 +597,10 @@ void SearchIndex::Impl::Rebuild(const std::vector<const std::string*>& order) {
   for (const std::string* key : order) {
     for (Packed t : pages_.at(*key).terms) ++count[Number(t)];
   }
-  postings_.assign(text_.size(), {});
-  for (size_t t = 0; t < count.size(); ++t) postings_[t].reserve(count[t]);
+  if (postings) {
+    postings_.assign(text_.size(), {});
+    for (size_t t = 0; t < count.size(); ++t) postings_[t].reserve(count[t]);
+  }
   meta_bytes_ = 0;
   for (const std::string* key : order) {
     PageEntry& e = pages_.at(*key);
@@ -566,35 +610,80 @@ void SearchIndex::Impl::Rebuild(const std::vector<const std::string*>& order) {
     entries_.push_back(&e);
     if (updates_) meta_hash_.push_back(HashBytes(e.meta));
     ++kind_counts_[static_cast<size_t>(e.kind)];
-    for (Packed t : e.terms) postings_[Number(t)].push_back(Pack(doc, ImpactOf(t)));
-    if (updates_) {
-      terms_.push_back(std::move(e.terms));
-    } else {
-      std::vector<Packed>().swap(e.terms);
+    if (postings) {
+      for (Packed t : e.terms) postings_[Number(t)].push_back(Pack(doc, ImpactOf(t)));
     }
+    if (updates_) terms_.push_back(std::move(e.terms));
     meta_bytes_ += e.meta.size();
   }
   est_ = 0;
   nterms_ = npostings_ = 0;
-  for (const auto& list : postings_) {
-    est_ += EntryEstimate(list.size(), order_.size());
-    nterms_ += list.empty() ? 0 : 1;
-    npostings_ += list.size();
+  for (uint32_t c : count) {
+    est_ += EntryEstimate(c, order_.size());
+    nterms_ += c == 0 ? 0 : 1;
+    npostings_ += c;
+  }
+  if (!postings) df_ = std::move(count);
+}
+
+void SearchIndex::Impl::WriteGroup(uint32_t group, uint32_t groups,
+                                   std::vector<std::vector<uint32_t>>* bucket_terms,
+                                   std::vector<uint32_t>* where,
+                                   const std::function<void(const std::string&, std::string)>& put) {
+  // The lists of the group's terms one after another, each starting at
+  // where[t] (counted by df_), filled page by page (so by page number).
+  size_t total = 0;
+  for (uint32_t b = group; b < buckets_; b += groups) {
+    for (uint32_t t : (*bucket_terms)[b]) {
+      (*where)[t] = static_cast<uint32_t>(total);
+      total += df_[t];
+    }
+  }
+  std::vector<Packed> flat(total);
+  for (uint32_t d = 0; d < entries_.size(); ++d) {
+    const PageEntry& e = *entries_[d];
+    for (uint32_t g = group; g < kTermGroups; g += groups) {
+      for (uint32_t k = e.cut[g]; k < e.cut[g + 1]; ++k) {
+        const Packed p = e.terms[k];
+        flat[(*where)[Number(p)]++] = Pack(std::min(d, kMaxNumber), ImpactOf(p));
+      }
+    }
+  }
+  std::vector<std::span<const Packed>> lists;
+  for (uint32_t b = group; b < buckets_; b += groups) {
+    std::vector<uint32_t>& terms = (*bucket_terms)[b];
+    std::sort(terms.begin(), terms.end(), [&](uint32_t x, uint32_t y) { return text_[x] < text_[y]; });
+    lists.clear();
+    for (uint32_t t : terms)
+      lists.push_back(std::span<const Packed>(flat).subspan((*where)[t] - df_[t], df_[t]));
+    PutBucket(b, &terms, lists, put);
   }
 }
 
-std::string SearchIndex::Impl::Bucket(const std::vector<uint32_t>& terms) const {
+void SearchIndex::Impl::PutBucket(uint32_t b, std::vector<uint32_t>* terms,
+                                  const std::vector<std::span<const Packed>>& lists,
+                                  const std::function<void(const std::string&, std::string)>& put) {
+  std::string bytes = Bucket(*terms, lists);
+  std::vector<uint32_t>().swap(*terms);
+  bucket_hash_[b] = HashBytes(bytes);
+  bucket_size_[b] = bytes.size();
+  put("search/t/" + std::to_string(b) + ".bin", std::move(bytes));
+}
+
+std::string SearchIndex::Impl::Bucket(const std::vector<uint32_t>& terms,
+                                      const std::vector<std::span<const Packed>>& lists) const {
   const size_t docs = order_.size();
   std::string out;
   PutVarint(&out, terms.size());
   std::string entry;
   std::vector<Packed> top;
-  for (uint32_t t : terms) {
-    const std::vector<Packed>& list = postings_[t];
+  for (size_t i = 0; i < terms.size(); ++i) {
+    const uint32_t t = terms[i];
+    const std::span<const Packed> list = lists[i];
     entry.clear();
     PutVarint(&entry, list.size());
     const bool bitmap = list.size() > kTop && 5 * list.size() > 5 * kTop + docs / 4;
-    const std::vector<Packed>* listed = &list;
+    std::span<const Packed> listed = list;
     if (bitmap) {
       // The kTop highest impacts (ties: lower page number first), by page:
       // the impact of the kTop-th from a histogram, then one pass in order.
@@ -618,13 +707,13 @@ std::string SearchIndex::Impl::Bucket(const std::vector<uint32_t>& terms) const 
       entry += '\x01';
       PutVarint(&entry, top.size());
       entry += static_cast<char>(bound);
-      listed = &top;
+      listed = top;
     } else {
       entry += '\x00';
       PutVarint(&entry, list.size());
     }
     uint32_t prev = 0;
-    for (Packed p : *listed) {
+    for (Packed p : listed) {
       PutVarint(&entry, Number(p) - prev);
       entry += static_cast<char>(ImpactOf(p));
       prev = Number(p);
@@ -711,7 +800,7 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
   const size_t old_groups = group_hash_.size();
   std::vector<uint32_t> touched_terms, touched_docs;
   if (!same_docs) {
-    Rebuild(order);
+    Rebuild(order, updates_);
   } else {
     // Only the changed pages: replace their postings, note what they touch.
     if (postings_.size() < text_.size()) postings_.resize(text_.size());
@@ -780,20 +869,26 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
   for (uint32_t t : touched_terms) dirty_buckets[hash_[t] & (buckets_ - 1)] = true;
   for (uint32_t d : touched_docs) dirty_groups[d / group_] = true;
 
-  // Terms of the buckets to write, by text.
+  // Terms of the buckets to write (sorted by text in the jobs).
   std::vector<std::vector<uint32_t>> bucket_terms(buckets_);
-  for (uint32_t t = 0; t < postings_.size(); ++t) {
+  const bool by_group = !updates_;  // the lists are gathered a term group at a time
+  for (uint32_t t = 0; t < (by_group ? df_.size() : postings_.size()); ++t) {
     uint32_t b = hash_[t] & (buckets_ - 1);
-    if (!postings_[t].empty() && dirty_buckets[b]) bucket_terms[b].push_back(t);
+    if ((by_group ? df_[t] != 0 : !postings_[t].empty()) && dirty_buckets[b]) bucket_terms[b].push_back(t);
   }
+  // Term groups in use: at most one per bucket, so that each bucket is in one
+  // group (both counts are powers of two; bucket b is in group b mod groups).
+  const uint32_t term_groups = std::min(buckets_, kTermGroups);
+  std::vector<uint32_t> where(by_group ? df_.size() : 0);
   bucket_hash_.resize(buckets_);
   bucket_size_.resize(buckets_);
   group_hash_.resize(groups);
   group_size_.resize(groups);
-  // Serialised on all threads: each job a bucket or a group.
+  // Serialised on all threads: each job a bucket (or a term group's
+  // buckets) or a metadata group.
   std::vector<uint32_t> jobs;
-  for (uint32_t b = 0; b < buckets_; ++b) {
-    if (dirty_buckets[b]) jobs.push_back(b);
+  for (uint32_t b = 0; b < (by_group ? term_groups : buckets_); ++b) {
+    if (by_group || dirty_buckets[b]) jobs.push_back(b);
   }
   const size_t nbuckets = jobs.size();
   for (uint32_t g = 0; g < groups; ++g) {
@@ -801,14 +896,14 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
   }
   ParallelFor(jobs.size(), jobs_, [&](size_t k) {
     const uint32_t n = jobs[k];
-    if (k < nbuckets) {
+    if (k < nbuckets && by_group) {
+      WriteGroup(n, term_groups, &bucket_terms, &where, put);
+    } else if (k < nbuckets) {
       std::vector<uint32_t>& terms = bucket_terms[n];
       std::sort(terms.begin(), terms.end(), [&](uint32_t x, uint32_t y) { return text_[x] < text_[y]; });
-      std::string bytes = Bucket(terms);
-      std::vector<uint32_t>().swap(terms);
-      bucket_hash_[n] = HashBytes(bytes);
-      bucket_size_[n] = bytes.size();
-      put("search/t/" + std::to_string(n) + ".bin", std::move(bytes));
+      std::vector<std::span<const Packed>> lists;
+      for (uint32_t t : terms) lists.push_back(postings_[t]);
+      PutBucket(n, &terms, lists, put);
     } else {
       std::string bytes = Group(n);
       group_hash_[n] = HashBytes(bytes);
@@ -816,7 +911,7 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
       put("search/p/" + std::to_string(n) + ".json", std::move(bytes));
     }
   });
-  size_t written = jobs.size();
+  size_t written = by_group ? buckets_ + (jobs.size() - nbuckets) : jobs.size();
   std::string manifest = Manifest();
   const size_t manifest_size = manifest.size();
   put("search/manifest.json", std::move(manifest));
@@ -824,8 +919,11 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
   written_ = true;
   if (!updates_) {
     // Written once (fazhi build): nothing here is read again.
-    std::vector<std::vector<Packed>>().swap(postings_);
-    for (auto& [key, e] : pages_) std::string().swap(e.meta);
+    std::vector<uint32_t>().swap(df_);
+    for (auto& [key, e] : pages_) {
+      std::string().swap(e.meta);
+      std::vector<Packed>().swap(e.terms);
+    }
   }
 
   if (stats) {

@@ -266,6 +266,64 @@ TEST_CASE(
   CHECK(WriteAll(&index).size() == 1);
 }
 
+// Pages of 2,000 distinct two-character words in all (100 a page), and one
+// word on every page: more buckets than term groups, and a bitmap entry.
+std::vector<TestPage> ManyPages(int n, int first_word = 0) {
+  std::vector<TestPage> pages;
+  for (int p = 0; p < n; ++p) {
+    std::string text = "普法。";
+    for (int i = (first_word + p) * 100 % 2000, k = 0; k < 100; ++k, i = (i + 1) % 2000) {
+      AppendUtf8(text, static_cast<char32_t>(0x4E00 + 2 * i));
+      AppendUtf8(text, static_cast<char32_t>(0x4E01 + 2 * i));
+      text += "。";
+    }
+    pages.push_back(
+        {"p/" + std::to_string(1000 + p), p % 3, Page("页" + std::to_string(p), {{"", "", "", text}})});
+  }
+  return pages;
+}
+
+TEST_CASE("search_index: a build's one Write gives the bytes an index kept for updates gives") {
+  // fazhi build gathers each term's pages a term group at a time; serve keeps
+  // every list. Both must write the same files.
+  std::vector<TestPage> pages = ManyPages(1200);
+  SearchIndex::Options kept;
+  kept.updates = true;
+  SearchIndexStats st;
+  SearchIndex built({"年度报告", "指标", "页面"}, {});
+  for (const TestPage& p : pages) built.Put(p.key, p.kind, UrlOf(p.key), "2025-01-15", p.page);
+  Files once = WriteAll(&built, &st);
+  REQUIRE(st.buckets > 16);
+  CHECK(Terms(once).at("普法").bitmap);
+  CHECK(st.written == once.size());
+  CHECK(once == Build(pages, kept));
+  // One bucket (fewer buckets than term groups): the same.
+  std::vector<TestPage> few(pages.begin(), pages.begin() + 2);
+  Files small = Build(few);
+  CHECK(small.count("search/t/0.bin") == 1);
+  CHECK(small.count("search/t/1.bin") == 0);
+  CHECK(small == Build(few, kept));
+}
+
+TEST_CASE("search_index: after pages are added and removed, an index kept for updates is a fresh one") {
+  SearchIndex::Options o;
+  o.updates = true;
+  SearchIndex index({"年度报告", "指标", "页面"}, o);
+  std::vector<TestPage> pages = ManyPages(300);
+  for (const TestPage& p : pages) index.Put(p.key, p.kind, UrlOf(p.key), "2025-01-15", p.page);
+  WriteAll(&index);
+  // A new page (the documents change: every file is written again) …
+  std::vector<TestPage> more = ManyPages(1, 7);
+  more[0].key = "p/new";
+  pages.push_back(more[0]);
+  index.Put(more[0].key, more[0].kind, UrlOf(more[0].key), "2025-01-15", more[0].page);
+  CHECK(WriteAll(&index) == Build(pages, o));
+  // … and one gone.
+  index.Remove(pages[5].key);
+  pages.erase(pages.begin() + 5);
+  CHECK(WriteAll(&index) == Build(pages, o));
+}
+
 TEST_CASE("search_index: Write says when files of the last call are gone") {
   SearchIndex::Options o;
   o.updates = true;
