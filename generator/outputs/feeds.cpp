@@ -42,12 +42,16 @@ std::string AtomEntryId(std::string_view host, const FeedEntry& e) {
 }
 
 std::string RenderAtomFeed(const FeedMeta& meta, std::vector<FeedEntry> entries) {
-  auto changed = [](const FeedEntry& e) { return e.updated.empty() ? e.published : e.updated; };
-  std::sort(entries.begin(), entries.end(), [&](const FeedEntry& a, const FeedEntry& b) {
-    std::string ca = changed(a), cb = changed(b);
-    return ca != cb ? ca > cb : a.url < b.url;
-  });
-  if (entries.size() > meta.max_entries) entries.resize(meta.max_entries);
+  auto changed = [](const FeedEntry& e) -> const std::string& {
+    return e.updated.empty() ? e.published : e.updated;
+  };
+  // The newest max_entries only are ordered (a site's feed is a few dozen of its pages).
+  const size_t n = std::min(entries.size(), meta.max_entries);
+  std::partial_sort(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(n), entries.end(),
+                    [&](const FeedEntry& a, const FeedEntry& b) {
+                      return FeedBefore(changed(a), a.url, changed(b), b.url);
+                    });
+  entries.resize(n);
   std::string host = UrlHost(meta.base_url);
   std::string feed_updated = entries.empty() ? meta.as_of : changed(entries.front());
   std::string out =

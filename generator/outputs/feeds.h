@@ -26,6 +26,14 @@ struct FeedEntry {
   std::string source;     ///< 信息来源, written as the entry's author
 };
 
+/// Whether an entry last changed on `a_changed` (its 更新日期, else its 发布日期)
+/// at site URL `a_url` comes before one changed on `b_changed` at `b_url` in
+/// the feed: newest first, then by URL (URLs are unique, so the order is total).
+inline bool FeedBefore(std::string_view a_changed, std::string_view a_url, std::string_view b_changed,
+                       std::string_view b_url) {
+  return a_changed != b_changed ? a_changed > b_changed : a_url < b_url;
+}
+
 struct FeedMeta {
   std::string title;  ///< site title
   std::string base_url;

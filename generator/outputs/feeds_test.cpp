@@ -80,6 +80,26 @@ TEST_CASE("feeds: Atom feed orders by change date, ids are stable tag URIs") {
   CHECK(one.find("关于本站") == std::string::npos);
 }
 
+TEST_CASE("feeds: the newest max_entries entries, by change date then URL") {
+  FeedMeta meta{"站点", "https://a.gov.cn/", "", "2025-06-30"};
+  meta.max_entries = 3;
+  // Changed: e 2025-03-01 (updated), b and d 2025-02-01 (b before d by URL),
+  // a 2025-01-20, c 2025-01-10; a later 发布日期 alone does not beat an update.
+  std::vector<FeedEntry> entries = {
+      {"甲", "/a/", "2025-01-20", "", "", ""},           {"乙", "/b/", "2025-02-01", "", "", ""},
+      {"丙", "/c/", "2025-01-10", "", "", ""},           {"丁", "/d/", "2025-01-05", "2025-02-01", "", ""},
+      {"戊", "/e/", "2024-12-01", "2025-03-01", "", ""},
+  };
+  std::string feed = RenderAtomFeed(meta, entries);
+  std::vector<std::string> order;
+  for (size_t at = feed.find("<title>", 1); (at = feed.find("<title>", at + 1)) != std::string::npos;)
+    order.push_back(feed.substr(at + 7, feed.find("</title>", at) - at - 7));
+  CHECK(order == std::vector<std::string>{"戊", "乙", "丁"});
+  CHECK(feed.find("<updated>2025-03-01T00:00:00+08:00</updated>\n  <author>") != std::string::npos);
+  CHECK(FeedBefore("2025-02-01", "/b/", "2025-02-01", "/d/"));
+  CHECK_FALSE(FeedBefore("2025-01-20", "/a/", "2025-02-01", "/z/"));
+}
+
 TEST_CASE("feeds: robots.txt honours the base path and disallow list") {
   CHECK(RenderRobots("https://a.gov.cn/", {}) ==
         "User-agent: *\nDisallow:\n\nSitemap: https://a.gov.cn/sitemap.xml\n");

@@ -18,6 +18,7 @@
 #include "core/diagnostics.h"
 #include "core/output.h"
 #include "core/site_model.h"
+#include "outputs/taxonomies.h"
 #include "search/index.h"
 #include "theme/theme.h"
 
@@ -81,6 +82,7 @@ class SiteOutputs : public OutputSink {
   std::set<std::string> page_paths_;    ///< HTML files the renderers wrote
   std::set<std::string> finish_paths_;  ///< HTML files Finish wrote
   std::vector<SitemapGroup> groups_;
+  std::vector<Taxonomy> taxonomies_;  ///< as of the last Finish
   bool finishing_ = false;
 };
 

@@ -55,21 +55,22 @@ std::vector<Taxonomy> CollectTaxonomies(const Site& site) {
   std::sort(newest.begin(), newest.end(), [&](int a, int b) { return Newer(site, a, b); });
   std::vector<Taxonomy> out;
   for (const Def& d : defs) {
-    std::map<std::string, std::vector<int>> terms;
+    std::map<std::string, std::vector<int>, std::less<>> terms;
+    const std::string_view key = d.key;
     for (int i : newest) {
       const Page& p = site.pages[static_cast<size_t>(i)];
-      std::vector<std::string> names;
-      std::string key = d.key;
-      if (key == "years")
-        names = {YearOf(p)};
-      else if (key == "units")
-        names = {UnitOf(p)};
-      else if (key == "categories")
-        names = p.categories;
-      else
-        names = p.tags;
-      for (const std::string& n : names) {
-        if (!n.empty()) terms[n].push_back(i);
+      auto add = [&](const std::string& name) {
+        if (name.empty()) return;
+        auto it = terms.find(name);
+        if (it == terms.end()) it = terms.emplace(name, std::vector<int>()).first;
+        it->second.push_back(i);
+      };
+      if (key == "years") {
+        add(YearOf(p));
+      } else if (key == "units") {
+        add(UnitOf(p));
+      } else {
+        for (const std::string& n : key == "categories" ? p.categories : p.tags) add(n);
       }
     }
     if (terms.empty()) continue;
