@@ -77,12 +77,17 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
   };
   // Builds run one at a time (PreviewServer::Rebuild serialises them), on
   // the main thread first and then on the watcher's; `pending` is what the
-  // watcher saw change since the last build.
+  // watcher saw change since the last build began.
   BuildSession session(build);
+  std::mutex pending_mu;
   ChangeSet pending;
   SiteBuilder builder = [&](SiteFiles* files, Diagnostics* diags) {
-    ChangeSet changes = std::move(pending);
-    pending = ChangeSet{};
+    ChangeSet changes;
+    {
+      std::lock_guard<std::mutex> lock(pending_mu);
+      changes = std::move(pending);
+      pending = ChangeSet{};
+    }
     BuildStats stats;
     bool ok = session.Build(changes.paths, changes.rescan, files, diags, &stats);
     if (!choice.given) lang = stats.message_lang;
@@ -110,17 +115,28 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
       err << Message(msg::kPlain, std::move(error)).Render(lang) << "\n";
       status = kExitErrors;
     } else {
-      server.Rebuild();
-      server.Start();
+      // Watched from before the first build: a file saved while it runs
+      // (seconds on a large site) is built again right after it, not left
+      // stale until the next save.
       Watcher watcher(build.source_dir, WatchOptions{});
       watcher.Start([&](const ChangeSet& changes) {
         {
           std::lock_guard<std::mutex> lock(print_mu);
           out << Message(msg::kPlain, DescribeChanges(changes, lang)).Render(lang) << "\n" << std::flush;
         }
-        pending = changes;
+        {
+          std::lock_guard<std::mutex> lock(pending_mu);
+          // Merged with a batch no build has taken yet, sorted as a batch is.
+          std::vector<std::string>& paths = pending.paths;
+          paths.insert(paths.end(), changes.paths.begin(), changes.paths.end());
+          std::sort(paths.begin(), paths.end());
+          paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+          pending.rescan = pending.rescan || changes.rescan;
+        }
         server.Rebuild();
       });
+      server.Rebuild();
+      server.Start();
       std::string host = serve.host.find(':') != std::string::npos && serve.host.front() != '['
                              ? "[" + serve.host + "]"
                              : serve.host;

@@ -181,6 +181,63 @@ TEST_CASE("serve command: edit → reload, break → overlay with position, fix 
   fs::remove_all(site);
 }
 
+TEST_CASE("serve command: a page saved while the first build runs is built right after it") {
+  // Enough pages that the first build takes a while after it has read the
+  // sources (about a second here); the save lands in between. Unwatched
+  // until the first build ended, the save was lost: the preview kept the
+  // old page until the next save.
+  fs::path site = NewSite("first-build");
+  std::string text;
+  for (int k = 0; k < 40; ++k)
+    text += "区司法局依法推进行政复议、行政执法监督和公共法律服务，群众满意度持续提升。";
+  for (int i = 0; i < 3000; ++i) {
+    std::ofstream(site / ("content/p" + std::to_string(i) + ".md"))
+        << "---\ntitle: 工作动态" << i << "\ndate: 2025-01-01\n---\n\n"
+        << text << "\n";
+  }
+  fs::path page = site / "content/p1.md";
+  const std::string before = ReadAll(page);
+  // Spawned by hand: ServeProcess waits for the first build to end.
+  const fs::path log = site.string() + ".out";
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  std::string bin = FAZHI_BINARY;
+  std::vector<std::string> args = {bin, "serve", site.string(), "--port", "0"};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = -1;
+  REQUIRE(posix_spawn(&pid, bin.c_str(), &actions, nullptr, argv.data(), environ) == 0);
+  posix_spawn_file_actions_destroy(&actions);
+  std::this_thread::sleep_for(300ms);
+  const bool building = ReadAll(log).find("正在预览") == std::string::npos;
+  SaveAtomically(page, before + "\n构建期间保存的段落。\n");
+  int port = 0;
+  for (int i = 0; i < 1000 && port == 0; ++i) {
+    std::string out = ReadAll(log);
+    size_t at = out.find("http://127.0.0.1:");
+    if (at != std::string::npos) port = std::atoi(out.c_str() + at + 17);
+    std::this_thread::sleep_for(10ms);
+  }
+  REQUIRE(port > 0);
+  httplib::Client cli("127.0.0.1", port);
+  cli.set_read_timeout(5, 0);
+  bool fresh = false;
+  for (int i = 0; i < 100 && !fresh; ++i) {
+    auto res = cli.Get("/p1/");
+    fresh = res && res->body.find("构建期间保存的段落。") != std::string::npos;
+    if (!fresh) std::this_thread::sleep_for(50ms);
+  }
+  MESSAGE("saved while the first build ran: " << building);
+  CHECK(fresh);
+  kill(pid, SIGINT);
+  waitpid(pid, nullptr, 0);
+  fs::remove(log);
+  fs::remove_all(site);
+}
+
 TEST_CASE("serve command: a port in use exits 1 with a clear message") {
   fs::path site = NewSite("port");
   httplib::Server taken;
