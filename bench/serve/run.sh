@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# Preview-server benchmark: `fazhi serve` beside `hugo server` (Debian's hugo)
-# on the same generated N-page site (bench/gen_site.py, default 10,000 pages).
+# Preview-server benchmark: `fazhi serve` on both generated corpora with the
+# defaults a new site has (search on), and beside `hugo server` (Debian's hugo)
+# on the first (bench/gen_site.py's Markdown, the same for both tools).
 #
-#  1. save → reload (also on the demo site): time from saving one page (editor-style temp file +
-#     rename) to the reload message on the open page's channel (fazhi: SSE,
-#     hugo: LiveReload WebSocket); the page is then fetched and must show the
-#     edit. bench/serve/reload_latency.py.
+#  1. save → reload and save → visible (also on the demo site): time from saving
+#     one page (editor-style temp file + rename) to the reload message on the
+#     open page's channel (fazhi: SSE, hugo: LiveReload WebSocket), and until the
+#     page, fetched as the reloading browser does, shows the edit.
+#     bench/serve/reload_latency.py. On each corpus: a paragraph added at the end
+#     (the page and its search entries change) and as the first paragraph (its
+#     summary changes, so lists, taxonomies and the feed follow).
 #  2. requests/s for a small page (content/small.md, one sentence) under
-#     wrk on loopback: `wrk -t2 -c16 -d10s`.
+#     wrk on loopback: `wrk -t2 -c16 -d10s` (the gen_site corpus).
 #
 # Usage: bench/serve/run.sh [--pages 10000] [--edits 5] [--duration 10s]
+#                           [--corpora "site mixed"] [--search on|off]
 #                           [--work DIR] [--fazhi PATH] [--no-hugo]
 set -euo pipefail
 
@@ -21,6 +26,8 @@ WORK=/tmp/fazhi-serve-bench
 [ -d /dev/shm ] && [ -w /dev/shm ] && WORK=/dev/shm/fazhi-serve-bench
 FAZHI=""
 WITH_HUGO=1
+CORPORA="site mixed"
+SEARCH=on
 while [ $# -gt 0 ]; do
   case "$1" in
     --pages) PAGES=$2; shift 2 ;;
@@ -29,7 +36,9 @@ while [ $# -gt 0 ]; do
     --work) WORK=$2; shift 2 ;;
     --fazhi) FAZHI=$2; shift 2 ;;
     --no-hugo) WITH_HUGO=0; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --corpora) CORPORA=$2; shift 2 ;;
+    --search) SEARCH=$2; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -53,11 +62,23 @@ if [ -z "$FAZHI" ]; then
   FAZHI=$ROOT/build-bench/fazhi
 fi
 
-SITE=$WORK/site$PAGES
+# corpus → generator and the page to edit (its source and URL)
+declare -A GEN=([site]=gen_site.py [mixed]=gen_mixed.py)
+declare -A PAGE_REL=([site]=content/posts/p00001.md [mixed]=content/dongtai/bmdt/tpxw/2021/m05000.md)
+declare -A PAGE_URL=([site]=/posts/p00001/ [mixed]=/dongtai/bmdt/tpxw/2021/m05000/)
+for corpus in $CORPORA; do
+  [ -n "${GEN[$corpus]:-}" ] || { echo "run.sh: unknown corpus $corpus (site, mixed)" >&2; exit 2; }
+  dir=$WORK/$corpus$PAGES-search-$SEARCH
+  if [ ! -d "$dir/fazhi/content" ]; then
+    say "generating a $PAGES-page $corpus corpus (search $SEARCH) in $dir"
+    rm -rf "$dir"
+    python3 "$ROOT/bench/${GEN[$corpus]}" "$PAGES" "$dir" --search "$SEARCH" >/dev/null
+  fi
+done
+SITE=$WORK/site$PAGES-search-$SEARCH
 if [ ! -d "$SITE/fazhi/content" ]; then
-  say "generating a $PAGES-page site in $SITE"
-  rm -rf "$SITE"
-  python3 "$ROOT/bench/gen_site.py" "$PAGES" "$SITE" --fazhi-theme "$ROOT/themes/default" >/dev/null
+  say "generating a $PAGES-page site in $SITE (for wrk and hugo)"
+  python3 "$ROOT/bench/gen_site.py" "$PAGES" "$SITE" --search "$SEARCH" >/dev/null
 fi
 SMALL='---
 title: 小页面
@@ -83,7 +104,7 @@ cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 echo "machine: $(nproc) cores, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "site: $PAGES generated pages + content/small.md, in $SITE"
+echo "corpora: $CORPORA, $PAGES generated pages each, [search] $SEARCH; wrk and hugo on $SITE (+ content/small.md)"
 
 # --- fazhi serve, demo site -------------------------------------------------
 DEMO=$WORK/demo
@@ -99,23 +120,34 @@ python3 "$ROOT/bench/serve/reload_latency.py" fazhi "$PORT" "$DEMO" content/abou
   --edits "$EDITS" | sed 's/^/demo /'
 kill -INT "$DEMO_PID"; wait "$DEMO_PID" || true
 
-# --- fazhi serve ------------------------------------------------------------
+# --- fazhi serve, each corpus ------------------------------------------------
+for corpus in $CORPORA; do
+  dir=$WORK/$corpus$PAGES-search-$SEARCH
+  PORT=$(free_port)
+  say "starting fazhi serve on $PORT ($corpus: first build of $PAGES pages)"
+  T0=$(date +%s%N)
+  "$FAZHI" serve "$dir/fazhi" --port "$PORT" > "$WORK/fazhi-serve-$corpus.out" 2> "$WORK/fazhi-serve-$corpus.err" &
+  PIDS+=($!)
+  FAZHI_PID=$!
+  wait_http "http://127.0.0.1:$PORT${PAGE_URL[$corpus]}" 300
+  echo "$corpus: fazhi serve: first build and ready in $(( ($(date +%s%N) - T0) / 1000000 )) ms"
+  echo "$corpus: edits at the end of the body (the summary stays), ${PAGE_REL[$corpus]}:"
+  python3 "$ROOT/bench/serve/reload_latency.py" fazhi "$PORT" "$dir/fazhi" \
+    "${PAGE_REL[$corpus]}" "${PAGE_URL[$corpus]}" --edits "$EDITS" | sed "s/^/$corpus /"
+  { grep -E "已生成|只重新生成" "$WORK/fazhi-serve-$corpus.out" || true; } | tail -n $(( EDITS * 2 )) | sed "s/^/$corpus fazhi serve log: /"
+  echo "$corpus: edits as the first paragraph (the summary changes: lists, taxonomies and feeds follow):"
+  python3 "$ROOT/bench/serve/reload_latency.py" fazhi "$PORT" "$dir/fazhi" \
+    "${PAGE_REL[$corpus]}" "${PAGE_URL[$corpus]}" --edits "$EDITS" --where start | sed "s/^fazhi/$corpus fazhi (summary)/"
+  { grep -E "已生成|只重新生成" "$WORK/fazhi-serve-$corpus.out" || true; } | tail -n $(( EDITS * 2 )) | sed "s/^/$corpus fazhi serve log: /"
+  kill -INT "$FAZHI_PID"; wait "$FAZHI_PID" || true
+done
+
+# --- fazhi serve, wrk ----------------------------------------------------------
 PORT=$(free_port)
-say "starting fazhi serve on $PORT (first build of $PAGES pages)"
-T0=$(date +%s%N)
-"$FAZHI" serve "$SITE/fazhi" --port "$PORT" > "$WORK/fazhi-serve.out" 2> "$WORK/fazhi-serve.err" &
+"$FAZHI" serve "$SITE/fazhi" --port "$PORT" > "$WORK/fazhi-serve-wrk.out" 2> "$WORK/fazhi-serve-wrk.err" &
 PIDS+=($!)
 FAZHI_PID=$!
 wait_http "http://127.0.0.1:$PORT/small/" 300
-echo "fazhi serve: first build and ready in $(( ($(date +%s%N) - T0) / 1000000 )) ms"
-echo "edits at the end of the body (the summary stays):"
-python3 "$ROOT/bench/serve/reload_latency.py" fazhi "$PORT" "$SITE/fazhi" \
-  content/posts/p00001.md /posts/p00001/ --edits "$EDITS"
-grep -E "built|re-rendered" "$WORK/fazhi-serve.out" | tail -n $(( EDITS * 2 )) | sed 's/^/fazhi serve log: /'
-echo "edits as the first paragraph (the summary changes: lists, taxonomies and feeds follow):"
-python3 "$ROOT/bench/serve/reload_latency.py" fazhi "$PORT" "$SITE/fazhi" \
-  content/posts/p00001.md /posts/p00001/ --edits "$EDITS" --where start | sed 's/^fazhi/fazhi (summary)/'
-grep -E "built|re-rendered" "$WORK/fazhi-serve.out" | tail -n $(( EDITS * 2 )) | sed 's/^/fazhi serve log: /'
 echo "fazhi small page: $(curl -s "http://127.0.0.1:$PORT/small/" | wc -c) bytes"
 echo "command: wrk -t2 -c16 -d$DURATION http://127.0.0.1:$PORT/small/"
 wrk -t2 -c16 -d"$DURATION" "http://127.0.0.1:$PORT/small/" | sed 's/^/fazhi wrk: /'
