@@ -310,8 +310,11 @@ bool LoadContent(const SourceTree& tree, const Config& config, bool drafts, std:
     ok[i] = static_cast<char>(ResolveAttachments(tree, *files[i], &loaded[i].record, &found[i]) && page_ok);
   });
 
+  // The pages kept are closed up in place, and the vector itself is handed
+  // over: a Page is large (sizeof 1216), and a second vector of them is 12 MB
+  // of fresh memory, touched by this thread alone, on a 10,000-page site.
   std::map<std::string, std::string> url_owner;
-  pages->reserve(pages->size() + files.size());
+  size_t kept = 0;
   for (size_t i = 0; i < files.size(); ++i) {
     const SourceFile* f = files[i];
     diags->Merge(found[i]);
@@ -326,7 +329,15 @@ bool LoadContent(const SourceTree& tree, const Config& config, bool drafts, std:
       diags->Error(f->path, 1, 1, Message(msg::kDuplicateUrl, page.url, it->second), f->text);
       continue;
     }
-    pages->push_back(std::move(page));
+    if (kept != i) loaded[kept] = std::move(page);
+    ++kept;
+  }
+  loaded.erase(loaded.begin() + static_cast<std::ptrdiff_t>(kept), loaded.end());
+  if (pages->empty()) {
+    *pages = std::move(loaded);
+  } else {
+    pages->reserve(pages->size() + loaded.size());
+    for (Page& page : loaded) pages->push_back(std::move(page));
   }
   return diags->error_count() == before;
 }

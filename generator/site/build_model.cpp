@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <vector>
 
 #include "core/content.h"
 #include "core/front_matter.h"
@@ -42,30 +43,38 @@ bool NewerFirst(const Page& a, const Page& b) {
 bool BuildModel(const Config& config, std::vector<Page> pages, Site* site, Diagnostics* diags) {
   size_t before = diags->error_count();
   site->config = config;
-  // Sorted through an index: a Page is large (sizeof 1216), and sorting the
-  // pages themselves moved each of them some 20 times on a 10,000-page site.
-  std::vector<size_t> order(pages.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](size_t a, size_t b) { return pages[a].source_path < pages[b].source_path; });
+  // Content arrives in path order (LoadContent reads the source tree in
+  // order), and then the vector is kept: a Page is large (sizeof 1216), and
+  // another vector of them is 12 MB of fresh memory on a 10,000-page site.
+  // Otherwise sorted through an index: sorting the pages themselves moved
+  // each of them some 20 times.
+  const auto by_path = [](const Page& a, const Page& b) { return a.source_path < b.source_path; };
+  if (!std::is_sorted(pages.begin(), pages.end(), by_path)) {
+    std::vector<size_t> order(pages.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return by_path(pages[a], pages[b]); });
+    std::vector<Page> sorted;
+    sorted.reserve(pages.size());
+    for (size_t i : order) sorted.push_back(std::move(pages[i]));
+    pages = std::move(sorted);
+  }
   // A section whose only page is its _index.md is not opened yet: its
   // _index.md leaves the site with it (no list page, menu entry or map entry).
   std::set<std::string> with_pages;
   for (const Page& p : pages) {
     if (!p.section.empty() && !p.is_index) with_pages.insert(p.section);
   }
-  site->pages.clear();
-  site->pages.reserve(pages.size());
+  const auto unopened = [&](const Page& p) {
+    return p.is_index && !p.section.empty() && p.url == "/" + p.section + "/" && !with_pages.count(p.section);
+  };
   site->unopened.clear();
-  for (size_t i : order) {
-    Page& p = pages[i];
-    if (p.is_index && !p.section.empty() && p.url == "/" + p.section + "/" && !with_pages.count(p.section)) {
+  for (const Page& p : pages) {
+    if (unopened(p))
       site->unopened.push_back(
           {p.section, p.url, p.title.empty() ? DefaultSectionTitle(p.section) : p.title, p.source_path});
-      continue;
-    }
-    site->pages.push_back(std::move(p));
   }
+  std::erase_if(pages, unopened);
+  site->pages = std::move(pages);
 
   std::map<std::string, Section> sections;
   for (int i = 0; i < static_cast<int>(site->pages.size()); ++i) {
