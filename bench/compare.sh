@@ -191,14 +191,20 @@ for c in corpora:
                 c, t, m["runs"], m["wall"], m["cpu"], m["rss"], m["load"][0], m["load"][1],
                 files.get((c, t), "")))
 print()
-print("ratios (target: Hugo/fazhi >= 6 in wall and CPU, fazhi/Hugo RSS <= 0.167, fazhi/floor wall <= 1.5)")
-print("%-7s %-26s %8s %8s %8s" % ("corpus", "", "wall", "cpu", "peak"))
+print("ratios (target: Hugo/fazhi >= 6 in wall and CPU, fazhi/Hugo RSS <= 0.167, fazhi/floor wall <= 1.5);")
+print("wall, cpu, peak: of the medians; rounds: the wall ratio within each round, lowest-highest (the")
+print("tools of a round run one after the other, so a change in the machine's speed between rounds")
+print("moves both sides of a round's ratio alike)")
+print("%-7s %-26s %8s %8s %8s  %s" % ("corpus", "", "wall", "cpu", "peak", "rounds"))
 for c in corpora:
     def ratio(label, a, b):
         ma, mb = med(c, a), med(c, b)
         if not ma or not mb: return
-        print("%-7s %-26s %7.2fx %7.2fx %7.2fx" % (c, label, ma["wall"] / mb["wall"], ma["cpu"] / mb["cpu"],
-                                                ma["rss"] / mb["rss"]))
+        ra, rb = rows[(c, a)], rows[(c, b)]
+        rounds = [x[0] / y[0] for x, y in zip(ra, rb)]
+        print("%-7s %-26s %7.2fx %7.2fx %7.2fx  %.2f-%.2fx" % (
+            c, label, ma["wall"] / mb["wall"], ma["cpu"] / mb["cpu"], ma["rss"] / mb["rss"],
+            min(rounds), max(rounds)))
     ratio("hugo / fazhi-off", "hugo", "fazhi-off")
     ratio("hugo / fazhi-on", "hugo", "fazhi-on")
     ratio("hugo+pagefind / fazhi-on", "hugo+pagefind", "fazhi-on")
