@@ -400,23 +400,30 @@ void DigitScanner::Scan(std::string_view text, DigitSyntax syntax, const GroupFn
       continue;
     }
     // A run of CJK ideographs (U+3400-U+9FFF) is passed in one loop, closing
-    // the group once.
+    // the group once. By their bytes: leads E4-E9 are U+4000-U+9FFF, lead
+    // E3 with a second byte from 90 is U+3400-U+3FFF.
     size_t j = i;
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     while (j + 2 < text.size()) {
-      const unsigned char lead = static_cast<unsigned char>(text[j]);
-      if (lead < 0xE3 || lead > 0xE9) break;
-      char32_t cp =
-          (char32_t(lead & 0x0F) << 12) | (char32_t(text[j + 1] & 0x3F) << 6) | char32_t(text[j + 2] & 0x3F);
-      if (cp < 0x3400 || cp > 0x9FFF || (static_cast<unsigned char>(text[j + 1]) & 0xC0) != 0x80 ||
-          (static_cast<unsigned char>(text[j + 2]) & 0xC0) != 0x80) {
-        break;
-      }
+      const unsigned char lead = p[j], b1 = p[j + 1];
+      if ((b1 & 0xC0) != 0x80 || (p[j + 2] & 0xC0) != 0x80) break;
+      if (!((lead >= 0xE4 && lead <= 0xE9) || (lead == 0xE3 && b1 >= 0x90))) break;
       j += 3;
     }
     if (j > i) {
       close();
       i = j;
       continue;
+    }
+    // Outside a group, any other character but a digit (①, ２) changes
+    // nothing: punctuation such as ，。“” is passed after a decode only.
+    if (!open && b >= 0x80) {
+      char32_t cp = 0;
+      const size_t n = DecodeUtf8(text, i, &cp);
+      if (!DigitOf(cp)) {
+        i += n;
+        continue;
+      }
     }
     Unit u = UnitAt(text, i, syntax);
     switch (u.kind) {

@@ -126,8 +126,10 @@ bool ParseTag(std::string_view s, size_t lt, std::string* name, size_t* end, std
   std::vector<Attr>& attrs = *out;
   attrs.clear();
   size_t i = lt + 1;
-  name->clear();
-  while (i < s.size() && kTagNameChar[static_cast<unsigned char>(s[i])]) *name += Lower(s[i++]);
+  const size_t name_at = i;
+  while (i < s.size() && kTagNameChar[static_cast<unsigned char>(s[i])]) ++i;
+  name->assign(s.data() + name_at, i - name_at);
+  for (char& c : *name) c = Lower(c);
   const bool all = MayLoad(*name);
   while (i < s.size() && s[i] != '>') {
     if (IsSpace(s[i]) || s[i] == '/') {
