@@ -49,7 +49,7 @@ TEST_CASE("theme: LayoutRenderer renders like kainjow's own context") {
 
   kainjow::mustache::mustache reference(tmpl);
   const std::string expected = reference.render(view);
-  LayoutRenderer renderer(theme);
+  LayoutRenderer renderer(theme, nullptr);
   std::string out;
   Message error;
   REQUIRE(renderer.Render("page", &view, &out, &error));
@@ -59,6 +59,66 @@ TEST_CASE("theme: LayoutRenderer renders like kainjow's own context") {
   // A layout the theme does not have: said in Chinese, not kainjow's English.
   CHECK_FALSE(renderer.Render("list", &view, &out, &error));
   CHECK(error.Render(Lang::kZh) == "主题里没有“list”模板");
+}
+
+TEST_CASE("theme: the chrome beneath a page's view renders as if merged into it") {
+  // ChromeView (site, footer, …) is built once and looked up beneath every
+  // page's own view: the bytes must be those of one view holding both, in
+  // sections and dotted names too, and a page's own name wins.
+  const std::string tmpl =
+      "{{lang}}|{{site.title}}|{{#site}}{{title}}/{{sponsor}}/{{page.title}}{{/site}}|"
+      "{{#footer}}{{icp}}{{#icp_missing}}!{{/icp_missing}}{{/footer}}|{{title}}|"
+      "{{#items}}[{{name}}:{{site.title}}:{{root}}]{{/items}}|{{^footer.none}}ok{{/footer.none}}";
+  std::map<std::string, std::string> files = {{"themes/t/layouts/page.mustache", tmpl}};
+  Config config;
+  config.theme = "t";
+  Theme theme;
+  Diagnostics diags;
+  REQUIRE(Theme::Load(SourceTree::FromFiles(files), config, {"page"}, &theme, &diags));
+
+  auto chrome_into = [](kainjow::mustache::data* v) {
+    kainjow::mustache::data site;
+    site.set("title", "某区司法局");
+    site.set("sponsor", "某区司法局 & 办公室");
+    kainjow::mustache::data footer;
+    footer.set("icp", "待填");
+    footer.set("icp_missing", true);
+    v->set("lang", "zh-CN");
+    v->set("site", site);
+    v->set("footer", footer);
+    v->set("root", "/sub/");
+    v->set("title", "站点标题");  // the page's own title must win over this one
+  };
+  auto page_into = [](kainjow::mustache::data* v) {
+    kainjow::mustache::data page;
+    page.set("title", "2024年度报告");
+    kainjow::mustache::data items{kainjow::mustache::data::type::list};
+    items.push_back(kainjow::mustache::data("name", "甲"));
+    items.push_back(kainjow::mustache::data("name", "乙"));
+    v->set("page", page);
+    v->set("items", items);
+    v->set("title", "2024年度报告 - 某区司法局");
+  };
+  kainjow::mustache::data chrome, view, merged;
+  chrome_into(&chrome);
+  page_into(&view);
+  chrome_into(&merged);
+  page_into(&merged);  // set() replaces: the page's title, as in one view
+
+  std::string layered, whole;
+  Message error;
+  LayoutRenderer with_chrome(theme, &chrome);
+  REQUIRE(with_chrome.Render("page", &view, &layered, &error));
+  LayoutRenderer without(theme, nullptr);
+  REQUIRE(without.Render("page", &merged, &whole, &error));
+  CHECK(layered == whole);
+  CHECK(layered ==
+        "zh-CN|某区司法局|某区司法局/某区司法局 &amp; 办公室/2024年度报告|待填!|2024年度报告 - 某区司法局|"
+        "[甲:某区司法局:/sub/][乙:某区司法局:/sub/]|ok");
+  // Without the chrome the page has no site, footer or root.
+  std::string bare;
+  REQUIRE(without.Render("page", &view, &bare, &error));
+  CHECK(bare == "||||2024年度报告 - 某区司法局|[甲::][乙::]|ok");
 }
 
 TEST_CASE("theme: kainjow's errors read in Chinese, with the offset they name") {
@@ -162,7 +222,7 @@ TEST_CASE("theme: a layout that cannot be rendered is an error naming the output
   Theme theme;
   Diagnostics diags;
   REQUIRE(Theme::Load(tree, config, {"page"}, &theme, &diags));
-  LayoutRenderer renderer(theme);
+  LayoutRenderer renderer(theme, nullptr);
   MemorySink sink;
   View view;
   CHECK_FALSE(RenderToSink(&renderer, theme, "profile", view, "units/sfj/index.html", &sink, &diags));

@@ -616,9 +616,10 @@ bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& th
   }
 
   // Each worker owns a LayoutRenderer (kainjow templates are not thread-safe).
+  const View chrome = ChromeView(site, ctx.urls);
   std::vector<std::unique_ptr<LayoutRenderer>> renderers;
   for (size_t w = 0; w < ThreadCount(tasks.size(), jobs); ++w) {
-    renderers.push_back(std::make_unique<LayoutRenderer>(theme));
+    renderers.push_back(std::make_unique<LayoutRenderer>(theme, &chrome));
   }
   ParallelForWorker(tasks.size(), jobs, [&](size_t worker, size_t i) {
     const Task& t = tasks[i];

@@ -115,7 +115,8 @@ bool SiteOutputs::WriteSearch(const Theme& theme, SearchIndexStats* sstats) {
     s.set("enabled", Flag(config_.search_enabled));
     s.set("docs", std::to_string(sstats->docs));
     v.set("search", s);
-    LayoutRenderer renderer(theme);
+    const View chrome = ChromeView(*site_, urls);
+    LayoutRenderer renderer(theme, &chrome);
     RenderToSink(&renderer, theme, "search", v, "search/index.html", inner_, diags_);
     finish_paths_.insert("search/index.html");
   }  // A theme without search/sitemap layouts gets the data files only.
@@ -181,7 +182,8 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
   const Site& site = *site_;
   finishing_ = true;  // pages rendered from here on are navigation, not search documents
   finish_paths_.clear();
-  LayoutRenderer renderer(theme);
+  const View chrome = ChromeView(site, urls);
+  LayoutRenderer renderer(theme, &chrome);
 
   // Taxonomy term pages and the report archive (not where another module
   // already wrote, e.g. /units/ by the profiles feature).

@@ -91,11 +91,12 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
   std::vector<std::pair<std::string, std::string>> rendered;
   if (!theme.Has("terms")) return rendered;
   const Urls urls(site.config.base_url);
-  LayoutRenderer r(theme);
+  const View chrome = ChromeView(site, urls);
+  LayoutRenderer r(theme, &chrome);
   // Term pages are independent of each other: one renderer per worker.
   std::vector<std::unique_ptr<LayoutRenderer>> workers;
   for (size_t i = 0; i < ThreadCount(SIZE_MAX, jobs); ++i) {
-    workers.push_back(std::make_unique<LayoutRenderer>(theme));
+    workers.push_back(std::make_unique<LayoutRenderer>(theme, &chrome));
   }
   for (const Taxonomy& t : taxonomies) {
     if (std::find(taken.begin(), taken.end(), t.url.substr(1)) != taken.end()) continue;

@@ -44,7 +44,8 @@ class Renderer {
         sink_(sink),
         diags_(diags),
         urls_(site.config.base_url),
-        layouts_(theme) {
+        chrome_(ChromeView(site, urls_)),
+        layouts_(theme, &chrome_) {
     for (const Page& p : site.pages) {
       page_by_path_[p.source_path] = &p;
       if (p.source_path == "content/profiles/_index.md") index_ = &p;
@@ -479,6 +480,7 @@ class Renderer {
   OutputSink* sink_;
   Diagnostics* diags_;
   Urls urls_;
+  View chrome_;  // before layouts_, which reads it
   LayoutRenderer layouts_;
   std::map<std::string, const Page*> page_by_path_;
   const Page* index_ = nullptr;

@@ -51,7 +51,8 @@ class Renderer {
         sink_(sink),
         diags_(diags),
         urls_(site.config.base_url),
-        layouts_(theme) {
+        chrome_(ChromeView(site, urls_)),
+        layouts_(theme, &chrome_) {
     Index();
   }
 
@@ -266,6 +267,7 @@ class Renderer {
   OutputSink* sink_;
   Diagnostics* diags_;
   Urls urls_;
+  View chrome_;  // before layouts_, which reads it
   LayoutRenderer layouts_;
   std::unordered_map<const Unit*, std::vector<std::pair<int, const TrackRow*>>> rows_by_unit_;
   std::unordered_map<std::string, std::vector<const Page*>> pages_by_source_;

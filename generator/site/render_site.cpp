@@ -68,6 +68,7 @@ bool RenderContentPages(Site* mutable_site, const Theme& theme, const PageBodies
   const Site& site = *mutable_site;
   size_t before = diags->error_count();
   const Urls urls(site.config.base_url);
+  const View chrome = ChromeView(site, urls);
 
   // Content pages, in parallel; each thread compiles its own templates.
   std::vector<size_t> todo;
@@ -83,7 +84,7 @@ bool RenderContentPages(Site* mutable_site, const Theme& theme, const PageBodies
   // One LayoutRenderer per worker: kainjow templates are not thread-safe.
   std::vector<std::unique_ptr<LayoutRenderer>> renderers;
   for (size_t t = 0; t < ThreadCount(SIZE_MAX, jobs); ++t) {
-    renderers.push_back(std::make_unique<LayoutRenderer>(theme));
+    renderers.push_back(std::make_unique<LayoutRenderer>(theme, &chrome));
   }
   // One collector per page, merged in page order (deterministic reports).
   std::vector<Diagnostics> found;
@@ -126,9 +127,10 @@ bool RenderLists(const Site& site, const Theme& theme, int jobs, OutputSink* sin
                  const std::vector<int>* showing) {
   size_t before = diags->error_count();
   const Urls urls(site.config.base_url);
+  const View chrome = ChromeView(site, urls);
   std::vector<std::unique_ptr<LayoutRenderer>> renderers;
   for (size_t t = 0; t < ThreadCount(SIZE_MAX, jobs); ++t) {
-    renderers.push_back(std::make_unique<LayoutRenderer>(theme));
+    renderers.push_back(std::make_unique<LayoutRenderer>(theme, &chrome));
   }
   LayoutRenderer& r = *renderers[0];
   for (const Section& s : site.sections) {

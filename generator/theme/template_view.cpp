@@ -57,8 +57,7 @@ void PushMoved(View* list, View&& item) {
   const_cast<kainjow::mustache::basic_list<std::string>&>(list->list_value()).push_back(std::move(item));
 }
 
-View BaseView(const Site& site, const Urls& urls, std::string_view site_url, std::string_view title,
-              const HeadMeta* head) {
+View ChromeView(const Site& site, const Urls& urls) {
   const Config& c = site.config;
   View v;
   v.set("lang", c.language);
@@ -72,6 +71,24 @@ View BaseView(const Site& site, const Urls& urls, std::string_view site_url, std
   SetMoved(&v, "site", std::move(s));
   v.set("root", urls.prefix());  // for static assets: {{root}}css/site.css
 
+  View footer;
+  FooterField(&footer, "sponsor", "sponsor_missing", c.sponsor);
+  FooterField(&footer, "contact", "contact_missing", c.contact);
+  FooterField(&footer, "site_code", "site_code_missing", c.footer.site_code);
+  FooterField(&footer, "icp", "icp_missing", c.footer.icp);
+  FooterField(&footer, "psb_code", "psb_code_missing", c.footer.psb_code);
+  footer.set("psb_url", c.footer.psb_url);
+  footer.set("has_psb_url", Flag(!c.footer.psb_url.empty()));
+  footer.set("dzjg_url", c.footer.dzjg_url);
+  footer.set("has_dzjg_url", Flag(!c.footer.dzjg_url.empty()));
+  SetMoved(&v, "footer", std::move(footer));
+  return v;
+}
+
+View BaseView(const Site& site, const Urls& urls, std::string_view site_url, std::string_view title,
+              const HeadMeta* head) {
+  const Config& c = site.config;
+  View v;
   View menu{View::type::list};
   for (const MenuItem& m : c.menu) {
     // A section not opened yet (no page published) has no menu entry yet.
@@ -86,18 +103,6 @@ View BaseView(const Site& site, const Urls& urls, std::string_view site_url, std
     PushMoved(&menu, std::move(item));
   }
   SetMoved(&v, "menu", std::move(menu));
-
-  View footer;
-  FooterField(&footer, "sponsor", "sponsor_missing", c.sponsor);
-  FooterField(&footer, "contact", "contact_missing", c.contact);
-  FooterField(&footer, "site_code", "site_code_missing", c.footer.site_code);
-  FooterField(&footer, "icp", "icp_missing", c.footer.icp);
-  FooterField(&footer, "psb_code", "psb_code_missing", c.footer.psb_code);
-  footer.set("psb_url", c.footer.psb_url);
-  footer.set("has_psb_url", Flag(!c.footer.psb_url.empty()));
-  footer.set("dzjg_url", c.footer.dzjg_url);
-  footer.set("has_dzjg_url", Flag(!c.footer.dzjg_url.empty()));
-  SetMoved(&v, "footer", std::move(footer));
 
   v.set("title", std::string(title));
   v.set("head_title", title.empty() || title == c.title ? c.title : std::string(title) + " - " + c.title);

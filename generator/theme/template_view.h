@@ -35,10 +35,17 @@ class Urls {
   std::string prefix_;  ///< "/" or "/sub/"
 };
 
-/// Everything every page shows: site, menu, footer (with 待填 placeholders),
-/// canonical URL, breadcrumbs. `site_url` is the page's site-relative URL.
-/// `head` gives the page's own head meta (a dated item with a description);
-/// without it, the site's description and og:type website.
+/// What every page of the build shows alike: lang, site (title, sponsor, …),
+/// root (for static assets) and footer (with 待填 placeholders). Built once
+/// and handed to each LayoutRenderer, which looks names up there beneath a
+/// page's own view: a page does not copy it.
+View ChromeView(const Site& site, const Urls& urls);
+
+/// What every page shows in its own way: menu (its current item), title,
+/// canonical URL, head meta, breadcrumbs. With ChromeView beneath, all a
+/// page layout needs besides the page's content. `site_url` is the page's
+/// site-relative URL. `head` gives the page's own head meta (a dated item
+/// with a description); without it, the site's description and og:type website.
 View BaseView(const Site& site, const Urls& urls, std::string_view site_url, std::string_view title,
               const HeadMeta* head = nullptr);
 

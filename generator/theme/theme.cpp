@@ -156,7 +156,11 @@ class FastContext : public kainjow::mustache::basic_context<std::string> {
  public:
   using Data = kainjow::mustache::data;
   // The stack's top is items_.back(): push and pop cost nothing however deep.
-  explicit FastContext(const Data* data) { items_.push_back(data); }
+  // `base` (or null) lies beneath `data`: a name `data` lacks is looked up there.
+  FastContext(const Data* base, const Data* data) {
+    if (base) items_.push_back(base);
+    items_.push_back(data);
+  }
   void push(const Data* data) override { items_.push_back(data); }
   void pop() override { items_.pop_back(); }
 
@@ -372,7 +376,7 @@ std::string HtmlEscape(const std::string& s) {
   return out;
 }
 
-LayoutRenderer::LayoutRenderer(const Theme& theme) : theme_(theme) {}
+LayoutRenderer::LayoutRenderer(const Theme& theme, const void* chrome) : theme_(theme), chrome_(chrome) {}
 LayoutRenderer::~LayoutRenderer() = default;
 
 bool LayoutRenderer::Render(std::string_view layout, const void* view, std::string* out, Message* error) {
@@ -388,7 +392,8 @@ bool LayoutRenderer::Render(std::string_view layout, const void* view, std::stri
   }
   Template& t = *it->second;
   out->clear();
-  FastContext ctx(static_cast<const kainjow::mustache::data*>(view));
+  FastContext ctx(static_cast<const kainjow::mustache::data*>(chrome_),
+                  static_cast<const kainjow::mustache::data*>(view));
   AppendTo sink{out};
   t.render(ctx, sink);
   if (!t.is_valid()) {

@@ -60,7 +60,11 @@ class Theme {
 /// each render thread owns one LayoutRenderer (templates compiled lazily).
 class LayoutRenderer {
  public:
-  explicit LayoutRenderer(const Theme& theme);
+  /// `chrome` (a kainjow::mustache::data, or null): the names every page of
+  /// the build shares (ChromeView, theme/template_view.h), looked up beneath
+  /// each page's own view; built once, not once per page. It must outlive
+  /// the renderer.
+  LayoutRenderer(const Theme& theme, const void* chrome);
   ~LayoutRenderer();
   /// Renders `layout` with `view` (a kainjow::mustache::data) into `out`.
   /// Returns false with a message when the layout is missing or fails.
@@ -68,6 +72,7 @@ class LayoutRenderer {
 
  private:
   const Theme& theme_;
+  const void* chrome_;
   std::map<std::string, std::unique_ptr<Template>, std::less<>> cache_;
 };
 
