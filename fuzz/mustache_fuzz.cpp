@@ -32,7 +32,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     view.set("page", page);
     view.set("items", items);
     view.set("flag", kainjow::mustache::data::type::bool_true);
-    LayoutRenderer renderer(theme);
+    // The site-wide names every page gets beneath its own view.
+    kainjow::mustache::data site;
+    site.set("title", "某区司法局");
+    kainjow::mustache::data chrome;
+    chrome.set("site", site);
+    chrome.set("root", "/");
+    LayoutRenderer renderer(theme, &chrome);
     std::string out;
     Message error;
     renderer.Render("page", &view, &out, &error);
