@@ -82,25 +82,8 @@ command -v pkg-config >/dev/null && pkg-config --exists libcmark-gfm || "$ROOT/s
 bench_tools
 
 # --- sites -------------------------------------------------------------------
-# site(CORPUS) -> WORK/CORPUS-PAGES with fazhi/ (search on), fazhi-off/ (the
-# same Markdown hard-linked, search off) and hugo/.
-make_site() {
-  local corpus=$1 dir=$WORK/$1-$PAGES
-  if [ ! -f "$dir/.complete" ]; then
-    case "$corpus" in
-      site) python3 "$ROOT/bench/gen_site.py" "$PAGES" "$dir" --search on >&2 ;;
-      mixed) python3 "$ROOT/bench/gen_mixed.py" "$PAGES" "$dir" --search on >&2 ;;
-      *) echo "compare.sh: unknown corpus $corpus (site, mixed)" >&2; exit 2 ;;
-    esac
-    cp -al "$dir/fazhi" "$dir/fazhi-off"
-    # A new file, not the hard link: drop any [search] table, then turn it off.
-    awk '/^\[/{skip = ($0 == "[search]")} !skip' "$dir/fazhi/site.toml" > "$dir/site-off.toml"
-    printf '\n[search]\nenabled = false\n' >> "$dir/site-off.toml"
-    rm "$dir/fazhi-off/site.toml"
-    mv "$dir/site-off.toml" "$dir/fazhi-off/site.toml"
-    touch "$dir/.complete"
-  fi
-}
+# site(CORPUS) -> WORK/CORPUS-PAGES (bench_corpus, bench/lib.sh).
+make_site() { bench_corpus "$1" "$PAGES" "$WORK/$1-$PAGES"; }
 
 # --- measuring ---------------------------------------------------------------
 RESULTS=$WORK/results.tsv

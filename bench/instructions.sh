@@ -12,8 +12,9 @@
 #   tools    fazhi-on   fazhi build, [search] on (the default)
 #            fazhi-off  the same site with [search] enabled = false
 #
-# Each build runs on one thread (--jobs 1, so the count is the same on any
-# machine) into a new output folder. With --baseline, the other binary runs
+# Each build runs on one thread (--jobs 1: the count does not depend on the
+# number of cores; compare counts taken on one machine, as libc picks its
+# string functions by CPU) into a new output folder. With --baseline, the other binary runs
 # on the same sites and the change is printed beside each row.
 #
 # Usage: bench/instructions.sh [--pages 2000] [--corpora "site mixed"]
@@ -38,7 +39,7 @@ while [ $# -gt 0 ]; do
     --fazhi) FAZHI=$2; shift 2 ;;
     --baseline) BASELINE=$2; shift 2 ;;
     --work) WORK=$2; shift 2 ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "instructions.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -50,29 +51,14 @@ if ! command -v valgrind >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq valgrind >/dev/null
 fi
 mkdir -p "$WORK"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 if [ -z "$FAZHI" ]; then
   echo "instructions: building fazhi (Release) in $ROOT/build-bench" >&2
   cmake -S "$ROOT" -B "$ROOT/build-bench" -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build "$ROOT/build-bench" --target fazhi -j2 >/dev/null
   FAZHI=$ROOT/build-bench/fazhi
 fi
-
-# site(CORPUS) -> WORK/CORPUS-PAGES with fazhi/ (search on) and fazhi-off/.
-make_site() {
-  local corpus=$1 dir=$WORK/$1-$PAGES
-  [ -f "$dir/.complete" ] && return 0
-  case "$corpus" in
-    site) python3 "$ROOT/bench/gen_site.py" "$PAGES" "$dir" --search on >/dev/null ;;
-    mixed) python3 "$ROOT/bench/gen_mixed.py" "$PAGES" "$dir" --search on >/dev/null ;;
-    *) echo "instructions.sh: unknown corpus $corpus (site, mixed)" >&2; exit 2 ;;
-  esac
-  cp -al "$dir/fazhi" "$dir/fazhi-off"
-  awk '/^\[/{skip = ($0 == "[search]")} !skip' "$dir/fazhi/site.toml" > "$dir/site-off.toml"
-  printf '\n[search]\nenabled = false\n' >> "$dir/site-off.toml"
-  rm "$dir/fazhi-off/site.toml"
-  mv "$dir/site-off.toml" "$dir/fazhi-off/site.toml"
-  touch "$dir/.complete"
-}
 
 # count BINARY SITE: the instructions of one build, on one thread; a build
 # that fails is reported and stops the script (its count would mean nothing).
@@ -92,7 +78,7 @@ printf '%-7s %-10s %16s' corpus tool instructions
 [ -n "$BASELINE" ] && printf ' %16s %8s' baseline change
 printf '\n'
 for corpus in $CORPORA; do
-  make_site "$corpus"
+  bench_corpus "$corpus" "$PAGES" "$WORK/$corpus-$PAGES"
   for tool in fazhi-on fazhi-off; do
     site=$WORK/$corpus-$PAGES/fazhi
     [ "$tool" = fazhi-off ] && site=$WORK/$corpus-$PAGES/fazhi-off

@@ -28,3 +28,26 @@ bench_tools() {
       $(pkg-config --cflags --libs libcmark-gfm) -pthread -o "$FLOOR"
   fi
 }
+
+# bench_corpus CORPUS PAGES DIR: a generated site in DIR (kept when DIR holds
+# a complete one) with fazhi/ (search on), fazhi-off/ (the same Markdown
+# hard-linked, search off) and hugo/. CORPUS is site (bench/gen_site.py: one
+# folder of similar pages) or mixed (bench/gen_mixed.py: short tagged pages
+# in deep folders, large tables, long reports). The generator's report goes
+# to stderr.
+bench_corpus() {
+  local corpus=$1 pages=$2 dir=$3
+  [ -f "$dir/.complete" ] && return 0
+  case "$corpus" in
+    site) python3 "$ROOT/bench/gen_site.py" "$pages" "$dir" --search on >&2 ;;
+    mixed) python3 "$ROOT/bench/gen_mixed.py" "$pages" "$dir" --search on >&2 ;;
+    *) echo "bench: unknown corpus $corpus (site, mixed)" >&2; exit 2 ;;
+  esac
+  cp -al "$dir/fazhi" "$dir/fazhi-off"
+  # A new file, not the hard link: drop any [search] table, then turn it off.
+  awk '/^\[/{skip = ($0 == "[search]")} !skip' "$dir/fazhi/site.toml" > "$dir/site-off.toml"
+  printf '\n[search]\nenabled = false\n' >> "$dir/site-off.toml"
+  rm "$dir/fazhi-off/site.toml"
+  mv "$dir/site-off.toml" "$dir/fazhi-off/site.toml"
+  touch "$dir/.complete"
+}

@@ -391,6 +391,7 @@ void DigitScanner::Scan(std::string_view text, DigitSyntax syntax, const GroupFn
     open = false;
     run_open = false;
   };
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   for (size_t i = 0; i < text.size();) {
     // Fast paths for what most text is. Outside a group only a digit (or an
     // escape that may be one) matters; CJK ideographs break any group.
@@ -403,7 +404,6 @@ void DigitScanner::Scan(std::string_view text, DigitSyntax syntax, const GroupFn
     // the group once. By their bytes: leads E4-E9 are U+4000-U+9FFF, lead
     // E3 with a second byte from 90 is U+3400-U+3FFF.
     size_t j = i;
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     while (j + 2 < text.size()) {
       const unsigned char lead = p[j], b1 = p[j + 1];
       if ((b1 & 0xC0) != 0x80 || (p[j + 2] & 0xC0) != 0x80) break;

@@ -10,10 +10,9 @@ constexpr const char* kToBeFilled = "待填";
 
 // A footer identifier: its value, or the 待填 placeholder and a flag so the
 // theme can mark it visibly. Never an invented number.
-void FooterField(View* footer, const std::string& key, const std::string& missing_key,
-                 const std::string& value) {
+void FooterField(View* footer, const std::string& key, const std::string& value) {
   footer->set(key, value.empty() ? kToBeFilled : value);
-  footer->set(missing_key, Flag(value.empty()));
+  footer->set(key + "_missing", Flag(value.empty()));
 }
 
 }  // namespace
@@ -72,11 +71,11 @@ View ChromeView(const Site& site, const Urls& urls) {
   v.set("root", urls.prefix());  // for static assets: {{root}}css/site.css
 
   View footer;
-  FooterField(&footer, "sponsor", "sponsor_missing", c.sponsor);
-  FooterField(&footer, "contact", "contact_missing", c.contact);
-  FooterField(&footer, "site_code", "site_code_missing", c.footer.site_code);
-  FooterField(&footer, "icp", "icp_missing", c.footer.icp);
-  FooterField(&footer, "psb_code", "psb_code_missing", c.footer.psb_code);
+  FooterField(&footer, "sponsor", c.sponsor);
+  FooterField(&footer, "contact", c.contact);
+  FooterField(&footer, "site_code", c.footer.site_code);
+  FooterField(&footer, "icp", c.footer.icp);
+  FooterField(&footer, "psb_code", c.footer.psb_code);
   footer.set("psb_url", c.footer.psb_url);
   footer.set("has_psb_url", Flag(!c.footer.psb_url.empty()));
   footer.set("dzjg_url", c.footer.dzjg_url);
