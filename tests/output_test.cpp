@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -320,6 +321,15 @@ TEST_CASE("cli: check validates like build and writes nothing") {
   CHECK(config < markdown);
   CHECK(markdown < render);
   CHECK(render != std::string::npos);
+  // Each stage: its wall time, the CPU time of all threads meanwhile (how
+  // many cores it kept busy), the peak memory when it ended.
+  const std::regex stage_line(
+      R"(  [a-z+ ]+ +[0-9]+\.[0-9] ms   cpu +[0-9]+\.[0-9] ms   peak +[0-9]+\.[0-9] MiB)");
+  std::istringstream lines(out.substr(config + 1));
+  size_t stages = 0;
+  for (std::string line; std::getline(lines, line); ++stages)
+    CHECK_MESSAGE(std::regex_match(line, stage_line), line);
+  CHECK(stages >= 10);
   CHECK_FALSE(fs::exists(dir.path() / "public"));
 }
 

@@ -114,8 +114,9 @@ int RunBuildOrCheck(const std::vector<std::string>& args, std::ostream& out, std
   }
   if (a.Has("--timings")) {
     for (const StageTime& t : stats.stages) {
-      char line[96];
-      std::snprintf(line, sizeof line, "  %-14s %9.1f ms   peak %7.1f MiB\n", t.stage, t.millis, t.peak_mib);
+      char line[128];
+      std::snprintf(line, sizeof line, "  %-14s %9.1f ms   cpu %9.1f ms   peak %7.1f MiB\n", t.stage,
+                    t.millis, t.cpu_ms, t.peak_mib);
       out << line;
     }
   }

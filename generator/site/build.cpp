@@ -215,14 +215,17 @@ class SiteBuild {
 bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
   auto start = std::chrono::steady_clock::now();
   auto last = start;
+  double last_cpu = stats ? ProcessCpuMillis() : 0;
   // Records how long the stage that just ended took (`fazhi build --timings`).
   auto stage = [&](const char* name) {
     auto now = std::chrono::steady_clock::now();
     if (stats) {
       struct rusage ru {};
       getrusage(RUSAGE_SELF, &ru);  // ru_maxrss is in KiB on Linux
+      const double cpu = ProcessCpuMillis();
       stats->stages.push_back({name, std::chrono::duration<double, std::milli>(now - last).count(),
-                               static_cast<double>(ru.ru_maxrss) / 1024.0});
+                               static_cast<double>(ru.ru_maxrss) / 1024.0, cpu - last_cpu});
+      last_cpu = cpu;
     }
     last = now;
   };
@@ -615,6 +618,15 @@ bool BuildSession::Build(const std::vector<std::string>& changed, bool rescan, S
   return true;
 }
 
+double ProcessCpuMillis() {
+  struct rusage ru {};
+  getrusage(RUSAGE_SELF, &ru);
+  auto ms = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_usec) / 1e3;
+  };
+  return ms(ru.ru_utime) + ms(ru.ru_stime);
+}
+
 bool BuildSite(const BuildOptions& opts, Diagnostics* diags, BuildStats* stats) {
   fs::path out = opts.output_dir.empty() ? opts.source_dir / "public" : opts.output_dir;
   SourceTree tree;
@@ -626,25 +638,30 @@ bool BuildSite(const BuildOptions& opts, Diagnostics* diags, BuildStats* stats) 
   // not at all when the sources could not be read, as when one ran after the other.
   Diagnostics opening(SIZE_MAX);
   StagingSink sink(out, &opening, opts.write);
-  double open_ms = 0;
+  std::error_code ec;
+  const bool beside = fs::is_directory(WorkFolderOf(out), ec);
+  double open_ms = 0, open_cpu = 0;
   auto open = [&] {
     auto t0 = std::chrono::steady_clock::now();
+    const double cpu0 = beside ? 0 : ProcessCpuMillis();
     bool ok = CheckOutputDir(opts.source_dir, out, &opening) &&
               (opts.manifest.empty() || CheckManifestPath(opts.source_dir, out, opts.manifest, &opening)) &&
               sink.Open();
     open_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    // Beside the reading, its CPU time is counted in the reading's.
+    if (!beside) open_cpu = ProcessCpuMillis() - cpu0;
     return ok;
   };
-  std::error_code ec;
-  const bool beside = fs::is_directory(WorkFolderOf(out), ec);
   bool opened = false;
   std::thread opener;
   if (beside) opener = std::thread([&] { opened = open(); });
   auto reading = std::chrono::steady_clock::now();
+  const double reading_cpu = ProcessCpuMillis();
   const bool read = ReadSite(opts, &tree, diags);
   const double read_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - reading).count();
   if (beside) opener.join();
+  const double read_cpu = ProcessCpuMillis() - reading_cpu;
   if (!read) return false;
   if (!beside) opened = open();
   diags->Merge(opening);
@@ -660,6 +677,7 @@ bool BuildSite(const BuildOptions& opts, Diagnostics* diags, BuildStats* stats) 
   PendingFile manifest_file(opts.manifest);
   if (!opts.manifest.empty() && !manifest_file.Write(manifest.Text(), diags)) return false;
   auto start = std::chrono::steady_clock::now();
+  const double commit_cpu = ProcessCpuMillis();
   if (!sink.Commit()) return false;
   if (!opts.manifest.empty() && !manifest_file.Commit(diags)) return false;
   if (stats) {
@@ -674,9 +692,9 @@ bool BuildSite(const BuildOptions& opts, Diagnostics* diags, BuildStats* stats) 
     const double peak = static_cast<double>(ru.ru_maxrss) / 1024.0;
     // Before the pipeline's stages: the peak then is at most the current one.
     const double first_peak = stats->stages.empty() ? peak : stats->stages.front().peak_mib;
-    stats->stages.insert(stats->stages.begin(),
-                         {{"read sources", read_ms, first_peak}, {"open output", open_ms, first_peak}});
-    stats->stages.push_back({"commit", ms, peak});
+    stats->stages.insert(stats->stages.begin(), {{"read sources", read_ms, first_peak, read_cpu},
+                                                 {"open output", open_ms, first_peak, open_cpu}});
+    stats->stages.push_back({"commit", ms, peak, ProcessCpuMillis() - commit_cpu});
     stats->millis += read_ms + open_ms + ms;
   }
   return true;

@@ -42,7 +42,13 @@ struct StageTime {
   const char* stage;
   double millis;
   double peak_mib;  ///< the process's peak resident memory when the stage ended
+  /// CPU time (user and system, all threads) the process used meanwhile:
+  /// cpu / millis is how many cores the stage kept busy.
+  double cpu_ms = 0;
 };
+
+/// CPU time (user and system, all threads) the process has used so far, in ms.
+double ProcessCpuMillis();
 
 struct BuildStats {
   size_t pages = 0;          ///< Markdown pages rendered
