@@ -73,5 +73,9 @@ std::string ChineseDate(std::string_view iso);
 /// const accessors; the object itself is not const, so this is well defined.)
 void SetMoved(View* parent, const std::string& key, View&& value);
 void PushMoved(View* list, View&& item);
+/// `parent[key] = value` for a string, moved in: set(key, value) converts
+/// the string to a View and copies that (two heap strings and a free per
+/// field, some 150 fields a page).
+void SetString(View* parent, const std::string& key, std::string value);
 
 }  // namespace fazhi
