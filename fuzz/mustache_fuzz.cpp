@@ -1,5 +1,6 @@
 // A layout template: loaded as a theme (nesting and size limits, kainjow's
-// parser, partials inlined) and rendered with a small view.
+// parser, partials inlined) and rendered with a small view, compiled
+// (theme/compiled_template.h) and by kainjow, which must agree byte for byte.
 #include <kainjow/mustache.hpp>
 
 #include "core/config.h"
@@ -42,6 +43,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string out;
     Message error;
     renderer.Render("page", &view, &out, &error);
+    // The compiled layout must give kainjow's bytes (theme/compiled_template.h):
+    // kainjow itself renders the same text with one view holding both (their
+    // names are disjoint, so layered and merged resolve alike).
+    kainjow::mustache::data merged = view;
+    merged.set("site", site);
+    merged.set("root", "/");
+    kainjow::mustache::mustache reference(*theme.Find("page"));
+    reference.set_custom_escape(HtmlEscape);
+    const std::string expected = reference.render(merged);
+    if (reference.is_valid() && out != expected) __builtin_trap();
   }
   fuzz::Drain(diags);
   return 0;

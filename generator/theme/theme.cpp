@@ -7,13 +7,15 @@
 #include <set>
 
 #include "core/suggest.h"
+#include "theme/compiled_template.h"
 #include "theme/messages.h"
 
 namespace fazhi {
 
 struct Theme::Layout {
   std::string path;
-  std::string text;  // partials inlined
+  std::string text;                            // partials inlined
+  std::unique_ptr<CompiledTemplate> compiled;  // or null: kainjow renders it
 };
 
 Theme::Theme() = default;
@@ -317,6 +319,7 @@ bool Theme::Load(const SourceTree& tree, const Config& config, const std::vector
     }
     auto layout = std::make_unique<Layout>();
     layout->path = f->path;
+    layout->compiled = CompiledTemplate::Compile(text);
     layout->text = std::move(text);
     out->layouts_[name] = std::move(layout);
   }
@@ -335,6 +338,11 @@ const std::string* Theme::Find(std::string_view layout) const {
   return it == layouts_.end() ? nullptr : &it->second->text;
 }
 
+const CompiledTemplate* Theme::Compiled(std::string_view layout) const {
+  auto it = layouts_.find(layout);
+  return it == layouts_.end() ? nullptr : it->second->compiled.get();
+}
+
 std::vector<std::string> Theme::LayoutNames() const {
   std::vector<std::string> names;
   for (const auto& [name, layout] : layouts_) names.push_back(name);
@@ -342,37 +350,9 @@ std::vector<std::string> Theme::LayoutNames() const {
 }
 
 std::string HtmlEscape(const std::string& s) {
-  static constexpr auto kSpecial = [] {
-    std::array<bool, 256> t{};
-    for (unsigned char c : {'&', '<', '>', '"', '\''}) t[c] = true;
-    return t;
-  }();
   std::string out;
   out.reserve(s.size() + 16);
-  size_t run = 0;  // start of the bytes not yet copied
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (!kSpecial[static_cast<unsigned char>(s[i])]) continue;
-    out.append(s, run, i - run);
-    switch (s[i]) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += "&apos;";
-        break;
-    }
-    run = i + 1;
-  }
-  out.append(s, run);
+  AppendHtmlEscaped(&out, s);
   return out;
 }
 
@@ -380,6 +360,12 @@ LayoutRenderer::LayoutRenderer(const Theme& theme, const void* chrome) : theme_(
 LayoutRenderer::~LayoutRenderer() = default;
 
 bool LayoutRenderer::Render(std::string_view layout, const void* view, std::string* out, Message* error) {
+  if (const CompiledTemplate* compiled = theme_.Compiled(layout)) {
+    out->clear();
+    compiled->Render(static_cast<const kainjow::mustache::data*>(chrome_),
+                     *static_cast<const kainjow::mustache::data*>(view), out);
+    return true;
+  }
   auto it = cache_.find(layout);
   if (it == cache_.end()) {
     const std::string* text = theme_.Find(layout);

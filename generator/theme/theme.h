@@ -22,6 +22,7 @@ class basic_mustache;
 
 namespace fazhi {
 
+class CompiledTemplate;
 using Template = kainjow::mustache::basic_mustache<std::string>;
 
 class Theme {
@@ -40,6 +41,9 @@ class Theme {
   /// none of that name. Compile it per thread with LayoutRenderer.
   const std::string* Find(std::string_view layout) const;
   bool Has(std::string_view layout) const { return Find(layout) != nullptr; }
+  /// The layout compiled for rendering on any thread (theme/compiled_template.h),
+  /// or nullptr when it is missing or only kainjow renders it.
+  const CompiledTemplate* Compiled(std::string_view layout) const;
   /// The names of the theme's layouts, sorted.
   std::vector<std::string> LayoutNames() const;
 
@@ -56,8 +60,10 @@ class Theme {
   std::map<std::string, const SourceFile*, std::less<>> static_files_;
 };
 
-/// Renders layouts of one theme. kainjow's render() mutates the template, so
-/// each render thread owns one LayoutRenderer (templates compiled lazily).
+/// Renders layouts of one theme: compiled ones (nearly all) as compiled at
+/// load, shared by every thread; the others with kainjow, whose render()
+/// mutates the template, so each render thread owns one LayoutRenderer
+/// (kainjow templates parsed lazily).
 class LayoutRenderer {
  public:
   /// `chrome` (a kainjow::mustache::data, or null): the names every page of
