@@ -5,6 +5,7 @@
 
 #include "core/config.h"
 #include "fuzz_input.h"
+#include "theme/kainjow_view.h"
 #include "theme/theme.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -23,20 +24,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Theme theme;
   Diagnostics diags;
   if (Theme::Load(tree, config, {"page"}, &theme, &diags)) {
-    kainjow::mustache::data page;
+    View page;
     page.set("title", "标题 <b>");
     page.set("content", "<p>正文</p>");
-    kainjow::mustache::data items{kainjow::mustache::data::type::list};
-    items.push_back(kainjow::mustache::data("name", "甲"));
-    items.push_back(kainjow::mustache::data("name", "乙"));
-    kainjow::mustache::data view;
+    View items{View::type::list};
+    items.push_back(View("name", "甲"));
+    items.push_back(View("name", "乙"));
+    View view;
     view.set("page", page);
     view.set("items", items);
-    view.set("flag", kainjow::mustache::data::type::bool_true);
+    view.set("flag", View::type::bool_true);
     // The site-wide names every page gets beneath its own view.
-    kainjow::mustache::data site;
+    View site;
     site.set("title", "某区司法局");
-    kainjow::mustache::data chrome;
+    View chrome;
     chrome.set("site", site);
     chrome.set("root", "/");
     LayoutRenderer renderer(theme, &chrome);
@@ -46,12 +47,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // The compiled layout must give kainjow's bytes (theme/compiled_template.h):
     // kainjow itself renders the same text with one view holding both (their
     // names are disjoint, so layered and merged resolve alike).
-    kainjow::mustache::data merged = view;
+    View merged = view;
     merged.set("site", site);
     merged.set("root", "/");
     kainjow::mustache::mustache reference(*theme.Find("page"));
     reference.set_custom_escape(HtmlEscape);
-    const std::string expected = reference.render(merged);
+    const std::string expected = reference.render(ToKainjowData(merged));
     if (reference.is_valid() && out != expected) __builtin_trap();
   }
   fuzz::Drain(diags);

@@ -7,6 +7,7 @@
 
 #include "core/config.h"
 #include "core/output.h"
+#include "theme/kainjow_view.h"
 #include "theme/render.h"
 #include "theme/theme.h"
 
@@ -26,21 +27,21 @@ TEST_CASE("theme: LayoutRenderer renders like kainjow's own context") {
   Diagnostics diags;
   REQUIRE(Theme::Load(tree, config, {"page"}, &theme, &diags));
 
-  kainjow::mustache::data meta;
+  View meta;
   meta.set("date", "2025-01-15");
-  kainjow::mustache::data page;
+  View page;
   page.set("title", "报告 <2024> & \"复议\" '应诉'");
   page.set("meta", meta);
   page.set("html", "<p>正文</p>");
-  kainjow::mustache::data site;
+  View site;
   site.set("name", "示例站");
-  kainjow::mustache::data items{kainjow::mustache::data::type::list};
-  items.push_back(kainjow::mustache::data("name", "甲&<乙>"));
-  items.push_back(kainjow::mustache::data("name", "乙"));
-  kainjow::mustache::data tags{kainjow::mustache::data::type::list};
+  View items{View::type::list};
+  items.push_back(View("name", "甲&<乙>"));
+  items.push_back(View("name", "乙"));
+  View tags{View::type::list};
   tags.push_back("法治");
   tags.push_back("复议");
-  kainjow::mustache::data view;
+  View view;
   view.set("title", "站点标题");
   view.set("page", page);
   view.set("site", site);
@@ -48,7 +49,7 @@ TEST_CASE("theme: LayoutRenderer renders like kainjow's own context") {
   view.set("tags", tags);
 
   kainjow::mustache::mustache reference(tmpl);
-  const std::string expected = reference.render(view);
+  const std::string expected = reference.render(ToKainjowData(view));
   LayoutRenderer renderer(theme, nullptr);
   std::string out;
   Message error;
@@ -76,30 +77,30 @@ TEST_CASE("theme: the chrome beneath a page's view renders as if merged into it"
   Diagnostics diags;
   REQUIRE(Theme::Load(SourceTree::FromFiles(files), config, {"page"}, &theme, &diags));
 
-  auto chrome_into = [](kainjow::mustache::data* v) {
-    kainjow::mustache::data site;
+  auto chrome_into = [](View* v) {
+    View site;
     site.set("title", "某区司法局");
     site.set("sponsor", "某区司法局 & 办公室");
-    kainjow::mustache::data footer;
+    View footer;
     footer.set("icp", "待填");
-    footer.set("icp_missing", true);
+    footer.set("icp_missing", View::type::bool_true);
     v->set("lang", "zh-CN");
     v->set("site", site);
     v->set("footer", footer);
     v->set("root", "/sub/");
     v->set("title", "站点标题");  // the page's own title must win over this one
   };
-  auto page_into = [](kainjow::mustache::data* v) {
-    kainjow::mustache::data page;
+  auto page_into = [](View* v) {
+    View page;
     page.set("title", "2024年度报告");
-    kainjow::mustache::data items{kainjow::mustache::data::type::list};
-    items.push_back(kainjow::mustache::data("name", "甲"));
-    items.push_back(kainjow::mustache::data("name", "乙"));
+    View items{View::type::list};
+    items.push_back(View("name", "甲"));
+    items.push_back(View("name", "乙"));
     v->set("page", page);
     v->set("items", items);
     v->set("title", "2024年度报告 - 某区司法局");
   };
-  kainjow::mustache::data chrome, view, merged;
+  View chrome, view, merged;
   chrome_into(&chrome);
   page_into(&view);
   chrome_into(&merged);
@@ -229,6 +230,40 @@ TEST_CASE("theme: a layout that cannot be rendered is an error naming the output
   CHECK(diags.Format() == "profile: 生成 units/sfj/index.html 时出错：主题里没有“profile”模板\n");
   CHECK(diags.Format(Lang::kEn) == "profile: rendering units/sfj/index.html: no layout named 'profile'\n");
   CHECK(RenderToSink(&renderer, theme, "page", view, "a/index.html", &sink, &diags));
+}
+
+}  // namespace fazhi
+
+namespace fazhi {
+
+TEST_CASE("theme: a layout only kainjow renders gets the page's view and the chrome as kainjow data") {
+  // Partials are inlined at load, but a partial tag written with changed
+  // delimiters is not seen there: kainjow looks it up in the view at render
+  // time. Such a layout is not compiled; LayoutRenderer hands it to kainjow
+  // with the view and the chrome converted.
+  const std::string tmpl = "{{title}}|{{site.title}}|{{=<% %>=}}<%> snippet %>|<%#items%><%name%>,<%/items%>";
+  std::map<std::string, std::string> files = {{"themes/t/layouts/page.mustache", tmpl}};
+  Config config;
+  config.theme = "t";
+  Theme theme;
+  Diagnostics diags;
+  REQUIRE(Theme::Load(SourceTree::FromFiles(files), config, {"page"}, &theme, &diags));
+  CHECK(theme.Compiled("page") == nullptr);
+  View site("title", "某区司法局");
+  View chrome("site", site);
+  View items{View::type::list};
+  items.push_back(View("name", "甲"));
+  items.push_back(View("name", "乙&丙"));
+  View view("title", "报告");
+  view.set("items", items);
+  view.set("snippet", "[{{title}}]");
+  LayoutRenderer renderer(theme, &chrome);
+  std::string out;
+  Message error;
+  REQUIRE(renderer.Render("page", &view, &out, &error));
+  CHECK(out == "报告|某区司法局|[报告]|甲,乙&amp;丙,");
+  REQUIRE(renderer.Render("page", &view, &out, &error));  // the chrome converted once, used again
+  CHECK(out == "报告|某区司法局|[报告]|甲,乙&amp;丙,");
 }
 
 }  // namespace fazhi

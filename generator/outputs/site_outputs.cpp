@@ -231,11 +231,11 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
         it.set("url", urls.Rel(l.url));
         it.set("note", l.note);
         it.set("has_note", Flag(!l.note.empty()));
-        PushMoved(&items, std::move(it));
+        items.push_back(std::move(it));
       }
-      SetMoved(&gv, "items", std::move(items));
+      gv.set("items", std::move(items));
       gv.set("has_items", Flag(!g.items.empty()));
-      PushMoved(&groups, std::move(gv));
+      groups.push_back(std::move(gv));
     };
     SitemapGroup top{"本站", "", {{"首页", "/", ""}}, ""};
     for (const Page& p : site.pages) {
@@ -272,8 +272,8 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
     for (const SitemapGroup& g : groups_) add_group(g);
     if (!nav.items.empty()) add_group(nav);
     View sm;
-    SetMoved(&sm, "groups", std::move(groups));
-    SetMoved(&v, "sitemap", std::move(sm));
+    sm.set("groups", std::move(groups));
+    v.set("sitemap", std::move(sm));
     RenderToSink(&renderer, theme, "sitemap", v, "sitemap/index.html", inner_, diags_);
   }
 

@@ -137,15 +137,15 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
       SetBreadcrumbs(&tv, urls, {{t.title, t.url}, {term.name, term.url}});
       View items{View::type::list};
       for (int i : ListPageItems(term.pages, per, n)) {
-        PushMoved(&items, PageItem(site.pages[static_cast<size_t>(i)], urls));
+        items.push_back(PageItem(site.pages[static_cast<size_t>(i)], urls));
       }
       View tx;
       tx.set("title", t.title + "：" + term.name);
-      SetMoved(&tx, "items", std::move(items));
+      tx.set("items", std::move(items));
       tx.set("count", std::to_string(term.pages.size()));
       tx.set("is_index", Flag(false));
-      SetMoved(&tv, "taxonomy", std::move(tx));
-      SetMoved(&tv, "pagination", PaginationView(urls, term.url, n, total));
+      tv.set("taxonomy", std::move(tx));
+      tv.set("pagination", PaginationView(urls, term.url, n, total));
       RenderToSink(workers[worker].get(), theme, "terms", tv, url.substr(1) + "index.html", sink, diags);
     });
   }

@@ -46,16 +46,16 @@ void RenderSectionLists(const Site& site, const Section& section, const Urls& ur
     list.set("content", index ? index->html : "");
     View items{View::type::list};
     for (int i : ListPageItems(section.pages, per, n)) {
-      PushMoved(&items, PageItem(site.pages[static_cast<size_t>(i)], urls));
+      items.push_back(PageItem(site.pages[static_cast<size_t>(i)], urls));
     }
-    SetMoved(&list, "items", std::move(items));
+    list.set("items", std::move(items));
     list.set("has_items", Flag(!section.pages.empty()));
     list.set("count", std::to_string(section.pages.size()));
     View pg = PaginationView(urls, section.url, n, total);
     list.set("pagination", pg);
-    SetMoved(&v, "pagination", std::move(pg));
-    SetMoved(&v, "list", std::move(list));
-    if (index) SetMoved(&v, "page", PageFields(site, *index, urls));
+    v.set("pagination", std::move(pg));
+    v.set("list", std::move(list));
+    if (index) v.set("page", PageFields(site, *index, urls));
     std::string out = page_url(n).substr(1) + "index.html";
     RenderToSink(renderers[worker].get(), theme, "list", v, out, sink, diags);
   });
@@ -112,7 +112,7 @@ bool RenderContentPages(Site* mutable_site, const Theme& theme, const PageBodies
     if (const Section* s = SectionOf(site, p)) crumbs.push_back({s->title, s->url});
     crumbs.push_back({p.title, p.url});
     SetBreadcrumbs(&v, urls, crumbs);
-    SetMoved(&v, "page", PageFields(site, p, urls));
+    v.set("page", PageFields(site, p, urls));
     if (p.stream_body) {
       std::string().swap(p.html);
       std::vector<TocEntry>().swap(p.toc);
@@ -159,7 +159,7 @@ bool RenderLists(const Site& site, const Theme& theme, int jobs, OutputSink* sin
       sv.set("url", urls.Rel(s.url));
       View items{View::type::list};
       for (size_t i = 0; i < std::min<size_t>(5, s.pages.size()); ++i) {
-        PushMoved(&items, PageItem(site.pages[s.pages[i]], urls));
+        items.push_back(PageItem(site.pages[s.pages[i]], urls));
       }
       sv.set("items", items);
       sv.set("has_items", Flag(!s.pages.empty()));

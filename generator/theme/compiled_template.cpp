@@ -168,7 +168,7 @@ std::unique_ptr<CompiledTemplate> CompiledTemplate::Compile(const std::string& i
 }
 
 struct CompiledTemplate::State {
-  std::vector<const Data*> stack;  // innermost last
+  std::vector<const View*> stack;  // innermost last
   std::string* out;
   size_t line_start;  // where the current line begins in *out
   bool section_line;  // the current line holds a section's tag
@@ -183,7 +183,7 @@ struct CompiledTemplate::State {
   }
 };
 
-void CompiledTemplate::Render(const Data* base, const Data& view, std::string* out) const {
+void CompiledTemplate::Render(const View* base, const View& view, std::string* out) const {
   State s{{}, out, out->size(), false};
   s.stack.reserve(8);
   if (base) s.stack.push_back(base);
@@ -192,10 +192,10 @@ void CompiledTemplate::Render(const Data* base, const Data& view, std::string* o
   s.EndLine(nullptr);
 }
 
-const CompiledTemplate::Data* CompiledTemplate::Lookup(const Node& n, const State& s) {
+const View* CompiledTemplate::Lookup(const Node& n, const State& s) {
   if (n.self) return s.stack.back();
   for (auto it = s.stack.rbegin(); it != s.stack.rend(); ++it) {
-    const Data* value = *it;
+    const View* value = *it;
     for (const std::string& segment : n.path) {
       value = value->get(segment);
       if (!value) break;
@@ -217,7 +217,7 @@ void CompiledTemplate::RenderRange(size_t begin, size_t end, State* s) const {
         break;
       case Op::kEscaped:
       case Op::kRaw:
-        if (const Data* v = Lookup(n, *s); v && v->is_string()) {
+        if (const View* v = Lookup(n, *s); v && v->is_string()) {
           if (n.op == Op::kEscaped) {
             AppendHtmlEscaped(s->out, v->string_value());
           } else {
@@ -226,13 +226,13 @@ void CompiledTemplate::RenderRange(size_t begin, size_t end, State* s) const {
         }
         break;
       case Op::kSection: {
-        const Data* v = Lookup(n, *s);
+        const View* v = Lookup(n, *s);
         if (v && !v->is_false() && !v->is_empty_list()) Section(n, i, v, s);
         i = n.end - 1;
         break;
       }
       case Op::kInverted: {
-        const Data* v = Lookup(n, *s);
+        const View* v = Lookup(n, *s);
         if (!v || v->is_false() || v->is_empty_list()) Section(n, i, v, s);
         i = n.end - 1;
         break;
@@ -244,8 +244,8 @@ void CompiledTemplate::RenderRange(size_t begin, size_t end, State* s) const {
 // As kainjow's render_section: a list renders once per item, any other
 // value once with itself innermost, no value once as it is; each pass marks
 // the lines of its opening and closing tags.
-void CompiledTemplate::Section(const Node& n, size_t at, const Data* value, State* s) const {
-  auto pass = [&](const Data* innermost) {
+void CompiledTemplate::Section(const Node& n, size_t at, const View* value, State* s) const {
+  auto pass = [&](const View* innermost) {
     s->section_line = true;
     if (innermost) s->stack.push_back(innermost);
     RenderRange(at + 1, n.end, s);
@@ -253,7 +253,7 @@ void CompiledTemplate::Section(const Node& n, size_t at, const Data* value, Stat
     s->section_line = true;
   };
   if (value && value->is_non_empty_list()) {
-    for (const Data& item : value->list_value()) pass(&item);
+    for (const View& item : value->list_value()) pass(&item);
   } else {
     pass(value);
   }

@@ -12,18 +12,16 @@
 // output and is const, so one copy serves every thread.
 #pragma once
 
-#include <kainjow/mustache.hpp>
-
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "theme/view.h"
 
 namespace fazhi {
 
 class CompiledTemplate {
  public:
-  using Data = kainjow::mustache::data;
-
   /// Compiles `text`, which kainjow parsed without error. Null when the
   /// text holds a partial tag (kainjow looks those up in the view).
   static std::unique_ptr<CompiledTemplate> Compile(const std::string& text);
@@ -32,7 +30,7 @@ class CompiledTemplate {
   /// LayoutRenderer's context resolves them: the innermost section's value
   /// first, then the enclosing ones, `view`, and `base` (may be null)
   /// beneath it; "a.b" walks a, then b, at each of these in turn.
-  void Render(const Data* base, const Data& view, std::string* out) const;
+  void Render(const View* base, const View& view, std::string* out) const;
 
  private:
   enum class Op : unsigned char { kText, kNewline, kEscaped, kRaw, kSection, kInverted };
@@ -46,8 +44,8 @@ class CompiledTemplate {
   struct State;
 
   void RenderRange(size_t begin, size_t end, State* s) const;
-  void Section(const Node& n, size_t at, const Data* value, State* s) const;
-  static const Data* Lookup(const Node& n, const State& s);
+  void Section(const Node& n, size_t at, const View* value, State* s) const;
+  static const View* Lookup(const Node& n, const State& s);
 
   std::vector<Node> nodes_;
 };

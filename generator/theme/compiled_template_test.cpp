@@ -1,6 +1,6 @@
 // CompiledTemplate must give kainjow's bytes: every case here is rendered
-// by both and compared, and the cases that carry kainjow's quirks (which
-// lines a section removes, which it keeps) also state the bytes.
+// by both (kainjow with the view as its own data) and compared, and the cases that carry kainjow's quirks
+// (which lines a section removes, which it keeps) also state the bytes.
 #include "theme/compiled_template.h"
 
 #include <doctest/doctest.h>
@@ -9,36 +9,35 @@
 
 #include "core/config.h"
 #include "core/source_tree.h"
+#include "theme/kainjow_view.h"
 #include "theme/theme.h"
 
 namespace fazhi {
 namespace {
 
-using Data = kainjow::mustache::data;
-
 // A view with every kind of value a section or a name can meet.
-Data SampleView() {
-  Data meta;
+View SampleView() {
+  View meta;
   meta.set("date", "2025-01-15");
-  Data page;
+  View page;
   page.set("title", "报告 <2024> & \"复议\" '应诉'");
   page.set("meta", meta);
   page.set("html", "<p>正文</p>");
   page.set("empty", "");
-  Data items{Data::type::list};
-  items.push_back(Data("name", "甲&<乙>"));
-  items.push_back(Data("name", "乙"));
-  Data tags{Data::type::list};
+  View items{View::type::list};
+  items.push_back(View("name", "甲&<乙>"));
+  items.push_back(View("name", "乙"));
+  View tags{View::type::list};
   tags.push_back("法治");
   tags.push_back("复议");
-  Data view;
+  View view;
   view.set("title", "站点标题");
   view.set("page", page);
   view.set("items", items);
   view.set("tags", tags);
-  view.set("none", Data{Data::type::list});
-  view.set("yes", Data{Data::type::bool_true});
-  view.set("no", Data{Data::type::bool_false});
+  view.set("none", View{View::type::list});
+  view.set("yes", View{View::type::bool_true});
+  view.set("no", View{View::type::bool_false});
   view.set("word", "词");
   view.set("", "空名");
   return view;
@@ -46,26 +45,28 @@ Data SampleView() {
 
 // kainjow's rendering of `tmpl` with `view` (and `base` beneath it, merged
 // as LayoutRenderer's context resolves names), and the compiled one.
-std::pair<std::string, std::string> Both(const std::string& tmpl, const Data& view) {
+std::pair<std::string, std::string> Both(const std::string& tmpl, const View& view) {
   kainjow::mustache::mustache reference(tmpl);
   reference.set_custom_escape(HtmlEscape);
   REQUIRE_MESSAGE(reference.is_valid(), tmpl);
+  const kainjow::mustache::data data = ToKainjowData(view);
   auto compiled = CompiledTemplate::Compile(tmpl);
   REQUIRE_MESSAGE(compiled != nullptr, tmpl);
   std::string out = "kept|";  // Render appends
   compiled->Render(nullptr, view, &out);
-  return {reference.render(view), out.substr(5)};
+  return {reference.render(data), out.substr(5)};
 }
 
 }  // namespace
 
 TEST_CASE("compiled template: kainjow's bytes for names, sections, escapes and delimiters") {
-  const Data view = SampleView();
+  const View view = SampleView();
   for (const std::string tmpl : {
            "",
            "plain text, no tags",
            "{{title}}|{{page.title}}|{{{page.title}}}|{{& page.title}}|{{{ page.html }}}",
-           "{{page.meta.date}}|{{missing.x}}|{{page.}}|{{page..title}}|{{.x}}|{{.}}|{{}}|{{ word }}|{{word.}}",
+           "{{page.meta.date}}|{{missing.x}}|{{page.}}|{{page..title}}|{{.x}}|{{.}}|{{}}|{{ word "
+           "}}|{{word.}}",
            "{{#page}}{{title}}/{{meta.date}}/{{word}}{{/page}}",
            "{{#items}}[{{name}}:{{page.title}}:{{.}}:{{title}}]{{/items}}",
            "{{#tags}}{{.}},{{/tags}}{{^tags}}no tags{{/tags}}",
@@ -89,7 +90,7 @@ TEST_CASE("compiled template: kainjow's bytes for names, sections, escapes and d
 }
 
 TEST_CASE("compiled template: kainjow's lines, kept and removed, in every line ending") {
-  const Data view = SampleView();
+  const View view = SampleView();
   for (const std::string tmpl : {
            "<ul>\n  {{#items}}\n  <li>{{name}}</li>\n  {{/items}}\n</ul>\n",
            "<ul>\r\n  {{#items}}\r\n  <li>{{name}}</li>\r\n  {{/items}}\r\n</ul>\r\n",
@@ -122,14 +123,14 @@ TEST_CASE("compiled template: kainjow's lines, kept and removed, in every line e
 TEST_CASE("compiled template: names resolve through the base beneath the view") {
   // The chrome (site, footer, root) lies beneath each page's view: a name
   // the view lacks is looked up there, also inside sections and dotted.
-  Data site;
+  View site;
   site.set("title", "某区司法局");
-  Data base;
+  View base;
   base.set("site", site);
   base.set("root", "/sub/");
   base.set("title", "beneath");
-  Data view = SampleView();
-  Data merged = base;
+  View view = SampleView();
+  View merged = base;
   for (const char* key : {"title", "page", "items", "tags", "none", "yes", "no", "word"}) {
     merged.set(key, *view.get(key));
   }

@@ -46,36 +46,18 @@ std::string ChineseDate(std::string_view iso) {
   return std::string(iso.substr(0, 4)) + "年" + num(5, 2) + "月" + num(8, 2) + "日";
 }
 
-void SetMoved(View* parent, const std::string& key, View&& value) {
-  // A placeholder that allocates nothing (View{} is an object: a new map,
-  // copied by set()), replaced below.
-  parent->set(key, View(View::type::bool_false));
-  if (const View* slot = parent->get(key)) *const_cast<View*>(slot) = std::move(value);
-}
-
-void SetString(View* parent, const std::string& key, std::string value) {
-  View s(View::type::string);  // holds a new, empty std::string of its own
-  const_cast<std::string&>(s.string_value()) = std::move(value);
-  SetMoved(parent, key, std::move(s));
-}
-
-void PushMoved(View* list, View&& item) {
-  if (!list->is_list()) return;
-  const_cast<kainjow::mustache::basic_list<std::string>&>(list->list_value()).push_back(std::move(item));
-}
-
 View ChromeView(const Site& site, const Urls& urls) {
   const Config& c = site.config;
   View v;
-  SetString(&v, "lang", c.language);
+  v.set("lang", c.language);
   View s;
-  SetString(&s, "title", c.title);
-  SetString(&s, "description", c.description);
-  SetString(&s, "sponsor", c.sponsor);
-  SetString(&s, "contact", c.contact);
-  SetString(&s, "home_url", urls.Rel("/"));
-  SetString(&s, "as_of", c.as_of);
-  SetMoved(&v, "site", std::move(s));
+  s.set("title", c.title);
+  s.set("description", c.description);
+  s.set("sponsor", c.sponsor);
+  s.set("contact", c.contact);
+  s.set("home_url", urls.Rel("/"));
+  s.set("as_of", c.as_of);
+  v.set("site", std::move(s));
   v.set("root", urls.prefix());  // for static assets: {{root}}css/site.css
 
   View footer;
@@ -84,11 +66,11 @@ View ChromeView(const Site& site, const Urls& urls) {
   FooterField(&footer, "site_code", c.footer.site_code);
   FooterField(&footer, "icp", c.footer.icp);
   FooterField(&footer, "psb_code", c.footer.psb_code);
-  SetString(&footer, "psb_url", c.footer.psb_url);
+  footer.set("psb_url", c.footer.psb_url);
   footer.set("has_psb_url", Flag(!c.footer.psb_url.empty()));
-  SetString(&footer, "dzjg_url", c.footer.dzjg_url);
+  footer.set("dzjg_url", c.footer.dzjg_url);
   footer.set("has_dzjg_url", Flag(!c.footer.dzjg_url.empty()));
-  SetMoved(&v, "footer", std::move(footer));
+  v.set("footer", std::move(footer));
   return v;
 }
 
@@ -103,19 +85,18 @@ View BaseView(const Site& site, const Urls& urls, std::string_view site_url, std
     for (const UnopenedSection& u : site.unopened) unopened = unopened || m.url == u.url;
     if (unopened) continue;
     View item;
-    SetString(&item, "name", m.name);
-    SetString(&item, "url", urls.Rel(m.url));
+    item.set("name", m.name);
+    item.set("url", urls.Rel(m.url));
     bool current = m.url == site_url || (m.url != "/" && site_url.substr(0, m.url.size()) == m.url);
     item.set("current", Flag(current));
-    PushMoved(&menu, std::move(item));
+    menu.push_back(std::move(item));
   }
-  SetMoved(&v, "menu", std::move(menu));
+  v.set("menu", std::move(menu));
 
-  SetString(&v, "title", std::string(title));
-  SetString(&v, "head_title",
-            title.empty() || title == c.title ? c.title : std::string(title) + " - " + c.title);
-  SetString(&v, "url", urls.Rel(site_url));
-  SetString(&v, "canonical", urls.Abs(site_url));
+  v.set("title", std::string(title));
+  v.set("head_title", title.empty() || title == c.title ? c.title : std::string(title) + " - " + c.title);
+  v.set("url", urls.Rel(site_url));
+  v.set("canonical", urls.Abs(site_url));
   v.set("head_meta", RenderHeadMeta(head ? *head
                                          : HeadMeta{c.base_url, std::string(site_url),
                                                     title.empty() ? c.title : std::string(title), c.title,
@@ -133,26 +114,26 @@ void SetBreadcrumbs(View* view, const Urls& urls,
   all.insert(all.end(), crumbs.begin(), crumbs.end());
   for (size_t i = 0; i < all.size(); ++i) {
     View c;
-    SetString(&c, "name", all[i].first);
-    SetString(&c, "url", urls.Rel(all[i].second));
+    c.set("name", all[i].first);
+    c.set("url", urls.Rel(all[i].second));
     c.set("current", Flag(i + 1 == all.size()));
-    PushMoved(&list, std::move(c));
+    list.push_back(std::move(c));
   }
-  SetMoved(view, "breadcrumbs", std::move(list));
+  view->set("breadcrumbs", std::move(list));
   view->set("has_breadcrumbs", Flag(true));
 }
 
 View PageItem(const Page& page, const Urls& urls) {
   View item;
-  SetString(&item, "title", page.title);
-  SetString(&item, "url", urls.Rel(page.url));
-  SetString(&item, "date", page.date);
-  SetString(&item, "date_cn", ChineseDate(page.date));
+  item.set("title", page.title);
+  item.set("url", urls.Rel(page.url));
+  item.set("date", page.date);
+  item.set("date_cn", ChineseDate(page.date));
   // A report's own publication date is its `published`; `date` is when
   // this site put it up, and says so.
-  SetString(&item, "date_label", page.kind == "report" ? "本站发布日期" : "发布日期");
-  SetString(&item, "source", page.source);
-  SetString(&item, "summary", page.description.empty() ? page.summary : page.description);
+  item.set("date_label", page.kind == "report" ? "本站发布日期" : "发布日期");
+  item.set("source", page.source);
+  item.set("summary", page.description.empty() ? page.summary : page.description);
   return item;
 }
 
@@ -160,104 +141,104 @@ View RecordFields(const Page& page, const Urls& urls) {
   const RecordMeta& m = page.record;
   View r;
   r.set("show_table", Flag(m.HasCatalogue()));
-  SetString(&r, "index_no", m.index_no);
-  SetString(&r, "issuer", m.issuer);
-  SetString(&r, "topic", m.topic);
-  SetString(&r, "doc_no", m.doc_no);
+  r.set("index_no", m.index_no);
+  r.set("issuer", m.issuer);
+  r.set("topic", m.topic);
+  r.set("doc_no", m.doc_no);
   r.set("has_written", Flag(!m.written.empty()));
-  SetString(&r, "written", m.written);
-  SetString(&r, "written_cn", ChineseDate(m.written));
+  r.set("written", m.written);
+  r.set("written_cn", ChineseDate(m.written));
   // 发布日期 in the catalogue is the item's publication: a report's stated
   // `published` (empty when the original states none), another page's date.
   const bool report = page.kind == "report";
   const std::string& published = report ? page.report.published : page.date;
   r.set("has_published", Flag(!published.empty()));
-  SetString(&r, "published", published);
-  SetString(&r, "published_cn", ChineseDate(published));
+  r.set("published", published);
+  r.set("published_cn", ChineseDate(published));
   r.set("on_time", Flag(report && page.report.compliance.on_time));
-  SetString(&r, "deadline_cn", ChineseDate(page.report.compliance.deadline));
+  r.set("deadline_cn", ChineseDate(page.report.compliance.deadline));
   r.set("site_date_differs", Flag(published != page.date));
   View lines{View::type::list};
   for (size_t i = 0; i < m.signature.size(); ++i) {
     View l("line", m.signature[i]);
     l.set("last", Flag(i + 1 == m.signature.size()));
-    PushMoved(&lines, std::move(l));
+    lines.push_back(std::move(l));
   }
-  SetMoved(&r, "signature", std::move(lines));
+  r.set("signature", std::move(lines));
   r.set("has_signature", Flag(!m.signature.empty()));
   View files{View::type::list};
   for (const Attachment& a : m.attachments) {
     View f;
-    SetString(&f, "url", urls.Rel(a.source.substr(std::string_view("content").size())));
-    SetString(&f, "title", a.title);
-    SetString(&f, "format", a.format);
-    SetString(&f, "size", FormatFileSize(a.size));
-    SetString(&f, "sha256", a.sha256);
+    f.set("url", urls.Rel(a.source.substr(std::string_view("content").size())));
+    f.set("title", a.title);
+    f.set("format", a.format);
+    f.set("size", FormatFileSize(a.size));
+    f.set("sha256", a.sha256);
     // A text file opens as a download: in the browser it would show in
     // whatever encoding the server guesses (a GBK file as mojibake).
     f.set("download", Flag(a.format == "TXT"));
-    PushMoved(&files, std::move(f));
+    files.push_back(std::move(f));
   }
-  SetMoved(&r, "attachments", std::move(files));
+  r.set("attachments", std::move(files));
   r.set("has_attachments", Flag(!m.attachments.empty()));
   return r;
 }
 
 View PageFields(const Site& site, const Page& page, const Urls& urls) {
   View p = PageItem(page, urls);
-  SetString(&p, "permalink", urls.Abs(page.url));
-  SetString(&p, "kind", page.kind);
-  SetString(&p, "content", page.html);
+  p.set("permalink", urls.Abs(page.url));
+  p.set("kind", page.kind);
+  p.set("content", page.html);
   p.set("has_updated", Flag(!page.updated.empty()));
-  SetString(&p, "updated", page.updated);
-  SetString(&p, "updated_cn", ChineseDate(page.updated));
-  SetString(&p, "description", page.description.empty() ? page.summary : page.description);
+  p.set("updated", page.updated);
+  p.set("updated_cn", ChineseDate(page.updated));
+  p.set("description", page.description.empty() ? page.summary : page.description);
 
   View toc{View::type::list};
   for (const TocEntry& e : page.toc) {
     View t;
-    SetString(&t, "id", e.id);
-    SetString(&t, "text", e.text);
-    SetString(&t, "level", std::to_string(e.level));
-    PushMoved(&toc, std::move(t));
+    t.set("id", e.id);
+    t.set("text", e.text);
+    t.set("level", std::to_string(e.level));
+    toc.push_back(std::move(t));
   }
-  SetMoved(&p, "toc", std::move(toc));
+  p.set("toc", std::move(toc));
   p.set("has_toc", Flag(page.toc.size() >= 2));
 
   View tags{View::type::list};
   for (const std::string& t : page.tags) {
     View tv("name", t);
-    SetString(&tv, "url", urls.Rel("/tags/" + TermSlug(t) + "/"));
-    PushMoved(&tags, std::move(tv));
+    tv.set("url", urls.Rel("/tags/" + TermSlug(t) + "/"));
+    tags.push_back(std::move(tv));
   }
-  SetMoved(&p, "tags", std::move(tags));
+  p.set("tags", std::move(tags));
   p.set("has_tags", Flag(!page.tags.empty()));
 
-  SetMoved(&p, "record", RecordFields(page, urls));
+  p.set("record", RecordFields(page, urls));
   p.set("is_report", Flag(page.kind == "report"));
   if (page.kind == "report") {
     View r;
-    SetString(&r, "year", std::to_string(page.report.year));
-    SetString(&r, "publisher", page.report.publisher);
-    SetString(&r, "published", page.report.published);
-    SetString(&r, "published_cn", ChineseDate(page.report.published));
+    r.set("year", std::to_string(page.report.year));
+    r.set("publisher", page.report.publisher);
+    r.set("published", page.report.published);
+    r.set("published_cn", ChineseDate(page.report.published));
     r.set("has_published", Flag(!page.report.published.empty()));
-    SetString(&r, "original_url", page.report.original_url);
+    r.set("original_url", page.report.original_url);
     r.set("has_original_url", Flag(!page.report.original_url.empty()));
     auto link = [&](int index, const char* key) {
       r.set(std::string("has_") + key, Flag(index >= 0));
       if (index >= 0) {
         View l;
-        SetString(&l, "title", site.pages[index].title);
-        SetString(&l, "year", std::to_string(site.pages[index].report.year));
-        SetString(&l, "url", urls.Rel(site.pages[index].url));
-        SetMoved(&r, key, std::move(l));
+        l.set("title", site.pages[index].title);
+        l.set("year", std::to_string(site.pages[index].report.year));
+        l.set("url", urls.Rel(site.pages[index].url));
+        r.set(key, std::move(l));
       }
     };
     const ReportCompliance& rc = page.report.compliance;
     View comp;
-    SetString(&comp, "deadline", rc.deadline);
-    SetString(&comp, "deadline_cn", ChineseDate(rc.deadline));
+    comp.set("deadline", rc.deadline);
+    comp.set("deadline_cn", ChineseDate(rc.deadline));
     comp.set("on_time", Flag(rc.on_time));
     comp.set("late", Flag(rc.late));
     comp.set("undated", Flag(rc.published.empty()));
@@ -266,17 +247,17 @@ View PageFields(const Site& site, const Page& page, const Urls& urls) {
     View items{View::type::list};
     for (const ReportItemStatus& i : rc.items) {
       View it;
-      SetString(&it, "name", i.name);
+      it.set("name", i.name);
       it.set("found", Flag(!i.heading_id.empty()));
-      SetString(&it, "heading_id", i.heading_id);
-      SetString(&it, "heading_text", i.heading_text);
-      PushMoved(&items, std::move(it));
+      it.set("heading_id", i.heading_id);
+      it.set("heading_text", i.heading_text);
+      items.push_back(std::move(it));
     }
-    SetMoved(&comp, "items", std::move(items));
-    SetMoved(&r, "compliance", std::move(comp));
+    comp.set("items", std::move(items));
+    r.set("compliance", std::move(comp));
     link(page.prev_in_series, "prev");
     link(page.next_in_series, "next");
-    SetMoved(&p, "report", std::move(r));
+    p.set("report", std::move(r));
   }
   return p;
 }

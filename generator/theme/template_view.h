@@ -4,17 +4,14 @@
 // know variable names.
 #pragma once
 
-#include <kainjow/mustache.hpp>
-
 #include <string>
 #include <string_view>
 
 #include "core/site_model.h"
 #include "theme/head_meta.h"
+#include "theme/view.h"
 
 namespace fazhi {
-
-using View = kainjow::mustache::data;
 
 /// A Mustache boolean: sections render for true and inverted sections for false.
 inline View Flag(bool b) { return b ? View(View::type::bool_true) : View(View::type::bool_false); }
@@ -66,16 +63,5 @@ View PageItem(const Page& page, const Urls& urls);
 
 /// "2025-03-20" → "2025年3月20日".
 std::string ChineseDate(std::string_view iso);
-
-/// kainjow's set() and push_back() take const& and deep-copy: a list of
-/// 10,000 page items was copied several times on its way into a view. These
-/// move `value` in instead. (They reach the stored object through kainjow's
-/// const accessors; the object itself is not const, so this is well defined.)
-void SetMoved(View* parent, const std::string& key, View&& value);
-void PushMoved(View* list, View&& item);
-/// `parent[key] = value` for a string, moved in: set(key, value) converts
-/// the string to a View and copies that (two heap strings and a free per
-/// field, some 150 fields a page).
-void SetString(View* parent, const std::string& key, std::string value);
 
 }  // namespace fazhi

@@ -8,6 +8,7 @@
 
 #include "core/suggest.h"
 #include "theme/compiled_template.h"
+#include "theme/kainjow_view.h"
 #include "theme/messages.h"
 
 namespace fazhi {
@@ -356,14 +357,13 @@ std::string HtmlEscape(const std::string& s) {
   return out;
 }
 
-LayoutRenderer::LayoutRenderer(const Theme& theme, const void* chrome) : theme_(theme), chrome_(chrome) {}
+LayoutRenderer::LayoutRenderer(const Theme& theme, const View* chrome) : theme_(theme), chrome_(chrome) {}
 LayoutRenderer::~LayoutRenderer() = default;
 
-bool LayoutRenderer::Render(std::string_view layout, const void* view, std::string* out, Message* error) {
+bool LayoutRenderer::Render(std::string_view layout, const View* view, std::string* out, Message* error) {
   if (const CompiledTemplate* compiled = theme_.Compiled(layout)) {
     out->clear();
-    compiled->Render(static_cast<const kainjow::mustache::data*>(chrome_),
-                     *static_cast<const kainjow::mustache::data*>(view), out);
+    compiled->Render(chrome_, *view, out);
     return true;
   }
   auto it = cache_.find(layout);
@@ -378,8 +378,13 @@ bool LayoutRenderer::Render(std::string_view layout, const void* view, std::stri
   }
   Template& t = *it->second;
   out->clear();
-  FastContext ctx(static_cast<const kainjow::mustache::data*>(chrome_),
-                  static_cast<const kainjow::mustache::data*>(view));
+  // Converted on each call: only a layout with a partial tag left after
+  // inlining (changed delimiters) comes here.
+  if (chrome_ && !kainjow_chrome_) {
+    kainjow_chrome_ = std::make_unique<kainjow::mustache::data>(ToKainjowData(*chrome_));
+  }
+  const kainjow::mustache::data page = ToKainjowData(*view);
+  FastContext ctx(kainjow_chrome_.get(), &page);
   AppendTo sink{out};
   t.render(ctx, sink);
   if (!t.is_valid()) {

@@ -14,11 +14,14 @@
 #include "core/config.h"
 #include "core/diagnostics.h"
 #include "core/source_tree.h"
+#include "theme/view.h"
 
 namespace kainjow::mustache {
 template <typename StringType>
 class basic_mustache;
-}
+template <typename StringType>
+class basic_data;
+}  // namespace kainjow::mustache
 
 namespace fazhi {
 
@@ -66,19 +69,20 @@ class Theme {
 /// (kainjow templates parsed lazily).
 class LayoutRenderer {
  public:
-  /// `chrome` (a kainjow::mustache::data, or null): the names every page of
+  /// `chrome` (or null): the names every page of
   /// the build shares (ChromeView, theme/template_view.h), looked up beneath
   /// each page's own view; built once, not once per page. It must outlive
   /// the renderer.
-  LayoutRenderer(const Theme& theme, const void* chrome);
+  LayoutRenderer(const Theme& theme, const View* chrome);
   ~LayoutRenderer();
-  /// Renders `layout` with `view` (a kainjow::mustache::data) into `out`.
+  /// Renders `layout` with `view` into `out`.
   /// Returns false with a message when the layout is missing or fails.
-  bool Render(std::string_view layout, const void* view, std::string* out, Message* error);
+  bool Render(std::string_view layout, const View* view, std::string* out, Message* error);
 
  private:
   const Theme& theme_;
-  const void* chrome_;
+  const View* chrome_;
+  std::unique_ptr<kainjow::mustache::basic_data<std::string>> kainjow_chrome_;  // for kainjow, made once
   std::map<std::string, std::unique_ptr<Template>, std::less<>> cache_;
 };
 
