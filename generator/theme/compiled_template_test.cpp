@@ -173,8 +173,10 @@ TEST_CASE("compiled template: every layout of the default theme is compiled") {
 }
 
 TEST_CASE("compiled template: AppendHtmlEscaped appends kainjow's html_escape bytes") {
-  for (std::string s : {std::string(), std::string("&"), std::string("<>\"'&"), std::string("法治&政府"),
-                        std::string("a<b>c\"d'e&f"), std::string("\xff\xfe<\x80"), std::string("末尾'")}) {
+  for (std::string s :
+       {std::string(), std::string("&"), std::string("<>\"'&"), std::string("法治&政府"),
+        std::string("a<b>c\"d'e&f"), std::string("\xff\xfe<\x80"), std::string("末尾'"),
+        std::string("a\0<b\0", 5), std::string(1, '\0'), std::string(40, 'x') + "&" + std::string(40, '<')}) {
     std::string out = "前";
     AppendHtmlEscaped(&out, s);
     CHECK(out == "前" + kainjow::mustache::html_escape(s));
