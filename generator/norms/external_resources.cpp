@@ -116,7 +116,8 @@ bool MayLoad(std::string_view tag) {
   return MayStartLoadingTag(tag) && (tag == "link" || tag == "style" || LoadingEntry(tag) != SIZE_MAX);
 }
 
-// Parses the tag that starts at `lt` ('<'): its lowercase name into `name`,
+// Parses the tag that starts at `lt` ('<'): its lowercase name into `name`
+// (left empty for a tag that cannot load, whose name no caller needs),
 // its attributes into `attrs` (cleared first; the caller reuses it, so a
 // page's tags cost no allocations), and sets `end` past '>'. Returns
 // MayLoad(name); a tag that cannot load keeps only its `style` attribute:
@@ -128,9 +129,17 @@ bool ParseTag(std::string_view s, size_t lt, std::string* name, size_t* end, std
   size_t i = lt + 1;
   const size_t name_at = i;
   while (i < s.size() && kTagNameChar[static_cast<unsigned char>(s[i])]) ++i;
-  name->assign(s.data() + name_at, i - name_at);
-  for (char& c : *name) c = Lower(c);
-  const bool all = MayLoad(*name);
+  // Most tags (p, a, li, td, div, span) are ruled out by their length and
+  // first letter: their name is not copied, and stays empty.
+  const size_t len = i - name_at;
+  bool all = false;
+  name->clear();
+  if (len > 0 && len < kLoadingTagStart.size() &&
+      kLoadingTagStart[len][static_cast<unsigned char>(Lower(s[name_at]))]) {
+    name->assign(s.data() + name_at, len);
+    for (char& c : *name) c = Lower(c);
+    all = MayLoad(*name);
+  }
   while (i < s.size() && s[i] != '>') {
     if (IsSpace(s[i]) || s[i] == '/') {
       ++i;
