@@ -6,18 +6,20 @@
 
 #ifdef FAZHI_JEMALLOC
 // jemalloc's settings for this program, read once at its start
-// (MALLOC_CONF in the environment still overrides them). Measured on a
-// 10,000-page site (bench/gen_site.py, tmpfs, 2-core VM; docs/performance.md,
-// run 9), where fresh memory is dear (each new page is faulted in and zeroed):
-// - thp: transparent huge pages for the heap: 13 % off the wall and CPU time,
-//   20 MB more peak memory. The kernel's THP setting decides ("never": no change).
+// (MALLOC_CONF in the environment still overrides them).
 // - percpu_arena: one arena per CPU rather than four per CPU, used by whichever thread
 //   runs there. Each stage starts new threads, which were spread over all the
 //   arenas, so memory freed by one stage's threads was not reused by the next
-//   stage's: 5-12 % off the wall time, less peak memory.
+//   stage's: 5-12 % off the wall time, less peak memory (docs/performance.md, run 9).
+// - No transparent huge pages of our own asking (jemalloc's default; the
+//   kernel's THP setting still applies). Forcing them ("thp:always") was 13 %
+//   faster in run 9, but on a VM that hands free memory back to its host
+//   (free page reporting, common in clouds) a new huge page is faulted in from
+//   the host on first touch, at 0.1-0.5 GB/s against 2 GB/s for small pages:
+//   8-15 % slower with search on (run 15). MALLOC_CONF=thp:always turns them on.
 extern "C" {
 extern const char* malloc_conf;
-const char* malloc_conf = "thp:always,metadata_thp:auto,percpu_arena:percpu";
+const char* malloc_conf = "percpu_arena:percpu,metadata_thp:disabled";
 }
 #endif
 
