@@ -78,7 +78,9 @@ inline View::View(std::string_view s) : View(std::string(s)) {}
 inline View::View(std::string name, View value) { set(std::move(name), std::move(value)); }
 
 inline void View::set(std::string name, View value) {
-  if (is_object()) fields_.push_back(Field{std::move(name), std::move(value)});
+  if (!is_object()) return;
+  if (fields_.empty()) fields_.reserve(8);  // most objects have 3-10 fields: fewer regrowths
+  fields_.push_back(Field{std::move(name), std::move(value)});
 }
 
 inline const View* View::get(std::string_view name) const {
