@@ -12,6 +12,18 @@
 #include "theme/theme.h"
 
 namespace fazhi {
+namespace {
+
+// A theme "t" whose one layout, page, is `tmpl`.
+bool LoadPageTheme(const std::string& tmpl, Theme* theme) {
+  Config config;
+  config.theme = "t";
+  Diagnostics diags;
+  return Theme::Load(SourceTree::FromFiles({{"themes/t/layouts/page.mustache", tmpl}}), config, {"page"},
+                     theme, &diags);
+}
+
+}  // namespace
 
 TEST_CASE("theme: LayoutRenderer renders like kainjow's own context") {
   const std::string tmpl =
@@ -19,13 +31,8 @@ TEST_CASE("theme: LayoutRenderer renders like kainjow's own context") {
       "{{#page}}{{title}}/{{site.name}}/{{meta.date}}{{/page}}|"
       "{{#items}}[{{name}}:{{page.title}}:{{.}}]{{/items}}|{{#tags}}{{.}},{{/tags}}|"
       "{{^page.none}}none{{/page.none}}|{{{page.html}}}";
-  std::map<std::string, std::string> files = {{"themes/t/layouts/page.mustache", tmpl}};
-  SourceTree tree = SourceTree::FromFiles(files);
-  Config config;
-  config.theme = "t";
   Theme theme;
-  Diagnostics diags;
-  REQUIRE(Theme::Load(tree, config, {"page"}, &theme, &diags));
+  REQUIRE(LoadPageTheme(tmpl, &theme));
 
   View meta;
   meta.set("date", "2025-01-15");
@@ -70,12 +77,8 @@ TEST_CASE("theme: the chrome beneath a page's view renders as if merged into it"
       "{{lang}}|{{site.title}}|{{#site}}{{title}}/{{sponsor}}/{{page.title}}{{/site}}|"
       "{{#footer}}{{icp}}{{#icp_missing}}!{{/icp_missing}}{{/footer}}|{{title}}|"
       "{{#items}}[{{name}}:{{site.title}}:{{root}}]{{/items}}|{{^footer.none}}ok{{/footer.none}}";
-  std::map<std::string, std::string> files = {{"themes/t/layouts/page.mustache", tmpl}};
-  Config config;
-  config.theme = "t";
   Theme theme;
-  Diagnostics diags;
-  REQUIRE(Theme::Load(SourceTree::FromFiles(files), config, {"page"}, &theme, &diags));
+  REQUIRE(LoadPageTheme(tmpl, &theme));
 
   auto chrome_into = [](View* v) {
     View site;
@@ -232,22 +235,14 @@ TEST_CASE("theme: a layout that cannot be rendered is an error naming the output
   CHECK(RenderToSink(&renderer, theme, "page", view, "a/index.html", &sink, &diags));
 }
 
-}  // namespace fazhi
-
-namespace fazhi {
-
 TEST_CASE("theme: a layout only kainjow renders gets the page's view and the chrome as kainjow data") {
   // Partials are inlined at load, but a partial tag written with changed
   // delimiters is not seen there: kainjow looks it up in the view at render
   // time. Such a layout is not compiled; LayoutRenderer hands it to kainjow
   // with the view and the chrome converted.
   const std::string tmpl = "{{title}}|{{site.title}}|{{=<% %>=}}<%> snippet %>|<%#items%><%name%>,<%/items%>";
-  std::map<std::string, std::string> files = {{"themes/t/layouts/page.mustache", tmpl}};
-  Config config;
-  config.theme = "t";
   Theme theme;
-  Diagnostics diags;
-  REQUIRE(Theme::Load(SourceTree::FromFiles(files), config, {"page"}, &theme, &diags));
+  REQUIRE(LoadPageTheme(tmpl, &theme));
   CHECK(theme.Compiled("page") == nullptr);
   View site("title", "某区司法局");
   View chrome("site", site);

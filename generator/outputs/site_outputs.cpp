@@ -114,7 +114,7 @@ bool SiteOutputs::WriteSearch(const Theme& theme, SearchIndexStats* sstats) {
     View s;
     s.set("enabled", Flag(config_.search_enabled));
     s.set("docs", std::to_string(sstats->docs));
-    v.set("search", s);
+    v.set("search", std::move(s));
     const View chrome = ChromeView(*site_, urls);
     LayoutRenderer renderer(theme, &chrome);
     RenderToSink(&renderer, theme, "search", v, "search/index.html", inner_, diags_);

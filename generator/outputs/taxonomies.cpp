@@ -108,13 +108,13 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
       tv.set("name", term.name);
       tv.set("url", urls.Rel(term.url));
       tv.set("count", std::to_string(term.pages.size()));
-      terms.push_back(tv);
+      terms.push_back(std::move(tv));
     }
     View tax;
     tax.set("title", t.title);
-    tax.set("terms", terms);
+    tax.set("terms", std::move(terms));
     tax.set("is_index", Flag(true));
-    v.set("taxonomy", tax);
+    v.set("taxonomy", std::move(tax));
     // The index shows counts, not summaries: unchanged when only summaries changed.
     if (!showing) RenderToSink(&r, theme, "terms", v, t.url.substr(1) + "index.html", sink, diags);
     rendered.push_back({t.title, t.url});
@@ -179,12 +179,12 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
         it.set("on_time", Flag(p->report.compliance.on_time));
         it.set("late", Flag(p->report.compliance.late));
         it.set("undated", Flag(p->report.compliance.published.empty()));
-        items.push_back(it);
+        items.push_back(std::move(it));
       }
-      yv.set("reports", items);
-      years.push_back(yv);
+      yv.set("reports", std::move(items));
+      years.push_back(std::move(yv));
     }
-    v.set("archive", View("years", years));
+    v.set("archive", View("years", std::move(years)));
     RenderToSink(&r, theme, "archive", v, "archive/index.html", sink, diags);
     rendered.push_back({"年度报告归档", "/archive/"});
   }

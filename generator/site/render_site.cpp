@@ -161,11 +161,11 @@ bool RenderLists(const Site& site, const Theme& theme, int jobs, OutputSink* sin
       for (size_t i = 0; i < std::min<size_t>(5, s.pages.size()); ++i) {
         items.push_back(PageItem(site.pages[s.pages[i]], urls));
       }
-      sv.set("items", items);
+      sv.set("items", std::move(items));
       sv.set("has_items", Flag(!s.pages.empty()));
-      sections.push_back(sv);
+      sections.push_back(std::move(sv));
     }
-    v.set("sections", sections);
+    v.set("sections", std::move(sections));
     View reports{View::type::list};
     std::vector<const Page*> rs;
     for (const Page& p : site.pages) {
@@ -179,9 +179,9 @@ bool RenderLists(const Site& site, const Theme& theme, int jobs, OutputSink* sin
       View item = PageItem(*p, urls);
       item.set("year", std::to_string(p->report.year));
       item.set("publisher", p->report.publisher);
-      reports.push_back(item);
+      reports.push_back(std::move(item));
     }
-    v.set("reports", reports);
+    v.set("reports", std::move(reports));
     v.set("has_reports", Flag(!rs.empty()));
     RenderToSink(&r, theme, "home", v, "index.html", sink, diags);
   }

@@ -2,7 +2,6 @@
 
 #include <kainjow/mustache.hpp>
 
-#include <array>
 #include <charconv>
 #include <set>
 

@@ -41,7 +41,7 @@ class Theme {
                    Theme* out, Diagnostics* diags);
 
   /// The layout's text with partials inlined, or nullptr when the theme has
-  /// none of that name. Compile it per thread with LayoutRenderer.
+  /// none of that name. Render it with LayoutRenderer.
   const std::string* Find(std::string_view layout) const;
   bool Has(std::string_view layout) const { return Find(layout) != nullptr; }
   /// The layout compiled for rendering on any thread (theme/compiled_template.h),
