@@ -127,6 +127,31 @@ TEST_CASE(
   fs::remove_all(base);
 }
 
+TEST_CASE("source_tree: files at and around the reader's buffer size (32 KiB) are read whole") {
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / ("fazhi-read-sizes-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  // Bytes that differ by position, so a block read twice or skipped shows.
+  auto text = [](size_t n) {
+    std::string s(n, ' ');
+    for (size_t i = 0; i < n; ++i) s[i] = static_cast<char>('a' + (i * 7 + i / 26) % 26);
+    return s;
+  };
+  const std::vector<size_t> sizes = {1, 32767, 32768, 32769, 65536, 65537, 200000};
+  for (size_t n : sizes) WriteText(root / "content" / (std::to_string(n) + ".md"), text(n));
+  SourceTree tree;
+  Diagnostics diags;
+  REQUIRE(SourceTree::Read(root, &tree, &diags));
+  CHECK(diags.error_count() == 0);
+  for (size_t n : sizes) {
+    const SourceFile* f = tree.Find("content/" + std::to_string(n) + ".md");
+    REQUIRE_MESSAGE(f != nullptr, n);
+    CHECK_MESSAGE(f->text.size() == n, n);
+    CHECK_MESSAGE(f->text == text(n), n);
+  }
+  fs::remove_all(root);
+}
+
 TEST_CASE("source_tree: a file whose path is too long to open is an error naming ENAMETOOLONG, not skipped") {
   // The reader walks folder by folder, so it lists a folder 4,000 bytes deep;
   // a file there has a path beyond PATH_MAX (4,096), and opening it fails.
