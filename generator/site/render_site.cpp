@@ -112,12 +112,12 @@ bool RenderContentPages(Site* mutable_site, const Theme& theme, const PageBodies
     if (const Section* s = SectionOf(site, p)) crumbs.push_back({s->title, s->url});
     crumbs.push_back({p.title, p.url});
     SetBreadcrumbs(&v, urls, crumbs);
-    v.set("page", PageFields(site, p, urls));
+    v.set("page", PageFields(site, p, urls));  // borrows p.html and p.toc
+    RenderToSink(renderers[worker].get(), theme, LayoutFor(p, theme), v, p.output_path, sink, &found[k]);
     if (p.stream_body) {
       std::string().swap(p.html);
       std::vector<TocEntry>().swap(p.toc);
     }
-    RenderToSink(renderers[worker].get(), theme, LayoutFor(p, theme), v, p.output_path, sink, &found[k]);
   });
   for (const Diagnostics& d : found) diags->Merge(d);
   return diags->error_count() == before;

@@ -24,6 +24,8 @@ View SampleView() {
   page.set("meta", meta);
   page.set("html", "<p>正文</p>");
   page.set("empty", "");
+  static const std::string kBorrowed = "借 <用> & \"文\"";
+  page.set("borrowed", View::Borrow(kBorrowed));
   View items{View::type::list};
   items.push_back(View("name", "甲&<乙>"));
   items.push_back(View("name", "乙"));
@@ -181,6 +183,15 @@ TEST_CASE("compiled template: AppendHtmlEscaped appends kainjow's html_escape by
     AppendHtmlEscaped(&out, s);
     CHECK(out == "前" + kainjow::mustache::html_escape(s));
   }
+}
+
+TEST_CASE("compiled template: a borrowed string renders as an owned one, escaped or not, and as a section") {
+  const auto [reference, compiled] = Both(
+      "{{page.borrowed}}|{{{page.borrowed}}}|{{#page.borrowed}}有{{/page.borrowed}}|{{^page.borrowed}}无{{/"
+      "page.borrowed}}",
+      SampleView());
+  CHECK(compiled == reference);
+  CHECK(compiled == "借 &lt;用&gt; &amp; &quot;文&quot;|借 <用> & \"文\"|有|");
 }
 
 }  // namespace fazhi

@@ -125,15 +125,16 @@ void SetBreadcrumbs(View* view, const Urls& urls,
 
 View PageItem(const Page& page, const Urls& urls) {
   View item;
-  item.set("title", page.title);
+  // The page's own strings are borrowed: the page outlives every view.
+  item.set("title", View::Borrow(page.title));
   item.set("url", urls.Rel(page.url));
-  item.set("date", page.date);
+  item.set("date", View::Borrow(page.date));
   item.set("date_cn", ChineseDate(page.date));
   // A report's own publication date is its `published`; `date` is when
   // this site put it up, and says so.
   item.set("date_label", page.kind == "report" ? "本站发布日期" : "发布日期");
-  item.set("source", page.source);
-  item.set("summary", page.description.empty() ? page.summary : page.description);
+  item.set("source", View::Borrow(page.source));
+  item.set("summary", View::Borrow(page.description.empty() ? page.summary : page.description));
   return item;
 }
 
@@ -141,26 +142,26 @@ View RecordFields(const Page& page, const Urls& urls) {
   const RecordMeta& m = page.record;
   View r;
   r.set("show_table", Flag(m.HasCatalogue()));
-  r.set("index_no", m.index_no);
-  r.set("issuer", m.issuer);
-  r.set("topic", m.topic);
-  r.set("doc_no", m.doc_no);
+  r.set("index_no", View::Borrow(m.index_no));
+  r.set("issuer", View::Borrow(m.issuer));
+  r.set("topic", View::Borrow(m.topic));
+  r.set("doc_no", View::Borrow(m.doc_no));
   r.set("has_written", Flag(!m.written.empty()));
-  r.set("written", m.written);
+  r.set("written", View::Borrow(m.written));
   r.set("written_cn", ChineseDate(m.written));
   // 发布日期 in the catalogue is the item's publication: a report's stated
   // `published` (empty when the original states none), another page's date.
   const bool report = page.kind == "report";
   const std::string& published = report ? page.report.published : page.date;
   r.set("has_published", Flag(!published.empty()));
-  r.set("published", published);
+  r.set("published", View::Borrow(published));
   r.set("published_cn", ChineseDate(published));
   r.set("on_time", Flag(report && page.report.compliance.on_time));
   r.set("deadline_cn", ChineseDate(page.report.compliance.deadline));
   r.set("site_date_differs", Flag(published != page.date));
   View lines{View::type::list};
   for (size_t i = 0; i < m.signature.size(); ++i) {
-    View l("line", m.signature[i]);
+    View l("line", View::Borrow(m.signature[i]));
     l.set("last", Flag(i + 1 == m.signature.size()));
     lines.push_back(std::move(l));
   }
@@ -187,18 +188,18 @@ View RecordFields(const Page& page, const Urls& urls) {
 View PageFields(const Site& site, const Page& page, const Urls& urls) {
   View p = PageItem(page, urls);
   p.set("permalink", urls.Abs(page.url));
-  p.set("kind", page.kind);
-  p.set("content", page.html);
+  p.set("kind", View::Borrow(page.kind));
+  p.set("content", View::Borrow(page.html));
   p.set("has_updated", Flag(!page.updated.empty()));
-  p.set("updated", page.updated);
+  p.set("updated", View::Borrow(page.updated));
   p.set("updated_cn", ChineseDate(page.updated));
-  p.set("description", page.description.empty() ? page.summary : page.description);
+  p.set("description", View::Borrow(page.description.empty() ? page.summary : page.description));
 
   View toc{View::type::list};
   for (const TocEntry& e : page.toc) {
     View t;
-    t.set("id", e.id);
-    t.set("text", e.text);
+    t.set("id", View::Borrow(e.id));
+    t.set("text", View::Borrow(e.text));
     t.set("level", std::to_string(e.level));
     toc.push_back(std::move(t));
   }
@@ -207,7 +208,7 @@ View PageFields(const Site& site, const Page& page, const Urls& urls) {
 
   View tags{View::type::list};
   for (const std::string& t : page.tags) {
-    View tv("name", t);
+    View tv("name", View::Borrow(t));
     tv.set("url", urls.Rel("/tags/" + TermSlug(t) + "/"));
     tags.push_back(std::move(tv));
   }

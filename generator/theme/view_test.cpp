@@ -48,4 +48,23 @@ TEST_CASE("view: lists, strings and booleans take no fields, objects and strings
   CHECK_FALSE(View("").is_false());  // "" renders a section, as in kainjow
 }
 
+TEST_CASE("view: a borrowed string is read from its owner, through copies and moves, and renders as a copy") {
+  std::string body = "<p>正文</p>";
+  View page;
+  page.set("content", View::Borrow(body));
+  View copy = page;
+  View moved = std::move(copy);
+  REQUIRE(moved.get("content") != nullptr);
+  CHECK(moved.get("content")->is_string());
+  CHECK(&moved.get("content")->string_value() == &body);  // not copied
+  // Only the owner holds the text: a change to it shows in every view.
+  body = "<p>改</p>";
+  CHECK(page.get("content")->string_value() == "<p>改</p>");
+  CHECK(moved.get("content")->string_value() == "<p>改</p>");
+
+  const std::string empty;
+  CHECK_FALSE(View::Borrow(empty).is_false());  // "" renders a section, as an owned ""
+  CHECK(View::Borrow(empty).is_string());
+}
+
 }  // namespace fazhi
