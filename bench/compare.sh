@@ -31,8 +31,16 @@
 #
 # Usage: bench/compare.sh [--pages 10000] [--runs 3] [--pagefind-runs 1]
 #                         [--corpora "site mixed"] [--work DIR] [--fazhi PATH]
-#   --work   folder for sites and outputs (default /dev/shm/fazhi-compare, a tmpfs)
-#   --fazhi  a fazhi binary to use instead of building build-bench/fazhi
+#                         [--new-folders]
+#   --work         folder for sites and outputs (default /dev/shm/fazhi-compare, a tmpfs)
+#   --fazhi        a fazhi binary to use instead of building build-bench/fazhi
+#   --new-folders  every build into a folder of its own, nothing deleted until
+#                  all runs are done (by default each tool's previous output is
+#                  deleted just before its run). On ext4 without a journal a
+#                  file system does not reuse inodes freed in the last minute,
+#                  so a build right after a deletion searches past them: this
+#                  measures first builds without that (docs/performance.md,
+#                  run 16). Needs room for every output at once.
 # Needs: hugo (installed from Debian when missing), the npm packages of
 # tests/browser (scripts/install-browser-deps.sh; run here when missing).
 # Environment: JOBS (threads of the floor program, default nproc).
@@ -46,6 +54,7 @@ CORPORA="site mixed"
 WORK=/tmp/fazhi-compare
 [ -d /dev/shm ] && [ -w /dev/shm ] && WORK=/dev/shm/fazhi-compare
 FAZHI=""
+NEW_FOLDERS=0
 JOBS=${JOBS:-$(nproc)}
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -55,7 +64,8 @@ while [ $# -gt 0 ]; do
     --corpora) CORPORA=$2; shift 2 ;;
     --work) WORK=$2; shift 2 ;;
     --fazhi) FAZHI=$2; shift 2 ;;
-    -h|--help) sed -n '2,35p' "$0"; exit 0 ;;
+    --new-folders) NEW_FOLDERS=1; shift ;;
+    -h|--help) sed -n '2,44p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -103,6 +113,10 @@ measure() {
   echo "$corpus $tool $(tail -1 "$t") $l" >> "$RESULTS"
 }
 fresh() { rm -rf "$@" 2>/dev/null || true; for d in "$@"; do rm -rf "$(dirname "$d")/.$(basename "$d").fazhi"; done; }
+# out TOOL: the output folder of TOOL in this round (of this corpus and round
+# with --new-folders, where fresh then deletes nothing until the end).
+out() { if [ "$NEW_FOLDERS" = 1 ]; then echo "$WORK/out-$1-$corpus-$r"; else echo "$WORK/out-$1"; fi; }
+start_run() { [ "$NEW_FOLDERS" = 1 ] || fresh "$@"; }
 html() { find "$1" -name '*.html' 2>/dev/null | wc -l; }
 
 say "fazhi $FAZHI; hugo $(hugo version | awk '{print $2}'); pagefind $PAGEFIND_VERSION; load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -111,30 +125,34 @@ for corpus in $CORPORA; do
   site=$WORK/$corpus-$PAGES
   for r in $(seq 1 "$RUNS"); do
     say "$corpus, $PAGES pages, run $r/$RUNS (load $(cut -d' ' -f1-3 /proc/loadavg))"
-    fresh "$WORK/out-hugo"
-    measure "$corpus" hugo hugo --quiet -s "$site/hugo" -d "$WORK/out-hugo"
+    start_run "$(out hugo)"
+    measure "$corpus" hugo hugo --quiet -s "$site/hugo" -d "$(out hugo)"
     if [ "$r" -le "$PAGEFIND_RUNS" ]; then
-      measure "$corpus" pagefind "$PAGEFIND" --site "$WORK/out-hugo" --output-subdir pagefind --quiet
+      measure "$corpus" pagefind "$PAGEFIND" --site "$(out hugo)" --output-subdir pagefind --quiet
     fi
-    fresh "$WORK/out-on"
-    measure "$corpus" fazhi-on "$FAZHI" build "$site/fazhi" --output "$WORK/out-on" --quiet
-    (cd "$WORK/out-on" && find . -type f -printf '%P\t%s\n') > "$WORK/like.tsv"
-    fresh "$WORK/out-off"
-    measure "$corpus" fazhi-off "$FAZHI" build "$site/fazhi-off" --output "$WORK/out-off" --quiet
-    fresh "$WORK/out-floor"
-    measure "$corpus" floor "$FLOOR" "$site/fazhi" "$WORK/out-floor" -j "$JOBS"
-    fresh "$WORK/out-like"
-    measure "$corpus" floor-like "$FLOOR" "$site/fazhi" "$WORK/out-like" -j "$JOBS" --like "$WORK/like.tsv"
+    start_run "$(out on)"
+    measure "$corpus" fazhi-on "$FAZHI" build "$site/fazhi" --output "$(out on)" --quiet
+    (cd "$(out on)" && find . -type f -printf '%P\t%s\n') > "$WORK/like.tsv"
+    start_run "$(out off)"
+    measure "$corpus" fazhi-off "$FAZHI" build "$site/fazhi-off" --output "$(out off)" --quiet
+    start_run "$(out floor)"
+    measure "$corpus" floor "$FLOOR" "$site/fazhi" "$(out floor)" -j "$JOBS"
+    start_run "$(out like)"
+    measure "$corpus" floor-like "$FLOOR" "$site/fazhi" "$(out like)" -j "$JOBS" --like "$WORK/like.tsv"
   done
-  echo "$corpus hugo $(html "$WORK/out-hugo")" >> "$COUNTS"
-  echo "$corpus pagefind $(find "$WORK/out-hugo/pagefind" -type f | wc -l)" >> "$COUNTS"
-  echo "$corpus fazhi-on $(html "$WORK/out-on") $(find "$WORK/out-on/search" -type f 2>/dev/null | wc -l)" >> "$COUNTS"
-  echo "$corpus fazhi-off $(html "$WORK/out-off")" >> "$COUNTS"
-  echo "$corpus floor $(html "$WORK/out-floor")" >> "$COUNTS"
-  echo "$corpus floor-like $(html "$WORK/out-like") $(find "$WORK/out-like/search" -type f 2>/dev/null | wc -l)" >> "$COUNTS"
-  fresh "$WORK/out-hugo" "$WORK/out-on" "$WORK/out-off" "$WORK/out-floor" "$WORK/out-like"
+  r=$RUNS  # the last round's outputs
+  echo "$corpus hugo $(html "$(out hugo)")" >> "$COUNTS"
+  echo "$corpus pagefind $(find "$(out hugo)/pagefind" -type f 2>/dev/null | wc -l)" >> "$COUNTS"
+  echo "$corpus fazhi-on $(html "$(out on)") $(find "$(out on)/search" -type f 2>/dev/null | wc -l)" >> "$COUNTS"
+  echo "$corpus fazhi-off $(html "$(out off)")" >> "$COUNTS"
+  echo "$corpus floor $(html "$(out floor)")" >> "$COUNTS"
+  echo "$corpus floor-like $(html "$(out like)") $(find "$(out like)/search" -type f 2>/dev/null | wc -l)" >> "$COUNTS"
+  [ "$NEW_FOLDERS" = 1 ] || fresh "$WORK/out-hugo" "$WORK/out-on" "$WORK/out-off" "$WORK/out-floor" "$WORK/out-like"
 done
 say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "$NEW_FOLDERS" = 1 ]; then
+  for d in "$WORK"/out-*; do fresh "$d"; done
+fi
 
 # --- report ------------------------------------------------------------------
 python3 - "$RESULTS" "$COUNTS" "$PAGES" "$PAGEFIND_VERSION" <<'EOF'
