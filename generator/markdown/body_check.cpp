@@ -16,14 +16,22 @@ struct Cp {
   size_t byte;  // offset in the line
 };
 
-std::vector<Cp> Decode(std::string_view line) {
-  std::vector<Cp> out;
+// The code points of `line` into `out` (its capacity kept, so that a
+// checker reusing one vector allocates once, not per line and per growth).
+void Decode(std::string_view line, std::vector<Cp>* out) {
+  out->clear();
+  out->reserve(line.size());  // at most one code point per byte
   for (size_t pos = 0; pos < line.size();) {
     char32_t c;
     size_t n = DecodeUtf8(line, pos, &c);
-    out.push_back({c, pos});
+    out->push_back({c, pos});
     pos += n;
   }
+}
+
+std::vector<Cp> Decode(std::string_view line) {
+  std::vector<Cp> out;
+  Decode(line, &out);
   return out;
 }
 
@@ -164,12 +172,12 @@ class BodyChecker {
       rows_ = 0;
     }
     if (Quiet(line)) return;
-    std::vector<Cp> cps = Decode(line);
-    Characters(cps, line_no);
+    Decode(line, &cps_);
+    Characters(cps_, line_no);
     if (code) return;
-    std::vector<bool> in_code = CodeSpans(cps);
-    Shortcodes(cps, in_code, line_no);
-    Links(cps, in_code, line_no);
+    CodeSpans(cps_, &in_code_);
+    Shortcodes(cps_, in_code_, line_no);
+    Links(cps_, in_code_, line_no);
   }
 
   bool ok() const { return ok_; }
@@ -292,8 +300,9 @@ class BodyChecker {
   }
 
   // Positions inside `code spans`, where anything may be written.
-  static std::vector<bool> CodeSpans(const std::vector<Cp>& cps) {
-    std::vector<bool> in(cps.size(), false);
+  static void CodeSpans(const std::vector<Cp>& cps, std::vector<bool>* out) {
+    std::vector<bool>& in = *out;
+    in.assign(cps.size(), false);
     bool open = false;
     for (size_t i = 0; i < cps.size(); ++i) {
       if (cps[i].c == '`') {
@@ -304,7 +313,6 @@ class BodyChecker {
       }
     }
     if (open) std::fill(in.begin(), in.end(), false);  // an unpaired backtick is text
-    return in;
   }
 
   // {{〈 value … 〉}}, ｛｛< … >｝｝, {{ < … > }}, {{% … %}}: published as typed.
@@ -373,6 +381,8 @@ class BodyChecker {
 
   const SourceFile& file_;
   Diagnostics* diags_;
+  std::vector<Cp> cps_;        // the current line's code points (reused)
+  std::vector<bool> in_code_;  // and which of them are in code spans
   bool ok_ = true;
   int rows_ = 0;                 // table rows just before this line
   bool table_reported_ = false;  // the current table has had its error

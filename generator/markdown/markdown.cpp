@@ -119,20 +119,24 @@ thread_local CmarkArena* CmarkArena::active_ = nullptr;
 constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter", "tasklist"};
 constexpr const char* kHeadingMarker = "<!--fazhi-heading-->";
 
-void CollectText(cmark_node* node, std::string* out) {
-  cmark_iter* it = cmark_iter_new(node);
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-    cmark_node* n = cmark_iter_get_node(it);
-    if (ev != CMARK_EVENT_ENTER) continue;
-    cmark_node_type t = cmark_node_get_type(n);
+// Walks the tree by its links, depth first, in document order: no iterator
+// to allocate per heading, and no recursion (a page of 100,000 nested
+// quotes must not exhaust the stack).
+void CollectText(cmark_node* root, std::string* out) {
+  for (cmark_node* n = root; n;) {
+    const cmark_node_type t = cmark_node_get_type(n);
     if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) {
       if (const char* lit = cmark_node_get_literal(n)) *out += lit;
     } else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
       *out += ' ';
     }
+    if (cmark_node* child = cmark_node_first_child(n)) {
+      n = child;
+      continue;
+    }
+    while (n != root && !cmark_node_next(n)) n = cmark_node_parent(n);
+    n = n == root ? nullptr : cmark_node_next(n);
   }
-  cmark_iter_free(it);
 }
 
 // The 1-based line and byte column of each link's target in `body`. Inline

@@ -45,6 +45,20 @@ TEST_CASE("markdown: heading ids keep Chinese text and are de-duplicated") {
   CHECK(r.toc[2].text == "(一) Politics First");
 }
 
+TEST_CASE("markdown: plain text keeps document order, a block per line, and survives deep nesting") {
+  MarkdownResult r = Render(
+      "## 标题 `代码` **加粗**\n\n第一段*强调*\n续行\n\n- 甲\n  - 乙\n- 丙\n\n> 引用 "
+      "[链接](https://example.gov.cn/)\n");
+  CHECK(r.plain_text == "标题 代码 加粗\n第一段强调续行\n甲乙丙\n引用 链接\n");
+  CHECK(r.toc[0].text == "标题 代码 加粗");
+
+  // 100,000 nested quotes: the text is found without recursion.
+  std::string deep(100000, '>');
+  deep += " 最深处\n";
+  MarkdownResult d = Render(deep);
+  CHECK(d.plain_text == "最深处\n");
+}
+
 TEST_CASE("markdown: GFM tables, strikethrough, task lists, autolinks and footnotes") {
   MarkdownResult r = Render(
       "| 指标 | 数值 |\n|---|---:|\n| 复议 | 368 |\n\n~~旧~~ www.gov.cn\n\n- [x] 已完成\n\n见注[^1]\n\n[^1]: "
