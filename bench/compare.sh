@@ -123,12 +123,14 @@ say "fazhi $FAZHI; hugo $(hugo version | awk '{print $2}'); pagefind $PAGEFIND_V
 for corpus in $CORPORA; do
   make_site "$corpus"
   site=$WORK/$corpus-$PAGES
+  pagefind_files=""
   for r in $(seq 1 "$RUNS"); do
     say "$corpus, $PAGES pages, run $r/$RUNS (load $(cut -d' ' -f1-3 /proc/loadavg))"
     start_run "$(out hugo)"
     measure "$corpus" hugo hugo --quiet -s "$site/hugo" -d "$(out hugo)"
     if [ "$r" -le "$PAGEFIND_RUNS" ]; then
       measure "$corpus" pagefind "$PAGEFIND" --site "$(out hugo)" --output-subdir pagefind --quiet
+      pagefind_files=$(find "$(out hugo)/pagefind" -type f 2>/dev/null | wc -l)
     fi
     start_run "$(out on)"
     measure "$corpus" fazhi-on "$FAZHI" build "$site/fazhi" --output "$(out on)" --quiet
@@ -142,7 +144,7 @@ for corpus in $CORPORA; do
   done
   r=$RUNS  # the last round's outputs
   echo "$corpus hugo $(html "$(out hugo)")" >> "$COUNTS"
-  echo "$corpus pagefind $(find "$(out hugo)/pagefind" -type f 2>/dev/null | wc -l)" >> "$COUNTS"
+  echo "$corpus pagefind ${pagefind_files:-0}" >> "$COUNTS"  # of its last run
   echo "$corpus fazhi-on $(html "$(out on)") $(find "$(out on)/search" -type f 2>/dev/null | wc -l)" >> "$COUNTS"
   echo "$corpus fazhi-off $(html "$(out off)")" >> "$COUNTS"
   echo "$corpus floor $(html "$(out floor)")" >> "$COUNTS"
