@@ -36,9 +36,9 @@
 #   --fazhi        a fazhi binary to use instead of building build-bench/fazhi
 #   --new-folders  every build into a folder of its own, nothing deleted until
 #                  all runs are done (by default each tool's previous output is
-#                  deleted just before its run). On ext4 without a journal a
-#                  file system does not reuse inodes freed in the last minute,
-#                  so a build right after a deletion searches past them: this
+#                  deleted just before its run). ext4 without a journal does
+#                  not reuse inodes freed in the last minute or so, and a
+#                  build right after a deletion searches past them: this
 #                  measures first builds without that (docs/performance.md,
 #                  run 16). Needs room for every output at once.
 # Needs: hugo (installed from Debian when missing), the npm packages of
@@ -65,7 +65,7 @@ while [ $# -gt 0 ]; do
     --work) WORK=$2; shift 2 ;;
     --fazhi) FAZHI=$2; shift 2 ;;
     --new-folders) NEW_FOLDERS=1; shift ;;
-    -h|--help) sed -n '2,44p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,46p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
