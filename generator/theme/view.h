@@ -36,9 +36,10 @@ class View {
   /// A string value that refers to `s` instead of copying it. `s` must stay
   /// alive and unchanged while this view, or a view it is copied or moved
   /// into, can be rendered: meant for a page's own fields (its body, title,
-  /// summary), which outlive the render of any view built from them. A
-  /// page's body copied into its view, and every list item's title and
-  /// summary copied into each list that shows it, were 2-3 % of a build.
+  /// summary), which outlive the render of any view built from them. Copying
+  /// a page's body into its view, and every list item's title and summary
+  /// into each list that shows it, was about 2 % of a build's time samples
+  /// (perf), though only 0.2 % of its instructions: memory traffic.
   static View Borrow(const std::string& s);
   static View Borrow(const std::string&& s) = delete;  // a temporary would dangle
 
