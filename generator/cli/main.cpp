@@ -15,8 +15,9 @@
 //   kernel's THP setting still applies). Forcing them ("thp:always") was 13 %
 //   faster in run 9, but on a VM that hands free memory back to its host
 //   (free page reporting, common in clouds) a new huge page is faulted in from
-//   the host on first touch, at 0.1-0.5 GB/s against 2 GB/s for small pages:
-//   8-15 % slower with search on (run 15). MALLOC_CONF=thp:always turns them on.
+//   the host on first touch, at about 0.1 GiB/s against 0.9 GiB/s for small
+//   pages (bench/fresh_memory.cpp): 8-15 % slower with search on (run 15).
+//   MALLOC_CONF=thp:always turns them on.
 extern "C" {
 extern const char* malloc_conf;
 const char* malloc_conf = "percpu_arena:percpu,metadata_thp:disabled";
