@@ -51,8 +51,10 @@ int main(int argc, char** argv) {
   double fm = BestOf3([&] {
     for (size_t i = 0; i < files.size(); ++i) ParseFrontMatter(*files[i], &fms[i], &diags);
   });
-  LinkResolver resolve = [](std::string_view target, std::string* url, std::string*) {
-    *url = "../" + std::string(target.substr(0, target.size() - 3)) + "/";
+  // Every .md link resolves to its page's folder, as the real resolver does
+  // for gen_site's links (it also checks that the page exists).
+  LinkResolver resolve = [](std::string_view target, bool, LinkResolution* out, Message*) {
+    out->href = "../" + std::string(target.substr(0, target.size() - 3)) + "/";
     return true;
   };
   auto markdown = [&](int threads) {
