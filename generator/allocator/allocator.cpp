@@ -70,9 +70,7 @@ bool KernelPopulates() {
 // backing).
 constexpr size_t kGrowLimit = size_t{4} << 20;
 
-}  // namespace
-
-AllocatorTuning TuneAllocator() {
+AllocatorTuning Install() {
   AllocatorTuning t;
   t.jemalloc = true;
   t.populates = KernelPopulates();
@@ -102,6 +100,15 @@ AllocatorTuning TuneAllocator() {
       t.grow_limit = limit;
   }
   return t;
+}
+
+}  // namespace
+
+// Once per process: a second installation would find its own hooks in place
+// of jemalloc's and pass every allocation to itself.
+AllocatorTuning TuneAllocator() {
+  static const AllocatorTuning tuning = Install();
+  return tuning;
 }
 
 }  // namespace fazhi

@@ -16,11 +16,12 @@ struct AllocatorTuning {
   size_t grow_limit = 0;   ///< the largest step by which an arena maps more memory, in bytes
 };
 
-/// Called once by main, before any other thread starts. When the kernel
-/// can back a mapping on request, every arena's new mappings are backed at
-/// once: on the VMs fazhi is measured on, a page's first write costs about
-/// 10 µs as a page fault and half that when the kernel backs the mapping in
-/// one call (bench/fresh_memory.cpp, docs/performance.md run 17).
+/// Called by main before any other thread starts; later calls return the
+/// first call's result and change nothing. When the kernel can back a
+/// mapping on request, every arena's new mappings are backed at once: on the
+/// VMs fazhi is measured on, a page's first write costs about 10 µs as a page
+/// fault and half that when the kernel backs the mapping in one call
+/// (bench/fresh_memory.cpp, docs/performance.md run 17).
 AllocatorTuning TuneAllocator();
 
 }  // namespace fazhi

@@ -49,6 +49,10 @@ TEST_CASE("allocator: memory jemalloc hands out is already backed, mapped in ste
   }
   CHECK(t.arenas >= 1);
   CHECK(t.grow_limit == size_t{4} << 20);
+  // A second call changes nothing (installed twice, the hooks would call themselves).
+  const AllocatorTuning again = TuneAllocator();
+  CHECK(again.arenas == t.arenas);
+  CHECK(again.populates);
   // 16 MiB in blocks of 256 KiB, never written. Memory freshly mapped is
   // backed only when written, unless the hooks had the kernel back it.
   constexpr size_t kBlock = 256 << 10;
