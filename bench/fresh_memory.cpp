@@ -7,10 +7,10 @@
 // page's first touch after the machine was idle a few seconds is served by
 // the host at a fraction of the speed of small pages; later rounds reuse
 // memory the process just unmapped (docs/performance.md, runs 15 and 17).
-// Run each kind after a pause:
+// Built with the rest as build/fazhi_bench_fresh_memory; run each kind after
+// a pause:
 //
-//   g++ -O2 -std=c++20 bench/fresh_memory.cpp -o /tmp/fresh_memory
-//   for k in huge small populate; do sleep 5; /tmp/fresh_memory 200 $k; done
+//   for k in huge small populate; do sleep 5; build/fazhi_bench_fresh_memory 200 $k; done
 #include <sys/mman.h>
 
 #include <chrono>

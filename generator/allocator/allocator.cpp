@@ -84,7 +84,7 @@ AllocatorTuning Install() {
     extent_hooks_t* current = nullptr;
     len = sizeof current;
     if (mallctl((arena + "extent_hooks").c_str(), &current, &len, nullptr, 0) != 0) continue;
-    if (i == 0 || t.arenas == 0) {
+    if (t.arenas == 0) {  // the first arena: jemalloc's hooks, which all its arenas share
       hooks.hooks = *current;
       hooks.hooks.alloc = &PopulatingAlloc;
       hooks.next = current;
