@@ -18,6 +18,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_set>
@@ -27,6 +28,7 @@
 #include "core/disk.h"
 #include "core/output.h"
 #include "core/output_folder.h"
+#include "core/writeback.h"
 
 namespace fazhi {
 
@@ -111,6 +113,7 @@ class StagingSink : public OutputSink {
   std::vector<std::string> written_;           // paths whose file in next/ is not the output folder's
   std::vector<std::string> removed_;           // top-most paths pruned from next/
   std::atomic<size_t> kept_{0}, linked_{0}, written_count_{0};
+  std::unique_ptr<Writeback> writeback_;  // durable builds: next/ written back while the build goes on
 };
 
 }  // namespace fazhi
