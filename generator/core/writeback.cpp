@@ -5,7 +5,7 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
-#include <utility>
+#include <system_error>
 
 namespace fazhi {
 
@@ -21,8 +21,8 @@ bool InMemory(int fd) {
 
 }  // namespace
 
-Writeback::Writeback(std::string folder, size_t step) : folder_(std::move(folder)), step_(step) {
-  fd_ = ::open(folder_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+Writeback::Writeback(const std::string& folder, size_t step) : step_(step) {
+  fd_ = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   enabled_ = fd_ >= 0 && !InMemory(fd_);
 }
 
@@ -38,7 +38,16 @@ void Writeback::Added(size_t bytes) {
   pending_ += bytes;
   if (pending_ < step_) return;
   // The thread starts with the first step: a small site never has one.
-  if (!thread_.joinable()) thread_ = std::thread([this] { Run(); });
+  if (!thread_.joinable()) {
+    try {
+      thread_ = std::thread([this] { Run(); });
+    } catch (const std::system_error&) {
+      // No thread to be had (a process limit): the final syncfs does it all,
+      // as before; the page being written must not fail for it.
+      enabled_ = false;
+      return;
+    }
+  }
   wake_.notify_one();
 }
 

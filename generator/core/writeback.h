@@ -16,6 +16,7 @@
 // the kernel's own batched writeback of the same files.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <mutex>
@@ -29,7 +30,7 @@ class Writeback {
   /// Nothing happens until `step` bytes have been added; `folder` is any
   /// folder on the file system written to. On a file system that keeps its
   /// files in memory (tmpfs, ramfs) it never starts.
-  Writeback(std::string folder, size_t step);
+  Writeback(const std::string& folder, size_t step);
   ~Writeback();
   Writeback(const Writeback&) = delete;
   Writeback& operator=(const Writeback&) = delete;
@@ -45,9 +46,8 @@ class Writeback {
  private:
   void Run();
 
-  const std::string folder_;
   const size_t step_;
-  bool enabled_;
+  std::atomic<bool> enabled_{false};  // read without the lock by every Added
   mutable std::mutex mu_;
   std::condition_variable wake_;
   size_t pending_ = 0;  // bytes since the last request began
