@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include "core/site_model.h"
+#include "core/source_tree.h"
+#include "indicators/stage.h"
+
 namespace fazhi {
 namespace {
 
@@ -115,6 +119,73 @@ TEST_CASE("indicators_prose: prose that contradicts the data is a warning at the
 }  // namespace fazhi
 
 namespace fazhi {
+
+TEST_CASE("indicators_prose: a figure is paired with a name only within its clause") {
+  IndicatorSet set = Set();
+  auto warnings = [&](const std::string& prose) {
+    SourceFile f{"content/reports/2024.md", "---\ntitle: t\n---\n" + prose + "\n"};
+    Diagnostics diags;
+    return CheckProseNumbers(f, f.text.substr(17), 4, 2024, set, &diags);
+  };
+  CHECK(warnings("办理行政检查564件。") == 1);
+  CHECK(warnings("办理行政检查 564件。") == 1);
+  // Each clause mark ends the name's clause before the figure.
+  for (const std::string mark : {"。", "；", "，", "！", "？", "：", ";", ",", "!", "?", "\n"}) {
+    CAPTURE(mark);
+    CHECK(warnings("办理行政检查" + mark + "564件。") == 0);
+  }
+  // A thousands separator is not a clause mark: 1,564 is one figure.
+  CHECK(warnings("办理行政检查1,564件。") == 1);
+  // A year without values for the report's year: nothing to contradict.
+  SourceFile f{"content/reports/2023.md", "---\ntitle: t\n---\n办理行政检查564件。\n"};
+  Diagnostics diags;
+  CHECK(CheckProseNumbers(f, f.text.substr(17), 4, 2023, set, &diags) == 0);
+}
+
+TEST_CASE("indicators_prose: a site's reports are checked on several threads, warnings in page order") {
+  IndicatorSet set = Set();
+  std::map<std::string, std::string> files;
+  std::vector<Page> pages;
+  for (int i = 0; i < 40; ++i) {
+    char name[64];
+    snprintf(name, sizeof name, "content/reports/u%02d.md", i);
+    // Every third report states a figure that differs from the data.
+    files[name] = std::string("---\ntitle: t\n---\n办理行政检查") + (i % 3 == 0 ? "564" : "546") + "件。\n";
+    Page p;
+    p.source_path = name;
+    p.kind = i == 7 ? "page" : "report";  // not a report: not checked
+    p.report.year = i == 10 ? 0 : 2024;   // no year: not checked
+    pages.push_back(p);
+  }
+  pages.push_back(Page{});  // a page whose file is not in the tree
+  pages.back().source_path = "content/reports/gone.md";
+  pages.back().kind = "report";
+  pages.back().report.year = 2024;
+  const SourceTree tree = SourceTree::FromFiles(files);
+  for (Page& p : pages) {
+    if (const SourceFile* f = tree.Find(p.source_path)) {
+      p.body = std::string_view(f->text).substr(17);
+      p.body_first_line = 4;
+    }
+  }
+  std::string expected;
+  for (int i = 0; i < 40; i += 3) {
+    if (i == 7 || i == 10) continue;
+    char name[64];
+    snprintf(name, sizeof name, "content/reports/u%02d.md", i);
+    expected +=
+        std::string(name) +
+        ":4:7: 警告：正文写的是 564件（行政检查），但数据是 546件（2024年，data/indicators/2024.csv:4）\n"
+        "  办理行政检查564件。\n"
+        "              ^\n";
+  }
+  for (int jobs : {1, 2, 4}) {
+    CAPTURE(jobs);
+    Diagnostics diags(SIZE_MAX);
+    CheckReportFigures(tree, pages, set, &diags, jobs);
+    CHECK(diags.Format() == expected);
+  }
+}
 
 TEST_CASE("indicators_prose: values the build derives are not checked against report prose") {
   IndicatorSet set = Set();

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/content.h"
+#include "core/parallel.h"
 #include "indicators/messages.h"
 #include "indicators/prose.h"
 #include "theme/template_view.h"
@@ -104,12 +105,21 @@ void AddIndicatorShortcodes(const IndicatorSet& set, const Config& config, Short
 }
 
 void CheckReportFigures(const SourceTree& tree, const std::vector<Page>& pages, const IndicatorSet& set,
-                        Diagnostics* diags) {
+                        Diagnostics* diags, int jobs) {
+  std::vector<const Page*> reports;
   for (const Page& p : pages) {
-    if (p.kind != "report" || p.report.year == 0) continue;
-    const SourceFile* f = tree.Find(p.source_path);
-    if (f) CheckProseNumbers(*f, p.body, p.body_first_line, p.report.year, set, diags);
+    if (p.kind == "report" && p.report.year != 0 && tree.Find(p.source_path)) reports.push_back(&p);
   }
+  // A district's reports are checked in parallel, each into its own
+  // collector, merged in page order: the warnings of a serial run.
+  std::vector<Diagnostics> found;
+  found.reserve(reports.size());
+  for (size_t i = 0; i < reports.size(); ++i) found.emplace_back(SIZE_MAX);
+  ParallelFor(reports.size(), jobs, [&](size_t i) {
+    const Page& p = *reports[i];
+    CheckProseNumbers(*tree.Find(p.source_path), p.body, p.body_first_line, p.report.year, set, &found[i]);
+  });
+  for (const Diagnostics& d : found) diags->Merge(d);
 }
 
 void CheckValueScopesInPages(const SourceTree& tree, const std::vector<Page>& pages, const IndicatorSet& set,

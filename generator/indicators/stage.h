@@ -35,9 +35,10 @@ bool LoadIndicators(const SourceTree& tree, const Config& config, std::vector<Pa
 void AddIndicatorShortcodes(const IndicatorSet& set, const Config& config, ShortcodeHandlers* handlers);
 
 /// Warnings where a report's prose (pages with a report year) contradicts
-/// the data for that year. Call before bodies are rendered.
+/// the data for that year. Call before bodies are rendered. `jobs`: threads
+/// (0 = hardware concurrency).
 void CheckReportFigures(const SourceTree& tree, const std::vector<Page>& pages, const IndicatorSet& set,
-                        Diagnostics* diags);
+                        Diagnostics* diags, int jobs = 0);
 
 /// Warnings where a page other than a plain page cites a 累计 or 截至 value
 /// in a sentence that does not say so (see CheckValueScopes).

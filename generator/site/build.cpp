@@ -298,8 +298,8 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
     indicators_ok = indicators_ok && path.rfind("content/indicators/", 0) != 0;
   }
   if (indicators_ok) {
-    CheckReportFigures(tree, pages, indicators_, diags);       // warnings only
-    CheckValueScopesInPages(tree, pages, indicators_, diags);  // warnings only
+    CheckReportFigures(tree, pages, indicators_, diags, opts.jobs);  // warnings only
+    CheckValueScopesInPages(tree, pages, indicators_, diags);        // warnings only
     CheckProfileIndicators(profiles_, indicators_, tree, diags);
   }
   indicators_.complete = indicators_ok;
