@@ -20,6 +20,9 @@
 #                          (`floor --like`: the same files, folders and bytes,
 #                          the pages padded to their size with spaces), so
 #                          only fazhi's own work is left between the two
+#            floor-like-off the same for fazhi-off's output (no search/):
+#                          the ratio of fazhi-off to it is fazhi's work
+#                          without the search index
 #
 # Every tool runs RUNS times, interleaved (a change in machine load hits all
 # alike), except Pagefind: PAGEFIND_RUNS times (it takes minutes of CPU at
@@ -137,10 +140,14 @@ for corpus in $CORPORA; do
     (cd "$(out on)" && find . -type f -printf '%P\t%s\n') > "$WORK/like.tsv"
     start_run "$(out off)"
     measure "$corpus" fazhi-off "$FAZHI" build "$site/fazhi-off" --output "$(out off)" --quiet
+    (cd "$(out off)" && find . -type f -printf '%P\t%s\n') > "$WORK/like-off.tsv"
     start_run "$(out floor)"
     measure "$corpus" floor "$FLOOR" "$site/fazhi" "$(out floor)" -j "$JOBS"
     start_run "$(out like)"
     measure "$corpus" floor-like "$FLOOR" "$site/fazhi" "$(out like)" -j "$JOBS" --like "$WORK/like.tsv"
+    start_run "$(out like-off)"
+    measure "$corpus" floor-like-off "$FLOOR" "$site/fazhi-off" "$(out like-off)" -j "$JOBS" \
+      --like "$WORK/like-off.tsv"
   done
   r=$RUNS  # the last round's outputs
   echo "$corpus hugo $(html "$(out hugo)")" >> "$COUNTS"
@@ -149,7 +156,9 @@ for corpus in $CORPORA; do
   echo "$corpus fazhi-off $(html "$(out off)")" >> "$COUNTS"
   echo "$corpus floor $(html "$(out floor)")" >> "$COUNTS"
   echo "$corpus floor-like $(html "$(out like)") $(find "$(out like)/search" -type f 2>/dev/null | wc -l)" >> "$COUNTS"
-  [ "$NEW_FOLDERS" = 1 ] || fresh "$WORK/out-hugo" "$WORK/out-on" "$WORK/out-off" "$WORK/out-floor" "$WORK/out-like"
+  echo "$corpus floor-like-off $(html "$(out like-off)")" >> "$COUNTS"
+  [ "$NEW_FOLDERS" = 1 ] || fresh "$WORK/out-hugo" "$WORK/out-on" "$WORK/out-off" "$WORK/out-floor" "$WORK/out-like" \
+    "$WORK/out-like-off"
 done
 say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$NEW_FOLDERS" = 1 ]; then
@@ -180,7 +189,7 @@ for c in corpora:
     # Hugo + Pagefind, run by run: the two processes in sequence.
     rows[(c, "hugo+pagefind")] = [(a[0] + b[0], a[1] + b[1], max(a[2], b[2]), max(a[3], b[3]))
                                   for a, b in zip(h, p)]
-tools = ["hugo", "pagefind", "hugo+pagefind", "fazhi-on", "fazhi-off", "floor", "floor-like"]
+tools = ["hugo", "pagefind", "hugo+pagefind", "fazhi-on", "fazhi-off", "floor", "floor-like", "floor-like-off"]
 print("%d pages; Pagefind %s; wall = median wall s, cpu = median user+sys s, load = 1-min load "
       "average before the runs (min-max)" % (int(pages), pf_version))
 print()
@@ -215,5 +224,6 @@ for c in corpora:
     ratio("fazhi-on / floor", "fazhi-on", "floor")
     ratio("fazhi-off / floor", "fazhi-off", "floor")
     ratio("fazhi-on / floor-like", "fazhi-on", "floor-like")
+    ratio("fazhi-off / floor-like-off", "fazhi-off", "floor-like-off")
     ratio("fazhi-on / fazhi-off", "fazhi-on", "fazhi-off")
 EOF
