@@ -221,6 +221,12 @@ int CheckProseNumbers(const SourceFile& file, std::string_view body, int body_fi
     size_t end = start, blen = 0;
     while (end < text.size() && !IsBoundary(text, end, &blen)) ++end;
     std::string_view clause(text.data() + start, end - start);
+    // A figure starts with an ASCII digit (FiguresWithUnit): a clause without
+    // one has nothing to compare, whatever names it holds.
+    if (std::none_of(clause.begin(), clause.end(), IsDigit)) {
+      start = end + blen;
+      continue;
+    }
     for (const Checked& c : checked) {
       const IndicatorDef& def = *c.def;
       const Observation* o = c.o;
