@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <span>
 #include <vector>
 
 #include "core/utf8.h"
@@ -191,19 +192,17 @@ int CheckProseNumbers(const SourceFile& file, std::string_view body, int body_fi
   struct Checked {
     const IndicatorDef* def;
     const Observation* o;
-    const std::vector<std::string>* names;
+    std::span<const std::string> names;  ///< its aliases, else its title
   };
   std::vector<Checked> checked;
-  std::vector<std::vector<std::string>> titles;  // for indicators without aliases
-  titles.reserve(set.defs.size());
   for (const IndicatorDef& def : set.defs) {
     // Values the build derives (e.g. from 述法 profiles) are not what a report states.
     if (def.kind == IndicatorKind::kBoolean || def.generated) continue;
     const Observation* o = set.Get(def.id, year);
     if (!o) continue;
-    const std::vector<std::string>* names = &def.aliases;
-    if (def.aliases.empty()) names = &titles.emplace_back(std::vector<std::string>{def.title});
-    checked.push_back({&def, o, names});
+    checked.push_back({&def, o,
+                       def.aliases.empty() ? std::span<const std::string>(&def.title, 1)
+                                           : std::span<const std::string>(def.aliases)});
   }
   if (checked.empty()) return 0;
   std::string text = MaskedBody(body);
@@ -232,7 +231,7 @@ int CheckProseNumbers(const SourceFile& file, std::string_view body, int body_fi
       const Observation* o = c.o;
       std::vector<Figure> figures;
       std::vector<size_t> reported;  // one warning per figure, whichever alias found it
-      for (const std::string& name : *c.names) {
+      for (const std::string& name : c.names) {
         for (size_t at = clause.find(name); !name.empty() && at != std::string_view::npos;
              at = clause.find(name, at + name.size())) {
           if (figures.empty()) figures = FiguresWithUnit(clause, o->unit);

@@ -106,9 +106,10 @@ void AddIndicatorShortcodes(const IndicatorSet& set, const Config& config, Short
 
 void CheckReportFigures(const SourceTree& tree, const std::vector<Page>& pages, const IndicatorSet& set,
                         Diagnostics* diags, int jobs) {
-  std::vector<const Page*> reports;
+  std::vector<std::pair<const Page*, const SourceFile*>> reports;
   for (const Page& p : pages) {
-    if (p.kind == "report" && p.report.year != 0 && tree.Find(p.source_path)) reports.push_back(&p);
+    if (p.kind != "report" || p.report.year == 0) continue;
+    if (const SourceFile* f = tree.Find(p.source_path)) reports.emplace_back(&p, f);
   }
   // A district's reports are checked in parallel, each into its own
   // collector, merged in page order: the warnings of a serial run.
@@ -116,8 +117,8 @@ void CheckReportFigures(const SourceTree& tree, const std::vector<Page>& pages, 
   found.reserve(reports.size());
   for (size_t i = 0; i < reports.size(); ++i) found.emplace_back(SIZE_MAX);
   ParallelFor(reports.size(), jobs, [&](size_t i) {
-    const Page& p = *reports[i];
-    CheckProseNumbers(*tree.Find(p.source_path), p.body, p.body_first_line, p.report.year, set, &found[i]);
+    const auto [p, f] = reports[i];
+    CheckProseNumbers(*f, p->body, p->body_first_line, p->report.year, set, &found[i]);
   });
   for (const Diagnostics& d : found) diags->Merge(d);
 }

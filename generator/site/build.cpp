@@ -444,7 +444,7 @@ SiteBuild::Update SiteBuild::UpdatePages(const std::vector<std::string>& paths, 
   // The indicators stage's checks of report prose (warnings: a warning sends
   // the edit down the whole pipeline, which reports it in its place).
   if (indicators_.complete) {
-    CheckReportFigures(tree_, fresh, indicators_, diags);
+    CheckReportFigures(tree_, fresh, indicators_, diags, opts_.jobs);
     CheckValueScopesInPages(tree_, fresh, indicators_, diags);
   }
   for (const SourceFile* f : files) ok = CheckMarkdownResources(*f, config_, diags) && ok;
