@@ -365,9 +365,10 @@ class SearchIndex::Impl {
   }
   uint32_t NewTermId(Worker* w, const SearchToken& t);
   // The term ids of the tokens of `text`, in order, into w->token_ids; returns
-  // how many. Two tight loops (tokens to keys, keys to ids) rather than one
-  // with the counting inside, which compiles to much slower code.
-  size_t Ids(Worker* w, std::string_view text);
+  // how many, and sets `length` to the text's length in tokens (the edge
+  // unigrams left out: they repeat characters its bigrams hold). Two tight loops (tokens to keys, keys to
+  // ids) rather than one with the counting inside, which compiles to much slower code.
+  size_t Ids(Worker* w, std::string_view text, size_t* length = nullptr);
   uint32_t Intern(uint64_t key, std::string_view text, uint32_t* hash);
 
   // Numbers the documents in `order` and counts what the bucket and group
@@ -488,8 +489,11 @@ uint32_t SearchIndex::Impl::NewTermId(Worker* w, const SearchToken& t) {
   return id;
 }
 
-size_t SearchIndex::Impl::Ids(Worker* w, std::string_view text) {
-  if (text.empty()) return 0;
+size_t SearchIndex::Impl::Ids(Worker* w, std::string_view text, size_t* length) {
+  if (text.empty()) {
+    if (length) *length = 0;
+    return 0;
+  }
   // At most one token per byte (with every unigram: two). The arrays only
   // grow, so that no call clears them.
   const size_t most = text.size() * (all_unigrams_ ? 2 : 1);
@@ -499,14 +503,17 @@ size_t SearchIndex::Impl::Ids(Worker* w, std::string_view text) {
   size_t n = 0;
   std::vector<uint32_t>& word_ids = w->word_ids;  // of the tokens without a key (long words), in order
   word_ids.clear();
-  ForEachIndexToken(text, all_unigrams_, [&](const SearchToken& t) {
-    if (t.key == 0) word_ids.push_back(NewTermId(w, t));
-    keys[n++] = t.key;
-  });
+  const size_t edges = ForEachIndexToken(
+      text, all_unigrams_ ? SearchUnigrams::kAll : SearchUnigrams::kEdges,
+      [&](const SearchToken& t) __attribute__((always_inline)) {
+        if (t.key == 0) word_ids.push_back(NewTermId(w, t));
+        keys[n++] = t.key;
+      });
   uint32_t* const ids = w->token_ids.data();
   size_t word = 0;
   for (size_t k = 0; k < n; ++k)
     ids[k] = keys[k] != 0 ? TermId(w, SearchToken{keys[k], {}}) : word_ids[word++];
+  if (length) *length = n - edges;
   return n;
 }
 
@@ -535,8 +542,9 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
   size_t len = 0;  // tokens in the current section
   // Counts the tokens of a heading or lead-in (heading) or of the text.
   auto count = [&](std::string_view text, bool heading) {
-    const size_t n = Ids(w, text);
-    len += n;
+    size_t length;
+    const size_t n = Ids(w, text, &length);
+    len += length;
     const uint32_t sec_no = w->sec_no;
     for (size_t k = 0; k < n; ++k) {
       Worker::Slot& x = w->slots[w->token_ids[k]];

@@ -129,6 +129,30 @@ const std::vector<TestPage> kPages = {
     {"about/index.html", 2, Page("关于本站", {{"", "", "", "本站公开复议工作。\n"}})},
 };
 
+TEST_CASE("search_index: 2024年 finds the text 2024年度, and the extra unigrams leave the weights alone") {
+  // The same text, once with each 年 touching the number and once with a
+  // space between: 年 is a term of the first page only, and every other
+  // term weighs the same on both (the unigrams repeat characters the
+  // bigrams hold, so the section is not longer for them).
+  std::string touching = "甲乙。", spaced = "甲乙。";
+  for (int i = 0; i < 400; ++i) {
+    touching += "2024年度，";
+    spaced += "2024 年度，";
+  }
+  Files files = Build({{"a/index.html", 2, Page("页面", {{"", "", "", touching + "\n"}})},
+                       {"b/index.html", 2, Page("页面", {{"", "", "", spaced + "\n"}})}});
+  auto terms = Terms(files);
+  REQUIRE(terms.count("年"));
+  CHECK(terms["年"].df == 1);
+  REQUIRE(terms["年"].listed.size() == 1);
+  CHECK(terms["年"].listed[0].first == 0);  // a/, the page with 2024年度
+  for (const char* term : {"甲乙", "年度", "2024"}) {
+    INFO(term);
+    REQUIRE(terms[term].listed.size() == 2);
+    CHECK(terms[term].listed[0].second == terms[term].listed[1].second);
+  }
+}
+
 TEST_CASE("search_index: manifest, buckets and groups") {
   SearchIndexStats st;
   SearchIndex index({"年度报告", "指标", "页面"}, {});

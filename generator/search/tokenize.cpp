@@ -4,7 +4,7 @@ namespace fazhi {
 
 std::vector<std::string> SearchTokens(std::string_view text) {
   std::vector<std::string> out;
-  ForEachIndexToken(text, false, [&](const SearchToken& t) { out.emplace_back(t.text); });
+  ForEachIndexToken(text, SearchUnigrams::kLone, [&](const SearchToken& t) { out.emplace_back(t.text); });
   return out;
 }
 

@@ -5,10 +5,11 @@
 // full-width forms fold to half-width first. Both ports must give identical
 // tokens; search/tokenize_test.cpp runs the JS port under node to check.
 //
-// The index side (ForEachIndexToken) also emits every Chinese character as
-// a unigram, so that a one-character query finds the character anywhere,
-// and hands each token over as a 64-bit key, so that counting tokens builds
-// no strings.
+// The index side (ForEachIndexToken) also emits a unigram for a character
+// that touches a number or a Latin word ("2024年度" gives 年, "第3条规定"
+// gives 第 and 条), so that a query such as 2024年, 12月 or 第3条, whose lone
+// character is a unigram, finds the text that runs on after it; and it hands
+// each token over as a 64-bit key, so that counting tokens builds no strings.
 #pragma once
 
 #include <cstdint>
@@ -41,6 +42,16 @@ std::vector<std::string> SearchTokens(std::string_view text);
 struct SearchToken {
   uint64_t key;
   std::string_view text;
+  /// A unigram of a character its bigrams already hold (SearchUnigrams::kEdges):
+  /// an extra key for it, not another token of the text's length.
+  bool edge = false;
+};
+
+/// Which Chinese characters become unigrams besides their bigrams.
+enum class SearchUnigrams {
+  kLone,   ///< a run of one character only (queries: SearchTokens)
+  kEdges,  ///< also the first and last character of a run that touches a word (the index)
+  kAll,    ///< every character (SearchIndex::Options::all_unigrams)
 };
 
 /// The text of a token key (not 0).
@@ -92,12 +103,11 @@ inline bool IsWordChar(char32_t c) { return IsDigit(c) || (c >= 'a' && c <= 'z')
 }  // namespace search_detail
 
 /// Calls `f(const SearchToken&)` for each index token of `text`: the
-/// bigrams of each Chinese run, a unigram per character (with
-/// `all_unigrams` false only for a run of one character), each word. Without
-/// `all_unigrams` the order is SearchTokens'. (The index's hot loop: written
-/// for speed on Chinese text.)
+/// bigrams of each Chinese run, the unigrams `unigrams` asks for, each word.
+/// With kLone the tokens are SearchTokens', in order. Returns how many edge
+/// unigrams it gave. (The index's hot loop: written for speed on Chinese text.)
 template <typename F>
-void ForEachIndexToken(std::string_view text, bool all_unigrams, F&& f) {
+size_t ForEachIndexToken(std::string_view text, SearchUnigrams unigrams, F&& f) {
   using search_detail::Decode;
   using search_detail::IsDigit;
   using search_detail::IsHan;
@@ -105,12 +115,37 @@ void ForEachIndexToken(std::string_view text, bool all_unigrams, F&& f) {
   const size_t n = text.size();
   const char* const data = text.data();
   size_t pos = 0;
-  // The current run of Chinese characters: its length and its last character.
+  const bool all_unigrams = unigrams == SearchUnigrams::kAll;
+  const bool edges = unigrams == SearchUnigrams::kEdges;
+  // The current run of Chinese characters: its length, where it starts, and
+  // its last character.
   size_t run = 0;
   char32_t prev = 0;
-  size_t prev_pos = 0, prev_len = 0;
-  auto unigram = [&]() {
-    f(SearchToken{(uint64_t{2} << 62) | prev, std::string_view(data + prev_pos, prev_len)});
+  size_t prev_pos = 0, prev_len = 0, first_pos = 0;
+  size_t word_end = SIZE_MAX;  // just past the last word
+  size_t edge_count = 0;
+  auto unigram = [&](char32_t c, size_t at, size_t len, bool edge) __attribute__((always_inline)) {
+    f(SearchToken{(uint64_t{2} << 62) | c, std::string_view(data + at, len), edge});
+  };
+  // Ends the current run; `before_word`: a word starts right after it.
+  // (Inlined, as `unigram`: a call would take the addresses of the caller's
+  // counters, which `f` then keeps in memory instead of registers.)
+  auto end_run = [&](bool before_word) __attribute__((always_inline)) {
+    if (run == 1 || (run > 0 && all_unigrams)) {
+      unigram(prev, prev_pos, prev_len, false);
+    } else if (run > 1 && edges) {
+      if (first_pos == word_end) {  // it began where a word ended
+        char32_t c;
+        const size_t len = Decode(text, first_pos, &c);
+        unigram(c, first_pos, len, true);
+        ++edge_count;
+      }
+      if (before_word) {
+        unigram(prev, prev_pos, prev_len, true);
+        ++edge_count;
+      }
+    }
+    run = 0;
   };
   std::string word;
   while (pos < n) {
@@ -130,9 +165,11 @@ void ForEachIndexToken(std::string_view text, bool all_unigrams, F&& f) {
     }
     if (IsHan(cp)) {  // folding leaves Chinese characters alone
       if (run > 0) {
-        if (all_unigrams) unigram();
+        if (all_unigrams) unigram(prev, prev_pos, prev_len, false);
         f(SearchToken{(uint64_t{3} << 62) | (static_cast<uint64_t>(prev) << 21) | cp,
                       std::string_view(data + prev_pos, pos + len - prev_pos)});
+      } else {
+        first_pos = pos;
       }
       prev = cp;
       prev_pos = pos;
@@ -141,10 +178,10 @@ void ForEachIndexToken(std::string_view text, bool all_unigrams, F&& f) {
       pos += len;
       continue;
     }
-    if (run == 1 || (run > 0 && all_unigrams)) unigram();
-    run = 0;
     cp = FoldSearchChar(cp);
-    if (!IsWordChar(cp)) {
+    const bool starts_word = IsWordChar(cp);
+    if (run > 0) end_run(starts_word);
+    if (!starts_word) {
       pos += len;
       continue;
     }
@@ -186,8 +223,10 @@ void ForEachIndexToken(std::string_view text, bool all_unigrams, F&& f) {
       break;
     }
     f(SearchToken{SearchWordKey(word), word});
+    word_end = pos;
   }
-  if (run == 1 || (run > 0 && all_unigrams)) unigram();
+  end_run(false);
+  return edge_count;
 }
 
 }  // namespace fazhi

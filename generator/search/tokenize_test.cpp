@@ -59,6 +59,36 @@ TEST_CASE("search_tokenize: numbers and words") {
   CHECK(SearchTokens("MiXeD Case") == V{"mixed", "case"});
 }
 
+// The tokens the index counts for `text`, an edge unigram marked with "*".
+V IndexTokens(std::string_view text, SearchUnigrams unigrams) {
+  V out;
+  ForEachIndexToken(text, unigrams,
+                    [&](const SearchToken& t) { out.push_back(std::string(t.text) + (t.edge ? "*" : "")); });
+  return out;
+}
+
+TEST_CASE("search_tokenize: the index also keeps a character that touches a number or a Latin word") {
+  const SearchUnigrams edges = SearchUnigrams::kEdges;
+  // A query for 2024年 or 第3条 has a lone character, which is a unigram.
+  CHECK(SearchTokens("2024年") == V{"2024", "年"});
+  CHECK(SearchTokens("第3条") == V{"第", "3", "条"});
+  // The text runs on after it: the index keeps the unigram besides the bigrams.
+  CHECK(IndexTokens("2024年度报告", edges) == V{"2024", "年度", "度报", "报告", "年*"});
+  CHECK(IndexTokens("依据第3条规定", edges) == V{"依据", "据第", "第*", "3", "条规", "规定", "条*"});
+  CHECK(IndexTokens("截至12月底", edges) == V{"截至", "至*", "12", "月底", "月*"});
+  CHECK(IndexTokens("5G基站", edges) == V{"5g", "基站", "基*"});
+  CHECK(IndexTokens("２０２４年度", edges) == V{"2024", "年度", "年*"});  // folded digits are a number
+  // A lone character is its own unigram, once; punctuation or a space is no touch.
+  CHECK(IndexTokens("2024年", edges) == V{"2024", "年"});
+  CHECK(IndexTokens("368件，同比", edges) == V{"368", "件", "同比"});
+  CHECK(IndexTokens("，年度。", edges) == V{"年度"});
+  CHECK(IndexTokens("2024 年度", edges) == V{"2024", "年度"});
+  // Queries keep SearchTokens' tokens; every unigram (kAll) as before.
+  CHECK(IndexTokens("2024年度报告", SearchUnigrams::kLone) == SearchTokens("2024年度报告"));
+  CHECK(SearchTokens("2024年度报告") == V{"2024", "年度", "度报", "报告"});
+  CHECK(IndexTokens("2024年度", SearchUnigrams::kAll) == V{"2024", "年", "年度", "度"});
+}
+
 TEST_CASE("search_tokenize: full-width forms fold to half-width") {
   CHECK(SearchTokens("１５３７宗") == V{"1537", "宗"});
   CHECK(SearchTokens("ＩＣＰ　备案") == V{"icp", "备案"});
