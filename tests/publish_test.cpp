@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "search/index.h"
 #include "site_fixture.h"
 
 namespace fazhi::testing {
@@ -154,6 +155,29 @@ TEST_CASE("publish: [search] enabled = false builds no index and says so on /sea
   CHECK_FALSE(r.Has("search/manifest.json"));
   CHECK(Contains(r.File("search/index.html"), "本站未提供站内搜索"));
   CHECK_FALSE(Contains(r.File("search/index.html"), "search.js"));
+}
+
+TEST_CASE(
+    "publish: [search] every_character = true indexes each character, so that 法 alone finds 依法行政") {
+  FixtureOptions o;
+  o.default_theme = true;
+  std::string site =
+      std::string(kSite) + "-- content/a.md --\n---\ntitle: 甲页\ndate: 2025-01-02\n---\n推进依法行政。\n";
+  auto unigram_of_fa = [](const FixtureResult& r) {
+    // 法 stands alone nowhere in the site: only every character's unigram holds it.
+    auto manifest = nlohmann::json::parse(r.File("search/manifest.json"));
+    const size_t buckets = manifest["buckets"];
+    const std::string bucket =
+        r.File("search/t/" + std::to_string(SearchTermHash("法") & (buckets - 1)) + ".bin");
+    return std::make_pair(manifest["unigrams"].get<bool>(), Contains(bucket, "\x03法"));
+  };
+  FixtureResult plain = BuildFixture(site, o);
+  REQUIRE_MESSAGE(plain.ok, plain.errors);
+  CHECK(unigram_of_fa(plain) == std::make_pair(false, false));
+  Replace(&site, "[robots]", "[search]\nevery_character = true\n[robots]");
+  FixtureResult every = BuildFixture(site, o);
+  REQUIRE_MESSAGE(every.ok, every.errors);
+  CHECK(unigram_of_fa(every) == std::make_pair(true, true));
 }
 
 TEST_CASE("publish: an empty section (空白栏目) is not published, nor its menu entry, until it has a page") {

@@ -234,8 +234,9 @@ class ConfigReader {
       StrList(*t, "allow_hosts", &c->allow_hosts);
     }
     if (const toml::table* t = Table(root, "search")) {
-      CheckKeys(*t, {"enabled", "synonyms"}, "search.");
+      CheckKeys(*t, {"enabled", "every_character", "synonyms"}, "search.");
       Bool(*t, "enabled", &c->search_enabled);
+      Bool(*t, "every_character", &c->search_every_character);
       if (const toml::table* syn = Table(*t, "synonyms")) {
         for (const auto& [word, list] : *syn) {
           StrList(*syn, word.str(), &c->search_synonyms[std::string(word.str())]);

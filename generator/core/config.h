@@ -72,6 +72,9 @@ struct Config {
   /// were merged into the host root's /robots.txt (silences the warning).
   bool robots_merged_into_root = false;
   bool search_enabled = true;  ///< [search] enabled: build the search index
+  /// [search] every_character: index each Chinese character on its own too,
+  /// so that a one-character query (税, 房) finds it inside words.
+  bool search_every_character = false;
   /// [search.synonyms]: a query that finds nothing tries these words instead
   /// (营商环境 = ["涉企", "入企"]), in order.
   std::map<std::string, std::vector<std::string>> search_synonyms;

@@ -49,6 +49,7 @@ SiteOutputs::SiteOutputs(OutputSink* inner, const Config& config, Diagnostics* d
     o.updates = updates;
     o.jobs = jobs;
     o.synonyms = config_.search_synonyms;
+    o.all_unigrams = config_.search_every_character;
     index_ = std::make_unique<SearchIndex>(SearchKinds(), o);
   }
 }
