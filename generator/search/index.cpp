@@ -366,8 +366,9 @@ class SearchIndex::Impl {
   uint32_t NewTermId(Worker* w, const SearchToken& t);
   // The term ids of the tokens of `text`, in order, into w->token_ids; returns
   // how many, and sets `length` to the text's length in tokens (the edge
-  // unigrams left out: they repeat characters its bigrams hold). Two tight loops (tokens to keys, keys to
-  // ids) rather than one with the counting inside, which compiles to much slower code.
+  // unigrams left out: they repeat characters its bigrams hold). Two tight
+  // loops (tokens to keys, keys to ids) rather than one with the counting
+  // inside, which compiles to much slower code.
   size_t Ids(Worker* w, std::string_view text, size_t* length = nullptr);
   uint32_t Intern(uint64_t key, std::string_view text, uint32_t* hash);
 
