@@ -23,6 +23,9 @@
   // A unit page (单位) repeats the 整改 items and indicators of its profiles:
   // where both match as well, the page that states them comes first.
   var KIND_WEIGHT = { '单位': 0.8 };
+  // A query of at most this many distinct tokens is also matched loosely
+  // (looseMatches): the units of characters it covers fit a 32-bit mask.
+  var LOOSE_TOKENS = 30;
 
   function fold(cp) {
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
@@ -349,12 +352,15 @@
     this.docs = docs;
     this.scores = score;
     this.headings = heading;
-    // A heap of the listed pages, best on top.
+    this.heapify(n);
+  }
+  /* A heap of the first n listed pages, best on top. */
+  Ranking.prototype.heapify = function (n) {
     var heap = this.heap = new Int32Array(n);
     for (var h = 0; h < n; ++h) heap[h] = h;
     this.size = n;
     for (var h2 = (n >> 1) - 1; h2 >= 0; --h2) this.sift(h2);
-  }
+  };
   Ranking.prototype.above = function (a, b) {  // listed page a ranks above b
     var ha = this.headings[a], hb = this.headings[b];
     if (ha !== hb) return ha > hb;
@@ -406,10 +412,320 @@
     return this.ranked.slice(from, to);
   };
 
+  /* --- loose matches ----------------------------------------------------- */
+
+  /* The pages that hold a query of Chinese words loosely: every character of
+   * the query in some bigram (or number, or Latin word) of the query that the
+   * page holds, but not every bigram. "述法报告" is 述法 法报 报告: a page that
+   * speaks of 述法 and of 报告 apart holds 述法 and 报告, which cover all four
+   * characters, and lacks only the junction 法报. A long title as people say
+   * it ("白云区2023年法治政府建设年度报告") misses the page titled
+   * "白云区2023年度法治政府建设报告" by three junctions (年法 设年 度报) and
+   * no more. A page that lacks a character's every bigram is not a loose
+   * match: "行政复议收案数" does not match pages without 收案 or 议收 (收 is
+   * not there), whatever else they hold.
+   *
+   * `uniq` are the query's distinct tokens ({t, a, b}), `entries` theirs (null
+   * for a token no page holds), `cps` the query's folded code points and
+   * `chars` its characters (for the pieces' text); the pages of `whole` (an
+   * intersect() of every token) are left out. Returns null when the query
+   * cannot be held loosely (fewer than three tokens, more than LOOSE_TOKENS,
+   * or a character that no token on some page covers), else a LooseRanking:
+   * {count, slice(from, to), maskOf(doc) (the tokens a page holds: bit i for
+   * uniq[i]), held (those any of them holds), pieces (the runs of
+   * consecutive tokens they hold, as text, when all hold the same tokens;
+   * else null)}.
+   * The ranking: the most tokens held in the title or a heading first (a
+   * page titled 白云区2023年度法治政府建设报告 above one that mentions
+   * 法治政府建设年度报告 in its text), then the most tokens held, then the
+   * BM25 score of those held (as scorer(), a page not listed for a held
+   * token scoring its bound) with the kind's factor, then the lower page
+   * number. */
+  function looseMatches(index, uniq, entries, cps, chars, whole) {
+    var n = uniq.length;
+    if (n < 3 || n > LOOSE_TOKENS) return null;
+    var cover = coverOf(uniq, cps);
+    if (!cover) return null;
+    // A unit that only one token covers makes that token essential; a unit
+    // that no token on some page covers, no page holds the query loosely.
+    var units = cover.reduce(function (m, c) { return m | c; }, 0), essential = 0;
+    for (var u = 1; u && u <= units; u <<= 1) {
+      if (!(units & u)) continue;
+      var by = [];
+      for (var t = 0; t < n; ++t) if (cover[t] & u && entries[t]) by.push(t);
+      if (!by.length) return null;
+      if (by.length === 1) essential |= 1 << by[0];
+    }
+    if (essential === (1 << n) - 1) return null;  // a loose match would hold them all
+    var N = index.m.docs, W = (N + 31) >> 5, bits = tokenBits(entries, W);
+    var loose = looseSet(bits, cover, entries, N, W, whole);
+    var count = 0;
+    for (var j = 0; j < W; ++j) count += popcount(loose[j]);
+    if (!count) return { count: 0 };
+    // Pages some token lists with its weight are scored one by one; every
+    // other page has each held token's bound, so its score depends on the
+    // tokens it holds and its kind alone: such pages are taken, per tokens
+    // and kind, in page order (as Ranking takes the pages no token lists).
+    var listed = takeListed(entries, loose, N);
+    var idf = idfs(index, entries.map(function (e) { return e || { df: 0 }; }));
+    var bound = new Int16Array(n), table = new Float64Array(n * 256);  // weights as Ranking's
+    for (var t2 = 0; t2 < n; ++t2) {
+      bound[t2] = entries[t2] ? entries[t2].bound : 0;
+      for (var q = 0; q < 256; ++q) table[t2 * 256 + q] = idf[t2] * (q & 63) / 63;
+    }
+    var scored = scoreListed(index, listed, bits, W, bound, table);
+    var ranking = new LooseRanking(listed.docs, scored.keys, scored.scores, count);
+    var groups = groupRest(index, loose, bits, n, W);
+    var union = 0, first = -1, same = true;
+    scored.masks.forEach(function (mask) {
+      union |= mask;
+      if (mask !== first) { if (first < 0) first = mask; else same = false; }
+    });
+    groups.forEach(function (group) {
+      var sum = 0, held = 0, top = 0;
+      for (var t3 = 0; t3 < n; ++t3) {
+        if (!((group.mask >>> t3) & 1)) continue;
+        sum += table[t3 * 256 + bound[t3]];
+        ++held;
+        if (bound[t3] >= 64) ++top;
+      }
+      ranking.streams.push({ words: group.words, chunks: group.chunks, at: 0, left: group.chunks[0],
+                             key: top * 64 + held, score: sum * kindFactor(index, group.d), head: null });
+      union |= group.mask;
+      if (group.mask !== first) { if (first < 0) first = group.mask; else same = false; }
+    });
+    ranking.streams.forEach(ranking.advance, ranking);
+    ranking.held = union;
+    ranking.pieces = same ? pieces(uniq, first, chars) : null;
+    ranking.bits = bits;
+    ranking.words = W;
+    return ranking;
+  }
+
+  /* The units each token covers, as bits: its characters, or itself for a
+   * number or a Latin word; null when there are more than 31 units. */
+  function coverOf(uniq, cps) {
+    var unitBit = {}, units = 0, cover = [];
+    for (var i = 0; i < uniq.length; ++i) {
+      var keys = isHan(cps[uniq[i].a]) ? cps.slice(uniq[i].a, uniq[i].b).map(String) : ['w' + uniq[i].t];
+      var c = 0;
+      for (var k = 0; k < keys.length; ++k) {
+        if (!(keys[k] in unitBit)) {
+          if (units === 31) return null;
+          unitBit[keys[k]] = 1 << units++;
+        }
+        c |= unitBit[keys[k]];
+      }
+      cover.push(c);
+    }
+    return cover;
+  }
+
+  /* Each token's pages as a bitmap of W 32-bit words, token t's at t * W
+   * (none for a token on no page). */
+  function tokenBits(entries, W) {
+    var bits = new Int32Array(entries.length * W);
+    for (var t = 0; t < entries.length; ++t) {
+      var e = entries[t];
+      if (!e) continue;
+      if (e.bits) {
+        new Uint8Array(bits.buffer, t * W * 4, W * 4).set(e.bits.subarray(0, Math.min(e.bits.length, W * 4)));
+      } else {
+        for (var x = 0, docs = e.docs, at = t * W; x < docs.length; ++x) bits[at + (docs[x] >> 5)] |= 1 << (docs[x] & 31);
+      }
+    }
+    return bits;
+  }
+
+  /* The loose matches as a bitmap: word by word, the pages holding for
+   * every unit some token that covers it, less those of `whole`. */
+  function looseSet(bits, cover, entries, N, W, whole) {
+    var loose = new Int32Array(W).fill(-1), any = new Int32Array(W), units = 0;
+    cover.forEach(function (c) { units |= c; });
+    for (var u = 1; u && u <= units; u <<= 1) {
+      if (!(units & u)) continue;
+      any.fill(0);
+      for (var t = 0; t < cover.length; ++t) {
+        if (!(cover[t] & u) || !entries[t]) continue;
+        for (var j = 0, at = t * W; j < W; ++j) any[j] |= bits[at + j];
+      }
+      for (var j2 = 0; j2 < W; ++j2) loose[j2] &= any[j2];
+    }
+    if (N & 31) loose[W - 1] &= (1 << (N & 31)) - 1;
+    if (whole.bits) {
+      var wb = new Uint8Array(loose.buffer);
+      for (var b = 0; b < whole.bits.length && b < wb.length; ++b) wb[b] &= ~whole.bits[b];
+    } else {
+      for (var x = 0; x < whole.docs.length; ++x) loose[whole.docs[x] >> 5] &= ~(1 << (whole.docs[x] & 31));
+    }
+    return loose;
+  }
+
+  /* The loose matches that some token lists, taken out of `loose`: {docs,
+   * imps (per page, its impact for each token, -1 where not listed)}. */
+  function takeListed(entries, loose, N) {
+    var n = entries.length, most = 0;
+    for (var t0 = 0; t0 < n; ++t0) if (entries[t0]) most += entries[t0].docs.length;
+    var listedAt = new Int32Array(N);  // page → 1 + its number among the listed, or 0
+    var docs = new Int32Array(most), imps = new Int16Array(most * n).fill(-1), L = 0;
+    for (var t = 0; t < n; ++t) {
+      if (!entries[t]) continue;
+      var eDocs = entries[t].docs, eImps = entries[t].imps, en = eDocs.length;
+      for (var x = 0; x < en; ++x) {
+        var d = eDocs[x], at = listedAt[d];
+        if (!at) {
+          var wd = d >> 5, bd = 1 << (d & 31);
+          if (!(loose[wd] & bd)) continue;
+          loose[wd] ^= bd;
+          docs[L] = d;
+          at = listedAt[d] = ++L;
+        }
+        imps[(at - 1) * n + t] = eImps[x];
+      }
+    }
+    return { docs: docs.subarray(0, L), imps: imps };
+  }
+
+  /* The listed loose matches' scores (over the tokens each holds, in order,
+   * idf × weight: its own where listed, else the token's bound, as
+   * scorer() sums them), keys (the tokens in a title or heading × 64 + the
+   * tokens held) and masks (the tokens held). One tight loop without rare
+   * branches, as Ranking's: it runs before the JIT has warmed up, and a
+   * branch first taken after the engine has compiled the loop sends it back
+   * to the interpreter. */
+  function scoreListed(index, listed, bits, W, bound, table) {
+    var L = listed.docs.length, n = bound.length, imps = listed.imps;
+    var scores = new Float64Array(L), keys = new Uint16Array(L), masks = new Int32Array(L);
+    for (var c = 0, ci = 0; c < L; ++c) {
+      var d = listed.docs[c], w = d >> 5, b = d & 31, mask = 0, sum = 0, held = 0, top = 0;
+      for (var t = 0; t < n; ++t, ++ci, w += W) {
+        var has = (bits[w] >>> b) & 1, own = imps[ci], imp = own < 0 ? bound[t] : own;
+        mask |= has << t;
+        sum += has ? table[t * 256 + imp] : 0;
+        held += has;
+        top += has & (imp >> 6 ? 1 : 0);
+      }
+      scores[c] = sum * kindFactor(index, d);
+      keys[c] = top * 64 + held;
+      masks[c] = mask;
+    }
+    return { scores: scores, keys: keys, masks: masks };
+  }
+
+  /* The pages left in `loose`, by group (the tokens they hold, and their
+   * kind): per word, the pages of a word holding the same tokens (usually
+   * one or two sets per word) are one chunk of their group. Kind by kind,
+   * so that the loop has no branch it takes only at a kind's edge (see
+   * scoreListed). A Map of {mask, d (its first page), words, chunks}. */
+  function groupRest(index, loose, bits, n, W) {
+    var groups = new Map(), word = new Int32Array(n), start = 0;
+    for (var kind = 0; kind < index.kindEnds.length; ++kind) {
+      var end = index.kindEnds[kind];
+      if (end > start) groupKind(groups, kind, start, end, loose, bits, word, n, W);
+      start = end;
+    }
+    return groups;
+  }
+  function groupKind(groups, kind, start, end, loose, bits, word, n, W) {
+    var first = start >> 5, last = (end - 1) >> 5;
+    var lowMask = -1 << (start & 31), highMask = -1 >>> (31 - ((end - 1) & 31));
+    for (var j = first; j <= last; ++j) {
+      var v = loose[j] & (j === first ? lowMask : -1) & (j === last ? highMask : -1);
+      if (!v) continue;
+      for (var t = 0; t < n; ++t) word[t] = bits[t * W + j];
+      while (v) {
+        var bit = 31 - Math.clz32(v & -v), mask = 0, alike = v;
+        for (var t2 = 0; t2 < n; ++t2) {
+          var has = (word[t2] >>> bit) & 1;
+          mask |= has << t2;
+          alike &= has ? word[t2] : ~word[t2];
+        }
+        v &= ~alike;
+        var g = mask * 64 + kind, group = groups.get(g);
+        if (!group) groups.set(g, group = { mask: mask, d: j * 32 + bit, words: [], chunks: [] });
+        group.words.push(j);
+        group.chunks.push(alike);
+      }
+    }
+  }
+
+  /* Bits set in a 32-bit word. */
+  function popcount(v) {
+    v = v - ((v >>> 1) & 0x55555555);
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    return Math.imul((v + (v >>> 4)) & 0x0F0F0F0F, 0x01010101) >>> 24;
+  }
+
+  /* Loose matches in rank order: the listed pages from a heap as Ranking
+   * takes them (`keys` in place of its heading marks), merged with the
+   * streams of the other pages, each in page order: a stream's pages are
+   * the bits of chunks[i] in word words[i], i from 0. */
+  function LooseRanking(docs, keys, scores, count) {
+    this.count = count;
+    this.ranked = [];
+    this.docs = docs;
+    this.headings = keys;
+    this.scores = scores;
+    this.streams = [];
+    this.held = 0;
+    this.pieces = null;
+    this.bits = null;
+    this.words = 0;
+    this.heapify(docs.length);
+  }
+  LooseRanking.prototype = Object.create(Ranking.prototype);
+  LooseRanking.prototype.advance = function (s) {
+    while (!s.left && ++s.at < s.chunks.length) s.left = s.chunks[s.at];
+    if (!s.left) { s.head = null; return; }
+    var low = s.left & -s.left;
+    s.left ^= low;
+    s.head = { doc: s.words[s.at] * 32 + 31 - Math.clz32(low), heading: s.key, score: s.score };
+  };
+  LooseRanking.prototype.slice = function (from, to) {
+    return Ranking.prototype.slice.call(this, from, to).map(function (h) {
+      return { doc: h.doc, heading: 0, score: h.score, loose: true };
+    });
+  };
+  /* The tokens page d holds: bit t for token t. */
+  LooseRanking.prototype.maskOf = function (d) {
+    var m = 0, n = this.bits.length / this.words;
+    for (var t = 0; t < n; ++t) m |= ((this.bits[t * this.words + (d >> 5)] >>> (d & 31)) & 1) << t;
+    return m;
+  };
+
+  /* The text (of `chars`) of each run of consecutive tokens of `uniq` in `mask`, in order. */
+  function pieces(uniq, mask, chars) {
+    var out = [];
+    for (var i = 0; i < uniq.length;) {
+      if (!((mask >>> i) & 1)) { ++i; continue; }
+      var j = i;
+      while (j + 1 < uniq.length && ((mask >>> (j + 1)) & 1) && uniq[j + 1].a < uniq[j].b) ++j;
+      out.push(chars.slice(uniq[i].a, uniq[j].b).join(''));
+      i = j + 1;
+    }
+    return out;
+  }
+
+  /* The rows of `first` (a Ranking), then those of `then` (loose matches). */
+  function Chain(first, then) {
+    this.first = first;
+    this.then = then;
+    this.count = first.count + then.count;
+  }
+  Chain.prototype.slice = function (from, to) {
+    var a = this.first.count, out = [];
+    if (from < a) out = this.first.slice(from, Math.min(to, a));
+    if (to > a) out = out.concat(this.then.slice(Math.max(0, from - a), to - a));
+    return out;
+  };
+
   /* Runs a query: {query, phrase (what the results contain), partial (true
    * when that is only part of the query), synonym (true when it is a word
-   * the site gives for the query), tokens, count (of the pages found),
-   * ranking (a Ranking of them, or null when none)}. */
+   * the site gives for the query), tokens, count (of the pages found), exact
+   * (of them, the pages holding every token of the query), pieces (when the
+   * results hold the query only loosely, and all in the same way: its parts
+   * they hold, else null), loose (true when every result holds the query
+   * only loosely), ranking (of them, or null when none)}. */
   function search(index, query) {
     return searchWords(index, query).then(function (r) {
       if (r.count && !r.partial) return r;
@@ -430,18 +746,41 @@
     });
   }
 
+  /* The pages holding every token; after them, when they are fewer than a
+   * page of results, those holding the query loosely (looseMatches); when
+   * there are neither, the longest run of consecutive tokens that some page
+   * holds (more pages, then earlier, on a tie). */
   function searchWords(index, query) {
     var toks = tokenizeAt(query), seen = {}, uniq = [];
     toks.forEach(function (x) { if (!seen[x.t]) { seen[x.t] = 1; uniq.push(x); } });
+    var tokens = uniq.map(function (x) { return x.t; });
     var base = { query: query, phrase: query.trim(), partial: false, synonym: false,
-                 tokens: uniq.map(function (x) { return x.t; }), count: 0, ranking: null };
+                 tokens: tokens, count: 0, exact: 0, pieces: null, loose: false, ranking: null };
     if (!uniq.length) return Promise.resolve(base);
     return Promise.all(uniq.map(function (x) { return index.entry(x.t); })).then(function (entries) {
-      var cps = Array.from(query);
-      // The whole query, else the longest run of consecutive tokens that
-      // some page holds (more pages, then earlier, on a tie).
+      var chars = Array.from(query);
+      var whole = entries.every(Boolean) ? intersect(index, entries) : { count: 0, docs: [], bits: null };
+      var loose = whole.count < PAGE ?
+        looseMatches(index, uniq, entries, codePoints(query), chars, whole) : null;
+      if (loose && !loose.count) loose = null;
+      if (whole.count) {
+        var ranking = new Ranking(index, entries, whole);
+        return { query: query, phrase: query.trim(), partial: false, synonym: false, tokens: tokens,
+                 count: whole.count + (loose ? loose.count : 0), exact: whole.count, pieces: null, loose: false,
+                 ranking: loose ? new Chain(ranking, loose) : ranking };
+      }
+      if (loose) {
+        // The phrase of the snippets: the longest part of the query the first page holds.
+        var held = loose.held;
+        var longest = pieces(uniq, loose.maskOf(loose.slice(0, 1)[0].doc), chars).reduce(function (a, b) {
+          return Array.from(b).length > Array.from(a).length ? b : a;
+        });
+        return { query: query, phrase: longest, partial: true, synonym: false,
+                 tokens: tokens.filter(function (t, i) { return (held >>> i) & 1; }),
+                 count: loose.count, exact: 0, pieces: loose.pieces, loose: true, ranking: loose };
+      }
       var best = null;
-      for (var len = uniq.length; len >= 1 && !best; --len) {
+      for (var len = uniq.length - 1; len >= 1 && !best; --len) {
         for (var i = 0; i + len <= uniq.length; ++i) {
           var es = entries.slice(i, i + len);
           if (es.some(function (e) { return !e; })) continue;
@@ -451,14 +790,16 @@
         }
       }
       if (!best) return base;
-      var whole = best.len === uniq.length;
       return {
         query: query,
-        phrase: whole ? query.trim() : cps.slice(uniq[best.i].a, uniq[best.i + best.len - 1].b).join(''),
-        partial: !whole,
+        phrase: chars.slice(uniq[best.i].a, uniq[best.i + best.len - 1].b).join(''),
+        partial: true,
         synonym: false,
-        tokens: uniq.slice(best.i, best.i + best.len).map(function (x) { return x.t; }),
+        tokens: tokens.slice(best.i, best.i + best.len),
         count: best.inter.count,
+        exact: 0,
+        loose: false,
+        pieces: null,
         ranking: new Ranking(index, best.entries, best.inter)
       };
     });
@@ -580,8 +921,9 @@
     // its bigrams there, which the index marks (the ranking's `heading`): a
     // row without the mark holds the phrase in its text at most. Of other
     // phrases (numbers, Latin words, a lone character) nothing is known.
+    // A loose match (looseMatches) holds the phrase nowhere: below every other row.
     var cps = codePoints(result.phrase.trim()), han = cps.length >= 2 && cps.every(isHan);
-    function best(i) { return han && !slice[i].heading ? 1 : 2; }
+    function best(i) { return slice[i].loose ? -1 : han && !slice[i].heading ? 1 : 2; }
     function certain(r) {
       for (var i = 0; i < n; ++i) {
         if (rows[i]) continue;
@@ -609,7 +951,7 @@
     }
     return Promise.all(slice.map(function (h, i) {
       return index.meta(h.doc).then(function (meta) {
-        rows[i] = { hit: h, meta: meta, tier: phraseTier(meta, result.phrase), pos: i };
+        rows[i] = { hit: h, meta: meta, tier: h.loose ? -1 : phraseTier(meta, result.phrase), pos: i };
         --left;
         place();
       });
@@ -798,8 +1140,14 @@
         status.textContent = '没有找到与“' + query + '”相关的内容。可以换一个词，或查看网站地图。';
       } else if (r.synonym) {
         status.textContent = '未找到“' + query.trim() + '”，以下结果包含相关词“' + r.phrase + '”（共 ' + n + ' 条）。';
+      } else if (r.loose) {
+        status.textContent = '未找到“' + query.trim() + '”，以下结果分开包含' + (r.pieces ?
+          r.pieces.map(function (p) { return '“' + p + '”'; }).join('') : '其中的词语') + '（共 ' + n + ' 条）。';
       } else if (r.partial) {
         status.textContent = '未找到“' + query.trim() + '”，以下结果包含“' + r.phrase + '”（共 ' + n + ' 条）。';
+      } else if (n > r.exact) {
+        status.textContent = '“' + query.trim() + '”共找到 ' + r.exact + ' 条结果；另有 ' + (n - r.exact) +
+          ' 条结果分开包含其中的词语，列在后面。';
       } else {
         status.textContent = '“' + query.trim() + '”共找到 ' + n + ' 条结果。';
       }
