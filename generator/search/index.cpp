@@ -37,16 +37,17 @@ constexpr float kRefLength = 1000.0f;
 // its pages as a bitmap (when that is smaller than the whole list).
 constexpr size_t kTop = 1000;
 // Bucket count: a power of two giving buckets of about this many bytes.
-constexpr size_t kBucketBytes = 16 * 1024;
+constexpr size_t kBucketBytes = size_t{16} * 1024;
 // Pages per metadata group: about this many bytes per group.
-constexpr size_t kGroupBytes = 8 * 1024;
+constexpr size_t kGroupBytes = size_t{8} * 1024;
 constexpr size_t kMaxGroupPages = 16;
 
 // Impact byte: bits 7-6 the best field (2 title, 1 heading or lead-in, 0
 // body), bits 5-0 the saturated weight, 1…63.
 uint8_t Impact(float x, int field) {
   float sat = x * (kK1 + 1.0f) / (x + kK1);
-  int q = static_cast<int>(63.0f * sat / (kK1 + 1.0f) + 0.5f);
+  // Half up, as the bytes of every index so far were made (x is never negative).
+  int q = static_cast<int>(std::floor(63.0f * sat / (kK1 + 1.0f) + 0.5f));
   q = std::clamp(q, 1, 63);
   return static_cast<uint8_t>((field << 6) | q);
 }
@@ -924,6 +925,7 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
       std::vector<uint32_t>& terms = bucket_terms[n];
       std::sort(terms.begin(), terms.end(), [&](uint32_t x, uint32_t y) { return text_[x] < text_[y]; });
       std::vector<std::span<const Packed>> lists;
+      lists.reserve(terms.size());
       for (uint32_t t : terms) lists.push_back(postings_[t]);
       PutBucket(n, &terms, lists, put);
     } else {

@@ -50,7 +50,7 @@ std::string UrlOf(const std::string& key) {
                                                                         : key;
 }
 
-Files Build(const std::vector<TestPage>& pages, SearchIndex::Options o = {}) {
+Files Build(const std::vector<TestPage>& pages, const SearchIndex::Options& o = {}) {
   SearchIndex index({"年度报告", "指标", "页面"}, o);
   for (const TestPage& p : pages) index.Put(p.key, p.kind, UrlOf(p.key), "2025-01-15", p.page);
   return WriteAll(&index);
