@@ -239,6 +239,18 @@ try {
     }
     assert(wrong.length === 0, wrong.join('\n'));
   });
+  // The demo indexes a character inside a word only as part of its bigrams
+  // ([search] every_character is off): a one-character query says so.
+  await test('search: a one-character query says it finds the character only where it stands alone', async () => {
+    for (const [q, want] of [['法', /^“法”共找到 \d+ 条结果。只输入一个字时，只能找到它单独出现（或紧挨数字）的地方；/],
+                             ['税', /^没有找到单独出现的“税”。只输入一个字时/],
+                             ['法治', /^“法治”共找到 \d+ 条结果。$/]]) {
+      await page.goto(`${base}search/?q=${encodeURIComponent(q)}`);
+      await page.waitForFunction(() => /找到/.test(document.getElementById('search-status').textContent));
+      const status = await page.locator('#search-status').innerText();
+      assert(want.test(status), `${q}: ${status}`);
+    }
+  });
   // The first rows may show before the rest (search.js pageRows); the list
   // is aria-busy until every row of the page is in.
   const allRows = '#search-results:not([aria-busy]) li';

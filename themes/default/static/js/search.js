@@ -1135,11 +1135,20 @@
     /* Shows the status of `r` and clears the rows of the query before. */
     function begin(r, query) {
       out.textContent = '';
-      var n = r.count;
-      if (!n) {
+      var n = r.count, chars = Array.from(query.trim());
+      // One Chinese character: the index holds it where it stands alone or
+      // touches a number, not inside words, unless the site indexes every
+      // character ([search] every_character): the reader is told.
+      var one = chars.length === 1 && isHan(chars[0].codePointAt(0)) && !index.m.unigrams;
+      var ONE = '只输入一个字时，只能找到它单独出现（或紧挨数字）的地方；要找含有这个字的词语，请多输入几个字，例如“行政复议”。';
+      if (!n && one) {
+        status.textContent = '没有找到单独出现的“' + chars[0] + '”。' + ONE;
+      } else if (!n) {
         status.textContent = '没有找到与“' + query + '”相关的内容。可以换一个词，或查看网站地图。';
       } else if (r.synonym) {
         status.textContent = '未找到“' + query.trim() + '”，以下结果包含相关词“' + r.phrase + '”（共 ' + n + ' 条）。';
+      } else if (one) {
+        status.textContent = '“' + chars[0] + '”共找到 ' + n + ' 条结果。' + ONE;
       } else if (r.loose) {
         status.textContent = '未找到“' + query.trim() + '”，以下结果分开包含' + (r.pieces ?
           r.pieces.map(function (p) { return '“' + p + '”'; }).join('') : '其中的词语') + '（共 ' + n + ' 条）。';
