@@ -665,6 +665,50 @@ const kindOf = (doc) => ends.findIndex((e) => doc < e);
   // over thousands of pages where both have bitmaps.
   CHECK(j["复议调解"]["loose"].get<bool>());
   CHECK(j["复议调解"]["count"].get<int>() > 1000);
+
+  // Of queries of two or three words run together (junctions on no page),
+  // every page listed, whole or loose, once; every loose page holds every
+  // character of the query; the loose pages come after the whole ones.
+  const std::string loose = R"JS(
+const s = require(process.argv[2]); const fs = require('fs'); const d = process.argv[3] + '/search/';
+const m = JSON.parse(fs.readFileSync(d + 'manifest.json', 'utf8'));
+const load = (p) => { const b = fs.readFileSync(d + p); return Promise.resolve(b.buffer.slice(b.byteOffset, b.byteOffset + b.length)); };
+(async () => {
+  const out = {};
+  for (const q of process.argv.slice(4)) {
+    const ix = new s.Index(m, load);
+    const r = await s.search(ix, q);
+    const rows = r.ranking ? r.ranking.slice(0, r.count) : [];
+    const docs = new Set(rows.map((h) => h.doc));
+    let held = true, after = true;
+    for (let i = 0; i < rows.length; ++i) {
+      if (!rows[i].loose) { after = after && i < r.exact; continue; }
+      after = after && i >= r.exact;
+      const meta = await ix.meta(rows[i].doc);
+      const text = meta.title + meta.sections.map((x) => x[1] + x[2] + x[3]).join('');
+      for (const ch of q) held = held && text.includes(ch);
+    }
+    out[q] = { count: r.count, rows: rows.length, distinct: docs.size, loose: rows.filter((h) => h.loose).length,
+               held, after };
+  }
+  process.stdout.write(JSON.stringify(out));
+})();
+)JS";
+  const std::vector<std::string> joined = {"执法监督法律援助", "普法宣传矛盾纠纷", "司法行政调解",
+                                           "复议案件执法监督"};
+  out = RunClient(loose, files, joined);
+  j = nlohmann::json::parse(out.empty() ? "{}" : out);
+  REQUIRE(j.size() == joined.size());
+  int loose_pages = 0;
+  for (const std::string& q : joined) {
+    CAPTURE(q);
+    CHECK(j[q]["rows"] == j[q]["count"]);
+    CHECK(j[q]["distinct"] == j[q]["count"]);
+    CHECK(j[q]["held"].get<bool>());
+    CHECK(j[q]["after"].get<bool>());
+    loose_pages += j[q]["loose"].get<int>();
+  }
+  CHECK(loose_pages > 1000);
 }
 
 // The first page of results is shown in two batches: the first rows as soon
