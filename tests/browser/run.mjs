@@ -239,6 +239,18 @@ try {
     }
     assert(wrong.length === 0, wrong.join('\n'));
   });
+  // Pages holding a query's words apart come after those holding it whole
+  // (search.js looseMatches), and the list says where they begin.
+  await test('search: the pages holding the words apart follow the whole matches, marked where they begin', async () => {
+    await page.goto(`${base}search/?q=${encodeURIComponent('执法监督')}`);
+    await page.waitForSelector('#search-results:not([aria-busy]) li');
+    const rows = page.locator('#search-results > li');
+    assert(await rows.count() === 3, `rows: ${await rows.count()}`);
+    assert(await rows.nth(0).locator('.search-apart').count() === 0, 'the whole match is marked');
+    const apart = await rows.nth(1).locator('.search-apart').innerText();
+    assert(apart === '以下 2 条结果没有完整的“执法监督”，只分开包含其中的词语：', apart);
+    assert(await rows.nth(2).locator('.search-apart').count() === 0, 'the mark is repeated');
+  });
   // The demo indexes a character inside a word only as part of its bigrams
   // ([search] every_character is off): a one-character query says so.
   await test('search: a one-character query says it finds the character only where it stands alone', async () => {

@@ -885,7 +885,8 @@
   }
 
   /* A result for display: {url (relative to the site root), title, kind,
-   * date, section (heading of the section linked, or ''), snippet}. */
+   * date, section (heading of the section linked, or ''), snippet, loose
+   * (it holds the query's words only apart)}. */
   function describe(index, hit, meta, phrase, tokens) {
     var best = bestSentence(meta, phrase, tokens);
     // The section of the best sentence, unless the title holds the phrase
@@ -898,7 +899,8 @@
     }
     return {
       doc: hit.doc, url: meta.url + (s && s[0] ? '#' + s[0] : ''), title: meta.title,
-      kind: index.kindLabel(hit.doc), date: meta.date, section: s && s[0] ? s[1] : '', snippet: snippet
+      kind: index.kindLabel(hit.doc), date: meta.date, section: s && s[0] ? s[1] : '', snippet: snippet,
+      loose: !!hit.loose
     };
   }
 
@@ -1088,6 +1090,14 @@
   function renderRows(out, base, rows, result) {
     rows.forEach(function (r) {
       var li = document.createElement('li');
+      if (r.loose && result.exact && !out.querySelector('.search-apart')) {
+        // Where the pages holding the whole query end and those holding its words apart begin.
+        var apart = document.createElement('p');
+        apart.className = 'search-apart';
+        apart.textContent = '以下 ' + (result.count - result.exact) + ' 条结果没有完整的“' + result.phrase +
+          '”，只分开包含其中的词语：';
+        li.appendChild(apart);
+      }
       var h = document.createElement('h2');
       var a = marked('a', '', r.title, result.phrase, result.tokens);
       a.href = base + r.url;
