@@ -14,8 +14,10 @@
 // the CPU ms (user+sys of that process while the query runs), the same query
 // run again in that process (warm), the query run after the client's warmUp()
 // (the made-up queries a page runs before it says it is ready) with that
-// warm-up's own CPU, the result count and the first three
-// results, so two clients (--client, e.g. an older search.js from
+// warm-up's own CPU, the result count (with what the results hold when not
+// the whole query: `partial: 法律`, the longest run found; `apart: 述法 报告`,
+// its words apart; `1 whole`, the whole query on 1 of them) and the first
+// three results, so two clients (--client, e.g. an older search.js from
 // `git show REV:themes/default/static/js/search.js > /tmp/old.js`) can be
 // compared for time and for giving the same answers.
 import { spawnSync } from 'node:child_process';
@@ -40,6 +42,7 @@ async function once(client, dir, q) {
   const c = process.cpuUsage(c0);
   const total = result.count !== undefined ? result.count : result.hits.length;
   return { ms: (c.user + c.system) / 1000, total, partial: result.partial, phrase: result.phrase,
+    loose: result.loose ? (result.pieces || ['…']).join(' ') : null, exact: result.exact,
     first: shown.slice(0, 3).map((x) => x.url) };
 }
 
@@ -99,7 +102,8 @@ if (args[0] === '--one') {
     worst = Math.max(worst, median(cold));
     const x = rows[0];
     console.log(`| ${q} | ${median(cold).toFixed(1)} (${Math.min(...cold).toFixed(1)}–${Math.max(...cold).toFixed(1)}) | ` +
-      `${afterWarmUp} | ${median(warm).toFixed(1)} | ${x.total}${x.partial ? ` (partial: ${x.phrase})` : ''} | ${x.first.join(' ')} |`);
+      `${afterWarmUp} | ${median(warm).toFixed(1)} | ${x.total}${x.loose ? ` (apart: ${x.loose})` : x.partial ? ` (partial: ${x.phrase})`
+        : x.exact !== undefined && x.exact < x.total ? ` (${x.exact} whole)` : ''} | ${x.first.join(' ')} |`);
   }
   console.log(`slowest median cold: ${worst.toFixed(1)} ms CPU`);
 }
