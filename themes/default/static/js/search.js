@@ -430,7 +430,8 @@
    * `chars` its characters (for the pieces' text); the pages of `whole` (an
    * intersect() of every token) are left out. Returns null when the query
    * cannot be held loosely (fewer than three tokens, more than LOOSE_TOKENS,
-   * or a character that no token on some page covers), else a LooseRanking:
+   * a character that none of the tokens found on any page covers, or every
+   * token the only one to cover some character), else a LooseRanking:
    * {count, slice(from, to), maskOf(doc) (the tokens a page holds: bit i for
    * uniq[i]), held (those any of them holds), pieces (the runs of
    * consecutive tokens they hold, as text, when all hold the same tokens;
@@ -447,7 +448,7 @@
     var cover = coverOf(uniq, cps);
     if (!cover) return null;
     // A unit that only one token covers makes that token essential; a unit
-    // that no token on some page covers, no page holds the query loosely.
+    // that none of the tokens found on any page covers, no page holds.
     var units = cover.reduce(function (m, c) { return m | c; }, 0), essential = 0;
     for (var u = 1; u && u <= units; u <<= 1) {
       if (!(units & u)) continue;
