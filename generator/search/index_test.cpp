@@ -440,9 +440,9 @@ ClientResult Client(const Files& files, const std::string& query) {
       "const m=JSON.parse(fs.readFileSync(d+'manifest.json','utf8'));"
       "const ix=new s.Index(m,p=>{const b=fs.readFileSync(d+p);"
       "return Promise.resolve(b.buffer.slice(b.byteOffset,b.byteOffset+b.length));});"
-      "s.search(ix,process.argv[4]).then(r=>Promise.all([s.page(ix,r,0,10),s.page(ix,r,0,1),s.page(ix,r,1,10)"
-      "])"
-      ".then(([rows,a,b])=>process.stdout.write(JSON.stringify("
+      "s.search(ix,process.argv[4]).then(r=>"
+      "Promise.all([s.page(ix,r,0,10),s.page(ix,r,0,1),s.page(ix,r,1,10)]).then(([rows,a,b])=>"
+      "process.stdout.write(JSON.stringify("
       "{urls:rows.map(x=>x.url),snippets:rows.map(x=>x.snippet),partial:r.partial,phrase:r.phrase,"
       "total:r.count,exact:r.exact,loose:r.loose,pieces:r.pieces||[],paged:a.concat(b).map(x=>x.url)}))));",
       files, {query});

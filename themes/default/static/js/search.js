@@ -215,6 +215,13 @@
     return k >= 0 ? e.imps[k] : e.bound;
   }
 
+  /* Bits set in a 32-bit word. */
+  function popcount(v) {
+    v = v - ((v >>> 1) & 0x55555555);
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    return Math.imul((v + (v >>> 4)) & 0x0F0F0F0F, 0x01010101) >>> 24;
+  }
+
   /* Pages holding every entry of `entries`: {count, docs (ascending), or
    * bits (the AND of the bitmaps) when every entry has a bitmap}. */
   function intersect(index, entries) {
@@ -238,13 +245,7 @@
       other.set(entries[e].bits.subarray(0, n));
       for (var j = 0; j < words; ++j) w[j] &= o[j];
     }
-    for (var j2 = 0; j2 < words; ++j2) {
-      var v = w[j2];
-      if (!v) continue;
-      v = v - ((v >>> 1) & 0x55555555);
-      v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-      count += (Math.imul((v + (v >>> 4)) & 0x0F0F0F0F, 0x01010101) >>> 24);
-    }
+    for (var j2 = 0; j2 < words; ++j2) if (w[j2]) count += popcount(w[j2]);
     return { count: count, docs: null, bits: bits };
   }
 
@@ -459,7 +460,7 @@
     }
     if (essential === (1 << n) - 1) return null;  // a loose match would hold them all
     var N = index.m.docs, W = (N + 31) >> 5, bits = tokenBits(entries, W);
-    var loose = looseSet(bits, cover, entries, N, W, whole);
+    var loose = looseSet(bits, cover, units, entries, N, W, whole);
     var count = 0;
     for (var j = 0; j < W; ++j) count += popcount(loose[j]);
     if (!count) return { count: 0 };
@@ -539,10 +540,10 @@
   }
 
   /* The loose matches as a bitmap: word by word, the pages holding for
-   * every unit some token that covers it, less those of `whole`. */
-  function looseSet(bits, cover, entries, N, W, whole) {
-    var loose = new Int32Array(W).fill(-1), any = new Int32Array(W), units = 0;
-    cover.forEach(function (c) { units |= c; });
+   * every unit (a bit of `units`) some token that covers it, less those of
+   * `whole`. */
+  function looseSet(bits, cover, units, entries, N, W, whole) {
+    var loose = new Int32Array(W).fill(-1), any = new Int32Array(W);
     for (var u = 1; u && u <= units; u <<= 1) {
       if (!(units & u)) continue;
       any.fill(0);
@@ -648,13 +649,6 @@
         group.chunks.push(alike);
       }
     }
-  }
-
-  /* Bits set in a 32-bit word. */
-  function popcount(v) {
-    v = v - ((v >>> 1) & 0x55555555);
-    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-    return Math.imul((v + (v >>> 4)) & 0x0F0F0F0F, 0x01010101) >>> 24;
   }
 
   /* Loose matches in rank order: the listed pages from a heap as Ranking
