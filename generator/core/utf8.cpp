@@ -5,7 +5,9 @@
 
 namespace fazhi {
 
-size_t DecodeUtf8(std::string_view s, size_t pos, char32_t* cp) {
+namespace utf8_detail {
+
+size_t DecodeAny(std::string_view s, size_t pos, char32_t* cp) {
   auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
   unsigned char b0 = byte(pos);
   size_t len;
@@ -47,6 +49,8 @@ size_t DecodeUtf8(std::string_view s, size_t pos, char32_t* cp) {
   *cp = v;
   return len;
 }
+
+}  // namespace utf8_detail
 
 void AppendUtf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {

@@ -23,6 +23,39 @@ size_t FirstInvalidByDecoding(std::string_view s) {
 
 }  // namespace
 
+TEST_CASE(
+    "utf8: DecodeUtf8's inline path decodes as the full decoder on every sequence of up to three bytes") {
+  // Each sequence at the end of the text (a sequence cut short) and followed
+  // by more, at a position past the start.
+  size_t checked = 0, fast = 0, wrong = 0;
+  std::string first_wrong;
+  auto check = [&](const std::string& seq) {
+    for (const std::string& s : {"a" + seq, "a" + seq + "法"}) {
+      char32_t got = 0, want = 0;
+      const size_t n = DecodeUtf8(s, 1, &got), m = utf8_detail::DecodeAny(s, 1, &want);
+      if ((n != m || got != want) && wrong++ == 0) first_wrong = s;
+      fast += n == 3 && static_cast<unsigned char>(s[1]) >= 0xE1 && static_cast<unsigned char>(s[1]) <= 0xEC;
+      ++checked;
+    }
+  };
+  for (int a = 0; a < 256; ++a) {
+    check(std::string(1, static_cast<char>(a)));
+    for (int b = 0; b < 256; ++b) {
+      check({static_cast<char>(a), static_cast<char>(b)});
+      if (a < 0xE0 || a > 0xF4) continue;
+      for (int c = 0; c < 256; ++c) check({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c)});
+    }
+  }
+  CHECK_MESSAGE(wrong == 0, "first disagreement on " << first_wrong.size() << " bytes");
+  CHECK(checked > 2000000);
+  CHECK(fast == 12 * 64 * 64 * 2);  // every sequence the inline path decodes, twice
+  char32_t cp;
+  CHECK(DecodeUtf8("法", 0, &cp) == 3);
+  CHECK(cp == U'法');
+  CHECK(DecodeUtf8("\xE6\xB3", 0, &cp) == 1);  // cut short
+  CHECK(cp == 0xFFFD);
+}
+
 TEST_CASE("utf8: FindInvalidUtf8 agrees with DecodeUtf8 on every sequence of up to three bytes") {
   // Each sequence alone, after ASCII (the eight-byte fast path ends just
   // before it), and followed by more text, so that a sequence cut short at
