@@ -16,7 +16,8 @@
 // (the made-up queries a page runs before it says it is ready) with that
 // warm-up's own CPU, the result count (with what the results hold when not
 // the whole query: `partial: 法律`, the longest run found; `apart: 述法 报告`,
-// its words apart; `1 whole`, the whole query on 1 of them) and the first
+// its words apart, with `4 with 政府 only` after them when a character of
+// the query is on no page; `1 whole`, the whole query on 1 of them) and the first
 // three results, so two clients (--client, e.g. an older search.js from
 // `git show REV:themes/default/static/js/search.js > /tmp/old.js`) can be
 // compared for time and for giving the same answers.
@@ -43,6 +44,7 @@ async function once(client, dir, q) {
   const total = result.count !== undefined ? result.count : result.hits.length;
   return { ms: (c.user + c.system) / 1000, total, partial: result.partial, phrase: result.phrase,
     loose: result.loose ? (result.pieces || ['…']).join(' ') : null, exact: result.exact,
+    rest: result.rest ? `${result.rest.count} with ${result.rest.phrase} only` : null,
     first: shown.slice(0, 3).map((x) => x.url) };
 }
 
@@ -102,7 +104,7 @@ if (args[0] === '--one') {
     worst = Math.max(worst, median(cold));
     const x = rows[0];
     console.log(`| ${q} | ${median(cold).toFixed(1)} (${Math.min(...cold).toFixed(1)}–${Math.max(...cold).toFixed(1)}) | ` +
-      `${afterWarmUp} | ${median(warm).toFixed(1)} | ${x.total}${x.loose ? ` (apart: ${x.loose})` : x.partial ? ` (partial: ${x.phrase})`
+      `${afterWarmUp} | ${median(warm).toFixed(1)} | ${x.total}${x.loose ? ` (apart: ${x.loose}${x.rest ? `; ${x.rest}` : ''})` : x.partial ? ` (partial: ${x.phrase})`
         : x.exact !== undefined && x.exact < x.total ? ` (${x.exact} whole)` : ''} | ${x.first.join(' ')} |`);
   }
   console.log(`slowest median cold: ${worst.toFixed(1)} ms CPU`);

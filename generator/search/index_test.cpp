@@ -388,6 +388,9 @@ struct ClientResult {
   size_t exact = 0;  // of total, the pages holding every token
   bool loose = false;
   std::vector<std::string> pieces;  // of a loose match
+  std::string rest_phrase;          // a character on no page: the part the pages after the loose ones hold
+  size_t rest = 0;                  // how many those pages are
+  std::vector<bool> rest_rows;      // per row shown: one of them
   std::vector<std::string> snippets;
   std::vector<std::string> paged;  // the first row, then the next nine, asked for apart
 };
@@ -444,7 +447,8 @@ ClientResult Client(const Files& files, const std::string& query) {
       "Promise.all([s.page(ix,r,0,10),s.page(ix,r,0,1),s.page(ix,r,1,10)]).then(([rows,a,b])=>"
       "process.stdout.write(JSON.stringify("
       "{urls:rows.map(x=>x.url),snippets:rows.map(x=>x.snippet),partial:r.partial,phrase:r.phrase,"
-      "total:r.count,exact:r.exact,loose:r.loose,pieces:r.pieces||[],paged:a.concat(b).map(x=>x.url)}))));",
+      "total:r.count,exact:r.exact,loose:r.loose,pieces:r.pieces||[],paged:a.concat(b).map(x=>x.url),"
+      "rest:r.rest?r.rest.count:0,restPhrase:r.rest?r.rest.phrase:'',restRows:rows.map(x=>x.rest)}))));",
       files, {query});
   ClientResult r;
   auto j = nlohmann::json::parse(out.empty() ? "{}" : out);
@@ -458,6 +462,9 @@ ClientResult Client(const Files& files, const std::string& query) {
   r.loose = j["loose"];
   r.pieces = j["pieces"].get<std::vector<std::string>>();
   r.paged = j["paged"].get<std::vector<std::string>>();
+  r.rest = j["rest"];
+  r.rest_phrase = j["restPhrase"];
+  r.rest_rows = j["restRows"].get<std::vector<bool>>();
   return r;
 }
 
@@ -518,7 +525,9 @@ TEST_CASE(
 // A query of Chinese words matches loosely a page that holds every character
 // of it in the query's bigrams but not every bigram: after the pages that
 // hold them all, when those are few, or instead of them, saying so. A page
-// missing every bigram of one character is no match.
+// missing every bigram of one character is no match, unless no page holds
+// that character: then the pages holding the rest of the query apart come
+// first, and those holding its longest part alone after them.
 TEST_CASE("search_index: the client matches a page holding the query's words apart, after the whole") {
   if (!HaveNode()) return;
   std::vector<TestPage> pages = {
@@ -536,9 +545,13 @@ TEST_CASE("search_index: the client matches a page holding the query's words apa
       {"reports/baiyun-2024/", 0, Page("白云区2024年度法治政府建设报告", {{"", "", "", "依法行政。\n"}})},
       {"news/shufa/", 2, Page("述法工作", {{"", "", "", "主要负责人述法。年度报告公开。\n"}})},
       {"news/report/", 2, Page("工作报告", {{"", "", "", "报告全文。\n"}})},
-      // 行政复议 and 案数, without 收.
+      // 行政复议 and 案数, without 收; 行政复议 alone, in the title.
       {"news/review/", 2, Page("工作动态", {{"", "", "", "行政复议结案数。\n"}})},
       {"news/review2/", 2, Page("行政复议", {{"", "", "", "复议。\n"}})},
+      // 政府 and 公开; 政府 alone; 公开 alone (信息 is on no page).
+      {"news/open/", 2, Page("政务公开", {{"", "", "", "区政府主动公开文件。\n"}})},
+      {"news/gov/", 2, Page("区政府", {{"", "", "", "区政府常务会议。\n"}})},
+      {"news/open2/", 2, Page("公开", {{"", "", "", "公开征求意见。\n"}})},
   };
   for (auto& p : pages) p.key += "index.html";
   Files files = Build(pages);
@@ -560,12 +573,44 @@ TEST_CASE("search_index: the client matches a page holding the query's words apa
   CHECK(r.exact == 0);
   CHECK(r.pieces == std::vector<std::string>{"述法", "报告"});
   CHECK(r.phrase == "述法");
-  // 收 is on no page: not a loose match; the longest run found instead.
+  // 收 is on no page: the page holding the rest of the query apart
+  // (行政复议, 案数) first, then the page holding the longest part alone,
+  // below it although its title is 行政复议.
   r = Client(files, "行政复议收案数");
   CHECK(r.partial);
-  CHECK_FALSE(r.loose);
+  CHECK(r.loose);
+  CHECK(r.pieces == std::vector<std::string>{"行政复议", "案数"});
   CHECK(r.phrase == "行政复议");
-  CHECK(r.urls == std::vector<std::string>{"news/review2/", "news/review/"});
+  CHECK(r.urls == std::vector<std::string>{"news/review/", "news/review2/"});
+  CHECK(r.rest_rows == std::vector<bool>{false, true});
+  CHECK(r.total == 2);
+  CHECK(r.rest == 1);
+  CHECK(r.rest_phrase == "行政复议");
+  CHECK(r.paged == r.urls);  // 显示更多结果 across the two
+  // 信息 is on no page: the page holding 政府 and 公开, then those with the
+  // commoner part alone (政府: 5 more pages, the reports first; 公开: 2),
+  // not news/shufa and news/open2, which hold 公开 alone.
+  r = Client(files, "政府信息公开");
+  CHECK(r.loose);
+  CHECK(r.pieces == std::vector<std::string>{"政府", "公开"});
+  CHECK(r.urls == std::vector<std::string>{"news/open/", "reports/baiyun-2023/", "reports/baiyun-2024/",
+                                           "news/gov/", "units/baiyun/", "indicators/exam/"});
+  CHECK(r.rest_rows == std::vector<bool>{false, true, true, true, true, true});
+  CHECK(r.total == 6);
+  CHECK(r.rest == 5);
+  CHECK(r.rest_phrase == "政府");
+  // A number on no page is not left out: 2025 is what the query asks for.
+  r = Client(files, "白云区2025年度报告");
+  CHECK(r.partial);
+  CHECK_FALSE(r.loose);
+  CHECK(r.phrase == "年度报告");
+  // Only one part found (公开): the longest run, as before, no rest.
+  r = Client(files, "信息公开");
+  CHECK(r.partial);
+  CHECK_FALSE(r.loose);
+  CHECK(r.phrase == "公开");
+  CHECK(r.rest == 0);
+  CHECK(r.urls == std::vector<std::string>{"news/open/", "news/open2/", "news/shufa/"});
   // Two tokens: nothing to hold apart.
   r = Client(files, "述法报");
   CHECK(r.urls == std::vector<std::string>{"news/shufa/"});

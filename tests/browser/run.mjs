@@ -251,6 +251,22 @@ try {
     assert(apart === '以下 2 条结果没有完整的“执法监督”，只分开包含其中的词语：', apart);
     assert(await rows.nth(2).locator('.search-apart').count() === 0, 'the mark is repeated');
   });
+  // A character that no page holds (制 of 责任制: the demo says 责任 and 清单,
+  // never 任制 or 制清): first the page holding the other parts apart, then
+  // those holding the longest part alone, marked where they begin.
+  await test('search: a character no page holds: the pages holding the other parts, then one part alone', async () => {
+    await page.goto(`${base}search/?q=${encodeURIComponent('普法责任制清单')}`);
+    await page.waitForSelector('#search-results:not([aria-busy]) li');
+    const status = await page.locator('#search-status').innerText();
+    assert(status === '未找到“普法责任制清单”；1 条结果分开包含“普法”“责任”“清单”，另有 2 条结果只包含“普法”，列在后面。',
+      status);
+    const rows = page.locator('#search-results > li');
+    assert(await rows.count() === 3, `rows: ${await rows.count()}`);
+    assert(await rows.nth(0).locator('.search-apart').count() === 0, 'the first row is marked');
+    const apart = await rows.nth(1).locator('.search-apart').innerText();
+    assert(apart === '以下 2 条结果只包含“普法”：', apart);
+    assert(await rows.nth(2).locator('.search-apart').count() === 0, 'the mark is repeated');
+  });
   // The demo indexes a character inside a word only as part of its bigrams
   // ([search] every_character is off): a one-character query says so.
   await test('search: a one-character query says it finds the character only where it stands alone', async () => {

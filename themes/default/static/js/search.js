@@ -423,16 +423,24 @@
    * it ("白云区2023年法治政府建设年度报告") misses the page titled
    * "白云区2023年度法治政府建设报告" by three junctions (年法 设年 度报) and
    * no more. A page that lacks a character's every bigram is not a loose
-   * match: "行政复议收案数" does not match pages without 收案 or 议收 (收 is
-   * not there), whatever else they hold.
+   * match: "行政复议收案数" does not match pages without 收案 or 议收,
+   * whatever else they hold. When no page holds any token of the query
+   * that covers some character (no page says 政务, 务公 or 政 alone), the
+   * query is held loosely by the pages holding the rest of it, if the rest
+   * is two parts or more and no number or Latin word is left out:
+   * "政务公开信息" on such a site finds the pages holding both 公开 and 信息,
+   * which say more than those holding 公开 alone (searchWords lists those
+   * after them); a rest of one part ("政务公开" → 公开) is searchWords'
+   * longest run.
    *
    * `uniq` are the query's distinct tokens ({t, a, b}), `entries` theirs (null
    * for a token no page holds), `cps` the query's folded code points and
    * `chars` its characters (for the pieces' text); the pages of `whole` (an
    * intersect() of every token) are left out. Returns null when the query
    * cannot be held loosely (fewer than three tokens, more than LOOSE_TOKENS,
-   * a character that none of the tokens found on any page covers, or every
-   * token the only one to cover some character), else a LooseRanking:
+   * characters on no page and the rest of one part or a number among them,
+   * or every token the only one to cover some character), else a
+   * LooseRanking:
    * {count, slice(from, to), maskOf(doc) (the tokens a page holds: bit i for
    * uniq[i]), held (those any of them holds), pieces (the runs of
    * consecutive tokens they hold, as text, when all hold the same tokens;
@@ -450,20 +458,34 @@
     if (!cover) return null;
     // A unit that only one token covers makes that token essential; a unit
     // that none of the tokens found on any page covers, no page holds.
-    var units = cover.reduce(function (m, c) { return m | c; }, 0), essential = 0;
+    var units = cover.reduce(function (m, c) { return m | c; }, 0), essential = 0, missing = 0;
     for (var u = 1; u && u <= units; u <<= 1) {
       if (!(units & u)) continue;
       var by = [];
       for (var t = 0; t < n; ++t) if (cover[t] & u && entries[t]) by.push(t);
-      if (!by.length) return null;
+      if (!by.length) missing |= u;
       if (by.length === 1) essential |= 1 << by[0];
     }
-    if (essential === (1 << n) - 1) return null;  // a loose match would hold them all
+    if (missing) {
+      // The parts of the query some page holds: runs of consecutive tokens
+      // found. A number or a Latin word on no page is not left out: a year
+      // or a count the reader typed is what the query is about.
+      var parts = 0;
+      for (var i = 0; i < n; ++i) {
+        if (!entries[i] && !isHan(cps[uniq[i].a])) return null;
+        if (entries[i] && (i === 0 || !entries[i - 1])) ++parts;
+      }
+      if (parts < 2) return null;
+      units &= ~missing;
+    } else if (essential === (1 << n) - 1) {
+      return null;  // a loose match would hold them all
+    }
     var N = index.m.docs, W = (N + 31) >> 5, bits = tokenBits(entries, W);
     var loose = looseSet(bits, cover, units, entries, N, W, whole);
     var count = 0;
     for (var j = 0; j < W; ++j) count += popcount(loose[j]);
     if (!count) return { count: 0 };
+    var set = missing ? loose.slice() : null;  // takeListed takes the listed pages out of `loose`
     // Pages some token lists with its weight are scored one by one; every
     // other page has each held token's bound, so its score depends on the
     // tokens it holds and its kind alone: such pages are taken, per tokens
@@ -501,8 +523,36 @@
     ranking.pieces = same ? pieces(uniq, first, chars) : null;
     ranking.bits = bits;
     ranking.words = W;
+    ranking.set = set;
     return ranking;
   }
+
+  /* The pages of `inter` (an intersect()) not in `set` (a bitmap of 32-bit
+   * words), in intersect()'s form. */
+  function without(inter, set) {
+    if (inter.docs) {
+      var docs = inter.docs.filter(function (d) { return !((set[d >> 5] >>> (d & 31)) & 1); });
+      return { count: docs.length, docs: docs, bits: null };
+    }
+    var bits = inter.bits.slice(), sb = new Uint8Array(set.buffer), count = 0;
+    for (var b = 0; b < bits.length; ++b) {
+      if (b < sb.length) bits[b] &= ~sb[b];
+      count += popcount(bits[b]);
+    }
+    return { count: count, docs: null, bits: bits };
+  }
+
+  /* A ranking's rows marked as the pages holding only part of the query,
+   * listed after those that hold more of it. */
+  function Rest(ranking) {
+    this.ranking = ranking;
+    this.count = ranking.count;
+  }
+  Rest.prototype.slice = function (from, to) {
+    return this.ranking.slice(from, to).map(function (h) {
+      return { doc: h.doc, heading: h.heading, score: h.score, rest: true };
+    });
+  };
 
   /* The units each token covers, as bits: its characters, or itself for a
    * number or a Latin word; null when there are more than 31 units. */
@@ -719,8 +769,11 @@
    * the site gives for the query), tokens, count (of the pages found), exact
    * (of them, the pages holding every token of the query), pieces (when the
    * results hold the query only loosely, and all in the same way: its parts
-   * they hold, else null), loose (true when every result holds the query
-   * only loosely), ranking (of them, or null when none)}. */
+   * they hold, else null), loose (true when the results hold the query
+   * only loosely), rest (when a character of the query is on no page and
+   * the results hold its other parts apart: {phrase, count} of the pages
+   * after them that hold only the longest part; else null), ranking (of
+   * them, or null when none)}. */
   function search(index, query) {
     return searchWords(index, query).then(function (r) {
       if (r.count && !r.partial) return r;
@@ -742,15 +795,16 @@
   }
 
   /* The pages holding every token; after them, when they are fewer than a
-   * page of results, those holding the query loosely (looseMatches); when
-   * there are neither, the longest run of consecutive tokens that some page
-   * holds (more pages, then earlier, on a tie). */
+   * page of results, those holding the query loosely (looseMatches, also when
+   * a character of it is on no page); when there are neither, the longest run
+   * of consecutive tokens that some page holds (more pages, then earlier, on
+   * a tie). */
   function searchWords(index, query) {
     var toks = tokenizeAt(query), seen = {}, uniq = [];
     toks.forEach(function (x) { if (!seen[x.t]) { seen[x.t] = 1; uniq.push(x); } });
     var tokens = uniq.map(function (x) { return x.t; });
     var base = { query: query, phrase: query.trim(), partial: false, synonym: false,
-                 tokens: tokens, count: 0, exact: 0, pieces: null, loose: false, ranking: null };
+                 tokens: tokens, count: 0, exact: 0, pieces: null, loose: false, rest: null, ranking: null };
     if (!uniq.length) return Promise.resolve(base);
     return Promise.all(uniq.map(function (x) { return index.entry(x.t); })).then(function (entries) {
       var chars = Array.from(query);
@@ -762,7 +816,7 @@
         var ranking = new Ranking(index, entries, whole);
         return { query: query, phrase: query.trim(), partial: false, synonym: false, tokens: tokens,
                  count: whole.count + (loose ? loose.count : 0), exact: whole.count, pieces: null, loose: false,
-                 ranking: loose ? new Chain(ranking, loose) : ranking };
+                 rest: null, ranking: loose ? new Chain(ranking, loose) : ranking };
       }
       if (loose) {
         // The phrase of the snippets: the longest part of the query the first page holds.
@@ -770,24 +824,27 @@
         var longest = pieces(uniq, loose.maskOf(loose.slice(0, 1)[0].doc), chars).reduce(function (a, b) {
           return Array.from(b).length > Array.from(a).length ? b : a;
         });
-        return { query: query, phrase: longest, partial: true, synonym: false,
-                 tokens: tokens.filter(function (t, i) { return (held >>> i) & 1; }),
-                 count: loose.count, exact: 0, pieces: loose.pieces, loose: true, ranking: loose };
-      }
-      var best = null;
-      for (var len = uniq.length - 1; len >= 1 && !best; --len) {
-        for (var i = 0; i + len <= uniq.length; ++i) {
-          var es = entries.slice(i, i + len);
-          if (es.some(function (e) { return !e; })) continue;
-          var inter = intersect(index, es);
-          if (!inter.count) continue;
-          if (!best || inter.count > best.inter.count) best = { i: i, len: len, entries: es, inter: inter };
+        var out = { query: query, phrase: longest, partial: true, synonym: false,
+                    tokens: tokens.filter(function (t, i) { return (held >>> i) & 1; }),
+                    count: loose.count, exact: 0, pieces: loose.pieces, loose: true, rest: null, ranking: loose };
+        // A character no page holds: after the pages holding the other parts,
+        // those holding the longest part found alone ("行政复议收案数" without
+        // 收: first the pages holding 行政复议 and 案数, then those with 行政复议).
+        var part = loose.set ? longestRun(index, uniq, entries, chars) : null;
+        var rest = part ? without(part.inter, loose.set) : { count: 0 };
+        if (rest.count) {
+          out.rest = { phrase: part.phrase, count: rest.count };
+          out.count += rest.count;
+          out.tokens = tokens.filter(function (t, i) { return ((held >>> i) & 1) || (i >= part.i && i < part.i + part.len); });
+          out.ranking = new Chain(loose, new Rest(new Ranking(index, part.entries, rest)));
         }
+        return out;
       }
+      var best = longestRun(index, uniq, entries, chars);
       if (!best) return base;
       return {
         query: query,
-        phrase: chars.slice(uniq[best.i].a, uniq[best.i + best.len - 1].b).join(''),
+        phrase: best.phrase,
         partial: true,
         synonym: false,
         tokens: tokens.slice(best.i, best.i + best.len),
@@ -795,9 +852,28 @@
         exact: 0,
         loose: false,
         pieces: null,
+        rest: null,
         ranking: new Ranking(index, best.entries, best.inter)
       };
     });
+  }
+
+  /* The longest run of consecutive tokens (`uniq`, their `entries`) that some
+   * page holds, shorter than the query (more pages, then earlier, on a tie):
+   * {i, len, entries, inter (its pages, an intersect()), phrase}, or null. */
+  function longestRun(index, uniq, entries, chars) {
+    var best = null;
+    for (var len = uniq.length - 1; len >= 1 && !best; --len) {
+      for (var i = 0; i + len <= uniq.length; ++i) {
+        var es = entries.slice(i, i + len);
+        if (es.some(function (e) { return !e; })) continue;
+        var inter = intersect(index, es);
+        if (!inter.count) continue;
+        if (!best || inter.count > best.inter.count) best = { i: i, len: len, entries: es, inter: inter };
+      }
+    }
+    if (best) best.phrase = chars.slice(uniq[best.i].a, uniq[best.i + best.len - 1].b).join('');
+    return best;
   }
 
   /* [start, end) code point ranges of `text` covered by the phrase or a token. */
@@ -881,7 +957,8 @@
 
   /* A result for display: {url (relative to the site root), title, kind,
    * date, section (heading of the section linked, or ''), snippet, loose
-   * (it holds the query's words only apart)}. */
+   * (it holds the query's words only apart), rest (it holds only the part
+   * of the query a Rest ranking is of)}. */
   function describe(index, hit, meta, phrase, tokens) {
     var best = bestSentence(meta, phrase, tokens);
     // The section of the best sentence, unless the title holds the phrase
@@ -895,7 +972,7 @@
     return {
       doc: hit.doc, url: meta.url + (s && s[0] ? '#' + s[0] : ''), title: meta.title,
       kind: index.kindLabel(hit.doc), date: meta.date, section: s && s[0] ? s[1] : '', snippet: snippet,
-      loose: !!hit.loose
+      loose: !!hit.loose, rest: !!hit.rest
     };
   }
 
@@ -918,9 +995,10 @@
     // its bigrams there, which the index marks (the ranking's `heading`): a
     // row without the mark holds the phrase in its text at most. Of other
     // phrases (numbers, Latin words, a lone character) nothing is known.
-    // A loose match (looseMatches) holds the phrase nowhere: below every other row.
+    // A loose match (looseMatches) holds the phrase nowhere: below every other
+    // row; a page holding only part of it (Rest) below those.
     var cps = codePoints(result.phrase.trim()), han = cps.length >= 2 && cps.every(isHan);
-    function best(i) { return slice[i].loose ? -1 : han && !slice[i].heading ? 1 : 2; }
+    function best(i) { return slice[i].rest ? -2 : slice[i].loose ? -1 : han && !slice[i].heading ? 1 : 2; }
     function certain(r) {
       for (var i = 0; i < n; ++i) {
         if (rows[i]) continue;
@@ -948,7 +1026,7 @@
     }
     return Promise.all(slice.map(function (h, i) {
       return index.meta(h.doc).then(function (meta) {
-        rows[i] = { hit: h, meta: meta, tier: h.loose ? -1 : phraseTier(meta, result.phrase), pos: i };
+        rows[i] = { hit: h, meta: meta, tier: h.rest ? -2 : h.loose ? -1 : phraseTier(meta, result.phrase), pos: i };
         --left;
         place();
       });
@@ -1085,12 +1163,14 @@
   function renderRows(out, base, rows, result) {
     rows.forEach(function (r) {
       var li = document.createElement('li');
-      if (r.loose && result.exact && !out.querySelector('.search-apart')) {
-        // Where the pages holding the whole query end and those holding its words apart begin.
+      if ((r.loose && result.exact || r.rest) && !out.querySelector('.search-apart')) {
+        // Where the pages holding the whole query end and those holding its
+        // words apart begin, or where those end and the pages holding only
+        // one part begin.
         var apart = document.createElement('p');
         apart.className = 'search-apart';
-        apart.textContent = '以下 ' + (result.count - result.exact) + ' 条结果没有完整的“' + result.phrase +
-          '”，只分开包含其中的词语：';
+        apart.textContent = r.rest ? '以下 ' + result.rest.count + ' 条结果只包含“' + result.rest.phrase + '”：' :
+          '以下 ' + (result.count - result.exact) + ' 条结果没有完整的“' + result.phrase + '”，只分开包含其中的词语：';
         li.appendChild(apart);
       }
       var h = document.createElement('h2');
@@ -1155,8 +1235,11 @@
       } else if (one) {
         status.textContent = '“' + chars[0] + '”共找到 ' + n + ' 条结果。' + ONE;
       } else if (r.loose) {
-        status.textContent = '未找到“' + query.trim() + '”，以下结果分开包含' + (r.pieces ?
-          r.pieces.map(function (p) { return '“' + p + '”'; }).join('') : '其中的词语') + '（共 ' + n + ' 条）。';
+        var apart = r.pieces ? r.pieces.map(function (p) { return '“' + p + '”'; }).join('') : '其中的词语';
+        status.textContent = r.rest ?
+          '未找到“' + query.trim() + '”；' + (n - r.rest.count) + ' 条结果分开包含' + apart + '，另有 ' +
+            r.rest.count + ' 条结果只包含“' + r.rest.phrase + '”，列在后面。' :
+          '未找到“' + query.trim() + '”，以下结果分开包含' + apart + '（共 ' + n + ' 条）。';
       } else if (r.partial) {
         status.textContent = '未找到“' + query.trim() + '”，以下结果包含“' + r.phrase + '”（共 ' + n + ' 条）。';
       } else if (n > r.exact) {
