@@ -277,7 +277,7 @@ void AppendJsonString(std::string* out, std::string_view s) {
     }
     if (c >= 0x80) {
       char32_t cp;
-      size_t n = search_detail::Decode(s, i, &cp);
+      size_t n = DecodeUtf8(s, i, &cp);
       if (cp == 0xFFFD && n == 1) {
         out->append(s.substr(run, i - run));
         *out += "\xEF\xBF\xBD";

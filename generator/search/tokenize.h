@@ -68,29 +68,6 @@ inline uint64_t SearchWordKey(std::string_view word) {
 
 namespace search_detail {
 
-// One code point at `pos` (U+FFFD for an invalid byte), as DecodeUtf8; the
-// common cases (ASCII, a valid three-byte sequence such as a Chinese
-// character) inline, the rest there.
-[[gnu::always_inline]] inline size_t Decode(std::string_view s, size_t pos, char32_t* cp) {
-  unsigned char c = static_cast<unsigned char>(s[pos]);
-  if (c < 0x80) {
-    *cp = c;
-    return 1;
-  }
-  if ((c & 0xF0) == 0xE0 && pos + 2 < s.size()) {
-    unsigned char c1 = static_cast<unsigned char>(s[pos + 1]), c2 = static_cast<unsigned char>(s[pos + 2]);
-    if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) {
-      char32_t v =
-          (static_cast<char32_t>(c & 0x0F) << 12) | (static_cast<char32_t>(c1 & 0x3F) << 6) | (c2 & 0x3F);
-      if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
-        *cp = v;
-        return 3;
-      }
-    }
-  }
-  return DecodeUtf8(s, pos, cp);
-}
-
 // IsCjk (core/utf8.h), inlined.
 inline bool IsHan(char32_t cp) {
   return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
@@ -108,7 +85,6 @@ inline bool IsWordChar(char32_t c) { return IsDigit(c) || (c >= 'a' && c <= 'z')
 /// unigrams it gave. (The index's hot loop: written for speed on Chinese text.)
 template <typename F>
 size_t ForEachIndexToken(std::string_view text, SearchUnigrams unigrams, F&& f) {
-  using search_detail::Decode;
   using search_detail::IsDigit;
   using search_detail::IsHan;
   using search_detail::IsWordChar;
@@ -136,7 +112,7 @@ size_t ForEachIndexToken(std::string_view text, SearchUnigrams unigrams, F&& f) 
     } else if (run > 1 && edges) {
       if (first_pos == word_end) {  // it began where a word ended
         char32_t c;
-        const size_t len = Decode(text, first_pos, &c);
+        const size_t len = DecodeUtf8(text, first_pos, &c);
         unigram(c, first_pos, len, true);
         ++edge_count;
       }
@@ -161,7 +137,7 @@ size_t ForEachIndexToken(std::string_view text, SearchUnigrams unigrams, F&& f) 
            static_cast<char32_t>(data[pos + 2] & 0x3F);
       len = 3;
     } else {
-      len = Decode(text, pos, &cp);
+      len = DecodeUtf8(text, pos, &cp);
     }
     if (IsHan(cp)) {  // folding leaves Chinese characters alone
       if (run > 0) {
@@ -191,7 +167,7 @@ size_t ForEachIndexToken(std::string_view text, SearchUnigrams unigrams, F&& f) 
     word.clear();
     char32_t before = 0;
     while (pos < n) {
-      len = Decode(text, pos, &cp);
+      len = DecodeUtf8(text, pos, &cp);
       cp = FoldSearchChar(cp);
       if (IsWordChar(cp)) {
         word += static_cast<char>(cp);
@@ -205,7 +181,7 @@ size_t ForEachIndexToken(std::string_view text, SearchUnigrams unigrams, F&& f) 
         int got = 0;
         for (; got < 4 && p < n; ++got) {
           char32_t c;
-          p += Decode(text, p, &c);
+          p += DecodeUtf8(text, p, &c);
           d[got] = FoldSearchChar(c);
         }
         if (cp == '.' && got >= 1 && IsDigit(d[0])) {
