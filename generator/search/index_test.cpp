@@ -348,6 +348,24 @@ TEST_CASE("search_index: after pages are added and removed, an index kept for up
   CHECK(WriteAll(&index) == Build(pages, o));
 }
 
+TEST_CASE("search_index: in a build, the last Put or Remove of a page stands") {
+  std::vector<TestPage> pages = ManyPages(40);
+  SearchIndex index({"年度报告", "指标", "页面"}, {});
+  for (const TestPage& p : pages) index.Put(p.key, p.kind, UrlOf(p.key), "2025-01-15", p.page);
+  // A page put again with other text, one removed, one removed and put back,
+  // and one never indexed removed.
+  pages[3].page = ManyPages(1, 17)[0].page;
+  index.Put(pages[3].key, pages[3].kind, UrlOf(pages[3].key), "2025-01-15", pages[3].page);
+  index.Remove(pages[7].key);
+  index.Remove(pages[9].key);
+  index.Put(pages[9].key, pages[9].kind, UrlOf(pages[9].key), "2025-01-15", pages[9].page);
+  index.Remove("p/none");
+  pages.erase(pages.begin() + 7);
+  SearchIndexStats st;
+  CHECK(WriteAll(&index, &st) == Build(pages));
+  CHECK(st.docs == 39);
+}
+
 TEST_CASE("search_index: Write says when files of the last call are gone") {
   SearchIndex::Options o;
   o.updates = true;

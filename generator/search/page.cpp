@@ -1,6 +1,7 @@
 #include "search/page.h"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -9,8 +10,6 @@
 namespace fazhi {
 
 namespace {
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
@@ -122,10 +121,21 @@ class Text {
         i += w;
         continue;
       }
-      // A run up to the next whitespace: a character at a time (a Chinese
-      // character is one step, not three).
+      // A run up to the next whitespace: eight bytes at a time while none of
+      // them can start one (most of a page is Chinese text without spaces),
+      // else a character at a time (a Chinese character is one step, not
+      // three). A step of eight may end inside a character: its continuation
+      // bytes then take a step each, as no whitespace starts with one.
       size_t start = i;
       while (i < n) {
+        if (i + 8 <= n) {
+          uint64_t w;
+          memcpy(&w, bytes.data() + i, 8);
+          if (!MaySpace(w)) {
+            i += 8;
+            continue;
+          }
+        }
         unsigned char c = static_cast<unsigned char>(bytes[i]);
         if (c < 0x80) {
           if (kAsciiSpace[c]) break;
@@ -167,6 +177,14 @@ class Text {
     }
     return 0;
   }
+  // Whether any of eight bytes could start whitespace: a byte below 0x21
+  // (controls too, to keep the test short), or a lead byte of NBSP (C2) or
+  // of the ideographic space (E3).
+  static bool MaySpace(uint64_t w) {
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+    auto zero = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+    return (((w - 0x21 * kOnes) & ~w & kHighs) | zero(w ^ (0xC2 * kOnes)) | zero(w ^ (0xE3 * kOnes))) != 0;
+  }
   static bool FirstIsCjk(std::string_view run) {
     char32_t cp;
     DecodeUtf8(run, 0, &cp);
@@ -199,39 +217,64 @@ struct Tag {
   size_t end = 0;  ///< just past '>'
 };
 
+// A tag name's characters, lowercased; 0 for any other byte.
+constexpr auto kNameChar = [] {
+  std::array<char, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = static_cast<char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c + ('a' - 'A'));
+  for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<char>(c);
+  return t;
+}();
+
+// Index of the first '>', '"' or '\'' at or after `i` in `h`, or h.size():
+// eight bytes at a time (attribute values are long: URLs, ids, classes).
+size_t FindTagStop(std::string_view h, size_t i) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  auto zero = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  const size_t n = h.size();
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, h.data() + i, 8);
+    // The lowest flagged byte is a true match (a false one only follows a
+    // true one), and bytes are in memory order on a little-endian machine.
+    const uint64_t m = zero(w ^ ('>' * kOnes)) | zero(w ^ ('"' * kOnes)) | zero(w ^ ('\'' * kOnes));
+    if (m != 0) {
+      if constexpr (std::endian::native == std::endian::little) return i + (std::countr_zero(m) >> 3);
+      break;
+    }
+  }
+  for (; i < n; ++i) {
+    const char c = h[i];
+    if (c == '>' || c == '"' || c == '\'') return i;
+  }
+  return n;
+}
+
 // Parses the tag at `pos` ('<'); false when it is not one (a literal '<').
 bool ParseTag(std::string_view h, size_t pos, Tag* t) {
+  const size_t n = h.size();
   size_t i = pos + 1;
-  t->closing = i < h.size() && h[i] == '/';
+  t->closing = i < n && h[i] == '/';
   if (t->closing) ++i;
   size_t start = i;
   size_t len = 0;
-  while (i < h.size()) {
-    char c = h[i];
-    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    if (!alnum) break;
-    if (len < sizeof t->buf) t->buf[len++] = Lower(c);
-    ++i;
+  for (char c; i < n && (c = kNameChar[static_cast<unsigned char>(h[i])]) != 0; ++i) {
+    if (len < sizeof t->buf) t->buf[len++] = c;
   }
   if (i == start) return false;
   t->name = std::string_view(t->buf, len);
   t->flags = FlagsOf(t->name);
   size_t attrs = i;
   // The first '>' outside quotes.
-  static constexpr auto kStop = [] {
-    std::array<bool, 256> t{};
-    t['"'] = t['\''] = t['>'] = true;
-    return t;
-  }();
-  const size_t n = h.size();
-  for (; i < n; ++i) {
+  for (;;) {
+    i = FindTagStop(h, i);
+    if (i >= n) return false;
     const char c = h[i];
-    if (!kStop[static_cast<unsigned char>(c)]) continue;
     if (c == '>') break;
-    while (++i < n && h[i] != c) {
-    }
+    const void* close = memchr(h.data() + i + 1, c, n - i - 1);
+    if (close == nullptr) return false;
+    i = static_cast<size_t>(static_cast<const char*>(close) - h.data()) + 1;
   }
-  if (i >= n) return false;
   t->attrs = h.substr(attrs, i - attrs);
   t->end = i + 1;
   return true;

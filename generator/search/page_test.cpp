@@ -65,5 +65,26 @@ TEST_CASE("search_page: text as a reader sees it") {
   CHECK(HtmlToText("x<p title=\"a > b") == "x<p title=\"a > b");  // never closed: text
 }
 
+TEST_CASE("search_page: whitespace is found wherever it falls in a long run of text") {
+  // The text is scanned eight bytes at a time: a space, NBSP or U+3000 at
+  // each offset, after Chinese (three bytes a character) or ASCII text, and
+  // attribute values long enough to be scanned the same way.
+  for (size_t k = 0; k <= 17; ++k) {
+    std::string han, ascii(k, 'a');
+    for (size_t i = 0; i < k; ++i) han += "法";
+    CAPTURE(k);
+    CHECK(HtmlToText("<p>" + han + "\n治理</p>") ==
+          han + "治理\n");  // a soft break between Chinese characters
+    CHECK(HtmlToText("<p>" + han + " 治理</p>") == (k ? han + " 治理\n" : "治理\n"));
+    CHECK(HtmlToText("<p>" + han + "\xC2\xA0治理</p>") == (k ? han + " 治理\n" : "治理\n"));
+    CHECK(HtmlToText("<p>" + han + "\xE3\x80\x80治理</p>") == (k ? han + " 治理\n" : "治理\n"));
+    CHECK(HtmlToText("<p>" + han + "\xE3\x80\x81治理</p>") == han + "、治理\n");  // E3, not a space
+    CHECK(HtmlToText("<p>" + ascii + "\t\tb</p>") == (k ? ascii + " b\n" : "b\n"));
+    CHECK(HtmlToText("<p>" + ascii + "\x01b</p>") == ascii + "\x01b\n");  // a control is not a space
+    CHECK(HtmlToText("<p title=\"" + ascii + "> " + han + "\" class='" + ascii + ">'>正文</p>") == "正文\n");
+    CHECK(HtmlToText("<a href=\"/" + ascii + "\">" + han + "</a>") == han);
+  }
+}
+
 }  // namespace
 }  // namespace fazhi
