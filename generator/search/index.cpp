@@ -359,11 +359,15 @@ class SearchIndex::Impl {
     std::vector<uint32_t> token_ids, word_ids;
   };
   Worker* WorkerForThisThread();
-  uint32_t TermId(Worker* w, const SearchToken& t) {
-    if (t.key != 0) {
-      if (const uint32_t* found = w->ids.Find(t.key)) return *found;
-    }
-    return NewTermId(w, t);
+  // The id of a token with a key (not 0).
+  uint32_t TermId(Worker* w, uint64_t key) {
+    if (const uint32_t* found = w->ids.Find(key)) return *found;
+    return NewKeyId(w, key);
+  }
+  // NewTermId of a token with a key, out of line: the token it needs is not
+  // built on the stack of the loop that calls TermId.
+  __attribute__((noinline)) uint32_t NewKeyId(Worker* w, uint64_t key) {
+    return NewTermId(w, SearchToken{key, {}});
   }
   uint32_t NewTermId(Worker* w, const SearchToken& t);
   // The term ids of the tokens of `text`, in order, into w->token_ids; returns
@@ -510,19 +514,22 @@ size_t SearchIndex::Impl::Ids(Worker* w, std::string_view text, size_t* length) 
   if (w->keys.size() < most) w->keys.resize(most);
   if (w->token_ids.size() < most) w->token_ids.resize(most);
   uint64_t* const keys = w->keys.data();
-  size_t n = 0;
+  // Written through a pointer, not keys[n++]: a store of a uint64_t may
+  // change a size_t as far as the compiler knows, which kept the count in
+  // memory, loaded and stored on every token.
+  uint64_t* out = keys;
   std::vector<uint32_t>& word_ids = w->word_ids;  // of the tokens without a key (long words), in order
   word_ids.clear();
   const size_t edges = ForEachIndexToken(
       text, all_unigrams_ ? SearchUnigrams::kAll : SearchUnigrams::kEdges,
       [&](const SearchToken& t) __attribute__((always_inline)) {
         if (t.key == 0) word_ids.push_back(NewTermId(w, t));
-        keys[n++] = t.key;
+        *out++ = t.key;
       });
+  const size_t n = static_cast<size_t>(out - keys);
   uint32_t* const ids = w->token_ids.data();
   size_t word = 0;
-  for (size_t k = 0; k < n; ++k)
-    ids[k] = keys[k] != 0 ? TermId(w, SearchToken{keys[k], {}}) : word_ids[word++];
+  for (size_t k = 0; k < n; ++k) ids[k] = keys[k] != 0 ? TermId(w, keys[k]) : word_ids[word++];
   if (length) *length = n - edges;
   return n;
 }

@@ -152,6 +152,26 @@ size_t ForEachIndexToken(std::string_view text, SearchUnigrams unigrams, F&& f) 
       prev_len = len;
       ++run;
       pos += len;
+      // The rest of a run of Chinese characters, one three-byte character a
+      // step, in a loop of its own: in the loop above the code point lives in
+      // memory (the general decoder takes its address), and a Chinese page
+      // is mostly such runs.
+      while (pos + 2 < n) {
+        const unsigned c0 = static_cast<unsigned char>(data[pos]) - 0xE3u;
+        const unsigned c1 = static_cast<unsigned char>(data[pos + 1]);
+        const unsigned c2 = static_cast<unsigned char>(data[pos + 2]);
+        if (c0 > 0xE9u - 0xE3u || (c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) break;
+        const char32_t c = ((c0 + 3) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
+        if (c < 0x3400 || (c > 0x4DBF && c < 0x4E00)) break;  // IsHan, for U+3000-U+9FFF
+        if (all_unigrams) unigram(prev, prev_pos, prev_len, false);
+        f(SearchToken{(uint64_t{3} << 62) | (static_cast<uint64_t>(prev) << 21) | c,
+                      std::string_view(data + prev_pos, pos + 3 - prev_pos)});
+        prev = c;
+        prev_pos = pos;
+        prev_len = 3;
+        ++run;
+        pos += 3;
+      }
       continue;
     }
     cp = FoldSearchChar(cp);

@@ -41,6 +41,10 @@ const std::vector<std::string> kShared = {
     "a.b 1. .5 80.16.3",
     "English Words, MiXeD case!",
     "\xe6\xb3\x95\xff\xe6\xb2\xbb",
+    // Where a run of three-byte Chinese characters ends: at U+3000 punctuation
+    // (、), at U+4DC0 (a hexagram, not Han) after U+4DBF (Han), at a character
+    // outside the BMP, at a sequence cut short at the end.
+    "法治、政府㐀䶿䷀治理𠀀法治\xe6\xb3",
 };
 
 TEST_CASE("search_tokenize: CJK runs become bigrams, a lone character a unigram") {
@@ -87,6 +91,9 @@ TEST_CASE("search_tokenize: the index also keeps a character that touches a numb
   CHECK(IndexTokens("2024年度报告", SearchUnigrams::kLone) == SearchTokens("2024年度报告"));
   CHECK(SearchTokens("2024年度报告") == V{"2024", "年度", "度报", "报告"});
   CHECK(IndexTokens("2024年度", SearchUnigrams::kAll) == V{"2024", "年", "年度", "度"});
+  CHECK(IndexTokens("法治政府、㐀䶿䷀", SearchUnigrams::kAll) ==
+        V{"法", "法治", "治", "治政", "政", "政府", "府", "㐀", "㐀䶿", "䶿"});
+  CHECK(IndexTokens("行政复议𠀀法治\xe6\xb3", edges) == V{"行政", "政复", "复议", "议𠀀", "𠀀法", "法治"});
 }
 
 TEST_CASE("search_tokenize: full-width forms fold to half-width") {
