@@ -7,8 +7,9 @@
 // Write hands its files to a counter, not to a disk.
 //
 // In a build, these steps run on the render threads beside everything else,
-// and cost about twice what they cost here (docs/performance.md, run 22):
-// the difference is the rest of the build's caches and fresh memory. So this
+// and cost about what the first round costs here, twice the later rounds
+// (docs/performance.md, run 22): the first round's memory is fresh, as the
+// index's is in a build. So this
 // measures the index's own work, for comparing variants of it — by time, or
 // by instructions under `valgrind --tool=callgrind --toggle-collect=...`.
 // It allocates as `fazhi` does (jemalloc, generator/allocator). Every page
@@ -17,6 +18,7 @@
 // PUBLIC/posts).
 //
 //   fazhi_bench_search_index PUBLIC [--rounds 3] [--steps extract|all]
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>

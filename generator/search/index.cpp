@@ -16,6 +16,7 @@
 
 #include "core/parallel.h"
 #include "core/utf8.h"
+#include "search/bytes.h"
 #include "search/tokenize.h"
 
 namespace fazhi {
@@ -219,17 +220,11 @@ void AppendJsonText(std::string* out, std::string_view s) {
   *out += '"';
   size_t run = 0;
   const size_t n = s.size();
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  auto has_zero = [](uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
   for (size_t i = 0; i < n; ++i) {
     // Eight bytes at a time while none is below 0x20, a quote or a backslash.
     while (i + 8 <= n) {
-      uint64_t w;
-      memcpy(&w, s.data() + i, 8);
-      if (((w - 0x2020202020202020ull) & ~w & kHighs) != 0 || has_zero(w ^ (0x22 * kOnes)) ||
-          has_zero(w ^ (0x5C * kOnes))) {
-        break;
-      }
+      const uint64_t w = bytes::Load(s.data() + i);
+      if ((bytes::Below(w, 0x20) | bytes::Equal(w, '"') | bytes::Equal(w, '\\')) != 0) break;
       i += 8;
     }
     while (i < n) {
@@ -515,8 +510,9 @@ size_t SearchIndex::Impl::Ids(Worker* w, std::string_view text, size_t* length) 
   if (w->token_ids.size() < most) w->token_ids.resize(most);
   uint64_t* const keys = w->keys.data();
   // Written through a pointer, not keys[n++]: a store of a uint64_t may
-  // change a size_t as far as the compiler knows, which kept the count in
-  // memory, loaded and stored on every token.
+  // change a size_t as far as the compiler knows, so the count was loaded
+  // and stored around every store of a key (callgrind: 0.2 % of a gen_site
+  // build's instructions fewer this way).
   uint64_t* out = keys;
   std::vector<uint32_t>& word_ids = w->word_ids;  // of the tokens without a key (long words), in order
   word_ids.clear();

@@ -1,11 +1,11 @@
 #include "search/page.h"
 
 #include <array>
-#include <bit>
 #include <cstdint>
 #include <cstring>
 
 #include "core/utf8.h"
+#include "search/bytes.h"
 
 namespace fazhi {
 
@@ -110,14 +110,14 @@ class Text {
  public:
   explicit Text(std::string* out) : out_(out) {}
 
-  void Append(std::string_view bytes) {
-    const size_t n = bytes.size();
+  void Append(std::string_view chunk) {
+    const size_t n = chunk.size();
     size_t i = 0;
     while (i < n) {
-      size_t w = SpaceAt(bytes, i);
+      size_t w = SpaceAt(chunk, i);
       if (w) {
         space_ = true;
-        newline_ = newline_ || bytes[i] == '\n' || bytes[i] == '\r';
+        newline_ = newline_ || chunk[i] == '\n' || chunk[i] == '\r';
         i += w;
         continue;
       }
@@ -128,28 +128,24 @@ class Text {
       // bytes then take a step each, as no whitespace starts with one.
       size_t start = i;
       while (i < n) {
-        if (i + 8 <= n) {
-          uint64_t w;
-          memcpy(&w, bytes.data() + i, 8);
-          if (!MaySpace(w)) {
-            i += 8;
-            continue;
-          }
+        if (i + 8 <= n && !MaySpace(bytes::Load(chunk.data() + i))) {
+          i += 8;
+          continue;
         }
-        unsigned char c = static_cast<unsigned char>(bytes[i]);
+        unsigned char c = static_cast<unsigned char>(chunk[i]);
         if (c < 0x80) {
           if (kAsciiSpace[c]) break;
           ++i;
         } else if (c >= 0xE0 && c != 0xE3) {
           i += c >= 0xF0 ? 4 : 3;
-        } else if (SpaceAt(bytes, i)) {
+        } else if (SpaceAt(chunk, i)) {
           break;
         } else {
           i += c >= 0xE0 ? 3 : (c >= 0xC0 ? 2 : 1);
         }
       }
       if (i > n) i = n;  // a sequence cut short at the end
-      std::string_view run = bytes.substr(start, i - start);
+      std::string_view run = chunk.substr(start, i - start);
       if (space_ && !out_->empty() && out_->back() != '\n' && !(newline_ && last_cjk_ && FirstIsCjk(run))) {
         *out_ += ' ';
       }
@@ -181,9 +177,7 @@ class Text {
   // (controls too, to keep the test short), or a lead byte of NBSP (C2) or
   // of the ideographic space (E3).
   static bool MaySpace(uint64_t w) {
-    constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-    auto zero = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
-    return (((w - 0x21 * kOnes) & ~w & kHighs) | zero(w ^ (0xC2 * kOnes)) | zero(w ^ (0xE3 * kOnes))) != 0;
+    return (bytes::Below(w, 0x21) | bytes::Equal(w, 0xC2) | bytes::Equal(w, 0xE3)) != 0;
   }
   static bool FirstIsCjk(std::string_view run) {
     char32_t cp;
@@ -229,18 +223,13 @@ constexpr auto kNameChar = [] {
 // Index of the first '>', '"' or '\'' at or after `i` in `h`, or h.size():
 // eight bytes at a time (attribute values are long: URLs, ids, classes).
 size_t FindTagStop(std::string_view h, size_t i) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  auto zero = [](uint64_t v) { return (v - kOnes) & ~v & kHighs; };
   const size_t n = h.size();
   for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    memcpy(&w, h.data() + i, 8);
-    // The lowest flagged byte is a true match (a false one only follows a
-    // true one), and bytes are in memory order on a little-endian machine.
-    const uint64_t m = zero(w ^ ('>' * kOnes)) | zero(w ^ ('"' * kOnes)) | zero(w ^ ('\'' * kOnes));
+    const uint64_t w = bytes::Load(h.data() + i);
+    const uint64_t m = bytes::Equal(w, '>') | bytes::Equal(w, '"') | bytes::Equal(w, '\'');
     if (m != 0) {
-      if constexpr (std::endian::native == std::endian::little) return i + (std::countr_zero(m) >> 3);
-      break;
+      if constexpr (bytes::kLittleEndian) return i + bytes::First(m);
+      break;  // the bytes one at a time, below
     }
   }
   for (; i < n; ++i) {

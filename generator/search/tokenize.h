@@ -103,6 +103,20 @@ size_t ForEachIndexToken(std::string_view text, SearchUnigrams unigrams, F&& f) 
   auto unigram = [&](char32_t c, size_t at, size_t len, bool edge) __attribute__((always_inline)) {
     f(SearchToken{(uint64_t{2} << 62) | c, std::string_view(data + at, len), edge});
   };
+  // Adds the Chinese character `c` (at `at`, `len` bytes) to the current run.
+  auto extend = [&](char32_t c, size_t at, size_t len) __attribute__((always_inline)) {
+    if (run > 0) {
+      if (all_unigrams) unigram(prev, prev_pos, prev_len, false);
+      f(SearchToken{(uint64_t{3} << 62) | (static_cast<uint64_t>(prev) << 21) | c,
+                    std::string_view(data + prev_pos, at + len - prev_pos)});
+    } else {
+      first_pos = at;
+    }
+    prev = c;
+    prev_pos = at;
+    prev_len = len;
+    ++run;
+  };
   // Ends the current run; `before_word`: a word starts right after it.
   // (Inlined, as `unigram`: a call would take the addresses of the caller's
   // counters, which `f` then keeps in memory instead of registers.)
@@ -140,17 +154,7 @@ size_t ForEachIndexToken(std::string_view text, SearchUnigrams unigrams, F&& f) 
       len = DecodeUtf8(text, pos, &cp);
     }
     if (IsHan(cp)) {  // folding leaves Chinese characters alone
-      if (run > 0) {
-        if (all_unigrams) unigram(prev, prev_pos, prev_len, false);
-        f(SearchToken{(uint64_t{3} << 62) | (static_cast<uint64_t>(prev) << 21) | cp,
-                      std::string_view(data + prev_pos, pos + len - prev_pos)});
-      } else {
-        first_pos = pos;
-      }
-      prev = cp;
-      prev_pos = pos;
-      prev_len = len;
-      ++run;
+      extend(cp, pos, len);
       pos += len;
       // The rest of a run of Chinese characters, one three-byte character a
       // step, in a loop of its own: in the loop above the code point lives in
@@ -163,13 +167,7 @@ size_t ForEachIndexToken(std::string_view text, SearchUnigrams unigrams, F&& f) 
         if (c0 > 0xE9u - 0xE3u || (c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) break;
         const char32_t c = ((c0 + 3) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
         if (c < 0x3400 || (c > 0x4DBF && c < 0x4E00)) break;  // IsHan, for U+3000-U+9FFF
-        if (all_unigrams) unigram(prev, prev_pos, prev_len, false);
-        f(SearchToken{(uint64_t{3} << 62) | (static_cast<uint64_t>(prev) << 21) | c,
-                      std::string_view(data + prev_pos, pos + 3 - prev_pos)});
-        prev = c;
-        prev_pos = pos;
-        prev_len = 3;
-        ++run;
+        extend(c, pos, 3);
         pos += 3;
       }
       continue;

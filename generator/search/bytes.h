@@ -1,0 +1,36 @@
+// Eight bytes at a time: which bytes of a word read from text are a given
+// value, or below one. The scanners of search (the extractor's text runs and
+// tags, the JSON of page metadata) pass most bytes this way.
+#pragma once
+
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
+namespace fazhi::bytes {
+
+inline constexpr uint64_t kOnes = 0x0101010101010101ull;
+inline constexpr uint64_t kHighs = 0x8080808080808080ull;
+
+/// Eight bytes from `p`, the first in the lowest byte on a little-endian machine.
+inline uint64_t Load(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+/// The high bit of each byte of `w` below `n` (n ≤ 0x80). Exact for the
+/// lowest such byte; a byte above it may be flagged too (a borrow), so the
+/// result tells whether there is one and where the first is, no more.
+inline uint64_t Below(uint64_t w, uint8_t n) { return (w - kOnes * n) & ~w & kHighs; }
+
+/// The high bit of each byte of `w` equal to `c`, as exact as Below.
+inline uint64_t Equal(uint64_t w, uint8_t c) { return Below(w ^ (kOnes * c), 1); }
+
+/// Index of the first flagged byte of a non-zero result of Below or Equal,
+/// on a little-endian machine.
+inline size_t First(uint64_t flags) { return static_cast<size_t>(std::countr_zero(flags)) >> 3; }
+
+inline constexpr bool kLittleEndian = std::endian::native == std::endian::little;
+
+}  // namespace fazhi::bytes
