@@ -129,13 +129,44 @@ constexpr uint32_t kMaxNumber = (1u << 24) - 1;
 // term's list at once on one thread.
 constexpr uint32_t kTermGroups = 16;
 
-// The indexed form of one page.
+// The indexed form of one page. Its terms and metadata are views: of a
+// Worker's chunks in a build, of `own` in serve (where an edit replaces one
+// page's entry, whose bytes must go with it).
 struct PageEntry {
   int kind = 0;
-  std::string meta;           ///< its element of a group file (JSON)
-  std::vector<Packed> terms;  ///< (term id, impact) since the last Write, by group as Put left them
+  /// (term id, impact), by group as Put left them (serve: by term id once diffed).
+  std::span<Packed> terms;
   /// The terms of group g are terms[cut[g]] to terms[cut[g + 1]] (as Put left them).
   std::array<uint32_t, kTermGroups + 1> cut{};
+  std::string_view meta;  ///< its element of a group file (JSON)
+  std::unique_ptr<char[]> own;
+};
+
+// The bytes of the entries a build holds until its one Write, in blocks that
+// one thread fills and that are freed together. Allocated one by one (two
+// allocations a page), their 55 MiB at 10,000 pages sat among the render's
+// short-lived allocations of the same sizes, which then spread over colder
+// memory: holding them cost a gen_mixed build 4.4 % of its samples, and
+// blocks took a third of that off (docs/performance.md, run 23).
+class Chunks {
+ public:
+  /// `n` bytes, aligned for Packed, valid until this is destroyed.
+  char* Allocate(size_t n) {
+    n = (n + alignof(Packed) - 1) & ~(alignof(Packed) - 1);
+    if (cap_ - used_ < n) {
+      cap_ = std::max(n, kBlockBytes);
+      blocks_.push_back(std::make_unique_for_overwrite<char[]>(cap_));
+      used_ = 0;
+    }
+    char* p = blocks_.back().get() + used_;
+    used_ += n;
+    return p;
+  }
+
+ private:
+  static constexpr size_t kBlockBytes = size_t{1} << 20;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t used_ = 0, cap_ = 0;
 };
 
 // Estimated bytes of a term's bucket entry, for the bucket count.
@@ -153,19 +184,9 @@ size_t PowerOfTwoAtLeast(size_t n) {
 
 // The metadata of one page: ["url","title","date",[["id","heading","text"(,"leads")],…]],
 // each section's text cut to kSearchSectionBytes, the page's to kSearchPageBytes.
-std::string PageMeta(const std::string& url, const std::string& date, const SearchPage& page) {
-  // Held for every page until the end of the build: sized once (quotes and
-  // escapes aside), not grown by doubling, whose spare capacity was about a
-  // fifth of the index's memory.
-  size_t estimate = url.size() + page.title.size() + date.size() + 16;
-  size_t budget = kSearchPageBytes;
-  for (const SearchSection& s : page.sections) {
-    const size_t text = std::min(s.text.size(), std::min(kSearchSectionBytes, budget));
-    budget -= text;
-    estimate += s.id.size() + s.heading.size() + text + s.leads.size() + 16;
-  }
-  std::string out;
-  out.reserve(estimate);
+void PageMeta(const std::string& url, const std::string& date, const SearchPage& page, std::string* meta) {
+  std::string& out = *meta;
+  out.clear();
   out += '[';
   AppendJsonText(&out, url);
   out += ',';
@@ -173,7 +194,7 @@ std::string PageMeta(const std::string& url, const std::string& date, const Sear
   out += ',';
   AppendJsonText(&out, date);
   out += ",[";
-  budget = kSearchPageBytes;
+  size_t budget = kSearchPageBytes;
   bool first = true;
   for (const SearchSection& s : page.sections) {
     if (s.heading.empty() && s.text.empty()) continue;
@@ -198,8 +219,6 @@ std::string PageMeta(const std::string& url, const std::string& date, const Sear
     out += ']';
   }
   out += "]]";
-  if (out.capacity() - out.size() > out.size() / 8) out.shrink_to_fit();
-  return out;
 }
 
 }  // namespace
@@ -352,6 +371,10 @@ class SearchIndex::Impl {
     // Scratch of Ids: the tokens' keys and term ids, the ids of long words.
     std::vector<uint64_t> keys;
     std::vector<uint32_t> token_ids, word_ids;
+    // The page's entry as it is made, before it is copied to where it is kept.
+    std::vector<Packed> entry_terms;
+    std::string entry_meta;
+    Chunks chunks;  // where the entries of this thread's pages are kept (without `updates_`)
   };
   Worker* WorkerForThisThread();
   // The id of a token with a key (not 0).
@@ -424,9 +447,12 @@ class SearchIndex::Impl {
 
   // As of the last Write.
   bool written_ = false;
-  std::vector<std::string> order_;             ///< doc id → key
-  std::map<std::string, uint32_t> doc_of_;     ///< key → doc id
-  std::vector<std::vector<Packed>> terms_;     ///< doc id → its terms (with `updates_`), sorted when diffed
+  std::vector<std::string> order_;          ///< doc id → key
+  std::map<std::string, uint32_t> doc_of_;  ///< key → doc id
+  std::vector<std::span<Packed>> terms_;    ///< doc id → its terms (with `updates_`), sorted when diffed
+  /// The bytes of entries replaced or removed since the last Write, which
+  /// terms_ may still view (with `updates_`).
+  std::vector<std::unique_ptr<char[]>> retired_;
   std::vector<const PageEntry*> entries_;      ///< doc id → its entry in pages_
   std::vector<uint64_t> meta_hash_;            ///< doc id → HashBytes of its metadata
   std::vector<std::vector<Packed>> postings_;  ///< term id → its pages, by page (with `updates_`)
@@ -593,13 +619,28 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
   for (uint32_t g = 0; g < kTermGroups; ++g) e.cut[g + 1] += e.cut[g];
   std::array<uint32_t, kTermGroups> next;
   std::copy(e.cut.begin(), e.cut.end() - 1, next.begin());
-  e.terms.resize(w->npage);
+  std::vector<Packed>& terms = w->entry_terms;
+  terms.resize(w->npage);
   for (size_t k = 0; k < w->npage; ++k) {
     const uint32_t id = w->page_terms[k];
     const Worker::Slot& x = w->slots[id];
-    e.terms[next[x.group]++] = Pack(id, Impact(x.best + kTitleWeight * x.title, x.field));
+    terms[next[x.group]++] = Pack(id, Impact(x.best + kTitleWeight * x.title, x.field));
   }
-  e.meta = PageMeta(url, date, page);
+  const std::string& meta = w->entry_meta;
+  PageMeta(url, date, page, &w->entry_meta);
+  // Kept in one piece, exactly sized: the terms, then the metadata.
+  const size_t term_bytes = terms.size() * sizeof(Packed);
+  char* at;
+  if (updates_) {
+    e.own = std::make_unique_for_overwrite<char[]>(term_bytes + meta.size());
+    at = e.own.get();
+  } else {
+    at = w->chunks.Allocate(term_bytes + meta.size());
+  }
+  if (!terms.empty()) std::memcpy(at, terms.data(), term_bytes);
+  std::memcpy(at + term_bytes, meta.data(), meta.size());
+  e.terms = std::span<Packed>(reinterpret_cast<Packed*>(at), terms.size());
+  e.meta = std::string_view(at + term_bytes, meta.size());
 
   std::lock_guard<std::mutex> lock(mu_);
   pending_.emplace_back(key, std::move(e));
@@ -622,6 +663,8 @@ void SearchIndex::Impl::ApplyPending() {
     const bool there = it != pages_.end() && it->first == key;
     if (!entry && !there) continue;  // removing a page never indexed changes nothing
     if (updates_) changed_.insert(key);
+    // The terms of the last Write are diffed with the new ones by the next.
+    if (there && updates_) retired_.push_back(std::move(it->second.own));
     if (!entry) {
       pages_.erase(it);
     } else if (there) {
@@ -635,12 +678,6 @@ void SearchIndex::Impl::ApplyPending() {
 
 void SearchIndex::Impl::Rebuild(const std::vector<std::pair<const std::string*, PageEntry*>>& order,
                                 bool postings) {
-  // The terms of the pages not Put since the last Write are kept in terms_
-  // (by their old numbers), not in their entries: back to the entries.
-  for (size_t d = 0; d < terms_.size(); ++d) {
-    auto it = pages_.find(order_[d]);
-    if (it != pages_.end() && !changed_.count(order_[d])) it->second.terms = std::move(terms_[d]);
-  }
   order_.clear();
   doc_of_.clear();
   terms_.clear();
@@ -670,7 +707,7 @@ void SearchIndex::Impl::Rebuild(const std::vector<std::pair<const std::string*, 
     if (postings) {
       for (Packed t : e.terms) postings_[Number(t)].push_back(Pack(doc, ImpactOf(t)));
     }
-    if (updates_) terms_.push_back(std::move(e.terms));
+    if (updates_) terms_.push_back(e.terms);
     meta_bytes_ += e.meta.size();
   }
   est_ = 0;
@@ -804,10 +841,15 @@ std::string SearchIndex::Impl::Bucket(const std::vector<uint32_t>& terms,
 }
 
 std::string SearchIndex::Impl::Group(uint32_t g) const {
-  std::string out = "[";
-  for (size_t d = static_cast<size_t>(g) * group_;
-       d < std::min(order_.size(), static_cast<size_t>(g + 1) * group_); ++d) {
-    if (out.size() > 1) out += ",\n";
+  const size_t first = static_cast<size_t>(g) * group_;
+  const size_t end = std::min(order_.size(), static_cast<size_t>(g + 1) * group_);
+  size_t size = 3;
+  for (size_t d = first; d < end; ++d) size += entries_[d]->meta.size() + 2;
+  std::string out;
+  out.reserve(size);
+  out += '[';
+  for (size_t d = first; d < end; ++d) {
+    if (d > first) out += ",\n";
     out += entries_[d]->meta;
   }
   out += "]\n";
@@ -894,8 +936,8 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
         touched_terms.push_back(term);
       };
       // Both lists sorted by term id, walked together.
-      std::vector<Packed>& old = terms_[doc];
-      std::vector<Packed>& fresh = e.terms;
+      const std::span<Packed> old = terms_[doc];
+      const std::span<Packed> fresh = e.terms;
       std::sort(old.begin(), old.end());
       std::sort(fresh.begin(), fresh.end());
       size_t i = 0, j = 0;
@@ -911,8 +953,7 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
           ++j;
         }
       }
-      old = std::move(fresh);
-      fresh.clear();
+      terms_[doc] = fresh;
       const uint64_t h = HashBytes(e.meta);
       if (h != meta_hash_[doc]) {
         meta_hash_[doc] = h;
@@ -928,6 +969,7 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
     }
   }
   changed_.clear();
+  retired_.clear();
   buckets_ = BucketCount();
   const uint32_t old_group = group_;
   group_ = GroupPages();
@@ -991,9 +1033,10 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
     // Written once (fazhi build): nothing here is read again.
     std::vector<uint32_t>().swap(df_);
     for (auto& [key, e] : pages_) {
-      std::string().swap(e.meta);
-      std::vector<Packed>().swap(e.terms);
+      e.terms = {};
+      e.meta = {};
     }
+    for (auto& [id, w] : workers_) w->chunks = Chunks();
   }
 
   if (stats) {

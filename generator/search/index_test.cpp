@@ -50,9 +50,17 @@ std::string UrlOf(const std::string& key) {
                                                                         : key;
 }
 
+void Put(SearchIndex* index, const TestPage& p) {
+  index->Put(p.key, p.kind, UrlOf(p.key), "2025-01-15", p.page);
+}
+
+void PutAll(SearchIndex* index, const std::vector<TestPage>& pages) {
+  for (const TestPage& p : pages) Put(index, p);
+}
+
 Files Build(const std::vector<TestPage>& pages, const SearchIndex::Options& o = {}) {
   SearchIndex index({"年度报告", "指标", "页面"}, o);
-  for (const TestPage& p : pages) index.Put(p.key, p.kind, UrlOf(p.key), "2025-01-15", p.page);
+  PutAll(&index, pages);
   return WriteAll(&index);
 }
 
@@ -269,7 +277,7 @@ TEST_CASE(
                      Page("动态" + std::to_string(i),
                           {{"", "", "", "街道开展普法宣传第" + std::to_string(i) + "场。"}})});
   }
-  for (const TestPage& p : pages) index.Put(p.key, p.kind, UrlOf(p.key), "2025-01-15", p.page);
+  PutAll(&index, pages);
   SearchIndexStats first;
   Files files = WriteAll(&index, &first);
 
@@ -315,7 +323,7 @@ TEST_CASE("search_index: a build's one Write gives the bytes an index kept for u
   kept.updates = true;
   SearchIndexStats st;
   SearchIndex built({"年度报告", "指标", "页面"}, {});
-  for (const TestPage& p : pages) built.Put(p.key, p.kind, UrlOf(p.key), "2025-01-15", p.page);
+  PutAll(&built, pages);
   Files once = WriteAll(&built, &st);
   REQUIRE(st.buckets > 16);
   CHECK(Terms(once).at("普法").bitmap);
@@ -334,7 +342,7 @@ TEST_CASE("search_index: after pages are added and removed, an index kept for up
   o.updates = true;
   SearchIndex index({"年度报告", "指标", "页面"}, o);
   std::vector<TestPage> pages = ManyPages(300);
-  for (const TestPage& p : pages) index.Put(p.key, p.kind, UrlOf(p.key), "2025-01-15", p.page);
+  PutAll(&index, pages);
   WriteAll(&index);
   // A new page (the documents change: every file is written again) …
   std::vector<TestPage> more = ManyPages(1, 7);
@@ -348,10 +356,37 @@ TEST_CASE("search_index: after pages are added and removed, an index kept for up
   CHECK(WriteAll(&index) == Build(pages, o));
 }
 
+TEST_CASE(
+    "search_index: a page edited again and again between Writes is diffed with its last written terms") {
+  // Each Write diffs a page's terms with those of the previous Write, whose
+  // entry an edit has replaced by then (and a second edit before the Write
+  // replaces again): the bytes of every Write are a fresh index's.
+  SearchIndex::Options o;
+  o.updates = true;
+  SearchIndex index({"年度报告", "指标", "页面"}, o);
+  std::vector<TestPage> pages = ManyPages(60);
+  PutAll(&index, pages);
+  Files files = WriteAll(&index);
+  for (int round = 0; round < 4; ++round) {
+    for (int k : {5, 17}) {
+      // Put twice: the first version is never written.
+      Put(&index, {pages[k].key, pages[k].kind, ManyPages(1, 30 + round)[0].page});
+      pages[k].page = ManyPages(1, 3 * round + k)[0].page;
+      Put(&index, pages[k]);
+    }
+    bool complete = false;
+    Files changed = WriteAll(&index, nullptr, &complete);
+    CHECK(complete);
+    CHECK(changed.size() < files.size());
+    for (auto& [path, bytes] : changed) files[path] = bytes;
+    CHECK(files == Build(pages, o));
+  }
+}
+
 TEST_CASE("search_index: in a build, the last Put or Remove of a page stands") {
   std::vector<TestPage> pages = ManyPages(40);
   SearchIndex index({"年度报告", "指标", "页面"}, {});
-  for (const TestPage& p : pages) index.Put(p.key, p.kind, UrlOf(p.key), "2025-01-15", p.page);
+  PutAll(&index, pages);
   // A page put again with other text, one removed, one removed and put back,
   // and one never indexed removed.
   pages[3].page = ManyPages(1, 17)[0].page;
