@@ -1,6 +1,7 @@
 #include "core/content.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <map>
 
@@ -14,6 +15,21 @@
 
 namespace fazhi {
 namespace {
+
+// Bytes of Markdown that are text: all but ASCII punctuation, spaces and
+// control characters (a table's rules and pipes, emphasis marks, heading
+// signs). Chinese text is counted whole, as the search index keeps it.
+size_t TextBytes(std::string_view body) {
+  static constexpr std::array<bool, 256> kText = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c)
+      t[c] = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return t;
+  }();
+  size_t n = 0;
+  for (unsigned char c : body) n += kText[c];
+  return n;
+}
 
 // One segment of a URL path: no separators, not "." or "..", nothing that
 // could end or escape the path.
@@ -242,6 +258,7 @@ bool LoadPage(const SourceFile& f, const Config& config, Page* page, Diagnostics
   page->summary = summary;  // an explicit summary wins over the cut body text
   page->body_first_line = page->fm.body_first_line;
   page->body = std::string_view(f.text).substr(page->fm.body_offset);
+  page->text_bytes = TextBytes(page->body);
   // A plain page's keys are all in the typed fields above; its front matter
   // tree is the bulk of a page's model, so it goes (feature pages keep theirs).
   if (page->kind == "page") page->fm.root = FmNode{};

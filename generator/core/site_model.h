@@ -98,6 +98,9 @@ struct Page {
   /// which outlives the build. Cleared once rendered.
   std::string_view body;
   int body_first_line = 1;
+  /// Bytes of the body that are text (not ASCII punctuation, spaces or
+  /// markup): before the render, what the search index sizes its groups by.
+  size_t text_bytes = 0;
   /// Rendered in the render stage just before the page's template, its html
   /// dropped once written (site/page_bodies.h); false: in the markdown stage.
   bool stream_body = false;

@@ -43,7 +43,7 @@ int SearchKindOf(const std::string& path) {
 }  // namespace
 
 SiteOutputs::SiteOutputs(OutputSink* inner, const Config& config, Diagnostics* diags, bool updates, int jobs)
-    : inner_(inner), config_(config), diags_(diags) {
+    : inner_(inner), config_(config), diags_(diags), updates_(updates) {
   if (config_.search_enabled) {
     SearchIndex::Options o;
     o.updates = updates;
@@ -58,6 +58,30 @@ void SiteOutputs::SetSite(const Site* site) {
   site_ = site;
   page_by_output_.clear();
   for (const Page& p : site->pages) page_by_output_[p.output_path] = &p;
+  if (!index_) return;
+  // The site's own pages the index will get, before they are rendered: they
+  // take the first numbers of their kind, and in a build each metadata group
+  // of them is written as soon as its pages are in (SearchIndex::Expect).
+  known_.clear();
+  std::vector<std::pair<std::string, int>> known;
+  for (size_t i = 0; i < site->pages.size(); ++i) {
+    const std::string& path = site->pages[i].output_path;
+    if (!Indexed(path)) continue;
+    known_.push_back(i);
+    known.emplace_back(path, SearchKindOf(path));
+  }
+  std::function<void(const std::string&, std::string)> put;
+  if (!updates_)
+    put = [this](const std::string& path, std::string bytes) { inner_->Put(path, std::move(bytes)); };
+  index_->Expect(known, GroupPages(), std::move(put));
+}
+
+// Pages per search metadata group, from the known pages' text (serve: again
+// after an edit, so that it writes what a build of the edited site would).
+uint32_t SiteOutputs::GroupPages() const {
+  size_t bytes = 0;
+  for (size_t i : known_) bytes += std::min(site_->pages[i].text_bytes, kSearchPageBytes);
+  return SearchGroupPages(bytes, known_.size());
 }
 
 // Content pages are indexed (reports, plain pages, indicators, profiles), and
@@ -133,6 +157,7 @@ bool SiteOutputs::Refresh(const Theme& theme, const std::vector<int>& summaries,
     if (stats) stats->feed_entries = feed_entries;
   }
   SearchIndexStats sstats;
+  if (index_) index_->SetGroupPages(GroupPages());
   WriteSearch(theme, &sstats);
   if (stats) stats->search = sstats;
   return diags_->error_count() == before;

@@ -67,6 +67,7 @@ class SiteOutputs : public OutputSink {
 
  private:
   bool Indexed(const std::string& path) const;
+  uint32_t GroupPages() const;
   bool WriteSearch(const Theme& theme, SearchIndexStats* stats);
   size_t WriteFeed();
   std::vector<std::string> TakenPrefixes() const;
@@ -74,7 +75,9 @@ class SiteOutputs : public OutputSink {
   OutputSink* inner_;
   const Config& config_;
   Diagnostics* diags_;
+  const bool updates_;
   const Site* site_ = nullptr;
+  std::vector<size_t> known_;  ///< the site's pages the search index gets (SetSite)
   std::map<std::string, const Page*> page_by_output_;
   std::mutex mu_;
   std::unique_ptr<SearchIndex> index_;  ///< null when [search] is off

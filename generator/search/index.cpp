@@ -138,8 +138,9 @@ struct PageEntry {
   std::span<Packed> terms;
   /// The terms of group g are terms[cut[g]] to terms[cut[g + 1]] (as Put left them).
   std::array<uint32_t, kTermGroups + 1> cut{};
-  std::string_view meta;  ///< its element of a group file (JSON)
+  std::string_view meta;  ///< its element of a group file (JSON); empty when `streamed`
   std::unique_ptr<char[]> own;
+  bool streamed = false;  ///< its metadata went to its known page's slot (Expect)
 };
 
 // The bytes of the entries a build holds until its one Write, in blocks that
@@ -153,7 +154,7 @@ class Chunks {
   /// `n` bytes, aligned for Packed, valid until this is destroyed.
   char* Allocate(size_t n) {
     n = (n + alignof(Packed) - 1) & ~(alignof(Packed) - 1);
-    if (cap_ - used_ < n) {
+    if (blocks_.empty() || cap_ - used_ < n) {  // (a page without terms or metadata asks for none)
       cap_ = std::max(n, kBlockBytes);
       blocks_.push_back(std::make_unique_for_overwrite<char[]>(cap_));
       used_ = 0;
@@ -222,6 +223,12 @@ void PageMeta(const std::string& url, const std::string& date, const SearchPage&
 }
 
 }  // namespace
+
+uint32_t SearchGroupPages(size_t bytes, size_t pages) {
+  if (pages == 0) return 1;
+  size_t avg = std::max<size_t>(1, bytes / pages);
+  return static_cast<uint32_t>(std::clamp<size_t>((kGroupBytes + avg / 2) / avg, 1, kMaxGroupPages));
+}
 
 uint32_t SearchTermHash(std::string_view term) {
   uint32_t h = 2166136261u;
@@ -347,6 +354,12 @@ class SearchIndex::Impl {
   void Put(const std::string& key, int kind, const std::string& url, const std::string& date,
            const SearchPage& page);
   void Remove(const std::string& key);
+  void Expect(const std::vector<std::pair<std::string, int>>& pages, uint32_t group_pages,
+              std::function<void(const std::string&, std::string)> put);
+  void SetGroupPages(uint32_t group_pages) {
+    std::lock_guard<std::mutex> lock(mu_);
+    fixed_group_ = std::max<uint32_t>(1, group_pages);
+  }
   bool Write(const std::function<void(const std::string&, std::string)>& put, SearchIndexStats* stats);
 
  private:
@@ -400,7 +413,14 @@ class SearchIndex::Impl {
   // counts are made from; with `postings`, builds every term's list too
   // (serve: later Writes edit them), else only counts each term's pages
   // into df_ (build: WriteGroup gathers the lists a group at a time).
-  void Rebuild(const std::vector<std::pair<const std::string*, PageEntry*>>& order, bool postings);
+  // A document as Write numbers it: a hole (a known page that did not come)
+  // has no entry.
+  struct Doc {
+    const std::string* key;
+    PageEntry* entry;
+    int kind;
+  };
+  void Rebuild(const std::vector<Doc>& order, bool postings);
   // Applies the Puts and Removes since the last Write to pages_ (and, with
   // `updates_`, notes their keys in changed_).
   void ApplyPending();
@@ -421,9 +441,16 @@ class SearchIndex::Impl {
         std::clamp<size_t>(PowerOfTwoAtLeast((est_ + kBucketBytes - 1) / kBucketBytes), 1, size_t{1} << 16));
   }
   uint32_t GroupPages() const {
-    if (order_.empty()) return 1;
-    size_t avg = std::max<size_t>(1, meta_bytes_ / order_.size());
-    return static_cast<uint32_t>(std::clamp<size_t>((kGroupBytes + avg / 2) / avg, 1, kMaxGroupPages));
+    return fixed_group_ != 0 ? fixed_group_ : SearchGroupPages(meta_bytes_, order_.size());
+  }
+  // The metadata of a known page that came (in a build with Expect's `put`).
+  // Keeps it until its group is complete, then hands the group over.
+  void Stream(size_t known, std::string_view meta, PageEntry* e);
+  // A group file: its pages' metadata (or null) in order.
+  static std::string GroupBytes(const std::vector<std::string_view>& metas);
+  // The file of group `g` of kind `k`.
+  static std::string GroupPath(size_t k, size_t g) {
+    return "search/p/" + std::to_string(k) + "-" + std::to_string(g) + ".json";
   }
 
   const std::vector<std::string> kinds_;
@@ -456,14 +483,36 @@ class SearchIndex::Impl {
   std::vector<const PageEntry*> entries_;      ///< doc id → its entry in pages_
   std::vector<uint64_t> meta_hash_;            ///< doc id → HashBytes of its metadata
   std::vector<std::vector<Packed>> postings_;  ///< term id → its pages, by page (with `updates_`)
-  std::vector<uint32_t> df_;  ///< term id → its page count (first Write without `updates_`)
-  std::vector<size_t> kind_counts_;
-  size_t est_ = 0;         ///< sum of EntryEstimate over terms
-  size_t meta_bytes_ = 0;  ///< sum of metadata sizes
+  std::vector<uint32_t> df_;         ///< term id → its page count (first Write without `updates_`)
+  std::vector<size_t> kind_counts_;  ///< pages of each kind, holes included
+  std::vector<size_t> kind_start_;   ///< the first document of each kind
+  std::vector<size_t> kind_groups_;  ///< group files of each kind
+  std::vector<size_t> group_base_;   ///< the index of each kind's first group in group_hash_
+  size_t holes_ = 0;                 ///< known pages that did not come
+  size_t est_ = 0;                   ///< sum of EntryEstimate over terms
+  size_t meta_bytes_ = 0;            ///< sum of metadata sizes
   uint32_t buckets_ = 0, group_ = 0;
   std::vector<uint64_t> bucket_hash_, group_hash_;
   std::vector<size_t> bucket_size_, group_size_;
   size_t nterms_ = 0, npostings_ = 0;
+
+  // Pages known before the render (Expect), numbered first in their kind.
+  std::unordered_map<std::string, uint32_t> known_;      ///< key → its index below
+  std::vector<std::pair<int, std::string>> known_keys_;  ///< by kind, then key
+  std::vector<size_t> known_start_;                      ///< by kind: its first index in known_keys_
+  uint32_t fixed_group_ = 0;                             ///< pages a group holds (0: by metadata sizes)
+  // Streaming (a build with Expect's `put`): a known page's metadata waits
+  // in its slot until the other pages of its group have come.
+  std::function<void(const std::string&, std::string)> stream_put_;
+  std::mutex stream_mu_;  // guards the three below
+  struct Slot {
+    std::unique_ptr<char[]> meta;
+    uint32_t size = 0;
+    bool arrived = false;
+  };
+  std::vector<Slot> slots_;                     ///< by known index
+  std::vector<std::vector<uint32_t>> waiting_;  ///< by kind, by full group: its pages still to come
+  std::vector<std::vector<std::pair<uint64_t, size_t>>> emitted_;  ///< by kind, by group: hash, size (0: not)
 };
 
 SearchIndex::Impl::Worker* SearchIndex::Impl::WorkerForThisThread() {
@@ -626,8 +675,14 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
     const Worker::Slot& x = w->slots[id];
     terms[next[x.group]++] = Pack(id, Impact(x.best + kTitleWeight * x.title, x.field));
   }
-  const std::string& meta = w->entry_meta;
   PageMeta(url, date, page, &w->entry_meta);
+  std::string_view meta = w->entry_meta;
+  if (stream_put_) {
+    // known_ is not changed after Expect, which comes before the first Put.
+    auto it = known_.find(key);
+    if (it != known_.end() && known_keys_[it->second].first == kind) Stream(it->second, meta, &e);
+    if (e.streamed) meta = {};
+  }
   // Kept in one piece, exactly sized: the terms, then the metadata.
   const size_t term_bytes = terms.size() * sizeof(Packed);
   char* at;
@@ -644,6 +699,74 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
 
   std::lock_guard<std::mutex> lock(mu_);
   pending_.emplace_back(key, std::move(e));
+}
+
+void SearchIndex::Impl::Stream(size_t known, std::string_view meta, PageEntry* e) {
+  const size_t k = static_cast<size_t>(known_keys_[known].first);
+  const size_t g = (known - known_start_[k]) / fixed_group_;
+  std::vector<std::unique_ptr<char[]>> taken;
+  std::vector<std::string_view> metas;
+  {
+    std::lock_guard<std::mutex> lock(stream_mu_);
+    if (g < emitted_[k].size() && emitted_[k][g].second != 0) return;  // handed over: its entry keeps this
+    Slot& slot = slots_[known];
+    slot.meta = std::make_unique_for_overwrite<char[]>(meta.size());
+    std::memcpy(slot.meta.get(), meta.data(), meta.size());
+    slot.size = static_cast<uint32_t>(meta.size());
+    e->streamed = true;
+    const bool first = !slot.arrived;
+    slot.arrived = true;
+    if (!first || g >= waiting_[k].size() || --waiting_[k][g] != 0) return;
+    const size_t from = known_start_[k] + g * fixed_group_;
+    for (size_t i = from; i < from + fixed_group_; ++i) {
+      metas.emplace_back(slots_[i].meta.get(), slots_[i].size);
+      taken.push_back(std::move(slots_[i].meta));
+    }
+    emitted_[k][g] = {0, 1};  // taken: a later Put of these pages leaves the group as it is
+  }
+  std::string bytes = GroupBytes(metas);
+  const std::pair<uint64_t, size_t> written{HashBytes(bytes), bytes.size()};
+  stream_put_(GroupPath(k, g), std::move(bytes));
+  std::lock_guard<std::mutex> lock(stream_mu_);
+  emitted_[k][g] = written;
+}
+
+void SearchIndex::Impl::Expect(const std::vector<std::pair<std::string, int>>& pages, uint32_t group_pages,
+                               std::function<void(const std::string&, std::string)> put) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const size_t kinds = kinds_.size();
+  known_keys_.clear();
+  for (const auto& [key, kind] : pages) {
+    if (kind >= 0 && static_cast<size_t>(kind) < kinds) known_keys_.emplace_back(kind, key);
+  }
+  // A key named twice counts once (the first kind named, by key order).
+  std::stable_sort(known_keys_.begin(), known_keys_.end(),
+                   [](const auto& a, const auto& b) { return a.second < b.second; });
+  known_keys_.erase(std::unique(known_keys_.begin(), known_keys_.end(),
+                                [](const auto& a, const auto& b) { return a.second == b.second; }),
+                    known_keys_.end());
+  std::sort(known_keys_.begin(), known_keys_.end());
+  known_.clear();
+  known_start_.assign(kinds + 1, 0);
+  for (size_t i = 0; i < known_keys_.size(); ++i) {
+    known_.emplace(known_keys_[i].second, static_cast<uint32_t>(i));
+    ++known_start_[static_cast<size_t>(known_keys_[i].first) + 1];
+  }
+  for (size_t k = 0; k < kinds; ++k) known_start_[k + 1] += known_start_[k];
+  fixed_group_ = std::max<uint32_t>(1, group_pages);
+  stream_put_ = updates_ ? nullptr : std::move(put);
+  slots_.clear();
+  waiting_.assign(kinds, {});
+  emitted_.assign(kinds, {});
+  if (stream_put_) {
+    slots_ = std::vector<Slot>(known_keys_.size());
+    for (size_t k = 0; k < kinds; ++k) {
+      // Full groups only: the last one may take pages of other modules.
+      const size_t full = (known_start_[k + 1] - known_start_[k]) / fixed_group_;
+      waiting_[k].assign(full, fixed_group_);
+      emitted_[k].assign(full, {0, 0});
+    }
+  }
 }
 
 void SearchIndex::Impl::Remove(const std::string& key) {
@@ -676,8 +799,7 @@ void SearchIndex::Impl::ApplyPending() {
   pending_.clear();
 }
 
-void SearchIndex::Impl::Rebuild(const std::vector<std::pair<const std::string*, PageEntry*>>& order,
-                                bool postings) {
+void SearchIndex::Impl::Rebuild(const std::vector<Doc>& order, bool postings) {
   order_.clear();
   doc_of_.clear();
   terms_.clear();
@@ -688,22 +810,33 @@ void SearchIndex::Impl::Rebuild(const std::vector<std::pair<const std::string*, 
   // push by push: a list of n pages was copied log2(n) times, and the spare
   // capacity of doubling cost 8-10 MiB of peak memory at 10,000 pages.
   std::vector<uint32_t> count(text_.size(), 0);
-  for (const auto& [key, e] : order) {
-    for (Packed t : e->terms) ++count[Number(t)];
+  for (const Doc& doc : order) {
+    if (doc.entry) {
+      for (Packed t : doc.entry->terms) ++count[Number(t)];
+    }
   }
   if (postings) {
     postings_.assign(text_.size(), {});
     for (size_t t = 0; t < count.size(); ++t) postings_[t].reserve(count[t]);
   }
   meta_bytes_ = 0;
-  for (const auto& [key, entry] : order) {
-    PageEntry& e = *entry;
+  holes_ = 0;
+  for (const Doc& d : order) {
     uint32_t doc = static_cast<uint32_t>(std::min<size_t>(order_.size(), kMaxNumber));
-    order_.push_back(*key);
-    if (updates_) doc_of_.emplace_hint(doc_of_.end(), *key, doc);
-    entries_.push_back(&e);
+    order_.push_back(*d.key);
+    if (updates_) doc_of_.emplace(*d.key, doc);
+    entries_.push_back(d.entry);
+    ++kind_counts_[static_cast<size_t>(d.kind)];
+    if (!d.entry) {
+      ++holes_;
+      if (updates_) {
+        meta_hash_.push_back(HashBytes("null"));
+        terms_.push_back({});
+      }
+      continue;
+    }
+    PageEntry& e = *d.entry;
     if (updates_) meta_hash_.push_back(HashBytes(e.meta));
-    ++kind_counts_[static_cast<size_t>(e.kind)];
     if (postings) {
       for (Packed t : e.terms) postings_[Number(t)].push_back(Pack(doc, ImpactOf(t)));
     }
@@ -741,14 +874,15 @@ void SearchIndex::Impl::WriteGroup(uint32_t group, uint32_t groups,
   constexpr uint32_t kAhead = 8;
   const uint32_t ndocs = static_cast<uint32_t>(entries_.size());
   for (uint32_t d = 0; d < ndocs; ++d) {
-    if (d + 2 * kAhead < ndocs) {
+    if (d + 2 * kAhead < ndocs && entries_[d + 2 * kAhead]) {
       __builtin_prefetch(&entries_[d + 2 * kAhead]->terms);
       __builtin_prefetch(&entries_[d + 2 * kAhead]->cut[group]);
     }
-    if (d + kAhead < ndocs) {
+    if (d + kAhead < ndocs && entries_[d + kAhead]) {
       const PageEntry& next = *entries_[d + kAhead];
       __builtin_prefetch(next.terms.data() + next.cut[group]);
     }
+    if (!entries_[d]) continue;  // a hole
     const PageEntry& e = *entries_[d];
     for (uint32_t g = group; g < kTermGroups; g += groups) {
       for (uint32_t k = e.cut[g]; k < e.cut[g + 1]; ++k) {
@@ -840,20 +974,38 @@ std::string SearchIndex::Impl::Bucket(const std::vector<uint32_t>& terms,
   return out;
 }
 
-std::string SearchIndex::Impl::Group(uint32_t g) const {
-  const size_t first = static_cast<size_t>(g) * group_;
-  const size_t end = std::min(order_.size(), static_cast<size_t>(g + 1) * group_);
+std::string SearchIndex::Impl::GroupBytes(const std::vector<std::string_view>& metas) {
   size_t size = 3;
-  for (size_t d = first; d < end; ++d) size += entries_[d]->meta.size() + 2;
+  for (std::string_view m : metas) size += m.size() + 2;
   std::string out;
   out.reserve(size);
   out += '[';
-  for (size_t d = first; d < end; ++d) {
-    if (d > first) out += ",\n";
-    out += entries_[d]->meta;
+  for (size_t i = 0; i < metas.size(); ++i) {
+    if (i > 0) out += ",\n";
+    out += metas[i];
   }
   out += "]\n";
   return out;
+}
+
+std::string SearchIndex::Impl::Group(uint32_t g) const {
+  size_t k = 0;
+  while (k + 1 < kinds_.size() && group_base_[k + 1] <= g) ++k;
+  const size_t first = kind_start_[k] + (g - group_base_[k]) * group_;
+  const size_t end = std::min(kind_start_[k] + kind_counts_[k], first + group_);
+  std::vector<std::string_view> metas;
+  for (size_t d = first; d < end; ++d) {
+    const PageEntry* e = entries_[d];
+    if (!e) {
+      metas.emplace_back("null");
+    } else if (e->streamed) {  // a known page's, waiting in its slot (its group was not complete)
+      const Slot& slot = slots_[known_start_[k] + (d - kind_start_[k])];
+      metas.emplace_back(slot.meta.get(), slot.size);
+    } else {
+      metas.push_back(e->meta);
+    }
+  }
+  return GroupBytes(metas);
 }
 
 std::string SearchIndex::Impl::Manifest() const {
@@ -862,7 +1014,7 @@ std::string SearchIndex::Impl::Manifest() const {
   uint64_t id = 1469598103934665603ull;
   for (uint64_t h : bucket_hash_) id = HashBytes(std::string_view(reinterpret_cast<const char*>(&h), 8), id);
   for (uint64_t h : group_hash_) id = HashBytes(std::string_view(reinterpret_cast<const char*>(&h), 8), id);
-  std::string out = "{\"v\":2,\"docs\":" + std::to_string(order_.size()) + ",\"kinds\":[";
+  std::string out = "{\"v\":3,\"docs\":" + std::to_string(order_.size()) + ",\"kinds\":[";
   for (size_t k = 0; k < kinds_.size(); ++k) {
     if (k) out += ',';
     out += '[';
@@ -897,18 +1049,33 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
                               SearchIndexStats* stats) {
   std::lock_guard<std::mutex> lock(mu_);
   ApplyPending();
-  // Documents: by kind, then key.
-  std::vector<std::pair<const std::string*, PageEntry*>> order;
-  order.reserve(pages_.size());
-  for (auto& [key, e] : pages_) order.push_back({&key, &e});
-  std::stable_sort(order.begin(), order.end(),
-                   [](const auto& a, const auto& b) { return a.second->kind < b.second->kind; });
+  // Documents: by kind; in a kind, the pages known before the render (Expect)
+  // by key, a hole where one did not come, then the others by key.
+  const size_t kinds = kinds_.size();
+  std::vector<std::vector<Doc>> others(kinds);
+  for (auto& [key, e] : pages_) {
+    auto it = known_.find(key);
+    if (it == known_.end() || known_keys_[it->second].first != e.kind)
+      others[e.kind].push_back({&key, &e, e.kind});
+  }
+  std::vector<Doc> order;
+  order.reserve(pages_.size() + known_keys_.size());
+  for (size_t k = 0; k < kinds; ++k) {
+    for (size_t i = known_.empty() ? 0 : known_start_[k]; !known_.empty() && i < known_start_[k + 1]; ++i) {
+      const std::string& key = known_keys_[i].second;
+      auto it = pages_.find(key);
+      PageEntry* e = it != pages_.end() && it->second.kind == static_cast<int>(k) ? &it->second : nullptr;
+      order.push_back({&key, e, static_cast<int>(k)});
+    }
+    order.insert(order.end(), others[k].begin(), others[k].end());
+  }
   bool same_docs = written_ && updates_ && order.size() == order_.size();
-  for (size_t d = 0; same_docs && d < order.size(); ++d) same_docs = *order[d].first == order_[d];
+  for (size_t d = 0; same_docs && d < order.size(); ++d)
+    same_docs = *order[d].key == order_[d] && (order[d].entry == nullptr) == (entries_[d] == nullptr);
 
   const bool had_files = written_;
   const uint32_t old_buckets = buckets_;
-  const size_t old_groups = group_hash_.size();
+  const std::vector<size_t> old_kind_groups = kind_groups_;
   std::vector<uint32_t> touched_terms, touched_docs;
   if (!same_docs) {
     Rebuild(order, updates_);
@@ -961,7 +1128,7 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
       }
     }
     meta_bytes_ = 0;
-    for (const PageEntry* e : entries_) meta_bytes_ += e->meta.size();
+    for (const PageEntry* e : entries_) meta_bytes_ += e ? e->meta.size() : 0;
     nterms_ = npostings_ = 0;
     for (const auto& list : postings_) {
       nterms_ += list.empty() ? 0 : 1;
@@ -973,12 +1140,28 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
   buckets_ = BucketCount();
   const uint32_t old_group = group_;
   group_ = GroupPages();
-  const size_t groups = (order_.size() + group_ - 1) / group_;
+  // Each kind's pages in groups of group_, the groups of all kinds numbered
+  // one after another here (group_hash_), each kind's from 0 in file names.
+  kind_start_.assign(kinds, 0);
+  kind_groups_.assign(kinds, 0);
+  group_base_.assign(kinds, 0);
+  size_t groups = 0;
+  for (size_t k = 0; k < kinds; ++k) {
+    kind_start_[k] = k == 0 ? 0 : kind_start_[k - 1] + kind_counts_[k - 1];
+    kind_groups_[k] = (kind_counts_[k] + group_ - 1) / group_;
+    group_base_[k] = groups;
+    groups += kind_groups_[k];
+  }
+  auto group_of = [&](uint32_t d) {
+    size_t k = 0;
+    while (k + 1 < kinds && kind_start_[k + 1] <= d) ++k;
+    return group_base_[k] + (d - kind_start_[k]) / group_;
+  };
   const bool all = !same_docs || buckets_ != old_buckets;
   std::vector<bool> dirty_buckets(buckets_, all);
   std::vector<bool> dirty_groups(groups, !same_docs || group_ != old_group);
   for (uint32_t t : touched_terms) dirty_buckets[hash_[t] & (buckets_ - 1)] = true;
-  for (uint32_t d : touched_docs) dirty_groups[d / group_] = true;
+  for (uint32_t d : touched_docs) dirty_groups[group_of(d)] = true;
 
   // Terms of the buckets to write (sorted by text in the jobs).
   std::vector<std::vector<uint32_t>> bucket_terms(buckets_);
@@ -995,6 +1178,17 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
   bucket_size_.resize(buckets_);
   group_hash_.resize(groups);
   group_size_.resize(groups);
+  // Groups handed over as their pages came in (Expect): not written again.
+  size_t streamed = 0;
+  for (size_t k = 0; k < emitted_.size() && stream_put_; ++k) {
+    for (size_t g = 0; g < emitted_[k].size() && g < kind_groups_[k]; ++g) {
+      if (emitted_[k][g].second == 0) continue;
+      group_hash_[group_base_[k] + g] = emitted_[k][g].first;
+      group_size_[group_base_[k] + g] = emitted_[k][g].second;
+      dirty_groups[group_base_[k] + g] = false;
+      ++streamed;
+    }
+  }
   // Serialised on all threads: each job a bucket (or a term group's
   // buckets) or a metadata group.
   std::vector<uint32_t> jobs;
@@ -1020,7 +1214,9 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
       std::string bytes = Group(n);
       group_hash_[n] = HashBytes(bytes);
       group_size_[n] = bytes.size();
-      put("search/p/" + std::to_string(n) + ".json", std::move(bytes));
+      size_t kind = 0;
+      while (kind + 1 < kinds && group_base_[kind + 1] <= n) ++kind;
+      put(GroupPath(kind, n - group_base_[kind]), std::move(bytes));
     }
   });
   size_t written = by_group ? buckets_ + (jobs.size() - nbuckets) : jobs.size();
@@ -1037,14 +1233,16 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
       e.meta = {};
     }
     for (auto& [id, w] : workers_) w->chunks = Chunks();
+    std::vector<Slot>().swap(slots_);
   }
 
   if (stats) {
-    stats->docs = order_.size();
+    stats->docs = order_.size() - holes_;
     stats->terms = nterms_;
     stats->postings = npostings_;
     stats->buckets = buckets_;
     stats->groups = groups;
+    stats->streamed = streamed;
     stats->bytes = manifest_size;
     stats->largest = 0;
     for (size_t s : bucket_size_) {
@@ -1055,7 +1253,9 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
     stats->written = written;
   }
   // Files of the previous call that are gone: buckets or groups past the new counts.
-  return !had_files || (buckets_ >= old_buckets && groups >= old_groups);
+  bool kept = !had_files || buckets_ >= old_buckets;
+  for (size_t k = 0; kept && k < old_kind_groups.size(); ++k) kept = kind_groups_[k] >= old_kind_groups[k];
+  return kept;
 }
 
 SearchIndex::SearchIndex(std::vector<std::string> kinds, Options options)
@@ -1068,6 +1268,13 @@ void SearchIndex::Put(const std::string& key, int kind, const std::string& url, 
 }
 
 void SearchIndex::Remove(const std::string& key) { impl_->Remove(key); }
+
+void SearchIndex::Expect(const std::vector<std::pair<std::string, int>>& pages, uint32_t group_pages,
+                         std::function<void(const std::string& path, std::string bytes)> put) {
+  impl_->Expect(pages, group_pages, std::move(put));
+}
+
+void SearchIndex::SetGroupPages(uint32_t group_pages) { impl_->SetGroupPages(group_pages); }
 
 bool SearchIndex::Write(const std::function<void(const std::string& path, std::string bytes)>& put,
                         SearchIndexStats* stats) {

@@ -4,10 +4,12 @@
 //   search/manifest.json   documents, kinds, bucket count, group size, a build id
 //   search/t/<b>.bin       the terms whose hash falls in bucket b, each with
 //                          its pages and a weight per page ("impact")
-//   search/p/<g>.json      title, URL, date and section texts of the pages of
-//                          group g, fetched only for the results shown
+//   search/p/<k>-<g>.json  title, URL, date and section texts of the pages of
+//                          group g of kind k, fetched only for the results shown
 //
-// Pages are numbered by kind (年度报告 first), then by output path. A term
+// Pages are numbered by kind (年度报告 first), then by output path (those
+// known before the render first, see Expect); a kind's groups hold its
+// pages `group` at a time. A term
 // found on many pages keeps its highest-weighted pages as a list and all its
 // pages as a bitmap, so a term's entry stays small at any site size while
 // the set of matching pages stays exact. Weights are fixed at build time
@@ -34,6 +36,7 @@ struct SearchIndexStats {
   size_t postings = 0;  ///< (term, page) pairs
   size_t buckets = 0;   ///< search/t/*.bin files
   size_t groups = 0;    ///< search/p/*.json files
+  size_t streamed = 0;  ///< of those, handed over as their pages came in
   size_t bytes = 0;     ///< all index files together
   size_t largest = 0;   ///< the largest bucket file
   size_t written = 0;   ///< files handed over by the last Write
@@ -43,6 +46,11 @@ struct SearchIndexStats {
 /// (1,200 and 8,000 Chinese characters).
 inline constexpr size_t kSearchSectionBytes = 3600;
 inline constexpr size_t kSearchPageBytes = 24000;
+
+/// Pages per metadata group for pages whose metadata is about `bytes` in
+/// all (each page's counted up to kSearchPageBytes): groups of about 8 KB,
+/// 1 to 16 pages.
+uint32_t SearchGroupPages(size_t bytes, size_t pages);
 
 /// FNV-1a (32 bits) of a term's UTF-8 bytes: its bucket is this modulo the
 /// bucket count (a power of two). search.js computes the same.
@@ -79,6 +87,23 @@ class SearchIndex {
 
   /// Forgets the page at `key`, if indexed.
   void Remove(const std::string& key);
+
+  /// Called before the pages are Put: the pages known to come (key and
+  /// kind, as Put will give them), and the pages a metadata group holds
+  /// (SearchGroupPages). Known pages take the first numbers of their kind,
+  /// by key, whether they come or not (one that does not is a hole: `null`
+  /// in its group); other pages follow them. With `put` (a build, without
+  /// Options::updates), a full group of known pages is handed to `put` by
+  /// the Put that completes it, on that thread, and its metadata freed:
+  /// held to Write, the metadata cost a 10,000-page build 7.7 % of its CPU
+  /// (docs/performance.md, run 24). A page Put or Removed again after its
+  /// group was handed over keeps its first metadata there.
+  void Expect(const std::vector<std::pair<std::string, int>>& pages, uint32_t group_pages,
+              std::function<void(const std::string& path, std::string bytes)> put = {});
+
+  /// Changes the pages a group holds (serve, after an edit: the rule
+  /// follows the pages' text).
+  void SetGroupPages(uint32_t group_pages);
 
   /// Hands the index files to `put` (from several threads): all of them on
   /// the first call, then (with Options::updates) only those that changed

@@ -1,5 +1,5 @@
 // What a search query costs the reader's browser: the index files it fetches
-// (search/manifest.json, search/t/<b>.bin, search/p/<g>.json), their bytes,
+// (search/manifest.json, search/t/<b>.bin, search/p/<k>-<g>.json), their bytes,
 // and the time from typing the query to the results on screen, measured in
 // headless Chromium (Debian's) with an empty cache for every query.
 //

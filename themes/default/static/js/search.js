@@ -3,7 +3,7 @@
  * The index is split (docs/search.md): search/manifest.json says how many
  * pages and term buckets there are; a query fetches only the buckets of its
  * tokens (search/t/<b>.bin) and then the metadata groups of the results it
- * shows (search/p/<g>.json), so the bytes a query loads do not grow with the
+ * shows (search/p/<kind>-<g>.json), so the bytes a query loads do not grow with the
  * site.
  *
  * The tokenizer is a line-by-line port of generator/search/tokenize.cpp and
@@ -185,15 +185,18 @@
   };
 
   /* Metadata of a page: {url, title, date, sections: [[id, heading, text, leads]]}. */
+  /* A kind's pages are in groups of its own (search/p/<kind>-<g>.json),
+   * numbered from its first page. */
   Index.prototype.meta = function (doc) {
-    var g = Math.floor(doc / this.m.group);
-    if (!this.groups[g]) {
-      this.groups[g] = this.load('p/' + g + '.json').then(function (buf) {
+    var kind = this.kind(doc), local = doc - (kind ? this.kindEnds[kind - 1] : 0);
+    var g = Math.floor(local / this.m.group), name = kind + '-' + g;
+    if (!this.groups[name]) {
+      this.groups[name] = this.load('p/' + name + '.json').then(function (buf) {
         return JSON.parse(utf8Decoder.decode(buf));
       });
     }
-    return this.groups[g].then(function (list) {
-      var m = list[doc - g * this.m.group];
+    return this.groups[name].then(function (list) {
+      var m = list[local - g * this.m.group];
       return { url: m[0], title: m[1], date: m[2], sections: m[3] };
     }.bind(this));
   };
