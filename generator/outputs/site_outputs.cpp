@@ -31,6 +31,10 @@ const std::vector<std::string>& SearchKinds() {
 }
 
 // The kind of a page, by where it lives (an index into SearchKinds()).
+// Whether a site page written to an .html path is a search document: not
+// the home page, a section's list or a folder's index page.
+bool IndexedPage(const Page& p) { return p.kind != "home" && p.kind != "section" && !p.is_index; }
+
 int SearchKindOf(const std::string& path) {
   std::string top = path.substr(0, path.find('/'));
   if (top == "reports") return 0;
@@ -66,7 +70,7 @@ void SiteOutputs::SetSite(const Site* site) {
   std::vector<std::pair<std::string, int>> known;
   for (size_t i = 0; i < site->pages.size(); ++i) {
     const std::string& path = site->pages[i].output_path;
-    if (!Indexed(path)) continue;
+    if (!EndsWith(path, ".html") || !IndexedPage(site->pages[i])) continue;
     known_.push_back(i);
     known.emplace_back(path, SearchKindOf(path));
   }
@@ -90,10 +94,7 @@ uint32_t SiteOutputs::GroupPages() const {
 bool SiteOutputs::Indexed(const std::string& path) const {
   if (!EndsWith(path, ".html")) return false;
   auto it = page_by_output_.find(path);
-  if (it != page_by_output_.end()) {
-    const Page& p = *it->second;
-    return p.kind != "home" && p.kind != "section" && !p.is_index;
-  }
+  if (it != page_by_output_.end()) return IndexedPage(*it->second);
   return path.rfind("units/", 0) == 0 && std::count(path.begin(), path.end(), '/') == 2;
 }
 

@@ -452,6 +452,12 @@ class SearchIndex::Impl {
   static std::string GroupPath(size_t k, size_t g) {
     return "search/p/" + std::to_string(k) + "-" + std::to_string(g) + ".json";
   }
+  // The kind of group g (numbered over all kinds, as in group_hash_).
+  size_t KindOfGroup(size_t g) const {
+    size_t k = 0;
+    while (k + 1 < group_base_.size() && group_base_[k + 1] <= g) ++k;
+    return k;
+  }
 
   const std::vector<std::string> kinds_;
   const bool all_unigrams_;
@@ -989,8 +995,7 @@ std::string SearchIndex::Impl::GroupBytes(const std::vector<std::string_view>& m
 }
 
 std::string SearchIndex::Impl::Group(uint32_t g) const {
-  size_t k = 0;
-  while (k + 1 < kinds_.size() && group_base_[k + 1] <= g) ++k;
+  const size_t k = KindOfGroup(g);
   const size_t first = kind_start_[k] + (g - group_base_[k]) * group_;
   const size_t end = std::min(kind_start_[k] + kind_counts_[k], first + group_);
   std::vector<std::string_view> metas;
@@ -1214,8 +1219,7 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
       std::string bytes = Group(n);
       group_hash_[n] = HashBytes(bytes);
       group_size_[n] = bytes.size();
-      size_t kind = 0;
-      while (kind + 1 < kinds && group_base_[kind + 1] <= n) ++kind;
+      const size_t kind = KindOfGroup(n);
       put(GroupPath(kind, n - group_base_[kind]), std::move(bytes));
     }
   });
