@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 
+#include "core/bytes.h"
 #include "core/parallel.h"
 #include "core/web.h"
 #include "norms/messages.h"
@@ -116,6 +118,70 @@ bool MayLoad(std::string_view tag) {
   return MayStartLoadingTag(tag) && (tag == "link" || tag == "style" || LoadingEntry(tag) != SIZE_MAX);
 }
 
+constexpr std::array<bool, 256> kBetweenAttrs = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '/'}) t[c] = true;
+  return t;
+}();
+
+// Index of the first byte at or after `i` that may end an attribute's name:
+// below '!' (whitespace and other controls), '=', '>' or '/'; s.size() if none.
+// Eight bytes at a time: most names are longer than one byte and shorter than eight.
+size_t FindNameStop(std::string_view s, size_t i) {
+  const size_t n = s.size();
+  for (; i + 8 <= n; i += 8) {
+    const uint64_t w = bytes::Load(s.data() + i);
+    const uint64_t m =
+        bytes::Below(w, 0x21) | bytes::Equal(w, '=') | bytes::Equal(w, '>') | bytes::Equal(w, '/');
+    if (m != 0) {
+      if constexpr (bytes::kLittleEndian) return i + bytes::First(m);
+      break;  // the bytes one at a time, below
+    }
+  }
+  for (; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x21 || c == '=' || c == '>' || c == '/') return i;
+  }
+  return n;
+}
+
+// Ends a tag that cannot load whose attributes are all written plainly
+// (`name`, `name="value"` or `name='value'`, apart by whitespace or '/'),
+// without looking at each byte: sets `end` past its '>' and returns true.
+// Returns false, having decided nothing, for anything else (a style
+// attribute, spaces around '=', an unquoted value, Mustache, a control
+// byte, no '>'): ParseTag's loop then reads the tag. On a plain tag both
+// read the same attributes and stop at the same '>', and most of a page's
+// tags (p, a, li, td, div and span with a class or an href) are plain.
+// `i` is just past the tag's name.
+bool EndPlainTag(std::string_view s, size_t i, size_t* end) {
+  const size_t n = s.size();
+  for (;;) {
+    while (i < n && kBetweenAttrs[static_cast<unsigned char>(s[i])]) ++i;
+    if (i >= n || s[i] == '{' || s[i] == '=') return false;
+    if (s[i] == '>') {
+      *end = i + 1;
+      return true;
+    }
+    const size_t name_at = i;
+    i = FindNameStop(s, i);
+    if (i >= n || IsNamed(s.substr(name_at, i - name_at), "style")) return false;
+    const char c = s[i];
+    if (c == '=') {
+      const char q = i + 1 < n ? s[i + 1] : '\0';
+      if (q != '"' && q != '\'') return false;
+      const void* close = std::memchr(s.data() + i + 2, q, n - i - 2);
+      if (close == nullptr) return false;
+      i = static_cast<size_t>(static_cast<const char*>(close) - s.data()) + 1;
+    } else if (IsSpace(c)) {
+      while (i < n && IsSpace(s[i])) ++i;
+      if (i < n && s[i] == '=') return false;
+    } else if (c != '>' && c != '/') {
+      return false;  // a control byte ParseTag would read as part of the name
+    }
+  }
+}
+
 // Parses the tag that starts at `lt` ('<'): its lowercase name into `name`
 // (left empty for a tag that cannot load, whose name no caller needs),
 // its attributes into `attrs` (cleared first; the caller reuses it, so a
@@ -140,6 +206,7 @@ bool ParseTag(std::string_view s, size_t lt, std::string* name, size_t* end, std
     for (char& c : *name) c = Lower(c);
     all = MayLoad(*name);
   }
+  if (!all && EndPlainTag(s, i, end)) return false;
   while (i < s.size() && s[i] != '>') {
     if (IsSpace(s[i]) || s[i] == '/') {
       ++i;

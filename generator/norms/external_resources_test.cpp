@@ -51,6 +51,25 @@ TEST_CASE("external_resources: on tags that load nothing themselves, only a styl
                                  "font or image (CSS url()) https://c.example.com/l.png"});
 }
 
+TEST_CASE("external_resources: a tag ends at its first '>' outside a quoted value, however it is written") {
+  // Each tag before the last is written so that reading it wrong ends it at
+  // the wrong '>' or misses its style: plain tags are read eight bytes at a
+  // time, the others byte by byte, and both must agree.
+  std::string html =
+      "<p class=\"a>b\" title='c>d' style=\"background:url(//a.example.com/1.png)\">\n"
+      "<p title = \"e>f\" style=\"background:url(//a.example.com/2.png)\">\n"
+      "<p title=g>h\" style=\"background:url(//no.example/3.png)\">\n"
+      "<p a\"b=\"i>j\" Style=\"background:url(//a.example.com/4.png)\">\n"
+      "<div\vstyle=\"background:url(//a.example.com/5.png)\">\n"
+      "<td hidden/data-x='k\">l'/STYLE='background:url(//a.example.com/6.png)'>\n"
+      "<li class=\"unclosed><img src=\"https://no.example/7.png\">";
+  CHECK(Urls(html, ResourceLang::kHtml) ==
+        std::vector<std::string>{"font or image (CSS url()) //a.example.com/1.png",
+                                 "font or image (CSS url()) //a.example.com/2.png",
+                                 "font or image (CSS url()) //a.example.com/4.png",
+                                 "font or image (CSS url()) //a.example.com/6.png"});
+}
+
 TEST_CASE("external_resources: every tag and attribute that loads, in the order reported") {
   std::string html =
       "<source src=\"https://a.example.com/s.mp4\" srcset=\"https://a.example.com/s.webp 1x\">"

@@ -14,9 +14,9 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/bytes.h"
 #include "core/parallel.h"
 #include "core/utf8.h"
-#include "search/bytes.h"
 #include "search/tokenize.h"
 
 namespace fazhi {

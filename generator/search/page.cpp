@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/bytes.h"
 #include "core/utf8.h"
-#include "search/bytes.h"
 
 namespace fazhi {
 

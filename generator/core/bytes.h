@@ -1,6 +1,7 @@
 // Eight bytes at a time: which bytes of a word read from text are a given
-// value, or below one. The scanners of search (the extractor's text runs and
-// tags, the JSON of page metadata) pass most bytes this way.
+// value, or below one. The scanners that pass most of a page this way: the
+// search extractor's text runs and tags, the JSON of page metadata, and the
+// external-resource check's attribute names.
 #pragma once
 
 #include <bit>
