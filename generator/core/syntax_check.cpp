@@ -50,8 +50,11 @@ struct Line {
     for (size_t i = from; i < cps.size() && i < to; ++i) AppendUtf8(out, cps[i]);
     return out;
   }
-  // The text from code point `from`, trimmed of ASCII spaces and a trailing comment.
-  std::string Value(size_t from) const {
+  // The code points from `from`, trimmed of ASCII spaces and a trailing
+  // comment: what the checks read of a value, without encoding it to UTF-8
+  // and decoding it again (a front matter's lines were checked three times
+  // over in that round trip).
+  std::u32string_view ValueCps(size_t from) const {
     while (from < cps.size() && (cps[from] == ' ' || cps[from] == '\t')) ++from;
     size_t to = cps.size();
     for (size_t i = from; i + 1 < cps.size(); ++i) {
@@ -61,7 +64,13 @@ struct Line {
       }
     }
     while (to > from && (cps[to - 1] == ' ' || cps[to - 1] == '\t')) --to;
-    return Slice(from, to);
+    return std::u32string_view(cps).substr(from, to - from);
+  }
+  // The same as text (for messages).
+  std::string Value(size_t from) const {
+    std::string out;
+    for (char32_t cp : ValueCps(from)) AppendUtf8(out, cp);
+    return out;
   }
 };
 
@@ -76,6 +85,7 @@ std::vector<Line> SplitLines(std::string_view text, SyntaxSpan span) {
     line.number = number++;
     line.text = text.substr(pos, nl - pos);
     if (!line.text.empty() && line.text.back() == '\r') line.text.remove_suffix(1);
+    line.cps.reserve(line.text.size());  // at most one code point per byte
     for (size_t i = 0; i < line.text.size();) {
       char32_t cp = 0;
       i += DecodeUtf8(line.text, i, &cp);
@@ -121,18 +131,18 @@ class Checker {
 
   // A warning for U+3000 or U+00A0 at the end of the unquoted value `v`
   // that starts at code point `from` of `line` (the reader drops them).
-  void TrailingSpace(const Line& line, size_t from, const std::u32string& v) {
+  void TrailingSpace(const Line& line, size_t from, std::u32string_view v) {
     if (v.empty() || v.front() == '"' || v.front() == '\'' || v.front() == '[' || v.front() == '{' ||
         v.front() == '|' || v.front() == '>') {
       return;
     }
-    size_t end = v.size(), first = std::u32string::npos;
+    size_t end = v.size(), first = std::u32string_view::npos;
     while (end > 0 && (v[end - 1] == kIdeographicSpace || v[end - 1] == kNoBreakSpace || v[end - 1] == ' ' ||
                        v[end - 1] == '\t')) {
       --end;
       if (v[end] == kIdeographicSpace || v[end] == kNoBreakSpace) first = end;
     }
-    if (first == std::u32string::npos || end == 0) return;
+    if (first == std::u32string_view::npos || end == 0) return;
     Warning(line, from + first,
             Message(msg::kTrailingInvisibleSpace,
                     Message(v[first] == kIdeographicSpace ? msg::kTrailingIdeographicSpace
@@ -148,16 +158,16 @@ class Checker {
 };
 
 // A block scalar indicator: "|", ">", "|-", ">+", "|2" …
-bool IsBlockScalarStart(std::string_view v) {
+bool IsBlockScalarStart(std::u32string_view v) {
   if (v.empty() || (v[0] != '|' && v[0] != '>')) return false;
-  for (char c : v.substr(1)) {
+  for (char32_t c : v.substr(1)) {
     if (c != '-' && c != '+' && (c < '1' || c > '9')) return false;
   }
   return true;
 }
 
 // The text between a leading and a trailing Chinese double quote, or false.
-bool WrappedInChineseQuotes(const std::u32string& v, std::string* inner) {
+bool WrappedInChineseQuotes(std::u32string_view v, std::string* inner) {
   if (v.size() < 2) return false;
   bool open = v.front() == kLeftDoubleQuote || v.front() == kRightDoubleQuote;
   bool close = v.back() == kRightDoubleQuote || v.back() == kLeftDoubleQuote;
@@ -235,12 +245,12 @@ bool CheckYamlChars(const SourceFile& file, SyntaxSpan span, Diagnostics* diags)
       } else if (k > j && k < s.size() && s[k] == ':') {
         have_key = true;  // an item that is a map: its keys line up with this one
         key_indent = j;
-        key_has_value = !line.Value(k + 1).empty();
+        key_has_value = !line.ValueCps(k + 1).empty();
         size_t v = k + 1;
         while (v < s.size() && s[v] == ' ') ++v;
-        check.TrailingSpace(line, v, Decode(line.Value(k + 1)));
+        check.TrailingSpace(line, v, line.ValueCps(k + 1));
       } else if (j < s.size()) {
-        check.TrailingSpace(line, j, Decode(line.Value(j)));
+        check.TrailingSpace(line, j, line.ValueCps(j));
       }
       continue;
     }
@@ -260,7 +270,7 @@ bool CheckYamlChars(const SourceFile& file, SyntaxSpan span, Diagnostics* diags)
       ++k;
     }
     if (k == s.size() || (s[k] != ':' && s[k] != kFullWidthColon)) continue;  // no colon: the parser says so
-    std::string key = line.Slice(i, k);
+    auto key = [&] { return line.Slice(i, k); };                              // for messages only
     if (s[k] == kFullWidthColon) {
       if (k > i && !key_spaced && k - i <= 30) check.Error(line, k, Message(msg::kFullWidthColon));
       continue;
@@ -272,21 +282,20 @@ bool CheckYamlChars(const SourceFile& file, SyntaxSpan span, Diagnostics* diags)
       } else if (s[after] == kNoBreakSpace) {
         check.Error(line, after, Message(msg::kNoBreakSpace));
       } else if (key_ascii && k > i) {
-        check.Error(line, k, Message(msg::kNoSpaceAfterColon, key, line.Value(after)));
+        check.Error(line, k, Message(msg::kNoSpaceAfterColon, key(), line.Value(after)));
       }
       continue;
     }
     have_key = true;
     key_indent = indent;
-    std::string value = line.Value(after);
-    key_has_value = !value.empty();
-    if (IsBlockScalarStart(value)) {
+    const std::u32string_view v = line.ValueCps(after);
+    key_has_value = !v.empty();
+    if (IsBlockScalarStart(v)) {
       in_block = true;
       block_indent = indent;
       key_has_value = false;
       continue;
     }
-    std::u32string v = Decode(value);
     size_t value_col = after;
     while (value_col < s.size() && (s[value_col] == ' ' || s[value_col] == '\t')) ++value_col;
     if (v.empty()) continue;
@@ -299,19 +308,21 @@ bool CheckYamlChars(const SourceFile& file, SyntaxSpan span, Diagnostics* diags)
     if (v.front() == '!' || v.front() == '&' || v.front() == '*' || v.front() == '%' || v.front() == '@' ||
         v.front() == '`') {
       // YAML reads these as a tag, an anchor or an alias, or refuses them.
-      check.Error(line, value_col,
-                  Message(msg::kYamlBadStart, line.Slice(value_col, value_col + 1), key, value));
+      check.Error(
+          line, value_col,
+          Message(msg::kYamlBadStart, line.Slice(value_col, value_col + 1), key(), line.Value(after)));
       continue;
     }
     if (v.front() == kLeftDoubleQuote || v.front() == kRightDoubleQuote) {
       std::string inner;
       bool wrapped = WrappedInChineseQuotes(v, &inner);
+      const std::string value = line.Value(after);
       // With ": " or " #" inside, the quotes were meant to protect the value.
       if (value.find(": ") != std::string::npos || value.find(" #") != std::string::npos) {
         if (!wrapped) inner = value;
-        check.Error(line, value_col, Message(msg::kChineseQuotesValue, key, inner));
+        check.Error(line, value_col, Message(msg::kChineseQuotesValue, key(), inner));
       } else if (wrapped) {
-        check.Warning(line, value_col, Message(msg::kChineseQuotesKept, key, inner));
+        check.Warning(line, value_col, Message(msg::kChineseQuotesKept, key(), inner));
       }
     }
   }

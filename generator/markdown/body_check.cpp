@@ -1,6 +1,7 @@
 #include "markdown/body_check.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -118,19 +119,34 @@ bool LooksLikeLinkTarget(std::string_view s) {
   return HasImageExtension(s);
 }
 
-// True when no check below can report anything on `line`: it is valid
-// UTF-8 (an invalid byte decodes to U+FFFD, which is reported) and holds no
-// control character but tab and CR, no U+0080–U+009F, U+2028, U+2029,
-// U+FFFC or U+FFFD (Characters), no '{' or '｛' (Shortcodes start with two)
-// and no '[', '【' or '［' (Links start with one). Most lines of Chinese
-// prose are quiet; this look at their bytes costs a tenth of decoding them.
-bool Quiet(std::string_view line) {
+// Which checks below can report anything on `line`, from its bytes alone:
+// kOdd for an invalid byte (it decodes to U+FFFD, which is reported), a
+// control character but tab and CR, U+0080–U+009F, U+2028, U+2029, U+FFFC or
+// U+FFFD (Characters); kBrace for '{' or '｛' (Shortcodes start with two);
+// kLabel for '[', '【' or '［' (Links start with one). Most lines of Chinese
+// prose need none, and this look at their bytes costs a tenth of decoding
+// them; a line with a Markdown link needs Links only, and Shortcodes and
+// Characters were a third of what such a line cost (callgrind).
+enum LineNeeds : unsigned { kOdd = 1, kBrace = 2, kLabel = 4, kAllChecks = 7 };
+
+// Needs of each ASCII byte: a table, as tables and Latin text are much of
+// some pages and three tests a byte made the look slower than decoding.
+constexpr auto kAsciiNeeds = [] {
+  std::array<unsigned char, 128> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = kOdd;
+  t['\t'] = t['\r'] = 0;
+  t[0x7F] = kOdd;
+  t['{'] = kBrace;
+  t['['] = kLabel;
+  return t;
+}();
+
+unsigned Needs(std::string_view line) {
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   const size_t n = line.size();
   auto cont = [&](size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
+  unsigned needs = 0;
   for (size_t i = 0; i < n;) {
-    // Most of a Chinese line: U+4000-U+CFFF (leads E4-EC), none of them
-    // anything looked for.
     while (i + 3 <= n && p[i] >= 0xE4 && p[i] <= 0xEC && (p[i + 1] & 0xC0) == 0x80 &&
            (p[i + 2] & 0xC0) == 0x80) {
       i += 3;
@@ -138,27 +154,29 @@ bool Quiet(std::string_view line) {
     if (i >= n) break;
     const unsigned char c = p[i];
     if (c < 0x80) {
-      if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F || c == '{' || c == '[') return false;
+      needs |= kAsciiNeeds[c];
       ++i;
     } else if (c >= 0xC2 && c <= 0xDF) {  // U+0080–U+07FF
-      if (!cont(i + 1) || (c == 0xC2 && p[i + 1] <= 0x9F)) return false;
+      if (!cont(i + 1)) return kAllChecks;
+      if (c == 0xC2 && p[i + 1] <= 0x9F) needs |= kOdd;
       i += 2;
     } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {  // no overlong form, no surrogate
-      if (!cont(i + 1) || !cont(i + 2)) return false;
+      if (!cont(i + 1) || !cont(i + 2)) return kAllChecks;
       const unsigned char b1 = p[i + 1], b2 = p[i + 2];
-      if (c == 0xE2 && b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9)) return false;  // U+2028, U+2029
-      if (c == 0xE3 && b1 == 0x80 && b2 == 0x90) return false;                  // 【
-      if (c == 0xEF && ((b1 == 0xBD && b2 == 0x9B) || (b1 == 0xBC && b2 == 0xBB))) return false;  // ｛ ［
-      if (c == 0xEF && b1 == 0xBF && (b2 == 0xBC || b2 == 0xBD)) return false;  // U+FFFC, U+FFFD
+      if (c == 0xE2 && b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9)) needs |= kOdd;  // U+2028, U+2029
+      if (c == 0xE3 && b1 == 0x80 && b2 == 0x90) needs |= kLabel;                // 【
+      if (c == 0xEF && b1 == 0xBC && b2 == 0xBB) needs |= kLabel;                // ［
+      if (c == 0xEF && b1 == 0xBD && b2 == 0x9B) needs |= kBrace;                // ｛
+      if (c == 0xEF && b1 == 0xBF && (b2 == 0xBC || b2 == 0xBD)) needs |= kOdd;  // U+FFFC, U+FFFD
       i += 3;
     } else if (c >= 0xF1 && c <= 0xF3) {
-      if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return false;
+      if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return kAllChecks;
       i += 4;
     } else {
-      return false;  // E0, ED, F0, F4 (their ranges need a closer look) or not UTF-8: decode
+      return kAllChecks;  // E0, ED, F0, F4 (their ranges need a closer look) or not UTF-8: decode
     }
   }
-  return true;
+  return needs;
 }
 
 class BodyChecker {
@@ -171,13 +189,14 @@ class BodyChecker {
     } else {
       rows_ = 0;
     }
-    if (Quiet(line)) return;
+    const unsigned needs = Needs(line);
+    if (needs == 0) return;
     Decode(line, &cps_);
-    Characters(cps_, line_no);
-    if (code) return;
+    if (needs & kOdd) Characters(cps_, line_no);
+    if (code || !(needs & (kBrace | kLabel))) return;
     CodeSpans(cps_, &in_code_);
-    Shortcodes(cps_, in_code_, line_no);
-    Links(cps_, in_code_, line_no);
+    if (needs & kBrace) Shortcodes(cps_, in_code_, line_no);
+    if (needs & kLabel) Links(cps_, in_code_, line_no);
   }
 
   bool ok() const { return ok_; }
@@ -360,12 +379,18 @@ class BodyChecker {
       size_t m = k + 1;
       while (m < cps.size() && !IsParenClose(cps[m].c)) ++m;
       if (m >= cps.size()) continue;
+      const bool ascii =
+          cps[i].c == '[' && cps[j].c == ']' && k == j + 1 && cps[k].c == '(' && cps[m].c == ')';
+      // A real link is passed over without copying its label and target,
+      // unless a "！" before it was meant as an image's "!".
+      if (ascii && !(i > 0 && cps[i - 1].c == 0xFF01)) {
+        i = m;
+        continue;
+      }
       std::string label = Utf8(cps, i + 1, j);
       std::string target = Trim(ShortcodeInner(cps, k + 1, m));
-      bool ascii = cps[i].c == '[' && cps[j].c == ']' && k == j + 1 && cps[k].c == '(' && cps[m].c == ')';
       if (ascii) {
-        // A real link; but "！" before it was meant as an image's "!".
-        if (i > 0 && cps[i - 1].c == 0xFF01 && HasImageExtension(target)) {
+        if (HasImageExtension(target)) {
           Error(line_no, i - 1, Message(msg::kFullWidthImageBang, "![" + label + "](" + target + ")"));
         }
         i = m;

@@ -1,6 +1,8 @@
 // CheckBodyText skips the lines it can tell at a glance hold nothing to
-// report (Quiet); each character a check reacts to must still reach it,
-// alone in a line of Chinese prose, inside and outside a code block.
+// report, and on the others runs only the checks their bytes call for
+// (Needs); each character a check reacts to must still reach it, alone in a
+// line of Chinese prose, inside and outside a code block, and next to what
+// another check reacts to.
 #include "markdown/body_check.h"
 
 #include <doctest/doctest.h>
@@ -46,6 +48,19 @@ TEST_CASE("body check: every character a check reacts to is reported in a line o
   // spans and real links: nothing to report.
   CHECK(Check(before + "（一）“规范”《条例》：第1条；𠮷！\n\t缩进\r\n") == "");
   CHECK(Check("`[规定]（rules.md）` 与 [规定](rules.md)\n") == "");
+}
+
+TEST_CASE("body check: a line that one check needs still gets the others it needs") {
+  const std::string before = "区司法局持续推进行政复议，";  // 13 characters
+  // A real link (Links) and a control character (Characters).
+  CHECK(Check(before + "[规定](rules.md)\x0B。\n") == "1:28\n");
+  // A shortcode look-alike (Shortcodes) and a link look-alike (Links).
+  CHECK(Check("{{〈 x 〉}} 见【规定】（rules.md）\n") == "1:1\n1:12\n");
+  // A real link, then a shortcode look-alike typed with full-width braces.
+  CHECK(Check("[a](b.md) ｛｛< x >｝｝\n") == "1:11\n");
+  // A real link after "！" is an image meant: the only link copied to be looked at.
+  CHECK(Check("见[图](a.png)与！[图](b.png)\n") == "1:13\n");
+  CHECK(Check("见！[图](a.md)\n") == "");
 }
 
 }  // namespace fazhi
