@@ -4,7 +4,9 @@
 #include <jemalloc/jemalloc.h>
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <string>
+#include <thread>
 
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23  // Linux 5.14; glibc 2.36's headers have it, older ones do not
@@ -12,10 +14,16 @@
 
 // jemalloc's settings for the programs that link this library, read once at
 // their start (MALLOC_CONF in the environment still overrides them).
-// - percpu_arena: one arena per CPU rather than four per CPU, used by whichever thread
-//   runs there. Each stage starts new threads, which were spread over all the
-//   arenas, so memory freed by one stage's threads was not reused by the next
-//   stage's: 5-12 % off the wall time, less peak memory (docs/performance.md, run 9).
+// - Not percpu_arena (one arena per CPU, used by whichever thread runs
+//   there), though it had made builds 5-12 % faster (docs/performance.md,
+//   run 9): with the extent hooks below, jemalloc 5.3.0 (Debian 12's) now and
+//   then locks a mutex its own thread already holds, and the process hangs
+//   for good (`fazhi_tests`, the file watcher's thread freeing memory: 10
+//   hangs in about 730 runs of the allocator and watch tests; none in 1,000
+//   runs without the hooks, none in 600 without percpu_arena). Instead each
+//   worker of a parallel loop is bound to the arena of its number
+//   (core/parallel.cpp), which keeps what percpu_arena was for, and only as
+//   many arenas as cores get the hooks (run 26).
 // - No transparent huge pages of our own asking (jemalloc's default; the
 //   kernel's THP setting still applies). Forcing them ("thp:always") was 13 %
 //   faster in run 9, but on a VM that hands free memory back to its host
@@ -29,7 +37,7 @@
 //   backed at once like the others'.
 extern "C" {
 extern const char* malloc_conf;
-const char* malloc_conf = "percpu_arena:percpu,metadata_thp:disabled,oversize_threshold:0";
+const char* malloc_conf = "metadata_thp:disabled,oversize_threshold:0";
 }
 
 namespace fazhi {
@@ -79,6 +87,11 @@ AllocatorTuning Install() {
   size_t len = sizeof narenas;
   if (mallctl("arenas.narenas", &narenas, &len, nullptr, 0) != 0) return t;
   static PopulatingHooks hooks;  // read by jemalloc for the life of the process
+  // The arenas the workers of a parallel loop are bound to, one per core
+  // (core/parallel.cpp): hooking an arena creates it, and backs its first
+  // mapping, which for jemalloc's other arenas (four per core) would be
+  // memory held for threads that mostly never come.
+  narenas = std::min(narenas, std::max(1u, std::thread::hardware_concurrency()));
   for (unsigned i = 0; i < narenas; ++i) {
     const std::string arena = "arena." + std::to_string(i) + ".";
     extent_hooks_t* current = nullptr;

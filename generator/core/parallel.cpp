@@ -5,7 +5,32 @@
 #include <thread>
 #include <vector>
 
+// jemalloc's control call, when the program allocates with jemalloc (the
+// fazhi program and its tests do; sanitizer builds keep their allocator, and
+// then this is null). Weak, so that this library does not need jemalloc.
+extern "C" int mallctl(const char* name, void* oldp, size_t* oldlenp, void* newp, size_t newlen)
+    __attribute__((weak));
+
 namespace fazhi {
+
+namespace {
+
+// Worker t of every parallel loop allocates from jemalloc's arena t (modulo
+// the arenas there are). Each stage starts new threads: left to jemalloc,
+// they were spread over all its arenas, and memory freed by one stage's
+// threads was not reused by the next stage's. jemalloc's percpu_arena did
+// that job until it turned out to hang a process, now and then, together
+// with the extent hooks of generator/allocator (docs/performance.md, run 26).
+void UseArenaOfWorker(size_t t) {
+  if (mallctl == nullptr) return;
+  unsigned narenas = 0;
+  size_t len = sizeof narenas;
+  if (mallctl("arenas.narenas", &narenas, &len, nullptr, 0) != 0 || narenas == 0) return;
+  unsigned arena = static_cast<unsigned>(t % narenas);
+  mallctl("thread.arena", nullptr, nullptr, &arena, sizeof arena);  // refused under percpu_arena: harmless
+}
+
+}  // namespace
 
 size_t ThreadCount(size_t n, int jobs) {
   size_t threads = jobs > 0 ? static_cast<size_t>(jobs) : std::max(1u, std::thread::hardware_concurrency());
@@ -22,6 +47,7 @@ void ParallelForWorker(size_t n, int jobs, const std::function<void(size_t, size
   std::vector<std::thread> pool;
   for (size_t t = 0; t < threads; ++t) {
     pool.emplace_back([&, t] {
+      UseArenaOfWorker(t);
       for (size_t i; (i = next.fetch_add(1)) < n;) fn(t, i);
     });
   }
