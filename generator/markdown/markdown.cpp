@@ -299,17 +299,29 @@ std::string MakeSummary(std::string_view text, size_t max_chars) {
   // first max_chars + 1 code points (all the result depends on) lie within
   // it. A page's whole plain text used to be collapsed and counted.
   const size_t limit = 4 * (max_chars + 2);
+  auto blank = [](char c) { return c == '\n' || c == '\r' || c == '\t' || c == ' '; };
+  // Appended a run of text at a time into room made once: byte by byte,
+  // growing as it went, this was 1.8 % of a build's instructions. The limit
+  // is checked before each byte, as it was, so a run's first byte always
+  // goes in and the prefix may end one byte past it.
   std::string collapsed;
+  collapsed.reserve(std::min(text.size(), limit) + 2);
   bool space = false;
-  for (char c : text) {
+  for (size_t i = 0; i < text.size();) {
     if (collapsed.size() >= limit) break;
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+    if (blank(text[i])) {
       space = !collapsed.empty();
+      ++i;
       continue;
     }
     if (space) collapsed += ' ';
     space = false;
-    collapsed += c;
+    size_t end = i + 1;
+    while (end < text.size() && !blank(text[end])) ++end;
+    const size_t after_first = collapsed.size() + 1;
+    const size_t more = after_first < limit ? std::min(end - i - 1, limit - after_first) : 0;
+    collapsed.append(text.substr(i, 1 + more));
+    i += 1 + more;
   }
   // Every page keeps its summary to the end of the build: without the spare
   // capacity of growth (about half of it at 10,000 pages).
