@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 
+#include "core/bytes.h"
 #include "core/front_matter.h"
 #include "core/front_matter_check.h"
 #include "core/messages.h"
@@ -26,8 +27,17 @@ size_t TextBytes(std::string_view body) {
       t[c] = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
     return t;
   }();
-  size_t n = 0;
-  for (unsigned char c : body) n += kText[c];
+  // Eight bytes at a time where none is ASCII (Chinese text, nearly all of
+  // a page): each counts. Byte by byte, this was 1.5 % of a build.
+  size_t n = 0, i = 0;
+  for (; i + 8 <= body.size(); i += 8) {
+    if ((bytes::Load(body.data() + i) & bytes::kHighs) == bytes::kHighs) {
+      n += 8;
+      continue;
+    }
+    for (size_t k = i; k < i + 8; ++k) n += kText[static_cast<unsigned char>(body[k])];
+  }
+  for (; i < body.size(); ++i) n += kText[static_cast<unsigned char>(body[i])];
   return n;
 }
 
