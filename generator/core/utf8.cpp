@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/bytes.h"
+
 namespace fazhi {
 
 namespace utf8_detail {
@@ -93,6 +95,7 @@ size_t FindInvalidUtf8(std::string_view s) {
     }
     // Chinese text: runs of U+1000-U+CFFF (leads E1-EC), whose second byte
     // has no limit of its own.
+    while (pos + 8 <= n && bytes::TwoThreeByteChars(s.data() + pos, 0xE1, 0xEC)) pos += 6;
     while (pos + 3 <= n && p[pos] >= 0xE1 && p[pos] <= 0xEC && (p[pos + 1] & 0xC0) == 0x80 &&
            (p[pos + 2] & 0xC0) == 0x80) {
       pos += 3;

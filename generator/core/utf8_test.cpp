@@ -58,13 +58,16 @@ TEST_CASE(
 
 TEST_CASE("utf8: FindInvalidUtf8 agrees with DecodeUtf8 on every sequence of up to three bytes") {
   // Each sequence alone, after ASCII (the eight-byte fast path ends just
-  // before it), and followed by more text, so that a sequence cut short at
-  // the end and one followed by a wrong byte are both seen.
+  // before it), after one and two Chinese characters and before three (the
+  // two-characters-at-a-time path ends at it, or takes it in), and followed
+  // by more text, so that a sequence cut short at the end and one followed
+  // by a wrong byte are both seen.
   const std::string before = "fazhi 12";  // eight ASCII bytes
   size_t checked = 0, invalid = 0, wrong = 0;
   std::string first_wrong;
   auto check = [&](const std::string& seq) {
-    for (const std::string& s : {seq, before + seq, seq + "法治", before + seq + "a"}) {
+    for (const std::string& s : {seq, before + seq, seq + "法治", before + seq + "a", "法" + seq + "治法治",
+                                 "法治" + seq + "法治法"}) {
       const size_t want = FirstInvalidByDecoding(s);
       if (FindInvalidUtf8(s) != want && wrong++ == 0) first_wrong = s;
       invalid += want != std::string_view::npos;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/bytes.h"
 #include "core/utf8.h"
 #include "markdown/messages.h"
 
@@ -147,6 +148,7 @@ unsigned Needs(std::string_view line) {
   auto cont = [&](size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
   unsigned needs = 0;
   for (size_t i = 0; i < n;) {
+    while (i + 8 <= n && bytes::TwoThreeByteChars(line.data() + i, 0xE4, 0xEC)) i += 6;
     while (i + 3 <= n && p[i] >= 0xE4 && p[i] <= 0xEC && (p[i + 1] & 0xC0) == 0x80 &&
            (p[i + 2] & 0xC0) == 0x80) {
       i += 3;

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "core/bytes.h"
 #include "core/utf8.h"
 
 namespace fazhi {
@@ -405,6 +406,10 @@ void DigitScanner::Scan(std::string_view text, DigitSyntax syntax, const GroupFn
     // E3 with a second byte from 90 is U+3400-U+3FFF.
     size_t j = i;
     while (j + 2 < text.size()) {
+      if (j + 8 <= text.size() && bytes::TwoThreeByteChars(text.data() + j, 0xE4, 0xE9)) {
+        j += 6;
+        continue;
+      }
       const unsigned char lead = p[j], b1 = p[j + 1];
       if ((b1 & 0xC0) != 0x80 || (p[j + 2] & 0xC0) != 0x80) break;
       if (!((lead >= 0xE4 && lead <= 0xE9) || (lead == 0xE3 && b1 >= 0x90))) break;
