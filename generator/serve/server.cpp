@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <httplib.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
@@ -338,7 +339,29 @@ bool PreviewServer::Rebuild() {
   return ok;
 }
 
+namespace {
+
+// Whether `host` names an address at all. httplib reports a name that does
+// not resolve only by failing, and what errno holds then depends on the
+// machine's resolver (EINVAL on one, 0 on another), so it is asked here.
+bool Resolves(const std::string& host) {
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE;
+  addrinfo* found = nullptr;
+  const int rc = getaddrinfo(host.empty() ? nullptr : host.c_str(), "0", &hints, &found);
+  if (found) freeaddrinfo(found);
+  return rc == 0;
+}
+
+}  // namespace
+
 bool PreviewServer::Bind(Message* error) {
+  if (!Resolves(opts_.host)) {
+    *error = Message(msg::kHostNotHere, opts_.host + ":" + std::to_string(opts_.port), opts_.host);
+    return false;
+  }
   http_ = std::make_unique<Http>();
   auto& s = *http_;
   s.new_task_queue = [] { return new InlineQueue; };
@@ -375,8 +398,7 @@ bool PreviewServer::Bind(Message* error) {
   if (err == EADDRINUSE) {
     *error = Message(msg::kPortInUse, where);
   } else if (err == EADDRNOTAVAIL || err == EINVAL) {
-    // Not an address of this machine, or not an address at all (httplib
-    // leaves EINVAL when the name does not resolve).
+    // Not an address of this machine.
     *error = Message(msg::kHostNotHere, where, opts_.host);
   } else {
     *error = Message(msg::kCannotListen, where, OsError(err));
