@@ -31,8 +31,8 @@ std::string WholeTextSummary(std::string_view text, size_t max_chars) {
 }  // namespace
 
 TEST_CASE("markdown: MakeSummary on a prefix equals the whole-text summary") {
-  const std::string pieces[] = {"法治", " ",  "\n\n",  "a", "政府建设", "\t", "\xE6\xB3",  // cut sequence
-                                "\xFF", "𠀀", "  x  ", "。"};
+  const std::string pieces[] = {"法治", " ",  "\n\n",  "a",  "政府建设", "\t", "\xE6\xB3",  // cut sequence
+                                "\xFF", "𠀀", "  x  ", "。", "abcdefgh", "1"};
   unsigned seed = 7;
   int cut = 0;
   for (int round = 0; round < 400; ++round) {
@@ -42,7 +42,9 @@ TEST_CASE("markdown: MakeSummary on a prefix equals the whole-text summary") {
       seed = seed * 1103515245u + 12345u;
       text += pieces[(seed >> 16) % std::size(pieces)];
     }
-    for (size_t max : {1u, 2u, 10u, 120u, 300u}) {
+    // Limits of 1-12 characters end inside runs of every length: the prefix
+    // is collapsed a run at a time.
+    for (size_t max : {1u, 2u, 3u, 4u, 5u, 6u, 7u, 8u, 9u, 10u, 11u, 12u, 120u, 300u}) {
       std::string got = MakeSummary(text, max);
       CHECK(got == WholeTextSummary(text, max));
       cut += got.size() >= 3 && got.compare(got.size() - 3, 3, "…") == 0;

@@ -3,12 +3,6 @@
 #include <doctest/doctest.h>
 #include <pthread.h>
 
-#include <cstdint>
-#include <iterator>
-#include <string>
-
-#include "core/utf8.h"
-
 namespace fazhi {
 namespace {
 
@@ -160,40 +154,6 @@ TEST_CASE("markdown: a line break inside Chinese text adds no space, between Lat
 TEST_CASE("markdown: summaries are cut by characters, not words") {
   CHECK(MakeSummary("行政复议案件368件，同比增长120%。", 8) == "行政复议案件36…");
   CHECK(MakeSummary("  短文\n 本  ", 10) == "短文 本");
-}
-
-TEST_CASE("markdown: a summary is the same whether its prefix is collapsed by runs or byte by byte") {
-  // The byte-by-byte collapse MakeSummary used to do, and the summary made from it.
-  auto reference = [](std::string_view text, size_t max_chars) {
-    const size_t limit = 4 * (max_chars + 2);
-    std::string collapsed;
-    bool space = false;
-    for (char c : text) {
-      if (collapsed.size() >= limit) break;
-      if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-        space = !collapsed.empty();
-        continue;
-      }
-      if (space) collapsed += ' ';
-      space = false;
-      collapsed += c;
-    }
-    if (Utf8Length(collapsed) <= max_chars) return collapsed;
-    return TruncateUtf8(collapsed, max_chars) + "…";
-  };
-  // Texts of runs of every length around the limit: Chinese, Latin, blanks.
-  const char* pieces[] = {"法", "治", "a", "1", " ", "\n", "\t", "  ", "政府建设", "abcdefgh"};
-  uint32_t seed = 12345;
-  auto next = [&] { return seed = seed * 1103515245u + 12345u; };
-  for (int n = 0; n < 4000; ++n) {
-    std::string text;
-    const size_t count = next() % 40;
-    for (size_t k = 0; k < count; ++k) text += pieces[(next() >> 8) % std::size(pieces)];
-    const size_t max_chars = 1 + (next() >> 8) % 12;
-    CAPTURE(text);
-    CAPTURE(max_chars);
-    CHECK(MakeSummary(text, max_chars) == reference(text, max_chars));
-  }
 }
 
 }  // namespace fazhi
