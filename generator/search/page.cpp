@@ -348,7 +348,7 @@ class Extractor {
         i += n ? n : 1;
         continue;
       }
-      if (h_.compare(i, 4, "<!--") == 0) {
+      if (i + 1 < h_.size() && h_[i + 1] == '!' && h_.compare(i, 4, "<!--") == 0) {
         size_t end = h_.find("-->", i + 4);
         i = end == std::string_view::npos ? h_.size() : end + 3;
         continue;

@@ -8,15 +8,30 @@ std::vector<std::string> SearchTokens(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Appends the character a SearchCharId names.
+void AppendChar(std::string& out, uint32_t id) {
+  if (id < 0x800000) {
+    AppendUtf8(out, static_cast<char32_t>(id));
+    return;
+  }
+  out += static_cast<char>(id & 0xFF);
+  out += static_cast<char>((id >> 8) & 0xFF);
+  out += static_cast<char>((id >> 16) & 0xFF);
+}
+
+}  // namespace
+
 std::string SearchTermText(uint64_t key) {
   std::string out;
   switch (key >> 62) {
     case 3:
-      AppendUtf8(out, static_cast<char32_t>((key >> 21) & 0x1FFFFF));
-      AppendUtf8(out, static_cast<char32_t>(key & 0x1FFFFF));
+      AppendChar(out, static_cast<uint32_t>((key >> 24) & 0xFFFFFF));
+      AppendChar(out, static_cast<uint32_t>(key & 0xFFFFFF));
       break;
     case 2:
-      AppendUtf8(out, static_cast<char32_t>(key & 0x1FFFFF));
+      AppendChar(out, static_cast<uint32_t>(key & 0xFFFFFF));
       break;
     case 1: {
       size_t len = (key >> 56) & 7;

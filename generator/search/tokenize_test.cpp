@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -94,6 +95,78 @@ TEST_CASE("search_tokenize: the index also keeps a character that touches a numb
   CHECK(IndexTokens("法治政府、㐀䶿䷀", SearchUnigrams::kAll) ==
         V{"法", "法治", "治", "治政", "政", "政府", "府", "㐀", "㐀䶿", "䶿"});
   CHECK(IndexTokens("行政复议𠀀法治\xe6\xb3", edges) == V{"行政", "政复", "复议", "议𠀀", "𠀀法", "法治"});
+}
+
+TEST_CASE("search_tokenize: a key names a three-byte character by its bytes, any other by its code point") {
+  CHECK(SearchCharId(U'法') == 0x95B3E6u);  // E6 B3 95
+  CHECK(SearchCharId(U'㐀') == 0x8090E3u);  // E3 90 80
+  CHECK(SearchCharId(U'𠀀') == 0x20000u);
+  CHECK(SearchCharId(U'é') == 0xE9u);
+  std::string text;
+  ForEachIndexToken("法治𠀀", SearchUnigrams::kEdges,
+                    [&](const SearchToken& t) { text += SearchTermText(t.key) + "|"; });
+  CHECK(text == "法治|治𠀀|");
+}
+
+// Runs of Chinese text are read two characters a step where it can be
+// done: every string of up to seven characters from an alphabet that stops
+// a run (、 U+3001, ䷀ U+4DC0) or continues it in the other loops (㐀 U+3400,
+// led by E3; 𠀀, four bytes) gives the tokens a character at a time gives:
+// a bigram for each pair of neighbouring Han characters, a lone one alone,
+// and for each text one key, which names it.
+TEST_CASE("search_tokenize: runs read two characters a step end where a character at a time ends them") {
+  const std::vector<std::pair<std::string, bool>> alphabet = {
+      {"法", true}, {"中", true}, {"䷀", false}, {"㐀", true}, {"、", false}, {"𠀀", true}, {"䶿", true}};
+  std::vector<size_t> digits;
+  size_t cases = 0, wrong = 0;
+  std::string first_wrong;
+  std::map<std::string, uint64_t> key_of;
+  for (size_t len = 0; len <= 7; ++len) {
+    digits.assign(len, 0);
+    for (;;) {
+      std::string text;
+      V expected;
+      size_t run = 0;
+      auto end_run = [&](const std::string& last) {
+        if (run == 1) expected.push_back(last);
+        run = 0;
+      };
+      std::string last;
+      for (size_t d : digits) {
+        const auto& [ch, han] = alphabet[d];
+        text += ch;
+        if (!han) {
+          end_run(last);
+          continue;
+        }
+        if (run > 0) expected.push_back(last + ch);
+        last = ch;
+        ++run;
+      }
+      end_run(last);
+      V got;
+      bool keys_match = true;  // each key names the characters of its text
+      ForEachIndexToken(text, SearchUnigrams::kEdges, [&](const SearchToken& t) {
+        got.push_back(std::string(t.text));
+        keys_match = keys_match && SearchTermText(t.key) == t.text;
+        // One key per text, whichever loop read it: else a term would be
+        // counted under two ids.
+        keys_match = keys_match && key_of.emplace(got.back(), t.key).first->second == t.key;
+      });
+      if (got != expected || !keys_match) {
+        ++wrong;
+        if (first_wrong.empty()) first_wrong = text;
+      }
+      ++cases;
+      size_t k = 0;
+      while (k < len && ++digits[k] == alphabet.size()) digits[k++] = 0;
+      if (k == len) break;
+    }
+  }
+  CHECK(cases == 960800);      // 7^0 + 7^1 + ... + 7^7
+  CHECK(key_of.size() == 30);  // 5 Han characters: 25 bigrams and 5 unigrams
+  INFO("first wrong: " << first_wrong);
+  CHECK(wrong == 0);
 }
 
 TEST_CASE("search_tokenize: full-width forms fold to half-width") {
