@@ -2,10 +2,37 @@
 
 namespace fazhi {
 
+bool OutputSink::PutAll(std::vector<OutputFile>* files) {
+  bool ok = true;
+  for (OutputFile& f : *files) ok = Put(f.path, std::move(f.bytes)) && ok;
+  return ok;
+}
+
+bool BatchSink::Put(const std::string& path, std::string bytes) {
+  bytes_ += bytes.size();
+  held_.push_back({path, std::move(bytes)});
+  return held_.size() < max_files_ && bytes_ < max_bytes_ ? true : Flush();
+}
+
+bool BatchSink::Flush() {
+  if (held_.empty()) return true;
+  const bool ok = next_->PutAll(&held_);
+  held_.clear();
+  bytes_ = 0;
+  return ok;
+}
+
 bool MemorySink::Put(const std::string& path, std::string bytes) {
   std::lock_guard<std::mutex> lock(mu_);
   files_.insert_or_assign(path, std::move(bytes));
   return true;
+}
+
+std::vector<BatchSink> BatchSinks(OutputSink* sink, size_t workers) {
+  std::vector<BatchSink> out;
+  out.reserve(workers);
+  for (size_t w = 0; w < workers; ++w) out.emplace_back(sink);
+  return out;
 }
 
 const std::string* MemorySink::Find(std::string_view path) const {

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fazhi {
 
@@ -15,6 +16,11 @@ namespace fazhi {
 /// ("reports/2024/index.html"), shared so that an incremental rebuild can
 /// keep the unchanged ones without copying them.
 using SiteFiles = std::map<std::string, std::shared_ptr<const std::string>, std::less<>>;
+
+struct OutputFile {
+  std::string path;
+  std::string bytes;
+};
 
 class OutputSink {
  public:
@@ -24,7 +30,38 @@ class OutputSink {
   /// the file cannot be stored; the sink itself reports why (once, with the
   /// path and the cause), so callers only stop.
   virtual bool Put(const std::string& path, std::string bytes) = 0;
+  /// Stores each of `files` (taking their bytes) as Put would, in order;
+  /// false when one could not be stored. A sink that does several kinds of
+  /// work per file (checks, the search index) does each for all the files
+  /// before the next: a render thread then runs each kind of code, and
+  /// holds each kind of data in its caches, for a batch of pages, not for
+  /// one page between two renders (docs/performance.md, run 29).
+  virtual bool PutAll(std::vector<OutputFile>* files);
 };
+
+/// Holds what one render thread writes and hands it on in batches
+/// (OutputSink::PutAll) of up to `max_files` files or `max_bytes` bytes.
+/// One per thread: unlike other sinks it is not thread-safe. The caller
+/// calls Flush when the thread has written its last file; until then a
+/// failure to store is returned by the Put that sent its batch on.
+class BatchSink : public OutputSink {
+ public:
+  explicit BatchSink(OutputSink* next, size_t max_files = 64, size_t max_bytes = size_t{1} << 20)
+      : next_(next), max_files_(max_files), max_bytes_(max_bytes) {}
+  BatchSink(BatchSink&&) = default;
+  bool Put(const std::string& path, std::string bytes) override;
+  /// Hands on the files held; false when one could not be stored.
+  bool Flush();
+
+ private:
+  OutputSink* next_;
+  size_t max_files_, max_bytes_;
+  size_t bytes_ = 0;
+  std::vector<OutputFile> held_;
+};
+
+/// A BatchSink over `sink` for each of `workers` render threads.
+std::vector<BatchSink> BatchSinks(OutputSink* sink, size_t workers);
 
 /// Keeps every file in memory, sorted by path.
 class MemorySink : public OutputSink {

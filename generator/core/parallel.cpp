@@ -37,10 +37,12 @@ size_t ThreadCount(size_t n, int jobs) {
   return std::max<size_t>(1, std::min(threads, n));
 }
 
-void ParallelForWorker(size_t n, int jobs, const std::function<void(size_t, size_t)>& fn) {
+void ParallelForWorker(size_t n, int jobs, const std::function<void(size_t, size_t)>& fn,
+                       const std::function<void(size_t)>& done) {
   const size_t threads = ThreadCount(n, jobs);
   if (threads <= 1) {
     for (size_t i = 0; i < n; ++i) fn(0, i);
+    if (done) done(0);
     return;
   }
   std::atomic<size_t> next{0};
@@ -49,6 +51,7 @@ void ParallelForWorker(size_t n, int jobs, const std::function<void(size_t, size
     pool.emplace_back([&, t] {
       UseArenaOfWorker(t);
       for (size_t i; (i = next.fetch_add(1)) < n;) fn(t, i);
+      if (done) done(t);
     });
   }
   for (auto& t : pool) t.join();

@@ -16,7 +16,10 @@ size_t ThreadCount(size_t n, int jobs);
 void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& fn);
 
 /// Like ParallelFor, and tells `fn` which worker (0 ≤ worker < ThreadCount)
-/// runs it, for per-thread state such as a LayoutRenderer.
-void ParallelForWorker(size_t n, int jobs, const std::function<void(size_t worker, size_t i)>& fn);
+/// runs it, for per-thread state such as a LayoutRenderer. Each worker then
+/// runs `done(worker)`, on its own thread, once it has no more indices to
+/// take (a worker given none runs it too): to hand on what it holds.
+void ParallelForWorker(size_t n, int jobs, const std::function<void(size_t worker, size_t i)>& fn,
+                       const std::function<void(size_t worker)>& done = {});
 
 }  // namespace fazhi

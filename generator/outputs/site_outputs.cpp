@@ -99,23 +99,45 @@ bool SiteOutputs::Indexed(const std::string& path) const {
 }
 
 bool SiteOutputs::Put(const std::string& path, std::string bytes) {
-  if (EndsWith(path, ".html")) {
-    CheckRenderedHtml(path, bytes, config_, diags_);
-    if (index_ && !finishing_ && Indexed(path)) {
+  std::vector<OutputFile> one;
+  one.push_back({path, std::move(bytes)});
+  return PutAll(&one);
+}
+
+// The external-resource check of every page of the batch, then the search
+// index's work for every page, then their paths, then the writes: done page
+// by page instead, each kind of work pushed the others' code and data out of
+// the caches between two pages, and a gen_site build took 10–14 % more CPU
+// (docs/performance.md, run 29).
+bool SiteOutputs::PutAll(std::vector<OutputFile>* files) {
+  bool html = false;
+  for (const OutputFile& f : *files) {
+    if (!EndsWith(f.path, ".html")) continue;
+    html = true;
+    CheckRenderedHtml(f.path, f.bytes, config_, diags_);
+  }
+  if (!html) return inner_->PutAll(files);
+  if (index_ && !finishing_) {
+    for (const OutputFile& f : *files) {
+      if (!Indexed(f.path)) continue;
       // Tokenized here, on the render threads; Finish only assembles.
       SearchPage page;
-      if (ExtractSearchPage(bytes, &page)) {
-        auto it = page_by_output_.find(path);
-        index_->Put(path, SearchKindOf(path), UrlOfOutput(path),
+      if (ExtractSearchPage(f.bytes, &page)) {
+        auto it = page_by_output_.find(f.path);
+        index_->Put(f.path, SearchKindOf(f.path), UrlOfOutput(f.path),
                     it != page_by_output_.end() ? it->second->date : "", page);
       } else {
-        index_->Remove(path);
+        index_->Remove(f.path);
       }
     }
-    std::lock_guard<std::mutex> lock(mu_);
-    (finishing_ ? finish_paths_ : page_paths_).insert(path);
   }
-  return inner_->Put(path, std::move(bytes));
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (const OutputFile& f : *files) {
+      if (EndsWith(f.path, ".html")) (finishing_ ? finish_paths_ : page_paths_).insert(f.path);
+    }
+  }
+  return inner_->PutAll(files);
 }
 
 void SiteOutputs::AddSitemapGroup(SitemapGroup g) { groups_.push_back(std::move(g)); }

@@ -41,6 +41,7 @@ class SiteOutputs : public OutputSink {
   void SetSite(const Site* site);
 
   bool Put(const std::string& path, std::string bytes) override;
+  bool PutAll(std::vector<OutputFile>* files) override;
 
   /// Renders the taxonomy pages, /search/ and /sitemap/ with `theme` and
   /// writes the search index, sitemap.xml, feed.xml and robots.txt. Call after

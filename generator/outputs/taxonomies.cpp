@@ -128,7 +128,8 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
         if (ShowsAny(showing, ListPageItems(t.terms[k].pages, per, n))) jobs_list.push_back({k, n});
       }
     }
-    ParallelForWorker(jobs_list.size(), jobs, [&](size_t worker, size_t j) {
+    std::vector<BatchSink> batches = BatchSinks(sink, workers.size());
+    auto render = [&](size_t worker, size_t j) {
       const auto [k, n] = jobs_list[j];
       const TaxonomyTerm& term = t.terms[k];
       const size_t total = ListPageCount(term.pages.size(), per);
@@ -146,8 +147,10 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
       tx.set("is_index", Flag(false));
       tv.set("taxonomy", std::move(tx));
       tv.set("pagination", PaginationView(urls, term.url, n, total));
-      RenderToSink(workers[worker].get(), theme, "terms", tv, url.substr(1) + "index.html", sink, diags);
-    });
+      RenderToSink(workers[worker].get(), theme, "terms", tv, url.substr(1) + "index.html", &batches[worker],
+                   diags);
+    };
+    ParallelForWorker(jobs_list.size(), jobs, render, [&](size_t worker) { batches[worker].Flush(); });
   }
 
   // 年度报告归档: reports by year, then publisher.

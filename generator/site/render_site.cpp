@@ -37,7 +37,8 @@ void RenderSectionLists(const Site& site, const Section& section, const Urls& ur
     if (ShowsAny(showing, ListPageItems(section.pages, per, n))) todo.push_back(n);
   }
   // List pages are independent of each other: render them in parallel.
-  ParallelForWorker(todo.size(), jobs, [&](size_t worker, size_t k) {
+  std::vector<BatchSink> batches = BatchSinks(sink, renderers.size());
+  auto render = [&](size_t worker, size_t k) {
     const size_t n = todo[k];
     View v = BaseView(site, urls, page_url(n), section.title);
     SetBreadcrumbs(&v, urls, {{section.title, section.url}});
@@ -57,8 +58,9 @@ void RenderSectionLists(const Site& site, const Section& section, const Urls& ur
     v.set("list", std::move(list));
     if (index) v.set("page", PageFields(site, *index, urls));
     std::string out = page_url(n).substr(1) + "index.html";
-    RenderToSink(renderers[worker].get(), theme, "list", v, out, sink, diags);
-  });
+    RenderToSink(renderers[worker].get(), theme, "list", v, out, &batches[worker], diags);
+  };
+  ParallelForWorker(todo.size(), jobs, render, [&](size_t worker) { batches[worker].Flush(); });
 }
 
 }  // namespace
@@ -90,7 +92,10 @@ bool RenderContentPages(Site* mutable_site, const Theme& theme, const PageBodies
   std::vector<Diagnostics> found;
   found.reserve(todo.size());
   for (size_t k = 0; k < todo.size(); ++k) found.emplace_back(SIZE_MAX);
-  ParallelForWorker(todo.size(), jobs, [&](size_t worker, size_t k) {
+  // Each worker hands its pages on in batches (BatchSink): the checks and the
+  // search index then do their work for many pages in a row.
+  std::vector<BatchSink> batches = BatchSinks(sink, renderers.size());
+  auto render = [&](size_t worker, size_t k) {
     // A streamed page's body is rendered here and its HTML released once the
     // page is written; it writes only its own fields, which no other content
     // page's view reads (they read titles and URLs).
@@ -113,12 +118,14 @@ bool RenderContentPages(Site* mutable_site, const Theme& theme, const PageBodies
     crumbs.push_back({p.title, p.url});
     SetBreadcrumbs(&v, urls, crumbs);
     v.set("page", PageFields(site, p, urls));  // borrows p.html and p.toc
-    RenderToSink(renderers[worker].get(), theme, LayoutFor(p, theme), v, p.output_path, sink, &found[k]);
+    RenderToSink(renderers[worker].get(), theme, LayoutFor(p, theme), v, p.output_path, &batches[worker],
+                 &found[k]);
     if (p.stream_body) {
       std::string().swap(p.html);
       std::vector<TocEntry>().swap(p.toc);
     }
-  });
+  };
+  ParallelForWorker(todo.size(), jobs, render, [&](size_t worker) { batches[worker].Flush(); });
   for (const Diagnostics& d : found) diags->Merge(d);
   return diags->error_count() == before;
 }
