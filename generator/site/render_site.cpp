@@ -92,18 +92,25 @@ bool RenderContentPages(Site* mutable_site, const Theme& theme, const PageBodies
   std::vector<Diagnostics> found;
   found.reserve(todo.size());
   for (size_t k = 0; k < todo.size(); ++k) found.emplace_back(SIZE_MAX);
-  // Each worker hands its pages on in batches (BatchSink): the checks and the
-  // search index then do their work for many pages in a row.
+  // Pages go in runs of up to 64 (or 1 MiB of Markdown): a worker renders a
+  // run's bodies, then its templates, and hands the pages on in batches
+  // (BatchSink) to the checks and the search index, so that each kind of work
+  // runs for many pages in a row (docs/performance.md, run 29). A small site
+  // gets shorter runs, four or more for each worker, so all of them work.
+  const size_t per_run = std::clamp<size_t>(todo.size() / (4 * renderers.size()), 1, 64);
+  std::vector<size_t> runs{0};  // where each run starts in `todo`, then todo.size()
+  size_t run_bytes = 0;
+  for (size_t k = 0; k < todo.size(); ++k) {
+    if (k - runs.back() == per_run || run_bytes >= (size_t{1} << 20)) {
+      runs.push_back(k);
+      run_bytes = 0;
+    }
+    run_bytes += site.pages[todo[k]].body.size();
+  }
+  runs.push_back(todo.size());
   std::vector<BatchSink> batches = BatchSinks(sink, renderers.size());
   auto render = [&](size_t worker, size_t k) {
-    // A streamed page's body is rendered here and its HTML released once the
-    // page is written; it writes only its own fields, which no other content
-    // page's view reads (they read titles and URLs).
     Page& p = mutable_site->pages[todo[k]];
-    if (!p.body_rendered) {
-      bodies.Render(site.pages, &p, &found[k]);
-      if (found[k].has_errors()) return;
-    }
     const HeadMeta head{site.config.base_url,
                         p.url,
                         p.title,
@@ -125,7 +132,19 @@ bool RenderContentPages(Site* mutable_site, const Theme& theme, const PageBodies
       std::vector<TocEntry>().swap(p.toc);
     }
   };
-  ParallelForWorker(todo.size(), jobs, render, [&](size_t worker) { batches[worker].Flush(); });
+  auto render_run = [&](size_t worker, size_t r) {
+    // A streamed page's body is rendered here and its HTML released once the
+    // page is written; it writes only its own fields, which no other content
+    // page's view reads (they read titles and URLs).
+    for (size_t k = runs[r]; k < runs[r + 1]; ++k) {
+      Page& p = mutable_site->pages[todo[k]];
+      if (!p.body_rendered) bodies.Render(site.pages, &p, &found[k]);
+    }
+    for (size_t k = runs[r]; k < runs[r + 1]; ++k) {
+      if (!found[k].has_errors()) render(worker, k);
+    }
+  };
+  ParallelForWorker(runs.size() - 1, jobs, render_run, [&](size_t worker) { batches[worker].Flush(); });
   for (const Diagnostics& d : found) diags->Merge(d);
   return diags->error_count() == before;
 }
