@@ -1,5 +1,7 @@
 #include "core/output.h"
 
+#include "core/parallel.h"
+
 namespace fazhi {
 
 bool OutputSink::PutAll(std::vector<OutputFile>* files) {
@@ -28,11 +30,15 @@ bool MemorySink::Put(const std::string& path, std::string bytes) {
   return true;
 }
 
-std::vector<BatchSink> BatchSinks(OutputSink* sink, size_t workers) {
-  std::vector<BatchSink> out;
-  out.reserve(workers);
-  for (size_t w = 0; w < workers; ++w) out.emplace_back(sink);
-  return out;
+void ParallelForBatches(size_t n, int jobs, OutputSink* sink,
+                        const std::function<void(size_t, size_t, OutputSink*)>& fn) {
+  std::vector<BatchSink> batches;
+  const size_t workers = ThreadCount(n, jobs);
+  batches.reserve(workers);
+  for (size_t w = 0; w < workers; ++w) batches.emplace_back(sink);
+  ParallelForWorker(
+      n, jobs, [&](size_t worker, size_t i) { fn(worker, i, &batches[worker]); },
+      [&](size_t worker) { batches[worker].Flush(); });
 }
 
 const std::string* MemorySink::Find(std::string_view path) const {

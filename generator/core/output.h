@@ -3,6 +3,7 @@
 // staging folder (build) or keeps it in memory (serve, tests).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -39,6 +40,10 @@ class OutputSink {
   virtual bool PutAll(std::vector<OutputFile>* files);
 };
 
+/// What a render thread holds before handing it on: files, or bytes.
+inline constexpr size_t kBatchFiles = 64;
+inline constexpr size_t kBatchBytes = size_t{1} << 20;
+
 /// Holds what one render thread writes and hands it on in batches
 /// (OutputSink::PutAll) of up to `max_files` files or `max_bytes` bytes.
 /// One per thread: unlike other sinks it is not thread-safe. The caller
@@ -46,9 +51,8 @@ class OutputSink {
 /// failure to store is returned by the Put that sent its batch on.
 class BatchSink : public OutputSink {
  public:
-  explicit BatchSink(OutputSink* next, size_t max_files = 64, size_t max_bytes = size_t{1} << 20)
+  explicit BatchSink(OutputSink* next, size_t max_files = kBatchFiles, size_t max_bytes = kBatchBytes)
       : next_(next), max_files_(max_files), max_bytes_(max_bytes) {}
-  BatchSink(BatchSink&&) = default;
   bool Put(const std::string& path, std::string bytes) override;
   /// Hands on the files held; false when one could not be stored.
   bool Flush();
@@ -60,8 +64,11 @@ class BatchSink : public OutputSink {
   std::vector<OutputFile> held_;
 };
 
-/// A BatchSink over `sink` for each of `workers` render threads.
-std::vector<BatchSink> BatchSinks(OutputSink* sink, size_t workers);
+/// ParallelForWorker for a render loop: `fn(worker, i, out)` writes to
+/// `out`, a BatchSink of its worker over `sink`, which the worker flushes on
+/// its own thread after its last index.
+void ParallelForBatches(size_t n, int jobs, OutputSink* sink,
+                        const std::function<void(size_t worker, size_t i, OutputSink* out)>& fn);
 
 /// Keeps every file in memory, sorted by path.
 class MemorySink : public OutputSink {

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -13,13 +14,18 @@ namespace {
 class Recorder : public OutputSink {
  public:
   bool Put(const std::string& path, std::string bytes) override {
+    std::lock_guard<std::mutex> lock(mu);
     files.push_back(path + "=" + bytes);
     return path != fail;
   }
   bool PutAll(std::vector<OutputFile>* batch) override {
-    batches.push_back(batch->size());
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      batches.push_back(batch->size());
+    }
     return OutputSink::PutAll(batch);
   }
+  std::mutex mu;  // render threads hand their batches on at once
   std::vector<size_t> batches;
   std::vector<std::string> files;
   std::string fail;
@@ -41,8 +47,8 @@ TEST_CASE("output: a BatchSink hands on as soon as it holds its bytes, and says 
   next.fail = "b";
   BatchSink batch(&next, 64, 10);
   CHECK(batch.Put("a", "12345"));
-  CHECK_FALSE(batch.Put("b", "12345"));                 // 10 bytes held: handed on, and "b" failed
-  CHECK(batch.Put("c", std::string(20, 'z')) == true);  // one file over the limit goes alone
+  CHECK_FALSE(batch.Put("b", "12345"));         // 10 bytes held: handed on, and "b" failed
+  CHECK(batch.Put("c", std::string(20, 'z')));  // one file over the limit goes alone
   CHECK(next.batches == std::vector<size_t>{2, 1});
   CHECK(next.files.size() == 3);
   next.fail = "d";
@@ -50,17 +56,26 @@ TEST_CASE("output: a BatchSink hands on as soon as it holds its bytes, and says 
   CHECK_FALSE(batch.Flush());
 }
 
-TEST_CASE("output: BatchSinks gives each render worker its own batch over one sink") {
-  MemorySink memory;
-  std::vector<BatchSink> batches = BatchSinks(&memory, 2);
-  REQUIRE(batches.size() == 2);
-  batches[0].Put("a.html", "A");
-  batches[1].Put("b.html", "B");
-  CHECK(memory.files().empty());
-  CHECK(batches[1].Flush());
-  CHECK(batches[0].Flush());
-  CHECK(memory.files().size() == 2);
-  CHECK(*memory.Find("a.html") == "A");
+TEST_CASE("output: ParallelForBatches hands every file on, in batches, by the end of the loop") {
+  for (int jobs : {1, 3}) {
+    INFO("jobs " << jobs);
+    MemorySink memory;
+    Recorder count;  // counts the batches that arrive
+    ParallelForBatches(150, jobs, &memory, [](size_t, size_t i, OutputSink* out) {
+      out->Put("p" + std::to_string(i) + ".html", std::to_string(i));
+    });
+    REQUIRE(memory.files().size() == 150);
+    CHECK(*memory.Find("p149.html") == "149");
+    ParallelForBatches(150, jobs, &count,
+                       [](size_t, size_t i, OutputSink* out) { out->Put(std::to_string(i), ""); });
+    size_t files = 0;
+    for (size_t b : count.batches) {
+      CHECK(b <= kBatchFiles);
+      files += b;
+    }
+    CHECK(files == 150);
+    CHECK(count.batches.size() < 150);  // not one by one
+  }
 }
 
 }  // namespace

@@ -621,8 +621,7 @@ bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& th
   for (size_t w = 0; w < ThreadCount(tasks.size(), jobs); ++w) {
     renderers.push_back(std::make_unique<LayoutRenderer>(theme, &chrome));
   }
-  std::vector<BatchSink> batches = BatchSinks(sink, renderers.size());
-  auto render = [&](size_t worker, size_t i) {
+  ParallelForBatches(tasks.size(), jobs, sink, [&](size_t worker, size_t i, OutputSink* out) {
     const Task& t = tasks[i];
     View v = BaseView(site, ctx.urls, t.url, t.title);
     SetBreadcrumbs(&v, ctx.urls, t.crumbs);
@@ -630,10 +629,8 @@ bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& th
     View page;
     page.set("title", t.title);
     v.set("page", page);
-    RenderToSink(renderers[worker].get(), theme, t.layout, v, t.url.substr(1) + "index.html",
-                 &batches[worker], diags);
-  };
-  ParallelForWorker(tasks.size(), jobs, render, [&](size_t worker) { batches[worker].Flush(); });
+    RenderToSink(renderers[worker].get(), theme, t.layout, v, t.url.substr(1) + "index.html", out, diags);
+  });
 
   OpenDataMeta meta{site.config.title, site.config.sponsor, ctx.urls.prefix(), site.config.as_of,
                     [&ctx](std::string_view source) { return ResolveSource(ctx, source); }};

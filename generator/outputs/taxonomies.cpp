@@ -128,8 +128,7 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
         if (ShowsAny(showing, ListPageItems(t.terms[k].pages, per, n))) jobs_list.push_back({k, n});
       }
     }
-    std::vector<BatchSink> batches = BatchSinks(sink, workers.size());
-    auto render = [&](size_t worker, size_t j) {
+    ParallelForBatches(jobs_list.size(), jobs, sink, [&](size_t worker, size_t j, OutputSink* out) {
       const auto [k, n] = jobs_list[j];
       const TaxonomyTerm& term = t.terms[k];
       const size_t total = ListPageCount(term.pages.size(), per);
@@ -147,10 +146,8 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
       tx.set("is_index", Flag(false));
       tv.set("taxonomy", std::move(tx));
       tv.set("pagination", PaginationView(urls, term.url, n, total));
-      RenderToSink(workers[worker].get(), theme, "terms", tv, url.substr(1) + "index.html", &batches[worker],
-                   diags);
-    };
-    ParallelForWorker(jobs_list.size(), jobs, render, [&](size_t worker) { batches[worker].Flush(); });
+      RenderToSink(workers[worker].get(), theme, "terms", tv, url.substr(1) + "index.html", out, diags);
+    });
   }
 
   // 年度报告归档: reports by year, then publisher.

@@ -37,8 +37,7 @@ void RenderSectionLists(const Site& site, const Section& section, const Urls& ur
     if (ShowsAny(showing, ListPageItems(section.pages, per, n))) todo.push_back(n);
   }
   // List pages are independent of each other: render them in parallel.
-  std::vector<BatchSink> batches = BatchSinks(sink, renderers.size());
-  auto render = [&](size_t worker, size_t k) {
+  ParallelForBatches(todo.size(), jobs, sink, [&](size_t worker, size_t k, OutputSink* out) {
     const size_t n = todo[k];
     View v = BaseView(site, urls, page_url(n), section.title);
     SetBreadcrumbs(&v, urls, {{section.title, section.url}});
@@ -57,10 +56,8 @@ void RenderSectionLists(const Site& site, const Section& section, const Urls& ur
     v.set("pagination", std::move(pg));
     v.set("list", std::move(list));
     if (index) v.set("page", PageFields(site, *index, urls));
-    std::string out = page_url(n).substr(1) + "index.html";
-    RenderToSink(renderers[worker].get(), theme, "list", v, out, &batches[worker], diags);
-  };
-  ParallelForWorker(todo.size(), jobs, render, [&](size_t worker) { batches[worker].Flush(); });
+    RenderToSink(renderers[worker].get(), theme, "list", v, page_url(n).substr(1) + "index.html", out, diags);
+  });
 }
 
 }  // namespace
@@ -92,24 +89,24 @@ bool RenderContentPages(Site* mutable_site, const Theme& theme, const PageBodies
   std::vector<Diagnostics> found;
   found.reserve(todo.size());
   for (size_t k = 0; k < todo.size(); ++k) found.emplace_back(SIZE_MAX);
-  // Pages go in runs of up to 64 (or 1 MiB of Markdown): a worker renders a
-  // run's bodies, then its templates, and hands the pages on in batches
-  // (BatchSink) to the checks and the search index, so that each kind of work
-  // runs for many pages in a row (docs/performance.md, run 29). A small site
-  // gets shorter runs, four or more for each worker, so all of them work.
-  const size_t per_run = std::clamp<size_t>(todo.size() / (4 * renderers.size()), 1, 64);
+  // Pages go in runs as long as a batch (or of 1 MiB of Markdown): a worker
+  // renders a run's bodies, then its templates, and hands the pages on in
+  // batches (BatchSink) to the checks and the search index, so that each kind
+  // of work runs for many pages in a row (docs/performance.md, run 29). A
+  // small site gets shorter runs, four or more for each worker, so all of
+  // them work.
+  const size_t per_run = std::clamp<size_t>(todo.size() / (4 * renderers.size()), 1, kBatchFiles);
   std::vector<size_t> runs{0};  // where each run starts in `todo`, then todo.size()
   size_t run_bytes = 0;
   for (size_t k = 0; k < todo.size(); ++k) {
-    if (k - runs.back() == per_run || run_bytes >= (size_t{1} << 20)) {
+    if (k - runs.back() == per_run || run_bytes >= kBatchBytes) {
       runs.push_back(k);
       run_bytes = 0;
     }
     run_bytes += site.pages[todo[k]].body.size();
   }
   runs.push_back(todo.size());
-  std::vector<BatchSink> batches = BatchSinks(sink, renderers.size());
-  auto render = [&](size_t worker, size_t k) {
+  auto render = [&](size_t worker, size_t k, OutputSink* out) {
     Page& p = mutable_site->pages[todo[k]];
     const HeadMeta head{site.config.base_url,
                         p.url,
@@ -125,26 +122,25 @@ bool RenderContentPages(Site* mutable_site, const Theme& theme, const PageBodies
     crumbs.push_back({p.title, p.url});
     SetBreadcrumbs(&v, urls, crumbs);
     v.set("page", PageFields(site, p, urls));  // borrows p.html and p.toc
-    RenderToSink(renderers[worker].get(), theme, LayoutFor(p, theme), v, p.output_path, &batches[worker],
-                 &found[k]);
+    RenderToSink(renderers[worker].get(), theme, LayoutFor(p, theme), v, p.output_path, out, &found[k]);
     if (p.stream_body) {
       std::string().swap(p.html);
       std::vector<TocEntry>().swap(p.toc);
     }
   };
-  auto render_run = [&](size_t worker, size_t r) {
-    // A streamed page's body is rendered here and its HTML released once the
-    // page is written; it writes only its own fields, which no other content
+  auto render_run = [&](size_t worker, size_t r, OutputSink* out) {
+    // A streamed page's body is rendered here and its HTML released once its
+    // template is; it writes only its own fields, which no other content
     // page's view reads (they read titles and URLs).
     for (size_t k = runs[r]; k < runs[r + 1]; ++k) {
       Page& p = mutable_site->pages[todo[k]];
       if (!p.body_rendered) bodies.Render(site.pages, &p, &found[k]);
     }
     for (size_t k = runs[r]; k < runs[r + 1]; ++k) {
-      if (!found[k].has_errors()) render(worker, k);
+      if (!found[k].has_errors()) render(worker, k, out);
     }
   };
-  ParallelForWorker(runs.size() - 1, jobs, render_run, [&](size_t worker) { batches[worker].Flush(); });
+  ParallelForBatches(runs.size() - 1, jobs, sink, render_run);
   for (const Diagnostics& d : found) diags->Merge(d);
   return diags->error_count() == before;
 }
