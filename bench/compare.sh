@@ -5,7 +5,10 @@
 #   corpora  site   bench/gen_site.py  (one folder of similar 3.4 KB pages)
 #            mixed  bench/gen_mixed.py (short tagged pages in deep folders,
 #                   large tables, long reports)
-#            Hugo gets the same layouts (gen_site.py's) for both.
+#            vocab  (only when asked for: --corpora vocab) gen_site.py's pages
+#                   with --vocabulary 256: as many words as real text has, for
+#                   the search index's share (docs/performance.md, run 30)
+#            Hugo gets the same layouts (gen_site.py's) for all.
 #   tools    hugo          Debian's hugo on the same Markdown
 #            pagefind      Pagefind (npm `pagefind`, the version pinned in
 #                          tests/browser/package-lock.json, its native

@@ -14,7 +14,15 @@ and one external link. The output depends only on N and --seed.
 The prose is assembled from generic phrases about government work; it states
 no facts and no figures (the only numbers are page numbers and table rows).
 
-Usage: gen_site.py N OUT [--seed 1] [--search on|off] [--hugo-link-hook]
+With --vocabulary K, the body of page i (front matter aside) is written with
+the (i mod K)-th of K substitutions of its Chinese characters into a set of
+3,500: the prose reads as nonsense, but its vocabulary grows as a site of real
+reports' does, where the generator's own phrases repeat a few thousand
+bigrams (about 20,000 index terms at 10,000 pages, half of them page
+numbers). K=64 gives about 60,000 terms, K=256 about 175,000; the pages keep
+their structure, lengths and markup (docs/performance.md, run 30).
+
+Usage: gen_site.py N OUT [--seed 1] [--search on|off] [--hugo-link-hook] [--vocabulary K]
 """
 
 import argparse
@@ -70,6 +78,16 @@ def paragraph(rng, n_min=3, n_max=5):
     return "".join(sentence(rng) for _ in range(rng.randint(n_min, n_max)))
 
 
+# 3,500 characters spread over U+4E00-U+9FA3 (all assigned).
+VOCABULARY_CHARS = [chr(0x4E00 + (k * 7) % 20900) for k in range(3500)]
+
+
+def substitute(text, group):
+    """`text` with each Chinese character replaced by the `group`-th substitution."""
+    return "".join(VOCABULARY_CHARS[(ord(c) * 31 + group * 1009) % len(VOCABULARY_CHARS)]
+                   if 0x4E00 <= ord(c) <= 0x9FFF else c for c in text)
+
+
 def page_name(i):
     return "p%05d" % i
 
@@ -78,8 +96,16 @@ def page_title(i, rng):
     return "%s工作动态（第%05d篇）" % (rng.choice(OBJECTS), i)
 
 
-def make_page(i, n, rng, titles):
+def make_page(i, n, rng, titles, vocabulary=0):
     """Returns the Markdown text of page i (1-based) of n."""
+    text = make_page_text(i, n, rng, titles)
+    if vocabulary > 0:
+        end = text.index("\n---\n", 3) + 5  # the front matter stays as it is
+        text = text[:end] + substitute(text[end:], i % vocabulary)
+    return text
+
+
+def make_page_text(i, n, rng, titles):
     year = 2020 + (i * 7) % 5
     date = "%04d-%02d-%02d" % (year, 1 + (i * 5) % 12, 1 + (i * 11) % 28)
     tags = rng.sample(TAGS, rng.randint(2, 4))
@@ -231,7 +257,12 @@ def main():
                     help="give Hugo a link render hook that rewrites .md links like fazhi "
                          "does (off by default: it made Hugo slower, and the benchmark "
                          "should not handicap Hugo)")
+    ap.add_argument("--vocabulary", type=int, default=0, metavar="K",
+                    help="write the pages' prose with K substitutions of its characters, so that "
+                         "the index has as many terms as real text of this size (default: off)")
     args = ap.parse_args()
+    if args.vocabulary < 0:
+        sys.exit("gen_site.py: --vocabulary must be 0 (off) or more")
     if args.n < 2:
         sys.exit("gen_site.py: N must be at least 2")
 
@@ -246,7 +277,7 @@ def main():
     titles = [""] + [page_title(i, rng) for i in range(1, args.n + 1)]
     total = 0
     for i in range(1, args.n + 1):
-        text = make_page(i, args.n, rng, titles)
+        text = make_page(i, args.n, rng, titles, args.vocabulary)
         rel = os.path.join("content", "posts", page_name(i) + ".md")
         write(os.path.join(fz, rel), text)
         link_or_copy(os.path.join(fz, rel), os.path.join(hg, rel))

@@ -93,12 +93,28 @@ class KeyMap {
   int shift_ = 0;
 };
 
-void PutVarint(std::string* out, uint64_t v) {
+// Writes `v` as a varint (7 bits a byte, low first) at `p`; returns the end.
+char* WriteVarint(char* p, uint64_t v) {
   while (v >= 0x80) {
-    *out += static_cast<char>((v & 0x7F) | 0x80);
+    *p++ = static_cast<char>((v & 0x7F) | 0x80);
     v >>= 7;
   }
-  *out += static_cast<char>(v);
+  *p++ = static_cast<char>(v);
+  return p;
+}
+
+void PutVarint(std::string* out, uint64_t v) {
+  char buf[10];
+  out->append(buf, static_cast<size_t>(WriteVarint(buf, v) - buf));
+}
+
+// The first eight bytes of `s` as a big-endian number, zero-padded: a
+// term's text in one integer, so that sorting terms by text compares
+// integers (a bigram is six bytes) and looks no string up.
+uint64_t TextPrefix(std::string_view s) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < 8; ++i) v = (v << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
+  return v;
 }
 
 // A 64-bit hash of a file's bytes (eight at a time), for the build id.
@@ -429,6 +445,9 @@ class SearchIndex::Impl {
   void WriteGroup(uint32_t group, uint32_t groups, std::vector<std::vector<uint32_t>>* bucket_terms,
                   std::vector<uint32_t>* where,
                   const std::function<void(const std::string&, std::string)>& put);
+  // Sorts term ids by their text's bytes (a bucket file's order), each
+  // compared as a number of its first eight bytes.
+  void SortByText(std::vector<uint32_t>* terms) const;
   void PutBucket(uint32_t b, std::vector<uint32_t>* terms, const std::vector<std::span<const Packed>>& lists,
                  const std::function<void(const std::string&, std::string)>& put);
   /// `terms` sorted by text; `lists[i]` the pages of terms[i], by page.
@@ -900,12 +919,25 @@ void SearchIndex::Impl::WriteGroup(uint32_t group, uint32_t groups,
   std::vector<std::span<const Packed>> lists;
   for (uint32_t b = group; b < buckets_; b += groups) {
     std::vector<uint32_t>& terms = (*bucket_terms)[b];
-    std::sort(terms.begin(), terms.end(), [&](uint32_t x, uint32_t y) { return text_[x] < text_[y]; });
+    SortByText(&terms);
     lists.clear();
     for (uint32_t t : terms)
       lists.push_back(std::span<const Packed>(flat).subspan((*where)[t] - df_[t], df_[t]));
     PutBucket(b, &terms, lists, put);
   }
+}
+
+void SearchIndex::Impl::SortByText(std::vector<uint32_t>* terms) const {
+  // By the first eight bytes, then (rarely: terms are mostly bigrams of six)
+  // by the rest. A term holds no NUL, so equal prefixes of texts of eight
+  // bytes or fewer are equal texts.
+  std::vector<std::pair<uint64_t, uint32_t>> by_text;
+  by_text.reserve(terms->size());
+  for (uint32_t t : *terms) by_text.emplace_back(TextPrefix(text_[t]), t);
+  std::sort(by_text.begin(), by_text.end(), [&](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first < y.first : text_[x.second] < text_[y.second];
+  });
+  for (size_t i = 0; i < terms->size(); ++i) (*terms)[i] = by_text[i].second;
 }
 
 void SearchIndex::Impl::PutBucket(uint32_t b, std::vector<uint32_t>* terms,
@@ -960,12 +992,18 @@ std::string SearchIndex::Impl::Bucket(const std::vector<uint32_t>& terms,
       entry += '\x00';
       PutVarint(&entry, list.size());
     }
+    // Written in place, not appended byte by byte: a number takes at most
+    // four bytes (page numbers have 24 bits), its impact one.
+    const size_t at = entry.size();
+    entry.resize(at + 5 * listed.size());
+    char* w = entry.data() + at;
     uint32_t prev = 0;
     for (Packed p : listed) {
-      PutVarint(&entry, Number(p) - prev);
-      entry += static_cast<char>(ImpactOf(p));
+      w = WriteVarint(w, Number(p) - prev);
+      *w++ = static_cast<char>(ImpactOf(p));
       prev = Number(p);
     }
+    entry.resize(static_cast<size_t>(w - entry.data()));
     if (bitmap) {
       std::string bits((docs + 7) / 8, '\0');
       for (Packed p : list)
@@ -1210,7 +1248,7 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
       WriteGroup(n, term_groups, &bucket_terms, &where, put);
     } else if (k < nbuckets) {
       std::vector<uint32_t>& terms = bucket_terms[n];
-      std::sort(terms.begin(), terms.end(), [&](uint32_t x, uint32_t y) { return text_[x] < text_[y]; });
+      SortByText(&terms);
       std::vector<std::span<const Packed>> lists;
       lists.reserve(terms.size());
       for (uint32_t t : terms) lists.push_back(postings_[t]);

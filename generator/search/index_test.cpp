@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -218,6 +219,46 @@ TEST_CASE("search_index: manifest, buckets and groups") {
           R"(["reports/2024/","2024年报告","2025-01-15",[["","","导语。"],["四","（四）化解","行政复议与应诉。 办理行政复议案件368件。","行政复议与应诉。"]]])"));
   CHECK(all[1][0] == "indicators/cases/");
   CHECK(all[2][1] == "关于本站");
+}
+
+// The terms of a bucket file, in the order it holds them.
+std::vector<std::string> TermOrder(const std::string& bucket, size_t docs) {
+  std::vector<std::string> out;
+  size_t p = 0;
+  const size_t n = Varint(bucket, &p);
+  for (size_t i = 0; i < n; ++i) {
+    const size_t len = Varint(bucket, &p);
+    out.push_back(bucket.substr(p, len));
+    p += len;
+    p += Varint(bucket, &p);  // the entry
+  }
+  CHECK(p == bucket.size());
+  CHECK(Decode(bucket, docs).size() == n);
+  return out;
+}
+
+TEST_CASE("search_index: a bucket holds its terms in the order of their bytes") {
+  // Long words (over seven bytes: no token key) sharing their first eight
+  // bytes, shorter ones, numbers, Chinese bigrams and unigrams: Write sorts
+  // by the first eight bytes as a number, then by the rest; an index kept
+  // for updates (serve) writes its buckets apart, to the same bytes.
+  const std::vector<TestPage> pages = {
+      {"a/index.html", 2,
+       Page("词序", {{"", "", "",
+                      "abcdefghij abcdefgh abcdefghi abcdefghia abcdefgg abc 2024 "
+                      "zzzzzzzzzz 行政复议 法治 第3条\n"}})}};
+  Files files = Build(pages);
+  SearchIndex::Options updates;
+  updates.updates = true;
+  CHECK(Build(pages, updates) == files);
+  auto manifest = nlohmann::json::parse(files.at("search/manifest.json"));
+  REQUIRE(manifest["buckets"] == 1);
+  const std::vector<std::string> order = TermOrder(files.at("search/t/0.bin"), manifest["docs"]);
+  std::vector<std::string> sorted = order;
+  std::sort(sorted.begin(), sorted.end());  // std::string: by unsigned bytes
+  CHECK(order == sorted);
+  for (const char* t : {"abcdefghij", "abcdefgh", "abcdefghi", "abcdefghia", "abcdefgg", "行政", "复议", "3"})
+    CHECK(std::count(order.begin(), order.end(), t) == 1);
 }
 
 TEST_CASE("search_index: a term on most pages keeps its best pages as a list and all as a bitmap") {
