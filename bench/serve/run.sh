@@ -14,7 +14,7 @@
 #     wrk on loopback: `wrk -t2 -c16 -d10s` (the gen_site corpus).
 #
 # Usage: bench/serve/run.sh [--pages 10000] [--edits 5] [--duration 10s]
-#                           [--corpora "site mixed"] [--search on|off]
+#                           [--corpora "site mixed"] [--search on|off]   (corpora: site, mixed, vocab)
 #                           [--work DIR] [--fazhi PATH] [--no-hugo]
 set -euo pipefail
 
@@ -63,16 +63,21 @@ if [ -z "$FAZHI" ]; then
 fi
 
 # corpus → generator and the page to edit (its source and URL)
-declare -A GEN=([site]=gen_site.py [mixed]=gen_mixed.py)
-declare -A PAGE_REL=([site]=content/posts/p00001.md [mixed]=content/dongtai/bmdt/tpxw/2021/m05000.md)
-declare -A PAGE_URL=([site]=/posts/p00001/ [mixed]=/dongtai/bmdt/tpxw/2021/m05000/)
+# (vocab: gen_site's pages with as many words as real text, only when asked for;
+# docs/performance.md, run 30)
+declare -A GEN=([site]=gen_site.py [mixed]=gen_mixed.py [vocab]=gen_site.py)
+declare -A GEN_ARGS=([site]="" [mixed]="" [vocab]="--vocabulary 256")
+declare -A PAGE_REL=([site]=content/posts/p00001.md [mixed]=content/dongtai/bmdt/tpxw/2021/m05000.md
+  [vocab]=content/posts/p00001.md)
+declare -A PAGE_URL=([site]=/posts/p00001/ [mixed]=/dongtai/bmdt/tpxw/2021/m05000/ [vocab]=/posts/p00001/)
 for corpus in $CORPORA; do
-  [ -n "${GEN[$corpus]:-}" ] || { echo "run.sh: unknown corpus $corpus (site, mixed)" >&2; exit 2; }
+  [ -n "${GEN[$corpus]:-}" ] || { echo "run.sh: unknown corpus $corpus (site, mixed, vocab)" >&2; exit 2; }
   dir=$WORK/$corpus$PAGES-search-$SEARCH
   if [ ! -d "$dir/fazhi/content" ]; then
     say "generating a $PAGES-page $corpus corpus (search $SEARCH) in $dir"
     rm -rf "$dir"
-    python3 "$ROOT/bench/${GEN[$corpus]}" "$PAGES" "$dir" --search "$SEARCH" >/dev/null
+    # shellcheck disable=SC2086  # GEN_ARGS: words
+    python3 "$ROOT/bench/${GEN[$corpus]}" "$PAGES" "$dir" --search "$SEARCH" ${GEN_ARGS[$corpus]} >/dev/null
   fi
 done
 SITE=$WORK/site$PAGES-search-$SEARCH
