@@ -83,13 +83,16 @@ uint64_t Varint(const std::string& s, size_t* p) {
   }
 }
 
-std::map<std::string, Entry> Decode(const std::string& bucket, size_t docs) {
+// (With `order`, also the terms in the order the bucket holds them.)
+std::map<std::string, Entry> Decode(const std::string& bucket, size_t docs,
+                                    std::vector<std::string>* order = nullptr) {
   std::map<std::string, Entry> out;
   size_t p = 0;
   size_t n = Varint(bucket, &p);
   for (size_t i = 0; i < n; ++i) {
     size_t len = Varint(bucket, &p);
     std::string term = bucket.substr(p, len);
+    if (order) order->push_back(term);
     p += len;
     size_t elen = Varint(bucket, &p);
     size_t end = p + elen;
@@ -221,22 +224,6 @@ TEST_CASE("search_index: manifest, buckets and groups") {
   CHECK(all[2][1] == "关于本站");
 }
 
-// The terms of a bucket file, in the order it holds them.
-std::vector<std::string> TermOrder(const std::string& bucket, size_t docs) {
-  std::vector<std::string> out;
-  size_t p = 0;
-  const size_t n = Varint(bucket, &p);
-  for (size_t i = 0; i < n; ++i) {
-    const size_t len = Varint(bucket, &p);
-    out.push_back(bucket.substr(p, len));
-    p += len;
-    p += Varint(bucket, &p);  // the entry
-  }
-  CHECK(p == bucket.size());
-  CHECK(Decode(bucket, docs).size() == n);
-  return out;
-}
-
 TEST_CASE("search_index: a bucket holds its terms in the order of their bytes") {
   // Long words (over seven bytes: no token key) sharing their first eight
   // bytes, shorter ones, numbers, Chinese bigrams and unigrams: Write sorts
@@ -253,7 +240,8 @@ TEST_CASE("search_index: a bucket holds its terms in the order of their bytes") 
   CHECK(Build(pages, updates) == files);
   auto manifest = nlohmann::json::parse(files.at("search/manifest.json"));
   REQUIRE(manifest["buckets"] == 1);
-  const std::vector<std::string> order = TermOrder(files.at("search/t/0.bin"), manifest["docs"]);
+  std::vector<std::string> order;
+  Decode(files.at("search/t/0.bin"), manifest["docs"], &order);
   std::vector<std::string> sorted = order;
   std::sort(sorted.begin(), sorted.end());  // std::string: by unsigned bytes
   CHECK(order == sorted);
