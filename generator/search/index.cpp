@@ -417,6 +417,8 @@ class SearchIndex::Impl {
     return NewTermId(w, SearchToken{key, {}});
   }
   uint32_t NewTermId(Worker* w, const SearchToken& t);
+  // Makes w->slots (and the arrays as long) hold term `id`, of SearchTermHash `hash`.
+  void AddSlot(Worker* w, uint32_t id, uint32_t hash);
   // The term ids of the tokens of `text`, in order, into w->token_ids; returns
   // how many, and sets `length` to the text's length in tokens (the edge
   // unigrams left out: they repeat characters its bigrams hold). Two tight
@@ -588,6 +590,11 @@ uint32_t SearchIndex::Impl::NewTermId(Worker* w, const SearchToken& t) {
     id = Intern(0, t.text, &hash);
     w->long_ids.emplace(std::string(t.text), id);
   }
+  AddSlot(w, id, hash);
+  return id;
+}
+
+void SearchIndex::Impl::AddSlot(Worker* w, uint32_t id, uint32_t hash) {
   if (id >= w->slots.size()) {
     size_t n = std::max<size_t>(id + 1, w->slots.size() * 2);
     w->slots.resize(n);
@@ -595,7 +602,6 @@ uint32_t SearchIndex::Impl::NewTermId(Worker* w, const SearchToken& t) {
     w->page_terms.resize(n);
   }
   w->slots[id].group = static_cast<uint8_t>(hash & (kTermGroups - 1));
-  return id;
 }
 
 size_t SearchIndex::Impl::Ids(Worker* w, std::string_view text, size_t* length) {
@@ -650,6 +656,17 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
     page_term(id);
     Worker::Slot& x = w->slots[id];
     if (x.title < UINT16_MAX) ++x.title;
+    x.field = 2;
+  }
+  // The whole title as one more term of it (SearchTitleTerm), interned
+  // without the worker's cache of words: a title is mostly one page's.
+  if (const std::string title = SearchTitleTerm(page.title); !title.empty()) {
+    uint32_t hash;
+    const uint32_t id = Intern(0, title, &hash);
+    AddSlot(w, id, hash);
+    page_term(id);
+    Worker::Slot& x = w->slots[id];
+    x.title = 1;
     x.field = 2;
   }
   size_t len = 0;  // tokens in the current section

@@ -705,6 +705,42 @@ TEST_CASE(
   CHECK(Client(files, "不存在的词").urls.empty());
 }
 
+// A query that is a page's whole title (the index holds each title as a
+// term of its own: SearchTitleTerm) finds that page first, above pages whose
+// title or text holds it with more besides, whatever their BM25 score.
+TEST_CASE("search_index: the client ranks the page titled with the query first") {
+  if (!HaveNode()) return;
+  std::vector<TestPage> pages = {
+      {"reports/2024/", 0,
+       Page("2024年法治政府建设年度报告",
+            {{"", "", "", "行政复议直接纠错案件18件，行政复议直接纠错率6.8%。\n"}})},
+      // Two indicators, the name of one a part of the other's; the longer
+      // one's text says the shorter name too.
+      {"indicators/corrections/", 1, Page("行政复议直接纠错", {{"", "", "", "18件 2024年度\n"}})},
+      {"indicators/correction-rate/", 1,
+       Page("行政复议直接纠错率",
+            {{"", "", "",
+              "6.8% 2024年度\n行政复议直接纠错率：行政复议直接纠错的案件占已审结案件的比例。\n"}})},
+      {"about/", 2, Page("关于本站", {{"", "", "", "本站由区司法局主办。\n"}})},
+      {"news/a/", 2, Page("关于本站改版的说明", {{"", "", "", "关于本站。关于本站。\n"}})},
+  };
+  for (auto& p : pages) p.key += "index.html";
+  Files files = Build(pages);
+  auto terms = Terms(files);
+  REQUIRE(terms.count("=行政复议直接纠错"));
+  CHECK(terms["=行政复议直接纠错"].listed.size() == 1);
+  const std::vector<std::string> named = {"indicators/corrections/", "indicators/correction-rate/",
+                                          "reports/2024/"};
+  CHECK(Client(files, "行政复议直接纠错").urls == named);
+  // As typed with a space, or with full-width letters folded: the same.
+  CHECK(Client(files, "行政复议 直接纠错").urls == named);
+  CHECK(Client(files, "行政复议直接纠错率").urls ==
+        std::vector<std::string>{"indicators/correction-rate/", "reports/2024/"});
+  CHECK(Client(files, "关于本站").urls == std::vector<std::string>{"about/", "news/a/"});
+  // Part of a title is not the title.
+  CHECK(Client(files, "直接纠错").urls.at(0) != "indicators/corrections/");
+}
+
 // A query of Chinese words matches loosely a page that holds every character
 // of it in the query's bigrams but not every bigram: after the pages that
 // hold them all, when those are few, or instead of them, saying so. A page
@@ -826,6 +862,10 @@ TEST_CASE("search_index: the client's bounded ranking of common tokens is the ra
     std::string text;
     const uint32_t n = p % 7 == 0 ? 3 : 1 + next(40);  // every seventh page alike
     for (uint32_t k = 0; k < n; ++k) text += std::string(words[p % 7 == 0 ? k : next(8)]) + "。";
+    // The most common title in the text of some pages: with the pages
+    // titled so beyond each token's top pages, pages that hold it only in
+    // their text, in page order among them.
+    if (p % 5 == 1) text += "工作动态。";
     char key[32];
     snprintf(key, sizeof key, "k%d/p%04d/index.html", kind, p);
     index.Put(key, kind, UrlOf(key), "2025-01-15",
@@ -846,11 +886,13 @@ const kindOf = (doc) => ends.findIndex((e) => doc < e);
     const ix = new s.Index(m, load);
     const r = await s.search(ix, q);
     const es = await Promise.all(r.tokens.map((t) => ix.entry(t)));
+    const te = await ix.entry(s.titleTerm(q));  // the pages titled with the query: first
     // Every page scored: its impact where listed, else the entry's bound.
     // Of a loose match (the tokens it gives are those its pages hold) the
     // first key is the number of tokens in a title or heading, not whether
     // all are.
     const want = [];
+    let named_pages = 0;
     for (let doc = 0; doc < m.docs; ++doc) {
       let score = 0, heading = 1, titled = 0, all = true;
       es.forEach((e) => {
@@ -861,7 +903,9 @@ const kindOf = (doc) => ends.findIndex((e) => doc < e);
         score += Math.log(1 + (m.docs - e.df + 0.5) / (e.df + 0.5)) * (imp & 63) / 63;
         if ((imp >> 6) < 1) heading = 0; else ++titled;
       });
-      if (all) want.push({ doc, heading: r.loose ? titled : heading, score: score * factors[kindOf(doc)] });
+      const named = te && (te.docs.indexOf(doc) >= 0 || (te.bits && (te.bits[doc >> 3] >> (doc & 7)) & 1));
+      if (named && !r.loose) ++named_pages;
+      if (all) want.push({ doc, heading: r.loose ? titled : named ? 2 : heading, score: score * factors[kindOf(doc)] });
     }
     want.sort((a, b) => (b.heading - a.heading) || (b.score - a.score) || (a.doc - b.doc));
     // The client's, in three slices (loose matches after the pages holding
@@ -871,13 +915,13 @@ const kindOf = (doc) => ends.findIndex((e) => doc < e);
     let same = got.length === want.length && n === want.length;
     for (let i = 0; same && i < got.length; ++i) same = got[i].doc === want[i].doc && got[i].score === want[i].score;
     out[q] = { count: n, same, bitmaps: es.filter((e) => e.bits).length, tokens: es.length,
-               loose: r.loose };
+               loose: r.loose, named: named_pages };
   }
   process.stdout.write(JSON.stringify(out));
 })();
 )JS";
   const std::vector<std::string> queries = {"行政复议", "法律援助", "执法监督", "复议案件", "行政",
-                                            "调解",     "司法",     "普法宣传", "复议调解"};
+                                            "调解",     "司法",     "普法宣传", "复议调解", "工作动态"};
   std::string out = RunClient(check, files, queries);
   auto j = nlohmann::json::parse(out.empty() ? "{}" : out);
   REQUIRE(j.size() == queries.size());
@@ -889,6 +933,12 @@ const kindOf = (doc) => ends.findIndex((e) => doc < e);
     if (j[q]["bitmaps"] == j[q]["tokens"] && j[q]["count"].get<int>() > 1000) ++bounded;
   }
   CHECK(bounded >= 4);
+  // Pages titled with the query come first, above the pages holding it in
+  // a heading; of 工作动态, the title of most pages, the title's term has a
+  // bitmap too, and every page it marks is ranked first.
+  CHECK(j["行政复议"]["named"].get<int>() > 50);
+  CHECK(j["复议案件"]["named"].get<int>() > 50);
+  CHECK(j["工作动态"]["named"].get<int>() > 1000);
   // 议调 is on no page (the words end with 。): 复议 and 调解 apart, ranked
   // over thousands of pages where both have bitmaps.
   CHECK(j["复议调解"]["loose"].get<bool>());
@@ -949,8 +999,9 @@ TEST_CASE("search_index: the client shows the first rows when their place is cer
   if (!HaveNode()) return;
   const std::string rows = R"JS(
 const s = require(process.argv[2]);
-// Pages by the tier they give the phrase 行政复议: t2 in the title, t1 in the text only.
+// Pages by the tier they give the phrase 行政复议: t3 the title, t2 in the title, t1 in the text only.
 const pages = {
+  x3: { url: 'x/', title: '行政复议', date: '', sections: [['', '', '复议。', '']] },
   a2: { url: 'a/', title: '行政复议工作', date: '', sections: [['', '', '办理案件。', '']] },
   b1: { url: 'b/', title: '工作动态', date: '', sections: [['', '', '开展行政复议。', '']] },
   c2: { url: 'c/', title: '行政复议指南', date: '', sections: [['', '', '申请须知。', '']] },
@@ -960,8 +1011,9 @@ const pages = {
   g1: { url: 'g/', title: '通知', date: '', sections: [['', '', '完成ICP备案。', '']] },
   h1: { url: 'h/', title: '公告', date: '', sections: [['', '', 'ICP备案号。', '']] },
 };
-// The ranking's mark of a page whose every token is in its title or a heading.
-const heading = (key) => (/行政复议/.test(pages[key].title) ? 1 : 0);
+// The ranking's mark of a page titled with the query (2), or whose every
+// token is in its title or a heading (1).
+const heading = (key) => (pages[key].title === '行政复议' ? 2 : /行政复议/.test(pages[key].title) ? 1 : 0);
 // Runs pageRows on pages in rank order, their groups arriving in `order`
 // (positions); returns what was shown after each arrival.
 async function run(ranked, order, fail, phrase = '行政复议') {
@@ -992,6 +1044,8 @@ async function run(ranked, order, fail, phrase = '行政复议') {
     textOnly: await run(['b1', 'd1', 'f0'], [0, 2, 1]),
     textOnlyLate: await run(['b1', 'd1', 'f0'], [2, 1, 0]),
     notChinese: await run(['g1', 'h1'], [0, 1], -1, 'ICP备案'),
+    titledLate: await run(['x3', 'a2', 'c2'], [1, 2, 0]),
+    titledFirst: await run(['x3', 'a2', 'c2'], [0, 2, 1]),
     page: (await s.page({ meta: (doc) => Promise.resolve(pages[['d1', 'a2', 'b1', 'e2'][doc]]), kindLabel: () => '页面' },
                         { phrase: '行政复议', tokens: [], ranking: { slice: () => ['d1', 'a2', 'b1', 'e2'].map((k, doc) => ({ doc, heading: heading(k) })) } },
                         0, 4)).map((r) => r.url[0]).join(''),
@@ -1001,7 +1055,7 @@ async function run(ranked, order, fail, phrase = '行政复议') {
 )JS";
   std::string out = RunClient(rows);
   auto j = nlohmann::json::parse(out.empty() ? "{}" : out);
-  REQUIRE(j.size() == 11);
+  REQUIRE(j.size() == 13);
   // The top row holds the phrase in its title: shown as soon as it is in;
   // the rest (the text-only row after the other title row) when all are.
   CHECK(j["inOrder"] == "a | | cb | done");
@@ -1024,6 +1078,11 @@ async function run(ranked, order, fail, phrase = '行政复议') {
   CHECK(j["textOnlyLate"] == "| | bdf | done");
   // Of a phrase with Latin letters or digits the mark says nothing.
   CHECK(j["notChinese"] == "| gh | done");
+  // A row titled with the query (the ranking's mark 2) is placed by its
+  // mark: a row holding the phrase in its title waits for the titled rows
+  // still to come, and none waits for it once it is in.
+  CHECK(j["titledLate"] == "| | xac | done");
+  CHECK(j["titledFirst"] == "x | | ac | done");
   CHECK(j["page"] == "aedb");
 }
 

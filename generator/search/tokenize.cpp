@@ -44,4 +44,18 @@ std::string SearchTermText(uint64_t key) {
   return out;
 }
 
+std::string SearchTitleTerm(std::string_view title) {
+  std::string out = "=";
+  size_t chars = 0;
+  for (size_t i = 0; i < title.size();) {
+    char32_t cp;
+    i += DecodeUtf8(title, i, &cp);
+    cp = FoldSearchChar(cp);
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == 0xA0) continue;
+    if (++chars > kSearchTitleTermChars) return "";
+    AppendUtf8(out, cp);
+  }
+  return chars > 0 ? out : "";
+}
+
 }  // namespace fazhi

@@ -46,7 +46,28 @@ const std::vector<std::string> kShared = {
     // (、), at U+4DC0 (a hexagram, not Han) after U+4DBF (Han), at a character
     // outside the BMP, at a sequence cut short at the end.
     "法治、政府㐀䶿䷀治理𠀀法治\xe6\xb3",
+    // Titles: spaces of every kind, and a title just within and just beyond
+    // the length that has a term.
+    " 关于\xc2\xa0本站\t\r\n ",
+    "　",
+    "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二"
+    "三四",
+    "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二"
+    "三四五",
 };
+
+TEST_CASE("search_tokenize: a title's term is its folded characters without spaces, when short enough") {
+  CHECK(SearchTitleTerm("行政复议直接纠错") == "=行政复议直接纠错");
+  CHECK(SearchTitleTerm(" 关于\xc2\xa0本站\t\r\n ") == "=关于本站");
+  CHECK(SearchTitleTerm("ＡＢＣ　报告") == "=abc报告");
+  CHECK(SearchTitleTerm("“三资”合同") == "=“三资”合同");  // punctuation kept
+  CHECK(SearchTitleTerm("") == "");
+  CHECK(SearchTitleTerm(" 　\t") == "");
+  std::string longest(kSearchTitleTermChars, 'a');
+  CHECK(SearchTitleTerm(longest) == "=" + longest);
+  CHECK(SearchTitleTerm(longest + "a") == "");
+  CHECK(SearchTitleTerm(longest + " ") == "=" + longest);
+}
 
 TEST_CASE("search_tokenize: CJK runs become bigrams, a lone character a unigram") {
   CHECK(SearchTokens("行政复议") == V{"行政", "政复", "复议"});
@@ -177,7 +198,7 @@ TEST_CASE("search_tokenize: full-width forms fold to half-width") {
   CHECK(FoldSearchChar(U'法') == U'法');
 }
 
-TEST_CASE("search_tokenize: the JS port in search.js gives identical tokens and term hashes") {
+TEST_CASE("search_tokenize: the JS port in search.js gives identical tokens, title terms and term hashes") {
   namespace fs = std::filesystem;
   if (std::system("node --version >/dev/null 2>&1") != 0) {
     MESSAGE("node is not installed: skipping the C++/JS tokenizer comparison");
@@ -197,7 +218,8 @@ TEST_CASE("search_tokenize: the JS port in search.js gives identical tokens and 
   std::string cmd =
       "node -e \"const t=require(process.argv[1]);const fs=require('fs');"
       "const c=JSON.parse(fs.readFileSync(process.argv[2],'utf8')).map(JSON.parse);"
-      "process.stdout.write(JSON.stringify(c.map(s=>t.tokenize(s).map(x=>[x,t.termHash(x)]))))\" '" +
+      "process.stdout.write(JSON.stringify(c.map(s=>[t.tokenize(s).map(x=>[x,t.termHash(x)]),"
+      "t.titleTerm(s)])))\" '" +
       js.string() + "' '" + in.string() + "'";
   std::string out;
   FILE* p = popen(cmd.c_str(), "r");
@@ -213,13 +235,18 @@ TEST_CASE("search_tokenize: the JS port in search.js gives identical tokens and 
   for (size_t i = 0; i < kShared.size(); ++i) {
     INFO("case " << i << ": " << kShared[i]);
     V tokens;
-    for (const auto& pair : js_tokens[i]) {
+    for (const auto& pair : js_tokens[i][0]) {
       std::string token = pair[0];
       tokens.push_back(token);
       // The bucket a term falls in: the same hash on both sides.
       CHECK(pair[1].get<uint32_t>() == SearchTermHash(token));
     }
     CHECK(tokens == SearchTokens(kShared[i]));
+    // The term of the string as a page's title (titles are text the build
+    // wrote: valid UTF-8, which alone travels as it is).
+    if (FindInvalidUtf8(kShared[i]) == std::string::npos) {
+      CHECK(js_tokens[i][1].get<std::string>() == SearchTitleTerm(kShared[i]));
+    }
   }
 }
 

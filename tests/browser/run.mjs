@@ -337,7 +337,7 @@ try {
     const href = await page.locator('#search-results li a').first().getAttribute('href');
     assert(href.startsWith('/sub/fazhi/'), `result link ${href} is outside the sub-path`);
   });
-  await test('search: on a generated 1,000-page site a query fetches the manifest, its tokens\' buckets and the groups of 10 results only', async () => {
+  await test('search: on a generated 1,000-page site a query fetches the manifest, the buckets of its tokens and of its title term, and the groups of 10 results only', async () => {
     const work = path.join(artifacts, 'gen-1000');
     let r = spawnSync('python3', [path.join(root, 'bench/gen_site.py'), '1000', work, '--search', 'on'], { encoding: 'utf8' });
     assert(r.status === 0, r.stderr);
@@ -360,7 +360,7 @@ try {
         const other = x.files.filter((f) => !f.startsWith('t/') && !f.startsWith('p/') && !/^manifest\.json/.test(f));
         assert(x.files.filter((f) => /^manifest\.json/.test(f)).length === 1, `${x.q}: manifest fetched ${x.files}`);
         assert(JSON.stringify(t) === JSON.stringify(bucketsOf(manifest, x.q)),
-          `${x.q}: buckets fetched ${t}, the query's tokens are in ${bucketsOf(manifest, x.q)}`);
+          `${x.q}: buckets fetched ${t}, the query's tokens and title term are in ${bucketsOf(manifest, x.q)}`);
         assert(p.length >= 1 && p.length <= 10 && new Set(p).size === p.length, `${x.q}: groups fetched ${p}`);
         assert(other.length === 0, `${x.q}: also fetched ${other}`);
       }

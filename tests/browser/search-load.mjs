@@ -28,9 +28,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const client = createRequire(import.meta.url)(path.join(root, 'themes/default/static/js/search.js'));
 
-/// The buckets (search/t/<b>.bin) that hold the tokens of `query`.
+/// The buckets (search/t/<b>.bin) that hold the tokens of `query` and the
+/// term of the query as a whole title (a page titled so ranks first).
 export function bucketsOf(manifest, query) {
-  return [...new Set(client.tokenize(query).map((t) => client.termHash(t) & (manifest.buckets - 1)))].sort((a, b) => a - b);
+  const terms = client.tokenize(query).concat([client.titleTerm(query)].filter(Boolean));
+  return [...new Set(terms.map((t) => client.termHash(t) & (manifest.buckets - 1)))].sort((a, b) => a - b);
 }
 
 /// Serves `dir` at / on 127.0.0.1 (directories as their index.html).

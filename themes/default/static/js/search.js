@@ -26,6 +26,8 @@
   // A query of at most this many distinct tokens is also matched loosely
   // (looseMatches): the units of characters it covers fit a 32-bit mask.
   var LOOSE_TOKENS = 30;
+  // A title of more characters has no term of its own (titleTerm).
+  var TITLE_TERM_CHARS = 64;
 
   function fold(cp) {
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
@@ -93,6 +95,21 @@
     return out;
   }
   function tokenize(text) { return tokenizeAt(text).map(function (x) { return x.t; }); }
+
+  /* The term of a whole title (SearchTitleTerm in search/tokenize.h): '='
+   * and its characters folded, without spaces, tabs, line breaks and NBSP;
+   * '' when that leaves none or more than TITLE_TERM_CHARS. The index holds
+   * it for every page, so a query that is a page's title finds that page. */
+  function titleTerm(text) {
+    var out = '=', n = 0;
+    for (var ch of text) {
+      var c = fold(ch.codePointAt(0));
+      if (c === 0x20 || c === 0x09 || c === 0x0A || c === 0x0D || c === 0x0C || c === 0xA0) continue;
+      if (++n > TITLE_TERM_CHARS) return '';
+      out += String.fromCodePoint(c);
+    }
+    return n ? out : '';
+  }
 
   var utf8 = new TextEncoder(), utf8Decoder = new TextDecoder();
   /* FNV-1a, 32 bits, of the UTF-8 bytes: the term's bucket is this modulo the bucket count. */
@@ -252,10 +269,12 @@
     return { count: count, docs: null, bits: bits };
   }
 
-  /* A page's place: a page whose every token is in its title or a heading
-   * first, then BM25 (idf × the stored saturated weight; a page not listed
-   * for a term has that term's bound), the first kind (年度报告) boosted,
-   * unit pages lowered; then the lower page number. */
+  /* A page's place: a page whose title is the query first (its `heading`
+   * 2: `titled`, the entry of the query's titleTerm, lists it), then a page
+   * whose every token is in its title or a heading (1), then BM25 (idf × the
+   * stored saturated weight; a page not listed for a term has that term's
+   * bound), the first kind (年度报告) boosted, unit pages lowered; then the
+   * lower page number. */
   function idfs(index, entries) {
     var N = index.m.docs;
     return entries.map(function (e) { return Math.log(1 + (N - e.df + 0.5) / (e.df + 0.5)); });
@@ -290,7 +309,7 @@
    * walked in the intersection's bitmap only as far as the results asked
    * for: the work of the first results does not grow with the number of
    * pages that match. */
-  function Ranking(index, entries, inter) {
+  function Ranking(index, entries, inter, titled) {
     this.count = inter.count;
     this.ranked = [];
     if (!inter.count) return;
@@ -302,8 +321,13 @@
       n = docs.length;
       for (var c = 0; c < n; ++c) slot[docs[c]] = c + 1;
     } else {
-      docs = new Int32Array(entries.reduce(function (sum, e) { return sum + e.docs.length; }, 0));
-      entries.forEach(function (e) {
+      // The pages titled with the query are listed too, all of them (a
+      // title shared by more than `top` pages has a bitmap): the unlisted
+      // pages of a kind must all score alike, and only listed pages are
+      // marked as titled.
+      var own = titled ? titledPages(index, titled) : [];
+      docs = new Int32Array(entries.reduce(function (sum, e) { return sum + e.docs.length; }, own.length));
+      entries.concat([{ docs: own }]).forEach(function (e) {
         for (var k = 0; k < e.docs.length; ++k) {
           var d = e.docs[k];
           if (!slot[d] && (inter.bits[d >> 3] >> (d & 7)) & 1) { docs[n++] = d; slot[d] = n; }
@@ -353,11 +377,23 @@
       score[ci] = sum * kindFactor(index, docs[ci]);
       heading[ci] = top;
     }
+    if (titled) {
+      for (var t = 0; t < titled.docs.length; ++t) if (slot[titled.docs[t]]) heading[slot[titled.docs[t]] - 1] = 2;
+      if (titled.bits) for (var ti = 0; ti < n; ++ti) if (has(titled, docs[ti])) heading[ti] = 2;
+    }
     this.docs = docs;
     this.scores = score;
     this.headings = heading;
     this.heapify(n);
   }
+  /* Every page of `titled` (an entry), listed or in its bitmap. */
+  function titledPages(index, titled) {
+    if (!titled.bits) return titled.docs;
+    var out = [];
+    for (var d = 0; d < index.m.docs; ++d) if ((titled.bits[d >> 3] >> (d & 7)) & 1) out.push(d);
+    return out;
+  }
+
   /* A heap of the first n listed pages, best on top. */
   Ranking.prototype.heapify = function (n) {
     var heap = this.heap = new Int32Array(n);
@@ -809,14 +845,17 @@
     var base = { query: query, phrase: query.trim(), partial: false, synonym: false,
                  tokens: tokens, count: 0, exact: 0, pieces: null, loose: false, rest: null, ranking: null };
     if (!uniq.length) return Promise.resolve(base);
-    return Promise.all(uniq.map(function (x) { return index.entry(x.t); })).then(function (entries) {
+    var title = titleTerm(query);
+    return Promise.all(uniq.map(function (x) { return index.entry(x.t); }).concat(
+      title ? [index.entry(title)] : [])).then(function (entries) {
+      var titled = title ? entries.pop() : null;
       var chars = Array.from(query);
       var whole = entries.every(Boolean) ? intersect(index, entries) : { count: 0, docs: [], bits: null };
       var loose = whole.count < PAGE ?
         looseMatches(index, uniq, entries, codePoints(query), chars, whole) : null;
       if (loose && !loose.count) loose = null;
       if (whole.count) {
-        var ranking = new Ranking(index, entries, whole);
+        var ranking = new Ranking(index, entries, whole, titled);
         return { query: query, phrase: query.trim(), partial: false, synonym: false, tokens: tokens,
                  count: whole.count + (loose ? loose.count : 0), exact: whole.count, pieces: null, loose: false,
                  rest: null, ranking: loose ? new Chain(ranking, loose) : ranking };
@@ -979,6 +1018,14 @@
     };
   }
 
+  /* A row's tier (pageRows) when its ranking says it, else null: 3 for a page
+   * titled with the query (the ranking's `heading` 2), below every other row
+   * a loose match (looseMatches), which holds the phrase nowhere (-1), and
+   * below those a page holding only part of it (Rest, -2). */
+  function tierOf(hit) {
+    return hit.rest ? -2 : hit.loose ? -1 : hit.heading === 2 ? 3 : null;
+  }
+
   /* The results from `from` to `from + count` of a search, re-ranked within
    * that slice by how they hold the phrase (phraseTier, then their rank),
    * handed to `emit` (an array of describe()s) in two batches: the first
@@ -998,10 +1045,12 @@
     // its bigrams there, which the index marks (the ranking's `heading`): a
     // row without the mark holds the phrase in its text at most. Of other
     // phrases (numbers, Latin words, a lone character) nothing is known.
-    // A loose match (looseMatches) holds the phrase nowhere: below every other
-    // row; a page holding only part of it (Rest) below those.
+    // A row's tier that the ranking already knows (tierOf) is its tier.
     var cps = codePoints(result.phrase.trim()), han = cps.length >= 2 && cps.every(isHan);
-    function best(i) { return slice[i].rest ? -2 : slice[i].loose ? -1 : han && !slice[i].heading ? 1 : 2; }
+    function best(i) {
+      var known = tierOf(slice[i]);
+      return known !== null ? known : han && !slice[i].heading ? 1 : 2;
+    }
     function certain(r) {
       for (var i = 0; i < n; ++i) {
         if (rows[i]) continue;
@@ -1029,7 +1078,8 @@
     }
     return Promise.all(slice.map(function (h, i) {
       return index.meta(h.doc).then(function (meta) {
-        rows[i] = { hit: h, meta: meta, tier: h.rest ? -2 : h.loose ? -1 : phraseTier(meta, result.phrase), pos: i };
+        var known = tierOf(h);
+        rows[i] = { hit: h, meta: meta, tier: known !== null ? known : phraseTier(meta, result.phrase), pos: i };
         --left;
         place();
       });
@@ -1333,8 +1383,8 @@
   }
 
   if (typeof module !== 'undefined' && module.exports) {
-    module.exports = { tokenize: tokenize, termHash: termHash, Index: Index, search: search, page: page,
-                       pageRows: pageRows, matchRanges: matchRanges, warmUp: warmUp };
+    module.exports = { tokenize: tokenize, termHash: termHash, titleTerm: titleTerm, Index: Index, search: search,
+                       page: page, pageRows: pageRows, matchRanges: matchRanges, warmUp: warmUp };
   } else if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', init);
   } else {
