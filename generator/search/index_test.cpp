@@ -325,6 +325,17 @@ TEST_CASE(
   // Unchanged text: nothing but the manifest.
   index.Put(pages[2].key, pages[2].kind, UrlOf(pages[2].key), "2025-01-15", pages[2].page);
   CHECK(WriteAll(&index).size() == 1);
+
+  // A new title: its term replaces the old one's.
+  pages[2].page.title = "关于本网站";
+  index.Put(pages[2].key, pages[2].kind, UrlOf(pages[2].key), "2025-01-15", pages[2].page);
+  changed = WriteAll(&index, nullptr, &complete);
+  CHECK(complete);
+  for (auto& [path, bytes] : changed) files[path] = bytes;
+  CHECK(files == Build(pages, o));
+  auto terms = Terms(files);
+  CHECK(terms.count("=关于本网站") == 1);
+  CHECK(terms.count("=关于本站") == 0);
 }
 
 // Pages of 2,000 distinct two-character words in all (100 a page), and one
