@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "search/tokenize.h"
@@ -716,6 +717,57 @@ TEST_CASE(
   CHECK(Client(files, "不存在的词").urls.empty());
 }
 
+// When fewer than a page of results (10) hold the whole query, whole or with
+// its words apart, the pages holding its longest part follow them, if that
+// part is half the query's tokens or more (two at least): a query that says
+// more than the site does (数量) still lists the pages about the rest of it.
+TEST_CASE("search_index: the client lists the pages holding the query's longest part after a few whole") {
+  if (!HaveNode()) return;
+  std::vector<TestPage> pages = {
+      {"indicators/yoy/", 1, Page("工作动态", {{"", "", "", "行政复议案件数量同比增长。\n"}})},
+      {"indicators/cases/", 1, Page("办理案件", {{"", "", "", "办理行政复议案件368件。\n"}})},
+      {"news/a/", 2, Page("通知", {{"", "", "", "行政复议案件办理情况。\n"}})},
+      {"news/b/", 2, Page("公告", {{"", "", "", "行政复议。\n"}})},
+      {"news/c/", 2, Page("统计", {{"", "", "", "数量。\n"}})},
+      {"news/d/", 2, Page("听证", {{"", "", "", "行政复议听证数量。\n"}})},
+  };
+  for (auto& p : pages) p.key += "index.html";
+  Files files = Build(pages);
+  // 行政复议案件 (5 of the 7 tokens) is the longest part other pages hold;
+  // 行政复议 alone (3) is less than half the query, and 数量 no part of it.
+  ClientResult r = Client(files, "行政复议案件数量");
+  REQUIRE(r.urls.size() == 3);
+  CHECK(r.urls[0] == "indicators/yoy/");
+  CHECK(std::set<std::string>(r.urls.begin() + 1, r.urls.end()) ==
+        std::set<std::string>{"indicators/cases/", "news/a/"});
+  CHECK(r.total == 3);
+  CHECK(r.exact == 1);
+  CHECK_FALSE(r.partial);
+  CHECK_FALSE(r.loose);
+  CHECK(r.rest == 2);
+  CHECK(r.rest_phrase == "行政复议案件");
+  CHECK(r.rest_rows == std::vector<bool>{false, true, true});
+  CHECK(r.paged == r.urls);
+  // Other pages hold only 行政复议 of 行政复议听证数量: three of its seven
+  // tokens, too little to list them.
+  r = Client(files, "行政复议听证数量");
+  CHECK(r.urls == std::vector<std::string>{"news/d/"});
+  CHECK(r.rest == 0);
+  // Of a query of two tokens a part would be one: the whole only.
+  r = Client(files, "复议案");
+  CHECK(r.urls.size() == 3);
+  CHECK(r.rest == 0);
+  // As many whole results as a page holds: nothing more.
+  std::vector<TestPage> many = pages;
+  for (int i = 0; i < 10; ++i) {
+    many.push_back({"news/n" + std::to_string(i) + "/index.html", 2,
+                    Page("动态", {{"", "", "", "行政复议案件数量。\n"}})});
+  }
+  r = Client(Build(many), "行政复议案件数量");
+  CHECK(r.total == 11);
+  CHECK(r.rest == 0);
+}
+
 // A query that is a page's whole title (the index holds each title as a
 // term of its own: SearchTitleTerm) finds that page first, above pages whose
 // title or text holds it with more besides, whatever their BM25 score.
@@ -745,8 +797,9 @@ TEST_CASE("search_index: the client ranks the page titled with the query first")
   CHECK(Client(files, "行政复议直接纠错").urls == named);
   // As typed with a space, or with full-width letters folded: the same.
   CHECK(Client(files, "行政复议 直接纠错").urls == named);
+  // (After the two pages that hold it, the one holding its longest part.)
   CHECK(Client(files, "行政复议直接纠错率").urls ==
-        std::vector<std::string>{"indicators/correction-rate/", "reports/2024/"});
+        std::vector<std::string>{"indicators/correction-rate/", "reports/2024/", "indicators/corrections/"});
   CHECK(Client(files, "关于本站").urls == std::vector<std::string>{"about/", "news/a/"});
   // Part of a title is not the title.
   CHECK(Client(files, "直接纠错").urls.at(0) != "indicators/corrections/");

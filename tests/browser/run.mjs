@@ -258,6 +258,14 @@ try {
     const { marks } = await searchMarks('执法监督');
     assert(same(marks, ['', '以下 2 条结果没有完整的“执法监督”，只分开包含其中的词语：', '']), marks.join(' | '));
   });
+  // With fewer than a page of those, the pages holding the query's longest
+  // part follow them, and the list says where each group begins.
+  await test('search: after a few whole and apart matches, the pages holding the longest part, each group marked', async () => {
+    const { status, marks } = await searchMarks('行政复议办结率');
+    assert(status.includes('“行政复议办结率”共找到 1 条结果；另有 4 条结果分开包含其中的词语，2 条结果只包含“行政复议”，列在后面。'), status);
+    assert(same(marks, ['', '以下 4 条结果没有完整的“行政复议办结率”，只分开包含其中的词语：', '', '', '',
+      '以下 2 条结果只包含“行政复议”：', '']), marks.join(' | '));
+  });
   // A character that no page holds (制 of 责任制: the demo says 责任 and 清单,
   // never 任制 or 制清): first the page holding the other parts apart, then
   // those holding the longest part alone, marked where they begin.

@@ -524,7 +524,7 @@
     var count = 0;
     for (var j = 0; j < W; ++j) count += popcount(loose[j]);
     if (!count) return { count: 0 };
-    var set = missing ? loose.slice() : null;  // takeListed takes the listed pages out of `loose`
+    var pages = loose.slice();  // takeListed takes the listed pages out of `loose`
     // Pages some token lists with its weight are scored one by one; every
     // other page has each held token's bound, so its score depends on the
     // tokens it holds and its kind alone: such pages are taken, per tokens
@@ -562,7 +562,8 @@
     ranking.pieces = same ? pieces(uniq, first, chars) : null;
     ranking.bits = bits;
     ranking.words = W;
-    ranking.set = set;
+    ranking.set = missing ? pages : null;
+    ranking.pages = pages;
     return ranking;
   }
 
@@ -579,6 +580,19 @@
       count += popcount(bits[b]);
     }
     return { count: count, docs: null, bits: bits };
+  }
+
+  /* The pages of `whole` (an intersect()) and of `loose` (a LooseRanking, or
+   * null), as a bitmap of 32-bit words. */
+  function shownPages(index, whole, loose) {
+    var N = index.m.docs, set = new Uint32Array((N + 31) >> 5);
+    if (whole.docs) {
+      whole.docs.forEach(function (d) { set[d >> 5] |= 1 << (d & 31); });
+    } else {
+      for (var d = 0; d < N; ++d) if ((whole.bits[d >> 3] >> (d & 7)) & 1) set[d >> 5] |= 1 << (d & 31);
+    }
+    if (loose) for (var w = 0; w < set.length; ++w) set[w] |= loose.pages[w];
+    return set;
   }
 
   /* A ranking's rows marked as the pages holding only part of the query,
@@ -810,8 +824,9 @@
    * results hold the query only loosely, and all in the same way: its parts
    * they hold, else null), loose (true when the results hold the query
    * only loosely), rest (when a character of the query is on no page and
-   * the results hold its other parts apart: {phrase, count} of the pages
-   * after them that hold only the longest part; else null), ranking (of
+   * the results hold its other parts apart, or when fewer than a page of
+   * results hold the query, whole or apart: {phrase, count} of the pages
+   * after them that hold only its longest part; else null), ranking (of
    * them, or null when none)}. */
   function search(index, query) {
     return searchWords(index, query).then(function (r) {
@@ -856,9 +871,21 @@
       if (loose && !loose.count) loose = null;
       if (whole.count) {
         var ranking = new Ranking(index, entries, whole, titled);
-        return { query: query, phrase: query.trim(), partial: false, synonym: false, tokens: tokens,
-                 count: whole.count + (loose ? loose.count : 0), exact: whole.count, pieces: null, loose: false,
-                 rest: null, ranking: loose ? new Chain(ranking, loose) : ranking };
+        var found = { query: query, phrase: query.trim(), partial: false, synonym: false, tokens: tokens,
+                      count: whole.count + (loose ? loose.count : 0), exact: whole.count, pieces: null,
+                      loose: false, rest: null, ranking: loose ? new Chain(ranking, loose) : ranking };
+        // Fewer than a page of results: the pages holding the longest part
+        // of the query, half its tokens or more (two at least), follow them
+        // ("行政复议案件数量" on one page: then those holding 行政复议案件).
+        var least = Math.max(2, Math.ceil(uniq.length / 2));
+        var more = found.count < PAGE && uniq.length > least ?
+          longestRun(index, uniq, entries, chars, shownPages(index, whole, loose), least) : null;
+        if (more) {
+          found.rest = { phrase: more.phrase, count: more.inter.count };
+          found.count += more.inter.count;
+          found.ranking = new Chain(found.ranking, new Rest(new Ranking(index, more.entries, more.inter)));
+        }
+        return found;
       }
       if (loose) {
         // The phrase of the snippets: the longest part of the query the first page holds.
@@ -902,14 +929,17 @@
 
   /* The longest run of consecutive tokens (`uniq`, their `entries`) that some
    * page holds, shorter than the query (more pages, then earlier, on a tie):
-   * {i, len, entries, inter (its pages, an intersect()), phrase}, or null. */
-  function longestRun(index, uniq, entries, chars) {
+   * {i, len, entries, inter (its pages, an intersect()), phrase}, or null.
+   * With `shown` (a bitmap of 32-bit words), the pages it marks count for no
+   * run and are left out of `inter`; no run is shorter than `least` tokens. */
+  function longestRun(index, uniq, entries, chars, shown, least) {
     var best = null;
-    for (var len = uniq.length - 1; len >= 1 && !best; --len) {
+    for (var len = uniq.length - 1; len >= (least || 1) && !best; --len) {
       for (var i = 0; i + len <= uniq.length; ++i) {
         var es = entries.slice(i, i + len);
         if (es.some(function (e) { return !e; })) continue;
         var inter = intersect(index, es);
+        if (shown) inter = without(inter, shown);
         if (!inter.count) continue;
         if (!best || inter.count > best.inter.count) best = { i: i, len: len, entries: es, inter: inter };
       }
@@ -1216,14 +1246,17 @@
   function renderRows(out, base, rows, result) {
     rows.forEach(function (r) {
       var li = document.createElement('li');
-      if ((r.loose && result.exact || r.rest) && !out.querySelector('.search-apart')) {
-        // Where the pages holding the whole query end and those holding its
-        // words apart begin, or where those end and the pages holding only
-        // one part begin.
+      // Where the pages holding the whole query end and those holding its
+      // words apart begin, and where the pages holding only one part begin.
+      var where = r.rest ? 'rest' : r.loose && result.exact ? 'loose' : '';
+      if (where && !out.querySelector('.search-apart[data-apart="' + where + '"]')) {
         var apart = document.createElement('p');
         apart.className = 'search-apart';
-        apart.textContent = r.rest ? '以下 ' + result.rest.count + ' 条结果只包含“' + result.rest.phrase + '”：' :
-          '以下 ' + (result.count - result.exact) + ' 条结果没有完整的“' + result.phrase + '”，只分开包含其中的词语：';
+        apart.setAttribute('data-apart', where);
+        var rest = result.rest ? result.rest.count : 0;
+        apart.textContent = r.rest ? '以下 ' + rest + ' 条结果只包含“' + result.rest.phrase + '”：' :
+          '以下 ' + (result.count - result.exact - rest) + ' 条结果没有完整的“' + result.phrase +
+          '”，只分开包含其中的词语：';
         li.appendChild(apart);
       }
       var h = document.createElement('h2');
@@ -1296,8 +1329,13 @@
       } else if (r.partial) {
         status.textContent = '未找到“' + query.trim() + '”，以下结果包含“' + r.phrase + '”（共 ' + n + ' 条）。';
       } else if (n > r.exact) {
-        status.textContent = '“' + query.trim() + '”共找到 ' + r.exact + ' 条结果；另有 ' + (n - r.exact) +
-          ' 条结果分开包含其中的词语，列在后面。';
+        // After the pages holding the whole query: those holding its words
+        // apart, then those holding only its longest part.
+        var rest = r.rest ? r.rest.count : 0, others = [];
+        if (n - r.exact - rest) others.push((n - r.exact - rest) + ' 条结果分开包含其中的词语');
+        if (rest) others.push(rest + ' 条结果只包含“' + r.rest.phrase + '”');
+        status.textContent = '“' + query.trim() + '”共找到 ' + r.exact + ' 条结果；另有 ' + others.join('，') +
+          '，列在后面。';
       } else {
         status.textContent = '“' + query.trim() + '”共找到 ' + n + ' 条结果。';
       }
