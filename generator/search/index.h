@@ -3,7 +3,9 @@
 //
 //   search/manifest.json   documents, kinds, bucket count, group size, a build id
 //   search/t/<b>.bin       the terms whose hash falls in bucket b, each with
-//                          its pages and a weight per page ("impact")
+//                          its pages and a weight per page ("impact"); the
+//                          terms are the pages' tokens and each page's whole
+//                          title (SearchTitleTerm)
 //   search/p/<k>-<g>.json  title, URL, date and section texts of the pages of
 //                          group g of kind k, fetched only for the results shown
 //
