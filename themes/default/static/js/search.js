@@ -315,17 +315,17 @@
     if (!inter.count) return;
     this.score = scorer(index, entries);
     var slot = new Int32Array(index.m.docs);  // page → 1 + its number among the listed, or 0
+    // The pages titled with the query, all of them (a title shared by more
+    // than `top` pages has a bitmap): listed below, and marked.
+    var own = titled ? titledPages(index, titled) : [];
     var docs, n = 0;
     if (inter.docs) {
       docs = inter.docs;  // every page is listed by some entry
       n = docs.length;
       for (var c = 0; c < n; ++c) slot[docs[c]] = c + 1;
     } else {
-      // The pages titled with the query are listed too, all of them (a
-      // title shared by more than `top` pages has a bitmap): the unlisted
-      // pages of a kind must all score alike, and only listed pages are
-      // marked as titled.
-      var own = titled ? titledPages(index, titled) : [];
+      // The titled pages are listed too: the unlisted pages of a kind must
+      // all score alike, and only listed pages are marked.
       docs = new Int32Array(entries.reduce(function (sum, e) { return sum + e.docs.length; }, own.length));
       entries.concat([{ docs: own }]).forEach(function (e) {
         for (var k = 0; k < e.docs.length; ++k) {
@@ -377,10 +377,7 @@
       score[ci] = sum * kindFactor(index, docs[ci]);
       heading[ci] = top;
     }
-    if (titled) {
-      for (var t = 0; t < titled.docs.length; ++t) if (slot[titled.docs[t]]) heading[slot[titled.docs[t]] - 1] = 2;
-      if (titled.bits) for (var ti = 0; ti < n; ++ti) if (has(titled, docs[ti])) heading[ti] = 2;
-    }
+    for (var t = 0; t < own.length; ++t) if (slot[own[t]]) heading[slot[own[t]] - 1] = 2;
     this.docs = docs;
     this.scores = score;
     this.headings = heading;
