@@ -786,6 +786,9 @@ TEST_CASE("search_index: the client ranks the page titled with the query first")
               "6.8% 2024年度\n行政复议直接纠错率：行政复议直接纠错的案件占已审结案件的比例。\n"}})},
       {"about/", 2, Page("关于本站", {{"", "", "", "本站由区司法局主办。\n"}})},
       {"news/a/", 2, Page("关于本站改版的说明", {{"", "", "", "关于本站。关于本站。\n"}})},
+      // A title with quotes, and a page whose text holds it without them.
+      {"indicators/contracts/", 1, Page("审查“三资”合同", {{"", "", "", "152份 2024年度\n"}})},
+      {"news/b/", 2, Page("农村集体资产管理", {{"", "", "", "开展审查三资合同工作，审查三资合同152份。\n"}})},
   };
   for (auto& p : pages) p.key += "index.html";
   Files files = Build(pages);
@@ -803,6 +806,11 @@ TEST_CASE("search_index: the client ranks the page titled with the query first")
   CHECK(Client(files, "关于本站").urls == std::vector<std::string>{"about/", "news/a/"});
   // Part of a title is not the title.
   CHECK(Client(files, "直接纠错").urls.at(0) != "indicators/corrections/");
+  // A title typed without its quotes is the title; so is one typed with
+  // other quotes. (The page holding the phrase in its text follows.)
+  const std::vector<std::string> contracts = {"indicators/contracts/", "news/b/"};
+  CHECK(Client(files, "审查三资合同").urls == contracts);
+  CHECK(Client(files, "审查\"三资\"合同").urls == contracts);
 }
 
 // A query of Chinese words matches loosely a page that holds every character
@@ -922,6 +930,9 @@ TEST_CASE("search_index: the client's bounded ranking of common tokens is the ra
   for (int p = 0; p < 2400; ++p) {
     const int kind = p < 60 ? 0 : p < 160 ? 1 : 2;
     std::string title = next(4) == 0 ? words[next(8)] : "工作动态";
+    // Titled 工作动态 but for a dot, which splits its bigram 作动: a page
+    // the title term names though it holds not every token of the title.
+    if (p % 97 == 3) title = "工作·动态";
     std::string heading = next(3) == 0 ? words[next(8)] : "";
     std::string text;
     const uint32_t n = p % 7 == 0 ? 3 : 1 + next(40);  // every seventh page alike
@@ -956,20 +967,24 @@ const kindOf = (doc) => ends.findIndex((e) => doc < e);
     // first key is the number of tokens in a title or heading, not whether
     // all are.
     const want = [];
-    let named_pages = 0;
+    let named_pages = 0, named_apart = 0;
     for (let doc = 0; doc < m.docs; ++doc) {
       let score = 0, heading = 1, titled = 0, all = true;
       es.forEach((e) => {
         const k = e.docs.indexOf(doc);
         const inBits = e.bits ? (e.bits[doc >> 3] >> (doc & 7)) & 1 : k >= 0;
-        if (!inBits) { all = false; return; }
+        if (!inBits) { all = false; return; }  // (adds nothing to the score)
         const imp = k >= 0 ? e.imps[k] : e.bound;
         score += Math.log(1 + (m.docs - e.df + 0.5) / (e.df + 0.5)) * (imp & 63) / 63;
         if ((imp >> 6) < 1) heading = 0; else ++titled;
       });
       const named = te && (te.docs.indexOf(doc) >= 0 || (te.bits && (te.bits[doc >> 3] >> (doc & 7)) & 1));
       if (named && !r.loose) ++named_pages;
-      if (all) want.push({ doc, heading: r.loose ? titled : named ? 2 : heading, score: score * factors[kindOf(doc)] });
+      if (named && !r.loose && !all) ++named_apart;
+      // A page titled with the query is a whole match, whatever tokens it holds.
+      if (all || (named && !r.loose)) {
+        want.push({ doc, heading: r.loose ? titled : named ? 2 : heading, score: score * factors[kindOf(doc)] });
+      }
     }
     want.sort((a, b) => (b.heading - a.heading) || (b.score - a.score) || (a.doc - b.doc));
     // The client's, in three slices (loose matches after the pages holding
@@ -979,7 +994,7 @@ const kindOf = (doc) => ends.findIndex((e) => doc < e);
     let same = got.length === want.length && n === want.length;
     for (let i = 0; same && i < got.length; ++i) same = got[i].doc === want[i].doc && got[i].score === want[i].score;
     out[q] = { count: n, same, bitmaps: es.filter((e) => e.bits).length, tokens: es.length,
-               loose: r.loose, named: named_pages };
+               loose: r.loose, named: named_pages, apart: named_apart };
   }
   process.stdout.write(JSON.stringify(out));
 })();
@@ -1003,6 +1018,9 @@ const kindOf = (doc) => ends.findIndex((e) => doc < e);
   CHECK(j["行政复议"]["named"].get<int>() > 50);
   CHECK(j["复议案件"]["named"].get<int>() > 50);
   CHECK(j["工作动态"]["named"].get<int>() > 1000);
+  // Of those, the pages titled 工作·动态 without 作动 anywhere: ranked with
+  // them, though not in the tokens' intersection.
+  CHECK(j["工作动态"]["apart"].get<int>() > 10);
   // 议调 is on no page (the words end with 。): 复议 and 调解 apart, ranked
   // over thousands of pages where both have bitmaps.
   CHECK(j["复议调解"]["loose"].get<bool>());

@@ -45,13 +45,21 @@ std::string SearchTermText(uint64_t key) {
 }
 
 std::string SearchTitleTerm(std::string_view title) {
-  std::string out = "=";
-  size_t chars = 0;
+  std::vector<char32_t> cps;
   for (size_t i = 0; i < title.size();) {
     char32_t cp;
     i += DecodeUtf8(title, i, &cp);
-    cp = FoldSearchChar(cp);
-    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == 0xA0) continue;
+    cps.push_back(search_detail::IsHan(cp) ? cp : FoldSearchChar(cp));
+  }
+  std::string out = "=";
+  size_t chars = 0;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    const char32_t cp = cps[i];
+    // What the tokenizer indexes: Chinese characters, letters and digits,
+    // and a decimal point between two digits ("80.16", not "80" and "16").
+    const bool point = cp == '.' && i > 0 && i + 1 < cps.size() && search_detail::IsDigit(cps[i - 1]) &&
+                       search_detail::IsDigit(cps[i + 1]);
+    if (!search_detail::IsHan(cp) && !search_detail::IsWordChar(cp) && !point) continue;
     if (++chars > kSearchTitleTermChars) return "";
     AppendUtf8(out, cp);
   }

@@ -61,12 +61,14 @@ std::string SearchTermText(uint64_t key);
 /// Code points a title may have for SearchTitleTerm to give it a term.
 inline constexpr size_t kSearchTitleTermChars = 64;
 
-/// The term of a page's whole title: '=' and the title's code points,
-/// folded (FoldSearchChar), without spaces, tabs, line breaks and NBSP; ""
-/// when that leaves nothing or more than kSearchTitleTermChars. A query
-/// that is a page's title, as the client folds it (titleTerm in
-/// search.js), finds the page by this term and ranks it first. No token
-/// starts with '=', so the term is no word of any text.
+/// The term of a page's whole title: '=' and the title's characters that
+/// the tokenizer indexes (Chinese characters, letters and digits folded by
+/// FoldSearchChar, a decimal point between two digits), without spaces,
+/// punctuation and symbols; "" when that leaves nothing or more than
+/// kSearchTitleTermChars. A query that is a page's title, typed with or
+/// without its quotes, brackets and spaces, as the client folds it
+/// (titleTerm in search.js), finds the page by this term and ranks it
+/// first. No token starts with '=', so the term is no word of any text.
 std::string SearchTitleTerm(std::string_view title);
 
 /// How a key names a character: a three-byte one (U+0800-U+FFFF, most

@@ -54,13 +54,25 @@ const std::vector<std::string> kShared = {
     "三四",
     "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二"
     "三四五",
+    // Titles with punctuation, which their terms leave out but for a
+    // decimal point between digits.
+    "审查“三资”合同",
+    "关于《行政复议法》的解读（2024年版）",
+    "办结率80.16%、纠错率12.5.",
+    "……——·《》",
 };
 
-TEST_CASE("search_tokenize: a title's term is its folded characters without spaces, when short enough") {
+TEST_CASE("search_tokenize: a title's term is the characters it indexes, folded, when short enough") {
   CHECK(SearchTitleTerm("行政复议直接纠错") == "=行政复议直接纠错");
   CHECK(SearchTitleTerm(" 关于\xc2\xa0本站\t\r\n ") == "=关于本站");
   CHECK(SearchTitleTerm("ＡＢＣ　报告") == "=abc报告");
-  CHECK(SearchTitleTerm("“三资”合同") == "=“三资”合同");  // punctuation kept
+  // Punctuation and symbols are left out, so that a title is found typed
+  // without its quotes and brackets; a decimal point between digits stays.
+  CHECK(SearchTitleTerm("审查“三资”合同") == "=审查三资合同");
+  CHECK(SearchTitleTerm("关于《行政复议法》的解读（2024年版）") == "=关于行政复议法的解读2024年版");
+  CHECK(SearchTitleTerm("办结率80.16%、纠错率12.5.") == "=办结率80.16纠错率12.5");
+  CHECK(SearchTitleTerm("1,537件") == "=1537件");
+  CHECK(SearchTitleTerm("……——·《》") == "");
   CHECK(SearchTitleTerm("") == "");
   CHECK(SearchTitleTerm(" 　\t") == "");
   std::string longest(kSearchTitleTermChars, 'a');

@@ -97,14 +97,17 @@
   function tokenize(text) { return tokenizeAt(text).map(function (x) { return x.t; }); }
 
   /* The term of a whole title (SearchTitleTerm in search/tokenize.h): '='
-   * and its characters folded, without spaces, tabs, line breaks and NBSP;
-   * '' when that leaves none or more than TITLE_TERM_CHARS. The index holds
-   * it for every page, so a query that is a page's title finds that page. */
+   * and the characters of it that tokenize() indexes (Chinese characters,
+   * letters and digits folded, a '.' between two digits), without spaces,
+   * punctuation and symbols; '' when that leaves none or more than
+   * TITLE_TERM_CHARS. The index holds it for every page, so a query that is a
+   * page's title, with or without its quotes and brackets, finds that page. */
   function titleTerm(text) {
-    var out = '=', n = 0;
-    for (var ch of text) {
-      var c = fold(ch.codePointAt(0));
-      if (c === 0x20 || c === 0x09 || c === 0x0A || c === 0x0D || c === 0x0C || c === 0xA0) continue;
+    var cps = codePoints(text), out = '=', n = 0;
+    for (var i = 0; i < cps.length; ++i) {
+      var c = cps[i];
+      var point = c === 0x2E && i > 0 && i + 1 < cps.length && isDigit(cps[i - 1]) && isDigit(cps[i + 1]);
+      if (!isHan(c) && !isWord(c) && !point) continue;
       if (++n > TITLE_TERM_CHARS) return '';
       out += String.fromCodePoint(c);
     }
@@ -270,7 +273,7 @@
   }
 
   /* A page's place: a page whose title is the query first (its `heading`
-   * 2: `titled`, the entry of the query's titleTerm, lists it), then a page
+   * 2: the entry of the query's titleTerm lists it, see titledPages), then a page
    * whose every token is in its title or a heading (1), then BM25 (idf × the
    * stored saturated weight; a page not listed for a term has that term's
    * bound), the first kind (年度报告) boosted, unit pages lowered; then the
@@ -309,15 +312,15 @@
    * walked in the intersection's bitmap only as far as the results asked
    * for: the work of the first results does not grow with the number of
    * pages that match. */
-  function Ranking(index, entries, inter, titled) {
+  function Ranking(index, entries, inter, own) {
     this.count = inter.count;
     this.ranked = [];
     if (!inter.count) return;
     this.score = scorer(index, entries);
     var slot = new Int32Array(index.m.docs);  // page → 1 + its number among the listed, or 0
-    // The pages titled with the query, all of them (a title shared by more
-    // than `top` pages has a bitmap): listed below, and marked.
-    var own = titled ? titledPages(index, titled) : [];
+    // `own`: the pages titled with the query (titledPages), all in `inter`;
+    // listed below, and marked.
+    own = own || [];
     var docs, n = 0;
     if (inter.docs) {
       docs = inter.docs;  // every page is listed by some entry
@@ -366,6 +369,12 @@
         if (c2 >= 0) imps[c2 * E + i2] = e2.imps[k2];
       }
     }
+    // A titled page need not hold every token (its title's quotes split a
+    // bigram of the query): none where it holds none, not the entry's bound.
+    for (var t0 = 0; t0 < own.length; ++t0) {
+      var c0 = slot[own[t0]] - 1;
+      for (var i0 = 0; c0 >= 0 && i0 < E; ++i0) if (!has(entries[i0], own[t0])) imps[c0 * E + i0] = 0;
+    }
     var score = new Float64Array(n), heading = new Uint8Array(n);
     for (var ci = 0, at = 0; ci < n; ++ci) {
       var sum = 0, top = 1;
@@ -383,12 +392,33 @@
     this.headings = heading;
     this.heapify(n);
   }
-  /* Every page of `titled` (an entry), listed or in its bitmap. */
+  /* Every page of `titled` (an entry, or null), listed or in its bitmap, ascending. */
   function titledPages(index, titled) {
+    if (!titled) return [];
     if (!titled.bits) return titled.docs;
     var out = [];
     for (var d = 0; d < index.m.docs; ++d) if ((titled.bits[d >> 3] >> (d & 7)) & 1) out.push(d);
     return out;
+  }
+
+  /* `inter` (an intersect()) with the pages `docs` (ascending) added. */
+  function withPages(inter, docs) {
+    if (!docs.length) return inter;
+    if (!inter.bits) {
+      var a = inter.docs, out = [], i = 0, j = 0;
+      while (i < a.length || j < docs.length) {
+        if (j >= docs.length || (i < a.length && a[i] < docs[j])) out.push(a[i++]);
+        else if (i >= a.length || docs[j] < a[i]) out.push(docs[j++]);
+        else { out.push(a[i++]); ++j; }
+      }
+      return { count: out.length, docs: out, bits: null };
+    }
+    var bits = inter.bits.slice(), count = inter.count;
+    for (var k = 0; k < docs.length; ++k) {
+      var d = docs[k];
+      if (!((bits[d >> 3] >> (d & 7)) & 1)) { bits[d >> 3] |= 1 << (d & 7); ++count; }
+    }
+    return { count: count, docs: null, bits: bits };
   }
 
   /* A heap of the first n listed pages, best on top. */
@@ -860,14 +890,18 @@
     var title = titleTerm(query);
     return Promise.all(uniq.map(function (x) { return index.entry(x.t); }).concat(
       title ? [index.entry(title)] : [])).then(function (entries) {
-      var titled = title ? entries.pop() : null;
+      // The pages titled with the query hold it whole, though the title's
+      // punctuation may split a bigram of it ("审查三资合同", the page
+      // 审查“三资”合同, which has no 查三 or 资合).
+      var own = titledPages(index, title ? entries.pop() : null);
       var chars = Array.from(query);
-      var whole = entries.every(Boolean) ? intersect(index, entries) : { count: 0, docs: [], bits: null };
+      var whole = withPages(entries.every(Boolean) ? intersect(index, entries) : { count: 0, docs: [], bits: null },
+                            own);
       var loose = whole.count < PAGE ?
         looseMatches(index, uniq, entries, codePoints(query), chars, whole) : null;
       if (loose && !loose.count) loose = null;
       if (whole.count) {
-        var ranking = new Ranking(index, entries, whole, titled);
+        var ranking = new Ranking(index, entries.filter(Boolean), whole, own);
         var found = { query: query, phrase: query.trim(), partial: false, synonym: false, tokens: tokens,
                       count: whole.count + (loose ? loose.count : 0), exact: whole.count, pieces: null,
                       loose: false, rest: null, ranking: loose ? new Chain(ranking, loose) : ranking };
