@@ -1,5 +1,7 @@
 #include "search/tokenize.h"
 
+#include <algorithm>
+
 namespace fazhi {
 
 std::vector<std::string> SearchTokens(std::string_view text) {
@@ -45,23 +47,36 @@ std::string SearchTermText(uint64_t key) {
 }
 
 std::string SearchTitleTerm(std::string_view title) {
-  std::vector<char32_t> cps;
+  using search_detail::IsDigit;
+  using search_detail::IsHan;
+  std::string out;
+  out.reserve(1 + std::min(title.size(), 4 * kSearchTitleTermChars));
+  out += '=';
+  size_t chars = 0;
+  char32_t prev = 0;  // the character before, folded
   for (size_t i = 0; i < title.size();) {
     char32_t cp;
-    i += DecodeUtf8(title, i, &cp);
-    cps.push_back(search_detail::IsHan(cp) ? cp : FoldSearchChar(cp));
-  }
-  std::string out = "=";
-  size_t chars = 0;
-  for (size_t i = 0; i < cps.size(); ++i) {
-    const char32_t cp = cps[i];
+    const size_t len = DecodeUtf8(title, i, &cp);
+    const bool han = IsHan(cp);  // (folding leaves it alone)
+    if (!han) cp = FoldSearchChar(cp);
     // What the tokenizer indexes: Chinese characters, letters and digits,
     // and a decimal point between two digits ("80.16", not "80" and "16").
-    const bool point = cp == '.' && i > 0 && i + 1 < cps.size() && search_detail::IsDigit(cps[i - 1]) &&
-                       search_detail::IsDigit(cps[i + 1]);
-    if (!search_detail::IsHan(cp) && !search_detail::IsWordChar(cp) && !point) continue;
-    if (++chars > kSearchTitleTermChars) return "";
-    AppendUtf8(out, cp);
+    bool keep = han || search_detail::IsWordChar(cp);
+    if (cp == '.' && IsDigit(prev) && i + len < title.size()) {
+      char32_t next;
+      DecodeUtf8(title, i + len, &next);
+      keep = IsDigit(FoldSearchChar(next));
+    }
+    prev = cp;
+    if (keep) {
+      if (++chars > kSearchTitleTermChars) return "";
+      if (han) {
+        out.append(title.data() + i, len);  // a valid sequence: its own encoding
+      } else {
+        out += static_cast<char>(cp);  // ASCII, as folded
+      }
+    }
+    i += len;
   }
   return chars > 0 ? out : "";
 }
