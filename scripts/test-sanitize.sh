@@ -3,7 +3,9 @@
 # AddressSanitizer and UndefinedBehaviorSanitizer in build-asan/, then run.
 # Any report fails the test that triggered it: UBSan is built with
 # -fno-sanitize-recover, ASan stops at its first error, LeakSanitizer reports
-# leaks at exit. scripts/test.sh runs this after the plain suite.
+# leaks at exit. scripts/test.sh does not run it (its fuzz test runs the
+# parsers under ASan and UBSan); run it after a change to how memory is held
+# or shared between threads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=${JOBS:-$(nproc)}

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -54,43 +56,81 @@ uint8_t Impact(float x, int field) {
   return static_cast<uint8_t>((field << 6) | q);
 }
 
-// Open addressing map from non-zero 64-bit keys to 32-bit values.
-class KeyMap {
+// Term values by token key, shared by the threads that Put: looked up
+// without a lock (almost every token), inserted under the index's lock. A
+// full table is copied into one twice its size; a reader still on the old
+// one misses the keys inserted since and asks again under the lock. Old
+// tables stay until the map goes (together less than the last). One table
+// for all threads, not a table per thread in front of a locked one: on text
+// with a real site's words (175,000 terms at 10,000 pages) each render thread
+// filled a copy of its own and took the lock once for every term, and a
+// build took 8 % more CPU (docs/performance.md, run 32).
+class SharedKeyMap {
+  struct Table {
+    size_t mask;
+    int shift;
+    std::unique_ptr<std::atomic<uint64_t>[]> keys;
+    std::unique_ptr<std::atomic<uint32_t>[]> vals;
+    size_t Slot(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift); }
+  };
+
  public:
-  KeyMap() { Rehash(1024); }
-  const uint32_t* Find(uint64_t key) const {
-    for (size_t i = Slot(key);; i = (i + 1) & mask_) {
-      if (keys_[i] == key) return &vals_[i];
-      if (keys_[i] == 0) return nullptr;
+  static constexpr uint32_t kNone = UINT32_MAX;
+  SharedKeyMap() { Grow(size_t{1} << 12); }
+  /// The map as it is now, for many look-ups: one that misses may have
+  /// missed a key inserted since (look again under the lock).
+  class View {
+   public:
+    /// The value of `key` (not 0), or kNone.
+    uint32_t Find(uint64_t key) const {
+      for (size_t i = t_->Slot(key);; i = (i + 1) & t_->mask) {
+        const uint64_t k = t_->keys[i].load(std::memory_order_acquire);
+        if (k == key) return t_->vals[i].load(std::memory_order_relaxed);
+        if (k == 0) return kNone;
+      }
     }
-  }
+
+   private:
+    friend class SharedKeyMap;
+    explicit View(const Table* t) : t_(t) {}
+    const Table* t_;
+  };
+  View Now() const { return View(table_.load(std::memory_order_acquire)); }
+  uint32_t Find(uint64_t key) const { return Now().Find(key); }
+  /// Under the writers' lock; `key` (not 0) is not in the map, `val` is not kNone.
   void Insert(uint64_t key, uint32_t val) {
-    if ((size_ + 1) * 4 > keys_.size() * 3) Rehash(keys_.size() * 2);
-    size_t i = Slot(key);
-    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask_;
-    if (keys_[i] == 0) ++size_;
-    keys_[i] = key;
-    vals_[i] = val;
+    if ((size_ + 1) * 4 > (current_->mask + 1) * 3) Grow(2 * (current_->mask + 1));
+    Place(current_, key, val);
+    ++size_;
   }
 
  private:
-  size_t Slot(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
-  void Rehash(size_t cap) {
-    std::vector<uint64_t> keys = std::move(keys_);
-    std::vector<uint32_t> vals = std::move(vals_);
-    keys_.assign(cap, 0);
-    vals_.assign(cap, 0);
-    mask_ = cap - 1;
-    shift_ = 64 - static_cast<int>(std::log2(static_cast<double>(cap)));
-    size_ = 0;
-    for (size_t i = 0; i < keys.size(); ++i) {
-      if (keys[i] != 0) Insert(keys[i], vals[i]);
-    }
+  static void Place(Table* t, uint64_t key, uint32_t val) {
+    size_t i = t->Slot(key);
+    while (t->keys[i].load(std::memory_order_relaxed) != 0) i = (i + 1) & t->mask;
+    t->vals[i].store(val, std::memory_order_relaxed);
+    t->keys[i].store(key, std::memory_order_release);  // after its value
   }
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> vals_;
-  size_t mask_ = 0, size_ = 0;
-  int shift_ = 0;
+  void Grow(size_t cap) {
+    auto t = std::make_unique<Table>();
+    t->mask = cap - 1;
+    t->shift = 64 - std::countr_zero(cap);
+    t->keys = std::make_unique<std::atomic<uint64_t>[]>(cap);
+    t->vals = std::make_unique<std::atomic<uint32_t>[]>(cap);
+    if (current_ != nullptr) {
+      for (size_t i = 0; i <= current_->mask; ++i) {
+        const uint64_t k = current_->keys[i].load(std::memory_order_relaxed);
+        if (k != 0) Place(t.get(), k, current_->vals[i].load(std::memory_order_relaxed));
+      }
+    }
+    current_ = t.get();
+    tables_.push_back(std::move(t));
+    table_.store(current_, std::memory_order_release);
+  }
+  std::atomic<const Table*> table_{nullptr};
+  Table* current_ = nullptr;  // the writers' view of table_
+  std::vector<std::unique_ptr<Table>> tables_;
+  size_t size_ = 0;
 };
 
 // Writes `v` as a varint (7 bits a byte, low first) at `p`; returns the end.
@@ -144,6 +184,11 @@ constexpr uint32_t kMaxNumber = (1u << 24) - 1;
 // every page, a group per job on all threads, instead of building every
 // term's list at once on one thread.
 constexpr uint32_t kTermGroups = 16;
+
+// A term as Put handles it: its id in the low 24 bits, its group above
+// (so that a page's terms are put in group order without a look-up).
+inline uint32_t TermIdOf(uint32_t term) { return term & kMaxNumber; }
+inline uint32_t GroupOf(uint32_t term) { return term >> 24; }
 
 // The indexed form of one page. Its terms and metadata are views: of a
 // Worker's chunks in a build, of `own` in serve (where an edit replaces one
@@ -379,17 +424,15 @@ class SearchIndex::Impl {
   bool Write(const std::function<void(const std::string&, std::string)>& put, SearchIndexStats* stats);
 
  private:
-  // Per-thread state of Put: a cache of term ids (so that most tokens take
-  // no lock) and scratch arrays indexed by term id.
+  // Per-thread state of Put: a cache of the terms of long words (so that
+  // they take no lock) and scratch arrays indexed by term id.
   struct Worker {
-    KeyMap ids;
-    std::unordered_map<std::string, uint32_t> long_ids;
-    struct Slot {                              // one term's counts on the page being indexed
-      uint32_t sec_stamp = 0, page_stamp = 0;  // sec_no/page_no when last reset
-      uint16_t body = 0, head = 0, title = 0;  // in the section; in the title
-      uint8_t field = 0;                       // best field so far: 2 title, 1 heading
-      uint8_t group = 0;                       // the term's group (kTermGroups)
-      float best = 0;                          // best section weight so far
+    std::unordered_map<std::string, uint32_t> long_ids;  // word → term
+    struct Slot {                                        // one term's counts on the page being indexed
+      uint32_t sec_stamp = 0, page_stamp = 0;            // sec_no/page_no when last reset
+      uint16_t body = 0, head = 0, title = 0;            // in the section; in the title
+      uint8_t field = 0;                                 // best field so far: 2 title, 1 heading
+      float best = 0;                                    // best section weight so far
     };
     std::vector<Slot> slots;  // by term id
     // Terms met in the current section and page: arrays as long as `slots`
@@ -397,7 +440,7 @@ class SearchIndex::Impl {
     std::vector<uint32_t> sec_terms, page_terms;
     size_t nsec = 0, npage = 0;
     uint32_t sec_no = 0, page_no = 0;
-    // Scratch of Ids: the tokens' keys and term ids, the ids of long words.
+    // Scratch of Ids: the tokens' keys and terms, the terms of long words.
     std::vector<uint64_t> keys;
     std::vector<uint32_t> token_ids, word_ids;
     // The page's entry as it is made, before it is copied to where it is kept.
@@ -406,10 +449,11 @@ class SearchIndex::Impl {
     Chunks chunks;  // where the entries of this thread's pages are kept (without `updates_`)
   };
   Worker* WorkerForThisThread();
-  // The id of a token with a key (not 0).
-  uint32_t TermId(Worker* w, uint64_t key) {
-    if (const uint32_t* found = w->ids.Find(key)) return *found;
-    return NewKeyId(w, key);
+  // The term (TermIdOf, GroupOf) of a token with a key (not 0), looked up
+  // in `ids` (ids_ as it was a moment ago).
+  uint32_t TermId(Worker* w, const SharedKeyMap::View& ids, uint64_t key) {
+    const uint32_t term = ids.Find(key);
+    return term != SharedKeyMap::kNone ? term : NewKeyId(w, key);
   }
   // NewTermId of a token with a key, out of line: the token it needs is not
   // built on the stack of the loop that calls TermId.
@@ -417,15 +461,16 @@ class SearchIndex::Impl {
     return NewTermId(w, SearchToken{key, {}});
   }
   uint32_t NewTermId(Worker* w, const SearchToken& t);
-  // Makes w->slots (and the arrays as long) hold term `id`, of SearchTermHash `hash`.
-  void AddSlot(Worker* w, uint32_t id, uint32_t hash);
-  // The term ids of the tokens of `text`, in order, into w->token_ids; returns
+  // Makes w->slots (and the arrays as long) hold term id `id`.
+  static void AddSlot(Worker* w, uint32_t id);
+  // The terms of the tokens of `text`, in order, into w->token_ids; returns
   // how many, and sets `length` to the text's length in tokens (the edge
   // unigrams left out: they repeat characters its bigrams hold). Two tight
   // loops (tokens to keys, keys to ids) rather than one with the counting
   // inside, which compiles to much slower code.
   size_t Ids(Worker* w, std::string_view text, size_t* length = nullptr);
-  uint32_t Intern(uint64_t key, std::string_view text, uint32_t* hash);
+  // The term of a token's key (not 0) or of a text (key 0), made if new.
+  uint32_t Intern(uint64_t key, std::string_view text);
 
   // Numbers the documents in `order` and counts what the bucket and group
   // counts are made from; with `postings`, builds every term's list too
@@ -486,11 +531,11 @@ class SearchIndex::Impl {
   const int jobs_;
   const std::map<std::string, std::vector<std::string>> synonyms_;
 
-  std::mutex mu_;  // guards everything below, except inside a Worker
-  KeyMap ids_;
-  std::unordered_map<std::string, uint32_t> long_ids_;
-  std::vector<std::string> text_;  ///< term text by id
-  std::vector<uint32_t> hash_;     ///< SearchTermHash of the text by id
+  SharedKeyMap ids_;                                    // token key → term; read without mu_
+  std::mutex mu_;                                       // guards everything below, except inside a Worker
+  std::unordered_map<std::string, uint32_t> long_ids_;  ///< text → term
+  std::vector<std::string> text_;                       ///< term text by id
+  std::vector<uint32_t> hash_;                          ///< SearchTermHash of the text by id
   std::vector<std::pair<std::thread::id, std::unique_ptr<Worker>>> workers_;
   std::map<std::string, PageEntry> pages_;  ///< by key, as of the last Write
   std::set<std::string> changed_;           ///< keys Put or Removed since the last Write (`updates_`)
@@ -552,56 +597,49 @@ SearchIndex::Impl::Worker* SearchIndex::Impl::WorkerForThisThread() {
   return workers_.back().second.get();
 }
 
-uint32_t SearchIndex::Impl::Intern(uint64_t key, std::string_view text, uint32_t* hash) {
+uint32_t SearchIndex::Impl::Intern(uint64_t key, std::string_view text) {
   std::lock_guard<std::mutex> lock(mu_);
   if (key != 0) {
-    if (const uint32_t* id = ids_.Find(key)) {
-      *hash = hash_[*id];
-      return *id;
-    }
+    if (const uint32_t term = ids_.Find(key); term != SharedKeyMap::kNone) return term;
   } else {
     auto it = long_ids_.find(std::string(text));
-    if (it != long_ids_.end()) {
-      *hash = hash_[it->second];
-      return it->second;
-    }
+    if (it != long_ids_.end()) return it->second;
   }
-  uint32_t id = static_cast<uint32_t>(text_.size());
+  const uint32_t id = static_cast<uint32_t>(text_.size());
   std::string s = key != 0 ? SearchTermText(key) : std::string(text);
-  *hash = SearchTermHash(s);
-  hash_.push_back(*hash);
+  const uint32_t hash = SearchTermHash(s);
+  const uint32_t term = (hash & (kTermGroups - 1)) << 24 | id;
+  hash_.push_back(hash);
   text_.push_back(std::move(s));
   if (key != 0) {
-    ids_.Insert(key, id);
+    ids_.Insert(key, term);
   } else {
-    long_ids_.emplace(std::string(text), id);
+    long_ids_.emplace(std::string(text), term);
   }
-  return id;
+  return term;
 }
 
 uint32_t SearchIndex::Impl::NewTermId(Worker* w, const SearchToken& t) {
-  uint32_t id, hash;
+  uint32_t term;
   if (t.key != 0) {
-    id = Intern(t.key, t.text, &hash);
-    w->ids.Insert(t.key, id);
+    term = Intern(t.key, t.text);
   } else {
     auto it = w->long_ids.find(std::string(t.text));
     if (it != w->long_ids.end()) return it->second;
-    id = Intern(0, t.text, &hash);
-    w->long_ids.emplace(std::string(t.text), id);
+    term = Intern(0, t.text);
+    w->long_ids.emplace(std::string(t.text), term);
   }
-  AddSlot(w, id, hash);
-  return id;
+  AddSlot(w, TermIdOf(term));
+  return term;
 }
 
-void SearchIndex::Impl::AddSlot(Worker* w, uint32_t id, uint32_t hash) {
+void SearchIndex::Impl::AddSlot(Worker* w, uint32_t id) {
   if (id >= w->slots.size()) {
     size_t n = std::max<size_t>(id + 1, w->slots.size() * 2);
     w->slots.resize(n);
     w->sec_terms.resize(n);
     w->page_terms.resize(n);
   }
-  w->slots[id].group = static_cast<uint8_t>(hash & (kTermGroups - 1));
 }
 
 size_t SearchIndex::Impl::Ids(Worker* w, std::string_view text, size_t* length) {
@@ -631,7 +669,15 @@ size_t SearchIndex::Impl::Ids(Worker* w, std::string_view text, size_t* length) 
   const size_t n = static_cast<size_t>(out - keys);
   uint32_t* const ids = w->token_ids.data();
   size_t word = 0;
-  for (size_t k = 0; k < n; ++k) ids[k] = keys[k] != 0 ? TermId(w, keys[k]) : word_ids[word++];
+  // The highest term id met: another thread may have made terms this one
+  // has no slots for yet.
+  uint32_t top = 0;
+  const SharedKeyMap::View now = ids_.Now();
+  for (size_t k = 0; k < n; ++k) {
+    ids[k] = keys[k] != 0 ? TermId(w, now, keys[k]) : word_ids[word++];
+    top = std::max(top, TermIdOf(ids[k]));
+  }
+  if (top >= w->slots.size()) AddSlot(w, top);
   if (length) *length = n - edges;
   return n;
 }
@@ -641,31 +687,31 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
   Worker* w = WorkerForThisThread();
   ++w->page_no;
   w->npage = 0;
-  auto page_term = [&](uint32_t id) {
-    Worker::Slot& x = w->slots[id];
+  // (Terms, not ids, in page_terms and sec_terms: their groups go with them.)
+  auto page_term = [&](uint32_t term) {
+    Worker::Slot& x = w->slots[TermIdOf(term)];
     if (x.page_stamp != w->page_no) {
       x.page_stamp = w->page_no;
       x.title = 0;
       x.best = 0;
       x.field = 0;
-      w->page_terms[w->npage++] = id;
+      w->page_terms[w->npage++] = term;
     }
   };
   for (size_t k = 0, n = Ids(w, page.title); k < n; ++k) {
-    const uint32_t id = w->token_ids[k];
-    page_term(id);
-    Worker::Slot& x = w->slots[id];
+    const uint32_t term = w->token_ids[k];
+    page_term(term);
+    Worker::Slot& x = w->slots[TermIdOf(term)];
     if (x.title < UINT16_MAX) ++x.title;
     x.field = 2;
   }
   // The whole title as one more term of it (SearchTitleTerm), interned
   // without the worker's cache of words: a title is mostly one page's.
   if (const std::string title = SearchTitleTerm(page.title); !title.empty()) {
-    uint32_t hash;
-    const uint32_t id = Intern(0, title, &hash);
-    AddSlot(w, id, hash);
-    page_term(id);
-    Worker::Slot& x = w->slots[id];
+    const uint32_t term = Intern(0, title);
+    AddSlot(w, TermIdOf(term));
+    page_term(term);
+    Worker::Slot& x = w->slots[TermIdOf(term)];
     x.title = 1;
     x.field = 2;
   }
@@ -677,7 +723,7 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
     len += length;
     const uint32_t sec_no = w->sec_no;
     for (size_t k = 0; k < n; ++k) {
-      Worker::Slot& x = w->slots[w->token_ids[k]];
+      Worker::Slot& x = w->slots[TermIdOf(w->token_ids[k])];
       if (x.sec_stamp != sec_no) {
         x.sec_stamp = sec_no;
         x.body = x.head = 0;
@@ -696,9 +742,9 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
     count(s.text, false);
     const float inv_norm = 1.0f / (1.0f - kB + kB * static_cast<float>(len) / kRefLength);
     for (size_t k = 0; k < w->nsec; ++k) {
-      const uint32_t id = w->sec_terms[k];
-      page_term(id);
-      Worker::Slot& x = w->slots[id];
+      const uint32_t term = w->sec_terms[k];
+      page_term(term);
+      Worker::Slot& x = w->slots[TermIdOf(term)];
       x.best = std::max(x.best, (x.body + kHeadingWeight * x.head) * inv_norm);
       if (x.head > 0 && x.field < 1) x.field = 1;
     }
@@ -706,16 +752,16 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
   PageEntry e;
   e.kind = kind;
   // The terms by group: counted, then each put in its group's place.
-  for (size_t k = 0; k < w->npage; ++k) ++e.cut[w->slots[w->page_terms[k]].group + 1];
+  for (size_t k = 0; k < w->npage; ++k) ++e.cut[GroupOf(w->page_terms[k]) + 1];
   for (uint32_t g = 0; g < kTermGroups; ++g) e.cut[g + 1] += e.cut[g];
   std::array<uint32_t, kTermGroups> next;
   std::copy(e.cut.begin(), e.cut.end() - 1, next.begin());
   std::vector<Packed>& terms = w->entry_terms;
   terms.resize(w->npage);
   for (size_t k = 0; k < w->npage; ++k) {
-    const uint32_t id = w->page_terms[k];
-    const Worker::Slot& x = w->slots[id];
-    terms[next[x.group]++] = Pack(id, Impact(x.best + kTitleWeight * x.title, x.field));
+    const uint32_t term = w->page_terms[k];
+    const Worker::Slot& x = w->slots[TermIdOf(term)];
+    terms[next[GroupOf(term)]++] = Pack(TermIdOf(term), Impact(x.best + kTitleWeight * x.title, x.field));
   }
   PageMeta(url, date, page, &w->entry_meta);
   std::string_view meta = w->entry_meta;

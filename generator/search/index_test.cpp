@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -294,6 +295,62 @@ TEST_CASE("search_index: the bytes do not depend on the order or thread pages ar
   }
   for (auto& t : threads) t.join();
   CHECK(WriteAll(&index) == forward);
+}
+
+// The render threads share one table of terms, read without a lock while
+// another thread adds to it and copies it into a larger one: pages of many
+// words, Put from four threads at once, give the bytes of one thread.
+TEST_CASE("search_index: threads making terms while the term table grows give the bytes of one thread") {
+  std::vector<TestPage> pages;
+  for (int i = 0; i < 400; ++i) {
+    std::string text;
+    uint32_t seed = 17u + static_cast<uint32_t>(i);
+    for (int k = 0; k < 150; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      AppendUtf8(text, static_cast<char32_t>(0x4E00 + (seed >> 8) % 6000));
+    }
+    pages.push_back({"p/" + std::to_string(i) + "/index.html", i % 3,
+                     Page("页面" + std::to_string(i),
+                          {{"", "", "", text + "\n"}, {"s", "复议" + text.substr(0, 30), "", "调解。\n"}})});
+  }
+  SearchIndexStats one_stats;
+  SearchIndex one({"年度报告", "指标", "页面"}, {});
+  PutAll(&one, pages);
+  Files expected = WriteAll(&one, &one_stats);
+  CHECK(one_stats.terms > 40000);  // the table (4,096 slots at first) grows five times
+  for (int round = 0; round < 3; ++round) {
+    SearchIndex index({"年度报告", "指标", "页面"}, {});
+    std::vector<std::thread> threads;
+    for (size_t t = 0; t < 4; ++t) {
+      threads.emplace_back([&, t] {
+        for (size_t i = t; i < pages.size(); i += 4) Put(&index, pages[i]);
+      });
+    }
+    for (auto& t : threads) t.join();
+    CHECK(WriteAll(&index) == expected);
+  }
+  // A thread whose first page holds only terms another thread made: its
+  // counts must reach their ids.
+  const TestPage again{"again/index.html", pages[0].kind, pages[0].page};
+  SearchIndex two({"年度报告", "指标", "页面"}, {});
+  // (The first thread waits for the second: a thread started after one
+  // ended may have its id, and so its worker.)
+  std::promise<void> first_put, second_put;
+  std::thread first([&] {
+    Put(&two, pages[0]);
+    first_put.set_value();
+    second_put.get_future().wait();
+  });
+  first_put.get_future().wait();
+  std::thread second([&] {
+    Put(&two, again);
+    second_put.set_value();
+  });
+  second.join();
+  first.join();
+  SearchIndex seq({"年度报告", "指标", "页面"}, {});
+  PutAll(&seq, {pages[0], again});
+  CHECK(WriteAll(&two) == WriteAll(&seq));
 }
 
 TEST_CASE(
