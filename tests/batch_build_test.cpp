@@ -19,7 +19,7 @@ std::string Posts(int pages, int odd = -1) {
       "-- site.toml --\ntitle = \"测试区司法局\"\nsponsor = \"测试区司法局\"\nas_of = 2025-06-30\n"
       "-- content/posts/_index.md --\n---\ntitle: 工作动态\n---\n";
   for (int i = 1; i <= pages; ++i) {
-    char name[8], date[16];
+    char name[16], date[16];  // (room for any int: -Wformat-truncation)
     snprintf(name, sizeof name, "p%03d", i);
     snprintf(date, sizeof date, "2024-03-%02d", 1 + i % 28);
     site += std::string("-- content/posts/") + name + ".md --\n---\ntitle: 第" + std::to_string(i) +

@@ -780,8 +780,10 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
   } else {
     at = w->chunks.Allocate(term_bytes + meta.size());
   }
+  // (memcpy from a null pointer is undefined even for no bytes: a streamed
+  // page's metadata is empty, and a page without terms has none.)
   if (!terms.empty()) std::memcpy(at, terms.data(), term_bytes);
-  std::memcpy(at + term_bytes, meta.data(), meta.size());
+  if (!meta.empty()) std::memcpy(at + term_bytes, meta.data(), meta.size());
   e.terms = std::span<Packed>(reinterpret_cast<Packed*>(at), terms.size());
   e.meta = std::string_view(at + term_bytes, meta.size());
 
