@@ -453,15 +453,15 @@ class SearchIndex::Impl {
   // in `ids` (ids_ as it was a moment ago).
   uint32_t TermId(Worker* w, const SharedKeyMap::View& ids, uint64_t key) {
     const uint32_t term = ids.Find(key);
-    return term != SharedKeyMap::kNone ? term : NewKeyId(w, key);
+    return term != SharedKeyMap::kNone ? term : NewKeyTerm(key);
   }
-  // NewTermId of a token with a key, out of line: the token it needs is not
-  // built on the stack of the loop that calls TermId.
-  __attribute__((noinline)) uint32_t NewKeyId(Worker* w, uint64_t key) {
-    return NewTermId(w, SearchToken{key, {}});
-  }
-  uint32_t NewTermId(Worker* w, const SearchToken& t);
-  // Makes w->slots (and the arrays as long) hold term id `id`.
+  // The term of a key ids_ did not have a moment ago, under the lock: out of
+  // line, so that the loop that calls TermId stays tight.
+  __attribute__((noinline)) uint32_t NewKeyTerm(uint64_t key) { return Intern(key, {}); }
+  // The term of a long word (a token without a key), through w->long_ids.
+  uint32_t WordTerm(Worker* w, std::string_view word);
+  // Makes w->slots (and the arrays as long) hold term id `id` (Ids does, for
+  // the terms it hands out).
   static void AddSlot(Worker* w, uint32_t id);
   // The terms of the tokens of `text`, in order, into w->token_ids; returns
   // how many, and sets `length` to the text's length in tokens (the edge
@@ -619,17 +619,12 @@ uint32_t SearchIndex::Impl::Intern(uint64_t key, std::string_view text) {
   return term;
 }
 
-uint32_t SearchIndex::Impl::NewTermId(Worker* w, const SearchToken& t) {
-  uint32_t term;
-  if (t.key != 0) {
-    term = Intern(t.key, t.text);
-  } else {
-    auto it = w->long_ids.find(std::string(t.text));
-    if (it != w->long_ids.end()) return it->second;
-    term = Intern(0, t.text);
-    w->long_ids.emplace(std::string(t.text), term);
-  }
-  AddSlot(w, TermIdOf(term));
+uint32_t SearchIndex::Impl::WordTerm(Worker* w, std::string_view word) {
+  std::string key(word);
+  auto it = w->long_ids.find(key);
+  if (it != w->long_ids.end()) return it->second;
+  const uint32_t term = Intern(0, word);
+  w->long_ids.emplace(std::move(key), term);
   return term;
 }
 
@@ -663,7 +658,7 @@ size_t SearchIndex::Impl::Ids(Worker* w, std::string_view text, size_t* length) 
   const size_t edges = ForEachIndexToken(
       text, all_unigrams_ ? SearchUnigrams::kAll : SearchUnigrams::kEdges,
       [&](const SearchToken& t) __attribute__((always_inline)) {
-        if (t.key == 0) word_ids.push_back(NewTermId(w, t));
+        if (t.key == 0) word_ids.push_back(WordTerm(w, t.text));
         *out++ = t.key;
       });
   const size_t n = static_cast<size_t>(out - keys);

@@ -67,6 +67,12 @@ Files Build(const std::vector<TestPage>& pages, const SearchIndex::Options& o = 
   return WriteAll(&index);
 }
 
+// Build, for pages keyed by their URL (the key gets its index.html).
+Files BuildAtUrls(std::vector<TestPage> pages) {
+  for (TestPage& p : pages) p.key += "index.html";
+  return Build(pages);
+}
+
 // A bucket entry, decoded as the client decodes it.
 struct Entry {
   size_t df = 0;
@@ -738,8 +744,7 @@ TEST_CASE(
             {{"", "", "", "提供法律援，律援助，援助援助援助，法律法律。\n调解调解调解调解调解。\n"}})},
       {"news/c/", 2, Page("调解工作", {{"", "", "", "人民调解。\n"}})},
   };
-  for (auto& p : pages) p.key += "index.html";
-  Files files = Build(pages);
+  Files files = BuildAtUrls(pages);
   // The report holds the phrase in a lead-in and comes first of the pages
   // that hold it in a title or heading; scattered bigrams (政复 nowhere
   // else) do not match at all.
@@ -788,8 +793,7 @@ TEST_CASE("search_index: the client lists the pages holding the query's longest 
       {"news/c/", 2, Page("统计", {{"", "", "", "数量。\n"}})},
       {"news/d/", 2, Page("听证", {{"", "", "", "行政复议听证数量。\n"}})},
   };
-  for (auto& p : pages) p.key += "index.html";
-  Files files = Build(pages);
+  Files files = BuildAtUrls(pages);
   // 行政复议案件 (5 of the 7 tokens) is the longest part other pages hold;
   // 行政复议 alone (3) is less than half the query, and 数量 no part of it.
   ClientResult r = Client(files, "行政复议案件数量");
@@ -817,10 +821,10 @@ TEST_CASE("search_index: the client lists the pages holding the query's longest 
   // As many whole results as a page holds: nothing more.
   std::vector<TestPage> many = pages;
   for (int i = 0; i < 10; ++i) {
-    many.push_back({"news/n" + std::to_string(i) + "/index.html", 2,
-                    Page("动态", {{"", "", "", "行政复议案件数量。\n"}})});
+    many.push_back(
+        {"news/n" + std::to_string(i) + "/", 2, Page("动态", {{"", "", "", "行政复议案件数量。\n"}})});
   }
-  r = Client(Build(many), "行政复议案件数量");
+  r = Client(BuildAtUrls(many), "行政复议案件数量");
   CHECK(r.total == 11);
   CHECK(r.rest == 0);
 }
@@ -847,8 +851,7 @@ TEST_CASE("search_index: the client ranks the page titled with the query first")
       {"indicators/contracts/", 1, Page("审查“三资”合同", {{"", "", "", "152份 2024年度\n"}})},
       {"news/b/", 2, Page("农村集体资产管理", {{"", "", "", "开展审查三资合同工作，审查三资合同152份。\n"}})},
   };
-  for (auto& p : pages) p.key += "index.html";
-  Files files = Build(pages);
+  Files files = BuildAtUrls(pages);
   auto terms = Terms(files);
   REQUIRE(terms.count("=行政复议直接纠错"));
   CHECK(terms["=行政复议直接纠错"].listed.size() == 1);
@@ -901,8 +904,7 @@ TEST_CASE("search_index: the client matches a page holding the query's words apa
       {"news/gov/", 2, Page("区政府", {{"", "", "", "区政府常务会议。\n"}})},
       {"news/open2/", 2, Page("公开", {{"", "", "", "公开征求意见。\n"}})},
   };
-  for (auto& p : pages) p.key += "index.html";
-  Files files = Build(pages);
+  Files files = BuildAtUrls(pages);
   // The one page holding the whole query, then the two holding its words
   // apart: the report, whose title holds ten of its thirteen tokens, above
   // the page holding twelve in its text.
