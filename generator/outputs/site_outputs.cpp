@@ -66,14 +66,18 @@ void SiteOutputs::SetSite(const Site* site) {
   // The site's own pages the index will get, before they are rendered: they
   // take the first numbers of their kind, and in a build each metadata group
   // of them is written as soon as its pages are in (SearchIndex::Expect).
-  known_.clear();
-  std::vector<std::pair<std::string, int>> known;
+  // Newest first: the order breaks the client's ties (SearchIndex::Expect).
+  std::vector<int> indexed;
   for (size_t i = 0; i < site->pages.size(); ++i) {
     const std::string& path = site->pages[i].output_path;
-    if (!EndsWith(path, ".html") || !IndexedPage(site->pages[i])) continue;
-    known_.push_back(i);
-    known.emplace_back(path, SearchKindOf(path));
+    if (EndsWith(path, ".html") && IndexedPage(site->pages[i])) indexed.push_back(static_cast<int>(i));
   }
+  SortNewestFirst(site->pages, &indexed);
+  known_.assign(indexed.begin(), indexed.end());
+  std::vector<std::pair<std::string, int>> known;
+  known.reserve(known_.size());
+  for (size_t i : known_)
+    known.emplace_back(site->pages[i].output_path, SearchKindOf(site->pages[i].output_path));
   std::function<void(const std::string&, std::string)> put;
   if (!updates_)
     put = [this](const std::string& path, std::string bytes) { inner_->Put(path, std::move(bytes)); };

@@ -570,7 +570,7 @@ class SearchIndex::Impl {
 
   // Pages known before the render (Expect), numbered first in their kind.
   std::unordered_map<std::string, uint32_t> known_;      ///< key → its index below
-  std::vector<std::pair<int, std::string>> known_keys_;  ///< by kind, then key
+  std::vector<std::pair<int, std::string>> known_keys_;  ///< by kind, then as Expect was given them
   std::vector<size_t> known_start_;                      ///< by kind: its first index in known_keys_
   uint32_t fixed_group_ = 0;                             ///< pages a group holds (0: by metadata sizes)
   // Streaming (a build with Expect's `put`): a known page's metadata waits
@@ -820,24 +820,26 @@ void SearchIndex::Impl::Expect(const std::vector<std::pair<std::string, int>>& p
                                std::function<void(const std::string&, std::string)> put) {
   std::lock_guard<std::mutex> lock(mu_);
   const size_t kinds = kinds_.size();
-  known_keys_.clear();
-  for (const auto& [key, kind] : pages) {
-    if (kind >= 0 && static_cast<size_t>(kind) < kinds) known_keys_.emplace_back(kind, key);
-  }
-  // A key named twice counts once (the first kind named, by key order).
-  std::stable_sort(known_keys_.begin(), known_keys_.end(),
-                   [](const auto& a, const auto& b) { return a.second < b.second; });
-  known_keys_.erase(std::unique(known_keys_.begin(), known_keys_.end(),
-                                [](const auto& a, const auto& b) { return a.second == b.second; }),
-                    known_keys_.end());
-  std::sort(known_keys_.begin(), known_keys_.end());
+  // A key named twice counts once, in the first kind and place named. Then
+  // by kind, each in the order given (a counting sort: no key is compared).
   known_.clear();
   known_start_.assign(kinds + 1, 0);
-  for (size_t i = 0; i < known_keys_.size(); ++i) {
-    known_.emplace(known_keys_[i].second, static_cast<uint32_t>(i));
-    ++known_start_[static_cast<size_t>(known_keys_[i].first) + 1];
+  std::vector<size_t> first;  // into `pages`: the first naming of each key
+  first.reserve(pages.size());
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const int kind = pages[i].second;
+    if (kind < 0 || static_cast<size_t>(kind) >= kinds || !known_.emplace(pages[i].first, 0).second) continue;
+    first.push_back(i);
+    ++known_start_[static_cast<size_t>(kind) + 1];
   }
   for (size_t k = 0; k < kinds; ++k) known_start_[k + 1] += known_start_[k];
+  known_keys_.assign(first.size(), {});
+  std::vector<size_t> next(known_start_.begin(), known_start_.end() - 1);
+  for (size_t i : first) {
+    const size_t at = next[static_cast<size_t>(pages[i].second)]++;
+    known_keys_[at] = {pages[i].second, pages[i].first};
+    known_[pages[i].first] = static_cast<uint32_t>(at);
+  }
   fixed_group_ = std::max<uint32_t>(1, group_pages);
   stream_put_ = updates_ ? nullptr : std::move(put);
   slots_.clear();

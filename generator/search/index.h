@@ -9,8 +9,10 @@
 //   search/p/<k>-<g>.json  title, URL, date and section texts of the pages of
 //                          group g of kind k, fetched only for the results shown
 //
-// Pages are numbered by kind (年度报告 first), then by output path (those
-// known before the render first, see Expect); a kind's groups hold its
+// Pages are numbered by kind (年度报告 first), then those known before the
+// render in the order Expect was given them (the site gives them newest
+// first, so that of two pages a query ranks alike the newer comes first),
+// then the others by output path; a kind's groups hold its
 // pages `group` at a time. A term
 // found on many pages keeps its highest-weighted pages as a list and all its
 // pages as a bitmap, so a term's entry stays small at any site size while
@@ -93,7 +95,8 @@ class SearchIndex {
   /// Called before the pages are Put: the pages known to come (key and
   /// kind, as Put will give them), and the pages a metadata group holds
   /// (SearchGroupPages). Known pages take the first numbers of their kind,
-  /// by key, whether they come or not (one that does not is a hole: `null`
+  /// in the order given (which breaks the client's ties: the caller gives
+  /// them newest first), whether they come or not (one that does not is a hole: `null`
   /// in its group); other pages follow them. With `put` (a build, without
   /// Options::updates), a full group of known pages is handed to `put` by
   /// the Put that completes it, on that thread, and its metadata freed:

@@ -515,6 +515,39 @@ TEST_CASE(
   CHECK(urls == expected);
 }
 
+TEST_CASE("search_index: the known pages of a kind are numbered in the order given, which breaks ties") {
+  // The site gives its pages newest first (NewerFirst): of two pages a query
+  // ranks alike, the client lists the lower number, so the newer page.
+  const std::vector<TestPage> pages = ManyPages(12);
+  std::vector<std::pair<std::string, int>> known;
+  for (int p = 11; p >= 0; --p) known.emplace_back(pages[p].key, pages[p].kind);
+  known.emplace_back(pages[11].key, 1);  // named twice: its first place and kind stand
+  Files streamed;
+  std::mutex mu;
+  SearchIndex built({"年度报告", "指标", "页面"}, {});
+  built.Expect(known, 2, [&](const std::string& path, std::string bytes) {
+    std::lock_guard<std::mutex> lock(mu);
+    streamed.emplace(path, std::move(bytes));
+  });
+  PutAll(&built, pages);
+  Files files = WriteAll(&built);
+  files.insert(streamed.begin(), streamed.end());
+  std::vector<std::string> expected;
+  for (int kind = 0; kind < 3; ++kind) {
+    for (int p = 11; p >= 0; --p) {
+      if (pages[p].kind == kind) expected.push_back(UrlOf(pages[p].key));
+    }
+  }
+  CHECK(GroupUrls(files, 3) == expected);
+  // serve numbers them the same way.
+  SearchIndex::Options kept;
+  kept.updates = true;
+  SearchIndex served({"年度报告", "指标", "页面"}, kept);
+  served.Expect(known, 2);
+  PutAll(&served, pages);
+  CHECK(WriteAll(&served) == files);
+}
+
 TEST_CASE("search_index: a page put again after its group was handed over keeps its first metadata there") {
   std::vector<TestPage> pages = ManyPages(4);
   std::vector<std::pair<std::string, int>> known;

@@ -33,13 +33,6 @@ bool SameOutsideBody(const Page& a, const Page& b) {
   // the body; UpdatePages compares what other outputs read).
 }
 
-bool NewerFirst(const Page& a, const Page& b) {
-  if (a.date != b.date) return a.date > b.date;
-  if (a.weight != b.weight) return a.weight < b.weight;
-  if (a.title != b.title) return a.title < b.title;
-  return a.source_path < b.source_path;
-}
-
 bool BuildModel(const Config& config, std::vector<Page> pages, Site* site, Diagnostics* diags) {
   size_t before = diags->error_count();
   site->config = config;
@@ -92,8 +85,7 @@ bool BuildModel(const Config& config, std::vector<Page> pages, Site* site, Diagn
   }
   for (auto& [name, s] : sections) {
     if (s.title.empty()) s.title = DefaultSectionTitle(name);
-    std::sort(s.pages.begin(), s.pages.end(),
-              [&](int a, int b) { return NewerFirst(site->pages[a], site->pages[b]); });
+    SortNewestFirst(site->pages, &s.pages);
     site->sections.push_back(std::move(s));
   }
 

@@ -14,7 +14,4 @@ namespace fazhi {
 /// an error (a report's identity is publisher + year).
 bool BuildModel(const Config& config, std::vector<Page> pages, Site* site, Diagnostics* diags);
 
-/// Newest first: date descending, then weight, then title, then path.
-bool NewerFirst(const Page& a, const Page& b);
-
 }  // namespace fazhi
