@@ -684,6 +684,7 @@ struct ClientResult {
   std::vector<bool> rest_rows;      // per row shown: one of them
   std::vector<std::string> snippets;
   std::vector<std::string> paged;  // the first row, then the next nine, asked for apart
+  std::string named;               // the kind the query names (年度报告), when its pages come first
 };
 
 /// Whether node runs here: the client tests run search.js under node, and
@@ -739,7 +740,8 @@ ClientResult Client(const Files& files, const std::string& query) {
       "process.stdout.write(JSON.stringify("
       "{urls:rows.map(x=>x.url),snippets:rows.map(x=>x.snippet),partial:r.partial,phrase:r.phrase,"
       "total:r.count,exact:r.exact,loose:r.loose,pieces:r.pieces||[],paged:a.concat(b).map(x=>x.url),"
-      "rest:r.rest?r.rest.count:0,restPhrase:r.rest?r.rest.phrase:'',restRows:rows.map(x=>x.rest)}))));",
+      "rest:r.rest?r.rest.count:0,restPhrase:r.rest?r.rest.phrase:'',restRows:rows.map(x=>x.rest),"
+      "named:r.named||''}))));",
       files, {query});
   ClientResult r;
   auto j = nlohmann::json::parse(out.empty() ? "{}" : out);
@@ -756,7 +758,58 @@ ClientResult Client(const Files& files, const std::string& query) {
   r.rest = j["rest"];
   r.rest_phrase = j["restPhrase"];
   r.rest_rows = j["restRows"].get<std::vector<bool>>();
+  r.named = j["named"];
   return r;
+}
+
+// A query naming the annual reports by what they are about (白云区年度报告,
+// 2024年度报告) finds those reports first, then the other pages holding what
+// it names besides them: on the district example the indicators whose text
+// cites 白云区's “年度报告”, and those whose headings cite （2024年度报告）,
+// came above the reports themselves.
+TEST_CASE("search_index: the client lists first the annual reports a query names by what they are about") {
+  if (!HaveNode()) return;
+  std::vector<TestPage> pages = {
+      {"reports/baiyun-2023/", 0,
+       Page("白云区2023年度法治政府建设报告（摘要）", {{"", "", "", "白云区推进法治政府建设。\n"}})},
+      {"reports/baiyun-2024/", 0,
+       Page("白云区2024年度法治政府建设报告（摘要）", {{"", "", "", "白云区推进法治政府建设。\n"}})},
+      {"reports/liwan-2024/", 0,
+       Page("荔湾区2024年度法治政府建设报告（摘要）", {{"", "", "", "荔湾区推进法治政府建设。\n"}})},
+      {"indicators/leader-law-study/", 1,
+       Page("专题学法辅导覆盖领导干部",
+            {{"", "", "", "白云区2022年度报告报告了专题学法辅导覆盖的领导干部人次。\n"},
+             {"ind-units", "各单位比较（2024年度报告）", "白云区", "白云区 1600多人次\n"}})},
+      {"about/", 2, Page("关于本站", {{"", "", "", "本站收录各单位的法治政府建设年度报告。\n"}})},
+  };
+  Files files = BuildAtUrls(pages);
+  const std::set<std::string> baiyun = {"reports/baiyun-2023/", "reports/baiyun-2024/"};
+  const ClientResult unit = Client(files, "白云区年度报告");
+  CHECK(unit.named == "年度报告");
+  CHECK(unit.phrase == "白云区");
+  REQUIRE(unit.urls.size() == 3);
+  CHECK(std::set<std::string>(unit.urls.begin(), unit.urls.begin() + 2) == baiyun);
+  CHECK(unit.urls[2].rfind("indicators/leader-law-study/", 0) == 0);
+  CHECK(unit.exact == 2);
+  CHECK(unit.rest == 1);
+  CHECK(unit.rest_rows == std::vector<bool>{false, false, true});
+  // The label first, a space or 的 between: the same.
+  CHECK(Client(files, "年度报告 白云区").urls == unit.urls);
+  CHECK(Client(files, "白云区的年度报告").urls == unit.urls);
+  // A year: the reports of that year first, then the page citing it.
+  const ClientResult year = Client(files, "2024年度报告");
+  CHECK(year.named == "年度报告");
+  REQUIRE(year.urls.size() == 3);
+  CHECK(std::set<std::string>(year.urls.begin(), year.urls.begin() + 2) ==
+        std::set<std::string>{"reports/baiyun-2024/", "reports/liwan-2024/"});
+  CHECK(year.urls[2].rfind("indicators/leader-law-study/", 0) == 0);
+  // The label alone, what no report holds, another kind's label: the query
+  // as typed.
+  CHECK(Client(files, "年度报告").named.empty());
+  const ClientResult none = Client(files, "海珠区年度报告");
+  CHECK(none.named.empty());
+  CHECK(none.partial);
+  CHECK(Client(files, "学法辅导指标").named.empty());
 }
 
 TEST_CASE(

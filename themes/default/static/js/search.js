@@ -850,12 +850,80 @@
    * (of them, the pages holding every token of the query), pieces (when the
    * results hold the query only loosely, and all in the same way: its parts
    * they hold, else null), loose (true when the results hold the query
-   * only loosely), rest (when a character of the query is on no page and
+   * only loosely), named (the label of the kind the query names, 年度报告,
+   * when the results are first those of its pages that hold the rest of the
+   * query, `exact` of them, then the other pages holding it, `rest`:
+   * namedReports), rest (when a character of the query is on no page and
    * the results hold its other parts apart, or when fewer than a page of
    * results hold the query, whole or apart: {phrase, count} of the pages
    * after them that hold only its longest part; else null), ranking (of
    * them, or null when none)}. */
   function search(index, query) {
+    var named = namedReports(index, query);
+    return (named ? searchNamed(index, query, named) : Promise.resolve(null)).then(function (n) {
+      return n || searchTyped(index, query);
+    });
+  }
+
+  /* A query that asks for the annual reports by naming them after (or
+   * before) what they are about: 白云区年度报告, 2024年度报告, 年度报告 白云区.
+   * {label, rest}, or null. Only the first kind's label (年度报告), the
+   * documents the site exists for: the other kinds' (述法, 指标) are words of
+   * the text as well, and stay words of the query. */
+  function namedReports(index, query) {
+    var label = index.m.kinds.length ? index.m.kinds[0][0] : '';
+    var q = foldString(query).trim(), rest = null;
+    if (!label || q.length <= label.length) return null;
+    if (q.slice(-label.length) === label) rest = q.slice(0, -label.length);
+    else if (q.slice(0, label.length) === label) rest = q.slice(label.length);
+    if (rest === null) return null;
+    rest = rest.replace(/^[\s的]+|[\s的]+$/g, '');
+    return tokenize(rest).length ? { label: label, rest: rest } : null;
+  }
+
+  /* The pages of `inter` (an intersect()) in kind `kind` and the others:
+   * {inside, outside}, each in intersect()'s form. */
+  function byKind(index, inter, kind) {
+    var start = kind ? index.kindEnds[kind - 1] : 0, end = index.kindEnds[kind];
+    if (inter.docs) {
+      var a = [], b = [];
+      inter.docs.forEach(function (d) { (d >= start && d < end ? a : b).push(d); });
+      return { inside: { count: a.length, docs: a, bits: null }, outside: { count: b.length, docs: b, bits: null } };
+    }
+    var inBits = new Uint8Array(inter.bits.length), outBits = inter.bits.slice(), n = 0;
+    for (var d = start; d < end; ++d) {
+      var m = 1 << (d & 7);
+      if (outBits[d >> 3] & m) { inBits[d >> 3] |= m; outBits[d >> 3] &= ~m; ++n; }
+    }
+    return { inside: { count: n, docs: null, bits: inBits }, outside: { count: inter.count - n, docs: null, bits: outBits } };
+  }
+
+  /* A query naming the reports (namedReports): the reports holding the whole
+   * of what it names besides them, ranked as any query's pages are (so the
+   * report titled with it first, then the newer), then the other pages that
+   * hold it; null when no report holds it (the query is then searched as it
+   * was typed). Without this, 白云区年度报告 listed first the indicators
+   * whose text cites 白云区's “年度报告”, and 2024年度报告 those whose
+   * headings cite （2024年度报告）, above the reports themselves. */
+  function searchNamed(index, query, named) {
+    var toks = tokenizeAt(named.rest), seen = {}, uniq = [];
+    toks.forEach(function (x) { if (!seen[x.t]) { seen[x.t] = 1; uniq.push(x); } });
+    return Promise.all(uniq.map(function (x) { return index.entry(x.t); })).then(function (entries) {
+      if (!entries.every(Boolean)) return null;
+      var parts = byKind(index, intersect(index, entries), 0);
+      if (!parts.inside.count) return null;
+      var reports = new Ranking(index, entries, parts.inside);
+      var others = parts.outside.count ? new Ranking(index, entries, parts.outside) : null;
+      return { query: query, phrase: named.rest, partial: false, synonym: false,
+               tokens: uniq.map(function (x) { return x.t; }), count: parts.inside.count + parts.outside.count,
+               exact: parts.inside.count, pieces: null, loose: false, named: named.label,
+               rest: others ? { phrase: named.rest, count: others.count } : null,
+               ranking: others ? new Chain(reports, new Rest(others)) : reports };
+    });
+  }
+
+  /* The query as it was typed: searchWords, then the site's words for it. */
+  function searchTyped(index, query) {
     return searchWords(index, query).then(function (r) {
       if (r.count && !r.partial) return r;
       // Nothing for the whole query: the site's words for it, in order.
@@ -1285,7 +1353,8 @@
         apart.className = 'search-apart';
         apart.setAttribute('data-apart', where);
         var rest = result.rest ? result.rest.count : 0;
-        apart.textContent = r.rest ? '以下 ' + rest + ' 条结果只包含“' + result.rest.phrase + '”：' :
+        apart.textContent = r.rest && result.named ? '以下 ' + rest + ' 条结果不是' + result.named + '：' :
+          r.rest ? '以下 ' + rest + ' 条结果只包含“' + result.rest.phrase + '”：' :
           '以下 ' + (result.count - result.exact - rest) + ' 条结果没有完整的“' + result.phrase +
           '”，只分开包含其中的词语：';
         li.appendChild(apart);
@@ -1347,6 +1416,9 @@
         status.textContent = '没有找到单独出现的“' + chars[0] + '”。' + ONE;
       } else if (!n) {
         status.textContent = '没有找到与“' + query + '”相关的内容。可以换一个词，或查看网站地图。';
+      } else if (r.named) {
+        status.textContent = '“' + query.trim() + '”：' + r.exact + ' 份' + r.named + '含有“' + r.phrase + '”' +
+          (r.rest ? '；另有 ' + r.rest.count + ' 条结果是含有“' + r.phrase + '”的其他页面，列在后面。' : '。');
       } else if (r.synonym) {
         status.textContent = '未找到“' + query.trim() + '”，以下结果包含相关词“' + r.phrase + '”（共 ' + n + ' 条）。';
       } else if (one) {
