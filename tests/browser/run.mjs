@@ -685,6 +685,40 @@ try {
     if (recordServer) recordServer.close();
   }
 
+  // --- The district example: many units' reports, searched --------------
+  // (tests/browser/district-queries.json: the pages that must come first.)
+  const districtDir = path.join(artifacts, 'site-district');
+  let districtServer;
+  try {
+    districtServer = await serve(districtDir, '/');
+    const districtBase = `http://127.0.0.1:${districtServer.address().port}/`;
+    fs.rmSync(districtDir, { recursive: true, force: true });
+    const db = spawnSync(fazhi, ['build', path.join(root, 'examples/district'), '--output', districtDir,
+      '--base-url', districtBase], { encoding: 'utf8' });
+    const districtQueries = JSON.parse(fs.readFileSync(path.join(here, 'district-queries.json'), 'utf8')).queries;
+    await test(`district example: its query set (${districtQueries.length} queries) ranks the expected pages first`, async () => {
+      assert(db.status === 0, `fazhi build failed (${db.status}):\n${db.stdout}\n${db.stderr}`);
+      const wrong = [];
+      const p = await ctx.newPage();
+      for (const { q, first, top, pattern, status } of districtQueries) {
+        await p.goto(`${districtBase}search/?q=${encodeURIComponent(q)}`);
+        await p.waitForSelector('#search-results:not([aria-busy]) li', { timeout: 5000 });
+        const hrefs = await p.locator('#search-results li h2 a').evaluateAll((as) => as.map((a) => a.href));
+        const got = hrefs.map((h) => decodeURIComponent(new URL(h).pathname).replace(/^\//, ''));
+        if (first && got.slice(0, first.length).join(' ') !== first.join(' '))
+          wrong.push(`${q}: first ${got.slice(0, first.length).join(' ')}, expected ${first.join(' ')}`);
+        if (top && !(got.length >= top && got.slice(0, top).every((u) => new RegExp(pattern).test(u))))
+          wrong.push(`${q}: the first ${top} are ${got.slice(0, top).join(' ')}, not all ${pattern}`);
+        const line = await p.locator('#search-status').innerText();
+        if (status && !line.includes(status)) wrong.push(`${q}: status "${line}" lacks "${status}"`);
+      }
+      await p.close();
+      assert(wrong.length === 0, wrong.join('\n'));
+    });
+  } finally {
+    if (districtServer) districtServer.close();
+  }
+
   // Screenshots for a person to look at.
   const shots = [['home', ''], ['dashboard', 'indicators/'], ['indicator', urlOf((byKind.indicator || []).find((r) => !/^indicators\/\d{4}\//.test(r)) || '')],
     ['report', urlOf((byKind.report || [])[0] || '')], ['profile', urlOf((byKind.profile || [])[0] || '')],
