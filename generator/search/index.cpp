@@ -283,6 +283,13 @@ void PageMeta(const std::string& url, const std::string& date, const SearchPage&
   out += "]]";
 }
 
+// SearchKindTerm of each kind.
+std::vector<std::string> KindTerms(const std::vector<std::string>& kinds) {
+  std::vector<std::string> out;
+  for (const std::string& k : kinds) out.push_back(SearchKindTerm(k));
+  return out;
+}
+
 }  // namespace
 
 uint32_t SearchGroupPages(size_t bytes, size_t pages) {
@@ -407,6 +414,7 @@ class SearchIndex::Impl {
  public:
   Impl(std::vector<std::string> kinds, SearchIndex::Options o)
       : kinds_(std::move(kinds)),
+        kind_terms_(KindTerms(kinds_)),
         all_unigrams_(o.all_unigrams),
         updates_(o.updates),
         jobs_(o.jobs),
@@ -526,6 +534,7 @@ class SearchIndex::Impl {
   }
 
   const std::vector<std::string> kinds_;
+  const std::vector<std::string> kind_terms_;  ///< SearchKindTerm of each kind
   const bool all_unigrams_;
   const bool updates_;  ///< keep what later Writes need (serve); else free it once written
   const int jobs_;
@@ -704,6 +713,17 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
   // without the worker's cache of words: a title is mostly one page's.
   if (const std::string title = SearchTitleTerm(page.title); !title.empty()) {
     const uint32_t term = Intern(0, title);
+    AddSlot(w, TermIdOf(term));
+    page_term(term);
+    Worker::Slot& x = w->slots[TermIdOf(term)];
+    x.title = 1;
+    x.field = 2;
+  }
+  // Its kind as one more term ('@' and the kind's label, SearchKindTerm),
+  // of the same weight on every page: a query that is only a kind's label
+  // (年度报告) lists that kind's pages, in page order (search.js).
+  if (kind >= 0 && static_cast<size_t>(kind) < kind_terms_.size()) {
+    const uint32_t term = WordTerm(w, kind_terms_[static_cast<size_t>(kind)]);
     AddSlot(w, TermIdOf(term));
     page_term(term);
     Worker::Slot& x = w->slots[TermIdOf(term)];

@@ -4,8 +4,8 @@
 //   search/manifest.json   documents, kinds, bucket count, group size, a build id
 //   search/t/<b>.bin       the terms whose hash falls in bucket b, each with
 //                          its pages and a weight per page ("impact"); the
-//                          terms are the pages' tokens and each page's whole
-//                          title (SearchTitleTerm)
+//                          terms are the pages' tokens, each page's whole
+//                          title (SearchTitleTerm) and its kind (SearchKindTerm)
 //   search/p/<k>-<g>.json  title, URL, date and section texts of the pages of
 //                          group g of kind k, fetched only for the results shown
 //

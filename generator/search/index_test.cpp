@@ -803,9 +803,22 @@ TEST_CASE("search_index: the client lists first the annual reports a query names
   CHECK(std::set<std::string>(year.urls.begin(), year.urls.begin() + 2) ==
         std::set<std::string>{"reports/baiyun-2024/", "reports/liwan-2024/"});
   CHECK(year.urls[2].rfind("indicators/leader-law-study/", 0) == 0);
-  // The label alone, what no report holds, another kind's label: the query
-  // as typed.
-  CHECK(Client(files, "年度报告").named.empty());
+  // The label alone: every report (each holds its kind's term), in page
+  // order (a site numbers them newest first), then the other pages holding
+  // the label.
+  auto kinds = Terms(files);
+  REQUIRE(kinds.count("@年度报告"));
+  CHECK(kinds["@年度报告"].listed.size() == 3);
+  CHECK(kinds.count("@指标"));
+  const ClientResult all = Client(files, "年度报告");
+  CHECK(all.named == "年度报告");
+  REQUIRE(all.urls.size() == 5);
+  CHECK(std::vector<std::string>(all.urls.begin(), all.urls.begin() + 3) ==
+        std::vector<std::string>{"reports/baiyun-2023/", "reports/baiyun-2024/", "reports/liwan-2024/"});
+  CHECK(all.exact == 3);
+  CHECK(all.rest == 2);  // the indicator and about/, which hold 年度报告
+  CHECK(all.rest_rows == std::vector<bool>{false, false, false, true, true});
+  // What no report holds, another kind's label: the query as typed.
   const ClientResult none = Client(files, "海珠区年度报告");
   CHECK(none.named.empty());
   CHECK(none.partial);

@@ -71,6 +71,12 @@ inline constexpr size_t kSearchTitleTermChars = 64;
 /// first. No token starts with '=', so the term is no word of any text.
 std::string SearchTitleTerm(std::string_view title);
 
+/// The term every page of a kind holds: '@' and the kind's label
+/// ("@年度报告"). No token starts with '@', so it is no word of any text; the
+/// client asks for it when a query is only a kind's label (kindTerm in
+/// search.js).
+inline std::string SearchKindTerm(std::string_view label) { return "@" + std::string(label); }
+
 /// How a key names a character: a three-byte one (U+0800-U+FFFF, most
 /// Chinese) by its UTF-8 bytes, the first in the low byte (so at least
 /// 0x800000, as a continuation byte is the high one); any other by its code

@@ -865,21 +865,24 @@
     });
   }
 
-  /* A query that asks for the annual reports by naming them after (or
-   * before) what they are about: 白云区年度报告, 2024年度报告, 年度报告 白云区.
-   * {label, rest}, or null. Only the first kind's label (年度报告), the
-   * documents the site exists for: the other kinds' (述法, 指标) are words of
-   * the text as well, and stay words of the query. */
+  /* A query that asks for the annual reports: their label alone (年度报告),
+   * or with what they are about after or before it (白云区年度报告,
+   * 2024年度报告, 年度报告 白云区). {label, rest ('' for the label alone)}, or
+   * null. Only the first kind's label (年度报告), the documents the site
+   * exists for: the other kinds' (述法, 指标) are words of the text as well,
+   * and stay words of the query. */
   function namedReports(index, query) {
     var label = index.m.kinds.length ? index.m.kinds[0][0] : '';
     var q = foldString(query).trim(), rest = null;
-    if (!label || q.length <= label.length) return null;
+    if (!label || q.length < label.length) return null;
     if (q.slice(-label.length) === label) rest = q.slice(0, -label.length);
     else if (q.slice(0, label.length) === label) rest = q.slice(label.length);
     if (rest === null) return null;
     rest = rest.replace(/^[\s的]+|[\s的]+$/g, '');
-    return tokenize(rest).length ? { label: label, rest: rest } : null;
+    return !rest || tokenize(rest).length ? { label: label, rest: rest } : null;
   }
+  /* The term every page of a kind holds (SearchKindTerm in tokenize.h). */
+  function kindTerm(label) { return '@' + label; }
 
   /* The pages of `inter` (an intersect()) in kind `kind` and the others:
    * {inside, outside}, each in intersect()'s form. */
@@ -906,21 +909,33 @@
    * whose text cites 白云区's “年度报告”, and 2024年度报告 those whose
    * headings cite （2024年度报告）, above the reports themselves. */
   function searchNamed(index, query, named) {
-    var toks = tokenizeAt(named.rest), seen = {}, uniq = [];
+    // The label alone: every report (the kind's term lists them all, alike,
+    // so newest first: the site numbers them so), then the other pages that
+    // hold the label.
+    var phrase = named.rest || named.label;
+    var toks = tokenizeAt(phrase), seen = {}, uniq = [];
     toks.forEach(function (x) { if (!seen[x.t]) { seen[x.t] = 1; uniq.push(x); } });
-    return Promise.all(uniq.map(function (x) { return index.entry(x.t); })).then(function (entries) {
-      if (!entries.every(Boolean)) return null;
-      var parts = byKind(index, intersect(index, entries), 0);
-      if (!parts.inside.count) return null;
-      var reports = new Ranking(index, entries, parts.inside);
+    return Promise.all(uniq.map(function (x) { return index.entry(x.t); }).concat(
+      named.rest ? [] : [index.entry(kindTerm(named.label))])).then(function (entries) {
+      var all = named.rest ? null : entries.pop();
+      if (!named.rest && !all) return null;  // an index made before kinds had terms
+      var held = entries.every(Boolean) ? intersect(index, entries) : { count: 0, docs: [], bits: null };
+      var parts = byKind(index, held, 0);
+      var inside = named.rest ? parts.inside : byKind(index, withAll(index, all), 0).inside;
+      if (!inside.count) return null;
+      var reports = new Ranking(index, named.rest ? entries : [all], inside);
       var others = parts.outside.count ? new Ranking(index, entries, parts.outside) : null;
+      // (The label alone: no phrase, so that the reports stay in their
+      // order, each shown from its start; its tokens are still marked.)
       return { query: query, phrase: named.rest, partial: false, synonym: false,
-               tokens: uniq.map(function (x) { return x.t; }), count: parts.inside.count + parts.outside.count,
-               exact: parts.inside.count, pieces: null, loose: false, named: named.label,
-               rest: others ? { phrase: named.rest, count: others.count } : null,
+               tokens: uniq.map(function (x) { return x.t; }), count: inside.count + parts.outside.count,
+               exact: inside.count, pieces: null, loose: false, named: named.label,
+               rest: others ? { phrase: phrase, count: others.count } : null,
                ranking: others ? new Chain(reports, new Rest(others)) : reports };
     });
   }
+  /* The pages of an entry, in intersect()'s form. */
+  function withAll(index, e) { return intersect(index, [e]); }
 
   /* The query as it was typed: searchWords, then the site's words for it. */
   function searchTyped(index, query) {
@@ -1417,8 +1432,9 @@
       } else if (!n) {
         status.textContent = '没有找到与“' + query + '”相关的内容。可以换一个词，或查看网站地图。';
       } else if (r.named) {
-        status.textContent = '“' + query.trim() + '”：' + r.exact + ' 份' + r.named + '含有“' + r.phrase + '”' +
-          (r.rest ? '；另有 ' + r.rest.count + ' 条结果是含有“' + r.phrase + '”的其他页面，列在后面。' : '。');
+        status.textContent = '“' + query.trim() + '”：' +
+          (r.phrase ? r.exact + ' 份' + r.named + '含有“' + r.phrase + '”' : '共 ' + r.exact + ' 份' + r.named + '，年份新的在前') +
+          (r.rest ? '；另有 ' + r.rest.count + ' 条结果是含有“' + r.rest.phrase + '”的其他页面，列在后面。' : '。');
       } else if (r.synonym) {
         status.textContent = '未找到“' + query.trim() + '”，以下结果包含相关词“' + r.phrase + '”（共 ' + n + ' 条）。';
       } else if (one) {
