@@ -14,13 +14,6 @@ namespace fazhi {
 
 namespace {
 
-bool Newer(const Site& site, int a, int b) {
-  const Page& pa = site.pages[static_cast<size_t>(a)];
-  const Page& pb = site.pages[static_cast<size_t>(b)];
-  if (pa.date != pb.date) return pa.date > pb.date;
-  return pa.source_path < pb.source_path;
-}
-
 std::string YearOf(const Page& p) {
   if (p.kind == "report" && p.report.year > 0) return std::to_string(p.report.year);
   if (const FmNode* y = p.fm.root.Get("year"); y && y->is_scalar() && y->scalar.size() == 4) return y->scalar;
@@ -45,14 +38,15 @@ std::vector<Taxonomy> CollectTaxonomies(const Site& site) {
     const char* title;
   };
   const Def defs[] = {{"years", "年度"}, {"categories", "分类"}, {"units", "单位"}, {"tags", "标签"}};
-  // Pages newest first, once: each term's list then comes out in order.
+  // Pages newest first, once, as the section lists order them: each term's
+  // list then comes out in order.
   std::vector<int> newest;
   for (size_t i = 0; i < site.pages.size(); ++i) {
     const Page& p = site.pages[i];
     if (p.kind == "home" || p.kind == "section" || p.is_index) continue;
     newest.push_back(static_cast<int>(i));
   }
-  std::sort(newest.begin(), newest.end(), [&](int a, int b) { return Newer(site, a, b); });
+  SortNewestFirst(site.pages, &newest);
   std::vector<Taxonomy> out;
   for (const Def& d : defs) {
     std::map<std::string, std::vector<int>, std::less<>> terms;
