@@ -51,12 +51,11 @@ void SortNewestFirst(const std::vector<Page>& pages, std::vector<int>* indices) 
   }
   std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
     if (a.year != b.year) return a.year > b.year;
-    if (a.ymd < 0 || b.ymd < 0) {
-      return NewerFirst(pages[static_cast<size_t>(a.index)], pages[static_cast<size_t>(b.index)]);
+    if (a.ymd >= 0 && b.ymd >= 0) {
+      if (a.ymd != b.ymd) return a.ymd > b.ymd;
+      if (a.weight != b.weight) return a.weight < b.weight;
+      if (*a.title != *b.title) return *a.title < *b.title;
     }
-    if (a.ymd != b.ymd) return a.ymd > b.ymd;
-    if (a.weight != b.weight) return a.weight < b.weight;
-    if (*a.title != *b.title) return *a.title < *b.title;
     return NewerFirst(pages[static_cast<size_t>(a.index)], pages[static_cast<size_t>(b.index)]);
   });
   for (size_t k = 0; k < keys.size(); ++k) (*indices)[k] = keys[k].index;

@@ -64,9 +64,9 @@ void SiteOutputs::SetSite(const Site* site) {
   for (const Page& p : site->pages) page_by_output_[p.output_path] = &p;
   if (!index_) return;
   // The site's own pages the index will get, before they are rendered: they
-  // take the first numbers of their kind, and in a build each metadata group
-  // of them is written as soon as its pages are in (SearchIndex::Expect).
-  // Newest first: the order breaks the client's ties (SearchIndex::Expect).
+  // take the first numbers of their kind, newest first (so that the client
+  // breaks ties for the newer page), and in a build each metadata group of
+  // them is written as soon as its pages are in (SearchIndex::Expect).
   std::vector<int> indexed;
   for (size_t i = 0; i < site->pages.size(); ++i) {
     const std::string& path = site->pages[i].output_path;

@@ -455,6 +455,17 @@ std::vector<std::string> GroupUrls(const Files& files, size_t kinds) {
   return urls;
 }
 
+// What serve writes for `pages` (in any order) after Expect(`known`, 2):
+// it keeps every page's metadata to Write.
+Files WriteServed(const std::vector<std::pair<std::string, int>>& known, const std::vector<TestPage>& pages) {
+  SearchIndex::Options kept;
+  kept.updates = true;
+  SearchIndex served({"年度报告", "指标", "页面"}, kept);
+  served.Expect(known, 2);
+  PutAll(&served, pages);
+  return WriteAll(&served);
+}
+
 TEST_CASE(
     "search_index: a build hands each full group of known pages over as they come, as serve numbers them") {
   // 40 pages of three kinds: 0-34 known before the render (page 5 never
@@ -491,15 +502,10 @@ TEST_CASE(
   files.insert(streamed.begin(), streamed.end());
   CHECK(st.written + st.streamed == files.size());
 
-  // serve keeps every page's metadata to Write, and numbers the pages the same way.
-  SearchIndex::Options kept;
-  kept.updates = true;
-  SearchIndex served({"年度报告", "指标", "页面"}, kept);
-  served.Expect(known, 2);
-  PutAll(&served, come);
-  CHECK(WriteAll(&served) == files);
+  // serve numbers the pages the same way.
+  CHECK(WriteServed(known, come) == files);
 
-  // In each kind the known pages by key, the hole in its place, then the others.
+  // In each kind the known pages as given (by key), the hole in its place, then the others.
   auto manifest = nlohmann::json::parse(files.at("search/manifest.json"));
   CHECK(manifest["v"] == 3);
   CHECK(manifest["docs"] == 40);
@@ -540,12 +546,7 @@ TEST_CASE("search_index: the known pages of a kind are numbered in the order giv
   }
   CHECK(GroupUrls(files, 3) == expected);
   // serve numbers them the same way.
-  SearchIndex::Options kept;
-  kept.updates = true;
-  SearchIndex served({"年度报告", "指标", "页面"}, kept);
-  served.Expect(known, 2);
-  PutAll(&served, pages);
-  CHECK(WriteAll(&served) == files);
+  CHECK(WriteServed(known, pages) == files);
 }
 
 TEST_CASE("search_index: a page put again after its group was handed over keeps its first metadata there") {

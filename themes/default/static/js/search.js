@@ -912,16 +912,15 @@
     // The label alone: every report (the kind's term lists them all, alike,
     // so newest first: the site numbers them so), then the other pages that
     // hold the label.
-    var phrase = named.rest || named.label;
-    var toks = tokenizeAt(phrase), seen = {}, uniq = [];
-    toks.forEach(function (x) { if (!seen[x.t]) { seen[x.t] = 1; uniq.push(x); } });
+    var phrase = named.rest || named.label, uniq = distinctTokens(phrase);
     return Promise.all(uniq.map(function (x) { return index.entry(x.t); }).concat(
       named.rest ? [] : [index.entry(kindTerm(named.label))])).then(function (entries) {
       var all = named.rest ? null : entries.pop();
       if (!named.rest && !all) return null;  // an index made before kinds had terms
       var held = entries.every(Boolean) ? intersect(index, entries) : { count: 0, docs: [], bits: null };
       var parts = byKind(index, held, 0);
-      var inside = named.rest ? parts.inside : byKind(index, withAll(index, all), 0).inside;
+      // (The kind's term is on the kind's pages only.)
+      var inside = named.rest ? parts.inside : intersect(index, [all]);
       if (!inside.count) return null;
       var reports = new Ranking(index, named.rest ? entries : [all], inside);
       var others = parts.outside.count ? new Ranking(index, entries, parts.outside) : null;
@@ -934,8 +933,13 @@
                ranking: others ? new Chain(reports, new Rest(others)) : reports };
     });
   }
-  /* The pages of an entry, in intersect()'s form. */
-  function withAll(index, e) { return intersect(index, [e]); }
+
+  /* The tokens of `text` (tokenizeAt's {t, a, b}), each once, in order. */
+  function distinctTokens(text) {
+    var seen = {}, uniq = [];
+    tokenizeAt(text).forEach(function (x) { if (!seen[x.t]) { seen[x.t] = 1; uniq.push(x); } });
+    return uniq;
+  }
 
   /* The query as it was typed: searchWords, then the site's words for it. */
   function searchTyped(index, query) {
@@ -964,8 +968,7 @@
    * of consecutive tokens that some page holds (more pages, then earlier, on
    * a tie). */
   function searchWords(index, query) {
-    var toks = tokenizeAt(query), seen = {}, uniq = [];
-    toks.forEach(function (x) { if (!seen[x.t]) { seen[x.t] = 1; uniq.push(x); } });
+    var uniq = distinctTokens(query);
     var tokens = uniq.map(function (x) { return x.t; });
     var base = { query: query, phrase: query.trim(), partial: false, synonym: false,
                  tokens: tokens, count: 0, exact: 0, pieces: null, loose: false, rest: null, ranking: null };
