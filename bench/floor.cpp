@@ -3,8 +3,11 @@
 // front matter, parses the body with cmark-gfm (the extensions and options
 // fazhi uses) and writes the bare HTML to OUT/<path-without-.md>/index.html.
 // No templates, no front matter parsing, no taxonomies. Pages are shared out
-// to `-j` threads; cmark_parser_finish runs under one mutex, because
-// cmark-gfm's extension bookkeeping is global (../shared/LIBRARIES.md §2).
+// to `-j` threads. cmark-gfm's table of special inline characters is global
+// and every cmark_parser_finish edits it (../shared/LIBRARIES.md §2): as
+// fazhi does (generator/markdown/markdown.cpp), the floor fills it once and
+// replaces the library's function that edits it, so that parses run at once;
+// where the replacement does not take, each finish runs under one mutex.
 //
 // With `--like LIST` it writes what another generator's output holds: LIST
 // has a line "PATH<TAB>SIZE" per file of that output (`find OUT -type f
@@ -16,9 +19,12 @@
 // the bytes of the bare bodies (docs/performance.md, session 8).
 //
 // Build: g++ -O2 -std=c++20 floor.cpp $(pkg-config --cflags --libs libcmark-gfm) -pthread
+//          -Wl,--export-dynamic-symbol=cmark_manage_extensions_special_characters
 // Usage: floor SITE OUT [-j N] [--like LIST]
 #include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
+#include <dlfcn.h>
 
 #include <algorithm>
 #include <atomic>
@@ -38,6 +44,32 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter", "tasklist"};
+
+// Calls of the library's cmark_manage_extensions_special_characters that
+// reached the definition at the end of this file, once the table was filled.
+std::atomic<bool> table_filled{false}, probing{false};
+std::atomic<int> calls_kept_out{0};
+
+// Fills the table of special characters with the extensions' and reports
+// whether the library's calls now leave it alone (then finishes need no lock).
+bool FillSpecialCharacters() {
+  using Fn = void (*)(cmark_parser*, int);
+  auto library = reinterpret_cast<Fn>(dlsym(RTLD_NEXT, "cmark_manage_extensions_special_characters"));
+  if (library == nullptr) return false;
+  cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+  for (const char* name : kExtensions)
+    cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name));
+  library(parser, 1);
+  table_filled = true;
+  probing = true;
+  cmark_parser_feed(parser, "~~a~~\n", 6);
+  cmark_node_free(cmark_parser_finish(parser));
+  probing = false;
+  const bool kept = calls_kept_out > 0;
+  if (!kept) table_filled = false;
+  cmark_parser_free(parser);
+  return kept;
+}
 
 bool ReadFile(const fs::path& p, std::string* out) {
   FILE* f = std::fopen(p.c_str(), "rb");
@@ -134,6 +166,7 @@ int main(int argc, char** argv) {
   for (const auto& [rel, size] : listed) jobs.push_back({{}, out / rel, size});  // by path
 
   cmark_gfm_core_extensions_ensure_registered();
+  const bool parallel = FillSpecialCharacters();
   const int options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8;
   std::mutex finish_mu;
   std::atomic<size_t> next{0};
@@ -168,7 +201,9 @@ int main(int argc, char** argv) {
       }
       cmark_parser_feed(parser, body.data(), body.size());
       cmark_node* doc;
-      {
+      if (parallel) {
+        doc = cmark_parser_finish(parser);
+      } else {
         std::lock_guard<std::mutex> lock(finish_mu);
         doc = cmark_parser_finish(parser);
       }
@@ -201,7 +236,21 @@ int main(int argc, char** argv) {
 
   const size_t pages = static_cast<size_t>(
       std::count_if(jobs.begin(), jobs.end(), [](const Job& j) { return !j.in.empty(); }));
-  std::fprintf(stderr, "floor: %zu pages, %zu other files, %.1f MB in, %.1f MB out\n", pages,
-               jobs.size() - pages, bytes_in.load() / 1e6, bytes_out.load() / 1e6);
+  std::fprintf(stderr, "floor: %zu pages, %zu other files, %.1f MB in, %.1f MB out; %s\n", pages,
+               jobs.size() - pages, bytes_in.load() / 1e6, bytes_out.load() / 1e6,
+               parallel ? "parses at once" : "parses take turns (one lock)");
   return failed ? 1 : 0;
+}
+
+// Replaces the library's function (see FillSpecialCharacters): once the table
+// is filled, the calls of every finish leave it as it is.
+extern "C" void cmark_manage_extensions_special_characters(cmark_parser* parser, int add) {
+  if (table_filled) {
+    if (probing) ++calls_kept_out;
+    return;
+  }
+  using Fn = void (*)(cmark_parser*, int);
+  static const auto library =
+      reinterpret_cast<Fn>(dlsym(RTLD_NEXT, "cmark_manage_extensions_special_characters"));
+  if (library != nullptr) library(parser, add);
 }

@@ -19,6 +19,8 @@ want_a='<h1>标题</h1>
 [ "$(cat "$T/out/posts/a/index.html")" = "$want_a" ] || fail "posts/a: $(cat "$T/out/posts/a/index.html")"
 [ "$(cat "$T/out/b/index.html")" = "<h1>无前言</h1>" ] || fail "b: $(cat "$T/out/b/index.html")"
 grep -q "2 pages, 0 other files" "$T/err" || fail "summary: $(cat "$T/err")"
+# Built as bench/lib.sh and CMakeLists.txt build it, its parses need no lock.
+grep -q "parses at once" "$T/err" || fail "parses take turns: $(cat "$T/err")"
 
 # With a list: a listed page padded with spaces to its listed size, an
 # unlisted page as it is, every other listed file written at its size.

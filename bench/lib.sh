@@ -25,7 +25,8 @@ bench_tools() {
   if [ ! -x "$FLOOR" ] || [ "$ROOT/bench/floor.cpp" -nt "$FLOOR" ]; then
     echo "bench: building the floor program" >&2
     g++ -O2 -std=c++20 -Wall -Wextra -Werror "$ROOT/bench/floor.cpp" \
-      $(pkg-config --cflags --libs libcmark-gfm) -pthread -o "$FLOOR"
+      $(pkg-config --cflags --libs libcmark-gfm) -pthread \
+      -Wl,--export-dynamic-symbol=cmark_manage_extensions_special_characters -o "$FLOOR"
   fi
 }
 

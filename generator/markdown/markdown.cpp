@@ -3,7 +3,10 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <dlfcn.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
@@ -17,18 +20,78 @@
 namespace fazhi {
 namespace {
 
-// cmark-gfm keeps one process-wide table of special inline characters that
-// every cmark_parser_finish edits (github/cmark-gfm#176); parses with
-// extensions race without this lock. It guards library state that is global
-// by nature, so the lock is global too.
-std::mutex& FinishMutex() {
-  static std::mutex mu;
-  return mu;
+// cmark-gfm keeps one process-wide table of special inline characters. Each
+// cmark_parser_finish adds its parser's extensions' characters to it (~ for
+// strikethrough, : and w for autolinks) before it parses the inlines and
+// takes them out after (github/cmark-gfm#176), so a parse that ends takes
+// them from under one still running on another thread: its ~~struck~~ text
+// and bare links come out plain. Every parser here attaches the same
+// extensions (kExtensions), so the table must simply hold their characters
+// at all times. The library makes that call through its PLT, so the
+// definition of cmark_manage_extensions_special_characters at the end of this
+// file replaces it for the whole process: it leaves the table as
+// SetUpExtensions set it once. Where that replacement does not take (a
+// library linked to bind its own calls), SetUpExtensions finds out and every
+// finish runs under one lock, as before. The lock cost a 10,000-page build
+// 31–77 ms of its threads' time in waits (docs/performance.md, run 34).
+struct FinishGuard {
+  std::atomic<bool> hooked{false};    // the library's calls reach the definition below
+  std::atomic<bool> parallel{false};  // finishes need no lock
+  std::atomic<int> calls{0};          // calls that reached it
+  std::mutex mu;
+};
+
+FinishGuard& Finish() {
+  static FinishGuard guard;
+  return guard;
+}
+
+using ManageSpecialCharacters = void (*)(cmark_parser*, int);
+
+// The library's own cmark_manage_extensions_special_characters, found past
+// this program's definition.
+ManageSpecialCharacters LibraryManageSpecialCharacters() {
+  static const auto fn = reinterpret_cast<ManageSpecialCharacters>(
+      dlsym(RTLD_NEXT, "cmark_manage_extensions_special_characters"));
+  return fn;
+}
+
+cmark_parser* NewParser(int options, cmark_mem* mem);
+
+// Registers the extensions and decides whether finishes may run at once:
+// puts the extensions' characters in the table, then parses a probe and
+// checks that the library's calls reached our definition (and so left them
+// there) and that strikethrough and an autolink came out.
+void SetUpExtensions() {
+  cmark_gfm_core_extensions_ensure_registered();
+  FinishGuard& g = Finish();
+  const ManageSpecialCharacters library = LibraryManageSpecialCharacters();
+  if (library == nullptr) return;
+  cmark_parser* parser = NewParser(CMARK_OPT_DEFAULT, cmark_get_default_mem_allocator());
+  library(parser, 1);
+  g.hooked = true;
+  const char probe[] = "~~a~~ www.example.com\n";
+  cmark_parser_feed(parser, probe, sizeof probe - 1);
+  cmark_node* doc = cmark_parser_finish(parser);
+  char* html = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser));
+  const bool rendered = std::strstr(html, "<del>a</del>") != nullptr &&
+                        std::strstr(html, "<a href=\"http://www.example.com\">") != nullptr;
+  free(html);
+  cmark_node_free(doc);
+  if (g.calls.load() > 0 && rendered) {
+    g.parallel = true;
+  } else {
+    // Our definition was not called (or the probe came out wrong): the
+    // library manages the table itself, and finishes take the lock.
+    g.hooked = false;
+    library(parser, 0);
+  }
+  cmark_parser_free(parser);
 }
 
 void EnsureExtensions() {
   static std::once_flag once;
-  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  std::call_once(once, SetUpExtensions);
 }
 
 // A bump allocator for the nodes and buffers of one RenderMarkdown call.
@@ -117,6 +180,18 @@ class CmarkArena {
 thread_local CmarkArena* CmarkArena::active_ = nullptr;
 
 constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter", "tasklist"};
+
+// A parser with every extension of kExtensions attached.
+cmark_parser* NewParser(int options, cmark_mem* mem) {
+  cmark_parser* parser = cmark_parser_new_with_mem(options, mem);
+  for (const char* name : kExtensions) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser, ext);
+    }
+  }
+  return parser;
+}
+
 constexpr const char* kHeadingMarker = "<!--fazhi-heading-->";
 
 // Walks the tree by its links, depth first, in document order: no iterator
@@ -337,6 +412,11 @@ std::string MakeSummary(std::string_view text, size_t max_chars) {
   return out;
 }
 
+bool MarkdownFinishesInParallel() {
+  EnsureExtensions();
+  return Finish().parallel.load();
+}
+
 void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const LinkResolver& resolve,
                     MarkdownResult* out, std::vector<MarkdownProblem>* problems) {
   EnsureExtensions();
@@ -344,16 +424,13 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
   if (!opts.valid_utf8) options |= CMARK_OPT_VALIDATE_UTF8;
   if (opts.unsafe_html) options |= CMARK_OPT_UNSAFE;
   CmarkArena arena;
-  cmark_parser* parser = cmark_parser_new_with_mem(options, CmarkArena::Mem());
-  for (const char* name : kExtensions) {
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
-      cmark_parser_attach_syntax_extension(parser, ext);
-    }
-  }
+  cmark_parser* parser = NewParser(options, CmarkArena::Mem());
   cmark_parser_feed(parser, body.data(), body.size());
   cmark_node* doc;
-  {
-    std::lock_guard<std::mutex> lock(FinishMutex());
+  if (FinishGuard& g = Finish(); g.parallel.load(std::memory_order_relaxed)) {
+    doc = cmark_parser_finish(parser);
+  } else {
+    std::lock_guard<std::mutex> lock(g.mu);
     doc = cmark_parser_finish(parser);
   }
 
@@ -499,3 +576,18 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
 }
 
 }  // namespace fazhi
+
+// Replaces the library's function of this name (see FinishGuard). Until
+// SetUpExtensions has filled the table, and for good where its probe failed,
+// it passes the call on to the library; after, it leaves the table as it is.
+extern "C" __attribute__((visibility("default"))) void cmark_manage_extensions_special_characters(
+    cmark_parser* parser, int add) {
+  fazhi::FinishGuard& g = fazhi::Finish();
+  if (!g.hooked.load()) {
+    if (auto library = fazhi::LibraryManageSpecialCharacters()) library(parser, add);
+    return;
+  }
+  // Counted only for SetUpExtensions' probe: after it, the calls of two
+  // threads would only pass one cache line back and forth.
+  if (!g.parallel.load(std::memory_order_relaxed)) g.calls.fetch_add(1, std::memory_order_relaxed);
+}

@@ -28,6 +28,12 @@ struct MarkdownOptions {
 using LinkResolver =
     std::function<bool(std::string_view target, bool image, LinkResolution* out, Message* error)>;
 
+/// Whether pages are parsed on several threads at once: cmark-gfm's table of
+/// special characters is kept for the whole process (markdown.cpp); false
+/// where the library's own calls could not be replaced, so that parses take
+/// turns.
+bool MarkdownFinishesInParallel();
+
 struct MarkdownProblem {
   int line = 0;      ///< 1-based line within the body
   int byte_col = 0;  ///< 1-based byte column within that line
