@@ -240,7 +240,7 @@ int StagingSink::MakeNewParents(const std::string& rel, std::string* failed_at) 
     std::string dir = rel.substr(0, slash);
     if (listed_dir_set_.count(dir)) continue;
     {
-      std::lock_guard<std::mutex> lock(mu_);
+      std::lock_guard<BriefMutex> lock(mu_);
       if (made_dirs_.count(dir)) continue;
     }
     int e = disk_.Mkdir(next_ + "/" + dir);
@@ -251,7 +251,7 @@ int StagingSink::MakeNewParents(const std::string& rel, std::string* failed_at) 
       *failed_at = next_ + "/" + dir;
       return e;
     }
-    std::lock_guard<std::mutex> lock(mu_);
+    std::lock_guard<BriefMutex> lock(mu_);
     made_dirs_.insert(std::move(dir));
   }
   return 0;
@@ -271,7 +271,7 @@ StagingSink::Placed StagingSink::Place(const std::string& rel, const std::string
         // the output folder's file unless it is this very one.
         struct stat st {};
         if (::lstat((out_ + "/" + rel).c_str(), &st) != 0 || st.st_ino != next_ino) {
-          std::lock_guard<std::mutex> lock(mu_);
+          std::lock_guard<BriefMutex> lock(mu_);
           written_.push_back(rel);
         }
       }
@@ -327,7 +327,7 @@ StagingSink::Placed StagingSink::Place(const std::string& rel, const std::string
     return Placed::kFailed;
   }
   if (writeback_) writeback_->Added(bytes.size());
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard<BriefMutex> lock(mu_);
   written_.push_back(rel);
   return Placed::kWritten;
 }
@@ -340,7 +340,7 @@ bool StagingSink::Put(const std::string& path, std::string bytes) {
   }
   bool fresh;
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    std::lock_guard<BriefMutex> lock(mu_);
     fresh = seen_.insert(path).second && !made_dirs_.count(path);
   }
   fresh = fresh && !listed_file_set_.count(path) && !listed_dir_set_.count(path);

@@ -24,6 +24,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/brief_mutex.h"
 #include "core/diagnostics.h"
 #include "core/disk.h"
 #include "core/output.h"
@@ -107,7 +108,7 @@ class StagingSink : public OutputSink {
   std::vector<std::string> listed_files_, listed_dirs_;  // next/ before this build
   // The same as sets, for Place; filled by Open, read-only while Puts run.
   std::unordered_set<std::string> listed_file_set_, listed_dir_set_;
-  std::mutex mu_;
+  BriefMutex mu_;                              // taken for each file and folder, by every render thread
   std::unordered_set<std::string> made_dirs_;  // folders this build made in next/
   std::unordered_set<std::string> seen_;       // every path Put
   std::vector<std::string> written_;           // paths whose file in next/ is not the output folder's

@@ -9,6 +9,7 @@
 #include <set>
 #include <thread>
 
+#include "core/brief_mutex.h"
 #include "core/config.h"
 #include "core/content.h"
 #include "core/links.h"
@@ -63,14 +64,14 @@ class PathRecorder : public OutputSink {
   PathRecorder(OutputSink* inner, std::set<std::string, std::less<>>* paths) : inner_(inner), paths_(paths) {}
   bool Put(const std::string& path, std::string bytes) override {
     {
-      std::lock_guard<std::mutex> lock(mu_);
+      std::lock_guard<BriefMutex> lock(mu_);
       paths_->insert(path);
     }
     return inner_->Put(path, std::move(bytes));
   }
 
  private:
-  std::mutex mu_;
+  BriefMutex mu_;
   OutputSink* inner_;
   std::set<std::string, std::less<>>* paths_;
 };
