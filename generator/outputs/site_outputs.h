@@ -69,7 +69,10 @@ class SiteOutputs : public OutputSink {
  private:
   bool Indexed(const std::string& path) const;
   uint32_t GroupPages() const;
-  bool WriteSearch(const Theme& theme, SearchIndexStats* stats);
+  // Writes the index's files (search/manifest.json, t/, p/).
+  void WriteIndex(SearchIndexStats* stats);
+  // Writes the search page, and the index's files unless `index_written`.
+  bool WriteSearch(const Theme& theme, SearchIndexStats* stats, bool index_written = false);
   size_t WriteFeed();
   std::vector<std::string> TakenPrefixes() const;
 
