@@ -33,7 +33,7 @@ namespace {
 // SetUpExtensions set it once. Where that replacement does not take (a
 // library linked to bind its own calls), SetUpExtensions finds out and every
 // finish runs under one lock, as before. The lock cost a 10,000-page build
-// 31–77 ms of its threads' time in waits (docs/performance.md, run 34).
+// 57–77 ms of its threads' time in waits (docs/performance.md, run 34).
 struct FinishGuard {
   std::atomic<bool> hooked{false};    // the library's calls reach the definition below
   std::atomic<bool> parallel{false};  // finishes need no lock

@@ -545,7 +545,8 @@ class SearchIndex::Impl {
   // Guards the terms (inserts into ids_ and the three below). Apart from
   // mu_, so that a thread that makes a term keeps no other thread from
   // handing over its page: with one lock for both, a 10,000-page build's
-  // threads waited 23 + 12 ms on it (docs/performance.md, run 34).
+  // threads slept 21–32 ms on it for new terms, and 8–12 ms more to hand
+  // pages over (docs/performance.md, run 34).
   BriefMutex terms_mu_;
   std::unordered_map<std::string, uint32_t> long_ids_;  ///< text → term
   std::vector<std::string> text_;                       ///< term text by id
