@@ -45,28 +45,35 @@ namespace {
 
 constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter", "tasklist"};
 
-// Calls of the library's cmark_manage_extensions_special_characters that
-// reached the definition at the end of this file, once the table was filled.
-std::atomic<bool> table_filled{false}, probing{false};
-std::atomic<int> calls_kept_out{0};
+// Who keeps the table of special characters: the library (each finish
+// under a lock), FillSpecialCharacters' probe, or nobody (filled once).
+enum class TableState { kLibrary, kProbing, kFilled };
+std::atomic<TableState> table{TableState::kLibrary};
+std::atomic<int> probe_calls{0};  // the library's calls that reached our definition in the probe
 
-// Fills the table of special characters with the extensions' and reports
-// whether the library's calls now leave it alone (then finishes need no lock).
+using ManageFn = void (*)(cmark_parser*, int);
+
+// The library's own cmark_manage_extensions_special_characters.
+ManageFn LibraryManage() {
+  static const auto fn =
+      reinterpret_cast<ManageFn>(dlsym(RTLD_NEXT, "cmark_manage_extensions_special_characters"));
+  return fn;
+}
+
+// Fills the table with the extensions' characters and reports whether the
+// library's calls now leave it alone (then finishes need no lock).
 bool FillSpecialCharacters() {
-  using Fn = void (*)(cmark_parser*, int);
-  auto library = reinterpret_cast<Fn>(dlsym(RTLD_NEXT, "cmark_manage_extensions_special_characters"));
+  const ManageFn library = LibraryManage();
   if (library == nullptr) return false;
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
   for (const char* name : kExtensions)
     cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name));
   library(parser, 1);
-  table_filled = true;
-  probing = true;
+  table = TableState::kProbing;
   cmark_parser_feed(parser, "~~a~~\n", 6);
   cmark_node_free(cmark_parser_finish(parser));
-  probing = false;
-  const bool kept = calls_kept_out > 0;
-  if (!kept) table_filled = false;
+  const bool kept = probe_calls > 0;
+  table = kept ? TableState::kFilled : TableState::kLibrary;
   cmark_parser_free(parser);
   return kept;
 }
@@ -242,15 +249,18 @@ int main(int argc, char** argv) {
   return failed ? 1 : 0;
 }
 
-// Replaces the library's function (see FillSpecialCharacters): once the table
-// is filled, the calls of every finish leave it as it is.
+// Replaces the library's function (see FillSpecialCharacters): passes the
+// call on while the library keeps the table, counts it during the probe, and
+// once the table is filled leaves it as it is.
 extern "C" void cmark_manage_extensions_special_characters(cmark_parser* parser, int add) {
-  if (table_filled) {
-    if (probing) ++calls_kept_out;
-    return;
+  switch (table.load()) {
+    case TableState::kLibrary:
+      if (const ManageFn library = LibraryManage()) library(parser, add);
+      break;
+    case TableState::kProbing:
+      ++probe_calls;
+      break;
+    case TableState::kFilled:
+      break;
   }
-  using Fn = void (*)(cmark_parser*, int);
-  static const auto library =
-      reinterpret_cast<Fn>(dlsym(RTLD_NEXT, "cmark_manage_extensions_special_characters"));
-  if (library != nullptr) library(parser, add);
 }

@@ -34,10 +34,13 @@ namespace {
 // library linked to bind its own calls), SetUpExtensions finds out and every
 // finish runs under one lock, as before. The lock cost a 10,000-page build
 // 57–77 ms of its threads' time in waits (docs/performance.md, run 34).
+// Who keeps the table: the library (each finish under FinishGuard::mu),
+// SetUpExtensions' probe, or nobody (filled once, finishes at once).
+enum class TableState { kLibrary, kProbing, kFilled };
+
 struct FinishGuard {
-  std::atomic<bool> hooked{false};    // the library's calls reach the definition below
-  std::atomic<bool> parallel{false};  // finishes need no lock
-  std::atomic<int> calls{0};          // calls that reached it
+  std::atomic<TableState> state{TableState::kLibrary};
+  std::atomic<int> probe_calls{0};  // the library's calls that reached our definition in the probe
   std::mutex mu;
 };
 
@@ -69,7 +72,7 @@ void SetUpExtensions() {
   if (library == nullptr) return;
   cmark_parser* parser = NewParser(CMARK_OPT_DEFAULT, cmark_get_default_mem_allocator());
   library(parser, 1);
-  g.hooked = true;
+  g.state = TableState::kProbing;
   const char probe[] = "~~a~~ www.example.com\n";
   cmark_parser_feed(parser, probe, sizeof probe - 1);
   cmark_node* doc = cmark_parser_finish(parser);
@@ -78,12 +81,12 @@ void SetUpExtensions() {
                         std::strstr(html, "<a href=\"http://www.example.com\">") != nullptr;
   free(html);
   cmark_node_free(doc);
-  if (g.calls.load() > 0 && rendered) {
-    g.parallel = true;
+  if (g.probe_calls.load() > 0 && rendered) {
+    g.state = TableState::kFilled;
   } else {
     // Our definition was not called (or the probe came out wrong): the
     // library manages the table itself, and finishes take the lock.
-    g.hooked = false;
+    g.state = TableState::kLibrary;
     library(parser, 0);
   }
   cmark_parser_free(parser);
@@ -414,7 +417,7 @@ std::string MakeSummary(std::string_view text, size_t max_chars) {
 
 bool MarkdownFinishesInParallel() {
   EnsureExtensions();
-  return Finish().parallel.load();
+  return Finish().state.load() == TableState::kFilled;
 }
 
 void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const LinkResolver& resolve,
@@ -427,7 +430,7 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
   cmark_parser* parser = NewParser(options, CmarkArena::Mem());
   cmark_parser_feed(parser, body.data(), body.size());
   cmark_node* doc;
-  if (FinishGuard& g = Finish(); g.parallel.load(std::memory_order_relaxed)) {
+  if (FinishGuard& g = Finish(); g.state.load(std::memory_order_relaxed) == TableState::kFilled) {
     doc = cmark_parser_finish(parser);
   } else {
     std::lock_guard<std::mutex> lock(g.mu);
@@ -577,17 +580,20 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
 
 }  // namespace fazhi
 
-// Replaces the library's function of this name (see FinishGuard). Until
-// SetUpExtensions has filled the table, and for good where its probe failed,
-// it passes the call on to the library; after, it leaves the table as it is.
+// Replaces the library's function of this name (see FinishGuard): passes
+// the call on while the library keeps the table, counts it during the probe,
+// and once the table is filled leaves it as it is.
 extern "C" __attribute__((visibility("default"))) void cmark_manage_extensions_special_characters(
     cmark_parser* parser, int add) {
   fazhi::FinishGuard& g = fazhi::Finish();
-  if (!g.hooked.load()) {
-    if (auto library = fazhi::LibraryManageSpecialCharacters()) library(parser, add);
-    return;
+  switch (g.state.load(std::memory_order_relaxed)) {
+    case fazhi::TableState::kLibrary:
+      if (auto library = fazhi::LibraryManageSpecialCharacters()) library(parser, add);
+      break;
+    case fazhi::TableState::kProbing:
+      g.probe_calls.fetch_add(1, std::memory_order_relaxed);
+      break;
+    case fazhi::TableState::kFilled:
+      break;
   }
-  // Counted only for SetUpExtensions' probe: after it, the calls of two
-  // threads would only pass one cache line back and forth.
-  if (!g.parallel.load(std::memory_order_relaxed)) g.calls.fetch_add(1, std::memory_order_relaxed);
 }

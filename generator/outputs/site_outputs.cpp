@@ -161,16 +161,15 @@ void SiteOutputs::WriteIndex(SearchIndexStats* sstats) {
   }
 }
 
-bool SiteOutputs::WriteSearch(const Theme& theme, SearchIndexStats* sstats, bool index_written) {
+bool SiteOutputs::WriteSearchPage(const Theme& theme, const SearchIndexStats& sstats) {
   size_t before = diags_->error_count();
   const Urls urls(config_.base_url);
-  if (!index_written) WriteIndex(sstats);
   if (theme.Has("search")) {
     View v = BaseView(*site_, urls, "/search/", "站内搜索");
     SetBreadcrumbs(&v, urls, {{"站内搜索", "/search/"}});
     View s;
     s.set("enabled", Flag(config_.search_enabled));
-    s.set("docs", std::to_string(sstats->docs));
+    s.set("docs", std::to_string(sstats.docs));
     v.set("search", std::move(s));
     const View chrome = ChromeView(*site_, urls);
     LayoutRenderer renderer(theme, &chrome);
@@ -190,7 +189,8 @@ bool SiteOutputs::Refresh(const Theme& theme, const std::vector<int>& summaries,
   }
   SearchIndexStats sstats;
   if (index_) index_->SetGroupPages(GroupPages());
-  WriteSearch(theme, &sstats);
+  WriteIndex(&sstats);
+  WriteSearchPage(theme, sstats);
   if (stats) stats->search = sstats;
   return diags_->error_count() == before;
 }
@@ -270,7 +270,7 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
   }
 
   index_writer.join();
-  WriteSearch(theme, &sstats, /*index_written=*/true);
+  WriteSearchPage(theme, sstats);
 
   // 网站地图: the site's structure as government sites show it — 栏目 with their
   // counts and list pages, each report, then the groups other modules add

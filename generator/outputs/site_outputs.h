@@ -71,8 +71,8 @@ class SiteOutputs : public OutputSink {
   uint32_t GroupPages() const;
   // Writes the index's files (search/manifest.json, t/, p/).
   void WriteIndex(SearchIndexStats* stats);
-  // Writes the search page, and the index's files unless `index_written`.
-  bool WriteSearch(const Theme& theme, SearchIndexStats* stats, bool index_written = false);
+  // Writes the search page (it says how many pages the index holds).
+  bool WriteSearchPage(const Theme& theme, const SearchIndexStats& stats);
   size_t WriteFeed();
   std::vector<std::string> TakenPrefixes() const;
 
