@@ -6,8 +6,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -194,6 +196,44 @@ TEST_CASE("example district: unit pages across years, figures across units and y
   CHECK_FALSE(Contains(frag.str(), "<html"));
   std::error_code ec;
   fs::remove_all(tmpl, ec);
+}
+
+// The search index names each publisher's series of reports (its previous
+// and next links), so that a query naming the publisher lists its reports
+// newest first (search.js; the district query set has 广州市人民政府).
+TEST_CASE("example district: the search index knows which reports are one publisher's series") {
+  ExampleBuild b;
+  REQUIRE_MESSAGE(b.rc == 0, b.stderr_text);
+  const nlohmann::json manifest = nlohmann::json::parse(b.Read("search/manifest.json"));
+  const size_t reports = manifest["kinds"][0][1];
+  const size_t group = manifest["group"];
+  // The reports' URLs in page order: their metadata groups, one after another.
+  std::vector<std::string> urls;
+  for (size_t g = 0; g * group < reports; ++g) {
+    for (const auto& meta : nlohmann::json::parse(b.Read("search/p/0-" + std::to_string(g) + ".json")))
+      urls.push_back(meta[0]);
+  }
+  REQUIRE(urls.size() == reports);
+  REQUIRE(manifest["series"].size() == reports);
+  std::map<std::string, int> series;  // URL → its series
+  for (size_t d = 0; d < reports; ++d) series[urls[d]] = manifest["series"][d];
+  // Newest first: 2024 before 2023 before 2022 in the series of 广州市人民政府.
+  const auto at = [&](const std::string& url) {
+    return std::find(urls.begin(), urls.end(), url) - urls.begin();
+  };
+  CHECK(at("reports/guangzhou-2024/") < at("reports/guangzhou-2023/"));
+  CHECK(at("reports/guangzhou-2023/") < at("reports/guangzhou-2022/"));
+  CHECK(series["reports/guangzhou-2024/"] >= 0);
+  CHECK(series["reports/guangzhou-2023/"] == series["reports/guangzhou-2024/"]);
+  CHECK(series["reports/guangzhou-2022/"] == series["reports/guangzhou-2024/"]);
+  // 广州市人民政府办公厅 publishes its own series.
+  CHECK(series["reports/gzbgt-2024/"] >= 0);
+  CHECK(series["reports/gzbgt-2022/"] == series["reports/gzbgt-2024/"]);
+  CHECK(series["reports/gzbgt-2024/"] != series["reports/guangzhou-2024/"]);
+  CHECK(series["reports/baiyun-2021/"] == series["reports/baiyun-2024/"]);
+  // A publisher with one report on the site has no series.
+  CHECK(series["reports/conghua-2024/"] == -1);
+  CHECK(series["reports/gzsfj-2024/"] == -1);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "outputs/site_outputs.h"
 
 #include <algorithm>
+#include <map>
 #include <thread>
 
 #include "norms/external_resources.h"
@@ -77,8 +78,15 @@ void SiteOutputs::SetSite(const Site* site) {
   known_.assign(indexed.begin(), indexed.end());
   std::vector<std::pair<std::string, int>> known;
   known.reserve(known_.size());
-  for (size_t i : known_)
-    known.emplace_back(site->pages[i].output_path, SearchKindOf(site->pages[i].output_path));
+  // A report's series is its publisher's (as its previous/next links are).
+  std::map<std::string, std::string> series_of;
+  for (size_t i : known_) {
+    const Page& p = site->pages[i];
+    known.emplace_back(p.output_path, SearchKindOf(p.output_path));
+    if (p.kind == "report" && known.back().second == 0 && !p.report.publisher.empty())
+      series_of.emplace(p.output_path, p.report.publisher);
+  }
+  index_->SetSeries(std::move(series_of));
   std::function<void(const std::string&, std::string)> put;
   if (!updates_)
     put = [this](const std::string& path, std::string bytes) { inner_->Put(path, std::move(bytes)); };

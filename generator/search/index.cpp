@@ -430,6 +430,10 @@ class SearchIndex::Impl {
     std::lock_guard<BriefMutex> lock(mu_);
     fixed_group_ = std::max<uint32_t>(1, group_pages);
   }
+  void SetSeries(std::map<std::string, std::string> series_of) {
+    std::lock_guard<BriefMutex> lock(mu_);
+    series_of_ = std::move(series_of);
+  }
   bool Write(const std::function<void(const std::string&, std::string)>& put, SearchIndexStats* stats);
 
  private:
@@ -511,6 +515,9 @@ class SearchIndex::Impl {
                      const std::vector<std::span<const Packed>>& lists) const;
   std::string Group(uint32_t g) const;
   std::string Manifest() const;
+  // The manifest's "series": by page of the first kind, its series'
+  // number, or -1 for none or a series of one page; "" when no series has two.
+  std::string SeriesJson() const;
   uint32_t BucketCount() const {
     return static_cast<uint32_t>(
         std::clamp<size_t>(PowerOfTwoAtLeast((est_ + kBucketBytes - 1) / kBucketBytes), 1, size_t{1} << 16));
@@ -589,6 +596,7 @@ class SearchIndex::Impl {
   std::vector<std::pair<int, std::string>> known_keys_;  ///< by kind, then as Expect was given them
   std::vector<size_t> known_start_;                      ///< by kind: its first index in known_keys_
   uint32_t fixed_group_ = 0;                             ///< pages a group holds (0: by metadata sizes)
+  std::map<std::string, std::string> series_of_;         ///< key → its series (SetSeries)
   // Streaming (a build with Expect's `put`): a known page's metadata waits
   // in its slot until the other pages of its group have come.
   std::function<void(const std::string&, std::string)> stream_put_;
@@ -1159,6 +1167,7 @@ std::string SearchIndex::Impl::Manifest() const {
   snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(id));
   out += "],\"buckets\":" + std::to_string(buckets_) + ",\"group\":" + std::to_string(group_) +
          ",\"top\":" + std::to_string(kTop) + ",\"unigrams\":" + (all_unigrams_ ? "true" : "false");
+  out += SeriesJson();
   if (!synonyms_.empty()) {
     out += ",\"synonyms\":{";
     bool first = true;
@@ -1177,6 +1186,32 @@ std::string SearchIndex::Impl::Manifest() const {
   }
   out += ",\"id\":\"" + std::string(hex) + "\"}\n";
   return out;
+}
+
+std::string SearchIndex::Impl::SeriesJson() const {
+  if (series_of_.empty() || kind_counts_.empty()) return "";
+  // Numbered in page order, so that the bytes do not depend on the names.
+  std::map<std::string, std::pair<int, int>> number;  // series → its number, its pages
+  std::vector<const std::string*> of(kind_counts_[0], nullptr);
+  for (size_t d = 0; d < kind_counts_[0]; ++d) {
+    auto it = series_of_.find(order_[kind_start_[0] + d]);
+    if (it == series_of_.end() || entries_[kind_start_[0] + d] == nullptr) continue;  // none, or a hole
+    of[d] = &it->second;
+    ++number.try_emplace(it->second, -1, 0).first->second.second;
+  }
+  int next = 0;
+  std::string out = ",\"series\":[";
+  for (size_t d = 0; d < of.size(); ++d) {
+    int n = -1;
+    if (of[d] != nullptr) {
+      auto& [num, pages] = number[*of[d]];
+      if (pages > 1 && num < 0) num = next++;
+      n = pages > 1 ? num : -1;
+    }
+    if (d) out += ',';
+    out += std::to_string(n);
+  }
+  return next > 0 ? out + ']' : "";
 }
 
 bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::string)>& put,
@@ -1408,6 +1443,10 @@ void SearchIndex::Expect(const std::vector<std::pair<std::string, int>>& pages, 
 }
 
 void SearchIndex::SetGroupPages(uint32_t group_pages) { impl_->SetGroupPages(group_pages); }
+
+void SearchIndex::SetSeries(std::map<std::string, std::string> series_of) {
+  impl_->SetSeries(std::move(series_of));
+}
 
 bool SearchIndex::Write(const std::function<void(const std::string& path, std::string bytes)>& put,
                         SearchIndexStats* stats) {

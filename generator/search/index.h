@@ -110,6 +110,13 @@ class SearchIndex {
   /// follows the pages' text).
   void SetGroupPages(uint32_t group_pages);
 
+  /// The series of the first kind's pages (年度报告: one publisher's
+  /// reports, by the year they cover), by key; replaces the last call's. A
+  /// series of two pages or more is named in the manifest, so that the
+  /// client lists the reports of one series whose titles hold a query
+  /// together, newest first (search.js).
+  void SetSeries(std::map<std::string, std::string> series_of);
+
   /// Hands the index files to `put` (from several threads): all of them on
   /// the first call, then (with Options::updates) only those that changed
   /// since the previous call. Returns false when a file of the previous call

@@ -826,6 +826,62 @@ TEST_CASE("search_index: the client lists first the annual reports a query names
   CHECK(Client(files, "学法辅导指标").named.empty());
 }
 
+// A publisher's name as the query: its reports, whose titles all hold it,
+// newest first, whatever their text says. The older reports of 广州市人民政府
+// name it more often in their text, and came first by BM25.
+TEST_CASE("search_index: the client lists the reports of one series that a query titles newest first") {
+  if (!HaveNode()) return;
+  const std::string body = "广州市人民政府推进法治政府建设。\n";
+  auto report = [&](const std::string& year, int mentions) {
+    std::string text;
+    for (int i = 0; i < mentions; ++i) text += body;
+    return Page("广州市人民政府关于" + year + "年度法治政府建设情况的报告", {{"", "", "", text}});
+  };
+  std::vector<TestPage> pages = {
+      {"reports/guangzhou-2022/index.html", 0, report("2022", 6)},
+      {"reports/guangzhou-2023/index.html", 0, report("2023", 3)},
+      {"reports/guangzhou-2024/index.html", 0, report("2024", 1)},
+      {"reports/gzbgt-2024/index.html", 0,
+       Page("广州市人民政府办公厅2024年度法治政府建设情况（摘要）",
+            {{"", "", "", "办公厅推进依法行政。\n"}})},
+      {"reports/baiyun-2024/index.html", 0,
+       Page("白云区2024年度法治政府建设报告（摘要）", {{"", "", "", "落实广州市人民政府的部署。\n"}})},
+      {"indicators/agenda/index.html", 1,
+       Page("市政府会议研究法治建设次数", {{"", "", "", "广州市人民政府常务会议研究法治建设。\n"}})},
+  };
+  // Numbered newest first, as a site numbers its reports.
+  const std::vector<std::pair<std::string, int>> known = {
+      {pages[2].key, 0}, {pages[3].key, 0}, {pages[4].key, 0}, {pages[1].key, 0}, {pages[0].key, 0}};
+  const std::map<std::string, std::string> series = {{pages[0].key, "广州市人民政府"},
+                                                     {pages[1].key, "广州市人民政府"},
+                                                     {pages[2].key, "广州市人民政府"},
+                                                     {pages[3].key, "广州市人民政府办公厅"},
+                                                     {pages[4].key, "广州市白云区人民政府"}};
+  auto build = [&](bool with_series) {
+    SearchIndex index({"年度报告", "指标", "页面"}, {});
+    index.Expect(known, 2);
+    if (with_series) index.SetSeries(series);
+    PutAll(&index, pages);
+    return WriteAll(&index);
+  };
+  const Files files = build(true);
+  // Numbered in page order; a series of one report is none.
+  CHECK(files.at("search/manifest.json").find("\"series\":[0,-1,-1,0,0]") != std::string::npos);
+  const ClientResult r = Client(files, "广州市人民政府");
+  REQUIRE(r.urls.size() == 6);
+  CHECK(std::vector<std::string>(r.urls.begin(), r.urls.begin() + 4) ==
+        std::vector<std::string>{"reports/guangzhou-2024/", "reports/guangzhou-2023/",
+                                 "reports/guangzhou-2022/", "reports/gzbgt-2024/"});
+  CHECK(r.paged == r.urls);
+  // Without the series, the text decides: the oldest report first.
+  const Files plain = build(false);
+  CHECK(plain.at("search/manifest.json").find("series") == std::string::npos);
+  CHECK(Client(plain, "广州市人民政府").urls.front() == "reports/guangzhou-2022/");
+  // A query the titles do not hold ranks by the text as before: 推进 is in
+  // the 2022 report six times.
+  CHECK(Client(files, "推进法治政府").urls.front() == "reports/guangzhou-2022/");
+}
+
 TEST_CASE(
     "search_index: the client ranks headings above text, the phrase above scattered tokens, reports first") {
   if (!HaveNode()) return;

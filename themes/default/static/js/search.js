@@ -132,6 +132,9 @@
     this.groups = {};
     this.kindEnds = [];
     this.kindFactors = [];  // a score's factor by kind
+    // By page of the first kind (年度报告): its publisher's series, or -1
+    // (manifest v3 may leave it out: no series of two reports).
+    this.series = manifest.series || null;
     var end = 0;
     manifest.kinds.forEach(function (k, i) {
       end += k[1];
@@ -387,11 +390,34 @@
       heading[ci] = top;
     }
     for (var t = 0; t < own.length; ++t) if (slot[own[t]]) heading[slot[own[t]] - 1] = 2;
+    if (index.series) seriesTogether(index.series, docs, n, imps, E, score, heading);
     this.docs = docs;
     this.scores = score;
     this.headings = heading;
     this.heapify(n);
   }
+  /* The reports of one series (one publisher's, by year) whose titles hold
+   * every token of the query rank together, at the place of the best of
+   * them, and so among themselves by page number: newest first, as the site
+   * numbers them. By their text, 广州市人民政府 listed that government's
+   * reports 2022, 2023, 2024 (the older ones say its name more often); a
+   * reader who names a publisher wants its latest report first. A report
+   * titled with the query itself (`heading` 2) ranks first as before, and
+   * one that holds a token only in its text keeps its own score. Listed
+   * pages only: a series' unlisted reports (a term on more than `top`
+   * pages) score alike, and come in page order anyway. */
+  function seriesTogether(series, docs, n, imps, E, score, heading) {
+    var best = {}, members = [];
+    for (var c = 0; c < n; ++c) {
+      var d = docs[c], s = d < series.length ? series[d] : -1, titled = s >= 0 && heading[c] === 1;
+      for (var j = 0; j < E && titled; ++j) titled = imps[c * E + j] >= 128;  // field 2: the title
+      if (!titled) continue;
+      members.push(c);
+      if (!(s in best) || score[c] > best[s]) best[s] = score[c];
+    }
+    for (var m = 0; m < members.length; ++m) score[members[m]] = best[series[docs[members[m]]]];
+  }
+
   /* Every page of `titled` (an entry, or null), listed or in its bitmap, ascending. */
   function titledPages(index, titled) {
     if (!titled) return [];
