@@ -30,8 +30,8 @@ using LinkResolver =
 
 /// Whether pages are parsed on several threads at once: cmark-gfm's table of
 /// special characters is kept for the whole process (markdown.cpp); false
-/// where the library's own calls could not be replaced, so that parses take
-/// turns.
+/// where the library's own calls could not be replaced, or where
+/// FAZHI_MARKDOWN_LOCK=1 is set, so that parses take turns.
 bool MarkdownFinishesInParallel();
 
 struct MarkdownProblem {
