@@ -882,6 +882,38 @@ TEST_CASE("search_index: the client lists the reports of one series that a query
   CHECK(Client(files, "推进法治政府").urls.front() == "reports/guangzhou-2022/");
 }
 
+// A unit's name and a year typed together (花都区2024) are two words: the
+// report whose title holds both comes before a page whose text holds the
+// phrase itself in passing (花都区2024年为…), which came first before.
+TEST_CASE("search_index: the client lists first the page whose title holds each word of the query") {
+  if (!HaveNode()) return;
+  std::vector<TestPage> pages = {
+      {"indicators/law-exam/", 1,
+       Page("参加学法考试的国家工作人员",
+            {{"ind-method", "口径", "",
+              "原文的说法各不相同：花都区2024年为1.9万名，白云区2023年为2万余名。\n"}})},
+      {"reports/huadu-2024/", 0,
+       Page("广州市花都区人民政府关于2024年度法治政府建设情况的报告",
+            {{"", "", "", "本页依据花都区人民政府公开发布的报告整理。全年办理行政复议案件。\n"}})},
+      {"reports/huadu-2022/", 0,
+       Page("广州市花都区人民政府2022年法治政府建设年度报告",
+            {{"", "", "", "花都区推进依法行政，2024年继续。\n"}})},
+  };
+  const Files files = BuildAtUrls(pages);
+  for (const char* q : {"花都区2024", "花都区 2024", "2024花都区"}) {
+    const ClientResult r = Client(files, q);
+    REQUIRE_MESSAGE(r.urls.size() == 3, q);
+    CHECK_MESSAGE(r.urls[0] == "reports/huadu-2024/", q);
+    CHECK_MESSAGE(r.paged == r.urls, q);
+  }
+  // Then the page holding the phrase in its text, above the report holding
+  // one word in its title and the other in its text.
+  CHECK(Client(files, "花都区2024").urls.at(1).rfind("indicators/law-exam/", 0) == 0);
+  // A word of one character is too common to tell: 2024年 stays a phrase, and
+  // the page whose text holds it comes first.
+  CHECK(Client(files, "花都区2024年").urls.at(0).rfind("indicators/law-exam/", 0) == 0);
+}
+
 TEST_CASE(
     "search_index: the client ranks headings above text, the phrase above scattered tokens, reports first") {
   if (!HaveNode()) return;

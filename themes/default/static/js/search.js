@@ -1112,12 +1112,32 @@
     return merged;
   }
 
-  /* How a page holds the phrase: 2 in its title, a heading or a lead-in, 1 in
-   * its text, 0 only as scattered tokens. */
+  /* The words of a folded phrase: its runs of Chinese characters and its runs
+   * of letters and digits, typed apart or not ("花都区2024": 花都区, 2024). */
+  function phraseWords(p) {
+    var words = [], word = '', han = false;
+    Array.from(p).forEach(function (ch) {
+      var c = ch.codePointAt(0), h = isHan(c), w = h || isWord(c);
+      if (word && (!w || h !== han)) { words.push(word); word = ''; }
+      if (w) { word += ch; han = h; }
+    });
+    if (word) words.push(word);
+    return words;
+  }
+
+  /* How a page holds the phrase: 2 in its title, a heading or a lead-in, or
+   * (a phrase of two words or more, each of two characters or more) each of
+   * its words in its title, 1 in its text, 0 only as scattered tokens. So
+   * 花都区2024 lists first 花都区's report titled 广州市花都区人民政府关于2024年度…,
+   * not a page whose text says 花都区2024年 in passing. */
   function phraseTier(meta, phrase) {
     var p = foldString(phrase);
     if (!p) return 0;
-    if (foldString(meta.title).indexOf(p) >= 0) return 2;
+    var title = foldString(meta.title);
+    if (title.indexOf(p) >= 0) return 2;
+    var words = phraseWords(p);
+    if (words.length > 1 && words.every(function (w) { return Array.from(w).length > 1 && title.indexOf(w) >= 0; }))
+      return 2;
     var body = 0;
     for (var i = 0; i < meta.sections.length; ++i) {
       var s = meta.sections[i];
