@@ -684,8 +684,9 @@ struct ClientResult {
   size_t rest = 0;                  // how many those pages are
   std::vector<bool> rest_rows;      // per row shown: one of them
   std::vector<std::string> snippets;
-  std::vector<std::string> paged;  // the first row, then the next nine, asked for apart
-  std::string named;               // the kind the query names (年度报告), when its pages come first
+  std::vector<std::string> paged;        // the first row, then the next nine, asked for apart
+  std::string named;                     // the kind the query names (年度报告), when its pages come first
+  std::vector<std::string> date_labels;  // per row shown: how its date is labelled
 };
 
 /// Whether node runs here: the client tests run search.js under node, and
@@ -742,7 +743,7 @@ ClientResult Client(const Files& files, const std::string& query) {
       "{urls:rows.map(x=>x.url),snippets:rows.map(x=>x.snippet),partial:r.partial,phrase:r.phrase,"
       "total:r.count,exact:r.exact,loose:r.loose,pieces:r.pieces||[],paged:a.concat(b).map(x=>x.url),"
       "rest:r.rest?r.rest.count:0,restPhrase:r.rest?r.rest.phrase:'',restRows:rows.map(x=>x.rest),"
-      "named:r.named||''}))));",
+      "named:r.named||'',dateLabels:rows.map(x=>x.dateLabel)}))));",
       files, {query});
   ClientResult r;
   auto j = nlohmann::json::parse(out.empty() ? "{}" : out);
@@ -760,6 +761,7 @@ ClientResult Client(const Files& files, const std::string& query) {
   r.rest_phrase = j["restPhrase"];
   r.rest_rows = j["restRows"].get<std::vector<bool>>();
   r.named = j["named"];
+  r.date_labels = j["dateLabels"].get<std::vector<std::string>>();
   return r;
 }
 
@@ -873,6 +875,10 @@ TEST_CASE("search_index: the client lists the reports of one series that a query
         std::vector<std::string>{"reports/guangzhou-2024/", "reports/guangzhou-2023/",
                                  "reports/guangzhou-2022/", "reports/gzbgt-2024/"});
   CHECK(r.paged == r.urls);
+  // A report's date is when the site put it up, labelled as the site's
+  // lists label it; the indicator's is its page's.
+  CHECK(r.date_labels == std::vector<std::string>{"本站发布日期", "本站发布日期", "本站发布日期",
+                                                  "本站发布日期", "本站发布日期", "发布日期"});
   // Without the series, the text decides: the oldest report first.
   const Files plain = build(false);
   CHECK(plain.at("search/manifest.json").find("series") == std::string::npos);
@@ -1347,7 +1353,7 @@ const heading = (key) => (pages[key].title === '行政复议' ? 2 : /行政复�
 // (positions); returns what was shown after each arrival.
 async function run(ranked, order, fail, phrase = '行政复议') {
   const waiting = ranked.map(() => { let ok, no; const p = new Promise((a, b) => { ok = a; no = b; }); return { p, ok, no }; });
-  const index = { meta: (doc) => waiting[doc].p, kindLabel: () => '页面' };
+  const index = { meta: (doc) => waiting[doc].p, kindLabel: () => '页面', kind: () => 4 };
   const result = { phrase, tokens: [],
                    ranking: { slice: (from, to) => ranked.slice(from, to).map((k, i) => ({ doc: from + i, heading: heading(k) })) } };
   const log = [];
@@ -1375,7 +1381,7 @@ async function run(ranked, order, fail, phrase = '行政复议') {
     notChinese: await run(['g1', 'h1'], [0, 1], -1, 'ICP备案'),
     titledLate: await run(['x3', 'a2', 'c2'], [1, 2, 0]),
     titledFirst: await run(['x3', 'a2', 'c2'], [0, 2, 1]),
-    page: (await s.page({ meta: (doc) => Promise.resolve(pages[['d1', 'a2', 'b1', 'e2'][doc]]), kindLabel: () => '页面' },
+    page: (await s.page({ meta: (doc) => Promise.resolve(pages[['d1', 'a2', 'b1', 'e2'][doc]]), kindLabel: () => '页面', kind: () => 4 },
                         { phrase: '行政复议', tokens: [], ranking: { slice: () => ['d1', 'a2', 'b1', 'e2'].map((k, doc) => ({ doc, heading: heading(k) })) } },
                         0, 4)).map((r) => r.url[0]).join(''),
   };

@@ -304,6 +304,10 @@ try {
     assert(snippet.includes('办理行政复议案件368件'), `first snippet: ${snippet}`);
     const section = await page.locator('#search-results li').first().locator('.search-section').innerText();
     assert(section.includes('健全争议化解机制'), `first result's section: ${section}`);
+    // A report's row dates it as its lists do: when this site put it up,
+    // not the report's own 发布日期 (its page's 信息公开 table).
+    const date = await page.locator('#search-results li').first().locator('.search-date').innerText();
+    assert(/^本站发布日期：\d{4}年\d{1,2}月\d{1,2}日$/.test(date), `first result's date: ${date}`);
   });
   await test('search: typing searches as you go; 显示更多结果 adds the next results', async () => {
     await page.goto(`${base}search/`);

@@ -1207,6 +1207,10 @@
     return {
       doc: hit.doc, url: meta.url + (s && s[0] ? '#' + s[0] : ''), title: meta.title,
       kind: index.kindLabel(hit.doc), date: meta.date, section: s && s[0] ? s[1] : '', snippet: snippet,
+      // A report's `date` is when this site put it up; its own publication
+      // date (发布日期 in its page's 信息公开 table) is another: labelled as
+      // the site's lists label it (template_view.cpp, PageItem).
+      dateLabel: index.kind(hit.doc) === 0 ? '本站发布日期' : '发布日期',
       loose: !!hit.loose, rest: !!hit.rest
     };
   }
@@ -1439,7 +1443,7 @@
         var d = document.createElement('p');
         d.className = 'search-date';
         var ymd = r.date.split('-');
-        d.textContent = '发布日期：' + (ymd.length === 3 ? ymd[0] + '年' + (+ymd[1]) + '月' + (+ymd[2]) + '日' : r.date);
+        d.textContent = r.dateLabel + '：' + (ymd.length === 3 ? ymd[0] + '年' + (+ymd[1]) + '月' + (+ymd[2]) + '日' : r.date);
         li.appendChild(d);
       }
       out.appendChild(li);
