@@ -3,12 +3,16 @@
 // site: for each query of the demo query set (demo-queries.json), the page
 // each ranks first against the expected one, and the bytes each query loads
 // (fazhi: the index files its client fetches; Pagefind: response bodies in
-// Chromium, with an empty cache per query).
+// Chromium, with an empty cache per query). With --district, the same on the
+// district example (examples/district) and its query set
+// (district-queries.json: the pages that must come first, in order, or the
+// first `top` rows that must all match `pattern`).
 //
-//   node tests/browser/compare-pagefind.mjs [path/to/fazhi]
+//   node tests/browser/compare-pagefind.mjs [path/to/fazhi] [--district]
 //
-// Writes tests/browser/artifacts/pagefind-comparison.json and prints a
-// Markdown table (docs/search.md quotes it).
+// Writes tests/browser/artifacts/pagefind-comparison.json (or
+// pagefind-comparison-district.json) and prints a Markdown table
+// (docs/search.md quotes it).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -19,13 +23,18 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const fazhi = path.resolve(process.argv[2] || path.join(root, 'build/fazhi'));
-const site = path.join(here, 'artifacts/pagefind-site');
-const SET = JSON.parse(fs.readFileSync(path.join(here, 'demo-queries.json'), 'utf8')).queries;
+const args = process.argv.slice(2);
+const district = args.includes('--district');
+const fazhi = path.resolve(args.find((a) => !a.startsWith('--')) || path.join(root, 'build/fazhi'));
+const site = path.join(here, district ? 'artifacts/pagefind-site-district' : 'artifacts/pagefind-site');
+const source = district ? path.join(root, 'examples/district') : root;
+const SET = JSON.parse(fs.readFileSync(path.join(here, district ? 'district-queries.json' : 'demo-queries.json'), 'utf8')).queries;
 const QUERIES = SET.map((x) => x.q);
+// Rows compared per query: the demo set names one page, the district set up to eight.
+const ROWS = Math.max(5, ...SET.map((x) => (Array.isArray(x.first) ? x.first.length : 1)), ...SET.map((x) => x.top || 0));
 
 fs.rmSync(site, { recursive: true, force: true });
-let r = spawnSync(fazhi, ['build', root, '--output', site, '--quiet'], { encoding: 'utf8' });
+let r = spawnSync(fazhi, ['build', source, '--output', site, '--quiet'], { encoding: 'utf8' });
 if (r.status !== 0) throw new Error(r.stderr);
 const pfBin = path.join(here, 'node_modules/.bin/pagefind');
 const t0 = Date.now();
@@ -61,7 +70,7 @@ for (const q of QUERIES) {
     return Promise.resolve(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
   });
   const result = await client.search(index, q);
-  fz[q] = (await client.page(index, result, 0, 5)).map((x) => '/' + x.url);
+  fz[q] = (await client.page(index, result, 0, ROWS)).map((x) => '/' + x.url);
   fzBytes[q] = bytes;
 }
 
@@ -85,13 +94,13 @@ for (const q of QUERIES) {
   const sizes = [];
   page.on('requestfinished', (req) => { if (req.url().includes('/pagefind/')) sizes.push(req.sizes().then((s) => s.responseBodySize)); });
   await page.goto(base + 'about/');
-  pf[q] = await page.evaluate(async (query) => {
+  pf[q] = await page.evaluate(async ([query, rows]) => {
     const pagefind = await import('/pagefind/pagefind.js');
     await pagefind.init();
     const res = await pagefind.search(query);
-    const data = await Promise.all(res.results.slice(0, 5).map((x) => x.data()));
+    const data = await Promise.all(res.results.slice(0, rows).map((x) => x.data()));
     return data.map((d) => (d.sub_results && d.sub_results[0] ? d.sub_results[0].url : d.url));
-  }, q);
+  }, [q, ROWS]);
   await page.waitForTimeout(200);
   pfBytes[q] = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
   await page.close();
@@ -101,18 +110,28 @@ server.close();
 
 const short = (u) => decodeURIComponent(u).replace(/^\//, '').replace(/#(.{0,12}).*/, '#$1…');
 const page0 = (u) => (u ? decodeURIComponent(u).replace(/^\//, '').replace(/#.*/, '') : '');
-const fzRight = SET.filter((x) => page0(fz[x.q][0]) === x.first).length;
-const pfRight = SET.filter((x) => page0(pf[x.q][0]) === x.first).length;
+// Whether `list` (URLs, best first) is what query `x` expects.
+const right = (x, list) => {
+  const got = list.map(page0);
+  if (Array.isArray(x.first)) return x.first.every((u, i) => got[i] === u);
+  if (x.first) return got[0] === x.first;
+  const pattern = new RegExp(x.pattern);
+  return got.length >= x.top && got.slice(0, x.top).every((u) => pattern.test(u));
+};
+const expected = (x) => (Array.isArray(x.first) ? x.first.join(' ') : x.first || `${x.top} × ${x.pattern}`);
+const fzRight = SET.filter((x) => right(x, fz[x.q])).length;
+const pfRight = SET.filter((x) => right(x, pf[x.q])).length;
 const sum = (o) => QUERIES.reduce((n, q) => n + o[q], 0);
 const out = { pagefind: { version: '1.6.0', files: pfSize.files, bytes: pfSize.bytes, millis: pfMillis, bytesPerQuery: pfBytes, top: pf, right: pfRight },
   fazhi: { files: fzIndex.files, indexBytes: fzIndex.bytes, scriptBytes: fzScript, bytesPerQuery: fzBytes, top: fz, right: fzRight } };
-fs.writeFileSync(path.join(here, 'artifacts/pagefind-comparison.json'), JSON.stringify(out, null, 2));
+fs.writeFileSync(path.join(here, district ? 'artifacts/pagefind-comparison-district.json' : 'artifacts/pagefind-comparison.json'),
+                 JSON.stringify(out, null, 2));
 console.log(`| | fazhi | Pagefind 1.6.0 |\n|---|---|---|`);
 console.log(`| index on disk | ${fzIndex.bytes} bytes in ${fzIndex.files} files (+ search.js ${fzScript} bytes) | ${pfSize.bytes} bytes in ${pfSize.files} files |`);
 console.log(`| index bytes loaded per query (mean, max) | ${Math.round(sum(fzBytes) / QUERIES.length)}, ${Math.max(...QUERIES.map((q) => fzBytes[q]))} | ${Math.round(sum(pfBytes) / QUERIES.length)}, ${Math.max(...QUERIES.map((q) => pfBytes[q]))} |`);
-console.log(`| expected page first | ${fzRight} of ${SET.length} | ${pfRight} of ${SET.length} |`);
+console.log(`| expected pages first | ${fzRight} of ${SET.length} | ${pfRight} of ${SET.length} |`);
 console.log(`\n| query | expected first | fazhi (first three) | Pagefind (first three) |\n|---|---|---|---|`);
 for (const x of SET) {
-  const mark = (list) => (page0(list[0]) === x.first ? '✓ ' : '✗ ') + (list.slice(0, 3).map(short).join('<br>') || '—');
-  console.log(`| ${x.q} | ${x.first} | ${mark(fz[x.q])} | ${mark(pf[x.q])} |`);
+  const mark = (list) => (right(x, list) ? '✓ ' : '✗ ') + (list.slice(0, 3).map(short).join('<br>') || '—');
+  console.log(`| ${x.q} | ${expected(x)} | ${mark(fz[x.q])} | ${mark(pf[x.q])} |`);
 }
