@@ -41,8 +41,12 @@ constexpr float kRefLength = 1000.0f;
 // A term on more pages than this keeps its kTop best pages as a list and all
 // its pages as a bitmap (when that is smaller than the whole list).
 constexpr size_t kTop = 1000;
-// Bucket count: a power of two giving buckets of about this many bytes.
-constexpr size_t kBucketBytes = size_t{16} * 1024;
+// Bucket count: a power of two giving buckets of about this many bytes. A
+// query fetches one bucket per token: with 16 KB, a bucket on 50,000 pages
+// of gen_site held two or three terms on most pages (a bitmap and a list of
+// kTop, about 9 KB each), and an eight-character query loaded 309,305 bytes,
+// over the 300 KB target; with 8 KB, 227,557 (docs/search.md, session 34).
+constexpr size_t kBucketBytes = size_t{8} * 1024;
 // Pages per metadata group: about this many bytes per group.
 constexpr size_t kGroupBytes = size_t{8} * 1024;
 constexpr size_t kMaxGroupPages = 16;
