@@ -5,15 +5,15 @@
 // cmark_parser_finish in markdown/markdown.cpp prevents that. This test
 // renders pages full of those constructs on 4 threads and compares.
 #include <doctest/doctest.h>
-#include <unistd.h>
 
-#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "markdown/markdown.h"
+#include "site_fixture.h"
 
 namespace fazhi {
 namespace {
@@ -34,6 +34,19 @@ std::string Render(const std::string& md) {
   std::vector<MarkdownProblem> problems;
   RenderMarkdown(md, MarkdownOptions{}, nullptr, &r, &problems);
   return r.html;
+}
+
+// `n` test pages, and what each renders to on this thread.
+struct Pages {
+  std::vector<std::string> markdown, html;
+};
+Pages RenderedPages(int n) {
+  Pages p;
+  for (int i = 0; i < n; ++i) {
+    p.markdown.push_back(ThreadTestPage(i));
+    p.html.push_back(Render(p.markdown.back()));
+  }
+  return p;
 }
 
 // Renders `pages` on 4 threads, 3 rounds, each thread every other page;
@@ -57,19 +70,15 @@ std::vector<int> WrongOnThreads(const std::vector<std::string>& pages,
 }  // namespace
 
 TEST_CASE("markdown: parallel rendering gives the single-thread output") {
-  constexpr int kPages = 200;
-  std::vector<std::string> pages, expected;
-  for (int i = 0; i < kPages; ++i) {
-    pages.push_back(ThreadTestPage(i));
-    expected.push_back(Render(pages.back()));
-  }
+  const Pages p = RenderedPages(200);
+  const std::vector<std::string>& expected = p.html;
   // The constructs under test are really there.
   CHECK(expected[7].find("<del>删除3</del>") != std::string::npos);
   CHECK(expected[7].find("<a href=\"http://www.example3.org\">www.example3.org</a>") != std::string::npos);
   CHECK(expected[7].find("<a href=\"mailto:x3@example.com\">x3@example.com</a>") != std::string::npos);
   CHECK(expected[7].find("<td>a|b</td>") != std::string::npos);
 
-  CHECK(WrongOnThreads(pages, expected) == std::vector<int>{0, 0, 0, 0});
+  CHECK(WrongOnThreads(p.markdown, expected) == std::vector<int>{0, 0, 0, 0});
 }
 
 // Where the library keeps its table of special characters itself (a
@@ -80,34 +89,22 @@ TEST_CASE("markdown: parallel rendering gives the single-thread output") {
 TEST_CASE("markdown: with FAZHI_MARKDOWN_LOCK=1 parses take turns and keep their output") {
   const char* lock = std::getenv("FAZHI_MARKDOWN_LOCK");
   if (lock == nullptr || std::string(lock) != "1") {
-    char self[4096];
-    const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-    REQUIRE(n > 0);
-    self[n] = '\0';
-    const std::string cmd = std::string("FAZHI_MARKDOWN_LOCK=1 '") + self +
-                            "' '--test-case=markdown: with FAZHI_MARKDOWN_LOCK=1*' 2>&1";
-    std::string out;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    char buf[4096];
-    size_t got;
-    while ((got = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, got);
-    const int status = pclose(p);
+    // (Read here: inside popen's shell /proc/self/exe is the shell.)
+    const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
+    int status = -1;
+    const std::string out = testing::CommandOutput(
+        "FAZHI_MARKDOWN_LOCK=1 '" + self + "' '--test-case=markdown: with FAZHI_MARKDOWN_LOCK=1*' 2>&1",
+        &status);
     CHECK_MESSAGE(status == 0, out);
     // The child ran this test, and it passed.
     CHECK_MESSAGE(out.find("test cases: 1 | 1 passed | 0 failed") != std::string::npos, out);
     return;
   }
   CHECK_FALSE(MarkdownFinishesInParallel());
-  constexpr int kPages = 120;
-  std::vector<std::string> pages, expected;
-  for (int i = 0; i < kPages; ++i) {
-    pages.push_back(ThreadTestPage(i));
-    expected.push_back(Render(pages.back()));
-  }
-  CHECK(expected[7].find("<del>删除3</del>") != std::string::npos);
-  CHECK(expected[7].find("<a href=\"http://www.example3.org\">www.example3.org</a>") != std::string::npos);
-  CHECK(WrongOnThreads(pages, expected) == std::vector<int>{0, 0, 0, 0});
+  const Pages p = RenderedPages(120);
+  CHECK(p.html[7].find("<del>删除3</del>") != std::string::npos);
+  CHECK(p.html[7].find("<a href=\"http://www.example3.org\">www.example3.org</a>") != std::string::npos);
+  CHECK(WrongOnThreads(p.markdown, p.html) == std::vector<int>{0, 0, 0, 0});
 }
 
 }  // namespace fazhi

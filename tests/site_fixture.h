@@ -36,6 +36,10 @@ void Replace(std::string* s, std::string_view from, std::string_view to);
 /// The repository root (for the demo site and the default theme).
 std::string RepoRoot();
 
+/// What the shell command `command` prints on stdout; its exit status (as
+/// pclose gives it) in `status`, -1 when it could not be started.
+std::string CommandOutput(const std::string& command, int* status = nullptr);
+
 /// A minimal valid site.toml and theme, to prepend to test archives.
 extern const char* const kMinimalSite;
 

@@ -5,11 +5,11 @@
 // test cases.) This test lists the names the way the discovery does.
 #include <doctest/doctest.h>
 
-#include <cstdio>
 #include <filesystem>
-#include <memory>
 #include <sstream>
 #include <string>
+
+#include "site_fixture.h"
 
 namespace {
 
@@ -17,12 +17,7 @@ TEST_CASE("test names: none contains a semicolon, which ctest would split into t
   // This binary, asked for its list of test cases as doctest_discover_tests asks
   // (its path read here: inside popen's shell /proc/self/exe is the shell).
   std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(("'" + self + "' --list-test-cases 2>&1").c_str(), "r"),
-                                             pclose);
-  REQUIRE(pipe != nullptr);
-  std::string listing;
-  char buffer[4096];
-  for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe.get())) > 0;) listing.append(buffer, n);
+  const std::string listing = fazhi::testing::CommandOutput("'" + self + "' --list-test-cases 2>&1");
   std::istringstream lines(listing);
   int names = 0;
   for (std::string line; std::getline(lines, line);) {

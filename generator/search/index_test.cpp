@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "search/tokenize.h"
+#include "site_fixture.h"
 
 namespace fazhi {
 namespace {
@@ -697,17 +698,6 @@ bool HaveNode() {
   return false;
 }
 
-/// What `cmd` (a shell command) prints on stdout.
-std::string Output(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  char buf[4096];
-  size_t n;
-  while (p && (n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  if (p) pclose(p);
-  return out;
-}
-
 /// Runs `script` (JavaScript) under node as `node SCRIPT SEARCH_JS DIR ARGS…`,
 /// where SEARCH_JS is the theme's search.js and DIR a scratch folder holding
 /// `files` (an index's, by path); returns what it prints on stdout.
@@ -726,7 +716,7 @@ std::string RunClient(const std::string& script, const Files& files = {},
   std::string cmd =
       "node '" + (dir / "client.js").string() + "' '" + js.string() + "' '" + dir.string() + "'";
   for (const std::string& a : args) cmd += " '" + a + "'";
-  std::string out = Output(cmd);
+  std::string out = testing::CommandOutput(cmd);
   fs::remove_all(dir);
   return out;
 }

@@ -5,13 +5,14 @@
 #include <doctest/doctest.h>
 
 #include <unistd.h>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include "site_fixture.h"
 
 namespace fazhi {
 namespace {
@@ -233,13 +234,8 @@ TEST_CASE("search_tokenize: the JS port in search.js gives identical tokens, tit
       "process.stdout.write(JSON.stringify(c.map(s=>[t.tokenize(s).map(x=>[x,t.termHash(x)]),"
       "t.titleTerm(s)])))\" '" +
       js.string() + "' '" + in.string() + "'";
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int rc = pclose(p);
+  int rc = -1;
+  std::string out = testing::CommandOutput(cmd, &rc);
   fs::remove(in);
   REQUIRE(rc == 0);
   auto js_tokens = nlohmann::json::parse(out);
