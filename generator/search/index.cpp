@@ -1194,28 +1194,24 @@ std::string SearchIndex::Impl::Manifest() const {
 
 std::string SearchIndex::Impl::SeriesJson() const {
   if (series_of_.empty() || kind_counts_.empty()) return "";
-  // Numbered in page order, so that the bytes do not depend on the names.
-  std::map<std::string, std::pair<int, int>> number;  // series → its number, its pages
-  std::vector<const std::string*> of(kind_counts_[0], nullptr);
-  for (size_t d = 0; d < kind_counts_[0]; ++d) {
+  std::vector<const std::string*> of(kind_counts_[0], nullptr);  // each page's series
+  std::map<std::string_view, int> pages;                         // series → its pages
+  for (size_t d = 0; d < of.size(); ++d) {
     auto it = series_of_.find(order_[kind_start_[0] + d]);
     if (it == series_of_.end() || entries_[kind_start_[0] + d] == nullptr) continue;  // none, or a hole
     of[d] = &it->second;
-    ++number.try_emplace(it->second, -1, 0).first->second.second;
+    ++pages[it->second];
   }
-  int next = 0;
+  // Numbered in page order, so that the bytes do not depend on the names.
+  std::map<std::string_view, int> number;
   std::string out = ",\"series\":[";
   for (size_t d = 0; d < of.size(); ++d) {
-    int n = -1;
-    if (of[d] != nullptr) {
-      auto& [num, pages] = number[*of[d]];
-      if (pages > 1 && num < 0) num = next++;
-      n = pages > 1 ? num : -1;
-    }
+    const bool named = of[d] != nullptr && pages[*of[d]] > 1;
     if (d) out += ',';
-    out += std::to_string(n);
+    out += std::to_string(named ? number.try_emplace(*of[d], static_cast<int>(number.size())).first->second
+                                : -1);
   }
-  return next > 0 ? out + ']' : "";
+  return number.empty() ? "" : out + ']';
 }
 
 bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::string)>& put,
