@@ -1,0 +1,69 @@
+// The index data a search query makes the reader download, counted without a
+// browser: the manifest, then every file the client (themes/default/static/
+// js/search.js, under node) reads for search() and the first page of ten
+// results, each counted once. The same files as the search page fetches with
+// an empty cache (tests/browser/search-load.mjs measures them in Chromium, with
+// the time to the first rows); this needs no browser, so a test can run it.
+//
+//   node bench/search_bytes.mjs PUBLIC [--max BYTES] [query …]
+//
+// Prints one line per query and the largest; with --max, exits 1 when a
+// query loads more than BYTES (bench/search_bytes_test.sh: the 300 KB target
+// of issue 17 at 50,000 pages).
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const client = createRequire(import.meta.url)(path.join(root, 'themes/default/static/js/search.js'));
+// search-load.mjs's and search_client.mjs's set: phrases, a long query, a
+// common word, a page number, a number and a query found nowhere.
+export const DEFAULT_QUERIES = ['行政复议', '行政复议案件办理', '法律援助便民服务', '矛盾纠纷多元化解', '区司法局',
+  '涉企行政执法监督', '执法', '第123篇', '2024', '不存在的词语组合'];
+
+/// The files under `searchDir` (with their sizes) that query `q` loads.
+export async function queryFiles(searchDir, q) {
+  const read = (p) => fs.readFileSync(path.join(searchDir, p));
+  const files = new Map([['manifest.json', read('manifest.json').length]]);
+  const index = new client.Index(JSON.parse(read('manifest.json').toString('utf8')), (p) => {
+    const b = read(p);
+    files.set(p, b.length);
+    return Promise.resolve(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
+  });
+  const result = await client.search(index, q);
+  const shown = await client.page(index, result, 0, 10);
+  return { files, results: result.count !== undefined ? result.count : result.hits.length, shown: shown.length };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  let max = Infinity;
+  const rest = [];
+  for (let i = 0; i < args.length; ++i) {
+    if (args[i] === '--max') max = +args[++i];
+    else rest.push(args[i]);
+  }
+  const [pub, ...qs] = rest;
+  if (!pub || !Number.isFinite(max) && args.includes('--max')) {
+    console.error('usage: node bench/search_bytes.mjs PUBLIC [--max BYTES] [query …]');
+    process.exit(2);
+  }
+  const dir = path.join(path.resolve(pub), 'search');
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  console.log(`${manifest.docs} pages, ${manifest.buckets} buckets, manifest ` +
+              `${fs.statSync(path.join(dir, 'manifest.json')).size} bytes`);
+  console.log('| query | files | bytes | results |\n|---|---|---|---|');
+  let worst = { q: '', bytes: -1 };
+  for (const q of qs.length ? qs : DEFAULT_QUERIES) {
+    const { files, results } = await queryFiles(dir, q);
+    const bytes = [...files.values()].reduce((a, b) => a + b, 0);
+    console.log(`| ${q} | ${files.size} | ${bytes} | ${results} |`);
+    if (bytes > worst.bytes) worst = { q, bytes };
+  }
+  console.log(`largest: ${worst.q} ${worst.bytes} bytes`);
+  if (worst.bytes > max) {
+    console.log(`over the limit: ${worst.q} loads ${worst.bytes} bytes, more than ${max}`);
+    process.exit(1);
+  }
+}
