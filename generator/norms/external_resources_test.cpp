@@ -129,6 +129,47 @@ TEST_CASE("external_resources: code in Markdown hides what it shows, wherever it
             "image https://four-spaces.example.com/x.png", "image https://one.example.com/1.png"});
 }
 
+TEST_CASE("external_resources: a URL is read as the browser reads it before it names a host") {
+  // Character references in attribute values, backslashes for slashes,
+  // spaces and controls at the ends, tabs and line breaks inside, the
+  // scheme in capitals: each loads from another host in a browser.
+  std::string html =
+      "<img src=\"\\\\b.example.com/x.png\"><img src=\"/\\c.example.com/x.png\">\n"
+      "<img src=\"&#104;ttps://d.example.com/x.png\"><script "
+      "src=\"https&colon;&sol;&sol;e.example.com/a.js\">"
+      "</script>\n"
+      "<img src=\"&#x20;//f.example.com/x.png\"><img src=\"\r\n\f//g.example.com/x.png\">\n"
+      "<img src=\"ht\ttps://h.example.com/x.png\"><img src=\"https:\\\\i.example.com/x.png\">\n"
+      "<img src=\"HTTPS://J.example.com/x.png\"><img src=\"https:k.example.com/x.png\">\n"
+      "<p style=\"background:url(&#47;&#47;l.example.com/p.png)\">\n"
+      "<img srcset=\"/a.png 1x, &#47;/m.example.com/b.png 2x\">\n"
+      "<style>.x{background:url(\"\\2f\\2f n.example.com/a.png\")} @import "
+      "\"https\\:\\/\\/o.example.com/a.css\";"
+      "</style>\n"
+      // None of these names a host.
+      "<img src=\"img/&#47;&#47;a.png\"><img src=\"/a\\b.png\"><img src=\"data:image/png;base64,AA\">"
+      "<img src=\"javascript:void(0)\"><img src=\"https:\"><img src=\"https:///?x\"><img src=\"&amp;//x\">\n";
+  CHECK(Urls(html, ResourceLang::kHtml) ==
+        std::vector<std::string>{
+            "image //b.example.com/x.png", "image //c.example.com/x.png", "image https://d.example.com/x.png",
+            "script https://e.example.com/a.js", "image //f.example.com/x.png", "image //g.example.com/x.png",
+            "image https://h.example.com/x.png", "image https://i.example.com/x.png",
+            "image https://J.example.com/x.png", "image https://k.example.com/x.png",
+            "font or image (CSS url()) //l.example.com/p.png", "image //m.example.com/b.png",
+            "font or image (CSS url()) //n.example.com/a.png",
+            "stylesheet (@import) https://o.example.com/a.css"});
+  // Markdown: cmark-gfm decodes the references of a destination and writes
+  // a backslash left in it as %5C, which is no slash.
+  CHECK(Urls("![a](&#47;&#47;p.example.com/a.png) ![b](\\\\\\\\q.example.com/a.png) "
+             "![c](\\/\\/r.example.com/a.png)",
+             ResourceLang::kMarkdown) ==
+        std::vector<std::string>{"image //p.example.com/a.png", "image //r.example.com/a.png"});
+  // The host the error names and allow_hosts compare is the one fetched.
+  CHECK(IsAllowedResource("\\\\cdn.example.com/a.js", "", {"cdn.example.com"}));
+  CHECK_FALSE(IsAllowedResource("\\\\fonts.example.com/a.css", "", {"cdn.example.com"}));
+  CHECK_FALSE(IsAllowedResource(" HTTPS:\\\\Fonts.Example.com/a.css", "", {"cdn.example.com"}));
+}
+
 TEST_CASE("external_resources: allow_hosts and the site's own host") {
   std::vector<std::string> allow = {"cdn.example.com", "*.gov.cn"};
   CHECK(IsAllowedResource("/css/site.css", "", allow));
