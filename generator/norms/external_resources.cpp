@@ -220,10 +220,28 @@ bool IsNamed(std::string_view raw, std::string_view lower) {
   return true;
 }
 
+// The attributes that load or send something from any tag: `style` (CSS),
+// `background` (an image, on body, table and its cells, still honoured by
+// browsers, and in HTML pasted from Word) and `ping` (<a>, <area>: a request
+// to each URL listed when the link is followed, the way trackers count
+// clicks).
+inline bool IsAnyTagAttr(std::string_view raw) {
+  switch (raw.size()) {
+    case 4:
+      return IsNamed(raw, "ping");
+    case 5:
+      return IsNamed(raw, "style");
+    case 10:
+      return IsNamed(raw, "background");
+    default:
+      return false;
+  }
+}
+
 // The attributes that load something, by tag, in the order they are
 // reported; `srcset` lists several URLs. Besides these, <link> loads by href
 // when its rel says so, <style> and <script> by their content, and any tag by
-// a style attribute.
+// IsAnyTagAttr's attributes.
 struct LoadingAttr {
   std::string_view tag, attr;
   const MessageText* what;
@@ -322,7 +340,7 @@ bool EndPlainTag(std::string_view s, size_t i, size_t* end) {
     }
     const size_t name_at = i;
     i = FindNameStop(s, i);
-    if (i >= n || IsNamed(s.substr(name_at, i - name_at), "style")) return false;
+    if (i >= n || IsAnyTagAttr(s.substr(name_at, i - name_at))) return false;
     const char c = s[i];
     if (c == '=') {
       const char q = i + 1 < n ? s[i + 1] : '\0';
@@ -404,7 +422,7 @@ bool ParseTag(std::string_view s, size_t lt, std::string* name, size_t* end, std
       ++i;
       continue;
     }
-    if (!all && !IsNamed(raw, "style")) continue;
+    if (!all && !IsAnyTagAttr(raw)) continue;
     Attr a;
     a.name.reserve(raw.size());
     for (char c : raw) a.name += Lower(c);
@@ -458,16 +476,23 @@ void ScanCss(std::string_view s, size_t base, std::vector<ExternalRef>* out) {
   }
 }
 
-bool RelLoads(std::string_view rel) {
+// What a <link> of relation `rel` fetches, or null: a file (stylesheet,
+// preload, icon, manifest, …) or an early connection to its host
+// (preconnect, dns-prefetch, prerender), which tells that host of every
+// visitor as a file would.
+const MessageText* RelFetches(std::string_view rel) {
   std::string r = " " + LowerStr(rel) + " ";
   for (char& c : r) {
     if (IsSpace(c)) c = ' ';
   }
   for (const char* k : {" stylesheet ", " preload ", " modulepreload ", " icon ", " apple-touch-icon ",
                         " manifest ", " prefetch ", " import "}) {
-    if (r.find(k) != std::string::npos) return true;
+    if (r.find(k) != std::string::npos) return &msg::kResLink;
   }
-  return false;
+  for (const char* k : {" preconnect ", " dns-prefetch ", " prerender "}) {
+    if (r.find(k) != std::string::npos) return &msg::kResConnect;
+  }
+  return nullptr;
 }
 
 // The URL of attribute `a`, when it fetches from another host. Out of line,
@@ -480,10 +505,13 @@ __attribute__((noinline)) void CheckUrl(const Attr& a, const MessageText* what,
     out->push_back({a.value_offset, std::move(url), what});
 }
 
-// Each candidate URL of a srcset at its place in the value; with character
-// references in it, at the value's start (the decoded text is shorter).
-__attribute__((noinline)) void CheckSrcset(const Attr& a, const MessageText* what,
-                                           std::vector<ExternalRef>* out) {
+// Each URL of a list at its place in the value; with character references
+// in it, at the value's start (the decoded text is shorter). A srcset's
+// candidates are apart by commas, each URL with a descriptor after it ("2x");
+// ping's URLs are apart by spaces.
+enum class UrlList { kSrcset, kSpaces };
+__attribute__((noinline)) void CheckUrlList(const Attr& a, UrlList list, const MessageText* what,
+                                            std::vector<ExternalRef>* out) {
   std::string decoded;
   std::string_view value = a.value;
   if (value.find('&') != std::string_view::npos) value = decoded = DecodeCharRefs(value);
@@ -496,7 +524,9 @@ __attribute__((noinline)) void CheckSrcset(const Attr& a, const MessageText* wha
     const std::string_view candidate = value.substr(st, k - st);
     if (std::string url = PlainLocal(candidate) ? std::string() : ForeignUrl(candidate); !url.empty())
       out->push_back({a.value_offset + (exact ? st : 0), std::move(url), what});
-    while (k < value.size() && value[k] != ',') ++k;
+    if (list == UrlList::kSrcset) {
+      while (k < value.size() && value[k] != ',') ++k;
+    }
   }
 }
 
@@ -541,12 +571,12 @@ void ScanHtml(std::string_view s, std::vector<ExternalRef>* out) {
       if (const Attr* a = get(attr)) CheckUrl(*a, what, out);
     };
     auto check_srcset = [&](std::string_view attr, const MessageText* what) {
-      if (const Attr* a = get(attr)) CheckSrcset(*a, what, out);
+      if (const Attr* a = get(attr)) CheckUrlList(*a, UrlList::kSrcset, what, out);
     };
     const std::string_view t = tag;
     if (t == "link") {
       const Attr* rel = get("rel");
-      if (rel && RelLoads(rel->value)) check("href", &msg::kResLink);
+      if (const MessageText* what = rel ? RelFetches(rel->value) : nullptr) check("href", what);
     } else if (loads) {
       for (size_t k = LoadingEntry(t); k < std::size(kLoadingAttrs) && kLoadingAttrs[k].tag == t; ++k) {
         const LoadingAttr& l = kLoadingAttrs[k];
@@ -556,7 +586,11 @@ void ScanHtml(std::string_view s, std::vector<ExternalRef>* out) {
           check(l.attr, l.what);
       }
     }
-    if (const Attr* st = get("style")) CheckStyle(*st, out);
+    if (!attrs.empty()) {  // (most tags keep none: p, a, li, td without these)
+      if (const Attr* st = get("style")) CheckStyle(*st, out);
+      if (const Attr* bg = get("background")) CheckUrl(*bg, &msg::kResImage, out);
+      if (const Attr* ping = get("ping")) CheckUrlList(*ping, UrlList::kSpaces, &msg::kResPing, out);
+    }
     if (t == "style" || t == "script") {
       std::string close = "</" + tag;
       size_t j = end;
@@ -656,7 +690,11 @@ void Report(const std::string& path, std::string_view text, const ExternalRef& r
             Diagnostics* diags) {
   int line, col;
   OffsetToLineCol(text, r.offset, &line, &col);
-  diags->Error(path, line, col, Message(msg::kExternalResource, Message(*r.what), host), text);
+  // A ping and an early connection load no file: their fix is to remove them.
+  const MessageText& message = r.what == &msg::kResPing      ? msg::kExternalPing
+                               : r.what == &msg::kResConnect ? msg::kExternalConnect
+                                                             : msg::kExternalResource;
+  diags->Error(path, line, col, Message(message, Message(*r.what), host), text);
 }
 
 bool ScanText(const std::string& path, std::string_view text, ResourceLang lang, const Config& config,

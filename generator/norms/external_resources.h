@@ -1,9 +1,11 @@
 // The output must load nothing from other hosts (a government site may not
 // depend on a CDN, web font service or tracker). This module finds resources
 // that a template, a stylesheet or content pulls from another host:
-// <script src>, <link rel=stylesheet|preload|icon…>, <img>/<source> src and
-// srcset, <iframe>, <video>/<audio>, <object>, <embed>, CSS url() and
-// @import (which covers @font-face), and Markdown images. Ordinary <a href>
+// <script src>, <link rel=stylesheet|preload|icon…|preconnect>, <img>/<source>
+// src and srcset, <iframe>, <video>/<audio>, <object>, <embed>, a
+// `background` attribute, <a ping>, CSS url() and @import (which covers
+// @font-face), and Markdown images; each URL read as a browser reads it
+// (character references, CSS escapes, backslashes). Ordinary <a href>
 // links to other sites are fine. `[security] allow_hosts` in site.toml
 // allow-lists hosts ("cdn.example.com" or "*.example.com").
 #pragma once

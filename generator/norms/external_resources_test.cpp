@@ -129,6 +129,47 @@ TEST_CASE("external_resources: code in Markdown hides what it shows, wherever it
             "image https://four-spaces.example.com/x.png", "image https://one.example.com/1.png"});
 }
 
+TEST_CASE("external_resources: a background attribute, a click-tracking ping and an early connection count") {
+  // Word's HTML puts backgrounds on cells; <a ping> sends a request to each
+  // URL listed when the link is followed; preconnect and dns-prefetch tell
+  // the host of every visitor. The plain link itself stays fine.
+  std::string html =
+      "<body background=\"https://a.example.com/bg.png\"><table><tr><TD Background='//b.example.com/c.png'>"
+      "<td background=\"img/cell.png\">\n"
+      "<a href=\"https://www.gov.cn/\" ping=\"/count https://c.example.com/p  "
+      "//d.example.com/q\">政府网</a>\n"
+      "<link rel=\"preconnect\" href=\"https://e.example.com\"><link rel=\"dns-prefetch\" "
+      "href=\"//f.example.com\">"
+      "<link rel=\"alternate\" href=\"https://g.example.com/feed\">\n";
+  CHECK(Urls(html, ResourceLang::kHtml) ==
+        std::vector<std::string>{"image https://a.example.com/bg.png", "image //b.example.com/c.png",
+                                 "click-tracking request (<a ping>) https://c.example.com/p",
+                                 "click-tracking request (<a ping>) //d.example.com/q",
+                                 "early connection (<link rel=preconnect>) https://e.example.com",
+                                 "early connection (<link rel=preconnect>) //f.example.com"});
+}
+
+TEST_CASE("external_resources: a ping and an early connection are errors whose fix is to remove them") {
+  Config cfg;
+  Diagnostics d;
+  CHECK_FALSE(CheckRenderedHtml("about/index.html",
+                                "<a href=\"/\" ping=\"https://t.example.com/c\">首页</a>\n"
+                                "<link rel=\"preconnect\" href=\"https://e.example.com\">",
+                                cfg, &d));
+  CHECK(
+      d.Format() ==
+      "about/index.html:1:19: "
+      "点击跟踪请求（<a ping>）发往其他网站（t.example.com）：读者点开这个链接时，浏览器会通知“t.example."
+      "com”；请删掉 ping 属性，或者把“t.example.com”写进 site.toml 的 [security] allow_hosts\n"
+      "  <a href=\"/\" ping=\"https://t.example.com/c\">首页</a>\n"
+      "                    ^\n"
+      "about/index.html:2:30: "
+      "预先连接（<link rel=preconnect>）指向其他网站（e.example.com）：每位访问者的浏览器都会连接“e.example."
+      "com”；请删掉这个 <link>，或者把“e.example.com”写进 site.toml 的 [security] allow_hosts\n"
+      "  <link rel=\"preconnect\" href=\"https://e.example.com\">\n"
+      "                               ^\n");
+}
+
 TEST_CASE("external_resources: a URL is read as the browser reads it before it names a host") {
   // Character references in attribute values, backslashes for slashes,
   // spaces and controls at the ends, tabs and line breaks inside, the

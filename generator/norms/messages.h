@@ -63,6 +63,20 @@ inline constexpr MessageText kResMedia{"音视频", "media"};
 inline constexpr MessageText kResTrack{"音视频字幕", "media track"};
 inline constexpr MessageText kResCssImport{"样式表（@import）", "stylesheet (@import)"};
 inline constexpr MessageText kResCssUrl{"字体或图片（CSS url()）", "font or image (CSS url())"};
+inline constexpr MessageText kExternalPing{
+    "{0}发往其他网站（{1}）：读者点开这个链接时，浏览器会通知“{1}”；请删掉 ping 属性，或者把“{1}”写进 "
+    "site.toml 的 [security] allow_hosts",
+    "{0} to another host ({1}): the browser tells \"{1}\" whenever a reader follows the link; remove the "
+    "ping "
+    "attribute or add \"{1}\" to [security] allow_hosts in site.toml"};
+inline constexpr MessageText kExternalConnect{
+    "{0}指向其他网站（{1}）：每位访问者的浏览器都会连接“{1}”；请删掉这个 <link>，或者把“{1}”写进 site.toml "
+    "的 [security] allow_hosts",
+    "{0} to another host ({1}): every visitor's browser connects to \"{1}\"; remove this <link> or add "
+    "\"{1}\" to [security] allow_hosts in site.toml"};
+inline constexpr MessageText kResConnect{"预先连接（<link rel=preconnect>）",
+                                         "early connection (<link rel=preconnect>)"};
+inline constexpr MessageText kResPing{"点击跟踪请求（<a ping>）", "click-tracking request (<a ping>)"};
 
 // --- The annual report ----------------------------------------------------------------
 
