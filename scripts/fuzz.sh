@@ -24,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 TIME=30
-ALL_TARGETS="front_matter config csv formula markdown mustache import privacy request_head site"
+ALL_TARGETS="front_matter config csv formula markdown mustache import privacy resources request_head site"
 TARGETS=$ALL_TARGETS
 TIMEOUT=10
 RSS=2048
@@ -86,6 +86,17 @@ copy import tests/fixtures/import/*.txt tests/fixtures/import/*.html ../shared/s
 if [ -d "$SEEDS/privacy" ]; then
   for f in "${pages[@]}" data/indicators/*.csv; do  # first byte: the kind of file
     { printf '\0'; cat "$f"; } >"$SEEDS/privacy/$(echo "$f" | tr '/' '_')"
+  done
+fi
+if [ -d "$SEEDS/resources" ]; then  # first byte: 0 HTML, 1 CSS, 2 Markdown
+  for f in themes/default/layouts/*.mustache themes/default/partials/*.mustache; do
+    { printf '\0'; cat "$f"; } >"$SEEDS/resources/$(echo "$f" | tr '/' '_')"
+  done
+  for f in themes/default/static/css/*.css; do
+    { printf '\1'; cat "$f"; } >"$SEEDS/resources/$(echo "$f" | tr '/' '_')"
+  done
+  for f in "${pages[@]}"; do
+    { printf '\2'; cat "$f"; } >"$SEEDS/resources/$(echo "$f" | tr '/' '_')"
   done
 fi
 if [ -d "$SEEDS/import" ]; then
