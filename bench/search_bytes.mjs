@@ -17,10 +17,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const client = createRequire(import.meta.url)(path.join(root, 'themes/default/static/js/search.js'));
-// search-load.mjs's and search_client.mjs's set: phrases, a long query, a
-// common word, a page number, a number and a query found nowhere.
+// search-load.mjs's and search_client.mjs's set (phrases, a long query, a
+// common word, a page number, a number and a query found nowhere), then
+// words typed apart, which load the buckets of every word and the groups of
+// the pages holding them all, the reports' label (a kind's term), and long
+// queries: a bucket per token, so the bytes grow with the query's length.
 export const DEFAULT_QUERIES = ['行政复议', '行政复议案件办理', '法律援助便民服务', '矛盾纠纷多元化解', '区司法局',
-  '涉企行政执法监督', '执法', '第123篇', '2024', '不存在的词语组合'];
+  '涉企行政执法监督', '执法', '第123篇', '2024', '不存在的词语组合', '行政复议 法律援助',
+  '矛盾纠纷 多元化解 区司法局', '年度报告', '矛盾纠纷多元化解区司法局', '行政复议 法律援助 矛盾纠纷 区司法局'];
 
 /// The files under `searchDir` (with their sizes) that query `q` loads.
 export async function queryFiles(searchDir, q) {

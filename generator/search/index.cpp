@@ -45,8 +45,10 @@ constexpr size_t kTop = 1000;
 // query fetches one bucket per token: with 16 KB, a bucket on 50,000 pages
 // of gen_site held two or three terms on most pages (a bitmap and a list of
 // kTop, about 9 KB each), and an eight-character query loaded 309,305 bytes,
-// over the 300 KB target; with 8 KB, 227,557 (docs/search.md, session 34).
-constexpr size_t kBucketBytes = size_t{8} * 1024;
+// over the 300 KB target; with 8 KB, 227,557 (docs/search.md, session 34),
+// but a twelve-character one 310,673 and five words 350,441; with 4 KB,
+// 182,397, 224,382 and 273,611 (session 35), at no cost a build shows.
+constexpr size_t kBucketBytes = size_t{4} * 1024;
 // Pages per metadata group: about this many bytes per group.
 constexpr size_t kGroupBytes = size_t{8} * 1024;
 constexpr size_t kMaxGroupPages = 16;
