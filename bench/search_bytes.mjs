@@ -49,7 +49,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     else rest.push(args[i]);
   }
   const [pub, ...qs] = rest;
-  if (!pub || !Number.isFinite(max) && args.includes('--max')) {
+  if (!pub || (args.includes('--max') && !Number.isFinite(max))) {
     console.error('usage: node bench/search_bytes.mjs PUBLIC [--max BYTES] [query …]');
     process.exit(2);
   }

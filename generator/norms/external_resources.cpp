@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdint>
 #include <cstring>
 
@@ -30,6 +29,17 @@ bool IsHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || 
 int HexValue(char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; }
 bool IsAsciiAlnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+// What CommonMark lets a backslash escape: ASCII punctuation (std::ispunct
+// would follow the locale).
+bool IsAsciiPunct(char c) { return c > 0x20 && c < 0x7F && !IsAsciiAlnum(c); }
+
+// The length of the scheme `u` starts with ("https" of "https://…"), 0 when
+// it starts with none: letters, digits, '+', '-' and '.', then a ':'.
+size_t SchemeLength(std::string_view u) {
+  size_t k = 0;
+  while (k < u.size() && (IsAsciiAlnum(u[k]) || u[k] == '+' || u[k] == '-' || u[k] == '.')) ++k;
+  return k < u.size() && u[k] == ':' ? k : 0;
 }
 
 // A code point as HTML and CSS read one: none, a surrogate or one past
@@ -123,7 +133,7 @@ __attribute__((noinline)) std::string MarkdownDestination(std::string_view s) {
   unescaped.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
-    if (c == '\\' && i + 1 < s.size() && std::ispunct(static_cast<unsigned char>(s[i + 1]))) {
+    if (c == '\\' && i + 1 < s.size() && IsAsciiPunct(s[i + 1])) {
       unescaped += s[++i] == '\\' ? std::string_view("%5C") : s.substr(i, 1);
     } else {
       unescaped += c == '\\' ? std::string_view("%5C") : std::string_view(&s[i], 1);
@@ -153,11 +163,8 @@ __attribute__((noinline)) std::string ForeignUrl(std::string_view url) {
   std::string scheme;
   size_t rest = 0;
   if (u.compare(0, 2, "//") != 0) {
-    size_t colon = 0;
-    while (colon < u.size() &&
-           (IsAsciiAlnum(u[colon]) || u[colon] == '+' || u[colon] == '-' || u[colon] == '.'))
-      ++colon;
-    if (colon == 0 || colon >= u.size() || u[colon] != ':') return "";
+    const size_t colon = SchemeLength(u);
+    if (colon == 0) return "";
     scheme = LowerStr(std::string_view(u).substr(0, colon));
     if (scheme != "http" && scheme != "https") return "";
     rest = colon + 1;
@@ -177,9 +184,7 @@ bool PlainLocal(std::string_view v) {
     if (c == '&' || c == '\\' || c == '\t' || c == '\n' || c == '\r') return false;
   }
   if (v[0] == '/') return v.size() < 2 || v[1] != '/';
-  size_t k = 0;
-  while (k < v.size() && (IsAsciiAlnum(v[k]) || v[k] == '+' || v[k] == '-' || v[k] == '.')) ++k;
-  return k == v.size() || v[k] != ':';
+  return SchemeLength(v) == 0;
 }
 
 // The URL an HTML attribute value fetches from another host (ForeignUrl of
