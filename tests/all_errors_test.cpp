@@ -270,4 +270,22 @@ TEST_CASE("all errors in one run: past 50 errors the rest are counted, not liste
       "content/p59.md:1:1: 缺少必填的文件头键“title”（标题）\n  ---\n  ^\n……另有 2 个错误未列出\n"));
 }
 
+TEST_CASE("all errors in one run: past 50 warnings the rest are counted too, and the build goes on") {
+  std::string site = std::string(kMinimalSite);
+  for (int i = 10; i < 63; ++i) {
+    site += "-- content/p" + std::to_string(i) + ".md --\n---\ntitle: 第" + std::to_string(i) +
+            "页\ndate: 2025-01-01\n---\n住址：某某路18号3栋2单元501室。\n";
+  }
+  FixtureResult r = BuildFixture(site);
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  size_t listed = 0;
+  for (size_t at = r.errors.find("警告：这像是住宅地址"); at != std::string::npos;
+       at = r.errors.find("警告：这像是住宅地址", at + 1)) {
+    ++listed;
+  }
+  CHECK(listed == 50);
+  // Before, the other three were dropped without a word.
+  CHECK(r.errors.ends_with("……另有 3 个警告未列出\n"));
+}
+
 }  // namespace fazhi::testing

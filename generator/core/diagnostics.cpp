@@ -191,12 +191,14 @@ void Diagnostics::Add(Diagnostic d) {
 
 void Diagnostics::Merge(const Diagnostics& other) {
   for (auto& d : other.items()) Add(d);
-  // Errors dropped by the other collector's cap still count here.
+  // What the other collector's cap dropped still counts here.
   std::lock_guard<std::mutex> lock(other.mu_);
-  size_t kept_errors = 0;
-  for (auto& d : other.items_) kept_errors += d.severity == Severity::kError;
+  size_t kept[3] = {};
+  for (auto& d : other.items_) ++kept[static_cast<int>(d.severity)];
   std::lock_guard<std::mutex> lock2(mu_);
-  errors_ += other.errors_ - kept_errors;
+  errors_ += other.errors_ - kept[static_cast<int>(Severity::kError)];
+  warnings_ += other.warnings_ - kept[static_cast<int>(Severity::kWarning)];
+  notes_ += other.notes_ - kept[static_cast<int>(Severity::kNote)];
 }
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }
@@ -221,17 +223,23 @@ std::vector<Diagnostic> Diagnostics::items() const {
   return items_;
 }
 
-std::string Diagnostics::Format(Lang lang) const {
+std::string Diagnostics::Format(Lang lang, size_t limit) const {
   std::lock_guard<std::mutex> lock(mu_);
   std::string out;
-  size_t kept_errors = 0;
+  size_t shown[3] = {};
   for (auto& d : items_) {
+    size_t& n = shown[static_cast<int>(d.severity)];
+    if (n == limit) continue;
+    ++n;
     out += FormatDiagnostic(d, lang);
-    kept_errors += d.severity == Severity::kError;
   }
-  if (errors_ > kept_errors) {
-    out += Message(msg::kMoreErrors, errors_ - kept_errors).Render(lang) + '\n';
-  }
+  auto rest = [&](Severity s, size_t count, const MessageText& text) {
+    const size_t n = shown[static_cast<int>(s)];
+    if (count > n) out += Message(text, count - n).Render(lang) + '\n';
+  };
+  rest(Severity::kError, errors_, msg::kMoreErrors);
+  rest(Severity::kWarning, warnings_, msg::kMoreWarnings);
+  rest(Severity::kNote, notes_, msg::kMoreNotes);
   return out;
 }
 

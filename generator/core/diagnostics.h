@@ -45,12 +45,15 @@ std::string VisibleText(std::string_view s);
 /// Path, message and line pass through VisibleText (the line keeps its tabs).
 std::string FormatDiagnostic(const Diagnostic& d, Lang lang = Lang::kZh);
 
+/// Diagnostics of each severity a terminal is shown: the rest are counted.
+inline constexpr size_t kShownDiagnostics = 50;
+
 /// Collects the diagnostics of one stage. Thread-safe, so parallel stages
-/// (rendering) can report into one collector. Keeps at most `cap` errors;
-/// the rest are counted and summarised.
+/// (rendering) can report into one collector. Keeps at most `cap` of each
+/// severity; the rest are counted and summarised.
 class Diagnostics {
  public:
-  explicit Diagnostics(size_t cap = 50) : cap_(cap) {}
+  explicit Diagnostics(size_t cap = kShownDiagnostics) : cap_(cap) {}
   Diagnostics(const Diagnostics& other);
   Diagnostics& operator=(const Diagnostics& other);
 
@@ -68,9 +71,10 @@ class Diagnostics {
   size_t note_count() const;
   std::vector<Diagnostic> items() const;
 
-  /// Every kept diagnostic formatted, errors and warnings in the order found,
-  /// followed by "... and N more errors" when the cap was reached.
-  std::string Format(Lang lang = Lang::kZh) const;
+  /// The kept diagnostics formatted in the order found, at most `limit` of
+  /// each severity, then a line counting each severity's rest ("……另有 N
+  /// 个警告未列出"), so that no warning goes unmentioned.
+  std::string Format(Lang lang = Lang::kZh, size_t limit = SIZE_MAX) const;
 
  private:
   bool Full(Severity s) const;  ///< the cap for `s` is reached: no more are kept

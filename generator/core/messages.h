@@ -13,6 +13,8 @@ namespace fazhi::msg {
 inline constexpr MessageText kWarningPrefix{"警告：", "warning: "};
 inline constexpr MessageText kWarningLine{"警告：{0}", "warning: {0}"};
 inline constexpr MessageText kMoreErrors{"……另有 {0} 个错误未列出", "... and {0} more errors"};
+inline constexpr MessageText kMoreWarnings{"……另有 {0} 个警告未列出", "... and {0} more warnings"};
+inline constexpr MessageText kMoreNotes{"……另有 {0} 条编辑备注未列出", "... and {0} more editor notes"};
 inline constexpr MessageText kErrorCount{"{0} 个错误", "{0} errors"};
 inline constexpr MessageText kOneError{"1 个错误", "1 error"};
 inline constexpr MessageText kWarningCount{"{0} 个警告", "{0} warnings"};

@@ -332,7 +332,7 @@ bool CheckPrivacyFiles(const std::vector<const SourceFile*>& all, const PrivacyO
     }
     CheckPrivacyText(path, text, opts, &found[i]);
   });
-  Diagnostics local;
+  Diagnostics local(SIZE_MAX);  // the caller's cap decides what is kept
   for (const Diagnostics& d : found) local.Merge(d);
   diags->Merge(local);
   return !local.has_errors();

@@ -168,7 +168,8 @@ struct PreviewServer::State {
   std::shared_ptr<const SiteFiles> files;  ///< last good site; null before the first
   std::string overlay;                     ///< "" while the latest build is good
   std::string generation;
-  Diagnostics diags;
+  Diagnostics diags{
+      SIZE_MAX};  ///< all of them, for /_review/; the terminal and overlay show kShownDiagnostics
 };
 
 std::string ContentTypeFor(std::string_view path) {
@@ -262,7 +263,7 @@ std::string RenderOverlay(const Diagnostics& diags, bool have_site, Lang lang) {
       "<h2>" + XmlEscape(Message(msg::kOverlayTitle, ErrorCount(diags.error_count())).Render(lang)) + "</h2>";
   out += "<p>" + XmlEscape(Message(have_site ? msg::kOverlayLastGood : msg::kOverlayNoSite).Render(lang)) +
          "</p>";
-  out += "<pre>" + XmlEscape(diags.Format(lang)) + "</pre></div>";
+  out += "<pre>" + XmlEscape(diags.Format(lang, kShownDiagnostics)) + "</pre></div>";
   return out;
 }
 
@@ -334,7 +335,7 @@ bool PreviewServer::Rebuild() {
     Message line = ok ? Message(msg::kServeBuilt, next->files->size(), millis)
                       : Message(msg::kServeFailed, ErrorCount(next->diags.error_count()), millis,
                                 Message(next->files ? msg::kServeStillLastGood : msg::kServeErrorPage));
-    opts_.log(!ok, next->diags.Format(lang) + line.Render(lang) + "\n");
+    opts_.log(!ok, next->diags.Format(lang, kShownDiagnostics) + line.Render(lang) + "\n");
   }
   return ok;
 }

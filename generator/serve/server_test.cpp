@@ -695,4 +695,36 @@ TEST_CASE("serve: the review page shows notes and warnings with their severity")
   CHECK(RenderReviewBadge(d).find("编辑核对：2 项") != std::string::npos);
 }
 
+TEST_CASE("serve: /_review/ lists every warning, the terminal the first 50 and a count of the rest") {
+  // A district's back-filled reports: 60 of them warned of a late publication.
+  SiteBuilder builder = [](SiteFiles* out, Diagnostics* diags) {
+    (*out)["index.html"] = std::make_shared<const std::string>("<!DOCTYPE html><html><body></body></html>\n");
+    for (int i = 0; i < 60; ++i) {
+      diags->Warning("content/reports/u" + std::to_string(i) + "-2023.md", 6, 12,
+                     Message::Verbatim("2023年度报告公开于 2024-04-15，晚于期限 2024-04-01"), "");
+    }
+    return true;
+  };
+  std::string log;
+  ServeOptions opts;
+  opts.port = 0;
+  opts.log = [&](bool, const std::string& text) { log += text; };
+  PreviewServer server(builder, opts);
+  server.Rebuild();
+  Message error;
+  REQUIRE(server.Bind(&error));
+  server.Start();
+  httplib::Client cli("127.0.0.1", server.port());
+  auto res = cli.Get("/_review/");
+  REQUIRE(res);
+  CHECK(res->body.find("错误 0 个，警告 60 个，编辑备注 0 条。") != std::string::npos);
+  CHECK(res->body.find("<h2>content/reports/u0-2023.md</h2>") != std::string::npos);
+  // Before, the page said it lists them all and listed the first 50.
+  CHECK(res->body.find("<h2>content/reports/u59-2023.md</h2>") != std::string::npos);
+  CHECK(log.find("content/reports/u49-2023.md:6:12: 警告：") != std::string::npos);
+  CHECK(log.find("u50-2023.md") == std::string::npos);
+  CHECK(log.find("……另有 10 个警告未列出\n") != std::string::npos);
+  server.Stop();
+}
+
 }  // namespace fazhi
