@@ -119,7 +119,8 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
     for (size_t k = 0; k < t.terms.size(); ++k) {
       const size_t total = ListPageCount(t.terms[k].pages.size(), per);
       for (size_t n = 1; n <= total; ++n) {
-        if (ShowsAny(showing, ListPageItems(t.terms[k].pages, per, n))) jobs_list.push_back({k, n});
+        if (ListChanges(theme, "terms", showing, ListPageItems(t.terms[k].pages, per, n)))
+          jobs_list.push_back({k, n});
       }
     }
     ParallelForBatches(jobs_list.size(), jobs, sink, [&](size_t worker, size_t j, OutputSink* out) {
@@ -153,7 +154,9 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
   for (const auto& [year, reports] : by_year) {
     for (const Page* p : reports) listed.push_back(static_cast<int>(p - site.pages.data()));
   }
-  if (!by_year.empty() && theme.Has("archive") && !ShowsAny(showing, listed)) {
+  // On a city's site the archive lists thousands of reports: drawing it
+  // again for a summary it does not show took most of a summary edit's time.
+  if (!by_year.empty() && theme.Has("archive") && !ListChanges(theme, "archive", showing, listed)) {
     rendered.push_back({"年度报告归档", "/archive/"});  // unchanged, still in the 网站地图
   } else if (!by_year.empty() && theme.Has("archive")) {
     View v = BaseView(site, urls, "/archive/", "年度报告归档");

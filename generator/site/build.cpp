@@ -539,6 +539,33 @@ bool BuildSession::UpdateTree(const std::vector<std::string>& changed) {
   return true;
 }
 
+namespace {
+
+// The warnings of `all` about the files in `paths` (sorted), in their order.
+std::vector<Diagnostic> WarningsOf(const std::vector<Diagnostic>& all,
+                                   const std::vector<std::string>& paths) {
+  std::vector<Diagnostic> out;
+  for (const Diagnostic& d : all) {
+    if (std::binary_search(paths.begin(), paths.end(), d.path)) out.push_back(d);
+  }
+  return out;
+}
+
+// Whether two lists of warnings read alike, in both languages, in order.
+bool SameWarnings(const std::vector<Diagnostic>& a, const std::vector<Diagnostic>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].severity != b[i].severity ||
+        FormatDiagnostic(a[i], Lang::kZh) != FormatDiagnostic(b[i], Lang::kZh) ||
+        FormatDiagnostic(a[i], Lang::kEn) != FormatDiagnostic(b[i], Lang::kEn)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 bool BuildSession::Build(const std::vector<std::string>& changed, bool rescan, SiteFiles* files,
                          Diagnostics* diags, BuildStats* stats) {
   last_incremental_ = false;
@@ -558,20 +585,19 @@ bool BuildSession::Build(const std::vector<std::string>& changed, bool rescan, S
   }
 
   bool keep_last = false;
-  // The fast path is for edited pages without warnings, before and after:
-  // the other files' warnings, which still stand, then read exactly as a
-  // fresh build's (a warning's place in that report depends on its stage).
-  bool dirty_warned = false;
-  for (const Diagnostic& d : warnings_) {
-    dirty_warned = dirty_warned || std::binary_search(dirty_.begin(), dirty_.end(), d.path);
-  }
-  if (last_ && !dirty_.empty() && !dirty_warned) {
+  if (last_ && !dirty_.empty()) {
     MemorySink sink;
-    Diagnostics found;
+    Diagnostics found(SIZE_MAX);
     size_t rendered = 0;
     SiteBuild::Update update = last_->UpdatePages(dirty_, &sink, &found, stats, &rendered);
-    if (update == SiteBuild::Update::kDone && !found.items().empty()) {
-      update = SiteBuild::Update::kNotLocal;  // consistent, but its warnings need the full report
+    // The fast path keeps the last full build's report of warnings, so the
+    // edited pages' warnings must be the ones it holds for them: a warning's
+    // place in that report depends on its stage, which only the whole
+    // pipeline gives. UpdatePages runs every stage that warns about one page;
+    // a page with a warning of a stage over many pages, or whose warnings
+    // came, went or moved, takes the whole pipeline.
+    if (update == SiteBuild::Update::kDone && !SameWarnings(found.items(), WarningsOf(warnings_, dirty_))) {
+      update = SiteBuild::Update::kNotLocal;
     }
     switch (update) {
       case SiteBuild::Update::kDone: {
@@ -604,7 +630,9 @@ bool BuildSession::Build(const std::vector<std::string>& changed, bool rescan, S
   if (!keep_last) last_.reset();
   auto build = std::make_unique<SiteBuild>(tree_, opts_);
   MemorySink sink;
-  Diagnostics found;
+  // Every warning, not the first kShownDiagnostics: the fast path compares
+  // an edited page's warnings with these.
+  Diagnostics found(SIZE_MAX);
   bool ok = build->Run(&sink, &found, stats);
   diags->Merge(found);
   if (!ok) return false;

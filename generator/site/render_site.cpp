@@ -34,7 +34,7 @@ void RenderSectionLists(const Site& site, const Section& section, const Urls& ur
   auto page_url = [&](size_t n) { return ListPageUrl(section.url, n); };
   std::vector<size_t> todo;  // list page numbers
   for (size_t n = 1; n <= total; ++n) {
-    if (ShowsAny(showing, ListPageItems(section.pages, per, n))) todo.push_back(n);
+    if (ListChanges(theme, "list", showing, ListPageItems(section.pages, per, n))) todo.push_back(n);
   }
   // List pages are independent of each other: render them in parallel.
   ParallelForBatches(todo.size(), jobs, sink, [&](size_t worker, size_t k, OutputSink* out) {
@@ -169,7 +169,7 @@ bool RenderLists(const Site& site, const Theme& theme, int jobs, OutputSink* sin
   for (size_t i = 0; i < site.pages.size(); ++i) {
     if (site.pages[i].kind == "report") on_home.push_back(static_cast<int>(i));
   }
-  if (ShowsAny(showing, on_home)) {
+  if (ListChanges(theme, "home", showing, on_home)) {
     View v = BaseView(site, urls, "/", site.config.title);
     for (const Page& p : site.pages) {
       if (p.kind == "home") v.set("page", PageFields(site, p, urls));

@@ -1,5 +1,6 @@
 #include "theme/compiled_template.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -262,6 +263,14 @@ void CompiledTemplate::Section(const Node& n, size_t at, const View* value, Stat
   } else {
     pass(value);
   }
+}
+
+bool CompiledTemplate::MayRead(std::string_view name) const {
+  for (const Node& n : nodes_) {
+    if (n.op == Op::kText || n.op == Op::kNewline) continue;
+    if (n.self || std::find(n.path.begin(), n.path.end(), name) != n.path.end()) return true;
+  }
+  return false;
 }
 
 }  // namespace fazhi

@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "theme/view.h"
@@ -31,6 +32,11 @@ class CompiledTemplate {
   /// first, then the enclosing ones, `view`, and `base` (may be null)
   /// beneath it; "a.b" walks a, then b, at each of these in turn.
   void Render(const View* base, const View& view, std::string* out) const;
+
+  /// Whether rendering may read a value named `name` (as a whole name or a
+  /// segment of a dotted one); true too when it shows a value by "." (an
+  /// item itself), which may be anything.
+  bool MayRead(std::string_view name) const;
 
  private:
   enum class Op : unsigned char { kText, kNewline, kEscaped, kRaw, kSection, kInverted };

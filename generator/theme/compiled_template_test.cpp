@@ -59,6 +59,15 @@ std::pair<std::string, std::string> Both(const std::string& tmpl, const View& vi
   return {reference.render(data), out.substr(5)};
 }
 
+// The default theme, as a site that names it loads it (`tree` holds its files).
+void LoadDefaultTheme(SourceTree* tree, Theme* theme) {
+  Diagnostics diags;
+  tree->AddDirectory(std::string(FAZHI_SOURCE_DIR) + "/themes/default", "themes/default/", &diags);
+  Config config;
+  config.theme = "default";
+  REQUIRE(Theme::Load(*tree, config, {}, theme, &diags));
+}
+
 }  // namespace
 
 TEST_CASE("compiled template: kainjow's bytes for names, sections, escapes and delimiters") {
@@ -162,16 +171,32 @@ TEST_CASE("compiled template: a partial tag is left to kainjow") {
 TEST_CASE("compiled template: every layout of the default theme is compiled") {
   // A layout that falls back to kainjow renders the same bytes, slower;
   // this says when a theme change makes one do so.
-  Diagnostics diags;
   SourceTree tree;
-  tree.AddDirectory(std::string(FAZHI_SOURCE_DIR) + "/themes/default", "themes/default/", &diags);
-  Config config;
-  config.theme = "default";
   Theme theme;
-  REQUIRE(Theme::Load(tree, config, {}, &theme, &diags));
+  LoadDefaultTheme(&tree, &theme);
   const std::vector<std::string> names = theme.LayoutNames();
   CHECK(names.size() >= 15);
   for (const std::string& name : names) CHECK_MESSAGE(theme.Compiled(name) != nullptr, name);
+}
+
+TEST_CASE("compiled template: which names a layout may read") {
+  auto t = CompiledTemplate::Compile(
+      "{{#items}}<a href=\"{{url}}\">{{{page.title}}}</a>{{^summary}}无{{/summary}}{{/items}}");
+  REQUIRE(t != nullptr);
+  CHECK(t->MayRead("items"));
+  CHECK(t->MayRead("url"));
+  CHECK(t->MayRead("title"));  // a segment of page.title
+  CHECK(t->MayRead("summary"));
+  CHECK_FALSE(t->MayRead("date"));
+  CHECK_FALSE(t->MayRead("href"));                                                  // text, not a name
+  CHECK(CompiledTemplate::Compile("{{#tags}}{{.}}{{/tags}}")->MayRead("summary"));  // "." may be anything
+  // The default theme's archive shows no summary, so serve's summary edits leave it alone.
+  SourceTree tree;
+  Theme theme;
+  LoadDefaultTheme(&tree, &theme);
+  CHECK_FALSE(theme.MayRead("archive", "summary"));
+  CHECK(theme.MayRead("list", "summary"));
+  CHECK(theme.MayRead("no such layout", "summary"));
 }
 
 TEST_CASE("compiled template: AppendHtmlEscaped appends kainjow's html_escape bytes") {

@@ -16,10 +16,11 @@ std::span<const int> ListPageItems(const std::vector<int>& items, size_t per, si
   return std::span<const int>(items).subspan(first, std::min(items.size(), n * per) - first);
 }
 
-bool ShowsAny(const std::vector<int>* showing, std::span<const int> pages) {
+bool ListChanges(const Theme& theme, std::string_view layout, const std::vector<int>* showing,
+                 std::span<const int> pages) {
   if (!showing) return true;
   for (int i : pages) {
-    if (std::binary_search(showing->begin(), showing->end(), i)) return true;
+    if (std::binary_search(showing->begin(), showing->end(), i)) return theme.MayRead(layout, "summary");
   }
   return false;
 }

@@ -4,6 +4,7 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostics.h"
@@ -27,9 +28,14 @@ size_t ListPageCount(size_t items, size_t per);
 /// The items on list page `n` (1-based) of `items` at `per` per page.
 std::span<const int> ListPageItems(const std::vector<int>& items, size_t per, size_t n);
 
-/// True when `showing` (site page indices, sorted) is null or holds one of
-/// `pages`: whether a list that shows `pages` must be rendered again.
-bool ShowsAny(const std::vector<int>* showing, std::span<const int> pages);
+/// Whether a page drawn with `layout` that lists `pages` must be drawn again:
+/// always in a whole build (`showing` null); in serve's fast path, where
+/// `showing` holds the pages whose summary alone changed (site page indices,
+/// sorted), when one of them
+/// is listed and the layout may show a summary (the default theme's home
+/// page and report archive show none).
+bool ListChanges(const Theme& theme, std::string_view layout, const std::vector<int>* showing,
+                 std::span<const int> pages);
 
 /// The `pagination` view of list page `n` of `total` for a list at `base`:
 /// page, pages, has_pages, has_prev, has_next, prev_url, next_url. Section

@@ -343,6 +343,11 @@ const CompiledTemplate* Theme::Compiled(std::string_view layout) const {
   return it == layouts_.end() ? nullptr : it->second->compiled.get();
 }
 
+bool Theme::MayRead(std::string_view layout, std::string_view name) const {
+  const CompiledTemplate* t = Compiled(layout);
+  return t == nullptr || t->MayRead(name);
+}
+
 std::vector<std::string> Theme::LayoutNames() const {
   std::vector<std::string> names;
   for (const auto& [name, layout] : layouts_) names.push_back(name);

@@ -47,6 +47,9 @@ class Theme {
   /// The layout compiled for rendering on any thread (theme/compiled_template.h),
   /// or nullptr when it is missing or only kainjow renders it.
   const CompiledTemplate* Compiled(std::string_view layout) const;
+  /// Whether the layout may read a value named `name` (CompiledTemplate::
+  /// MayRead); true when it is not compiled (kainjow renders it).
+  bool MayRead(std::string_view layout, std::string_view name) const;
   /// The names of the theme's layouts, sorted.
   std::vector<std::string> LayoutNames() const;
 
