@@ -14,8 +14,12 @@
 #     wrk on loopback: `wrk -t2 -c16 -d10s` (the gen_site corpus).
 #
 # Usage: bench/serve/run.sh [--pages 10000] [--edits 5] [--duration 10s]
-#                           [--corpora "site mixed"] [--search on|off]   (corpora: site, mixed, vocab)
+#                           [--corpora "site mixed"] [--search on|off]   (corpora: site, mixed, vocab, district)
 #                           [--work DIR] [--fazhi PATH] [--no-hugo]
+#
+# district: bench/gen_district.py's units and years, about PAGES pages (450 a
+# district), the edited page an annual report that is warned of (published
+# after 1 April), as many of a real district's reports are.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -38,7 +42,7 @@ while [ $# -gt 0 ]; do
     --no-hugo) WITH_HUGO=0; shift ;;
     --corpora) CORPORA=$2; shift 2 ;;
     --search) SEARCH=$2; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -65,19 +69,26 @@ fi
 # corpus → generator and the page to edit (its source and URL)
 # (vocab: gen_site's pages with as many words as real text, only when asked for;
 # docs/performance.md, run 30)
-declare -A GEN=([site]=gen_site.py [mixed]=gen_mixed.py [vocab]=gen_site.py)
+declare -A GEN=([site]=gen_site.py [mixed]=gen_mixed.py [vocab]=gen_site.py [district]=gen_district.py)
 declare -A GEN_ARGS=([site]="" [mixed]="" [vocab]="--vocabulary 256")
+# (district: d1u1's 2023 report was published on 15 April, which the build warns of)
 declare -A PAGE_REL=([site]=content/posts/p00001.md [mixed]=content/dongtai/bmdt/tpxw/2021/m05000.md
-  [vocab]=content/posts/p00001.md)
-declare -A PAGE_URL=([site]=/posts/p00001/ [mixed]=/dongtai/bmdt/tpxw/2021/m05000/ [vocab]=/posts/p00001/)
+  [vocab]=content/posts/p00001.md [district]=content/reports/d1u1-2023.md)
+declare -A PAGE_URL=([site]=/posts/p00001/ [mixed]=/dongtai/bmdt/tpxw/2021/m05000/ [vocab]=/posts/p00001/
+  [district]=/reports/d1u1-2023/)
 for corpus in $CORPORA; do
-  [ -n "${GEN[$corpus]:-}" ] || { echo "run.sh: unknown corpus $corpus (site, mixed, vocab)" >&2; exit 2; }
+  [ -n "${GEN[$corpus]:-}" ] || { echo "run.sh: unknown corpus $corpus (site, mixed, vocab, district)" >&2; exit 2; }
   dir=$WORK/$corpus$PAGES-search-$SEARCH
   if [ ! -d "$dir/fazhi/content" ]; then
     say "generating a $PAGES-page $corpus corpus (search $SEARCH) in $dir"
     rm -rf "$dir"
-    # shellcheck disable=SC2086  # GEN_ARGS: words
-    python3 "$ROOT/bench/${GEN[$corpus]}" "$PAGES" "$dir" --search "$SEARCH" ${GEN_ARGS[$corpus]} >/dev/null
+    if [ "$corpus" = district ]; then
+      python3 "$ROOT/bench/gen_district.py" "$dir/fazhi" --districts $(( PAGES / 450 > 0 ? PAGES / 450 : 1 )) >/dev/null
+      [ "$SEARCH" = off ] && printf '\n[search]\nenabled = false\n' >> "$dir/fazhi/site.toml"
+    else
+      # shellcheck disable=SC2086  # GEN_ARGS: words
+      python3 "$ROOT/bench/${GEN[$corpus]}" "$PAGES" "$dir" --search "$SEARCH" ${GEN_ARGS[$corpus]} >/dev/null
+    fi
   fi
 done
 SITE=$WORK/site$PAGES-search-$SEARCH
