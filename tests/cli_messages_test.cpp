@@ -104,7 +104,7 @@ TEST_CASE("cli messages: build and check say what they did, in Chinese") {
   CHECK(NoMillis(build.out) ==
         "fazhi：已生成 1 个页面、18 个文件（18 个新写入，0 个未变），写入 " + site +
             "/public，用时 N 毫秒\n"
-            "fazhi：搜索索引 1 个页面、4 个词、3 个文件、269 字节（search/）；sitemap.xml 4 个网址；feed.xml "
+            "fazhi：搜索索引 1 个页面、4 个词、3 个文件、273 字节（search/）；sitemap.xml 4 个网址；feed.xml "
             "1 条\n"
             "fazhi：提示：base_url 没有写域名，所以 sitemap.xml、feed.xml 和规范链接只用路径；正式发布时请加 "
             "--base-url https://…\n");
@@ -117,7 +117,7 @@ TEST_CASE("cli messages: build and check say what they did, in Chinese") {
   REQUIRE(again.rc == 0);
   CHECK(NoMillis(again.out) == "fazhi：已生成 1 个页面、18 个文件（8 个新写入，10 个未变），写入 " + site +
                                    "/public，用时 N 毫秒\n"
-                                   "fazhi：搜索索引 1 个页面、4 个词、3 个文件、269 "
+                                   "fazhi：搜索索引 1 个页面、4 个词、3 个文件、273 "
                                    "字节（search/）；sitemap.xml 4 个网址；feed.xml 1 条\n");
 
   Ran check = Fazhi({"check", site});

@@ -206,7 +206,7 @@ TEST_CASE("example district: the search index knows which reports are one publis
   REQUIRE_MESSAGE(b.rc == 0, b.stderr_text);
   const nlohmann::json manifest = nlohmann::json::parse(b.Read("search/manifest.json"));
   const size_t reports = manifest["kinds"][0][1];
-  const size_t group = manifest["group"];
+  const size_t group = manifest["kinds"][0][2];
   // The reports' URLs in page order: their metadata groups, one after another.
   std::vector<std::string> urls;
   for (size_t g = 0; g * group < reports; ++g) {

@@ -93,12 +93,27 @@ void SiteOutputs::SetSite(const Site* site) {
   index_->Expect(known, GroupPages(), std::move(put));
 }
 
-// Pages per search metadata group, from the known pages' text (serve: again
-// after an edit, so that it writes what a build of the edited site would).
-uint32_t SiteOutputs::GroupPages() const {
-  size_t bytes = 0;
-  for (size_t i : known_) bytes += std::min(site_->pages[i].text_bytes, kSearchPageBytes);
-  return SearchGroupPages(bytes, known_.size());
+// Pages per search metadata group of each kind, from the known pages' text
+// (serve: again after an edit, so that it writes what a build of the edited
+// site would). A kind without known pages (units, which another module
+// renders) takes what all known pages give.
+std::vector<uint32_t> SiteOutputs::GroupPages() const {
+  const size_t kinds = SearchKinds().size();
+  std::vector<size_t> bytes(kinds + 1, 0), pages(kinds + 1, 0);  // [kinds]: all of them
+  for (size_t i : known_) {
+    const Page& p = site_->pages[i];
+    const size_t b = std::min(p.text_bytes, kSearchPageBytes);
+    for (size_t at : {static_cast<size_t>(SearchKindOf(p.output_path)), kinds}) {
+      bytes[at] += b;
+      ++pages[at];
+    }
+  }
+  std::vector<uint32_t> out(kinds);
+  for (size_t k = 0; k < kinds; ++k) {
+    out[k] =
+        pages[k] > 0 ? SearchGroupPages(bytes[k], pages[k]) : SearchGroupPages(bytes[kinds], pages[kinds]);
+  }
+  return out;
 }
 
 // Content pages are indexed (reports, plain pages, indicators, profiles), and

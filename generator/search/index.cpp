@@ -263,7 +263,7 @@ void PageMeta(const std::string& url, const std::string& date, const SearchPage&
   out += ',';
   AppendJsonText(&out, date);
   out += ",[";
-  size_t budget = kSearchPageBytes;
+  size_t budget = kSearchPageBytes, lead_budget = kSearchPageBytes;
   bool first = true;
   for (const SearchSection& s : page.sections) {
     if (s.heading.empty() && s.text.empty()) continue;
@@ -281,9 +281,19 @@ void PageMeta(const std::string& url, const std::string& date, const SearchPage&
     while (end < text.size() && end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
     budget -= end;
     AppendJsonText(&out, text.substr(0, end));
-    if (!s.leads.empty()) {
+    // The lead-ins too, whole ones, within limits of their own: a
+    // table with a bold name in each of 6,600 rows made one indicator's
+    // metadata 185 KB, loaded by every query that listed it.
+    std::string_view leads = s.leads;
+    size_t keep = 0;
+    for (size_t nl; keep < leads.size() && (nl = leads.find('\n', keep)) != std::string_view::npos &&
+                    nl <= std::min(kSearchSectionBytes, lead_budget);) {
+      keep = nl + 1;
+    }
+    lead_budget -= keep;
+    if (keep > 0) {
       out += ',';
-      AppendJsonText(&out, std::string_view(s.leads).substr(0, s.leads.size() - 1));  // without the last '\n'
+      AppendJsonText(&out, leads.substr(0, keep - 1));  // without the last '\n'
     }
     out += ']';
   }
@@ -430,11 +440,12 @@ class SearchIndex::Impl {
   void Put(const std::string& key, int kind, const std::string& url, const std::string& date,
            const SearchPage& page);
   void Remove(const std::string& key);
-  void Expect(const std::vector<std::pair<std::string, int>>& pages, uint32_t group_pages,
+  void Expect(const std::vector<std::pair<std::string, int>>& pages, const std::vector<uint32_t>& group_pages,
               std::function<void(const std::string&, std::string)> put);
-  void SetGroupPages(uint32_t group_pages) {
+  size_t KindCount() const { return kinds_.size(); }
+  void SetGroupPages(const std::vector<uint32_t>& group_pages) {
     std::lock_guard<BriefMutex> lock(mu_);
-    fixed_group_ = std::max<uint32_t>(1, group_pages);
+    fixed_groups_ = group_pages;
   }
   void SetSeries(std::map<std::string, std::string> series_of) {
     std::lock_guard<BriefMutex> lock(mu_);
@@ -528,8 +539,11 @@ class SearchIndex::Impl {
     return static_cast<uint32_t>(
         std::clamp<size_t>(PowerOfTwoAtLeast((est_ + kBucketBytes - 1) / kBucketBytes), 1, size_t{1} << 16));
   }
-  uint32_t GroupPages() const {
-    return fixed_group_ != 0 ? fixed_group_ : SearchGroupPages(meta_bytes_, order_.size());
+  // The pages a group of kind k holds: as fixed by Expect, else what the
+  // metadata's sizes give (the same for every kind).
+  uint32_t GroupPages(size_t k) const {
+    if (k < fixed_groups_.size() && fixed_groups_[k] != 0) return fixed_groups_[k];
+    return SearchGroupPages(meta_bytes_, order_.size());
   }
   // The metadata of a known page that came (in a build with Expect's `put`).
   // Keeps it until its group is complete, then hands the group over.
@@ -592,7 +606,8 @@ class SearchIndex::Impl {
   size_t holes_ = 0;                 ///< known pages that did not come
   size_t est_ = 0;                   ///< sum of EntryEstimate over terms
   size_t meta_bytes_ = 0;            ///< sum of metadata sizes
-  uint32_t buckets_ = 0, group_ = 0;
+  uint32_t buckets_ = 0;
+  std::vector<uint32_t> group_;  ///< by kind: the pages a group holds
   std::vector<uint64_t> bucket_hash_, group_hash_;
   std::vector<size_t> bucket_size_, group_size_;
   size_t nterms_ = 0, npostings_ = 0;
@@ -601,8 +616,8 @@ class SearchIndex::Impl {
   std::unordered_map<std::string, uint32_t> known_;      ///< key → its index below
   std::vector<std::pair<int, std::string>> known_keys_;  ///< by kind, then as Expect was given them
   std::vector<size_t> known_start_;                      ///< by kind: its first index in known_keys_
-  uint32_t fixed_group_ = 0;                             ///< pages a group holds (0: by metadata sizes)
-  std::map<std::string, std::string> series_of_;         ///< key → its series (SetSeries)
+  std::vector<uint32_t> fixed_groups_;            ///< by kind: pages a group holds (0: by metadata sizes)
+  std::map<std::string, std::string> series_of_;  ///< key → its series (SetSeries)
   // Streaming (a build with Expect's `put`): a known page's metadata waits
   // in its slot until the other pages of its group have come.
   std::function<void(const std::string&, std::string)> stream_put_;
@@ -831,7 +846,7 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
 
 void SearchIndex::Impl::Stream(size_t known, std::string_view meta, PageEntry* e) {
   const size_t k = static_cast<size_t>(known_keys_[known].first);
-  const size_t g = (known - known_start_[k]) / fixed_group_;
+  const size_t g = (known - known_start_[k]) / fixed_groups_[k];
   std::vector<std::unique_ptr<char[]>> taken;
   std::vector<std::string_view> metas;
   {
@@ -845,8 +860,8 @@ void SearchIndex::Impl::Stream(size_t known, std::string_view meta, PageEntry* e
     const bool first = !slot.arrived;
     slot.arrived = true;
     if (!first || g >= waiting_[k].size() || --waiting_[k][g] != 0) return;
-    const size_t from = known_start_[k] + g * fixed_group_;
-    for (size_t i = from; i < from + fixed_group_; ++i) {
+    const size_t from = known_start_[k] + g * fixed_groups_[k];
+    for (size_t i = from; i < from + fixed_groups_[k]; ++i) {
       metas.emplace_back(slots_[i].meta.get(), slots_[i].size);
       taken.push_back(std::move(slots_[i].meta));
     }
@@ -859,7 +874,8 @@ void SearchIndex::Impl::Stream(size_t known, std::string_view meta, PageEntry* e
   emitted_[k][g] = written;
 }
 
-void SearchIndex::Impl::Expect(const std::vector<std::pair<std::string, int>>& pages, uint32_t group_pages,
+void SearchIndex::Impl::Expect(const std::vector<std::pair<std::string, int>>& pages,
+                               const std::vector<uint32_t>& group_pages,
                                std::function<void(const std::string&, std::string)> put) {
   std::lock_guard<BriefMutex> lock(mu_);
   const size_t kinds = kinds_.size();
@@ -883,7 +899,10 @@ void SearchIndex::Impl::Expect(const std::vector<std::pair<std::string, int>>& p
     known_keys_[at] = {pages[i].second, pages[i].first};
     known_[pages[i].first] = static_cast<uint32_t>(at);
   }
-  fixed_group_ = std::max<uint32_t>(1, group_pages);
+  fixed_groups_.assign(kinds, 0);
+  for (size_t k = 0; k < kinds; ++k) {
+    fixed_groups_[k] = std::max<uint32_t>(1, k < group_pages.size() ? group_pages[k] : 0);
+  }
   stream_put_ = updates_ ? nullptr : std::move(put);
   slots_.clear();
   waiting_.assign(kinds, {});
@@ -892,8 +911,8 @@ void SearchIndex::Impl::Expect(const std::vector<std::pair<std::string, int>>& p
     slots_ = std::vector<Slot>(known_keys_.size());
     for (size_t k = 0; k < kinds; ++k) {
       // Full groups only: the last one may take pages of other modules.
-      const size_t full = (known_start_[k + 1] - known_start_[k]) / fixed_group_;
-      waiting_[k].assign(full, fixed_group_);
+      const size_t full = (known_start_[k + 1] - known_start_[k]) / fixed_groups_[k];
+      waiting_[k].assign(full, fixed_groups_[k]);
       emitted_[k].assign(full, {0, 0});
     }
   }
@@ -1139,8 +1158,8 @@ std::string SearchIndex::Impl::GroupBytes(const std::vector<std::string_view>& m
 
 std::string SearchIndex::Impl::Group(uint32_t g) const {
   const size_t k = KindOfGroup(g);
-  const size_t first = kind_start_[k] + (g - group_base_[k]) * group_;
-  const size_t end = std::min(kind_start_[k] + kind_counts_[k], first + group_);
+  const size_t first = kind_start_[k] + (g - group_base_[k]) * group_[k];
+  const size_t end = std::min(kind_start_[k] + kind_counts_[k], first + group_[k]);
   std::vector<std::string_view> metas;
   for (size_t d = first; d < end; ++d) {
     const PageEntry* e = entries_[d];
@@ -1162,17 +1181,19 @@ std::string SearchIndex::Impl::Manifest() const {
   uint64_t id = 1469598103934665603ull;
   for (uint64_t h : bucket_hash_) id = HashBytes(std::string_view(reinterpret_cast<const char*>(&h), 8), id);
   for (uint64_t h : group_hash_) id = HashBytes(std::string_view(reinterpret_cast<const char*>(&h), 8), id);
-  std::string out = "{\"v\":3,\"docs\":" + std::to_string(order_.size()) + ",\"kinds\":[";
+  // v4: each kind with the pages its groups hold, and no site-wide "group"
+  // (a client of v3 then asks for no file of the wrong pages).
+  std::string out = "{\"v\":4,\"docs\":" + std::to_string(order_.size()) + ",\"kinds\":[";
   for (size_t k = 0; k < kinds_.size(); ++k) {
     if (k) out += ',';
     out += '[';
     AppendJsonString(&out, kinds_[k]);
-    out += ',' + std::to_string(kind_counts_[k]) + ']';
+    out += ',' + std::to_string(kind_counts_[k]) + ',' + std::to_string(group_[k]) + ']';
   }
   char hex[17];
   snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(id));
-  out += "],\"buckets\":" + std::to_string(buckets_) + ",\"group\":" + std::to_string(group_) +
-         ",\"top\":" + std::to_string(kTop) + ",\"unigrams\":" + (all_unigrams_ ? "true" : "false");
+  out += "],\"buckets\":" + std::to_string(buckets_) + ",\"top\":" + std::to_string(kTop) +
+         ",\"unigrams\":" + (all_unigrams_ ? "true" : "false");
   out += SeriesJson();
   if (!synonyms_.empty()) {
     out += ",\"synonyms\":{";
@@ -1309,24 +1330,26 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
   changed_.clear();
   retired_.clear();
   buckets_ = BucketCount();
-  const uint32_t old_group = group_;
-  group_ = GroupPages();
-  // Each kind's pages in groups of group_, the groups of all kinds numbered
-  // one after another here (group_hash_), each kind's from 0 in file names.
+  const std::vector<uint32_t> old_group = group_;
+  group_.assign(kinds, 0);
+  for (size_t k = 0; k < kinds; ++k) group_[k] = GroupPages(k);
+  // Each kind's pages in groups of group_[k], the groups of all kinds
+  // numbered one after another here (group_hash_), each kind's from 0 in
+  // file names.
   kind_start_.assign(kinds, 0);
   kind_groups_.assign(kinds, 0);
   group_base_.assign(kinds, 0);
   size_t groups = 0;
   for (size_t k = 0; k < kinds; ++k) {
     kind_start_[k] = k == 0 ? 0 : kind_start_[k - 1] + kind_counts_[k - 1];
-    kind_groups_[k] = (kind_counts_[k] + group_ - 1) / group_;
+    kind_groups_[k] = (kind_counts_[k] + group_[k] - 1) / group_[k];
     group_base_[k] = groups;
     groups += kind_groups_[k];
   }
   auto group_of = [&](uint32_t d) {
     size_t k = 0;
     while (k + 1 < kinds && kind_start_[k + 1] <= d) ++k;
-    return group_base_[k] + (d - kind_start_[k]) / group_;
+    return group_base_[k] + (d - kind_start_[k]) / group_[k];
   };
   const bool all = !same_docs || buckets_ != old_buckets;
   std::vector<bool> dirty_buckets(buckets_, all);
@@ -1441,10 +1464,18 @@ void SearchIndex::Remove(const std::string& key) { impl_->Remove(key); }
 
 void SearchIndex::Expect(const std::vector<std::pair<std::string, int>>& pages, uint32_t group_pages,
                          std::function<void(const std::string& path, std::string bytes)> put) {
+  impl_->Expect(pages, std::vector<uint32_t>(impl_->KindCount(), group_pages), std::move(put));
+}
+
+void SearchIndex::Expect(const std::vector<std::pair<std::string, int>>& pages,
+                         const std::vector<uint32_t>& group_pages,
+                         std::function<void(const std::string&, std::string)> put) {
   impl_->Expect(pages, group_pages, std::move(put));
 }
 
-void SearchIndex::SetGroupPages(uint32_t group_pages) { impl_->SetGroupPages(group_pages); }
+void SearchIndex::SetGroupPages(const std::vector<uint32_t>& group_pages) {
+  impl_->SetGroupPages(group_pages);
+}
 
 void SearchIndex::SetSeries(std::map<std::string, std::string> series_of) {
   impl_->SetSeries(std::move(series_of));

@@ -133,7 +133,7 @@
     this.kindEnds = [];
     this.kindFactors = [];  // a score's factor by kind
     // By page of the first kind (年度报告): its publisher's series, or -1
-    // (manifest v3 may leave it out: no series of two reports).
+    // (the manifest leaves it out when no series has two reports).
     this.series = manifest.series || null;
     var end = 0;
     manifest.kinds.forEach(function (k, i) {
@@ -212,14 +212,14 @@
    * numbered from its first page. */
   Index.prototype.meta = function (doc) {
     var kind = this.kind(doc), local = doc - (kind ? this.kindEnds[kind - 1] : 0);
-    var g = Math.floor(local / this.m.group), name = kind + '-' + g;
+    var size = this.m.kinds[kind][2], g = Math.floor(local / size), name = kind + '-' + g;
     if (!this.groups[name]) {
       this.groups[name] = this.load('p/' + name + '.json').then(function (buf) {
         return JSON.parse(utf8Decoder.decode(buf));
       });
     }
     return this.groups[name].then(function (list) {
-      var m = list[local - g * this.m.group];
+      var m = list[local - g * size];
       return { url: m[0], title: m[1], date: m[2], sections: m[3] };
     }.bind(this));
   };
@@ -1355,8 +1355,8 @@
     var DOCS = 4096, TOP = 500, PHRASE = '行政复议案件办理';
     var common = tokenize(PHRASE), rare = ['fazhi'];
     var bucket = madeUpBucket(common, rare, DOCS, TOP);
-    var kindsHere = kinds.map(function (k, i) { return [k[0], i === kinds.length - 1 ? DOCS : 0]; });
-    var index = new Index({ docs: DOCS, kinds: kindsHere, buckets: 1, group: 1 }, function (path) {
+    var kindsHere = kinds.map(function (k, i) { return [k[0], i === kinds.length - 1 ? DOCS : 0, 1]; });
+    var index = new Index({ docs: DOCS, kinds: kindsHere, buckets: 1 }, function (path) {
       if (path.charAt(0) === 't') return Promise.resolve(bucket.slice().buffer);
       var doc = +path.slice(2, -5), title = doc % 3 ? '工作动态' : PHRASE + '情况';
       var text = '依法做好' + PHRASE + '工作。开展行政复议' + doc + '件。fazhi 示例。';
