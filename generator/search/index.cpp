@@ -531,10 +531,10 @@ class SearchIndex::Impl {
   std::string Bucket(const std::vector<uint32_t>& terms,
                      const std::vector<std::span<const Packed>>& lists) const;
   std::string Group(uint32_t g) const;
-  std::string Manifest() const;
+  std::string Manifest(const std::vector<int>& series) const;
   // The manifest's "series": by page of the first kind, its series'
   // number, or -1 for none or a series of one page; "" when no series has two.
-  std::string SeriesJson() const;
+  std::vector<int> SeriesNumbers() const;
   uint32_t BucketCount() const {
     return static_cast<uint32_t>(
         std::clamp<size_t>(PowerOfTwoAtLeast((est_ + kBucketBytes - 1) / kBucketBytes), 1, size_t{1} << 16));
@@ -608,6 +608,7 @@ class SearchIndex::Impl {
   size_t meta_bytes_ = 0;            ///< sum of metadata sizes
   uint32_t buckets_ = 0;
   std::vector<uint32_t> group_;  ///< by kind: the pages a group holds
+  size_t series_files_ = 0;      ///< search/s/*.bin written by the last Write
   std::vector<uint64_t> bucket_hash_, group_hash_;
   std::vector<size_t> bucket_size_, group_size_;
   size_t nterms_ = 0, npostings_ = 0;
@@ -1175,7 +1176,7 @@ std::string SearchIndex::Impl::Group(uint32_t g) const {
   return GroupBytes(metas);
 }
 
-std::string SearchIndex::Impl::Manifest() const {
+std::string SearchIndex::Impl::Manifest(const std::vector<int>& series) const {
   // The build id changes whenever any file does: clients add it to every
   // fragment URL, so a cached fragment of an older build is never mixed in.
   uint64_t id = 1469598103934665603ull;
@@ -1194,7 +1195,20 @@ std::string SearchIndex::Impl::Manifest() const {
   snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(id));
   out += "],\"buckets\":" + std::to_string(buckets_) + ",\"top\":" + std::to_string(kTop) +
          ",\"unigrams\":" + (all_unigrams_ ? "true" : "false");
-  out += SeriesJson();
+  if (series.empty()) {
+  } else if (series.size() <= kSearchSeriesChunk) {
+    out += ",\"series\":[";
+    for (size_t d = 0; d < series.size(); ++d) {
+      if (d) out += ',';
+      out += std::to_string(series[d]);
+    }
+    out += ']';
+  } else {
+    const int most = *std::max_element(series.begin(), series.end());
+    out += ",\"series\":{\"count\":" + std::to_string(series.size()) +
+           ",\"chunk\":" + std::to_string(kSearchSeriesChunk) + ",\"width\":" + (most < 0xFFFF ? "2" : "4") +
+           '}';
+  }
   if (!synonyms_.empty()) {
     out += ",\"synonyms\":{";
     bool first = true;
@@ -1215,8 +1229,8 @@ std::string SearchIndex::Impl::Manifest() const {
   return out;
 }
 
-std::string SearchIndex::Impl::SeriesJson() const {
-  if (series_of_.empty() || kind_counts_.empty()) return "";
+std::vector<int> SearchIndex::Impl::SeriesNumbers() const {
+  if (series_of_.empty() || kind_counts_.empty()) return {};
   std::vector<const std::string*> of(kind_counts_[0], nullptr);  // each page's series
   std::map<std::string_view, int> pages;                         // series → its pages
   for (size_t d = 0; d < of.size(); ++d) {
@@ -1227,15 +1241,30 @@ std::string SearchIndex::Impl::SeriesJson() const {
   }
   // Numbered in page order, so that the bytes do not depend on the names.
   std::map<std::string_view, int> number;
-  std::string out = ",\"series\":[";
+  std::vector<int> out(of.size(), -1);
   for (size_t d = 0; d < of.size(); ++d) {
-    const bool named = of[d] != nullptr && pages[*of[d]] > 1;
-    if (d) out += ',';
-    out += std::to_string(named ? number.try_emplace(*of[d], static_cast<int>(number.size())).first->second
-                                : -1);
+    if (of[d] != nullptr && pages[*of[d]] > 1)
+      out[d] = number.try_emplace(*of[d], static_cast<int>(number.size())).first->second;
   }
-  return number.empty() ? "" : out + ']';
+  if (number.empty()) out.clear();
+  return out;
 }
+
+namespace {
+
+// Chunk `c` of the series numbers: each report's number + 1 (0: none), as
+// little-endian integers of `width` bytes.
+std::string SeriesChunk(const std::vector<int>& series, size_t c, int width) {
+  std::string out;
+  const size_t end = std::min(series.size(), (c + 1) * kSearchSeriesChunk);
+  for (size_t d = c * kSearchSeriesChunk; d < end; ++d) {
+    const uint32_t v = static_cast<uint32_t>(series[d] + 1);
+    for (int b = 0; b < width; ++b) out += static_cast<char>((v >> (8 * b)) & 0xFF);
+  }
+  return out;
+}
+
+}  // namespace
 
 bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::string)>& put,
                               SearchIndexStats* stats) {
@@ -1413,10 +1442,23 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
     }
   });
   size_t written = by_group ? buckets_ + (jobs.size() - nbuckets) : jobs.size();
-  std::string manifest = Manifest();
-  const size_t manifest_size = manifest.size();
+  const std::vector<int> series = SeriesNumbers();
+  std::string manifest = Manifest(series);
+  size_t other_bytes = manifest.size();  // the manifest's and the series files'
   put("search/manifest.json", std::move(manifest));
   ++written;
+  const size_t old_series_files = series_files_;
+  series_files_ = 0;
+  if (series.size() > kSearchSeriesChunk) {
+    const int width = *std::max_element(series.begin(), series.end()) < 0xFFFF ? 2 : 4;
+    series_files_ = (series.size() + kSearchSeriesChunk - 1) / kSearchSeriesChunk;
+    for (size_t c = 0; c < series_files_; ++c) {
+      std::string bytes = SeriesChunk(series, c, width);
+      other_bytes += bytes.size();
+      put("search/s/" + std::to_string(c) + ".bin", std::move(bytes));
+      ++written;
+    }
+  }
   written_ = true;
   if (!updates_) {
     // Written once (fazhi build): nothing here is read again.
@@ -1435,8 +1477,9 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
     stats->postings = npostings_;
     stats->buckets = buckets_;
     stats->groups = groups;
+    stats->series = series_files_;
     stats->streamed = streamed;
-    stats->bytes = manifest_size;
+    stats->bytes = other_bytes;
     stats->largest = 0;
     for (size_t s : bucket_size_) {
       stats->bytes += s;
@@ -1446,7 +1489,7 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
     stats->written = written;
   }
   // Files of the previous call that are gone: buckets or groups past the new counts.
-  bool kept = !had_files || buckets_ >= old_buckets;
+  bool kept = (!had_files || buckets_ >= old_buckets) && series_files_ >= old_series_files;
   for (size_t k = 0; kept && k < old_kind_groups.size(); ++k) kept = kind_groups_[k] >= old_kind_groups[k];
   return kept;
 }

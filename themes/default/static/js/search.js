@@ -133,8 +133,15 @@
     this.kindEnds = [];
     this.kindFactors = [];  // a score's factor by kind
     // By page of the first kind (年度报告): its publisher's series, or -1
-    // (the manifest leaves it out when no series has two reports).
-    this.series = manifest.series || null;
+    // (the manifest leaves it out when no series has two reports). In the
+    // manifest for a few reports; past kSearchSeriesChunk of them in files of
+    // that many (search/s/<c>.bin), fetched by loadSeries.
+    var series = manifest.series || null;
+    this.hasSeries = !!series;
+    this.seriesCount = !series ? 0 : Array.isArray(series) ? series.length : series.count;
+    this.seriesChunk = series && !Array.isArray(series) ? series.chunk : 0;
+    this.seriesWidth = series && !Array.isArray(series) ? series.width : 0;
+    this.seriesParts = Array.isArray(series) ? { 0: series } : {};  // chunk → numbers, or a Promise of them
     var end = 0;
     manifest.kinds.forEach(function (k, i) {
       end += k[1];
@@ -205,6 +212,38 @@
       var bits = mode ? bucket.subarray(p, p + ((self.m.docs + 7) >> 3)) : null;
       return { term: term, df: df, docs: docs, imps: imps, bits: bits, bound: bound };
     });
+  };
+
+  /* The series of report `d`, or -1 (none, or its chunk not loaded). */
+  Index.prototype.seriesOf = function (d) {
+    if (d >= this.seriesCount) return -1;
+    var c = this.seriesChunk ? Math.floor(d / this.seriesChunk) : 0, part = this.seriesParts[c];
+    return part && !part.then ? part[d - c * this.seriesChunk] : -1;
+  };
+
+  /* Loads the series of the reports that `entries` (some may be null) list
+   * with a token in their title: the only ones seriesTogether moves, in any
+   * Ranking made of some of these entries (a Ranking scores listed pages
+   * only). A Promise, resolved at once when the manifest holds them. */
+  Index.prototype.loadSeries = function (entries) {
+    var self = this, need = {};
+    if (!this.seriesChunk) return Promise.resolve();
+    entries.forEach(function (e) {
+      for (var k = 0; e && k < e.docs.length; ++k) {
+        if (e.docs[k] < self.seriesCount && e.imps[k] >= 128) need[Math.floor(e.docs[k] / self.seriesChunk)] = 1;
+      }
+    });
+    return Promise.all(Object.keys(need).map(function (c) {
+      if (!self.seriesParts[c]) {
+        self.seriesParts[c] = self.load('s/' + c + '.bin').then(function (buf) {
+          var view = new DataView(buf), w = self.seriesWidth, out = new Int32Array(buf.byteLength / w);
+          for (var i = 0; i < out.length; ++i) out[i] = (w === 2 ? view.getUint16(i * 2, true) : view.getUint32(i * 4, true)) - 1;
+          self.seriesParts[c] = out;
+          return out;
+        });
+      }
+      return self.seriesParts[c];
+    }));
   };
 
   /* Metadata of a page: {url, title, date, sections: [[id, heading, text, leads]]}. */
@@ -390,7 +429,7 @@
       heading[ci] = top;
     }
     for (var t = 0; t < own.length; ++t) if (slot[own[t]]) heading[slot[own[t]] - 1] = 2;
-    if (index.series) seriesTogether(index.series, docs, n, imps, E, score, heading);
+    if (index.hasSeries) seriesTogether(index, docs, n, imps, E, score, heading);
     this.docs = docs;
     this.scores = score;
     this.headings = heading;
@@ -406,16 +445,16 @@
    * one that holds a token only in its text keeps its own score. Listed
    * pages only: a series' unlisted reports (a term on more than `top`
    * pages) score alike, and come in page order anyway. */
-  function seriesTogether(series, docs, n, imps, E, score, heading) {
+  function seriesTogether(index, docs, n, imps, E, score, heading) {
     var best = {}, members = [];
     for (var c = 0; c < n; ++c) {
-      var d = docs[c], s = d < series.length ? series[d] : -1, titled = s >= 0 && heading[c] === 1;
+      var s = index.seriesOf(docs[c]), titled = s >= 0 && heading[c] === 1;
       for (var j = 0; j < E && titled; ++j) titled = imps[c * E + j] >= 128;  // field 2: the title
       if (!titled) continue;
       members.push(c);
       if (!(s in best) || score[c] > best[s]) best[s] = score[c];
     }
-    for (var m = 0; m < members.length; ++m) score[members[m]] = best[series[docs[members[m]]]];
+    for (var m = 0; m < members.length; ++m) score[members[m]] = best[index.seriesOf(docs[members[m]])];
   }
 
   /* Every page of `titled` (an entry, or null), listed or in its bitmap, ascending. */
@@ -940,7 +979,7 @@
     // hold the label.
     var phrase = named.rest || named.label, uniq = distinctTokens(phrase);
     return Promise.all(uniq.map(function (x) { return index.entry(x.t); }).concat(
-      named.rest ? [] : [index.entry(kindTerm(named.label))])).then(function (entries) {
+      named.rest ? [] : [index.entry(kindTerm(named.label))])).then(withSeries(index)).then(function (entries) {
       var all = named.rest ? null : entries.pop();
       if (!named.rest && !all) return null;  // an index made before kinds had terms
       var held = entries.every(Boolean) ? intersect(index, entries) : { count: 0, docs: [], bits: null };
@@ -958,6 +997,12 @@
                rest: others ? { phrase: phrase, count: others.count } : null,
                ranking: others ? new Chain(reports, new Rest(others)) : reports };
     });
+  }
+
+  /* A step of a query's promise chain: its entries, once the series of the
+   * reports they title are in (Index.loadSeries). */
+  function withSeries(index) {
+    return function (entries) { return index.loadSeries(entries).then(function () { return entries; }); };
   }
 
   /* The tokens of `text` (tokenizeAt's {t, a, b}), each once, in order. */
@@ -1001,7 +1046,7 @@
     if (!uniq.length) return Promise.resolve(base);
     var title = titleTerm(query);
     return Promise.all(uniq.map(function (x) { return index.entry(x.t); }).concat(
-      title ? [index.entry(title)] : [])).then(function (entries) {
+      title ? [index.entry(title)] : [])).then(withSeries(index)).then(function (entries) {
       // The pages titled with the query hold it whole, though the title's
       // punctuation may split a bigram of it ("审查三资合同", the page
       // 审查“三资”合同, which has no 查三 or 资合).
