@@ -284,10 +284,11 @@ void PageMeta(const std::string& url, const std::string& date, const SearchPage&
     // The lead-ins too, whole ones, within limits of their own: a
     // table with a bold name in each of 6,600 rows made one indicator's
     // metadata 185 KB, loaded by every query that listed it.
-    std::string_view leads = s.leads;
-    size_t keep = 0;
-    for (size_t nl; keep < leads.size() && (nl = leads.find('\n', keep)) != std::string_view::npos &&
-                    nl <= std::min(kSearchSectionBytes, lead_budget);) {
+    const std::string_view leads = s.leads;
+    const size_t limit = std::min(kSearchSectionBytes, lead_budget);
+    size_t keep = 0;  // the bytes of the whole lead-ins kept, with their '\n'
+    for (size_t nl = leads.find('\n'); nl != std::string_view::npos && nl <= limit;
+         nl = leads.find('\n', keep)) {
       keep = nl + 1;
     }
     lead_budget -= keep;
@@ -532,8 +533,8 @@ class SearchIndex::Impl {
                      const std::vector<std::span<const Packed>>& lists) const;
   std::string Group(uint32_t g) const;
   std::string Manifest(const std::vector<int>& series) const;
-  // The manifest's "series": by page of the first kind, its series'
-  // number, or -1 for none or a series of one page; "" when no series has two.
+  // By page of the first kind, its series' number, or -1 for none or a
+  // series of one page; empty when no series has two.
   std::vector<int> SeriesNumbers() const;
   uint32_t BucketCount() const {
     return static_cast<uint32_t>(
@@ -1176,12 +1177,39 @@ std::string SearchIndex::Impl::Group(uint32_t g) const {
   return GroupBytes(metas);
 }
 
+namespace {
+
+// Bytes a report's series number + 1 takes in search/s/*.bin.
+int SeriesWidth(const std::vector<int>& series) {
+  return *std::max_element(series.begin(), series.end()) < 0xFFFF ? 2 : 4;
+}
+
+// Chunk `c` of the series numbers: each report's number + 1 (0: none), as
+// little-endian integers of `width` bytes.
+std::string SeriesChunk(const std::vector<int>& series, size_t c, int width) {
+  std::string out;
+  const size_t end = std::min(series.size(), (c + 1) * kSearchSeriesChunk);
+  for (size_t d = c * kSearchSeriesChunk; d < end; ++d) {
+    const uint32_t v = static_cast<uint32_t>(series[d] + 1);
+    for (int b = 0; b < width; ++b) out += static_cast<char>((v >> (8 * b)) & 0xFF);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string SearchIndex::Impl::Manifest(const std::vector<int>& series) const {
   // The build id changes whenever any file does: clients add it to every
   // fragment URL, so a cached fragment of an older build is never mixed in.
   uint64_t id = 1469598103934665603ull;
   for (uint64_t h : bucket_hash_) id = HashBytes(std::string_view(reinterpret_cast<const char*>(&h), 8), id);
   for (uint64_t h : group_hash_) id = HashBytes(std::string_view(reinterpret_cast<const char*>(&h), 8), id);
+  // (So do the series files': a cached one of an older build would place
+  // reports by publishers they no longer have.)
+  if (series.size() > kSearchSeriesChunk) {
+    id = HashBytes(
+        std::string_view(reinterpret_cast<const char*>(series.data()), series.size() * sizeof(int)), id);
+  }
   // v4: each kind with the pages its groups hold, and no site-wide "group"
   // (a client of v3 then asks for no file of the wrong pages).
   std::string out = "{\"v\":4,\"docs\":" + std::to_string(order_.size()) + ",\"kinds\":[";
@@ -1195,19 +1223,17 @@ std::string SearchIndex::Impl::Manifest(const std::vector<int>& series) const {
   snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(id));
   out += "],\"buckets\":" + std::to_string(buckets_) + ",\"top\":" + std::to_string(kTop) +
          ",\"unigrams\":" + (all_unigrams_ ? "true" : "false");
-  if (series.empty()) {
-  } else if (series.size() <= kSearchSeriesChunk) {
+  if (series.size() > kSearchSeriesChunk) {  // in search/s/*.bin
+    out += ",\"series\":{\"count\":" + std::to_string(series.size()) +
+           ",\"chunk\":" + std::to_string(kSearchSeriesChunk) +
+           ",\"width\":" + std::to_string(SeriesWidth(series)) + '}';
+  } else if (!series.empty()) {
     out += ",\"series\":[";
     for (size_t d = 0; d < series.size(); ++d) {
       if (d) out += ',';
       out += std::to_string(series[d]);
     }
     out += ']';
-  } else {
-    const int most = *std::max_element(series.begin(), series.end());
-    out += ",\"series\":{\"count\":" + std::to_string(series.size()) +
-           ",\"chunk\":" + std::to_string(kSearchSeriesChunk) + ",\"width\":" + (most < 0xFFFF ? "2" : "4") +
-           '}';
   }
   if (!synonyms_.empty()) {
     out += ",\"synonyms\":{";
@@ -1249,22 +1275,6 @@ std::vector<int> SearchIndex::Impl::SeriesNumbers() const {
   if (number.empty()) out.clear();
   return out;
 }
-
-namespace {
-
-// Chunk `c` of the series numbers: each report's number + 1 (0: none), as
-// little-endian integers of `width` bytes.
-std::string SeriesChunk(const std::vector<int>& series, size_t c, int width) {
-  std::string out;
-  const size_t end = std::min(series.size(), (c + 1) * kSearchSeriesChunk);
-  for (size_t d = c * kSearchSeriesChunk; d < end; ++d) {
-    const uint32_t v = static_cast<uint32_t>(series[d] + 1);
-    for (int b = 0; b < width; ++b) out += static_cast<char>((v >> (8 * b)) & 0xFF);
-  }
-  return out;
-}
-
-}  // namespace
 
 bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::string)>& put,
                               SearchIndexStats* stats) {
@@ -1450,7 +1460,7 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
   const size_t old_series_files = series_files_;
   series_files_ = 0;
   if (series.size() > kSearchSeriesChunk) {
-    const int width = *std::max_element(series.begin(), series.end()) < 0xFFFF ? 2 : 4;
+    const int width = SeriesWidth(series);
     series_files_ = (series.size() + kSearchSeriesChunk - 1) / kSearchSeriesChunk;
     for (size_t c = 0; c < series_files_; ++c) {
       std::string bytes = SeriesChunk(series, c, width);
@@ -1488,7 +1498,7 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
     for (size_t s : group_size_) stats->bytes += s;
     stats->written = written;
   }
-  // Files of the previous call that are gone: buckets or groups past the new counts.
+  // Files of the previous call that are gone: buckets, groups or series files past the new counts.
   bool kept = (!had_files || buckets_ >= old_buckets) && series_files_ >= old_series_files;
   for (size_t k = 0; kept && k < old_kind_groups.size(); ++k) kept = kind_groups_[k] >= old_kind_groups[k];
   return kept;

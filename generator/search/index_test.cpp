@@ -900,15 +900,25 @@ TEST_CASE("search_index: past 4096 reports the series come in files, fetched onl
   std::vector<std::pair<std::string, int>> known;
   for (int i = 0; i < 4200; ++i) known.emplace_back("reports/r" + std::to_string(i) + "/index.html", 0);
   for (int i : {2, 3, 1, 0}) known.emplace_back(pages[static_cast<size_t>(i)].key, 0);
-  SearchIndex index({"年度报告", "页面"}, {});
-  index.Expect(known, 16);
-  index.SetSeries({{pages[0].key, "广州市人民政府"},
-                   {pages[1].key, "广州市人民政府"},
-                   {pages[2].key, "广州市人民政府"},
-                   {pages[3].key, "广州市人民政府办公厅"}});
-  PutAll(&index, pages);
+  auto build = [&](const std::string& office_series, SearchIndexStats* st) {
+    SearchIndex index({"年度报告", "页面"}, {});
+    index.Expect(known, 16);
+    index.SetSeries({{pages[0].key, "广州市人民政府"},
+                     {pages[1].key, "广州市人民政府"},
+                     {pages[2].key, "广州市人民政府"},
+                     {pages[3].key, office_series}});
+    PutAll(&index, pages);
+    return WriteAll(&index, st);
+  };
   SearchIndexStats st;
-  const Files files = WriteAll(&index, &st);
+  const Files files = build("广州市人民政府办公厅", &st);
+  // The same pages with another series: the build id, which clients add to
+  // every file's URL, changes with the series files, so that a browser does
+  // not reuse a series file it cached from the other build.
+  const Files other = build("广州市人民政府", nullptr);
+  CHECK(other.at("search/s/1.bin") != files.at("search/s/1.bin"));
+  CHECK(nlohmann::json::parse(other.at("search/manifest.json"))["id"] !=
+        nlohmann::json::parse(files.at("search/manifest.json"))["id"]);
   CHECK(files.at("search/manifest.json").find("\"series\":{\"count\":4204,\"chunk\":4096,\"width\":2}") !=
         std::string::npos);
   CHECK(st.series == 2);

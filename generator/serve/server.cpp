@@ -168,8 +168,8 @@ struct PreviewServer::State {
   std::shared_ptr<const SiteFiles> files;  ///< last good site; null before the first
   std::string overlay;                     ///< "" while the latest build is good
   std::string generation;
-  Diagnostics diags{
-      SIZE_MAX};  ///< all of them, for /_review/; the terminal and overlay show kShownDiagnostics
+  // All of them, for /_review/; the terminal and the overlay show kShownDiagnostics.
+  Diagnostics diags{SIZE_MAX};
 };
 
 std::string ContentTypeFor(std::string_view path) {
