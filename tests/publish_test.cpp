@@ -159,6 +159,76 @@ TEST_CASE("publish: [search] enabled = false builds no index and says so on /sea
   CHECK_FALSE(Contains(r.File("search/index.html"), "search.js"));
 }
 
+// A site made by `fazhi new site` keeps a copy of the theme: after an
+// upgrade its search.js may read an older index than fazhi writes.
+TEST_CASE(
+    "publish: a search script that reads another index format stops the build and names the one to take") {
+  const std::string builtin = RepoRoot() + "/themes/default/static/js/search.js";
+  FixtureOptions o;
+  o.default_theme = true;
+  std::string site = kSite;
+  site += "-- static/js/search.js --\n(function () {\n  var PAGE = 10;\n})();\n";
+  FixtureResult r = BuildFixture(site, o);
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "static/js/search.js:1:1: 这个搜索脚本没有写明它读取哪一版搜索索引，多半是旧版 fazhi "
+        "复制到网站里的：本版 fazhi 生成第 4 版索引，用这个脚本发布，站内搜索将无法使用。请用 fazhi 自带的 " +
+            builtin +
+            " 替换它（改过这个文件的，把改动移到新文件上）；不提供站内搜索的，在 site.toml 的 [search] 里写 "
+            "enabled = false\n"
+            "  (function () {\n"
+            "  ^\n");
+
+  site = kSite;
+  site += "-- static/js/search.js --\n(function () {\n  var INDEX_FORMAT = 3;\n})();\n";
+  r = BuildFixture(site, o);
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors ==
+        "static/js/search.js:2:22: 这个搜索脚本读取第 3 版搜索索引，本版 fazhi 生成的是第 4 "
+        "版：用它发布，站内搜索将无法使用。请用 fazhi 自带的 " +
+            builtin +
+            " 替换它（改过这个文件的，把改动移到新文件上）\n"
+            "    var INDEX_FORMAT = 3;\n"
+            "                       ^\n");
+
+  // Without search the script is never loaded.
+  Replace(&site, "[robots]", "[search]\nenabled = false\n[robots]");
+  r = BuildFixture(site, o);
+  CHECK_MESSAGE(r.ok, r.errors);
+}
+
+// Servers let browsers keep CSS and JavaScript for a day (deploy/nginx.conf):
+// a page must name the bytes it was built with.
+TEST_CASE("publish: CSS and JavaScript URLs carry a version of their bytes, the same for the same bytes") {
+  FixtureOptions o;
+  o.default_theme = true;
+  FixtureResult a = BuildFixture(kSite, o);
+  REQUIRE_MESSAGE(a.ok, a.errors);
+  const std::string& home = a.File("index.html");
+  const size_t at = home.find("/fz/css/site.css?v=");
+  REQUIRE(at != std::string::npos);
+  const std::string v = home.substr(at + 16, 13);  // "?v=" and 10 hex digits
+  CHECK(v.find_first_not_of("0123456789abcdef", 3) == std::string::npos);
+  CHECK(home.substr(at + 29, 1) == "\"");
+  CHECK(Contains(home, "/fz/css/print.css" + v + "\" media=\"print\">"));
+  CHECK(Contains(home, "<script src=\"/fz/js/elder.js" + v + "\"></script>"));
+  CHECK(Contains(a.File("search/index.html"), "<script src=\"/fz/js/search.js" + v + "\" defer></script>"));
+
+  // The same bytes: the same version.
+  CHECK(BuildFixture(kSite, o).File("index.html") == home);
+  // The site's own stylesheet changes every page's version, and a file that
+  // is neither CSS nor JavaScript changes none.
+  std::string site = kSite;
+  site += "-- static/css/site.css --\nbody { color: #000; }\n";
+  FixtureResult b = BuildFixture(site, o);
+  REQUIRE_MESSAGE(b.ok, b.errors);
+  CHECK_FALSE(Contains(b.File("index.html"), v));
+  CHECK(Contains(b.File("index.html"), "/fz/css/site.css?v="));
+  site = kSite;
+  site += "-- static/robots-note.txt --\n说明\n";
+  CHECK(BuildFixture(site, o).File("index.html") == home);
+}
+
 TEST_CASE(
     "publish: [search] every_character = true indexes each character, so that 法 alone finds 依法行政") {
   FixtureOptions o;

@@ -616,7 +616,7 @@ bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& th
   }
 
   // Each worker owns a LayoutRenderer (kainjow templates are not thread-safe).
-  const View chrome = ChromeView(site, ctx.urls);
+  const View chrome = ChromeView(site, theme, ctx.urls);
   std::vector<std::unique_ptr<LayoutRenderer>> renderers;
   for (size_t w = 0; w < ThreadCount(tasks.size(), jobs); ++w) {
     renderers.push_back(std::make_unique<LayoutRenderer>(theme, &chrome));

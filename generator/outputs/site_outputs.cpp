@@ -194,7 +194,7 @@ bool SiteOutputs::WriteSearchPage(const Theme& theme, const SearchIndexStats& ss
     s.set("enabled", Flag(config_.search_enabled));
     s.set("docs", std::to_string(sstats.docs));
     v.set("search", std::move(s));
-    const View chrome = ChromeView(*site_, urls);
+    const View chrome = ChromeView(*site_, theme, urls);
     LayoutRenderer renderer(theme, &chrome);
     RenderToSink(&renderer, theme, "search", v, "search/index.html", inner_, diags_);
     finish_paths_.insert("search/index.html");
@@ -263,7 +263,7 @@ bool SiteOutputs::Finish(const Theme& theme, SiteOutputStats* stats) {
   const Site& site = *site_;
   finishing_ = true;  // pages rendered from here on are navigation, not search documents
   finish_paths_.clear();
-  const View chrome = ChromeView(site, urls);
+  const View chrome = ChromeView(site, theme, urls);
   LayoutRenderer renderer(theme, &chrome);
 
   // Taxonomy term pages and the report archive (not where another module

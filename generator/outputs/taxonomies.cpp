@@ -85,7 +85,7 @@ std::vector<std::pair<std::string, std::string>> RenderTaxonomies(
   std::vector<std::pair<std::string, std::string>> rendered;
   if (!theme.Has("terms")) return rendered;
   const Urls urls(site.config.base_url);
-  const View chrome = ChromeView(site, urls);
+  const View chrome = ChromeView(site, theme, urls);
   LayoutRenderer r(theme, &chrome);
   // Term pages are independent of each other: one renderer per worker.
   std::vector<std::unique_ptr<LayoutRenderer>> workers;

@@ -44,7 +44,7 @@ class Renderer {
         sink_(sink),
         diags_(diags),
         urls_(site.config.base_url),
-        chrome_(ChromeView(site, urls_)),
+        chrome_(ChromeView(site, theme, urls_)),
         layouts_(theme, &chrome_) {
     for (const Page& p : site.pages) {
       page_by_path_[p.source_path] = &p;

@@ -20,6 +20,7 @@
 #include "core/bytes.h"
 #include "core/parallel.h"
 #include "core/utf8.h"
+#include "search/client.h"
 #include "search/tokenize.h"
 
 namespace fazhi {
@@ -1212,7 +1213,8 @@ std::string SearchIndex::Impl::Manifest(const std::vector<int>& series) const {
   }
   // v4: each kind with the pages its groups hold, and no site-wide "group"
   // (a client of v3 then asks for no file of the wrong pages).
-  std::string out = "{\"v\":4,\"docs\":" + std::to_string(order_.size()) + ",\"kinds\":[";
+  std::string out = "{\"v\":" + std::to_string(kSearchIndexFormat) +
+                    ",\"docs\":" + std::to_string(order_.size()) + ",\"kinds\":[";
   for (size_t k = 0; k < kinds_.size(); ++k) {
     if (k) out += ',';
     out += '[';

@@ -37,6 +37,7 @@
 #include "profiles/model.h"
 #include "profiles/rectification_indicators.h"
 #include "profiles/view.h"
+#include "search/client.h"
 #include "site/build_model.h"
 #include "site/district_view.h"
 #include "site/embed.h"
@@ -279,8 +280,14 @@ bool SiteBuild::Run(OutputSink* sink, Diagnostics* diags, BuildStats* stats) {
 
   // Stage: theme. Loaded before rendering bodies so template errors and
   // content errors of one edit show up together in `serve`.
-  if (Theme::Load(tree, config, RequiredLayouts(tree), &theme_, diags))
+  if (Theme::Load(tree, config, RequiredLayouts(tree), &theme_, diags)) {
     CheckPageLayouts(pages, theme_, tree, diags);
+    // A site's copy of the theme may hold a search script older than the index.
+    auto js = theme_.static_files().find("js/search.js");
+    if (config.search_enabled && js != theme_.static_files().end()) {
+      CheckSearchClient(*js->second, BuiltinThemesDir() + "/default/static/js/search.js", diags);
+    }
+  }
   // Nothing may load from other hosts (templates, CSS, content), unless allow-listed.
   CheckExternalResources(tree, config, diags, opts.jobs);
   stage("theme");

@@ -67,7 +67,7 @@ bool RenderContentPages(Site* mutable_site, const Theme& theme, const PageBodies
   const Site& site = *mutable_site;
   size_t before = diags->error_count();
   const Urls urls(site.config.base_url);
-  const View chrome = ChromeView(site, urls);
+  const View chrome = ChromeView(site, theme, urls);
 
   // Content pages, in parallel; each thread compiles its own templates.
   std::vector<size_t> todo;
@@ -149,7 +149,7 @@ bool RenderLists(const Site& site, const Theme& theme, int jobs, OutputSink* sin
                  const std::vector<int>* showing) {
   size_t before = diags->error_count();
   const Urls urls(site.config.base_url);
-  const View chrome = ChromeView(site, urls);
+  const View chrome = ChromeView(site, theme, urls);
   std::vector<std::unique_ptr<LayoutRenderer>> renderers;
   for (size_t t = 0; t < ThreadCount(SIZE_MAX, jobs); ++t) {
     renderers.push_back(std::make_unique<LayoutRenderer>(theme, &chrome));

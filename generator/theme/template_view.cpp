@@ -46,7 +46,7 @@ std::string ChineseDate(std::string_view iso) {
   return std::string(iso.substr(0, 4)) + "年" + num(5, 2) + "月" + num(8, 2) + "日";
 }
 
-View ChromeView(const Site& site, const Urls& urls) {
+View ChromeView(const Site& site, const Theme& theme, const Urls& urls) {
   const Config& c = site.config;
   View v;
   v.set("lang", c.language);
@@ -58,7 +58,8 @@ View ChromeView(const Site& site, const Urls& urls) {
   s.set("home_url", urls.Rel("/"));
   s.set("as_of", c.as_of);
   v.set("site", std::move(s));
-  v.set("root", urls.prefix());  // for static assets: {{root}}css/site.css
+  v.set("root", urls.prefix());  // for static assets: {{root}}css/site.css{{asset_query}}
+  v.set("asset_query", theme.asset_query());
 
   View footer;
   FooterField(&footer, "sponsor", c.sponsor);

@@ -9,6 +9,7 @@
 
 #include "core/site_model.h"
 #include "theme/head_meta.h"
+#include "theme/theme.h"
 #include "theme/view.h"
 
 namespace fazhi {
@@ -33,10 +34,10 @@ class Urls {
 };
 
 /// What every page of the build shows alike: lang, site (title, sponsor, …),
-/// root (for static assets) and footer (with 待填 placeholders). Built once
-/// and handed to each LayoutRenderer, which looks names up there beneath a
-/// page's own view: a page does not copy it.
-View ChromeView(const Site& site, const Urls& urls);
+/// root and asset_query (for static assets: Theme::asset_query) and footer (with 待填 placeholders). Built
+/// once and handed to each LayoutRenderer, which looks names up there beneath a page's own view: a page does
+/// not copy it.
+View ChromeView(const Site& site, const Theme& theme, const Urls& urls);
 
 /// What every page shows in its own way: menu (its current item), title,
 /// canonical URL, head meta, breadcrumbs. With ChromeView beneath, all a

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <set>
 
+#include "core/manifest.h"
 #include "core/suggest.h"
 #include "theme/compiled_template.h"
 #include "theme/kainjow_view.h"
@@ -204,6 +205,22 @@ struct AppendTo {
   }
 };
 
+// Theme::asset_query: one version for all the CSS and JavaScript, so that
+// a layout needs no name per file; they are a few dozen KB in all.
+std::string AssetQuery(const std::map<std::string, const SourceFile*, std::less<>>& files) {
+  std::string all;
+  for (const auto& [path, file] : files) {
+    if (!path.ends_with(".css") && !path.ends_with(".js")) continue;
+    all += path;
+    all += '\0';
+    all += std::to_string(file->text.size());
+    all += '\0';
+    all += file->text;
+  }
+  if (all.empty()) return "";
+  return "?v=" + Sha256Hex(all).substr(0, 10);
+}
+
 }  // namespace
 
 bool ParseMustacheError(std::string_view message, std::string* text, size_t* offset) {
@@ -330,6 +347,7 @@ bool Theme::Load(const SourceTree& tree, const Config& config, const std::vector
   for (const SourceFile* f : tree.Under("static/")) {
     out->static_files_[f->path.substr(7)] = f;
   }
+  out->asset_query_ = AssetQuery(out->static_files_);
   return diags->error_count() == before;
 }
 

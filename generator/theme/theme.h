@@ -60,10 +60,18 @@ class Theme {
   /// Static files: output path → source file (site static/ wins over the theme's).
   const std::map<std::string, const SourceFile*, std::less<>>& static_files() const { return static_files_; }
 
+  /// "?v=" and 10 hex digits of a hash of the static CSS and JavaScript, for
+  /// a layout to put after their URLs (`{{root}}css/site.css{{asset_query}}`):
+  /// servers let browsers keep these files (deploy/nginx.conf), and a page
+  /// of a new build must not run the script of an older one. Empty when the
+  /// theme has none.
+  const std::string& asset_query() const { return asset_query_; }
+
  private:
   struct Layout;
   std::map<std::string, std::unique_ptr<Layout>, std::less<>> layouts_;
   std::map<std::string, const SourceFile*, std::less<>> static_files_;
+  std::string asset_query_;
 };
 
 /// Renders layouts of one theme: compiled ones (nearly all) as compiled at

@@ -343,6 +343,32 @@ try {
       await page.unroute('**/search/manifest.json');
     }
   });
+  await test('search: a manifest of another format than the script reads asks the reader to reload, and fetches nothing more', async () => {
+    // A browser may keep an earlier build's search.js while the manifest is
+    // fetched anew (no-cache): the script must say so, not ask for files by
+    // another format's rules.
+    const fetched = [];
+    const seen = (req) => { if (req.url().includes('/search/')) fetched.push(new URL(req.url()).pathname); };
+    await page.route('**/search/manifest.json', async (route) => {
+      const r = await route.fetch();
+      const m = await r.json();
+      m.v += 1;
+      await route.fulfill({ response: r, json: m });
+    });
+    page.on('request', seen);
+    try {
+      await page.goto(`${base}search/?q=${encodeURIComponent('行政复议')}`);
+      await page.waitForFunction(() => !document.getElementById('search-status').textContent.includes('正在载入'));
+      const status = await page.locator('#search-status').innerText();
+      assert(status === '网站已更新，本页的搜索程序是旧版本。请刷新本页（电脑按 F5，手机下拉页面）后再搜索。', `status: ${status}`);
+      assert(await page.locator('#search-results li').count() === 0, 'results shown');
+      const files = fetched.filter((f) => !f.endsWith('/search/') && !f.endsWith('/manifest.json'));
+      assert(files.length === 0, `fetched ${files}`);
+    } finally {
+      page.off('request', seen);
+      await page.unroute('**/search/manifest.json');
+    }
+  });
   await test('search: works under a sub-path', async () => {
     await page.goto(`${subBase}search/?q=${encodeURIComponent('调解')}`);
     await page.waitForSelector('#search-results li');

@@ -14,6 +14,10 @@
 (function () {
   'use strict';
 
+  // The format of the index this script reads: the manifest's "v". fazhi
+  // build checks this line (generator/search/client.h), so that a site
+  // keeping an older copy of the theme is told before it publishes.
+  var INDEX_FORMAT = 4;
   var PAGE = 10;            // results shown at once
   var REPORT_BOOST = 1.5;   // the first kind (年度报告) ranks above pages that merely mention a term
   // Sites of at least this many pages warm the client up before the first
@@ -1509,11 +1513,15 @@
     input.value = q;
     var index = null, current = 0, shown = 0, result = null;
 
-    /* The index could not be loaded for query `seq` (null: the manifest). */
-    function failed(seq) {
+    /* The index could not be loaded for query `seq` (null: the manifest).
+     * `stale`: the manifest is of another format than this script reads (a
+     * browser kept the script of an earlier build); a reload fetches both anew. */
+    function failed(seq, stale) {
       if (seq !== null && seq !== current) return;
       out.removeAttribute('aria-busy');
-      status.textContent = '搜索索引载入失败，请通过网站地图查找内容。';
+      status.textContent = stale ?
+        '网站已更新，本页的搜索程序是旧版本。请刷新本页（电脑按 F5，手机下拉页面）后再搜索。' :
+        '搜索索引载入失败，请通过网站地图查找内容。';
     }
 
     /* Shows the status of `r` and clears the rows of the query before. */
@@ -1598,6 +1606,10 @@
       if (!r.ok) throw new Error(r.status);
       return r.json();
     }).then(function (manifest) {
+      if (manifest.v !== INDEX_FORMAT) {
+        failed(null, true);
+        return;
+      }
       index = new Index(manifest, function (path) {
         return fetch(folder + path + '?v=' + manifest.id).then(function (r) {
           if (!r.ok) throw new Error(r.status);
