@@ -369,6 +369,31 @@ try {
       await page.unroute('**/search/manifest.json');
     }
   });
+  await test('search: a file that failed to load is asked for again by the next query', async () => {
+    // A phone's connection drops: the first fetch of every bucket fails, and
+    // the same query typed again must find what it would have found.
+    const failedOnce = new Set();
+    await page.route('**/search/t/*.bin*', async (route) => {
+      const file = new URL(route.request().url()).pathname;
+      if (failedOnce.has(file)) return route.continue();
+      failedOnce.add(file);
+      return route.abort('internetdisconnected');
+    });
+    try {
+      await page.goto(`${base}search/`);
+      await page.waitForFunction(() => document.getElementById('search-status').textContent.includes('请输入'));
+      await page.locator('#search-q').fill('行政复议');
+      await page.waitForFunction(() => document.getElementById('search-status').textContent.includes('载入失败'));
+      assert(failedOnce.size > 0, 'no bucket was asked for');
+      await page.locator('#search-q').fill('');
+      await page.locator('#search-q').fill('行政复议');
+      await page.waitForSelector(allRows);
+      const status = await page.locator('#search-status').innerText();
+      assert(/“行政复议”共找到 \d+ 条结果/.test(status), `status: ${status}`);
+    } finally {
+      await page.unroute('**/search/t/*.bin*');
+    }
+  });
   await test('search: works under a sub-path', async () => {
     await page.goto(`${subBase}search/?q=${encodeURIComponent('调解')}`);
     await page.waitForSelector('#search-results li');

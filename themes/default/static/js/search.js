@@ -169,12 +169,19 @@
   };
   Reader.prototype.byte = function () { return this.u8[this.p++]; };
 
+  /* The file at `path` as `decode` makes it, kept in `cache` under `key`. A
+   * fetch that failed is not kept: the next query asks again rather than
+   * fail for the rest of the visit (a phone's connection drops now and then). */
+  Index.prototype.file = function (cache, key, path, decode) {
+    if (!cache[key]) {
+      cache[key] = this.load(path).then(decode, function (e) { delete cache[key]; throw e; });
+    }
+    return cache[key];
+  };
+
   /* The bytes of bucket b (a Promise of a Uint8Array). */
   Index.prototype.bucket = function (b) {
-    if (!this.buckets[b]) {
-      this.buckets[b] = this.load('t/' + b + '.bin').then(function (buf) { return new Uint8Array(buf); });
-    }
-    return this.buckets[b];
+    return this.file(this.buckets, b, 't/' + b + '.bin', function (buf) { return new Uint8Array(buf); });
   };
 
   /* Where the entry of the term with UTF-8 bytes `key` starts in bucket
@@ -238,15 +245,13 @@
       }
     });
     return Promise.all(Object.keys(need).map(function (c) {
-      if (!self.seriesParts[c]) {
-        self.seriesParts[c] = self.load('s/' + c + '.bin').then(function (buf) {
-          var view = new DataView(buf), w = self.seriesWidth, out = new Int32Array(buf.byteLength / w);
-          for (var i = 0; i < out.length; ++i) out[i] = (w === 2 ? view.getUint16(i * 2, true) : view.getUint32(i * 4, true)) - 1;
-          self.seriesParts[c] = out;
-          return out;
-        });
-      }
-      return self.seriesParts[c];
+      // Once loaded the numbers replace the Promise (seriesOf reads them as they are).
+      return self.file(self.seriesParts, c, 's/' + c + '.bin', function (buf) {
+        var view = new DataView(buf), w = self.seriesWidth, out = new Int32Array(buf.byteLength / w);
+        for (var i = 0; i < out.length; ++i) out[i] = (w === 2 ? view.getUint16(i * 2, true) : view.getUint32(i * 4, true)) - 1;
+        self.seriesParts[c] = out;
+        return out;
+      });
     }));
   };
 
@@ -256,12 +261,10 @@
   Index.prototype.meta = function (doc) {
     var kind = this.kind(doc), local = doc - (kind ? this.kindEnds[kind - 1] : 0);
     var size = this.m.kinds[kind][2], g = Math.floor(local / size), name = kind + '-' + g;
-    if (!this.groups[name]) {
-      this.groups[name] = this.load('p/' + name + '.json').then(function (buf) {
-        return JSON.parse(utf8Decoder.decode(buf));
-      });
-    }
-    return this.groups[name].then(function (list) {
+    var group = this.file(this.groups, name, 'p/' + name + '.json', function (buf) {
+      return JSON.parse(utf8Decoder.decode(buf));
+    });
+    return group.then(function (list) {
       var m = list[local - g * size];
       return { url: m[0], title: m[1], date: m[2], sections: m[3] };
     }.bind(this));
