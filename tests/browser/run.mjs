@@ -394,6 +394,25 @@ try {
       await page.unroute('**/search/t/*.bin*');
     }
   });
+  await test('search: when the manifest failed to load, the next keystroke tries again', async () => {
+    let tries = 0;
+    await page.route('**/search/manifest.json', async (route) => {
+      if (++tries === 1) return route.abort('internetdisconnected');
+      return route.continue();
+    });
+    try {
+      await page.goto(`${base}search/`);
+      await page.waitForFunction(() => document.getElementById('search-status').textContent.includes('载入失败'));
+      const status = await page.locator('#search-status').innerText();
+      assert(status === '搜索索引载入失败（可能是网络中断）。请再输入一次或点“搜索”重试，也可以通过网站地图查找内容。', `status: ${status}`);
+      await page.locator('#search-q').fill('行政复议');
+      await page.waitForSelector(allRows);
+      const after = await page.locator('#search-status').innerText();
+      assert(/“行政复议”共找到 \d+ 条结果/.test(after) && tries === 2, `status: ${after}, manifest asked for ${tries} times`);
+    } finally {
+      await page.unroute('**/search/manifest.json');
+    }
+  });
   await test('search: works under a sub-path', async () => {
     await page.goto(`${subBase}search/?q=${encodeURIComponent('调解')}`);
     await page.waitForSelector('#search-results li');

@@ -1524,7 +1524,7 @@
       out.removeAttribute('aria-busy');
       status.textContent = stale ?
         '网站已更新，本页的搜索程序是旧版本。请刷新本页（电脑按 F5，手机下拉页面）后再搜索。' :
-        '搜索索引载入失败，请通过网站地图查找内容。';
+        '搜索索引载入失败（可能是网络中断）。请再输入一次或点“搜索”重试，也可以通过网站地图查找内容。';
     }
 
     /* Shows the status of `r` and clears the rows of the query before. */
@@ -1604,52 +1604,66 @@
       }).catch(function () { failed(seq); });
     }
 
-    status.textContent = '正在载入搜索索引…';
-    fetch(folder + 'manifest.json', { cache: 'no-cache' }).then(function (r) {
-      if (!r.ok) throw new Error(r.status);
-      return r.json();
-    }).then(function (manifest) {
-      if (manifest.v !== INDEX_FORMAT) {
-        failed(null, true);
-        return;
-      }
-      index = new Index(manifest, function (path) {
-        return fetch(folder + path + '?v=' + manifest.id).then(function (r) {
-          if (!r.ok) throw new Error(r.status);
-          return r.arrayBuffer();
+    /* Loads the manifest, then listens to the reader. When it could not be
+     * loaded (the connection dropped), the reader's next keystroke tries
+     * again; 搜索 submits the form, which reloads the page with the query. */
+    function start() {
+      status.textContent = '正在载入搜索索引…';
+      fetch(folder + 'manifest.json', { cache: 'no-cache' }).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      }).then(function (manifest) {
+        if (manifest.v !== INDEX_FORMAT) {
+          failed(null, true);
+          return;
+        }
+        index = new Index(manifest, function (path) {
+          return fetch(folder + path + '?v=' + manifest.id).then(function (r) {
+            if (!r.ok) throw new Error(r.status);
+            return r.arrayBuffer();
+          });
+        });
+        // With no query to answer yet, the client of a large site warms up
+        // (warmUp) before it says it is ready; what the reader types meanwhile
+        // is searched then.
+        var warming = !q.trim() && manifest.docs >= WARM_FROM, composing = false;
+        input.addEventListener('compositionstart', function () { composing = true; });
+        input.addEventListener('compositionend', function () { composing = false; update(); });
+        input.addEventListener('input', function () { if (!composing) update(); });
+        function ready() {
+          warming = false;
+          if (input.value !== q && !composing) update(); else run(q);
+        }
+        if (warming) {
+          warmUp(manifest.kinds, function (rows, r) { renderRows(document.createElement('ol'), base, rows, r); })
+            .catch(function () {}).then(ready);
+        } else {
+          ready();
+        }
+        function update() {
+          if (warming) return;
+          var query = input.value;
+          run(query);
+          // The address after the query's fetches are on their way: replaceState
+          // takes milliseconds of the main thread, spent while they travel.
+          setTimeout(function () { history.replaceState(null, '', '?q=' + encodeURIComponent(query)); }, 0);
+        }
+        form.addEventListener('submit', function (e) { e.preventDefault(); update(); });
+        more.addEventListener('click', function () {
+          var seq = current;
+          moreRows(result, seq, null).catch(function () { failed(seq); });
+        });
+      }).catch(function () {
+        failed(null);
+        if (index) return;  // listening already: the failure came later
+        input.addEventListener('input', function again() {
+          input.removeEventListener('input', again);
+          q = input.value;
+          start();
         });
       });
-      // With no query to answer yet, the client of a large site warms up
-      // (warmUp) before it says it is ready; what the reader types meanwhile
-      // is searched then.
-      var warming = !q.trim() && manifest.docs >= WARM_FROM, composing = false;
-      input.addEventListener('compositionstart', function () { composing = true; });
-      input.addEventListener('compositionend', function () { composing = false; update(); });
-      input.addEventListener('input', function () { if (!composing) update(); });
-      function ready() {
-        warming = false;
-        if (input.value !== q && !composing) update(); else run(q);
-      }
-      if (warming) {
-        warmUp(manifest.kinds, function (rows, r) { renderRows(document.createElement('ol'), base, rows, r); })
-          .catch(function () {}).then(ready);
-      } else {
-        ready();
-      }
-      function update() {
-        if (warming) return;
-        var query = input.value;
-        run(query);
-        // The address after the query's fetches are on their way: replaceState
-        // takes milliseconds of the main thread, spent while they travel.
-        setTimeout(function () { history.replaceState(null, '', '?q=' + encodeURIComponent(query)); }, 0);
-      }
-      form.addEventListener('submit', function (e) { e.preventDefault(); update(); });
-      more.addEventListener('click', function () {
-        var seq = current;
-        moreRows(result, seq, null).catch(function () { failed(seq); });
-      });
-    }).catch(function () { failed(null); });
+    }
+    start();
   }
 
   if (typeof module !== 'undefined' && module.exports) {
