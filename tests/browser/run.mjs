@@ -413,6 +413,23 @@ try {
       await page.unroute('**/search/manifest.json');
     }
   });
+  await test('search: a browser without fetch or TextEncoder is told it is too old and pointed to the 网站地图', async () => {
+    // An iPad kept on iOS 9 has neither (Safari 10.1 brought both).
+    const old = await ctx.newPage();
+    try {
+      await old.addInitScript(() => { delete window.fetch; delete window.TextEncoder; delete window.TextDecoder; });
+      const errors = [];
+      old.on('pageerror', (e) => errors.push(String(e)));
+      await old.goto(`${base}search/?q=${encodeURIComponent('行政复议')}`);
+      await old.waitForFunction(() => document.getElementById('search-status').textContent !== '');
+      const status = await old.locator('#search-status').innerText();
+      assert(status === '您的浏览器版本较旧，无法使用站内搜索。请通过网站地图查找内容，或换用新版本的浏览器。', `status: ${status}`);
+      assert(errors.length === 0, `script errors: ${errors}`);
+      assert(await old.locator('a[href$="/sitemap/"]').count() > 0, 'no link to the 网站地图');
+    } finally {
+      await old.close();
+    }
+  });
   await test('search: works under a sub-path', async () => {
     await page.goto(`${subBase}search/?q=${encodeURIComponent('调解')}`);
     await page.waitForSelector('#search-results li');

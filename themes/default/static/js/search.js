@@ -45,9 +45,22 @@
   }
   function isDigit(c) { return c >= 0x30 && c <= 0x39; }
   function isWord(c) { return isDigit(c) || (c >= 0x61 && c <= 0x7A); }
+  // The code points of `s`, as for…of gives them (a lone surrogate is one), in
+  // ES5 syntax: a browser without ES2015 still reads this script and can say
+  // why it does not search (SUPPORTED).
   function codePoints(s) {
     var out = [];
-    for (var ch of s) out.push(fold(ch.codePointAt(0)));
+    for (var i = 0; i < s.length; ++i) {
+      var c = s.charCodeAt(i);
+      if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.length) {
+        var d = s.charCodeAt(i + 1);
+        if (d >= 0xDC00 && d <= 0xDFFF) {
+          c = (c - 0xD800) * 0x400 + (d - 0xDC00) + 0x10000;
+          ++i;
+        }
+      }
+      out.push(fold(c));
+    }
     return out;
   }
   /* fold() of every character: only full-width forms, U+3000 and A-Z change,
@@ -118,7 +131,13 @@
     return n ? out : '';
   }
 
-  var utf8 = new TextEncoder(), utf8Decoder = new TextDecoder();
+  // What this script needs of the browser. One without it (an iPad kept on
+  // iOS 9, say) is told so and pointed to the 网站地图, rather than left with
+  // a box that does nothing.
+  var SUPPORTED = typeof fetch === 'function' && typeof Promise === 'function' &&
+    typeof TextEncoder === 'function' && typeof TextDecoder === 'function' && typeof Map === 'function' &&
+    typeof URLSearchParams === 'function' && typeof String.fromCodePoint === 'function';
+  var utf8 = SUPPORTED ? new TextEncoder() : null, utf8Decoder = SUPPORTED ? new TextDecoder() : null;
   /* FNV-1a, 32 bits, of the UTF-8 bytes: the term's bucket is this modulo the bucket count. */
   function termHash(term) {
     var bytes = utf8.encode(term), h = 0x811C9DC5;
@@ -1505,6 +1524,11 @@
   function init() {
     var form = document.getElementById('search-form');
     if (!form) return;
+    if (!SUPPORTED) {
+      document.getElementById('search-status').textContent =
+        '您的浏览器版本较旧，无法使用站内搜索。请通过网站地图查找内容，或换用新版本的浏览器。';
+      return;
+    }
     var input = form.querySelector('input[name="q"]');
     var status = document.getElementById('search-status');
     var out = document.getElementById('search-results');
