@@ -12,6 +12,7 @@
 #       bash-completion (the package test reads both)
 #     nginx, apache2 the server recipes; rsync the upload recipe
 #     git, python3   the GitLab pipeline test, the crawler
+#     node-acorn     the `js_es5` test (scripts/check-js-es5.mjs)
 #   npm packages pinned in tests/deploy/package-lock.json: gitlab-ci-local,
 #     action-validator.
 # The sanitizer suite needs nothing more: g++ ships ASan and UBSan. The
@@ -22,7 +23,7 @@
 # policy-rc.d that exists only while apt runs, unless the machine has one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PKGS=(clang-format clang-tidy gcovr clang libclang-rt-14-dev valgrind dpkg-dev help2man man-db bash-completion nginx apache2 rsync git python3)
+PKGS=(clang-format clang-tidy gcovr clang libclang-rt-14-dev valgrind dpkg-dev help2man man-db bash-completion nginx apache2 rsync git python3 node-acorn)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
