@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -773,7 +774,10 @@ class RandomEditor {
         if (field == "written: " || field == "published: " || field == "  - 20") {
           // A day of the date: two digits before its end (2026-03-18, 2026年3月18日).
           const size_t day = field == "  - 20" ? text.rfind("日", end) : end;
-          if (day == std::string::npos || day < at + field.size() + 2) return "";
+          if (day == std::string::npos || day < at + field.size() + 2 ||
+              !std::isdigit(static_cast<unsigned char>(text[day - 2])) ||
+              !std::isdigit(static_cast<unsigned char>(text[day - 1])))
+            return "";  // a one-digit day (3月8日) or a quoted date: left alone, not cut in half
           text.replace(day - 2, 2, std::to_string(10 + Next(19)));
         } else {
           const std::string mark = "甲";

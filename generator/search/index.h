@@ -112,8 +112,8 @@ class SearchIndex {
   /// group was handed over keeps its first metadata there.
   void Expect(const std::vector<std::pair<std::string, int>>& pages, uint32_t group_pages,
               std::function<void(const std::string& path, std::string bytes)> put = {});
-  /// The same with the pages a group holds by kind (`group_pages[k]`; 0 or
-  /// none: the size the metadata gives, as without Expect): a report's
+  /// The same with the pages a group holds by kind (`group_pages[k]`, at
+  /// least 1; a kind past the vector's end takes 1): a report's
   /// metadata is many times an indicator's, and one size for all kinds made
   /// the report groups a query loads twice the 8 KB they are meant to be.
   void Expect(const std::vector<std::pair<std::string, int>>& pages, const std::vector<uint32_t>& group_pages,
