@@ -21,10 +21,16 @@ const client = createRequire(import.meta.url)(path.join(root, 'themes/default/st
 // common word, a page number, a number and a query found nowhere), then
 // words typed apart, which load the buckets of every word and the groups of
 // the pages holding them all, the reports' label (a kind's term), and long
-// queries: a bucket per token, so the bytes grow with the query's length.
+// queries: a bucket per token, so the bytes grow with the query's length;
+// and sentences pasted whole (the start of a paragraph of gen_site's page
+// 20,500, 24 and 80 characters), which the client looks up by twelve of
+// their tokens where all would load too much (searchSample in search.js).
+export const PASTED = ['区司法局全面加强法律援助便民服务，取得积极成效。',
+  '区司法局全面加强法律援助便民服务，取得积极成效。在此基础上，法律顾问团队深入落实行政复议案件办理，取得积极成效。' +
+  '在此基础上，基层司法所积极探索法治宣传教育，推动'];
 export const DEFAULT_QUERIES = ['行政复议', '行政复议案件办理', '法律援助便民服务', '矛盾纠纷多元化解', '区司法局',
   '涉企行政执法监督', '执法', '第123篇', '2024', '不存在的词语组合', '行政复议 法律援助',
-  '矛盾纠纷 多元化解 区司法局', '年度报告', '矛盾纠纷多元化解区司法局', '行政复议 法律援助 矛盾纠纷 区司法局'];
+  '矛盾纠纷 多元化解 区司法局', '年度报告', '矛盾纠纷多元化解区司法局', '行政复议 法律援助 矛盾纠纷 区司法局'].concat(PASTED);
 
 /// The files under `searchDir` (with their sizes) that query `q` loads.
 export async function queryFiles(searchDir, q) {
@@ -37,7 +43,8 @@ export async function queryFiles(searchDir, q) {
   });
   const result = await client.search(index, q);
   const shown = await client.page(index, result, 0, 10);
-  return { files, results: result.count !== undefined ? result.count : result.hits.length, shown: shown.length };
+  return { files, results: result.count !== undefined ? result.count : result.hits.length, shown: shown.length,
+           first: shown.length ? shown[0].url : '' };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -57,12 +64,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
   console.log(`${manifest.docs} pages, ${manifest.buckets} buckets, manifest ` +
               `${fs.statSync(path.join(dir, 'manifest.json')).size} bytes`);
-  console.log('| query | files | bytes | results |\n|---|---|---|---|');
+  console.log('| query | files | bytes | results | first row |\n|---|---|---|---|---|');
   let worst = { q: '', bytes: -1 };
   for (const q of qs.length ? qs : DEFAULT_QUERIES) {
-    const { files, results } = await queryFiles(dir, q);
+    const { files, results, first } = await queryFiles(dir, q);
     const bytes = [...files.values()].reduce((a, b) => a + b, 0);
-    console.log(`| ${q} | ${files.size} | ${bytes} | ${results} |`);
+    console.log(`| ${q} | ${files.size} | ${bytes} | ${results} | ${first} |`);
     if (bytes > worst.bytes) worst = { q, bytes };
   }
   console.log(`largest: ${worst.q} ${worst.bytes} bytes`);

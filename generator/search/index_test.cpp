@@ -946,6 +946,84 @@ TEST_CASE("search_index: past 4096 reports the series come in files, fetched onl
   CHECK(RunClient(script, files, {"依法行政"}) == "reports/gzbgt-2024/|");
 }
 
+// A sentence pasted to find where it was published has a bucket per token:
+// on 50,000 pages of gen_site's text 24 characters loaded 336,831 bytes and
+// 80 characters 737,354, over issue 17's 300 KB. Where its buckets would
+// pass the client's budget (sampleBytes), a query of more than twelve
+// tokens is looked up by twelve of them spread over it, and says so; a
+// query no page holds whole by those is looked up by its first part.
+TEST_CASE(
+    "search_index: the client looks a long query up by twelve of its tokens when all would load too much") {
+  if (!HaveNode()) return;
+  const std::string held = "区司法局全面加强法律援助便民服务，取得积极成效。";
+  std::vector<TestPage> pages = {
+      {"reports/x/", 0, Page("某局年度报告", {{"", "", "", "全年工作中，" + held + "\n"}})}};
+  // A figure: numbers are looked up first, whatever their place.
+  const std::string figure = "区司法局全面加强法2024律援助便民服务，取得积极成效。";
+  pages.push_back({"reports/y/", 0, Page("另一局年度报告", {{"", "", "", figure + "\n"}})});
+  // Fourteen pages hold every token of it, not the sentence.
+  for (int i = 0; i < 14; ++i) {
+    pages.push_back({"news/n" + std::to_string(i) + "/", 2,
+                     Page("动态" + std::to_string(i),
+                          {{"", "", "", "取得积极成效。区司法局全面加强法律援助便民服务。\n"}})});
+  }
+  const Files files = BuildAtUrls(pages);
+  // argv: query, budget ('' = the client's own); prints the status, the
+  // rows, the tokens sampled and the terms looked up, in order of their bytes.
+  const std::string script =
+      "const s=require(process.argv[2]);const fs=require('fs');const d=process.argv[3]+'/search/';"
+      "const m=JSON.parse(fs.readFileSync(d+'manifest.json','utf8'));"
+      "const ix=new s.Index(m,p=>{const b=fs.readFileSync(d+p);"
+      "return Promise.resolve(b.buffer.slice(b.byteOffset,b.byteOffset+b.length));});"
+      "const looked=new Set(),entry=ix.entry.bind(ix);ix.entry=t=>{looked.add(t);return entry(t);};"
+      "if(process.argv[5])ix.sampleBytes=+process.argv[5];"
+      "s.search(ix,process.argv[4]).then(r=>s.page(ix,r,0,10).then(rows=>"
+      "process.stdout.write(s.statusText(r,process.argv[4],false)+'|'+rows.map(x=>x.url).join(' ')+'|'+"
+      "(r.sampled||0)+'|'+[...looked].sort((a,b)=>Buffer.compare(Buffer.from(a),Buffer.from(b))).join(' "
+      "'))));";
+  auto run = [&](const std::string& q, const std::string& budget) {
+    std::string out = RunClient(script, files, {q, budget});
+    size_t a = out.find('|'), b = out.find('|', a + 1), c = out.find('|', b + 1);
+    REQUIRE(c != std::string::npos);
+    struct {
+      std::string status, urls, sampled, looked;
+    } r{out.substr(0, a), out.substr(a + 1, b - a - 1), out.substr(b + 1, c - b - 1), out.substr(c + 1)};
+    return r;
+  };
+  // A small site: every bucket fits the budget, the query is looked up whole.
+  auto r = run(held, "");
+  CHECK(r.status == "“" + held + "”共找到 15 条结果。");  // (reports/y/ has no 法律)
+  CHECK(r.urls.substr(0, 11) == "reports/x/ ");
+  CHECK(r.sampled == "0");
+  // Over the budget: twelve tokens, the first and the last, the middle, the
+  // middles of the halves and so on (positions 0 19 9 4 14 2 6 11 16 1 3 5
+  // of its twenty), and the title term: all it looks up. (Without 法律,
+  // reports/y/ holds them.)
+  r = run(held, "1");
+  CHECK(r.status ==
+        "“" + held + "”较长，只按其中 12 个词语查找：共找到 16 条结果，每页中含有整段文字的排在前面。");
+  CHECK(r.urls.substr(0, 11) == "reports/x/ ");
+  CHECK(r.sampled == "12");
+  CHECK(r.looked ==
+        "=区司法局全面加强法律援助便民服务取得积极成效 全面 加强 助便 区司 司法 局全 律援 得积 成效 服务 "
+        "法局 面加");
+  // 2024 is the ninth of twenty tokens, which the spread leaves out: first
+  // all the same, it finds the one page holding it (spread alone, 16).
+  r = run(figure, "1");
+  CHECK(r.status ==
+        "“" + figure + "”较长，只按其中 12 个词语查找：共找到 1 条结果，每页中含有整段文字的排在前面。");
+  CHECK(r.urls == "reports/y/");
+  // No page holds 得显, 显著 or 著成: over the budget, its first part whose
+  // tokens are loaded (区司…加强, seven) is looked up instead.
+  const std::string other = "区司法局全面加强法律援助便民服务，取得显著成效。";
+  r = run(other, "1");
+  CHECK(r.status == "未找到“" + other + "”，以下结果包含“区司法局全面加强”（共 16 条）。");
+  CHECK(r.sampled == "0");
+  // Within the budget, as before: its parts that pages hold apart.
+  r = run(other, "");
+  CHECK(r.status == "未找到“" + other + "”，以下结果分开包含其中的词语（共 16 条）。");
+}
+
 // A unit's name and a year typed together (花都区2024) are two words: the
 // report whose title holds both comes before a page whose text holds the
 // phrase itself in passing (花都区2024年为…), which came first before.

@@ -19,6 +19,15 @@
   // keeping an older copy of the theme is told before it publishes.
   var INDEX_FORMAT = 4;
   var PAGE = 10;            // results shown at once
+  // A query of more distinct tokens than this (a sentence pasted to find
+  // where it was published) whose buckets would pass SAMPLE_BYTES is looked
+  // up by this many of them (searchSample): each token fetches its own
+  // bucket, and on 50,000 pages of gen_site's text 24 pasted characters
+  // loaded 336,831 bytes, 80 characters 737,354, over issue 17's 300 KB
+  // (docs/search.md, session 38); the ten rows' page groups take about
+  // 100 KB more there.
+  var MAX_TOKENS = 12;
+  var SAMPLE_BYTES = 160 * 1024;
   var REPORT_BOOST = 1.5;   // the first kind (年度报告) ranks above pages that merely mention a term
   // Sites of at least this many pages warm the client up before the first
   // query (warmUp): below, a token lists few pages and the first query is
@@ -152,6 +161,9 @@
     this.m = manifest;
     this.load = load;
     this.buckets = {};
+    this.sizes = {};  // bucket → its bytes, once loaded
+    // The buckets a long query loads at most (searchSample); a test sets less.
+    this.sampleBytes = SAMPLE_BYTES;
     this.groups = {};
     this.kindEnds = [];
     this.kindFactors = [];  // a score's factor by kind
@@ -200,7 +212,21 @@
 
   /* The bytes of bucket b (a Promise of a Uint8Array). */
   Index.prototype.bucket = function (b) {
-    return this.file(this.buckets, b, 't/' + b + '.bin', function (buf) { return new Uint8Array(buf); });
+    var sizes = this.sizes;
+    return this.file(this.buckets, b, 't/' + b + '.bin', function (buf) {
+      sizes[b] = buf.byteLength;
+      return new Uint8Array(buf);
+    });
+  };
+
+  /* The bytes of the buckets of `terms` (each bucket once), of those loaded. */
+  Index.prototype.bucketBytes = function (terms) {
+    var seen = {}, sum = 0;
+    terms.forEach(function (t) {
+      var b = termHash(t) & (this.m.buckets - 1);
+      if (!seen[b]) { seen[b] = 1; sum += this.sizes[b] || 0; }
+    }, this);
+    return sum;
   };
 
   /* Where the entry of the term with UTF-8 bytes `key` starts in bucket
@@ -1066,6 +1092,89 @@
    * a tie). */
   function searchWords(index, query) {
     var uniq = distinctTokens(query);
+    if (uniq.length <= MAX_TOKENS) return searchAll(index, query, uniq);
+    return searchSample(index, query, uniq).then(function (r) {
+      if (!r) return searchAll(index, query, uniq);
+      if (!r.part) return r;
+      // No page holds it, and its buckets would not fit: its first part
+      // whose buckets would, looked up whole (its loose matches and parts).
+      var cps = codePoints(query).slice(0, uniq[r.part - 1].b);
+      var first = cps.map(function (c) { return String.fromCodePoint(c); }).join('');
+      return searchAll(index, first, distinctTokens(first)).then(function (f) {
+        f.query = query;
+        if (f.count && !f.partial) f.phrase = first.trim();
+        f.partial = true;
+        return f;
+      });
+    });
+  }
+
+  /* The order in which a long query's tokens (`uniq`) are fetched, as their
+   * positions in it: its numbers and Latin words first (a figure is what a
+   * sentence is most often pasted for, and few pages hold it), then the
+   * others spread over the query, its first and last, its middle, then the
+   * middles of the halves and so on, so that any first few cover every part
+   * of the sentence. */
+  function sampleOrder(uniq) {
+    var words = [], han = [];
+    uniq.forEach(function (x, i) { (isWord(x.t.charCodeAt(0)) ? words : han).push(i); });
+    var order = words, n = han.length;
+    if (!n) return order;
+    order.push(han[0]);
+    if (n > 1) order.push(han[n - 1]);
+    for (var spans = [[0, n - 1]]; spans.length;) {
+      var next = [];
+      spans.forEach(function (s) {
+        if (s[1] - s[0] < 2) return;
+        var mid = (s[0] + s[1]) >> 1;
+        order.push(han[mid]);
+        next.push([s[0], mid], [mid, s[1]]);
+      });
+      spans = next;
+    }
+    return order;
+  }
+
+  /* A query of more than MAX_TOKENS distinct tokens, looked up by
+   * sampleOrder's first MAX_TOKENS: the pages holding every one of those
+   * (and those titled with the query), ranked by them; the rows of a page
+   * are then ranked by how they hold the whole query (pageRows), as any
+   * query's are. null when the buckets of every token would fit in the
+   * index's sampleBytes (a site of a few thousand pages, or of rarer words;
+   * the buckets of those not loaded counted as large as those loaded, on
+   * average): then searchAll() looks the query up whole, and the buckets
+   * loaded here are not loaded again. When no page holds them all: {part},
+   * the number of the query's first tokens to look up instead, those loaded
+   * and as many more as the budget left would load. */
+  function searchSample(index, query, uniq) {
+    var order = sampleOrder(uniq).slice(0, MAX_TOKENS), title = titleTerm(query);
+    var sample = order.map(function (i) { return uniq[i]; });
+    return Promise.all(sample.map(function (x) { return index.entry(x.t); }).concat(
+      title ? [index.entry(title)] : [])).then(function (entries) {
+      var own = titledPages(index, title ? entries.pop() : null);
+      // (A token on no page has its bucket loaded all the same.)
+      var bytes = index.bucketBytes(sample.map(function (x) { return x.t; }));
+      var budget = index.sampleBytes, n = sample.length;
+      if (bytes * uniq.length <= budget * n) return null;
+      var whole = entries.every(Boolean) ? withPages(intersect(index, entries), own) : { count: 0 };
+      if (!whole.count) {
+        var loaded = {}, lead = 0;
+        order.forEach(function (i) { loaded[i] = 1; });
+        while (loaded[lead]) ++lead;
+        var more = Math.floor(Math.max(0, budget - bytes) * n / Math.max(bytes, 1));
+        return { part: Math.min(uniq.length - 1, Math.max(2, lead + more)) };
+      }
+      return withSeries(index)(entries).then(function () {
+        return { query: query, phrase: query.trim(), partial: false, synonym: false,
+                 tokens: uniq.map(function (x) { return x.t; }), count: whole.count, exact: whole.count,
+                 pieces: null, loose: false, rest: null, sampled: n,
+                 ranking: new Ranking(index, entries, whole, own) };
+      });
+    });
+  }
+
+  /* searchWords() by every token of the query (`uniq`, distinctTokens). */
+  function searchAll(index, query, uniq) {
     var tokens = uniq.map(function (x) { return x.t; });
     var base = { query: query, phrase: query.trim(), partial: false, synonym: false,
                  tokens: tokens, count: 0, exact: 0, pieces: null, loose: false, rest: null, ranking: null };
@@ -1290,6 +1399,51 @@
    * titled with the query (the ranking's `heading` 2), below every other row
    * a loose match (looseMatches), which holds the phrase nowhere (-1), and
    * below those a page holding only part of it (Rest, -2). */
+  /* The line above the results of `r`, the search of `query` typed by the
+   * reader; `unigrams`: the index holds every character alone (manifest). */
+  function statusText(r, query, unigrams) {
+    var n = r.count, chars = Array.from(query.trim());
+    // One Chinese character: the index holds it where it stands alone or
+    // touches a number, not inside words, unless the site indexes every
+    // character ([search] every_character): the reader is told.
+    var one = chars.length === 1 && isHan(chars[0].codePointAt(0)) && !unigrams;
+    var ONE = '只输入一个字时，只能找到它单独出现（或紧挨数字）的地方；要找含有这个字的词语，请多输入几个字，例如“行政复议”。';
+    if (!n && one) {
+      return '没有找到单独出现的“' + chars[0] + '”。' + ONE;
+    } else if (!n) {
+      return '没有找到与“' + query + '”相关的内容。可以换一个词，或查看网站地图。';
+    } else if (r.named) {
+      return '“' + query.trim() + '”：' +
+        (r.phrase ? r.exact + ' 份' + r.named + '含有“' + r.phrase + '”' : '共 ' + r.exact + ' 份' + r.named + '，年份新的在前') +
+        (r.rest ? '；另有 ' + r.rest.count + ' 条结果是含有“' + r.rest.phrase + '”的其他页面，列在后面。' : '。');
+    } else if (r.synonym) {
+      return '未找到“' + query.trim() + '”，以下结果包含相关词“' + r.phrase + '”（共 ' + n + ' 条）。';
+    } else if (one) {
+      return '“' + chars[0] + '”共找到 ' + n + ' 条结果。' + ONE;
+    } else if (r.loose) {
+      var apart = r.pieces ? r.pieces.map(function (p) { return '“' + p + '”'; }).join('') : '其中的词语';
+      return r.rest ?
+        '未找到“' + query.trim() + '”；' + (n - r.rest.count) + ' 条结果分开包含' + apart + '，另有 ' +
+          r.rest.count + ' 条结果只包含“' + r.rest.phrase + '”，列在后面。' :
+        '未找到“' + query.trim() + '”，以下结果分开包含' + apart + '（共 ' + n + ' 条）。';
+    } else if (r.partial) {
+      return '未找到“' + query.trim() + '”，以下结果包含“' + r.phrase + '”（共 ' + n + ' 条）。';
+    } else if (r.sampled) {
+      return '“' + query.trim() + '”较长，只按其中 ' + r.sampled + ' 个词语查找：共找到 ' + n +
+        ' 条结果，每页中含有整段文字的排在前面。';
+    } else if (n > r.exact) {
+      // After the pages holding the whole query: those holding its words
+      // apart, then those holding only its longest part.
+      var rest = r.rest ? r.rest.count : 0, others = [];
+      if (n - r.exact - rest) others.push((n - r.exact - rest) + ' 条结果分开包含其中的词语');
+      if (rest) others.push(rest + ' 条结果只包含“' + r.rest.phrase + '”');
+      return '“' + query.trim() + '”共找到 ' + r.exact + ' 条结果；另有 ' + others.join('，') +
+        '，列在后面。';
+    } else {
+      return '“' + query.trim() + '”共找到 ' + n + ' 条结果。';
+    }
+  }
+
   function tierOf(hit) {
     return hit.rest ? -2 : hit.loose ? -1 : hit.heading === 2 ? 3 : null;
   }
@@ -1554,43 +1708,7 @@
     /* Shows the status of `r` and clears the rows of the query before. */
     function begin(r, query) {
       out.textContent = '';
-      var n = r.count, chars = Array.from(query.trim());
-      // One Chinese character: the index holds it where it stands alone or
-      // touches a number, not inside words, unless the site indexes every
-      // character ([search] every_character): the reader is told.
-      var one = chars.length === 1 && isHan(chars[0].codePointAt(0)) && !index.m.unigrams;
-      var ONE = '只输入一个字时，只能找到它单独出现（或紧挨数字）的地方；要找含有这个字的词语，请多输入几个字，例如“行政复议”。';
-      if (!n && one) {
-        status.textContent = '没有找到单独出现的“' + chars[0] + '”。' + ONE;
-      } else if (!n) {
-        status.textContent = '没有找到与“' + query + '”相关的内容。可以换一个词，或查看网站地图。';
-      } else if (r.named) {
-        status.textContent = '“' + query.trim() + '”：' +
-          (r.phrase ? r.exact + ' 份' + r.named + '含有“' + r.phrase + '”' : '共 ' + r.exact + ' 份' + r.named + '，年份新的在前') +
-          (r.rest ? '；另有 ' + r.rest.count + ' 条结果是含有“' + r.rest.phrase + '”的其他页面，列在后面。' : '。');
-      } else if (r.synonym) {
-        status.textContent = '未找到“' + query.trim() + '”，以下结果包含相关词“' + r.phrase + '”（共 ' + n + ' 条）。';
-      } else if (one) {
-        status.textContent = '“' + chars[0] + '”共找到 ' + n + ' 条结果。' + ONE;
-      } else if (r.loose) {
-        var apart = r.pieces ? r.pieces.map(function (p) { return '“' + p + '”'; }).join('') : '其中的词语';
-        status.textContent = r.rest ?
-          '未找到“' + query.trim() + '”；' + (n - r.rest.count) + ' 条结果分开包含' + apart + '，另有 ' +
-            r.rest.count + ' 条结果只包含“' + r.rest.phrase + '”，列在后面。' :
-          '未找到“' + query.trim() + '”，以下结果分开包含' + apart + '（共 ' + n + ' 条）。';
-      } else if (r.partial) {
-        status.textContent = '未找到“' + query.trim() + '”，以下结果包含“' + r.phrase + '”（共 ' + n + ' 条）。';
-      } else if (n > r.exact) {
-        // After the pages holding the whole query: those holding its words
-        // apart, then those holding only its longest part.
-        var rest = r.rest ? r.rest.count : 0, others = [];
-        if (n - r.exact - rest) others.push((n - r.exact - rest) + ' 条结果分开包含其中的词语');
-        if (rest) others.push(rest + ' 条结果只包含“' + r.rest.phrase + '”');
-        status.textContent = '“' + query.trim() + '”共找到 ' + r.exact + ' 条结果；另有 ' + others.join('，') +
-          '，列在后面。';
-      } else {
-        status.textContent = '“' + query.trim() + '”共找到 ' + n + ' 条结果。';
-      }
+      status.textContent = statusText(r, query, !!index.m.unigrams);
     }
 
     /* Appends the next rows of `r` as they come (pageRows); the list is
@@ -1692,7 +1810,8 @@
 
   if (typeof module !== 'undefined' && module.exports) {
     module.exports = { tokenize: tokenize, termHash: termHash, titleTerm: titleTerm, Index: Index, search: search,
-                       page: page, pageRows: pageRows, matchRanges: matchRanges, warmUp: warmUp };
+                       page: page, pageRows: pageRows, matchRanges: matchRanges, warmUp: warmUp,
+                       statusText: statusText };
   } else if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', init);
   } else {
