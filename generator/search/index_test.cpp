@@ -961,6 +961,11 @@ TEST_CASE(
   // A figure: numbers are looked up first, whatever their place.
   const std::string figure = "区司法局全面加强法2024律援助便民服务，取得积极成效。";
   pages.push_back({"reports/y/", 0, Page("另一局年度报告", {{"", "", "", figure + "\n"}})});
+  // A title whose comma splits 务取: typed without it, the query has a
+  // token on no page, and only the title term finds the page.
+  const std::string titled = "务取得积极成效区司法局全面加强法律援助";
+  pages.push_back(
+      {"reports/z/", 0, Page("务，取得积极成效区司法局全面加强法律援助", {{"", "", "", "示例。\n"}})});
   // Fourteen pages hold every token of it, not the sentence.
   for (int i = 0; i < 14; ++i) {
     pages.push_back({"news/n" + std::to_string(i) + "/", 2,
@@ -1013,11 +1018,17 @@ TEST_CASE(
   CHECK(r.status ==
         "“" + figure + "”较长，只按其中 12 个词语查找：共找到 1 条结果，每页中含有整段文字的排在前面。");
   CHECK(r.urls == "reports/y/");
+  // 务取 (sampled: the first token) is on no page, the page titled with it
+  // holds the query all the same.
+  r = run(titled, "1");
+  CHECK(r.status ==
+        "“" + titled + "”较长，只按其中 12 个词语查找：共找到 1 条结果，每页中含有整段文字的排在前面。");
+  CHECK(r.urls == "reports/z/");
   // No page holds 得显, 显著 or 著成: over the budget, its first part whose
   // tokens are loaded (区司…加强, seven) is looked up instead.
   const std::string other = "区司法局全面加强法律援助便民服务，取得显著成效。";
   r = run(other, "1");
-  CHECK(r.status == "未找到“" + other + "”，以下结果包含“区司法局全面加强”（共 16 条）。");
+  CHECK(r.status == "未找到“" + other + "”，以下结果包含“区司法局全面加强”（共 17 条）。");
   CHECK(r.sampled == "0");
   // Within the budget, as before: its parts that pages hold apart.
   r = run(other, "");

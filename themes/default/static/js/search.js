@@ -1156,7 +1156,8 @@
       var bytes = index.bucketBytes(sample.map(function (x) { return x.t; }));
       var budget = index.sampleBytes, n = sample.length;
       if (bytes * uniq.length <= budget * n) return null;
-      var whole = entries.every(Boolean) ? withPages(intersect(index, entries), own) : { count: 0 };
+      var whole = withPages(entries.every(Boolean) ? intersect(index, entries) : { count: 0, docs: [], bits: null },
+                            own);
       if (!whole.count) {
         var loaded = {}, lead = 0;
         order.forEach(function (i) { loaded[i] = 1; });
@@ -1168,7 +1169,7 @@
         return { query: query, phrase: query.trim(), partial: false, synonym: false,
                  tokens: uniq.map(function (x) { return x.t; }), count: whole.count, exact: whole.count,
                  pieces: null, loose: false, rest: null, sampled: n,
-                 ranking: new Ranking(index, entries, whole, own) };
+                 ranking: new Ranking(index, entries.filter(Boolean), whole, own) };
       });
     });
   }
@@ -1395,10 +1396,6 @@
     };
   }
 
-  /* A row's tier (pageRows) when its ranking says it, else null: 3 for a page
-   * titled with the query (the ranking's `heading` 2), below every other row
-   * a loose match (looseMatches), which holds the phrase nowhere (-1), and
-   * below those a page holding only part of it (Rest, -2). */
   /* The line above the results of `r`, the search of `query` typed by the
    * reader; `unigrams`: the index holds every character alone (manifest). */
   function statusText(r, query, unigrams) {
@@ -1444,6 +1441,10 @@
     }
   }
 
+  /* A row's tier (pageRows) when its ranking says it, else null: 3 for a page
+   * titled with the query (the ranking's `heading` 2), below every other row
+   * a loose match (looseMatches), which holds the phrase nowhere (-1), and
+   * below those a page holding only part of it (Rest, -2). */
   function tierOf(hit) {
     return hit.rest ? -2 : hit.loose ? -1 : hit.heading === 2 ? 3 : null;
   }
