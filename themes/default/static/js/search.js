@@ -1085,11 +1085,14 @@
     });
   }
 
-  /* The pages holding every token; after them, when they are fewer than a
-   * page of results, those holding the query loosely (looseMatches, also when
-   * a character of it is on no page); when there are neither, the longest run
-   * of consecutive tokens that some page holds (more pages, then earlier, on
-   * a tie). */
+  /* The pages holding every one of `entries` (none when one is on no page),
+   * and those titled with the query (`own`, titledPages): intersect()'s form. */
+  function wholeMatches(index, entries, own) {
+    return withPages(entries.every(Boolean) ? intersect(index, entries) : { count: 0, docs: [], bits: null }, own);
+  }
+
+  /* The query as typed, by every token (searchAll), or by some of them when
+   * it is long and its buckets would load too much (searchSample). */
   function searchWords(index, query) {
     var uniq = distinctTokens(query);
     if (uniq.length <= MAX_TOKENS) return searchAll(index, query, uniq);
@@ -1098,8 +1101,7 @@
       if (!r.part) return r;
       // No page holds it, and its buckets would not fit: its first part
       // whose buckets would, looked up whole (its loose matches and parts).
-      var cps = codePoints(query).slice(0, uniq[r.part - 1].b);
-      var first = cps.map(function (c) { return String.fromCodePoint(c); }).join('');
+      var first = Array.from(query).slice(0, uniq[r.part - 1].b).join('');
       return searchAll(index, first, distinctTokens(first)).then(function (f) {
         f.query = query;
         if (f.count && !f.partial) f.phrase = first.trim();
@@ -1156,8 +1158,7 @@
       var bytes = index.bucketBytes(sample.map(function (x) { return x.t; }));
       var budget = index.sampleBytes, n = sample.length;
       if (bytes * uniq.length <= budget * n) return null;
-      var whole = withPages(entries.every(Boolean) ? intersect(index, entries) : { count: 0, docs: [], bits: null },
-                            own);
+      var whole = wholeMatches(index, entries, own);
       if (!whole.count) {
         var loaded = {}, lead = 0;
         order.forEach(function (i) { loaded[i] = 1; });
@@ -1174,7 +1175,11 @@
     });
   }
 
-  /* searchWords() by every token of the query (`uniq`, distinctTokens). */
+  /* The pages holding every token of the query (`uniq`, distinctTokens);
+   * after them, when they are fewer than a page of results, those holding the
+   * query loosely (looseMatches, also when a character of it is on no page);
+   * when there are neither, the longest run of consecutive tokens that some
+   * page holds (more pages, then earlier, on a tie). */
   function searchAll(index, query, uniq) {
     var tokens = uniq.map(function (x) { return x.t; });
     var base = { query: query, phrase: query.trim(), partial: false, synonym: false,
@@ -1188,8 +1193,7 @@
       // 审查“三资”合同, which has no 查三 or 资合).
       var own = titledPages(index, title ? entries.pop() : null);
       var chars = Array.from(query);
-      var whole = withPages(entries.every(Boolean) ? intersect(index, entries) : { count: 0, docs: [], bits: null },
-                            own);
+      var whole = wholeMatches(index, entries, own);
       var loose = whole.count < PAGE ?
         looseMatches(index, uniq, entries, codePoints(query), chars, whole) : null;
       if (loose && !loose.count) loose = null;
