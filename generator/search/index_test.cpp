@@ -1024,15 +1024,33 @@ TEST_CASE(
   CHECK(r.status ==
         "“" + titled + "”较长，只按其中 12 个词语查找：共找到 1 条结果，每页中含有整段文字的排在前面。");
   CHECK(r.urls == "reports/z/");
-  // No page holds 得显, 显著 or 著成: over the budget, its first part whose
-  // tokens are loaded (区司…加强, seven) is looked up instead.
+  // No page holds 得显 (sampled), 显著 or 著成: over the budget, the pages
+  // holding the other eleven of the twelve. The first ten by the ranking are
+  // the reports (x, y) and eight news pages; on the page, rows are ordered by
+  // the longest part of the query they hold: x 19 characters (区司…取得),
+  // each news page 16 (区司…服务), y 10 (律援…取得).
   const std::string other = "区司法局全面加强法律援助便民服务，取得显著成效。";
   r = run(other, "1");
-  CHECK(r.status == "未找到“" + other + "”，以下结果包含“区司法局全面加强”（共 17 条）。");
-  CHECK(r.sampled == "0");
+  CHECK(r.status == "未找到“" + other + "”；只按其中 12 个词语查找，以下结果含有其中的 11 个（共 16 条）。");
+  CHECK(r.urls ==
+        "reports/x/ news/n0/ news/n1/ news/n10/ news/n11/ news/n12/ news/n13/ news/n2/ news/n3/ reports/y/");
+  CHECK(r.sampled == "12");
   // Within the budget, as before: its parts that pages hold apart.
   r = run(other, "");
   CHECK(r.status == "未找到“" + other + "”，以下结果分开包含其中的词语（共 16 条）。");
+  // A figure on no page (2023 where the page says 2024), looked up first:
+  // the pages holding the rest of the sentence.
+  const std::string misquoted = "区司法局全面加强法2023律援助便民服务，取得积极成效。";
+  r = run(misquoted, "1");
+  CHECK(r.status ==
+        "未找到“" + misquoted + "”；只按其中 12 个词语查找，以下结果含有其中的 11 个（共 16 条）。");
+  CHECK(r.urls.substr(0, 22) == "reports/x/ reports/y/ ");
+  // Fewer than two thirds of the twelve on any page (区司 司法 局全, and
+  // 全面 unsampled): its first part whose tokens are loaded, 区司法.
+  const std::string unrelated = "区司法局全面开展专项整治行动并组织召开专题会议研究部署";
+  r = run(unrelated, "1");
+  CHECK(r.status == "未找到“" + unrelated + "”，以下结果包含“区司法”（共 17 条）。");
+  CHECK(r.sampled == "0");
 }
 
 // A unit's name and a year typed together (花都区2024) are two words: the

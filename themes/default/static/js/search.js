@@ -665,7 +665,16 @@
     }
     var N = index.m.docs, W = (N + 31) >> 5, bits = tokenBits(entries, W);
     var loose = looseSet(bits, cover, units, entries, N, W, whole);
-    var count = 0;
+    var ranking = rankLoose(index, uniq, entries, chars, loose, bits, W);
+    if (ranking.count) ranking.set = missing ? ranking.pages : null;
+    return ranking;
+  }
+
+  /* The pages of `loose` (a bitmap of W 32-bit words, each page holding some
+   * of the tokens `uniq`, whose `entries` and tokenBits() `bits` are given)
+   * as a LooseRanking (see looseMatches), or {count: 0} when it is empty. */
+  function rankLoose(index, uniq, entries, chars, loose, bits, W) {
+    var n = uniq.length, N = index.m.docs, count = 0;
     for (var j = 0; j < W; ++j) count += popcount(loose[j]);
     if (!count) return { count: 0 };
     var pages = loose.slice();  // takeListed takes the listed pages out of `loose`
@@ -706,7 +715,7 @@
     ranking.pieces = same ? pieces(uniq, first, chars) : null;
     ranking.bits = bits;
     ranking.words = W;
-    ranking.set = missing ? pages : null;
+    ranking.set = null;
     ranking.pages = pages;
     return ranking;
   }
@@ -973,8 +982,10 @@
    * namedReports), rest (when a character of the query is on no page and
    * the results hold its other parts apart, or when fewer than a page of
    * results hold the query, whole or apart: {phrase, count} of the pages
-   * after them that hold only its longest part; else null), ranking (of
-   * them, or null when none)}. */
+   * after them that hold only its longest part; else null), sampled (when
+   * the query was looked up by that many of its tokens: searchSample), held
+   * (when none holds those and the results hold that many of them), ranking
+   * (of them, or null when none)}. */
   function search(index, query) {
     var named = namedReports(index, query);
     return (named ? searchNamed(index, query, named) : Promise.resolve(null)).then(function (n) {
@@ -1091,6 +1102,35 @@
     return withPages(entries.every(Boolean) ? intersect(index, entries) : { count: 0, docs: [], bits: null }, own);
   }
 
+  /* The pages holding the most tokens of n whose pages tokenBits() gives as
+   * `bits` (W 32-bit words each), if that is `least` or more: {held (how
+   * many), pages (a bitmap of W words)}, else null. Each word's counts are
+   * kept as bit slices (slice k: bit k of every page's count), so that
+   * adding a token is a few operations for 32 pages. */
+  function mostHeld(bits, n, W, least) {
+    var S = 32 - Math.clz32(n), slices = new Int32Array(S * W);
+    for (var t = 0; t < n; ++t) {
+      for (var j = 0, at = t * W; j < W; ++j) {
+        for (var k = 0, carry = bits[at + j]; carry && k < S; ++k) {
+          var s = slices[k * W + j];
+          slices[k * W + j] = s ^ carry;
+          carry = s & carry;
+        }
+      }
+    }
+    for (var m = n; m >= Math.max(least, 1); --m) {
+      var pages = new Int32Array(W), any = 0;
+      for (var j2 = 0; j2 < W; ++j2) {
+        var eq = -1;
+        for (var k2 = 0; k2 < S; ++k2) eq &= (m >> k2) & 1 ? slices[k2 * W + j2] : ~slices[k2 * W + j2];
+        pages[j2] = eq;
+        any |= eq;
+      }
+      if (any) return { held: m, pages: pages };
+    }
+    return null;
+  }
+
   /* The query as typed, by every token (searchAll), or by some of them when
    * it is long and its buckets would load too much (searchSample). */
   function searchWords(index, query) {
@@ -1145,9 +1185,11 @@
    * index's sampleBytes (a site of a few thousand pages, or of rarer words;
    * the buckets of those not loaded counted as large as those loaded, on
    * average): then searchAll() looks the query up whole, and the buckets
-   * loaded here are not loaded again. When no page holds them all: {part},
-   * the number of the query's first tokens to look up instead, those loaded
-   * and as many more as the budget left would load. */
+   * loaded here are not loaded again. When no page holds them all, the
+   * pages holding the most of them (mostHeld; `held` says how many), loose
+   * matches ranked as looseMatches ranks its own; when no page holds two
+   * thirds of them: {part}, the number of the query's first tokens to look
+   * up instead, those loaded and as many more as the budget left would load. */
   function searchSample(index, query, uniq) {
     var order = sampleOrder(uniq).slice(0, MAX_TOKENS), title = titleTerm(query);
     var sample = order.map(function (i) { return uniq[i]; });
@@ -1160,6 +1202,18 @@
       if (bytes * uniq.length <= budget * n) return null;
       var whole = wholeMatches(index, entries, own);
       if (!whole.count) {
+        // The pages holding the most of the twelve, when that is two thirds
+        // of them or more: a sentence pasted with a figure or a name of its
+        // own, or a typo, is then found by the rest of it, where its first
+        // part (below) can be five characters that thousands of pages hold.
+        var N = index.m.docs, W = (N + 31) >> 5, bits = tokenBits(entries, W);
+        var most = mostHeld(bits, n, W, Math.ceil(n * 2 / 3));
+        if (most) {
+          var ranking = rankLoose(index, sample, entries, Array.from(query), most.pages, bits, W);
+          return { query: query, phrase: query.trim(), partial: true, synonym: false,
+                   tokens: uniq.map(function (x) { return x.t; }), count: ranking.count, exact: 0,
+                   pieces: null, loose: true, rest: null, sampled: n, held: most.held, ranking: ranking };
+        }
         var loaded = {}, lead = 0;
         order.forEach(function (i) { loaded[i] = 1; });
         while (loaded[lead]) ++lead;
@@ -1332,6 +1386,22 @@
     return body;
   }
 
+  /* The length (in characters) of the longest part of `chars` (a folded
+   * query's characters) that the page's title, headings or text holds. Each
+   * part is found by a search of the page's text; a part found at i..j
+   * leaves i+1..j found, so each step moves one end: at most twice the
+   * query's length in searches. */
+  function longestHeld(meta, chars) {
+    var text = foldString([meta.title].concat(meta.sections.map(function (s) { return s[1] + '\n' + s[2]; })).join('\n'));
+    var most = 0;
+    for (var i = 0, j = 0; i < chars.length && chars.length - i > most; ++i) {
+      if (j < i) j = i;
+      while (j < chars.length && text.indexOf(chars.slice(i, j + 1).join('')) >= 0) ++j;
+      most = Math.max(most, j - i);
+    }
+    return most;
+  }
+
   /* The sentence of the page that best matches: the phrase, then the most
    * tokens, then the earliest. A bold lead-in ("行政复议与应诉。") comes with
    * the sentence after it and counts as a heading; a sentence that repeats
@@ -1421,6 +1491,9 @@
       return '未找到“' + query.trim() + '”，以下结果包含相关词“' + r.phrase + '”（共 ' + n + ' 条）。';
     } else if (one) {
       return '“' + chars[0] + '”共找到 ' + n + ' 条结果。' + ONE;
+    } else if (r.held) {
+      return '未找到“' + query.trim() + '”；只按其中 ' + r.sampled + ' 个词语查找，以下结果含有其中的 ' +
+        r.held + ' 个（共 ' + n + ' 条）。';
     } else if (r.loose) {
       var apart = r.pieces ? r.pieces.map(function (p) { return '“' + p + '”'; }).join('') : '其中的词语';
       return r.rest ?
@@ -1474,9 +1547,22 @@
     // phrases (numbers, Latin words, a lone character) nothing is known.
     // A row's tier that the ranking already knows (tierOf) is its tier.
     var cps = codePoints(result.phrase.trim()), han = cps.length >= 2 && cps.every(isHan);
+    // A long query looked up by some of its tokens (searchSample): rows that
+    // do not hold it whole are ordered by the longest part of it they hold
+    // (a fraction of a tier), which the sampled tokens do not tell: the page
+    // a sentence was pasted from, with a figure or a word changed, holds
+    // most of it in one piece, where other pages hold its common words here
+    // and there. (A query looked up whole keeps its ranking: a title holding
+    // most of its words above a text holding more, looseMatches.)
+    var graded = result.sampled ? Array.from(foldString(result.query.trim())) : null;
+    function tierOfRow(h, meta) {
+      var known = tierOf(h), tier = known !== null ? known : phraseTier(meta, result.phrase);
+      return graded && tier <= 0 ? tier + longestHeld(meta, graded) / (graded.length + 1) : tier;
+    }
     function best(i) {
       var known = tierOf(slice[i]);
-      return known !== null ? known : han && !slice[i].heading ? 1 : 2;
+      if (known !== null) return graded && known <= 0 ? known + 1 : known;
+      return han && !slice[i].heading ? 1 : 2;
     }
     function certain(r) {
       for (var i = 0; i < n; ++i) {
@@ -1505,8 +1591,7 @@
     }
     return Promise.all(slice.map(function (h, i) {
       return index.meta(h.doc).then(function (meta) {
-        var known = tierOf(h);
-        rows[i] = { hit: h, meta: meta, tier: known !== null ? known : phraseTier(meta, result.phrase), pos: i };
+        rows[i] = { hit: h, meta: meta, tier: tierOfRow(h, meta), pos: i };
         --left;
         place();
       });
