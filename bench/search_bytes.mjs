@@ -24,10 +24,13 @@ const client = createRequire(import.meta.url)(path.join(root, 'themes/default/st
 // queries: a bucket per token, so the bytes grow with the query's length;
 // and sentences pasted whole (the start of a paragraph of gen_site's page
 // 20,500, 24 and 80 characters), which the client looks up by twelve of
-// their tokens where all would load too much (searchSample in search.js).
+// their tokens where all would load too much (searchSample in search.js),
+// the 24 characters also with a word changed (积极 → 明显), as a reader's
+// copy may have it: no page holds the twelve, the pages holding the most
+// of them are listed (mostHeld).
 export const PASTED = ['区司法局全面加强法律援助便民服务，取得积极成效。',
   '区司法局全面加强法律援助便民服务，取得积极成效。在此基础上，法律顾问团队深入落实行政复议案件办理，取得积极成效。' +
-  '在此基础上，基层司法所积极探索法治宣传教育，推动'];
+  '在此基础上，基层司法所积极探索法治宣传教育，推动', '区司法局全面加强法律援助便民服务，取得明显成效。'];
 export const DEFAULT_QUERIES = ['行政复议', '行政复议案件办理', '法律援助便民服务', '矛盾纠纷多元化解', '区司法局',
   '涉企行政执法监督', '执法', '第123篇', '2024', '不存在的词语组合', '行政复议 法律援助',
   '矛盾纠纷 多元化解 区司法局', '年度报告', '矛盾纠纷多元化解区司法局', '行政复议 法律援助 矛盾纠纷 区司法局'].concat(PASTED);
