@@ -35,19 +35,21 @@ export const DEFAULT_QUERIES = ['行政复议', '行政复议案件办理', '法
   '涉企行政执法监督', '执法', '第123篇', '2024', '不存在的词语组合', '行政复议 法律援助',
   '矛盾纠纷 多元化解 区司法局', '年度报告', '矛盾纠纷多元化解区司法局', '行政复议 法律援助 矛盾纠纷 区司法局'].concat(PASTED);
 
-/// The files under `searchDir` (with their sizes) that query `q` loads.
-export async function queryFiles(searchDir, q) {
+/// The files under `searchDir` (with their sizes) that query `q` loads, run
+/// by `searchClient` (search.js as a module; this checkout's by default),
+/// with the search's result and the first ten rows.
+export async function queryFiles(searchDir, q, searchClient = client) {
   const read = (p) => fs.readFileSync(path.join(searchDir, p));
   const files = new Map([['manifest.json', read('manifest.json').length]]);
-  const index = new client.Index(JSON.parse(read('manifest.json').toString('utf8')), (p) => {
+  const index = new searchClient.Index(JSON.parse(read('manifest.json').toString('utf8')), (p) => {
     const b = read(p);
     files.set(p, b.length);
     return Promise.resolve(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
   });
-  const result = await client.search(index, q);
-  const shown = await client.page(index, result, 0, 10);
+  const result = await searchClient.search(index, q);
+  const shown = await searchClient.page(index, result, 0, 10);
   return { files, results: result.count !== undefined ? result.count : result.hits.length, shown: shown.length,
-           first: shown.length ? shown[0].url : '' };
+           first: shown.length ? shown[0].url : '', result, rows: shown };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

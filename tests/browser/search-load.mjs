@@ -57,15 +57,17 @@ export function serveDir(dir, replace = {}) {
 /// `siteDir`), ms (typing → the first rows in the DOM), all (typing → every row of the
 /// first page in: the list no longer aria-busy), results, status, ready: {at (ms
 /// from navigation to the page asking for a query), manifest (ms from navigation
-/// to the manifest's last byte)}}].
-export async function measureQueries(browser, base, siteDir, queries, { cpuSlowdown = 1 } = {}) {
+/// to the manifest's last byte), timeline: [{kind ('t' a bucket, 'p' a page
+/// group), start, end (ms after typing: asked for, in)}], profile (with
+/// `profile`: the DevTools CPU profile from typing to the rows, which slows
+/// the page down; else null)}].
+export async function measureQueries(browser, base, siteDir, queries, { cpuSlowdown = 1, profile = false } = {}) {
   const out = [];
   for (const q of queries) {
     const ctx = await browser.newContext({ locale: 'zh-CN' });
     const page = await ctx.newPage();
-    if (cpuSlowdown > 1) {
-      await (await ctx.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
-    }
+    const cdp = cpuSlowdown > 1 || profile ? await ctx.newCDPSession(page) : null;
+    if (cpuSlowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
     // When the page says it is ready for a query (the status asks for one):
     // loading the manifest and the client's warming up (warmUp in search.js).
     await page.addInitScript(() => {
@@ -85,7 +87,12 @@ export async function measureQueries(browser, base, siteDir, queries, { cpuSlowd
       const m = performance.getEntriesByType('resource').find((e) => /\/search\/manifest\.json/.test(e.name));
       return { at: window.__searchReady, manifest: m ? m.responseEnd : null };
     });
-    const [ms, all] = await page.evaluate((query) => new Promise((done) => {
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
+    const [ms, all, timeline] = await page.evaluate((query) => new Promise((done) => {
       const input = document.getElementById('search-q');
       const list = document.getElementById('search-results');
       const status = document.getElementById('search-status');
@@ -96,7 +103,11 @@ export async function measureQueries(browser, base, siteDir, queries, { cpuSlowd
         if (first === null && (list.querySelector('li') || none())) first = performance.now() - t0;
         if (first !== null && (!list.hasAttribute('aria-busy') || none())) {
           mo.disconnect();
-          done([first, performance.now() - t0]);
+          const timeline = performance.getEntriesByType('resource')
+            .filter((e) => /\/search\/[tp]\//.test(e.name) && e.startTime >= t0)
+            .map((e) => ({ kind: /\/search\/t\//.test(e.name) ? 't' : 'p',
+                           start: Math.round(e.startTime - t0), end: Math.round(e.responseEnd - t0) }));
+          done([first, performance.now() - t0, timeline]);
         }
       });
       mo.observe(document.querySelector('main'),
@@ -104,10 +115,11 @@ export async function measureQueries(browser, base, siteDir, queries, { cpuSlowd
       input.value = query;
       input.dispatchEvent(new Event('input'));
     }), q);
+    const cpu = profile ? (await cdp.send('Profiler.stop')).profile : null;
     const results = await page.locator('#search-results li').count();
     const status = await page.locator('#search-status').innerText();
     const bytes = files.reduce((n, f) => n + fs.statSync(path.join(siteDir, 'search', f)).size, 0);
-    out.push({ q, files, bytes, ms, all, results, status, ready });
+    out.push({ q, files, bytes, ms, all, results, status, ready, timeline, profile: cpu });
     await ctx.close();
   }
   return out;
