@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli/cli.h"
+#include "site_fixture.h"
 #include "temp_dir.h"
 
 namespace fazhi::testing {
@@ -144,19 +145,23 @@ TEST_CASE("cli messages: fazhi new — what it creates, what comes next, and eac
   const std::string s = site.string();
   Ran made = Fazhi({"new", "site", s, "--sponsor", "某区司法局", "--date", "2025-02-01"});
   REQUIRE(made.rc == 0);
-  CHECK(made.out == "已创建 " + s + "/site.toml\n已创建 " + s + "/.gitignore\n已创建 " + s +
-                        "/content/_index.md\n已创建 " + s + "/content/about.md\n已创建 " + s +
-                        "/content/reports/_index.md\n已创建 " + s + "/content/indicators/_index.md\n已创建 " +
-                        s + "/content/profiles/_index.md\n已创建 " + s +
-                        "/themes/default/\n"
-                        "\n网站已建好，可以直接生成。下一步：\n"
-                        "  cd " +
-                        s +
-                        "\n"
-                        "  fazhi new report 2024      新建2024年度报告（草稿）\n"
-                        "  fazhi serve --drafts         在浏览器里预览（草稿也显示），改动后自动刷新\n"
-                        "  fazhi build                  检查并生成网站到 public/\n"
-                        "编辑指南：docs/编辑指南.md\n");
+  CHECK(made.out ==
+        "已创建 " + s + "/site.toml\n已创建 " + s + "/.gitignore\n已创建 " + s +
+            "/content/_index.md\n已创建 " + s + "/content/about.md\n已创建 " + s +
+            "/content/reports/_index.md\n已创建 " + s + "/content/indicators/_index.md\n已创建 " + s +
+            "/content/profiles/_index.md\n"
+            "\n本站用 fazhi 自带的默认主题（" +
+            RepoRoot() +
+            "/themes/default/），升级 fazhi 后随之更新。要改哪个模板或样式，只把那一个文件复制到本站的 "
+            "layouts/、layouts/partials/ 或 static/ 下同名的位置再改（见 docs/themes.md）\n"
+            "\n网站已建好，可以直接生成。下一步：\n"
+            "  cd " +
+            s +
+            "\n"
+            "  fazhi new report 2024      新建2024年度报告（草稿）\n"
+            "  fazhi serve --drafts         在浏览器里预览（草稿也显示），改动后自动刷新\n"
+            "  fazhi build                  检查并生成网站到 public/\n"
+            "编辑指南：docs/编辑指南.md\n");
   CHECK(made.err == "");
 
   Ran report = Fazhi({"new", "report", "2024", "--site", s, "--date", "2025-02-01"});
@@ -205,17 +210,19 @@ TEST_CASE("cli messages: fazhi new — what it creates, what comes next, and eac
               "：路径中有一段不是文件夹（ENOTDIR）\n");
 }
 
-TEST_CASE("cli messages: new site on a disk too small for the theme says why it stopped") {
+TEST_CASE("cli messages: new site on a full disk names the file it could not create and why") {
   if (::geteuid() != 0) return;  // mounting a small disk needs root (as in CI)
   TempDir dir;
   const fs::path disk = dir.path() / "disk";
   fs::create_directories(disk);
-  // Room for the scaffold's 12 files and folders, not for the theme's 40 more.
-  REQUIRE(::mount("tmpfs", disk.c_str(), "tmpfs", 0, "size=1m,nr_inodes=20") == 0);
+  // Inodes for the disk's root, the site's folder, site.toml, .gitignore and
+  // content/: none left for content/_index.md.
+  REQUIRE(::mount("tmpfs", disk.c_str(), "tmpfs", 0, "size=1m,nr_inodes=5") == 0);
   Ran r = Fazhi({"new", "site", (disk / "s").string(), "--sponsor", "某区司法局", "--date", "2025-02-01"});
   ::umount2(disk.c_str(), MNT_DETACH);
   CHECK(r.rc == 1);
-  CHECK(r.err == "fazhi：无法复制默认主题：磁盘已满（空间或文件数已用完）（ENOSPC）\n");
+  CHECK(r.err == "fazhi：无法创建 " + (disk / "s/content/_index.md").string() +
+                     "：磁盘已满（空间或文件数已用完）（ENOSPC）\n");
 }
 
 }  // namespace fazhi::testing

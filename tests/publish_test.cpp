@@ -159,8 +159,9 @@ TEST_CASE("publish: [search] enabled = false builds no index and says so on /sea
   CHECK_FALSE(Contains(r.File("search/index.html"), "search.js"));
 }
 
-// A site made by `fazhi new site` keeps a copy of the theme: after an
-// upgrade its search.js may read an older index than fazhi writes.
+// A site with its own copy of the theme (`fazhi new site` of earlier
+// versions made one) or of search.js keeps it through an upgrade of fazhi:
+// the script may then read an older index than fazhi writes.
 TEST_CASE(
     "publish: a search script that reads another index format stops the build and names the one to take") {
   const std::string builtin = RepoRoot() + "/themes/default/static/js/search.js";

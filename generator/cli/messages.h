@@ -89,8 +89,6 @@ inline constexpr MessageText kCannotCreateFile{"fazhi：无法创建 {0}：{1}",
 inline constexpr MessageText kSiteNotEmpty{
     "fazhi：{0} 不是空文件夹；新站点要放在空文件夹或新文件夹里",
     "fazhi: {0} is not empty; a new site needs an empty or new folder"};
-inline constexpr MessageText kCannotCopyTheme{"fazhi：无法复制默认主题：{0}",
-                                              "fazhi: cannot copy the default theme: {0}"};
 inline constexpr MessageText kReportYearDigits{"fazhi：报告年份要写四位数字，例如 2024",
                                                "fazhi: the report year must be four digits, such as 2024"};
 inline constexpr MessageText kPagePathRelative{"fazhi：页面路径要相对于 content/，例如 notices/2025-open-day",
@@ -217,6 +215,13 @@ inline constexpr MessageText kNewSiteNeedsSponsor{
     "fazhi: name the sponsor with --sponsor, e.g. fazhi new site {0} --sponsor 某区司法局 (it fills the "
     "site's "
     "title, the default source and the reports' publisher)"};
+inline constexpr MessageText kNewSiteTheme{
+    "\n本站用 fazhi 自带的默认主题（{0}），升级 fazhi 后随之更新。要改哪个模板或样式，只把那一个文件"
+    "复制到本站的 layouts/、layouts/partials/ 或 static/ 下同名的位置再改（见 docs/themes.md）",
+    "\nThe site uses the default theme fazhi ships ({0}), which upgrades with fazhi. To change a template "
+    "or style, copy that one file to the same name under the site's layouts/, layouts/partials/ or static/ "
+    "and "
+    "change it there (docs/themes.md)"};
 inline constexpr MessageText kNewSiteNext{
     "\n网站已建好，可以直接生成。下一步：\n"
     "  cd {0}\n"

@@ -69,17 +69,12 @@ int NewSite(const fs::path& dir, const std::string& sponsor, const std::string& 
   for (const ScaffoldFile& f : SiteScaffold(sponsor, date))
     ok = ok && CreateNew(dir / f.path, f.text, out, err, lang);
   if (!ok) return kExitErrors;
-  // Copy the default theme so the site can change it freely.
-  fs::path theme = fs::path(BuiltinThemesDir()) / "default";
-  if (fs::is_directory(theme, ec)) {
-    fs::create_directories(dir / "themes", ec);
-    fs::copy(theme, dir / "themes/default", fs::copy_options::recursive, ec);
-    if (ec) {
-      err << Message(msg::kCannotCopyTheme, OsError(ec.value())).Render(lang) << "\n";
-      return kExitErrors;
-    }
-    out << Message(msg::kCreated, (dir / "themes/default").string() + "/").Render(lang) << "\n";
-  }
+  // No copy of the theme: the site uses the one this fazhi ships, so an
+  // upgrade brings its templates and its search script with it (a copy kept
+  // the search.js of the fazhi that made it, which a newer index breaks). A
+  // site changes a file of it by putting its own in layouts/ or static/.
+  out << Message(msg::kNewSiteTheme, (fs::path(BuiltinThemesDir()) / "default").string() + "/").Render(lang)
+      << "\n";
   std::string year = std::to_string(std::stoi(date.substr(0, 4)) - 1);
   out << Message(msg::kNewSiteNext, dir.string(), year).Render(lang) << "\n";
   return kExitOk;

@@ -57,6 +57,12 @@ diff -r "$work/reference" "$site/public"
 printf '\n/* installed theme */\n' >>"$root/usr/share/fazhi/themes/default/static/css/site.css"
 "$fazhi" build "$site" --quiet 2>/dev/null
 tail -1 "$site/public/css/site.css" | grep -qx '/\* installed theme \*/'
+# A site made by `fazhi new site` has no copy of the theme either: it builds
+# with the installed one, and so takes the next package's search script.
+"$fazhi" new site "$work/new" --sponsor 某区司法局 >/dev/null
+[ ! -e "$work/new/themes" ]
+"$fazhi" build "$work/new" --quiet 2>/dev/null
+tail -1 "$work/new/public/css/site.css" | grep -qx '/\* installed theme \*/'
 
 # The man page: every command of `fazhi help`, rendered by man.
 MANWIDTH=200 man -P cat -l "$root/usr/share/man/man1/fazhi.1.gz" 2>/dev/null | tr -s " " >"$work/man.txt"
