@@ -103,9 +103,9 @@ TEST_CASE("cli messages: build and check say what they did, in Chinese") {
   Ran build = Fazhi({"build", site});
   REQUIRE(build.rc == 0);
   CHECK(NoMillis(build.out) ==
-        "fazhi：已生成 1 个页面、18 个文件（18 个新写入，0 个未变），写入 " + site +
+        "fazhi：已生成 1 个页面、19 个文件（19 个新写入，0 个未变），写入 " + site +
             "/public，用时 N 毫秒\n"
-            "fazhi：搜索索引 1 个页面、4 个词、3 个文件、273 字节（search/）；sitemap.xml 4 个网址；feed.xml "
+            "fazhi：搜索索引 1 个页面、4 个词、4 个文件、286 字节（search/）；sitemap.xml 4 个网址；feed.xml "
             "1 条\n"
             "fazhi：提示：base_url 没有写域名，所以 sitemap.xml、feed.xml 和规范链接只用路径；正式发布时请加 "
             "--base-url https://…\n");
@@ -116,9 +116,9 @@ TEST_CASE("cli messages: build and check say what they did, in Chinese") {
   // only what changed (the URLs in sitemap, feed and the pages' heads).
   Ran again = Fazhi({"build", site, "--base-url", "https://sfj.example.gov.cn/"});
   REQUIRE(again.rc == 0);
-  CHECK(NoMillis(again.out) == "fazhi：已生成 1 个页面、18 个文件（8 个新写入，10 个未变），写入 " + site +
+  CHECK(NoMillis(again.out) == "fazhi：已生成 1 个页面、19 个文件（8 个新写入，11 个未变），写入 " + site +
                                    "/public，用时 N 毫秒\n"
-                                   "fazhi：搜索索引 1 个页面、4 个词、3 个文件、273 "
+                                   "fazhi：搜索索引 1 个页面、4 个词、4 个文件、286 "
                                    "字节（search/）；sitemap.xml 4 个网址；feed.xml 1 条\n");
 
   Ran check = Fazhi({"check", site});

@@ -50,6 +50,11 @@ constexpr size_t kTop = 1000;
 // but a twelve-character one 310,673 and five words 350,441; with 4 KB,
 // 182,397, 224,382 and 273,611 (session 35), at no cost a build shows.
 constexpr size_t kBucketBytes = size_t{4} * 1024;
+// search/sizes.bin counts a bucket's bytes in steps of this many, rounded
+// up: a long query's twenty buckets are overstated by less than 5 KB of its
+// 160 KB budget, and 255 steps (65,280 bytes) are past any bucket that
+// budget could take twenty of.
+constexpr size_t kSizeUnit = 256;
 // Pages per metadata group: about this many bytes per group.
 constexpr size_t kGroupBytes = size_t{8} * 1024;
 constexpr size_t kMaxGroupPages = 16;
@@ -534,6 +539,13 @@ class SearchIndex::Impl {
                      const std::vector<std::span<const Packed>>& lists) const;
   std::string Group(uint32_t g) const;
   std::string Manifest(const std::vector<int>& series) const;
+  // search/sizes.bin: each bucket's bytes in kSizeUnit steps, rounded up,
+  // one byte a bucket (255: that or more). A long query's client reads it
+  // to know, before it asks for any bucket, whether all of its buckets fit
+  // its budget: waiting for the first twelve to tell cost a round of
+  // requests (docs/search.md, *Long queries*).
+  std::string BucketSizes() const;
+  std::string sizes_;  // as the last Write handed it over
   // By page of the first kind, its series' number, or -1 for none or a
   // series of one page; empty when no series has two.
   std::vector<int> SeriesNumbers() const;
@@ -1223,8 +1235,8 @@ std::string SearchIndex::Impl::Manifest(const std::vector<int>& series) const {
   }
   char hex[17];
   snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(id));
-  out += "],\"buckets\":" + std::to_string(buckets_) + ",\"top\":" + std::to_string(kTop) +
-         ",\"unigrams\":" + (all_unigrams_ ? "true" : "false");
+  out += "],\"buckets\":" + std::to_string(buckets_) + ",\"sizes\":" + std::to_string(kSizeUnit) +
+         ",\"top\":" + std::to_string(kTop) + ",\"unigrams\":" + (all_unigrams_ ? "true" : "false");
   if (series.size() > kSearchSeriesChunk) {  // in search/s/*.bin
     out += ",\"series\":{\"count\":" + std::to_string(series.size()) +
            ",\"chunk\":" + std::to_string(kSearchSeriesChunk) +
@@ -1254,6 +1266,13 @@ std::string SearchIndex::Impl::Manifest(const std::vector<int>& series) const {
     out += '}';
   }
   out += ",\"id\":\"" + std::string(hex) + "\"}\n";
+  return out;
+}
+
+std::string SearchIndex::Impl::BucketSizes() const {
+  std::string out(buckets_, '\0');
+  for (uint32_t b = 0; b < buckets_; ++b)
+    out[b] = static_cast<char>(std::min<size_t>((bucket_size_[b] + kSizeUnit - 1) / kSizeUnit, 255));
   return out;
 }
 
@@ -1456,9 +1475,15 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
   size_t written = by_group ? buckets_ + (jobs.size() - nbuckets) : jobs.size();
   const std::vector<int> series = SeriesNumbers();
   std::string manifest = Manifest(series);
-  size_t other_bytes = manifest.size();  // the manifest's and the series files'
+  std::string sizes = BucketSizes();
+  size_t other_bytes = manifest.size() + sizes.size();  // the manifest's, the sizes' and the series files'
   put("search/manifest.json", std::move(manifest));
   ++written;
+  if (!had_files || sizes != sizes_) {
+    sizes_ = sizes;
+    put("search/sizes.bin", std::move(sizes));
+    ++written;
+  }
   const size_t old_series_files = series_files_;
   series_files_ = 0;
   if (series.size() > kSearchSeriesChunk) {

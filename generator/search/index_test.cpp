@@ -191,6 +191,7 @@ TEST_CASE("search_index: manifest, buckets and groups") {
         nlohmann::json::parse("[[\"年度报告\",1," + g + "],[\"指标\",1," + g + "],[\"页面\",1," + g + "]]"));
   CHECK(manifest.count("group") == 0);
   CHECK(manifest["buckets"] == 1);
+  CHECK(manifest["sizes"] == 256);
   CHECK(manifest["top"] == 1000);
   CHECK(manifest["unigrams"] == false);
   CHECK(manifest["id"].get<std::string>().size() == 16);
@@ -198,8 +199,11 @@ TEST_CASE("search_index: manifest, buckets and groups") {
   CHECK(st.docs == 3);
   CHECK(st.buckets == 1);
   CHECK(st.groups == 3);  // one page of each kind, and a kind's pages are grouped apart
-  CHECK(files.size() == 1 + st.buckets + st.groups);
+  CHECK(files.size() == 2 + st.buckets + st.groups);
   CHECK(st.written == files.size());
+  // Each bucket's bytes in steps of 256, rounded up.
+  const size_t bucket = files.at("search/t/0.bin").size();
+  CHECK(files.at("search/sizes.bin") == std::string(1, static_cast<char>((bucket + 255) / 256)));
   size_t bytes = 0;
   for (auto& [path, b] : files) bytes += b.size();
   CHECK(st.bytes == bytes);
@@ -438,6 +442,13 @@ TEST_CASE("search_index: a build's one Write gives the bytes an index kept for u
   REQUIRE(st.buckets > 16);
   CHECK(Terms(once).at("普法").bitmap);
   CHECK(st.written == once.size());
+  // sizes.bin: a byte a bucket, its bytes in steps of 256 rounded up.
+  const std::string& sizes = once.at("search/sizes.bin");
+  REQUIRE(sizes.size() == st.buckets);
+  for (size_t b = 0; b < st.buckets; ++b) {
+    const size_t bytes = once.at("search/t/" + std::to_string(b) + ".bin").size();
+    CHECK(static_cast<unsigned char>(sizes[b]) == (bytes + 255) / 256);
+  }
   CHECK(once == Build(pages, kept));
   // One bucket (fewer buckets than term groups): the same.
   std::vector<TestPage> few(pages.begin(), pages.begin() + 2);
@@ -1051,6 +1062,71 @@ TEST_CASE(
   r = run(unrelated, "1");
   CHECK(r.status == "未找到“" + unrelated + "”，以下结果包含“区司法”（共 17 条）。");
   CHECK(r.sampled == "0");
+}
+
+// A long query reads the buckets' sizes (search/sizes.bin) before any
+// bucket comes in: when all of its buckets fit the budget, every one is
+// asked for at once, where the sample's twelve had to come in first to say
+// so, a round of requests later; when they do not, only the sample's.
+TEST_CASE("search_index: a long query asks for all its buckets at once when their stated sizes fit") {
+  if (!HaveNode()) return;
+  SearchIndexStats st;
+  SearchIndex index({"年度报告", "指标", "页面"}, {});
+  PutAll(&index, ManyPages(1200));
+  const Files files = WriteAll(&index, &st);
+  REQUIRE(st.buckets > 64);
+  // Twenty words of the first page, every third: twenty tokens. (Words of
+  // consecutive characters share buckets: FNV-1a's low bits.)
+  std::string query;
+  for (int k = 0; k < 20; ++k) {
+    const int i = k * 3 % 100;
+    AppendUtf8(query, static_cast<char32_t>(0x4E00 + 2 * i));
+    AppendUtf8(query, static_cast<char32_t>(0x4E01 + 2 * i));
+    query += "。";
+  }
+  // argv: query, budget ('' = the client's own). The buckets are held until
+  // nothing else is pending; prints the first file asked for, the buckets
+  // asked for by then, those asked for in all, those of every token and the
+  // title term, and how many tokens were sampled.
+  const std::string script =
+      "const s=require(process.argv[2]);const fs=require('fs');const d=process.argv[3]+'/search/';"
+      "const m=JSON.parse(fs.readFileSync(d+'manifest.json','utf8'));const asked=[],held=[];"
+      "const ix=new s.Index(m,p=>{asked.push(p);const b=fs.readFileSync(d+p);"
+      "const buf=b.buffer.slice(b.byteOffset,b.byteOffset+b.length);"
+      "return p[0]==='t'?new Promise(ok=>held.push(()=>ok(buf))):Promise.resolve(buf);});"
+      "if(process.argv[5])ix.sampleBytes=+process.argv[5];"
+      "const q=process.argv[4],buckets=()=>new Set(asked.filter(p=>p[0]==='t')).size;"
+      "const every=new Set(s.tokenize(q).concat([s.titleTerm(q)]).map(t=>s.termHash(t)&(m.buckets-1))).size;"
+      "const done=s.search(ix,q);"
+      "setTimeout(()=>{const before=buckets();const pump=setInterval(()=>held.splice(0).forEach(f=>f()),1);"
+      "done.then(r=>{clearInterval(pump);"
+      "process.stdout.write([asked[0],before,buckets(),every,r.sampled||0,r.count].join(' '));});},50);";
+  struct Run {
+    std::string first;
+    size_t before = 0, all = 0, every = 0, sampled = 0, count = 0;
+  };
+  auto run = [&](const std::string& budget) {
+    Run r;
+    std::istringstream in(RunClient(script, files, {query, budget}));
+    in >> r.first >> r.before >> r.all >> r.every >> r.sampled >> r.count;
+    return r;
+  };
+  // 1,200 pages of short words: all of its buckets fit the client's budget,
+  // and every one is asked for before any comes in.
+  const Run fits = run("");
+  CHECK(fits.first == "sizes.bin");
+  CHECK(fits.before == fits.every);
+  CHECK(fits.all == fits.every);
+  CHECK(fits.sampled == 0);
+  CHECK(fits.count == 60);  // the pages that start with these words, every twentieth
+  // A budget of one byte: the sample's twelve tokens and the title term,
+  // asked for at once, and nothing more: fewer buckets than all.
+  const Run over = run("1");
+  CHECK(over.first == "sizes.bin");
+  CHECK(over.sampled == 12);
+  CHECK(over.before == over.all);
+  CHECK(over.all < fits.every);
+  CHECK(over.count == 60);
 }
 
 // A unit's name and a year typed together (花都区2024) are two words: the

@@ -516,7 +516,8 @@ void SiteBuild::FillStats(const SiteOutputStats& out, std::chrono::steady_clock:
   stats->pages = site_.pages.size();
   stats->search_docs = out.search.docs;
   stats->search_terms = out.search.terms;
-  stats->search_files = out.search.docs ? out.search.buckets + out.search.groups + out.search.series + 1 : 0;
+  // (+ 2: the manifest and sizes.bin)
+  stats->search_files = out.search.docs ? out.search.buckets + out.search.groups + out.search.series + 2 : 0;
   stats->search_bytes = out.search.bytes;
   stats->sitemap_urls = out.sitemap_urls;
   stats->feed_entries = out.feed_entries;

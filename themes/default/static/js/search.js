@@ -162,6 +162,7 @@
     this.load = load;
     this.buckets = {};
     this.sizes = {};  // bucket → its bytes, once loaded
+    this.stated = {};  // search/sizes.bin (bucketSteps)
     // The buckets a long query loads at most (searchSample); a test sets less.
     this.sampleBytes = SAMPLE_BYTES;
     this.groups = {};
@@ -217,6 +218,30 @@
       sizes[b] = buf.byteLength;
       return new Uint8Array(buf);
     });
+  };
+
+  /* The bytes of every bucket as search/sizes.bin states them, a Promise of
+   * a Uint8Array (bucket b: its bytes in steps of m.sizes, rounded up; 255:
+   * that or more), or of null for an index without the file (the manifest
+   * names its step) or when it could not be loaded. A long query reads it,
+   * not every query: it is a byte a bucket, 16 KB on 50,000 pages. */
+  Index.prototype.bucketSteps = function () {
+    if (!this.m.sizes) return Promise.resolve(null);
+    return this.file(this.stated, 0, 'sizes.bin', function (buf) { return new Uint8Array(buf); })
+      .then(null, function () { return null; });
+  };
+
+  /* The bytes of the buckets of `terms` (each bucket once) that `steps`
+   * (bucketSteps) states, at most; Infinity past what it can state. */
+  Index.prototype.statedBytes = function (terms, steps) {
+    var seen = {}, sum = 0;
+    terms.forEach(function (t) {
+      var b = termHash(t) & (this.m.buckets - 1);
+      if (seen[b]) return;
+      seen[b] = 1;
+      sum += steps[b] === 255 ? Infinity : steps[b] * this.m.sizes;
+    }, this);
+    return sum;
   };
 
   /* The bytes of the buckets of `terms` (each bucket once), of those loaded. */
@@ -1136,7 +1161,23 @@
   function searchWords(index, query) {
     var uniq = distinctTokens(query);
     if (uniq.length <= MAX_TOKENS) return searchAll(index, query, uniq);
-    return searchSample(index, query, uniq).then(function (r) {
+    // The sizes of the buckets are asked for first (a browser asks a server
+    // six files at a time), then the sample's buckets, needed either way:
+    // when the sizes say all of the query's buckets fit the budget, the rest
+    // are asked for as soon as the sizes are in. Told by the sample's own
+    // buckets instead, they were asked for a round of requests later: about
+    // 50 ms of a 24-character sentence's 320–360 to its first rows on 50,000
+    // pages (docs/search.md, *Long queries*).
+    var stated = index.bucketSteps();
+    sampleOrder(uniq).slice(0, MAX_TOKENS).forEach(function (i) {
+      index.bucket(termHash(uniq[i].t) & (index.m.buckets - 1)).then(null, function () {});
+    });
+    return stated.then(function (steps) {
+      if (steps && index.statedBytes(uniq.map(function (x) { return x.t; }), steps) <= index.sampleBytes) {
+        return searchAll(index, query, uniq);
+      }
+      return searchSample(index, query, uniq, steps);
+    }).then(function (r) {
       if (!r) return searchAll(index, query, uniq);
       if (!r.part) return r;
       // No page holds it, and its buckets would not fit: its first part
@@ -1189,8 +1230,11 @@
    * pages holding the most of them (mostHeld; `held` says how many), loose
    * matches ranked as looseMatches ranks its own; when no page holds two
    * thirds of them: {part}, the number of the query's first tokens to look
-   * up instead, those loaded and as many more as the budget left would load. */
-  function searchSample(index, query, uniq) {
+   * up instead, those loaded and as many more as the budget left would load.
+   * `steps`: the buckets' sizes (bucketSteps), which searchWords found too
+   * large for the whole query; null without them, when the sample's buckets
+   * tell whether the rest would fit, counted as large on average. */
+  function searchSample(index, query, uniq, steps) {
     var order = sampleOrder(uniq).slice(0, MAX_TOKENS), title = titleTerm(query);
     var sample = order.map(function (i) { return uniq[i]; });
     return Promise.all(sample.map(function (x) { return index.entry(x.t); }).concat(
@@ -1199,7 +1243,7 @@
       // (A token on no page has its bucket loaded all the same.)
       var bytes = index.bucketBytes(sample.map(function (x) { return x.t; }));
       var budget = index.sampleBytes, n = sample.length;
-      if (bytes * uniq.length <= budget * n) return null;
+      if (!steps && bytes * uniq.length <= budget * n) return null;
       var whole = wholeMatches(index, entries, own);
       if (!whole.count) {
         // The pages holding the most of the twelve, when that is two thirds
@@ -1217,8 +1261,17 @@
         var loaded = {}, lead = 0;
         order.forEach(function (i) { loaded[i] = 1; });
         while (loaded[lead]) ++lead;
-        var more = Math.floor(Math.max(0, budget - bytes) * n / Math.max(bytes, 1));
-        return { part: Math.min(uniq.length - 1, Math.max(2, lead + more)) };
+        var more = lead + Math.floor(Math.max(0, budget - bytes) * n / Math.max(bytes, 1));
+        if (steps) {
+          // As many of its first tokens as the budget takes with the sample.
+          var terms = sample.map(function (x) { return x.t; });
+          for (more = 0; more < uniq.length - 1; ++more) {
+            terms.push(uniq[more].t);
+            if (index.statedBytes(terms, steps) > budget) break;
+          }
+          more = Math.max(more, lead);
+        }
+        return { part: Math.min(uniq.length - 1, Math.max(2, more)) };
       }
       return withSeries(index)(entries).then(function () {
         return { query: query, phrase: query.trim(), partial: false, synonym: false,
