@@ -1105,9 +1105,9 @@ TEST_CASE("search_index: a long query asks for all its buckets at once when thei
     std::string first;
     size_t before = 0, all = 0, every = 0, sampled = 0, count = 0;
   };
-  auto run = [&](const std::string& budget) {
+  auto run = [&](const std::string& budget, const Files& index = {}) {
     Run r;
-    std::istringstream in(RunClient(script, files, {query, budget}));
+    std::istringstream in(RunClient(script, index.empty() ? files : index, {query, budget}));
     in >> r.first >> r.before >> r.all >> r.every >> r.sampled >> r.count;
     return r;
   };
@@ -1127,6 +1127,15 @@ TEST_CASE("search_index: a long query asks for all its buckets at once when thei
   CHECK(over.before == over.all);
   CHECK(over.all < fits.every);
   CHECK(over.count == 60);
+  // A sizes file that is not this index's (one byte short) is as none: the
+  // sample's buckets come in first and tell that the rest fit, as before.
+  Files other = files;
+  other["search/sizes.bin"].pop_back();
+  const Run unsized = run("", other);
+  CHECK(unsized.before < unsized.every);
+  CHECK(unsized.all == unsized.every);
+  CHECK(unsized.sampled == 0);
+  CHECK(unsized.count == 60);
 }
 
 // A unit's name and a year typed together (花都区2024) are two words: the

@@ -227,8 +227,11 @@
    * not every query: it is a byte a bucket, 16 KB on 50,000 pages. */
   Index.prototype.bucketSteps = function () {
     if (!this.m.sizes) return Promise.resolve(null);
-    return this.file(this.stated, 0, 'sizes.bin', function (buf) { return new Uint8Array(buf); })
-      .then(null, function () { return null; });
+    var buckets = this.m.buckets;
+    // (A file of another length is not this index's: as if there were none.)
+    return this.file(this.stated, 0, 'sizes.bin', function (buf) {
+      return buf.byteLength === buckets ? new Uint8Array(buf) : null;
+    }).then(null, function () { return null; });
   };
 
   /* The bytes of the buckets of `terms` (each bucket once) that `steps`
