@@ -6,7 +6,11 @@
 // compare variants under `valgrind --tool=callgrind` (instruction counts of
 // the edits alone: run with --edits 0 and subtract) and by bench/serve.
 //
-//   fazhi_bench_serve_edit SITE_DIR PAGE_REL [--edits 5] [--where end|start]
+//   fazhi_bench_serve_edit SITE_DIR PAGE_REL [--edits 5] [--where end|start] [--pause MS]
+//
+// --pause waits that long before each edit, as an editor does between two
+// saves: caches gone cold, memory the allocator may have handed back to the
+// kernel (bench/serve/README.md, run 12: neither costs an edit much).
 #include <time.h>
 
 #include <chrono>
@@ -15,7 +19,9 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
+#include "allocator/allocator.h"
 #include "site/build.h"
 
 // CPU time of the process (all threads) in milliseconds.
@@ -27,15 +33,19 @@ static double CpuMs() {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: fazhi_bench_serve_edit SITE_DIR PAGE_REL [--edits N] [--where end|start]\n";
+    std::cerr
+        << "usage: fazhi_bench_serve_edit SITE_DIR PAGE_REL [--edits N] [--where end|start] [--pause MS]\n";
     return 2;
   }
+  fazhi::TuneAllocator();  // allocate as fazhi serve does
   std::string dir = argv[1], rel = argv[2];
   int edits = 5;
   bool start = false;
+  int pause_ms = 0;
   for (int i = 3; i + 1 < argc; i += 2) {
     if (!strcmp(argv[i], "--edits")) edits = atoi(argv[i + 1]);
     if (!strcmp(argv[i], "--where")) start = !strcmp(argv[i + 1], "start");
+    if (!strcmp(argv[i], "--pause")) pause_ms = atoi(argv[i + 1]);
   }
   fazhi::BuildOptions opts;
   opts.source_dir = dir;
@@ -60,6 +70,7 @@ int main(int argc, char** argv) {
   std::printf("first build: %zu files in %.1f ms (%.1f ms CPU)\n", files.size(), ms, cpu_ms);
   std::string path = dir + "/" + rel;
   for (int e = 1; e <= edits; ++e) {
+    if (pause_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms));
     std::stringstream ss;
     ss << std::ifstream(path, std::ios::binary).rdbuf();
     std::string text = ss.str();
