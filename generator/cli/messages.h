@@ -218,10 +218,9 @@ inline constexpr MessageText kNewSiteNeedsSponsor{
 inline constexpr MessageText kNewSiteTheme{
     "\n本站用 fazhi 自带的默认主题（{0}），升级 fazhi 后随之更新。要改哪个模板或样式，只把那一个文件"
     "复制到本站的 layouts/、layouts/partials/ 或 static/ 下同名的位置再改（见 docs/themes.md）",
-    "\nThe site uses the default theme fazhi ships ({0}), which upgrades with fazhi. To change a template "
-    "or style, copy that one file to the same name under the site's layouts/, layouts/partials/ or static/ "
-    "and "
-    "change it there (docs/themes.md)"};
+    "\nThe site uses the default theme fazhi ships ({0}), which upgrades with fazhi. To change a "
+    "template or style, copy that one file to the same name under the site's layouts/, layouts/partials/ "
+    "or static/ and change it there (docs/themes.md)"};
 inline constexpr MessageText kNewSiteNext{
     "\n网站已建好，可以直接生成。下一步：\n"
     "  cd {0}\n"

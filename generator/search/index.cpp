@@ -545,7 +545,6 @@ class SearchIndex::Impl {
   // its budget: waiting for the first twelve to tell cost a round of
   // requests (docs/search.md, *Long queries*).
   std::string BucketSizes() const;
-  std::string sizes_;  // as the last Write handed it over
   // By page of the first kind, its series' number, or -1 for none or a
   // series of one page; empty when no series has two.
   std::vector<int> SeriesNumbers() const;
@@ -625,6 +624,7 @@ class SearchIndex::Impl {
   size_t series_files_ = 0;      ///< search/s/*.bin written by the last Write
   std::vector<uint64_t> bucket_hash_, group_hash_;
   std::vector<size_t> bucket_size_, group_size_;
+  std::string sizes_;  ///< search/sizes.bin as the last Write handed it over
   size_t nterms_ = 0, npostings_ = 0;
 
   // Pages known before the render (Expect), numbered first in their kind.
