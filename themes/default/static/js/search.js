@@ -234,25 +234,19 @@
     }).then(null, function () { return null; });
   };
 
-  /* The bytes of the buckets of `terms` (each bucket once) that `steps`
-   * (bucketSteps) states, at most; Infinity past what it can state. */
-  Index.prototype.statedBytes = function (terms, steps) {
+  /* The bucket of a term. */
+  Index.prototype.bucketOf = function (term) { return termHash(term) & (this.m.buckets - 1); };
+
+  /* The bytes of the buckets of `terms` (each bucket once): of those loaded;
+   * with `steps` (bucketSteps), of all of them as it states them, at most
+   * (Infinity past what it can state). */
+  Index.prototype.bucketBytes = function (terms, steps) {
     var seen = {}, sum = 0;
     terms.forEach(function (t) {
-      var b = termHash(t) & (this.m.buckets - 1);
+      var b = this.bucketOf(t);
       if (seen[b]) return;
       seen[b] = 1;
-      sum += steps[b] === 255 ? Infinity : steps[b] * this.m.sizes;
-    }, this);
-    return sum;
-  };
-
-  /* The bytes of the buckets of `terms` (each bucket once), of those loaded. */
-  Index.prototype.bucketBytes = function (terms) {
-    var seen = {}, sum = 0;
-    terms.forEach(function (t) {
-      var b = termHash(t) & (this.m.buckets - 1);
-      if (!seen[b]) { seen[b] = 1; sum += this.sizes[b] || 0; }
+      sum += !steps ? this.sizes[b] || 0 : steps[b] === 255 ? Infinity : steps[b] * this.m.sizes;
     }, this);
     return sum;
   };
@@ -278,7 +272,7 @@
    * listed)}; null when no page has the term. */
   Index.prototype.entry = function (term) {
     var self = this;
-    return this.bucket(termHash(term) & (this.m.buckets - 1)).then(function (bucket) {
+    return this.bucket(this.bucketOf(term)).then(function (bucket) {
       var at = findTerm(bucket, utf8.encode(term));
       if (at < 0) return null;
       var r = new Reader(bucket, at);
@@ -1171,15 +1165,13 @@
     // buckets instead, they were asked for a round of requests later: about
     // 50 ms of a 24-character sentence's 320–360 to its first rows on 50,000
     // pages (docs/search.md, *Long queries*).
-    var stated = index.bucketSteps();
-    sampleOrder(uniq).slice(0, MAX_TOKENS).forEach(function (i) {
-      index.bucket(termHash(uniq[i].t) & (index.m.buckets - 1)).then(null, function () {});
-    });
+    var stated = index.bucketSteps(), order = sampleOrder(uniq).slice(0, MAX_TOKENS);
+    order.forEach(function (i) { index.bucket(index.bucketOf(uniq[i].t)).then(null, function () {}); });
     return stated.then(function (steps) {
-      if (steps && index.statedBytes(uniq.map(function (x) { return x.t; }), steps) <= index.sampleBytes) {
+      if (steps && index.bucketBytes(uniq.map(function (x) { return x.t; }), steps) <= index.sampleBytes) {
         return searchAll(index, query, uniq);
       }
-      return searchSample(index, query, uniq, steps);
+      return searchSample(index, query, uniq, order, steps);
     }).then(function (r) {
       if (!r) return searchAll(index, query, uniq);
       if (!r.part) return r;
@@ -1234,11 +1226,12 @@
    * matches ranked as looseMatches ranks its own; when no page holds two
    * thirds of them: {part}, the number of the query's first tokens to look
    * up instead, those loaded and as many more as the budget left would load.
-   * `steps`: the buckets' sizes (bucketSteps), which searchWords found too
-   * large for the whole query; null without them, when the sample's buckets
-   * tell whether the rest would fit, counted as large on average. */
-  function searchSample(index, query, uniq, steps) {
-    var order = sampleOrder(uniq).slice(0, MAX_TOKENS), title = titleTerm(query);
+   * `order`: sampleOrder's first MAX_TOKENS. `steps`: the buckets' sizes
+   * (bucketSteps), which searchWords found too large for the whole query;
+   * null without them, when the sample's buckets tell whether the rest would
+   * fit, counted as large on average. */
+  function searchSample(index, query, uniq, order, steps) {
+    var title = titleTerm(query);
     var sample = order.map(function (i) { return uniq[i]; });
     return Promise.all(sample.map(function (x) { return index.entry(x.t); }).concat(
       title ? [index.entry(title)] : [])).then(function (entries) {
@@ -1264,17 +1257,18 @@
         var loaded = {}, lead = 0;
         order.forEach(function (i) { loaded[i] = 1; });
         while (loaded[lead]) ++lead;
-        var more = lead + Math.floor(Math.max(0, budget - bytes) * n / Math.max(bytes, 1));
+        var more = 0;
         if (steps) {
           // As many of its first tokens as the budget takes with the sample.
           var terms = sample.map(function (x) { return x.t; });
-          for (more = 0; more < uniq.length - 1; ++more) {
+          for (; more < uniq.length - 1; ++more) {
             terms.push(uniq[more].t);
-            if (index.statedBytes(terms, steps) > budget) break;
+            if (index.bucketBytes(terms, steps) > budget) break;
           }
-          more = Math.max(more, lead);
+        } else {
+          more = lead + Math.floor(Math.max(0, budget - bytes) * n / Math.max(bytes, 1));
         }
-        return { part: Math.min(uniq.length - 1, Math.max(2, more)) };
+        return { part: Math.min(uniq.length - 1, Math.max(2, lead, more)) };
       }
       return withSeries(index)(entries).then(function () {
         return { query: query, phrase: query.trim(), partial: false, synonym: false,
