@@ -267,7 +267,7 @@ Step Rebuild(BuildSession* session, const Site& site, const std::vector<std::str
   CHECK(step.errors == fresh_errors);  // the same errors and warnings, in the same order
   if (!ok) return step;
   Files got;
-  for (auto& [path, bytes] : files) got.emplace(path, *bytes);
+  files.ForEach([&](const std::string& path, const SiteFiles::Bytes& bytes) { got.emplace(path, *bytes); });
   REQUIRE(got.size() == fresh.size());
   // Not a structured binding: doctest's message macros capture in a lambda,
   // and clang 14 (so clang-tidy) cannot yet capture bindings (C++20 P1091).

@@ -13,11 +13,6 @@
 
 namespace fazhi {
 
-/// A whole site's output files by path relative to the site root
-/// ("reports/2024/index.html"), shared so that an incremental rebuild can
-/// keep the unchanged ones without copying them.
-using SiteFiles = std::map<std::string, std::shared_ptr<const std::string>, std::less<>>;
-
 struct OutputFile {
   std::string path;
   std::string bytes;

@@ -550,9 +550,9 @@ void PreviewServer::Handle(const httplib::Request& req, httplib::Response& res) 
     return;
   }
   const SiteFiles& files = *st->files;
-  std::string lookup = key.empty() || key.back() == '/' ? key + "index.html" : key;
-  auto it = files.find(lookup);
-  if (it == files.end() && !key.empty() && key.back() != '/' && files.count(key + "/index.html")) {
+  std::string path = key.empty() || key.back() == '/' ? key + "index.html" : key;
+  const SiteFiles::Bytes* bytes = files.Find(path);
+  if (!bytes && !key.empty() && key.back() != '/' && files.Contains(key + "/index.html")) {
     // A folder: redirect to the slash form so relative links resolve.
     std::string_view raw = req.target;
     size_t q = raw.find('?');
@@ -562,10 +562,11 @@ void PreviewServer::Handle(const httplib::Request& req, httplib::Response& res) 
     res.set_header("Location", location);
     return;
   }
-  if (it == files.end()) {
+  if (!bytes) {
     res.status = 404;
-    it = files.find("404.html");
-    if (it == files.end()) {
+    path = "404.html";
+    bytes = files.Find(path);
+    if (!bytes) {
       res.set_content(InjectBeforeBodyEnd("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta "
                                           "charset=\"utf-8\"><title>404</title></head><body>"
                                           "<h1>404</h1></body></html>\n",
@@ -574,11 +575,11 @@ void PreviewServer::Handle(const httplib::Request& req, httplib::Response& res) 
       return;
     }
   }
-  std::string type = ContentTypeFor(it->first);
-  if (EndsWith(it->first, ".html")) {
-    res.set_content(InjectBeforeBodyEnd(*it->second, tail), type);
+  std::string type = ContentTypeFor(path);
+  if (EndsWith(path, ".html")) {
+    res.set_content(InjectBeforeBodyEnd(**bytes, tail), type);
   } else {
-    res.set_content(*it->second, type);
+    res.set_content(**bytes, type);
   }
 }
 

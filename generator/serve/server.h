@@ -25,6 +25,7 @@
 
 #include "core/diagnostics.h"
 #include "core/output.h"
+#include "core/site_files.h"
 #include "serve/connections.h"
 
 namespace httplib {

@@ -41,7 +41,7 @@ struct FakeSite {
       std::lock_guard<std::mutex> lock(mu);
       for (auto& [path, text] : sources) {
         if (path.rfind("static/", 0) == 0) {
-          (*out)[path.substr(7)] = std::make_shared<const std::string>(text);
+          out->Set(path.substr(7), std::make_shared<const std::string>(text));
           continue;
         }
         size_t at = text.find("BROKEN");
@@ -53,8 +53,8 @@ struct FakeSite {
         }
         std::string name = path.substr(8, path.size() - 8 - 3);
         std::string key = name == "index" ? "index.html" : name == "404" ? "404.html" : name + "/index.html";
-        (*out)[key] = std::make_shared<const std::string>("<!DOCTYPE html><html><body><p>" + text +
-                                                          "</p></body></html>\n");
+        out->Set(key, std::make_shared<const std::string>("<!DOCTYPE html><html><body><p>" + text +
+                                                          "</p></body></html>\n"));
       }
       return !diags->has_errors();
     };
@@ -698,7 +698,8 @@ TEST_CASE("serve: the review page shows notes and warnings with their severity")
 TEST_CASE("serve: /_review/ lists every warning, the terminal the first 50 and a count of the rest") {
   // A district's back-filled reports: 60 of them warned of a late publication.
   SiteBuilder builder = [](SiteFiles* out, Diagnostics* diags) {
-    (*out)["index.html"] = std::make_shared<const std::string>("<!DOCTYPE html><html><body></body></html>\n");
+    out->Set("index.html",
+             std::make_shared<const std::string>("<!DOCTYPE html><html><body></body></html>\n"));
     for (int i = 0; i < 60; ++i) {
       diags->Warning("content/reports/u" + std::to_string(i) + "-2023.md", 6, 12,
                      Message::Verbatim("2023年度报告公开于 2024-04-15，晚于期限 2024-04-01"), "");

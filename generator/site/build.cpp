@@ -611,7 +611,7 @@ bool BuildSession::Build(const std::vector<std::string>& changed, bool rescan, S
       case SiteBuild::Update::kDone: {
         for (const Diagnostic& d : warnings_) diags->Add(d);
         for (auto& [path, bytes] : sink.Take()) {
-          files_[path] = std::make_shared<const std::string>(std::move(bytes));
+          files_.Set(path, std::make_shared<const std::string>(std::move(bytes)));
         }
         *files = files_;
         dirty_.clear();
@@ -644,10 +644,11 @@ bool BuildSession::Build(const std::vector<std::string>& changed, bool rescan, S
   bool ok = build->Run(&sink, &found, stats);
   diags->Merge(found);
   if (!ok) return false;
-  files_.clear();
+  SiteFiles::Map whole;
   for (auto& [path, bytes] : sink.Take()) {
-    files_.emplace(path, std::make_shared<const std::string>(std::move(bytes)));
+    whole.emplace_hint(whole.end(), path, std::make_shared<const std::string>(std::move(bytes)));
   }
+  files_ = SiteFiles(std::move(whole));
   *files = files_;
   warnings_ = found.items();
   last_ = std::move(build);

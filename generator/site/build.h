@@ -9,6 +9,7 @@
 
 #include "core/diagnostics.h"
 #include "core/output.h"
+#include "core/site_files.h"
 #include "core/source_tree.h"
 #include "core/write_site.h"
 
