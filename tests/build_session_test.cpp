@@ -358,6 +358,25 @@ TEST_CASE("build session: body edits re-render in place, everything else rebuild
     CHECK(removed.ok);
     CHECK_FALSE(removed.incremental);
   }
+  SUBCASE("a file that came and went between two builds changes nothing: the edit beside it stays fast") {
+    // vim probes a folder's writability by creating and deleting 4913; the
+    // watcher reports it with the page saved.
+    site.Replace(a, "见[乙](b.md)。", "见[乙](b.md)。\n\n新增的一段。");
+    Step s = Rebuild(&session, site, {"content/news/4913", a});
+    CHECK(s.ok);
+    CHECK(s.incremental);
+    CHECK(session.last_rendered_pages() == 1);
+    // Alone, it re-renders nothing, and the site and its warnings stay.
+    Step alone = Rebuild(&session, site, {"content/news/4913"});
+    CHECK(alone.ok);
+    CHECK(alone.incremental);
+    CHECK(alone.errors == s.errors);
+    CHECK(session.last_rendered_pages() == 0);
+  }
+  SUBCASE("a deleted folder is a change, though nothing of its name is on disk") {
+    fs::remove_all(site.dir / "content/news");
+    CHECK_FALSE(Rebuild(&session, site, {"content/news"}).incremental);
+  }
   SUBCASE("a broken link fails with its position and the fix is fast") {
     Step broken = Edit(&session, site, a, "见[乙](b.md)。", "见[乙](bb.md)。");
     CHECK_FALSE(broken.ok);
@@ -396,6 +415,28 @@ TEST_CASE("build session: body edits re-render in place, everything else rebuild
     CHECK(s.ok);
     CHECK_FALSE(s.incremental);
   }
+}
+
+TEST_CASE(
+    "build session: the language site.toml asks messages in holds on the fast path and when nothing "
+    "changed") {
+  std::string txtar = kSite;
+  Replace(&txtar, "title = \"测试站\"\n", "title = \"测试站\"\nlanguage = \"en\"\n");
+  Site site("lang", txtar.c_str());
+  BuildSession session(site.Options());
+  auto lang_after = [&](const std::vector<std::string>& changed) {
+    SiteFiles files;
+    Diagnostics diags;
+    BuildStats stats;
+    REQUIRE(session.Build(changed, false, &files, &diags, &stats));
+    return stats.message_lang;
+  };
+  CHECK(lang_after({}) == Lang::kEn);
+  site.Replace("content/news/a.md", "见[乙](b.md)。", "见[乙](b.md)。\n\n新增的一段。");
+  CHECK(lang_after({"content/news/a.md"}) == Lang::kEn);
+  CHECK(session.last_rendered_pages() == 1);
+  CHECK(lang_after({"content/news/4913"}) == Lang::kEn);
+  CHECK(session.last_rendered_pages() == 0);
 }
 
 TEST_CASE("build session: a report's body edit takes the fast path, its headings, items and cites do not") {

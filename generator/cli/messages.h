@@ -180,6 +180,11 @@ inline constexpr MessageText kReRendered{"fazhi：只重新生成了 {0} 个页�
                                          "fazhi: re-rendered {0} pages in place of a full build"};
 inline constexpr MessageText kReRenderedOne{"fazhi：只重新生成了 1 个页面，没有整站重建",
                                             "fazhi: re-rendered 1 page in place of a full build"};
+// A batch of paths that came and went (vim's 4913, an editor's temporary file).
+inline constexpr MessageText kReRenderedNone{
+    "fazhi：这些文件已不存在，也不是站点的一部分（如编辑器的临时文件），没有页面需要重新生成",
+    "fazhi: those files are gone again and were never part of the site (an editor's temporary files, "
+    "say); no page needs re-rendering"};
 inline constexpr MessageText kServing{
     "fazhi：正在预览 {0}，地址 http://{1}:{2}/（用 {3} 监视改动；按 Ctrl-C 停止）",
     "fazhi: serving {0} at http://{1}:{2}/ (watching with {3}; Ctrl-C to stop)"};

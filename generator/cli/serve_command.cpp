@@ -94,8 +94,10 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
     if (ok && session.last_incremental()) {
       std::lock_guard<std::mutex> lock(print_mu);
       size_t n = session.last_rendered_pages();
-      out << (n == 1 ? Message(msg::kReRenderedOne) : Message(msg::kReRendered, n)).Render(lang) << "\n"
-          << std::flush;
+      const Message said = n == 0   ? Message(msg::kReRenderedNone)
+                           : n == 1 ? Message(msg::kReRenderedOne)
+                                    : Message(msg::kReRendered, n);
+      out << said.Render(lang) << "\n" << std::flush;
     }
     return ok;
   };

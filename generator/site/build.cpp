@@ -513,6 +513,7 @@ SiteBuild::Update SiteBuild::UpdatePages(const std::vector<std::string>& paths, 
 void SiteBuild::FillStats(const SiteOutputStats& out, std::chrono::steady_clock::time_point start,
                           BuildStats* stats) const {
   if (!stats) return;
+  stats->message_lang = MessageLang(config_);
   stats->pages = site_.pages.size();
   stats->search_docs = out.search.docs;
   stats->search_terms = out.search.terms;
@@ -538,11 +539,24 @@ BuildSession::BuildSession(BuildOptions opts)
 
 BuildSession::~BuildSession() = default;
 
-// Re-reads the edited files. False when the edit is more than that (a file
-// created, deleted or renamed, a folder): then the whole tree is read again.
-bool BuildSession::UpdateTree(const std::vector<std::string>& changed) {
+// Re-reads the edited files into the tree and lists them in `read`. False
+// when the edit is more than that (a file created, deleted or renamed, a
+// folder): then the whole tree is read again. A path that is neither in the
+// tree, nor a folder of it, nor on disk came and went between two builds
+// (vim's writability probe `4913`, a temporary file of an editor whose names
+// the watcher does not know): it changes nothing, and re-reading a 10,000-page
+// tree and running the whole pipeline for it took a one-line edit beside it
+// from 25 ms to 2.3 s.
+bool BuildSession::UpdateTree(const std::vector<std::string>& changed, std::vector<std::string>* read) {
   for (const std::string& path : changed) {
-    if (!tree_.Reread(path)) return false;
+    if (tree_.Reread(path)) {
+      read->push_back(path);
+      continue;
+    }
+    std::error_code ec;  // (set when the path is not there: then the type says so)
+    const bool gone = fs::symlink_status(tree_.root / path, ec).type() == fs::file_type::not_found &&
+                      !tree_.Find(path) && tree_.Under(path + "/").empty();
+    if (!gone) return false;
   }
   return true;
 }
@@ -578,9 +592,10 @@ bool BuildSession::Build(const std::vector<std::string>& changed, bool rescan, S
                          Diagnostics* diags, BuildStats* stats) {
   last_incremental_ = false;
   last_rendered_ = 0;
-  if (have_tree_ && !rescan && UpdateTree(changed)) {
+  std::vector<std::string> read;
+  if (have_tree_ && !rescan && UpdateTree(changed, &read)) {
     std::vector<std::string> dirty = dirty_;
-    dirty.insert(dirty.end(), changed.begin(), changed.end());
+    dirty.insert(dirty.end(), read.begin(), read.end());
     std::sort(dirty.begin(), dirty.end());
     dirty.erase(std::unique(dirty.begin(), dirty.end()), dirty.end());
     dirty_ = std::move(dirty);
@@ -592,6 +607,14 @@ bool BuildSession::Build(const std::vector<std::string>& changed, bool rescan, S
     if (!have_tree_) return false;
   }
 
+  if (last_ && dirty_.empty()) {
+    // Nothing the last good build was made from changed.
+    for (const Diagnostic& d : warnings_) diags->Add(d);
+    *files = files_;
+    if (stats) *stats = last_stats_;
+    last_incremental_ = true;
+    return true;
+  }
   bool keep_last = false;
   if (last_ && !dirty_.empty()) {
     MemorySink sink;
@@ -617,6 +640,7 @@ bool BuildSession::Build(const std::vector<std::string>& changed, bool rescan, S
         dirty_.clear();
         last_incremental_ = true;
         last_rendered_ = rendered;
+        if (stats) last_stats_ = *stats;
         return true;
       }
       case SiteBuild::Update::kFailed:
@@ -653,6 +677,7 @@ bool BuildSession::Build(const std::vector<std::string>& changed, bool rescan, S
   warnings_ = found.items();
   last_ = std::move(build);
   dirty_.clear();
+  if (stats) last_stats_ = *stats;
   return true;
 }
 

@@ -115,7 +115,7 @@ class BuildSession {
   size_t last_rendered_pages() const { return last_rendered_; }
 
  private:
-  bool UpdateTree(const std::vector<std::string>& changed);
+  bool UpdateTree(const std::vector<std::string>& changed, std::vector<std::string>* read);
 
   BuildOptions opts_;
   std::unique_ptr<MarkdownCache> cache_;
@@ -125,6 +125,7 @@ class BuildSession {
   std::vector<std::string> dirty_;    ///< changed since last_ was up to date, sorted
   SiteFiles files_;                   ///< last_'s output
   std::vector<Diagnostic> warnings_;  ///< last_'s warnings
+  BuildStats last_stats_;             ///< last_'s, handed out again when nothing changed
   bool last_incremental_ = false;
   size_t last_rendered_ = 0;
 };
