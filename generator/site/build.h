@@ -103,10 +103,12 @@ class BuildSession {
 
   /// Brings the site up to date with the sources. `changed`: the paths
   /// (relative to the site root) that changed since the previous call,
-  /// ignored on the first; `rescan`: anything may have changed. On success
-  /// `files` holds every output file (the unchanged ones shared with the
-  /// previous result). Problems go to `diags`; the warnings of files an
-  /// incremental build did not look at are carried over from the last one.
+  /// ignored on the first (a path neither in the tree nor on disk came and
+  /// went, and changes nothing); `rescan`: anything may have changed. On
+  /// success `files` holds every output file (the unchanged ones shared with
+  /// the previous result; when nothing changed, the last result and its
+  /// `stats`). Problems go to `diags`; the warnings of files an incremental
+  /// build did not look at are carried over from the last one.
   bool Build(const std::vector<std::string>& changed, bool rescan, SiteFiles* files, Diagnostics* diags,
              BuildStats* stats);
 
