@@ -42,6 +42,11 @@ class SiteFiles {
   /// Forgets every file.
   void Clear();
 
+  /// Whether `other` is this very snapshot or a copy of it: the same base
+  /// and the same layer, file for file the same bytes (not compared by
+  /// content: a build that hands back its last files unchanged).
+  bool SameAs(const SiteFiles& other) const { return base_ == other.base_ && layer_ == other.layer_; }
+
   /// Calls `f(path, bytes)` for each file, in path order.
   void ForEach(const std::function<void(const std::string& path, const Bytes& bytes)>& f) const;
 

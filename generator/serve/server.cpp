@@ -309,6 +309,13 @@ bool PreviewServer::Rebuild() {
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   auto prev = Current();
   const Lang lang = opts_.lang ? opts_.lang() : Lang::kZh;
+  // A build that handed back the last good site as it was, with the same
+  // messages (the session when a batch held only files that came and went),
+  // publishes nothing: open pages are not reloaded for it.
+  if (ok && prev->files && prev->overlay.empty() && files->SameAs(*prev->files) &&
+      next->diags.Format(Lang::kZh, SIZE_MAX) == prev->diags.Format(Lang::kZh, SIZE_MAX)) {
+    return true;
+  }
   if (ok) {
     next->files = std::move(files);
   } else {

@@ -86,7 +86,9 @@ class PreviewServer {
 
   /// Builds now and publishes the result: a good build replaces the site, a
   /// failed one keeps the last good site and turns the overlay on. Either way
-  /// the generation advances and every open page is told to reload.
+  /// the generation advances and every open page is told to reload, unless
+  /// the build handed back the last good site unchanged (SiteFiles::SameAs)
+  /// with the same messages: then nothing is published.
   /// Thread-safe; concurrent calls run one after the other.
   bool Rebuild();
 

@@ -209,6 +209,33 @@ TEST_CASE("serve: a rebuild sends a reload event carrying the new generation") {
   CHECK(res->body.find("about, edited") != std::string::npos);
 }
 
+TEST_CASE("serve: a build that hands back the last site unchanged publishes nothing") {
+  // As the session does when a batch held only files that came and went.
+  SiteFiles kept(SiteFiles::Map{{"index.html", std::make_shared<const std::string>("<p>home</p>\n")}});
+  bool warn = false;
+  PreviewServer server(
+      [&](SiteFiles* files, Diagnostics* diags) {
+        *files = kept;
+        if (warn) diags->Warning("content/a.md", 1, 1, Message::Verbatim("注意"), "");
+        return true;
+      },
+      ServeOptions{});
+  REQUIRE(server.Rebuild());
+  const std::string first = server.generation();
+  CHECK(server.Rebuild());
+  CHECK(server.generation() == first);  // no new generation, so no reload
+  // The same files with another message are a new build (the review page shows it) …
+  warn = true;
+  CHECK(server.Rebuild());
+  CHECK(server.generation() != first);
+  // … and so are other files.
+  const std::string second = server.generation();
+  kept.Set("about/index.html", std::make_shared<const std::string>("<p>about</p>\n"));
+  warn = false;
+  CHECK(server.Rebuild());
+  CHECK(server.generation() != second);
+}
+
 TEST_CASE("serve: a broken edit shows the overlay on the last good page, the fix removes it") {
   FakeSite site;
   Running run(&site);
