@@ -616,7 +616,7 @@ bool BuildSession::Build(const std::vector<std::string>& changed, bool rescan, S
     return true;
   }
   bool keep_last = false;
-  if (last_ && !dirty_.empty()) {
+  if (last_) {
     MemorySink sink;
     Diagnostics found(SIZE_MAX);
     size_t rendered = 0;
