@@ -5,13 +5,16 @@
 // an empty cache (tests/browser/search-load.mjs measures them in Chromium, with
 // the time to the first rows); this needs no browser, so a test can run it.
 //
-//   node bench/search_bytes.mjs PUBLIC [--max BYTES] [query …]
+//   node bench/search_bytes.mjs PUBLIC [--max BYTES] [--gzip] [query …]
 //
 // Prints one line per query and the largest; with --max, exits 1 when a
 // query loads more than BYTES (bench/search_bytes_test.sh: the 300 KB target
-// of issue 17 at 50,000 pages).
+// of issue 17 at 50,000 pages). With --gzip, also the bytes on the wire from
+// a server that compresses JSON as deploy/nginx.conf has it (gzip level 1,
+// nginx's default; the bucket files, application/octet-stream, as they are).
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -35,46 +38,57 @@ export const DEFAULT_QUERIES = ['行政复议', '行政复议案件办理', '法
   '涉企行政执法监督', '执法', '第123篇', '2024', '不存在的词语组合', '行政复议 法律援助',
   '矛盾纠纷 多元化解 区司法局', '年度报告', '矛盾纠纷多元化解区司法局', '行政复议 法律援助 矛盾纠纷 区司法局'].concat(PASTED);
 
+/// A file's bytes as a server with deploy/nginx.conf's gzip_types sends them.
+function wireBytes(p, bytes) {
+  return p.endsWith('.json') ? zlib.gzipSync(bytes, { level: 1 }).length : bytes.length;
+}
+
 /// The files under `searchDir` (with their sizes) that query `q` loads, run
 /// by `searchClient` (search.js as a module; this checkout's by default),
 /// with the search's result and the first ten rows.
 export async function queryFiles(searchDir, q, searchClient = client) {
   const read = (p) => fs.readFileSync(path.join(searchDir, p));
   const files = new Map([['manifest.json', read('manifest.json').length]]);
+  const wire = new Map([['manifest.json', wireBytes('manifest.json', read('manifest.json'))]]);
   const index = new searchClient.Index(JSON.parse(read('manifest.json').toString('utf8')), (p) => {
     const b = read(p);
     files.set(p, b.length);
+    wire.set(p, wireBytes(p, b));
     return Promise.resolve(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
   });
   const result = await searchClient.search(index, q);
   const shown = await searchClient.page(index, result, 0, 10);
-  return { files, results: result.count !== undefined ? result.count : result.hits.length, shown: shown.length,
+  return { files, wire, results: result.count !== undefined ? result.count : result.hits.length, shown: shown.length,
            first: shown.length ? shown[0].url : '', result, rows: shown };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   let max = Infinity;
+  let gzip = false;
   const rest = [];
   for (let i = 0; i < args.length; ++i) {
     if (args[i] === '--max') max = +args[++i];
+    else if (args[i] === '--gzip') gzip = true;
     else rest.push(args[i]);
   }
   const [pub, ...qs] = rest;
   if (!pub || (args.includes('--max') && !Number.isFinite(max))) {
-    console.error('usage: node bench/search_bytes.mjs PUBLIC [--max BYTES] [query …]');
+    console.error('usage: node bench/search_bytes.mjs PUBLIC [--max BYTES] [--gzip] [query …]');
     process.exit(2);
   }
   const dir = path.join(path.resolve(pub), 'search');
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
   console.log(`${manifest.docs} pages, ${manifest.buckets} buckets, manifest ` +
               `${fs.statSync(path.join(dir, 'manifest.json')).size} bytes`);
-  console.log('| query | files | bytes | results | first row |\n|---|---|---|---|---|');
+  console.log(gzip ? '| query | files | bytes | gzipped | results | first row |\n|---|---|---|---|---|---|'
+                   : '| query | files | bytes | results | first row |\n|---|---|---|---|---|');
   let worst = { q: '', bytes: -1 };
   for (const q of qs.length ? qs : DEFAULT_QUERIES) {
-    const { files, results, first } = await queryFiles(dir, q);
+    const { files, wire, results, first } = await queryFiles(dir, q);
     const bytes = [...files.values()].reduce((a, b) => a + b, 0);
-    console.log(`| ${q} | ${files.size} | ${bytes} | ${results} | ${first} |`);
+    const sent = [...wire.values()].reduce((a, b) => a + b, 0);
+    console.log(`| ${q} | ${files.size} | ${bytes} | ${gzip ? sent + ' | ' : ''}${results} | ${first} |`);
     if (bytes > worst.bytes) worst = { q, bytes };
   }
   console.log(`largest: ${worst.q} ${worst.bytes} bytes`);

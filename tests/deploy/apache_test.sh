@@ -37,6 +37,8 @@ LoadModule alias_module $modules/mod_alias.so
 LoadModule dir_module $modules/mod_dir.so
 LoadModule mime_module $modules/mod_mime.so
 LoadModule headers_module $modules/mod_headers.so
+LoadModule filter_module $modules/mod_filter.so
+LoadModule deflate_module $modules/mod_deflate.so
 User $user
 Group $group
 TypesConfig /etc/mime.types

@@ -8,17 +8,25 @@ iframe, form; url() in CSS) on the same host, and checks that each answers 200
 with the expected headers: HTML, CSS, JavaScript, JSON, XML, CSV and text as
 UTF-8, CSS and JavaScript with Cache-Control. Then it fetches every file in
 MANIFEST (from `fazhi build --manifest`) and compares its SHA-256 with the
-served bytes, asks for a page that does not exist (404, with the site's own
+served bytes (and, for a text file of 1 KB or more, with the bytes served
+gzipped to a browser that accepts them, decompressed), asks for a page that does not exist (404, with the site's own
 404.html as the body) and for .git/config, which the test put there (404). Prints one line per problem
 and a summary; exits 1 when anything failed.
 """
+import gzip
 import hashlib
 import html.parser
+import os
 import re
 import sys
 import urllib.error
 import urllib.parse
 import urllib.request
+
+# Sent compressed to a browser that accepts gzip (the recipes' gzip_types and
+# AddOutputFilterByType), when at least this long: smaller files gain little.
+COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".csv", ".txt", ".svg")
+COMPRESS_FROM = 1024
 
 TEXT_TYPES = {
     ".html": "text/html", ".css": "text/css", ".js": ("application/javascript", "text/javascript"),
@@ -43,14 +51,14 @@ class Links(html.parser.HTMLParser):
                     self.found.append(value)
 
 
-def fetch(url):
+def fetch(url, headers=None):
     """(status, headers, body) without following redirects."""
     class NoRedirect(urllib.request.HTTPRedirectHandler):
         def redirect_request(self, *args, **kwargs):
             return None
     opener = urllib.request.build_opener(NoRedirect)
     try:
-        with opener.open(url, timeout=10) as r:
+        with opener.open(urllib.request.Request(url, headers=headers or {}), timeout=10) as r:
             return r.status, r.headers, r.read()
     except urllib.error.HTTPError as e:
         return e.code, e.headers, e.read()
@@ -109,17 +117,34 @@ def main():
             if absolute not in seen:
                 queue.append(absolute)
 
-    # Every file of the build, byte for byte.
-    files = 0
+    # Every file of the build, byte for byte; the text files also compressed,
+    # to a browser that accepts gzip.
+    files = compressed = 0
+    plain_bytes = wire_bytes = 0
     with open(manifest, encoding="utf-8") as f:
         for line in f:
             digest, path = line.rstrip("\n").split("  ", 1)
-            status, _, body = fetch(quote(urllib.parse.urljoin(base, path)))
+            url = quote(urllib.parse.urljoin(base, path))
+            status, _, body = fetch(url)
             files += 1
             if status != 200:
                 problems.append(f"{status} for {path}, listed in the manifest")
-            elif hashlib.sha256(body).hexdigest() != digest:
+                continue
+            if hashlib.sha256(body).hexdigest() != digest:
                 problems.append(f"served bytes differ from the manifest: {path}")
+            if not path.endswith(COMPRESSED) or os.path.getsize(os.path.join(public, path)) < COMPRESS_FROM:
+                continue
+            status, headers, wire = fetch(url, {"Accept-Encoding": "gzip"})
+            if headers.get("Content-Encoding") != "gzip":
+                problems.append(f"not compressed for a browser that accepts gzip: {path}")
+                continue
+            if "accept-encoding" not in headers.get("Vary", "").lower():
+                problems.append(f"compressed without Vary: Accept-Encoding (a cache could send it to any browser): {path}")
+            if hashlib.sha256(gzip.decompress(wire)).hexdigest() != digest:
+                problems.append(f"compressed bytes differ from the manifest once decompressed: {path}")
+            compressed += 1
+            plain_bytes += len(body)
+            wire_bytes += len(wire)
 
     # The site's own 404 page, and no dot file.
     with open(f"{public}/404.html", "rb") as f:
@@ -137,7 +162,8 @@ def main():
     for p in problems:
         print("crawl: " + p)
     print(f"crawl: {pages} pages and {assets} assets reached from {base}, {external} links to other hosts, "
-          f"{sum(1 for p in problems if p[:3].isdigit())} broken; {files} files of the manifest served byte for byte")
+          f"{sum(1 for p in problems if p[:3].isdigit())} broken; {files} files of the manifest served byte for byte; "
+          f"{compressed} text files of {COMPRESS_FROM} bytes or more sent gzipped: {plain_bytes} bytes in {wire_bytes}")
     return 1 if problems else 0
 
 
