@@ -303,4 +303,64 @@ TEST_CASE("district: --embed writes each page's body and a JSON feed") {
   CHECK_FALSE(BuildFixture(DistrictSite(), plain).Has("embed/feed.json"));
 }
 
+// The home page of a site with many units: listing every report of every
+// year, a district's of 60 units grew by 60 cards a year (109 KB after five
+// years, a city's 2 MB). It lists the newest year's reports whole, earlier
+// years' while the list stays within ten, and links the rest to the archive.
+TEST_CASE(
+    "district: the home page lists the newest years' reports within ten and links the others to the "
+    "archive") {
+  const std::string home =
+      "HOME {{#reports}}[{{year}} {{url}}]{{/reports}}{{#has_earlier_years}} EARLIER "
+      "{{#earlier_years}}[{{year}} {{count}} {{url}}]{{/earlier_years}} ALL {{report_count}} "
+      "{{archive_url}}{{/has_earlier_years}}";
+  std::string site = std::string(kMinimalSite) + kMinimalDistrictLayouts + kRegistry +
+                     "-- themes/default/layouts/archive.mustache --\nARCHIVE\n";
+  Replace(&site, "HOME {{#reports}}[{{year}} {{title}} {{url}}]{{/reports}}", home);
+  for (const char* unit : {"qzf", "sfj", "czj", "demo"}) {
+    site += Report(std::string(unit) + "-2024.md", std::string("unit: ") + unit, 2024, "2025-03-20");
+  }
+  for (int year : {2022, 2023}) {
+    for (const char* unit : {"qzf", "sfj", "hbj", "demo"}) {
+      site += Report(std::string(unit) + "-" + std::to_string(year) + ".md", std::string("unit: ") + unit,
+                     year, std::to_string(year + 1) + "-03-20");
+    }
+  }
+  FixtureResult r = BuildFixture(site);
+  REQUIRE_MESSAGE(r.ok, r.errors);
+  // 2024 (4) and 2023 (4) make 8; 2022 would make 12.
+  CHECK(
+      r.File("index.html") ==
+      "<html lang=\"zh-CN\"><title>测试站</title>\nHOME [2024 /reports/czj-2024/][2024 /reports/demo-2024/]"
+      "[2024 /reports/qzf-2024/][2024 /reports/sfj-2024/][2023 /reports/demo-2023/][2023 /reports/hbj-2023/]"
+      "[2023 /reports/qzf-2023/][2023 /reports/sfj-2023/] EARLIER [2022 4 /archive/#year-2022] ALL 12 "
+      "/archive/\n");
+
+  // The newest year is listed whole however many reports it has: 11 here.
+  std::string bureau = std::string(kMinimalSite) + "-- themes/default/layouts/archive.mustache --\nARCHIVE\n";
+  Replace(&bureau, "HOME {{#reports}}[{{year}} {{title}} {{url}}]{{/reports}}", home);
+  for (int i = 10; i <= 20; ++i) {
+    bureau += Report("u" + std::to_string(i) + "-2024.md", "publisher: 某区第" + std::to_string(i) + "单位",
+                     2024, "2025-03-20");
+  }
+  bureau += Report("u10-2023.md", "publisher: 某区第10单位", 2023, "2024-03-20");
+  FixtureResult b = BuildFixture(bureau);
+  REQUIRE_MESSAGE(b.ok, b.errors);
+  const std::string& page = b.File("index.html");
+  CHECK(Contains(page, "[2024 /reports/u20-2024/] EARLIER [2023 1 /archive/#year-2023] ALL 12 /archive/\n"));
+  CHECK_FALSE(Contains(page, "[2023 /reports/"));
+
+  // A bureau's few reports are all listed, and no line of earlier years.
+  std::string few = std::string(kMinimalSite) + "-- themes/default/layouts/archive.mustache --\nARCHIVE\n";
+  Replace(&few, "HOME {{#reports}}[{{year}} {{title}} {{url}}]{{/reports}}", home);
+  for (int year = 2015; year <= 2024; ++year) {
+    few += Report("sfj-" + std::to_string(year) + ".md", "publisher: 某区司法局", year,
+                  std::to_string(year + 1) + "-03-20");
+  }
+  FixtureResult f = BuildFixture(few);
+  REQUIRE_MESSAGE(f.ok, f.errors);
+  CHECK(Contains(f.File("index.html"), "[2015 /reports/sfj-2015/]\n"));
+  CHECK_FALSE(Contains(f.File("index.html"), "EARLIER"));
+}
+
 }  // namespace fazhi::testing

@@ -60,6 +60,25 @@ void RenderSectionLists(const Site& site, const Section& section, const Urls& ur
   });
 }
 
+// Reports the home page lists at most, but for the newest year's: that
+// year is listed whole however many units it has.
+constexpr size_t kHomeReports = 10;
+
+// How many of `reports` (newest year first) the home page lists: the newest
+// year's, then each earlier year's whole while the total stays within
+// kHomeReports.
+size_t HomeReportCount(const std::vector<const Page*>& reports) {
+  size_t shown = 0;
+  while (shown < reports.size()) {
+    const int year = reports[shown]->report.year;
+    size_t end = shown;
+    while (end < reports.size() && reports[end]->report.year == year) ++end;
+    if (shown > 0 && end > kHomeReports) break;
+    shown = end;
+  }
+  return shown;
+}
+
 }  // namespace
 
 bool RenderContentPages(Site* mutable_site, const Theme& theme, const PageBodies& bodies,
@@ -197,14 +216,35 @@ bool RenderLists(const Site& site, const Theme& theme, int jobs, OutputSink* sin
       return a->report.year != b->report.year ? a->report.year > b->report.year
                                               : a->source_path < b->source_path;
     });
-    for (const Page* p : rs) {
-      View item = PageItem(*p, urls);
-      item.set("year", std::to_string(p->report.year));
-      item.set("publisher", p->report.publisher);
+    // The newest year's reports, and each earlier year's whole while the
+    // list stays within kHomeReports: a bureau's site shows its reports of
+    // ten years, a district's of 60 units this year's (listing every year,
+    // its home page grew by 60 cards a year: 109 KB after five; a city's of
+    // 1,200 units, 2 MB). The years left out are linked to the archive.
+    const size_t shown = HomeReportCount(rs);
+    for (size_t i = 0; i < shown; ++i) {
+      View item = PageItem(*rs[i], urls);
+      item.set("year", std::to_string(rs[i]->report.year));
+      item.set("publisher", rs[i]->report.publisher);
       reports.push_back(std::move(item));
+    }
+    View earlier{View::type::list};
+    for (size_t i = shown; i < rs.size();) {
+      const int year = rs[i]->report.year;
+      size_t n = 0;
+      for (; i < rs.size() && rs[i]->report.year == year; ++i) ++n;
+      View y;
+      y.set("year", std::to_string(year));
+      y.set("count", std::to_string(n));
+      y.set("url", urls.Rel("/archive/") + "#year-" + std::to_string(year));
+      earlier.push_back(std::move(y));
     }
     v.set("reports", std::move(reports));
     v.set("has_reports", Flag(!rs.empty()));
+    v.set("has_earlier_years", Flag(shown < rs.size() && theme.Has("archive")));
+    v.set("earlier_years", std::move(earlier));
+    v.set("report_count", std::to_string(rs.size()));
+    v.set("archive_url", urls.Rel("/archive/"));
     RenderToSink(&r, theme, "home", v, "index.html", sink, diags);
   }
 
