@@ -308,9 +308,16 @@ TEST_CASE("district: an indicator of more than twelve units shows their years as
                  "data-label=\"最近变化\">—</td></tr>"));
   CHECK(page.find("/units/u13/\">临江市滨河区第13局</a></th><td data-label") <
         page.find("/units/u01/\">临江市滨河区第1局</a></th><td data-label"));
-  // No unit's own chart; the comparison of 2024 keeps its chart.
+  // No unit's own chart; the comparison of 2024 keeps its chart, and each
+  // unit's page draws the unit's.
   CHECK_FALSE(Contains(page, "unit-u01-exam-takers"));
   CHECK(Contains(page, "units-exam-takers"));
+  CHECK(Contains(
+      r.File("units/u01/index.html"),
+      "<figure class=\"unit-trend\"><figcaption><a href=\"/indicators/exam-takers/\">参加学法考试人数</a>："
+      "较2023年度增长25.0%（计算）</figcaption><svg"));
+  CHECK(Contains(r.File("units/u01/index.html"), "id=\"unit-u01-exam-takers-title\""));
+  CHECK_FALSE(Contains(r.File("units/u13/index.html"), "unit-trend"));  // one period only
 }
 
 TEST_CASE("district: --embed writes each page's body and a JSON feed") {

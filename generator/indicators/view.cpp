@@ -481,29 +481,11 @@ void UnitComparison(const Ctx& ctx, const IndicatorDef& d, View* v) {
       srows.push_back(r);
     }
     s.set("rows", srows);
-    std::vector<const Observation*> comparable;
-    for (const Observation* o : all) {
-      if (o->ComparableWith(*all.back())) comparable.push_back(o);
-    }
-    std::string trend, change;
-    if (level && comparable.size() >= 2) {
-      std::vector<ChartPoint> pts;
-      ChartSpec spec;
-      spec.id = "unit-" + slug + "-" + d.id;
-      spec.title = name_of(slug) + " · " + d.title;
-      for (const Observation* o : comparable) {
-        pts.push_back(
-            {std::to_string(o->year), o->value, FormatStated(*o, d.kind), o->basis == Basis::kComputed});
-        spec.desc += (spec.desc.empty() ? "" : "；") + PeriodLabel(*o) + " " + FormatStated(*o, d.kind);
-      }
-      spec.percent = d.kind == IndicatorKind::kRate;
-      trend = TrendChartSvg(spec, pts);
-      change = UnitChange(d, *comparable[comparable.size() - 2], *comparable.back());
-    }
-    s.set("trend", trend);
-    s.set("has_trend", Flag(!trend.empty()));
-    s.set("change", change);
-    s.set("has_change", Flag(!change.empty()));
+    const UnitTrend trend = UnitTrendOf(d, slug, name_of(slug), all);
+    s.set("trend", trend.chart);
+    s.set("has_trend", Flag(!trend.chart.empty()));
+    s.set("change", trend.change);
+    s.set("has_change", Flag(!trend.change.empty()));
     series.push_back(s);
   }
   u.set("series", series);
@@ -639,6 +621,30 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
 }
 
 }  // namespace
+
+UnitTrend UnitTrendOf(const IndicatorDef& d, const std::string& slug, const std::string& unit_name,
+                      const std::vector<const Observation*>& all) {
+  UnitTrend out;
+  if (all.empty() || d.kind == IndicatorKind::kChange || d.kind == IndicatorKind::kBoolean) return out;
+  std::vector<const Observation*> comparable;
+  for (const Observation* o : all) {
+    if (o->ComparableWith(*all.back())) comparable.push_back(o);
+  }
+  if (comparable.size() < 2) return out;
+  std::vector<ChartPoint> pts;
+  ChartSpec spec;
+  spec.id = "unit-" + slug + "-" + d.id;
+  spec.title = unit_name + " · " + d.title;
+  for (const Observation* o : comparable) {
+    pts.push_back(
+        {std::to_string(o->year), o->value, FormatStated(*o, d.kind), o->basis == Basis::kComputed});
+    spec.desc += (spec.desc.empty() ? "" : "；") + PeriodLabel(*o) + " " + FormatStated(*o, d.kind);
+  }
+  spec.percent = d.kind == IndicatorKind::kRate;
+  out.chart = TrendChartSvg(spec, pts);
+  out.change = UnitChange(d, *comparable[comparable.size() - 2], *comparable.back());
+  return out;
+}
 
 bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& theme, int jobs,
                       OutputSink* sink, Diagnostics* diags) {

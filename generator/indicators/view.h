@@ -19,6 +19,18 @@ namespace fazhi {
 bool RenderIndicators(const Site& site, const IndicatorSet& set, const Theme& theme, int jobs,
                       OutputSink* sink, Diagnostics* diags);
 
+/// One unit's trend of an indicator: a line chart of its periods comparable
+/// with its last one, and the change between the last two (marked 计算);
+/// both "" when it has fewer than two, or the indicator is a change or a
+/// yes/no. `all`: the unit's values without breakdown, oldest first. Drawn on
+/// the indicator's page (up to twelve units) and on the unit's page.
+struct UnitTrend {
+  std::string chart;   ///< SVG
+  std::string change;  ///< "较2023年度增长5.6%（计算）"
+};
+UnitTrend UnitTrendOf(const IndicatorDef& d, const std::string& slug, const std::string& unit_name,
+                      const std::vector<const Observation*>& all);
+
 /// The 网站地图 entry of the indicators: the dashboard with the number of
 /// indicators, each category and each year page with its count.
 SitemapGroup IndicatorsSitemapGroup(const Site& site, const IndicatorSet& set);

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "indicators/format.h"
+#include "indicators/view.h"
 #include "theme/render.h"
 #include "theme/template_view.h"
 
@@ -229,14 +230,27 @@ class Renderer {
     x.set("profiles", profiles);
     x.set("has_profiles", Flag(!profiles.is_empty_list()));
 
-    // The figures its reports state, by indicator, oldest year first.
+    // The figures its reports state, by indicator, oldest year first, and
+    // each indicator's trend where it has two comparable periods (drawn here
+    // for every unit; an indicator's page draws them only up to twelve
+    // units).
     View figures{View::type::list};
+    View trends{View::type::list};
     const auto& by_indicator = Find(values_by_unit_, u.slug);
     for (const IndicatorDef& d : indicators_.defs) {
       if (by_indicator.empty()) break;
       std::vector<const Observation*> series = Find(by_indicator, d.id);
       std::stable_sort(series.begin(), series.end(),
                        [](const Observation* a, const Observation* b) { return a->year < b->year; });
+      if (const UnitTrend trend = UnitTrendOf(d, u.slug, u.name, series); !trend.chart.empty()) {
+        View t;
+        t.set("name", d.title);
+        t.set("url", urls_.Rel("/indicators/" + d.id + "/"));
+        t.set("chart", trend.chart);
+        t.set("change", trend.change);
+        t.set("has_change", Flag(!trend.change.empty()));
+        trends.push_back(t);
+      }
       for (const Observation* o : series) {
         View f;
         f.set("name", d.title);
@@ -250,6 +264,7 @@ class Renderer {
     }
     x.set("figures", figures);
     x.set("has_figures", Flag(!figures.is_empty_list()));
+    x.set("trends", trends);
     v.set("unit", x);
     Put("district_unit", v, url);
   }
