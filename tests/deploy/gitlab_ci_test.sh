@@ -50,6 +50,17 @@ files=$(wc -l <"$repo/public.sha256")
 grep -q "截至 $yesterday" "$server/profiles/2024-sfj/index.html"
 (cd "$server" && sha256sum --quiet --check "$repo/public.sha256")
 
+# The pages artifact: each text file of 1 KB or more gzipped beside it, for
+# GitLab Pages to send to a browser that accepts gzip.
+pages_dir=$repo/.gitlab-ci-local/artifacts/pages/public
+gz=0
+while IFS= read -r f; do
+  gunzip -c "$f" | cmp -s - "${f%.gz}" || { echo "pages: $f does not decompress to ${f%.gz}"; exit 1; }
+  gz=$((gz + 1))
+done < <(find "$pages_dir" -name '*.gz')
+[ -f "$pages_dir/js/search.js.gz" ] && [ -f "$pages_dir/index.html.gz" ] || { echo "pages: no .gz of search.js or index.html"; exit 1; }
+[ ! -e "$pages_dir/robots.txt.gz" ] || { echo "pages: a file under 1 KB was compressed"; exit 1; }
+
 # 2. One page edited.
 sed -i 's/演示一个区级单位如何公开/演示一个区级单位怎样公开/' "$repo/content/about.md"
 commit "about: wording"
@@ -67,4 +78,4 @@ n3=$(uploaded schedule.log)
 grep -q -e "截至 $today_before" -e "截至 $today_after" "$server/profiles/2024-sfj/index.html"
 [ "$n3" -ge 1 ] && [ "$n3" -lt "$files" ] || { echo "the scheduled rebuild uploaded $n3 files"; exit 1; }
 (cd "$server" && sha256sum --quiet --check "$repo/public.sha256")
-echo "gitlab-ci: 3 pipelines passed (check, build, pages, upload); uploaded $files files, then $n2 after an edit, then $n3 in the scheduled rebuild a day later"
+echo "gitlab-ci: 3 pipelines passed (check, build, pages, upload); pages holds $gz files gzipped beside them; uploaded $files files, then $n2 after an edit, then $n3 in the scheduled rebuild a day later"
