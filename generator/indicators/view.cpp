@@ -327,13 +327,27 @@ std::string UnitChange(const IndicatorDef& d, const Observation& prev, const Obs
 // many, one table of units by year (UnitYearTable).
 constexpr size_t kUnitChartsUpTo = 12;
 
-// The change between a unit's last two periods comparable with its last
-// one, as UnitChange words it; "" when fewer than two.
-std::string LastUnitChange(const IndicatorDef& d, const std::vector<const Observation*>& all) {
+// A unit's periods comparable with its last one (`all` oldest first, not
+// empty): what its trend draws and its change compares.
+std::vector<const Observation*> ComparableWithLast(const std::vector<const Observation*>& all) {
   std::vector<const Observation*> comparable;
   for (const Observation* o : all) {
     if (o->ComparableWith(*all.back())) comparable.push_back(o);
   }
+  return comparable;
+}
+
+// Whether the indicator's values are levels a trend and a change apply to
+// (not a change itself, not a yes/no).
+bool IsLevel(const IndicatorDef& d) {
+  return d.kind != IndicatorKind::kChange && d.kind != IndicatorKind::kBoolean;
+}
+
+// The change between a unit's last two comparable periods, as UnitChange
+// words it; "" when fewer than two or the values are not levels.
+std::string LastUnitChange(const IndicatorDef& d, const std::vector<const Observation*>& all) {
+  if (all.empty() || !IsLevel(d)) return "";
+  const std::vector<const Observation*> comparable = ComparableWithLast(all);
   if (comparable.size() < 2) return "";
   return UnitChange(d, *comparable[comparable.size() - 2], *comparable.back());
 }
@@ -345,7 +359,6 @@ std::string LastUnitChange(const IndicatorDef& d, const std::vector<const Observ
 void UnitYearTable(const Ctx& ctx, const IndicatorDef& d,
                    const std::map<std::string, std::vector<const Observation*>>& by_reporter,
                    const std::function<std::string(const std::string&)>& name_of, View* u) {
-  const bool level = d.kind != IndicatorKind::kChange && d.kind != IndicatorKind::kBoolean;
   std::set<int> years;
   for (const auto& [slug, all] : by_reporter) {
     for (const Observation* o : all) years.insert(o->year);
@@ -353,7 +366,7 @@ void UnitYearTable(const Ctx& ctx, const IndicatorDef& d,
   View heads{View::type::list};
   for (int y : years) heads.push_back(View("label", std::to_string(y) + "年度"));
   u->set("table_years", heads);
-  u->set("has_changes", Flag(level));
+  u->set("has_changes", Flag(IsLevel(d)));
   // In the registry's order (data/units.csv: the district's own), units it
   // lacks after them by slug.
   std::vector<std::pair<int, const std::string*>> order;
@@ -385,7 +398,7 @@ void UnitYearTable(const Ctx& ctx, const IndicatorDef& d,
       cells.push_back(c);
     }
     r.set("cells", cells);
-    const std::string change = level ? LastUnitChange(d, all) : "";
+    const std::string change = LastUnitChange(d, all);
     r.set("change", change.empty() ? "—" : change);
     rows.push_back(r);
   }
@@ -411,7 +424,7 @@ void UnitComparison(const Ctx& ctx, const IndicatorDef& d, View* v) {
     const Unit* u = ctx.set.units ? ctx.set.units->BySlug(slug) : nullptr;
     return u ? u->name : slug;
   };
-  const bool level = d.kind != IndicatorKind::kChange && d.kind != IndicatorKind::kBoolean;
+  const bool level = IsLevel(d);
   int year = 0;
   for (const Observation& o : ctx.set.observations) {
     if (o.indicator == d.id && !o.reporter.empty() && o.breakdown.empty()) year = std::max(year, o.year);
@@ -625,11 +638,8 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
 UnitTrend UnitTrendOf(const IndicatorDef& d, const std::string& slug, const std::string& unit_name,
                       const std::vector<const Observation*>& all) {
   UnitTrend out;
-  if (all.empty() || d.kind == IndicatorKind::kChange || d.kind == IndicatorKind::kBoolean) return out;
-  std::vector<const Observation*> comparable;
-  for (const Observation* o : all) {
-    if (o->ComparableWith(*all.back())) comparable.push_back(o);
-  }
+  if (all.empty() || !IsLevel(d)) return out;
+  const std::vector<const Observation*> comparable = ComparableWithLast(all);
   if (comparable.size() < 2) return out;
   std::vector<ChartPoint> pts;
   ChartSpec spec;
