@@ -1242,6 +1242,15 @@ TEST_CASE(
   CHECK(r.phrase == "行政复议");
   CHECK(r.urls.at(0) == "reports/2024/#四");
   CHECK(Client(files, "不存在的词").urls.empty());
+  // A number held alone is such a part; a lone Chinese character is not
+  // (宗 of 1538宗, with 1538 on no page: 第 of 第123篇 is on every page).
+  r = Client(files, "1537号");
+  CHECK(r.partial);
+  CHECK(r.phrase == "1537");
+  CHECK(r.urls == std::vector<std::string>{"reports/2024/#四", "indicators/disputes/"});
+  r = Client(files, "1538宗");
+  CHECK(r.urls.empty());
+  CHECK(r.total == 0);
 }
 
 // When fewer than a page of results (10) hold the whole query, whole or with

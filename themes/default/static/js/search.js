@@ -1342,7 +1342,7 @@
         return out;
       }
       var best = longestRun(index, uniq, entries, chars);
-      if (!best) return base;
+      if (!best || loneHan(best.phrase)) return base;
       return {
         query: query,
         phrase: best.phrase,
@@ -1357,6 +1357,15 @@
         ranking: new Ranking(index, best.entries, best.inter)
       };
     });
+  }
+
+  /* One Chinese character, a part not worth listing the pages of when the
+   * rest of the query is on none: 第 of 第123篇, 号 of 2024〕15号, 李 of a name
+   * no page holds are on most pages, and say nothing of what was asked. A
+   * number or a word of letters held alone still is (2024 of 黄埔区 2024). */
+  function loneHan(phrase) {
+    var cps = codePoints(phrase.trim());
+    return cps.length === 1 && isHan(cps[0]);
   }
 
   /* The longest run of consecutive tokens (`uniq`, their `entries`) that some
