@@ -43,10 +43,14 @@
 #   --new-folders  every build into a folder of its own, nothing deleted until
 #                  all runs are done (by default each tool's previous output is
 #                  deleted just before its run). ext4 without a journal does
-#                  not reuse inodes freed in the last minute or so, and a
-#                  build right after a deletion searches past them: this
+#                  not reuse inodes freed in the last 5 minutes, and a
+#                  build soon after a deletion searches past them: this
 #                  measures first builds without that (docs/performance.md,
-#                  run 16). Needs room for every output at once.
+#                  runs 16 and 43). Needs room for every output at once.
+# On ext4 without a journal each corpus's runs also wait until creating a file
+# costs what it does on a settled disk (bench_settle, bench/lib.sh: a deletion
+# by anything else, a test run's scratch folders, lasts as long); the report
+# ends with what the probe found.
 # Needs: hugo (installed from Debian when missing), the npm packages of
 # tests/browser (scripts/install-browser-deps.sh; run here when missing).
 # Environment: JOBS (threads of the floor program, default nproc).
@@ -71,7 +75,7 @@ while [ $# -gt 0 ]; do
     --work) WORK=$2; shift 2 ;;
     --fazhi) FAZHI=$2; shift 2 ;;
     --new-folders) NEW_FOLDERS=1; shift ;;
-    -h|--help) sed -n '2,46p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,54p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -126,9 +130,15 @@ start_run() { [ "$NEW_FOLDERS" = 1 ] || fresh "$@"; }
 html() { find "$1" -name '*.html' 2>/dev/null | wc -l; }
 
 say "fazhi $FAZHI; hugo $(hugo version | awk '{print $2}'); pagefind $PAGEFIND_VERSION; load $(cut -d' ' -f1-3 /proc/loadavg)"
+DISK_NOTES=""
+if [ "$(bench_fs "$WORK")" = ext4-nojournal ] && [ "$NEW_FOLDERS" = 0 ]; then
+  say "warning: $WORK is on ext4 without a journal, and each run here deletes the last run's output first:"
+  say "every build then searches past the inodes just freed (bench_settle, bench/lib.sh); --new-folders avoids it"
+fi
 for corpus in $CORPORA; do
   make_site "$corpus"
   site=$WORK/$corpus-$PAGES
+  DISK_NOTES+="$corpus: $(bench_settle "$WORK")"$'\n'
   pagefind_files=""
   for r in $(seq 1 "$RUNS"); do
     say "$corpus, $PAGES pages, run $r/$RUNS (load $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -167,6 +177,7 @@ say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$NEW_FOLDERS" = 1 ]; then
   for d in "$WORK"/out-*; do fresh "$d"; done
 fi
+rm -rf "$WORK/.settle"
 
 # --- report ------------------------------------------------------------------
 python3 - "$RESULTS" "$COUNTS" "$PAGES" "$PAGEFIND_VERSION" <<'EOF'
@@ -230,3 +241,4 @@ for c in corpora:
     ratio("fazhi-off / floor-like-off", "fazhi-off", "floor-like-off")
     ratio("fazhi-on / fazhi-off", "fazhi-on", "fazhi-off")
 EOF
+printf '\nfile system of %s, before each corpus (bench_settle, bench/lib.sh):\n%s' "$WORK" "$DISK_NOTES"

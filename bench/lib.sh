@@ -55,3 +55,66 @@ bench_corpus() {
   mv "$dir/site-off.toml" "$dir/fazhi-off/site.toml"
   touch "$dir/.complete"
 }
+
+# bench_fs DIR: the file system DIR is on, as the bench scripts tell them
+# apart: tmpfs, ext4-nojournal, or df's type (ext4, xfs, …).
+bench_fs() {
+  local dev type
+  read -r dev type < <(df -T "$1" | awk 'NR == 2 {print $1, $2}')
+  if [ "$type" = ext4 ] && [ -r "/sys/fs/ext4/$(basename "$dev")/journal_task" ] &&
+    [ "$(cat "/sys/fs/ext4/$(basename "$dev")/journal_task")" = "<none>" ]; then
+    type=ext4-nojournal
+  fi
+  echo "$type"
+}
+
+# bench_probe DIR: microseconds to create an empty file in a new folder
+# under DIR (the mean of 2,000; they are kept: deleting them would unsettle
+# the disk, below).
+bench_probe() {
+  python3 - "$1" <<'PY'
+import os, sys, tempfile, time
+d = tempfile.mkdtemp(prefix="probe-", dir=sys.argv[1])
+t = time.perf_counter()
+for i in range(2000):
+    os.close(os.open(os.path.join(d, str(i)), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+print(f"{(time.perf_counter() - t) / 2000 * 1e6:.1f}")
+PY
+}
+
+# bench_settle DIR: on ext4 without a journal, waits until creating a file in
+# DIR costs at most 4 times what it costs on tmpfs (/dev/shm), probing every
+# 30 s, at most 6 minutes; then prints what the last probe found. Such an
+# ext4 does not hand out again an inode freed in the last 5 s, or in the last
+# 305 s while the block of the inode table holding it is dirty
+# (recently_deleted() in the kernel's fs/ext4/ialloc.c), and every file
+# created searches past those: after a deletion of thousands of files (a
+# test run's scratch folders, the last benchmark's outputs) creating a file
+# cost 5 to 15 times as much for minutes (docs/performance.md, run 43), and
+# a first build measured the deletion more than the build. Other file systems
+# (tmpfs, an ext4 with a journal) are left alone.
+bench_settle() {
+  local dir=$1 fs base cost waited=0
+  fs=$(bench_fs "$dir")
+  if [ "$fs" != ext4-nojournal ] || [ ! -d /dev/shm ]; then
+    echo "$fs"
+    return 0
+  fi
+  mkdir -p "$dir/.settle" /dev/shm/.fazhi-settle
+  base=$(bench_probe /dev/shm/.fazhi-settle)
+  rm -rf /dev/shm/.fazhi-settle
+  while :; do
+    cost=$(bench_probe "$dir/.settle")
+    if awk -v c="$cost" -v b="$base" 'BEGIN {exit !(c <= 4 * b)}'; then
+      echo "$fs, settled: a file created in ${cost} µs (tmpfs ${base} µs)"
+      return 0
+    fi
+    if [ "$waited" -ge 360 ]; then
+      echo "$fs, NOT settled after ${waited} s: a file created in ${cost} µs (tmpfs ${base} µs)"
+      return 0
+    fi
+    echo "bench: $dir is on ext4 without a journal and a file costs ${cost} µs to create (tmpfs ${base}): waiting for the inodes deleted in the last 5 minutes to age" >&2
+    sleep 30
+    waited=$((waited + 30))
+  done
+}
