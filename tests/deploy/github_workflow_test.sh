@@ -13,8 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 "$here/node_modules/.bin/action-validator" "$src/deploy/github-workflow.yml"
 
-cmake --install "$build" --prefix "$work/usr" >/dev/null
-export PATH="$work/usr/bin:$PATH"
+install_fazhi "$build"
 site=$work/site
 copy_demo "$src" "$site"
 base=https://sfj.github.io/fzbg

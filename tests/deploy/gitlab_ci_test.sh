@@ -16,9 +16,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 gcl="$here/node_modules/.bin/gitlab-ci-local"
 
-cmake --install "$build" --prefix "$work/usr" >/dev/null
-export PATH="$work/usr/bin:$PATH"
-[ "$(command -v fazhi)" = "$work/usr/bin/fazhi" ]
+install_fazhi "$build"
 
 repo=$work/site server=$work/server
 copy_demo "$src" "$repo"

@@ -38,3 +38,18 @@ copy_demo() {
   [ -d "$1/layouts" ] && cp -r "$1/layouts" "$2/"
   return 0
 }
+
+# install_fazhi BUILD: fazhi installed from BUILD into $work/usr, as the
+# Debian package installs it, and put first on PATH. The install takes the
+# files the build made (the man page, the changelog): after a configure
+# without a build they are missing or stale, which it says instead of a bare
+# "file INSTALL cannot find".
+install_fazhi() {
+  if ! cmake --install "$1" --prefix "$work/usr" >"$work/install.log" 2>&1; then
+    cat "$work/install.log" >&2
+    echo "cmake --install $1 failed: is the build up to date? Run cmake --build $1 before ctest (scripts/test.sh does)" >&2
+    exit 1
+  fi
+  export PATH="$work/usr/bin:$PATH"
+  [ "$(command -v fazhi)" = "$work/usr/bin/fazhi" ]
+}
