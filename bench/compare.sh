@@ -131,10 +131,7 @@ html() { find "$1" -name '*.html' 2>/dev/null | wc -l; }
 
 say "fazhi $FAZHI; hugo $(hugo version | awk '{print $2}'); pagefind $PAGEFIND_VERSION; load $(cut -d' ' -f1-3 /proc/loadavg)"
 DISK_NOTES=""
-if [ "$(bench_fs "$WORK")" = ext4-nojournal ] && [ "$NEW_FOLDERS" = 0 ]; then
-  say "warning: $WORK is on ext4 without a journal, and each run here deletes the last run's output first:"
-  say "every build then searches past the inodes just freed (bench_settle, bench/lib.sh); --new-folders avoids it"
-fi
+[ "$NEW_FOLDERS" = 1 ] || bench_warn_deletions "$WORK" "--new-folders avoids it"
 for corpus in $CORPORA; do
   make_site "$corpus"
   site=$WORK/$corpus-$PAGES

@@ -118,3 +118,12 @@ bench_settle() {
     waited=$((waited + 30))
   done
 }
+
+# bench_warn_deletions DIR WHAT: on ext4 without a journal, says that a
+# script which deletes its last output before each run (WHAT: what to use
+# instead) measures the inodes just freed along with the build.
+bench_warn_deletions() {
+  [ "$(bench_fs "$1")" = ext4-nojournal ] || return 0
+  echo "bench: warning: $1 is on ext4 without a journal, and each run here deletes the last run's output first:" >&2
+  echo "bench: every build then searches past the inodes just freed (bench_settle, bench/lib.sh); $2" >&2
+}

@@ -140,11 +140,7 @@ if [ "$REBUILD" = 1 ]; then
   : > "$WORK/identical.txt"
   say "work folder: $(df -T "$WORK" | awk 'NR==2 {print $1, $2}'); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
-if [ "$(bench_fs "$WORK")" = ext4-nojournal ]; then
-  say "warning: $WORK is on ext4 without a journal, and each run here deletes the last run's output first:"
-  say "a build then searches past the inodes just freed (bench_settle, bench/lib.sh); for first builds on"
-  say "such a disk use bench/compare.sh --new-folders, which waits for the disk to settle"
-fi
+bench_warn_deletions "$WORK" "for first builds use bench/compare.sh --new-folders, which waits for the disk to settle"
 for n in $SIZES; do
   site=$WORK/site-$n
   [ "$SEARCH" = on ] && site=$WORK/site-$n-search

@@ -327,29 +327,30 @@ std::string UnitChange(const IndicatorDef& d, const Observation& prev, const Obs
 // many, one table of units by year (UnitYearTable).
 constexpr size_t kUnitChartsUpTo = 12;
 
-// A unit's periods comparable with its last one (`all` oldest first, not
-// empty): what its trend draws and its change compares.
-std::vector<const Observation*> ComparableWithLast(const std::vector<const Observation*>& all) {
-  std::vector<const Observation*> comparable;
-  for (const Observation* o : all) {
-    if (o->ComparableWith(*all.back())) comparable.push_back(o);
-  }
-  return comparable;
-}
-
 // Whether the indicator's values are levels a trend and a change apply to
 // (not a change itself, not a yes/no).
 bool IsLevel(const IndicatorDef& d) {
   return d.kind != IndicatorKind::kChange && d.kind != IndicatorKind::kBoolean;
 }
 
-// The change between a unit's last two comparable periods, as UnitChange
-// words it; "" when fewer than two or the values are not levels.
-std::string LastUnitChange(const IndicatorDef& d, const std::vector<const Observation*>& all) {
-  if (all.empty() || !IsLevel(d)) return "";
-  const std::vector<const Observation*> comparable = ComparableWithLast(all);
-  if (comparable.size() < 2) return "";
-  return UnitChange(d, *comparable[comparable.size() - 2], *comparable.back());
+// What a unit's trend draws and its change compares: its periods comparable
+// with its last one (`all` oldest first), when there are two or more and the
+// values are levels; else none.
+std::vector<const Observation*> TrendPeriods(const IndicatorDef& d,
+                                             const std::vector<const Observation*>& all) {
+  std::vector<const Observation*> periods;
+  if (all.empty() || !IsLevel(d)) return periods;
+  for (const Observation* o : all) {
+    if (o->ComparableWith(*all.back())) periods.push_back(o);
+  }
+  if (periods.size() < 2) periods.clear();
+  return periods;
+}
+
+// The change between a unit's last two trend periods, as UnitChange words
+// it; "" when it has none.
+std::string LastUnitChange(const IndicatorDef& d, const std::vector<const Observation*>& periods) {
+  return periods.empty() ? "" : UnitChange(d, *periods[periods.size() - 2], *periods.back());
 }
 
 // Each unit's values (by_reporter: by slug, each by year) as one table: a
@@ -398,7 +399,7 @@ void UnitYearTable(const Ctx& ctx, const IndicatorDef& d,
       cells.push_back(c);
     }
     r.set("cells", cells);
-    const std::string change = LastUnitChange(d, all);
+    const std::string change = LastUnitChange(d, TrendPeriods(d, all));
     r.set("change", change.empty() ? "—" : change);
     rows.push_back(r);
   }
@@ -638,9 +639,8 @@ View IndicatorPage(const Ctx& ctx, const IndicatorDef& d) {
 UnitTrend UnitTrendOf(const IndicatorDef& d, const std::string& slug, const std::string& unit_name,
                       const std::vector<const Observation*>& all) {
   UnitTrend out;
-  if (all.empty() || !IsLevel(d)) return out;
-  const std::vector<const Observation*> comparable = ComparableWithLast(all);
-  if (comparable.size() < 2) return out;
+  const std::vector<const Observation*> comparable = TrendPeriods(d, all);
+  if (comparable.empty()) return out;
   std::vector<ChartPoint> pts;
   ChartSpec spec;
   spec.id = "unit-" + slug + "-" + d.id;
@@ -652,7 +652,7 @@ UnitTrend UnitTrendOf(const IndicatorDef& d, const std::string& slug, const std:
   }
   spec.percent = d.kind == IndicatorKind::kRate;
   out.chart = TrendChartSvg(spec, pts);
-  out.change = UnitChange(d, *comparable[comparable.size() - 2], *comparable.back());
+  out.change = LastUnitChange(d, comparable);
   return out;
 }
 
