@@ -356,6 +356,37 @@ bool IsWideText(char32_t cp) { return cp != 0 && DisplayWidth(cp) == 2; }
 
 }  // namespace
 
+void LabelFootnoteBackrefs(std::string* html) {
+  static constexpr std::string_view kClass = "class=\"footnote-backref\"", kLabel = "aria-label=\"";
+  static constexpr std::string_view kContent = "Back to content", kReference = "Back to reference ";
+  std::string out;
+  size_t copied = 0;  // html[0, copied) is in out
+  for (size_t at = html->find(kClass); at != std::string::npos; at = html->find(kClass, at + kClass.size())) {
+    // The label is an attribute of the same tag, after the class.
+    const size_t tag_end = html->find('>', at);
+    const size_t label = html->find(kLabel, at);
+    if (tag_end == std::string::npos || label == std::string::npos || label > tag_end) continue;
+    const size_t value = label + kLabel.size();
+    const size_t quote = html->find('"', value);
+    if (quote == std::string::npos || quote > tag_end) continue;
+    const std::string_view text(html->data() + value, quote - value);
+    std::string chinese;
+    if (text == kContent) {
+      chinese = "返回正文";
+    } else if (text.starts_with(kReference)) {
+      chinese = "返回正文第 " + std::string(text.substr(kReference.size())) + " 处引用";
+    } else {
+      continue;
+    }
+    out.append(*html, copied, value - copied);
+    out += chinese;
+    copied = quote;
+  }
+  if (copied == 0) return;
+  out.append(*html, copied);
+  *html = std::move(out);
+}
+
 std::string HeadingSlug(std::string_view text) {
   std::string out;
   bool dash_pending = false;
@@ -450,6 +481,7 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
   std::vector<cmark_node*> softbreaks;
   std::vector<cmark_node*> code_blocks;
   std::vector<cmark_node*> raw_html;
+  bool footnotes = false;
   cmark_iter* it = cmark_iter_new(doc);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -461,6 +493,7 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
     if (t == CMARK_NODE_SOFTBREAK) softbreaks.push_back(n);
     if (t == CMARK_NODE_CODE_BLOCK) code_blocks.push_back(n);
     if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) raw_html.push_back(n);
+    if (t == CMARK_NODE_FOOTNOTE_DEFINITION) footnotes = true;
   }
   cmark_iter_free(it);
   if (!raw_html.empty()) ReportHtml(body, raw_html, opts.unsafe_html, problems);
@@ -575,6 +608,7 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
     pos = at + std::string_view(kHeadingMarker).size();
   }
   out->html.append(rendered.substr(pos));
+  if (footnotes) LabelFootnoteBackrefs(&out->html);
 
   out->plain_text.clear();
   for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {

@@ -69,6 +69,13 @@ void RenderMarkdown(std::string_view body, const MarkdownOptions& opts, const Li
 /// punctuation dropped ("二、存在的不足 (2024)" → "二存在的不足-2024").
 std::string HeadingSlug(std::string_view text);
 
+/// Puts in Chinese the English label cmark-gfm gives a footnote's link back
+/// to its reference (aria-label="Back to content", "Back to reference 2" in
+/// later versions than Debian 12's), which a screen reader reading Chinese
+/// spells out letter by letter. RenderMarkdown calls it on pages with
+/// footnotes; nothing else of the library's markup changes.
+void LabelFootnoteBackrefs(std::string* html);
+
 /// Collapses whitespace and cuts `text` to `max_chars` characters, adding
 /// "…" when cut. Counts characters, so CJK summaries are not cut by words.
 std::string MakeSummary(std::string_view text, size_t max_chars);

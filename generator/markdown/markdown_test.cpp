@@ -102,6 +102,30 @@ TEST_CASE("markdown: GFM tables, strikethrough, task lists, autolinks and footno
   CHECK(r.html.find("class=\"footnotes\"") != std::string::npos);
 }
 
+TEST_CASE("markdown: a footnote's way back is labelled in Chinese, for each of its references") {
+  // cmark-gfm writes aria-label="Back to content", which a screen reader
+  // reading Chinese spells out letter by letter.
+  MarkdownResult r = Render("复议[^a]，诉讼[^a]。\n\n[^a]: 来源：2024年度报告\n");
+  CHECK(r.html.find("Back to") == std::string::npos);
+  CHECK(r.html.find("<a href=\"#fnref-a\" class=\"footnote-backref\" data-footnote-backref "
+                    "aria-label=\"返回正文\">↩</a>") != std::string::npos);
+  CHECK(r.html.find("<a href=\"#fnref-a-2\" class=\"footnote-backref\" data-footnote-backref "
+                    "aria-label=\"返回正文\">↩<sup class=\"footnote-ref\">2</sup></a>") != std::string::npos);
+  // Later versions than Debian 12's number the references.
+  std::string later =
+      "<a href=\"#fnref-a-2\" class=\"footnote-backref\" data-footnote-backref "
+      "data-footnote-backref-idx=\"a-2\" "
+      "aria-label=\"Back to reference a-2\">↩</a>";
+  LabelFootnoteBackrefs(&later);
+  CHECK(later ==
+        "<a href=\"#fnref-a-2\" class=\"footnote-backref\" data-footnote-backref "
+        "data-footnote-backref-idx=\"a-2\" "
+        "aria-label=\"返回正文第 a-2 处引用\">↩</a>");
+  // Text that only looks like the label is the editor's and stays.
+  MarkdownResult plain = Render("`aria-label=\"Back to content\"`\n");
+  CHECK(plain.html.find("Back to content") != std::string::npos);
+}
+
 TEST_CASE("markdown: pages parsed on several threads at once keep their strikethrough and autolinks") {
   // cmark-gfm's special characters live in one table for the process; a parse
   // that ended used to take ~, : and w out of it under another still running
