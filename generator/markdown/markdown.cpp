@@ -359,9 +359,24 @@ bool IsWideText(char32_t cp) { return cp != 0 && DisplayWidth(cp) == 2; }
 void LabelFootnoteBackrefs(std::string* html) {
   static constexpr std::string_view kClass = "class=\"footnote-backref\"", kLabel = "aria-label=\"";
   static constexpr std::string_view kContent = "Back to content", kReference = "Back to reference ";
+  // cmark-gfm puts the footnotes last: the links are looked for from their
+  // section on, found from the end '<' by '<', so that a page's text is not
+  // read once more for them (every page of a report with notes has some).
+  static constexpr std::string_view kSection = "<section class=\"footnotes\"";
+  size_t from = 0;
+  for (size_t n = html->size(); n > 0;) {
+    const void* lt = memrchr(html->data(), '<', n);
+    if (lt == nullptr) break;
+    n = static_cast<size_t>(static_cast<const char*>(lt) - html->data());
+    if (std::string_view(*html).substr(n, kSection.size()) == kSection) {
+      from = n;
+      break;
+    }
+  }
   std::string out;
   size_t copied = 0;  // html[0, copied) is in out
-  for (size_t at = html->find(kClass); at != std::string::npos; at = html->find(kClass, at + kClass.size())) {
+  for (size_t at = html->find(kClass, from); at != std::string::npos;
+       at = html->find(kClass, at + kClass.size())) {
     // The label is an attribute of the same tag, after the class.
     const size_t tag_end = html->find('>', at);
     const size_t label = html->find(kLabel, at);
