@@ -291,15 +291,27 @@ std::string Attr(std::string_view attrs, std::string_view name) {
   return "";
 }
 
-bool HasAttr(std::string_view attrs, std::string_view name) {
-  for (size_t at = 0; (at = attrs.find(name, at)) != std::string_view::npos; at += name.size()) {
-    size_t after = at + name.size();
-    if (at > 0 && IsSpace(attrs[at - 1]) &&
-        (after == attrs.size() || attrs[after] == '=' || IsSpace(attrs[after]) || attrs[after] == '/')) {
-      return true;
-    }
+// What a tag's data- attributes ask of the extractor.
+enum class Mark {
+  kNone,
+  kIgnore,    ///< data-search-ignore: chrome the theme marks (发布日期, tags, fact boxes)
+  kFootnote,  ///< data-footnote-ref, data-footnote-backref: a note's number and its way back (↩)
+};
+
+Mark MarkOf(std::string_view attrs) {
+  static constexpr std::string_view kData = "data-";
+  for (size_t at = 0; (at = attrs.find(kData, at)) != std::string_view::npos; at += kData.size()) {
+    if (at == 0 || !IsSpace(attrs[at - 1])) continue;
+    const std::string_view rest = attrs.substr(at + kData.size());
+    auto named = [&](std::string_view name) {
+      if (rest.substr(0, name.size()) != name) return false;
+      const size_t after = name.size();
+      return after == rest.size() || rest[after] == '=' || IsSpace(rest[after]) || rest[after] == '/';
+    };
+    if (named("search-ignore")) return Mark::kIgnore;
+    if (named("footnote-ref") || named("footnote-backref")) return Mark::kFootnote;
   }
-  return false;
+  return Mark::kNone;
 }
 
 // Index just past the element opened by `open` (its matching end tag, same
@@ -366,9 +378,15 @@ class Extractor {
       i = t.end;
       if (t.closing) {
         Close(t);
-      } else if ((t.flags & kSkip) || (!t.attrs.empty() && HasAttr(t.attrs, "data-search-ignore"))) {
+      } else if (const Mark mark = t.attrs.empty() ? Mark::kNone : MarkOf(t.attrs);
+                 (t.flags & kSkip) || mark == Mark::kIgnore) {
         if (!(t.flags & kVoid)) i = SkipElement(h_, t);
         Section().Space();
+      } else if (mark == Mark::kFootnote) {
+        // Left out without a space: a note's number is not part of the
+        // figure it follows (368[^1]件 is 368件, not 3681件), and its ↩
+        // is a link, not text of the note.
+        if (!(t.flags & kVoid)) i = SkipElement(h_, t);
       } else {
         Open(t);
       }

@@ -5,7 +5,9 @@
 // because a match there counts more. Page chrome is left out: <nav> (menus,
 // tables of contents), scripts, SVG drawings, and any element the theme marks
 // with `data-search-ignore` (the 发布日期/信息来源 line, tags, fact boxes), so
-// that neither the index nor a result's snippet is made of it.
+// that neither the index nor a result's snippet is made of it. A footnote's
+// number and its link back (↩) are left out too, without a space, so that a
+// figure a note follows stays whole.
 #pragma once
 
 #include <string>

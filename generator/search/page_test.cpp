@@ -65,6 +65,28 @@ TEST_CASE("search_page: text as a reader sees it") {
   CHECK(HtmlToText("x<p title=\"a > b") == "x<p title=\"a > b");  // never closed: text
 }
 
+TEST_CASE("search_page: a footnote's number and its way back are not text") {
+  // As cmark-gfm writes them (Debian 12's version; later ones add attributes
+  // after data-footnote-backref). The note's own text is searched.
+  SearchPage page;
+  REQUIRE(ExtractSearchPage(
+      "<main><h1>报告</h1><p>办理复议案件368<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" "
+      "data-footnote-ref>1</a></sup>件，调解1537宗<sup class=\"footnote-ref\"><a href=\"#fn-1\" "
+      "id=\"fnref-1-2\" "
+      "data-footnote-ref>1</a></sup>。</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li "
+      "id=\"fn-1\">\n"
+      "<p>来源：2024年度报告 <a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref "
+      "aria-label=\"返回正文\">↩</a> <a href=\"#fnref-1-2\" class=\"footnote-backref\" data-footnote-backref "
+      "aria-label=\"返回正文\">↩<sup class=\"footnote-ref\">2</sup></a></p>\n</li>\n</ol>\n</section></main>",
+      &page));
+  REQUIRE(page.sections.size() == 1);
+  CHECK(page.sections[0].text == "办理复议案件368件，调解1537宗。\n来源：2024年度报告\n");
+  // Only those attributes: data-footnotes (the notes' section) and an
+  // attribute whose name merely starts the same are kept.
+  CHECK(HtmlToText("<p data-footnote-reference=\"x\">甲</p><p data-footnotes>乙</p>") == "甲\n乙\n");
+  CHECK(HtmlToText("<p>丙<span data-footnote-ref=\"\">1</span>丁</p>") == "丙丁\n");
+}
+
 TEST_CASE("search_page: whitespace is found wherever it falls in a long run of text") {
   // The text is scanned eight bytes at a time: a space, NBSP or U+3000 at
   // each offset, after Chinese (three bytes a character) or ASCII text, and
