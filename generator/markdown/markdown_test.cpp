@@ -121,8 +121,10 @@ TEST_CASE("markdown: a footnote's way back is labelled in Chinese, for each of i
         "<a href=\"#fnref-a-2\" class=\"footnote-backref\" data-footnote-backref "
         "data-footnote-backref-idx=\"a-2\" "
         "aria-label=\"返回正文第 a-2 处引用\">↩</a>");
-  // Text that only looks like the label is the editor's and stays.
-  MarkdownResult plain = Render("`aria-label=\"Back to content\"`\n");
+  // Text that only looks like the label is the editor's and stays, on a
+  // page whose notes are relabelled.
+  MarkdownResult plain = Render("`aria-label=\"Back to content\"`[^b]\n\n[^b]: 注\n");
+  CHECK(plain.html.find("aria-label=\"返回正文\"") != std::string::npos);
   CHECK(plain.html.find("Back to content") != std::string::npos);
 }
 
