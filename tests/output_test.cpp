@@ -385,6 +385,20 @@ TEST_CASE("cli: new site scaffolds a site that builds, and never overwrites") {
   CHECK(Cli({"build", site.string(), "--quiet", "--drafts"}, nullptr, &err) == 0);
   CHECK(fs::exists(site / "public/reports/2024/index.html"));
   CHECK(Contains(Slurp(site / "public/index.html"), ">年度报告</a>"));
+  // The hint for the original is valid as it stands: uncommented, with the
+  // file beside the page, the report lists it under 附件.
+  CHECK(Contains(report, "\n# attachments: [2024.pdf]   # 原件（盖章的 PDF、OFD、Word），放在本文件旁边"));
+  {
+    std::string attached = report;
+    attached.replace(attached.find("# attachments:"), 2, "");
+    std::ofstream(site / "content/reports/2024.md", std::ios::binary) << attached;
+    std::ofstream(site / "content/reports/2024.pdf", std::ios::binary) << "%PDF-1.4\n";
+    CHECK(Cli({"build", site.string(), "--quiet", "--drafts"}, nullptr, &err) == 0);
+    CHECK(Contains(Slurp(site / "public/reports/2024/index.html"), ">2024.pdf</a>"));
+    CHECK(Contains(Slurp(site / "public/reports/2024/index.html"), "（PDF，9 字节）"));
+    std::ofstream(site / "content/reports/2024.md", std::ios::binary) << report;
+    fs::remove(site / "content/reports/2024.pdf");
+  }
 
   // new indicator and new profile: commented drafts that build.
   REQUIRE(Cli({"new", "indicator", "admin-review-cases", "--site", site.string(), "--date", "2025-02-01"},

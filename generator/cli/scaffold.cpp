@@ -78,6 +78,10 @@ std::string ReportScaffold(const std::string& year, const std::string& publisher
          next + "-03-31   # 原文公开日期（须在" + next +
          "年4月1日前）\n"
          "# original_url: http://…   # 原文在政府网站上的网址\n"
+         "# attachments: [" +
+         year +
+         ".pdf]   # 原件（盖章的 "
+         "PDF、OFD、Word），放在本文件旁边；索引号等信息公开目录各项的写法见编辑指南第二步\n"
          "draft: true   # 草稿：写完后删去这一行才会发布\n"
          "---\n\n"
          "## 一、" +
