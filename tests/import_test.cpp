@@ -587,12 +587,13 @@ TEST_CASE("import: a portal page saved as HTML fills the 信息公开 fields and
   REQUIRE_MESSAGE(built.ok, built.errors);
   const std::string& page = built.File("reports/2024/index.html");
   std::string table = Between(page, "<table class=\"gk-meta\"", "</table>");
-  CHECK(table.find("<th scope=\"row\">索引号</th><td>11441234MB2X00000T/2025-00031</td>") !=
-        std::string::npos);
+  CHECK(table.find("<th scope=\"row\" data-search-keep>索引号</th><td "
+                   "data-search-keep>11441234MB2X00000T/2025-00031</td>") != std::string::npos);
   CHECK(table.find("<th scope=\"row\">主题分类</th><td>综合政务</td>") != std::string::npos);
   CHECK(table.find("<th scope=\"row\">发布机构</th><td>临江市滨河区司法局</td>") != std::string::npos);
   CHECK(table.find("<time datetime=\"2025-03-21\">2025年3月21日</time>") != std::string::npos);
-  CHECK(table.find("<th scope=\"row\">文号</th><td></td>") != std::string::npos);  // the portal shows none
+  CHECK(table.find("<th scope=\"row\">文号</th><td></td>") !=
+        std::string::npos);  // the portal shows none: not kept
   CHECK(table.find("<time datetime=\"2025-03-26\">2025年3月26日</time>") != std::string::npos);
   CHECK(table.find("<th scope=\"row\">信息来源</th><td colspan=\"3\">临江市滨河区司法局</td>") !=
         std::string::npos);
@@ -641,9 +642,10 @@ TEST_CASE(
   REQUIRE_MESSAGE(built.ok, built.errors);
   const std::string& page = built.File("reports/2024/index.html");
   std::string table = Between(page, "<table class=\"gk-meta\"", "</table>");
-  CHECK(table.find("<th scope=\"row\">文号</th><td>滨司〔2025〕7号</td>") != std::string::npos);
-  CHECK(table.find("<th scope=\"row\">索引号</th><td>11441234MB2X00000T/2025-00031</td>") !=
+  CHECK(table.find("<th scope=\"row\" data-search-keep>文号</th><td data-search-keep>滨司〔2025〕7号</td>") !=
         std::string::npos);
+  CHECK(table.find("<th scope=\"row\" data-search-keep>索引号</th><td "
+                   "data-search-keep>11441234MB2X00000T/2025-00031</td>") != std::string::npos);
   CHECK(page.find("<p class=\"signature\">临江市滨河区司法局<br>2025年3月21日</p>") != std::string::npos);
   CHECK(page.find("<li><a href=\"/reports/2024.txt\" "
                   "download>临江市滨河区司法局2024年法治政府建设年度报告（导入时的原文件）</a> "

@@ -142,9 +142,17 @@ void PageMeta(const std::string& url, const std::string& date, const SearchPage&
   AppendJsonText(&out, date);
   out += ",[";
   size_t budget = kSearchPageBytes, lead_budget = kSearchPageBytes;
+  // The record (last) is kept whatever the text before it: a result found
+  // by a document's number shows it.
+  const size_t reserved =
+      !page.sections.empty() && page.sections.back().record
+          ? std::min(page.sections.back().text.size(), std::min(kSearchSectionBytes, kSearchPageBytes))
+          : 0;
+  budget -= reserved;
   bool first = true;
   for (const SearchSection& s : page.sections) {
     if (s.heading.empty() && s.text.empty()) continue;
+    if (s.record) budget += reserved;
     if (!first) out += ',';
     first = false;
     out += '[';

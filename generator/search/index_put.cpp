@@ -227,7 +227,9 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
     count(s.heading, true);
     count(s.leads, true);
     count(s.text, false);
-    const float inv_norm = 1.0f / (1.0f - kB + kB * static_cast<float>(len) / kRefLength);
+    // The record (索引号, 文号) weighs as a section of the usual length: a
+    // line that short would otherwise outweigh the text for its year.
+    const float inv_norm = s.record ? 1.0f : 1.0f / (1.0f - kB + kB * static_cast<float>(len) / kRefLength);
     for (size_t k = 0; k < w->nsec; ++k) {
       const uint32_t term = w->sec_terms[k];
       page_term(term);

@@ -242,6 +242,41 @@ TEST_CASE("search_index: manifest, buckets and groups") {
   CHECK(all[2][1] == "关于本站");
 }
 
+TEST_CASE(
+    "search_index: the record's numbers find the page, weigh as a section of the usual length, and stay in "
+    "its metadata") {
+  // A report whose text fills the metadata's budget for a page, then its
+  // record (SearchSection::record, as the extractor makes it).
+  std::string para;
+  while (para.size() < kSearchSectionBytes) para += "推进严格规范公正文明执法。";
+  std::vector<SearchSection> sections = {{"", "", "", "导语。\n"}};
+  for (size_t k = 0; k * kSearchSectionBytes < kSearchPageBytes; ++k)
+    sections.push_back({"s" + std::to_string(k), "第" + std::to_string(k) + "节", "", para + "\n"});
+  SearchSection record{"gk-meta", "", "", "文号 测司〔2026〕3号\n"};
+  record.record = true;
+  sections.push_back(record);
+  Files files = Build({{"reports/2025/index.html", 0, Page("2025年报告", sections)}});
+  auto meta = nlohmann::json::parse(files.at("search/p/0-0.json"))[0];
+  CHECK(meta[3].back() == nlohmann::json::parse(R"(["gk-meta","","文号 测司〔2026〕3号"])"));
+  size_t text = 0;
+  for (auto& s : meta[3]) text += s[2].get<std::string>().size();
+  CHECK(text <= kSearchPageBytes);
+  auto terms = Terms(files);
+  REQUIRE(terms.count("测司") == 1);
+
+  // Without the flag, a line that short would weigh more than a section of
+  // the usual length does.
+  sections.back().record = false;
+  auto plain = Terms(Build({{"reports/2025/index.html", 0, Page("2025年报告", sections)}}));
+  REQUIRE(terms.at("测司").listed.size() == 1);
+  REQUIRE(plain.at("测司").listed.size() == 1);
+  CHECK((terms.at("测司").listed[0].second & 0x3F) < (plain.at("测司").listed[0].second & 0x3F));
+  CHECK(
+      nlohmann::json::parse(
+          Build({{"reports/2025/index.html", 0, Page("2025年报告", sections)}}).at("search/p/0-0.json"))[0][3]
+          .back() == nlohmann::json::parse(R"(["gk-meta","",""])"));
+}
+
 TEST_CASE("search_index: a bucket holds its terms in the order of their bytes") {
   // Long words (over seven bytes: no token key) sharing their first eight
   // bytes, shorter ones, numbers, Chinese bigrams and unigrams: Write sorts

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #include "core/bytes.h"
 #include "core/utf8.h"
@@ -296,6 +297,7 @@ enum class Mark {
   kNone,
   kIgnore,    ///< data-search-ignore: chrome the theme marks (发布日期, tags, fact boxes)
   kFootnote,  ///< data-footnote-ref, data-footnote-backref: a note's number and its way back (↩)
+  kKeep,      ///< data-search-keep: inside ignored chrome, text of the page's record (索引号, 文号)
 };
 
 Mark MarkOf(std::string_view attrs) {
@@ -310,13 +312,16 @@ Mark MarkOf(std::string_view attrs) {
     };
     if (named("search-ignore")) return Mark::kIgnore;
     if (named("footnote-ref") || named("footnote-backref")) return Mark::kFootnote;
+    if (named("search-keep")) return Mark::kKeep;
   }
   return Mark::kNone;
 }
 
 // Index just past the element opened by `open` (its matching end tag, same
-// name, nesting counted), or the end of `h`.
-size_t SkipElement(std::string_view h, const Tag& open) {
+// name, nesting counted), or the end of `h`. With `keep`, each element inside
+// marked data-search-keep is handed to keep(its content) and skipped whole.
+template <typename Keep>
+size_t SkipElement(std::string_view h, const Tag& open, Keep&& keep) {
   int depth = 1;
   size_t i = open.end;
   Tag t;
@@ -324,6 +329,16 @@ size_t SkipElement(std::string_view h, const Tag& open) {
     if (!ParseTag(h, i, &t)) {
       ++i;
       continue;
+    }
+    if constexpr (!std::is_null_pointer_v<std::decay_t<Keep>>) {
+      if (!t.closing && !(t.flags & kVoid) && !t.attrs.empty() && MarkOf(t.attrs) == Mark::kKeep) {
+        const size_t end = SkipElement(h, t, nullptr);
+        const size_t inner_end = h.rfind('<', end - 1);
+        if (inner_end != std::string_view::npos && inner_end > t.end)
+          keep(h.substr(t.end, inner_end - t.end));
+        i = end;
+        continue;
+      }
     }
     if (t.name == open.name) {
       depth += t.closing ? -1 : ((t.flags & kVoid) ? 0 : 1);
@@ -333,6 +348,8 @@ size_t SkipElement(std::string_view h, const Tag& open) {
   }
   return h.size();
 }
+
+size_t SkipElement(std::string_view h, const Tag& open) { return SkipElement(h, open, nullptr); }
 
 class Extractor {
  public:
@@ -380,7 +397,7 @@ class Extractor {
         Close(t);
       } else if (const Mark mark = t.attrs.empty() ? Mark::kNone : MarkOf(t.attrs);
                  (t.flags & kSkip) || mark == Mark::kIgnore) {
-        if (!(t.flags & kVoid)) i = SkipElement(h_, t);
+        if (!(t.flags & kVoid)) i = mark == Mark::kIgnore ? SkipIgnored(t) : SkipElement(h_, t);
         Section().Space();
       } else if (mark == Mark::kFootnote) {
         // Left out without a space: a note's number is not part of the
@@ -392,12 +409,45 @@ class Extractor {
       }
     }
     EndCapture();
+    // The record goes last: a result whose match is in the title alone
+    // shows the page's first sentence, which must not be an 索引号.
+    if (!record_.empty()) {
+      SearchSection r;
+      r.id = record_id_;
+      r.text = record_ + "\n";
+      r.record = true;
+      page_->sections.push_back(std::move(r));
+    }
   }
 
  private:
   enum class Capture { kNone, kTitle, kHeading, kLead };
 
   Text& Section() { return section_text_; }
+
+  // Past the element `open`, which the theme marked data-search-ignore,
+  // keeping the text of what inside it is marked data-search-keep for the
+  // page's record (SearchSection::record), anchored at `open`'s id.
+  size_t SkipIgnored(const Tag& open) {
+    return SkipElement(h_, open, [&](std::string_view inner) { Keep(inner, open); });
+  }
+
+  // Adds the text of `html` to the record, on one line.
+  void Keep(std::string_view html, const Tag& within) {
+    SearchPage part;
+    Extractor(html, &part).Run();
+    std::string text;
+    for (const SearchSection& s : part.sections) text += s.text;
+    for (char& c : text) {
+      if (c == '\n') c = ' ';
+    }
+    const size_t first = text.find_first_not_of(' ');
+    if (first == std::string::npos) return;
+    text = text.substr(first, text.find_last_not_of(' ') - first + 1);
+    if (record_.empty()) record_id_ = Attr(within.attrs, "id");
+    if (!record_.empty()) record_ += ' ';
+    record_ += text;
+  }
 
   void Chars(std::string_view s) {
     if (para_start_) {
@@ -508,6 +558,8 @@ class Extractor {
   std::string heading_id_;
   bool have_title_ = false;
   bool para_start_ = false;
+  std::string record_;     ///< text kept from ignored chrome (data-search-keep), ' '-separated
+  std::string record_id_;  ///< the id of the chrome it was first kept from
 };
 
 }  // namespace

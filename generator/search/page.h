@@ -7,7 +7,8 @@
 // with `data-search-ignore` (the 发布日期/信息来源 line, tags, fact boxes), so
 // that neither the index nor a result's snippet is made of it. A footnote's
 // number and its link back (↩) are left out too, without a space, so that a
-// figure a note follows stays whole.
+// figure a note follows stays whole. Inside chrome left out, what the theme
+// marks `data-search-keep` (索引号, 文号) is kept, as the page's record.
 #pragma once
 
 #include <string>
@@ -21,6 +22,11 @@ struct SearchSection {
   std::string heading;  ///< the heading's plain text ("" for the intro)
   std::string leads;    ///< bold lead-ins and unanchored headings, '\n'-separated
   std::string text;     ///< plain text, leads included; blocks end with '\n'
+  /// The page's record: what the theme marks `data-search-keep` inside
+  /// chrome it leaves out (the 索引号 and 文号 of the 信息公开 table), so
+  /// that a reader who types a document's number finds it. Always the last
+  /// section, anchored at that chrome's id, without a heading.
+  bool record = false;
 };
 
 struct SearchPage {

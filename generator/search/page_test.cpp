@@ -87,6 +87,50 @@ TEST_CASE("search_page: a footnote's number and its way back are not text") {
   CHECK(HtmlToText("<p>丙<span data-footnote-ref=\"\">1</span>丁</p>") == "丙丁\n");
 }
 
+TEST_CASE("search_page: the numbers the 信息公开 table marks are kept, last, as the page's record") {
+  // As the theme's record_meta partial writes the table: left out but for
+  // the cells marked data-search-keep, which make a section of their own,
+  // after the text, anchored at the table.
+  const std::string table =
+      "<table class=\"gk-meta\" id=\"gk-meta\" data-search-ignore><caption>信息公开目录</caption><tbody>"
+      "<tr><th scope=\"row\" data-search-keep>索引号</th><td "
+      "data-search-keep>11440000TEST00000X/2026-00012</td>"
+      "<th scope=\"row\">主题分类</th><td>综合政务</td></tr>"
+      "<tr><th scope=\"row\">名称</th><td colspan=\"3\">测试区报告</td></tr>"
+      "<tr><th scope=\"row\" data-search-keep>文号</th><td data-search-keep>测司〔2026〕3号</td>"
+      "<th scope=\"row\">发布日期</th><td><time datetime=\"2026-03-20\">2026年3月20日</time></td></tr>"
+      "</tbody></table>";
+  SearchPage page;
+  REQUIRE(ExtractSearchPage("<main><h1>测试区报告</h1>" + table +
+                                "<p>导语。</p><h2 id=\"一\">一、举措</h2><p>办理案件12件。</p></main>",
+                            &page));
+  REQUIRE(page.sections.size() == 3);
+  CHECK(page.sections[0].text == "导语。\n");  // the first sentence is the text's, not an 索引号
+  CHECK_FALSE(page.sections[0].record);
+  CHECK(page.sections[1].id == "一");
+  CHECK(page.sections[1].text == "办理案件12件。\n");
+  CHECK(page.sections[2].record);
+  CHECK(page.sections[2].id == "gk-meta");
+  CHECK(page.sections[2].heading == "");
+  CHECK(page.sections[2].text == "索引号 11440000TEST00000X/2026-00012 文号 测司〔2026〕3号\n");
+
+  // Nothing marked: no record. An ignored element without an id: a record
+  // anchored at the page. Marked text outside ignored chrome is text as any.
+  REQUIRE(ExtractSearchPage("<main><h1>甲</h1><p data-search-ignore>发布日期：2026年</p><p>乙。</p></main>",
+                            &page));
+  REQUIRE(page.sections.size() == 1);
+  CHECK(page.sections[0].text == "乙。\n");
+  REQUIRE(
+      ExtractSearchPage("<main><p>乙。</p><div data-search-ignore><span>甲</span><b data-search-keep>文号 "
+                        "丙〔2025〕1号</b></div></main>",
+                        &page));
+  REQUIRE(page.sections.size() == 2);
+  CHECK(page.sections[1].record);
+  CHECK(page.sections[1].id == "");
+  CHECK(page.sections[1].text == "文号 丙〔2025〕1号\n");
+  CHECK(HtmlToText("<p>乙<span data-search-keep>丁</span></p>") == "乙丁\n");
+}
+
 TEST_CASE("search_page: whitespace is found wherever it falls in a long run of text") {
   // The text is scanned eight bytes at a time: a space, NBSP or U+3000 at
   // each offset, after Chinese (three bytes a character) or ASCII text, and

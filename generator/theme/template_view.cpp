@@ -147,6 +147,8 @@ View RecordFields(const Page& page, const Urls& urls) {
   r.set("issuer", View::Borrow(m.issuer));
   r.set("topic", View::Borrow(m.topic));
   r.set("doc_no", View::Borrow(m.doc_no));
+  r.set("has_index_no", Flag(!m.index_no.empty()));
+  r.set("has_doc_no", Flag(!m.doc_no.empty()));
   r.set("has_written", Flag(!m.written.empty()));
   r.set("written", View::Borrow(m.written));
   r.set("written_cn", ChineseDate(m.written));

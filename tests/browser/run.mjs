@@ -750,6 +750,36 @@ try {
       assert(printed.meta && printed.sig && !printed.search && !printed.elder, `printed: ${JSON.stringify(printed)}`);
       await p.close();
     });
+    await test('record site: a document number (文号, 索引号) finds its report, at the metadata table', async () => {
+      assert(rb.status === 0, 'fazhi build failed');
+      const p = await ctx.newPage();
+      const rows = [];
+      // The 文号 as the page has it, with other brackets, and the 索引号.
+      for (const q of ['测司〔2026〕3号', '测司[2026]3号', '11440000TEST00000X/2026-00012']) {
+        await p.goto(`${recordBase}search/?q=${encodeURIComponent(q)}`);
+        await p.waitForSelector('#search-results:not([aria-busy]) li', { timeout: 5000 });
+        const first = p.locator('#search-results li').first();
+        const u = new URL(await first.locator('h2 a').getAttribute('href'), `${recordBase}search/`);
+        rows.push({
+          q, status: await p.locator('#search-status').innerText(), href: decodeURIComponent(u.pathname) + u.hash,
+          snippet: await first.locator('.search-snippet').innerText(),
+          marked: await first.locator('.search-snippet mark').allInnerTexts(),
+        });
+      }
+      // A query the text holds still shows the text's sentence, not the table's.
+      await p.goto(`${recordBase}search/?q=${encodeURIComponent('行政复议')}`);
+      await p.waitForSelector('#search-results:not([aria-busy]) li', { timeout: 5000 });
+      const text = await p.locator('#search-results li').first().locator('.search-snippet').innerText();
+      await p.close();
+      for (const r of rows) {
+        assert(r.href === '/reports/2025/#gk-meta', `${r.q}: first row ${r.href}`);
+        assert(r.status.includes('共找到 1 条结果'), `${r.q}: status ${r.status}`);
+        assert(r.snippet === '索引号 11440000TEST00000X/2026-00012 文号 测司〔2026〕3号', `${r.q}: snippet ${r.snippet}`);
+      }
+      // (The query's tokens are marked too where they stand alone: 号, 2026.)
+      assert(rows[0].marked.includes('测司〔2026〕3号'), `marked ${rows[0].marked.join('|')}`);
+      assert(!text.includes('索引号'), `行政复议: snippet ${text}`);
+    });
     if (rb.status === 0) {
       const recordPages = htmlFiles(recordDir).filter((r) => r !== '404.html');
       await checkPhones('record site', recordPages.map((r) => recordBase + urlOf(r)));
