@@ -1742,6 +1742,33 @@ async function run(ranked, order, fail, phrase = '行政复议') {
 // encodes a bucket, so the queries must find what it holds: every page for
 // the common tokens, the listed pages of a rare one, a partial match; and no
 // request may leave the page for it.
+TEST_CASE(
+    "search_index: the client marks a lone character of the query only where the text lacks the whole") {
+  if (!HaveNode()) return;
+  // The snippet's text with each marked range in brackets.
+  const std::string out = RunClient(R"(const s = require(process.argv[2]);
+const show = (t, q) => {
+  const c = Array.from(t);
+  let o = '', k = 0;
+  for (const [a, b] of s.matchRanges(t, q, s.tokenize(q))) { o += c.slice(k, a).join('') + '[' + c.slice(a, b).join('') + ']'; k = b; }
+  return o + c.slice(k).join('');
+};
+console.log(show('全年办理行政复议案件368件，2026年3月18日', '368件'));
+console.log(show('2024年，区司法局2025年计划', '2024年'));
+console.log(show('文号 测司〔2026〕3号，2026年3月印发', '测司〔2026〕3号'));
+console.log(show('办理368宗，另有件', '368件'));
+console.log(show('行政执法与行政复议', '行政复议'));
+console.log(show('依法行政', '法'));
+)");
+  CHECK(out ==
+        "全年办理行政复议案件[368件]，2026年3月18日\n"
+        "[2024年]，区司法局2025年计划\n"
+        "文号 [测司〔2026〕3号]，[2026]年3月印发\n"
+        "办理[368]宗，另有[件]\n"  // without the whole, its characters are what matched
+        "[行政]执法与[行政复议]\n"
+        "依[法]行政\n");
+}
+
 TEST_CASE("search_index: the client warms up on a made-up index in memory, without a request") {
   if (!HaveNode()) return;
   const std::string warm = R"JS(

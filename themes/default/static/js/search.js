@@ -1389,16 +1389,22 @@
     return best;
   }
 
-  /* [start, end) code point ranges of `text` covered by the phrase or a token. */
+  /* [start, end) code point ranges of `text` covered by the phrase or a token.
+   * A token of one character (件 of 368件, 年 of 2024年, a digit) is marked
+   * only where the text lacks the whole phrase: beside it, it marked every
+   * 件 and 年 of the snippet and glued the 件 of 案件 onto 368件. */
   function matchRanges(text, phrase, tokens) {
-    var f = codePoints(text), ranges = [];
-    [foldString(phrase)].concat(tokens).forEach(function (tok) {
+    var f = codePoints(text), ranges = [], whole = false;
+    [foldString(phrase)].concat(tokens).forEach(function (tok, n) {
       var t = codePoints(tok), L = t.length;
-      if (!L) return;
+      if (!L || (n > 0 && L === 1 && whole)) return;
       for (var i = 0; i + L <= f.length; ++i) {
         var ok = true;
         for (var k = 0; k < L && ok; ++k) ok = f[i + k] === t[k];
-        if (ok) ranges.push([i, i + L]);
+        if (ok) {
+          ranges.push([i, i + L]);
+          if (n === 0) whole = true;
+        }
       }
     });
     ranges.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
