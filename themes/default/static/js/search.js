@@ -1401,11 +1401,9 @@
       for (var i = 0; i + L <= f.length; ++i) {
         var ok = true;
         for (var k = 0; k < L && ok; ++k) ok = f[i + k] === t[k];
-        if (ok) {
-          ranges.push([i, i + L]);
-          if (n === 0) whole = true;
-        }
+        if (ok) ranges.push([i, i + L]);
       }
+      if (n === 0) whole = ranges.length > 0;
     });
     ranges.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
     var merged = [];
