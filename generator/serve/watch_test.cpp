@@ -98,17 +98,27 @@ TEST_CASE("watch: the default quiet window takes a checkout's writes a few ms ap
   REQUIRE(w.Start(b.Callback()));
   // 100 files 3 ms apart, as `git checkout` writes them (4-9 ms apart at
   // most on a loaded machine: docs/serve.md); the window is 20 ms.
+  // A batch may end only where this thread was kept from writing for a
+  // good part of the window (under load, ctest -j2 beside a browser); such
+  // pauses are counted, and without one there must be one batch.
   std::set<std::string> want;
+  int paused = 0;
+  auto last = std::chrono::steady_clock::now();
   for (int i = 0; i < 100; ++i) {
     std::string rel = "content/p" + std::to_string(i) + ".md";
     site.Write(rel, "text " + std::to_string(i) + "\n");
+    const auto now = std::chrono::steady_clock::now();
+    if (i > 0 && now - last > WatchOptions{}.debounce / 2) ++paused;
+    last = now;
     want.insert(rel);
     std::this_thread::sleep_for(3ms);
   }
   auto all = b.WaitFor("content/p99.md");
   CHECK(all == want);
   w.Stop();
-  CHECK(b.count() == 1);
+  CAPTURE(paused);
+  CHECK(b.count() >= 1);
+  CHECK(b.count() <= 1 + static_cast<size_t>(paused));
 }
 
 TEST_CASE("watch: a new nested folder is watched and its early files are found") {
