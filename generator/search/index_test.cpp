@@ -1226,6 +1226,33 @@ TEST_CASE("search_index: the client lists first the page whose title holds each 
   CHECK(Client(files, "花都区2024年").urls.at(0).rfind("indicators/law-exam/", 0) == 0);
 }
 
+// A snippet (and the section a row links to) is the sentence holding the
+// query's rarest token: on the demo `1537件` (its report says 1537宗) showed
+// the first sentence with a 件, in another section than 1537, and `2024
+// 1537` the first with 2024. A journalist checking a figure was sent to the
+// wrong paragraph.
+TEST_CASE("search_index: the client's snippet is the sentence holding the query's rarest token") {
+  if (!HaveNode()) return;
+  std::vector<TestPage> pages = {
+      {"reports/2024/", 0,
+       Page("2024年法治政府建设年度报告",
+            {{"二", "（二）全面落实依法行政", "",
+              "出台规范性文件23份，提出合法性审核意见30件次。\n2024年编制重大行政决策事项目录。\n"},
+             {"四", "（四）健全争议化解机制", "", "累计成功化解矛盾纠纷1537宗，成功率99.87%。\n"}})},
+      {"indicators/admin-review-cases/", 1,
+       Page("行政复议收案数", {{"", "", "", "办理行政复议案件368件，2024年度。\n"}})},
+      {"indicators/opinions/", 1, Page("法律意见数", {{"", "", "", "出具法律意见12件，2024年。\n"}})},
+      {"news/a/", 2, Page("工作动态", {{"", "", "", "2024年办理来信45件。\n"}})},
+  };
+  const Files files = BuildAtUrls(pages);
+  for (const char* q : {"1537件", "2024 1537", "1537 2024"}) {
+    const ClientResult r = Client(files, q);
+    REQUIRE_MESSAGE(r.urls.size() == 1, q);
+    CHECK_MESSAGE(r.urls[0] == "reports/2024/#四", q);
+    CHECK_MESSAGE(r.snippets[0] == "累计成功化解矛盾纠纷1537宗，成功率99.87%。", q);
+  }
+}
+
 TEST_CASE(
     "search_index: the client ranks headings above text, the phrase above scattered tokens, reports first") {
   if (!HaveNode()) return;
@@ -1790,8 +1817,9 @@ s.warmUp([['年度报告', 2], ['述法', 0], ['指标', 0], ['单位', 1], ['�
   REQUIRE(j["seen"].size() == 3);
   // Seven bigrams on all 4,096 made-up pages (bitmaps), with the sentence holding the phrase.
   CHECK(j["seen"][0] == "行政复议案件办理|false|4096|10|依法做好行政复议案件办理工作。");
-  // A token listed on 500 pages only: a list intersected with bitmaps.
-  CHECK(j["seen"][1] == "复议 fazhi|false|500|10|依法做好行政复议案件办理工作。");
+  // A token listed on 500 pages only: a list intersected with bitmaps. The
+  // snippet is the sentence holding it, the rarer token of the two.
+  CHECK(j["seen"][1] == "复议 fazhi|false|500|10|fazhi 示例。");
   // Two of the tokens are in no page: the longest run found is shown, marked partial.
   CHECK(j["seen"][2] == "行政复议案件办理|true|4096|10|依法做好行政复议案件办理工作。");
 }

@@ -166,6 +166,9 @@
     // The buckets a long query loads at most (searchSample); a test sets less.
     this.sampleBytes = SAMPLE_BYTES;
     this.groups = {};
+    // Pages holding each term looked up so far (its entry's df), which the
+    // snippet weighs its tokens by (bestSentence).
+    this.dfs = {};
     this.kindEnds = [];
     this.kindFactors = [];  // a score's factor by kind
     // By page of the first kind (年度报告): its publisher's series, or -1
@@ -274,9 +277,13 @@
     var self = this;
     return this.bucket(this.bucketOf(term)).then(function (bucket) {
       var at = findTerm(bucket, utf8.encode(term));
-      if (at < 0) return null;
+      if (at < 0) {
+        self.dfs[term] = 0;
+        return null;
+      }
       var r = new Reader(bucket, at);
       var df = r.varint(), mode = r.byte(), n = r.varint(), bound = mode ? r.byte() : 0;
+      self.dfs[term] = df;
       var docs = new Int32Array(n), imps = new Uint8Array(n), prev = 0, u8 = bucket, p = r.p;
       // Reader.varint() inlined: this loop runs for up to `top` pages per
       // token while the reader waits, mostly before the JIT has warmed up.
@@ -1465,12 +1472,29 @@
     return most;
   }
 
+  /* Each token's weight in a sentence (bestSentence), by the pages holding
+   * it as `dfs` (Index.dfs) knows them: its BM25 idf over the largest of the
+   * query's, so at most 10 a token; one not looked up (a long query's token
+   * left out of its sample) weighs 10, as every token did before. So the
+   * sentence holding the rare token of a query wins over one holding its
+   * common one: `1537件` (the text says 1537宗) showed the first sentence
+   * with a 件, in another section than 1537; `2024 1537` one with 2024. */
+  function tokenWeights(tokens, dfs, N) {
+    var idf = tokens.map(function (t) {
+      var df = dfs[t];
+      return df === undefined ? Infinity : Math.log(1 + (N - df + 0.5) / (df + 0.5));
+    });
+    var top = Math.max.apply(null, idf.filter(isFinite).concat([0]));
+    return idf.map(function (w) { return isFinite(w) && top > 0 ? 10 * w / top : 10; });
+  }
+
   /* The sentence of the page that best matches: the phrase, then the most
-   * tokens, then the earliest. A bold lead-in ("行政复议与应诉。") comes with
-   * the sentence after it and counts as a heading; a sentence that repeats
-   * the title (a table caption) counts less than one that says more. With
-   * its section. */
-  function bestSentence(meta, phrase, tokens) {
+   * weight of tokens (`weights`, tokenWeights' in the order of `tokens`; 10
+   * each without), then the earliest. A bold lead-in ("行政复议与应诉。")
+   * comes with the sentence after it and counts as a heading; a sentence that
+   * repeats the title (a table caption) counts less than one that says more.
+   * With its section. */
+  function bestSentence(meta, phrase, tokens, weights) {
     var p = foldString(phrase), title = foldString(meta.title), best = null;
     meta.sections.forEach(function (s, si) {
       var leads = (s[3] || '').split('\n').map(function (l) { return foldString(l.trim()); });
@@ -1492,7 +1516,7 @@
         }
         var score = 0;
         if (p && f.indexOf(p) >= 0) score += 1000;
-        tokens.forEach(function (t) { if (f.indexOf(t) >= 0) score += 10; });
+        tokens.forEach(function (t, i) { if (f.indexOf(t) >= 0) score += weights ? weights[i] : 10; });
         if (!score) return;
         score += bonus;
         if (title && f.indexOf(title) >= 0) score -= 500;
@@ -1513,7 +1537,7 @@
    * (it holds the query's words only apart), rest (it holds only the part
    * of the query a Rest ranking is of)}. */
   function describe(index, hit, meta, phrase, tokens) {
-    var best = bestSentence(meta, phrase, tokens);
+    var best = bestSentence(meta, phrase, tokens, index.dfs ? tokenWeights(tokens, index.dfs, index.m.docs) : null);
     // The section of the best sentence, unless the title holds the phrase
     // (the page itself is the answer).
     var s = best && foldString(meta.title).indexOf(foldString(phrase)) < 0 ? meta.sections[best.section] : null;
