@@ -31,6 +31,8 @@ for (const q of queries) {
   const { files, result, rows } = await queryFiles(path.join(path.resolve(pub), 'search'), q, client);
   const bytes = [...files.values()].reduce((a, b) => a + b, 0);
   const at = rows.findIndex((x) => x.url.includes(target));
+  // As the search page does once the first rows are in (apartOnly exists since session 46).
+  if (client.apartOnly) result.apart = client.apartOnly(result, rows);
   console.log(`${Array.from(q).length} characters, ${bytes} bytes: ${client.statusText(result, q, false)}`);
   console.log(`  rows: ${rows.slice(0, 3).map((x) => x.url).join(' ')}; ${target}: ${at < 0 ? 'not in the first ten' : 'row ' + (at + 1)}`);
 }

@@ -759,6 +759,7 @@ struct ClientResult {
   std::vector<std::string> paged;        // the first row, then the next nine, asked for apart
   std::string named;                     // the kind the query names (年度报告), when its pages come first
   std::vector<std::string> date_labels;  // per row shown: how its date is labelled
+  std::string status;                    // the line above the rows, as the search page shows it
 };
 
 /// Whether node runs here: the client tests run search.js under node, and
@@ -804,7 +805,8 @@ ClientResult Client(const Files& files, const std::string& query) {
       "{urls:rows.map(x=>x.url),snippets:rows.map(x=>x.snippet),partial:r.partial,phrase:r.phrase,"
       "total:r.count,exact:r.exact,loose:r.loose,pieces:r.pieces||[],paged:a.concat(b).map(x=>x.url),"
       "rest:r.rest?r.rest.count:0,restPhrase:r.rest?r.rest.phrase:'',restRows:rows.map(x=>x.rest),"
-      "named:r.named||'',dateLabels:rows.map(x=>x.dateLabel)}))));",
+      "named:r.named||'',dateLabels:rows.map(x=>x.dateLabel),"
+      "status:(r.apart=s.apartOnly(r,rows),s.statusText(r,process.argv[4],false))}))));",
       files, {query});
   ClientResult r;
   auto j = nlohmann::json::parse(out.empty() ? "{}" : out);
@@ -823,6 +825,7 @@ ClientResult Client(const Files& files, const std::string& query) {
   r.rest_rows = j["restRows"].get<std::vector<bool>>();
   r.named = j["named"];
   r.date_labels = j["dateLabels"].get<std::vector<std::string>>();
+  r.status = j["status"];
   return r;
 }
 
@@ -1251,6 +1254,45 @@ TEST_CASE("search_index: the client's snippet is the sentence holding the query'
     CHECK_MESSAGE(r.urls[0] == "reports/2024/#四", q);
     CHECK_MESSAGE(r.snippets[0] == "累计成功化解矛盾纠纷1537宗，成功率99.87%。", q);
   }
+}
+
+// The client judges a page's text from its metadata only when nothing of it
+// was cut (metaUncut), so it must know the builder's limits.
+TEST_CASE("search_index: the client states the metadata's limits as the builder keeps them") {
+  std::ifstream in(std::filesystem::path(FAZHI_SOURCE_DIR) / "themes/default/static/js/search.js");
+  const std::string js((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(js.find("var SECTION_BYTES = " + std::to_string(kSearchSectionBytes) + ";") != std::string::npos);
+  CHECK(js.find("var PAGE_BYTES = " + std::to_string(kSearchPageBytes) + ";") != std::string::npos);
+}
+
+// A page holding every token of a query but the query as typed nowhere is
+// not said to hold it: `1537件` on the demo found the report, which says
+// 1537宗 and, elsewhere, 30件次, and the status said “共找到 2 条结果”.
+TEST_CASE("search_index: the client says when the pages holding every token hold the query only apart") {
+  if (!HaveNode()) return;
+  std::string long_text;  // a section past what the metadata keeps of it
+  while (long_text.size() < kSearchSectionBytes) long_text += "推进严格规范公正文明执法。";
+  long_text += "另有来信45件。\n";
+  std::vector<TestPage> pages = {
+      {"reports/2024/", 0,
+       Page("2024年法治政府建设年度报告",
+            {{"二", "（二）全面落实依法行政", "", "提出合法性审核意见30件次。\n"},
+             {"四", "（四）健全争议化解机制", "", "累计成功化解矛盾纠纷1537宗，成功率99.87%。\n"}})},
+      {"indicators/cases/", 1, Page("行政复议收案数", {{"", "", "", "办理行政复议案件368件，2024年度。\n"}})},
+      {"news/long/", 2, Page("工作动态", {{"", "", "", long_text}})},
+  };
+  const Files files = BuildAtUrls(pages);
+  ClientResult r = Client(files, "1537件");
+  CHECK(r.urls == std::vector<std::string>{"reports/2024/#四"});
+  CHECK(r.status == "未找到“1537件”，以下结果分开包含“1537”“件”（共 1 条）。");
+  // The page holding it as typed: found.
+  CHECK(Client(files, "368件").status == "“368件”共找到 1 条结果。");
+  // Words typed apart ask for no phrase.
+  CHECK(Client(files, "1537 件").status == "“1537 件”共找到 1 条结果。");
+  // 45件 is on the page past what its metadata keeps, which cannot tell.
+  r = Client(files, "45件");
+  CHECK(r.urls == std::vector<std::string>{"news/long/"});
+  CHECK(r.status == "“45件”共找到 1 条结果。");
 }
 
 TEST_CASE(

@@ -41,6 +41,12 @@
   var LOOSE_TOKENS = 30;
   // A title of more characters has no term of its own (titleTerm).
   var TITLE_TERM_CHARS = 64;
+  // A page's metadata keeps at most this many bytes of a section's text and
+  // of all its text (kSearchSectionBytes and kSearchPageBytes, generator/
+  // search/index.h; a test compares them): past them, what the metadata
+  // lacks may still be on the page (metaUncut).
+  var SECTION_BYTES = 3600;
+  var PAGE_BYTES = 24000;
 
   function fold(cp) {
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
@@ -1535,7 +1541,8 @@
   /* A result for display: {url (relative to the site root), title, kind,
    * date, section (heading of the section linked, or ''), snippet, loose
    * (it holds the query's words only apart), rest (it holds only the part
-   * of the query a Rest ranking is of)}. */
+   * of the query a Rest ranking is of)}; pageRows adds `apart` (it holds
+   * every token of the query, and the query as typed nowhere). */
   function describe(index, hit, meta, phrase, tokens) {
     var best = bestSentence(meta, phrase, tokens, index.dfs ? tokenWeights(tokens, index.dfs, index.m.docs) : null);
     // The section of the best sentence, unless the title holds the phrase
@@ -1557,8 +1564,40 @@
     };
   }
 
+  /* Whether `meta` (a page's metadata) holds the whole text of the page: no
+   * section's text was cut to SECTION_BYTES, nor the page's to PAGE_BYTES.
+   * (A cut stops up to 3 bytes short, inside a character; the page's budget
+   * for the text before its record is PAGE_BYTES less at most SECTION_BYTES.) */
+  function metaUncut(meta) {
+    var total = 0;
+    return meta.sections.every(function (s) {
+      var bytes = utf8.encode(s[2] || '').length;
+      total += bytes;
+      return bytes < SECTION_BYTES - 3;
+    }) && total < PAGE_BYTES - SECTION_BYTES - 3;
+  }
+
+  /* Whether the first rows of `result` (pageRows', in the order shown) tell
+   * that no page holding every token of the query holds the query as typed:
+   * its whole matches all among them (a page of rows at most), the first of
+   * them holding it nowhere (pageRows puts a page holding it first; a page's
+   * text is looked at only when its metadata holds all of it, metaUncut),
+   * and the query Chinese characters, letters and digits only (spaces or
+   * punctuation would part what a text joins). On the demo `1537件` (its
+   * report says 1537宗 and, elsewhere, 30件次) was “共找到 2 条结果”. The
+   * status then says so (statusText, `apart`). */
+  function apartOnly(result, rows) {
+    if (!result.exact || result.exact > PAGE || result.partial || result.loose || result.named || result.sampled ||
+        result.synonym || !rows.length || !rows[0].apart) {
+      return false;
+    }
+    var cps = codePoints(foldString(result.phrase.trim()));
+    return cps.length > 1 && cps.every(function (c) { return isHan(c) || isWord(c); });
+  }
+
   /* The line above the results of `r`, the search of `query` typed by the
-   * reader; `unigrams`: the index holds every character alone (manifest). */
+   * reader; `unigrams`: the index holds every character alone (manifest).
+   * `r.apart`: apartOnly() said so of its first rows. */
   function statusText(r, query, unigrams) {
     var n = r.count, chars = Array.from(query.trim());
     // One Chinese character: the index holds it where it stands alone or
@@ -1581,8 +1620,12 @@
     } else if (r.held) {
       return '未找到“' + query.trim() + '”；只按其中 ' + r.sampled + ' 个词语查找，以下结果含有其中的 ' +
         r.held + ' 个（共 ' + n + ' 条）。';
-    } else if (r.loose) {
-      var apart = r.pieces ? r.pieces.map(function (p) { return '“' + p + '”'; }).join('') : '其中的词语';
+    } else if (r.loose || r.apart) {
+      // Whole matches holding the query apart are named by its words (“1537”
+      // “件”) when they are all the results but those holding one part.
+      var words = r.apart && n - (r.rest ? r.rest.count : 0) === r.exact ? phraseWords(foldString(query.trim())) : null;
+      var parts = r.loose ? r.pieces : words && words.length > 1 ? words : null;
+      var apart = parts ? parts.map(function (p) { return '“' + p + '”'; }).join('') : '其中的词语';
       return r.rest ?
         '未找到“' + query.trim() + '”；' + (n - r.rest.count) + ' 条结果分开包含' + apart + '，另有 ' +
           r.rest.count + ' 条结果只包含“' + r.rest.phrase + '”，列在后面。' :
@@ -1642,9 +1685,12 @@
     // and there. (A query looked up whole keeps its ranking: a title holding
     // most of its words above a text holding more, looseMatches.)
     var graded = result.sampled ? Array.from(foldString(result.query.trim())) : null;
-    function tierOfRow(h, meta) {
+    function rowOf(h, meta, i) {
       var known = tierOf(h), tier = known !== null ? known : phraseTier(meta, result.phrase);
-      return graded && tier <= 0 ? tier + longestHeld(meta, graded) / (graded.length + 1) : tier;
+      // Every token, and the phrase nowhere in the page's whole text.
+      var apart = known === null && tier === 0 && metaUncut(meta);
+      if (graded && tier <= 0) tier += longestHeld(meta, graded) / (graded.length + 1);
+      return { hit: h, meta: meta, tier: tier, pos: i, apart: apart };
     }
     function best(i) {
       var known = tierOf(slice[i]);
@@ -1672,13 +1718,17 @@
       }
       if (pending.length && (!emitted || !left)) {  // the first rows, or all the rest
         emitted = true;
-        emit(pending.map(function (r) { return describe(index, r.hit, r.meta, result.phrase, result.tokens); }));
+        emit(pending.map(function (r) {
+          var d = describe(index, r.hit, r.meta, result.phrase, result.tokens);
+          d.apart = r.apart;
+          return d;
+        }));
         pending = [];
       }
     }
     return Promise.all(slice.map(function (h, i) {
       return index.meta(h.doc).then(function (meta) {
-        rows[i] = { hit: h, meta: meta, tier: tierOfRow(h, meta), pos: i };
+        rows[i] = rowOf(h, meta, i);
         --left;
         place();
       });
@@ -1817,7 +1867,9 @@
       var li = document.createElement('li');
       // Where the pages holding the whole query end and those holding its
       // words apart begin, and where the pages holding only one part begin.
-      var where = r.rest ? 'rest' : r.loose && result.exact ? 'loose' : '';
+      // (None where the pages holding every token hold the query apart too:
+      // the status says that all of them do.)
+      var where = r.rest ? 'rest' : r.loose && result.exact && !result.apart ? 'loose' : '';
       if (where && !out.querySelector('.search-apart[data-apart="' + where + '"]')) {
         var apart = document.createElement('p');
         apart.className = 'search-apart';
@@ -1895,7 +1947,11 @@
       more.hidden = true;
       return pageRows(index, r, shown, PAGE, function (rows) {
         if (seq !== current) return;
-        if (first) { first(); first = null; }
+        if (first) {
+          r.apart = apartOnly(r, rows);
+          first();
+          first = null;
+        }
         shown += rows.length;
         renderRows(out, base, rows, r);
       }).then(function () {
@@ -1988,7 +2044,7 @@
   if (typeof module !== 'undefined' && module.exports) {
     module.exports = { tokenize: tokenize, termHash: termHash, titleTerm: titleTerm, Index: Index, search: search,
                        page: page, pageRows: pageRows, matchRanges: matchRanges, warmUp: warmUp,
-                       statusText: statusText };
+                       statusText: statusText, apartOnly: apartOnly };
   } else if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', init);
   } else {
