@@ -16,10 +16,11 @@ bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' ||
 
 // What a tag means to the extractor.
 enum TagFlags : uint8_t {
-  kBlock = 1,  ///< ends a line of text
-  kCell = 2,   ///< td, th: a space
-  kVoid = 4,   ///< has no end tag
-  kSkip = 8,   ///< content is never text to search: code, drawings, menus, controls
+  kBlock = 1,   ///< ends a line of text
+  kCell = 2,    ///< td, th: a space
+  kVoid = 4,    ///< has no end tag
+  kSkip = 8,    ///< content is never text to search: code, drawings, menus, controls
+  kImage = 16,  ///< img: its alt is text
 };
 
 uint8_t FlagsOf(std::string_view t) {
@@ -36,7 +37,8 @@ uint8_t FlagsOf(std::string_view t) {
     case 3:
       if (is("div") || is("pre")) return kBlock;
       if (is("svg") || is("nav")) return kSkip;
-      if (is("img") || is("wbr") || is("col")) return kVoid;
+      if (is("img")) return kVoid | kImage;
+      if (is("wbr") || is("col")) return kVoid;
       return 0;
     case 4:
       if (is("main")) return kBlock;
@@ -481,6 +483,19 @@ class Extractor {
       return;
     }
     para_start_ = n == "p";
+    if (t.flags & kImage) {
+      // The text of an image for a reader who cannot see it (a chart's
+      // figures, a photographed notice's title) is the page's text for one
+      // who searches: a word apart from the text around it.
+      if (const std::string alt = Attr(t.attrs, "alt"); !alt.empty()) {
+        Section().Space();
+        if (capture_ != Capture::kNone) capture_text_.Space();
+        Chars(alt);
+        Section().Space();
+        if (capture_ != Capture::kNone) capture_text_.Space();
+      }
+      return;
+    }
     if (t.flags & kCell) {
       Section().Space();
       if (capture_ != Capture::kNone) capture_text_.Space();

@@ -65,6 +65,25 @@ TEST_CASE("search_page: text as a reader sees it") {
   CHECK(HtmlToText("x<p title=\"a > b") == "x<p title=\"a > b");  // never closed: text
 }
 
+TEST_CASE("search_page: an image's text alternative is text of the page, a word apart") {
+  // As cmark-gfm writes ![alt](src): a chart's alt states its figures.
+  CHECK(HtmlToText("<p>收案情况<img src=\"/chart.png\" alt=\"2024年行政复议收案368件柱状图\" />如上。</p>") ==
+        "收案情况 2024年行政复议收案368件柱状图 如上。\n");
+  // Entities decoded; an empty alt (a decorative image) and none add nothing.
+  CHECK(HtmlToText("<p>甲<img src=\"a.png\" alt=\"A&amp;B\">乙<img src=\"b.png\" alt=\"\">丙<img "
+                   "src=\"c.png\">丁</p>") == "甲 A&B 乙丙丁\n");
+  // Inside chrome the theme marks, left out with it; in a heading, part of it.
+  SearchPage page;
+  REQUIRE(
+      ExtractSearchPage("<main><h1>报告</h1><p data-search-ignore><img alt=\"徽标\" src=\"l.png\"></p>"
+                        "<h2 id=\"一\">一、<img alt=\"图示\" src=\"i.png\">成效</h2><p>正文。</p></main>",
+                        &page));
+  REQUIRE(page.sections.size() == 2);
+  CHECK(page.sections[0].text == "");
+  CHECK(page.sections[1].heading == "一、 图示 成效");
+  CHECK(page.sections[1].text == "正文。\n");
+}
+
 TEST_CASE("search_page: a footnote's number and its way back are not text") {
   // As cmark-gfm writes them (Debian 12's version; later ones add attributes
   // after data-footnote-backref). The note's own text is searched.
