@@ -1396,6 +1396,13 @@ TEST_CASE("search_index: the client lists the pages holding the query's longest 
   r = Client(files, "复议案");
   CHECK(r.urls.size() == 3);
   CHECK(r.rest == 0);
+  // A part that runs across a space is two words, quoted apart: “白云区 行政”
+  // read as one phrase, which no page need hold.
+  r = Client(files, "行政复议 听证会");
+  CHECK(r.urls == std::vector<std::string>{"news/d/"});
+  CHECK(r.partial);
+  CHECK(r.phrase == "行政复议 听证");
+  CHECK(r.status == "未找到“行政复议 听证会”，以下结果包含“行政复议”“听证”（共 1 条）。");
   // As many whole results as a page holds: nothing more.
   std::vector<TestPage> many = pages;
   for (int i = 0; i < 10; ++i) {

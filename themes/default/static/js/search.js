@@ -1595,6 +1595,13 @@
     return cps.length > 1 && cps.every(function (c) { return isHan(c) || isWord(c); });
   }
 
+  /* A part of the query, quoted for the reader: each word typed apart in
+   * quotes of its own (“白云区”“行政”, not “白云区 行政”, which reads as one
+   * phrase that no page need hold). */
+  function quoted(phrase) {
+    return phrase.trim().split(/\s+/).map(function (p) { return '“' + p + '”'; }).join('');
+  }
+
   /* The line above the results of `r`, the search of `query` typed by the
    * reader; `unigrams`: the index holds every character alone (manifest).
    * `r.apart`: apartOnly() said so of its first rows. */
@@ -1611,8 +1618,8 @@
       return '没有找到与“' + query + '”相关的内容。可以换一个词，或查看网站地图。';
     } else if (r.named) {
       return '“' + query.trim() + '”：' +
-        (r.phrase ? r.exact + ' 份' + r.named + '含有“' + r.phrase + '”' : '共 ' + r.exact + ' 份' + r.named + '，年份新的在前') +
-        (r.rest ? '；另有 ' + r.rest.count + ' 条结果是含有“' + r.rest.phrase + '”的其他页面，列在后面。' : '。');
+        (r.phrase ? r.exact + ' 份' + r.named + '含有' + quoted(r.phrase) : '共 ' + r.exact + ' 份' + r.named + '，年份新的在前') +
+        (r.rest ? '；另有 ' + r.rest.count + ' 条结果是含有' + quoted(r.rest.phrase) + '的其他页面，列在后面。' : '。');
     } else if (r.synonym) {
       return '未找到“' + query.trim() + '”，以下结果包含相关词“' + r.phrase + '”（共 ' + n + ' 条）。';
     } else if (one) {
@@ -1628,10 +1635,10 @@
       var apart = parts ? parts.map(function (p) { return '“' + p + '”'; }).join('') : '其中的词语';
       return r.rest ?
         '未找到“' + query.trim() + '”；' + (n - r.rest.count) + ' 条结果分开包含' + apart + '，另有 ' +
-          r.rest.count + ' 条结果只包含“' + r.rest.phrase + '”，列在后面。' :
+          r.rest.count + ' 条结果只包含' + quoted(r.rest.phrase) + '，列在后面。' :
         '未找到“' + query.trim() + '”，以下结果分开包含' + apart + '（共 ' + n + ' 条）。';
     } else if (r.partial) {
-      return '未找到“' + query.trim() + '”，以下结果包含“' + r.phrase + '”（共 ' + n + ' 条）。';
+      return '未找到“' + query.trim() + '”，以下结果包含' + quoted(r.phrase) + '（共 ' + n + ' 条）。';
     } else if (r.sampled) {
       return '“' + query.trim() + '”较长，只按其中 ' + r.sampled + ' 个词语查找：共找到 ' + n +
         ' 条结果，每页中含有整段文字的排在前面。';
@@ -1640,7 +1647,7 @@
       // apart, then those holding only its longest part.
       var rest = r.rest ? r.rest.count : 0, others = [];
       if (n - r.exact - rest) others.push((n - r.exact - rest) + ' 条结果分开包含其中的词语');
-      if (rest) others.push(rest + ' 条结果只包含“' + r.rest.phrase + '”');
+      if (rest) others.push(rest + ' 条结果只包含' + quoted(r.rest.phrase));
       return '“' + query.trim() + '”共找到 ' + r.exact + ' 条结果；另有 ' + others.join('，') +
         '，列在后面。';
     } else {
@@ -1876,7 +1883,7 @@
         apart.setAttribute('data-apart', where);
         var rest = result.rest ? result.rest.count : 0;
         apart.textContent = r.rest && result.named ? '以下 ' + rest + ' 条结果不是' + result.named + '：' :
-          r.rest ? '以下 ' + rest + ' 条结果只包含“' + result.rest.phrase + '”：' :
+          r.rest ? '以下 ' + rest + ' 条结果只包含' + quoted(result.rest.phrase) + '：' :
           '以下 ' + (result.count - result.exact - rest) + ' 条结果没有完整的“' + result.phrase +
           '”，只分开包含其中的词语：';
         li.appendChild(apart);
