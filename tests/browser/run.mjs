@@ -780,6 +780,29 @@ try {
       assert(rows[0].marked.join('|') === '2026|测司〔2026〕3号', `marked ${rows[0].marked.join('|')}`);
       assert(!text.includes('索引号'), `行政复议: snippet ${text}`);
     });
+    // Its report's second section runs past the 3,600 bytes the search's
+    // metadata keeps of a section, as a real report's do; 社区矫正 is in the
+    // part left out. The row shows the sentence and links to the section,
+    // read from the page itself; before, it showed the page's first sentence
+    // and linked to its top.
+    await test('record site: a match past what the metadata keeps of a long section is shown from the page', async () => {
+      assert(rb.status === 0, 'fazhi build failed');
+      const p = await ctx.newPage();
+      await p.goto(`${recordBase}search/?q=${encodeURIComponent('社区矫正')}`);
+      await p.waitForSelector('#search-results:not([aria-busy]) li', { timeout: 5000 });
+      const first = p.locator('#search-results li').first();
+      const u = new URL(await first.locator('h2 a').getAttribute('href'), `${recordBase}search/`);
+      const row = {
+        href: decodeURIComponent(u.pathname + u.hash), status: await p.locator('#search-status').innerText(),
+        section: await first.locator('.search-section').innerText(),
+        snippet: await first.locator('.search-snippet').innerText(),
+        marked: (await first.locator('.search-snippet mark').allInnerTexts()).join('|'),
+      };
+      await p.close();
+      assert(row.href === '/reports/2025/#二存在的不足和原因' && row.section === '二、存在的不足和原因' &&
+        row.snippet === '十七是社区矫正衔接仍有薄弱环节，个别矫正对象报到不及时，相关部门之间的信息通报和交接手续还需进一步规范。' &&
+        row.marked === '社区矫正|矫正' && row.status === '“社区矫正”共找到 1 条结果。', JSON.stringify(row));
+    });
     if (rb.status === 0) {
       const recordPages = htmlFiles(recordDir).filter((r) => r !== '404.html');
       await checkPhones('record site', recordPages.map((r) => recordBase + urlOf(r)));

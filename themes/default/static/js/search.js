@@ -175,6 +175,11 @@
     // Pages holding each term looked up so far (its entry's df), which the
     // snippet weighs its tokens by (bestSentence).
     this.dfs = {};
+    // Loads a page of the site by its URL (relative to the site root), a
+    // Promise of its HTML: set by the search page (init), so that a row whose
+    // metadata was cut can show its match from the page itself (pageRows).
+    this.loadPage = null;
+    this.pages = {};  // URL → a Promise of its sections (pageSections)
     this.kindEnds = [];
     this.kindFactors = [];  // a score's factor by kind
     // By page of the first kind (年度报告): its publisher's series, or -1
@@ -349,6 +354,80 @@
       return { url: m[0], title: m[1], date: m[2], sections: m[3] };
     }.bind(this));
   };
+
+  /* The sections of the page at `url` as a reader sees them ([id, heading,
+   * text, ''] each, as the metadata has them, uncut), a Promise; of null when
+   * it cannot be read (no loadPage, as under node; no DOMParser; the request
+   * failed, which a later query tries again). */
+  Index.prototype.pageSections = function (url) {
+    if (!this.loadPage || typeof DOMParser === 'undefined') return Promise.resolve(null);
+    var pages = this.pages;
+    if (!pages[url]) {
+      pages[url] = this.loadPage(url).then(function (html) {
+        return htmlSections(new DOMParser().parseFromString(html, 'text/html'));
+      }).then(null, function () {
+        delete pages[url];
+        return null;
+      });
+    }
+    return pages[url];
+  };
+
+  /* The text of a page's <main> by section, as the builder's extractor cuts
+   * it (generator/search/page.cpp): a section at each <h2> or <h3> with an
+   * id (or an anchor inside it), without menus, scripts, drawings, controls,
+   * what the theme marks data-search-ignore and a footnote's number and way
+   * back; an image by its alt; blocks end lines; a line break between two
+   * Chinese characters (a soft break of the source) is no space. What an
+   * ignored element holds marked data-search-keep (索引号, 文号) is the page's
+   * record: a last section, anchored at that element. null without a <main>. */
+  function htmlSections(doc) {
+    var main = doc.querySelector('main');
+    if (!main) return null;
+    var sections = [['', '', '', '']], cur = sections[0], record = null;
+    var SKIP = /^(nav|script|style|svg|button|select|template|noscript|textarea)$/;
+    var BLOCK = /^(p|li|ul|ol|tr|dt|dd|dl|div|pre|table|thead|tbody|section|article|aside|header|footer|figure|figcaption|caption|details|summary|blockquote|main|h1|h4|h5|h6|br|hr)$/;
+    var soft = /([\u3400-\u4dbf\u4e00-\u9fff])[ \t\r\f]*\n\s*([\u3400-\u4dbf\u4e00-\u9fff])/g;
+    function walk(node) {
+      for (var c = node.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType === 3) {
+          cur[2] += c.nodeValue.replace(soft, '$1$2').replace(/\s+/g, ' ');
+          continue;
+        }
+        if (c.nodeType !== 1) continue;
+        var tag = c.tagName.toLowerCase();
+        if (c.hasAttribute('data-search-ignore')) {
+          var keep = c.querySelectorAll('[data-search-keep]');
+          for (var k = 0; k < keep.length; ++k) {
+            var kept = keep[k].textContent.replace(/\s+/g, ' ').trim();
+            if (!kept) continue;
+            if (!record) record = [c.id, '', '', ''];
+            record[2] += (record[2] ? ' ' : '') + kept;
+          }
+          continue;
+        }
+        if (SKIP.test(tag) || c.hasAttribute('data-footnote-ref') || c.hasAttribute('data-footnote-backref')) continue;
+        var anchored = (tag === 'h2' || tag === 'h3') && (c.id || c.querySelector('[id]'));
+        if (anchored) {
+          cur = [c.id || c.querySelector('[id]').id, c.textContent.replace(/\s+/g, ' ').trim(), '', ''];
+          sections.push(cur);
+          continue;
+        }
+        if (tag === 'img') {
+          if (c.getAttribute('alt')) cur[2] += ' ' + c.getAttribute('alt') + ' ';
+          continue;
+        }
+        if (tag === 'td' || tag === 'th') cur[2] += ' ';
+        walk(c);
+        if (tag === 'td' || tag === 'th') cur[2] += ' ';
+        if (BLOCK.test(tag)) cur[2] += '\n';
+      }
+    }
+    walk(main);
+    if (record) sections.push(record);
+    sections.forEach(function (x) { x[2] = x[2].replace(/ *\n[\s]*/g, '\n').replace(/ +/g, ' ').trim(); });
+    return sections;
+  }
 
   function has(e, doc) {
     if (e.bits) return (e.bits[doc >> 3] >> (doc & 7)) & 1;
@@ -1569,6 +1648,7 @@
    * (A cut stops up to 3 bytes short, inside a character; the page's budget
    * for the text before its record is PAGE_BYTES less at most SECTION_BYTES.) */
   function metaUncut(meta) {
+    if (meta.whole) return true;  // read from the page itself (pageSections)
     var total = 0;
     return meta.sections.every(function (s) {
       var bytes = utf8.encode(s[2] || '').length;
@@ -1733,8 +1813,20 @@
         pending = [];
       }
     }
+    // A page holding every token whose metadata was cut where it lacks the
+    // query: its text from the page itself, so that its row shows and links
+    // to where the page holds the query (a real report's section runs past
+    // the 1,200 characters the metadata keeps of it), and its tier is known.
+    function fuller(h, meta) {
+      if (!index.pageSections || tierOf(h) !== null || metaUncut(meta) || phraseTier(meta, result.phrase) > 0) {
+        return meta;
+      }
+      return index.pageSections(meta.url).then(function (sections) {
+        return sections ? { url: meta.url, title: meta.title, date: meta.date, sections: sections, whole: true } : meta;
+      });
+    }
     return Promise.all(slice.map(function (h, i) {
-      return index.meta(h.doc).then(function (meta) {
+      return index.meta(h.doc).then(function (meta) { return fuller(h, meta); }).then(function (meta) {
         rows[i] = rowOf(h, meta, i);
         --left;
         place();
@@ -2005,6 +2097,12 @@
             return r.arrayBuffer();
           });
         });
+        index.loadPage = function (url) {
+          return fetch(base + url).then(function (r) {
+            if (!r.ok) throw new Error(r.status);
+            return r.text();
+          });
+        };
         // With no query to answer yet, the client of a large site warms up
         // (warmUp) before it says it is ready; what the reader types meanwhile
         // is searched then.
