@@ -39,11 +39,17 @@ export const DEFAULT_QUERIES = ['行政复议', '行政复议案件办理', '法
   '矛盾纠纷 多元化解 区司法局', '年度报告', '矛盾纠纷多元化解区司法局', '行政复议 法律援助 矛盾纠纷 区司法局'].concat(PASTED);
 
 /// The bytes of file `p` under `searchDir` as a server with
-/// deploy/nginx.conf's gzip_types sends them.
+/// deploy/nginx.conf's gzip_types sends them (HTML compressed too).
 function wireBytes(searchDir, p) {
   const bytes = fs.readFileSync(path.join(searchDir, p));
-  return p.endsWith('.json') ? zlib.gzipSync(bytes, { level: 1 }).length : bytes.length;
+  return p.endsWith('.json') || p.endsWith('.html') ? zlib.gzipSync(bytes, { level: 1 }).length : bytes.length;
 }
+
+// The client reads a page whose metadata was cut where it lacks the query
+// (Index.pageSections, through DOMParser, which node lacks): a parser that
+// finds no <main> here, so that the page is counted and its row keeps its
+// metadata's text.
+const noPages = class { parseFromString() { return { querySelector: () => null }; } };
 
 /// The files under `searchDir` (with their sizes) that query `q` loads, run
 /// by `searchClient` (search.js as a module; this checkout's by default),
@@ -56,6 +62,14 @@ export async function queryFiles(searchDir, q, searchClient = client) {
     files.set(p, b.length);
     return Promise.resolve(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
   });
+  // Pages by their URL, counted as '../<url>index.html' (the site root is searchDir's parent).
+  index.loadPage = (url) => {
+    const p = path.join('..', url, 'index.html');
+    const b = read(p);
+    files.set(p, b.length);
+    return Promise.resolve(b.toString('utf8'));
+  };
+  if (typeof globalThis.DOMParser === 'undefined') globalThis.DOMParser = noPages;
   const result = await searchClient.search(index, q);
   const shown = await searchClient.page(index, result, 0, 10);
   return { files, results: result.count !== undefined ? result.count : result.hits.length, shown: shown.length,

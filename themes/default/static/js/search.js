@@ -41,6 +41,9 @@
   var LOOSE_TOKENS = 30;
   // A title of more characters has no term of its own (titleTerm).
   var TITLE_TERM_CHARS = 64;
+  // Rows of a page of results (its first ones) whose page may be read for
+  // a match its metadata cut off (pageRows): each costs that page's HTML.
+  var PAGE_READS = 3;
   // A page's metadata keeps at most this many bytes of a section's text and
   // of all its text (kSearchSectionBytes and kSearchPageBytes, generator/
   // search/index.h; a test compares them): past them, what the metadata
@@ -1817,8 +1820,18 @@
     // query: its text from the page itself, so that its row shows and links
     // to where the page holds the query (a real report's section runs past
     // the 1,200 characters the metadata keeps of it), and its tier is known.
-    function fuller(h, meta) {
-      if (!index.pageSections || tierOf(h) !== null || metaUncut(meta) || phraseTier(meta, result.phrase) > 0) {
+    // Lacks: a token the kept text does not hold, or, for a query of
+    // characters, letters and digits only, the query itself. Only for the
+    // first PAGE_READS rows: on gen_mixed's long reports `年度报告` and `行政
+    // 复议 法律援助` read the pages of all ten rows, 560 KB more.
+    var phrase = foldString(result.phrase.trim()), joined = /^[\u3400-\u4dbf\u4e00-\u9fff0-9a-z]+$/.test(phrase);
+    function lacks(meta) {
+      var text = foldString([meta.title].concat(meta.sections.map(function (s) { return s[1] + '\n' + s[2]; })).join('\n'));
+      return result.tokens.some(function (t) { return text.indexOf(t) < 0; }) || (joined && phraseTier(meta, phrase) === 0);
+    }
+    function fuller(h, meta, i) {
+      if (!index.pageSections || !phrase || i >= PAGE_READS || tierOf(h) !== null || metaUncut(meta) ||
+          !lacks(meta)) {
         return meta;
       }
       return index.pageSections(meta.url).then(function (sections) {
@@ -1826,7 +1839,7 @@
       });
     }
     return Promise.all(slice.map(function (h, i) {
-      return index.meta(h.doc).then(function (meta) { return fuller(h, meta); }).then(function (meta) {
+      return index.meta(h.doc).then(function (meta) { return fuller(h, meta, i); }).then(function (meta) {
         rows[i] = rowOf(h, meta, i);
         --left;
         place();
