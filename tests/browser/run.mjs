@@ -290,6 +290,40 @@ try {
   // The first rows may show before the rest (search.js pageRows); the list
   // is aria-busy until every row of the page is in.
   const allRows = '#search-results:not([aria-busy]) li';
+  // The client reads a page whose metadata was cut (search.js htmlSections):
+  // on every page of the demo, none of them cut, it finds the sections and
+  // the text the builder's extractor gave the metadata (whitespace aside).
+  await test('search: the client cuts a page into the sections and text the builder indexed', async () => {
+    const metas = [];
+    for (const f of fs.readdirSync(path.join(siteDir, 'search/p')).sort()) {
+      for (const m of JSON.parse(fs.readFileSync(path.join(siteDir, 'search/p', f), 'utf8'))) if (m) metas.push(m);
+    }
+    assert(metas.length >= 40, `${metas.length} pages in the metadata`);
+    const p = await ctx.newPage();
+    await p.goto(`${base}search/`);
+    // search.js's functions, as node loads them (module.exports).
+    await p.evaluate((src) => { const module = { exports: {} }; new Function('module', src)(module); window.searchJs = module.exports; },
+      fs.readFileSync(path.join(root, 'themes/default/static/js/search.js'), 'utf8'));
+    const squash = (t) => t.replace(/\s+/g, '');
+    const wrong = [];
+    for (const [url, , , sections] of metas) {
+      const got = await p.evaluate(async (u) => {
+        const html = await (await fetch(u)).text();
+        return window.searchJs.htmlSections(new DOMParser().parseFromString(html, 'text/html'));
+      }, base + url);
+      // (A section without heading or text is left out, as the builder leaves it out.)
+      const cut = (list) => list.filter((s) => s[1] || s[2]).map((s) => [s[0], squash(s[1]), squash(s[2])]);
+      const want = cut(sections), have = cut(got || []);
+      // A section the metadata cut (3,600 bytes) is the start of the page's.
+      const bytes = sections.filter((s) => s[1] || s[2]).map((s) => Buffer.byteLength(s[2]));
+      want.forEach((s, i) => {
+        if (have[i] && bytes[i] >= 3597 && have[i][2].startsWith(s[2])) have[i][2] = s[2];
+      });
+      if (JSON.stringify(have) !== JSON.stringify(want)) wrong.push(`${url}: ${JSON.stringify(have).slice(0, 300)} != ${JSON.stringify(want).slice(0, 300)}`);
+    }
+    await p.close();
+    assert(wrong.length === 0, `${wrong.length} of ${metas.length} pages differ:\n${wrong.slice(0, 5).join('\n')}`);
+  });
   await test('search: snippets are sentences of the text, never the date/source line or the tags', async () => {
     for (const q of ['行政复议', '述法', '1537']) {
       await page.goto(`${base}search/?q=${encodeURIComponent(q)}`);

@@ -389,7 +389,7 @@
     if (!main) return null;
     var sections = [['', '', '', '']], cur = sections[0], record = null;
     var SKIP = /^(nav|script|style|svg|button|select|template|noscript|textarea)$/;
-    var BLOCK = /^(p|li|ul|ol|tr|dt|dd|dl|div|pre|table|thead|tbody|section|article|aside|header|footer|figure|figcaption|caption|details|summary|blockquote|main|h1|h4|h5|h6|br|hr)$/;
+    var BLOCK = /^(p|li|ul|ol|tr|dt|dd|dl|div|pre|table|thead|tbody|section|article|aside|header|footer|figure|figcaption|caption|details|summary|blockquote|main|h2|h3|h4|h5|h6|br|hr)$/;
     var soft = /([\u3400-\u4dbf\u4e00-\u9fff])[ \t\r\f]*\n\s*([\u3400-\u4dbf\u4e00-\u9fff])/g;
     function walk(node) {
       for (var c = node.firstChild; c; c = c.nextSibling) {
@@ -409,7 +409,10 @@
           }
           continue;
         }
-        if (SKIP.test(tag) || c.hasAttribute('data-footnote-ref') || c.hasAttribute('data-footnote-backref')) continue;
+        // (The page's <h1> is its title, which the metadata has apart.)
+        if (SKIP.test(tag) || tag === 'h1' || c.hasAttribute('data-footnote-ref') || c.hasAttribute('data-footnote-backref')) {
+          continue;
+        }
         var anchored = (tag === 'h2' || tag === 'h3') && (c.id || c.querySelector('[id]'));
         if (anchored) {
           cur = [c.id || c.querySelector('[id]').id, c.textContent.replace(/\s+/g, ' ').trim(), '', ''];
@@ -2162,7 +2165,7 @@
   if (typeof module !== 'undefined' && module.exports) {
     module.exports = { tokenize: tokenize, termHash: termHash, titleTerm: titleTerm, Index: Index, search: search,
                        page: page, pageRows: pageRows, matchRanges: matchRanges, warmUp: warmUp,
-                       statusText: statusText, apartOnly: apartOnly };
+                       statusText: statusText, apartOnly: apartOnly, htmlSections: htmlSections };
   } else if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', init);
   } else {
