@@ -1547,13 +1547,25 @@
     return body;
   }
 
+  /* A page's title, headings and text as its metadata has them, folded. */
+  function pageText(meta) {
+    return foldString([meta.title].concat(meta.sections.map(function (s) { return s[1] + '\n' + s[2]; })).join('\n'));
+  }
+
+  /* Whether a folded phrase is Chinese characters, letters and digits only,
+   * two or more: a text that holds it holds it joined, as typed. */
+  function joinedPhrase(p) {
+    var cps = codePoints(p);
+    return cps.length > 1 && cps.every(function (c) { return isHan(c) || isWord(c); });
+  }
+
   /* The length (in characters) of the longest part of `chars` (a folded
    * query's characters) that the page's title, headings or text holds. Each
    * part is found by a search of the page's text; a part found at i..j
    * leaves i+1..j found, so each step moves one end: at most twice the
    * query's length in searches. */
   function longestHeld(meta, chars) {
-    var text = foldString([meta.title].concat(meta.sections.map(function (s) { return s[1] + '\n' + s[2]; })).join('\n'));
+    var text = pageText(meta);
     var most = 0;
     for (var i = 0, j = 0; i < chars.length && chars.length - i > most; ++i) {
       if (j < i) j = i;
@@ -1677,8 +1689,7 @@
         result.synonym || !rows.length || !rows[0].apart) {
       return false;
     }
-    var cps = codePoints(foldString(result.phrase.trim()));
-    return cps.length > 1 && cps.every(function (c) { return isHan(c) || isWord(c); });
+    return joinedPhrase(foldString(result.phrase.trim()));
   }
 
   /* A part of the query, quoted for the reader: each word typed apart in
@@ -1827,9 +1838,9 @@
     // characters, letters and digits only, the query itself. Only for the
     // first PAGE_READS rows: on gen_mixed's long reports `年度报告` and `行政
     // 复议 法律援助` read the pages of all ten rows, 560 KB more.
-    var phrase = foldString(result.phrase.trim()), joined = /^[\u3400-\u4dbf\u4e00-\u9fff0-9a-z]+$/.test(phrase);
+    var phrase = foldString(result.phrase.trim()), joined = joinedPhrase(phrase);
     function lacks(meta) {
-      var text = foldString([meta.title].concat(meta.sections.map(function (s) { return s[1] + '\n' + s[2]; })).join('\n'));
+      var text = pageText(meta);
       return result.tokens.some(function (t) { return text.indexOf(t) < 0; }) || (joined && phraseTier(meta, phrase) === 0);
     }
     function fuller(h, meta, i) {
