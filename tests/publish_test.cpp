@@ -173,7 +173,7 @@ TEST_CASE(
   CHECK_FALSE(r.ok);
   CHECK(r.errors ==
         "static/js/search.js:1:1: 这个搜索脚本没有写明它读取哪一版搜索索引，多半是旧版 fazhi "
-        "复制到网站里的：本版 fazhi 生成第 4 版索引，用这个脚本发布，站内搜索将无法使用。请用 fazhi 自带的 " +
+        "复制到网站里的：本版 fazhi 生成第 5 版索引，用这个脚本发布，站内搜索将无法使用。请用 fazhi 自带的 " +
             builtin +
             " 替换它（改过这个文件的，把改动移到新文件上）；不提供站内搜索的，在 site.toml 的 [search] 里写 "
             "enabled = false\n"
@@ -185,7 +185,7 @@ TEST_CASE(
   r = BuildFixture(site, o);
   CHECK_FALSE(r.ok);
   CHECK(r.errors ==
-        "static/js/search.js:2:22: 这个搜索脚本读取第 3 版搜索索引，本版 fazhi 生成的是第 4 "
+        "static/js/search.js:2:22: 这个搜索脚本读取第 3 版搜索索引，本版 fazhi 生成的是第 5 "
         "版：用它发布，站内搜索将无法使用。请用 fazhi 自带的 " +
             builtin +
             " 替换它（改过这个文件的，把改动移到新文件上）\n"

@@ -68,7 +68,7 @@ class SiteOutputs : public OutputSink {
 
  private:
   bool Indexed(const std::string& path) const;
-  std::vector<uint32_t> GroupPages() const;
+  std::vector<uint32_t> GroupPages(std::vector<bool>* alone) const;
   // Writes the index's files (search/manifest.json, t/, p/).
   void WriteIndex(SearchIndexStats* stats);
   // Writes the search page (it says how many pages the index holds).

@@ -15,7 +15,7 @@
 namespace fazhi {
 
 /// The format of search/manifest.json and the files it names (its "v").
-inline constexpr int kSearchIndexFormat = 4;
+inline constexpr int kSearchIndexFormat = 5;
 
 /// Where a search client says which format it reads: a line
 /// `var INDEX_FORMAT = 4;` (search.js compares it with the manifest's "v").

@@ -54,17 +54,23 @@ void SearchIndex::Remove(const std::string& key) { impl_->Remove(key); }
 
 void SearchIndex::Expect(const std::vector<std::pair<std::string, int>>& pages, uint32_t group_pages,
                          std::function<void(const std::string& path, std::string bytes)> put) {
-  impl_->Expect(pages, std::vector<uint32_t>(impl_->KindCount(), group_pages), std::move(put));
+  impl_->Expect(pages, std::vector<uint32_t>(impl_->KindCount(), group_pages), {}, std::move(put));
 }
 
 void SearchIndex::Expect(const std::vector<std::pair<std::string, int>>& pages,
                          const std::vector<uint32_t>& group_pages,
                          std::function<void(const std::string&, std::string)> put) {
-  impl_->Expect(pages, group_pages, std::move(put));
+  impl_->Expect(pages, group_pages, {}, std::move(put));
 }
 
-void SearchIndex::SetGroupPages(const std::vector<uint32_t>& group_pages) {
-  impl_->SetGroupPages(group_pages);
+void SearchIndex::Expect(const std::vector<std::pair<std::string, int>>& pages,
+                         const std::vector<uint32_t>& group_pages, const std::vector<bool>& alone,
+                         std::function<void(const std::string&, std::string)> put) {
+  impl_->Expect(pages, group_pages, alone, std::move(put));
+}
+
+void SearchIndex::SetGroupPages(const std::vector<uint32_t>& group_pages, const std::vector<bool>& alone) {
+  impl_->SetGroupPages(group_pages, alone);
 }
 
 void SearchIndex::SetSeries(std::map<std::string, std::string> series_of) {

@@ -53,15 +53,21 @@ struct SearchIndexStats {
 /// manifest of 31,460 reports 152 KB, loaded by every query.
 inline constexpr size_t kSearchSeriesChunk = 4096;
 
-/// Bytes of a section's text kept for snippets, and of a page's in all
-/// (1,200 and 8,000 Chinese characters).
+/// Bytes of a section's text kept for snippets, and of a page's in all,
+/// shared among its sections (1,200 and 3,000 Chinese characters: a long
+/// report's 24,000 made its metadata 28 KB, and a query loads ten rows'
+/// groups; a row can read its page for a match past the cut).
 inline constexpr size_t kSearchSectionBytes = 3600;
-inline constexpr size_t kSearchPageBytes = 24000;
+inline constexpr size_t kSearchPageBytes = 9000;
 
 /// Pages per metadata group for pages whose metadata is about `bytes` in
 /// all (each page's counted up to kSearchPageBytes): groups of about 8 KB,
 /// 1 to 16 pages.
 uint32_t SearchGroupPages(size_t bytes, size_t pages);
+
+/// A page whose metadata is expected to be this many bytes or more has a
+/// metadata group of its own (half of a group's 8 KB: two would not fit).
+inline constexpr size_t kSearchAloneBytes = 4096;
 
 /// FNV-1a (32 bits) of a term's UTF-8 bytes: its bucket is this modulo the
 /// bucket count (a power of two). search.js computes the same.
@@ -118,10 +124,18 @@ class SearchIndex {
   /// the report groups a query loads twice the 8 KB they are meant to be.
   void Expect(const std::vector<std::pair<std::string, int>>& pages, const std::vector<uint32_t>& group_pages,
               std::function<void(const std::string& path, std::string bytes)> put = {});
+  /// The same with, for each of `pages`, whether its metadata is expected
+  /// to be kSearchAloneBytes or more: such a page has a group of its own,
+  /// and `group_pages` is for runs of the others (GroupStarts). A page not
+  /// known here has a group of its own when its metadata is that long.
+  void Expect(const std::vector<std::pair<std::string, int>>& pages, const std::vector<uint32_t>& group_pages,
+              const std::vector<bool>& alone,
+              std::function<void(const std::string& path, std::string bytes)> put);
 
-  /// Changes the pages a group holds, by kind (serve, after an edit: the
+  /// Changes the pages a group holds, by kind, and which known pages (in
+  /// Expect's order) have a group of their own (serve, after an edit: the
   /// rule follows the pages' text).
-  void SetGroupPages(const std::vector<uint32_t>& group_pages);
+  void SetGroupPages(const std::vector<uint32_t>& group_pages, const std::vector<bool>& alone = {});
 
   /// The series of the first kind's pages (年度报告: one publisher's
   /// reports, by the year they cover), by key; replaces the last call's. A

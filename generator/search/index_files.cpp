@@ -131,7 +131,93 @@ uint64_t HashBytes(std::string_view s, uint64_t h) {
   return h ^ s.size();
 }
 
+// The bytes of `text` kept to at most `limit`: up to the end of its last
+// sentence within them (。！？；!?; or a line's end) when that keeps at least
+// half of them, so that a snippet does not stop mid-word; else up to its
+// last whole character.
+size_t KeptBytes(std::string_view text, size_t limit) {
+  if (text.size() <= limit) return text.size();
+  size_t end = limit;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  for (size_t i = end; i > limit / 2; --i) {
+    const std::string_view before = text.substr(0, i);
+    if (before.back() == '\n' || before.back() == '!' || before.back() == '?' || before.back() == ';')
+      return i;
+    for (std::string_view stop : {"。", "！", "？", "；"}) {
+      if (before.ends_with(stop)) return i;
+    }
+  }
+  return end;
+}
+
+std::string Base64(std::string_view bytes) {
+  static constexpr char kDigits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  for (size_t i = 0; i < bytes.size(); i += 3) {
+    const size_t n = std::min<size_t>(3, bytes.size() - i);
+    uint32_t v = 0;
+    for (size_t j = 0; j < 3; ++j) v = v << 8 | (j < n ? static_cast<unsigned char>(bytes[i + j]) : 0u);
+    for (size_t j = 0; j < 4; ++j) out += j <= n ? kDigits[(v >> (18 - 6 * j)) & 0x3F] : '=';
+  }
+  return out;
+}
+
+std::vector<uint32_t> GroupStarts(const std::vector<bool>& alone, uint32_t per) {
+  std::vector<uint32_t> starts;
+  uint32_t run = 0;  // pages of the current group, when it is a run's
+  for (uint32_t i = 0; i < alone.size(); ++i) {
+    if (alone[i] || run == 0 || run == per) {
+      starts.push_back(i);
+      run = 0;
+    }
+    run = alone[i] ? 0 : run + 1;
+  }
+  return starts;
+}
+
+std::vector<size_t> MetaShares(const std::vector<size_t>& sizes, size_t budget, size_t cap) {
+  std::vector<size_t> order(sizes.size()), out(sizes.size(), 0);
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sizes[a] < sizes[b]; });
+  for (size_t k = 0; k < order.size(); ++k) {
+    const size_t i = order[k];
+    out[i] = std::min({sizes[i], cap, budget / (order.size() - k)});
+    budget -= out[i];
+  }
+  return out;
+}
+
 void PageMeta(const std::string& url, const std::string& date, const SearchPage& page, std::string* meta) {
+  // The sections shown (not both empty), each text without its last line
+  // ends, and each one's lead-ins.
+  std::vector<const SearchSection*> shown;
+  std::vector<std::string_view> texts;
+  std::vector<size_t> text_sizes, lead_sizes;
+  size_t record_bytes = 0;
+  for (const SearchSection& s : page.sections) {
+    if (s.heading.empty() && s.text.empty()) continue;
+    std::string_view text = s.text;
+    while (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+    shown.push_back(&s);
+    texts.push_back(text);
+    // The record (索引号, 文号) is kept whatever the text before it, outside
+    // the page's share: a result found by a document's number shows it.
+    if (s.record) record_bytes = KeptBytes(text, kSearchSectionBytes);
+    text_sizes.push_back(s.record ? 0 : text.size());
+    lead_sizes.push_back(s.leads.size());
+  }
+  // Each section its share of the page's budget, so that a long report's
+  // later parts (its 存在的不足, its 下一年度安排) are kept as well as its
+  // first: filled section by section, the first 7 of a 30-section report
+  // took all 24,000 bytes and the other 23 kept nothing.
+  const std::vector<size_t> text_shares = MetaShares(text_sizes, kSearchPageBytes, kSearchSectionBytes);
+  // The lead-ins too, whole ones, within shares of a quarter as many bytes
+  // (the text holds them as well; kept apart, they mark where a section's
+  // parts begin): a table with a bold name in each of 6,600 rows made one
+  // indicator's metadata 185 KB, loaded by every query that listed it.
+  const std::vector<size_t> lead_shares = MetaShares(lead_sizes, kSearchPageBytes / 4, kSearchSectionBytes);
+
   std::string& out = *meta;
   out.clear();
   out += '[';
@@ -141,50 +227,36 @@ void PageMeta(const std::string& url, const std::string& date, const SearchPage&
   out += ',';
   AppendJsonText(&out, date);
   out += ",[";
-  size_t budget = kSearchPageBytes, lead_budget = kSearchPageBytes;
-  // The record (last) is kept whatever the text before it: a result found
-  // by a document's number shows it.
-  const size_t reserved =
-      !page.sections.empty() && page.sections.back().record
-          ? std::min(page.sections.back().text.size(), std::min(kSearchSectionBytes, kSearchPageBytes))
-          : 0;
-  budget -= reserved;
-  bool first = true;
-  for (const SearchSection& s : page.sections) {
-    if (s.heading.empty() && s.text.empty()) continue;
-    if (s.record) budget += reserved;
-    if (!first) out += ',';
-    first = false;
+  bool cut = false;
+  for (size_t i = 0; i < shown.size(); ++i) {
+    const SearchSection& s = *shown[i];
+    if (i > 0) out += ',';
     out += '[';
     AppendJsonText(&out, s.id);
     out += ',';
     AppendJsonText(&out, s.heading);
     out += ',';
-    std::string_view text = s.text;
-    while (!text.empty() && text.back() == '\n') text.remove_suffix(1);
-    // At most `limit` bytes, never cut inside a character.
-    size_t end = std::min(text.size(), std::min(kSearchSectionBytes, budget));
-    while (end < text.size() && end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    budget -= end;
-    AppendJsonText(&out, text.substr(0, end));
-    // The lead-ins too, whole ones, within limits of their own: a
-    // table with a bold name in each of 6,600 rows made one indicator's
-    // metadata 185 KB, loaded by every query that listed it.
+    const size_t keep = s.record ? record_bytes : KeptBytes(texts[i], text_shares[i]);
+    cut = cut || keep < texts[i].size();
+    AppendJsonText(&out, texts[i].substr(0, keep));
     const std::string_view leads = s.leads;
-    const size_t limit = std::min(kSearchSectionBytes, lead_budget);
-    size_t keep = 0;  // the bytes of the whole lead-ins kept, with their '\n'
-    for (size_t nl = leads.find('\n'); nl != std::string_view::npos && nl <= limit;
-         nl = leads.find('\n', keep)) {
-      keep = nl + 1;
+    size_t lead_keep = 0;  // the bytes of the whole lead-ins kept, with their '\n'
+    for (size_t nl = leads.find('\n'); nl != std::string_view::npos && nl < lead_shares[i];
+         nl = leads.find('\n', lead_keep)) {
+      lead_keep = nl + 1;
     }
-    lead_budget -= keep;
-    if (keep > 0) {
+    cut = cut || lead_keep < leads.size();
+    if (lead_keep > 0) {
       out += ',';
-      AppendJsonText(&out, leads.substr(0, keep - 1));  // without the last '\n'
+      AppendJsonText(&out, leads.substr(0, lead_keep - 1));  // without the last '\n'
     }
     out += ']';
   }
-  out += "]]";
+  out += ']';
+  // A page whose text was cut says so, with the bytes of its HTML: what a
+  // reader's browser would load to show a match past the cut (search.js).
+  if (cut) out += ',' + std::to_string(std::max<size_t>(page.html_bytes, 1));
+  out += ']';
 }
 
 std::string BucketBytes(const std::vector<uint32_t>& terms, const std::vector<std::string>& text,

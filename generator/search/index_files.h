@@ -68,8 +68,27 @@ inline size_t PowerOfTwoAtLeast(size_t n) {
   return p;
 }
 
-// The metadata of one page: ["url","title","date",[["id","heading","text"(,"leads")],…]],
-// each section's text cut to kSearchSectionBytes, the page's to kSearchPageBytes.
+// The metadata groups of a kind's pages, in page order, as the index of
+// first page of each: a page whose metadata is expected to take half a
+// group or more (`alone`, kSearchAloneBytes) in a group of its own, each run
+// of the others in groups of `per` from the run's start. So a query, whose
+// results are mostly the pages with the most text, loads a long page's
+// metadata without that of the pages beside it; and an edit that makes a page
+// long or short moves the groups of its run only.
+std::vector<uint32_t> GroupStarts(const std::vector<bool>& alone, uint32_t per);
+
+// `bytes` in base64 (RFC 4648, with padding), as a browser's atob() reads it.
+std::string Base64(std::string_view bytes);
+
+// Bytes of each of `sizes` kept within `budget`, none more than `cap`: the
+// budget shared equally, a share that one does not need going to the
+// others (the smallest served first).
+std::vector<size_t> MetaShares(const std::vector<size_t>& sizes, size_t budget, size_t cap);
+
+// The metadata of one page: ["url","title","date",[["id","heading","text"(,"leads")],…](,html_bytes)],
+// the sections' texts and lead-ins within kSearchPageBytes each (MetaShares,
+// at most kSearchSectionBytes a section; the record kept apart), html_bytes
+// (the page's HTML) present when anything was cut.
 void PageMeta(const std::string& url, const std::string& date, const SearchPage& page, std::string* meta);
 
 // A bucket file: `terms` (their texts `text[t]`) sorted by text, `lists[i]`

@@ -87,11 +87,14 @@ class SearchIndex::Impl {
            const SearchPage& page);
   void Remove(const std::string& key);
   void Expect(const std::vector<std::pair<std::string, int>>& pages, const std::vector<uint32_t>& group_pages,
-              std::function<void(const std::string&, std::string)> put);
+              const std::vector<bool>& alone, std::function<void(const std::string&, std::string)> put);
   size_t KindCount() const { return kinds_.size(); }
-  void SetGroupPages(const std::vector<uint32_t>& group_pages) {
+  void SetGroupPages(const std::vector<uint32_t>& group_pages, const std::vector<bool>& alone) {
     std::lock_guard<BriefMutex> lock(mu_);
     fixed_groups_ = group_pages;
+    if (alone.empty()) return;
+    for (size_t i = 0; i < known_from_.size(); ++i)
+      known_alone_[i] = known_from_[i] < alone.size() && alone[known_from_[i]];
   }
   void SetSeries(std::map<std::string, std::string> series_of) {
     std::lock_guard<BriefMutex> lock(mu_);
@@ -184,6 +187,16 @@ class SearchIndex::Impl {
   void PutBucket(uint32_t b, std::vector<uint32_t>* terms, const std::vector<std::span<const Packed>>& lists,
                  const std::function<void(const std::string&, std::string)>& put);
   std::string Group(uint32_t g) const;
+  // Lays each kind's documents out in metadata groups (layout_, alone_,
+  // kind_groups_, group_base_): known pages as Expect or SetGroupPages said,
+  // the others by their metadata's size.
+  void LayOutGroups();
+  // The first document (within its kind) and the end of group g (numbered over all kinds).
+  std::pair<size_t, size_t> GroupRange(size_t k, size_t g) const {
+    const std::vector<uint32_t>& starts = layout_[k];
+    const size_t i = g - group_base_[k];
+    return {starts[i], i + 1 < starts.size() ? starts[i + 1] : kind_counts_[k]};
+  }
   std::string Manifest(const std::vector<int>& series) const;
   // search/sizes.bin: each bucket's bytes in kSizeUnit steps, rounded up,
   // one byte a bucket (255: that or more). A long query's client reads it
@@ -269,8 +282,12 @@ class SearchIndex::Impl {
   size_t est_ = 0;                   ///< sum of EntryEstimate over terms
   size_t meta_bytes_ = 0;            ///< sum of metadata sizes
   uint32_t buckets_ = 0;
-  std::vector<uint32_t> group_;  ///< by kind: the pages a group holds
-  size_t series_files_ = 0;      ///< search/s/*.bin written by the last Write
+  std::vector<uint32_t> group_;  ///< by kind: the pages a group of a run holds
+  /// By kind: the first document (within the kind) of each group, and
+  /// whether each document has a group of its own (GroupStarts).
+  std::vector<std::vector<uint32_t>> layout_;
+  std::vector<std::vector<bool>> alone_;
+  size_t series_files_ = 0;  ///< search/s/*.bin written by the last Write
   std::vector<uint64_t> bucket_hash_, group_hash_;
   std::vector<size_t> bucket_size_, group_size_;
   std::string sizes_;  ///< search/sizes.bin as the last Write handed it over
@@ -280,7 +297,13 @@ class SearchIndex::Impl {
   std::unordered_map<std::string, uint32_t> known_;      ///< key → its index below
   std::vector<std::pair<int, std::string>> known_keys_;  ///< by kind, then as Expect was given them
   std::vector<size_t> known_start_;                      ///< by kind: its first index in known_keys_
-  std::vector<uint32_t> fixed_groups_;            ///< by kind: pages a group holds (0: by metadata sizes)
+  std::vector<uint32_t> fixed_groups_;  ///< by kind: pages a group holds (0: by metadata sizes)
+  std::vector<bool> known_alone_;       ///< by known index: a group of its own
+  std::vector<size_t> known_from_;      ///< by known index: its place in Expect's `pages`
+  /// By kind: the known pages' groups (their first pages' indexes within
+  /// the kind's known pages) that no other page can join, which a build
+  /// hands over as soon as their pages are in.
+  std::vector<std::vector<uint32_t>> known_groups_;
   std::map<std::string, std::string> series_of_;  ///< key → its series (SetSeries)
   // Streaming (a build with Expect's `put`): a known page's metadata waits
   // in its slot until the other pages of its group have come.
@@ -292,7 +315,7 @@ class SearchIndex::Impl {
     bool arrived = false;
   };
   std::vector<Slot> slots_;                     ///< by known index
-  std::vector<std::vector<uint32_t>> waiting_;  ///< by kind, by full group: its pages still to come
+  std::vector<std::vector<uint32_t>> waiting_;  ///< by kind, by closed group: its pages still to come
   std::vector<std::vector<std::pair<uint64_t, size_t>>> emitted_;  ///< by kind, by group: hash, size (0: not)
 };
 

@@ -282,7 +282,10 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
 
 void SearchIndex::Impl::Stream(size_t known, std::string_view meta, PageEntry* e) {
   const size_t k = static_cast<size_t>(known_keys_[known].first);
-  const size_t g = (known - known_start_[k]) / fixed_groups_[k];
+  const std::vector<uint32_t>& starts = known_groups_[k];
+  const size_t local = known - known_start_[k];
+  const size_t g =
+      static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), local) - starts.begin()) - 1;
   std::vector<std::unique_ptr<char[]>> taken;
   std::vector<std::string_view> metas;
   {
@@ -296,8 +299,10 @@ void SearchIndex::Impl::Stream(size_t known, std::string_view meta, PageEntry* e
     const bool first = !slot.arrived;
     slot.arrived = true;
     if (!first || g >= waiting_[k].size() || --waiting_[k][g] != 0) return;
-    const size_t from = known_start_[k] + g * fixed_groups_[k];
-    for (size_t i = from; i < from + fixed_groups_[k]; ++i) {
+    const size_t from = known_start_[k] + starts[g];
+    const size_t to =
+        known_start_[k] + (g + 1 < starts.size() ? starts[g + 1] : known_start_[k + 1] - known_start_[k]);
+    for (size_t i = from; i < to; ++i) {
       metas.emplace_back(slots_[i].meta.get(), slots_[i].size);
       taken.push_back(std::move(slots_[i].meta));
     }
@@ -311,7 +316,7 @@ void SearchIndex::Impl::Stream(size_t known, std::string_view meta, PageEntry* e
 }
 
 void SearchIndex::Impl::Expect(const std::vector<std::pair<std::string, int>>& pages,
-                               const std::vector<uint32_t>& group_pages,
+                               const std::vector<uint32_t>& group_pages, const std::vector<bool>& alone,
                                std::function<void(const std::string&, std::string)> put) {
   std::lock_guard<BriefMutex> lock(mu_);
   order_stale_ = true;
@@ -330,11 +335,15 @@ void SearchIndex::Impl::Expect(const std::vector<std::pair<std::string, int>>& p
   }
   for (size_t k = 0; k < kinds; ++k) known_start_[k + 1] += known_start_[k];
   known_keys_.assign(first.size(), {});
+  known_alone_.assign(first.size(), false);
+  known_from_.assign(first.size(), 0);
   std::vector<size_t> next(known_start_.begin(), known_start_.end() - 1);
   for (size_t i : first) {
     const size_t at = next[static_cast<size_t>(pages[i].second)]++;
     known_keys_[at] = {pages[i].second, pages[i].first};
     known_[pages[i].first] = static_cast<uint32_t>(at);
+    known_from_[at] = i;
+    known_alone_[at] = i < alone.size() && alone[i];
   }
   fixed_groups_.assign(kinds, 0);
   for (size_t k = 0; k < kinds; ++k) {
@@ -344,13 +353,24 @@ void SearchIndex::Impl::Expect(const std::vector<std::pair<std::string, int>>& p
   slots_.clear();
   waiting_.assign(kinds, {});
   emitted_.assign(kinds, {});
+  known_groups_.assign(kinds, {});
   if (stream_put_) {
     slots_ = std::vector<Slot>(known_keys_.size());
     for (size_t k = 0; k < kinds; ++k) {
-      // Full groups only: the last one may take pages of other modules.
-      const size_t full = (known_start_[k + 1] - known_start_[k]) / fixed_groups_[k];
-      waiting_[k].assign(full, fixed_groups_[k]);
-      emitted_[k].assign(full, {0, 0});
+      const auto begin = known_alone_.begin() + static_cast<std::ptrdiff_t>(known_start_[k]);
+      const std::vector<bool> flags(
+          begin, begin + static_cast<std::ptrdiff_t>(known_start_[k + 1] - known_start_[k]));
+      std::vector<uint32_t>& starts = known_groups_[k];
+      starts = GroupStarts(flags, fixed_groups_[k]);
+      // Closed groups only: the last one, a run's not yet full, may take
+      // pages of other modules (which Write numbers after the known ones).
+      size_t closed = starts.size();
+      if (closed > 0 && !flags[starts.back()] && flags.size() - starts.back() < fixed_groups_[k]) --closed;
+      waiting_[k].resize(closed);
+      for (size_t g = 0; g < closed; ++g)
+        waiting_[k][g] =
+            (g + 1 < starts.size() ? starts[g + 1] : static_cast<uint32_t>(flags.size())) - starts[g];
+      emitted_[k].assign(closed, {0, 0});
     }
   }
 }

@@ -162,10 +162,36 @@ void SearchIndex::Impl::PutBucket(uint32_t b, std::vector<uint32_t>* terms,
   put("search/t/" + std::to_string(b) + ".bin", std::move(bytes));
 }
 
+void SearchIndex::Impl::LayOutGroups() {
+  const size_t kinds = kinds_.size();
+  group_.assign(kinds, 0);
+  layout_.assign(kinds, {});
+  alone_.assign(kinds, {});
+  kind_start_.assign(kinds, 0);
+  kind_groups_.assign(kinds, 0);
+  group_base_.assign(kinds, 0);
+  size_t groups = 0;
+  for (size_t k = 0; k < kinds; ++k) {
+    kind_start_[k] = k == 0 ? 0 : kind_start_[k - 1] + kind_counts_[k - 1];
+    group_[k] = GroupPages(k);
+    std::vector<bool>& alone = alone_[k];
+    alone.assign(kind_counts_[k], false);
+    const size_t known = known_.empty() ? 0 : known_start_[k + 1] - known_start_[k];
+    for (size_t d = 0; d < alone.size(); ++d) {
+      const PageEntry* e = entries_[kind_start_[k] + d];
+      alone[d] = d < known ? known_alone_[known_start_[k] + d] : e && e->meta.size() >= kSearchAloneBytes;
+    }
+    layout_[k] = GroupStarts(alone, group_[k]);
+    kind_groups_[k] = layout_[k].size();
+    group_base_[k] = groups;
+    groups += kind_groups_[k];
+  }
+}
+
 std::string SearchIndex::Impl::Group(uint32_t g) const {
   const size_t k = KindOfGroup(g);
-  const size_t first = kind_start_[k] + (g - group_base_[k]) * group_[k];
-  const size_t end = std::min(kind_start_[k] + kind_counts_[k], first + group_[k]);
+  const auto [from, to] = GroupRange(k, g);
+  const size_t first = kind_start_[k] + from, end = kind_start_[k] + to;
   std::vector<std::string_view> metas;
   for (size_t d = first; d < end; ++d) {
     const PageEntry* e = entries_[d];
@@ -193,15 +219,28 @@ std::string SearchIndex::Impl::Manifest(const std::vector<int>& series) const {
     id = HashBytes(
         std::string_view(reinterpret_cast<const char*>(series.data()), series.size() * sizeof(int)), id);
   }
-  // v4: each kind with the pages its groups hold, and no site-wide "group"
-  // (a client of v3 then asks for no file of the wrong pages).
+  // v5: each kind with its page count and the pages a group of a run
+  // holds, and which pages have a group of their own (GroupStarts), as a
+  // bitmap in base64 (a bit a page, low bit first), left out when none has
+  // (and when all have: then a run's group holds one page).
   std::string out = "{\"v\":" + std::to_string(kSearchIndexFormat) +
                     ",\"docs\":" + std::to_string(order_.size()) + ",\"kinds\":[";
   for (size_t k = 0; k < kinds_.size(); ++k) {
     if (k) out += ',';
     out += '[';
     AppendJsonString(&out, kinds_[k]);
-    out += ',' + std::to_string(kind_counts_[k]) + ',' + std::to_string(group_[k]) + ']';
+    const std::vector<bool>& alone = alone_[k];
+    const size_t n = static_cast<size_t>(std::count(alone.begin(), alone.end(), true));
+    const bool all = n > 0 && n == alone.size();
+    out += ',' + std::to_string(kind_counts_[k]) + ',' + std::to_string(all ? 1 : group_[k]);
+    if (n > 0 && !all) {
+      std::string bits((alone.size() + 7) / 8, '\0');
+      for (size_t d = 0; d < alone.size(); ++d) {
+        if (alone[d]) bits[d / 8] = static_cast<char>(bits[d / 8] | (1 << (d % 8)));
+      }
+      out += ",\"" + Base64(bits) + '"';
+    }
+    out += ']';
   }
   char hex[17];
   snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(id));
@@ -309,6 +348,8 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
   const bool had_files = written_;
   const uint32_t old_buckets = buckets_;
   const std::vector<size_t> old_kind_groups = kind_groups_;
+  const std::vector<std::vector<uint32_t>> old_layout = layout_;
+  const std::vector<size_t> old_base = group_base_, old_counts = kind_counts_;
   std::vector<uint32_t> touched_terms, touched_docs;
   if (!same_docs) {
     Rebuild(order, updates_);
@@ -370,30 +411,40 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
   changed_.clear();
   retired_.clear();
   buckets_ = BucketCount();
-  const std::vector<uint32_t> old_group = group_;
-  group_.assign(kinds, 0);
-  for (size_t k = 0; k < kinds; ++k) group_[k] = GroupPages(k);
-  // Each kind's pages in groups of group_[k], the groups of all kinds
-  // numbered one after another here (group_hash_), each kind's from 0 in
-  // file names.
-  kind_start_.assign(kinds, 0);
-  kind_groups_.assign(kinds, 0);
-  group_base_.assign(kinds, 0);
-  size_t groups = 0;
-  for (size_t k = 0; k < kinds; ++k) {
-    kind_start_[k] = k == 0 ? 0 : kind_start_[k - 1] + kind_counts_[k - 1];
-    kind_groups_[k] = (kind_counts_[k] + group_[k] - 1) / group_[k];
-    group_base_[k] = groups;
-    groups += kind_groups_[k];
-  }
+  LayOutGroups();
+  const size_t groups = kinds == 0 ? 0 : group_base_[kinds - 1] + kind_groups_[kinds - 1];
   auto group_of = [&](uint32_t d) {
     size_t k = 0;
     while (k + 1 < kinds && kind_start_[k + 1] <= d) ++k;
-    return group_base_[k] + (d - kind_start_[k]) / group_[k];
+    const std::vector<uint32_t>& starts = layout_[k];
+    const uint32_t local = d - static_cast<uint32_t>(kind_start_[k]);
+    return group_base_[k] +
+           static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), local) - starts.begin()) - 1;
   };
   const bool all = !same_docs || buckets_ != old_buckets;
   std::vector<bool> dirty_buckets(buckets_, all);
-  std::vector<bool> dirty_groups(groups, !same_docs || group_ != old_group);
+  // A group whose pages are those of a group of the last Write, none of
+  // them changed, keeps that file (an edit that makes a page long or short
+  // moves the groups of its run only: GroupStarts).
+  std::vector<bool> dirty_groups(groups, true);
+  std::vector<uint64_t> kept_hash(groups, 0);
+  std::vector<size_t> kept_size(groups, 0);
+  for (size_t k = 0; same_docs && k < kinds && k < old_layout.size(); ++k) {
+    const std::vector<uint32_t>& was = old_layout[k];
+    for (size_t i = 0; i < layout_[k].size(); ++i) {
+      const uint32_t from = layout_[k][i];
+      const size_t to = i + 1 < layout_[k].size() ? layout_[k][i + 1] : kind_counts_[k];
+      const auto at = std::lower_bound(was.begin(), was.end(), from);
+      if (at == was.end() || *at != from) continue;
+      const size_t j = static_cast<size_t>(at - was.begin());
+      if ((j + 1 < was.size() ? was[j + 1] : old_counts[k]) != to) continue;
+      dirty_groups[group_base_[k] + i] = false;
+      kept_hash[group_base_[k] + i] = group_hash_[old_base[k] + j];
+      kept_size[group_base_[k] + i] = group_size_[old_base[k] + j];
+    }
+  }
+  group_hash_ = std::move(kept_hash);
+  group_size_ = std::move(kept_size);
   for (uint32_t t : touched_terms) dirty_buckets[hash_[t] & (buckets_ - 1)] = true;
   for (uint32_t d : touched_docs) dirty_groups[group_of(d)] = true;
 
@@ -410,8 +461,6 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
   std::vector<uint32_t> where(by_group ? df_.size() : 0);
   bucket_hash_.resize(buckets_);
   bucket_size_.resize(buckets_);
-  group_hash_.resize(groups);
-  group_size_.resize(groups);
   // Groups handed over as their pages came in (Expect): not written again.
   size_t streamed = 0;
   for (size_t k = 0; k < emitted_.size() && stream_put_; ++k) {

@@ -590,6 +590,7 @@ bool ExtractSearchPage(std::string_view html, SearchPage* out) {
   size_t open_end = html.find('>', m);
   if (open_end == std::string_view::npos || open_end > me) return false;
   Extractor(html.substr(open_end + 1, me - open_end - 1), out).Run();
+  out->html_bytes = html.size();
   return true;
 }
 

@@ -32,6 +32,7 @@ struct SearchSection {
 struct SearchPage {
   std::string title;                    ///< the first <h1>
   std::vector<SearchSection> sections;  ///< sections[0] is the intro (it may be empty)
+  size_t html_bytes = 0;                ///< the whole page's HTML, which a reader's browser loads to read it
 };
 
 /// The searchable content of the <main> of `html`. False when the page has

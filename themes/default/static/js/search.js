@@ -17,7 +17,7 @@
   // The format of the index this script reads: the manifest's "v". fazhi
   // build checks this line (generator/search/client.h), so that a site
   // keeping an older copy of the theme is told before it publishes.
-  var INDEX_FORMAT = 4;
+  var INDEX_FORMAT = 5;
   var PAGE = 10;            // results shown at once
   // A query of more distinct tokens than this (a sentence pasted to find
   // where it was published) whose buckets would pass SAMPLE_BYTES is looked
@@ -44,12 +44,10 @@
   // Rows of a page of results (its first ones) whose page may be read for
   // a match its metadata cut off (pageRows): each costs that page's HTML.
   var PAGE_READS = 3;
-  // A page's metadata keeps at most this many bytes of a section's text and
-  // of all its text (kSearchSectionBytes and kSearchPageBytes, generator/
-  // search/index.h; a test compares them): past them, what the metadata
-  // lacks may still be on the page (metaUncut).
-  var SECTION_BYTES = 3600;
-  var PAGE_BYTES = 24000;
+  // And only while the query's index files (its buckets and the groups of
+  // its rows) and the pages read stay within this many bytes: issue 17's
+  // 300 KB a query, less room for the manifest (10 KB at 50,000 pages).
+  var LOAD_BYTES = 280000;
 
   function fold(cp) {
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
@@ -175,6 +173,8 @@
     // The buckets a long query loads at most (searchSample); a test sets less.
     this.sampleBytes = SAMPLE_BYTES;
     this.groups = {};
+    this.layouts = {};  // kind → its pages' groups (layout)
+    this.groupBytes = {};  // group → its bytes, once loaded
     // Pages holding each term looked up so far (its entry's df), which the
     // snippet weighs its tokens by (bestSentence).
     this.dfs = {};
@@ -343,19 +343,52 @@
     }));
   };
 
-  /* Metadata of a page: {url, title, date, sections: [[id, heading, text, leads]]}. */
-  /* A kind's pages are in groups of its own (search/p/<kind>-<g>.json),
-   * numbered from its first page. */
+  /* The group and place in it of each page of kind k, as the builder lays
+   * them out (GroupStarts, generator/search/index_files.h): a page the
+   * manifest's bitmap marks in a group of its own, each run of the others
+   * in groups of the kind's size from the run's start. {group, slot}, two
+   * Int32Arrays by page within the kind, made once. */
+  Index.prototype.layout = function (k) {
+    if (this.layouts[k]) return this.layouts[k];
+    var entry = this.m.kinds[k], n = entry[1], per = entry[2], bits = atob(entry[3]);
+    var group = new Int32Array(n), slot = new Int32Array(n), g = -1, run = 0;
+    for (var d = 0; d < n; ++d) {
+      var alone = (bits.charCodeAt(d >> 3) >> (d & 7)) & 1;
+      if (alone || run === 0 || run === per) { ++g; run = 0; }
+      group[d] = g;
+      slot[d] = run;
+      run = alone ? 0 : run + 1;
+    }
+    this.layouts[k] = { group: group, slot: slot };
+    return this.layouts[k];
+  };
+
+  /* Metadata of a page: {url, title, date, sections: [[id, heading, text,
+   * leads]], cut: the bytes of its HTML when the builder cut its text, else
+   * 0}. A kind's pages are in groups of its own (search/p/<kind>-<g>.json),
+   * numbered from its first page: of the kind's size each, unless the
+   * manifest marks pages that have a group of their own (layout). */
   Index.prototype.meta = function (doc) {
-    var kind = this.kind(doc), local = doc - (kind ? this.kindEnds[kind - 1] : 0);
-    var size = this.m.kinds[kind][2], g = Math.floor(local / size), name = kind + '-' + g;
+    var kind = this.kind(doc), local = doc - (kind ? this.kindEnds[kind - 1] : 0), entry = this.m.kinds[kind];
+    var g, at;
+    if (entry[3]) {
+      var layout = this.layout(kind);
+      g = layout.group[local];
+      at = layout.slot[local];
+    } else {
+      g = Math.floor(local / entry[2]);
+      at = local - g * entry[2];
+    }
+    var name = kind + '-' + g;
+    var groupBytes = this.groupBytes;
     var group = this.file(this.groups, name, 'p/' + name + '.json', function (buf) {
+      groupBytes[name] = buf.byteLength;
       return JSON.parse(utf8Decoder.decode(buf));
     });
     return group.then(function (list) {
-      var m = list[local - g * size];
-      return { url: m[0], title: m[1], date: m[2], sections: m[3] };
-    }.bind(this));
+      var m = list[at];
+      return { url: m[0], title: m[1], date: m[2], sections: m[3], cut: m[4] || 0, group: name };
+    });
   };
 
   /* The sections of the page at `url` as a reader sees them ([id, heading,
@@ -1661,18 +1694,11 @@
     };
   }
 
-  /* Whether `meta` (a page's metadata) holds the whole text of the page: no
-   * section's text was cut to SECTION_BYTES, nor the page's to PAGE_BYTES.
-   * (A cut stops up to 3 bytes short, inside a character; the page's budget
-   * for the text before its record is PAGE_BYTES less at most SECTION_BYTES.) */
+  /* Whether `meta` (a page's metadata) holds the whole text of the page:
+   * the builder says when it cut it (`cut`), or it was read from the page
+   * itself (pageSections). */
   function metaUncut(meta) {
-    if (meta.whole) return true;  // read from the page itself (pageSections)
-    var total = 0;
-    return meta.sections.every(function (s) {
-      var bytes = utf8.encode(s[2] || '').length;
-      total += bytes;
-      return bytes < SECTION_BYTES - 3;
-    }) && total < PAGE_BYTES - SECTION_BYTES - 3;
+    return !!meta.whole || !meta.cut;
   }
 
   /* Whether the first rows of `result` (pageRows', in the order shown) tell
@@ -1838,22 +1864,44 @@
     // characters, letters and digits only, the query itself. Only for the
     // first PAGE_READS rows: on gen_mixed's long reports `年度报告` and `行政
     // 复议 法律援助` read the pages of all ten rows, 560 KB more.
+    // And within LOAD_BYTES: once every row's group is in, the rows that
+    // would read their page, in order, each while the query's buckets, the
+    // rows' groups and the pages read before it leave room for its page
+    // (its metadata's `cut`). So a long query's rows read none: on gen_mixed
+    // at 50,000 pages a pasted sentence's three pages made it 458 KB.
     var phrase = foldString(result.phrase.trim()), joined = joinedPhrase(phrase);
     function lacks(meta) {
       var text = pageText(meta);
       return result.tokens.some(function (t) { return text.indexOf(t) < 0; }) || (joined && phraseTier(meta, phrase) === 0);
     }
+    function wants(h, meta, i) {
+      return index.pageSections && phrase && i < PAGE_READS && tierOf(h) === null && !metaUncut(meta) && lacks(meta);
+    }
+    var metas = slice.map(function (h) { return index.meta(h.doc); }), allowed = null;
+    function readable(all) {
+      var spent = index.bucketBytes(result.tokens), seen = {};
+      all.forEach(function (m) {
+        if (!seen[m.group]) spent += index.groupBytes[m.group] || 0;
+        seen[m.group] = 1;
+      });
+      return all.map(function (m, i) {
+        if (!wants(slice[i], m, i) || spent + m.cut > LOAD_BYTES) return false;
+        spent += m.cut;
+        return true;
+      });
+    }
     function fuller(h, meta, i) {
-      if (!index.pageSections || !phrase || i >= PAGE_READS || tierOf(h) !== null || metaUncut(meta) ||
-          !lacks(meta)) {
-        return meta;
-      }
-      return index.pageSections(meta.url).then(function (sections) {
-        return sections ? { url: meta.url, title: meta.title, date: meta.date, sections: sections, whole: true } : meta;
+      if (!wants(h, meta, i)) return meta;
+      return Promise.all(metas).then(function (all) {
+        allowed = allowed || readable(all);
+        if (!allowed[i]) return meta;
+        return index.pageSections(meta.url).then(function (sections) {
+          return sections ? { url: meta.url, title: meta.title, date: meta.date, sections: sections, whole: true } : meta;
+        });
       });
     }
     return Promise.all(slice.map(function (h, i) {
-      return index.meta(h.doc).then(function (meta) { return fuller(h, meta, i); }).then(function (meta) {
+      return metas[i].then(function (meta) { return fuller(h, meta, i); }).then(function (meta) {
         rows[i] = rowOf(h, meta, i);
         --left;
         place();
