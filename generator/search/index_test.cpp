@@ -2042,4 +2042,31 @@ TEST_CASE("search_index: the client reads a row's page only while the query stay
   CHECK(pages_read(290000) == "news/long/ ");  // past LOAD_BYTES (280,000) with the files before it
 }
 
+// serve after an edit that makes a page long: its run's groups move, and
+// those after them in its kind take other numbers, so other files.
+TEST_CASE("search_index: serve rewrites the groups an edit moves, under their new numbers") {
+  const std::vector<TestPage> pages = ManyPages(30);
+  std::vector<std::pair<std::string, int>> known;
+  for (const TestPage& p : pages) known.emplace_back(p.key, p.kind);
+  std::vector<bool> alone(pages.size(), false);
+  SearchIndex::Options kept;
+  kept.updates = true;
+  SearchIndex served({"年度报告", "指标", "页面"}, kept);
+  served.Expect(known, {2, 2, 2}, alone, {});
+  PutAll(&served, pages);
+  Files store = WriteAll(&served);
+  // Page 3 (kind 0's second) is now expected long: kind 0's groups {0 3}
+  // {6 9} … become {0} {3} {6 9} ….
+  alone[3] = true;
+  served.SetGroupPages({2, 2, 2}, alone);
+  Put(&served, pages[3]);
+  for (auto& [path, bytes] : WriteAll(&served)) store[path] = std::move(bytes);
+  const Files fresh = WriteServed(known, pages, alone);
+  for (const auto& entry : fresh) {
+    CHECK_MESSAGE(store.count(entry.first) == 1, entry.first);
+    if (store.count(entry.first)) CHECK_MESSAGE(store.at(entry.first) == entry.second, entry.first);
+  }
+  CHECK(store.size() == fresh.size());
+}
+
 }  // namespace fazhi

@@ -423,9 +423,10 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
   };
   const bool all = !same_docs || buckets_ != old_buckets;
   std::vector<bool> dirty_buckets(buckets_, all);
-  // A group whose pages are those of a group of the last Write, none of
-  // them changed, keeps that file (an edit that makes a page long or short
-  // moves the groups of its run only: GroupStarts).
+  // A group that is the same group of its kind as at the last Write, with
+  // the same pages, none of them changed, keeps its file (an edit that
+  // makes a page long or short moves the groups of its run, and renumbers
+  // those after it in its kind when their count changes: GroupStarts).
   std::vector<bool> dirty_groups(groups, true);
   std::vector<uint64_t> kept_hash(groups, 0);
   std::vector<size_t> kept_size(groups, 0);
@@ -434,13 +435,11 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
     for (size_t i = 0; i < layout_[k].size(); ++i) {
       const uint32_t from = layout_[k][i];
       const size_t to = i + 1 < layout_[k].size() ? layout_[k][i + 1] : kind_counts_[k];
-      const auto at = std::lower_bound(was.begin(), was.end(), from);
-      if (at == was.end() || *at != from) continue;
-      const size_t j = static_cast<size_t>(at - was.begin());
-      if ((j + 1 < was.size() ? was[j + 1] : old_counts[k]) != to) continue;
+      if (i >= was.size() || was[i] != from || (i + 1 < was.size() ? was[i + 1] : old_counts[k]) != to)
+        continue;
       dirty_groups[group_base_[k] + i] = false;
-      kept_hash[group_base_[k] + i] = group_hash_[old_base[k] + j];
-      kept_size[group_base_[k] + i] = group_size_[old_base[k] + j];
+      kept_hash[group_base_[k] + i] = group_hash_[old_base[k] + i];
+      kept_size[group_base_[k] + i] = group_size_[old_base[k] + i];
     }
   }
   group_hash_ = std::move(kept_hash);
