@@ -135,7 +135,7 @@ class SearchIndex {
   /// Changes the pages a group holds, by kind, and which known pages (in
   /// Expect's order) have a group of their own (serve, after an edit: the
   /// rule follows the pages' text).
-  void SetGroupPages(const std::vector<uint32_t>& group_pages, const std::vector<bool>& alone = {});
+  void SetGroupPages(const std::vector<uint32_t>& group_pages, const std::vector<bool>& alone);
 
   /// The series of the first kind's pages (年度报告: one publisher's
   /// reports, by the year they cover), by key; replaces the last call's. A

@@ -4,6 +4,7 @@
 // library includes this.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <functional>
@@ -92,7 +93,6 @@ class SearchIndex::Impl {
   void SetGroupPages(const std::vector<uint32_t>& group_pages, const std::vector<bool>& alone) {
     std::lock_guard<BriefMutex> lock(mu_);
     fixed_groups_ = group_pages;
-    if (alone.empty()) return;
     for (size_t i = 0; i < known_from_.size(); ++i)
       known_alone_[i] = known_from_[i] < alone.size() && alone[known_from_[i]];
   }
@@ -192,6 +192,10 @@ class SearchIndex::Impl {
   // the others by their metadata's size.
   void LayOutGroups();
   // The first document (within its kind) and the end of group g (numbered over all kinds).
+  // The group (of `starts`, GroupStarts') that holds the page at `local`.
+  static size_t GroupHolding(const std::vector<uint32_t>& starts, size_t local) {
+    return static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), local) - starts.begin()) - 1;
+  }
   std::pair<size_t, size_t> GroupRange(size_t k, size_t g) const {
     const std::vector<uint32_t>& starts = layout_[k];
     const size_t i = g - group_base_[k];

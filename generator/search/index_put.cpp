@@ -283,9 +283,7 @@ void SearchIndex::Impl::Put(const std::string& key, int kind, const std::string&
 void SearchIndex::Impl::Stream(size_t known, std::string_view meta, PageEntry* e) {
   const size_t k = static_cast<size_t>(known_keys_[known].first);
   const std::vector<uint32_t>& starts = known_groups_[k];
-  const size_t local = known - known_start_[k];
-  const size_t g =
-      static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), local) - starts.begin()) - 1;
+  const size_t g = GroupHolding(starts, known - known_start_[k]);
   std::vector<std::unique_ptr<char[]>> taken;
   std::vector<std::string_view> metas;
   {

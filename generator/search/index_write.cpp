@@ -416,10 +416,7 @@ bool SearchIndex::Impl::Write(const std::function<void(const std::string&, std::
   auto group_of = [&](uint32_t d) {
     size_t k = 0;
     while (k + 1 < kinds && kind_start_[k + 1] <= d) ++k;
-    const std::vector<uint32_t>& starts = layout_[k];
-    const uint32_t local = d - static_cast<uint32_t>(kind_start_[k]);
-    return group_base_[k] +
-           static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), local) - starts.begin()) - 1;
+    return group_base_[k] + GroupHolding(layout_[k], d - kind_start_[k]);
   };
   const bool all = !same_docs || buckets_ != old_buckets;
   std::vector<bool> dirty_buckets(buckets_, all);

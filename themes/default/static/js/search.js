@@ -1867,8 +1867,9 @@
     // And within LOAD_BYTES: once every row's group is in, the rows that
     // would read their page, in order, each while the query's buckets, the
     // rows' groups and the pages read before it leave room for its page
-    // (its metadata's `cut`). So a long query's rows read none: on gen_mixed
-    // at 50,000 pages a pasted sentence's three pages made it 458 KB.
+    // (its metadata's `cut`). So a long query, whose buckets take most of
+    // the budget, reads few pages or none: on gen_mixed at 50,000 pages a
+    // pasted sentence's three pages made it 458 KB.
     var phrase = foldString(result.phrase.trim()), joined = joinedPhrase(phrase);
     function lacks(meta) {
       var text = pageText(meta);
@@ -1877,6 +1878,7 @@
     function wants(h, meta, i) {
       return index.pageSections && phrase && i < PAGE_READS && tierOf(h) === null && !metaUncut(meta) && lacks(meta);
     }
+    // (`allowed`: a Promise of, by row, whether it reads its page.)
     var metas = slice.map(function (h) { return index.meta(h.doc); }), allowed = null;
     function readable(all) {
       var spent = index.bucketBytes(result.tokens), seen = {};
@@ -1892,9 +1894,9 @@
     }
     function fuller(h, meta, i) {
       if (!wants(h, meta, i)) return meta;
-      return Promise.all(metas).then(function (all) {
-        allowed = allowed || readable(all);
-        if (!allowed[i]) return meta;
+      allowed = allowed || Promise.all(metas).then(readable);
+      return allowed.then(function (ok) {
+        if (!ok[i]) return meta;
         return index.pageSections(meta.url).then(function (sections) {
           return sections ? { url: meta.url, title: meta.title, date: meta.date, sections: sections, whole: true } : meta;
         });
